@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,8 @@ __all__ = [
     "Ref",
     "RemoteState",
     "Target",
+    "Ticket",
+    "TicketComment",
     "Workspace",
 ]
 
@@ -158,3 +161,55 @@ class RemoteState:
     groups: Mapping[str, int] = field(default_factory=dict)
     brands: Mapping[str, int] = field(default_factory=dict)
     locales: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TicketComment:
+    """One comment on a ticket, as triage needs it (no author e-mail kept)."""
+
+    id: int
+    author_id: int
+    public: bool
+    body: str
+    created_at: datetime
+    from_requester: bool = False
+    from_agent: bool = False
+    #: Auto-responder evidence (``Auto-Submitted``, ``X-Autoreply`` headers seen by the helpdesk).
+    auto_submitted: bool = False
+    attachments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A ticket in neutral terms, as read fresh from the helpdesk (the webhook is only a hint).
+
+    ``status`` uses Zendesk's names (new, open, pending, hold, solved, closed; Freshdesk's
+    numeric statuses are mapped by its adapter). ``fields`` maps remote custom-field ids to
+    values; triage resolves them to workspace keys through the lock file.
+    """
+
+    id: int
+    subject: str
+    description: str
+    status: str
+    updated_at: datetime
+    requester_id: int
+    requester_locale: str | None = None
+    requester_verified: bool = True
+    requester_domain: str | None = None
+    form_id: int | None = None
+    brand_id: int | None = None
+    group_id: int | None = None
+    priority: str | None = None
+    type: str | None = None
+    channel: str = "web"
+    recipient: str | None = None
+    tags: tuple[str, ...] = ()
+    fields: Mapping[int, Any] = field(default_factory=dict)
+    comments: tuple[TicketComment, ...] = ()
+    attachments: tuple[str, ...] = ()
+    #: Zendesk ``updated_stamp`` for conflict-safe updates; Freshdesk leaves it None.
+    version: str | None = None
+    spam: bool = False
+    deleted: bool = False
+    merged: bool = False
