@@ -92,6 +92,8 @@ class Field:
     extract: tuple[str, ...] = field(default=(), compare=False)
     id: int | None = field(default=None, compare=False)
     source: str = field(default="", compare=False)
+    # The raw field schema file (worker validation resolves form ``$ref``s to it).
+    schema: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,219 @@
+"""Checks across files, and what each helpdesk can or cannot express.
+
+Runs after every file was read on its own (`_loader`), on the files that loaded. Also
+derives what no single file says: a field's ``required_in_portal`` (from the forms that
+use it) and each form's position and default flag (from ``deskops.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from integrations.model import Field, Form
+from integrations.workspace._meta import pointer
+from integrations.workspace._types import FieldDoc, FormDoc, Report
+
+__all__ = ["cross_checks"]
+
+SETTINGS_FILE = "deskops.json"
+
+
+def cross_checks(
+    report: Report,
+    settings: Mapping[str, Any],
+    field_docs: Mapping[str, FieldDoc],
+    form_docs: Mapping[str, FormDoc],
+    target: str | None,
+) -> tuple[dict[str, Field], dict[str, Form]]:
+    """Run the cross-file checks; return the fields and forms (ordered) with derived values."""
+    fields = {k: d.field for k, d in sorted(field_docs.items()) if d.field is not None}
+    _unique_option_values(report, fields)
+    fields = _derive_required(report, fields, field_docs, form_docs)
+    forms = _order_forms(report, settings, form_docs)
+    _duplicate_titles(report, fields, forms, target)
+    if target == "freshdesk":
+        _freshdesk(report, fields, forms, form_docs)
+    return fields, forms
+
+
+def option_pointer(field: Field, index: int) -> str:
+    """Where option ``index`` of a loaded field sits in its file."""
+    schema: Mapping[str, Any] = field.schema
+    base: list[str | int] = []
+    if field.kind == "multiselect":
+        schema, base = schema["items"], ["items"]
+    listed = "oneOf" if "oneOf" in schema else "enum"
+    return pointer([*base, listed, index] + (["const"] if listed == "oneOf" else []))
+
+
+def _unique_option_values(report: Report, fields: Mapping[str, Field]) -> None:
+    first: dict[str, str] = {}
+    for field in fields.values():
+        for i, option in enumerate(field.options):
+            if option.value in first and first[option.value] != field.key:
+                other = fields[first[option.value]]
+                report.error(field.source, option_pointer(field, i),
+                             f"option value {option.value!r} is already used by "
+                             f"{other.source}: option values are tags, global on Zendesk, "
+                             "so each belongs to one field")
+            else:
+                first.setdefault(option.value, field.key)
+
+
+def _derive_required(report: Report, fields: dict[str, Field],
+                     field_docs: Mapping[str, FieldDoc], form_docs: Mapping[str, FormDoc]
+                     ) -> dict[str, Field]:
+    """``required_in_portal``: required in every form using the field (or explicit)."""
+    usage: dict[str, list[tuple[str, bool]]] = {}
+    for fdoc in form_docs.values():
+        if fdoc.form is None:
+            continue
+        for name, key in fdoc.refs.items():
+            usage.setdefault(key, []).append((fdoc.file, name in fdoc.form.required))
+    result: dict[str, Field] = {}
+    for key, field in fields.items():
+        uses = usage.get(key, [])
+        required_in = [f for f, req in uses if req]
+        optional_in = [f for f, req in uses if not req]
+        explicit = field_docs[key].explicit_required
+        if explicit is not None:
+            derived = explicit
+            if explicit and optional_in:
+                report.warn(field.source, "/x-deskops/required_in_portal",
+                            f"required_in_portal is true, so the helpdesk also requires it on "
+                            f"{', '.join(optional_in)}, whose schema does not")
+        else:
+            derived = bool(uses) and not optional_in
+            if required_in and optional_in:
+                report.warn(field.source, "", f"required in {', '.join(required_in)} but not "
+                            f"in {', '.join(optional_in)}: the helpdesk's required flag is per "
+                            "field, so it stays off; the worker still asks for it per form")
+        result[key] = field if field.required_in_portal == derived else replace(
+            field, required_in_portal=derived)
+    return result
+
+
+def _order_forms(report: Report, settings: Mapping[str, Any],
+                 form_docs: Mapping[str, FormDoc]) -> dict[str, Form]:
+    order: list[str] = list(settings.get("forms") or [])
+    for i, key in enumerate(order):
+        if key not in form_docs:
+            report.error(SETTINGS_FILE, pointer(["forms", i]),
+                         f"unknown form {key!r}: there is no forms/{key}.json")
+    default = settings.get("default_form")
+    if default is not None and default not in form_docs:
+        report.error(SETTINGS_FILE, "/default_form",
+                     f"unknown form {default!r}: there is no forms/{default}.json")
+    listed = [k for k in order if k in form_docs]
+    rest = sorted(k for k in form_docs if k not in listed)
+    if order:
+        for key in rest:
+            report.warn(form_docs[key].file, "", "not listed in deskops.json forms; "
+                        "placed after the listed forms")
+    forms: dict[str, Form] = {}
+    for position, key in enumerate(listed + rest):
+        form = form_docs[key].form
+        if form is not None:
+            forms[key] = replace(form, position=position, default=key == default)
+    return forms
+
+
+def _duplicate_titles(report: Report, fields: Mapping[str, Field],
+                      forms: Mapping[str, Form], target: str | None) -> None:
+    for kind, objects in (("field", fields), ("form", forms)):
+        seen: dict[str, str] = {}
+        for obj in objects.values():
+            title = obj.title.casefold()
+            if title in seen:
+                msg = f"same title as {seen[title]}: "
+                if target == "freshdesk" and kind == "field":
+                    report.error(obj.source, "/title", msg + "Freshdesk labels must be unique "
+                                 "(the cf_ name is derived from the label)", target)
+                else:
+                    report.warn(obj.source, "/title", msg + "adopting existing helpdesk "
+                                f"{kind}s by title would be ambiguous")
+            else:
+                seen[title] = obj.source
+    if target != "freshdesk":
+        return
+    for field in fields.values():
+        titles: dict[str, int] = {}
+        for i, option in enumerate(field.options):
+            if option.title.casefold() in titles:
+                at = option_pointer(field, i)
+                at = at[:-len("/const")] + "/title" if at.endswith("/const") else at
+                report.error(field.source, at,
+                             f"option title {option.title!r} repeats option "
+                             f"{titles[option.title.casefold()]}: Freshdesk identifies "
+                             "choices by their label", target)
+            titles.setdefault(option.title.casefold(), i)
+
+
+def _freshdesk(report: Report, fields: Mapping[str, Field], forms: Mapping[str, Form],
+               form_docs: Mapping[str, FormDoc]) -> None:
+    """What Freshdesk cannot express: multiselects, and conditions beyond dynamic sections."""
+    target = "freshdesk"
+    for field in fields.values():
+        if field.kind == "multiselect":
+            report.error(field.source, "/type", "Freshdesk has no multi-select custom field; "
+                         "use a dropdown or several checkboxes", target)
+        elif field.kind == "regexp":
+            report.warn(field.source, "/pattern", "Freshdesk text fields have no validation: "
+                        "this pattern is enforced by the deskops worker only", target)
+
+    # Dynamic sections belong to the parent dropdown, account-wide, and are shown to agents
+    # and customers alike; a field inside a section is hidden outside it.
+    sections: dict[tuple[str, str | bool], tuple[tuple[str, bool], ...]] = {}
+    where: dict[tuple[str, str | bool], str] = {}
+    conditional: dict[str, str] = {}
+    for form in forms.values():
+        for cond in form.conditions:
+            for child in cond.children:
+                conditional.setdefault(str(child.field), form.source)
+    for form in forms.values():
+        refs = form_docs[form.key].refs
+        by_value: dict[tuple[str, str | bool], set[str]] = {}
+        for i, cond in enumerate(form.conditions):
+            at = pointer(["allOf", i])
+            parent = str(cond.parent)
+            key = (parent, cond.value)
+            by_value.setdefault(key, set()).add(cond.audience)
+            pfield = fields.get(refs.get(parent, ""))
+            if pfield is not None and pfield.kind == "checkbox":
+                report.error(form.source, at, "Freshdesk dynamic sections hang on a dropdown; "
+                             f"checkbox {parent!r} cannot show fields there", target)
+                continue
+            if parent in conditional:
+                report.error(form.source, at, f"{parent!r} is itself conditional (in "
+                             f"{conditional[parent]}); Freshdesk sections cannot be nested",
+                             target)
+                continue
+            children = tuple((str(c.field), c.required) for c in cond.children)
+            if key in sections and sections[key] != children:
+                report.error(form.source, at, f"Freshdesk sections belong to the field, not "
+                             f"the form: {parent} = {cond.value!r} shows "
+                             f"{_names(sections[key])} in {where[key]} but {_names(children)} "
+                             "here", target)
+                continue
+            sections.setdefault(key, children)
+            where.setdefault(key, form.source)
+        for (parent, value), audiences in by_value.items():
+            if audiences == {"agent"}:
+                report.error(form.source, "/allOf", f"agent-only condition {parent} = "
+                             f"{value!r}: Freshdesk sections show for agents and customers "
+                             "alike", target)
+    for form in forms.values():
+        children_here = {str(c.field) for cond in form.conditions for c in cond.children}
+        for name in form.fields:
+            name = str(name)
+            if name in conditional and name not in children_here:
+                report.error(form.source, pointer(["properties", name]),
+                             f"{name!r} is conditional in {conditional[name]}; on Freshdesk a "
+                             "field inside a dynamic section is hidden outside it, so it "
+                             "cannot also be unconditional here", target)
+
+
+def _names(children: tuple[tuple[str, bool], ...]) -> str:
+    return "[" + ", ".join(n + ("*" if req else "") for n, req in children) + "]"
