@@ -1,0 +1,56 @@
+"""Small pieces both adapters share: the locale mapping and the `Check` of ``deskops doctor``.
+
+Locales: workspaces use lower-case BCP 47 tags (``en``, ``fr``, ``ko``, ``pt-br``); each
+helpdesk spells some of them differently. This table is the one place that knows how.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from integrations.model import Target
+
+__all__ = ["Check", "from_vendor_locale", "to_vendor_locale"]
+
+#: workspace locale -> helpdesk locale, where they differ only by more than letter case.
+_TO_VENDOR: dict[Target, dict[str, str]] = {
+    "zendesk": {"en": "en-US", "pt-br": "pt-BR", "pt": "pt-BR"},
+    "freshdesk": {"pt-br": "pt-BR"},
+}
+
+
+def to_vendor_locale(target: Target, locale: str) -> str:
+    """``en`` -> ``en-US`` on Zendesk; ``pt-br`` -> ``pt-BR`` on both."""
+    key = locale.lower()
+    if key in _TO_VENDOR[target]:
+        return _TO_VENDOR[target][key]
+    lang, _, region = key.partition("-")
+    return f"{lang}-{region.upper()}" if region else lang
+
+
+def from_vendor_locale(target: Target, locale: str, wanted: Iterable[str] = ()) -> str:
+    """The workspace spelling of a helpdesk locale (``en-US`` -> ``en`` on Zendesk).
+
+    When ``wanted`` (the workspace's locales) is given, a helpdesk locale that maps to one of
+    them by the table or by letter case wins; otherwise the lower-cased tag is returned.
+    """
+    for ws, vendor in _TO_VENDOR[target].items():
+        if vendor.lower() == locale.lower() and (not wanted or ws in wanted):
+            return ws
+    for ws in wanted:
+        if to_vendor_locale(target, ws).lower() == locale.lower():
+            return ws
+    return locale.lower()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of ``deskops doctor``: what was checked, whether it passed, and why."""
+
+    name: str
+    ok: bool
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}"

@@ -1,0 +1,614 @@
+"""The Zendesk adapter, on zenpy 2.0.57.
+
+zenpy is given a `HelpdeskSession` (see `_http`): that session, not zenpy, handles 429s,
+retries, the credential guard and the sandbox redirect, and raises `HTTPStatusError` on any
+error status, which `_zendesk_error` turns into deskops errors -- the one place that does.
+zenpy's cache is disabled (it would keep ticket fields forever).
+
+Shapes worth knowing:
+
+- Localized field titles are dynamic content: `set_field_translations` keeps one item
+  ``deskops_<key>_title`` (and ``deskops_<key>_description``) with a variant per locale and
+  points the field's raw title at ``{{dc.deskops_<key>_title}}``; `read_state` resolves such
+  placeholders back into ``titles`` (and recovers the workspace key from the item name).
+- Dropdown options change one at a time through ``/ticket_fields/{id}/options``: sending
+  ``custom_field_options`` in a field update would delete every option left out.
+- Forms reference built-in fields (subject, description, status, ...) by their ids, found
+  by type in the field list. The requester and the organization are not ticket fields on
+  Zendesk: every form shows them, so refs to ``requester``/``company`` are left out when
+  writing (and never appear when reading).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from requests import PreparedRequest
+from requests.auth import AuthBase
+from zenpy import Zenpy
+from zenpy.lib.api_objects import CustomFieldOption, Item, TicketField, TicketForm, Variant
+from zenpy.lib.endpoint import Url
+from zenpy.lib.exception import ZenpyException
+
+from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected
+from integrations.helpdesk._common import Check, from_vendor_locale, to_vendor_locale
+from integrations.helpdesk._http import (
+    ConnectionFailed,
+    HelpdeskSession,
+    HTTPStatusError,
+    RetryPolicy,
+    map_http_error,
+)
+from integrations.helpdesk._oauth import ClientCredentials
+from integrations.helpdesk.base import CallCounter, Capabilities, Helpdesk
+from integrations.model import (
+    Condition,
+    ConditionChild,
+    Field,
+    FieldKind,
+    Form,
+    Option,
+    Ref,
+    RemoteState,
+    Target,
+)
+from integrations.settings import Settings
+
+__all__ = ["ZendeskHelpdesk", "build_zenpy"]
+
+_KIND_TO_TYPE: dict[FieldKind, str] = {
+    "text": "text", "textarea": "textarea", "regexp": "regexp", "dropdown": "tagger",
+    "multiselect": "multiselect", "checkbox": "checkbox", "integer": "integer",
+    "decimal": "decimal", "date": "date",
+}
+_TYPE_TO_KIND: dict[str, FieldKind] = {v: k for k, v in _KIND_TO_TYPE.items()}
+
+#: deskops system field name -> Zendesk built-in field type. requester/company: see module doc.
+_SYSTEM_TYPES: dict[str, str] = {
+    "subject": "subject", "description": "description", "status": "status",
+    "type": "tickettype", "priority": "priority", "group": "group", "assignee": "assignee",
+}
+_ALWAYS_SHOWN = frozenset({"requester", "company"})
+_DC = re.compile(r"^\{\{dc\.([A-Za-z0-9_.\-]+)\}\}$")
+_DC_NAME = re.compile(r"^deskops_(.+)_(title|description)$")
+
+
+def _credential(settings: Settings) -> tuple[Any, str, str]:
+    """(requests auth, how to name it in a 401, which variables to check)."""
+    cid, csecret = settings.zendesk_oauth_client_id, settings.zendesk_oauth_client_secret
+    if cid or csecret:
+        if not (cid and csecret):
+            missing = "ZENDESK_OAUTH_CLIENT_SECRET" if cid else "ZENDESK_OAUTH_CLIENT_ID"
+            raise ConfigError(f"{missing} is not set (both ZENDESK_OAUTH_CLIENT_ID and "
+                              "ZENDESK_OAUTH_CLIENT_SECRET are needed for OAuth client "
+                              "credentials)")
+        return (ClientCredentials(cid, csecret), f"OAuth client credentials of '{cid}'",
+                "ZENDESK_OAUTH_CLIENT_ID / ZENDESK_OAUTH_CLIENT_SECRET")
+    if settings.zendesk_oauth_token:
+        return (_Bearer(settings.zendesk_oauth_token.reveal()), "OAuth token",
+                "ZENDESK_OAUTH_TOKEN")
+    if settings.zendesk_api_token:
+        if not settings.zendesk_email:
+            raise ConfigError("ZENDESK_EMAIL is not set (needed with ZENDESK_API_TOKEN)")
+        return ((f"{settings.zendesk_email}/token", settings.zendesk_api_token.reveal()),
+                f"credential for {settings.zendesk_email}", "ZENDESK_API_TOKEN")
+    raise ConfigError("no Zendesk credential: set ZENDESK_EMAIL + ZENDESK_API_TOKEN, or "
+                      "ZENDESK_OAUTH_TOKEN, or ZENDESK_OAUTH_CLIENT_ID + "
+                      "ZENDESK_OAUTH_CLIENT_SECRET")
+
+
+class _Bearer(AuthBase):
+    """A static OAuth token as a requests auth (kept off ``session.headers``)."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __call__(self, r: PreparedRequest) -> PreparedRequest:
+        r.headers["Authorization"] = f"Bearer {self._token}"
+        return r
+
+
+def build_zenpy(
+    settings: Settings,
+    *,
+    calls: CallCounter | None = None,
+    retry: RetryPolicy | None = None,
+    timeout: float = 60.0,
+) -> Zenpy:
+    """A ``Zenpy`` on a guarded `HelpdeskSession` for the configured account (or sandbox)."""
+    base = settings.zendesk_base_url()
+    auth, _, _ = _credential(settings)
+    subdomain = settings.zendesk_subdomain or "sandbox"
+    aliases = ({f"https://{subdomain}.zendesk.com": base}
+               if settings.sandbox_zendesk_url else {})
+    session = HelpdeskSession(base, vendor="Zendesk", calls=calls,
+                              retry=retry or RetryPolicy.from_settings(settings),
+                              aliases=aliases, timeout=timeout)
+    session.auth = auth
+    if isinstance(auth, ClientCredentials):
+        auth.bind(session, base)
+    return Zenpy(subdomain=subdomain, session=session, disable_cache=True, timeout=timeout)
+
+
+def _raw(obj: Any) -> dict[str, Any]:
+    result: dict[str, Any] = obj.to_dict() if hasattr(obj, "to_dict") else dict(obj)
+    return result
+
+
+class ZendeskHelpdesk(Helpdesk):
+    """One Zendesk account through zenpy; see the module docstring for the shapes."""
+
+    target: ClassVar[Target] = "zendesk"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        multiselect=True, regexp=True, field_translations=True, conditions=True, brands=True)
+
+    def __init__(
+        self,
+        zenpy_client: Zenpy | None = None,
+        *,
+        settings: Settings | None = None,
+        calls: CallCounter | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        if zenpy_client is None:
+            if settings is None:
+                raise ConfigError("ZendeskHelpdesk needs a Zenpy client or settings")
+            zenpy_client = build_zenpy(settings, calls=calls, retry=retry)
+        self._zenpy = zenpy_client
+        session = zenpy_client.ticket_fields.session
+        self._session: HelpdeskSession | None = (
+            session if isinstance(session, HelpdeskSession) else None)
+        self.calls = self._session.calls if self._session else (calls or CallCounter())
+        self._budget = self._session.retry.budget if self._session else 0.0
+        if settings is not None:
+            _, self._cred_name, self._cred_check = _credential(settings)
+        else:
+            self._cred_name, self._cred_check = "credential", "the Zendesk credential settings"
+        # Lists read once and kept current by our own writes (never one read per object).
+        self._system_ids: dict[str, int] | None = None
+        self._raw_fields: dict[int, dict[str, Any]] = {}
+        self._dc: dict[str, dict[str, Any]] | None = None
+        self._locales: dict[str, int] | None = None  # vendor locale (lower) -> id
+        self._brands: dict[str, int] | None = None
+
+    @property
+    def zenpy(self) -> Zenpy:
+        return self._zenpy
+
+    @property
+    def oauth(self) -> ClientCredentials | None:
+        auth = self._session.auth if self._session else None
+        return auth if isinstance(auth, ClientCredentials) else None
+
+    # -- errors: the one place ------------------------------------------------------------
+    @contextmanager
+    def _call(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except (HTTPStatusError, ConnectionFailed) as exc:
+            raise self._error(exc, what) from exc
+        except ZenpyException as exc:
+            raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
+
+    def _error(self, exc: HTTPStatusError | ConnectionFailed, what: str) -> HelpdeskError:
+        reason, details = "", None
+        if isinstance(exc, HTTPStatusError):
+            body = exc.json()
+            if isinstance(body, dict):
+                error = body.get("error")
+                if isinstance(error, dict):
+                    reason = str(error.get("title") or error.get("message") or "")
+                elif error:
+                    reason = str(error)
+                if exc.status == 403 and body.get("description"):
+                    reason = f"{reason}: {body['description']}" if reason else body["description"]
+                details = _zendesk_details(body.get("details"))
+        return map_http_error(exc, vendor="Zendesk", what=what, reason=reason, details=details,
+                              credential=self._cred_name, check=self._cred_check,
+                              budget=self._budget)
+
+    # -- reading ----------------------------------------------------------------------------
+    def read_state(self) -> RemoteState:
+        z = self._zenpy
+        with self._call("the list of ticket fields"):
+            raw_fields = [_raw(f) for f in z.ticket_fields(cursor_pagination=100)]
+        self._remember_fields(raw_fields)
+        self._load_dc(force=True)
+        self._load_locales(force=True)
+        with self._call("the list of groups"):
+            groups = {str(g.name): int(g.id) for g in z.groups()}
+        self._load_brands(force=True)
+        assert self._brands is not None and self._locales is not None
+        with self._call("the list of ticket forms"):
+            raw_forms = [_raw(f) for f in z.ticket_forms()]
+        fields = tuple(f for f in (self._field_from(r) for r in raw_fields) if f is not None)
+        forms = tuple(sorted((self._form_from(r) for r in raw_forms),
+                             key=lambda f: (f.position, f.id or 0)))
+        return RemoteState(
+            fields=fields, forms=forms, groups=groups, brands=dict(self._brands),
+            locales=tuple(from_vendor_locale("zendesk", loc) for loc in self._locales))
+
+    def _remember_fields(self, raw_fields: Sequence[dict[str, Any]]) -> None:
+        self._system_ids = {}
+        by_type = {v: k for k, v in _SYSTEM_TYPES.items()}
+        for raw in raw_fields:
+            self._raw_fields[int(raw["id"])] = raw
+            name = by_type.get(str(raw.get("type")))
+            if name and name not in self._system_ids:
+                self._system_ids[name] = int(raw["id"])
+
+    def _load_dc(self, force: bool = False) -> dict[str, dict[str, Any]]:
+        if self._dc is None or force:
+            with self._call("the list of dynamic content items"):
+                self._dc = {str(i["name"]): i for i in
+                            (_raw(item) for item in self._zenpy.dynamic_content())}
+        return self._dc
+
+    def _load_locales(self, force: bool = False) -> dict[str, int]:
+        if self._locales is None or force:
+            with self._call("the list of locales"):
+                self._locales = {str(loc.locale).lower(): int(loc.id)
+                                 for loc in self._zenpy.locales()}
+        return self._locales
+
+    def _load_brands(self, force: bool = False) -> dict[str, int]:
+        if self._brands is None or force:
+            with self._call("the list of brands"):
+                self._brands = {str(b.name): int(b.id) for b in self._zenpy.brands()}
+        return self._brands
+
+    def _system_field_ids(self) -> dict[str, int]:
+        if self._system_ids is None:
+            with self._call("the list of ticket fields"):
+                raw = [_raw(f) for f in self._zenpy.ticket_fields(cursor_pagination=100)]
+            self._remember_fields(raw)
+        assert self._system_ids is not None
+        return self._system_ids
+
+    def _resolve(self, raw_text: str | None) -> tuple[str, dict[str, str], str | None]:
+        """(default text, per-locale texts, deskops key) of a title that may be ``{{dc.x}}``."""
+        text = raw_text or ""
+        match = _DC.match(text.strip())
+        if not match or self._dc is None or match.group(1) not in self._dc:
+            return text, {}, None
+        item = self._dc[match.group(1)]
+        id_to_locale = {v: k for k, v in (self._locales or {}).items()}
+        titles: dict[str, str] = {}
+        default = ""
+        for variant in item.get("variants") or []:
+            vendor_locale = id_to_locale.get(int(variant.get("locale_id") or 0))
+            content = str(variant.get("content") or "")
+            if vendor_locale:
+                titles[from_vendor_locale("zendesk", vendor_locale)] = content
+            if variant.get("default") or int(variant.get("locale_id") or 0) == int(
+                    item.get("default_locale_id") or -1):
+                default = content
+        key_match = _DC_NAME.match(match.group(1))
+        return default or text, titles, key_match.group(1) if key_match else None
+
+    def _field_from(self, raw: Mapping[str, Any]) -> Field | None:
+        kind = _TYPE_TO_KIND.get(str(raw.get("type")))
+        if kind is None:
+            return None
+        title, titles, key = self._resolve(raw.get("raw_title") or raw.get("title"))
+        description, descriptions, _ = self._resolve(
+            raw.get("raw_description") or raw.get("description"))
+        options = tuple(
+            Option(value=str(o.get("value")), title=str(o.get("raw_name") or o.get("name")),
+                   id=int(o["id"]) if o.get("id") is not None else None)
+            for o in raw.get("custom_field_options") or [])
+        return Field(
+            key=key or str(raw["id"]), kind=kind, title=title, description=description,
+            titles=titles, descriptions=descriptions, options=options,
+            pattern=raw.get("regexp_for_validation") or None,
+            required_in_portal=bool(raw.get("required_in_portal")),
+            visible_in_portal=bool(raw.get("visible_in_portal", True)),
+            editable_in_portal=bool(raw.get("editable_in_portal", True)),
+            active=bool(raw.get("active", True)), id=int(raw["id"]))
+
+    def _form_from(self, raw: Mapping[str, Any]) -> Form:
+        system = {v: k for k, v in (self._system_ids or {}).items()}
+        brand_names = {v: k for k, v in (self._brands or {}).items()}
+
+        def ref(field_id: Any) -> Ref:
+            return system.get(int(field_id), int(field_id))
+
+        conditions: list[Condition] = []
+        for audience, key in (("end_user", "end_user_conditions"), ("agent", "agent_conditions")):
+            for c in raw.get(key) or []:
+                conditions.append(Condition(
+                    parent=ref(c["parent_field_id"]), value=c.get("value"),
+                    children=tuple(ConditionChild(field=ref(ch["id"]),
+                                                  required=bool(ch.get("is_required")))
+                                   for ch in c.get("child_fields") or []),
+                    audience="agent" if audience == "agent" else "end_user"))
+        brands: tuple[str, ...] = ()
+        if not raw.get("in_all_brands", True):
+            brands = tuple(brand_names.get(int(b), str(b))
+                           for b in raw.get("restricted_brand_ids") or [])
+        title, titles, _ = self._resolve(raw.get("raw_name") or raw.get("name"))
+        return Form(
+            key=str(raw["id"]), title=title, titles=titles,
+            fields=tuple(ref(i) for i in raw.get("ticket_field_ids") or []),
+            conditions=tuple(conditions), end_user_visible=bool(raw.get("end_user_visible", True)),
+            default=bool(raw.get("default")), active=bool(raw.get("active", True)),
+            brands=brands, position=int(raw.get("position") or 0), id=int(raw["id"]))
+
+    # -- fields and options ---------------------------------------------------------------
+    def _placeholder(self, key: str, part: str) -> str | None:
+        name = f"deskops_{key}_{part}"
+        return f"{{{{dc.{name}}}}}" if self._dc is not None and name in self._dc else None
+
+    def _field_payload(self, field: Field) -> dict[str, Any]:
+        title = self._placeholder(field.key, "title") or field.title
+        payload: dict[str, Any] = {
+            "type": _KIND_TO_TYPE[field.kind], "title": title, "title_in_portal": title,
+            "description": self._placeholder(field.key, "description") or field.description,
+            "required_in_portal": field.required_in_portal,
+            "visible_in_portal": field.visible_in_portal,
+            "editable_in_portal": field.editable_in_portal, "active": field.active,
+        }
+        if field.kind == "regexp":
+            payload["regexp_for_validation"] = field.pattern
+        payload.update(field.vendor.get("zendesk") or {})
+        payload.pop("custom_field_options", None)  # options never travel in a field update
+        return payload
+
+    def create_field(self, field: Field) -> Field:
+        payload = self._field_payload(field)
+        if field.options:
+            payload["custom_field_options"] = [
+                {"name": o.title, "value": o.value} for o in field.options]
+        with self._call(f"ticket field '{field.key}' (create)"):
+            created = _raw(self._zenpy.ticket_fields.create(TicketField(**payload)))
+        self._raw_fields[int(created["id"])] = created
+        ids = {str(o.get("value")): int(o["id"])
+               for o in created.get("custom_field_options") or [] if o.get("id") is not None}
+        return dataclasses.replace(
+            field, id=int(created["id"]),
+            options=tuple(dataclasses.replace(o, id=ids.get(o.value)) for o in field.options))
+
+    def update_field(self, field_id: int, field: Field) -> None:
+        payload = self._field_payload(field)
+        payload.pop("type", None)  # a type cannot change in place (the plan replaces the field)
+        with self._call(f"ticket field '{field.key}' ({field_id})"):
+            updated = self._zenpy.ticket_fields.update(TicketField(id=field_id, **payload))
+        self._raw_fields[field_id] = _raw(updated)
+
+    def delete_field(self, field_id: int) -> None:
+        with self._call(f"ticket field {field_id} (delete)"):
+            self._zenpy.ticket_fields.delete(TicketField(id=field_id))
+        self._raw_fields.pop(field_id, None)
+
+    def create_option(self, field_id: int, option: Option, position: int) -> Option:
+        with self._call(f"option '{option.value}' of ticket field {field_id}"):
+            created = self._zenpy.ticket_fields.options.create_or_update(
+                field_id, CustomFieldOption(name=option.title, value=option.value,
+                                            position=position))
+        return dataclasses.replace(option, id=int(_raw(created)["id"]))
+
+    def update_option(self, field_id: int, option: Option, position: int) -> None:
+        if option.id is None:
+            raise ValueError("update_option needs option.id")
+        with self._call(f"option '{option.value}' of ticket field {field_id}"):
+            self._zenpy.ticket_fields.options.create_or_update(
+                field_id, CustomFieldOption(id=option.id, name=option.title,
+                                            value=option.value, position=position))
+
+    def delete_option(self, field_id: int, option_id: int) -> None:
+        with self._call(f"option {option_id} of ticket field {field_id} (delete)"):
+            self._zenpy.ticket_fields.options.delete(field_id, option_id)
+
+    # -- translations: dynamic content ----------------------------------------------------
+    def set_field_translations(self, field_id: int, field: Field) -> None:
+        """One dynamic content item per text (title, description) with a variant per locale."""
+        updates: dict[str, str] = {}
+        parts: list[tuple[str, Mapping[str, str], str, tuple[str, ...]]] = [
+            ("title", field.titles or {}, field.title,
+                  ("title", "title_in_portal", "raw_title", "raw_title_in_portal"))]
+        if field.description or any(field.descriptions.values()):
+            parts.append(("description", field.descriptions or {}, field.description,
+                          ("description", "raw_description")))
+        cached = self._raw_fields.get(field_id)
+        for part, texts, default_text, attrs in parts:
+            name = f"deskops_{field.key}_{part}"
+            self._upsert_item(name, dict(texts), default_text, f"'{field.key}' {part}")
+            placeholder = f"{{{{dc.{name}}}}}"
+            raw_attr = attrs[-1]
+            if cached is None or cached.get(raw_attr) != placeholder:
+                updates.update(dict.fromkeys(attrs, placeholder))
+        if updates:
+            with self._call(f"ticket field '{field.key}' ({field_id}) titles"):
+                updated = self._zenpy.ticket_fields.update(TicketField(id=field_id, **updates))
+            self._raw_fields[field_id] = _raw(updated)
+
+    def _locale_id(self, locale: str, what: str) -> int:
+        locales = self._load_locales()
+        vendor = to_vendor_locale("zendesk", locale)
+        if vendor.lower() in locales:
+            return locales[vendor.lower()]
+        raise Rejected(f"Zendesk has no locale {vendor} for {what} (enabled: "
+                       f"{', '.join(sorted(locales)) or 'none'}): enable it in Admin Center "
+                       "or remove it from the workspace")
+
+    def _upsert_item(self, name: str, texts: dict[str, str], default_text: str,
+                     what: str) -> None:
+        if not texts:
+            texts = {"en": default_text}
+        default_locale = next((loc for loc, t in texts.items() if t == default_text),
+                              next(iter(texts)))
+        wanted = {self._locale_id(loc, what): text for loc, text in texts.items()}
+        default_id = self._locale_id(default_locale, what)
+        items = self._load_dc()
+        item = items.get(name)
+        if item is None:
+            variants = [Variant(locale_id=lid, content=text, default=lid == default_id)
+                        for lid, text in wanted.items()]
+            with self._call(f"dynamic content for {what}"):
+                created = self._zenpy.dynamic_content.create(
+                    Item(name=name, default_locale_id=default_id, variants=variants))
+            items[name] = _raw(created)
+            return
+        have = {int(v["locale_id"]): v for v in item.get("variants") or []}
+        for lid, text in wanted.items():
+            variant = have.get(lid)
+            with self._call(f"dynamic content for {what}"):
+                if variant is None:
+                    made = self._zenpy.dynamic_content.variants.create(
+                        int(item["id"]), Variant(locale_id=lid, content=text, default=False))
+                    item.setdefault("variants", []).append(_raw(made))
+                elif variant.get("content") != text:
+                    self._zenpy.dynamic_content.variants.update(
+                        int(item["id"]), Variant(id=int(variant["id"]), content=text))
+                    variant["content"] = text
+
+    # -- forms --------------------------------------------------------------------------------
+    def _field_id(self, ref: Ref, form: Form) -> int | None:
+        if isinstance(ref, int):
+            return ref
+        if ref.isdigit():
+            return int(ref)
+        if ref in _ALWAYS_SHOWN:
+            return None
+        if ref in _SYSTEM_TYPES:
+            ids = self._system_field_ids()
+            if ref in ids:
+                return ids[ref]
+            raise Rejected(f"Zendesk has no built-in '{ref}' field for ticket form "
+                           f"'{form.title}'")
+        raise Rejected(f"ticket form '{form.title}' refers to '{ref}', which is neither a "
+                       "remote field id nor a system field")
+
+    def _form_payload(self, form: Form) -> dict[str, Any]:
+        ids: list[int] = []
+        for ref in form.fields:
+            fid = self._field_id(ref, form)
+            if fid is not None and fid not in ids:
+                ids.append(fid)
+        conditions: dict[str, list[dict[str, Any]]] = {"end_user": [], "agent": []}
+        for cond in form.conditions:
+            parent = self._field_id(cond.parent, form)
+            children = []
+            for child in cond.children:
+                cid = self._field_id(child.field, form)
+                if cid is None:
+                    continue
+                if cid not in ids:
+                    ids.append(cid)  # Zendesk requires condition children on the form
+                children.append({"id": cid, "is_required": child.required})
+            conditions[cond.audience].append(
+                {"parent_field_id": parent, "value": cond.value, "child_fields": children})
+        payload: dict[str, Any] = {
+            "name": form.title, "display_name": form.title, "ticket_field_ids": ids,
+            "end_user_visible": form.end_user_visible, "default": form.default,
+            "active": form.active, "end_user_conditions": conditions["end_user"],
+            "agent_conditions": conditions["agent"], "in_all_brands": not form.brands,
+        }
+        if form.brands:
+            brands = self._load_brands()
+            unknown = [b for b in form.brands if b not in brands]
+            if unknown:
+                raise Rejected(f"ticket form '{form.title}' is restricted to unknown brand(s) "
+                               f"{', '.join(unknown)} (Zendesk has: "
+                               f"{', '.join(sorted(brands)) or 'none'})")
+            payload["restricted_brand_ids"] = [brands[b] for b in form.brands]
+        else:
+            payload["restricted_brand_ids"] = []
+        payload.update(form.vendor.get("zendesk") or {})
+        return payload
+
+    def create_form(self, form: Form) -> int:
+        payload = self._form_payload(form)
+        with self._call(f"ticket form '{form.title}' (create)"):
+            created = self._zenpy.ticket_forms.create(TicketForm(**payload))
+        return int(_raw(created)["id"])
+
+    def update_form(self, form_id: int, form: Form) -> None:
+        payload = self._form_payload(form)
+        with self._call(f"ticket form '{form.title}' ({form_id})"):
+            self._zenpy.ticket_forms.update(TicketForm(id=form_id, **payload))
+
+    def delete_form(self, form_id: int) -> None:
+        with self._call(f"ticket form {form_id} (delete)"):
+            self._zenpy.ticket_forms.delete(TicketForm(id=form_id))
+
+    def reorder_forms(self, form_ids: Sequence[int]) -> None:
+        api = self._zenpy.ticket_forms
+        with self._call("the order of ticket forms"):
+            api._put(api._build_url(Url("ticket_forms/reorder.json")),
+                     payload={"ticket_form_ids": [int(i) for i in form_ids]})
+
+    # -- doctor -------------------------------------------------------------------------------
+    def check(self, locales: Sequence[str] = ()) -> list[Check]:
+        """The ``deskops doctor`` lines for this account; never raises a `HelpdeskError`."""
+        checks: list[Check] = []
+        try:
+            with self._call("the current user"):
+                me = _raw(self._zenpy.users.me())
+            role = me.get("role") or "unknown role"
+            if me.get("id") is None:
+                checks.append(Check("credential", False, "Zendesk answered as an anonymous "
+                                    f"user: check {self._cred_check}"))
+                return checks
+            checks.append(Check("credential", True, f"{self._cred_name} accepted ({role})"))
+        except HelpdeskError as exc:
+            checks.append(Check("credential", False, str(exc)))
+            return checks
+        oauth = self.oauth
+        if oauth is not None:
+            granted = set(oauth.granted_scopes)
+            ok = bool({"read", "write"} <= granted or "tickets:write" in granted)
+            checks.append(Check("oauth scopes", ok, f"granted: {' '.join(sorted(granted))}"
+                                + ("" if ok else " (need read and write)")))
+        try:
+            with self._call("ticket forms"):
+                count = sum(1 for _ in self._zenpy.ticket_forms())
+            checks.append(Check("ticket forms", True, f"available ({count} form(s))"))
+        except AuthError as exc:
+            if exc.status == 403:
+                checks.append(Check("ticket forms", False, "ticket forms are not on this plan "
+                                    "(403): upgrade the plan or provision fields only"))
+            else:
+                checks.append(Check("ticket forms", False, str(exc)))
+        except HelpdeskError as exc:
+            checks.append(Check("ticket forms", False, str(exc)))
+        try:
+            enabled = self._load_locales(force=True)
+            missing = [loc for loc in locales
+                       if to_vendor_locale("zendesk", loc).lower() not in enabled]
+            shown = ", ".join(sorted(enabled)) or "none"
+            if missing:
+                checks.append(Check("locales", False, f"workspace locale(s) {', '.join(missing)}"
+                                    f" not enabled on Zendesk (enabled: {shown})"))
+            else:
+                checks.append(Check("locales", True, f"workspace locales "
+                                    f"{', '.join(locales) or '(none)'} enabled ({shown})"))
+        except HelpdeskError as exc:
+            checks.append(Check("locales", False, str(exc)))
+        return checks
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+
+def _zendesk_details(details: Any) -> list[str] | None:
+    """``{"title": [{"description": "Title: cannot be blank"}]}`` -> ``title: cannot be blank``."""
+    if not isinstance(details, dict):
+        return None
+    lines: list[str] = []
+    for key, errors in details.items():
+        for err in errors if isinstance(errors, list) else [errors]:
+            text = str(err.get("description") or err.get("error") or err) if isinstance(
+                err, dict) else str(err)
+            prefix = re.match(rf"^\s*{re.escape(str(key).replace('_', ' '))}\s*:\s*", text,
+                              re.IGNORECASE) or re.match(rf"^\s*{re.escape(str(key))}\s*:\s*",
+                                                         text, re.IGNORECASE)
+            if prefix:
+                text = text[prefix.end():]
+            lines.append(f"{key}: {text}")
+    return lines or None

@@ -1,0 +1,107 @@
+"""FreshdeskHelpdesk against the sandbox over real HTTP, through requests."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+pytest.importorskip("integrations.sandbox.server")  # the sandbox helper's server module
+
+from integrations.errors import AuthError, RateLimited, Rejected
+from integrations.helpdesk._http import RetryPolicy
+from integrations.helpdesk.freshdesk import FreshdeskHelpdesk
+from integrations.model import Field, Form, Option
+from integrations.settings import Secret, Settings
+
+from .conftest import FAST, Control
+
+PLATFORM = Field(key="platform", kind="dropdown", title="Platform",
+                 options=(Option("PC", "PC"), Option("PS5", "PS5"), Option("Switch", "Switch")))
+
+
+def _helpdesk(settings: Settings, retry: RetryPolicy = FAST) -> FreshdeskHelpdesk:
+    return FreshdeskHelpdesk(settings=settings, retry=retry)
+
+
+def test_dropdown_created_in_one_call_and_read_back(freshdesk_settings: Settings,
+                                                    fd: Control) -> None:
+    helpdesk = _helpdesk(freshdesk_settings)
+    created = helpdesk.create_field(PLATFORM)
+    assert created.id and all(o.id for o in created.options)
+    assert helpdesk.calls.writes == 1
+    remote = next(f for f in helpdesk.read_state().fields if f.id == created.id)
+    assert remote.key == "platform" and remote.kind == "dropdown"
+    assert [o.value for o in remote.options] == ["PC", "PS5", "Switch"]
+
+
+def test_choices_change_by_diff(freshdesk_settings: Settings, fd: Control) -> None:
+    helpdesk = _helpdesk(freshdesk_settings)
+    created = helpdesk.create_field(PLATFORM)
+    fid = created.id
+    assert fid is not None and created.options[2].id is not None
+    helpdesk.create_option(fid, Option("Xbox", "Xbox"), 4)
+    helpdesk.update_option(fid, dataclasses.replace(created.options[0], value="Windows"), 1)
+    helpdesk.delete_option(fid, created.options[2].id)
+    remote = next(f for f in helpdesk.read_state().fields if f.id == fid)
+    assert [o.value for o in remote.options] == ["Windows", "PS5", "Xbox"]
+    assert helpdesk.calls.writes == 4
+
+
+def test_non_ascii_title_gets_an_ascii_name(freshdesk_settings: Settings, fd: Control) -> None:
+    helpdesk = _helpdesk(freshdesk_settings)
+    fid = helpdesk.create_field(Field(key="game", kind="text", title="게임")).id
+    remote = next(f for f in helpdesk.read_state().fields if f.id == fid)
+    assert (remote.key, remote.title) == ("game", "게임")
+
+
+def test_forms_round_trip(freshdesk_settings: Settings, fd: Control) -> None:
+    helpdesk = _helpdesk(freshdesk_settings)
+    platform = helpdesk.create_field(PLATFORM)
+    assert platform.id is not None
+    form = Form(key="bug", title="Bug report", fields=("subject", "description", platform.id))
+    fid = helpdesk.create_form(form)
+    remote = next(f for f in helpdesk.read_state().forms if f.id == fid)
+    assert remote.fields == form.fields and remote.title == "Bug report"
+    helpdesk.update_form(fid, dataclasses.replace(form, title="Bug", fields=("subject",)))
+    remote = next(f for f in helpdesk.read_state().forms if f.id == fid)
+    assert (remote.title, remote.fields) == ("Bug", ("subject",))
+    writes = helpdesk.calls.writes
+    helpdesk.reorder_forms([fid])
+    assert helpdesk.calls.writes == writes
+    helpdesk.delete_form(fid)
+    assert fid not in {f.id for f in helpdesk.read_state().forms}
+
+
+def test_multiselect_is_refused_before_any_call(freshdesk_settings: Settings,
+                                                fd: Control) -> None:
+    helpdesk = _helpdesk(freshdesk_settings)
+    with pytest.raises(Rejected, match="multiselect"):
+        helpdesk.create_field(Field(key="tags", kind="multiselect", title="Tags"))
+    assert helpdesk.calls.writes == 0
+
+
+def test_rejected_and_auth_errors(freshdesk_settings: Settings, fd: Control) -> None:
+    with pytest.raises(Rejected, match=r"^Freshdesk rejected ticket field 'x': "):
+        _helpdesk(freshdesk_settings).create_field(Field(key="x", kind="text", title=""))
+    bad = dataclasses.replace(freshdesk_settings, freshdesk_api_key=Secret("nope-key"))
+    with pytest.raises(AuthError) as info:
+        _helpdesk(bad).read_state()
+    assert str(info.value).startswith("Freshdesk rejected the API key (401")
+    assert "nope-key" not in str(info.value)
+
+
+def test_429_storm_then_budget(freshdesk_settings: Settings, fd: Control) -> None:
+    fd.faults(storm=2, storm_retry_after=0.05, fractional_retry_after=True)
+    helpdesk = _helpdesk(freshdesk_settings, RetryPolicy(attempts=5, max_wait=2.0, budget=10))
+    helpdesk.read_state()
+    assert helpdesk.calls.rate_limited == 2
+    fd.faults(storm=100, storm_retry_after=0.05)
+    with pytest.raises(RateLimited):
+        _helpdesk(freshdesk_settings, RetryPolicy(attempts=2, max_wait=0.1)).read_state()
+
+
+def test_doctor_checks(freshdesk_settings: Settings, fd: Control) -> None:
+    checks = _helpdesk(freshdesk_settings).check(["en", "xx"])
+    assert [c.name for c in checks] == ["credential", "ticket forms", "locales"]
+    assert checks[0].ok and not checks[2].ok and "xx" in checks[2].detail
