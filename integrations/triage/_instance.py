@@ -1,0 +1,402 @@
+"""A ticket as a JSON instance of its form's schema, and what is missing from it.
+
+The instance is built from the ticket's custom field values (keyed by remote id, mapped to
+workspace keys), the system fields (subject, description), and values *extracted* from what
+the requester wrote — subject, description and their public replies, newest first — with the
+patterns each field declares (``x-deskops.extract``). It is validated with a JSON Schema
+(Draft 2020-12) built from the neutral model, so each validation error is one missing item:
+required absent, value not matching, an ``if``/``then`` requirement, or a required attachment.
+
+Requester text is only ever *matched*; it never becomes a pattern or a template, and every
+match runs on input capped at `MAX_INPUT` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
+
+from integrations.model import Field, Form, Ticket
+from integrations.workspace import DEFAULT_CAP, safe_search
+
+__all__ = [
+    "MAX_INPUT",
+    "AttachmentSpec",
+    "Evaluation",
+    "Extracted",
+    "FormSpec",
+    "MissingItem",
+    "compile_form",
+    "evaluate",
+    "requester_texts",
+]
+
+#: Longest text any workspace pattern is run on (the workspace's own cap).
+MAX_INPUT = DEFAULT_CAP
+
+
+def _capped_pattern(validator: Any, pattern: str, instance: Any, schema: Any
+                    ) -> Iterable[ValidationError]:
+    """JSON Schema ``pattern`` with its ECMA-262 meaning, on input capped at `MAX_INPUT`."""
+    if not validator.is_type(instance, "string"):
+        return
+    if len(instance) > MAX_INPUT:
+        yield ValidationError(f"is longer than {MAX_INPUT} characters")
+    elif safe_search(pattern, instance, MAX_INPUT, ecma=True) is None:
+        yield ValidationError("does not match the field's pattern")
+
+
+#: Draft 2020-12 with the safe ``pattern``; the only validator class triage uses.
+TicketValidator = validators.extend(Draft202012Validator, {"pattern": _capped_pattern})
+
+SYSTEM_TITLES: Mapping[str, Mapping[str, str]] = {
+    "subject": {"en": "Subject", "fr": "Sujet", "ko": "제목", "pt-br": "Assunto"},
+    "description": {"en": "Description of the problem", "fr": "Description du problème",
+                    "ko": "문제 설명", "pt-br": "Descrição do problema"},
+}
+
+
+def _pick(mapping: Mapping[str, str], locale: str, default: str) -> str:
+    if locale in mapping:
+        return mapping[locale]
+    lang = locale.split("-", 1)[0]
+    for key, value in mapping.items():
+        if key.split("-", 1)[0] == lang:
+            return value
+    return default
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One thing to ask for. ``detail`` is for explanations and never holds requester text;
+    ``value`` (the rejected value) does, and is only ever shown to a verified requester."""
+
+    key: str
+    kind: Literal["field", "attachment"]
+    reason: Literal["required", "condition", "invalid", "attachment"]
+    detail: str
+    title: str
+    titles: Mapping[str, str] = field(default_factory=dict)
+    description: str = ""
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    value: Any = field(default=None, compare=False, repr=False)
+
+    def label(self, locale: str) -> str:
+        return _pick(self.titles, locale, self.title)
+
+    def hint(self, locale: str) -> str:
+        return _pick(self.descriptions, locale, self.description)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A value found in free text for an empty field (written back to the field)."""
+
+    key: str
+    value: Any
+    source: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class AttachmentSpec:
+    """A required attachment declared by the form (``x-deskops.attachments``)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    title: str
+    titles: Mapping[str, str]
+    description: str
+    descriptions: Mapping[str, str]
+    when: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """A form compiled once: its validation schema, validator and extraction patterns."""
+
+    form: Form
+    keys: tuple[str, ...]
+    fields: Mapping[str, Field]
+    schema: Mapping[str, Any]
+    validator: Any
+    extract: Mapping[str, tuple[re.Pattern[str], ...]]
+    attachments: tuple[AttachmentSpec, ...]
+    property_validators: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The instance, what was extracted into it, and what is still missing."""
+
+    instance: Mapping[str, Any]
+    extracted: tuple[Extracted, ...]
+    missing: tuple[MissingItem, ...]
+
+
+_NOT_VALIDATION = ("$schema", "$id", "$comment", "x-deskops")
+
+
+def _field_schema(f: Field, required: bool) -> dict[str, Any]:
+    """The field's own schema file when the loader kept it, else one built from its kind."""
+    if f.schema:
+        own = {k: v for k, v in f.schema.items() if k not in _NOT_VALIDATION}
+        if f.kind == "checkbox" and required:
+            return {"allOf": [own, {"const": True}]}
+        if f.kind == "multiselect" and required:
+            return {"allOf": [own, {"minItems": 1}]}
+        return own
+    return _built_schema(f, required)
+
+
+def _built_schema(f: Field, required: bool) -> dict[str, Any]:
+    if f.kind in ("text", "textarea"):
+        return {"type": "string", "minLength": 1}
+    if f.kind == "regexp":
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if f.pattern:
+            out["pattern"] = f.pattern
+        return out
+    if f.kind == "date":
+        return {"type": "string", "format": "date"}
+    if f.kind == "dropdown":
+        return {"enum": [o.value for o in f.options]}
+    if f.kind == "multiselect":
+        return {"type": "array", "items": {"enum": [o.value for o in f.options]},
+                "uniqueItems": True, **({"minItems": 1} if required else {})}
+    if f.kind == "checkbox":
+        # A required checkbox must be ticked: unticked is "false", which is present.
+        return {"const": True} if required else {"type": "boolean"}
+    if f.kind == "integer":
+        return {"type": "integer"}
+    return {"type": "number"}
+
+
+def _titles(value: Any, fallback: str) -> tuple[str, dict[str, str]]:
+    if isinstance(value, Mapping):
+        titles = {str(k): str(v) for k, v in value.items()}
+        return next(iter(titles.values()), fallback), titles
+    if isinstance(value, str):
+        return value, {}
+    return fallback, {}
+
+
+def compile_form(form: Form, fields: Mapping[str, Field]) -> FormSpec:
+    """Build the validation schema of ``form`` from the model (its field refs resolved)."""
+    keys = tuple(str(r) for r in form.fields)
+    required = [k for k in form.required if k in keys]
+    props: dict[str, Any] = {}
+    used: dict[str, Field] = {}
+    for key in keys:
+        if key in fields:
+            used[key] = fields[key]
+            props[key] = _field_schema(fields[key], key in required)
+        else:  # a system field: the form's own property schema (e.g. a minLength)
+            own = form.schema.get("properties", {}).get(key) if form.schema else None
+            props[key] = ({k: v for k, v in own.items() if k not in _NOT_VALIDATION}
+                          if isinstance(own, Mapping) else {"type": "string", "minLength": 1})
+    all_of: list[dict[str, Any]] = []
+    for cond in form.conditions:
+        parent = str(cond.parent)
+        children = [str(c.field) for c in cond.children if c.required]
+        if not children:
+            continue
+        if cond.value is False:
+            test: dict[str, Any] = {"not": {"properties": {parent: {"const": True}},
+                                            "required": [parent]}}
+        else:
+            test = {"properties": {parent: {"const": cond.value}}, "required": [parent]}
+        all_of.append({"if": test, "then": {"required": children}})
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": props,
+        "required": required,
+    }
+    if all_of:
+        schema["allOf"] = all_of
+    extract = {
+        key: tuple(re.compile(p) for p in f.extract) for key, f in used.items() if f.extract
+    }
+    attachments = []
+    for i, spec in enumerate(form.attachments):
+        if spec.get("required", True) is False:
+            continue
+        name = str(spec.get("name") or spec.get("key") or f"attachment_{i}")
+        title, titles = _titles(spec.get("titles") or spec.get("title"), name)
+        if isinstance(spec.get("title"), str):
+            title = spec["title"]
+        desc, descs = _titles(spec.get("descriptions") or spec.get("description"), "")
+        attachments.append(AttachmentSpec(
+            name=name, pattern=re.compile(str(spec.get("pattern") or ".")), title=title,
+            titles=titles, description=desc, descriptions=descs,
+            when=dict(spec.get("when", {})),
+        ))
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return FormSpec(
+        form=form, keys=keys, fields=used, schema=schema,
+        validator=TicketValidator(schema, format_checker=checker),
+        extract=extract, attachments=tuple(attachments),
+        property_validators={k: TicketValidator(props[k], format_checker=checker)
+                             for k in extract},
+    )
+
+
+def requester_texts(ticket: Ticket, self_author_ids: Iterable[int] = ()) -> list[tuple[str, str]]:
+    """What the requester wrote, newest first: public replies, then description, then subject.
+
+    Auto-responder replies are left out: a robot's text completes nothing.
+    """
+    own = set(self_author_ids)
+    texts = [
+        (f"comment {c.id}", c.body)
+        for c in sorted(ticket.comments, key=lambda c: c.created_at, reverse=True)
+        if c.public and c.from_requester and not c.auto_submitted and c.author_id not in own
+        and c.body != ticket.description
+    ]
+    return [*texts, ("description", ticket.description), ("subject", ticket.subject)]
+
+
+def _coerce(f: Field, raw: Any) -> Any:
+    """A helpdesk or extracted value in the JSON type the field's schema expects."""
+    if raw is None:
+        return None
+    if f.kind == "integer":
+        text = str(raw).strip()
+        return int(text) if re.fullmatch(r"[+-]?\d{1,18}", text) else text
+    if f.kind == "decimal":
+        text = str(raw).strip().replace(",", ".")
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    if f.kind == "checkbox":
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("true", "1", "yes", "oui", "sim", "예")
+        return bool(raw)
+    if f.kind == "multiselect":
+        items = raw if isinstance(raw, list | tuple) else [raw]
+        return [_option(f, str(v)) for v in items if v not in (None, "")]
+    if f.kind == "dropdown":
+        return _option(f, str(raw))
+    return str(raw).strip()
+
+
+def _option(f: Field, raw: str) -> str:
+    wanted = raw.strip().casefold()
+    for opt in f.options:
+        names = [opt.value, opt.title, *opt.titles.values()]
+        if any(wanted == n.casefold() for n in names):
+            return opt.value
+    return raw.strip()
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _search(patterns: Sequence[re.Pattern[str]], text: str) -> tuple[str, str] | None:
+    capped = text[:MAX_INPUT]
+    for pat in patterns:
+        m = pat.search(capped)
+        if m:
+            value = next((g for g in m.groups() if g), None) if m.re.groups else m.group(0)
+            if value:
+                return value.strip(), pat.pattern
+    return None
+
+
+def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
+    return bool(spec.property_validators[key].is_valid(value))
+
+
+def evaluate(
+    spec: FormSpec,
+    ticket: Ticket,
+    values: Mapping[str, Any],
+    self_author_ids: Iterable[int] = (),
+) -> Evaluation:
+    """Validate the ticket against its form; ``values`` are its field values by workspace key."""
+    instance: dict[str, Any] = {}
+    for key in spec.keys:
+        if key in spec.fields:
+            value = _coerce(spec.fields[key], values.get(key))
+        else:
+            value = {"subject": ticket.subject, "description": ticket.description}.get(key)
+            value = value.strip() if isinstance(value, str) else value
+        if not _empty(value):
+            instance[key] = value
+    texts = requester_texts(ticket, self_author_ids)
+    extracted: list[Extracted] = []
+    for key, patterns in spec.extract.items():
+        current = instance.get(key)
+        if current is not None and _valid_alone(spec, key, current):
+            continue
+        for source, text in texts:
+            found = _search(patterns, text)
+            if found is None:
+                continue
+            value = _coerce(spec.fields[key], found[0])
+            if _valid_alone(spec, key, value):
+                instance[key] = value
+                extracted.append(Extracted(key=key, value=value, source=source,
+                                           pattern=found[1]))
+                break
+    missing = _missing(spec, instance)
+    files = [*ticket.attachments,
+             *(a for c in ticket.comments if c.from_requester for a in c.attachments)]
+    for att in spec.attachments:
+        if any(instance.get(k) != v for k, v in att.when.items()):
+            continue
+        if not any(att.pattern.search(name[:MAX_INPUT]) for name in files):
+            detail = f"no attached file matches /{att.pattern.pattern}/"
+            missing.append(MissingItem(
+                key=att.name, kind="attachment", reason="attachment", detail=detail,
+                title=att.title, titles=att.titles, description=att.description,
+                descriptions=att.descriptions))
+    return Evaluation(instance=instance, extracted=tuple(extracted), missing=tuple(missing))
+
+
+def _missing(spec: FormSpec, instance: Mapping[str, Any]) -> list[MissingItem]:
+    conditions = [c for c in spec.form.conditions if any(ch.required for ch in c.children)]
+    found: dict[str, MissingItem] = {}
+    for err in spec.validator.iter_errors(instance):
+        schema_path = list(err.absolute_schema_path)
+        if err.validator == "required":
+            keys = [k for k in err.validator_value if k not in err.instance]
+            if schema_path and schema_path[0] == "allOf":
+                cond = conditions[int(schema_path[1])]
+                reason: Literal["required", "condition", "invalid"] = "condition"
+                detail = f"required because {cond.parent} is {cond.value!r}"
+            else:
+                reason, detail = "required", "required by the form and absent"
+            for key in keys:
+                found.setdefault(key, _item(spec, key, reason, detail, None))
+        elif err.absolute_path:
+            key = str(err.absolute_path[0])
+            value = instance.get(key)
+            if err.validator == "const" and value is False:
+                item = _item(spec, key, "required", "required by the form and not ticked", None)
+            else:
+                item = _item(spec, key, "invalid",
+                             f"value rejected by the schema ({err.validator})", value)
+            found.setdefault(key, item)
+    order = {k: i for i, k in enumerate(spec.keys)}
+    return sorted(found.values(), key=lambda m: order.get(m.key, len(order)))
+
+
+def _item(spec: FormSpec, key: str, reason: Any, detail: str, value: Any) -> MissingItem:
+    f = spec.fields.get(key)
+    if f is None:
+        titles = dict(SYSTEM_TITLES.get(key, {}))
+        # never quote a whole subject or description back
+        return MissingItem(key=key, kind="field", reason=reason, detail=detail,
+                           title=titles.get("en", key), titles=titles)
+    return MissingItem(key=key, kind="field", reason=reason, detail=detail, title=f.title,
+                       titles=dict(f.titles), description=f.description,
+                       descriptions=dict(f.descriptions), value=value)

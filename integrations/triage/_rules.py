@@ -1,0 +1,395 @@
+"""The workspace's ``rules.json``: triage settings and ordered routing rules.
+
+Read and checked once (meta-schema ``schemas/meta/rules.schema.json`` plus the checks a
+schema cannot make: patterns compile, forms and fields exist), then *compiled* against the
+helpdesk's names → ids (`RuleSet.compile`) so an event never resolves a group name again.
+
+A rule is ``{"name", "when": {conditions, all must hold}, "then": {actions}, "stop"}``.
+Rules run in file order; tags accumulate, later scalar actions (group, priority, type)
+override earlier ones, and a matching rule with ``"stop": true`` ends the evaluation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from jsonschema import Draft202012Validator
+
+from integrations.errors import ConfigError, Problem, WorkspaceError
+from integrations.model import Workspace
+
+__all__ = [
+    "META_SCHEMA_PATH",
+    "RULES_FILE",
+    "ChaseSchedule",
+    "CompiledRule",
+    "Facts",
+    "Rule",
+    "RuleMatch",
+    "RuleSet",
+    "TriageSettings",
+    "load_rules",
+    "match_rules",
+    "parse_rules",
+    "validate_rules",
+]
+
+RULES_FILE = "rules.json"
+META_SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "meta" / "rules.schema.json"
+
+Mode = Literal["live", "shadow", "off"]
+
+#: Longest text a rule pattern or keyword is matched against (a pathological pattern on a
+#: huge e-mail must not stall the worker).
+MAX_MATCH_INPUT = 20_000
+
+
+@dataclass(frozen=True)
+class ChaseSchedule:
+    """Reminders after these delays (hours since the request), then solve after the last delay."""
+
+    reminders_after_hours: tuple[float, ...] = (24.0, 72.0)
+    solve_after_hours: float | None = 120.0
+
+
+@dataclass(frozen=True)
+class TriageSettings:
+    """The ``settings`` block of rules.json, with defaults."""
+
+    mode: Mode = "live"
+    needs_info_tag: str = "deskops_needs_info"
+    opt_out_tag: str = "deskops_off"
+    language_tags: bool = True
+    default_form: str | None = None
+    human_confirmation_forms: frozenset[str] = frozenset()
+    match_form_by_content: bool = True
+    chase: ChaseSchedule = field(default_factory=ChaseSchedule)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule as written: conditions by name (groups and brands are names here)."""
+
+    name: str
+    when: Mapping[str, Any]
+    tags: tuple[str, ...] = ()
+    group: str | None = None
+    priority: str | None = None
+    type: str | None = None
+    stop: bool = False
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with names resolved to ids and patterns compiled: ready for every event."""
+
+    rule: Rule
+    group_id: int | None
+    brand_ids: frozenset[int] | None
+    patterns: Mapping[str, tuple[re.Pattern[str], ...]]
+    any_of: tuple[CompiledRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything rules.json says; `compile` binds it to one helpdesk's names."""
+
+    settings: TriageSettings = field(default_factory=TriageSettings)
+    rules: tuple[Rule, ...] = ()
+    source: str = RULES_FILE
+
+    def compile(
+        self, group_ids: Mapping[str, int], brand_ids: Mapping[str, int] | None = None
+    ) -> tuple[CompiledRule, ...]:
+        """Resolve group and brand names once; an unknown name is one clear error."""
+        out = []
+        for index, rule in enumerate(self.rules):
+            out.append(_compile(rule, f"/rules/{index}", self.source, group_ids, brand_ids))
+        return tuple(out)
+
+
+def _compile(
+    rule: Rule,
+    pointer: str,
+    source: str,
+    group_ids: Mapping[str, int],
+    brand_ids: Mapping[str, int] | None,
+) -> CompiledRule:
+    group_id = None
+    if rule.group is not None:
+        if rule.group not in group_ids:
+            known = ", ".join(sorted(group_ids)) or "none"
+            raise ConfigError(f"{source}:{pointer}/then/group: no helpdesk group named "
+                              f"{rule.group!r} (groups: {known})")
+        group_id = group_ids[rule.group]
+    brands = None
+    if "brand" in rule.when:
+        names = _as_list(rule.when["brand"])
+        missing = [n for n in names if brand_ids is None or n not in brand_ids]
+        if missing:
+            raise ConfigError(f"{source}:{pointer}/when/brand: no helpdesk brand named "
+                              f"{missing[0]!r}")
+        assert brand_ids is not None
+        brands = frozenset(brand_ids[n] for n in names)
+    patterns = {
+        lang: tuple(re.compile(p) for p in pats)
+        for lang, pats in dict(rule.when.get("patterns", {})).items()
+    }
+    any_of = tuple(
+        _compile(Rule(name=f"{rule.name} (any #{i})", when=cond), f"{pointer}/when/any/{i}",
+                 source, group_ids, brand_ids)
+        for i, cond in enumerate(rule.when.get("any", ()))
+    )
+    return CompiledRule(rule=rule, group_id=group_id, brand_ids=brands, patterns=patterns,
+                        any_of=any_of)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+@lru_cache(maxsize=1)
+def _meta_validator() -> Draft202012Validator:
+    schema = json.loads(META_SCHEMA_PATH.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _pointer(path: Sequence[Any]) -> str:
+    return "".join(f"/{str(p).replace('~', '~0').replace('/', '~1')}" for p in path)
+
+
+def validate_rules(data: Any, workspace: Workspace | None = None,
+                   source: str = RULES_FILE) -> list[Problem]:
+    """Every problem in a parsed rules.json (meta-schema, patterns, unknown forms/fields)."""
+    problems = [
+        Problem(source, _pointer(err.absolute_path), err.message)
+        for err in sorted(_meta_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    ]
+    if problems or not isinstance(data, dict):
+        return problems
+    settings = data.get("settings", {})
+    if workspace is not None and settings.get("default_form") not in (None, *workspace.forms):
+        problems.append(Problem(source, "/settings/default_form",
+                                f"unknown form {settings['default_form']!r}"))
+    for i, key in enumerate(settings.get("human_confirmation_forms", [])):
+        if workspace is not None and key not in workspace.forms:
+            problems.append(Problem(source, f"/settings/human_confirmation_forms/{i}",
+                                    f"unknown form {key!r}"))
+    for index, rule in enumerate(data.get("rules", [])):
+        problems.extend(_check_condition(rule.get("when", {}), f"/rules/{index}/when",
+                                         workspace, source))
+    return problems
+
+
+def _check_condition(when: Mapping[str, Any], pointer: str, workspace: Workspace | None,
+                     source: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for lang, pats in when.get("patterns", {}).items():
+        for i, pat in enumerate(pats):
+            try:
+                re.compile(pat)
+            except re.error as exc:
+                problems.append(Problem(source, f"{pointer}/patterns/{lang}/{i}",
+                                        f"invalid regular expression: {exc}"))
+    if workspace is not None:
+        for form in _as_list(when.get("form", [])):
+            if form not in workspace.forms:
+                problems.append(Problem(source, f"{pointer}/form", f"unknown form {form!r}"))
+        for key in when.get("fields", {}):
+            if key not in workspace.fields:
+                problems.append(Problem(source, f"{pointer}/fields/{key}",
+                                        f"unknown field {key!r}"))
+        for lang in [*when.get("keywords", {}), *when.get("patterns", {})]:
+            if lang != "*" and lang not in workspace.locales:
+                problems.append(Problem(source, f"{pointer}", f"locale {lang!r} is not one of "
+                                        f"the workspace locales {list(workspace.locales)}"))
+    for i, sub in enumerate(when.get("any", [])):
+        problems.extend(_check_condition(sub, f"{pointer}/any/{i}", workspace, source))
+    return problems
+
+
+def parse_rules(data: Any, workspace: Workspace | None = None,
+                source: str = RULES_FILE) -> RuleSet:
+    """Check and turn parsed rules.json into a `RuleSet`; raises `WorkspaceError`."""
+    problems = validate_rules(data, workspace, source)
+    if problems:
+        raise WorkspaceError(problems)
+    settings = data.get("settings", {})
+    chase = settings.get("chase", {})
+    defaults = ChaseSchedule()
+    schedule = ChaseSchedule(
+        reminders_after_hours=tuple(float(h) for h in chase.get(
+            "reminders_after_hours", defaults.reminders_after_hours)),
+        solve_after_hours=float(chase["solve_after_hours"]) if "solve_after_hours" in chase
+        else defaults.solve_after_hours,
+    )
+    if list(schedule.reminders_after_hours) != sorted(schedule.reminders_after_hours) or (
+        schedule.solve_after_hours is not None and schedule.reminders_after_hours
+        and schedule.solve_after_hours <= schedule.reminders_after_hours[-1]
+    ):
+        raise WorkspaceError([Problem(source, "/settings/chase", "reminder delays must increase "
+                                      "and the solve delay must come after the last reminder")])
+    base = TriageSettings()
+    triage = TriageSettings(
+        mode=settings.get("mode", base.mode),
+        needs_info_tag=settings.get("needs_info_tag", base.needs_info_tag),
+        opt_out_tag=settings.get("opt_out_tag", base.opt_out_tag),
+        language_tags=settings.get("language_tags", base.language_tags),
+        default_form=settings.get("default_form"),
+        human_confirmation_forms=frozenset(settings.get("human_confirmation_forms", ())),
+        match_form_by_content=settings.get("match_form_by_content", True),
+        chase=schedule,
+    )
+    rules = tuple(
+        Rule(
+            name=r["name"],
+            when=r.get("when", {}),
+            tags=tuple(r["then"].get("tags", ())),
+            group=r["then"].get("group"),
+            priority=r["then"].get("priority"),
+            type=r["then"].get("type"),
+            stop=bool(r.get("stop", False)),
+        )
+        for r in data.get("rules", [])
+    )
+    return RuleSet(settings=triage, rules=rules, source=source)
+
+
+def load_rules(root: Path, workspace: Workspace | None = None) -> RuleSet:
+    """``<root>/rules.json`` as a `RuleSet`; a workspace without one gets the defaults."""
+    path = root / RULES_FILE
+    if not path.is_file():
+        return RuleSet()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise WorkspaceError([Problem(RULES_FILE, "", f"not valid JSON: {exc.msg} "
+                                      f"(line {exc.lineno}, column {exc.colno})")]) from exc
+    except OSError as exc:
+        raise WorkspaceError([Problem(RULES_FILE, "", f"cannot read: {exc.strerror}")]) from exc
+    return parse_rules(data, workspace)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What rule conditions look at, gathered once per ticket by `decide`."""
+
+    form: str | None
+    values: Mapping[str, Any]
+    language: str
+    requester_domain: str | None
+    brand_id: int | None
+    channel: str
+    recipient: str | None
+    text: str
+    has_attachments: bool
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """A rule that matched, and why (one short reason per condition)."""
+
+    name: str
+    reasons: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    group: str | None = None
+    group_id: int | None = None
+    priority: str | None = None
+    type: str | None = None
+    stop: bool = False
+
+
+def _lower(values: Any) -> set[str]:
+    return {str(v).lower() for v in _as_list(values)}
+
+
+def _language_keys(mapping: Mapping[str, Any], language: str) -> list[str]:
+    return [k for k in mapping if k == "*" or k.lower() == language.lower()]
+
+
+def _check(rule: CompiledRule, facts: Facts) -> tuple[str, ...] | None:
+    """The reasons the rule's conditions hold, or None when one does not."""
+    when = rule.rule.when
+    reasons: list[str] = []
+    if "form" in when:
+        if facts.form not in _as_list(when["form"]):
+            return None
+        reasons.append(f"form is {facts.form}")
+    for key, expected in dict(when.get("fields", {})).items():
+        value = facts.values.get(key)
+        values = value if isinstance(value, list) else [value]
+        if not any(v in _as_list(expected) for v in values if v is not None):
+            return None
+        reasons.append(f"{key} is {value!r}")
+    if "language" in when:
+        if facts.language.lower() not in _lower(when["language"]):
+            return None
+        reasons.append(f"language is {facts.language}")
+    if "requester_domain" in when:
+        domain = (facts.requester_domain or "").lower()
+        wanted = _lower(when["requester_domain"])
+        if not any(domain == d or domain.endswith("." + d) for d in wanted):
+            return None
+        reasons.append(f"requester domain is {domain}")
+    if rule.brand_ids is not None:
+        if facts.brand_id not in rule.brand_ids:
+            return None
+        reasons.append(f"brand is {', '.join(_as_list(when['brand']))}")
+    if "channel" in when:
+        if facts.channel.lower() not in _lower(when["channel"]):
+            return None
+        reasons.append(f"channel is {facts.channel}")
+    if "recipient" in when:
+        if (facts.recipient or "").lower() not in _lower(when["recipient"]):
+            return None
+        reasons.append("recipient address matches")
+    text = facts.text[:MAX_MATCH_INPUT]
+    if "keywords" in when:
+        words = [w for k in _language_keys(when["keywords"], facts.language)
+                 for w in when["keywords"][k]]
+        hit = next((w for w in words
+                    if re.search(r"(?<!\w)" + re.escape(w.casefold()), text.casefold())), None)
+        if hit is None:
+            return None
+        reasons.append(f"text contains {hit!r}")
+    if rule.patterns:
+        pats = [p for k in _language_keys(rule.patterns, facts.language) for p in rule.patterns[k]]
+        found = next((p for p in pats if p.search(text)), None)
+        if found is None:
+            return None
+        reasons.append(f"text matches /{found.pattern}/")
+    if "attachments" in when:
+        if bool(when["attachments"]) != facts.has_attachments:
+            return None
+        reasons.append("has attachments" if facts.has_attachments else "has no attachment")
+    if rule.any_of:
+        for sub in rule.any_of:
+            sub_reasons = _check(sub, facts)
+            if sub_reasons is not None:
+                reasons.append("any: " + "; ".join(sub_reasons))
+                break
+        else:
+            return None
+    return tuple(reasons) or ("always",)
+
+
+def match_rules(rules: Sequence[CompiledRule], facts: Facts) -> list[RuleMatch]:
+    """The rules that match, in order, up to and including the first matching ``stop``."""
+    matches: list[RuleMatch] = []
+    for compiled in rules:
+        reasons = _check(compiled, facts)
+        if reasons is None:
+            continue
+        rule = compiled.rule
+        matches.append(RuleMatch(name=rule.name, reasons=reasons, tags=rule.tags,
+                                 group=rule.group, group_id=compiled.group_id,
+                                 priority=rule.priority, type=rule.type, stop=rule.stop))
+        if rule.stop:
+            break
+    return matches

@@ -1,0 +1,176 @@
+"""Localized messages to requesters: request, reminder and closing.
+
+Templates are the workspace's own (``templates/<locale>/<name>.html``) or the defaults below
+(en, fr, ko, pt-br). They are Jinja2 templates run in a *sandboxed*, *autoescaping*
+environment with strict undefined variables: requester text only ever arrives as an escaped
+variable value, never as template source, and a typo in a template is an error at load time,
+not a message sent half-filled.
+
+Variables: ``items`` (each with ``label``, ``hint``, ``reason``, ``value`` — ``value`` is
+None unless the requester is verified), ``subject`` (None for unverified requesters),
+``ticket_id``, ``reminder_number``, ``locale``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import DictLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from integrations.errors import Problem, WorkspaceError
+
+__all__ = ["DEFAULT_TEMPLATES", "TEMPLATE_NAMES", "Templates", "load_templates"]
+
+TemplateName = Literal["request", "reminder", "closing"]
+TEMPLATE_NAMES: tuple[TemplateName, ...] = ("request", "reminder", "closing")
+
+_ITEMS = """<ul>
+{%- for item in items %}
+<li><strong>{{ item.label }}</strong>{% if item.hint %} — {{ item.hint }}{% endif %}
+{%- if item.value is not none %} ({{ invalid }} « {{ item.value }} »){% endif %}</li>
+{%- endfor %}
+</ul>"""
+
+
+def _set(hello: str, intro: str, invalid: str, outro: str, reminder: str, closing: str,
+         signoff: str) -> dict[str, str]:
+    items = _ITEMS.replace("{{ invalid }}", invalid)
+    return {
+        "request": f"<p>{hello}</p>\n<p>{intro}</p>\n{items}\n<p>{outro}</p>\n<p>{signoff}</p>",
+        "reminder": f"<p>{hello}</p>\n<p>{reminder}</p>\n{items}\n<p>{outro}</p>\n"
+                    f"<p>{signoff}</p>",
+        "closing": f"<p>{hello}</p>\n<p>{closing}</p>\n<p>{signoff}</p>",
+    }
+
+
+DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
+    "en": _set(
+        "Hello,",
+        "Thank you for your request{% if subject %} « {{ subject }} »{% endif %}. "
+        "To help you quickly, we still need:",
+        "the value given does not have the expected format",
+        "Simply reply to this message with this information.",
+        "We are still waiting for the following information to handle your request "
+        "(reminder {{ reminder_number }}):",
+        "We have not heard back from you, so we are closing this request. Reply to this "
+        "message at any time to reopen it.",
+        "The support team",
+    ),
+    "fr": _set(
+        "Bonjour,",
+        "Merci pour votre demande{% if subject %} « {{ subject }} »{% endif %}. "
+        "Pour vous aider rapidement, il nous manque :",
+        "la valeur indiquée n'a pas le format attendu",
+        "Il vous suffit de répondre à ce message avec ces informations.",
+        "Nous attendons toujours les informations suivantes pour traiter votre demande "
+        "(relance {{ reminder_number }}) :",
+        "Sans nouvelles de votre part, nous clôturons cette demande. Répondez à ce message "
+        "à tout moment pour la rouvrir.",
+        "L'équipe support",
+    ),
+    "ko": _set(
+        "안녕하세요,",
+        "문의{% if subject %} « {{ subject }} »{% endif %}해 주셔서 감사합니다. "
+        "빠른 처리를 위해 다음 정보가 필요합니다:",
+        "입력하신 값의 형식이 올바르지 않습니다",
+        "이 메시지에 회신하여 해당 정보를 보내 주세요.",
+        "문의를 처리하기 위해 아직 다음 정보를 기다리고 있습니다 (알림 {{ reminder_number }}):",
+        "회신이 없어 이 문의를 종료합니다. 언제든지 이 메시지에 회신하시면 다시 열립니다.",
+        "고객지원팀 드림",
+    ),
+    "pt-br": _set(
+        "Olá,",
+        "Obrigado pela sua solicitação{% if subject %} « {{ subject }} »{% endif %}. "
+        "Para ajudar você rapidamente, ainda precisamos de:",
+        "o valor informado não está no formato esperado",
+        "Basta responder a esta mensagem com essas informações.",
+        "Ainda aguardamos as seguintes informações para tratar sua solicitação "
+        "(lembrete {{ reminder_number }}):",
+        "Como não tivemos retorno, estamos encerrando esta solicitação. Responda a esta "
+        "mensagem a qualquer momento para reabri-la.",
+        "Equipe de suporte",
+    ),
+}
+
+
+def _environment(sources: Mapping[str, str]) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=DictLoader(dict(sources)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True)
+class Templates:
+    """Compiled templates for every locale available (workspace first, then defaults)."""
+
+    env: SandboxedEnvironment
+    locales: tuple[str, ...]
+    default_locale: str
+
+    def pick_locale(self, locale: str) -> str:
+        """``locale``, else its language, else the workspace default, else en."""
+        if locale in self.locales:
+            return locale
+        lang = locale.split("-", 1)[0]
+        for cand in self.locales:
+            if cand.split("-", 1)[0] == lang:
+                return cand
+        return self.default_locale if self.default_locale in self.locales else "en"
+
+    def render(self, name: TemplateName, locale: str, *, items: Sequence[Mapping[str, Any]] = (),
+               subject: str | None = None, ticket_id: int = 0,
+               reminder_number: int = 0) -> tuple[str, str]:
+        """Render ``name`` in ``locale``; returns ``(locale used, html)``."""
+        used = self.pick_locale(locale)
+        html = self.env.get_template(f"{used}/{name}").render(
+            items=list(items), subject=subject, ticket_id=ticket_id,
+            reminder_number=reminder_number, locale=used)
+        return used, html.strip()
+
+
+def load_templates(root: Path | None, default_locale: str = "en") -> Templates:
+    """The workspace's ``templates/`` folder over the shipped defaults, all compiled now."""
+    sources: dict[str, str] = {
+        f"{loc}/{name}": text for loc, names in DEFAULT_TEMPLATES.items()
+        for name, text in names.items()
+    }
+    folder = root / "templates" if root is not None else None
+    problems: list[Problem] = []
+    if folder is not None and folder.is_dir():
+        for path in sorted(folder.glob("*/*.html")):
+            name = path.stem
+            rel = path.relative_to(root).as_posix() if root else path.name
+            if name not in TEMPLATE_NAMES:
+                problems.append(Problem(rel, "", f"unknown template {name!r} (expected one of "
+                                        f"{', '.join(TEMPLATE_NAMES)})"))
+                continue
+            try:
+                sources[f"{path.parent.name}/{name}"] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(rel, "", f"cannot read template: {exc}"))
+    locales = sorted({k.split("/", 1)[0] for k in sources})
+    for loc in locales:
+        for name in TEMPLATE_NAMES:
+            if f"{loc}/{name}" not in sources:
+                problems.append(Problem(f"templates/{loc}", "", f"missing template {name}.html "
+                                        "(a locale needs request, reminder and closing)"))
+    env = _environment(sources)
+    for key in sources:
+        try:
+            env.get_template(key)
+        except TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            where = f" (line {line})" if line else ""
+            problems.append(Problem(f"templates/{key}.html", "", f"template error{where}: "
+                                    f"{exc.message if hasattr(exc, 'message') else exc}"))
+    if problems:
+        raise WorkspaceError(problems)
+    return Templates(env=env, locales=tuple(locales), default_locale=default_locale)

@@ -1,0 +1,111 @@
+"""Triage decisions per second on 10,000 generated tickets (pure: no network).
+
+Usage: ``python scripts/bench/triage.py [N]``. Tickets are generated for the example
+workspace (``schemas/examples/game-publisher``) in English, French and Korean, about half
+complete. Prints the decision rate and, as a baseline, the rate of plain jsonschema
+validation of the same instances: the ratio is what triage costs beyond validation
+(language detection, extraction, rules, rendering the request).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from integrations.model import Ticket, TicketComment
+from integrations.triage import RuleSet, TriageContext, decide
+from integrations.workspace import load
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "schemas" / "examples" / "game-publisher"
+T0 = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
+
+TEXTS = [
+    ("fr", "Le jeu plante au lancement", "Bonjour, depuis la dernière mise à jour le jeu se "
+     "ferme tout seul au lancement, avant même l'écran de connexion. Merci de votre aide."),
+    ("en", "Game crashes on launch", "Hello, since the last update the game closes by itself "
+     "when I launch it, before the login screen even shows. Thanks for your help."),
+    ("ko", "게임 실행 시 충돌", "안녕하세요, 마지막 업데이트 이후 게임을 실행하면 로그인 화면이 "
+     "나오기 전에 저절로 종료됩니다. 도와주세요."),
+]
+
+
+def _value(field: Any, rng: random.Random) -> Any:
+    if field.options:
+        return rng.choice(field.options).value
+    if field.kind == "checkbox":
+        return True
+    if field.kind == "date":
+        return "2024-05-01"
+    if field.kind in ("integer", "decimal"):
+        return 1
+    return "value"
+
+
+def generate(ctx: TriageContext, n: int, seed: int = 7) -> list[Ticket]:
+    rng = random.Random(seed)
+    form_ids = {key: rid for rid, key in ctx.form_ids.items()}
+    field_ids = {key: rid for rid, key in ctx.field_ids.items()}
+    tickets = []
+    for i in range(n):
+        spec = rng.choice(list(ctx.forms.values()))
+        _, subject, body = rng.choice(TEXTS)
+        complete = rng.random() < 0.5
+        fields = {field_ids[k]: _value(f, rng) for k, f in spec.fields.items()
+                  if complete or rng.random() < 0.5}
+        files = ("DxDiag.txt",) if complete else ()
+        tickets.append(Ticket(
+            id=i + 1, subject=subject, description=body, status="new", updated_at=T0,
+            requester_id=10_000 + i, form_id=form_ids[spec.form.key], fields=fields,
+            attachments=files,
+            comments=(TicketComment(id=1, author_id=10_000 + i, public=True, body=body,
+                                    created_at=T0, from_requester=True),),
+        ))
+    return tickets
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[1]) if len(argv) > 1 else 10_000
+    ws = load(EXAMPLE)
+    ctx = TriageContext.build(
+        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
+        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
+        group_ids={}, rules=RuleSet(), self_author_ids=[1])
+    tickets = generate(ctx, n)
+    decide(tickets[0], ctx)  # load the language model outside the timing
+
+    start = time.perf_counter()
+    kinds: dict[str, int] = {}
+    for t in tickets:
+        d = decide(t, ctx)
+        kinds[d.kind] = kinds.get(d.kind, 0) + 1
+    triage_s = time.perf_counter() - start
+
+    validators = {key: Draft202012Validator(spec.schema) for key, spec in ctx.forms.items()}
+    instances = []
+    for t in tickets:
+        key = ctx.form_ids[t.form_id or 0]
+        inst = {ctx.field_ids[r]: v for r, v in t.fields.items()}
+        inst.update(subject=t.subject, description=t.description)
+        instances.append((key, inst))
+    start = time.perf_counter()
+    for key, inst in instances:
+        list(validators[key].iter_errors(inst))
+    baseline_s = time.perf_counter() - start
+
+    rate, base = n / triage_s, n / baseline_s
+    print(f"triage: {n} decisions in {triage_s:.2f} s = {rate:,.0f} decisions/s "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})")
+    print(f"baseline: plain jsonschema validation of the same instances = {base:,.0f}/s")
+    print(f"ratio: a decision costs {base / rate:.1f}x a plain validation")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
