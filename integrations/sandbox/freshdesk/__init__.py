@@ -1,0 +1,1 @@
+"""The Freshdesk API v2 emulator (see `integrations.sandbox.freshdesk.app`)."""

@@ -1,0 +1,108 @@
+"""The Freshdesk emulator: API-key auth, plans, rate-limit headers and the API areas.
+
+``AREAS`` is the routing table, one module per API area, in bootstrap order; to add an
+area, write a module (see `integrations.sandbox`) and append it here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import secrets
+from types import ModuleType
+
+from starlette.requests import Request
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp
+
+from integrations.sandbox import FRESHDESK_API_KEY
+from integrations.sandbox.core.app import build_app
+from integrations.sandbox.core.emulator import Emulator, Plan, Principal, Seeder, VendorSpec
+from integrations.sandbox.core.errors import Unauthorized
+from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint
+from integrations.sandbox.core.store import Database
+from integrations.sandbox.freshdesk import fields, forms, groups, settings, solutions, tickets
+from integrations.sandbox.freshdesk.errors import render_error
+
+__all__ = ["AREAS", "LIMITS", "PLANS", "authenticate", "build", "make_emulator", "routes"]
+
+#: API areas, in bootstrap order.
+AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, tickets]
+
+#: Freshdesk plans: API calls per minute for the whole account.
+PLANS: dict[str, Plan] = {
+    "trial": Plan("trial", 50),
+    "growth": Plan("growth", 200),
+    "pro": Plan("pro", 400),
+    "enterprise": Plan("enterprise", 700),
+}
+
+#: Per-endpoint limits by plan (Freshdesk's rate-limit table), for areas added later.
+LIMITS: list[Rule] = [
+    endpoint("ticket-create", {"trial": 20, "growth": 80, "pro": 160, "enterprise": 280},
+             "POST", r"/api/v2/tickets"),
+    endpoint("ticket-update", {"trial": 20, "growth": 80, "pro": 160, "enterprise": 280},
+             "PUT", r"/api/v2/tickets/\d+"),
+    endpoint("tickets-list", {"trial": 10, "growth": 20, "pro": 100, "enterprise": 200},
+             "GET", r"/api/v2/tickets"),
+    endpoint("contacts-list", {"trial": 10, "growth": 20, "pro": 100, "enterprise": 200},
+             "GET", r"/api/v2/contacts"),
+]
+
+
+def authenticate(emu: Emulator, request: Request) -> Principal:
+    """API key as the basic-auth user; the password is ignored (``X`` by convention)."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "basic" and value:
+        try:
+            user = base64.b64decode(value.strip(), validate=True).decode().partition(":")[0]
+        except (binascii.Error, UnicodeDecodeError):
+            user = ""
+        if user and secrets.compare_digest(user, FRESHDESK_API_KEY):
+            return Principal("api_key", "agent:1")
+    raise Unauthorized()
+
+
+def rate_headers(emu: Emulator, d: Decision) -> dict[str, str]:
+    return {
+        "X-RateLimit-Total": str(d.account.limit),
+        "X-RateLimit-Remaining": str(d.account.remaining),
+        "X-RateLimit-Used-CurrentRequest": "1",
+        "X-Freshdesk-API-Version": "latest=v2; requested=v2",
+    }
+
+
+def _bootstrap(emu: Emulator) -> None:
+    for area in AREAS:
+        hook = getattr(area, "bootstrap", None)
+        if hook is not None:
+            hook(emu)
+
+
+def _spec() -> VendorSpec:
+    seeders: dict[str, Seeder] = {}
+    rules = list(LIMITS)
+    for area in AREAS:
+        seeders.update(getattr(area, "SEEDERS", {}))
+        rules += getattr(area, "LIMITS", [])
+    return VendorSpec(
+        name="freshdesk", plans=PLANS, default_plan="pro", endpoint_limits=rules,
+        bootstrap=_bootstrap, seeders=seeders, render_error=render_error,
+        authenticate=authenticate, rate_headers=rate_headers, first_id=1,
+    )
+
+
+def routes() -> list[BaseRoute]:
+    out: list[BaseRoute] = []
+    for area in AREAS:
+        out += area.ROUTES
+    return out
+
+
+def make_emulator(db: Database | None = None, plan: str | None = None) -> Emulator:
+    return Emulator(_spec(), db, plan=plan)
+
+
+def build(emu: Emulator) -> ASGIApp:
+    """The ASGI app serving ``emu``."""
+    return build_app(emu, routes())

@@ -1,0 +1,1 @@
+"""The Zendesk Support API emulator (see `integrations.sandbox.zendesk.app`)."""

@@ -1,0 +1,114 @@
+"""The Zendesk emulator: plans, rate-limit headers, and the list of API areas.
+
+``AREAS`` is the routing table, one module per API area, in bootstrap order (locales and
+brands exist before fields, fields before the default form). To add an area, write a module
+(see the package docstring of `integrations.sandbox`) and append it here.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp
+
+from integrations.sandbox.core.app import build_app
+from integrations.sandbox.core.emulator import Emulator, Plan, Seeder, VendorSpec
+from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint, whole_seconds
+from integrations.sandbox.core.store import Database
+from integrations.sandbox.zendesk import (
+    brands,
+    dynamic_content,
+    fields,
+    forms,
+    groups,
+    help_center,
+    locales,
+    oauth,
+    tickets,
+    webhooks,
+)
+from integrations.sandbox.zendesk.errors import render_error
+
+__all__ = ["AREAS", "LIMITS", "PLANS", "build", "make_emulator", "routes"]
+
+#: API areas, in bootstrap order.
+AREAS: list[ModuleType] = [locales, brands, groups, oauth, dynamic_content, fields, forms,
+                           help_center, tickets, webhooks]
+
+_FORMS = frozenset({"ticket_forms"})
+#: Zendesk plan presets: requests per minute, and features.
+PLANS: dict[str, Plan] = {
+    "team": Plan("team", 200),
+    "growth": Plan("growth", 400, _FORMS),
+    "professional": Plan("professional", 400, _FORMS),
+    "enterprise": Plan("enterprise", 700, _FORMS),
+    "high_volume": Plan("high_volume", 2500, _FORMS),
+}
+
+#: Account-level per-endpoint limits documented by Zendesk, for areas added later too.
+LIMITS: list[Rule] = [
+    endpoint("ticket-updates", 100, "PUT", r"/api/v2/tickets/\d+"),
+    endpoint("ticket-updates-per-ticket", 30, "PUT", r"/api/v2/tickets/\d+",
+             window=600, per_path=True),
+    endpoint("incremental-exports", 10, "GET", r"/api/v2/incremental/.+"),
+]
+
+
+def _limits() -> list[Rule]:
+    rules = list(LIMITS)
+    for area in AREAS:
+        rules += getattr(area, "LIMITS", [])
+    return rules
+
+
+def rate_headers(emu: Emulator, d: Decision) -> dict[str, str]:
+    reset = str(whole_seconds(d.account.reset))
+    headers = {
+        "X-Rate-Limit": str(d.account.limit),
+        "X-Rate-Limit-Remaining": str(d.account.remaining),
+        "ratelimit-limit": str(d.account.limit),
+        "ratelimit-remaining": str(d.account.remaining),
+        "ratelimit-reset": reset,
+    }
+    for usage in d.endpoints:
+        headers[f"Zendesk-RateLimit-{usage.rule.name}"] = (
+            f"total={usage.limit}; remaining={usage.remaining}; "
+            f"resets={whole_seconds(usage.reset)}")
+    return headers
+
+
+def _bootstrap(emu: Emulator) -> None:
+    for area in AREAS:
+        hook = getattr(area, "bootstrap", None)
+        if hook is not None:
+            hook(emu)
+
+
+def _spec() -> VendorSpec:
+    seeders: dict[str, Seeder] = {}
+    for area in AREAS:
+        seeders.update(getattr(area, "SEEDERS", {}))
+    return VendorSpec(
+        name="zendesk", plans=PLANS, default_plan="professional", endpoint_limits=_limits(),
+        bootstrap=_bootstrap, seeders=seeders, render_error=render_error,
+        authenticate=oauth.authenticate, rate_headers=rate_headers,
+        first_id=360_000_000_001, public_paths=(oauth.TOKEN_PATH,),
+    )
+
+
+
+def routes() -> list[BaseRoute]:
+    out: list[BaseRoute] = []
+    for area in AREAS:
+        out += area.ROUTES
+    return out
+
+
+def make_emulator(db: Database | None = None, plan: str | None = None) -> Emulator:
+    return Emulator(_spec(), db, plan=plan)
+
+
+def build(emu: Emulator) -> ASGIApp:
+    """The ASGI app serving ``emu``."""
+    return build_app(emu, routes())

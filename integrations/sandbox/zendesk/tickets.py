@@ -1,0 +1,379 @@
+"""Zendesk tickets, comments, tags, users (with locales) and the incremental ticket export.
+
+What the webhook pipeline needs from the ticket side, shaped like the real API:
+
+    POST /api/v2/tickets.json                       create (actor: the API user, an agent)
+    GET  /api/v2/tickets/{id}.json                  show
+    GET  /api/v2/tickets/show_many.json?ids=1,2     show many
+    PUT  /api/v2/tickets/{id}.json                  update (status, tags, comment, custom_fields)
+    PUT  /api/v2/tickets/{id}/tags.json             add tags (merge)
+    GET  /api/v2/tickets/{id}/comments.json         comments
+    PUT  /api/v2/requests/{id}.json                 the requester's reply (actor: end user)
+    GET  /api/v2/incremental/tickets/cursor.json    cursor-based incremental export
+    GET  /api/v2/users/{id}.json                    users (``locale``, ``verified``)
+
+    GET  /api/v2/search.json?query=...              search tickets (``type:ticket``,
+                                                    ``status:``/``status<``/``status>``,
+                                                    ``tags:``, ``-tags:``, ``group_id:``,
+                                                    ``ticket_form_id:``, words in subject or
+                                                    description); offset pages of at most 100,
+                                                    422 past 1,000 results like Zendesk
+
+Every change bumps ``updated_at``/``updated_stamp`` and hands the ticket to
+`webhooks.on_ticket_change`, which runs the triggers. An update with ``safe_update: true``
+and an ``updated_stamp`` older than the ticket's is refused with 409 ``UpdateConflict``.
+``custom_fields`` on update merge by id (like Zendesk); a comment may be ``body`` or
+``html_body``. Agent comments are written as the API user (id 1, ``/users/me``). Ticket
+updates are limited per account (100/min) and per ticket (30 per 10 min) in ``app.LIMITS``.
+Not emulated yet: ``update_many`` with job statuses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from integrations.sandbox.core.emulator import Emulator
+from integrations.sandbox.core.errors import BadRequest, Conflict, FieldError, Invalid, NotFound
+from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.store import Record
+from integrations.sandbox.zendesk import webhooks
+from integrations.sandbox.zendesk.common import api_url, blank, ok
+
+__all__ = ["API_USER_ID", "ROUTES", "SEEDERS", "create_ticket", "create_user",
+           "search_tickets"]
+
+TICKETS = "tickets"
+USERS = "users"
+COMMENTS = "ticket_comments"
+STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
+PRIORITIES = ("low", "normal", "high", "urgent")
+TYPES = ("problem", "incident", "question", "task")
+#: The API user's id (``GET /api/v2/users/me`` answers id 1): author of agent comments.
+API_USER_ID = 1
+
+
+def create_user(emu: Emulator, data: dict[str, Any]) -> Record:
+    name = str(data.get("name") or "").strip()
+    if not name:
+        raise Invalid([blank("name", "Name")])
+    now = emu.clock.iso()
+    return emu.store.insert(USERS, {
+        "name": name, "email": data.get("email"), "role": data.get("role") or "end-user",
+        "locale": data.get("locale") or "en-US", "verified": bool(data.get("verified", True)),
+        "created_at": now, "updated_at": now,
+    })
+
+
+def _tags(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split()
+    if not isinstance(value, list):
+        raise Invalid.one("tags", "Tags: must be a list of strings", "InvalidValue")
+    return list(dict.fromkeys(str(t).strip().lower() for t in value if str(t).strip()))
+
+
+def _plain(html: str) -> str:
+    text = re.sub(r"<(br|/p|/li|/div)[^>]*>", "\n", html, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _add_comment(emu: Emulator, ticket_id: int, author_id: int, body: str, public: bool,
+                 html: str | None = None) -> None:
+    emu.store.insert(COMMENTS, {"ticket_id": ticket_id, "author_id": author_id, "body": body,
+                                "html_body": html or f"<p>{body}</p>", "public": public,
+                                "created_at": emu.clock.iso()})
+
+
+def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") -> Record:
+    """Create a ticket (``comment.body`` is the description) and run the triggers."""
+    comment = data.get("comment") or {}
+    body = str(comment.get("body") or data.get("description") or "").strip()
+    if not body:
+        raise Invalid([blank("description", "Description")])
+    requester_id = data.get("requester_id")
+    if requester_id is None or emu.store.get(USERS, int(requester_id)) is None:
+        requester_id = create_user(emu, {"name": "Requester", "locale": "en-US"})["id"]
+    now = emu.clock.iso()
+    ticket = emu.store.insert(TICKETS, {
+        "subject": str(data.get("subject") or body[:50]), "description": body,
+        "status": data.get("status") or "new", "priority": data.get("priority"),
+        "type": data.get("type"), "requester_id": int(requester_id),
+        "ticket_form_id": data.get("ticket_form_id"), "brand_id": data.get("brand_id"),
+        "group_id": data.get("group_id"), "tags": _tags(data.get("tags")),
+        "custom_fields": data.get("custom_fields") or [], "via": {"channel": "api"},
+        "created_at": now, "updated_at": now, "updated_stamp": now,
+    })
+    _add_comment(emu, ticket["id"], int(requester_id), body, True)
+    webhooks.on_ticket_change(emu, ticket, created=True, actor=actor)
+    return ticket
+
+
+def _touch(emu: Emulator, ticket: Record, *, actor: str) -> Record:
+    now = emu.clock.iso()
+    if now <= str(ticket["updated_at"]):  # a frozen clock still orders updates
+        emu.clock.advance(1)
+        now = emu.clock.iso()
+    ticket["updated_at"] = ticket["updated_stamp"] = now
+    emu.store.put(TICKETS, ticket)
+    webhooks.on_ticket_change(emu, ticket, created=False, actor=actor)
+    return ticket
+
+
+def render(request: Request, t: Record) -> dict[str, Any]:
+    return {**t, "url": api_url(request, f"/api/v2/tickets/{t['id']}")}
+
+
+def _ticket(emu: Emulator, ticket_id: int) -> Record:
+    ticket = emu.store.get(TICKETS, ticket_id)
+    if ticket is None:
+        raise NotFound()
+    return ticket
+
+
+async def tickets_create(request: Request) -> Response:
+    emu = emulator(request)
+    data = await read_json(request, wrapper="ticket")
+    return ok({"ticket": render(request, create_ticket(emu, data))}, 201)
+
+
+async def ticket_show(request: Request) -> Response:
+    emu = emulator(request)
+    return ok({"ticket": render(request, _ticket(emu, path_id(request)))})
+
+
+async def tickets_show_many(request: Request) -> Response:
+    emu = emulator(request)
+    raw = request.query_params.get("ids", "")
+    try:
+        ids = [int(x) for x in raw.split(",") if x.strip()]
+    except ValueError:
+        raise BadRequest("ids must be a comma-separated list of integers") from None
+    found = [t for t in (emu.store.get(TICKETS, i) for i in ids[:100]) if t is not None]
+    return ok({"tickets": [render(request, t) for t in found], "next_page": None,
+               "previous_page": None, "count": len(found)})
+
+
+async def ticket_update(request: Request) -> Response:
+    emu = emulator(request)
+    ticket = _ticket(emu, path_id(request))
+    data = await read_json(request, wrapper="ticket")
+    if data.get("safe_update") and data.get("updated_stamp") != ticket["updated_stamp"]:
+        raise Conflict([FieldError("updated_stamp", "Ticket was updated meanwhile",
+                                   "UpdateConflict")])
+    if ticket["status"] == "closed":
+        raise Invalid.one("status", "Status: closed prevents ticket update", "InvalidValue")
+    changed = False
+    for key, allowed in (("status", STATUSES), ("priority", PRIORITIES), ("type", TYPES)):
+        if key in data:
+            if data[key] is not None and data[key] not in allowed:
+                raise Invalid.one(key, f"{key.title()}: is not valid", "InvalidValue")
+            changed |= data[key] != ticket.get(key)
+            ticket[key] = data[key]
+    if "group_id" in data:
+        gid = data["group_id"]
+        if gid is not None and emu.store.get("groups", int(gid)) is None:
+            raise Invalid.one("group_id", "Group: is invalid", "InvalidValue")
+        changed |= gid != ticket.get("group_id")
+        ticket["group_id"] = gid
+    if "tags" in data:
+        tags = _tags(data["tags"])
+        changed |= tags != ticket["tags"]
+        ticket["tags"] = tags
+    for key in ("additional_tags", "remove_tags"):
+        if key in data:
+            tags = _tags(data[key])
+            new = (list(dict.fromkeys([*ticket["tags"], *tags])) if key == "additional_tags"
+                   else [t for t in ticket["tags"] if t not in tags])
+            changed |= new != ticket["tags"]
+            ticket["tags"] = new
+    if "custom_fields" in data:
+        merged = {int(f["id"]): f.get("value") for f in ticket["custom_fields"]
+                  if isinstance(f, dict) and "id" in f}
+        for f in data["custom_fields"] or []:
+            if isinstance(f, dict) and "id" in f:
+                merged[int(f["id"])] = f.get("value")
+        new_fields = [{"id": k, "value": v} for k, v in merged.items()]
+        changed |= new_fields != ticket["custom_fields"]
+        ticket["custom_fields"] = new_fields
+    comment = data.get("comment")
+    if isinstance(comment, dict):
+        html = comment.get("html_body")
+        body = str(comment.get("body") or "").strip() or (_plain(str(html)) if html else "")
+        if body:
+            _add_comment(emu, ticket["id"], API_USER_ID, body,
+                         bool(comment.get("public", True)), str(html) if html else None)
+            changed = True
+    if changed:
+        ticket = _touch(emu, ticket, actor="agent")
+    return ok({"ticket": render(request, ticket)})
+
+
+async def ticket_tags(request: Request) -> Response:
+    emu = emulator(request)
+    ticket = _ticket(emu, path_id(request))
+    body = await read_json(request)
+    tags = _tags(body.get("tags"))
+    merged = list(dict.fromkeys([*ticket["tags"], *tags]))
+    if merged != ticket["tags"]:
+        ticket["tags"] = merged
+        ticket = _touch(emu, ticket, actor="agent")
+    return ok({"tags": ticket["tags"]})
+
+
+async def ticket_comments(request: Request) -> Response:
+    emu = emulator(request)
+    ticket = _ticket(emu, path_id(request))
+    rows = sorted((c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]),
+                  key=lambda c: int(c["id"]))
+    body: dict[str, Any] = {"comments": [{**c, "type": "Comment"} for c in rows],
+                            "next_page": None, "previous_page": None, "count": len(rows)}
+    if "users" in request.query_params.get("include", "").split(","):
+        ids = sorted({int(c["author_id"]) for c in rows} | {int(ticket["requester_id"])})
+        body["users"] = [u for u in (emu.store.get(USERS, i) for i in ids) if u is not None]
+    return ok(body)
+
+
+async def request_update(request: Request) -> Response:
+    """The requester's side (Requests API): a public reply, made as the end user."""
+    emu = emulator(request)
+    ticket = _ticket(emu, path_id(request))
+    data = await read_json(request, wrapper="request")
+    comment = data.get("comment") or {}
+    body = str(comment.get("body") or "").strip()
+    if not body:
+        raise Invalid([blank("comment", "Comment")])
+    _add_comment(emu, ticket["id"], int(ticket["requester_id"]), body, True)
+    if ticket["status"] in ("pending", "solved"):
+        ticket["status"] = "open"
+    ticket = _touch(emu, ticket, actor="end_user")
+    return ok({"request": {"id": ticket["id"], "status": ticket["status"],
+                           "updated_at": ticket["updated_at"]}})
+
+
+async def incremental_cursor(request: Request) -> Response:
+    emu = emulator(request)
+    q = request.query_params
+    from integrations.sandbox.core.clock import iso
+
+    try:
+        start = float(q["start_time"]) if "start_time" in q else float(q.get("cursor", "x"))
+    except (KeyError, ValueError):
+        raise BadRequest("start_time or cursor is required", code="InvalidValue") from None
+    since = iso(start)
+    rows = sorted((t for t in emu.store.all(TICKETS) if str(t["updated_at"]) >= since),
+                  key=lambda t: (str(t["updated_at"]), int(t["id"])))
+    return ok({"tickets": [render(request, t) for t in rows], "after_cursor": None,
+               "after_url": None, "before_cursor": None, "before_url": None,
+               "end_of_stream": True})
+
+
+_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+_TERM = re.compile(r'(-?)([a-z_]+)([:<>])("[^"]*"|\S+)|("[^"]*"|\S+)')
+SEARCH_LIMIT = 1000
+
+
+def _search_term(t: Record, key: str, op: str, value: str) -> bool:
+    value = value.strip('"').lower()
+    if key == "type":
+        return value == "ticket"
+    if key == "status":
+        have, want = _STATUS_ORDER.get(t["status"], 0), _STATUS_ORDER.get(value, -1)
+        return {":": have == want, "<": have < want, ">": have > want}[op]
+    if key in ("tags", "tag"):
+        return value in (t.get("tags") or [])
+    if key in ("group_id", "group", "ticket_form_id", "form", "requester_id", "brand_id"):
+        field = {"group": "group_id", "form": "ticket_form_id"}.get(key, key)
+        return str(t.get(field)).lower() == value
+    if key in ("updated", "created", "updated_at", "created_at"):
+        stamp = str(t[key.removesuffix("_at") + "_at"])
+        return {":": stamp.startswith(value), "<": stamp < value, ">": stamp > value}[op]
+    raise BadRequest(f"unsupported search term {key}{op}{value}", code="InvalidSearchQuery")
+
+
+def search_tickets(emu: Emulator, query: str) -> list[Record]:
+    """Tickets matching ``query`` (every term must hold), oldest first."""
+    words: list[str] = []
+    terms: list[tuple[bool, str, str, str]] = []
+    for m in _TERM.finditer(query):
+        if m.group(5) is not None:
+            words.append(m.group(5).strip('"').lower())
+        else:
+            terms.append((bool(m.group(1)), m.group(2).lower(), m.group(3), m.group(4)))
+
+    def matches(t: Record) -> bool:
+        text = f"{t['subject']} {t['description']}".lower()
+        return all(w in text for w in words) and all(
+            _search_term(t, k, o, v) != neg for neg, k, o, v in terms)
+
+    rows = [t for t in emu.store.all(TICKETS) if matches(t)]
+    return sorted(rows, key=lambda t: (str(t["created_at"]), int(t["id"])))
+
+
+async def search(request: Request) -> Response:
+    """``GET /api/v2/search.json?query=``: offset pages (``per_page`` ≤ 100), 1,000 results
+    at most per query (a 422 past that, as Zendesk answers)."""
+    emu = emulator(request)
+    q = request.query_params
+    query = q.get("query", "")
+    if not query.strip():
+        raise BadRequest("query is required", code="InvalidSearchQuery")
+    try:
+        page, per_page = int(q.get("page", "1")), int(q.get("per_page", "100"))
+    except ValueError:
+        raise BadRequest("page and per_page must be integers") from None
+    if page < 1 or not 1 <= per_page <= 100:
+        raise BadRequest("page must be ≥ 1 and per_page between 1 and 100")
+    if page * per_page > SEARCH_LIMIT:
+        raise Invalid.one("page", f"Search results are limited to {SEARCH_LIMIT} per query",
+                          "InvalidPaginationParameter")
+    found = search_tickets(emu, query)
+    chunk = found[(page - 1) * per_page: page * per_page]
+    base = request.url.remove_query_params(["page", "per_page"])
+    has_next = page * per_page < min(len(found), SEARCH_LIMIT)
+    return ok({
+        "results": [{**render(request, t), "result_type": "ticket"} for t in chunk],
+        "facets": None, "count": len(found),
+        "next_page": str(base.include_query_params(page=page + 1, per_page=per_page))
+        if has_next else None,
+        "previous_page": str(base.include_query_params(page=page - 1, per_page=per_page))
+        if page > 1 else None,
+    })
+
+
+async def user_show(request: Request) -> Response:
+    emu = emulator(request)
+    user = emu.store.get(USERS, path_id(request))
+    if user is None:
+        raise NotFound()
+    return ok({"user": {**user, "url": api_url(request, f"/api/v2/users/{user['id']}")}})
+
+
+async def users_create(request: Request) -> Response:
+    emu = emulator(request)
+    data = await read_json(request, wrapper="user")
+    return ok({"user": create_user(emu, data)}, 201)
+
+
+SEEDERS = {TICKETS: create_ticket, USERS: create_user}
+
+ROUTES = [
+    Route("/api/v2/tickets/show_many", tickets_show_many, methods=["GET"]),
+    Route("/api/v2/tickets", tickets_create, methods=["POST"]),
+    Route("/api/v2/tickets/{id}", ticket_show, methods=["GET"]),
+    Route("/api/v2/tickets/{id}", ticket_update, methods=["PUT"]),
+    Route("/api/v2/tickets/{id}/tags", ticket_tags, methods=["PUT", "POST"]),
+    Route("/api/v2/tickets/{id}/comments", ticket_comments, methods=["GET"]),
+    Route("/api/v2/requests/{id}", request_update, methods=["PUT"]),
+    Route("/api/v2/incremental/tickets/cursor", incremental_cursor, methods=["GET"]),
+    Route("/api/v2/search", search, methods=["GET"]),
+    Route("/api/v2/users", users_create, methods=["POST"]),
+    Route("/api/v2/users/{id}", user_show, methods=["GET"]),
+]

@@ -1,0 +1,285 @@
+"""Zendesk webhooks, signing secrets, triggers, and signed delivery when a ticket changes.
+
+    GET|POST /api/v2/webhooks                   list (``filter[name_contains]``) / create
+    GET|PATCH|PUT|DELETE /api/v2/webhooks/{id}
+    GET|POST /api/v2/webhooks/{id}/signing_secret   show / reset
+    GET|POST /api/v2/triggers                   list / create
+    GET|PUT|DELETE /api/v2/triggers/{id}
+    GET|PUT /_sandbox/webhook_delivery          delivery faults: {"drop": bool, "duplicates": n}
+
+When a ticket is created or changed, every active trigger whose conditions match runs its
+``notification_webhook`` action: the body's placeholders are rendered and the webhook's
+endpoint is called, signed as Zendesk signs (base64 HMAC-SHA256 of timestamp then body,
+written here on its own: the sandbox shares no signer with the receiver). Delivery is done
+before the API call returns (deterministic tests), retried up to 3 times on connection
+errors, 429 and 5xx with the same invocation id; ``duplicates`` sends each delivery again,
+``drop`` loses them all (what Zendesk's circuit breaker does) to exercise the sweep. Every
+attempt is logged in collection ``webhook_deliveries``.
+
+Conditions understood: ``update_type`` (Create/Change), ``role`` (end_user/agent: who made
+the change), ``current_tags`` (includes/not_includes), ``status`` (is/is_not).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from typing import Any
+
+import requests
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from integrations.sandbox.core.emulator import Emulator
+from integrations.sandbox.core.errors import Invalid, NotFound
+from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.store import Record
+from integrations.sandbox.zendesk.common import blank, invalid, ok
+
+__all__ = ["ROUTES", "SEEDERS", "on_ticket_change"]
+
+HOOKS = "webhooks"
+TRIGGERS = "triggers"
+DELIVERIES = "webhook_deliveries"
+_FAULTS = "webhook_delivery_faults"
+
+
+def _hook(emu: Emulator, hook_id: Any) -> Record:
+    try:
+        found = emu.store.get(HOOKS, int(hook_id))
+    except (TypeError, ValueError):
+        found = None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def _public(h: Record) -> dict[str, Any]:
+    return {k: v for k, v in h.items() if k != "secret"}
+
+
+def _hook_fields(data: dict[str, Any], current: Record | None = None) -> dict[str, Any]:
+    merged = {**(current or {}), **{k: v for k, v in data.items() if k in (
+        "name", "endpoint", "http_method", "request_format", "status", "subscriptions",
+        "authentication", "description")}}
+    errors = []
+    if not str(merged.get("name") or "").strip():
+        errors.append(blank("name", "Name"))
+    if not str(merged.get("endpoint") or "").startswith(("http://", "https://")):
+        errors.append(invalid("endpoint", "Endpoint: must be an http(s) URL"))
+    if errors:
+        raise Invalid(errors)
+    merged.setdefault("http_method", "POST")
+    merged.setdefault("request_format", "json")
+    merged.setdefault("status", "active")
+    merged.setdefault("subscriptions", ["conditional_ticket_events"])
+    return merged
+
+
+async def hooks(request: Request) -> Response:
+    emu = emulator(request)
+    if request.method == "POST":
+        data = await read_json(request, wrapper="webhook")
+        now = emu.clock.iso()
+        hook = emu.store.insert(HOOKS, {**_hook_fields(data), "secret": secrets.token_urlsafe(32),
+                                        "created_at": now, "updated_at": now})
+        return ok({"webhook": _public(hook)}, 201)
+    wanted = request.query_params.get("filter[name_contains]", "").lower()
+    rows = [_public(h) for h in sorted(emu.store.all(HOOKS), key=lambda h: int(h["id"]))
+            if wanted in str(h["name"]).lower()]
+    return ok({"webhooks": rows, "meta": {"has_more": False}, "links": {"next": None}})
+
+
+async def hook(request: Request) -> Response:
+    emu = emulator(request)
+    current = _hook(emu, path_id(request))
+    if request.method == "DELETE":
+        emu.store.delete(HOOKS, current["id"])
+        return Response(status_code=204)
+    if request.method in ("PATCH", "PUT"):
+        data = await read_json(request, wrapper="webhook")
+        current = emu.store.put(HOOKS, {**_hook_fields(data, current),
+                                        "updated_at": emu.clock.iso()})
+        return Response(status_code=204)
+    return ok({"webhook": _public(current)})
+
+
+async def signing_secret(request: Request) -> Response:
+    emu = emulator(request)
+    current = _hook(emu, path_id(request))
+    if request.method == "POST":
+        current["secret"] = secrets.token_urlsafe(32)
+        emu.store.put(HOOKS, current)
+    return ok({"signing_secret": {"algorithm": "SHA256", "secret": current["secret"]}})
+
+
+def _trigger_fields(data: dict[str, Any], current: Record | None = None) -> dict[str, Any]:
+    merged = {**(current or {}), **{k: v for k, v in data.items() if k in (
+        "title", "conditions", "actions", "active", "description", "position", "category_id")}}
+    errors = []
+    if not str(merged.get("title") or "").strip():
+        errors.append(blank("title", "Title"))
+    actions = merged.get("actions")
+    if not isinstance(actions, list) or not actions:
+        errors.append(invalid("actions", "Actions: must have at least one action"))
+    else:
+        for action in actions:
+            if isinstance(action, dict) and action.get("field") == "notification_webhook":
+                value = action.get("value")
+                if not (isinstance(value, list) and len(value) == 2):
+                    errors.append(invalid("actions", "notification_webhook value must be "
+                                                     "[webhook_id, body]"))
+    conditions = merged.get("conditions") or {}
+    if not isinstance(conditions, dict):
+        errors.append(invalid("conditions", "Conditions: must be {all: [...], any: [...]}"))
+    if errors:
+        raise Invalid(errors)
+    merged.setdefault("active", True)
+    merged["conditions"] = {"all": conditions.get("all") or [], "any": conditions.get("any") or []}
+    return merged
+
+
+async def triggers(request: Request) -> Response:
+    emu = emulator(request)
+    if request.method == "POST":
+        data = await read_json(request, wrapper="trigger")
+        now = emu.clock.iso()
+        trig = emu.store.insert(TRIGGERS, {**_trigger_fields(data), "created_at": now,
+                                           "updated_at": now})
+        return ok({"trigger": trig}, 201)
+    rows = sorted(emu.store.all(TRIGGERS), key=lambda t: int(t["id"]))
+    return ok({"triggers": rows, "next_page": None, "previous_page": None, "count": len(rows)})
+
+
+async def trigger(request: Request) -> Response:
+    emu = emulator(request)
+    current = emu.store.get(TRIGGERS, path_id(request))
+    if current is None:
+        raise NotFound()
+    if request.method == "DELETE":
+        emu.store.delete(TRIGGERS, current["id"])
+        return Response(status_code=204)
+    if request.method == "PUT":
+        data = await read_json(request, wrapper="trigger")
+        current = emu.store.put(TRIGGERS, {**_trigger_fields(data, current),
+                                           "updated_at": emu.clock.iso()})
+    return ok({"trigger": current})
+
+
+async def delivery_faults(request: Request) -> Response:
+    emu = emulator(request)
+    if request.method == "PUT":
+        body = await read_json(request)
+        faults = {"drop": bool(body.get("drop", False)),
+                  "duplicates": int(body.get("duplicates", 0))}
+        emu.store.set_meta(_FAULTS, faults)
+    return JSONResponse(emu.store.get_meta(_FAULTS, {"drop": False, "duplicates": 0}))
+
+
+# -- trigger evaluation and delivery ---------------------------------------------------------
+
+def _matches(cond: dict[str, Any], ticket: Record, *, created: bool, actor: str) -> bool:
+    field, op, value = cond.get("field"), cond.get("operator", "is"), cond.get("value")
+    if field == "update_type":
+        actual: Any = "Create" if created else "Change"
+    elif field == "role":
+        actual = actor
+    elif field == "status":
+        actual = ticket.get("status")
+    elif field == "current_tags":
+        tags = set(ticket.get("tags") or [])
+        wanted = set(str(value or "").split())
+        hit = bool(tags & wanted)
+        return hit if op == "includes" else not hit
+    else:
+        return False
+    return bool(actual == value) if op == "is" else bool(actual != value)
+
+
+def _render(template: str, ticket: Record) -> str:
+    values = {
+        "ticket.id": str(ticket["id"]),
+        "ticket.updated_at_with_timestamp": str(ticket["updated_at"]),
+        "ticket.requester.id": str(ticket.get("requester_id") or ""),
+        "ticket.status": str(ticket.get("status") or ""),
+    }
+    for key, value in values.items():
+        template = template.replace("{{" + key + "}}", value)
+    return template
+
+
+def _sign(secret: str, stamp: str, body: bytes) -> str:
+    mac = hmac.new(secret.encode("utf-8"), stamp.encode("utf-8") + body, hashlib.sha256)
+    return base64.b64encode(mac.digest()).decode("ascii")
+
+
+def _deliver(emu: Emulator, hook: Record, body: bytes, ticket_id: int) -> None:
+    invocation = uuid.uuid4().hex
+    for attempt in range(1, 4):
+        stamp = emu.clock.iso()
+        headers = {
+            "Content-Type": "application/json",
+            "User-Agent": "Zendesk Webhook",
+            "X-Zendesk-Webhook-Id": str(hook["id"]),
+            "X-Zendesk-Webhook-Invocation-Id": invocation,
+            "X-Zendesk-Webhook-Signature-Timestamp": stamp,
+            "X-Zendesk-Webhook-Signature": _sign(str(hook["secret"]), stamp, body),
+        }
+        try:
+            resp = requests.post(str(hook["endpoint"]), data=body, headers=headers, timeout=12)
+            status: int | str = resp.status_code
+        except requests.RequestException as exc:
+            status = type(exc).__name__
+        emu.store.insert(DELIVERIES, {"webhook_id": hook["id"], "invocation_id": invocation,
+                                      "ticket_id": ticket_id, "attempt": attempt,
+                                      "status": status, "at": stamp})
+        if isinstance(status, int) and status < 500 and status != 429:
+            return
+
+
+def on_ticket_change(emu: Emulator, ticket: Record, *, created: bool, actor: str) -> None:
+    """Run the active triggers for one ticket change (``actor``: "agent" or "end_user")."""
+    faults = emu.store.get_meta(_FAULTS, {"drop": False, "duplicates": 0})
+    for trig in sorted(emu.store.all(TRIGGERS), key=lambda t: int(t["id"])):
+        if not trig.get("active", True):
+            continue
+        conds = trig.get("conditions") or {}
+        all_ok = all(_matches(c, ticket, created=created, actor=actor) for c in conds.get("all")
+                     or [])
+        any_list = conds.get("any") or []
+        any_ok = not any_list or any(_matches(c, ticket, created=created, actor=actor)
+                                     for c in any_list)
+        if not (all_ok and any_ok):
+            continue
+        for action in trig.get("actions") or []:
+            if action.get("field") != "notification_webhook":
+                continue
+            hook_id, template = action["value"]
+            hook = emu.store.get(HOOKS, int(hook_id))
+            if hook is None or hook.get("status") != "active":
+                continue
+            if faults.get("drop"):
+                emu.store.insert(DELIVERIES, {"webhook_id": hook["id"], "ticket_id": ticket["id"],
+                                              "status": "dropped", "at": emu.clock.iso()})
+                continue
+            body = _render(template if isinstance(template, str) else json.dumps(template),
+                           ticket).encode("utf-8")
+            for _ in range(1 + int(faults.get("duplicates") or 0)):
+                _deliver(emu, hook, body, int(ticket["id"]))
+
+
+SEEDERS: dict[str, Any] = {}
+
+ROUTES = [
+    Route("/api/v2/webhooks", hooks, methods=["GET", "POST"]),
+    Route("/api/v2/webhooks/{id}", hook, methods=["GET", "PATCH", "PUT", "DELETE"]),
+    Route("/api/v2/webhooks/{id}/signing_secret", signing_secret, methods=["GET", "POST"]),
+    Route("/api/v2/triggers", triggers, methods=["GET", "POST"]),
+    Route("/api/v2/triggers/{id}", trigger, methods=["GET", "PUT", "DELETE"]),
+    Route("/_sandbox/webhook_delivery", delivery_faults, methods=["GET", "PUT"]),
+]
