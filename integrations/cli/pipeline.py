@@ -1,0 +1,221 @@
+"""CLI for the webhook pipeline: ``serve``, ``worker``, ``events``, ``sweep``, ``webhooks``.
+
+Thin shells: parse, build the store / queue / helpdesk client from settings, call the
+library, print one line per thing. Secrets are never printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import threading
+from datetime import UTC, datetime, timedelta
+from types import FrameType
+
+import click
+
+from integrations.cli.main import App, pass_app
+from integrations.errors import ConfigError
+from integrations.events import EventRecord, queue_from_settings, store_from_settings
+
+__all__ = ["events", "serve", "sweep", "webhooks", "worker"]
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """``90s``, ``15m``, ``2h``, ``1d`` (a bare number is seconds)."""
+    match = _DURATION.match(text)
+    if not match:
+        raise click.BadParameter(f"{text!r} is not a duration like 15m, 2h or 1d")
+    value, unit = float(match.group(1)), match.group(2) or "s"
+    return timedelta(seconds=value * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit])
+
+
+def _when(epoch: float | None) -> str:
+    if epoch is None:
+        return "-"
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _line(rec: EventRecord) -> str:
+    outcome = rec.decision or rec.error or rec.reason or ""
+    return (f"{rec.id:>6}  {rec.status:<10} {rec.source:<9} {rec.kind:<16} "
+            f"ticket={rec.ticket_id if rec.ticket_id is not None else '-':<8} "
+            f"tries={rec.attempts}  {_when(rec.received_at)}  {outcome}")
+
+
+def _handler(app: App) -> object:
+    from integrations.worker import LanguageTagger
+
+    extra = app.settings.extra
+    locales = [x.strip() for x in (extra.get("DESKOPS_LOCALES") or "en,fr,ko").split(",")
+               if x.strip()]
+    return LanguageTagger(locales, default=extra.get("DESKOPS_DEFAULT_LOCALE") or locales[0])
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@pass_app
+def serve(app: App, host: str, port: int) -> None:
+    """Receive helpdesk webhooks (uvicorn); events are stored before the 202."""
+    import uvicorn
+
+    from integrations.webhooks import create_app, receiver_config
+
+    config = receiver_config(app.settings)
+    config.store.setup()  # fail now, in one line, if the store is unreachable
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning",
+                access_log=app.verbose, server_header=False)
+
+
+@click.command()
+@click.option("--concurrency", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker threads in this process (run more processes to scale out).")
+@click.option("--once", is_flag=True, help="Stop when nothing is left to do (cron, tests).")
+@pass_app
+def worker(app: App, concurrency: int, once: bool) -> None:
+    """Process stored events: fetch each ticket, decide, update it once."""
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker import Handler, Worker
+
+    settings = app.settings
+    store = store_from_settings(settings)
+    store.setup()
+    handler: Handler = _handler(app)  # type: ignore[assignment]
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    loops = [Worker(store, queue_from_settings(settings), connect_tickets(settings, app.target),
+                    handler) for _ in range(concurrency)]
+    threads = [threading.Thread(target=w.run, kwargs={"stop": stop, "until_idle": once},
+                                daemon=True) for w in loops]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.5)
+    for loop in loops:
+        loop.desk.close()
+    click.echo(f"processed {sum(w.processed for w in loops)} events")
+
+
+@click.group()
+def events() -> None:
+    """What arrived, what was done, what failed and why."""
+
+
+@events.command("list")
+@click.option("--status", type=click.Choice(["queued", "processing", "retry", "done", "dead",
+                                             "ignored"]))
+@click.option("--ticket", type=int, help="Only this ticket id.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_app
+def events_list(app: App, status: str | None, ticket: int | None, limit: int,
+                as_json: bool) -> None:
+    """Newest events first."""
+    store = store_from_settings(app.settings)
+    for rec in store.find(status=status, ticket_id=ticket, limit=limit):
+        click.echo(json.dumps(rec.as_dict()) if as_json else _line(rec))
+
+
+@events.command("show")
+@click.argument("event_id", type=int)
+@pass_app
+def events_show(app: App, event_id: int) -> None:
+    """Everything stored about one event (ids, times, decision, reason, error)."""
+    rec = store_from_settings(app.settings).get(event_id)
+    if rec is None:
+        raise ConfigError(f"event {event_id}: no such event (see `deskops events list`)")
+    for key, value in rec.as_dict().items():
+        if key.endswith(("_at", "_until", "not_before")) and isinstance(value, float):
+            value = _when(value)
+        click.echo(f"{key:<18} {value if value is not None else '-'}")
+
+
+@events.command("retry")
+@click.argument("event_ids", type=int, nargs=-1)
+@click.option("--all-dead", is_flag=True, help="Every dead-lettered event.")
+@pass_app
+def events_retry(app: App, event_ids: tuple[int, ...], all_dead: bool) -> None:
+    """Bring dead-lettered (or waiting) events back to the queue now."""
+    store = store_from_settings(app.settings)
+    queue = queue_from_settings(app.settings)
+    ids = list(event_ids)
+    if all_dead:
+        ids += [r.id for r in store.find(status="dead", limit=100000)]
+    if not ids:
+        raise click.UsageError("give EVENT_ID(s) or --all-dead")
+    missing = []
+    for event_id in ids:
+        rec = store.retry(event_id)
+        if rec is None:
+            missing.append(event_id)
+            continue
+        queue.put(rec.id)
+        click.echo(f"event {event_id}: queued again")
+    if missing:
+        raise ConfigError(f"event(s) {', '.join(map(str, missing))}: not dead or waiting "
+                          "for a retry (see `deskops events show`)")
+
+
+@events.command("purge")
+@click.option("--requester", type=int, help="Erase every event of this requester id.")
+@click.option("--expired", is_flag=True,
+              help="Erase finished events older than DESKOPS_EVENTS_RETENTION_DAYS (30).")
+@pass_app
+def events_purge(app: App, requester: int | None, expired: bool) -> None:
+    """Erase one person's traces, or apply the retention period."""
+    from integrations.events import DEFAULT_RETENTION_DAYS, setting_number
+
+    if requester is None and not expired:
+        raise click.UsageError("give --requester ID or --expired")
+    store = store_from_settings(app.settings)
+    if requester is not None:
+        click.echo(f"erased {store.purge_requester(requester)} events of requester {requester}")
+    if expired:
+        days = setting_number(app.settings, "DESKOPS_EVENTS_RETENTION_DAYS",
+                              DEFAULT_RETENTION_DAYS)
+        click.echo(f"erased {store.purge_expired(days)} events older than {days:g} days")
+
+
+@click.command()
+@click.option("--since", "window", default="1h", show_default=True,
+              help="Look at tickets updated in this window (15m, 2h, 1d).")
+@pass_app
+def sweep(app: App, window: str) -> None:
+    """Enqueue tickets whose events never arrived or never finished (for cron)."""
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker.sweep import sweep as run_sweep
+
+    since = datetime.now(UTC) - parse_duration(window)
+    store = store_from_settings(app.settings)
+    with connect_tickets(app.settings, app.target) as desk:
+        report = run_sweep(store, queue_from_settings(app.settings), desk, since)
+    click.echo(str(report))
+
+
+@click.group()
+def webhooks() -> None:
+    """The helpdesk side of the pipeline: webhook, signing secret, triggers."""
+
+
+@webhooks.command("install")
+@click.option("--url", required=True, help="Public base URL of `deskops serve`.")
+@pass_app
+def webhooks_install(app: App, url: str) -> None:
+    """Create or update the webhook and triggers (Zendesk) or automation rules (Freshdesk)."""
+    from integrations.webhooks import secret_book
+    from integrations.webhooks.install import install
+
+    if not url.startswith(("https://", "http://")):
+        raise click.BadParameter(f"{url!r} must be an http(s) URL", param_hint="--url")
+    for line in install(app.settings, app.target_name(), url, secret_book(app.settings)):
+        click.echo(line)

@@ -1,0 +1,100 @@
+"""The work queue: huey storage carrying "process event N" nudges between processes.
+
+huey gives the storage engines (SQLite embedded, Redis for scale-out), task serialisation
+and naming; deskops adds at-least-once delivery on top, in the event store: a nudge may be
+lost (a worker killed after dequeuing it) or duplicated (a re-send after a lease expiry)
+and nothing breaks, because `EventStore.claim` decides who works on what and
+`EventStore.due` re-sends nudges for events that are not done. The queue never decides
+that an event is finished.
+
+``DESKOPS_QUEUE_URL``: ``sqlite:///path/queue.db`` (default ``.deskops/queue.db``) or
+``redis://host:6379/0``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from integrations.errors import ConfigError, DeskopsError
+
+__all__ = ["EventQueue", "QueueUnavailable"]
+
+_TASK_NAME = "deskops.process_event"
+
+
+class QueueUnavailable(DeskopsError):
+    """The queue back-end cannot be reached (the event stays safe in the store)."""
+
+
+def _noop(event_id: int) -> None:
+    """Body of the registered huey task; deskops workers read the id and never run it."""
+
+
+class EventQueue:
+    """A named FIFO of event ids on a huey storage, chosen by URL."""
+
+    def __init__(self, url: str, *, name: str = "deskops", read_timeout: float = 1.0) -> None:
+        import huey
+
+        parsed = urlparse(url)
+        self.url = url
+        self.name = name
+        self.backend = parsed.scheme
+        self._errors: tuple[type[BaseException], ...]
+        if parsed.scheme == "sqlite":
+            import sqlite3
+
+            path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else parsed.path)
+            if not str(path):
+                raise ConfigError(f"DESKOPS_QUEUE_URL {url!r}: no file path")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.huey: Any = huey.SqliteHuey(name, filename=str(path), results=False,
+                                             fsync=True, timeout=30)
+            self._errors = (sqlite3.Error, OSError)
+        elif parsed.scheme in ("redis", "rediss", "unix"):
+            try:
+                import redis
+            except ImportError as exc:
+                raise ConfigError("DESKOPS_QUEUE_URL is Redis but redis is not installed: "
+                                  "pip install 'deskops[scale]'") from exc
+            self.huey = huey.RedisHuey(name, url=url, results=False, blocking=True,
+                                       read_timeout=read_timeout)
+            self._errors = (redis.RedisError, OSError)
+        else:
+            raise ConfigError(f"DESKOPS_QUEUE_URL {url!r}: use sqlite:///PATH or redis://HOST")
+        self._task = self.huey.task(name=_TASK_NAME)(_noop)
+
+    def put(self, event_id: int) -> None:
+        """Enqueue a nudge for ``event_id``; raises `QueueUnavailable` on back-end errors."""
+        try:
+            self._task(event_id)
+        except self._errors as exc:
+            raise QueueUnavailable(f"queue ({self.backend}): {exc}") from exc
+
+    def get(self) -> int | None:
+        """The next event id, or None when empty (Redis waits up to ``read_timeout``)."""
+        try:
+            task = self.huey.dequeue()
+        except self._errors as exc:
+            raise QueueUnavailable(f"queue ({self.backend}): {exc}") from exc
+        if task is None:
+            return None
+        return int(task.args[0])
+
+    def size(self) -> int:
+        try:
+            return int(self.huey.pending_count())
+        except self._errors as exc:
+            raise QueueUnavailable(f"queue ({self.backend}): {exc}") from exc
+
+    def flush(self) -> None:
+        """Drop every pending nudge (tests; the store still knows every event)."""
+        self.huey.flush()
+
+    def close(self) -> None:
+        storage = self.huey.storage
+        close = getattr(storage, "close", None)
+        if callable(close):
+            close()

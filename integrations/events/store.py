@@ -1,0 +1,422 @@
+"""The durable event store: what arrived, what was done, what failed and why.
+
+The store, not the queue, is the truth about an event. The receiver writes an event here
+*before* it acknowledges the delivery; the queue only carries "look at event N" nudges,
+which may be lost or duplicated. Delivery is therefore at-least-once on top of any queue:
+
+* `claim` leases an event to one worker (status ``processing``, ``lease_until``), and bumps
+  ``attempts``, which doubles as a fencing token for `complete` and `fail`;
+* a worker killed mid-event leaves the lease to expire; `due` then hands the event back to
+  the queue, and the next `claim` succeeds;
+* `fail` schedules a retry with backoff, or dead-letters the event with its error after
+  ``max_attempts`` tries; a lease that expires ``max_attempts`` times is dead-lettered too;
+* `retry` brings a dead-lettered event back (``deskops events retry``).
+
+Deduplication happens at insert: on the delivery's invocation id, and on the ticket state
+``(ticket id, updated_at)``, so a duplicated or re-sent delivery of the same ticket state is
+one event. Privacy: rows hold ids, timestamps, decisions and reasons — never ticket text or
+e-mail addresses. `purge_requester` erases one person's events; `purge_before` applies the
+retention period (30 days by default).
+
+Status life cycle::
+
+    queued ──claim──> processing ──complete──> done
+       ^                 │  └─fail──> retry ──claim──> processing ...
+       │                 │            └─(max attempts)──> dead ──retry──> queued
+       └── lease expiry: processing is claimable again (dead after max_attempts)
+    ignored   (unknown event type: recorded, never processed)
+
+Back-ends are terse subclasses (`SqliteEventStore`, `PostgresEventStore`) that supply the
+schema and a connection; every SQL statement goes through `EventStore._transaction`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Protocol
+
+from integrations.errors import DeskopsError
+
+__all__ = [
+    "DEFAULT_LEASE_SECONDS",
+    "DEFAULT_MAX_ATTEMPTS",
+    "DEFAULT_RETENTION_DAYS",
+    "STATUSES",
+    "EventRecord",
+    "EventStore",
+    "NewEvent",
+    "StoreUnavailable",
+    "canonical_timestamp",
+]
+
+DEFAULT_LEASE_SECONDS = 60.0
+DEFAULT_MAX_ATTEMPTS = 5
+DEFAULT_RETENTION_DAYS = 30
+#: How long a queued event may wait for its nudge before `due` re-sends it.
+DEFAULT_GRACE_SECONDS = 30.0
+
+STATUSES = ("queued", "processing", "retry", "done", "dead", "ignored")
+
+
+class StoreUnavailable(DeskopsError):
+    """The event store cannot be reached or written; the receiver answers 503 + Retry-After."""
+
+
+def canonical_timestamp(value: str | None) -> str | None:
+    """``updated_at`` as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, so webhook and API forms dedupe alike.
+
+    Unparseable values are kept as given (stripped): they still dedupe against themselves.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    candidate = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    candidate = re.sub(r"^(\d{4}-\d\d-\d\d) ", r"\1T", candidate)
+    # Placeholders may render "2024-05-01T12:00:00 +0000": tolerate a space before the zone.
+    candidate = re.sub(r" ([+-]\d\d):?(\d\d)$", r"\1:\2", candidate)
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        return text
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """What the receiver (or the sweep) knows about an incoming event: ids and times only."""
+
+    source: str  # "zendesk", "freshdesk" or "sweep"
+    kind: str  # e.g. "ticket_created", "ticket_updated"
+    ticket_id: int | None
+    ticket_updated_at: str | None = None
+    invocation_id: str | None = None
+    webhook_id: str | None = None
+    requester_id: int | None = None
+    ignored: bool = False
+    reason: str | None = None  # why it was ignored, for `events show`
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One stored event, as `events list|show` print it."""
+
+    id: int
+    source: str
+    kind: str
+    ticket_id: int | None
+    ticket_updated_at: str | None
+    invocation_id: str | None
+    webhook_id: str | None
+    requester_id: int | None
+    status: str
+    attempts: int
+    received_at: float
+    lease_until: float | None
+    not_before: float | None
+    nudge_at: float | None
+    worker: str | None
+    decision: str | None
+    reason: str | None
+    error: str | None
+    finished_at: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _COLUMNS}
+
+
+_COLUMNS: tuple[str, ...] = (
+    "id", "source", "kind", "ticket_id", "ticket_updated_at", "invocation_id", "webhook_id",
+    "requester_id", "status", "attempts", "received_at", "lease_until", "not_before",
+    "nudge_at", "worker", "decision", "reason", "error", "finished_at",
+)
+_SELECT = ", ".join(_COLUMNS)
+
+
+class Cursor(Protocol):
+    """The slice of DB-API cursors the store uses (sqlite3 and psycopg both fit)."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    @property
+    def rowcount(self) -> int: ...
+
+
+def _backoff(attempts: int) -> float:
+    """Seconds before retry number ``attempts + 1``: 2, 4, 8 … capped at 10 minutes."""
+    return float(min(600, 2 ** max(1, attempts)))
+
+
+class EventStore(ABC):
+    """Base class of event stores; SQL is written once here, with ``?`` placeholders.
+
+    Subclasses provide `schema` (DDL statements), `_transaction` (a context manager that
+    yields a cursor inside one transaction, commits on success, rolls back on error and
+    translates driver errors into `StoreUnavailable`) and `close`.
+
+    ``clock`` returns epoch seconds; tests pass a fake one to expire leases without sleeping.
+    """
+
+    schema: ClassVar[tuple[str, ...]]
+    #: How back-end names appear in `events` output and `/readyz`.
+    backend: ClassVar[str]
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float] = time.time,
+        lease_seconds: float = DEFAULT_LEASE_SECONDS,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        grace_seconds: float = DEFAULT_GRACE_SECONDS,
+        backoff: Callable[[int], float] = _backoff,
+    ) -> None:
+        self.clock = clock
+        self.lease_seconds = lease_seconds
+        self.max_attempts = max_attempts
+        self.grace_seconds = grace_seconds
+        self.backoff = backoff
+        self._setup_lock = threading.Lock()
+        self._ready = False
+
+    # -- back-end hooks ---------------------------------------------------------------------
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Cursor]:
+        """One transaction; yields a cursor; driver errors become `StoreUnavailable`."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close this process's connections."""
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def setup(self) -> None:
+        """Create the table and indexes if missing (idempotent; called lazily)."""
+        with self._setup_lock:
+            if self._ready:
+                return
+            with self._transaction() as cur:
+                for statement in self.schema:
+                    cur.execute(statement)
+            self._ready = True
+
+    def _tx(self) -> AbstractContextManager[Cursor]:
+        if not self._ready:
+            self.setup()
+        return self._transaction()
+
+    @staticmethod
+    def _record(row: Sequence[Any] | None) -> EventRecord | None:
+        if row is None:
+            return None
+        values = dict(zip(_COLUMNS, row, strict=True))
+        return EventRecord(**values)
+
+    def _one(self, cur: Cursor, sql: str, params: Sequence[Any]) -> EventRecord | None:
+        cur.execute(sql, params)
+        return self._record(cur.fetchone())
+
+    # -- verbs -----------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        """Raise `StoreUnavailable` unless the store answers (``/readyz``)."""
+        with self._tx() as cur:
+            cur.execute("SELECT 1", ())
+            cur.fetchone()
+
+    def add(self, event: NewEvent) -> tuple[EventRecord, bool]:
+        """Store an event durably; returns (record, created). ``created`` is False for a duplicate.
+
+        A duplicate is the same (source, invocation id), or the same ticket state
+        (ticket id, updated_at) already stored for an actionable event.
+        """
+        now = self.clock()
+        updated_at = canonical_timestamp(event.ticket_updated_at)
+        invocation_key = (f"{event.source}:{event.invocation_id}"
+                          if event.invocation_id else None)
+        dedupe_key = (f"{event.ticket_id}@{updated_at}"
+                      if not event.ignored and event.ticket_id is not None and updated_at
+                      else None)
+        status = "ignored" if event.ignored else "queued"
+        nudge_at = None if event.ignored else now + self.grace_seconds
+        with self._tx() as cur:
+            created = self._one(
+                cur,
+                f"INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, "
+                f"invocation_id, invocation_key, dedupe_key, webhook_id, requester_id, status, "
+                f"attempts, received_at, nudge_at, reason, finished_at) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
+                f"ON CONFLICT DO NOTHING RETURNING {_SELECT}",
+                (event.source, event.kind, event.ticket_id, updated_at, event.invocation_id,
+                 invocation_key, dedupe_key, event.webhook_id, event.requester_id, status, now,
+                 nudge_at, event.reason, now if event.ignored else None),
+            )
+            if created is not None:
+                return created, True
+            existing = self._one(
+                cur,
+                f"SELECT {_SELECT} FROM deskops_events WHERE invocation_key = ? "
+                f"OR dedupe_key = ? ORDER BY id LIMIT 1",
+                (invocation_key, dedupe_key),
+            )
+        if existing is None:  # pragma: no cover - a conflict always has a row to show
+            raise StoreUnavailable("event store: insert conflicted but no row matches")
+        return existing, False
+
+    def get(self, event_id: int) -> EventRecord | None:
+        with self._tx() as cur:
+            return self._one(cur, f"SELECT {_SELECT} FROM deskops_events WHERE id = ?",
+                             (event_id,))
+
+    def find(self, *, status: str | None = None, ticket_id: int | None = None,
+             limit: int = 50) -> list[EventRecord]:
+        """Newest first, optionally filtered by status and ticket."""
+        where: list[str] = []
+        params: list[Any] = []
+        if status is not None:
+            where.append("status = ?")
+            params.append(status)
+        if ticket_id is not None:
+            where.append("ticket_id = ?")
+            params.append(ticket_id)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        with self._tx() as cur:
+            cur.execute(f"SELECT {_SELECT} FROM deskops_events {clause}"
+                        f"ORDER BY id DESC LIMIT ?", (*params, limit))
+            rows = cur.fetchall()
+        return [r for r in (self._record(row) for row in rows) if r is not None]
+
+    def counts(self) -> dict[str, int]:
+        """Events per status (every status present, zero included)."""
+        with self._tx() as cur:
+            cur.execute("SELECT status, COUNT(*) FROM deskops_events GROUP BY status", ())
+            found = {str(status): int(count) for status, count in cur.fetchall()}
+        return {status: found.get(status, 0) for status in STATUSES}
+
+    def claim(self, event_id: int, worker: str) -> EventRecord | None:
+        """Lease the event to ``worker``; None if it is done, leased to someone else, or not due.
+
+        A lease that has expired ``max_attempts`` times is dead-lettered instead.
+        """
+        now = self.clock()
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE deskops_events SET status = 'dead', nudge_at = NULL, finished_at = ?, "
+                "error = ? WHERE id = ? AND status = 'processing' AND lease_until <= ? "
+                "AND attempts >= ?",
+                (now, f"worker lease expired {self.max_attempts} times (worker killed?)",
+                 event_id, now, self.max_attempts),
+            )
+            return self._one(
+                cur,
+                f"UPDATE deskops_events SET status = 'processing', attempts = attempts + 1, "
+                f"lease_until = ?, nudge_at = ?, worker = ? WHERE id = ? AND ("
+                f"(status IN ('queued', 'retry') AND (not_before IS NULL OR not_before <= ?)) "
+                f"OR (status = 'processing' AND lease_until <= ?)) RETURNING {_SELECT}",
+                (now + self.lease_seconds, now + self.lease_seconds, worker, event_id, now, now),
+            )
+
+    def complete(self, claimed: EventRecord, *, decision: str, reason: str,
+                 requester_id: int | None = None) -> bool:
+        """Mark a claimed event done; False if the lease was lost to another worker meanwhile."""
+        now = self.clock()
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE deskops_events SET status = 'done', decision = ?, reason = ?, "
+                "error = NULL, lease_until = NULL, nudge_at = NULL, finished_at = ?, "
+                "requester_id = COALESCE(?, requester_id) "
+                "WHERE id = ? AND status = 'processing' AND attempts = ?",
+                (decision, reason, now, requester_id, claimed.id, claimed.attempts),
+            )
+            return bool(cur.rowcount == 1)
+
+    def fail(self, claimed: EventRecord, error: str) -> EventRecord | None:
+        """Record a failure: retry later with backoff, or dead-letter after ``max_attempts``."""
+        now = self.clock()
+        error = error.splitlines()[0][:500] if error else "failed"
+        with self._tx() as cur:
+            if claimed.attempts >= self.max_attempts:
+                return self._one(
+                    cur,
+                    f"UPDATE deskops_events SET status = 'dead', error = ?, lease_until = NULL, "
+                    f"nudge_at = NULL, finished_at = ? WHERE id = ? AND status = 'processing' "
+                    f"AND attempts = ? RETURNING {_SELECT}",
+                    (error, now, claimed.id, claimed.attempts),
+                )
+            later = now + self.backoff(claimed.attempts)
+            return self._one(
+                cur,
+                f"UPDATE deskops_events SET status = 'retry', error = ?, lease_until = NULL, "
+                f"not_before = ?, nudge_at = ? WHERE id = ? AND status = 'processing' "
+                f"AND attempts = ? RETURNING {_SELECT}",
+                (error, later, later, claimed.id, claimed.attempts),
+            )
+
+    def retry(self, event_id: int) -> EventRecord | None:
+        """Bring a dead-lettered (or waiting-to-retry) event back to ``queued`` now."""
+        now = self.clock()
+        with self._tx() as cur:
+            return self._one(
+                cur,
+                f"UPDATE deskops_events SET status = 'queued', attempts = 0, not_before = NULL, "
+                f"lease_until = NULL, nudge_at = ?, finished_at = NULL WHERE id = ? "
+                f"AND status IN ('dead', 'retry') RETURNING {_SELECT}",
+                (now + self.grace_seconds, event_id),
+            )
+
+    def due(self, limit: int = 100) -> list[int]:
+        """Ids whose queue nudge may have been lost (expired lease, retry time, stuck queued).
+
+        Atomically pushes their ``nudge_at`` forward by the grace period, so among several
+        workers only one re-enqueues a given event per period.
+        """
+        now = self.clock()
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE deskops_events SET nudge_at = ? WHERE id IN (SELECT id FROM "
+                "deskops_events WHERE nudge_at <= ? ORDER BY nudge_at LIMIT ?) RETURNING id",
+                (now + self.grace_seconds, now, limit),
+            )
+            return sorted(int(row[0]) for row in cur.fetchall())
+
+    def purge_requester(self, requester_id: int) -> int:
+        """Erase every event of one requester (privacy request); returns how many."""
+        with self._tx() as cur:
+            cur.execute("DELETE FROM deskops_events WHERE requester_id = ?", (requester_id,))
+            return int(cur.rowcount)
+
+    def purge_before(self, cutoff: float) -> int:
+        """Erase finished events received before ``cutoff`` (epoch seconds): retention."""
+        with self._tx() as cur:
+            cur.execute("DELETE FROM deskops_events WHERE received_at < ? "
+                        "AND status IN ('done', 'dead', 'ignored')", (cutoff,))
+            return int(cur.rowcount)
+
+    def purge_expired(self, retention_days: float = DEFAULT_RETENTION_DAYS) -> int:
+        return self.purge_before(self.clock() - retention_days * 86400.0)
+
+    def latest_done(self, ticket_id: int) -> str | None:
+        """The newest ``updated_at`` of a ticket whose event is done (the sweep skips those)."""
+        with self._tx() as cur:
+            cur.execute("SELECT MAX(ticket_updated_at) FROM deskops_events "
+                        "WHERE ticket_id = ? AND status = 'done'", (ticket_id,))
+            row = cur.fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+

@@ -1,0 +1,429 @@
+"""Ticket verbs for the webhook worker and the sweep: a small contract and one class per vendor.
+
+`TicketDesk` is to tickets what `Helpdesk` is to provisioning: the worker reads the ticket
+fresh (the webhook is only a hint), a handler decides, and the adapter writes one update.
+Zendesk goes through zenpy on the adapters' guarded `HelpdeskSession`; Freshdesk through a
+``requests`` session built the same way. Errors are mapped in one place per vendor into
+`integrations.errors.HelpdeskError` subclasses.
+
+Tag writes are merges (Zendesk ``PUT /tickets/{id}/tags``; Freshdesk read-merge-write,
+since its ``tags`` replaces the whole set), so writing the same tag twice changes nothing.
+
+Triage writes through `TicketDesk.apply_update` (one triage `Update`):
+
+- Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (``additional_tags``/``remove_tags``),
+  properties, written-back fields and the public comment, with ``safe_update`` and the
+  ``updated_stamp`` read with the ticket; a 409 becomes `TicketChanged` (a `Conflict`) so the
+  caller re-reads and re-decides instead of clobbering an agent's edit.
+- Freshdesk has no single call for properties plus a reply: ``PUT /tickets/{id}`` first
+  (tags merged from the ticket as read, plus the update's stage tag), then
+  ``POST /tickets/{id}/reply``. A worker killed between the two leaves the stage tag without
+  its reply; the triage handler detects that on the retry (see
+  `integrations.worker.triage`) and sends only the reply, once (`post_comment`).
+
+Reads per ticket: Zendesk two calls (the ticket; its comments with the users sideloaded, for
+the requester's locale); Freshdesk one call (``include=requester,conversations``; a second
+only past ten conversations) plus, once per adapter, the ticket-field list that maps
+``cf_`` names to field ids.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import requests
+
+from integrations.errors import Conflict, ConfigError, HelpdeskError
+from integrations.helpdesk._http import (
+    ConnectionFailed,
+    HelpdeskSession,
+    HTTPStatusError,
+    map_http_error,
+)
+from integrations.helpdesk.base import CallCounter
+from integrations.model import Ticket, TicketComment
+from integrations.settings import Settings
+
+if TYPE_CHECKING:
+    from integrations.triage import Comment, Update
+
+__all__ = ["FreshdeskTickets", "TicketChanged", "TicketDesk", "ZendeskTickets",
+           "connect_tickets"]
+
+log = logging.getLogger("deskops.tickets")
+
+
+class TicketChanged(Conflict):
+    """The ticket changed between our read and our write (Zendesk 409 on ``safe_update``):
+    re-read it and decide again — never retry the same write."""
+
+
+def _when(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    text = str(value or "1970-01-01T00:00:00Z").replace("Z", "+00:00")
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _stamp(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _mapped(exc: HTTPStatusError | ConnectionFailed, vendor: str, what: str, reason: str,
+            session: Any) -> HelpdeskError:
+    budget = session.retry.budget if isinstance(session, HelpdeskSession) else 0.0
+    return map_http_error(exc, vendor=vendor, what=what, reason=reason, details=None,
+                          credential=f"{vendor} credential",
+                          check=f"the {vendor} credential settings", budget=budget)
+
+
+_ZD_SEARCH_LIMIT = 1000
+_FD_SEARCH_PAGES = 10
+_FD_SEARCH_PER_PAGE = 30
+
+
+def _domain(email: Any) -> str | None:
+    text = str(email or "")
+    return text.rpartition("@")[2].lower() or None if "@" in text else None
+
+
+def _zendesk_comment(c: Mapping[str, Any], requester_id: int,
+                     users: Mapping[int, Mapping[str, Any]]) -> TicketComment:
+    author = int(c.get("author_id") or 0)
+    role = str((users.get(author) or {}).get("role") or "")
+    via = c.get("via") or {}
+    headers = ((c.get("metadata") or {}).get("system") or {}) if isinstance(
+        c.get("metadata"), Mapping) else {}
+    auto = bool(via.get("source", {}).get("rel") == "auto_reply" if isinstance(
+        via.get("source"), Mapping) else False) or "auto-submitted" in {
+        str(k).lower() for k in headers}
+    return TicketComment(
+        id=int(c["id"]), author_id=author, public=bool(c.get("public", True)),
+        body=str(c.get("body") or ""), created_at=_when(c.get("created_at")),
+        from_requester=author == requester_id,
+        from_agent=author != requester_id and role != "end-user",
+        auto_submitted=auto,
+        attachments=tuple(str(a.get("file_name") or "") for a in c.get("attachments") or ()
+                          if isinstance(a, Mapping)))
+
+
+class TicketDesk(ABC):
+    """One helpdesk account seen through the ticket verbs the pipeline needs."""
+
+    calls: CallCounter
+
+    @abstractmethod
+    def get_ticket(self, ticket_id: int) -> Ticket:
+        """The ticket as it is now, with its comments and the requester's locale."""
+
+    @abstractmethod
+    def add_tags(self, ticket_id: int, tags: Sequence[str]) -> None:
+        """Add ``tags`` to the ticket, keeping the others (idempotent)."""
+
+    @abstractmethod
+    def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
+        """``(ticket id, updated_at)`` of every ticket updated at or after ``since`` (sweep)."""
+
+    @abstractmethod
+    def apply_update(self, ticket: Ticket, update: Update) -> None:
+        """Write one triage decision on ``ticket`` (as read just before); see module doc."""
+
+    @abstractmethod
+    def post_comment(self, ticket_id: int, comment: Comment) -> None:
+        """Send only a comment (the Freshdesk resume path: properties already written)."""
+
+    @abstractmethod
+    def search_tag(self, tag: str, *, status: str | None = None) -> Iterator[int]:
+        """Ids of tickets carrying ``tag`` (and in ``status``), oldest first, by search: the
+        cost grows with those tickets, not with all tickets. Sets `truncated` when the
+        helpdesk's search limit hid some of them."""
+
+    @abstractmethod
+    def self_user_id(self) -> int:
+        """The helpdesk user deskops writes as, so its own comments are told from agents'."""
+
+    #: True after `search_tag` stopped at the helpdesk's result limit.
+    truncated: bool = False
+    #: Properties and comment go in separate calls (Freshdesk): a reply may need resuming.
+    two_step_comments: bool = False
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the HTTP session."""
+
+    def __enter__(self) -> TicketDesk:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+class ZendeskTickets(TicketDesk):
+    """Zendesk tickets through zenpy (``tickets``, ``users``, ``comments``, incremental export)."""
+
+    def __init__(self, zenpy_client: Any = None, *, settings: Settings | None = None,
+                 calls: CallCounter | None = None) -> None:
+        if zenpy_client is None:
+            if settings is None:
+                raise ConfigError("ZendeskTickets needs a Zenpy client or settings")
+            from integrations.helpdesk.zendesk import build_zenpy
+
+            zenpy_client = build_zenpy(settings, calls=calls)
+        self.zenpy = zenpy_client
+        session = zenpy_client.tickets.session
+        self._session = session if isinstance(session, HelpdeskSession) else None
+        self.calls = self._session.calls if self._session else (calls or CallCounter())
+
+    @contextmanager
+    def _call(self, what: str) -> Iterator[None]:
+        from zenpy.lib.exception import ZenpyException
+
+        try:
+            yield
+        except (HTTPStatusError, ConnectionFailed) as exc:
+            reason = ""
+            if isinstance(exc, HTTPStatusError):
+                body = exc.json()
+                if isinstance(body, dict) and body.get("error"):
+                    reason = str(body.get("description") or body["error"])
+            raise _mapped(exc, "Zendesk", what, reason, self._session) from exc
+        except ZenpyException as exc:
+            raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
+
+    @property
+    def _base(self) -> str:
+        api = self.zenpy.tickets
+        return f"{api.protocol}://{api.subdomain}.{api.domain}"
+
+    def _raw(self, method: str, path: str, **kw: Any) -> Any:
+        """One call through zenpy's guarded session (for what zenpy lacks: ``safe_update``,
+        comment sideloads, search paging we control)."""
+        resp = self.zenpy.tickets.session.request(method, f"{self._base}{path}", **kw)
+        if resp.status_code >= 400:  # a plain session (HelpdeskSession raises itself)
+            raise HTTPStatusError(resp)
+        return resp.json() if resp.content else None
+
+    def get_ticket(self, ticket_id: int) -> Ticket:
+        what = f"ticket {ticket_id}"
+        with self._call(what):
+            raw = self.zenpy.tickets(id=ticket_id).to_dict()
+            page = self._raw("GET", f"/api/v2/tickets/{ticket_id}/comments.json",
+                             params={"include": "users"}) or {}
+            comments = list(page.get("comments") or [])
+            while page.get("next_page"):  # more than 100 comments: rare, read them all
+                resp = self.zenpy.tickets.session.get(page["next_page"])
+                page = resp.json() if resp.content else {}
+                comments += page.get("comments") or []
+        requester_id = int(raw.get("requester_id") or 0)
+        users = {int(u["id"]): u for u in page.get("users") or [] if "id" in u}
+        user = users.get(requester_id, {})
+        if not user and requester_id:  # the requester never commented: one more read
+            with self._call(f"requester of ticket {ticket_id}"):
+                user = self.zenpy.users(id=requester_id).to_dict()
+        via = raw.get("via") or {}
+        return Ticket(
+            id=int(raw["id"]),
+            subject=str(raw.get("subject") or ""),
+            description=str(raw.get("description") or ""),
+            status=str(raw.get("status") or "new"),
+            updated_at=_when(raw.get("updated_at")),
+            requester_id=requester_id,
+            requester_locale=user.get("locale"),
+            requester_verified=bool(user.get("verified", True)),
+            requester_domain=_domain(user.get("email")),
+            form_id=raw.get("ticket_form_id"),
+            brand_id=raw.get("brand_id"),
+            group_id=raw.get("group_id"),
+            priority=raw.get("priority"),
+            type=raw.get("type"),
+            channel=str(via.get("channel") or "web"),
+            recipient=raw.get("recipient"),
+            tags=tuple(raw.get("tags") or ()),
+            fields={int(f["id"]): f.get("value") for f in raw.get("custom_fields") or ()
+                    if isinstance(f, Mapping) and "id" in f},
+            comments=tuple(_zendesk_comment(c, requester_id, users) for c in comments),
+            version=raw.get("updated_stamp"),
+            merged="closed_by_merge" in (raw.get("tags") or ()),
+        )
+
+    def apply_update(self, ticket: Ticket, update: Update) -> None:
+        if update.empty:
+            return
+        body: dict[str, Any] = {}
+        if ticket.version:
+            body.update(safe_update=True, updated_stamp=ticket.version)
+        if update.add_tags:
+            body["additional_tags"] = list(update.add_tags)
+        if update.remove_tags:
+            body["remove_tags"] = list(update.remove_tags)
+        for name in ("group_id", "priority", "type", "status"):
+            if getattr(update, name) is not None:
+                body[name] = getattr(update, name)
+        if update.fields:
+            body["custom_fields"] = [{"id": int(k), "value": v}
+                                     for k, v in update.fields.items()]
+        if update.comment is not None:
+            body["comment"] = {"html_body": update.comment.html,
+                               "public": update.comment.public}
+        try:
+            with self._call(f"update of ticket {ticket.id}"):
+                self._raw("PUT", f"/api/v2/tickets/{ticket.id}.json", json={"ticket": body})
+        except Conflict as exc:
+            raise TicketChanged(f"Zendesk ticket {ticket.id} changed since it was read "
+                                "(safe_update refused the write): re-read and decide again",
+                                status=409) from exc
+
+    def post_comment(self, ticket_id: int, comment: Comment) -> None:
+        with self._call(f"comment on ticket {ticket_id}"):
+            self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json={"ticket": {
+                "comment": {"html_body": comment.html, "public": comment.public}}})
+
+    def search_tag(self, tag: str, *, status: str | None = None) -> Iterator[int]:
+        """``/api/v2/search.json``, 100 a page, oldest first; Zendesk stops at 1,000 results
+        per query: past that `truncated` is set and the rest wait for a later run (tickets
+        leave the set as they are answered or solved)."""
+        self.truncated = False
+        query = f"type:ticket tags:{tag}" + (f" status:{status}" if status else "")
+        for page in range(1, _ZD_SEARCH_LIMIT // 100 + 1):
+            with self._call(f"search {query!r}"):
+                data = self._raw("GET", "/api/v2/search.json", params={
+                    "query": query, "page": page, "per_page": 100,
+                    "sort_by": "created_at", "sort_order": "asc"}) or {}
+            for row in data.get("results") or []:
+                if row.get("result_type", "ticket") == "ticket":
+                    yield int(row["id"])
+            if not data.get("next_page"):
+                return
+        self.truncated = True
+        log.warning("Zendesk search %r: more than %s results; the rest wait for the next run",
+                    query, _ZD_SEARCH_LIMIT)
+
+    def self_user_id(self) -> int:
+        with self._call("the API user (/users/me)"):
+            return int(self.zenpy.users.me().id)
+
+    def add_tags(self, ticket_id: int, tags: Sequence[str]) -> None:
+        with self._call(f"tags of ticket {ticket_id}"):
+            self.zenpy.tickets.add_tags(ticket_id, list(tags))
+
+    def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
+        with self._call("incremental ticket export"):
+            for ticket in self.zenpy.tickets.incremental(start_time=since):
+                raw = ticket.to_dict()
+                yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
+
+    def close(self) -> None:
+        session = self._session or getattr(self.zenpy.tickets, "session", None)
+        if session is not None:
+            session.close()
+
+
+_FD_STATUS = {2: "open", 3: "pending", 4: "solved", 5: "closed"}
+
+
+class FreshdeskTickets(TicketDesk):
+    """Freshdesk tickets through requests (``/api/v2/tickets``, ``/search/tickets``)."""
+
+    def __init__(self, session: requests.Session | None = None, *,
+                 settings: Settings | None = None, calls: CallCounter | None = None) -> None:
+        if session is None:
+            if settings is None:
+                raise ConfigError("FreshdeskTickets needs a requests session or settings")
+            from integrations.helpdesk.freshdesk import build_session
+
+            session = build_session(settings, calls=calls)
+        self.session = session
+        base = session.base_url if isinstance(session, HelpdeskSession) else None
+        if base is None and settings is None:
+            raise ConfigError("FreshdeskTickets needs settings to know the helpdesk URL")
+        self.base = base or (settings.freshdesk_base_url() if settings else "")
+        self.calls = session.calls if isinstance(session, HelpdeskSession) else (
+            calls or CallCounter())
+
+    def _request(self, method: str, path: str, what: str, **kw: Any) -> Any:
+        try:
+            resp = self.session.request(method, f"{self.base}{path}", **kw)
+            if resp.status_code >= 400:  # a plain session (HelpdeskSession raises itself)
+                raise HTTPStatusError(resp)
+        except (HTTPStatusError, ConnectionFailed) as exc:
+            reason = ""
+            if isinstance(exc, HTTPStatusError):
+                body = exc.json()
+                if isinstance(body, dict):
+                    reason = str(body.get("description") or "")
+            raise _mapped(exc, "Freshdesk", what, reason, self.session) from exc
+        return resp.json() if resp.content else None
+
+    def get_ticket(self, ticket_id: int) -> Ticket:
+        what = f"ticket {ticket_id}"
+        raw = self._request("GET", f"/api/v2/tickets/{ticket_id}", what,
+                            params={"include": "requester,conversations"})
+        requester = raw.get("requester") or {}
+        requester_id = int(raw.get("requester_id") or 0)
+        convs = raw.get("conversations") or []
+        return Ticket(
+            id=int(raw["id"]),
+            subject=str(raw.get("subject") or ""),
+            description=str(raw.get("description_text") or raw.get("description") or ""),
+            status=_FD_STATUS.get(int(raw.get("status") or 2), "open"),
+            updated_at=_when(raw.get("updated_at")),
+            requester_id=requester_id,
+            requester_locale=requester.get("language"),
+            form_id=raw.get("form_id"),
+            group_id=raw.get("group_id"),
+            type=raw.get("type"),
+            tags=tuple(raw.get("tags") or ()),
+            comments=tuple(
+                TicketComment(id=int(c["id"]), author_id=int(c.get("user_id") or 0),
+                              public=not c.get("private", False),
+                              body=str(c.get("body_text") or c.get("body") or ""),
+                              created_at=_when(c.get("created_at")),
+                              from_requester=int(c.get("user_id") or 0) == requester_id)
+                for c in convs),
+            spam=bool(raw.get("spam")),
+            deleted=bool(raw.get("deleted")),
+        )
+
+    def add_tags(self, ticket_id: int, tags: Sequence[str]) -> None:
+        current = self._request("GET", f"/api/v2/tickets/{ticket_id}",
+                                f"ticket {ticket_id}").get("tags") or []
+        merged = list(dict.fromkeys([*current, *tags]))
+        if merged != list(current):  # `tags` replaces the whole set: write only a real change
+            self._request("PUT", f"/api/v2/tickets/{ticket_id}", f"tags of ticket {ticket_id}",
+                          json={"tags": merged})
+
+    def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
+        page = 1
+        while True:
+            rows = self._request("GET", "/api/v2/tickets", "ticket list", params={
+                "updated_since": _stamp(since), "per_page": 100, "page": page,
+                "order_by": "updated_at", "order_type": "asc"})
+            for raw in rows or []:
+                yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
+            if not rows or len(rows) < 100:
+                return
+            page += 1
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def connect_tickets(settings: Settings, target: str | None = None, *,
+                    calls: CallCounter | None = None) -> TicketDesk:
+    """The `TicketDesk` for ``target`` (default ``settings.target``), built from settings."""
+    name = target or settings.target
+    if name == "zendesk":
+        return ZendeskTickets(settings=settings, calls=calls)
+    if name == "freshdesk":
+        return FreshdeskTickets(settings=settings, calls=calls)
+    raise ConfigError(f"unknown target {name!r}: use 'zendesk' or 'freshdesk'")
+

@@ -1,0 +1,304 @@
+"""The webhook receiver (`deskops serve`): a Starlette app declared as a routing table.
+
+Contract with the helpdesk: acknowledge fast, never acknowledge what was not stored, never
+a 500 for anything a client can send::
+
+    401  wrong or missing signature / secret, unknown webhook id, stale timestamp (nothing stored)
+    413  body over the limit (checked while reading, before anything else)
+    415  content type is not JSON
+    400  not JSON, not an object, or no ticket id: ``{"error": "<one-line reason>"}``
+    202  stored (or a duplicate of a stored event, or an unknown event recorded as ignored)
+    503  the event store cannot take the event, with a short ``Retry-After``
+
+The event is committed to the store before the 202; the queue nudge comes after and may
+fail without harm (the store re-sends nudges for events that are not done). The ack never
+waits for the helpdesk. Headers and bodies are never logged (secrets, e-mail addresses).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from integrations.errors import ConfigError
+from integrations.events import EventQueue, EventStore, NewEvent, QueueUnavailable, StoreUnavailable
+from integrations.webhooks.payload import BadPayload, parse_event
+from integrations.webhooks.secrets import SecretBook
+from integrations.webhooks.signature import (
+    DEFAULT_WINDOW_SECONDS,
+    SignatureError,
+    freshdesk_secret_matches,
+    verify_zendesk,
+)
+
+__all__ = ["DEFAULT_MAX_BODY", "FRESHDESK_SECRET_HEADER", "ReceiverConfig", "create_app"]
+
+log = logging.getLogger("deskops.receiver")
+
+DEFAULT_MAX_BODY = 256 * 1024
+#: The shared-secret header deskops's Freshdesk automation rules send.
+FRESHDESK_SECRET_HEADER = "X-Deskops-Webhook-Secret"
+RETRY_AFTER_SECONDS = 5
+
+
+@dataclass
+class ReceiverConfig:
+    """Everything the receiver needs; `create_app` builds the app around it."""
+
+    store: EventStore
+    queue: EventQueue | None
+    secrets: SecretBook
+    window_seconds: float = DEFAULT_WINDOW_SECONDS
+    max_body: int = DEFAULT_MAX_BODY
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    registry: CollectorRegistry = field(default_factory=CollectorRegistry)
+
+
+class _Reject(Exception):
+    def __init__(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.headers = headers or {}
+
+
+class _Metrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.requests = Counter("deskops_webhook_requests", "Webhook deliveries by outcome",
+                                ["source", "status"], registry=registry)
+        self.ack = Histogram("deskops_webhook_ack_seconds", "Time to acknowledge a delivery",
+                             ["source"], registry=registry,
+                             buckets=(.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5))
+        self.events = Gauge("deskops_events", "Stored events by status", ["status"],
+                            registry=registry)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _Reject(413, f"body is larger than {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _Reject(413, f"body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _json_body(request: Request, body: bytes) -> Any:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json" and not ctype.endswith("+json"):
+        raise _Reject(415, f"content type must be application/json, got {ctype or 'none'!r}")
+    try:
+        return json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Reject(400, "body is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise _Reject(400, f"body is not valid JSON: {exc.msg} at line {exc.lineno} "
+                           f"column {exc.colno}") from None
+    except RecursionError:
+        raise _Reject(400, "body is not valid JSON: nested too deeply") from None
+
+
+def _basic_password(header: str | None) -> str | None:
+    if not header or not header.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return decoded.partition(":")[2] or decoded.partition(":")[0]
+
+
+def create_app(config: ReceiverConfig) -> Starlette:
+    """The receiver app for ``config``; run it with uvicorn (`deskops serve`)."""
+    metrics = _Metrics(config.registry)
+
+    async def store_event(source: str, event: NewEvent, started: float) -> Response:
+        try:
+            record, created = await run_in_threadpool(config.store.add, event)
+        except StoreUnavailable as exc:
+            log.warning("event store unavailable: %s", exc)
+            raise _Reject(503, "event store unavailable, retry later",
+                          {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+        if created and record.status == "queued" and config.queue is not None:
+            try:
+                await run_in_threadpool(config.queue.put, record.id)
+            except QueueUnavailable as exc:  # stored: the store re-sends the nudge later
+                log.warning("queue unavailable, event %s will be re-sent: %s", record.id, exc)
+        outcome = record.status if created else "duplicate"
+        if record.status == "ignored":
+            outcome = "ignored"
+        metrics.requests.labels(source, "202").inc()
+        metrics.ack.labels(source).observe(time.perf_counter() - started)
+        return JSONResponse({"status": outcome, "event_id": record.id}, status_code=202)
+
+    async def guarded(source: str, request: Request,
+                      check: Callable[[Request, bytes], None]) -> Response:
+        started = time.perf_counter()
+        try:
+            body = await _read_body(request, config.max_body)
+            check(request, body)
+            payload = _json_body(request, body)
+            try:
+                event = parse_event(payload, source=source,
+                                    invocation_id=request.headers.get(
+                                        "x-zendesk-webhook-invocation-id"),
+                                    webhook_id=request.headers.get("x-zendesk-webhook-id"))
+            except BadPayload as exc:
+                raise _Reject(400, str(exc)) from None
+            return await store_event(source, event, started)
+        except _Reject as rej:
+            metrics.requests.labels(source, str(rej.status)).inc()
+            return JSONResponse({"error": rej.reason}, status_code=rej.status,
+                                headers=rej.headers)
+        except ClientDisconnect:
+            metrics.requests.labels(source, "400").inc()
+            return JSONResponse({"error": "client disconnected"}, status_code=400)
+        except ConfigError as exc:  # unreadable secrets file: our fault, not the client's
+            log.error("%s", exc)
+            metrics.requests.labels(source, "503").inc()
+            return JSONResponse({"error": "receiver misconfigured, retry later"},
+                                status_code=503,
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    def check_zendesk(request: Request, body: bytes) -> None:
+        secrets = config.secrets.zendesk(request.headers.get("x-zendesk-webhook-id"))
+        if not secrets:
+            raise _Reject(401, "unknown or missing X-Zendesk-Webhook-Id")
+        try:
+            verify_zendesk(secrets,
+                           signature=request.headers.get("x-zendesk-webhook-signature"),
+                           timestamp=request.headers.get("x-zendesk-webhook-signature-timestamp"),
+                           body=body, now=config.now(), window_seconds=config.window_seconds)
+        except SignatureError as exc:
+            raise _Reject(401, str(exc)) from None
+
+    def check_freshdesk(request: Request, body: bytes) -> None:
+        given = (request.headers.get(FRESHDESK_SECRET_HEADER)
+                 or _basic_password(request.headers.get("authorization")))
+        if not freshdesk_secret_matches(config.secrets.freshdesk(), given):
+            raise _Reject(401, f"missing or wrong {FRESHDESK_SECRET_HEADER} (or basic auth)")
+
+    async def zendesk(request: Request) -> Response:
+        return await guarded("zendesk", request, check_zendesk)
+
+    async def freshdesk(request: Request) -> Response:
+        return await guarded("freshdesk", request, check_freshdesk)
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        problems: dict[str, str] = {}
+        try:
+            await run_in_threadpool(config.store.ping)
+        except StoreUnavailable as exc:
+            problems["store"] = str(exc)
+        if config.queue is not None:
+            try:
+                await run_in_threadpool(config.queue.size)
+            except QueueUnavailable as exc:
+                problems["queue"] = str(exc)
+        if problems:
+            return JSONResponse({"status": "unavailable", **problems}, status_code=503,
+                                headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return JSONResponse({"status": "ready"})
+
+    async def metrics_endpoint(request: Request) -> Response:
+        try:
+            counts = await run_in_threadpool(config.store.counts)
+        except StoreUnavailable:
+            counts = {}
+        for status, count in counts.items():
+            metrics.events.labels(status).set(count)
+        return Response(generate_latest(config.registry), media_type=CONTENT_TYPE_LATEST)
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(OPENAPI)
+
+    routes = [
+        Route("/webhooks/zendesk", zendesk, methods=["POST"]),
+        Route("/webhooks/freshdesk", freshdesk, methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics_endpoint, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+    ]
+    return Starlette(routes=routes)
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["error"],
+        "properties": {"error": {"type": "string"}}}}}}
+
+
+_ACCEPTED = {"description": "Stored (or duplicate, or unknown event recorded as ignored)",
+             "content": {"application/json": {"schema": {
+                 "type": "object", "required": ["status", "event_id"],
+                 "properties": {"status": {"enum": ["queued", "duplicate", "ignored"]},
+                                "event_id": {"type": "integer"}}}}}}
+_EVENT_BODY = {"required": True, "content": {"application/json": {"schema": {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string", "examples": ["ticket_created", "ticket_updated"]},
+        "ticket_id": {"oneOf": [{"type": "integer", "minimum": 1},
+                                {"type": "string", "pattern": "^[0-9]+$"}]},
+        "updated_at": {"type": "string"},
+        "requester_id": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+    }}}}}
+_COMMON = {"202": _ACCEPTED, "400": _error("Not JSON, not an object, or no ticket id"),
+           "401": _error("Not authentic"), "413": _error("Body too large"),
+           "415": _error("Not application/json"),
+           "503": _error("Event store unavailable; see Retry-After")}
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "deskops webhook receiver", "version": "1"},
+    "paths": {
+        "/webhooks/zendesk": {"post": {
+            "summary": "Zendesk webhook delivery (HMAC-SHA256 signed)",
+            "parameters": [
+                {"name": n, "in": "header", "required": True, "schema": {"type": "string"}}
+                for n in ("X-Zendesk-Webhook-Id", "X-Zendesk-Webhook-Signature",
+                          "X-Zendesk-Webhook-Signature-Timestamp")
+            ] + [{"name": "X-Zendesk-Webhook-Invocation-Id", "in": "header",
+                  "required": False, "schema": {"type": "string"}}],
+            "requestBody": _EVENT_BODY, "responses": _COMMON}},
+        "/webhooks/freshdesk": {"post": {
+            "summary": "Freshdesk automation webhook (shared secret header or basic auth)",
+            "parameters": [{"name": FRESHDESK_SECRET_HEADER, "in": "header", "required": False,
+                            "schema": {"type": "string"}}],
+            "requestBody": _EVENT_BODY, "responses": _COMMON}},
+        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "up"}}}},
+        "/readyz": {"get": {"summary": "Store and queue reachable", "responses": {
+            "200": {"description": "ready"}, "503": {"description": "not ready"}}}},
+        "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {
+            "200": {"description": "text exposition format",
+                    "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+    },
+}

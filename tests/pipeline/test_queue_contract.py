@@ -1,0 +1,69 @@
+"""One contract suite for the huey-backed queue, on SQLite and on real Redis."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from integrations.errors import ConfigError
+from integrations.events import EventQueue, QueueUnavailable
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def queue_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/queue.db"
+    return str(request.getfixturevalue("redis_url"))
+
+
+@pytest.fixture
+def queue(queue_url: str) -> Iterator[EventQueue]:
+    q = EventQueue(queue_url, name=f"t{uuid.uuid4().hex[:10]}", read_timeout=0.1)
+    yield q
+    q.flush()
+    q.close()
+
+
+def test_fifo_roundtrip(queue: EventQueue) -> None:
+    assert queue.get() is None
+    for event_id in (3, 1, 2):
+        queue.put(event_id)
+    assert queue.size() == 3
+    assert [queue.get(), queue.get(), queue.get()] == [3, 1, 2]
+    assert queue.get() is None and queue.size() == 0
+
+
+def test_duplicates_are_carried(queue: EventQueue) -> None:
+    """The queue does not dedupe: the store's claim makes duplicates harmless."""
+    queue.put(5)
+    queue.put(5)
+    assert [queue.get(), queue.get()] == [5, 5]
+
+
+def test_two_handles_share_one_named_queue(queue_url: str) -> None:
+    name = f"t{uuid.uuid4().hex[:10]}"
+    producer = EventQueue(queue_url, name=name, read_timeout=0.1)
+    consumer = EventQueue(queue_url, name=name, read_timeout=0.1)
+    other = EventQueue(queue_url, name=name + "x", read_timeout=0.1)
+    try:
+        producer.put(42)
+        assert other.get() is None
+        assert consumer.get() == 42
+    finally:
+        for q in (producer, consumer, other):
+            q.flush()
+            q.close()
+
+
+def test_bad_urls() -> None:
+    with pytest.raises(ConfigError, match="DESKOPS_QUEUE_URL"):
+        EventQueue("amqp://localhost")
+
+
+def test_unreachable_redis_is_queue_unavailable() -> None:
+    q = EventQueue("redis://127.0.0.1:1/0", read_timeout=0.1)
+    with pytest.raises(QueueUnavailable, match="queue"):
+        q.put(1)
