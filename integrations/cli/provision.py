@@ -1,0 +1,188 @@
+"""``deskops plan | apply | export | drift``: thin click shells around `integrations.plan`.
+
+Exit codes: 0 ok; 1 error; 2 changes pending (``plan --detailed-exitcode``); 3 drift found.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from integrations.cli.main import App, pass_app
+from integrations.errors import LockError, PlanError
+from integrations.plan import (
+    ApplyLock,
+    LockFile,
+    Op,
+    Plan,
+    apply_plan,
+    compare,
+    detect_drift,
+    export_workspace,
+    lock_path,
+    record_identities,
+    render_drift,
+    render_json,
+    render_text,
+)
+
+if TYPE_CHECKING:
+    from integrations.helpdesk.base import Helpdesk
+    from integrations.model import Workspace
+
+__all__ = ["apply", "drift", "export", "plan"]
+
+env_option = click.option(
+    "--env", "environment", default=None, metavar="NAME",
+    help="Environment whose lock file (locks/NAME.json) is used (default: the target name).")
+prune_option = click.option(
+    "--prune", is_flag=True,
+    help="Also delete objects this workspace's lock file records but the workspace dropped.")
+
+
+def _load_workspace(app: App) -> Workspace:
+    from integrations.workspace import load
+
+    return load(app.workspace, app.target_name())
+
+
+@contextmanager
+def _helpdesk(app: App) -> Iterator[Helpdesk]:
+    from integrations.helpdesk.connect import connect
+
+    with connect(app.settings, app.target_name()) as desk:
+        yield desk
+
+
+def _lock(app: App, environment: str | None, root: Path | None = None) -> LockFile:
+    target = app.target_name()
+    return LockFile.load(lock_path(root or app.workspace, environment or target),
+                         environment=environment or target, target=target)
+
+
+def _plan(app: App, desk: Helpdesk, lock: LockFile, prune: bool) -> Plan:
+    desired = _load_workspace(app)
+    state = desk.read_state()
+    return compare(desired, state, lock, prune=prune, capabilities=desk.capabilities,
+                   target=desk.target)
+
+
+def _calls(app: App, desk: Helpdesk) -> None:
+    if app.verbose:
+        click.echo(f"API calls: {desk.calls}", err=True)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON (for CI).")
+@click.option("--detailed-exitcode", is_flag=True,
+              help="Exit 0 when there are no changes, 2 when there are, 1 on error.")
+@prune_option
+@env_option
+@pass_app
+def plan(app: App, as_json: bool, detailed_exitcode: bool, prune: bool,
+         environment: str | None) -> None:
+    """Show what apply would change on the helpdesk (reads list endpoints only)."""
+    lock = _lock(app, environment)
+    with _helpdesk(app) as desk:
+        the_plan = _plan(app, desk, lock, prune)
+        click.echo(render_json(the_plan) if as_json else render_text(the_plan))
+        _calls(app, desk)
+    if detailed_exitcode and the_plan.has_changes:
+        click.get_current_context().exit(2)
+
+
+@click.command()
+@click.option("--auto-approve", is_flag=True, help="Do not ask before applying.")
+@click.option("--allow-destructive", is_flag=True,
+              help="Allow changes that erase ticket data (option removal, type change).")
+@prune_option
+@env_option
+@pass_app
+def apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
+          environment: str | None) -> None:
+    """Show the plan, ask, and apply it in dependency order; safe to re-run after a failure."""
+    target = app.target_name()
+    path = lock_path(app.workspace, environment or target)
+    with ApplyLock(path):
+        lock = _lock(app, environment)
+        with _helpdesk(app) as desk:
+            the_plan = _plan(app, desk, lock, prune)
+            click.echo(render_text(the_plan))
+            if not the_plan.has_changes:
+                record_identities(the_plan, lock)  # adopted ids, no write call
+                lock.save()
+                _calls(app, desk)
+                return
+            if the_plan.destructive and not allow_destructive:
+                names = ", ".join(f"{op.name} {op.key}" for op in the_plan.destructive)
+                raise PlanError(f"refusing destructive changes ({names}); re-run with "
+                                "--allow-destructive if erasing that ticket data is intended")
+            if not auto_approve:
+                click.confirm("Apply these changes?", abort=True, err=True)
+            with click.progressbar(length=len(the_plan.ops), label="Applying",
+                                   file=sys.stderr) as bar:
+
+                def progress(done: int, total: int, op: Op) -> None:
+                    bar.update(1)
+
+                result = apply_plan(the_plan, desk, lock, allow_destructive=allow_destructive,
+                                    progress=progress)
+            counts = result.counts()
+            click.echo(f"Apply complete: {counts['create']} created, {counts['change']} "
+                       f"changed, {counts['delete']} deleted. API calls: {desk.calls}.")
+
+
+@click.command()
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write the workspace (and its lock file) into.")
+@click.option("--default-locale", default="en", show_default=True,
+              help="Locale of the exported titles.")
+@env_option
+@pass_app
+def export(app: App, out: Path, default_locale: str, environment: str | None) -> None:
+    """Write the helpdesk's custom fields and forms as a workspace, with its lock file."""
+    from integrations.workspace import slugify_key, write_workspace
+
+    target = app.target_name()
+    env = environment or target
+    with _helpdesk(app) as desk:
+        state = desk.read_state()
+        workspace, lock = export_workspace(
+            state, root=out, slugify=slugify_key, default_locale=default_locale,
+            capabilities=desk.capabilities, environment=env, target=target)
+        _calls(app, desk)
+    write_workspace(workspace, out)
+    lock.path = lock_path(out, env)
+    lock.save()
+    click.echo(f"Exported {len(workspace.fields)} fields and {len(workspace.forms)} forms "
+               f"to {out} (lock file {lock.path}).")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@env_option
+@pass_app
+def drift(app: App, as_json: bool, environment: str | None) -> None:
+    """List managed objects changed by hand since the last apply; exit 3 if any."""
+    import json
+
+    lock = _lock(app, environment)
+    if lock.path is None or not lock.path.exists():
+        raise LockError(f"no lock file at {lock.path}: nothing was applied from this workspace "
+                        "to this environment yet (run apply, or export)")
+    desired = _load_workspace(app)
+    with _helpdesk(app) as desk:
+        items = detect_drift(desired, desk.read_state(), lock, desk.capabilities, desk.target)
+        _calls(app, desk)
+    if as_json:
+        click.echo(json.dumps({"drift": [i.as_dict() for i in items]}, indent=2,
+                              ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(render_drift(items))
+    if items:
+        click.get_current_context().exit(3)

@@ -1,0 +1,305 @@
+"""`compare(desired, actual, lock) -> Plan`: the pure diff between a workspace and a helpdesk.
+
+Like alembic's autogenerate: creates for desired-only objects, updates on the overlap,
+deletions (only with ``prune``, and only of objects this workspace's lock file records) for
+the rest — returned as small operation objects (`integrations.plan._ops`). No I/O here:
+tests feed two in-memory states.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from integrations.errors import PlanError
+from integrations.helpdesk.base import Capabilities
+from integrations.model import Field, Form, Option, RemoteState, Workspace
+from integrations.plan._lock import LockFile
+from integrations.plan._ops import (
+    Change,
+    CreateField,
+    CreateForm,
+    CreateOption,
+    DeleteField,
+    DeleteForm,
+    DeleteOption,
+    Op,
+    ReorderForms,
+    ReplaceField,
+    SetTranslations,
+    UpdateField,
+    UpdateForm,
+    UpdateOption,
+)
+from integrations.plan._resolve import Resolution, match_options, resolve
+from integrations.plan._views import (
+    ViewOptions,
+    digest,
+    field_attrs,
+    field_kind,
+    field_translations,
+    field_view,
+    form_attrs,
+    form_view,
+    resolve_form,
+)
+
+__all__ = ["Plan", "compare", "desired_forms_in_order"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What apply would do, plus what it needs to record identities in the lock file."""
+
+    ops: tuple[Op, ...]
+    desired: Workspace
+    view: ViewOptions
+    notes: tuple[str, ...] = ()
+    #: matched desired fields: key -> (remote id, current remote hash, option value -> id)
+    fields_seen: Mapping[str, tuple[int, str, Mapping[str, int]]] = field(default_factory=dict)
+    #: matched desired forms: key -> (remote id, current remote hash)
+    forms_seen: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+    prune: bool = False
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.ops)
+
+    @property
+    def destructive(self) -> tuple[Op, ...]:
+        return tuple(op for op in self.ops if op.destructive)
+
+    def summary(self) -> dict[str, int]:
+        """Terraform's counting: a replace is one create and one delete."""
+        counts = Counter(op.action for op in self.ops)
+        return {"create": counts["create"] + counts["replace"], "change": counts["change"],
+                "delete": counts["delete"] + counts["replace"],
+                "destructive": len(self.destructive)}
+
+    def touched(self) -> set[tuple[str, str]]:
+        """(``field``|``form``, key) of every object an operation changes."""
+        out: set[tuple[str, str]] = set()
+        for op in self.ops:
+            if op.kind in ("field", "translations"):
+                out.add(("field", op.key))
+            elif op.kind == "option":
+                out.add(("field", op.key.partition(".")[0]))
+            elif op.kind == "form":
+                out.add(("form", op.key))
+        return out
+
+
+def desired_forms_in_order(desired: Workspace) -> list[Form]:
+    """The workspace's form order: ``position``, then declaration order."""
+    indexed = list(enumerate(desired.forms.values()))
+    return [f for _, f in sorted(indexed, key=lambda p: (p[1].position, p[0]))]
+
+
+def _diff(old: Mapping[str, Any], new: Mapping[str, Any], skip: Sequence[str] = ()
+          ) -> tuple[Change, ...]:
+    return tuple(Change(k, old.get(k), new.get(k)) for k in new
+                 if k not in skip and old.get(k) != new.get(k)) + tuple(
+        Change(k, old[k], None) for k in old if k not in new and k not in skip)
+
+
+def _final_order(want: Field, have: Field, matched: Mapping[str, Option],
+                 kept_extras: Sequence[Option]) -> list[tuple[Option, Option | None, bool]]:
+    """The option list after apply: desired options, with each kept remote option (not in
+    the workspace, not pruned) right after the option that precedes it on the helpdesk.
+
+    Items are (option to send, remote option or None, is it a workspace option).
+    """
+    extra_ids = {id(o) for o in kept_extras}
+    matched_ids = {id(r): value for value, r in matched.items()}
+    after: dict[str | None, list[Option]] = {}  # desired value (None: the top) -> extras
+    last: str | None = None
+    for remote in have.options:
+        if id(remote) in matched_ids:
+            last = matched_ids[id(remote)]
+        elif id(remote) in extra_ids:
+            after.setdefault(last, []).append(remote)
+    final: list[tuple[Option, Option | None, bool]] = [(e, e, False) for e in after.get(None, [])]
+    for opt in want.options:
+        final.append((opt, matched.get(opt.value), True))
+        final.extend((e, e, False) for e in after.get(opt.value, []))
+    return final
+
+
+def _option_ops(key: str, want: Field, have: Field, locked: Mapping[str, int], prune: bool,
+                notes: list[str], vo: ViewOptions) -> list[Op]:
+    """Per-option operations, never a wholesale replacement of the list.
+
+    Positions are absolute (0-based index in the final list; both vendors sort options by
+    position, then id): an option is moved only when its index changes.
+    """
+    ops: list[Op] = []
+    matched, unmatched = match_options(want.options, have.options, locked)
+    recorded = set(locked.values())
+    deleted: list[Option] = []
+    kept: list[Option] = []
+    for extra in unmatched:
+        ours = extra.id is not None and (extra.id in recorded or extra.value in locked)
+        if prune and ours and extra.id is not None:
+            deleted.append(extra)
+            ops.append(DeleteOption(key, extra.value, extra.id))
+            continue
+        kept.append(extra)
+        if ours:
+            notes.append(f"option {key}.{extra.value} is no longer in the workspace: kept "
+                         "(use --prune to delete it; that erases its ticket values)")
+    gone = {id(o) for o in deleted}
+    remote_index = {id(o): i for i, o in enumerate(o for o in have.options if id(o) not in gone)}
+    creates: list[Op] = []
+    for i, (opt, remote, desired) in enumerate(_final_order(want, have, matched, kept)):
+        if remote is None:
+            creates.append(CreateOption(key, replace(opt, id=None), i))
+            continue
+        changes: list[Change] = []
+        if desired and remote.value != opt.value:
+            changes.append(Change("value", remote.value, opt.value))
+        if desired and vo.quirks.option_titles and remote.title != opt.title:
+            changes.append(Change("title", remote.title, opt.title))
+        if remote_index[id(remote)] != i:
+            changes.append(Change("position", remote_index[id(remote)], i))
+        if changes:
+            send = replace(opt, id=remote.id) if desired else remote
+            ops.append(UpdateOption(key, send, i, tuple(changes), managed=desired))
+    return creates + ops
+
+
+def _field_ops(key: str, want: Field, have: Field | None, lock: LockFile, vo: ViewOptions,
+               prune: bool, notes: list[str]) -> list[Op]:
+    translations = field_translations(want, vo)
+    if have is None or have.id is None:
+        ops: list[Op] = [CreateField(want)]
+    elif field_kind(have, vo) != field_kind(want, vo):
+        ops = [ReplaceField(want, have.id, field_kind(have, vo))]
+    else:
+        ops = []
+        changes = _diff(field_attrs(have, vo), field_attrs(want, vo), skip=("type",))
+        if changes:
+            ops.append(UpdateField(want, have.id, changes))
+        entry = lock.fields.get(key)
+        ops += _option_ops(key, want, have, entry.options if entry else {}, prune, notes, vo)
+        old = field_translations(have, vo)
+        tchanges = _diff(old, translations)
+        if tchanges:
+            ops.append(SetTranslations(want, tchanges))
+        return ops
+    if translations:
+        ops.append(SetTranslations(want, _diff({}, translations)))
+    return ops
+
+
+def _form_order_op(desired: Workspace, actual: RemoteState, res: Resolution,
+                   deleted: set[int]) -> ReorderForms | None:
+    want = [f.key for f in desired_forms_in_order(desired)]
+    matched_ids = {res.forms[k].id: k for k in want if k in res.forms}
+    existing = [matched_ids[f.id] for f in actual.forms if f.id in matched_ids]
+    predicted = existing + [k for k in want if k not in res.forms]
+    if predicted == want:
+        return None
+    order: list[str | int] = []
+    placed = False
+    for f in actual.forms:
+        if f.id is None or f.id in deleted:
+            continue
+        if f.id in matched_ids:
+            if not placed:
+                order.extend(want)
+                placed = True
+        else:
+            order.append(f.id)
+    if not placed:
+        order.extend(want)
+    return ReorderForms(tuple(order), tuple(predicted), tuple(want))
+
+
+def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: bool = False,
+            capabilities: Capabilities | None = None, target: str | None = None) -> Plan:
+    """Diff a workspace against a helpdesk's state. Pure: reads ``lock``, never writes it.
+
+    ``capabilities`` and ``target`` (the adapter's) decide what is compared (`ViewOptions`).
+    """
+    vo = ViewOptions.of(desired.default_locale, capabilities, target)
+    if not vo.conditions:
+        cannot = [f.source or f"form {f.key}" for f in desired.forms.values() if f.conditions]
+        if cannot:
+            raise PlanError(f"{cannot[0]}: conditional fields (if/then) cannot be provisioned "
+                            f"on {target or 'this target'}; remove them for this target"
+                            + (f" (and in {len(cannot) - 1} more form(s))" if len(cannot) > 1
+                               else ""))
+    res = resolve(desired, actual, lock)
+    ops: list[Op] = []
+    notes: list[str] = []
+    fields_seen: dict[str, tuple[int, str, Mapping[str, int]]] = {}
+    forms_seen: dict[str, tuple[int, str]] = {}
+
+    for key in sorted(res.adopted_fields):
+        notes.append(f"field {key} adopts the existing helpdesk field "
+                     f"#{res.fields[key].id} with the same title")
+    for key in sorted(res.adopted_forms):
+        notes.append(f"form {key} adopts the existing helpdesk form "
+                     f"#{res.forms[key].id} with the same title")
+    for key in sorted(res.missing_fields & set(desired.fields)):
+        notes.append(f"field {key} was deleted on the helpdesk by hand: it will be re-created")
+    for key in sorted(res.missing_forms & set(desired.forms)):
+        notes.append(f"form {key} was deleted on the helpdesk by hand: it will be re-created")
+
+    replaced: set[str] = set()
+    for key, want in desired.fields.items():
+        have = res.fields.get(key)
+        field_ops = _field_ops(key, want, have, lock, vo, prune, notes)
+        if any(isinstance(op, ReplaceField) for op in field_ops):
+            replaced.add(key)
+        ops += field_ops
+        if have is not None and have.id is not None:
+            matched, _ = match_options(want.options, have.options,
+                                       lock.fields[key].options if key in lock.fields else {})
+            fields_seen[key] = (have.id, digest(field_view(have, vo)),
+                                {v: o.id for v, o in matched.items() if o.id is not None})
+
+    deleted_forms: set[int] = set()
+    for form in desired_forms_in_order(desired):
+        remote = res.forms.get(form.key)
+        if remote is None or remote.id is None:
+            ops.append(CreateForm(form))
+            continue
+        have_form = resolve_form(remote, res.field_keys)
+        old = form_attrs(have_form, vo, res.brand_names)
+        changes = _diff(old, form_attrs(form, vo, res.brand_names))
+        lost = [str(r) for r in form.fields if r in replaced]
+        if not changes and lost:
+            changes = (Change("re-created fields", None, lost),)
+        if changes:
+            ops.append(UpdateForm(form, remote.id, changes))
+        forms_seen[form.key] = (remote.id, digest(form_view(have_form, vo, res.brand_names)))
+
+    for key in sorted(set(lock.forms) - set(desired.forms)):
+        remote = res.forms.get(key)
+        if remote is None or remote.id is None:
+            continue
+        if prune:
+            ops.append(DeleteForm(key, remote.id, remote.title))
+            deleted_forms.add(remote.id)
+        else:
+            notes.append(f"form {key} is no longer in the workspace: kept (use --prune to "
+                         "delete it)")
+    for key in sorted(set(lock.fields) - set(desired.fields)):
+        remote_field = res.fields.get(key)
+        if remote_field is None or remote_field.id is None:
+            continue
+        if prune:
+            ops.append(DeleteField(key, remote_field.id, remote_field.title))
+        else:
+            notes.append(f"field {key} is no longer in the workspace: kept (use --prune to "
+                         "delete it; that erases its ticket values)")
+
+    reorder = _form_order_op(desired, actual, res, deleted_forms) if vo.quirks.form_order else None
+    if reorder is not None:
+        ops.append(reorder)
+    ops.sort(key=lambda op: op.phase)  # stable: keeps workspace order within a phase
+    return Plan(ops=tuple(ops), desired=desired, view=vo, notes=tuple(notes),
+                fields_seen=fields_seen, forms_seen=forms_seen, prune=prune)

@@ -1,0 +1,122 @@
+"""Render a plan as Terraform-like text (``+ ~ - -/+`` markers, ``old → new``) or as JSON.
+
+Rendering and applying are two separate consumers of the same operations.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from integrations.plan._compare import Plan
+from integrations.plan._ops import (
+    Change,
+    CreateField,
+    CreateForm,
+    CreateOption,
+    DeleteField,
+    DeleteForm,
+    DeleteOption,
+    Op,
+    ReorderForms,
+    ReplaceField,
+    SetTranslations,
+    UpdateField,
+    UpdateForm,
+    UpdateOption,
+)
+
+__all__ = ["plan_json", "render_json", "render_text", "summary_line"]
+
+MARKERS = {"create": "+", "change": "~", "delete": "-", "replace": "-/+"}
+
+
+def _v(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(_v(x) if not isinstance(x, str) else x for x in value) + "]"
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _change(c: Change) -> str:
+    return f"{c.attr}: {_v(c.old)} → {_v(c.new)}"
+
+
+def _op_lines(op: Op) -> list[str]:
+    mark = MARKERS[op.action]
+    bang = "  (destructive)" if op.destructive else ""
+    if isinstance(op, CreateField):
+        lines = [f"{mark} field {op.key} ({op.field.kind}) {_v(op.field.title)}"]
+        lines += [f"    + option {o.value} {_v(o.title)}" for o in op.field.options]
+        return lines
+    if isinstance(op, ReplaceField):
+        return [f"{mark} field {op.key}: type {op.old_type} → {op.field.kind}{bang}",
+                "    a field's type cannot change in place: it is deleted and re-created, "
+                "and its ticket values are lost"]
+    if isinstance(op, UpdateField):
+        return [f"{mark} field {op.key} (#{op.id})"] + [f"    {_change(c)}" for c in op.changes]
+    if isinstance(op, DeleteField):
+        return [f"{mark} field {op.key} (#{op.id}) {_v(op.title)}{bang}"]
+    if isinstance(op, CreateOption):
+        return [f"{mark} option {op.key} {_v(op.option.title)} (position {op.position})"]
+    if isinstance(op, UpdateOption):
+        return [f"{mark} option {op.key} (#{op.option.id}): "
+                + "; ".join(_change(c) for c in op.changes)]
+    if isinstance(op, DeleteOption):
+        return [f"{mark} option {op.key} (#{op.id}){bang}: tickets lose this value"]
+    if isinstance(op, SetTranslations):
+        return [f"{mark} translations of field {op.key}"] + [
+            f"    {_change(c)}" for c in op.changes]
+    if isinstance(op, CreateForm):
+        lines = [f"{mark} form {op.key} {_v(op.form.title)}",
+                 "    fields: " + _v([str(r) for r in op.form.fields])]
+        for c in op.form.conditions:
+            kids = ", ".join(f"{ch.field}{' (required)' if ch.required else ''}"
+                             for ch in c.children)
+            lines.append(f"    + condition ({c.audience}) {c.parent} = {_v(c.value)} → "
+                         f"show {kids}")
+        return lines
+    if isinstance(op, UpdateForm):
+        return [f"{mark} form {op.key} (#{op.id})"] + [f"    {_change(c)}" for c in op.changes]
+    if isinstance(op, DeleteForm):
+        return [f"{mark} form {op.key} (#{op.id}) {_v(op.title)}"]
+    if isinstance(op, ReorderForms):
+        return [f"{mark} form order: {_v(list(op.old))} → {_v(list(op.new))}"]
+    return [f"{mark} {op.name} {op.key}"]  # pragma: no cover - every op is handled above
+
+
+def summary_line(plan: Plan) -> str:
+    s = plan.summary()
+    line = f"Plan: {s['create']} to create, {s['change']} to change, {s['delete']} to delete."
+    if s["destructive"]:
+        line += (f" {s['destructive']} destructive (erase ticket data; "
+                 "apply needs --allow-destructive).")
+    return line
+
+
+def render_text(plan: Plan) -> str:
+    """Human plan: one block per operation, notes, then the summary line."""
+    lines: list[str] = []
+    for op in plan.ops:
+        lines += _op_lines(op)
+    for note in plan.notes:
+        lines.append(f"note: {note}")
+    if not plan.ops:
+        lines.append("No changes. The helpdesk matches the workspace.")
+    else:
+        lines.append("")
+        lines.append(summary_line(plan))
+    return "\n".join(lines)
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    return {"changes": [op.as_dict() for op in plan.ops], "summary": plan.summary(),
+            "notes": list(plan.notes), "has_changes": plan.has_changes}
+
+
+def render_json(plan: Plan) -> str:
+    return json.dumps(plan_json(plan), indent=2, ensure_ascii=False, sort_keys=True,
+                      default=str)

@@ -1,0 +1,208 @@
+"""Comparable projections of fields and forms, and their hashes.
+
+Both sides of a plan are reduced to plain JSON-able dicts holding only what a target can
+store and read back (a target without field translations compares no translations; on a
+target without a regexp type, ``regexp`` is ``text``). The planner diffs these views and
+the lock file records their hashes, so drift detection and planning agree on what "the
+same" means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from integrations.helpdesk.base import Capabilities
+from integrations.model import Condition, ConditionChild, Field, Form, Ref
+
+__all__ = ["QUIRKS", "TargetQuirks", "ViewOptions", "digest", "field_view", "form_view",
+           "resolve_form"]
+
+
+@dataclass(frozen=True)
+class TargetQuirks:
+    """What a target stores differently from the model, so that equal means equal.
+
+    These mirror the adapters' documented read-back shapes: Zendesk ticket forms have no
+    description (the form schema's description is the worker's); both vendors show the requester
+    and company on every form and never list them; Freshdesk stores a regexp field as plain
+    text (the worker enforces the pattern), reads an option's title back as its value,
+    keeps no field description or form order, has no form visibility flags, and its default
+    form is the account's own (not settable through the API).
+    """
+
+    #: on every form whether listed or not (requester, company), or built-ins the workspace
+    #: model cannot name (assignee): never compared.
+    implicit_fields: frozenset[str] = frozenset({"requester", "company", "assignee"})
+    regexp_as_text: bool = False
+    option_titles: bool = True
+    field_descriptions: bool = True
+    form_order: bool = True
+    form_flags: bool = True
+    form_default: bool = True
+    form_description: bool = True
+
+
+QUIRKS: dict[str, TargetQuirks] = {
+    "zendesk": TargetQuirks(form_description=False),
+    "freshdesk": TargetQuirks(regexp_as_text=True, option_titles=False,
+                              field_descriptions=False, form_order=False, form_flags=False,
+                              form_default=False),
+}
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What a comparison takes into account: the workspace's default locale, the target's
+    capabilities and its quirks."""
+
+    default_locale: str = "en"
+    translations: bool = True
+    regexp: bool = True
+    conditions: bool = True
+    brands: bool = True
+    quirks: TargetQuirks = TargetQuirks()
+
+    @classmethod
+    def of(cls, default_locale: str, capabilities: Capabilities | None,
+           target: str | None = None) -> ViewOptions:
+        quirks = QUIRKS.get(target or "", TargetQuirks())
+        if capabilities is None:
+            return cls(default_locale=default_locale, quirks=quirks)
+        return cls(default_locale=default_locale, translations=capabilities.field_translations,
+                   regexp=capabilities.regexp and not quirks.regexp_as_text,
+                   conditions=capabilities.conditions, brands=capabilities.brands,
+                   quirks=quirks)
+
+
+def _locales(texts: Mapping[str, str], vo: ViewOptions) -> dict[str, str]:
+    """Non-default locales only: the default one is the object's own title/description."""
+    default = vo.default_locale.lower()
+    return {loc.lower(): text for loc, text in sorted(texts.items())
+            if loc.lower() != default and text}
+
+
+def field_kind(field: Field, vo: ViewOptions) -> str:
+    if field.kind == "regexp" and not vo.regexp:
+        return "text"
+    return field.kind
+
+
+def field_attrs(field: Field, vo: ViewOptions) -> dict[str, Any]:
+    """A field's own attributes (what `Helpdesk.update_field` sends)."""
+    kind = field_kind(field, vo)
+    attrs: dict[str, Any] = {
+        "type": kind,
+        "title": field.title,
+        "description": (field.description or "") if vo.quirks.field_descriptions else "",
+        "required_in_portal": field.required_in_portal,
+        "visible_in_portal": field.visible_in_portal,
+        "editable_in_portal": field.editable_in_portal,
+        "active": field.active,
+    }
+    if kind == "regexp":
+        attrs["pattern"] = field.pattern or ""
+    return attrs
+
+
+def field_translations(field: Field, vo: ViewOptions) -> dict[str, str]:
+    """Flat ``{"title[en]": ..., "title[fr]": ..., "description[fr]": ...}``.
+
+    When a text has translations, its default-locale text is part of them (Zendesk keeps it
+    as the dynamic content item's default variant), so renaming a translated field also
+    changes its translations. Option titles are not translated by the adapters (yet): they
+    are not compared.
+    """
+    if not vo.translations:
+        return {}
+    out: dict[str, str] = {}
+    default = vo.default_locale.lower()
+    for part, texts, plain in (("title", field.titles, field.title),
+                               ("description", field.descriptions, field.description)):
+        extra = _locales(texts, vo)
+        if extra:
+            out[f"{part}[{default}]"] = plain or ""
+            for loc, text in extra.items():
+                out[f"{part}[{loc}]"] = text
+    return out
+
+
+def field_view(field: Field, vo: ViewOptions) -> dict[str, Any]:
+    return {
+        "attrs": field_attrs(field, vo),
+        "options": [[o.value, o.title if vo.quirks.option_titles else o.value]
+                    for o in field.options],
+        "translations": field_translations(field, vo),
+    }
+
+
+def _ref(ref: Ref, id_to_key: Mapping[int, str]) -> str:
+    if isinstance(ref, int):
+        return id_to_key.get(ref, f"#{ref}")
+    return ref
+
+
+def resolve_form(form: Form, id_to_key: Mapping[int, str]) -> Form:
+    """A remote form with its field ids replaced by workspace keys (``#id`` when unmanaged)."""
+    return replace(
+        form,
+        fields=tuple(_ref(r, id_to_key) for r in form.fields),
+        conditions=tuple(
+            replace(c, parent=_ref(c.parent, id_to_key),
+                    children=tuple(ConditionChild(_ref(ch.field, id_to_key), ch.required)
+                                   for ch in c.children))
+            for c in form.conditions),
+    )
+
+
+def _condition(c: Condition) -> list[Any]:
+    children = sorted([str(ch.field), ch.required] for ch in c.children)
+    return [c.audience, str(c.parent), c.value, children]
+
+
+def form_refs(form: Form, vo: ViewOptions) -> list[str]:
+    """Field refs as the helpdesk keeps them: implicit fields out, duplicates out, and
+    condition children the form does not list appended (both vendors add them)."""
+    out: list[str] = []
+    for ref in [*form.fields, *(ch.field for c in form.conditions for ch in c.children)]:
+        text = str(ref)
+        if text not in vo.quirks.implicit_fields and text not in out:
+            out.append(text)
+    return out
+
+
+def form_attrs(form: Form, vo: ViewOptions, brand_names: Mapping[str, str] | None = None
+               ) -> dict[str, Any]:
+    """A form's comparable attributes; refs must already be keys (`resolve_form`)."""
+    attrs: dict[str, Any] = {
+        "title": form.title,
+        "description": (form.description or "") if vo.quirks.form_description else "",
+        "fields": form_refs(form, vo),
+    }
+    if vo.quirks.form_default:
+        attrs["default"] = form.default
+    if vo.quirks.form_flags:
+        attrs["end_user_visible"] = form.end_user_visible
+        attrs["active"] = form.active
+    if vo.conditions:
+        attrs["conditions"] = sorted((_condition(c) for c in form.conditions),
+                                     key=lambda c: json.dumps(c, sort_keys=True, default=str))
+    if vo.brands:
+        names = brand_names or {}
+        attrs["brands"] = sorted(names.get(b, b) for b in form.brands)
+    return attrs
+
+
+def form_view(form: Form, vo: ViewOptions, brand_names: Mapping[str, str] | None = None
+              ) -> dict[str, Any]:
+    return {"attrs": form_attrs(form, vo, brand_names)}
+
+
+def digest(view: Mapping[str, Any]) -> str:
+    """Short stable hash of a view (sorted-key JSON), as recorded in the lock file."""
+    text = json.dumps(view, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
