@@ -73,7 +73,7 @@ def test_bad_target_is_a_usage_error(ws: Path) -> None:
 def test_example_workspace_validates_for_both_targets() -> None:
     for target in ("zendesk", "freshdesk"):
         code, out, err = run("validate", str(EXAMPLE), "--target", target)
-        assert (code, out) == (0, f"ok: 14 fields, 3 forms, locales en fr ko, target {target}\n")
+        assert (code, out) == (0, f"ok: 23 fields, 7 forms, locales en fr ko, target {target}\n")
     # Freshdesk: the character-name pattern is enforced by the worker only.
     assert "warning: fields/character_name.json:/pattern:" in err
 

@@ -13,7 +13,9 @@ def test_example_loads_for_both_targets_with_the_seed_forms() -> None:
         assert report.errors == []
     ws = load(EXAMPLE, "zendesk")
     assert ws.locales == ("en", "fr", "ko")
-    assert list(ws.forms) == ["technical-issues", "in-game-issues", "account-deletion"]
+    assert list(ws.forms) == [
+        "account-recovery", "unable-to-purchase", "glyph-account-issues", "report-a-player",
+        "in-game-issues", "technical-issues", "account-deletion"]
     technical = ws.forms["technical-issues"]
     assert technical.default and technical.titles["ko"] == "기술 문제"
     assert technical.fields[0] == "subject" and technical.fields[-1] == "description"
