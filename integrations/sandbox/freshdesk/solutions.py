@@ -86,7 +86,8 @@ def _hierarchy(emu: Emulator, rec: Record, kind: str, lang: str) -> list[dict[st
     return out
 
 
-def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None) -> dict[str, Any]:
+def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None,
+            counts: dict[int, int] | None = None) -> dict[str, Any]:
     lang = lang or rec["_primary"]
     text = _text(rec, lang) or {}
     out = {k: v for k, v in rec.items() if not k.startswith("_")}
@@ -96,10 +97,18 @@ def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None) -> d
     if kind in ("article", "folder"):
         out["hierarchy"] = _hierarchy(emu, rec, kind, lang)
     if kind == "folder":
-        out["articles_count"] = sum(1 for a in emu.store.all("sol_articles")
-                                    if a["folder_id"] == rec["id"])
+        if counts is None:
+            counts = _article_counts(emu)
+        out["articles_count"] = counts.get(rec["id"], 0)
         out["sub_folders_count"] = 0
     return out
+
+
+def _article_counts(emu: Emulator) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for article in emu.store.all("sol_articles"):
+        counts[article["folder_id"]] = counts.get(article["folder_id"], 0) + 1
+    return counts
 
 
 def _put_text(emu: Emulator, kind: str, rec: Record, lang: str, body: dict[str, Any], *,
@@ -170,7 +179,8 @@ def _list(request: Request, items: list[Record], kind: str) -> Response:
         lang = _language(emu, lang)
         items = [r for r in items if _text(r, lang) is not None]
     page, headers = freshdesk_page(request, items)
-    return ok([_render(emu, kind, r, lang) for r in page], headers=headers)
+    counts = _article_counts(emu) if kind == "folder" else None
+    return ok([_render(emu, kind, r, lang, counts) for r in page], headers=headers)
 
 
 async def list_categories(request: Request) -> Response:

@@ -1,0 +1,280 @@
+"""Freshdesk Solutions as a `KbTarget`, with requests on the guarded `HelpdeskSession`.
+
+Shapes follow the Solutions chapter of ``freshdesk-api-v2-docs.txt``:
+
+* objects are created in the account's primary language (``GET /api/v2/settings/helpdesk``)
+  and translated through the language-coded endpoints (``/solutions/articles/{id}/fr``);
+  parents first (category, then folder, then article);
+* reading lists categories, their folders and each folder's articles, once per language
+  (``/solutions/folders/{id}/articles/{lang}``), ``per_page=100`` with the ``Link`` header;
+* visibility belongs to the folder (1 all users, 2 logged-in users, 3 agents); an article
+  cannot carry its own, and the planner refuses a mismatch rather than publish it wider;
+* status 1 is a draft, 2 published; the API has no article attachments, so images are
+  left out with a warning (`KbCapabilities.images` is False) and no call moves an article
+  to another folder;
+* the portal address of a translation is ``/{lang}/support/solutions/articles/{id}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+import requests
+
+from integrations.errors import ConfigError, HelpdeskError, PlanError
+from integrations.helpdesk._common import from_vendor_locale, to_vendor_locale
+from integrations.helpdesk._http import (
+    ConnectionFailed,
+    HelpdeskSession,
+    HTTPStatusError,
+    RetryPolicy,
+    map_http_error,
+)
+from integrations.helpdesk.base import CallCounter
+from integrations.kb.model import (
+    RemoteArticle,
+    RemoteCategory,
+    RemoteKnowledgeBase,
+    RemoteSection,
+    RemoteTranslation,
+    Visibility,
+)
+from integrations.kb.target import KbCapabilities, KbTarget
+from integrations.model import Target
+from integrations.settings import Settings
+
+__all__ = ["SolutionsTarget"]
+
+S = "/api/v2/solutions"
+_VISIBILITY: dict[Visibility, int] = {"everyone": 1, "signed_in": 2, "agents": 3}
+_FROM_VISIBILITY = {v: k for k, v in _VISIBILITY.items()}
+
+
+class SolutionsTarget(KbTarget):
+    """One Freshdesk account's knowledge base (Solutions)."""
+
+    target: ClassVar[Target] = "freshdesk"
+    capabilities: ClassVar[KbCapabilities] = KbCapabilities(
+        visibility_on="section", images=False, primary_language_first=True)
+
+    def __init__(self, session: requests.Session | None = None, *,
+                 settings: Settings | None = None, calls: CallCounter | None = None,
+                 retry: RetryPolicy | None = None) -> None:
+        if session is None:
+            if settings is None:
+                raise ConfigError("SolutionsTarget needs a session or settings")
+            from integrations.helpdesk.freshdesk import build_session
+
+            session = build_session(settings, calls=calls, retry=retry)
+        self._session = session
+        if isinstance(session, HelpdeskSession):
+            self._base = session.base_url
+            self.calls = session.calls
+            self._budget = session.retry.budget
+        elif settings is not None:
+            self._base = settings.freshdesk_base_url()
+            self.calls = calls or CallCounter()
+            self._budget = 0.0
+        else:
+            raise ConfigError("SolutionsTarget needs settings to know the helpdesk URL")
+        self._primary = "en"
+        self._folder_of: dict[int, int] = {}
+
+    # -- HTTP and errors: the one place --------------------------------------------------------
+    @contextmanager
+    def _call(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except (HTTPStatusError, ConnectionFailed) as exc:
+            reason, details = "", None
+            if isinstance(exc, HTTPStatusError):
+                body = exc.json()
+                if isinstance(body, dict):
+                    reason = str(body.get("message") or body.get("description") or "")
+                    errors = body.get("errors")
+                    if isinstance(errors, list):
+                        details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
+                                   if isinstance(e, dict) else str(e) for e in errors]
+            raise map_http_error(exc, vendor="Freshdesk", what=what, reason=reason,
+                                 details=details, credential="API key",
+                                 check="FRESHDESK_API_KEY", budget=self._budget) from exc
+        except ValueError as exc:
+            raise HelpdeskError(f"Freshdesk gave an unexpected answer for {what}: {exc}") from exc
+
+    def _request(self, method: str, path: str, what: str, *, json: Any = None) -> Any:
+        with self._call(what):
+            response = self._session.request(method, f"{self._base}{path}", json=json)
+            return response.json() if response.content else None
+
+    def _list(self, path: str, what: str) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        url: str | None = f"{self._base}{path}"
+        params: dict[str, Any] | None = {"per_page": 100}
+        with self._call(what):
+            while url:
+                response = self._session.get(url, params=params)
+                page = response.json()
+                items.extend(page if isinstance(page, list) else [])
+                url = response.links.get("next", {}).get("url")
+                params = None
+        return items
+
+    def _vlang(self, locale: str) -> str:
+        return to_vendor_locale("freshdesk", locale)
+
+    @staticmethod
+    def _nloc(lang: str) -> str:
+        return from_vendor_locale("freshdesk", lang)
+
+    def _is_primary(self, locale: str) -> bool:
+        return self._vlang(locale).lower() == self._primary.lower()
+
+    # -- reading -------------------------------------------------------------------------------
+    def read(self) -> RemoteKnowledgeBase:
+        settings = self._request("GET", "/api/v2/settings/helpdesk", "the helpdesk settings")
+        settings = settings if isinstance(settings, dict) else {}
+        self._primary = str(settings.get("primary_language") or "en")
+        others = [str(x) for x in settings.get("supported_languages") or []]
+        langs = [(self._primary, ""), *[(x, f"/{x}") for x in others]]
+
+        cat_titles: dict[int, dict[str, str]] = {}
+        cat_desc: dict[int, dict[str, str]] = {}
+        for lang, suffix in langs:
+            for raw in self._list(f"{S}/categories{suffix}", "the solution categories"):
+                cid = int(raw["id"])
+                cat_titles.setdefault(cid, {})[self._nloc(lang)] = str(raw.get("name") or "")
+                cat_desc.setdefault(cid, {})[self._nloc(lang)] = str(raw.get("description")
+                                                                     or "")
+        categories = {cid: RemoteCategory(cid, titles, cat_desc[cid])
+                      for cid, titles in cat_titles.items()}
+
+        folders: dict[int, dict[str, Any]] = {}
+        for cid in categories:
+            for lang, suffix in langs:
+                for raw in self._list(f"{S}/categories/{cid}/folders{suffix}",
+                                      f"the folders of category {cid}"):
+                    entry = folders.setdefault(int(raw["id"]), {
+                        "category": cid, "titles": {}, "descriptions": {},
+                        "visibility": _FROM_VISIBILITY.get(int(raw.get("visibility") or 1))})
+                    entry["titles"][self._nloc(lang)] = str(raw.get("name") or "")
+                    entry["descriptions"][self._nloc(lang)] = str(raw.get("description") or "")
+        sections = {fid: RemoteSection(fid, f["category"], f["titles"], f["descriptions"],
+                                       f["visibility"]) for fid, f in folders.items()}
+
+        articles: dict[int, dict[str, Any]] = {}
+        for fid in folders:
+            for lang, suffix in langs:
+                for raw in self._list(f"{S}/folders/{fid}/articles{suffix}",
+                                      f"the articles of folder {fid}"):
+                    aid = int(raw["id"])
+                    entry = articles.setdefault(aid, {"folder": fid, "tags": (),
+                                                      "translations": {}})
+                    if not suffix:
+                        entry["tags"] = tuple(raw.get("tags") or ())
+                    translation = self._translation(aid, lang, raw)
+                    entry["translations"][translation.locale] = translation
+        self._folder_of = {aid: a["folder"] for aid, a in articles.items()}
+        remote_articles = {
+            aid: RemoteArticle(id=aid, section_id=a["folder"],
+                               source_locale=self._nloc(self._primary),
+                               translations=a["translations"], labels=a["tags"],
+                               visibility=sections[a["folder"]].visibility)
+            for aid, a in articles.items()}
+        return RemoteKnowledgeBase(
+            default_locale=self._nloc(self._primary),
+            locales=tuple(self._nloc(lang) for lang, _ in langs),
+            categories=categories, sections=sections, articles=remote_articles)
+
+    def _translation(self, article_id: int, lang: str, raw: Mapping[str, Any]
+                     ) -> RemoteTranslation:
+        return RemoteTranslation(
+            locale=self._nloc(lang), title=str(raw.get("title") or ""),
+            body=str(raw.get("description") or ""), draft=int(raw.get("status") or 2) == 1,
+            updated_at=str(raw.get("updated_at") or ""),
+            url=f"{self._base}/{lang}/support/solutions/articles/{article_id}")
+
+    # -- categories and folders ----------------------------------------------------------------
+    def create_category(self, locale: str, title: str, description: str) -> int:
+        self._need_primary(locale, "a category")
+        raw = self._request("POST", f"{S}/categories", f"category {title!r}",
+                            json={"name": title, "description": description})
+        return int(raw["id"])
+
+    def put_category_translation(self, category_id: int, locale: str, title: str,
+                                 description: str, *, create: bool) -> None:
+        self._put_parent("categories", category_id, locale, title, description, create)
+
+    def create_section(self, category_id: int, locale: str, title: str, description: str,
+                       visibility: Visibility) -> int:
+        self._need_primary(locale, "a folder")
+        raw = self._request("POST", f"{S}/categories/{category_id}/folders", f"folder {title!r}",
+                            json={"name": title, "description": description,
+                                  "visibility": _VISIBILITY[visibility]})
+        return int(raw["id"])
+
+    def put_section_translation(self, section_id: int, locale: str, title: str,
+                                description: str, *, create: bool) -> None:
+        self._put_parent("folders", section_id, locale, title, description, create)
+
+    def _put_parent(self, kind: str, id_: int, locale: str, title: str, description: str,
+                    create: bool) -> None:
+        payload = {"name": title, "description": description}
+        what = f"the {locale} version of {kind[:-1]} {id_}"
+        if self._is_primary(locale):
+            self._request("PUT", f"{S}/{kind}/{id_}", what, json=payload)
+        else:
+            self._request("POST" if create else "PUT", f"{S}/{kind}/{id_}/{self._vlang(locale)}",
+                          what, json=payload)
+
+    def update_section_visibility(self, section_id: int, visibility: Visibility) -> None:
+        self._request("PUT", f"{S}/folders/{section_id}", f"folder {section_id}",
+                      json={"visibility": _VISIBILITY[visibility]})
+
+    def _need_primary(self, locale: str, what: str) -> None:
+        if not self._is_primary(locale):
+            raise PlanError(f"Freshdesk creates {what} in its primary language "
+                            f"({self._primary}), not {locale}")
+
+    # -- articles ------------------------------------------------------------------------------
+    def create_article(self, section_id: int, locale: str, title: str, body: str, draft: bool,
+                       labels: Sequence[str], visibility: Visibility
+                       ) -> tuple[int, RemoteTranslation]:
+        self._need_primary(locale, "an article")
+        raw = self._request("POST", f"{S}/folders/{section_id}/articles", f"article {title!r}",
+                            json={"title": title, "description": body,
+                                  "status": 1 if draft else 2, "tags": list(labels)})
+        aid = int(raw["id"])
+        self._folder_of[aid] = section_id
+        return aid, self._translation(aid, self._primary, raw)
+
+    def put_translation(self, article_id: int, locale: str, title: str, body: str, draft: bool,
+                        *, create: bool) -> RemoteTranslation:
+        payload = {"title": title, "description": body, "status": 1 if draft else 2}
+        what = f"the {locale} version of article {article_id}"
+        if self._is_primary(locale):
+            raw = self._request("PUT", f"{S}/articles/{article_id}", what, json=payload)
+            return self._translation(article_id, self._primary, raw)
+        lang = self._vlang(locale)
+        raw = self._request("POST" if create else "PUT", f"{S}/articles/{article_id}/{lang}",
+                            what, json=payload)
+        return self._translation(article_id, lang, raw)
+
+    def update_article(self, article_id: int, section_id: int, labels: Sequence[str],
+                       visibility: Visibility) -> None:
+        current = self._folder_of.get(article_id, section_id)
+        if current != section_id:
+            raise PlanError(f"article {article_id}: Freshdesk's API cannot move an article to "
+                            "another folder; move it in Freshdesk, or delete it there and sync")
+        self._request("PUT", f"{S}/articles/{article_id}", f"article {article_id}",
+                      json={"tags": list(labels)})
+
+    def delete_article(self, article_id: int) -> None:
+        self._request("DELETE", f"{S}/articles/{article_id}", f"article {article_id}")
+
+    def upload_image(self, article_id: int, locale: str, file_name: str, data: bytes) -> str:
+        raise PlanError("Freshdesk's Solutions API cannot attach images to articles")
+
+    def close(self) -> None:
+        self._session.close()

@@ -1,0 +1,463 @@
+"""Compare the workspace's knowledge base with a helpdesk's, through the KB lock: pure.
+
+``plan_kb(desired, remote, lock, capabilities)`` returns small operation objects (creates,
+translation writes, metadata updates, image uploads, deletions with ``prune``) and the
+conflicts, and never talks to the network. Rendering (`render_body`) replaces image paths
+and ``kb:KEY`` links with the helpdesk's URLs; it is pure too, and shared with apply.
+
+Identity: the lock's ids first; without them, adoption by title (categories), by category +
+title (sections) and by section + title (articles), never duplication. Per article and
+locale, the lock keeps ``hash`` (workspace content last published, links resolved) and
+``remote`` (the helpdesk's fingerprint right after): a translation is written when the hash
+changed; when the helpdesk's fingerprint changed since, someone edited it there and it is a
+conflict, overwritten only with ``force``.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from integrations.errors import PlanError
+from integrations.kb.lock import KbLock
+from integrations.kb.model import (
+    KbArticle,
+    KbTranslation,
+    KnowledgeBase,
+    RemoteArticle,
+    RemoteKnowledgeBase,
+    Visibility,
+    content_hash,
+)
+from integrations.kb.sanitize import sanitize
+from integrations.kb.target import KbCapabilities
+
+__all__ = ["KbConflict", "KbOp", "KbPlan", "effective_hash", "plan_kb", "render_body"]
+
+Action = Literal[
+    "create_category", "category_translation", "create_section", "section_translation",
+    "section_visibility", "create_article", "translation", "update_article", "upload_image",
+    "delete_article",
+]
+
+_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)("[^>]*>)')
+_HREF = re.compile(r'(<a\b[^>]*?\shref=")kb:([^"]*)(")')
+
+
+@dataclass(frozen=True)
+class KbOp:
+    """One write: ``action`` on ``key`` (and ``locale``); ``detail`` says why, for the plan."""
+
+    action: Action
+    key: str
+    locale: str = ""
+    create: bool = False
+    detail: str = ""
+
+    def __str__(self) -> str:
+        verb = {
+            "create_category": "+ category",
+            "category_translation": "+ category" if self.create else "~ category",
+            "create_section": "+ section",
+            "section_translation": "+ section" if self.create else "~ section",
+            "section_visibility": "~ section visibility", "create_article": "+ article",
+            "translation": "+ translation" if self.create else "~ translation",
+            "update_article": "~ article metadata", "upload_image": "+ image",
+            "delete_article": "- article",
+        }[self.action]
+        where = f" [{self.locale}]" if self.locale else ""
+        return f"{verb} {self.key}{where}" + (f": {self.detail}" if self.detail else "")
+
+
+@dataclass(frozen=True)
+class KbConflict:
+    """A translation edited in the helpdesk since the last sync (not overwritten without force)."""
+
+    key: str
+    locale: str
+    updated_at: str
+
+    def __str__(self) -> str:
+        when = f" at {self.updated_at}" if self.updated_at else ""
+        return (f"! conflict {self.key} [{self.locale}]: edited in the helpdesk{when} since the "
+                "last sync; re-run with --force to overwrite")
+
+
+@dataclass
+class KbPlan:
+    """The operations, in apply order, and what apply needs to resolve keys to ids."""
+
+    ops: list[KbOp] = field(default_factory=list)
+    conflicts: list[KbConflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    category_ids: dict[str, int] = field(default_factory=dict)
+    section_ids: dict[str, int] = field(default_factory=dict)
+    article_ids: dict[str, int] = field(default_factory=dict)
+    #: lock entries to record without writing anything (adopted, already equal)
+    adopted: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: per article: the visibility to publish and the metadata hash the lock keeps
+    visibility: dict[str, Visibility] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def writes(self) -> int:
+        return len(self.ops)
+
+    def is_empty(self) -> bool:
+        return not self.ops and not self.conflicts
+
+    def render(self) -> str:
+        lines = [str(op) for op in self.ops] + [str(c) for c in self.conflicts] + self.notes
+        summary = (f"{len(self.ops)} write(s), {len(self.conflicts)} conflict(s)"
+                   if lines else "No changes: the helpdesk matches the workspace.")
+        return "\n".join([*lines, summary])
+
+
+def render_body(body: str, images: Mapping[str, str], links: Callable[[str], str | None]
+                ) -> tuple[str, dict[str, str | None]]:
+    """Replace image paths with uploaded URLs (unknown: the image is left out) and ``kb:KEY``
+    links with article URLs (unknown: ``#``); return the HTML and the link URLs used."""
+    used: dict[str, str | None] = {}
+
+    def image(match: re.Match[str]) -> str:
+        path = htmllib.unescape(match.group(2))
+        if "://" in path:
+            return match.group(0)
+        url = images.get(path)
+        return f"{match.group(1)}{htmllib.escape(url)}{match.group(3)}" if url else ""
+
+    def link(match: re.Match[str]) -> str:
+        key = htmllib.unescape(match.group(2))
+        url = links(key)
+        used[key] = url
+        return f"{match.group(1)}{htmllib.escape(url or '#')}{match.group(3)}"
+
+    out = _HREF.sub(link, _SRC.sub(image, body))
+    return sanitize(re.sub(r"<p>\s*</p>", "", out)), used
+
+
+def effective_hash(translation: KbTranslation, kb: KnowledgeBase,
+                   link_urls: Mapping[str, str | None], image_urls: Mapping[str, str]) -> str:
+    """The lock's ``hash``: workspace content plus the link and image URLs it was rendered
+    with (a translation written before its image was uploaded is written again later)."""
+    return content_hash({"content": translation.hash(kb.images),
+                         "links": {k: link_urls.get(k) for k in translation.links},
+                         "images": {p: image_urls.get(p) for p in translation.images}})
+
+
+def _norm(html: str) -> str:
+    return re.sub(r"\s+", " ", sanitize(html)).strip()
+
+
+class _Planner:
+    def __init__(self, kb: KnowledgeBase, remote: RemoteKnowledgeBase, lock: KbLock,
+                 caps: KbCapabilities, force: bool, prune: bool) -> None:
+        self.kb, self.remote, self.lock, self.caps = kb, remote, lock, caps
+        self.force, self.prune = force, prune
+        self.plan = KbPlan()
+        self.errors: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def create_locale(self, titles: Mapping[str, str], preferred: str) -> str:
+        if self.caps.primary_language_first:
+            return self.remote.default_locale
+        for loc in (preferred, self.remote.default_locale):
+            if loc in titles:
+                return loc
+        return sorted(titles)[0]
+
+    def article_visibility(self, article: KbArticle) -> Visibility:
+        section = self.kb.sections[article.section]
+        if self.caps.visibility_on == "section":
+            if article.visibility not in (None, section.visibility):
+                self.errors.append(
+                    f"{article.key}: visibility {article.visibility!r} cannot be mapped on "
+                    f"{self.caps_name()}: visibility belongs to the folder, which is "
+                    f"{section.visibility!r}; move the article to a folder with that visibility")
+            return section.visibility
+        return article.visibility or section.visibility
+
+    def caps_name(self) -> str:
+        return "Freshdesk" if self.caps.visibility_on == "section" else "this helpdesk"
+
+    def url_of(self, key: str, locale: str) -> str | None:
+        article_id = self.plan.article_ids.get(key)
+        remote = self.remote.articles.get(article_id) if article_id is not None else None
+        if remote is None:
+            return None
+        translation = remote.translations.get(locale) or remote.translations.get(
+            remote.source_locale)
+        return translation.url if translation and translation.url else None
+
+    # -- checks ----------------------------------------------------------------------------
+    def check_locales(self) -> None:
+        enabled = set(self.remote.locales)
+        needed: dict[str, str] = {}
+        for article in self.kb.articles.values():
+            for loc, translation in article.translations.items():
+                needed.setdefault(loc, translation.source)
+            if self.caps.primary_language_first and \
+                    self.remote.default_locale not in article.translations:
+                self.errors.append(
+                    f"{article.key}: no {self.remote.default_locale} version; Freshdesk publishes "
+                    f"an article in the account's primary language "
+                    f"({self.remote.default_locale}) before any translation")
+        if self.caps.primary_language_first:
+            primary = self.remote.default_locale
+            parents: list[tuple[str, str, Mapping[str, str]]] = [
+                *[("category", k, c.titles) for k, c in sorted(self.kb.categories.items())],
+                *[("section", k, s.titles) for k, s in sorted(self.kb.sections.items())]]
+            for kind, key, titles in parents:
+                if primary not in titles:
+                    self.errors.append(f"{kind} {key}: no {primary} title; the helpdesk "
+                                       f"creates it in its primary language ({primary})")
+        for loc, source in sorted(needed.items()):
+            if loc not in enabled:
+                self.errors.append(f"locale {loc} (used by {source}) is not enabled in the "
+                                   f"helpdesk (enabled: {', '.join(sorted(enabled)) or 'none'}); "
+                                   "enable it in the help center's language settings")
+        for article in self.kb.articles.values():
+            if article.section not in self.kb.sections:
+                continue
+            visibility = self.article_visibility(article)
+            if visibility not in self.remote.visibilities:
+                self.errors.append(f"{article.key}: visibility {visibility!r} cannot be mapped on "
+                                   "this helpdesk (no matching user segment); it is never "
+                                   "published as public")
+
+    # -- parents ---------------------------------------------------------------------------
+    def parents(self) -> None:
+        remote_cats = self.remote.categories
+        used_cats: set[int] = set()
+        for key, cat in sorted(self.kb.categories.items()):
+            cid = self.lock.categories.get(key, {}).get("id")
+            if cid not in remote_cats:
+                cid = next((i for i, rc in sorted(remote_cats.items()) if i not in used_cats and
+                            any(rc.titles.get(loc) == t for loc, t in cat.titles.items())), None)
+            if cid is None:
+                loc = self.create_locale(cat.titles, self.default_source())
+                self.plan.ops.append(KbOp("create_category", key, loc))
+                rest: dict[str, str] = {k: v for k, v in cat.titles.items() if k != loc}
+                for other in sorted(rest):
+                    self.plan.ops.append(KbOp("category_translation", key, other, create=True))
+                continue
+            used_cats.add(cid)
+            self.plan.category_ids[key] = cid
+            rc = remote_cats[cid]
+            for loc, title in sorted(cat.titles.items()):
+                if loc not in rc.titles:
+                    self.plan.ops.append(KbOp("category_translation", key, loc, create=True))
+                elif rc.titles[loc] != title or (
+                        rc.descriptions.get(loc, "") != cat.descriptions.get(loc, "")):
+                    self.plan.ops.append(KbOp("category_translation", key, loc,
+                                              detail=f"title {rc.titles[loc]!r} → {title!r}"))
+
+        used_secs: set[int] = set()
+        for key, sec in sorted(self.kb.sections.items()):
+            cat_id = self.plan.category_ids.get(sec.category)
+            sid = self.lock.sections.get(key, {}).get("id")
+            if sid not in self.remote.sections:
+                sid = next((i for i, rs in sorted(self.remote.sections.items())
+                            if i not in used_secs and cat_id is not None
+                            and rs.category_id == cat_id
+                            and any(rs.titles.get(loc) == t for loc, t in sec.titles.items())),
+                           None)
+            if sid is None:
+                loc = self.create_locale(sec.titles, self.default_source())
+                self.plan.ops.append(KbOp("create_section", key, loc))
+                for other in sorted(k for k in sec.titles if k != loc):
+                    self.plan.ops.append(KbOp("section_translation", key, other, create=True))
+                continue
+            used_secs.add(sid)
+            self.plan.section_ids[key] = sid
+            rs = self.remote.sections[sid]
+            for loc, title in sorted(sec.titles.items()):
+                if loc not in rs.titles:
+                    self.plan.ops.append(KbOp("section_translation", key, loc, create=True))
+                elif rs.titles[loc] != title or (
+                        rs.descriptions.get(loc, "") != sec.descriptions.get(loc, "")):
+                    self.plan.ops.append(KbOp("section_translation", key, loc,
+                                              detail=f"title {rs.titles[loc]!r} → {title!r}"))
+            if self.caps.visibility_on == "section" and rs.visibility != sec.visibility:
+                self.plan.ops.append(KbOp("section_visibility", key,
+                                          detail=f"{rs.visibility} → {sec.visibility}"))
+
+    def default_source(self) -> str:
+        counts: dict[str, int] = {}
+        for article in self.kb.articles.values():
+            counts[article.source_locale] = counts.get(article.source_locale, 0) + 1
+        return max(sorted(counts), key=lambda loc: counts[loc]) if counts else ""
+
+    # -- articles --------------------------------------------------------------------------
+    def pair_articles(self) -> None:
+        used: set[int] = set()
+        by_section: dict[int, list[RemoteArticle]] = {}
+        for ra in self.remote.articles.values():
+            by_section.setdefault(ra.section_id, []).append(ra)
+        for key in sorted(self.kb.articles):
+            aid = self.lock.articles.get(key, {}).get("id")
+            if isinstance(aid, int) and aid in self.remote.articles:
+                used.add(aid)
+                self.plan.article_ids[key] = aid
+        for key, article in sorted(self.kb.articles.items()):
+            if key in self.plan.article_ids:
+                continue
+            sid = self.plan.section_ids.get(article.section)
+            if sid is None:
+                continue
+            for ra in sorted(by_section.get(sid, []), key=lambda r: r.id):
+                if ra.id in used:
+                    continue
+                if any((rt := ra.translations.get(loc)) is not None and rt.title == t.title
+                       for loc, t in article.translations.items()):
+                    used.add(ra.id)
+                    self.plan.article_ids[key] = ra.id
+                    self.plan.notes.append(f"= adopted {key}: article {ra.id} found by section "
+                                           "and title")
+                    break
+
+    def order(self) -> list[str]:
+        """Articles with link targets first (cycles keep their file order)."""
+        done: list[str] = []
+        seen: set[str] = set()
+
+        def visit(key: str, stack: set[str]) -> None:
+            if key in seen or key in stack or key not in self.kb.articles:
+                return
+            stack.add(key)
+            for translation in self.kb.articles[key].translations.values():
+                for target in translation.links:
+                    visit(target, stack)
+            stack.discard(key)
+            seen.add(key)
+            done.append(key)
+
+        for key in sorted(self.kb.articles):
+            visit(key, set())
+        return done
+
+    def articles(self) -> None:
+        for key in self.order():
+            article = self.kb.articles[key]
+            visibility = self.article_visibility(article)
+            meta = article.meta_hash() + ":" + visibility
+            self.plan.visibility[key] = visibility
+            self.plan.meta[key] = meta
+            aid = self.plan.article_ids.get(key)
+            entry = self.lock.articles.get(key, {}) if aid is not None and \
+                self.lock.articles.get(key, {}).get("id") == aid else {}
+            remote = self.remote.articles.get(aid) if aid is not None else None
+            uploads = self.uploads(key, article, entry)
+            if remote is None:
+                if key in self.lock.articles:
+                    self.plan.notes.append(f"! {key}: article {self.lock.articles[key].get('id')} "
+                                           "is gone from the helpdesk; publishing it again")
+                loc = (self.remote.default_locale if self.caps.primary_language_first
+                       else article.source_locale)
+                self.plan.ops.append(KbOp("create_article", key, loc))
+                self.plan.ops.extend(uploads)
+                for other in sorted(article.translations):
+                    if other != loc:
+                        self.plan.ops.append(KbOp("translation", key, other, create=True))
+                continue
+            self.plan.ops.extend(uploads)
+            adopted: dict[str, Any] = {}
+            uploading = {op.detail for op in uploads}
+            for loc, translation in sorted(article.translations.items()):
+                self.translation(key, loc, translation, entry, remote,
+                                 bool(uploading & set(translation.images)), adopted)
+            if entry:
+                changed = entry.get("meta") != meta
+            else:
+                changed = (remote.section_id != self.plan.section_ids.get(article.section)
+                           or sorted(remote.labels) != sorted(article.labels)
+                           or (self.caps.visibility_on == "article"
+                               and remote.visibility != visibility))
+            if changed:
+                self.plan.ops.append(KbOp("update_article", key, detail="section, labels or "
+                                                                        "visibility changed"))
+            elif not entry:
+                adopted["meta"] = meta
+            if adopted:
+                self.plan.adopted[key] = adopted
+
+    def uploads(self, key: str, article: KbArticle, entry: Mapping[str, Any]) -> list[KbOp]:
+        paths = sorted({p for t in article.translations.values() for p in t.images})
+        if not paths:
+            return []
+        if not self.caps.images:
+            self.plan.notes.append(f"! {key}: this helpdesk's API cannot attach article images; "
+                                   f"left out: {', '.join(paths)}")
+            return []
+        known = entry.get("images", {})
+        ops = []
+        for path in paths:
+            if known.get(path, {}).get("sha") != self.kb.images[path].sha256:
+                loc = next(loc for loc, t in sorted(article.translations.items())
+                           if path in t.images)
+                ops.append(KbOp("upload_image", key, loc, detail=path))
+        return ops
+
+    def translation(self, key: str, loc: str, translation: KbTranslation,
+                    entry: Mapping[str, Any], remote: RemoteArticle, uploads: bool,
+                    adopted: dict[str, Any]) -> None:
+        links = {k: self.url_of(k, loc) for k in translation.links}
+        images = {p: v["url"] for p, v in entry.get("images", {}).items()}
+        wanted = effective_hash(translation, self.kb, links, images)
+        rt = remote.translations.get(loc)
+        last = entry.get("translations", {}).get(loc)
+        if rt is None:
+            detail = "deleted in the helpdesk; adding it again" if last else ""
+            self.plan.ops.append(KbOp("translation", key, loc, create=True, detail=detail))
+            return
+        if last is None:
+            body, _ = render_body(translation.body, images, lambda k: links.get(k))
+            if (rt.title == translation.title and rt.draft == translation.draft
+                    and _norm(rt.body) == _norm(body) and not uploads):
+                adopted.setdefault("translations", {})[loc] = {
+                    "hash": wanted, "remote": rt.fingerprint(), "updated_at": rt.updated_at,
+                    "url": rt.url}
+                return
+            self.plan.ops.append(KbOp("translation", key, loc, detail="adopted; content differs"))
+            return
+        remote_changed = last.get("remote") != rt.fingerprint()
+        if remote_changed and not self.force:
+            self.plan.conflicts.append(KbConflict(key, loc, rt.updated_at))
+            return
+        if remote_changed or last.get("hash") != wanted or uploads:
+            detail = "overwriting an edit made in the helpdesk (--force)" if remote_changed else ""
+            self.plan.ops.append(KbOp("translation", key, loc, detail=detail))
+
+    def pruning(self) -> None:
+        for key, entry in sorted(self.lock.articles.items()):
+            if key in self.kb.articles:
+                continue
+            if entry.get("id") not in self.remote.articles:
+                continue
+            if self.prune:
+                self.plan.ops.append(KbOp("delete_article", key, detail=f"id {entry.get('id')}"))
+                self.plan.article_ids[key] = int(entry["id"])
+            else:
+                self.plan.notes.append(f"  {key}: no longer in the workspace; kept (use --prune "
+                                       "to delete it)")
+
+    def run(self) -> KbPlan:
+        self.check_locales()
+        if self.errors:
+            raise PlanError("; ".join(self.errors))
+        self.parents()
+        self.pair_articles()
+        self.articles()
+        self.pruning()
+        if self.errors:
+            raise PlanError("; ".join(self.errors))
+        return self.plan
+
+
+def plan_kb(kb: KnowledgeBase, remote: RemoteKnowledgeBase, lock: KbLock,
+            capabilities: KbCapabilities, *, force: bool = False, prune: bool = False) -> KbPlan:
+    """What to write so the helpdesk matches ``kb``; `PlanError` for what cannot be mapped."""
+    return _Planner(kb, remote, lock, capabilities, force, prune).run()

@@ -1,0 +1,239 @@
+"""kb sync / export over real HTTP against the sandbox, for Zendesk Guide and Freshdesk
+Solutions; writes are counted on the server side (the sandbox's request log)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from integrations.errors import PlanError
+from integrations.kb.apply import KbApplyResult, apply_kb
+from integrations.kb.connect import connect_kb
+from integrations.kb.export import export_kb
+from integrations.kb.lock import KbLock, lock_path
+from integrations.kb.plan import KbPlan, plan_kb
+from integrations.kb.sources import load_kb
+from integrations.sandbox import ADMIN_EMAIL, API_TOKEN, FRESHDESK_API_KEY
+from integrations.sandbox.core.emulator import Emulator
+from integrations.sandbox.freshdesk.settings import set_languages
+from integrations.sandbox.server import RunningSandbox
+from integrations.sandbox.zendesk.help_center import set_hc_locales
+from integrations.settings import Settings, load_settings
+
+from .conftest import PNG
+
+
+@dataclass
+class Desk:
+    """One sandbox helpdesk as the tests see it."""
+
+    name: str
+    settings: Settings
+    emu: Emulator
+    url: str
+
+    @property
+    def articles(self) -> list[dict[str, Any]]:
+        return self.emu.store.all("hc_articles" if self.name == "zendesk" else "sol_articles")
+
+    def bodies(self) -> list[str]:
+        key = "body" if self.name == "zendesk" else "description"
+        return [str(t.get(key)) for a in self.articles for t in a["_translations"].values()]
+
+    def agent_edit(self, article_id: int, locale: str, body: str) -> None:
+        """An agent edits a translation in the helpdesk, over its public API."""
+        if self.name == "zendesk":
+            response = requests.put(
+                f"{self.url}/api/v2/help_center/articles/{article_id}/translations/{locale}",
+                json={"translation": {"body": body}}, auth=(f"{ADMIN_EMAIL}/token", API_TOKEN),
+                timeout=10)
+        else:
+            response = requests.put(f"{self.url}/api/v2/solutions/articles/{article_id}",
+                                    json={"description": body}, auth=(FRESHDESK_API_KEY, "X"),
+                                    timeout=10)
+        assert response.status_code == 200, response.text
+
+    def mark(self) -> int:
+        """The request log's position once every earlier request is logged.
+
+        The sandbox appends to its log after sending the response, so a mark taken right
+        after a call could precede that call's entry; one more request through the server
+        is a barrier (requests are handled, and logged, in order on its event loop).
+        """
+        requests.get(f"{self.url}/api/v2/deskops-test-barrier", timeout=10)
+        return self.emu.log.mark()
+
+    def writes(self, since: int) -> list[str]:
+        return [f"{r.method} {r.path}" for r in self.emu.log.writes(since=since)]
+
+
+@pytest.fixture(params=["zendesk", "freshdesk"])
+def desk(request: pytest.FixtureRequest, fresh_sandbox: RunningSandbox) -> Desk:
+    if request.param == "zendesk":
+        env, emu, url = fresh_sandbox.zendesk_env(), fresh_sandbox.zendesk, \
+            fresh_sandbox.zendesk_url
+    else:
+        env, emu, url = fresh_sandbox.freshdesk_env(), fresh_sandbox.freshdesk, \
+            fresh_sandbox.freshdesk_url
+        set_languages(emu, "fr", ["ko", "en"])  # the seeds are French first
+    return Desk(request.param, load_settings(env, dotenv=None), emu, url)
+
+
+def sync(workspace: Path, desk: Desk, **flags: bool) -> tuple[KbPlan, KbApplyResult]:
+    kb, _ = load_kb(workspace)
+    lock = KbLock.load(lock_path(workspace, desk.name), desk.name)
+    with connect_kb(desk.settings) as target:
+        remote = target.read()
+        plan = plan_kb(kb, remote, lock, target.capabilities, **flags)
+        result = apply_kb(plan, kb, remote, lock, target)
+    return plan, result
+
+
+def test_seeds_publish_as_three_articles_and_resync_writes_nothing(
+        seeds_workspace: Path, desk: Desk) -> None:
+    mark = desk.mark()
+    plan, result = sync(seeds_workspace, desk)
+    assert len(desk.writes(mark)) == result.writes == len(plan.ops)
+    articles = desk.articles
+    assert len(articles) == 3
+    assert sorted(sorted(a["_translations"]) for a in articles) == [["fr"], ["fr"], ["fr", "ko"]]
+    assert any("로그인" not in b and "고객 지원팀은" in b for b in desk.bodies())
+    assert all("S’abonner" not in b and "utile ?" not in b for b in desk.bodies())
+
+    mark = desk.mark()
+    again, result = sync(seeds_workspace, desk)
+    assert again.is_empty() and result.writes == 0
+    assert desk.writes(mark) == []
+
+
+def test_one_changed_translation_is_one_write(seeds_workspace: Path, desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    korean = seeds_workspace / "kb/stripchat/support/003_e725f0296155d17b.txt"
+    korean.write_text(korean.read_text(encoding="utf-8").replace("티켓", "티켓 (1)"),
+                      encoding="utf-8")
+    mark = desk.mark()
+    sync(seeds_workspace, desk)
+    (write,) = desk.writes(mark)
+    assert write.startswith("PUT ") and write.lower().endswith("/ko")
+
+
+def test_an_edit_in_the_helpdesk_is_a_conflict_until_forced(seeds_workspace: Path,
+                                                           desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    lock = KbLock.load(lock_path(seeds_workspace, desk.name), desk.name)
+    article_id = lock.articles["gamigo-contact"]["id"]
+    desk.agent_edit(article_id, "fr", "<p>Corrigé à la main</p>")
+    mark = desk.mark()
+    plan, result = sync(seeds_workspace, desk)
+    assert [(c.key, c.locale) for c in plan.conflicts] == [("gamigo-contact", "fr")]
+    assert plan.conflicts[0].updated_at  # the plan says when
+    assert result.writes == 0 and desk.writes(mark) == []
+    assert "<p>Corrigé à la main</p>" in desk.bodies()
+
+    plan, result = sync(seeds_workspace, desk, force=True)
+    assert result.writes == 1 and not plan.conflicts
+    assert "<p>Corrigé à la main</p>" not in desk.bodies()
+
+
+def test_export_then_sync_shows_no_changes(seeds_workspace: Path, desk: Desk,
+                                           tmp_path: Path) -> None:
+    sync(seeds_workspace, desk)
+    out = tmp_path / "exported"
+    with connect_kb(desk.settings) as target:
+        export_kb(target.read(), out)
+    kb, _ = load_kb(out)
+    assert sorted(sorted(a.translations) for a in kb.articles.values()) == [
+        ["fr"], ["fr"], ["fr", "ko"]]
+    mark = desk.mark()
+    plan, result = sync(out, desk)
+    assert plan.ops == [] and not plan.conflicts, plan.render()
+    assert result.writes == 0 and desk.writes(mark) == []
+    assert sum("adopted" in n for n in plan.notes) == 3
+    again, _ = sync(out, desk)
+    assert again.is_empty()
+
+
+def test_missing_image_warns_and_present_image_is_uploaded(seeds_workspace: Path,
+                                                           desk: Desk) -> None:
+    folder = seeds_workspace / "kb/rakuten/publishers"
+    (folder / "mceclip0.png").write_bytes(PNG)
+    _, warnings = load_kb(seeds_workspace)
+    text = "\n".join(str(w) for w in warnings)
+    assert "image 'Screen_Shot_2022-04-27_at_10.23.49_AM.png' not found" in text
+    assert "mceclip0.png' not found" not in text
+    plan, _ = sync(seeds_workspace, desk)
+    assert len(desk.articles) == 3
+    rakuten = next(b for b in desk.bodies() if "Rakuten" in b)
+    assert "Screen_Shot" not in rakuten
+    if desk.name == "zendesk":
+        (attachment,) = desk.emu.store.all("hc_attachments")
+        assert attachment["file_name"] == "mceclip0.png" and attachment["inline"] is True
+        assert f'src="{attachment["content_url"]}"' in rakuten
+    else:
+        assert "mceclip0" not in rakuten
+        assert any("cannot attach article images" in n for n in plan.notes)
+    mark = desk.mark()
+    again, _ = sync(seeds_workspace, desk)
+    assert desk.writes(mark) == [] and again.is_empty()
+
+
+def test_script_in_an_html_source_never_reaches_the_helpdesk(seeds_workspace: Path,
+                                                            desk: Desk) -> None:
+    (seeds_workspace / "kb/gamigo/contact/evil.html").write_text(
+        "---\nlocale: fr\nkey: evil\n---\n<h1>Titre</h1><p>Texte <script>alert(1)</script>"
+        '<a href="javascript:alert(2)">lien</a><img src="x.png" onerror="alert(3)"></p>'
+        '<iframe src="https://evil.example"></iframe><svg><script>alert(4)</script></svg>',
+        encoding="utf-8")
+    sync(seeds_workspace, desk)
+    bodies = desk.bodies()
+    assert len(bodies) == 5
+    for body in bodies:
+        for bad in ("<script", "alert(", "javascript:", "onerror", "<iframe", "<svg"):
+            assert bad not in body
+
+
+def test_disabled_locale_is_a_clear_error(seeds_workspace: Path, desk: Desk) -> None:
+    if desk.name == "zendesk":
+        set_hc_locales(desk.emu, ["en-us", "fr"], "en-us")
+    else:
+        set_languages(desk.emu, "fr", ["en"])
+    mark = desk.mark()
+    with pytest.raises(PlanError, match=r"locale ko \(used by kb/stripchat/support/003_"):
+        sync(seeds_workspace, desk)
+    assert desk.writes(mark) == []
+
+
+def test_lost_lock_adopts_instead_of_duplicating(seeds_workspace: Path, desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    shutil.rmtree(seeds_workspace / "locks")
+    mark = desk.mark()
+    plan, _ = sync(seeds_workspace, desk)
+    assert desk.writes(mark) == [] and len(desk.articles) == 3, plan.render()
+
+
+
+def test_locales_are_mapped_per_target(tmp_path: Path, desk: Desk) -> None:
+    page = tmp_path / "kb/help/start/hello.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\nkey: hello\nlocale: en\ndraft: true\nlabels: [greeting]\n---\n"
+                    "# Hello\n\nWelcome.\n", encoding="utf-8")
+    if desk.name == "freshdesk":
+        set_languages(desk.emu, "en", ["fr"])
+    sync(tmp_path, desk)
+    (article,) = desk.articles
+    if desk.name == "zendesk":
+        assert list(article["_translations"]) == ["en-us"]
+        assert article["_translations"]["en-us"]["draft"] is True
+        assert article["label_names"] == ["greeting"]
+    else:
+        assert list(article["_translations"]) == ["en"]
+        assert article["_translations"]["en"]["status"] == 1
+        assert article["tags"] == ["greeting"]
+    mark = desk.mark()
+    again, _ = sync(tmp_path, desk)
+    assert again.is_empty() and desk.writes(mark) == []
