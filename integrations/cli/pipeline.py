@@ -47,8 +47,19 @@ def _line(rec: EventRecord) -> str:
 
 
 def _handler(app: App) -> object:
+    """Triage when the workspace has forms (it needs them to know what is missing); the
+    minimal language tagger otherwise (no workspace, or one without forms)."""
     from integrations.worker import LanguageTagger
 
+    if (app.workspace / "deskops.json").is_file():
+        from integrations.workspace import load
+
+        workspace = load(app.workspace, app.target_name())
+        if workspace.forms:
+            from integrations.cli.triage import build_context
+            from integrations.worker.triage import TriageHandler
+
+            return TriageHandler(build_context(app, workspace=workspace))
     extra = app.settings.extra
     locales = [x.strip() for x in (extra.get("DESKOPS_LOCALES") or "en,fr,ko").split(",")
                if x.strip()]

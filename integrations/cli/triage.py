@@ -1,18 +1,34 @@
 """``deskops explain`` and ``deskops chase``: thin shells around `integrations.triage`.
 
 They read (workspace, lock file, helpdesk groups, the ticket), call the pure engine and
-print. The helpdesk user(s) deskops posts as are given by ``DESKOPS_SELF_USER_IDS``
-(comma-separated ids), so its own comments are not mistaken for an agent's reply.
+print. The helpdesk user deskops posts as is read from the helpdesk (``/users/me``,
+``/agents/me``); ``DESKOPS_SELF_USER_IDS`` (comma-separated ids) adds others, so deskops's
+own comments are not mistaken for an agent's reply.
+
+``chase`` (for cron) finds needs-info tickets by search (``tags:`` on Zendesk, ``tag:`` on
+Freshdesk — 30 a page, 10 pages: past 300 the rest wait for a later run), and sends at
+most one update per ticket: reminder n, or the closing message and solved. The stage is a tag
+on the ticket, so a repeated run never sends a reminder twice; an OS file lock
+(``<workspace>/locks/.<env>.chase-lock``) keeps two runs on one machine from overlapping.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import fcntl
 import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
 
 import click
 
 from integrations.cli.main import App, pass_app
-from integrations.errors import ConfigError, DeskopsError
+from integrations.errors import ConfigError, DeskopsError, HelpdeskError, LockError
+from integrations.model import Workspace
 from integrations.triage import (
     TriageContext,
     decide,
@@ -21,8 +37,11 @@ from integrations.triage import (
     load_rules,
     mode_from_env,
 )
+from integrations.triage import (
+    chase as chase_ticket,
+)
 
-__all__ = ["chase", "explain"]
+__all__ = ["build_context", "chase", "explain"]
 
 
 def _self_ids(extra: dict[str, str]) -> list[int]:
@@ -34,14 +53,17 @@ def _self_ids(extra: dict[str, str]) -> list[int]:
                           f"got {raw!r}") from exc
 
 
-def _context(app: App, environment: str | None) -> TriageContext:
-    """Workspace + lock + helpdesk names → a `TriageContext` (group names resolved once)."""
+def build_context(app: App, environment: str | None = None,
+                  workspace: Workspace | None = None) -> TriageContext:
+    """Workspace + lock + helpdesk names → a `TriageContext` (group names resolved once).
+
+    Also used by ``deskops worker`` (`integrations.cli.pipeline._handler`)."""
     from integrations.helpdesk.connect import connect
     from integrations.plan._lock import LockFile, lock_path
     from integrations.workspace import load
 
     target = app.target_name()
-    workspace = load(app.workspace, target)
+    workspace = workspace or load(app.workspace, target)
     rules = load_rules(app.workspace, workspace)
     lock = LockFile.load(lock_path(app.workspace, environment or target),
                          environment=environment or target, target=target)
@@ -64,6 +86,9 @@ def _context(app: App, environment: str | None) -> TriageContext:
     )
 
 
+_context = build_context  # the name earlier code and tests use
+
+
 @click.command("explain")
 @click.argument("ticket_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
@@ -73,9 +98,11 @@ def _context(app: App, environment: str | None) -> TriageContext:
 def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) -> None:
     """Show the triage decision for TICKET_ID and every reason, without changing anything."""
     from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker.triage import with_self_ids
 
-    ctx = _context(app, environment)
+    ctx = build_context(app, environment)
     with connect_tickets(app.settings, app.target_name()) as desk:
+        ctx = with_self_ids(ctx, desk)
         ticket = desk.get_ticket(ticket_id)
         decision = decide(ticket, ctx)
         if app.verbose:
@@ -86,17 +113,119 @@ def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) ->
         click.echo(explain_text(decision))
 
 
+class ChaseLock:
+    """One ``chase`` at a time per environment on this machine (``fcntl.flock``; the
+    kernel releases it if the process dies, so a killed run never blocks the next)."""
+
+    def __init__(self, workspace: Path, environment: str) -> None:
+        self.path = workspace / "locks" / f".{environment}.chase-lock"
+        self._fh: IO[str] | None = None
+
+    def __enter__(self) -> ChaseLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+", encoding="utf-8")  # held until __exit__
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            fh.close()
+            raise LockError(f"another chase is running on this environment ({holder}; lock "
+                            f"{self.path}); this run does nothing") from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}\n")
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            with contextlib.suppress(OSError):
+                self._fh.truncate(0)
+                fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+
+def _at(value: str | None) -> datetime:
+    if not value:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO-8601 time: {value!r}", param_hint="--at") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@contextlib.contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
 @click.command("chase")
 @click.option("--dry-run", is_flag=True, help="Decide and print, send nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print decisions as JSON lines.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per ticket.")
+@click.option("--env", "environment", default=None, metavar="NAME",
+              help="Lock file environment (default: the target name).")
+@click.option("--at", "at", default=None, metavar="ISO-8601",
+              help="Decide as of this time instead of now (replays, tests).")
 @pass_app
-def chase(app: App, dry_run: bool, as_json: bool) -> None:
-    """Remind requesters who have not answered, then solve silent tickets (for cron).
+def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
+          at: str | None) -> None:
+    """Remind requesters who have not answered, then solve silent tickets (for cron)."""
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker.triage import resume_reply, with_self_ids, write_decision
 
-    NOT AVAILABLE YET: the decision engine (`integrations.triage.chase`) is done and tested,
-    but the ticket adapter has no search-by-tag nor update verb to drive it with; this
-    command fails loudly rather than pretend.
-    """
-    raise DeskopsError(
-        f"deskops chase is not available yet for {app.target_name()}: the ticket adapter "
-        "(integrations/helpdesk/tickets.py) lacks the search and update verbs it needs")
+    now = _at(at)
+    target = app.target_name()
+    ctx = build_context(app, environment)
+    if dry_run:
+        ctx = dataclasses.replace(ctx, mode="shadow")
+    counts: dict[str, int] = {}
+    failed = 0
+    tag = ctx.rules.settings.needs_info_tag
+    with (_nothing() if dry_run else ChaseLock(app.workspace, environment or target)), \
+            connect_tickets(app.settings, target) as desk:
+        ctx = with_self_ids(ctx, desk)
+        for ticket_id in list(desk.search_tag(tag, status="pending")):
+            try:
+                ticket = desk.get_ticket(ticket_id)
+                resumed = resume_reply(ticket, desk, ctx, now)
+                if resumed:
+                    counts["resumed"] = counts.get("resumed", 0) + 1
+                    _report(as_json, {"ticket_id": ticket_id, "decision": "resumed",
+                                      "summary": resumed, "will_write": True},
+                            f"ticket {ticket_id}: {resumed}")
+                    continue
+                decision, written = write_decision(
+                    ticket, desk, ctx, lambda t: chase_ticket(t, ctx, now))
+            except HelpdeskError as exc:
+                failed += 1
+                _report(as_json, {"ticket_id": ticket_id, "error": str(exc)},
+                        f"ticket {ticket_id}: failed: {exc}")
+                continue
+            counts[decision.kind] = counts.get(decision.kind, 0) + 1
+            data = explain_json(decision, include_comment=False)
+            data["written"] = written
+            done = "sent" if written else ("dry run" if dry_run and not decision.update.empty
+                                           else "nothing sent")
+            _report(as_json, data, f"ticket {ticket_id}: {decision.summary} ({done})")
+        truncated = desk.truncated
+        if app.verbose:
+            click.echo(f"API calls: {desk.calls}", err=True)
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no ticket waiting"
+    if not as_json:
+        click.echo(f"chase at {now.strftime('%Y-%m-%dT%H:%M:%SZ')}: {summary}"
+                   + (f", {failed} failed" if failed else "")
+                   + (" (dry run: nothing sent)" if dry_run else ""))
+    if truncated:
+        click.echo("warning: the helpdesk's search limit hid some waiting tickets; they are "
+                   "reached by later runs as others leave the queue", err=True)
+    if failed:
+        raise DeskopsError(f"chase: {failed} ticket(s) failed (see above); they are retried "
+                           "by the next run")
+
+
+def _report(as_json: bool, data: dict[str, object], line: str) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, sort_keys=True) if as_json else line)

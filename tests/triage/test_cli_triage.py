@@ -23,12 +23,14 @@ def test_explain_without_credentials_is_one_line(tmp_path: Path, monkeypatch: py
     assert "Traceback" not in err
 
 
-def test_chase_says_plainly_it_is_not_available(monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_chase_without_a_workspace_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
     monkeypatch.setenv("DESKOPS_TARGET", "zendesk")
-    code = main(["chase", "--dry-run"])
+    code = main(["-w", str(tmp_path / "nowhere"), "chase", "--dry-run"])
     err = capsys.readouterr().err
-    assert code == 1 and "not available yet" in err
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_bad_self_user_ids_are_a_config_error() -> None:
