@@ -30,6 +30,8 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench/provision.py
+	bash scripts/bench/ingest.sh
+	$(BIN)/python scripts/bench/kb.py
 
 sandbox: $(STAMP)
 	$(BIN)/deskops sandbox

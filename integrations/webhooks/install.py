@@ -11,7 +11,18 @@ text::
 The ``role is end_user`` condition is what stops deskops's own updates (made as an agent)
 from firing the trigger again. Re-running install changes nothing that is already right.
 
-Freshdesk (automation rules with ``trigger_webhook``): not implemented yet — it raises.
+Freshdesk signs nothing: a shared secret (created once, kept in the same secrets file,
+``"freshdesk": [current, previous]``) travels in the ``X-Deskops-Webhook-Secret`` header of
+two automation rules whose ``trigger_webhook`` action posts ids only to
+``URL/webhooks/freshdesk``::
+
+    deskops: ticket created                (on ticket creation, type 1)  status is not Closed
+    deskops: ticket updated by requester   (on ticket updates, type 4)   performer Requester,
+                                           event "reply is sent", status is not Closed
+
+Performer *Requester* is what stops deskops's own updates (made with the agent's API key)
+from firing the rule again. Freshdesk has no ``updated_at`` placeholder, so these events
+dedupe on nothing but are harmless twice: the worker re-reads the ticket and is idempotent.
 """
 
 from __future__ import annotations
@@ -30,7 +41,8 @@ from integrations.helpdesk._http import (
 from integrations.settings import Settings
 from integrations.webhooks.secrets import SecretBook
 
-__all__ = ["TRIGGER_BODIES", "WEBHOOK_NAME", "install"]
+__all__ = ["FRESHDESK_BODIES", "TRIGGER_BODIES", "WEBHOOK_NAME", "install", "install_freshdesk",
+           "install_zendesk"]
 
 WEBHOOK_NAME = "deskops"
 
@@ -62,23 +74,42 @@ def _triggers(webhook_id: str) -> list[dict[str, Any]]:
     ]
 
 
-class _Zendesk:
-    def __init__(self, settings: Settings) -> None:
+class _Api:
+    """The admin calls install makes, on the adapters' guarded session, errors mapped once."""
+
+    def __init__(self, session: HelpdeskSession, base: str, vendor: str) -> None:
+        self.session = session
+        self.base = base
+        self.vendor = vendor
+
+    @classmethod
+    def zendesk(cls, settings: Settings) -> _Api:
         from integrations.helpdesk.zendesk import build_zenpy
 
         session = build_zenpy(settings).tickets.session
         if not isinstance(session, HelpdeskSession):  # pragma: no cover - build_zenpy's own
             raise ConfigError("unexpected Zendesk session")
-        self.session = session
-        self.base = settings.zendesk_base_url()
+        return cls(session, settings.zendesk_base_url(), "Zendesk")
+
+    @classmethod
+    def freshdesk(cls, settings: Settings) -> _Api:
+        from integrations.helpdesk.freshdesk import build_session
+
+        session = build_session(settings)
+        return cls(session, session.base_url, "Freshdesk")
 
     def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
         try:
             resp = self.session.request(method, f"{self.base}{path}", json=body)
         except (HTTPStatusError, ConnectionFailed) as exc:
-            raise map_http_error(exc, vendor="Zendesk", what=what, reason="", details=None,
-                                 credential="Zendesk credential",
-                                 check="the Zendesk credential settings",
+            reason = ""
+            if isinstance(exc, HTTPStatusError):
+                found = exc.json()
+                if isinstance(found, dict):
+                    reason = str(found.get("description") or found.get("error") or "")
+            raise map_http_error(exc, vendor=self.vendor, what=what, reason=reason,
+                                 details=None, credential=f"{self.vendor} credential",
+                                 check=f"the {self.vendor} credential settings",
                                  budget=self.session.retry.budget) from exc
         return resp.json() if resp.content else None
 
@@ -88,7 +119,7 @@ def _same(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
 
 
 def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[str]:
-    api = _Zendesk(settings)
+    api = _Api.zendesk(settings)
     endpoint = url.rstrip("/") + "/webhooks/zendesk"
     wanted = {"name": WEBHOOK_NAME, "endpoint": endpoint, "http_method": "POST",
               "request_format": "json", "status": "active",
@@ -129,10 +160,59 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
     api.session.close()
 
 
+FRESHDESK_BODIES = {event: json.dumps({"event": event, "ticket_id": "{{ticket.id}}"})
+                    for event in ("ticket_created", "ticket_updated")}
+_NOT_CLOSED = [{"name": "condition_set_1", "match_type": "all", "properties": [
+    {"resource_type": "ticket", "field_name": "status", "operator": "is_not", "value": 5}]}]
+
+
+def _rules(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:
+    from integrations.webhooks.app import FRESHDESK_SECRET_HEADER
+
+    def action(event: str) -> list[dict[str, Any]]:
+        return [{"field_name": "trigger_webhook", "request_type": "POST", "url": endpoint,
+                 "content_type": "JSON", "content_layout": "2",
+                 "content": FRESHDESK_BODIES[event],
+                 "custom_headers": {FRESHDESK_SECRET_HEADER: secret}}]
+
+    return [
+        (1, {"name": "deskops: ticket created", "active": True, "conditions": _NOT_CLOSED,
+             "actions": action("ticket_created")}),
+        (4, {"name": "deskops: ticket updated by requester", "active": True,
+             "performer": {"type": 2}, "events": [{"field_name": "reply_sent"}],
+             "conditions": _NOT_CLOSED, "actions": action("ticket_updated")}),
+    ]
+
+
+def install_freshdesk(settings: Settings, url: str, book: SecretBook) -> Iterator[str]:
+    """The shared secret (kept if one exists) and the two automation rules."""
+    api = _Api.freshdesk(settings)
+    endpoint = url.rstrip("/") + "/webhooks/freshdesk"
+    secret = book.current_freshdesk()
+    if secret is None:
+        secret = book.rotate_freshdesk()
+        yield f"shared secret: created, stored in {book.path}"
+    for kind, wanted in _rules(endpoint, secret):
+        name = wanted["name"]
+        found = api.call("GET", f"/api/v2/automations/{kind}/rules", "automation rules")
+        rows = found.get("rules", []) if isinstance(found, dict) else found or []
+        current = next((r for r in rows if r.get("name") == name), None)
+        what = f"automation rule {name!r}"
+        if current is None:
+            created = api.call("POST", f"/api/v2/automations/{kind}/rules", what, wanted)
+            yield f"automation rule {created['id']} {name!r}: created ({endpoint})"
+        elif not _same(current, wanted):
+            api.call("PUT", f"/api/v2/automations/{kind}/rules/{current['id']}", what, wanted)
+            yield f"automation rule {current['id']} {name!r}: updated ({endpoint})"
+        else:
+            yield f"automation rule {current['id']} {name!r}: up to date"
+    api.session.close()
+
+
 def install(settings: Settings, target: str, url: str, book: SecretBook) -> Iterator[str]:
-    """Create or update the helpdesk side; yields one line per object."""
+    """Create or update the helpdesk side; yields one line per object (never a secret)."""
     if target == "zendesk":
         return install_zendesk(settings, url, book)
-    raise ConfigError("webhooks install: Freshdesk automation rules are not implemented yet "
-                      "(create a rule with a trigger_webhook action and the "
-                      "X-Deskops-Webhook-Secret header by hand)")
+    if target == "freshdesk":
+        return install_freshdesk(settings, url, book)
+    raise ConfigError(f"webhooks install: unknown target {target!r}: use zendesk or freshdesk")

@@ -21,13 +21,21 @@ from integrations.sandbox.core.emulator import Emulator, Plan, Principal, Seeder
 from integrations.sandbox.core.errors import Unauthorized
 from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint
 from integrations.sandbox.core.store import Database
-from integrations.sandbox.freshdesk import fields, forms, groups, settings, solutions, tickets
+from integrations.sandbox.freshdesk import (
+    automations,
+    fields,
+    forms,
+    groups,
+    settings,
+    solutions,
+    tickets,
+)
 from integrations.sandbox.freshdesk.errors import render_error
 
 __all__ = ["AREAS", "LIMITS", "PLANS", "authenticate", "build", "make_emulator", "routes"]
 
 #: API areas, in bootstrap order.
-AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, tickets]
+AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, tickets, automations]
 
 #: Freshdesk plans: API calls per minute for the whole account.
 PLANS: dict[str, Plan] = {

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Webhook ingest benchmark (part of `make bench`), loopback only, about two minutes.
+#
+# 1. Ack path: wrk posts pre-signed Zendesk deliveries to `deskops serve` (signature check,
+#    dedupe, durable SQLite commit with synchronous=FULL before the 202) and, in the same run
+#    and with the same wrk options, to a bare hello-world endpoint on the same stack
+#    (Starlette + uvicorn, same options). Prints requests/s, p50/p99 ack latency; the ratio
+#    deskops/hello is the figure.
+# 2. End to end: sandbox tickets -> the sandbox's triggers deliver signed webhooks ->
+#    `deskops serve` -> store -> 1, then 2 `deskops worker` processes -> ticket tagged in
+#    the sandbox. Prints events/s (sandbox rate limits lifted; the quota floor beside).
+#
+# Knobs: BENCH_DURATION (wrk seconds, default 10), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
+# BENCH_TICKETS (events per end-to-end run, 100). Needs wrk (Debian package; installed with
+# apt-get when missing).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/scripts/bench/ingest"
+PY="${PYTHON:-$ROOT/.venv/bin/python}"
+DESKOPS="$(dirname "$PY")/deskops"
+DURATION="${BENCH_DURATION:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+TICKETS="${BENCH_TICKETS:-100}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "wrk not found: installing the Debian package" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq >/dev/null
+    $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/deskops-ingest.XXXXXX")"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+    "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+wait_http() {  # URL: wait until something answers (any status), 20 s at most
+    for _ in $(seq 1 200); do
+        if "$PY" -c 'import sys,urllib.request,urllib.error
+try: urllib.request.urlopen(sys.argv[1], timeout=1)
+except urllib.error.HTTPError: pass
+except OSError: sys.exit(1)' "$1" 2>/dev/null; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "nothing answers at $1" >&2
+    return 1
+}
+
+# A clean environment for deskops: only what the bench sets (no stray .env, no real helpdesk).
+cd "$WORK"
+export DESKOPS_DATABASE_URL="sqlite:///$WORK/events.db"
+export DESKOPS_QUEUE_URL="sqlite:///$WORK/queue.db"
+export DESKOPS_WEBHOOK_SECRETS_FILE="$WORK/secrets.json"
+export DESKOPS_BENCH_DATA="$WORK/deliveries.tsv"
+export DESKOPS_BENCH_THREADS="$THREADS"
+WRK_OPTS="-t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s"
+
+# -- 1. ack path: hello world, then deskops serve, same wrk options -------------------------
+HELLO_PORT="$(free_port)"
+"$PY" "$HERE/driver.py" hello --port "$HELLO_PORT" &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$HELLO_PORT/"
+
+# Signed just before use: the timestamps stay inside the default 300 s replay window.
+"$PY" "$HERE/driver.py" sign --out "$DESKOPS_BENCH_DATA" --secrets "$DESKOPS_WEBHOOK_SECRETS_FILE" \
+    --count 40000
+
+echo "wrk $WRK_OPTS -> hello world" >&2
+# shellcheck disable=SC2086
+wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$HELLO_PORT/webhooks/zendesk" \
+    > "$WORK/hello.txt"
+kill "${PIDS[-1]}" && wait "${PIDS[-1]}" 2>/dev/null || true
+
+SERVE_PORT="$(free_port)"
+"$DESKOPS" serve --port "$SERVE_PORT" &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$SERVE_PORT/healthz"
+echo "wrk $WRK_OPTS -> deskops serve" >&2
+# shellcheck disable=SC2086
+wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$SERVE_PORT/webhooks/zendesk" \
+    > "$WORK/serve.txt"
+"$PY" "$HERE/driver.py" count --metrics "http://127.0.0.1:$SERVE_PORT/metrics" \
+    > "$WORK/stored.json"
+
+# -- 2. end to end against the sandbox, 1 then 2 worker processes, per back-end -------------
+kill "${PIDS[-1]}" && wait "${PIDS[-1]}" 2>/dev/null || true
+"$PY" "$HERE/driver.py" sandbox --ready "$WORK/sandbox.json" &
+PIDS+=($!)
+for _ in $(seq 1 200); do [ -s "$WORK/sandbox.json" ] && break; sleep 0.1; done
+ZENDESK_URL="$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["zendesk_url"])' \
+    "$WORK/sandbox.json")"
+export DESKOPS_TARGET=zendesk
+export DESKOPS_SANDBOX_ZENDESK_URL="$ZENDESK_URL"
+eval "$("$PY" -c 'from integrations import sandbox as s
+print(f"export ZENDESK_SUBDOMAIN={s.SUBDOMAIN} ZENDESK_EMAIL={s.ADMIN_EMAIL} "
+      f"ZENDESK_API_TOKEN={s.API_TOKEN}")')"
+
+E2E_ARGS=()
+e2e_backend() {  # NAME DATABASE_URL QUEUE_URL
+    export DESKOPS_DATABASE_URL="$2" DESKOPS_QUEUE_URL="$3"
+    "$DESKOPS" serve --port "$SERVE_PORT" &
+    local serve_pid=$!
+    PIDS+=("$serve_pid")
+    wait_http "http://127.0.0.1:$SERVE_PORT/healthz"
+    "$DESKOPS" webhooks install --url "http://127.0.0.1:$SERVE_PORT" >/dev/null
+    for workers in 1 2; do
+        echo "end to end on $1: $TICKETS tickets, $workers worker process(es)" >&2
+        "$PY" "$HERE/driver.py" e2e --backend "$1" --tickets "$TICKETS" --workers "$workers" \
+            > "$WORK/e2e-$1-$workers.json"
+        E2E_ARGS+=(--e2e "$WORK/e2e-$1-$workers.json")
+    done
+    kill "$serve_pid" && wait "$serve_pid" 2>/dev/null || true
+}
+
+e2e_backend sqlite "sqlite:///$WORK/e2e-events.db" "sqlite:///$WORK/e2e-queue.db"
+
+# Scale-out back-ends when reachable (make pytest starts them: scripts/services.py).
+PG_URL="${DESKOPS_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+REDIS_URL="${DESKOPS_TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
+PG_SCHEMA="bench_$$"
+if "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "$PG_SCHEMA" 2>/dev/null \
+    && "$PY" -c 'import redis,sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).ping()' \
+        "$REDIS_URL" 2>/dev/null; then
+    export DESKOPS_QUEUE_NAME="deskopsbench$$"
+    SEP="?"; [[ "$PG_URL" == *\?* ]] && SEP="&"
+    e2e_backend postgresql+redis "$PG_URL${SEP}options=-csearch_path%3D$PG_SCHEMA" "$REDIS_URL"
+    "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "$PG_SCHEMA" || true
+    "$PY" -c 'import redis,sys; r=redis.Redis.from_url(sys.argv[1]); [r.delete(k) for k in r.scan_iter(f"huey.*.deskopsbench{sys.argv[2]}")]' \
+        "$REDIS_URL" "$$" 2>/dev/null || true
+else
+    echo "PostgreSQL or Redis unreachable: end-to-end run on SQLite only" >&2
+fi
+
+"$PY" "$HERE/driver.py" summary --hello "$WORK/hello.txt" --serve "$WORK/serve.txt" \
+    --stored "$WORK/stored.json" --wrk-opts "$WRK_OPTS" "${E2E_ARGS[@]}"

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Helpers for ``scripts/bench/ingest.sh`` (each a subcommand; the shell script wires them).
+
+    sign     write the receiver's secrets file and N pre-signed Zendesk deliveries for wrk
+    hello    the bare hello-world endpoint on the same stack as `deskops serve`
+             (Starlette + uvicorn, same options): the baseline of the ack figures
+    sandbox  run the sandbox with rate limits lifted (the bench measures deskops, not the
+             vendor's quota; the quota's floor is computed and printed beside)
+    count    events in the store, by status (JSON)
+    e2e      create tickets in the sandbox (its triggers deliver signed webhooks to
+             `deskops serve`), then time K `deskops worker --once` processes draining them
+    summary  print the table from the JSON results
+
+Loopback only; nothing here is imported by deskops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import hmac
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+WEBHOOK_ID = "bench-hook"
+#: Zendesk's documented account limit for the largest plan (requests per minute).
+HIGH_VOLUME_PER_MINUTE = 2500
+
+
+def sign(args: argparse.Namespace) -> None:
+    """Deliveries signed as Zendesk signs (base64 HMAC-SHA256 of timestamp + body)."""
+    from integrations.webhooks.secrets import SecretBook
+
+    secret = base64.urlsafe_b64encode(os.urandom(24)).decode()
+    SecretBook(Path(args.secrets)).set_zendesk(WEBHOOK_ID, secret)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    base = int(time.time())
+    with open(args.out, "w", encoding="utf-8") as out:
+        for n in range(args.count):
+            body = json.dumps({"event": "ticket_updated", "ticket_id": 1_000_000 + n,
+                               "updated_at": datetime.fromtimestamp(base + n, UTC)
+                               .strftime("%Y-%m-%dT%H:%M:%SZ"), "requester_id": 7})
+            mac = hmac.new(secret.encode(), stamp.encode() + body.encode(), hashlib.sha256)
+            sig = base64.b64encode(mac.digest()).decode()
+            out.write(f"{WEBHOOK_ID}\t{stamp}\t{sig}\t{uuid.uuid4().hex}\t{body}\n")
+
+
+def hello(args: argparse.Namespace) -> None:
+    """Read the body, answer 202 with a small JSON: everything but the checks and the write."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    async def ack(request: Request) -> Response:
+        await request.body()
+        return JSONResponse({"status": "queued", "event_id": 0}, status_code=202)
+
+    app = Starlette(routes=[Route("/webhooks/zendesk", ack, methods=["POST"])])
+    # The options `deskops serve` passes to uvicorn (integrations/cli/pipeline.py).
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False,
+                server_header=False)
+
+
+def sandbox(args: argparse.Namespace) -> None:
+    from integrations.sandbox.core.emulator import Plan
+    from integrations.sandbox.server import start_sandbox
+
+    running = start_sandbox(zendesk_plan="high_volume")
+    emu = running.zendesk
+    features = emu.spec.plans["high_volume"].features
+    emu.spec = replace(emu.spec, plans={**emu.spec.plans, "bench": Plan("bench", 10**9, features)},
+                       endpoint_limits=[])
+    emu.set_plan("bench")
+    Path(args.ready).write_text(json.dumps({"zendesk_url": running.zendesk_url}))
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    stop.wait()
+    running.stop()
+
+
+def _counts() -> dict[str, int]:
+    from integrations.events import store_from_settings
+    from integrations.settings import load_settings
+
+    store = store_from_settings(load_settings(dotenv=None))
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def count(args: argparse.Namespace) -> None:
+    """Stored events by status, and the receiver's answers by HTTP status (its /metrics)."""
+    import requests
+
+    answers: dict[str, float] = {}
+    if args.metrics:
+        for line in requests.get(args.metrics, timeout=10).text.splitlines():
+            if line.startswith("deskops_webhook_requests_total{"):
+                labels, _, value = line.partition("} ")
+                status = labels.split('status="')[1].split('"')[0]
+                answers[status] = answers.get(status, 0) + float(value)
+    print(json.dumps({"events": _counts(), "answers": answers}))
+
+
+def _sandbox_requests(url: str) -> int:
+    import requests
+
+    return int(requests.get(f"{url}/_sandbox/requests", timeout=30).json()["count"])
+
+
+def e2e(args: argparse.Namespace) -> None:
+    """Tickets → signed deliveries → receiver → store; then K workers drain them, timed."""
+    import requests
+
+    from integrations import sandbox as sb
+
+    url = os.environ["DESKOPS_SANDBOX_ZENDESK_URL"]
+    auth = (f"{sb.ADMIN_EMAIL}/token", sb.API_TOKEN)
+    http = requests.Session()
+    before = _counts()
+    done_before = before.get("done", 0)
+    started = time.perf_counter()
+    for n in range(args.tickets):
+        resp = http.post(f"{url}/api/v2/tickets.json", auth=auth, timeout=30, json={"ticket": {
+            "subject": f"bench {n}", "comment": {"body": "Bonjour, je n'arrive plus à me "
+                                                          "connecter à mon compte depuis hier"}}})
+        resp.raise_for_status()
+    ingest = time.perf_counter() - started
+    queued = _counts().get("queued", 0)
+    if queued < args.tickets:
+        sys.exit(f"e2e: only {queued} of {args.tickets} deliveries were stored")
+    calls_before = _sandbox_requests(url)
+    cmd = [str(Path(sys.executable).with_name("deskops")), "worker", "--once"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL) for _ in range(args.workers)]
+    t0 = None
+    deadline = time.monotonic() + args.timeout
+    while True:
+        counts = _counts()
+        now = time.perf_counter()
+        if t0 is None and counts.get("queued", 0) < queued:
+            t0 = now
+        if counts.get("done", 0) - done_before >= args.tickets:
+            break
+        if time.monotonic() > deadline or all(p.poll() is not None for p in procs):
+            for p in procs:
+                p.kill()
+            sys.exit(f"e2e: workers stopped before finishing: {counts}")
+        time.sleep(0.02)
+    elapsed = now - (t0 or now)
+    for p in procs:
+        p.wait(60)
+    calls = _sandbox_requests(url) - calls_before
+    per_event = calls / args.tickets
+    print(json.dumps({
+        "backend": args.backend, "workers": args.workers, "events": args.tickets,
+        "seconds": round(elapsed, 3),
+        "events_per_s": round(args.tickets / elapsed, 1) if elapsed else None,
+        "ingest_tickets_per_s": round(args.tickets / ingest, 1),
+        "api_calls_per_event": round(per_event, 2),
+        "quota_floor_events_per_s": round(HIGH_VOLUME_PER_MINUTE / 60 / per_event, 1),
+    }))
+
+
+def pgschema(args: argparse.Namespace) -> None:
+    """A throw-away schema for the PostgreSQL run (the URL's search_path selects it)."""
+    import psycopg
+
+    with psycopg.connect(args.url, autocommit=True, connect_timeout=3) as conn:
+        if args.action == "create":
+            conn.execute(f"CREATE SCHEMA {args.schema}")
+        else:
+            conn.execute(f"DROP SCHEMA IF EXISTS {args.schema} CASCADE")
+
+
+def _load(path: str) -> dict[str, Any]:
+    text = Path(path).read_text(encoding="utf-8").strip().splitlines()
+    lines = [line for line in text if line.startswith("{")]
+    if not lines:
+        sys.exit(f"summary: no result in {path}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def summary(args: argparse.Namespace) -> None:
+    hello_r, serve_r = _load(args.hello), _load(args.serve)
+    stored = json.loads(Path(args.stored).read_text())
+    runs = [_load(path) for path in args.e2e]
+    print("\ningest benchmark (loopback, wrk "
+          f"{args.wrk_opts}; Starlette+uvicorn, one process each)")
+    print(f"{'endpoint':<36}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}")
+    for name, r in (("hello world (no checks, no write)", hello_r),
+                    ("deskops serve (verify + durable)", serve_r)):
+        print(f"{name:<36}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}"
+              f"{r['non_2xx'] + r['socket_errors']:>9}")
+    ratio = serve_r["rps"] / hello_r["rps"] if hello_r["rps"] else 0.0
+    print(f"ratio deskops/hello: {ratio:.2f} of the throughput, "
+          f"p99 x{serve_r['p99_ms'] / max(hello_r['p99_ms'], 1e-9):.1f}")
+    answers = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(stored["answers"].items()))
+    print(f"events stored durably: {sum(stored['events'].values())}; receiver answers by "
+          f"status: {answers} (wrk counts only responses received before it stopped)")
+    if runs:
+        print(f"\nend to end (sandbox ticket -> signed webhook -> serve -> store -> worker "
+              f"-> tag), {runs[0]['events']} events per run, sandbox rate limits lifted:")
+    by_backend: dict[str, dict[int, float]] = {}
+    for r in runs:
+        by_backend.setdefault(r["backend"], {})[r["workers"]] = r["events_per_s"]
+        print(f"  {r['backend']:<16} {r['workers']} worker process(es): "
+              f"{r['events_per_s']:>6} events/s  ({r['api_calls_per_event']} helpdesk calls "
+              f"per event)")
+    for backend, rates in by_backend.items():
+        if 1 in rates and 2 in rates and rates[1]:
+            print(f"  {backend}: 2 workers vs 1: x{rates[2] / rates[1]:.2f}")
+    if runs:
+        print(f"  quota floor: a real Zendesk High Volume account ({HIGH_VOLUME_PER_MINUTE} "
+              f"calls/min) caps any number of workers at {runs[0]['quota_floor_events_per_s']} "
+              "events/s")
+    refused = {k: v for k, v in stored["answers"].items() if k not in ("202", "503")}
+    if serve_r["socket_errors"]:
+        print(f"note: wrk saw {serve_r['socket_errors']} socket errors or timeouts (> 10 s)")
+    if refused:
+        sys.exit(f"the receiver refused signed deliveries: {refused}")
+    if stored["answers"].get("503"):
+        print("note: 503 + Retry-After answers are the receiver shedding load when the store "
+              "is busy (nothing acknowledged that was not stored)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("sign")
+    p.add_argument("--out", required=True)
+    p.add_argument("--secrets", required=True)
+    p.add_argument("--count", type=int, default=40000)
+    p = sub.add_parser("hello")
+    p.add_argument("--port", type=int, required=True)
+    p = sub.add_parser("sandbox")
+    p.add_argument("--ready", required=True)
+    p = sub.add_parser("count")
+    p.add_argument("--metrics", help="the receiver's /metrics URL")
+    p = sub.add_parser("e2e")
+    p.add_argument("--tickets", type=int, default=200)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--timeout", type=float, default=60)
+    p.add_argument("--backend", default="sqlite")
+    p = sub.add_parser("pgschema")
+    p.add_argument("action", choices=["create", "drop"])
+    p.add_argument("--url", required=True)
+    p.add_argument("--schema", required=True)
+    p = sub.add_parser("summary")
+    for name in ("hello", "serve", "stored", "wrk-opts"):
+        p.add_argument(f"--{name}", required=True)
+    p.add_argument("--e2e", action="append", default=[], help="an e2e result (repeat)")
+    args = parser.parse_args()
+    {"sign": sign, "hello": hello, "sandbox": sandbox, "count": count, "e2e": e2e,
+     "summary": summary, "pgschema": pgschema}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
