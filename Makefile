@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench/provision.py
 	bash scripts/bench/ingest.sh
 	$(BIN)/python scripts/bench/kb.py
+	$(BIN)/python scripts/bench/triage.py
 
 sandbox: $(STAMP)
 	$(BIN)/deskops sandbox
