@@ -7,15 +7,26 @@ Shapes worth knowing:
   is created with an ASCII label from its key first, then renamed.
 - Choices change by diff, one entry per call: ``{"value", "position"}`` adds,
   ``{"id", "value", "position"}`` changes, ``{"id", "deleted": true}`` removes. The whole
-  choice list is never sent. A choice has a single ``value`` (shown and stored), so an
-  option's ``value`` is used and its title reads back equal to the value.
+  choice list is never sent. A choice has a single ``value`` (shown and stored on tickets),
+  so an option's ``value`` is used and its title reads back equal to the value.
+  Positions: the planner gives 0-based indexes in the final list; Freshdesk numbers
+  choices from 1. `_position` is the one place that translates.
+- Conditional fields are dynamic sections, which belong to the parent dropdown (account
+  wide, not per form): a condition ``parent == value -> children`` puts the children in
+  the parent's section for that choice (one section per choice, created on demand, label
+  ``<parent label>: <value>``); a child joins a section through its ``section_mappings``.
+  A child's "required" is the field's own ``required_for_customers`` (a field inside a
+  section is hidden, so not required, outside it). Reading, a form's conditions are the
+  sections of the dropdowns on it, restricted to the fields on it; the sections come with
+  the field list (``?include=section``), so they cost no extra call.
 - Ticket forms (``/api/v2/ticket-forms``) must contain the requester and company fields:
   they are added when writing and left out when reading, like Zendesk, where every form
   shows them. Freshdesk has no form order and no per-locale field labels in API v2:
   `reorder_forms` and `set_field_translations` make no call.
 - Freshdesk's list endpoints omit dropdown choices and form fields in their documented
   shape; when an item comes back without them it is read once on its own (the only
-  per-object reads, forced by the API).
+  per-object reads, forced by the API: ``/api/v2/ticket-forms`` documents no ``include``
+  that returns form fields, so each form costs one read).
 """
 
 from __future__ import annotations
@@ -38,7 +49,17 @@ from integrations.helpdesk._http import (
     map_http_error,
 )
 from integrations.helpdesk.base import CallCounter, Capabilities, Helpdesk
-from integrations.model import Field, FieldKind, Form, Option, Ref, RemoteState, Target
+from integrations.model import (
+    Condition,
+    ConditionChild,
+    Field,
+    FieldKind,
+    Form,
+    Option,
+    Ref,
+    RemoteState,
+    Target,
+)
 from integrations.settings import Settings
 
 __all__ = ["FreshdeskHelpdesk", "build_session"]
@@ -85,7 +106,7 @@ class FreshdeskHelpdesk(Helpdesk):
 
     target: ClassVar[Target] = "freshdesk"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        multiselect=False, regexp=True, field_translations=False, conditions=False,
+        multiselect=False, regexp=True, field_translations=False, conditions=True,
         brands=False)
 
     def __init__(
@@ -112,6 +133,8 @@ class FreshdeskHelpdesk(Helpdesk):
         else:
             raise ConfigError("FreshdeskHelpdesk needs settings to know the helpdesk URL")
         self._raw_fields: dict[int, dict[str, Any]] | None = None
+        #: parent dropdown id -> its dynamic sections (id, label, choice_ids, ticket_field_ids)
+        self._sections: dict[int, list[dict[str, Any]]] = {}
 
     # -- HTTP and errors: the one place -------------------------------------------------
     @contextmanager
@@ -162,9 +185,29 @@ class FreshdeskHelpdesk(Helpdesk):
     # -- reading ------------------------------------------------------------------------------
     def _fields(self, force: bool = False) -> dict[int, dict[str, Any]]:
         if self._raw_fields is None or force:
-            raw = self._list("/api/v2/admin/ticket_fields", "the list of ticket fields")
+            raw = self._list("/api/v2/admin/ticket_fields", "the list of ticket fields",
+                             {"include": "section"})
             self._raw_fields = {int(f["id"]): f for f in raw}
+            self._sections = {fid: list(f.get("sections") or [])
+                              for fid, f in self._raw_fields.items()}
         return self._raw_fields
+
+    def _field(self, field_id: int) -> dict[str, Any]:
+        """One field with its choices and sections (read on its own only when the cached
+        list entry lacks its choices)."""
+        fields = self._fields()
+        raw = fields.get(field_id)
+        if raw is None or (raw.get("type") == "custom_dropdown" and "choices" not in raw):
+            raw = self._request("GET", f"/api/v2/admin/ticket_fields/{field_id}",
+                                f"ticket field {field_id}", params={"include": "section"})
+            fields[field_id] = raw
+            self._sections[field_id] = list(raw.get("sections") or [])
+        return raw
+
+    def _remember(self, field_id: int, raw: Any) -> None:
+        """Keep the cached field current from a write's answer (sections are kept apart)."""
+        if self._raw_fields is not None and isinstance(raw, dict) and "id" in raw:
+            self._raw_fields[field_id] = raw
 
     def _system_ids(self) -> dict[str, int]:
         by_name = {v: k for k, v in _SYSTEM_NAMES.items()}
@@ -174,28 +217,58 @@ class FreshdeskHelpdesk(Helpdesk):
     def read_state(self) -> RemoteState:
         raw_fields = self._fields(force=True)
         fields: list[Field] = []
-        for fid, raw in raw_fields.items():
-            if raw.get("default"):
+        for fid in list(raw_fields):
+            if raw_fields[fid].get("default"):
                 continue
-            if raw.get("type") == "custom_dropdown" and "choices" not in raw:
-                raw = self._request("GET", f"/api/v2/admin/ticket_fields/{fid}",
-                                    f"ticket field {fid}")
-                raw_fields[fid] = raw
-            field = _field_from(raw)
+            field = _field_from(self._field(fid))
             if field is not None:
                 fields.append(field)
         system = {v: k for k, v in self._system_ids().items()}
         forms: list[Form] = []
-        for raw_form in self._list("/api/v2/ticket-forms", "the list of ticket forms"):
+        unavailable: str | None = None
+        try:
+            raw_forms = self._list("/api/v2/ticket-forms", "the list of ticket forms")
+        except AuthError as exc:
+            if exc.status != 403:
+                raise
+            raw_forms, unavailable = [], "403 " + (_forbidden(exc) or "Forbidden")
+        for raw_form in raw_forms:
             if "fields" not in raw_form:
                 raw_form = self._request("GET", f"/api/v2/ticket-forms/{raw_form['id']}",
                                          f"ticket form {raw_form['id']}")
-            forms.append(_form_from(raw_form, system))
+            form = _form_from(raw_form, system)
+            ids = [int(f["id"]) for f in raw_form.get("fields") or []]
+            forms.append(dataclasses.replace(form, conditions=self._conditions(ids, system)))
         groups = {str(g["name"]): int(g["id"])
                   for g in self._list("/api/v2/groups", "the list of groups",
                                       {"per_page": 100})}
         return RemoteState(fields=tuple(fields), forms=tuple(forms), groups=groups,
-                           brands={}, locales=self._locales())
+                           brands={}, locales=self._locales(), forms_unavailable=unavailable)
+
+    def _conditions(self, field_ids: Sequence[int], system: Mapping[int, str]
+                    ) -> tuple[Condition, ...]:
+        """A form's conditions: the sections of the dropdowns on it, limited to its fields."""
+        on_form = set(field_ids)
+        fields = self._fields()
+        out: list[Condition] = []
+        for parent in dict.fromkeys(field_ids):
+            sections = self._sections.get(parent)
+            if not sections:
+                continue
+            values = {int(c["id"]): str(c["value"])
+                      for c in self._field(parent).get("choices") or []}
+            for section in sections:
+                children = tuple(
+                    ConditionChild(int(m), bool(fields.get(int(m), {})
+                                                .get("required_for_customers")))
+                    for m in section.get("ticket_field_ids") or [] if int(m) in on_form)
+                if not children:
+                    continue
+                for cid in section.get("choice_ids") or []:
+                    if int(cid) in values:
+                        out.append(Condition(system.get(parent, parent), values[int(cid)],
+                                             children))
+        return tuple(out)
 
     def _locales(self) -> tuple[str, ...]:
         settings = self._request("GET", "/api/v2/settings/helpdesk", "the helpdesk settings")
@@ -233,8 +306,8 @@ class FreshdeskHelpdesk(Helpdesk):
                       payload["label_for_customers"]}
             payload["label"] = payload["label_for_customers"] = field.key
         if field.options:
-            payload["choices"] = [{"value": o.value, "position": i}
-                                  for i, o in enumerate(field.options, start=1)]
+            payload["choices"] = [{"value": o.value, "position": _position(i)}
+                                  for i, o in enumerate(field.options)]
         what = f"ticket field '{field.key}'"
         created = self._request("POST", "/api/v2/admin/ticket_fields", what, json=payload)
         if isinstance(created, dict) and "ticket_field" in created:
@@ -243,8 +316,8 @@ class FreshdeskHelpdesk(Helpdesk):
         if rename:
             created = self._request("PUT", f"/api/v2/admin/ticket_fields/{fid}", what,
                                     json=rename) or created
-        if self._raw_fields is not None:
-            self._raw_fields[fid] = created
+        self._remember(fid, created)
+        self._sections.pop(fid, None)
         ids = {str(c.get("value")): int(c["id"]) for c in created.get("choices") or []}
         return dataclasses.replace(
             field, id=fid,
@@ -255,23 +328,25 @@ class FreshdeskHelpdesk(Helpdesk):
         payload.pop("type", None)  # Freshdesk cannot change a type in place
         updated = self._request("PUT", f"/api/v2/admin/ticket_fields/{field_id}",
                                 f"ticket field '{field.key}' ({field_id})", json=payload)
-        if self._raw_fields is not None and isinstance(updated, dict):
-            self._raw_fields[field_id] = updated
+        self._remember(field_id, updated)
 
     def delete_field(self, field_id: int) -> None:
         self._request("DELETE", f"/api/v2/admin/ticket_fields/{field_id}",
                       f"ticket field {field_id} (delete)")
         if self._raw_fields is not None:
             self._raw_fields.pop(field_id, None)
+        self._sections.pop(field_id, None)  # Freshdesk deletes a dropdown's sections with it
 
     def _choices(self, field_id: int, choice: dict[str, Any], what: str) -> dict[str, Any]:
         body = self._request("PUT", f"/api/v2/admin/ticket_fields/{field_id}", what,
                              json={"choices": [choice]})
+        self._remember(field_id, body)
         return body if isinstance(body, dict) else {}
 
     def create_option(self, field_id: int, option: Option, position: int) -> Option:
         what = f"choice '{option.value}' of ticket field {field_id}"
-        body = self._choices(field_id, {"value": option.value, "position": position}, what)
+        body = self._choices(field_id, {"value": option.value,
+                                        "position": _position(position)}, what)
         for choice in body.get("choices") or []:
             if str(choice.get("value")) == option.value:
                 return dataclasses.replace(option, id=int(choice["id"]))
@@ -280,7 +355,8 @@ class FreshdeskHelpdesk(Helpdesk):
     def update_option(self, field_id: int, option: Option, position: int) -> None:
         if option.id is None:
             raise ValueError("update_option needs option.id")
-        self._choices(field_id, {"id": option.id, "value": option.value, "position": position},
+        self._choices(field_id, {"id": option.id, "value": option.value,
+                                 "position": _position(position)},
                       f"choice '{option.value}' of ticket field {field_id}")
 
     def delete_option(self, field_id: int, option_id: int) -> None:
@@ -291,16 +367,20 @@ class FreshdeskHelpdesk(Helpdesk):
         """No call: Freshdesk API v2 has no per-locale field labels (capability off)."""
 
     # -- forms --------------------------------------------------------------------------------
-    def _form_payload(self, form: Form) -> dict[str, Any]:
-        if form.conditions:
-            raise Rejected(f"Freshdesk: ticket form '{form.title}' has conditional fields, "
-                           "which deskops does not provision on Freshdesk (dynamic sections)")
+    def _form_ids(self, form: Form) -> list[int]:
+        """The form's field ids in order: requester and company first, condition children
+        the form does not list appended."""
         system = self._system_ids()
         ids: list[int] = []
-        for ref in (*_MANDATORY, *form.fields):
+        children = (ch.field for cond in form.conditions for ch in cond.children)
+        for ref in (*_MANDATORY, *form.fields, *children):
             fid = self._field_id(ref, system, form)
             if fid not in ids:
                 ids.append(fid)
+        return ids
+
+    def _form_payload(self, form: Form) -> dict[str, Any]:
+        ids = self._form_ids(form)
         raw = self._fields()
         fields = []
         for position, fid in enumerate(ids, start=1):
@@ -333,11 +413,103 @@ class FreshdeskHelpdesk(Helpdesk):
         payload = self._form_payload(form)
         created = self._request("POST", "/api/v2/ticket-forms",
                                 f"ticket form '{form.title}'", json=payload)
+        self._sync_sections(form)
         return int(created["id"])
 
     def update_form(self, form_id: int, form: Form) -> None:
         self._request("PUT", f"/api/v2/ticket-forms/{form_id}",
                       f"ticket form '{form.title}' ({form_id})", json=self._form_payload(form))
+        self._sync_sections(form)
+
+    # -- conditions: dynamic sections ---------------------------------------------------------
+    def _sync_sections(self, form: Form) -> None:
+        """Make the form's conditions true as dynamic sections (see the module docstring).
+
+        Only sections of dropdowns on this form, and only the membership of fields on this
+        form, are touched: sections are account-wide, and other forms' fields keep theirs
+        (`workspace.validate` makes every form agree on a field's conditions).
+        """
+        system = self._system_ids()
+        ids = self._form_ids(form)
+        wanted: dict[int, dict[tuple[int, str], int]] = {}  # child -> (parent, value) -> pos
+        for cond in form.conditions:
+            parent = self._field_id(cond.parent, system, form)
+            for pos, child in enumerate(cond.children, start=1):
+                cid = self._field_id(child.field, system, form)
+                wanted.setdefault(cid, {})[(parent, str(cond.value))] = pos
+        parents = [fid for fid in ids
+                   if self._fields().get(fid, {}).get("type") == "custom_dropdown"]
+        if not wanted and not any(self._sections.get(p) for p in parents):
+            return
+        for fid in ids:
+            raw = self._fields().get(fid, {})
+            if raw.get("default"):
+                continue
+            pairs = wanted.get(fid, {})
+            desired = {self._section_for(p, v, form).get("id"): pos
+                       for (p, v), pos in pairs.items()}
+            for p in {p for p, _ in pairs}:
+                self._check_section_choices(p, fid, {v for q, v in pairs if q == p}, form)
+            scope = {int(s["id"]) for p in parents for s in self._sections.get(p, [])}
+            current = {int(s["id"]) for p in parents for s in self._sections.get(p, [])
+                       if fid in [int(m) for m in s.get("ticket_field_ids") or []]}
+            if current == set(desired):
+                continue
+            kept = [m for m in raw.get("section_mappings") or []
+                    if int(m["section_id"]) not in scope]
+            mappings = kept + [{"section_id": sid, "position": pos}
+                               for sid, pos in desired.items()]
+            updated = self._request("PUT", f"/api/v2/admin/ticket_fields/{fid}",
+                                    f"the sections of ticket field {fid} (form "
+                                    f"'{form.title}')", json={"section_mappings": mappings})
+            self._remember(fid, updated)
+            for p in parents:
+                for s in self._sections.get(p, []):
+                    members = [int(m) for m in s.get("ticket_field_ids") or [] if int(m) != fid]
+                    s["ticket_field_ids"] = members + ([fid] if s["id"] in desired else [])
+
+    def _choice_ids(self, parent: int) -> dict[str, int]:
+        return {str(c["value"]): int(c["id"]) for c in self._field(parent).get("choices") or []}
+
+    def _section_for(self, parent: int, value: str, form: Form) -> dict[str, Any]:
+        """The parent's section shown for ``value`` (a choice is in at most one), created
+        when missing."""
+        choice = self._choice_ids(parent).get(value)
+        if choice is None:
+            raise Rejected(f"ticket form '{form.title}': ticket field {parent} has no choice "
+                           f"{value!r} for a dynamic section (was it removed by hand?)")
+        for section in self._sections.get(parent, []):
+            if choice in [int(c) for c in section.get("choice_ids") or []]:
+                return section
+        label = self._fields().get(parent, {}).get("label") or str(parent)
+        body = self._request("POST", f"/api/v2/admin/ticket_fields/{parent}/sections",
+                             f"the dynamic section {label}: {value}",
+                             json={"label": f"{label}: {value}", "choice_ids": [choice]})
+        sections = body.get("sections") if isinstance(body, dict) else None
+        if isinstance(sections, list):
+            self._sections[parent] = sections
+        for section in self._sections.get(parent, []):
+            if choice in [int(c) for c in section.get("choice_ids") or []]:
+                return section
+        raise HelpdeskError(f"Freshdesk did not return the new section {label}: {value}")
+
+    def _check_section_choices(self, parent: int, child: int, values: set[str],
+                               form: Form) -> None:
+        """A section made by hand for several choices shows its fields for all of them."""
+        names = {v: k for k, v in self._choice_ids(parent).items()}
+        for section in self._sections.get(parent, []):
+            shown = {names.get(int(c), str(c)) for c in section.get("choice_ids") or []}
+            if shown & values and not shown <= values:
+                raise Rejected(
+                    f"ticket form '{form.title}': Freshdesk section '{section.get('label')}' "
+                    f"of ticket field {self._label(parent)} shows its fields for "
+                    f"{sorted(shown)}, but the workspace shows field {self._label(child)} "
+                    f"only for {sorted(values & shown)}: split that section by hand (one "
+                    "choice per section) and apply again")
+
+    def _label(self, field_id: int) -> str:
+        label = self._fields().get(field_id, {}).get("label")
+        return f"'{label}'" if label else str(field_id)
 
     def delete_form(self, form_id: int) -> None:
         self._request("DELETE", f"/api/v2/ticket-forms/{form_id}",
@@ -389,6 +561,20 @@ class FreshdeskHelpdesk(Helpdesk):
 
     def close(self) -> None:
         self._session.close()
+
+
+def _forbidden(exc: HelpdeskError) -> str:
+    """Freshdesk's own words from a 403 answer (``description`` or ``message``)."""
+    cause = exc.__cause__
+    body = cause.json() if isinstance(cause, HTTPStatusError) else None
+    if isinstance(body, dict):
+        return str(body.get("message") or body.get("description") or "")
+    return ""
+
+
+def _position(index: int) -> int:
+    """The planner's 0-based option index as Freshdesk's 1-based choice position."""
+    return index + 1
 
 
 def _field_from(raw: Mapping[str, Any]) -> Field | None:

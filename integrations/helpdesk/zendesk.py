@@ -194,7 +194,9 @@ class ZendeskHelpdesk(Helpdesk):
         except ZenpyException as exc:
             raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
 
-    def _error(self, exc: HTTPStatusError | ConnectionFailed, what: str) -> HelpdeskError:
+    @staticmethod
+    def _reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
+        """Zendesk's own one-line reason and field-by-field details from an error body."""
         reason, details = "", None
         if isinstance(exc, HTTPStatusError):
             body = exc.json()
@@ -207,6 +209,10 @@ class ZendeskHelpdesk(Helpdesk):
                 if exc.status == 403 and body.get("description"):
                     reason = f"{reason}: {body['description']}" if reason else body["description"]
                 details = _zendesk_details(body.get("details"))
+        return reason, details
+
+    def _error(self, exc: HTTPStatusError | ConnectionFailed, what: str) -> HelpdeskError:
+        reason, details = self._reason(exc)
         return map_http_error(exc, vendor="Zendesk", what=what, reason=reason, details=details,
                               credential=self._cred_name, check=self._cred_check,
                               budget=self._budget)
@@ -223,14 +229,32 @@ class ZendeskHelpdesk(Helpdesk):
             groups = {str(g.name): int(g.id) for g in z.groups()}
         self._load_brands(force=True)
         assert self._brands is not None and self._locales is not None
-        with self._call("the list of ticket forms"):
-            raw_forms = [_raw(f) for f in z.ticket_forms()]
+        raw_forms, unavailable = self._list_forms()
         fields = tuple(f for f in (self._field_from(r) for r in raw_fields) if f is not None)
         forms = tuple(sorted((self._form_from(r) for r in raw_forms),
                              key=lambda f: (f.position, f.id or 0)))
         return RemoteState(
             fields=fields, forms=forms, groups=groups, brands=dict(self._brands),
-            locales=tuple(from_vendor_locale("zendesk", loc) for loc in self._locales))
+            locales=tuple(from_vendor_locale("zendesk", loc) for loc in self._locales),
+            forms_unavailable=unavailable)
+
+    def _list_forms(self) -> tuple[list[dict[str, Any]], str | None]:
+        """(raw forms, None), or ([], why) when the plan has no ticket forms (Team: 403).
+
+        Reading stays possible on such a plan, so a workspace of fields alone plans and
+        applies; the planner turns a workspace with forms into one clear error.
+        """
+        what = "the list of ticket forms"
+        try:
+            return [_raw(f) for f in self._zenpy.ticket_forms()], None
+        except HTTPStatusError as exc:
+            if exc.status != 403:
+                raise self._error(exc, what) from exc
+            return [], f"403 {self._reason(exc)[0]}".strip()
+        except ConnectionFailed as exc:
+            raise self._error(exc, what) from exc
+        except ZenpyException as exc:
+            raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
 
     def _remember_fields(self, raw_fields: Sequence[dict[str, Any]]) -> None:
         self._system_ids = {}

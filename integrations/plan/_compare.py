@@ -224,6 +224,13 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
     ``capabilities`` and ``target`` (the adapter's) decide what is compared (`ViewOptions`).
     """
     vo = ViewOptions.of(desired.default_locale, capabilities, target)
+    if actual.forms_unavailable is not None and desired.forms:
+        files = [f.source or f"form {f.key}" for f in desired.forms.values()]
+        raise PlanError(
+            f"{files[0]}{f' (and {len(files) - 1} more form(s))' if len(files) > 1 else ''}: "
+            f"this {target or 'helpdesk'} account's plan has no ticket forms "
+            f"({actual.forms_unavailable}); upgrade the plan, or remove the forms from the "
+            "workspace to provision its fields only")
     if not vo.conditions:
         cannot = [f.source or f"form {f.key}" for f in desired.forms.values() if f.conditions]
         if cannot:

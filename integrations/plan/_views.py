@@ -32,6 +32,10 @@ class TargetQuirks:
     text (the worker enforces the pattern), reads an option's title back as its value,
     keeps no field description or form order, has no form visibility flags, and its default
     form is the account's own (not settable through the API).
+
+    Each exclusion is impossible through the vendor's API (checked against the reference);
+    ``docs/mapping.md`` lists them under "Not round-tripped", and `workspace.validate`
+    refuses the ones that would change behaviour (a hidden or inactive form on Freshdesk).
     """
 
     #: on every form whether listed or not (requester, company), or built-ins the workspace

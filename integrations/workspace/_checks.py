@@ -34,7 +34,7 @@ def cross_checks(
     forms = _order_forms(report, settings, form_docs)
     _duplicate_titles(report, fields, forms, target)
     if target == "freshdesk":
-        _freshdesk(report, fields, forms, form_docs)
+        fields = _freshdesk(report, fields, forms, form_docs, field_docs)
     return fields, forms
 
 
@@ -151,9 +151,13 @@ def _duplicate_titles(report: Report, fields: Mapping[str, Field],
             titles.setdefault(option.title.casefold(), i)
 
 
-def _freshdesk(report: Report, fields: Mapping[str, Field], forms: Mapping[str, Form],
-               form_docs: Mapping[str, FormDoc]) -> None:
-    """What Freshdesk cannot express: multiselects, and conditions beyond dynamic sections."""
+def _freshdesk(report: Report, fields: dict[str, Field], forms: Mapping[str, Form],
+               form_docs: Mapping[str, FormDoc], field_docs: Mapping[str, FieldDoc]
+               ) -> dict[str, Field]:
+    """What Freshdesk cannot express, and the required flag of conditional fields (a
+    field's own flag there); returns the fields. What it keeps less of without changing
+    behaviour (descriptions, option titles, translations) is listed in docs/mapping.md,
+    "Not round-tripped"."""
     target = "freshdesk"
     for field in fields.values():
         if field.kind == "multiselect":
@@ -162,24 +166,49 @@ def _freshdesk(report: Report, fields: Mapping[str, Field], forms: Mapping[str, 
         elif field.kind == "regexp":
             report.warn(field.source, "/pattern", "Freshdesk text fields have no validation: "
                         "this pattern is enforced by the deskops worker only", target)
+    default = next((f for f in forms.values() if f.default), None)
+    if default is not None:
+        report.warn(SETTINGS_FILE, "/default_form", "Freshdesk's default ticket form is the "
+                    "account's own and API v2 cannot choose it: default_form only tells the "
+                    "worker which form a ticket without one is checked against", target)
+    for form in forms.values():
+        for flag in ("end_user_visible", "active"):
+            if getattr(form, flag) is False:
+                report.error(form.source, pointer(["x-deskops", flag]), "Freshdesk ticket "
+                             f"forms have no {flag} flag: remove it for this target", target)
+    return _freshdesk_sections(report, fields, forms, form_docs, field_docs)
 
-    # Dynamic sections belong to the parent dropdown, account-wide, and are shown to agents
-    # and customers alike; a field inside a section is hidden outside it.
+
+def _freshdesk_sections(report: Report, fields: dict[str, Field], forms: Mapping[str, Form],
+                        form_docs: Mapping[str, FormDoc], field_docs: Mapping[str, FieldDoc]
+                        ) -> dict[str, Field]:
+    """Conditions as dynamic sections: what must hold for them to mean the same in every
+    form. Sections belong to the parent dropdown, account-wide, and are shown to agents and
+    customers alike; a field inside a section is hidden outside it, and its required flag is
+    the field's own."""
+    target = "freshdesk"
     sections: dict[tuple[str, str | bool], tuple[tuple[str, bool], ...]] = {}
     where: dict[tuple[str, str | bool], str] = {}
     conditional: dict[str, str] = {}
+    #: child key -> (form file, pointer, its (parent, value) pairs in that form)
+    shown_when: dict[str, tuple[str, str, frozenset[tuple[str, str | bool]]]] = {}
+    #: child key -> (required?, form file, pointer) of its first condition
+    required: dict[str, tuple[bool, str, str]] = {}
     for form in forms.values():
         for cond in form.conditions:
             for child in cond.children:
                 conditional.setdefault(str(child.field), form.source)
     for form in forms.values():
         refs = form_docs[form.key].refs
+        pairs: dict[str, set[tuple[str, str | bool]]] = {}
         by_value: dict[tuple[str, str | bool], set[str]] = {}
         for i, cond in enumerate(form.conditions):
             at = pointer(["allOf", i])
             parent = str(cond.parent)
             key = (parent, cond.value)
             by_value.setdefault(key, set()).add(cond.audience)
+            if cond.audience == "agent":
+                continue  # reported below, once per parent value
             pfield = fields.get(refs.get(parent, ""))
             if pfield is not None and pfield.kind == "checkbox":
                 report.error(form.source, at, "Freshdesk dynamic sections hang on a dropdown; "
@@ -199,20 +228,64 @@ def _freshdesk(report: Report, fields: Mapping[str, Field], forms: Mapping[str, 
                 continue
             sections.setdefault(key, children)
             where.setdefault(key, form.source)
+            for name, req in children:
+                pairs.setdefault(name, set()).add(key)
+                first = required.setdefault(name, (req, form.source, at))
+                if first[0] != req:
+                    report.error(form.source, at, f"{name!r} is {_req(req)} here but "
+                                 f"{_req(first[0])} in {first[1]} {first[2]}: on Freshdesk a "
+                                 "field's required flag is its own, not the section's",
+                                 target)
         for (parent, value), audiences in by_value.items():
             if audiences == {"agent"}:
                 report.error(form.source, "/allOf", f"agent-only condition {parent} = "
                              f"{value!r}: Freshdesk sections show for agents and customers "
                              "alike", target)
+            elif "agent" in audiences:
+                report.error(form.source, "/allOf", f"{parent} = {value!r} has an end-user "
+                             "and an agent condition: on Freshdesk one section shows for "
+                             "both; keep only the end-user one for this target", target)
+        for child_key, keys in pairs.items():
+            shown = frozenset(keys)
+            seen = shown_when.setdefault(child_key, (form.source, "/allOf", shown))
+            if seen[2] != shown:
+                report.error(form.source, "/allOf", f"{child_key!r} is shown when "
+                             f"{_when(shown)} here but when {_when(seen[2])} in {seen[0]}: "
+                             "Freshdesk sections belong to the field, so every form must "
+                             "show it under the same conditions", target)
     for form in forms.values():
         children_here = {str(c.field) for cond in form.conditions for c in cond.children}
-        for name in form.fields:
-            name = str(name)
-            if name in conditional and name not in children_here:
-                report.error(form.source, pointer(["properties", name]),
-                             f"{name!r} is conditional in {conditional[name]}; on Freshdesk a "
+        for ref in form.fields:
+            ref_key = str(ref)
+            if ref_key in conditional and ref_key not in children_here:
+                report.error(form.source, pointer(["properties", ref_key]),
+                             f"{ref_key!r} is conditional in {conditional[ref_key]}; on "
+                             "Freshdesk a "
                              "field inside a dynamic section is hidden outside it, so it "
                              "cannot also be unconditional here", target)
+    result = dict(fields)
+    for field_key, (req, _, _) in required.items():
+        field = result.get(field_key)
+        if field is None or field.required_in_portal == req:
+            continue
+        doc = field_docs.get(field_key)
+        explicit = doc.explicit_required if doc is not None else None
+        if explicit is not None:
+            report.error(field.source, "/x-deskops/required_in_portal",
+                         f"required_in_portal is {str(explicit).lower()}, but the conditions "
+                         f"showing this field make it {_req(req)}: on Freshdesk a field's "
+                         "required flag is its own, not the section's", target)
+            continue
+        result[field_key] = replace(field, required_in_portal=req)
+    return result
+
+
+def _req(required: bool) -> str:
+    return "required" if required else "optional"
+
+
+def _when(keys: frozenset[tuple[str, str | bool]]) -> str:
+    return " or ".join(f"{p} = {v!r}" for p, v in sorted(keys, key=str)) or "always"
 
 
 def _names(children: tuple[tuple[str, bool], ...]) -> str:

@@ -211,3 +211,20 @@ def test_oauth_client_credentials_refresh_before_expiry(zendesk_settings: Settin
     assert oauth.fetches == 2
     assert [c.name for c in helpdesk.check(["en"]) if c.ok] == [
         "credential", "oauth scopes", "ticket forms", "locales"]
+
+
+def test_team_plan_reads_without_forms(zendesk_settings: Settings, zd: Control) -> None:
+    """Team has no ticket forms (403): read_state says so instead of failing, and fields
+    still provision; doctor names the limitation."""
+    zd._call("PUT", "/plan", {"plan": "team"})
+    helpdesk = _helpdesk(zendesk_settings)
+    created = helpdesk.create_field(PLATFORM)
+    state = helpdesk.read_state()
+    assert state.forms == ()
+    assert state.forms_unavailable == ("403 Forbidden: Ticket forms are not available on the "
+                                       "team plan. You do not have access to this page.")
+    assert created.id in {f.id for f in state.fields}
+    forms_check = next(c for c in helpdesk.check() if c.name == "ticket forms")
+    assert not forms_check.ok and "not on this plan" in forms_check.detail
+    zd._call("PUT", "/plan", {"plan": "enterprise"})
+    assert _helpdesk(zendesk_settings).read_state().forms_unavailable is None

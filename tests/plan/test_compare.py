@@ -342,3 +342,19 @@ def test_conditions_on_a_target_without_them_are_refused() -> None:
     with pytest.raises(PlanError, match=r"forms/f\.json: conditional fields .* on freshdesk"):
         compare(ws([dropdown("p", "P", "a")], [form]), RemoteState(), LockFile(),
                 capabilities=FRESHDESK_NO_CONDITIONS, target="freshdesk")
+
+
+def test_forms_on_an_account_without_forms_are_one_error_fields_alone_plan() -> None:
+    """A Zendesk Team plan: the adapter reads no forms and says why; the plan refuses the
+    workspace's forms before any write, and plans its fields alone."""
+    field = Field(key="serial", kind="text", title="Serial")
+    form = Form(key="f", title="F", fields=("serial",), source="forms/f.json")
+    actual = RemoteState(forms_unavailable="403 Forbidden: no forms on the team plan")
+    with pytest.raises(PlanError) as info:
+        compare(ws([field], [form]), actual, LockFile(), target="zendesk")
+    assert str(info.value) == (
+        "forms/f.json: this zendesk account's plan has no ticket forms (403 Forbidden: no "
+        "forms on the team plan); upgrade the plan, or remove the forms from the workspace "
+        "to provision its fields only")
+    plan = compare(ws([field]), actual, LockFile(), target="zendesk")
+    assert [op.name for op in plan.ops] == ["create_field"]

@@ -50,7 +50,7 @@ def model(target: str, root: Path, *, product_title: str = "Product",
     the_forms = {
         "bug": Form(key="bug", title="Bug report",
                     fields=("subject", "description", "product", "serial"),
-                    conditions=conds if zendesk and conditions else ()),
+                    conditions=conds if conditions else ()),
         "billing": Form(key="billing", title="Billing", fields=("subject", "refund")),
     } if forms else {}
     return Workspace(root=root, default_locale="en", locales=("en", "fr") if zendesk else ("en",),
@@ -305,7 +305,7 @@ def test_type_change_is_a_destructive_replace(env: Env) -> None:
 
 def test_rate_limited_plan_with_injected_429s_completes(env: Env) -> None:
     """Freshdesk Growth (200/min) / Zendesk Growth (400/min: Team, 200/min, has no ticket
-    forms and the adapter's read_state needs them) and a 429 storm: no call fails."""
+    forms, which this workspace has) and a 429 storm: no call fails."""
     env.emu.set_plan("growth")
     desired = env.write(model(env.target, env.root))
     env.emu.set_faults(storm=6, storm_retry_after=2)
@@ -321,7 +321,9 @@ def test_rate_limited_plan_with_injected_429s_completes(env: Env) -> None:
     assert library_apply(env, desired)[:2] == (0, 0)
 
 
-def test_zendesk_plan_without_forms_is_one_clear_error(zendesk: Env) -> None:
+def test_zendesk_team_plan_fields_apply_and_forms_are_one_clear_error(zendesk: Env) -> None:
+    """Team has no ticket forms (403 on the list): reading still works, a workspace of
+    fields alone plans and applies, and one with forms is refused while planning."""
     env = zendesk
     env.emu.set_plan("team")
     env.write(model(env.target, env.root))
@@ -329,10 +331,22 @@ def test_zendesk_plan_without_forms_is_one_clear_error(zendesk: Env) -> None:
     code, _out, err = env.cli("apply", "--auto-approve")
     assert code == 1
     assert err.strip().splitlines() == [
-        "error: Zendesk refused access to the list of ticket forms (403 Forbidden: Ticket forms "
-        "are not available on the team plan. You do not have access to this page.): the "
-        "credential lacks a permission or scope, or the plan lacks the feature"]
+        "error: forms/billing.json (and 1 more form(s)): this zendesk account's plan has no "
+        "ticket forms (403 Forbidden: Ticket forms are not available on the team plan. You "
+        "do not have access to this page.); upgrade the plan, or remove the forms from the "
+        "workspace to provision its fields only"]
     assert env.writes(mark) == []  # found while planning, before any write
+    env.write(model(env.target, env.root, forms=False))
+    code, out, err = env.cli("apply", "--auto-approve")
+    assert code == 0, err
+    assert "Apply complete" in out
+    assert {"Product", "Serial number", "Refund wanted"} <= set(remote_fields(env))
+    mark = env.emu.log.mark()
+    code, out, _ = env.cli("plan", "--detailed-exitcode")
+    assert code == 0 and "No changes" in out
+    assert env.writes(mark) == []
+    code, out, _ = env.cli("doctor")
+    assert "ticket forms are not on this plan" in out
 
 
 def test_zendesk_conditions_and_form_order(zendesk: Env) -> None:
@@ -373,6 +387,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 
 @pytest.mark.parametrize(("target", "example"), [("zendesk", "game-publisher"),
                                                  ("zendesk", "streaming-platform"),
+                                                 ("freshdesk", "game-publisher"),
                                                  ("freshdesk", "streaming-platform")])
 def test_shipped_examples_converge_in_one_apply(
         target: str, example: str, fresh_sandbox: RunningSandbox, tmp_path: Path,
@@ -388,19 +403,6 @@ def test_shipped_examples_converge_in_one_apply(
     code, out, err = env.cli("plan", "--detailed-exitcode")
     assert code == 0, out
     assert env.cli("apply", "--auto-approve")[0] == 0
-    assert env.writes(mark) == []
-
-
-def test_freshdesk_conditions_are_refused_before_any_write(
-        fresh_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    env = make_env("freshdesk", fresh_sandbox, tmp_path, monkeypatch, capsys)
-    shutil.copytree(EXAMPLES / "game-publisher", env.root)
-    mark = env.emu.log.mark()
-    code, _, err = env.cli("plan")
-    assert code == 1
-    assert "conditional fields (if/then) cannot be provisioned on freshdesk" in err
-    assert err.strip().splitlines()[-1].startswith("error: forms/")
     assert env.writes(mark) == []
 
 

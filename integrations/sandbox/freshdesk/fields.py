@@ -7,7 +7,12 @@ Real behaviours kept on purpose:
 * ``type`` cannot change after creation;
 * choices are updated by DIFF: an entry with ``id`` updates that choice,
   ``{"id": N, "deleted": true}`` removes it, an entry without ``id`` adds one, and choices
-  not mentioned stay;
+  not mentioned stay; a choice given a ``position`` is placed there (1-based) and the
+  others shift, as with a field's ``position``, then positions are renumbered 1..n;
+* sections (``/{id}/sections``) hang on a dropdown; a choice belongs to at most one
+  section; a field joins sections through its ``section_mappings`` (replaced as a whole
+  when given); ``?include=section`` on the list and on one field adds ``sections`` to
+  the parents; deleting a choice or a parent removes it from / deletes its sections;
 * a field created without ``position`` goes on top (position 1), as documented;
 * unknown attributes are rejected (``invalid_field``).
 """
@@ -130,8 +135,18 @@ def _renumber(choices: list[Record]) -> list[Record]:
     return out
 
 
+def _move(current: list[Record], choice: Record, position: int) -> list[Record]:
+    """``choice`` placed at 1-based ``position`` (clamped), the others shifting around it,
+    as a field's ``position`` places the field."""
+    rest = [c for c in current if c is not choice]
+    index = min(max(position - 1, 0), len(rest))
+    return [*rest[:index], choice, *rest[index:]]
+
+
 def _diff_choices(emu: Emulator, field: Record, given: list[Any]) -> None:
-    current: list[Record] = list(field.get("choices") or [])
+    """Apply a choices diff in order; a ``position`` places the choice there (1-based)."""
+    current: list[Record] = sorted(field.get("choices") or [],
+                                   key=lambda c: int(c["position"]))
     by_id = {c["id"]: c for c in current}
     errors: list[FieldError] = []
     for item in given:
@@ -151,7 +166,7 @@ def _diff_choices(emu: Emulator, field: Record, given: list[Any]) -> None:
                 if "value" in item:
                     target["value"] = str(item["value"]).strip()
                 if "position" in item:
-                    target["position"] = int(item["position"])
+                    current = _move(current, target, int(item["position"]))
         else:
             value = str(item.get("value") or "").strip()
             if not value:
@@ -160,7 +175,7 @@ def _diff_choices(emu: Emulator, field: Record, given: list[Any]) -> None:
                 continue
             position = int(item.get("position", len(current) + 1))
             new = _choice(emu, field["id"], value, position)
-            current.append(new)
+            current = _move([*current, new], new, position)
             by_id[new["id"]] = new
     seen: set[str] = set()
     for c in current:
@@ -169,7 +184,7 @@ def _diff_choices(emu: Emulator, field: Record, given: list[Any]) -> None:
                               "duplicate_value"))
         seen.add(c["value"].lower())
     raise_if(errors)
-    field["choices"] = _renumber(current)
+    field["choices"] = [{**c, "position": pos} for pos, c in enumerate(current, start=1)]
     kept = {c["id"] for c in current}
     for section in emu.store.all(SECTIONS):
         if section["parent_ticket_field_id"] == field["id"]:
