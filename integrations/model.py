@@ -137,6 +137,9 @@ class Form:
     schema: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     id: int | None = field(default=None, compare=False)
     source: str = field(default="", compare=False)
+    # ``description`` in every locale, the default one included (``x-deskops.description``);
+    # not provisioned (helpdesk forms have no description), shown to people by deskops.
+    descriptions: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ class RemoteState:
     """What an adapter read from a helpdesk: custom fields and forms with remote ids.
 
     ``groups`` and ``brands`` map names to ids, ``locales`` lists enabled locales.
+    ``forms_unavailable`` is None when the account has ticket forms, else the helpdesk's
+    reason (e.g. a Zendesk Team plan answers 403): ``forms`` is then empty, and the
+    planner refuses a workspace with forms before any write.
     """
 
     fields: tuple[Field, ...] = ()
@@ -163,6 +169,7 @@ class RemoteState:
     groups: Mapping[str, int] = field(default_factory=dict)
     brands: Mapping[str, int] = field(default_factory=dict)
     locales: tuple[str, ...] = ()
+    forms_unavailable: str | None = None
 
 
 @dataclass(frozen=True)

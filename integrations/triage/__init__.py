@@ -8,6 +8,7 @@ tell why.
 """
 
 from integrations.triage._decision import (
+    ANSWERED_TAG,
     ASK_TAG_PREFIX,
     AUTO_SOLVED_TAG,
     TRIAGED_TAG,
@@ -30,6 +31,7 @@ from integrations.triage._instance import (
     MissingItem,
     compile_form,
     evaluate,
+    option_patterns,
 )
 from integrations.triage._rules import (
     RULES_FILE,
@@ -39,11 +41,13 @@ from integrations.triage._rules import (
     TriageSettings,
     load_rules,
     parse_rules,
+    reply_templates,
     validate_rules,
 )
 from integrations.triage._templates import DEFAULT_TEMPLATES, Templates, load_templates
 
 __all__ = [
+    "ANSWERED_TAG",
     "ASK_TAG_PREFIX",
     "AUTO_SOLVED_TAG",
     "DEFAULT_TEMPLATES",
@@ -73,7 +77,9 @@ __all__ = [
     "load_rules",
     "load_templates",
     "mode_from_env",
+    "option_patterns",
     "parse_rules",
     "reminder_tag",
+    "reply_templates",
     "validate_rules",
 ]

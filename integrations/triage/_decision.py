@@ -12,6 +12,8 @@ State lives on the ticket, as tags, so re-deciding on the same state changes not
 - ``deskops_ask_<hash>``: *what* was asked, so the same request is never sent twice;
 - ``deskops_reminder_<n>``: reminder n was sent (chase);
 - ``deskops_triaged``: complete and routed — deskops leaves the ticket to people;
+- ``deskops_answered``: answered by a rule's reply template (and solved, unless the form
+  needs a human to confirm);
 - ``deskops_auto_solved``: solved by chase after the last delay.
 
 Tags are only ever added or removed one by one (`Update.add_tags` / `remove_tags`), never
@@ -48,9 +50,10 @@ from integrations.triage._rules import (
     load_rules,
     match_rules,
 )
-from integrations.triage._templates import TemplateName, Templates, load_templates
+from integrations.triage._templates import Templates, load_templates
 
 __all__ = [
+    "ANSWERED_TAG",
     "ASK_TAG_PREFIX",
     "AUTO_SOLVED_TAG",
     "TRIAGED_TAG",
@@ -70,6 +73,7 @@ TRIAGED_TAG = "deskops_triaged"
 ASK_TAG_PREFIX = "deskops_ask_"
 REMINDER_TAG_PREFIX = "deskops_reminder_"
 AUTO_SOLVED_TAG = "deskops_auto_solved"
+ANSWERED_TAG = "deskops_answered"
 LANG_TAG_PREFIX = "lang_"
 #: How much of a wrong value may be quoted back to a (verified) requester.
 MAX_ECHO = 200
@@ -80,6 +84,7 @@ DecisionKind = Literal[
     "route",      # complete on first look: tag and route
     "ask",        # something is missing: one public request for exactly that
     "complete",   # a reply completed the ticket: remove the needs-info tag, reopen, route
+    "answer",     # an answer rule: reply with its template (and solve), nothing asked
     "remind",     # chase: reminder n
     "solve",      # chase: closing message and solved
     "wait",       # chase: not yet time
@@ -123,11 +128,12 @@ def mode_from_env(env: Mapping[str, str], default: Mode = "live") -> Mode:
 
 @dataclass(frozen=True)
 class Comment:
-    """The one public comment of an update: HTML rendered from a workspace template."""
+    """The one public comment of an update: HTML rendered from a workspace template
+    (``request``, ``reminder``, ``closing``, or an answer rule's own template)."""
 
     html: str
     locale: str
-    template: TemplateName
+    template: str
     public: bool = True
 
 
@@ -192,6 +198,8 @@ class Decision:
     missing: tuple[MissingItem, ...] = ()
     extracted: tuple[Extracted, ...] = ()
     rules: tuple[RuleMatch, ...] = ()
+    #: Optional attachments not given (mentioned in a request, never asked for).
+    hints: tuple[MissingItem, ...] = ()
     ask_hash: str | None = None
     #: The ticket state decided on: Zendesk ``updated_stamp`` for ``safe_update``.
     version: str | None = None
@@ -243,14 +251,15 @@ class TriageContext:
         """
         rules = rules if rules is not None else load_rules(workspace.root, workspace)
         templates = templates if templates is not None else load_templates(
-            workspace.root, workspace.default_locale)
+            workspace.root, workspace.default_locale,
+            extra_names={r.reply for r in rules.rules if r.reply})
         brands = dict(brand_ids or {})
         return cls(
             workspace=workspace,
             rules=rules,
             compiled_rules=rules.compile(group_ids, brands),
             templates=templates,
-            forms={key: compile_form(form, workspace.fields)
+            forms={key: compile_form(form, workspace.fields, workspace.default_locale)
                    for key, form in workspace.forms.items()},
             field_ids=dict(field_ids),
             form_ids=dict(form_ids),
@@ -448,6 +457,7 @@ def _decision(ticket: Ticket, ctx: TriageContext, kind: DecisionKind, summary: s
         missing=look.evaluation.missing if look else (),
         extracted=look.evaluation.extracted if look else (),
         rules=look.rules if look else (),
+        hints=look.evaluation.optional if look else (),
         ask_hash=ask_hash, version=ticket.version, updated_at=ticket.updated_at,
     )
 
@@ -472,6 +482,9 @@ def decide(ticket: Ticket, ctx: TriageContext) -> Decision:
     reasons = [f"extracted {e.key} from the {e.source}" for e in look.evaluation.extracted]
     missing = look.evaluation.missing
     needs_info = settings.needs_info_tag in ticket.tags
+    answer = next((m for m in look.rules if m.reply), None)
+    if answer is not None:  # before asking: no SID asked from someone in the wrong place
+        return _answer(ticket, ctx, look, answer, tags, written, reasons)
 
     if missing:
         digest = _ask_hash(missing)
@@ -486,7 +499,8 @@ def decide(ticket: Ticket, ctx: TriageContext) -> Decision:
         locale, html = ctx.templates.render(
             "request", look.language,
             items=_items(missing, look.language, ticket.requester_verified),
-            subject=ticket.subject if ticket.requester_verified else None, ticket_id=ticket.id)
+            subject=ticket.subject if ticket.requester_verified else None, ticket_id=ticket.id,
+            hints=_items(look.evaluation.optional, look.language, False))
         update = _minimal(
             ticket, add=[*tags, settings.needs_info_tag, ask_tag],
             remove=_stage_tags(ticket, keep=ask_tag), status="pending", fields=written,
@@ -498,11 +512,7 @@ def decide(ticket: Ticket, ctx: TriageContext) -> Decision:
         return _decision(ticket, ctx, "ask", f"ask for {len(missing)} item(s){again}: {what}",
                          update, look, reasons, digest)
 
-    group_id = priority = type_ = None
-    for m in look.rules:
-        group_id = m.group_id if m.group_id is not None else group_id
-        priority = m.priority or priority
-        type_ = m.type or type_
+    group_id, priority, type_ = _routing(look.rules)
     reopen = needs_info or ticket.status == "pending"
     update = _minimal(
         ticket, add=[*tags, TRIAGED_TAG],
@@ -515,6 +525,49 @@ def decide(ticket: Ticket, ctx: TriageContext) -> Decision:
                          reasons)
     return _decision(ticket, ctx, "route", "complete: tag and route, no comment", update, look,
                      reasons)
+
+
+def _routing(matches: Sequence[RuleMatch]) -> tuple[int | None, str | None, str | None]:
+    """Group, priority and type from the matched rules: later rules override earlier."""
+    group_id = priority = type_ = None
+    for m in matches:
+        group_id = m.group_id if m.group_id is not None else group_id
+        priority = m.priority or priority
+        type_ = m.type or type_
+    return group_id, priority, type_
+
+
+def _answer(ticket: Ticket, ctx: TriageContext, look: _Look, answer: RuleMatch,
+            tags: Sequence[str], written: Mapping[int, Any], reasons: list[str]) -> Decision:
+    """An answer rule matched: its template in the requester's language, its status (never
+    solved where a human must confirm), routing, and nothing asked for."""
+    assert answer.reply is not None
+    settings = ctx.rules.settings
+    status = answer.status
+    if look.spec is not None and status == "solved" and _human_must_confirm(look.spec.form, ctx):
+        status = "open"
+        reasons.append(f"form {look.spec.form.key} needs a human to confirm: answered but "
+                       "not solved")
+    if status is None and (settings.needs_info_tag in ticket.tags or ticket.status == "pending"):
+        status = "open"
+    if look.evaluation.missing:
+        reasons.append(f"rule {answer.name!r} answers before the missing-information check: "
+                       f"{len(look.evaluation.missing)} missing item(s) not asked for")
+    if not ticket.requester_verified:
+        reasons.append("the requester is not verified: nothing they wrote is quoted back")
+    verified = ticket.requester_verified
+    locale, html = ctx.templates.render(answer.reply, look.language,
+                                        subject=ticket.subject if verified else None,
+                                        ticket_id=ticket.id)
+    group_id, priority, type_ = _routing(look.rules)
+    update = _minimal(
+        ticket, add=[*tags, TRIAGED_TAG, ANSWERED_TAG],
+        remove=[settings.needs_info_tag, *_stage_tags(ticket)],
+        group_id=group_id, priority=priority, type=type_, status=status, fields=written,
+        comment=Comment(html=html, locale=locale, template=answer.reply))
+    then = f" and set status {status}" if status else ""
+    return _decision(ticket, ctx, "answer", f"answer with template {answer.reply}{then} "
+                     f"(rule {answer.name!r}); nothing asked", update, look, reasons)
 
 
 # --------------------------------------------------------------------------- chase
@@ -597,7 +650,8 @@ def chase(ticket: Ticket, ctx: TriageContext, now: datetime) -> Decision:
             "reminder", look.language, items=_items(look.evaluation.missing, look.language,
                                                     verified),
             subject=ticket.subject if verified else None, ticket_id=ticket.id,
-            reminder_number=sent + 1)
+            reminder_number=sent + 1,
+            hints=_items(look.evaluation.optional, look.language, False))
         update = _minimal(ticket, add=[reminder_tag(sent + 1)],
                           comment=Comment(html=html, locale=locale, template="reminder"))
         return _decision(ticket, ctx, "remind", f"send reminder {sent + 1}", update, look,

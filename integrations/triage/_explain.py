@@ -50,12 +50,18 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
              "title": m.title}
             for m in decision.missing
         ],
+        "hints": [
+            {"key": m.key, "kind": m.kind, "detail": m.detail, "title": m.title}
+            for m in decision.hints
+        ],
         "extracted": [
             {"key": e.key, "source": e.source, "pattern": e.pattern}
             for e in decision.extracted
         ],
         "rules": [
-            {"name": r.name, "because": list(r.reasons), "stop": r.stop}
+            {"name": r.name, "because": list(r.reasons), "stop": r.stop,
+             **({"reply": r.reply} if r.reply else {}),
+             **({"status": r.status} if r.status else {})}
             for r in decision.rules
         ],
         "ask_hash": decision.ask_hash,
@@ -80,8 +86,12 @@ def explain_text(decision: Decision) -> str:
         lines.append("  missing:")
         for m in decision.missing:
             lines.append(f"    - {m.key} ({m.title}): {m.detail}")
+    for m in decision.hints:
+        lines.append(f"  optional, mentioned as a hint: {m.key} ({m.title}): {m.detail}")
     for r in decision.rules:
         stop = ", stop" if r.stop else ""
+        if r.reply:
+            stop += f", replies with {r.reply}" + (f" and sets {r.status}" if r.status else "")
         lines.append(f"  rule {r.name!r} matched: {'; '.join(r.reasons)}{stop}")
     for reason in decision.reasons:
         lines.append(f"  because: {reason}")

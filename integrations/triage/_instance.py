@@ -31,8 +31,10 @@ __all__ = [
     "Extracted",
     "FormSpec",
     "MissingItem",
+    "SystemText",
     "compile_form",
     "evaluate",
+    "option_patterns",
     "requester_texts",
 ]
 
@@ -78,7 +80,8 @@ class MissingItem:
 
     key: str
     kind: Literal["field", "attachment"]
-    reason: Literal["required", "condition", "invalid", "attachment"]
+    #: ``optional``: an optional attachment, only ever mentioned as a hint (`Evaluation.optional`)
+    reason: Literal["required", "condition", "invalid", "attachment", "optional"]
     detail: str
     title: str
     titles: Mapping[str, str] = field(default_factory=dict)
@@ -105,7 +108,9 @@ class Extracted:
 
 @dataclass(frozen=True)
 class AttachmentSpec:
-    """A required attachment declared by the form (``x-deskops.attachments``)."""
+    """An attachment declared by the form (``x-deskops.attachments``): asked for when
+    ``required``, else only mentioned as a hint; in both cases only when every ``when``
+    field has its value."""
 
     name: str
     pattern: re.Pattern[str]
@@ -114,6 +119,19 @@ class AttachmentSpec:
     description: str
     descriptions: Mapping[str, str]
     when: Mapping[str, Any]
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class SystemText:
+    """How a system field (subject, description) is named and explained to the requester:
+    deskops's own translations, overridden by the form property's ``title``/``description``
+    and their ``x-deskops`` translations."""
+
+    title: str
+    titles: Mapping[str, str]
+    description: str = ""
+    descriptions: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -128,15 +146,21 @@ class FormSpec:
     extract: Mapping[str, tuple[re.Pattern[str], ...]]
     attachments: tuple[AttachmentSpec, ...]
     property_validators: Mapping[str, Any] = field(default_factory=dict)
+    #: Dropdowns filled from "Label: option" lines or a line that is an option's title or
+    #: value, in any locale (see `option_patterns`); tried after the declared ``extract``.
+    option_patterns: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    system: Mapping[str, SystemText] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The instance, what was extracted into it, and what is still missing."""
+    """The instance, what was extracted into it, what is still missing, and the optional
+    attachments not given (hints for a request, never a reason to ask)."""
 
     instance: Mapping[str, Any]
     extracted: tuple[Extracted, ...]
     missing: tuple[MissingItem, ...]
+    optional: tuple[MissingItem, ...] = ()
 
 
 _NOT_VALIDATION = ("$schema", "$id", "$comment", "x-deskops")
@@ -186,8 +210,59 @@ def _titles(value: Any, fallback: str) -> tuple[str, dict[str, str]]:
     return fallback, {}
 
 
-def compile_form(form: Form, fields: Mapping[str, Field]) -> FormSpec:
-    """Build the validation schema of ``form`` from the model (its field refs resolved)."""
+def _system_text(key: str, prop: Any, default_locale: str | None) -> SystemText:
+    titles = dict(SYSTEM_TITLES.get(key, {}))
+    title = titles.get("en", key)
+    description, descriptions = "", {}
+    if isinstance(prop, Mapping):
+        ext = prop.get("x-deskops")
+        ext = ext if isinstance(ext, Mapping) else {}
+        if isinstance(prop.get("title"), str) and prop["title"]:
+            title = prop["title"]
+            if default_locale:
+                titles[default_locale] = title
+        titles.update({str(k): str(v) for k, v in dict(ext.get("title") or {}).items()})
+        if isinstance(prop.get("description"), str):
+            description = prop["description"]
+        descriptions = {str(k): str(v) for k, v in dict(ext.get("description") or {}).items()}
+        if default_locale and description:
+            descriptions.setdefault(default_locale, description)
+    return SystemText(title=title, titles=titles, description=description,
+                      descriptions=descriptions)
+
+
+#: Bullets and quote marks a reply line may start with ("- Browser: Chrome", "> Chrome").
+_LEAD = r"^[ \t>*•·-]*"
+
+
+def option_patterns(f: Field) -> tuple[re.Pattern[str], ...]:
+    """Default extraction for a dropdown: a ``<field title or key>: <option>`` line, or a
+    line that is only an option, titles in any locale or the option value.
+
+    Built from escaped literals (no backtracking risk); `evaluate` accepts a match only
+    when it names exactly one option, so a line listing two options fills nothing.
+    """
+    def alternation(names: Iterable[str]) -> str:
+        unique = {n.strip() for n in names if n and n.strip()}
+        return "|".join(re.escape(n) for n in sorted(unique, key=lambda n: (-len(n), n)))
+
+    options = alternation(n for o in f.options for n in (o.value, o.title, *o.titles.values()))
+    labels = alternation([f.key, f.title, *f.titles.values()])
+    if not options:
+        return ()
+    return (
+        re.compile(rf"(?im){_LEAD}(?:{labels})[ \t]*[:：=][ \t]*([^\n]{{1,200}})$"),
+        re.compile(rf"(?im){_LEAD}({options})[ \t]*[.!。]?[ \t]*$"),
+    )
+
+
+def compile_form(form: Form, fields: Mapping[str, Field],
+                 default_locale: str | None = None) -> FormSpec:
+    """Build the validation schema of ``form`` from the model (its field refs resolved).
+
+    ``default_locale`` is the locale of the plain ``title``/``description`` of system
+    field properties (their translations are in ``x-deskops``).
+    """
     keys = tuple(str(r) for r in form.fields)
     required = [k for k in form.required if k in keys]
     props: dict[str, Any] = {}
@@ -225,8 +300,6 @@ def compile_form(form: Form, fields: Mapping[str, Field]) -> FormSpec:
     }
     attachments = []
     for i, spec in enumerate(form.attachments):
-        if spec.get("required", True) is False:
-            continue
         name = str(spec.get("name") or spec.get("key") or f"attachment_{i}")
         title, titles = _titles(spec.get("titles") or spec.get("title"), name)
         if isinstance(spec.get("title"), str):
@@ -235,15 +308,21 @@ def compile_form(form: Form, fields: Mapping[str, Field]) -> FormSpec:
         attachments.append(AttachmentSpec(
             name=name, pattern=re.compile(str(spec.get("pattern") or ".")), title=title,
             titles=titles, description=desc, descriptions=descs,
-            when=dict(spec.get("when", {})),
+            when=dict(spec.get("when", {})), required=spec.get("required", True) is not False,
         ))
+    by_option = {key: pats for key, f in used.items()
+                 if f.kind == "dropdown" and (pats := option_patterns(f))}
+    raw_props = form.schema.get("properties", {}) if form.schema else {}
+    system = {key: _system_text(key, raw_props.get(key), default_locale)
+              for key in keys if key not in fields}
     checker = Draft202012Validator.FORMAT_CHECKER
     return FormSpec(
         form=form, keys=keys, fields=used, schema=schema,
         validator=TicketValidator(schema, format_checker=checker),
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
-                             for k in extract},
+                             for k in {*extract, *by_option}},
+        option_patterns=by_option, system=system,
     )
 
 
@@ -291,9 +370,37 @@ def _option(f: Field, raw: str) -> str:
     wanted = raw.strip().casefold()
     for opt in f.options:
         names = [opt.value, opt.title, *opt.titles.values()]
-        if any(wanted == n.casefold() for n in names):
+        if any(wanted == n.strip().casefold() for n in names):
             return opt.value
     return raw.strip()
+
+
+def _option_value(f: Field, raw: str) -> str | None:
+    """The one option ``raw`` names: exactly (trailing punctuation aside), else the only
+    option title found in it as whole words; None when none or several."""
+    text = raw.strip().rstrip(".!;,。 \t")
+    exact = _option(f, text)
+    if exact in {o.value for o in f.options}:
+        return exact
+    found: set[str] = set()
+    folded = text.casefold()
+    for opt in f.options:
+        for name in {opt.value, opt.title, *opt.titles.values()}:
+            n = name.strip().casefold()
+            if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded):
+                found.add(opt.value)
+    return found.pop() if len(found) == 1 else None
+
+
+def _search_options(f: Field, patterns: Sequence[re.Pattern[str]], text: str
+                    ) -> tuple[str, str] | None:
+    """The option named by a reply line (see `option_patterns`), when only one is named."""
+    capped = text[:MAX_INPUT]
+    for pat in patterns:
+        values = {v for m in pat.finditer(capped) if (v := _option_value(f, m.group(1)))}
+        if len(values) == 1:
+            return values.pop(), pat.pattern
+    return None
 
 
 def _empty(value: Any) -> bool:
@@ -333,12 +440,21 @@ def evaluate(
             instance[key] = value
     texts = requester_texts(ticket, self_author_ids)
     extracted: list[Extracted] = []
-    for key, patterns in spec.extract.items():
+    for key in spec.keys:
+        patterns = spec.extract.get(key, ())
+        by_option = spec.option_patterns.get(key, ())
+        if not patterns and not by_option:
+            continue
         current = instance.get(key)
         if current is not None and _valid_alone(spec, key, current):
             continue
         for source, text in texts:
-            found = _search(patterns, text)
+            found = _search(patterns, text) if patterns else None
+            if found is not None and not _valid_alone(
+                    spec, key, _coerce(spec.fields[key], found[0])):
+                found = None
+            if found is None and by_option:
+                found = _search_options(spec.fields[key], by_option, text)
             if found is None:
                 continue
             value = _coerce(spec.fields[key], found[0])
@@ -348,6 +464,7 @@ def evaluate(
                                            pattern=found[1]))
                 break
     missing = _missing(spec, instance)
+    optional: list[MissingItem] = []
     files = [*ticket.attachments,
              *(a for c in ticket.comments if c.from_requester for a in c.attachments)]
     for att in spec.attachments:
@@ -355,11 +472,15 @@ def evaluate(
             continue
         if not any(att.pattern.search(name[:MAX_INPUT]) for name in files):
             detail = f"no attached file matches /{att.pattern.pattern}/"
-            missing.append(MissingItem(
-                key=att.name, kind="attachment", reason="attachment", detail=detail,
+            item = MissingItem(
+                key=att.name, kind="attachment",
+                reason="attachment" if att.required else "optional",
+                detail=detail if att.required else f"optional: {detail}",
                 title=att.title, titles=att.titles, description=att.description,
-                descriptions=att.descriptions))
-    return Evaluation(instance=instance, extracted=tuple(extracted), missing=tuple(missing))
+                descriptions=att.descriptions)
+            (missing if att.required else optional).append(item)
+    return Evaluation(instance=instance, extracted=tuple(extracted), missing=tuple(missing),
+                      optional=tuple(optional))
 
 
 def _missing(spec: FormSpec, instance: Mapping[str, Any]) -> list[MissingItem]:
@@ -393,10 +514,12 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any]) -> list[MissingItem]:
 def _item(spec: FormSpec, key: str, reason: Any, detail: str, value: Any) -> MissingItem:
     f = spec.fields.get(key)
     if f is None:
-        titles = dict(SYSTEM_TITLES.get(key, {}))
+        text = spec.system.get(key) or _system_text(key, None, None)
         # never quote a whole subject or description back
         return MissingItem(key=key, kind="field", reason=reason, detail=detail,
-                           title=titles.get("en", key), titles=titles)
+                           title=text.title, titles=dict(text.titles),
+                           description=text.description,
+                           descriptions=dict(text.descriptions))
     return MissingItem(key=key, kind="field", reason=reason, detail=detail, title=f.title,
                        titles=dict(f.titles), description=f.description,
                        descriptions=dict(f.descriptions), value=value)

@@ -7,6 +7,11 @@ helpdesk's names → ids (`RuleSet.compile`) so an event never resolves a group 
 A rule is ``{"name", "when": {conditions, all must hold}, "then": {actions}, "stop"}``.
 Rules run in file order; tags accumulate, later scalar actions (group, priority, type)
 override earlier ones, and a matching rule with ``"stop": true`` ends the evaluation.
+
+An *answer* rule (``"then": {"reply": "<template>", "status": "solved"}``, always with
+``"stop": true``) answers the ticket itself with a workspace template — e.g. "cash back
+questions are for the consumer help page" — before anything is asked for: a requester who
+wrote to the wrong place is never asked for a site ID.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from jsonschema import Draft202012Validator
 
 from integrations.errors import ConfigError, Problem, WorkspaceError
 from integrations.model import Workspace
+from integrations.triage._templates import TEMPLATE_NAMES
 
 __all__ = [
     "META_SCHEMA_PATH",
@@ -37,6 +43,7 @@ __all__ = [
     "load_rules",
     "match_rules",
     "parse_rules",
+    "reply_templates",
     "validate_rules",
 ]
 
@@ -83,6 +90,9 @@ class Rule:
     priority: str | None = None
     type: str | None = None
     stop: bool = False
+    #: An answer rule: the workspace template to reply with, and the status to set.
+    reply: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,11 @@ def validate_rules(data: Any, workspace: Workspace | None = None,
     if problems or not isinstance(data, dict):
         return problems
     settings = data.get("settings", {})
+    hours = settings.get("chase", {}).get("reminders_after_hours", [])
+    solve = settings.get("chase", {}).get("solve_after_hours")
+    if hours != sorted(hours) or (solve is not None and hours and solve <= max(hours)):
+        problems.append(Problem(source, "/settings/chase", "reminder delays must increase "
+                                "and the solve delay must come after the last reminder"))
     if workspace is not None and settings.get("default_form") not in (None, *workspace.forms):
         problems.append(Problem(source, "/settings/default_form",
                                 f"unknown form {settings['default_form']!r}"))
@@ -184,6 +199,41 @@ def validate_rules(data: Any, workspace: Workspace | None = None,
     for index, rule in enumerate(data.get("rules", [])):
         problems.extend(_check_condition(rule.get("when", {}), f"/rules/{index}/when",
                                          workspace, source))
+        problems.extend(_check_answer(rule, f"/rules/{index}", workspace, source))
+    return problems
+
+
+def reply_templates(data: Any) -> set[str]:
+    """The template names rules reply with (``then.reply``) in parsed rules.json."""
+    rules = data.get("rules", []) if isinstance(data, Mapping) else []
+    return {r["then"]["reply"] for r in rules if isinstance(r, Mapping)
+            and isinstance(r.get("then"), Mapping) and isinstance(r["then"].get("reply"), str)}
+
+
+def _check_answer(rule: Mapping[str, Any], pointer: str, workspace: Workspace | None,
+                  source: str) -> list[Problem]:
+    """An answer rule stops; a status comes with a reply; the template exists."""
+    then = rule.get("then", {})
+    problems: list[Problem] = []
+    if "status" in then and "reply" not in then:
+        problems.append(Problem(source, f"{pointer}/then/status", "a status is only set "
+                                "together with a reply (then.reply): deskops never closes a "
+                                "ticket without telling the requester"))
+    if "reply" not in then:
+        return problems
+    if rule.get("stop") is not True:
+        problems.append(Problem(source, f"{pointer}/stop", "a rule that replies must stop "
+                                "(\"stop\": true): the answer is the whole decision"))
+    name = then["reply"]
+    if workspace is not None and name not in TEMPLATE_NAMES:
+        folder = workspace.root / "templates"
+        default = workspace.default_locale
+        if not (folder / default / f"{name}.html").is_file():
+            found = sorted(p.parent.name for p in folder.glob(f"*/{name}.html"))
+            where = (f"only in {', '.join(found)}; the default locale {default!r} is the "
+                     "fallback and needs it too") if found else "no such file"
+            problems.append(Problem(source, f"{pointer}/then/reply", f"template {name!r} "
+                                    f"not found: templates/{default}/{name}.html ({where})"))
     return problems
 
 
@@ -255,6 +305,8 @@ def parse_rules(data: Any, workspace: Workspace | None = None,
             priority=r["then"].get("priority"),
             type=r["then"].get("type"),
             stop=bool(r.get("stop", False)),
+            reply=r["then"].get("reply"),
+            status=r["then"].get("status"),
         )
         for r in data.get("rules", [])
     )
@@ -303,6 +355,8 @@ class RuleMatch:
     priority: str | None = None
     type: str | None = None
     stop: bool = False
+    reply: str | None = None
+    status: str | None = None
 
 
 def _lower(values: Any) -> set[str]:
@@ -389,7 +443,8 @@ def match_rules(rules: Sequence[CompiledRule], facts: Facts) -> list[RuleMatch]:
         rule = compiled.rule
         matches.append(RuleMatch(name=rule.name, reasons=reasons, tags=rule.tags,
                                  group=rule.group, group_id=compiled.group_id,
-                                 priority=rule.priority, type=rule.type, stop=rule.stop))
+                                 priority=rule.priority, type=rule.type, stop=rule.stop,
+                                 reply=rule.reply, status=rule.status))
         if rule.stop:
             break
     return matches

@@ -1,20 +1,27 @@
-"""Localized messages to requesters: request, reminder and closing.
+"""Localized messages to requesters: request, reminder, closing, and the workspace's answers.
 
 Templates are the workspace's own (``templates/<locale>/<name>.html``) or the defaults below
-(en, fr, ko, pt-br). They are Jinja2 templates run in a *sandboxed*, *autoescaping*
-environment with strict undefined variables: requester text only ever arrives as an escaped
-variable value, never as template source, and a typo in a template is an error at load time,
-not a message sent half-filled.
+(en, fr, ko, pt-br). Besides the three standard names, a workspace may add templates that
+rules send as answers (``"then": {"reply": "<name>"}``); such a name must be referred to by
+a rule, and must exist for the workspace's default locale (the fallback when the
+requester's locale has no translation of it).
+
+They are Jinja2 templates run in a *sandboxed*, *autoescaping* environment with strict
+undefined variables: requester text only ever arrives as an escaped variable value, never
+as template source, and a typo in a template is an error at load time, not a message sent
+half-filled.
 
 Variables: ``items`` (each with ``label``, ``hint``, ``reason``, ``value`` — ``value`` is
-None unless the requester is verified), ``subject`` (None for unverified requesters),
-``ticket_id``, ``reminder_number``, ``locale``.
+None unless the requester is verified), ``hints`` (optional attachments not given yet, each
+with ``label`` and ``hint``: mentioned, never required), ``subject`` (None for unverified
+requesters), ``ticket_id``, ``reminder_number``, ``locale``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,22 +30,33 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from integrations.errors import Problem, WorkspaceError
 
-__all__ = ["DEFAULT_TEMPLATES", "TEMPLATE_NAMES", "Templates", "load_templates"]
+__all__ = ["DEFAULT_TEMPLATES", "TEMPLATE_NAME", "TEMPLATE_NAMES", "Templates",
+           "load_templates"]
 
 TemplateName = Literal["request", "reminder", "closing"]
 TEMPLATE_NAMES: tuple[TemplateName, ...] = ("request", "reminder", "closing")
+#: What a workspace template's file stem must look like (a rule's ``reply`` names one).
+TEMPLATE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 _ITEMS = """<ul>
 {%- for item in items %}
 <li><strong>{{ item.label }}</strong>{% if item.hint %} — {{ item.hint }}{% endif %}
 {%- if item.value is not none %} ({{ invalid }} « {{ item.value }} »){% endif %}</li>
 {%- endfor %}
-</ul>"""
+</ul>
+{%- if hints %}
+<p>{{ optional }}</p>
+<ul>
+{%- for item in hints %}
+<li>{{ item.label }}{% if item.hint %} — {{ item.hint }}{% endif %}</li>
+{%- endfor %}
+</ul>
+{%- endif %}"""
 
 
 def _set(hello: str, intro: str, invalid: str, outro: str, reminder: str, closing: str,
-         signoff: str) -> dict[str, str]:
-    items = _ITEMS.replace("{{ invalid }}", invalid)
+         signoff: str, optional: str) -> dict[str, str]:
+    items = _ITEMS.replace("{{ invalid }}", invalid).replace("{{ optional }}", optional)
     return {
         "request": f"<p>{hello}</p>\n<p>{intro}</p>\n{items}\n<p>{outro}</p>\n<p>{signoff}</p>",
         "reminder": f"<p>{hello}</p>\n<p>{reminder}</p>\n{items}\n<p>{outro}</p>\n"
@@ -59,6 +77,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "We have not heard back from you, so we are closing this request. Reply to this "
         "message at any time to reopen it.",
         "The support team",
+        "Not required, but it helps:",
     ),
     "fr": _set(
         "Bonjour,",
@@ -71,6 +90,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "Sans nouvelles de votre part, nous clôturons cette demande. Répondez à ce message "
         "à tout moment pour la rouvrir.",
         "L'équipe support",
+        "Facultatif, mais utile :",
     ),
     "ko": _set(
         "안녕하세요,",
@@ -81,6 +101,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "문의를 처리하기 위해 아직 다음 정보를 기다리고 있습니다 (알림 {{ reminder_number }}):",
         "회신이 없어 이 문의를 종료합니다. 언제든지 이 메시지에 회신하시면 다시 열립니다.",
         "고객지원팀 드림",
+        "필수는 아니지만 도움이 됩니다:",
     ),
     "pt-br": _set(
         "Olá,",
@@ -93,6 +114,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "Como não tivemos retorno, estamos encerrando esta solicitação. Responda a esta "
         "mensagem a qualquer momento para reabri-la.",
         "Equipe de suporte",
+        "Não é obrigatório, mas ajuda:",
     ),
 }
 
@@ -114,6 +136,16 @@ class Templates:
     env: SandboxedEnvironment
     locales: tuple[str, ...]
     default_locale: str
+    #: Every ``<locale>/<name>`` available (empty: assume every name in every locale).
+    available: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, name: str, locale: str | None = None) -> bool:
+        """Whether template ``name`` exists (in ``locale``, or in the fallback locale)."""
+        if not self.available:
+            return name in TEMPLATE_NAMES
+        if locale is not None:
+            return f"{locale}/{name}" in self.available
+        return self.has(name, self.pick_locale(self.default_locale))
 
     def pick_locale(self, locale: str) -> str:
         """``locale``, else its language, else the workspace default, else en."""
@@ -125,19 +157,34 @@ class Templates:
                 return cand
         return self.default_locale if self.default_locale in self.locales else "en"
 
-    def render(self, name: TemplateName, locale: str, *, items: Sequence[Mapping[str, Any]] = (),
+    def render(self, name: str, locale: str, *, items: Sequence[Mapping[str, Any]] = (),
                subject: str | None = None, ticket_id: int = 0,
-               reminder_number: int = 0) -> tuple[str, str]:
-        """Render ``name`` in ``locale``; returns ``(locale used, html)``."""
+               reminder_number: int = 0,
+               hints: Sequence[Mapping[str, Any]] = ()) -> tuple[str, str]:
+        """Render ``name`` in ``locale``; returns ``(locale used, html)``.
+
+        A workspace answer template missing in ``locale`` is rendered in the default
+        locale (validation makes sure it exists there).
+        """
         used = self.pick_locale(locale)
+        if self.available and f"{used}/{name}" not in self.available:
+            for candidate in (self.default_locale, "en", *self.locales):
+                if f"{candidate}/{name}" in self.available:
+                    used = candidate
+                    break
         html = self.env.get_template(f"{used}/{name}").render(
             items=list(items), subject=subject, ticket_id=ticket_id,
-            reminder_number=reminder_number, locale=used)
+            reminder_number=reminder_number, locale=used, hints=list(hints))
         return used, html.strip()
 
 
-def load_templates(root: Path | None, default_locale: str = "en") -> Templates:
-    """The workspace's ``templates/`` folder over the shipped defaults, all compiled now."""
+def load_templates(root: Path | None, default_locale: str = "en",
+                   extra_names: Collection[str] = ()) -> Templates:
+    """The workspace's ``templates/`` folder over the shipped defaults, all compiled now.
+
+    ``extra_names`` are the answer templates rules.json refers to (``then.reply``): files
+    with these names are loaded too; any other unknown name is an error (a typo).
+    """
     sources: dict[str, str] = {
         f"{loc}/{name}": text for loc, names in DEFAULT_TEMPLATES.items()
         for name, text in names.items()
@@ -148,9 +195,10 @@ def load_templates(root: Path | None, default_locale: str = "en") -> Templates:
         for path in sorted(folder.glob("*/*.html")):
             name = path.stem
             rel = path.relative_to(root).as_posix() if root else path.name
-            if name not in TEMPLATE_NAMES:
-                problems.append(Problem(rel, "", f"unknown template {name!r} (expected one of "
-                                        f"{', '.join(TEMPLATE_NAMES)})"))
+            if name not in TEMPLATE_NAMES and name not in extra_names:
+                problems.append(Problem(rel, "", f"unknown template {name!r}: expected one of "
+                                        f"{', '.join(TEMPLATE_NAMES)}, or a name a rule "
+                                        "replies with in rules.json (then.reply)"))
                 continue
             try:
                 sources[f"{path.parent.name}/{name}"] = path.read_text(encoding="utf-8")
@@ -171,6 +219,15 @@ def load_templates(root: Path | None, default_locale: str = "en") -> Templates:
             where = f" (line {line})" if line else ""
             problems.append(Problem(f"templates/{key}.html", "", f"template error{where}: "
                                     f"{exc.message if hasattr(exc, 'message') else exc}"))
+    for name in sorted(set(extra_names) - set(TEMPLATE_NAMES)):
+        if not any(k.endswith(f"/{name}") for k in sources):
+            problems.append(Problem(f"templates/{default_locale}/{name}.html", "",
+                                    f"missing: rules.json replies with template {name!r}"))
+        elif f"{default_locale}/{name}" not in sources:
+            problems.append(Problem(f"templates/{default_locale}/{name}.html", "",
+                                    f"missing: template {name!r} needs a version in the "
+                                    f"default locale {default_locale!r} (the fallback)"))
     if problems:
         raise WorkspaceError(problems)
-    return Templates(env=env, locales=tuple(locales), default_locale=default_locale)
+    return Templates(env=env, locales=tuple(locales), default_locale=default_locale,
+                     available=frozenset(sources))

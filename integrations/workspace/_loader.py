@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+from integrations.errors import Problem, WorkspaceError
 from integrations.model import (
     SYSTEM_FIELDS,
     Condition,
@@ -77,12 +78,43 @@ def check(root: Path, target: str | None = None) -> Report:
         ctx.build_form(form_doc, field_docs)
 
     fields, forms = cross_checks(report, settings, field_docs, form_docs, target)
+    workspace = None
     if report.ok:
-        report.workspace = Workspace(
+        workspace = Workspace(
             root=root, default_locale=default_locale, locales=locales,
             fields=fields, forms=forms, settings=settings,
         )
+    _triage_checks(root, workspace, default_locale, report)
+    if report.ok:
+        report.workspace = workspace
     return report
+
+
+def _triage_checks(root: Path, workspace: Workspace | None, default_locale: str,
+                   report: Report) -> None:
+    """``rules.json`` and ``templates/``, when present: what the triage worker would refuse
+    at start-up is a `validate` error now (the forms and fields they name are checked only
+    when the rest of the workspace loaded)."""
+    # Imported here: integrations.triage itself imports this package.
+    from integrations.triage import RULES_FILE, load_templates, reply_templates, validate_rules
+
+    replies: set[str] = set()
+    reported: set[str] = set()  # template files a rules.json problem already names
+    if (root / RULES_FILE).exists():
+        data = _read_json(root, RULES_FILE, report)
+        if data is not _FAILED:
+            problems = validate_rules(data, workspace)
+            report.errors.extend(problems)
+            replies = reply_templates(data)
+            reported = {f"templates/{default_locale}/{name}.html" for name in replies
+                        if any(p.pointer.endswith("/then/reply") and f"{name!r}" in p.message
+                               for p in problems)}
+    if (root / "templates").is_dir() or replies:
+        try:
+            load_templates(root, default_locale, replies)
+        except WorkspaceError as exc:
+            report.errors.extend(p for p in exc.problems or [Problem("templates", "", str(exc))]
+                                 if p.file not in reported)
 
 
 # --------------------------------------------------------------------------- reading files
@@ -371,6 +403,11 @@ class _Context:
                     err(file, at, f"a system field is named after itself: rename {name!r} "
                         f"to {system!r}")
                     continue
+                # Localized title/description (the hint when deskops asks for the field):
+                # checked here, read by triage from the raw form schema.
+                for text in ("title", "description"):
+                    self.localized(file, ["properties", name, "x-deskops", text],
+                                   prop.get(text, ""), prop["x-deskops"].get(text))
             refs.append(name)
         required = tuple(doc.get("required", ()))
         for i, name in enumerate(required):
@@ -378,9 +415,11 @@ class _Context:
                 err(file, pointer(["required", i]), f"{name!r} is required but is not one "
                     "of this form's properties")
         conditions = self._conditions(doc, fdoc, field_docs)
-        attachments = self._attachments(file, x)
+        attachments = self._attachments(file, x, fdoc, field_docs)
         title = doc["title"]
         titles = self.localized(file, ["x-deskops", "title"], title, x.get("title"))
+        descriptions = self.localized(file, ["x-deskops", "description"],
+                                      doc.get("description", ""), x.get("description"))
         brand = self.settings.get("brand")
         brands = x.get("brands", [brand] if brand else [])
         if len(self.report.errors) != errors_before:
@@ -392,6 +431,7 @@ class _Context:
             brands=tuple(brands),
             vendor={k: dict(x[k]) for k in ("zendesk", "freshdesk") if k in x},
             required=required, attachments=attachments, schema=doc, source=file,
+            descriptions=descriptions,
         )
 
     def _conditions(self, doc: Mapping[str, Any], fdoc: FormDoc,
@@ -477,7 +517,13 @@ class _Context:
                                             cast(Any, audience)))
         return tuple(conditions)
 
-    def _attachments(self, file: str, x: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:
+    def _attachments(self, file: str, x: Mapping[str, Any], fdoc: FormDoc,
+                     field_docs: Mapping[str, FieldDoc]) -> tuple[Mapping[str, Any], ...]:
+        """``x-deskops.attachments`` as the worker reads them (`integrations.triage`).
+
+        Keys beyond name/pattern/title are kept only when written, so an export writes
+        back exactly what was read.
+        """
         result: list[Mapping[str, Any]] = []
         names: set[str] = set()
         for i, item in enumerate(x.get("attachments", ())):
@@ -489,6 +535,42 @@ class _Context:
             for why in python_pattern_problems(item["pattern"]):
                 self.report.error(file, pointer([*at, "pattern"]), why)
             titles = self.localized(file, [*at, "title"], "", item.get("title"))
-            result.append({"name": item["name"], "pattern": item["pattern"], "title": titles})
+            spec: dict[str, Any] = {"name": item["name"], "pattern": item["pattern"],
+                                    "title": titles}
+            if item.get("description"):
+                spec["description"] = self.localized(file, [*at, "description"], "",
+                                                     item["description"])
+            if "required" in item:
+                spec["required"] = item["required"]
+            if "when" in item:
+                self._attachment_when(file, [*at, "when"], item["when"], fdoc, field_docs)
+                spec["when"] = dict(item["when"])
+            result.append(spec)
         return tuple(result)
 
+    def _attachment_when(self, file: str, at: list[str | int], when: Mapping[str, Any],
+                         fdoc: FormDoc, field_docs: Mapping[str, FieldDoc]) -> None:
+        """Like a condition's ``if``: a dropdown of the form and one of its options, or a
+        checkbox and true/false."""
+        err = self.report.error
+        for name, value in when.items():
+            where = pointer([*at, name])
+            if name not in fdoc.refs:
+                err(file, where, f"{name!r} is not a custom field of this form (when tests "
+                    "dropdown or checkbox fields of the form)")
+                continue
+            f = field_docs[fdoc.refs[name]].field
+            if f is None:
+                continue
+            if f.kind == "dropdown":
+                values = [o.value for o in f.options]
+                if value not in values:
+                    close = difflib.get_close_matches(str(value), values, n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    err(file, where, f"{value!r} is not an option of {name!r}{hint}")
+            elif f.kind == "checkbox":
+                if not isinstance(value, bool):
+                    err(file, where, f"{name!r} is a checkbox: test true or false")
+            else:
+                err(file, where, f"{name!r} is a {f.kind} field; when tests dropdown or "
+                    "checkbox fields only")

@@ -130,7 +130,10 @@ def form_schema(form: Form, fields: Mapping[str, Field], default_locale: str,
         name = _key(ref, form)
         if name in SYSTEM_FIELDS:
             prop = dict(raw_props.get(name) or {})
-            prop["x-deskops"] = {"system": name}
+            prop_x: Mapping[str, Any] = prop.get("x-deskops") or {}
+            kept = {k: dict(v) for k, v in prop_x.items()
+                    if k in ("title", "description") and v}
+            prop["x-deskops"] = {"system": name, **kept}
             props[name] = prop
         elif name in fields:
             props[name] = {"$ref": f"../fields/{name}.json"}
@@ -161,6 +164,9 @@ def form_schema(form: Form, fields: Mapping[str, Field], default_locale: str,
     titles = _locales_except(form.titles, default_locale, form.title)
     if titles:
         x["title"] = titles
+    descriptions = _locales_except(form.descriptions, default_locale, form.description)
+    if descriptions:
+        x["description"] = descriptions
     if form.attachments:
         x["attachments"] = [_attachment(a) for a in form.attachments]
     if tuple(form.brands) != tuple(default_brands):
@@ -181,8 +187,13 @@ def form_schema(form: Form, fields: Mapping[str, Field], default_locale: str,
 
 def _attachment(spec: Mapping[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {"name": spec["name"], "pattern": spec["pattern"]}
-    if spec.get("title"):
-        item["title"] = dict(spec["title"])
+    for key in ("title", "description"):
+        if spec.get(key):
+            item[key] = dict(spec[key])
+    if "required" in spec:
+        item["required"] = bool(spec["required"])
+    if spec.get("when"):
+        item["when"] = dict(spec["when"])
     return item
 
 

@@ -67,15 +67,51 @@ def test_sid_in_french_free_text_is_filled_and_only_technical_details_are_asked(
 
 def test_brazilian_publisher_goes_to_the_brazil_queue_in_portuguese(ctx: TriageContext,
                                                                      ids: Ids) -> None:
+    """The problem type is required: asked in Portuguese, then filled from a reply that
+    names a localized option title (no extract pattern covers payments)."""
     t = ticket(subject="Pagamento de comissões atrasado",
                description="Olá, meu SID é 4567890. Não recebi o pagamento das comissões de "
                            "abril, que já aparecem como aprovadas no painel.",
                channel="email", recipient="brpubsupport@rakuten.com")
     d = decide(t, ctx)
-    assert d.kind == "route" and d.language == "pt-br"
-    assert d.update.group_id == ids.group["Brazil Publisher Support"]
-    assert {"pub_brazil", "lang_pt_br"} <= set(d.update.add_tags)
+    assert d.kind == "ask" and d.language == "pt-br"
+    assert [m.key for m in d.missing] == ["problem_type"]
     assert d.update.fields == {ids.field["sid"]: "4567890"}
+    assert "Tipo de problema" in html(d.update) and d.hints == ()  # not technical: no hint
+    assert {"pub_brazil", "lang_pt_br"} <= set(d.update.add_tags)
+
+    t = apply(t, d.update, T0 + hours(1))
+    t = reply(t, "Olá,\n\nTipo de problema: Pagamentos e comissões\n\nObrigado", T0 + hours(2))
+    done = decide(t, ctx)
+    assert done.kind == "complete" and done.update.comment is None
+    assert done.update.fields == {ids.field["problem_type"]: "pub_payments"}
+    assert done.update.group_id == ids.group["Brazil Publisher Support"]
+
+
+def test_french_reply_with_only_the_option_title_fills_the_problem_type(
+        ctx: TriageContext, ids: Ids) -> None:
+    t = ticket(subject="Accès au tableau de bord",
+               description="Bonjour, mon SID est 3456789. Je n'arrive plus à modifier "
+                           "l'adresse de paiement dans mon profil.", channel="email")
+    d = decide(t, ctx)
+    assert [m.key for m in d.missing] == ["problem_type"] and d.language == "fr"
+    assert "Type de problème" in html(d.update)
+    t = apply(t, d.update, T0 + hours(1))
+    t = reply(t, "Compte et profil.", T0 + hours(2))
+    done = decide(t, ctx)
+    assert done.kind == "complete"
+    assert done.update.fields == {ids.field["problem_type"]: "pub_account"}
+
+
+def test_a_reply_naming_two_options_fills_nothing(ctx: TriageContext, ids: Ids) -> None:
+    t = ticket(subject="Question", description="Bonjour, mon SID est 3456789. J'ai une "
+               "question sur mon compte publisher.", channel="email")
+    d = decide(t, ctx)
+    t = apply(t, d.update, T0 + hours(1))
+    t = reply(t, "Type de problème : Compte et profil ou Annonceurs et liens ?", T0 + hours(2))
+    again = decide(t, ctx)
+    assert [m.key for m in again.missing] == ["problem_type"]
+    assert again.kind == "no_change" and again.update.empty  # same request: not sent twice
 
 
 def test_brazilian_publisher_without_sid_is_asked_in_portuguese(ctx: TriageContext,
@@ -86,7 +122,7 @@ def test_brazilian_publisher_without_sid_is_asked_in_portuguese(ctx: TriageConte
                channel="email", recipient="brpubsupport@rakuten.com")
     d = decide(t, ctx)
     assert d.kind == "ask" and d.language == "pt-br"
-    assert [m.key for m in d.missing] == ["sid"]
+    assert [m.key for m in d.missing] == ["sid", "problem_type"]
     assert d.update.comment is not None and d.update.comment.locale == "pt-br"
     text = html(d.update)
     assert "ID do site (SID)" in text and "canto superior direito" in text
@@ -105,19 +141,82 @@ def test_korean_technical_problem_asks_for_browser_system_and_steps(ctx: TriageC
     assert "브라우저" in text and "운영 체제" in text and "문제 발생 전에 수행한 작업" in text
 
 
-def test_cash_back_question_gets_the_consumer_help_pointer(ctx: TriageContext,
-                                                           ids: Ids) -> None:
-    """The rule tags it and the workspace's message points to rakuten.com/help.
+POINTER = {"en": "Rakuten member support", "fr": "l'assistance des membres Rakuten",
+           "ko": "라쿠텐 회원 지원", "pt-br": "suporte aos membros da Rakuten"}
 
-    Known gap (reported): the triage engine has no rule action "reply with this template
-    and solve", so the ticket is not solved yet and the SID is still asked for.
-    """
-    t = ticket(subject="Where is my cash back?",
-               description="Hello, I bought shoes through Rakuten three weeks ago and my "
-                           "cash back still does not show in my account.", channel="email")
+
+@pytest.mark.parametrize(("subject", "description", "language", "recipient"), [
+    ("Where is my cash back?", "Hello, I bought shoes through Rakuten three weeks ago and my "
+     "cash back still does not show in my account.", "en", "pubsupport@rakuten.com"),
+    ("Mon cashback n'apparaît pas", "Bonjour, j'ai acheté des chaussures il y a trois semaines "
+     "et ma remise en argent n'apparaît toujours pas sur mon compte.", "fr",
+     "pubsupport@rakuten.com"),
+    ("캐시백이 안 들어왔어요", "안녕하세요, 3주 전에 신발을 샀는데 캐시백이 아직 계정에 "
+     "표시되지 않습니다.", "ko", "pubsupport@rakuten.com"),
+    ("Meu cashback não apareceu", "Olá, comprei tênis há três semanas pela Rakuten e o meu "
+     "dinheiro de volta ainda não aparece na minha conta.", "pt-br",
+     "brpubsupport@rakuten.com"),
+])
+def test_cash_back_question_is_answered_with_the_pointer_and_solved(
+        ctx: TriageContext, ids: Ids, subject: str, description: str, language: str,
+        recipient: str) -> None:
+    """A consumer who wrote to publisher support: the pointer in their language, solved,
+    and no SID (or anything else) asked for."""
+    t = ticket(subject=subject, description=description, channel="email", recipient=recipient)
     d = decide(t, ctx)
-    assert any(m.name.startswith("Rakuten Rewards and cash back") for m in d.rules)
-    assert "consumer_rewards" in d.update.add_tags
-    written = {ctx.field_ids[k]: v for k, v in d.update.fields.items()}
-    assert written == {"problem_type": "pub_rewards"}
-    assert HELP in html(d.update)
+    assert d.kind == "answer" and d.language == language
+    assert d.rules[-1].name.startswith("Rakuten Rewards and cash back") and d.rules[-1].stop
+    assert d.update.status == "solved"
+    assert d.update.comment is not None and d.update.comment.template == "rewards_pointer"
+    assert d.update.comment.locale == language
+    text = html(d.update)
+    assert HELP in text and POINTER[language] in text
+    assert "<ul>" not in text  # nothing asked: no list of missing items
+    assert {"consumer_rewards", "deskops_answered", "deskops_triaged"} <= set(d.update.add_tags)
+    assert "deskops_needs_info" not in d.update.add_tags
+    assert not any(t.startswith("deskops_ask_") for t in d.update.add_tags)
+    assert "pub_brazil" not in d.update.add_tags  # the answer rule stopped the evaluation
+    assert d.update.type == "question"
+    assert subject in text  # a verified requester: their subject is quoted back
+    assert decide(apply(t, d.update, T0 + hours(1)), ctx).kind == "skip"  # solved: left alone
+
+
+def test_cash_back_answer_quotes_nothing_to_an_unverified_requester(ctx: TriageContext) -> None:
+    t = ticket(subject="cash back <b>NOW</b> call +1 555 0100",
+               description="Where is my cash back? Call me at +1 555 0100.", channel="email",
+               requester_verified=False)
+    d = decide(t, ctx)
+    assert d.kind == "answer" and d.update.status == "solved"
+    text = html(d.update)
+    assert HELP in text and "555" not in text and "NOW" not in text
+
+
+def test_a_publisher_asking_about_sid_is_not_answered_with_the_pointer(
+        ctx: TriageContext, ids: Ids) -> None:
+    t = ticket(subject="Commission report", description="Hello, SID 3456789. Payments and "
+               "commissions: the April report is empty.", channel="email")
+    d = decide(t, ctx)
+    assert d.kind != "answer" and "deskops_answered" not in d.update.add_tags
+
+
+def test_screenshots_are_a_hint_for_technical_problems_only(ctx: TriageContext,
+                                                            ids: Ids) -> None:
+    technical = ticket(subject="Tableau de bord vide", description="Bonjour, SID 3456789. "
+                       "Problème technique : le tableau de bord reste vide dans Firefox.",
+                       channel="email")
+    d = decide(technical, ctx)
+    assert [m.key for m in d.hints] == ["screenshots"]
+    assert "screenshots" not in [m.key for m in d.missing]  # optional: never asked
+    text = html(d.update)
+    assert "Facultatif, mais utile" in text and "Captures d'écran" in text
+    # With a screenshot attached, no hint.
+    attached = ticket(subject="Tableau de bord vide", description=technical.description,
+                      channel="email", attachments=("capture.PNG",))
+    assert decide(attached, ctx).hints == ()
+    # Complete except the screenshot: routed, nothing asked.
+    complete = ticket(subject="Tableau de bord vide", description=technical.description,
+                      channel="email", form_id=ids.form["publisher-support"],
+                      fields=ids.fields(operating_system="Windows 10",
+                                        steps_taken="Je me connecte puis j'ouvre Rapports"))
+    done = decide(complete, ctx)
+    assert done.kind == "route" and done.update.comment is None

@@ -4,9 +4,10 @@ French, Korean and English; the 24-hour promise as a tag and in the messages."""
 from __future__ import annotations
 
 import pytest
-from examples_support import T0, Ids, apply, context, hours, html, reply, ticket
+from examples_support import EXAMPLES, T0, Ids, apply, context, hours, html, reply, ticket
 
 from integrations.triage import TriageContext, decide
+from integrations.workspace import load
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +88,49 @@ def test_french_request_promises_an_answer_within_24_hours(ctx: TriageContext,
     text = html(d.update)
     assert d.update.comment is not None and d.update.comment.locale == "fr"
     assert "vingt-quatre heures" in text and "Ça ne marche pas" not in text
+
+
+@pytest.mark.parametrize(("locale", "subject_hint", "screenshots"), [
+    ("en", "The problem in five to seven words.", "Screenshots"),
+    ("fr", "Le problème en cinq à sept mots.", "Captures d'écran"),
+    ("ko", "문제를 다섯 단어에서 일곱 단어로 적어 주세요.", "스크린샷"),
+])
+def test_missing_subject_is_asked_with_the_five_to_seven_words_advice(
+        ctx: TriageContext, ids: Ids, locale: str, subject_hint: str, screenshots: str) -> None:
+    """The subject's localized description is the hint; screenshots are optional: mentioned,
+    never asked for."""
+    description = {
+        "en": "Hello, since yesterday my stream stops every ten minutes during my shows.",
+        "fr": "Bonjour, depuis hier soir mon flux se coupe toutes les dix minutes pendant "
+              "mes shows.",
+        "ko": "안녕하세요, 어제부터 방송 중에 스트림이 10분마다 끊깁니다. 확인 부탁드립니다.",
+    }[locale]
+    t = ticket(subject="", description=description, requester_locale=locale,
+               form_id=ids.form["submit-a-request"], fields=ids.fields(occupation="occ_model"))
+    d = decide(t, ctx)
+    assert d.kind == "ask" and d.language == locale
+    assert [m.key for m in d.missing] == ["subject"]
+    assert [m.key for m in d.hints] == ["screenshots"]
+    text = html(d.update)
+    assert subject_hint in text and screenshots in text
+    assert text.index(subject_hint) < text.index(screenshots)  # the hint comes after the ask
+
+
+def test_screenshots_alone_never_trigger_a_request(ctx: TriageContext, ids: Ids) -> None:
+    t = ticket(subject="Mon flux se coupe en direct",
+               description="Bonjour, depuis hier soir mon flux se coupe toutes les dix minutes "
+                           "pendant mes shows, vers 21 h, sur la page de ma salle.",
+               form_id=ids.form["submit-a-request"], fields=ids.fields(occupation="occ_model"))
+    d = decide(t, ctx)
+    assert d.kind == "route" and d.update.comment is None
+    assert [m.key for m in d.hints] == ["screenshots"]
+
+
+def test_form_descriptions_and_optional_screenshots_load() -> None:
+    ws = load(EXAMPLES / "streaming-platform")
+    form = ws.forms["submit-a-request"]
+    assert set(form.descriptions) == {"en", "fr", "ko"}
+    assert "vingt-quatre heures" in form.descriptions["fr"]
+    [screenshots] = form.attachments
+    assert screenshots["required"] is False and set(screenshots["description"]) == {"en", "fr",
+                                                                                    "ko"}

@@ -228,10 +228,107 @@ def test_missing_settings_file(ws: Path, put: Writer) -> None:
 
 
 def test_unknown_top_level_entries_are_ignored(ws: Path, put: Writer) -> None:
-    put("rules.json", {"anything": "goes"})
     put("kb/en/article.md", "# Title\n")
     put("locks/zendesk.json", {"fields": {}})
+    put("notes.txt", "anything goes")
     assert lines(ws) == [] and warnings(ws) == []
+
+
+def test_rules_json_and_templates_are_validated_too(ws: Path, put: Writer) -> None:
+    """What the triage worker would refuse at start-up fails `validate` (exit 1) now."""
+    put("rules.json", {"anything": "goes"})
+    assert lines(ws) == ["rules.json:/: Additional properties are not allowed ('anything' "
+                         "was unexpected)"]
+    put("rules.json", {"rules": [
+        {"name": "wrong place", "when": {"form": "support", "keywords": {"fr": ["cashback"]}},
+         "then": {"reply": "pointer", "status": "solved"}, "stop": True},
+        {"name": "typo", "when": {"form": "suport"}, "then": {"tags": ["x"]}},
+    ]})
+    assert lines(ws) == [
+        "rules.json:/rules/0/then/reply: template 'pointer' not found: "
+        "templates/en/pointer.html (no such file)",
+        "rules.json:/rules/1/when/form: unknown form 'suport'",
+    ]  # one line for the missing template, not a second one from templates/
+    put("templates/en/pointer.html", "<p>See https://example.com/help</p>")
+    put("templates/fr/pointer.html", "<p>{% if %}</p>")
+    put("templates/fr/reqest.html", "<p>typo</p>")
+    assert [line.split(": ", 1)[0] for line in lines(ws)] == [
+        "rules.json:/rules/1/when/form", "templates/fr/reqest.html:/",
+        "templates/fr/pointer.html:/"]
+    assert "unknown template 'reqest'" in lines(ws)[1]
+    assert load_fails(ws)
+
+
+def load_fails(root: Path) -> bool:
+    try:
+        load(root)
+    except WorkspaceError:
+        return True
+    return False
+
+
+def test_attachment_when_required_and_description(ws: Path, put: Writer) -> None:
+    form = doc("forms/support.json")
+    form["x-deskops"] = {"attachments": [
+        {"name": "screenshots", "pattern": "(?i)\\.png$", "required": False,
+         "when": {"platform": "platform_pc"},
+         "title": {"en": "Screenshots", "fr": "Captures d'écran"},
+         "description": {"en": "Of the error", "ko": "오류 화면"}},
+    ]}
+    put("forms/support.json", form)
+    [spec] = load(ws).forms["support"].attachments
+    assert spec == {"name": "screenshots", "pattern": "(?i)\\.png$",
+                    "title": {"en": "Screenshots", "fr": "Captures d'écran"},
+                    "description": {"en": "Of the error", "ko": "오류 화면"},
+                    "required": False, "when": {"platform": "platform_pc"}}
+    form["x-deskops"]["attachments"][0].update(
+        when={"platform": "platform_mac", "server": "eu", "subject": "x"},
+        description={"de": "Fehler"}, required="no")
+    put("forms/support.json", form)
+    assert lines(ws) == ["forms/support.json:/x-deskops/attachments/0/required: must be of "
+                         "type boolean, got string"]
+    del form["x-deskops"]["attachments"][0]["required"]
+    put("forms/support.json", form)
+    assert lines(ws) == [
+        "forms/support.json:/x-deskops/attachments/0/description/de: locale 'de' is not in "
+        "deskops.json locales (en fr ko)",
+        "forms/support.json:/x-deskops/attachments/0/when/platform: 'platform_mac' is not an "
+        "option of 'platform' (did you mean 'platform_pc'?)",
+        "forms/support.json:/x-deskops/attachments/0/when/server: 'server' is a text field; "
+        "when tests dropdown or checkbox fields only",
+        "forms/support.json:/x-deskops/attachments/0/when/subject: 'subject' is not a custom "
+        "field of this form (when tests dropdown or checkbox fields of the form)",
+    ]
+
+
+def test_localized_form_and_system_field_descriptions(ws: Path, put: Writer) -> None:
+    form = doc("forms/support.json")
+    form["description"] = "Tell us everything."
+    form["x-deskops"] = {"description": {"fr": "Dites-nous tout.", "ko": "모두 알려 주세요."}}
+    form["properties"]["subject"] = {
+        "type": "string", "description": "Five to seven words.",
+        "x-deskops": {"system": "subject", "title": {"fr": "Objet"},
+                      "description": {"fr": "Cinq à sept mots.", "ko": "다섯에서 일곱 단어"}}}
+    put("forms/support.json", form)
+    loaded = load(ws).forms["support"]
+    assert loaded.descriptions == {"en": "Tell us everything.", "fr": "Dites-nous tout.",
+                                   "ko": "모두 알려 주세요."}
+    form["properties"]["subject"]["x-deskops"]["description"]["pt-br"] = "Cinco palavras."
+    form["properties"]["subject"]["x-deskops"]["colour"] = "red"
+    form["x-deskops"]["description"]["en"] = "Something else."
+    put("forms/support.json", form)
+    assert lines(ws) == [
+        "forms/support.json:/properties/subject/x-deskops/colour: unknown x-deskops key "
+        "'colour' (allowed here: system, title, description)",
+    ]
+    del form["properties"]["subject"]["x-deskops"]["colour"]
+    put("forms/support.json", form)
+    assert lines(ws) == [
+        "forms/support.json:/properties/subject/x-deskops/description/pt-br: locale 'pt-br' "
+        "is not in deskops.json locales (en fr ko)",
+        "forms/support.json:/x-deskops/description/en: differs from the plain text for the "
+        "default locale 'en'; keep the default text in one place",
+    ]
 
 
 def test_required_in_portal_disagreement_is_a_warning(ws: Path, put: Writer) -> None:
