@@ -1,12 +1,16 @@
 """``deskops kb``: publish, export and lint the workspace's knowledge base.
 
-Thin shell: parse, call `integrations.kb`, print. The plan is shown before anything is
-written, a progress bar while writing, a summary after. Conflicts (articles edited in the
-helpdesk since the last sync) are skipped and make the exit code 1 unless ``--force``.
+Thin shell: parse, call `integrations.kb`, print. Every lint warning is printed first
+(``file:line: warning: message``, on stderr), then the plan, a progress bar while writing,
+a summary after. Conflicts (articles edited in the helpdesk since the last sync) are
+skipped, one ``error:`` line each (file, article, locale, when), and make the exit code 1
+unless ``--force``. Exit codes: 0 done or nothing to do; 1 error or conflict; 2 with
+``--detailed-exitcode`` when the plan has writes (pending with ``--dry-run``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,14 +43,20 @@ def kb() -> None:
 
 
 @kb.command("sync")
-@click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Show the plan; write nothing (not to the helpdesk, not the lock file).")
+@click.option("--detailed-exitcode", is_flag=True,
+              help="Exit 0 when the plan is empty, 2 when it has writes (pending with "
+                   "--dry-run, made without), 1 on error or conflict.")
 @click.option("--force", is_flag=True, help="Overwrite articles edited in the helpdesk.")
 @click.option("--prune", is_flag=True,
-              help="Delete articles this workspace published that no longer exist in it.")
+              help="Delete articles and translations this workspace published that no longer "
+                   "exist in it (never sections or categories).")
 @click.option("--environment", default=None,
               help="Lock file name under locks/ (default: DESKOPS_ENVIRONMENT, else the target).")
 @pass_app
-def sync(app: App, dry_run: bool, force: bool, prune: bool, environment: str | None) -> None:
+def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: bool,
+         environment: str | None) -> None:
     """Publish kb/ (categories, sections/folders, articles, translations) incrementally."""
     from integrations.kb.apply import apply_kb
     from integrations.kb.connect import connect_kb
@@ -54,23 +64,16 @@ def sync(app: App, dry_run: bool, force: bool, prune: bool, environment: str | N
 
     ctx = click.get_current_context()
     knowledge, findings = load_kb(app.workspace)
-    warnings = [f for f in findings if f.level == "warning"]
-    if app.verbose:
-        _show(findings, True)
-    elif warnings:
-        click.secho(f"{len(warnings)} lint warning(s); `deskops kb lint` lists them",
-                    fg="yellow", err=True)
+    _show(findings, app.verbose)
     target_name = app.target_name()
     lock = KbLock.load(lock_path(app.workspace, _environment(app, environment)), target_name)
-    with lock.hold(), connect_kb(app.settings, target_name) as target:
+    # A dry run takes no run lock either: it creates no file and never blocks a real sync.
+    hold = contextlib.nullcontext() if dry_run else lock.hold()
+    with hold, connect_kb(app.settings, target_name) as target:
         remote = target.read()
         plan = plan_kb(knowledge, remote, lock, target.capabilities, force=force, prune=prune)
         click.echo(plan.render())
-        if dry_run:
-            if app.verbose:
-                click.echo(f"API calls: {target.calls}", err=True)
-            return
-        if plan.ops or plan.adopted:
+        if not dry_run and (plan.ops or plan.adopted or plan.forget):
             bar: Any = click.progressbar(length=max(plan.writes, 1), label="Publishing",
                                          file=sys.stderr)
             with bar:
@@ -80,10 +83,14 @@ def sync(app: App, dry_run: bool, force: bool, prune: bool, environment: str | N
             click.echo(f"Published: {result.writes} write(s){extra}; lock: {lock.path}")
         if app.verbose:
             click.echo(f"API calls: {target.calls}", err=True)
-        if plan.conflicts:
-            click.secho(f"{len(plan.conflicts)} conflict(s) skipped: re-run with --force to "
-                        "overwrite the helpdesk's edits", fg="red", err=True)
-            ctx.exit(1)
+    if plan.conflicts:
+        for conflict in plan.conflicts:
+            click.secho(f"error: {conflict.line()}", fg="red", err=True)
+        click.secho(f"{len(plan.conflicts)} conflict(s) skipped: re-run with --force to "
+                    "overwrite the helpdesk's edits", fg="red", err=True)
+        ctx.exit(1)
+    if detailed_exitcode and plan.ops:
+        ctx.exit(2)
 
 
 @kb.command("export")

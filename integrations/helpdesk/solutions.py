@@ -10,28 +10,23 @@ Shapes follow the Solutions chapter of ``freshdesk-api-v2-docs.txt``:
 * visibility belongs to the folder (1 all users, 2 logged-in users, 3 agents); an article
   cannot carry its own, and the planner refuses a mismatch rather than publish it wider;
 * status 1 is a draft, 2 published; the API has no article attachments, so images are
-  left out with a warning (`KbCapabilities.images` is False) and no call moves an article
-  to another folder;
+  left out with a warning (`KbCapabilities.images` is False), no call moves an article
+  to another folder, and no call deletes one translation (deleting an article deletes all
+  its translations), so a translation removed from the workspace is kept and reported;
 * the portal address of a translation is ``/{lang}/support/solutions/articles/{id}``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import requests
 
-from integrations.errors import ConfigError, HelpdeskError, PlanError
-from integrations.helpdesk._common import from_vendor_locale, to_vendor_locale
-from integrations.helpdesk._http import (
-    ConnectionFailed,
-    HelpdeskSession,
-    HTTPStatusError,
-    RetryPolicy,
-    map_http_error,
-)
+from integrations.errors import PlanError
+from integrations.helpdesk._common import to_vendor_locale
+from integrations.helpdesk._http import RetryPolicy
+from integrations.helpdesk._kb_common import KbHttpTarget
 from integrations.helpdesk.base import CallCounter
 from integrations.kb.model import (
     RemoteArticle,
@@ -41,7 +36,7 @@ from integrations.kb.model import (
     RemoteTranslation,
     Visibility,
 )
-from integrations.kb.target import KbCapabilities, KbTarget
+from integrations.kb.target import KbCapabilities
 from integrations.model import Target
 from integrations.settings import Settings
 
@@ -52,61 +47,40 @@ _VISIBILITY: dict[Visibility, int] = {"everyone": 1, "signed_in": 2, "agents": 3
 _FROM_VISIBILITY = {v: k for k, v in _VISIBILITY.items()}
 
 
-class SolutionsTarget(KbTarget):
+class SolutionsTarget(KbHttpTarget):
     """One Freshdesk account's knowledge base (Solutions)."""
 
     target: ClassVar[Target] = "freshdesk"
     capabilities: ClassVar[KbCapabilities] = KbCapabilities(
         visibility_on="section", images=False, primary_language_first=True)
+    vendor: ClassVar[str] = "Freshdesk"
+    credential: ClassVar[str] = "API key"
+    check_hint: ClassVar[str] = "FRESHDESK_API_KEY"
 
-    def __init__(self, session: requests.Session | None = None, *,
-                 settings: Settings | None = None, calls: CallCounter | None = None,
-                 retry: RetryPolicy | None = None) -> None:
-        if session is None:
-            if settings is None:
-                raise ConfigError("SolutionsTarget needs a session or settings")
-            from integrations.helpdesk.freshdesk import build_session
-
-            session = build_session(settings, calls=calls, retry=retry)
-        self._session = session
-        if isinstance(session, HelpdeskSession):
-            self._base = session.base_url
-            self.calls = session.calls
-            self._budget = session.retry.budget
-        elif settings is not None:
-            self._base = settings.freshdesk_base_url()
-            self.calls = calls or CallCounter()
-            self._budget = 0.0
-        else:
-            raise ConfigError("SolutionsTarget needs settings to know the helpdesk URL")
+    def _reset(self) -> None:
         self._primary = "en"
         self._folder_of: dict[int, int] = {}
 
-    # -- HTTP and errors: the one place --------------------------------------------------------
-    @contextmanager
-    def _call(self, what: str) -> Iterator[None]:
-        try:
-            yield
-        except (HTTPStatusError, ConnectionFailed) as exc:
-            reason, details = "", None
-            if isinstance(exc, HTTPStatusError):
-                body = exc.json()
-                if isinstance(body, dict):
-                    reason = str(body.get("message") or body.get("description") or "")
-                    errors = body.get("errors")
-                    if isinstance(errors, list):
-                        details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
-                                   if isinstance(e, dict) else str(e) for e in errors]
-            raise map_http_error(exc, vendor="Freshdesk", what=what, reason=reason,
-                                 details=details, credential="API key",
-                                 check="FRESHDESK_API_KEY", budget=self._budget) from exc
-        except ValueError as exc:
-            raise HelpdeskError(f"Freshdesk gave an unexpected answer for {what}: {exc}") from exc
+    @staticmethod
+    def _build_session(settings: Settings, calls: CallCounter | None,
+                       retry: RetryPolicy | None) -> requests.Session:
+        from integrations.helpdesk.freshdesk import build_session
 
-    def _request(self, method: str, path: str, what: str, *, json: Any = None) -> Any:
-        with self._call(what):
-            response = self._session.request(method, f"{self._base}{path}", json=json)
-            return response.json() if response.content else None
+        return build_session(settings, calls=calls, retry=retry)
+
+    @staticmethod
+    def _base_url(settings: Settings) -> str:
+        return settings.freshdesk_base_url()
+
+    @staticmethod
+    def _error_parts(body: Mapping[str, Any]) -> tuple[str, list[str] | None]:
+        reason = str(body.get("message") or body.get("description") or "")
+        errors = body.get("errors")
+        details = None
+        if isinstance(errors, list):
+            details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
+                       if isinstance(e, dict) else str(e) for e in errors]
+        return reason, details
 
     def _list(self, path: str, what: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
@@ -123,10 +97,6 @@ class SolutionsTarget(KbTarget):
 
     def _vlang(self, locale: str) -> str:
         return to_vendor_locale("freshdesk", locale)
-
-    @staticmethod
-    def _nloc(lang: str) -> str:
-        return from_vendor_locale("freshdesk", lang)
 
     def _is_primary(self, locale: str) -> bool:
         return self._vlang(locale).lower() == self._primary.lower()
@@ -185,7 +155,12 @@ class SolutionsTarget(KbTarget):
         return RemoteKnowledgeBase(
             default_locale=self._nloc(self._primary),
             locales=tuple(self._nloc(lang) for lang, _ in langs),
-            categories=categories, sections=sections, articles=remote_articles)
+            categories=categories, sections=sections, articles=remote_articles,
+            article_url=self.article_url)
+
+    def article_url(self, article_id: int, locale: str) -> str:
+        """The portal page of an article in a locale."""
+        return f"{self._base}/{self._vlang(locale)}/support/solutions/articles/{article_id}"
 
     def _translation(self, article_id: int, lang: str, raw: Mapping[str, Any]
                      ) -> RemoteTranslation:
@@ -193,7 +168,7 @@ class SolutionsTarget(KbTarget):
             locale=self._nloc(lang), title=str(raw.get("title") or ""),
             body=str(raw.get("description") or ""), draft=int(raw.get("status") or 2) == 1,
             updated_at=str(raw.get("updated_at") or ""),
-            url=f"{self._base}/{lang}/support/solutions/articles/{article_id}")
+            url=self.article_url(article_id, self._nloc(lang)))
 
     # -- categories and folders ----------------------------------------------------------------
     def create_category(self, locale: str, title: str, description: str) -> int:
@@ -239,7 +214,8 @@ class SolutionsTarget(KbTarget):
 
     # -- articles ------------------------------------------------------------------------------
     def create_article(self, section_id: int, locale: str, title: str, body: str, draft: bool,
-                       labels: Sequence[str], visibility: Visibility
+                       labels: Sequence[str], visibility: Visibility, *,
+                       user_segment: str | None = None, permission_group: str | None = None
                        ) -> tuple[int, RemoteTranslation]:
         self._need_primary(locale, "an article")
         raw = self._request("POST", f"{S}/folders/{section_id}/articles", f"article {title!r}",
@@ -262,7 +238,8 @@ class SolutionsTarget(KbTarget):
         return self._translation(article_id, lang, raw)
 
     def update_article(self, article_id: int, section_id: int, labels: Sequence[str],
-                       visibility: Visibility) -> None:
+                       visibility: Visibility, *, user_segment: str | None = None,
+                       permission_group: str | None = None) -> None:
         current = self._folder_of.get(article_id, section_id)
         if current != section_id:
             raise PlanError(f"article {article_id}: Freshdesk's API cannot move an article to "
@@ -276,5 +253,3 @@ class SolutionsTarget(KbTarget):
     def upload_image(self, article_id: int, locale: str, file_name: str, data: bytes) -> str:
         raise PlanError("Freshdesk's Solutions API cannot attach images to articles")
 
-    def close(self) -> None:
-        self._session.close()

@@ -4,7 +4,9 @@ Operations run in plan order (parents first, link targets first). The lock is sa
 the run *and* when it stops on an error, so what was published is never published twice.
 Two follow-ups keep one run complete: a translation written before its images were
 uploaded (a new article) is written again with their URLs, and one written before the
-article it links to existed (a link cycle) is written again with the link's URL.
+article it links to existed (a link cycle) is written again with the link's URL. Links are
+rendered from the target's id (`RemoteKnowledgeBase.article_url`), and the plan creates
+every new article before writing other translations, so a cycle costs one follow-up.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from integrations.errors import PlanError
 from integrations.kb.lock import KbLock
 from integrations.kb.model import KnowledgeBase, RemoteKnowledgeBase, RemoteTranslation
-from integrations.kb.plan import KbOp, KbPlan, effective_hash, render_body
+from integrations.kb.plan import KbOp, KbPlan, effective_hash, link_locale, render_body
 from integrations.kb.target import KbTarget
 
 __all__ = ["KbApplyResult", "apply_kb"]
@@ -67,9 +69,15 @@ class _Applier:
             entry.setdefault("translations", {}).update(adopted.get("translations", {}))
             if "meta" in adopted:
                 entry["meta"] = adopted["meta"]
+        for key, loc in self.plan.forget:
+            self.lock.articles.get(key, {}).get("translations", {}).pop(loc, None)
 
     # -- rendering -------------------------------------------------------------------------
     def link_url(self, key: str, loc: str) -> str | None:
+        if self.remote.article_url is not None:
+            aid = self.art_ids.get(key)
+            return None if aid is None else self.remote.article_url(
+                aid, link_locale(self.kb, key, loc))
         source = self.kb.articles[key].source_locale if key in self.kb.articles else loc
         return self.urls.get((key, loc)) or self.urls.get((key, source))
 
@@ -126,9 +134,11 @@ class _Applier:
             translation = article.translations[op.locale]
             body, used = render_body(translation.body, {},
                                      lambda k: self.link_url(k, op.locale))
+            segment, group = self.plan.access.get(op.key, (None, None))
             aid, rt = target.create_article(
                 self.sec_ids[article.section], op.locale, translation.title, body,
-                translation.draft, article.labels, self.plan.visibility[op.key])
+                translation.draft, article.labels, self.plan.visibility[op.key],
+                user_segment=segment, permission_group=group)
             self.art_ids[op.key] = aid
             self.lock.articles[op.key] = {"id": aid, "meta": self.plan.meta[op.key]}
             self.remember(op.key, op.locale, rt, used, {})
@@ -144,9 +154,15 @@ class _Applier:
             self.write_translation(op.key, op.locale, op.create)
         elif op.action == "update_article":
             article = kb.articles[op.key]
+            segment, group = self.plan.access.get(op.key, (None, None))
             target.update_article(self.art_ids[op.key], self.sec_ids[article.section],
-                                  article.labels, self.plan.visibility[op.key])
+                                  article.labels, self.plan.visibility[op.key],
+                                  user_segment=segment, permission_group=group)
             self.entry(op.key)["meta"] = self.plan.meta[op.key]
+        elif op.action == "delete_translation":
+            target.delete_translation(self.art_ids[op.key], op.locale,
+                                      self.plan.translation_ids.get((op.key, op.locale)))
+            self.entry(op.key).get("translations", {}).pop(op.locale, None)
         elif op.action == "delete_article":
             target.delete_article(self.art_ids[op.key])
             self.lock.articles.pop(op.key, None)

@@ -1,11 +1,12 @@
 """Write a helpdesk's knowledge base as a workspace ``kb/`` folder (backup, review, migration).
 
 One HTML file per article and locale, ``kb/<category>/<section>/<key>.<locale>.html``, each
-with front matter (key, locale, title, draft, labels, visibility, ``source: true`` on the
-source locale), and ``kb/manifest.yaml`` with category and section names per locale. Links
-between exported articles become relative file links again, so a sync of the export to
-another helpdesk points them at the new articles; a sync back to the same helpdesk adopts
-every article by section + title and writes nothing.
+with front matter (key, locale, title, draft, labels, visibility or a custom Zendesk user
+segment's name, ``source: true`` on the source locale), and ``kb/manifest.yaml`` with
+category and section names per locale. Links between exported articles become relative
+file links again, so a sync of the export to another helpdesk points them at the new
+articles; a sync back to the same helpdesk adopts every article by section + title and
+writes nothing.
 """
 
 from __future__ import annotations
@@ -114,7 +115,9 @@ def export_kb(remote: RemoteKnowledgeBase, out: Path) -> list[Path]:
             if art.labels:
                 meta["labels"] = list(art.labels)
             section_vis = remote.sections[art.section_id].visibility
-            if art.visibility is not None and art.visibility != section_vis:
+            if art.user_segment is not None:
+                meta["user_segment"] = art.user_segment
+            elif art.visibility is not None and art.visibility != section_vis:
                 meta["visibility"] = art.visibility
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
             path = root / rel

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -110,10 +110,22 @@ class KbArticle:
     labels: tuple[str, ...] = ()
     visibility: Visibility | None = None  # None: inherit the section's
     position: int = 0
+    #: Zendesk Guide names (resolved to ids once per sync); None: the built-in defaults
+    user_segment: str | None = None
+    permission_group: str | None = None
 
     def meta_hash(self) -> str:
+        access = ({"user_segment": self.user_segment, "permission_group": self.permission_group}
+                  if self.user_segment or self.permission_group else {})
         return content_hash({"section": self.section, "labels": sorted(self.labels),
-                             "visibility": self.visibility})
+                             "visibility": self.visibility, **access})
+
+    @property
+    def source_file(self) -> str:
+        """The workspace file of the source translation, for messages."""
+        first = self.translations.get(self.source_locale) or next(
+            iter(self.translations.values()), None)
+        return first.source if first is not None and first.source else self.key
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ class RemoteTranslation:
     draft: bool = False
     updated_at: str = ""
     url: str = ""  # the public page of this translation
+    id: int | None = None  # the translation's own id, where the helpdesk has one (Zendesk)
 
     def fingerprint(self) -> str:
         """What the lock remembers to notice an edit made in the helpdesk."""
@@ -175,6 +188,9 @@ class RemoteArticle:
     visibility: Visibility | None = None
     #: inline images already attached: file name -> URL
     attachments: Mapping[str, str] = field(default_factory=dict)
+    #: Zendesk: the names of a custom (not built-in) user segment and of the permission group
+    user_segment: str | None = None
+    permission_group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,3 +204,10 @@ class RemoteKnowledgeBase:
     articles: Mapping[int, RemoteArticle]
     #: visibilities the account can express (Zendesk: built-in user segments exist)
     visibilities: tuple[Visibility, ...] = VISIBILITIES
+    #: Zendesk: names of the user segments and permission groups (empty where none exist)
+    user_segments: tuple[str, ...] = ()
+    permission_groups: tuple[str, ...] = ()
+    #: the public address of an article in a locale, from its id alone (pure): links are
+    #: rendered with it, so they resolve as soon as the target article has an id and do
+    #: not change when a title (and a vendor's slug) changes
+    article_url: Callable[[int, str], str] | None = None

@@ -1,8 +1,15 @@
 """Compare the workspace's knowledge base with a helpdesk's, through the KB lock: pure.
 
 ``plan_kb(desired, remote, lock, capabilities)`` returns small operation objects (creates,
-translation writes, metadata updates, image uploads, deletions with ``prune``) and the
-conflicts, and never talks to the network. Rendering (`render_body`) replaces image paths
+translation writes, metadata updates, image uploads, deletions of articles and translations
+with ``prune``) and the conflicts, and never talks to the network. Sections and categories
+are never pruned: the plan lists those gone from the workspace as kept.
+
+Order: parents first; then every new article's creation (its source translation), link
+targets first; then the other writes. Links render with `RemoteKnowledgeBase.article_url`
+(id + locale), so they resolve as soon as the target has an id: a link cycle between new
+articles costs one follow-up write (the first article created links to one not yet made),
+not one per translation. Rendering (`render_body`) replaces image paths
 and ``kb:KEY`` links with the helpdesk's URLs; it is pure too, and shared with apply.
 
 Identity: the lock's ids first; without them, adoption by title (categories), by category +
@@ -35,12 +42,13 @@ from integrations.kb.model import (
 from integrations.kb.sanitize import sanitize
 from integrations.kb.target import KbCapabilities
 
-__all__ = ["KbConflict", "KbOp", "KbPlan", "effective_hash", "plan_kb", "render_body"]
+__all__ = ["KbConflict", "KbOp", "KbPlan", "effective_hash", "link_locale", "plan_kb",
+           "render_body"]
 
 Action = Literal[
     "create_category", "category_translation", "create_section", "section_translation",
     "section_visibility", "create_article", "translation", "update_article", "upload_image",
-    "delete_article",
+    "delete_article", "delete_translation",
 ]
 
 _SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)("[^>]*>)')
@@ -66,7 +74,7 @@ class KbOp:
             "section_visibility": "~ section visibility", "create_article": "+ article",
             "translation": "+ translation" if self.create else "~ translation",
             "update_article": "~ article metadata", "upload_image": "+ image",
-            "delete_article": "- article",
+            "delete_article": "- article", "delete_translation": "- translation",
         }[self.action]
         where = f" [{self.locale}]" if self.locale else ""
         return f"{verb} {self.key}{where}" + (f": {self.detail}" if self.detail else "")
@@ -79,11 +87,23 @@ class KbConflict:
     key: str
     locale: str
     updated_at: str
+    source: str = ""  # the workspace file of this translation
+    title: str = ""
+
+    @property
+    def when(self) -> str:
+        return f"at {self.updated_at}" if self.updated_at else "at an unknown time"
 
     def __str__(self) -> str:
-        when = f" at {self.updated_at}" if self.updated_at else ""
-        return (f"! conflict {self.key} [{self.locale}]: edited in the helpdesk{when} since the "
-                "last sync; re-run with --force to overwrite")
+        return (f"! conflict {self.key} [{self.locale}]: edited in the helpdesk {self.when} "
+                "since the last sync; re-run with --force to overwrite")
+
+    def line(self) -> str:
+        """The one-line error `kb sync` prints for a conflict it skipped."""
+        where = f"{self.source}: " if self.source else ""
+        title = f" {self.title!r}" if self.title else ""
+        return (f"{where}conflict: article {self.key}{title} [{self.locale}] was edited in the "
+                f"helpdesk {self.when}; not overwritten (use --force to overwrite it)")
 
 
 @dataclass
@@ -101,6 +121,12 @@ class KbPlan:
     #: per article: the visibility to publish and the metadata hash the lock keeps
     visibility: dict[str, Visibility] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
+    #: per article: Zendesk user segment and permission group names (None: the defaults)
+    access: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: translations to delete (``delete_translation`` ops): (key, locale) -> remote id
+    translation_ids: dict[tuple[str, str], int | None] = field(default_factory=dict)
+    #: lock entries of translations gone from both sides, to forget
+    forget: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def writes(self) -> int:
@@ -137,6 +163,15 @@ def render_body(body: str, images: Mapping[str, str], links: Callable[[str], str
 
     out = _HREF.sub(link, _SRC.sub(image, body))
     return sanitize(re.sub(r"<p>\s*</p>", "", out)), used
+
+
+def link_locale(kb: KnowledgeBase, key: str, locale: str) -> str:
+    """The locale a link to article ``key`` from a ``locale`` page points at: the same
+    locale when the article is written in it, else its source locale."""
+    article = kb.articles.get(key)
+    if article is None or locale in article.translations:
+        return locale
+    return article.source_locale
 
 
 def effective_hash(translation: KbTranslation, kb: KnowledgeBase,
@@ -186,8 +221,10 @@ class _Planner:
     def url_of(self, key: str, locale: str) -> str | None:
         article_id = self.plan.article_ids.get(key)
         remote = self.remote.articles.get(article_id) if article_id is not None else None
-        if remote is None:
+        if remote is None or article_id is None:
             return None
+        if self.remote.article_url is not None:
+            return self.remote.article_url(article_id, link_locale(self.kb, key, locale))
         translation = remote.translations.get(locale) or remote.translations.get(
             remote.source_locale)
         return translation.url if translation and translation.url else None
@@ -222,11 +259,33 @@ class _Planner:
         for article in self.kb.articles.values():
             if article.section not in self.kb.sections:
                 continue
+            self.check_access(article)
             visibility = self.article_visibility(article)
-            if visibility not in self.remote.visibilities:
+            if article.user_segment is None and visibility not in self.remote.visibilities:
                 self.errors.append(f"{article.key}: visibility {visibility!r} cannot be mapped on "
                                    "this helpdesk (no matching user segment); it is never "
                                    "published as public")
+
+    def check_access(self, article: KbArticle) -> None:
+        """Named user segment / permission group: known to the helpdesk, once per sync."""
+        file = article.source_file
+        segment, group = article.user_segment, article.permission_group
+        if not self.caps.access_names:
+            if segment is not None:
+                self.errors.append(
+                    f"{file}: user_segment {segment!r} cannot be mapped on {self.caps_name()}: "
+                    "who sees an article is its folder's visibility; use `visibility`")
+            if group is not None:
+                self.plan.notes.append(f"  {file}: permission_group {group!r} ignored: "
+                                       f"{self.caps_name()} has no permission groups")
+            self.plan.access[article.key] = (None, None)
+            return
+        for name, value, known in (("user segment", segment, self.remote.user_segments),
+                                   ("permission group", group, self.remote.permission_groups)):
+            if value is not None and value not in known:
+                self.errors.append(f"{file}: {name} {value!r} does not exist in the helpdesk "
+                                   f"(known: {', '.join(repr(k) for k in known) or 'none'})")
+        self.plan.access[article.key] = (segment, group)
 
     # -- parents ---------------------------------------------------------------------------
     def parents(self) -> None:
@@ -340,6 +399,8 @@ class _Planner:
         return done
 
     def articles(self) -> None:
+        creates: list[KbOp] = []
+        rest: list[KbOp] = []
         for key in self.order():
             article = self.kb.articles[key]
             visibility = self.article_visibility(article)
@@ -357,25 +418,24 @@ class _Planner:
                                            "is gone from the helpdesk; publishing it again")
                 loc = (self.remote.default_locale if self.caps.primary_language_first
                        else article.source_locale)
-                self.plan.ops.append(KbOp("create_article", key, loc))
-                self.plan.ops.extend(uploads)
+                creates.append(KbOp("create_article", key, loc))
+                rest.extend(uploads)
                 for other in sorted(article.translations):
                     if other != loc:
-                        self.plan.ops.append(KbOp("translation", key, other, create=True))
+                        rest.append(KbOp("translation", key, other, create=True))
                 continue
+            start = len(self.plan.ops)
             self.plan.ops.extend(uploads)
             adopted: dict[str, Any] = {}
             uploading = {op.detail for op in uploads}
             for loc, translation in sorted(article.translations.items()):
                 self.translation(key, loc, translation, entry, remote,
                                  bool(uploading & set(translation.images)), adopted)
+            self.removed_translations(key, article, entry, remote)
             if entry:
                 changed = entry.get("meta") != meta
             else:
-                changed = (remote.section_id != self.plan.section_ids.get(article.section)
-                           or sorted(remote.labels) != sorted(article.labels)
-                           or (self.caps.visibility_on == "article"
-                               and remote.visibility != visibility))
+                changed = self.meta_differs(article, remote, visibility)
             if changed:
                 self.plan.ops.append(KbOp("update_article", key, detail="section, labels or "
                                                                         "visibility changed"))
@@ -383,6 +443,45 @@ class _Planner:
                 adopted["meta"] = meta
             if adopted:
                 self.plan.adopted[key] = adopted
+            rest.extend(self.plan.ops[start:])
+            del self.plan.ops[start:]
+        self.plan.ops.extend(creates + rest)
+
+    def meta_differs(self, article: KbArticle, remote: RemoteArticle,
+                     visibility: Visibility) -> bool:
+        """Adopting without a lock entry: does the helpdesk's metadata differ?"""
+        segment, group = self.plan.access.get(article.key, (None, None))
+        return (remote.section_id != self.plan.section_ids.get(article.section)
+                or sorted(remote.labels) != sorted(article.labels)
+                or (segment is not None and remote.user_segment != segment)
+                or (group is not None and remote.permission_group != group)
+                or (segment is None and self.caps.visibility_on == "article"
+                    and remote.visibility != visibility))
+
+    def removed_translations(self, key: str, article: KbArticle, entry: Mapping[str, Any],
+                             remote: RemoteArticle) -> None:
+        """Translations this workspace published and no longer has: deleted with --prune
+        only, never the helpdesk's source one; nothing the lock does not know is touched."""
+        for loc in sorted(set(entry.get("translations", {})) - set(article.translations)):
+            rt = remote.translations.get(loc)
+            if rt is None:
+                self.plan.forget.append((key, loc))
+            elif loc == remote.source_locale:
+                self.plan.notes.append(
+                    f"! {key} [{loc}]: no longer in the workspace, but it is the article's "
+                    "source language in the helpdesk; kept (delete the article there, or "
+                    "remove the whole article from the workspace and use --prune)")
+            elif not self.prune:
+                self.plan.notes.append(f"  {key} [{loc}]: no longer in the workspace; kept (use "
+                                       "--prune to delete it)")
+            elif not self.caps.delete_translations:
+                self.plan.notes.append(
+                    f"! {key} [{loc}]: no longer in the workspace; kept: {self.caps_name()}'s "
+                    "API cannot delete one translation (delete it in the helpdesk)")
+            else:
+                self.plan.ops.append(KbOp("delete_translation", key, loc,
+                                          detail="no longer in the workspace"))
+                self.plan.translation_ids[(key, loc)] = rt.id
 
     def uploads(self, key: str, article: KbArticle, entry: Mapping[str, Any]) -> list[KbOp]:
         paths = sorted({p for t in article.translations.values() for p in t.images})
@@ -425,7 +524,8 @@ class _Planner:
             return
         remote_changed = last.get("remote") != rt.fingerprint()
         if remote_changed and not self.force:
-            self.plan.conflicts.append(KbConflict(key, loc, rt.updated_at))
+            self.plan.conflicts.append(KbConflict(key, loc, rt.updated_at, translation.source,
+                                                  translation.title))
             return
         if remote_changed or last.get("hash") != wanted or uploads:
             detail = "overwriting an edit made in the helpdesk (--force)" if remote_changed else ""
@@ -443,6 +543,15 @@ class _Planner:
             else:
                 self.plan.notes.append(f"  {key}: no longer in the workspace; kept (use --prune "
                                        "to delete it)")
+        parents = [("category", self.lock.categories, self.kb.categories,
+                    self.remote.categories),
+                   ("section", self.lock.sections, self.kb.sections, self.remote.sections)]
+        for kind, recorded, desired, remote in parents:
+            for key, entry in sorted(recorded.items()):
+                if key not in desired and entry.get("id") in remote:
+                    self.plan.notes.append(
+                        f"  {kind} {key}: no longer in the workspace; kept: categories and "
+                        "sections are never pruned (delete it in the helpdesk when it is empty)")
 
     def run(self) -> KbPlan:
         self.check_locales()

@@ -69,7 +69,11 @@ SOURCE_KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".h
                 ".txt": "text"}
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 FRONT_MATTER_KEYS = frozenset({"title", "key", "locale", "section", "labels", "tags", "draft",
-                               "visibility", "source", "position"})
+                               "visibility", "source", "position", "user_segment",
+                               "permission_group"})
+#: Zendesk Guide names an article may carry (front matter, manifest article or section entry)
+ACCESS_KEYS = ("user_segment", "permission_group")
+SECTION_KEYS = frozenset({"title", "description", "visibility", "position", *ACCESS_KEYS})
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _REF = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
 _IMG_TAG = re.compile(r'<img\b[^>]*\ssrc="([^"]*)"[^>]*>')
@@ -83,14 +87,20 @@ _PROTECTED = re.compile(r"\[email(?:\s|&nbsp;|\xa0)protected\]", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Finding:
-    """One lint finding: ``file: level: message``; errors stop a sync, warnings do not."""
+    """One lint finding, printed ``file:line: level: message`` (one line, like a compiler,
+    so editors and CI annotations jump to it); errors stop a sync, warnings do not."""
 
     level: Literal["error", "warning", "info"]
     file: str
     message: str
+    line: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.level}: {self.message}"
+        return f"{self.file}:{self.line}: {self.level}: {self.message}"
+
+
+_QUOTED = re.compile("'([^']+)'|\"([^\"]+)\"")
+_WHERE = re.compile(r"^(?:categories|sections|articles): ([^:]+):")
 
 
 @dataclass
@@ -144,16 +154,37 @@ class _Scanner:
         self.findings: list[Finding] = []
         self.detect_language = detect_language
         self.images: dict[str, KbImage] = {}
+        self.texts: dict[str, str] = {}  # file -> text, to give findings a line
 
     # -- findings ------------------------------------------------------------------------------
-    def error(self, file: str, message: str) -> None:
-        self.findings.append(Finding("error", file, message))
+    def error(self, file: str, message: str, line: int | None = None) -> None:
+        self.findings.append(Finding("error", file, message, line or self.locate(file, message)))
 
-    def warn(self, file: str, message: str) -> None:
-        self.findings.append(Finding("warning", file, message))
+    def warn(self, file: str, message: str, line: int | None = None) -> None:
+        self.findings.append(Finding("warning", file, message,
+                                     line or self.locate(file, message)))
 
     def info(self, file: str, message: str) -> None:
         self.findings.append(Finding("info", file, message))
+
+    def locate(self, file: str, message: str) -> int:
+        """The line a finding is about: the first line of ``file`` holding the manifest entry
+        (``sections: KEY: ...``) or the first quoted value the message names; else 1."""
+        if file not in self.texts:
+            path = self.workspace / file
+            try:
+                self.texts[file] = path.read_text(encoding="utf-8") if path.is_file() else ""
+            except (OSError, UnicodeDecodeError):
+                self.texts[file] = ""
+        lines = self.texts[file].replace("\xa0", " ").splitlines()
+        where = _WHERE.match(message)
+        needles = [where.group(1)] if where else []
+        needles += [a or b for a, b in _QUOTED.findall(message)]
+        for needle in needles:
+            for number, text in enumerate(lines, start=1):
+                if needle in text:
+                    return number
+        return 1
 
     def _file(self, rel: str) -> str:
         return f"{KB_DIR}/{rel}" if rel else KB_DIR
@@ -278,8 +309,9 @@ class _Scanner:
         if kind == "text":
             article = parse_text(rest)
             title, body = article.title, article.body
+            offset = text[:len(text) - len(rest)].count("\n")
             for number, line, why in sorted(article.dropped):
-                self.warn(file, f"line {number}: dropped web leftover ({why}): {line!r}")
+                self.warn(file, f"dropped web leftover ({why}): {line!r}", number + offset)
         elif kind == "markdown":
             body = _render_markdown(rest)
             match = _H1.search(body)
@@ -498,10 +530,15 @@ class _Scanner:
                                          next(iter(vis_values)) if vis_values else None)
             position = group[0].meta.get("position", 0)
             section = group[0].section
+            access = self.access(group, secs_meta.get(section))
+            if access["user_segment"] is not None and visibility is not None:
+                self.error(group[0].file, f"{key!r} sets both visibility and user_segment; the "
+                                          "user segment decides who sees it: keep one")
             articles[key] = KbArticle(
                 key=key, section=section, source_locale=source_locale, translations=translations,
                 labels=tuple(sorted(set(labels_value))), visibility=visibility,
-                position=position if isinstance(position, int) else 0)
+                position=position if isinstance(position, int) else 0,
+                user_segment=access["user_segment"], permission_group=access["permission_group"])
             section_locales.setdefault(section, set()).update(translations)
 
         categories: dict[str, KbCategory] = {}
@@ -525,6 +562,9 @@ class _Scanner:
             if not isinstance(meta, dict):
                 self.error(mfile, f"sections: {sec_key}: must be a mapping")
                 meta = {}
+            for unknown in sorted(set(meta) - SECTION_KEYS):
+                self.error(mfile, f"sections: {sec_key}: unknown key {unknown!r} "
+                                  f"(allowed: {', '.join(sorted(SECTION_KEYS))})")
             cat_key = sec_key.split("/")[0]
             if cat_key not in categories:
                 self.error(mfile, f"sections: {sec_key}: unknown category {cat_key!r}")
@@ -548,6 +588,29 @@ class _Scanner:
         self.lint_titles(articles)
         return KnowledgeBase(root=self.root, categories=categories, sections=sections,
                              articles=articles, images=dict(self.images))
+
+    def access(self, group: Sequence[_Source], section_meta: Any) -> dict[str, str | None]:
+        """``user_segment`` / ``permission_group`` names: the article's, else its section's."""
+        found: dict[str, str | None] = {}
+        defaults = section_meta if isinstance(section_meta, dict) else {}
+        for name in ACCESS_KEYS:
+            values = {s.meta.get(name) for s in group} - {None}
+            file = group[0].file
+            if len(values) > 1:
+                self.error(file, f"translations of {group[0].key!r} declare different "
+                                 f"{name}s: {', '.join(sorted(map(str, values)))}")
+            value = next(iter(values)) if values else defaults.get(name)
+            if values:
+                file = next(s.file for s in group if s.meta.get(name) is not None)
+            else:
+                file = self._file(MANIFEST)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                kind = name.replace("_", " ")
+                self.error(file, f"{name} must be the name of a Zendesk Guide {kind}, "
+                                 f"not {value!r}")
+                value = None
+            found[name] = value.strip() if isinstance(value, str) else None
+        return found
 
     def localized(self, file: str, where: str, value: Any, fallback: str,
                   locales: set[str], default_source: str) -> dict[str, str]:
@@ -597,6 +660,6 @@ def load_kb(workspace: Path, *, detect_language: bool = True
     kb, findings = scan_kb(workspace, detect_language=detect_language)
     errors = [f for f in findings if f.level == "error"]
     if errors or kb is None:
-        raise WorkspaceError([Problem(f.file, "", f.message) for f in errors]
+        raise WorkspaceError([Problem(f.file, str(f.line), f.message) for f in errors]
                              or "the knowledge base cannot be read")
     return kb, [f for f in findings if f.level != "error"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import ClassVar, Literal
 
+from integrations.errors import PlanError
 from integrations.helpdesk.base import CallCounter
 from integrations.kb.model import RemoteKnowledgeBase, RemoteTranslation, Visibility
 from integrations.model import Target
@@ -34,6 +35,10 @@ class KbCapabilities:
     #: every article, category and section needs a version in the account's primary
     #: language before any translation (Freshdesk)
     primary_language_first: bool
+    #: one translation can be deleted on its own (Zendesk; Freshdesk deletes whole articles)
+    delete_translations: bool = False
+    #: articles can name a user segment and a permission group (Zendesk Guide)
+    access_names: bool = False
 
 
 class KbTarget(ABC):
@@ -69,9 +74,12 @@ class KbTarget(ABC):
     # -- articles ------------------------------------------------------------------------------
     @abstractmethod
     def create_article(self, section_id: int, locale: str, title: str, body: str, draft: bool,
-                       labels: Sequence[str], visibility: Visibility
+                       labels: Sequence[str], visibility: Visibility, *,
+                       user_segment: str | None = None, permission_group: str | None = None
                        ) -> tuple[int, RemoteTranslation]:
-        """Create the article with its source translation; one call."""
+        """Create the article with its source translation; one call. ``user_segment`` and
+        ``permission_group`` are names read by `read` (only with `KbCapabilities.access_names`).
+        """
 
     @abstractmethod
     def put_translation(self, article_id: int, locale: str, title: str, body: str, draft: bool,
@@ -80,11 +88,18 @@ class KbTarget(ABC):
 
     @abstractmethod
     def update_article(self, article_id: int, section_id: int, labels: Sequence[str],
-                       visibility: Visibility) -> None:
+                       visibility: Visibility, *, user_segment: str | None = None,
+                       permission_group: str | None = None) -> None:
         """Metadata only (never title or body)."""
 
     @abstractmethod
     def delete_article(self, article_id: int) -> None: ...
+
+    def delete_translation(self, article_id: int, locale: str, translation_id: int | None
+                           ) -> None:
+        """Delete one translation (never the source one); one call. Only targets with
+        `KbCapabilities.delete_translations` implement it: the planner never asks others."""
+        raise PlanError(f"{self.target} cannot delete one translation of an article")
 
     @abstractmethod
     def upload_image(self, article_id: int, locale: str, file_name: str, data: bytes) -> str:

@@ -108,10 +108,10 @@ def minimum_reads(target: str, articles: int, *, empty: bool) -> int:
     """List pages needed to read the whole knowledge base once (page size 100)."""
     sections = CATEGORIES * SECTIONS_PER_CATEGORY
     if target == "zendesk":
-        # locales, user segments, categories, sections, articles (translations embedded);
-        # the first sync also reads the permission groups once.
+        # locales, user segments, permission groups, categories, sections, articles
+        # (translations embedded).
         pages = 1 if empty else math.ceil(articles / 100)
-        return 4 + pages + (1 if empty else 0)
+        return 5 + pages
     languages = len(LOCALES)
     if empty:  # settings + one category list per language
         return 1 + languages

@@ -44,7 +44,12 @@ class MemoryKb(KbTarget):
 
     def read(self) -> RemoteKnowledgeBase:
         return RemoteKnowledgeBase(self.default, self.locales, dict(self.categories),
-                                   dict(self.sections), dict(self.articles))
+                                   dict(self.sections), dict(self.articles),
+                                   article_url=self.article_url)
+
+    @staticmethod
+    def article_url(article_id: int, locale: str) -> str:
+        return f"https://hc.example/{locale}/articles/{article_id}"
 
     def create_category(self, locale: str, title: str, description: str) -> int:
         self._write("category")
@@ -82,10 +87,11 @@ class MemoryKb(KbTarget):
     def _translation(self, aid: int, locale: str, title: str, body: str,
                      draft: bool) -> RemoteTranslation:
         return RemoteTranslation(locale, title, body, draft, f"t{self.tick}",
-                                 f"https://hc.example/{locale}/articles/{aid}")
+                                 self.article_url(aid, locale))
 
     def create_article(self, section_id: int, locale: str, title: str, body: str, draft: bool,
-                       labels: Sequence[str], visibility: Visibility
+                       labels: Sequence[str], visibility: Visibility, *,
+                       user_segment: str | None = None, permission_group: str | None = None
                        ) -> tuple[int, RemoteTranslation]:
         self._write("article")
         aid = self._id()
@@ -110,7 +116,8 @@ class MemoryKb(KbTarget):
         self.articles[article_id] = replace(a, translations={**a.translations, locale: t})
 
     def update_article(self, article_id: int, section_id: int, labels: Sequence[str],
-                       visibility: Visibility) -> None:
+                       visibility: Visibility, *, user_segment: str | None = None,
+                       permission_group: str | None = None) -> None:
         self._write("article metadata")
         self.articles[article_id] = replace(self.articles[article_id], section_id=section_id,
                                             labels=tuple(labels), visibility=visibility)

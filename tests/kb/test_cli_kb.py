@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import requests
 
 from integrations.cli.main import main
 from integrations.sandbox.server import RunningSandbox
@@ -18,6 +19,13 @@ def env(fresh_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch,
     for key, value in fresh_sandbox.zendesk_env().items():
         monkeypatch.setenv(key, value)
     return fresh_sandbox
+
+
+def _writes(env: RunningSandbox) -> int:
+    """Zendesk writes logged so far; one request first, as a barrier (the sandbox logs a
+    request after answering it, in order)."""
+    requests.get(f"{env.zendesk_url}/api/v2/deskops-test-barrier", timeout=10)
+    return len(env.zendesk.log.writes())
 
 
 def test_lint_reports_leftovers_and_missing_images(seeds_workspace: Path,
@@ -80,9 +88,79 @@ def test_wrong_credential_is_one_line(env: RunningSandbox, seeds_workspace: Path
                                       capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("ZENDESK_API_TOKEN", "wrong-token")
     assert main(["-w", str(seeds_workspace), "kb", "sync"]) == 1
-    err = capsys.readouterr().err
-    assert err.strip().splitlines() == [
-        "22 lint warning(s); `deskops kb lint` lists them",
-        "error: Zendesk rejected the credential (401 Couldn't authenticate you): "
-        "check the ZENDESK_* credential settings"]
+    lines = capsys.readouterr().err.strip().splitlines()
+    err = "\n".join(lines)
+    assert len(lines) == 23 and all(": warning: " in line for line in lines[:22])
+    assert lines[-1] == ("error: Zendesk rejected the credential (401 Couldn't authenticate "
+                         "you): check the ZENDESK_* credential settings")
     assert "wrong-token" not in err and "Traceback" not in err
+
+
+def test_dry_run_writes_nothing_and_detailed_exitcode(env: RunningSandbox, seeds_workspace: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    ws = ["-w", str(seeds_workspace)]
+    assert main([*ws, "kb", "sync", "--dry-run", "--detailed-exitcode"]) == 2
+    assert "12 write(s), 0 conflict(s)" in capsys.readouterr().out
+    assert _writes(env) == 0 and env.zendesk.store.all("hc_articles") == []
+    assert not (seeds_workspace / "locks").exists()  # no lock file, no run lock either
+
+    assert main([*ws, "kb", "sync", "--detailed-exitcode"]) == 2  # changes were made
+    assert main([*ws, "kb", "sync", "--dry-run", "--detailed-exitcode"]) == 0
+    assert main([*ws, "kb", "sync", "--detailed-exitcode"]) == 0
+    assert "No changes" in capsys.readouterr().out
+
+    page = seeds_workspace / "kb/gamigo/contact/000_110d4607b01e7c0f.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne ligne de plus.\n",
+                    encoding="utf-8")
+    writes = _writes(env)
+    assert main([*ws, "kb", "sync", "--dry-run", "--detailed-exitcode"]) == 2
+    assert "~ translation gamigo-contact [fr]" in capsys.readouterr().out
+    assert _writes(env) == writes
+
+
+def test_each_conflict_is_one_error_line_with_file_locale_and_time(
+        env: RunningSandbox, seeds_workspace: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ws = ["-w", str(seeds_workspace)]
+    assert main([*ws, "kb", "sync"]) == 0
+    articles = env.zendesk.store.all("hc_articles")
+    korean = next(a for a in articles if "ko" in a["_translations"])
+    gamigo = next(a for a in articles if "Gamigo" in a["_translations"]["fr"]["title"])
+    env.zendesk.clock.advance(3600)
+    env.zendesk.seed("hc_translation_edits", [
+        {"article_id": korean["id"], "locale": "ko", "body": "<p>수정됨</p>"},
+        {"article_id": gamigo["id"], "locale": "fr", "body": "<p>Modifié</p>"}])
+    capsys.readouterr()
+    for flags in (["--dry-run"], []):
+        assert main([*ws, "kb", "sync", *flags]) == 1
+        errors = [line for line in capsys.readouterr().err.splitlines()
+                  if line.startswith("error: ")]
+        edited = {a["id"]: a for a in env.zendesk.store.all("hc_articles")}
+        ko = edited[korean["id"]]["_translations"]["ko"]
+        fr = edited[gamigo["id"]]["_translations"]["fr"]
+        assert ko["updated_at"] and fr["updated_at"]
+        assert errors == [
+            "error: kb/gamigo/contact/000_110d4607b01e7c0f.txt: conflict: article gamigo-contact "
+            f"{fr['title']!r} [fr] was edited in the helpdesk at {fr['updated_at']}; not "
+            "overwritten (use --force to overwrite it)",
+            "error: kb/stripchat/support/003_e725f0296155d17b.txt: conflict: article "
+            f"stripchat-contact-support {ko['title']!r} [ko] was edited in the helpdesk at "
+            f"{ko['updated_at']}; not overwritten (use --force to overwrite it)"]
+    assert "<p>수정됨</p>" in str(env.zendesk.store.all("hc_articles"))
+
+
+def test_lint_and_sync_print_each_warning_with_file_and_line(
+        env: RunningSandbox, seeds_workspace: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-w", str(seeds_workspace), "kb", "lint"]) == 0
+    lint = capsys.readouterr().err.splitlines()
+    assert len(lint) == 22
+    assert "kb/gamigo/contact/000_110d4607b01e7c0f.txt:1: warning: dropped web leftover " \
+           "(site navigation): 'S’abonner'" in lint
+    text = (seeds_workspace / "kb/rakuten/publishers/002_f0975df51c4ca947.txt").read_text(
+        encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, start=1) if t.strip() == "mceclip0.png")
+    assert any(w.startswith(f"kb/rakuten/publishers/002_f0975df51c4ca947.txt:{line}: warning: "
+                            "image 'mceclip0.png' not found") for w in lint)
+    assert main(["-w", str(seeds_workspace), "kb", "sync", "--dry-run"]) == 0
+    assert capsys.readouterr().err.splitlines() == lint

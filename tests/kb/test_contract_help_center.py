@@ -89,7 +89,7 @@ def test_help_center_operations_match_the_reference(hc: tuple[requests.Session, 
     cid = category["category"]["id"]
     check(f"{loc}/categories", "get", 200,
           s.get(f"{base}{HC}/categories", params={"include": "translations",
-                                                  "page[size]": 10}))
+                                                  "page[size]": "10"}))
     check(f"{loc}/categories/{{category_id}}", "get", 200,
           s.get(f"{base}{HC}/categories/{cid}"))
     section = check(f"{loc}/categories/{{category_id}}/sections", "post", 201, s.post(
@@ -133,6 +133,16 @@ def test_help_center_operations_match_the_reference(hc: tuple[requests.Session, 
     assert errors == []
     check(f"{HC}/articles/{{article_id}}/attachments", "get", 200,
           s.get(f"{base}{HC}/articles/{aid}/attachments"))
+    listed = s.get(f"{base}{HC}/articles/{aid}/translations").json()["translations"]
+    korean = next(t for t in listed if t["locale"] == "ko")
+    french = next(t for t in listed if t["locale"] == "fr")
+    deleted = s.delete(f"{base}{HC}/translations/{korean['id']}")
+    assert deleted.status_code == 204 and deleted.content == b""
+    kept = s.delete(f"{base}{HC}/translations/{french['id']}")  # the only (and source) one
+    assert kept.status_code == 422 and kept.json()["error"] == "RecordInvalid"
+    assert s.delete(f"{base}{HC}/translations/{korean['id']}").status_code == 404
+    assert [t["locale"] for t in s.get(f"{base}{HC}/articles/{aid}/translations").json()[
+        "translations"]] == ["fr"]
     disabled = s.post(f"{base}{HC}/articles/{aid}/translations",
                       json={"translation": {"locale": "de", "title": "Hallo"}})
     assert disabled.status_code == 422 and "not enabled" in disabled.text

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from integrations.errors import WorkspaceError
-from integrations.kb.sources import load_kb, scan_kb
+from integrations.kb.sources import Finding, load_kb, scan_kb
 
 from .conftest import PNG, Writer
 
 
-def messages(findings: list, level: str | None = None) -> list[str]:
+def messages(findings: list[Finding], level: str | None = None) -> list[str]:
     return [str(f) for f in findings if level is None or f.level == level]
 
 
@@ -111,7 +111,7 @@ def test_every_error_is_reported_at_once(write: Writer) -> None:
     assert "visibility 'vip' cannot be mapped" in text and "never published as public" in text
     assert "unknown front matter key 'colour'" in text
     assert "key 'same' has two en versions" in text
-    assert "kb/help/start/d.md:/: empty article" in text
+    assert "kb/help/start/d.md:1: empty article" in text
     assert "articles live in kb/<category>/<section>/" in text
 
 

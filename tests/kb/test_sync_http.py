@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import requests
+import yaml
 
 from integrations.errors import PlanError
 from integrations.kb.apply import KbApplyResult, apply_kb
@@ -69,6 +70,8 @@ class Desk:
         return self.emu.log.mark()
 
     def writes(self, since: int) -> list[str]:
+        """The writes logged after ``since``, once every earlier request is logged."""
+        self.mark()
         return [f"{r.method} {r.path}" for r in self.emu.log.writes(since=since)]
 
 
@@ -237,3 +240,152 @@ def test_locales_are_mapped_per_target(tmp_path: Path, desk: Desk) -> None:
     mark = desk.mark()
     again, _ = sync(tmp_path, desk)
     assert again.is_empty() and desk.writes(mark) == []
+
+
+def _forget(workspace: Path, prefix: str) -> None:
+    """Remove what the manifest says about files, sections and categories under ``prefix``."""
+    path = workspace / "kb/manifest.yaml"
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for part in ("categories", "sections", "articles"):
+        manifest[part] = {k: v for k, v in manifest[part].items()
+                          if not (k + "/").startswith(prefix)}
+    path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+
+
+def _cycle(root: Path, locales: tuple[str, ...]) -> None:
+    """Two new articles linking to each other, in every locale."""
+    for key, other in (("a", "b"), ("b", "a")):
+        for loc in locales:
+            page = root / f"kb/help/start/{key}.{loc}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"---\nkey: {key}\nlocale: {loc}\n---\n# {key.upper()} {loc}\n\n"
+                            f"See [the other]({other}.{loc}.md).\n", encoding="utf-8")
+
+
+def test_a_link_cycle_costs_one_follow_up_write(tmp_path: Path, desk: Desk) -> None:
+    if desk.name == "freshdesk":
+        set_languages(desk.emu, "fr", ["ko"])
+    _cycle(tmp_path, ("fr", "ko"))
+    mark = desk.mark()
+    plan, result = sync(tmp_path, desk)
+    writes = desk.writes(mark)
+    # 2 category + 2 section writes, 2 articles x 2 locales, and one follow-up: the first
+    # article created links to one that had no id yet; nothing else is written twice.
+    assert len(writes) == len(plan.ops) + 1 == 9 and result.follow_ups == 1, writes
+    assert len(set(writes)) == len(writes) - 1  # the two article creations share a path
+    assert [w for w in writes if w.startswith("PUT")] == [writes[-1]]
+    bodies = desk.bodies()
+    assert all('href="#"' not in b for b in bodies)
+    for article in desk.articles:
+        for loc, t in article["_translations"].items():
+            other = next(a for a in desk.articles if a["id"] != article["id"])
+            body = str(t.get("body") or t.get("description"))
+            assert f"/{loc}" in body and f"articles/{other['id']}" in body
+    mark = desk.mark()
+    again, _ = sync(tmp_path, desk)
+    assert again.is_empty() and desk.writes(mark) == []
+
+
+def test_a_removed_translation_is_deleted_with_prune_only(seeds_workspace: Path,
+                                                          desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    (seeds_workspace / "kb/stripchat/support/003_e725f0296155d17b.txt").unlink()
+    _forget(seeds_workspace, "stripchat/support/003_")
+    mark = desk.mark()
+    plan, _ = sync(seeds_workspace, desk)
+    assert "stripchat-contact-support [ko]: no longer in the workspace; kept (use --prune" \
+        in plan.render()
+    assert desk.writes(mark) == []
+
+    plan, _ = sync(seeds_workspace, desk, prune=True)
+    if desk.name == "zendesk":
+        assert "- translation stripchat-contact-support [ko]" in plan.render()
+        (write,) = desk.writes(mark)
+        assert write.startswith("DELETE /api/v2/help_center/translations/")
+        assert sorted(sorted(a["_translations"]) for a in desk.articles) == [
+            ["fr"], ["fr"], ["fr"]]
+    else:  # Freshdesk's API deletes whole articles only
+        assert "cannot delete one translation" in plan.render()
+        assert desk.writes(mark) == []
+    mark = desk.mark()
+    again, _ = sync(seeds_workspace, desk, prune=True)
+    assert again.ops == [] and desk.writes(mark) == []
+
+
+def test_prune_deletes_articles_but_never_sections(seeds_workspace: Path, desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    shutil.rmtree(seeds_workspace / "kb/gamigo")
+    _forget(seeds_workspace, "gamigo/")
+    mark = desk.mark()
+    plan, _ = sync(seeds_workspace, desk, prune=True)
+    text = plan.render()
+    assert "- article gamigo-contact" in text
+    assert "section gamigo/contact: no longer in the workspace; kept: categories and sections " \
+           "are never pruned" in text
+    assert "category gamigo: no longer in the workspace; kept" in text
+    (write,) = desk.writes(mark)
+    assert write.startswith("DELETE ") and len(desk.articles) == 2
+
+
+def _named_access(root: Path, segment: str, group: str) -> None:
+    page = root / "kb/help/start/vip.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"---\nkey: vip\nlocale: en\nuser_segment: {segment}\n"
+                    f"permission_group: {group}\n---\n# VIP\n\nFor our best customers.\n",
+                    encoding="utf-8")
+
+
+def test_user_segment_and_permission_group_by_name(tmp_path: Path, desk: Desk) -> None:
+    if desk.name == "freshdesk":
+        set_languages(desk.emu, "en", [])
+        _named_access(tmp_path, "VIP", "Editors")
+        mark = desk.mark()
+        with pytest.raises(PlanError, match=r"kb/help/start/vip.md: user_segment 'VIP' cannot "
+                                            r"be mapped on Freshdesk"):
+            sync(tmp_path, desk)
+        assert desk.writes(mark) == []
+        return
+    (vip, gold) = desk.emu.seed("hc_user_segments", [{"name": "VIP"}, {"name": "Gold"}])
+    (editors,) = desk.emu.seed("hc_permission_groups", [{"name": "Editors"}])
+    _named_access(tmp_path, "VIP", "Editors")
+    sync(tmp_path, desk)
+    (article,) = desk.articles
+    assert article["user_segment_id"] == vip["id"]
+    assert article["permission_group_id"] == editors["id"]
+
+    _named_access(tmp_path, "Gold", "Editors")
+    mark = desk.mark()
+    sync(tmp_path, desk)
+    (write,) = desk.writes(mark)
+    assert write == f"PUT /api/v2/help_center/articles/{article['id']}"
+    assert desk.articles[0]["user_segment_id"] == gold["id"]
+    out = tmp_path / "exported"
+    with connect_kb(desk.settings) as target:
+        export_kb(target.read(), out)
+    assert "user_segment: Gold" in (out / "kb/help/start/vip.en.html").read_text(
+        encoding="utf-8")
+    mark = desk.mark()
+    plan, _ = sync(out, desk)
+    assert plan.ops == [] and desk.writes(mark) == [], plan.render()
+
+    _named_access(tmp_path, "Platinum", "Editors")
+    mark = desk.mark()
+    with pytest.raises(PlanError, match=r"kb/help/start/vip.md: user segment 'Platinum' does "
+                                        r"not exist in the helpdesk \(known: .*'VIP'"):
+        sync(tmp_path, desk)
+    assert desk.writes(mark) == []
+
+
+def test_default_permission_group_is_the_first_built_in(
+        tmp_path: Path, fresh_sandbox: RunningSandbox) -> None:
+    desk = Desk("zendesk", load_settings(fresh_sandbox.zendesk_env(), dotenv=None),
+                fresh_sandbox.zendesk, fresh_sandbox.zendesk_url)
+    desk.emu.seed("hc_permission_groups", [{"name": "Editors"}])
+    page = tmp_path / "kb/help/start/hello.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\nkey: hello\nlocale: en\n---\n# Hello\n\nHi.\n", encoding="utf-8")
+    sync(tmp_path, desk)
+    (article,) = desk.articles
+    builtin = [g for g in desk.emu.store.all("hc_permission_groups") if g["built_in"]]
+    assert article["permission_group_id"] == builtin[0]["id"]
+    assert article["user_segment_id"] is None

@@ -333,27 +333,19 @@ S = "/api/v2/solutions"
 ROUTES = [
     Route(f"{S}/categories", list_categories, methods=["GET"]),
     Route(f"{S}/categories", create_category, methods=["POST"]),
-    Route(f"{S}/categories/{{id:int}}", show_object, methods=["GET"]),
-    Route(f"{S}/categories/{{id:int}}", update_object, methods=["PUT"]),
-    Route(f"{S}/categories/{{id:int}}", delete_object, methods=["DELETE"]),
     Route(f"{S}/categories/{{id:int}}/folders", list_folders, methods=["GET"]),
     Route(f"{S}/categories/{{id:int}}/folders", create_folder, methods=["POST"]),
     Route(f"{S}/categories/{{id:int}}/folders/{{lang}}", list_folders, methods=["GET"]),
-    Route(f"{S}/categories/{{id:int}}/{{lang}}", show_object, methods=["GET"]),
-    Route(f"{S}/categories/{{id:int}}/{{lang}}", write_translation, methods=["POST", "PUT"]),
-    Route(f"{S}/categories/{{lang}}", list_categories, methods=["GET"]),
-    Route(f"{S}/folders/{{id:int}}", show_object, methods=["GET"]),
-    Route(f"{S}/folders/{{id:int}}", update_object, methods=["PUT"]),
-    Route(f"{S}/folders/{{id:int}}", delete_object, methods=["DELETE"]),
     Route(f"{S}/folders/{{id:int}}/articles", list_articles, methods=["GET"]),
     Route(f"{S}/folders/{{id:int}}/articles", create_article, methods=["POST"]),
     Route(f"{S}/folders/{{id:int}}/articles/{{lang}}", list_articles, methods=["GET"]),
-    Route(f"{S}/folders/{{id:int}}/{{lang}}", show_object, methods=["GET"]),
-    Route(f"{S}/folders/{{id:int}}/{{lang}}", write_translation, methods=["POST", "PUT"]),
-    Route(f"{S}/articles/{{id:int}}", show_object, methods=["GET"]),
-    Route(f"{S}/articles/{{id:int}}", update_object, methods=["PUT"]),
-    Route(f"{S}/articles/{{id:int}}", delete_object, methods=["DELETE"]),
-    Route(f"{S}/articles/{{id:int}}/{{lang}}", show_object, methods=["GET"]),
-    Route(f"{S}/articles/{{id:int}}/{{lang}}", write_translation, methods=["POST", "PUT"]),
+    # Every object: show, update, delete; and one language version: show, create, update.
+    *[route for kind in ("categories", "folders", "articles") for route in (
+        Route(f"{S}/{kind}/{{id:int}}", show_object, methods=["GET"]),
+        Route(f"{S}/{kind}/{{id:int}}", update_object, methods=["PUT"]),
+        Route(f"{S}/{kind}/{{id:int}}", delete_object, methods=["DELETE"]),
+        Route(f"{S}/{kind}/{{id:int}}/{{lang}}", show_object, methods=["GET"]),
+        Route(f"{S}/{kind}/{{id:int}}/{{lang}}", write_translation, methods=["POST", "PUT"]))],
+    Route(f"{S}/categories/{{lang}}", list_categories, methods=["GET"]),  # after {id:int}
 ]
 SEEDERS = {"solution_article_edits": _seed_edit}

@@ -407,6 +407,26 @@ async def update_object_translation(request: Request) -> Response:
     return ok({"translation": _render_translation(request, t)})
 
 
+async def delete_translation(request: Request) -> Response:
+    """``DELETE /translations/{id}``: refused (422) when it is the object's only translation,
+    as the spec says, and for the source locale, which Guide does not let go either."""
+    emu = emulator(request)
+    tid = path_id(request, "tid")
+    with emu.db.transaction():
+        for coll in _COLL.values():
+            for rec in emu.store.all(coll):
+                for code, t in list(rec.get("_translations", {}).items()):
+                    if t.get("id") != tid:
+                        continue
+                    if len(rec["_translations"]) == 1 or code == rec["source_locale"]:
+                        raise Invalid.one("locale", "locale: cannot delete the source or the "
+                                                    "only translation", "InvalidValue")
+                    del rec["_translations"][code]
+                    emu.store.put(coll, rec)
+                    return Response(status_code=204)
+    raise NotFound()
+
+
 # -- attachments, locales, segments, permission groups -----------------------------------------
 
 async def create_attachment(request: Request) -> Response:
@@ -479,6 +499,24 @@ def _seed_article_edit(emu: Emulator, obj: dict[str, Any]) -> Record:
     return _put_translation(emu, rec, obj, create=False, locale=str(obj["locale"]))
 
 
+def _seed_user_segment(emu: Emulator, obj: dict[str, Any]) -> Record:
+    """Seeder ``hc_user_segments``: a custom segment, as an admin makes one in Guide."""
+    now = emu.clock.iso()
+    return emu.store.insert("hc_user_segments", {
+        "name": str(obj["name"]), "user_type": str(obj.get("user_type") or "signed_in_users"),
+        "built_in": False, "group_ids": [], "organization_ids": [],
+        "tags": list(obj.get("tags") or []), "or_tags": [], "created_at": now,
+        "updated_at": now})
+
+
+def _seed_permission_group(emu: Emulator, obj: dict[str, Any]) -> Record:
+    """Seeder ``hc_permission_groups``: a custom (not built-in) permission group."""
+    now = emu.clock.iso()
+    return emu.store.insert("hc_permission_groups", {
+        "name": str(obj["name"]), "built_in": False, "publish": [], "edit": [],
+        "created_at": now, "updated_at": now})
+
+
 HC = "/api/v2/help_center"
 _ROUTES: list[tuple[str, Any, list[str]]] = [
     ("/locales", list_hc_locales, ["GET"]),
@@ -514,6 +552,7 @@ _ROUTES: list[tuple[str, Any, list[str]]] = [
     ("/articles/{id:int}/attachments", list_attachments, ["GET"]),
     ("/articles/{id:int}/attachments", create_attachment, ["POST"]),
     ("/user_segments", list_segments, ["GET"]),
+    ("/translations/{tid:int}", delete_translation, ["DELETE"]),
 ]
 #: Locale-prefixed variants (``/api/v2/help_center/{locale}/...``) of the list/show/create
 #: routes, as the spec declares them.
@@ -528,4 +567,5 @@ ROUTES = [
     Route("/api/v2/guide/permission_groups", list_permission_groups, methods=["GET"]),
     Route("/_sandbox/help_center/locales", admin_hc_locales, methods=["GET", "PUT"]),
 ]
-SEEDERS = {"hc_translation_edits": _seed_article_edit}
+SEEDERS = {"hc_translation_edits": _seed_article_edit, "hc_user_segments": _seed_user_segment,
+           "hc_permission_groups": _seed_permission_group}
