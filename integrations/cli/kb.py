@@ -25,10 +25,6 @@ from integrations.kb.sources import Finding, load_kb, scan_kb
 __all__ = ["kb"]
 
 
-def _environment(app: App, explicit: str | None) -> str:
-    return explicit or app.settings.extra.get("DESKOPS_ENVIRONMENT") or app.target_name()
-
-
 def _show(findings: list[Finding], verbose: bool) -> None:
     for finding in findings:
         if finding.level == "info" and not verbose:
@@ -52,7 +48,7 @@ def kb() -> None:
 @click.option("--prune", is_flag=True,
               help="Delete articles and translations this workspace published that no longer "
                    "exist in it (never sections or categories).")
-@click.option("--environment", default=None,
+@click.option("--env", "environment", default=None, metavar="NAME",
               help="Lock file name under locks/ (default: DESKOPS_ENVIRONMENT, else the target).")
 @pass_app
 def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: bool,
@@ -66,7 +62,7 @@ def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: b
     knowledge, findings = load_kb(app.workspace)
     _show(findings, app.verbose)
     target_name = app.target_name()
-    lock = KbLock.load(lock_path(app.workspace, _environment(app, environment)), target_name)
+    lock = KbLock.load(lock_path(app.workspace, app.environment(environment)), target_name)
     # A dry run takes no run lock either: it creates no file and never blocks a real sync.
     hold = contextlib.nullcontext() if dry_run else lock.hold()
     with hold, connect_kb(app.settings, target_name) as target:

@@ -64,6 +64,14 @@ class App:
         """``--target`` if given, else ``DESKOPS_TARGET`` (default zendesk)."""
         return self.target or self.settings.target
 
+    def environment(self, explicit: str | None = None) -> str:
+        """The lock-file environment: ``--env``, else ``DESKOPS_ENVIRONMENT``, else the target.
+
+        One helpdesk account per environment (e.g. ``staging``, ``production``); its lock
+        files are ``locks/<environment>.json`` and ``locks/<environment>.kb.json``.
+        """
+        return explicit or self.settings.extra.get("DESKOPS_ENVIRONMENT") or self.target_name()
+
 
 pass_app = click.make_pass_decorator(App)
 

@@ -39,7 +39,8 @@ __all__ = ["apply", "drift", "export", "plan"]
 
 env_option = click.option(
     "--env", "environment", default=None, metavar="NAME",
-    help="Environment whose lock file (locks/NAME.json) is used (default: the target name).")
+    help="Environment whose lock file (locks/NAME.json) is used (default: DESKOPS_ENVIRONMENT, "
+         "else the target name).")
 prune_option = click.option(
     "--prune", is_flag=True,
     help="Also delete objects this workspace's lock file records but the workspace dropped.")
@@ -61,8 +62,8 @@ def _helpdesk(app: App) -> Iterator[Helpdesk]:
 
 def _lock(app: App, environment: str | None, root: Path | None = None) -> LockFile:
     target = app.target_name()
-    return LockFile.load(lock_path(root or app.workspace, environment or target),
-                         environment=environment or target, target=target)
+    env = app.environment(environment)
+    return LockFile.load(lock_path(root or app.workspace, env), environment=env, target=target)
 
 
 def _plan(app: App, desk: Helpdesk, lock: LockFile, prune: bool) -> Plan:
@@ -106,8 +107,7 @@ def plan(app: App, as_json: bool, detailed_exitcode: bool, prune: bool,
 def apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
           environment: str | None) -> None:
     """Show the plan, ask, and apply it in dependency order; safe to re-run after a failure."""
-    target = app.target_name()
-    path = lock_path(app.workspace, environment or target)
+    path = lock_path(app.workspace, app.environment(environment))
     with ApplyLock(path):
         lock = _lock(app, environment)
         with _helpdesk(app) as desk:
@@ -149,7 +149,7 @@ def export(app: App, out: Path, default_locale: str, environment: str | None) ->
     from integrations.workspace import slugify_key, write_workspace
 
     target = app.target_name()
-    env = environment or target
+    env = app.environment(environment)
     with _helpdesk(app) as desk:
         state = desk.read_state()
         workspace, lock = export_workspace(

@@ -65,8 +65,8 @@ def build_context(app: App, environment: str | None = None,
     target = app.target_name()
     workspace = workspace or load(app.workspace, target)
     rules = load_rules(app.workspace, workspace)
-    lock = LockFile.load(lock_path(app.workspace, environment or target),
-                         environment=environment or target, target=target)
+    env = app.environment(environment)
+    lock = LockFile.load(lock_path(app.workspace, env), environment=env, target=target)
     group_ids: dict[str, int] = {}
     brand_ids: dict[str, int] = {}
     needs_names = any(r.group for r in rules.rules) or any(
@@ -93,7 +93,7 @@ _context = build_context  # the name earlier code and tests use
 @click.argument("ticket_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("--env", "environment", default=None, metavar="NAME",
-              help="Lock file environment (default: the target name).")
+              help="Lock file environment (default: DESKOPS_ENVIRONMENT, else the target).")
 @pass_app
 def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) -> None:
     """Show the triage decision for TICKET_ID and every reason, without changing anything."""
@@ -167,7 +167,7 @@ def _nothing() -> Iterator[None]:
 @click.option("--dry-run", is_flag=True, help="Decide and print, send nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per ticket.")
 @click.option("--env", "environment", default=None, metavar="NAME",
-              help="Lock file environment (default: the target name).")
+              help="Lock file environment (default: DESKOPS_ENVIRONMENT, else the target).")
 @click.option("--at", "at", default=None, metavar="ISO-8601",
               help="Decide as of this time instead of now (replays, tests).")
 @pass_app
@@ -185,7 +185,7 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
     counts: dict[str, int] = {}
     failed = 0
     tag = ctx.rules.settings.needs_info_tag
-    with (_nothing() if dry_run else ChaseLock(app.workspace, environment or target)), \
+    with (_nothing() if dry_run else ChaseLock(app.workspace, app.environment(environment))), \
             connect_tickets(app.settings, target) as desk:
         ctx = with_self_ids(ctx, desk)
         for ticket_id in list(desk.search_tag(tag, status="pending")):
