@@ -633,16 +633,19 @@ def main() -> int:
               "(it installs the package in .venv)", file=sys.stderr)
         return 1
     try:
+        # Two companies, two helpdesk accounts: each example gets its own sandbox (one
+        # account may hold several brands of one company, never two companies' forms).
         with tempfile.TemporaryDirectory(prefix="deskops-demo-") as tmp, \
-                start_sandbox() as sandbox:
+                start_sandbox() as publisher_desk, start_sandbox() as ad_network_desk:
             home = Path(tmp)
-            banner(f"sandbox: Zendesk at {sandbox.zendesk_url}, "
-                   f"Freshdesk at {sandbox.freshdesk_url}")
+            banner(f"sandbox accounts: game publisher on Zendesk {publisher_desk.zendesk_url} "
+                   f"and Freshdesk {publisher_desk.freshdesk_url}; ad network on Zendesk "
+                   f"{ad_network_desk.zendesk_url}")
             workspace = home / "game-publisher"
             shutil.copytree(EXAMPLE, workspace, ignore=shutil.ignore_patterns("locks"))
-            prepare_account(sandbox, workspace)
-            provision(sandbox, workspace, home)
-            result = run_triage_flow(sandbox, home)
+            prepare_account(publisher_desk, workspace)
+            provision(publisher_desk, workspace, home)
+            result = run_triage_flow(ad_network_desk, home)
             banner("report")
             report(result)
     except DemoError as exc:
