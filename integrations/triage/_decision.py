@@ -676,7 +676,10 @@ def chase(ticket: Ticket, ctx: TriageContext, now: datetime) -> Decision:
     locale, html = ctx.templates.render("closing", look.language,
                                         subject=ticket.subject if verified else None,
                                         ticket_id=ticket.id)
-    update = _minimal(ticket, add=[AUTO_SOLVED_TAG], status="solved", fields=fill,
+    # No longer waiting for the requester: a reply reopens it as a fresh ticket, while the
+    # ask and reminder tags stay as history (the same request is still never repeated).
+    update = _minimal(ticket, add=[AUTO_SOLVED_TAG], remove=[settings.needs_info_tag],
+                      status="solved", fields=fill,
                       comment=Comment(html=html, locale=locale, template="closing"))
     if fill:
         reasons.append(f"filled required_for_closure field(s) {sorted(fill)}")

@@ -94,7 +94,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
     ),
     "ko": _set(
         "안녕하세요,",
-        "문의{% if subject %} « {{ subject }} »{% endif %}해 주셔서 감사합니다. "
+        "{% if subject %}« {{ subject }} » 건으로 {% endif %}문의해 주셔서 감사합니다. "
         "빠른 처리를 위해 다음 정보가 필요합니다:",
         "입력하신 값의 형식이 올바르지 않습니다",
         "이 메시지에 회신하여 해당 정보를 보내 주세요.",
