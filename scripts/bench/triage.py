@@ -1,21 +1,33 @@
-"""Triage decisions per second on 10,000 generated tickets (pure: no network).
+"""Triage: decisions per second (pure), and API calls per processed event (sandbox).
 
-Usage: ``python scripts/bench/triage.py [N]``. Tickets are generated for the example
-workspace (``schemas/examples/game-publisher``) in English, French and Korean, about half
-complete. Prints the decision rate and, as a baseline, the rate of plain jsonschema
-validation of the same instances: the ratio is what triage costs beyond validation
-(language detection, extraction, rules, rendering the request).
+Usage: ``python scripts/bench/triage.py [N]``.
+
+1. Pure: N (default 10,000) tickets generated for the example workspace
+   (``schemas/examples/game-publisher``) in English, French and Korean, about half complete.
+   Prints the decision rate and, as a baseline, the rate of plain jsonschema validation of
+   the same instances: the ratio is what triage costs beyond validation (language detection,
+   extraction, rules, rendering the request).
+2. Network: the ad-network example applied to a sandbox Zendesk, 40 tickets filed by
+   requesters (half complete, half missing information), each processed the way the worker
+   does it (read the ticket, decide, write once), counting the adapter's calls per event,
+   then processed again (same state: the goal is zero writes). Goal: one read and at most
+   one write per event.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import requests
 from jsonschema import Draft202012Validator
 
 from integrations.model import Ticket, TicketComment
@@ -104,7 +116,75 @@ def main(argv: list[str]) -> int:
           f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})")
     print(f"baseline: plain jsonschema validation of the same instances = {base:,.0f}/s")
     print(f"ratio: a decision costs {base / rate:.1f}x a plain validation")
+    calls_per_event()
     return 0
+
+
+AD_NETWORK = ROOT / "schemas" / "examples" / "ad-network"
+COMPLETE = {"sid": "1234567", "problem_type": "pub_technical",
+            "browser": "browser_firefox", "operating_system": "Windows 11",
+            "steps_taken": "Opened the dashboard, clicked Reports"}
+
+
+def calls_per_event(n: int = 40) -> None:
+    """The figure the worker pays per event, counted by the adapter (see module doc)."""
+    from integrations.cli.main import App
+    from integrations.cli.main import main as deskops
+    from integrations.cli.triage import build_context
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.sandbox import ADMIN_EMAIL, API_TOKEN
+    from integrations.sandbox.server import start_sandbox
+    from integrations.settings import load_settings
+    from integrations.worker.triage import TriageHandler
+
+    with tempfile.TemporaryDirectory() as tmp, start_sandbox() as sandbox:
+        ws = Path(tmp) / "ad-network"
+        shutil.copytree(AD_NETWORK, ws, ignore=shutil.ignore_patterns("locks"))
+        rules = json.loads((ws / "rules.json").read_text(encoding="utf-8"))
+        groups = sorted({r["then"]["group"] for r in rules["rules"] if "group" in r["then"]})
+        sandbox.zendesk.seed("groups", [{"name": g} for g in groups])
+        env = sandbox.zendesk_env()
+        os.environ.update(env)
+        if deskops(["-w", str(ws), "apply", "--auto-approve"]) != 0:
+            raise SystemExit("bench: apply failed")
+        lock = json.loads((ws / "locks" / "zendesk.json").read_text(encoding="utf-8"))
+        field_ids = {k: int(v["id"]) for k, v in lock["fields"].items()}
+        settings = load_settings(env, dotenv=None)
+        ctx = build_context(App(workspace=ws, target="zendesk", verbose=False,
+                                _settings=settings))
+        http = requests.Session()
+        http.auth = (f"{ADMIN_EMAIL}/token", API_TOKEN)
+
+        def file(i: int, complete: bool) -> int:
+            user = http.post(f"{sandbox.zendesk_url}/api/v2/users.json", json={"user": {
+                "name": f"Publisher {i}", "email": f"pub{i}@example.org", "locale": "en"}},
+                timeout=30).json()["user"]
+            fields = [{"id": field_ids[k], "value": v} for k, v in COMPLETE.items()
+                      if complete and k in field_ids]
+            body = {"ticket": {"subject": "Reports page shows an error",
+                               "comment": {"body": "The reports page shows an error since "
+                                                   "this morning. Can you help?"},
+                               "requester_id": user["id"], "custom_fields": fields}}
+            return int(http.post(f"{sandbox.zendesk_url}/api/v2/tickets.json", json=body,
+                                 timeout=30).json()["ticket"]["id"])
+
+        with connect_tickets(settings, "zendesk") as desk:
+            handler = TriageHandler(ctx)
+            handler(desk.get_ticket(file(0, True)), desk)  # warm-up: own user id, once
+            ids = [file(i, complete=i % 2 == 0) for i in range(1, n + 1)]
+            for label in ("first", "again (same state)"):
+                before = desk.calls.as_dict()
+                kinds: dict[str, int] = {}
+                for tid in ids:
+                    kind = handler(desk.get_ticket(tid), desk).decision
+                    kinds[kind] = kinds.get(kind, 0) + 1
+                after = desk.calls.as_dict()
+                reads = (after["reads"] - before["reads"]) / n
+                writes = (after["writes"] - before["writes"]) / n
+                print(f"zendesk, {label}: {reads:.2f} reads and {writes:.2f} writes per event "
+                      f"over {n} events ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}"
+                      f"); goal: 1 read, at most 1 write")
+        http.close()
 
 
 if __name__ == "__main__":
