@@ -12,9 +12,9 @@ since its ``tags`` replaces the whole set), so writing the same tag twice change
 Triage writes through `TicketDesk.apply_update` (one triage `Update`):
 
 - Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (``additional_tags``/``remove_tags``),
-  properties, written-back fields and the public comment, with ``safe_update`` and the
-  ``updated_stamp`` read with the ticket; a 409 becomes `TicketChanged` (a `Conflict`) so the
-  caller re-reads and re-decides instead of clobbering an agent's edit.
+  properties, written-back fields and the public comment, with ``safe_update`` and
+  ``updated_stamp`` = the ``updated_at`` read with the ticket; a 409 becomes `TicketChanged`
+  (a `Conflict`) so the caller re-reads and re-decides instead of clobbering an agent's edit.
 - Freshdesk has no single call for properties plus a reply: ``PUT /tickets/{id}`` first
   (tags merged from the ticket as read, plus the update's stage tag), then
   ``POST /tickets/{id}/reply``. A worker killed between the two leaves the stage tag without
@@ -23,8 +23,8 @@ Triage writes through `TicketDesk.apply_update` (one triage `Update`):
 
 Reads per ticket: Zendesk two calls (the ticket; its comments with the users sideloaded, for
 the requester's locale); Freshdesk one call (``include=requester,conversations``; a second
-only past ten conversations) plus, once per adapter, the ticket-field list that maps
-``cf_`` names to field ids.
+only past ten conversations) plus, once per requester, the contact (for its language) and,
+once per adapter, the ticket-field list that maps ``cf_`` names to field ids.
 """
 
 from __future__ import annotations
@@ -252,7 +252,9 @@ class ZendeskTickets(TicketDesk):
             fields={int(f["id"]): f.get("value") for f in raw.get("custom_fields") or ()
                     if isinstance(f, Mapping) and "id" in f},
             comments=tuple(_zendesk_comment(c, requester_id, users) for c in comments),
-            version=raw.get("updated_stamp"),
+            # Zendesk's safe_update compares updated_stamp with the ticket's updated_at;
+            # updated_stamp itself is write-only (never returned).
+            version=raw.get("updated_at"),
             merged="closed_by_merge" in (raw.get("tags") or ()),
         )
 
@@ -354,6 +356,7 @@ class FreshdeskTickets(TicketDesk):
         self.calls = session.calls if isinstance(session, HelpdeskSession) else (
             calls or CallCounter())
         self._names: dict[str, int] | None = None
+        self._languages: dict[int, str | None] = {}
 
     two_step_comments = True
 
@@ -379,6 +382,15 @@ class FreshdeskTickets(TicketDesk):
             self._names = {str(f["name"]): int(f["id"]) for f in rows
                            if isinstance(f, Mapping) and not f.get("default")}
         return self._names
+
+    def _language(self, contact_id: int) -> str | None:
+        """A requester's language: on the contact only (``include=requester`` embeds email,
+        id, mobile, name and phone), so read once per contact and remembered."""
+        if contact_id and contact_id not in self._languages:
+            contact = self._request("GET", f"/api/v2/contacts/{contact_id}",
+                                    f"contact {contact_id}") or {}
+            self._languages[contact_id] = contact.get("language") or None
+        return self._languages.get(contact_id)
 
     def get_ticket(self, ticket_id: int) -> Ticket:
         what = f"ticket {ticket_id}"
@@ -406,7 +418,7 @@ class FreshdeskTickets(TicketDesk):
             status=_FD_STATUS.get(int(raw.get("status") or 2), "open"),
             updated_at=_when(raw.get("updated_at")),
             requester_id=requester_id,
-            requester_locale=requester.get("language"),
+            requester_locale=self._language(requester_id),
             requester_domain=_domain(requester.get("email")),
             form_id=raw.get("form_id"),
             group_id=raw.get("group_id"),

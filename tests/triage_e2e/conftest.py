@@ -116,7 +116,7 @@ class Harness:
                 "ticket_id": ticket_id, "author_id": agent["id"], "body": body,
                 "html_body": f"<p>{body}</p>", "public": True, "created_at": self.emu.clock.iso()})
             self.emu.clock.advance(1)
-            ticket["updated_at"] = ticket["updated_stamp"] = self.emu.clock.iso()
+            ticket["updated_at"] = self.emu.clock.iso()
             self.emu.store.put("tickets", ticket)
         else:
             fd_tickets.add_conversation(self.emu, ticket_id, f"<p>{body}</p>", kind="reply",

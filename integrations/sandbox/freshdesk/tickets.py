@@ -51,8 +51,8 @@ from integrations.sandbox.freshdesk.common import check_attrs, err, ok, raise_if
 
 __all__ = [
     "AGENTS", "CONTACTS", "CONVERSATIONS", "ON_TICKET_CHANGE", "ROUTES", "SEARCH_PAGES",
-    "SEARCH_PER_PAGE", "SEEDERS", "TICKETS", "add_conversation", "bootstrap", "create_contact",
-    "create_ticket", "requester_reply", "search", "update_ticket",
+    "SEARCH_PER_PAGE", "SEEDERS", "TICKETS", "add_conversation", "bootstrap", "contact_out",
+    "create_contact", "create_ticket", "requester_reply", "search", "update_ticket",
 ]
 
 TICKETS = "tickets"
@@ -63,6 +63,7 @@ STATUSES = (2, 3, 4, 5)
 PRIORITIES = (1, 2, 3, 4)
 SOURCES = (1, 2, 3, 7, 9, 10)
 SEARCH_PER_PAGE = 30
+SUPPORT_EMAIL = "support@deskops-sandbox.test"
 SEARCH_PAGES = 10
 #: Called after every ticket change: ``(emulator, ticket copy with _changes, event)``.
 ON_TICKET_CHANGE: list[Callable[[Emulator, Record, str], None]] = []
@@ -284,12 +285,15 @@ def add_conversation(emu: Emulator, ticket_id: int, body: str, *, kind: str,
     author = int(user_id) if user_id is not None else _agent_id(emu)
     by_requester = author == int(ticket["requester_id"]) and not private
     now = emu.clock.iso()
+    reply = kind == "reply"
     conv = emu.store.insert(CONVERSATIONS, {
         "body": body, "body_text": _text(body), "incoming": incoming or by_requester,
-        "private": private, "source": 0 if kind == "reply" or by_requester else 2,
+        "private": private, "source": 0 if reply or by_requester else 2,
         "ticket_id": ticket["id"], "user_id": author,
-        "support_email": "support@deskops-sandbox.test" if kind == "reply" else None,
-        "to_emails": [], "attachments": [], "created_at": now, "updated_at": now,
+        "support_email": SUPPORT_EMAIL if reply else None,
+        "to_emails": [], "attachments": [], "last_edited_at": None,
+        "last_edited_user_id": None, "created_at": now, "updated_at": now,
+        **({"from_email": SUPPORT_EMAIL, "cc_emails": [], "bcc_emails": []} if reply else {}),
     })
     changes: dict[str, Any] = {"conversation": "reply" if kind == "reply" else "note"}
     if by_requester and ticket["status"] in (3, 4):
@@ -314,7 +318,22 @@ def _conversations(emu: Emulator, ticket_id: int) -> list[Record]:
 
 
 def _contact_view(c: Record) -> dict[str, Any]:
-    return {k: c.get(k) for k in ("id", "name", "email", "phone", "mobile", "language")}
+    """The embedded requester (``include=requester``): only what the docs list (email, id,
+    mobile, name, phone) — the language is on the contact (``/api/v2/contacts/{id}``)."""
+    return {k: c.get(k) for k in ("id", "name", "email", "phone", "mobile")}
+
+
+#: Documented contact attributes a stored contact may lack, with their empty values.
+_CONTACT_DEFAULTS: dict[str, Any] = {
+    "address": None, "avatar": None, "view_all_tickets": False, "custom_fields": {},
+    "description": None, "job_title": None, "mobile": None, "other_emails": [],
+    "twitter_id": None, "other_companies": [],
+}
+
+
+def contact_out(c: Record) -> dict[str, Any]:
+    """A contact as the Contacts API answers it (every documented attribute)."""
+    return {**_CONTACT_DEFAULTS, **c}
 
 
 def _shown(emu: Emulator, t: Record, include: set[str]) -> dict[str, Any]:
@@ -329,6 +348,11 @@ def _shown(emu: Emulator, t: Record, include: set[str]) -> dict[str, Any]:
 
 def _listed(t: Record) -> dict[str, Any]:
     return {k: v for k, v in t.items() if k not in ("description", "description_text")}
+
+
+def _found(t: Record) -> dict[str, Any]:
+    """A search result: like the documented sample, ``description`` without its text."""
+    return {k: v for k, v in t.items() if k != "description_text"}
 
 
 async def tickets_create(request: Request) -> Response:
@@ -557,7 +581,7 @@ async def search_tickets(request: Request) -> Response:
                          f"{SEARCH_PAGES}", code="invalid_value", field="page")
     found = search(emu, raw[1:-1])
     start = (page - 1) * SEARCH_PER_PAGE
-    return ok({"results": [_listed(t) for t in found[start:start + SEARCH_PER_PAGE]],
+    return ok({"results": [_found(t) for t in found[start:start + SEARCH_PER_PAGE]],
                "total": len(found)})
 
 
@@ -567,13 +591,13 @@ async def search_tickets(request: Request) -> Response:
 async def contacts(request: Request) -> Response:
     emu = emulator(request)
     if request.method == "POST":
-        return ok(create_contact(emu, await read_json(request)), 201)
+        return ok(contact_out(create_contact(emu, await read_json(request))), 201)
     rows = emu.store.all(CONTACTS)
     email = request.query_params.get("email")
     if email:
         rows = [c for c in rows if c.get("email") == email.strip().lower()]
     page, headers = freshdesk_page(request, rows)
-    return ok(page, headers=headers)
+    return ok([contact_out(c) for c in page], headers=headers)
 
 
 async def contact(request: Request) -> Response:
@@ -587,7 +611,7 @@ async def contact(request: Request) -> Response:
                 record[key] = data[key]
         record["updated_at"] = emu.clock.iso()
         emu.store.put(CONTACTS, record)
-    return ok(record)
+    return ok(contact_out(record))
 
 
 async def agent_me(request: Request) -> Response:

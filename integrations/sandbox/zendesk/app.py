@@ -23,6 +23,7 @@ from integrations.sandbox.zendesk import (
     forms,
     groups,
     help_center,
+    jobs,
     locales,
     oauth,
     tickets,
@@ -34,7 +35,7 @@ __all__ = ["AREAS", "LIMITS", "PLANS", "build", "make_emulator", "routes"]
 
 #: API areas, in bootstrap order.
 AREAS: list[ModuleType] = [locales, brands, groups, oauth, dynamic_content, fields, forms,
-                           help_center, tickets, webhooks]
+                           help_center, jobs, tickets, webhooks]  # jobs: update_many first
 
 _FORMS = frozenset({"ticket_forms"})
 #: Zendesk plan presets: requests per minute, and features.

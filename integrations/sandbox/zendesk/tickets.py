@@ -6,11 +6,14 @@ What the webhook pipeline needs from the ticket side, shaped like the real API:
     GET  /api/v2/tickets/{id}.json                  show
     GET  /api/v2/tickets/show_many.json?ids=1,2     show many
     PUT  /api/v2/tickets/{id}.json                  update (status, tags, comment, custom_fields)
+    GET  /api/v2/tickets/{id}/tags.json             tags
     PUT  /api/v2/tickets/{id}/tags.json             add tags (merge)
+    POST /api/v2/tickets/{id}/tags.json             set tags (replace; 201)
+    DELETE /api/v2/tickets/{id}/tags.json           remove tags (204)
     GET  /api/v2/tickets/{id}/comments.json         comments
     PUT  /api/v2/requests/{id}.json                 the requester's reply (actor: end user)
     GET  /api/v2/incremental/tickets/cursor.json    cursor-based incremental export
-    GET  /api/v2/users/{id}.json                    users (``locale``, ``verified``)
+    POST /api/v2/users.json, GET /api/v2/users/{id}.json   users (``locale``, ``verified``)
 
     GET  /api/v2/search.json?query=...              search tickets (``type:ticket``,
                                                     ``status:``/``status<``/``status>``,
@@ -19,13 +22,16 @@ What the webhook pipeline needs from the ticket side, shaped like the real API:
                                                     description); offset pages of at most 100,
                                                     422 past 1,000 results like Zendesk
 
-Every change bumps ``updated_at``/``updated_stamp`` and hands the ticket to
-`webhooks.on_ticket_change`, which runs the triggers. An update with ``safe_update: true``
-and an ``updated_stamp`` older than the ticket's is refused with 409 ``UpdateConflict``.
+Every change bumps ``updated_at`` and hands the ticket to `webhooks.on_ticket_change`,
+which runs the triggers. An update with ``safe_update: true`` and an ``updated_stamp`` other
+than the ticket's ``updated_at`` is refused with 409 ``UpdateConflict``, as Zendesk documents;
+``updated_stamp`` is write-only (never in a response), as in Zendesk's spec.
 ``custom_fields`` on update merge by id (like Zendesk); a comment may be ``body`` or
 ``html_body``. Agent comments are written as the API user (id 1, ``/users/me``). Ticket
 updates are limited per account (100/min) and per ticket (30 per 10 min) in ``app.LIMITS``.
-Not emulated yet: ``update_many`` with job statuses.
+``update_many`` is in `jobs` (a job status that applies `update_ticket` to each ticket).
+Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``RequestObject``
+(checked by ``tests/sandbox/test_contract_tickets.py``).
 """
 
 from __future__ import annotations
@@ -44,8 +50,8 @@ from integrations.sandbox.core.store import Record
 from integrations.sandbox.zendesk import webhooks
 from integrations.sandbox.zendesk.common import api_url, blank, ok
 
-__all__ = ["API_USER_ID", "ROUTES", "SEEDERS", "create_ticket", "create_user",
-           "search_tickets"]
+__all__ = ["API_USER_ID", "ROUTES", "SEEDERS", "create_ticket", "create_user", "render",
+           "search_tickets", "update_ticket"]
 
 TICKETS = "tickets"
 USERS = "users"
@@ -109,7 +115,8 @@ def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") 
         "ticket_form_id": data.get("ticket_form_id"), "brand_id": data.get("brand_id"),
         "group_id": data.get("group_id"), "tags": _tags(data.get("tags")),
         "custom_fields": data.get("custom_fields") or [], "via": {"channel": "api"},
-        "created_at": now, "updated_at": now, "updated_stamp": now,
+        "recipient": data.get("recipient"), "external_id": data.get("external_id"),
+        "created_at": now, "updated_at": now,
     })
     _add_comment(emu, ticket["id"], int(requester_id), body, True)
     webhooks.on_ticket_change(emu, ticket, created=True, actor=actor)
@@ -121,14 +128,26 @@ def _touch(emu: Emulator, ticket: Record, *, actor: str) -> Record:
     if now <= str(ticket["updated_at"]):  # a frozen clock still orders updates
         emu.clock.advance(1)
         now = emu.clock.iso()
-    ticket["updated_at"] = ticket["updated_stamp"] = now
+    ticket["updated_at"] = now
     emu.store.put(TICKETS, ticket)
     webhooks.on_ticket_change(emu, ticket, created=False, actor=actor)
     return ticket
 
 
 def render(request: Request, t: Record) -> dict[str, Any]:
-    return {**t, "url": api_url(request, f"/api/v2/tickets/{t['id']}")}
+    """A ticket as Zendesk answers it: the stored record plus the read-only attributes
+    every real ticket carries (nulls where Zendesk sends nulls)."""
+    return {
+        "assignee_id": None, "organization_id": None, "problem_id": None,
+        "recipient": None, "external_id": None, "due_at": None,
+        "collaborator_ids": [], "follower_ids": [], "email_cc_ids": [], "followup_ids": [],
+        "sharing_agreement_ids": [], "has_incidents": False, "is_public": True,
+        "allow_attachments": True, "allow_channelback": False,
+        "from_messaging_channel": False,
+        **t,
+        "raw_subject": t.get("subject"), "submitter_id": t.get("requester_id"),
+        "url": api_url(request, f"/api/v2/tickets/{t['id']}"),
+    }
 
 
 def _ticket(emu: Emulator, ticket_id: int) -> Record:
@@ -163,9 +182,16 @@ async def tickets_show_many(request: Request) -> Response:
 
 async def ticket_update(request: Request) -> Response:
     emu = emulator(request)
-    ticket = _ticket(emu, path_id(request))
     data = await read_json(request, wrapper="ticket")
-    if data.get("safe_update") and data.get("updated_stamp") != ticket["updated_stamp"]:
+    return ok({"ticket": render(request, update_ticket(emu, path_id(request), data))})
+
+
+def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any], *,
+                  actor: str = "agent") -> Record:
+    """Apply one ``PUT /tickets/{id}`` body (also what an ``update_many`` job does per
+    ticket); raises `NotFound`, `Conflict` or `Invalid` like the endpoint."""
+    ticket = _ticket(emu, ticket_id)
+    if data.get("safe_update") and data.get("updated_stamp") != ticket["updated_at"]:
         raise Conflict([FieldError("updated_stamp", "Ticket was updated meanwhile",
                                    "UpdateConflict")])
     if ticket["status"] == "closed":
@@ -212,20 +238,41 @@ async def ticket_update(request: Request) -> Response:
                          bool(comment.get("public", True)), str(html) if html else None)
             changed = True
     if changed:
-        ticket = _touch(emu, ticket, actor="agent")
-    return ok({"ticket": render(request, ticket)})
+        ticket = _touch(emu, ticket, actor=actor)
+    return ticket
 
 
 async def ticket_tags(request: Request) -> Response:
+    """GET lists; PUT adds (merge); POST sets (replaces, 201); DELETE removes (204) —
+    Zendesk's Tags API on one ticket (``safe_update`` honoured like on the ticket)."""
     emu = emulator(request)
     ticket = _ticket(emu, path_id(request))
+    if request.method == "GET":
+        return ok({"tags": ticket["tags"]})
     body = await read_json(request)
+    if body.get("safe_update") and body.get("updated_stamp") != ticket["updated_at"]:
+        raise Conflict([FieldError("updated_stamp", "Ticket was updated meanwhile",
+                                   "UpdateConflict")])
     tags = _tags(body.get("tags"))
-    merged = list(dict.fromkeys([*ticket["tags"], *tags]))
-    if merged != ticket["tags"]:
-        ticket["tags"] = merged
+    if request.method == "POST":
+        new = tags
+    elif request.method == "DELETE":
+        new = [t for t in ticket["tags"] if t not in tags]
+    else:
+        new = list(dict.fromkeys([*ticket["tags"], *tags]))
+    if new != ticket["tags"]:
+        ticket["tags"] = new
         ticket = _touch(emu, ticket, actor="agent")
-    return ok({"tags": ticket["tags"]})
+    if request.method == "DELETE":
+        return Response(status_code=204)
+    return ok({"tags": ticket["tags"]}, 201 if request.method == "POST" else 200)
+
+
+def _comment_view(c: Record) -> dict[str, Any]:
+    """A stored comment as ``TicketCommentObject`` (the ticket id is not part of it)."""
+    shown = {k: v for k, v in c.items() if k != "ticket_id"}
+    return {"type": "Comment", "attachments": [], "plain_body": c["body"],
+            "metadata": {"system": {}, "custom": {}}, "via": {"channel": "api"}, **shown}
 
 
 async def ticket_comments(request: Request) -> Response:
@@ -233,7 +280,7 @@ async def ticket_comments(request: Request) -> Response:
     ticket = _ticket(emu, path_id(request))
     rows = sorted((c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]),
                   key=lambda c: int(c["id"]))
-    body: dict[str, Any] = {"comments": [{**c, "type": "Comment"} for c in rows],
+    body: dict[str, Any] = {"comments": [_comment_view(c) for c in rows],
                             "next_page": None, "previous_page": None, "count": len(rows)}
     if "users" in request.query_params.get("include", "").split(","):
         ids = sorted({int(c["author_id"]) for c in rows} | {int(ticket["requester_id"])})
@@ -254,8 +301,22 @@ async def request_update(request: Request) -> Response:
     if ticket["status"] in ("pending", "solved"):
         ticket["status"] = "open"
     ticket = _touch(emu, ticket, actor="end_user")
-    return ok({"request": {"id": ticket["id"], "status": ticket["status"],
-                           "updated_at": ticket["updated_at"]}})
+    return ok({"request": _request_view(request, ticket)})
+
+
+def _request_view(request: Request, t: Record) -> dict[str, Any]:
+    """The ticket as its requester sees it (``RequestObject``)."""
+    return {
+        "id": t["id"], "url": api_url(request, f"/api/v2/requests/{t['id']}"),
+        "subject": t["subject"], "description": t["description"], "status": t["status"],
+        "priority": t.get("priority"), "type": t.get("type"),
+        "requester_id": t["requester_id"], "organization_id": None, "assignee_id": None,
+        "group_id": t.get("group_id"), "ticket_form_id": t.get("ticket_form_id"),
+        "collaborator_ids": [], "email_cc_ids": [], "is_public": True,
+        "can_be_solved_by_me": False, "custom_fields": t.get("custom_fields") or [],
+        "recipient": t.get("recipient"), "via": t.get("via") or {"channel": "api"},
+        "created_at": t["created_at"], "updated_at": t["updated_at"],
+    }
 
 
 async def incremental_cursor(request: Request) -> Response:
@@ -353,13 +414,19 @@ async def user_show(request: Request) -> Response:
     user = emu.store.get(USERS, path_id(request))
     if user is None:
         raise NotFound()
-    return ok({"user": {**user, "url": api_url(request, f"/api/v2/users/{user['id']}")}})
+    return ok({"user": _user_view(request, user)})
+
+
+def _user_view(request: Request, user: Record) -> dict[str, Any]:
+    return {"active": True, "suspended": False, "tags": [], "time_zone": "UTC",
+            "iana_time_zone": "Etc/UTC", **user,
+            "url": api_url(request, f"/api/v2/users/{user['id']}")}
 
 
 async def users_create(request: Request) -> Response:
     emu = emulator(request)
     data = await read_json(request, wrapper="user")
-    return ok({"user": create_user(emu, data)}, 201)
+    return ok({"user": _user_view(request, create_user(emu, data))}, 201)
 
 
 SEEDERS = {TICKETS: create_ticket, USERS: create_user}
@@ -369,7 +436,7 @@ ROUTES = [
     Route("/api/v2/tickets", tickets_create, methods=["POST"]),
     Route("/api/v2/tickets/{id}", ticket_show, methods=["GET"]),
     Route("/api/v2/tickets/{id}", ticket_update, methods=["PUT"]),
-    Route("/api/v2/tickets/{id}/tags", ticket_tags, methods=["PUT", "POST"]),
+    Route("/api/v2/tickets/{id}/tags", ticket_tags, methods=["GET", "PUT", "POST", "DELETE"]),
     Route("/api/v2/tickets/{id}/comments", ticket_comments, methods=["GET"]),
     Route("/api/v2/requests/{id}", request_update, methods=["PUT"]),
     Route("/api/v2/incremental/tickets/cursor", incremental_cursor, methods=["GET"]),

@@ -39,7 +39,7 @@ from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.store import Record
-from integrations.sandbox.zendesk.common import blank, invalid, ok
+from integrations.sandbox.zendesk.common import api_url, blank, invalid, ok
 
 __all__ = ["ROUTES", "SEEDERS", "on_ticket_change"]
 
@@ -144,6 +144,12 @@ def _trigger_fields(data: dict[str, Any], current: Record | None = None) -> dict
     return merged
 
 
+def _trigger_view(request: Request, t: Record) -> dict[str, Any]:
+    """A trigger as ``TriggerObject`` (``url``, ``raw_title``, ``default`` are read-only)."""
+    return {"default": False, "raw_title": t["title"], **t,
+            "url": api_url(request, f"/api/v2/triggers/{t['id']}")}
+
+
 async def triggers(request: Request) -> Response:
     emu = emulator(request)
     if request.method == "POST":
@@ -151,9 +157,10 @@ async def triggers(request: Request) -> Response:
         now = emu.clock.iso()
         trig = emu.store.insert(TRIGGERS, {**_trigger_fields(data), "created_at": now,
                                            "updated_at": now})
-        return ok({"trigger": trig}, 201)
+        return ok({"trigger": _trigger_view(request, trig)}, 201)
     rows = sorted(emu.store.all(TRIGGERS), key=lambda t: int(t["id"]))
-    return ok({"triggers": rows, "next_page": None, "previous_page": None, "count": len(rows)})
+    return ok({"triggers": [_trigger_view(request, t) for t in rows], "next_page": None,
+               "previous_page": None, "count": len(rows)})
 
 
 async def trigger(request: Request) -> Response:
@@ -168,7 +175,7 @@ async def trigger(request: Request) -> Response:
         data = await read_json(request, wrapper="trigger")
         current = emu.store.put(TRIGGERS, {**_trigger_fields(data, current),
                                            "updated_at": emu.clock.iso()})
-    return ok({"trigger": current})
+    return ok({"trigger": _trigger_view(request, current)})
 
 
 async def delivery_faults(request: Request) -> Response:
