@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from integrations.model import Target
 
-__all__ = ["Check", "from_vendor_locale", "to_vendor_locale"]
+__all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale"]
 
 #: workspace locale -> helpdesk locale, where they differ only by more than letter case.
 _TO_VENDOR: dict[Target, dict[str, str]] = {
@@ -46,11 +47,44 @@ def from_vendor_locale(target: Target, locale: str, wanted: Iterable[str] = ()) 
 
 @dataclass(frozen=True)
 class Check:
-    """One line of ``deskops doctor``: what was checked, whether it passed, and why."""
+    """One line of ``deskops doctor``: what was checked, whether it passed, and why.
+
+    A skipped check (nothing to check here, e.g. no ``kb/`` folder) counts as passed.
+    """
 
     name: str
     ok: bool
     detail: str
+    skipped: bool = False
+
+    @classmethod
+    def skip(cls, name: str, why: str) -> Check:
+        return cls(name, True, why, skipped=True)
 
     def __str__(self) -> str:
-        return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}"
+        status = "skip" if self.skipped else "ok  " if self.ok else "FAIL"
+        return f"{status} {self.name}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class HookSpec:
+    """What ``deskops webhooks install`` set up, as ``doctor`` looks for it in the helpdesk.
+
+    ``endpoint`` is the receiver URL deliveries must go to; ``rules`` the Zendesk trigger
+    titles (kind 0) or Freshdesk automation rules as (automation type, name).
+    """
+
+    endpoint: str
+    name: str
+    rules: tuple[tuple[int, str], ...]
+
+
+def redact_url(url: str) -> str:
+    """``url`` as doctor prints it: without userinfo or query (either may carry a secret)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:
+        return "(unparseable URL)"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))

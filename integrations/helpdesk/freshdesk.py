@@ -40,7 +40,13 @@ from typing import Any, ClassVar
 import requests
 
 from integrations.errors import AuthError, ConfigError, HelpdeskError, NotFound, Rejected
-from integrations.helpdesk._common import Check, from_vendor_locale, to_vendor_locale
+from integrations.helpdesk._common import (
+    Check,
+    HookSpec,
+    from_vendor_locale,
+    redact_url,
+    to_vendor_locale,
+)
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -519,8 +525,14 @@ class FreshdeskHelpdesk(Helpdesk):
         """No call: Freshdesk ticket forms have no order to set."""
 
     # -- doctor -------------------------------------------------------------------------------
-    def check(self, locales: Sequence[str] = ()) -> list[Check]:
-        """The ``deskops doctor`` lines for this account; never raises a `HelpdeskError`."""
+    def check(self, locales: Sequence[str] = (), *, kb_locales: Sequence[str] | None = None,
+              hook: HookSpec | None = None) -> list[Check]:
+        """The ``deskops doctor`` lines for this account; never raises a `HelpdeskError`.
+
+        Always: credential, ticket forms on the plan, workspace locales among the helpdesk's
+        primary and supported languages. With ``kb_locales`` (the workspace has a ``kb/``):
+        those languages available to Solutions. With ``hook``: the automation rules.
+        """
         checks: list[Check] = []
         try:
             try:
@@ -544,23 +556,75 @@ class FreshdeskHelpdesk(Helpdesk):
         except HelpdeskError as exc:
             checks.append(Check("ticket forms", False, str(exc)))
         try:
-            enabled = self._locales()
-            vendor = {to_vendor_locale("freshdesk", loc).lower() for loc in enabled}
-            missing = [loc for loc in locales
-                       if to_vendor_locale("freshdesk", loc).lower() not in vendor]
-            shown = ", ".join(enabled) or "none"
-            if missing:
-                checks.append(Check("locales", False, f"workspace locale(s) {', '.join(missing)}"
-                                    f" not supported on Freshdesk (supported: {shown})"))
-            else:
-                checks.append(Check("locales", True, f"workspace locales "
-                                    f"{', '.join(locales) or '(none)'} supported ({shown})"))
+            languages = self._request("GET", "/api/v2/settings/helpdesk", "the helpdesk settings")
         except HelpdeskError as exc:
             checks.append(Check("locales", False, str(exc)))
+            languages = None
+        if isinstance(languages, dict):
+            checks.append(_languages_check("locales", "workspace locale", locales, languages))
+            if kb_locales is not None:
+                checks.append(_languages_check("solutions languages", "knowledge base locale",
+                                               kb_locales, languages, portal=True))
+        elif languages is not None:
+            checks.append(Check("locales", False, "Freshdesk gave no helpdesk settings object"))
+        if hook is not None:
+            checks.append(self._check_rules(hook))
         return checks
+
+    def _check_rules(self, hook: HookSpec) -> Check:
+        """The deskops automation rules: present, active, posting to the receiver."""
+        shown = redact_url(hook.endpoint)
+        fix = f"run `deskops webhooks install --url {shown.rsplit('/webhooks/', 1)[0]}`"
+        bad: list[str] = []
+        for kind in sorted({k for k, _ in hook.rules}):
+            try:
+                found = self._request("GET", f"/api/v2/automations/{kind}/rules",
+                                      "the automation rules")
+            except HelpdeskError as exc:
+                return Check("automation rules", False, str(exc))
+            rows = found.get("rules", []) if isinstance(found, dict) else found or []
+            by_name = {r.get("name"): r for r in rows if isinstance(r, dict)}
+            for _, name in (r for r in hook.rules if r[0] == kind):
+                rule = by_name.get(name)
+                if rule is None:
+                    bad.append(f"{name!r} missing")
+                elif not rule.get("active"):
+                    bad.append(f"{name!r} inactive")
+                elif not any(a.get("field_name") == "trigger_webhook"
+                             and str(a.get("url") or "").rstrip("/") == hook.endpoint.rstrip("/")
+                             for a in rule.get("actions") or [] if isinstance(a, dict)):
+                    bad.append(f"{name!r} does not post to {shown}")
+        names = ", ".join(repr(n) for _, n in hook.rules)
+        return Check("automation rules", not bad, "; ".join(bad) + f": {fix}" if bad
+                     else f"{names} active, post to {shown}")
 
     def close(self) -> None:
         self._session.close()
+
+
+def _languages_check(name: str, what: str, wanted: Sequence[str], settings: Mapping[str, Any],
+                     *, portal: bool = False) -> Check:
+    """``wanted`` locales against ``/settings/helpdesk``: the primary language and the
+    supported ones (a translation needs one of them); with ``portal``, also say which would
+    not be shown in the customer portal (``portal_languages``)."""
+    primary = str(settings.get("primary_language") or "")
+    supported = [str(x) for x in settings.get("supported_languages") or []]
+    available = {x.lower() for x in [primary, *supported] if x}
+    missing = [loc for loc in wanted if to_vendor_locale("freshdesk", loc).lower()
+               not in available]
+    shown = f"primary {primary or 'unknown'}, supported: {', '.join(supported) or 'none'}"
+    if missing:
+        return Check(name, False, f"{what}(s) {', '.join(missing)} not supported on Freshdesk "
+                     f"({shown}): add them under Admin > Helpdesk > Languages")
+    note = ""
+    if portal:
+        shown_in = {str(x).lower() for x in settings.get("portal_languages") or []}
+        hidden = [loc for loc in wanted if to_vendor_locale("freshdesk", loc).lower()
+                  not in shown_in | {primary.lower()}]
+        if hidden:
+            note = f"; not shown in the portal: {', '.join(hidden)}"
+    return Check(name, True, f"{what}s {', '.join(wanted) or '(none)'} supported "
+                 f"({shown}){note}")
 
 
 def _forbidden(exc: HelpdeskError) -> str:

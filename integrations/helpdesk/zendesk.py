@@ -35,7 +35,13 @@ from zenpy.lib.endpoint import Url
 from zenpy.lib.exception import ZenpyException
 
 from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected
-from integrations.helpdesk._common import Check, from_vendor_locale, to_vendor_locale
+from integrations.helpdesk._common import (
+    Check,
+    HookSpec,
+    from_vendor_locale,
+    redact_url,
+    to_vendor_locale,
+)
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -567,8 +573,14 @@ class ZendeskHelpdesk(Helpdesk):
                      payload={"ticket_form_ids": [int(i) for i in form_ids]})
 
     # -- doctor -------------------------------------------------------------------------------
-    def check(self, locales: Sequence[str] = ()) -> list[Check]:
-        """The ``deskops doctor`` lines for this account; never raises a `HelpdeskError`."""
+    def check(self, locales: Sequence[str] = (), *, kb_locales: Sequence[str] | None = None,
+              hook: HookSpec | None = None) -> list[Check]:
+        """The ``deskops doctor`` lines for this account; never raises a `HelpdeskError`.
+
+        Always: credential, OAuth scopes (when OAuth is used), ticket forms on the plan,
+        workspace locales enabled. With ``kb_locales`` (the workspace has a ``kb/``): those
+        locales enabled in Guide. With ``hook``: the deskops webhook and its triggers.
+        """
         checks: list[Check] = []
         try:
             with self._call("the current user"):
@@ -582,12 +594,9 @@ class ZendeskHelpdesk(Helpdesk):
         except HelpdeskError as exc:
             checks.append(Check("credential", False, str(exc)))
             return checks
-        oauth = self.oauth
-        if oauth is not None:
-            granted = set(oauth.granted_scopes)
-            ok = bool({"read", "write"} <= granted or "tickets:write" in granted)
-            checks.append(Check("oauth scopes", ok, f"granted: {' '.join(sorted(granted))}"
-                                + ("" if ok else " (need read and write)")))
+        scopes = self._check_scopes(kb=kb_locales is not None, hooks=hook is not None)
+        if scopes is not None:
+            checks.append(scopes)
         try:
             with self._call("ticket forms"):
                 count = sum(1 for _ in self._zenpy.ticket_forms())
@@ -613,11 +622,115 @@ class ZendeskHelpdesk(Helpdesk):
                                     f"{', '.join(locales) or '(none)'} enabled ({shown})"))
         except HelpdeskError as exc:
             checks.append(Check("locales", False, str(exc)))
+        if kb_locales is not None:
+            checks.append(self._check_guide_locales(kb_locales))
+        if hook is not None:
+            checks.extend(self._check_hook(hook))
+        return checks
+
+    def _get(self, path: str, what: str) -> Any:
+        """One GET on the guarded session (doctor's reads zenpy has no model for)."""
+        assert self._session is not None
+        with self._call(what):
+            return self._session.get(f"{self._session.base_url}{path}").json()
+
+    def _check_scopes(self, *, kb: bool, hooks: bool) -> Check | None:
+        """OAuth only: the granted scopes cover what deskops will do (None for API tokens)."""
+        oauth = self.oauth
+        if oauth is not None:
+            granted = set(oauth.granted_scopes)
+        elif self._session is not None and isinstance(self._session.auth, _Bearer):
+            try:
+                token = self._get("/api/v2/oauth/tokens/current", "the current OAuth token")
+                granted = {str(x) for x in (token.get("token") or {}).get("scopes") or ()}
+            except HelpdeskError as exc:
+                return Check("oauth scopes", False, str(exc))
+        else:
+            return None
+        writes = ["ticket_fields", "ticket_forms", "dynamic_content", "tickets"]
+        writes += ["hc"] * kb + ["webhooks", "triggers"] * hooks
+        needed = ["read"] + [f"{res}:write" for res in writes]
+        missing = [n for n in needed if not _scope_covers(granted, n)]
+        shown = " ".join(sorted(granted)) or "none"
+        if missing:
+            return Check("oauth scopes", False, f"granted: {shown}; missing: "
+                         f"{' '.join(missing)} (grant them to the OAuth client)")
+        return Check("oauth scopes", True, f"granted: {shown}")
+
+    def _check_guide_locales(self, wanted: Sequence[str]) -> Check:
+        name = "guide locales"
+        try:
+            raw = self._get("/api/v2/help_center/locales", "the Help Center locales")
+        except AuthError as exc:
+            if exc.status in (403, 404):
+                return Check(name, False, "the Help Center is not enabled or not reachable "
+                             f"with this credential ({exc.status}): enable Guide")
+            return Check(name, False, str(exc))
+        except HelpdeskError as exc:
+            return Check(name, False, str(exc))
+        enabled = [str(x).lower() for x in (raw.get("locales") or [])]
+        missing = [loc for loc in wanted if to_vendor_locale("zendesk", loc).lower()
+                   not in enabled]
+        shown = ", ".join(enabled) or "none"
+        if missing:
+            return Check(name, False, f"knowledge base locale(s) {', '.join(missing)} not "
+                         f"enabled in Guide (enabled: {shown}): enable them in Guide's "
+                         "language settings")
+        return Check(name, True, f"knowledge base locales {', '.join(wanted) or '(none)'} "
+                     f"enabled in Guide ({shown})")
+
+    def _check_hook(self, hook: HookSpec) -> list[Check]:
+        """The deskops webhook (active, pointing at the receiver) and its triggers."""
+        shown = redact_url(hook.endpoint)
+        fix = f"run `deskops webhooks install --url {shown.rsplit('/webhooks/', 1)[0]}`"
+        try:
+            found = self._get(f"/api/v2/webhooks?filter[name_contains]={hook.name}",
+                              "the list of webhooks").get("webhooks") or []
+        except HelpdeskError as exc:
+            return [Check("webhook", False, str(exc))]
+        current = next((h for h in found if h.get("name") == hook.name), None)
+        if current is None:
+            return [Check("webhook", False, f"no webhook named {hook.name!r}: {fix}")]
+        problems = []
+        if current.get("status") != "active":
+            problems.append(f"status is {current.get('status')!r}, not 'active'")
+        if str(current.get("endpoint") or "").rstrip("/") != hook.endpoint.rstrip("/"):
+            problems.append(f"it posts to {redact_url(str(current.get('endpoint')))!r}, "
+                            f"not {shown!r}")
+        hook_id = str(current.get("id"))
+        checks = [Check("webhook", not problems, f"{hook.name!r} ({hook_id}) "
+                        + ("; ".join(problems) + f": {fix}" if problems else
+                           f"active, posts to {shown}"))]
+        try:
+            triggers = self._get("/api/v2/triggers", "the list of triggers").get("triggers") or []
+        except HelpdeskError as exc:
+            return [*checks, Check("triggers", False, str(exc))]
+        by_title = {t.get("title"): t for t in triggers}
+        bad: list[str] = []
+        for _, title in hook.rules:
+            trig = by_title.get(title)
+            if trig is None:
+                bad.append(f"{title!r} missing")
+            elif not trig.get("active"):
+                bad.append(f"{title!r} inactive")
+            elif not any(a.get("field") == "notification_webhook" and isinstance(
+                    a.get("value"), list) and a["value"] and str(a["value"][0]) == hook_id
+                    for a in trig.get("actions") or []):
+                bad.append(f"{title!r} does not call webhook {hook_id}")
+        names = ", ".join(repr(t) for _, t in hook.rules)
+        checks.append(Check("triggers", not bad, "; ".join(bad) + f": {fix}" if bad
+                            else f"{names} active"))
         return checks
 
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+
+
+def _scope_covers(granted: set[str], needed: str) -> bool:
+    """Zendesk scopes: ``read`` / ``write`` cover every resource; ``res:action`` one."""
+    action = needed.partition(":")[2] or needed
+    return needed in granted or action in granted
 
 
 def _zendesk_details(details: Any) -> list[str] | None:

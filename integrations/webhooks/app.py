@@ -121,6 +121,35 @@ def _json_body(request: Request, body: bytes) -> Any:
                            f"column {exc.colno}") from None
     except RecursionError:
         raise _Reject(400, "body is not valid JSON: nested too deeply") from None
+    except ValueError:  # e.g. an integer literal past Python's 4300-digit conversion limit
+        raise _Reject(400, "body is not valid JSON: a number in it is too large") from None
+
+
+#: Longest value the receiver stores for a text the client sends (keeps indexed keys small).
+#: (event attribute, as the client knows it, limit)
+_STORED_TEXT = (("kind", "event", 100), ("ticket_updated_at", "updated_at", 64),
+                ("invocation_id", "the invocation id", 200),
+                ("webhook_id", "X-Zendesk-Webhook-Id", 200), ("reason", "event", 200))
+
+
+def _storable(event: NewEvent) -> None:
+    """Refuse, as the client's fault, any text no event store can keep.
+
+    PostgreSQL's TEXT cannot hold NUL; neither back-end can encode a lone surrogate (JSON
+    allows ``"\\ud800"``); an over-long value would bloat the unique dedupe keys.
+    """
+    for attr, name, limit in _STORED_TEXT:
+        value = getattr(event, attr)
+        if not isinstance(value, str):
+            continue
+        if len(value) > limit:
+            raise _Reject(400, f"{name} is too long (at most {limit} characters)")
+        if "\x00" in value:
+            raise _Reject(400, f"{name} contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Reject(400, f"{name} contains a lone surrogate (not valid Unicode)") from None
 
 
 def _basic_password(header: str | None) -> str | None:
@@ -170,6 +199,10 @@ def create_app(config: ReceiverConfig) -> Starlette:
                                     webhook_id=request.headers.get("x-zendesk-webhook-id"))
             except BadPayload as exc:
                 raise _Reject(400, str(exc)) from None
+            except ValueError:  # e.g. int("²"): digits Python's str.isdigit accepts, int refuses
+                raise _Reject(400, "body is not a valid event: an id in it is not a "
+                                   "plain integer") from None
+            _storable(event)
             return await store_event(source, event, started)
         except _Reject as rej:
             metrics.requests.labels(source, str(rej.status)).inc()
@@ -251,54 +284,115 @@ def create_app(config: ReceiverConfig) -> Starlette:
     return Starlette(routes=routes)
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": {
-        "type": "object", "required": ["error"],
-        "properties": {"error": {"type": "string"}}}}}}
+def _error(description: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    answer: dict[str, Any] = {"description": description, "content": {"application/json": {
+        "schema": {"type": "object", "required": ["error"],
+                   "properties": {"error": {"type": "string"}}}}}}
+    if headers:
+        answer["headers"] = headers
+    return answer
 
 
+# The published description is what `tests/pipeline/test_fuzz_receiver.py` fuzzes: request
+# bodies are the three shapes `payload.parse_event` reads (each closed, so a generated
+# "valid" body is one the receiver must accept), headers are declared with the limits
+# the receiver enforces, and every status it can answer is listed.
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying",
+                                "schema": {"type": "string", "pattern": "^[0-9]+$"}}}
 _ACCEPTED = {"description": "Stored (or duplicate, or unknown event recorded as ignored)",
              "content": {"application/json": {"schema": {
                  "type": "object", "required": ["status", "event_id"],
                  "properties": {"status": {"enum": ["queued", "duplicate", "ignored"]},
                                 "event_id": {"type": "integer"}}}}}}
-_EVENT_BODY = {"required": True, "content": {"application/json": {"schema": {
-    "type": "object",
+_ID = {"description": "A positive id, as a number or a string of ASCII digits",
+       "oneOf": [{"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+                 {"type": "string", "pattern": "^[1-9][0-9]{0,17}$"}]}
+_STAMP = {"type": "string", "format": "date-time", "maxLength": 64,
+          "examples": ["2024-05-01T10:00:00Z"]}
+_DESKOPS_EVENT = {
+    "title": "deskops trigger / automation body (what `deskops webhooks install` sets up)",
+    "type": "object", "required": ["ticket_id"], "additionalProperties": False,
+    "properties": {"event": {"type": "string", "pattern": "^[^\\u0000]{0,100}$",
+                             "examples": ["ticket_created", "ticket_updated"]},
+                   "ticket_id": _ID, "updated_at": _STAMP, "requester_id": _ID}}
+_ZENDESK_EVENT = {
+    "title": "Zendesk event-subscription body",
+    "type": "object", "required": ["type", "detail"], "additionalProperties": False,
     "properties": {
-        "event": {"type": "string", "examples": ["ticket_created", "ticket_updated"]},
-        "ticket_id": {"oneOf": [{"type": "integer", "minimum": 1},
-                                {"type": "string", "pattern": "^[0-9]+$"}]},
-        "updated_at": {"type": "string"},
-        "requester_id": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
-    }}}}}
-_COMMON = {"202": _ACCEPTED, "400": _error("Not JSON, not an object, or no ticket id"),
-           "401": _error("Not authentic"), "413": _error("Body too large"),
+        "type": {"type": "string", "pattern": "^zen:event-type:ticket\\.[a-z_]{1,40}$"},
+        "id": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,64}$"},
+        "account_id": {"type": "integer"}, "subject": {"type": "string", "maxLength": 200},
+        "time": _STAMP, "zendesk_event_version": {"type": "string", "maxLength": 40},
+        "detail": {"type": "object", "required": ["id"], "additionalProperties": False,
+                   "properties": {"id": _ID, "updated_at": _STAMP, "requester_id": _ID}}}}
+_FRESHDESK_EVENT = {
+    "title": "Freshdesk's default webhook wrapper",
+    "type": "object", "required": ["freshdesk_webhook"], "additionalProperties": False,
+    "properties": {"freshdesk_webhook": {
+        "type": "object", "required": ["ticket_id"], "additionalProperties": False,
+        "properties": {"ticket_id": _ID}}}}
+_EVENT_BODY = {"required": True, "description": "Ids and timestamps only, never ticket text "
+               f"(at most {DEFAULT_MAX_BODY} bytes by default)",
+               "content": {"application/json": {"schema": {
+                   "oneOf": [_DESKOPS_EVENT, _ZENDESK_EVENT, _FRESHDESK_EVENT]}}}}
+_COMMON = {"202": _ACCEPTED,
+           "400": _error("Not UTF-8 JSON, not an object, no or bad ticket id, or a value "
+                         "that cannot be stored; `error` is a one-line reason"),
+           "401": _error("Not authentic (nothing stored)"),
+           "413": _error("Body over the limit"),
            "415": _error("Not application/json"),
-           "503": _error("Event store unavailable; see Retry-After")}
+           "503": _error("Event store unavailable or receiver misconfigured", _RETRY_AFTER)}
+_TOKEN = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[\\x21-\\x7e]+$"}
 
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
-    "info": {"title": "deskops webhook receiver", "version": "1"},
+    "info": {"title": "deskops webhook receiver", "version": "1",
+             "description": "Acknowledges helpdesk webhooks once stored. Never a 500 for "
+                            "anything a client can send."},
     "paths": {
         "/webhooks/zendesk": {"post": {
-            "summary": "Zendesk webhook delivery (HMAC-SHA256 signed)",
+            "summary": "Zendesk webhook delivery, signed base64(HMAC-SHA256(secret, "
+                       "timestamp + body))",
             "parameters": [
-                {"name": n, "in": "header", "required": True, "schema": {"type": "string"}}
-                for n in ("X-Zendesk-Webhook-Id", "X-Zendesk-Webhook-Signature",
-                          "X-Zendesk-Webhook-Signature-Timestamp")
-            ] + [{"name": "X-Zendesk-Webhook-Invocation-Id", "in": "header",
-                  "required": False, "schema": {"type": "string"}}],
+                {"name": "X-Zendesk-Webhook-Id", "in": "header", "required": True,
+                 "description": "Selects the signing secret(s)", "schema": _TOKEN},
+                {"name": "X-Zendesk-Webhook-Signature", "in": "header", "required": True,
+                 "schema": {"type": "string", "contentEncoding": "base64",
+                            "maxLength": 200}},
+                {"name": "X-Zendesk-Webhook-Signature-Timestamp", "in": "header",
+                 "required": True, "description": "Within the replay window (300 s default)",
+                 "schema": _STAMP},
+                {"name": "X-Zendesk-Webhook-Invocation-Id", "in": "header", "required": False,
+                 "description": "Deduplicates redeliveries", "schema": _TOKEN},
+            ],
             "requestBody": _EVENT_BODY, "responses": _COMMON}},
         "/webhooks/freshdesk": {"post": {
-            "summary": "Freshdesk automation webhook (shared secret header or basic auth)",
-            "parameters": [{"name": FRESHDESK_SECRET_HEADER, "in": "header", "required": False,
-                            "schema": {"type": "string"}}],
+            "summary": "Freshdesk automation webhook (shared secret header, or basic auth "
+                       "with the secret as password)",
+            "parameters": [
+                {"name": FRESHDESK_SECRET_HEADER, "in": "header", "required": False,
+                 "schema": {"type": "string", "maxLength": 200}},
+                {"name": "Authorization", "in": "header", "required": False,
+                 "schema": {"type": "string", "pattern": "^Basic [A-Za-z0-9+/=]{0,400}$"}},
+            ],
             "requestBody": _EVENT_BODY, "responses": _COMMON}},
-        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "up"}}}},
+        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {
+            "description": "up", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"status": {"const": "ok"}}}}}}}}},
         "/readyz": {"get": {"summary": "Store and queue reachable", "responses": {
-            "200": {"description": "ready"}, "503": {"description": "not ready"}}}},
+            "200": {"description": "ready", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"status": {"const": "ready"}}}}}},
+            "503": {"description": "not ready; names the part that is down",
+                    "headers": _RETRY_AFTER, "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["status"],
+                        "properties": {"status": {"const": "unavailable"},
+                                       "store": {"type": "string"},
+                                       "queue": {"type": "string"}}}}}}}}},
         "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {
             "200": {"description": "text exposition format",
                     "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+        "/openapi.json": {"get": {"summary": "This description", "responses": {
+            "200": {"description": "OpenAPI 3.1",
+                    "content": {"application/json": {"schema": {"type": "object"}}}}}}},
     },
 }

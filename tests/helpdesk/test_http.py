@@ -208,7 +208,10 @@ def test_doctor_prints_one_line_per_check_and_fails_on_missing_locale(
     result = CliRunner().invoke(cli, ["-w", str(tmp_path), "doctor"], env=env)
     lines = result.output.splitlines()
     assert result.exit_code == 1, result.output
-    assert len(lines) == 3 and "tok-123" not in result.output
+    assert len(lines) == 5 and "tok-123" not in result.output
+    assert lines[3:] == ["skip guide locales: the workspace has no kb/ folder",
+                         "skip webhook receiver: no receiver URL (--webhook-url or "
+                         "DESKOPS_WEBHOOK_URL)"]
     assert lines[0].startswith("ok   credential")
     assert lines[1] == ("FAIL ticket forms: ticket forms are not on this plan (403): "
                         "upgrade the plan or provision fields only")
