@@ -38,8 +38,11 @@ def _int(value: Any, what: str, *, required: bool) -> int | None:
         raise BadPayload(f"{what} must be an integer")
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)  # 42.0 is an integer to JSON Schema too
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() \
+            and len(value.strip()) <= 19:
+        number = int(value.strip())  # ASCII digits only: "٤٢" or "²" are not ticket ids
     else:
         raise BadPayload(f"{what} must be an integer")
     if number <= 0 or number >= 2**63:

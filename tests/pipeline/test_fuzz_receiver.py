@@ -28,6 +28,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -44,11 +45,8 @@ WEBHOOK_ID = "wh-fuzz"
 MAX_BODY = 8192
 EXAMPLES = 30  # per operation and generation mode: the fuzz test stays well under 30 s
 SEED = 20240501
-#: Not `positive_data_acceptance`: JSON Schema counts 42.0 as an integer and schemathesis
-#: generates it, while the receiver (payload.py) takes ids as JSON integers or digit strings
-#: only -- a 400 with a clear reason, which is the contract, not a crash.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+          response_schema_conformance, positive_data_acceptance]
 
 
 def _sign(body: bytes, stamp: str | None = None) -> dict[str, str]:
@@ -160,6 +158,9 @@ def _fd(body: bytes, content_type: str = "application/json") -> dict[str, str]:
 HOSTILE: list[tuple[str, str, bytes, Callable[[bytes], dict[str, str]], int]] = [
     ("truncated JSON", "/webhooks/zendesk", b'{"ticket_id": 4', lambda b: {
         "Content-Type": "application/json", **_sign(b)}, 400),
+    ("non-ASCII digits as the id", "/webhooks/zendesk",
+     '{"ticket_id": "\u0664\u0662"}'.encode(), lambda b: {
+         "Content-Type": "application/json", **_sign(b)}, 400),
     ("wrong content type", "/webhooks/freshdesk", b'{"ticket_id": 4}',
      lambda b: _fd(b, "text/plain"), 415),
     ("form-encoded", "/webhooks/freshdesk", b"ticket_id=4",
