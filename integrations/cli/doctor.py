@@ -73,10 +73,10 @@ def expected_hooks(target: str, url: str) -> HookSpec:
 
     # The titles and names come from install itself, so doctor cannot drift from it.
     if target == "zendesk":
-        titles = tuple((0, str(t["title"])) for t in install._triggers("0"))
+        titles = tuple((0, str(t["title"])) for t in install.trigger_specs("0"))
         return HookSpec(f"{url.rstrip('/')}/webhooks/zendesk", install.WEBHOOK_NAME, titles)
     endpoint = f"{url.rstrip('/')}/webhooks/freshdesk"
-    rules = tuple((kind, str(rule["name"])) for kind, rule in install._rules(endpoint, ""))
+    rules = tuple((kind, str(rule["name"])) for kind, rule in install.rule_specs(endpoint, ""))
     return HookSpec(endpoint, install.WEBHOOK_NAME, rules)
 
 

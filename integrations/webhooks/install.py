@@ -42,7 +42,7 @@ from integrations.settings import Settings
 from integrations.webhooks.secrets import SecretBook
 
 __all__ = ["FRESHDESK_BODIES", "TRIGGER_BODIES", "WEBHOOK_NAME", "install", "install_freshdesk",
-           "install_zendesk"]
+           "install_zendesk", "rule_specs", "trigger_specs"]
 
 WEBHOOK_NAME = "deskops"
 
@@ -57,7 +57,8 @@ TRIGGER_BODIES = {"ticket_created": _body("ticket_created"),
                   "ticket_updated": _body("ticket_updated")}
 
 
-def _triggers(webhook_id: str) -> list[dict[str, Any]]:
+def trigger_specs(webhook_id: str) -> list[dict[str, Any]]:
+    """The Zendesk triggers deskops installs (also what ``doctor`` expects to find)."""
     def action(event: str) -> list[dict[str, Any]]:
         return [{"field": "notification_webhook", "value": [webhook_id, TRIGGER_BODIES[event]]}]
 
@@ -145,7 +146,7 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
         yield f"signing secret: stored in {book.path}"
     existing = {t.get("title"): t for t in
                 api.call("GET", "/api/v2/triggers", "triggers").get("triggers", [])}
-    for trig in _triggers(webhook_id):
+    for trig in trigger_specs(webhook_id):
         current = existing.get(trig["title"])
         if current is None:
             created = api.call("POST", "/api/v2/triggers", f"trigger {trig['title']!r}",
@@ -166,7 +167,8 @@ _NOT_CLOSED = [{"name": "condition_set_1", "match_type": "all", "properties": [
     {"resource_type": "ticket", "field_name": "status", "operator": "is_not", "value": 5}]}]
 
 
-def _rules(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:
+def rule_specs(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:
+    """The Freshdesk automation rules (type, rule) deskops installs; ``doctor`` checks them."""
     from integrations.webhooks.app import FRESHDESK_SECRET_HEADER
 
     def action(event: str) -> list[dict[str, Any]]:
@@ -192,7 +194,7 @@ def install_freshdesk(settings: Settings, url: str, book: SecretBook) -> Iterato
     if secret is None:
         secret = book.rotate_freshdesk()
         yield f"shared secret: created, stored in {book.path}"
-    for kind, wanted in _rules(endpoint, secret):
+    for kind, wanted in rule_specs(endpoint, secret):
         name = wanted["name"]
         found = api.call("GET", f"/api/v2/automations/{kind}/rules", "automation rules")
         rows = found.get("rules", []) if isinstance(found, dict) else found or []
