@@ -6,23 +6,36 @@ so ``deskops --help`` stays fast and one broken area cannot break the others.
 
 Exit codes, everywhere: 0 success; 1 error (invalid workspace included); 2 usage error,
 or "changes pending" with ``--detailed-exitcode``; 3 drift found. Library errors become
-one line on stderr here, in `main`, and nowhere else.
+one line on stderr here, in `main`, and nowhere else: usage errors too (``error: ...
+(see 'deskops CMD --help')``), and even an unexpected exception (a bug) is one line naming
+where it happened (``DESKOPS_TRACEBACK=1`` prints the traceback). URL passwords are masked
+in every such line (`redact`).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import os
+import re
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import update_wrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import click
 
-from integrations.errors import DeskopsError, WorkspaceError
+from integrations.errors import ConfigError, DeskopsError, WorkspaceError
 from integrations.settings import Settings, load_settings
 
-__all__ = ["COMMANDS", "App", "cli", "main", "pass_app"]
+__all__ = ["COMMANDS", "App", "cli", "main", "pass_app", "redact"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+#: an environment name becomes a file name under ``locks/``.
+_ENV_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$")
 
 #: command name -> "module:attribute"; imported on first use.
 COMMANDS: dict[str, str] = {
@@ -52,6 +65,8 @@ class App:
     target: str | None
     verbose: bool
     _settings: Settings | None = field(default=None, repr=False)
+    #: where the workspace was named (``-w/--workspace``, ``DESKOPS_WORKSPACE``); None: default.
+    workspace_from: str | None = None
 
     @property
     def settings(self) -> Settings:
@@ -70,10 +85,36 @@ class App:
         One helpdesk account per environment (e.g. ``staging``, ``production``); its lock
         files are ``locks/<environment>.json`` and ``locks/<environment>.kb.json``.
         """
-        return explicit or self.settings.extra.get("DESKOPS_ENVIRONMENT") or self.target_name()
+        name = explicit or self.settings.extra.get("DESKOPS_ENVIRONMENT") or self.target_name()
+        if not _ENV_NAME.match(name):
+            # It becomes a file name under locks/: "../x" would write outside the workspace.
+            where = "--env" if explicit else "DESKOPS_ENVIRONMENT"
+            raise ConfigError(f"{where}: invalid environment name {name!r}: use letters, "
+                              "digits, '-', '_' and '.' (not first)")
+        return name
+
+    def check_workspace(self) -> None:
+        """A workspace folder named explicitly must exist: a typo gets one line saying so,
+        not each command's own symptom (no deskops.json, no kb/, no lock file...)."""
+        if self.workspace_from and not self.workspace.is_dir():
+            state = "is not a folder" if self.workspace.exists() else "does not exist"
+            raise WorkspaceError(f"workspace folder '{self.workspace}' {state} "
+                                 f"(from {self.workspace_from})")
 
 
-pass_app = click.make_pass_decorator(App)
+def pass_app(f: Callable[Concatenate[App, _P], _R]) -> Callable[_P, _R]:
+    """Pass the `App` as first argument (like ``click.make_pass_decorator``), after checking
+    the named workspace exists; runs after argument parsing, so ``--help`` always works."""
+
+    def new_func(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        ctx = click.get_current_context()
+        app = ctx.find_object(App)
+        if app is None:
+            raise RuntimeError("deskops subcommands run under the root `cli` group")
+        app.check_workspace()
+        return ctx.invoke(f, app, *args, **kwargs)
+
+    return update_wrapper(new_func, f)
 
 
 class _LazyGroup(click.Group):
@@ -106,12 +147,34 @@ def cli(ctx: click.Context, workspace: Path, target: str | None, verbose: bool) 
     """Run a hosted helpdesk (Zendesk or Freshdesk) as code."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    ctx.obj = App(workspace=workspace, target=target, verbose=verbose)
+    source = ctx.get_parameter_source("workspace")
+    given = ("-w/--workspace" if source == click.core.ParameterSource.COMMANDLINE
+             else "DESKOPS_WORKSPACE" if source == click.core.ParameterSource.ENVIRONMENT
+             else None)
+    ctx.obj = App(workspace=workspace, target=target, verbose=verbose, workspace_from=given)
+
+
+#: ``scheme://user:password@`` in a URL (a database or Redis URL from the environment).
+_USERINFO = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/@:]*):[^\s/@]*@")
+
+
+def redact(text: str) -> str:
+    """``text`` with URL passwords masked: the last guard before a line reaches the user."""
+    return _USERINFO.sub(r"\g<head>:***@", text)
 
 
 def _fail(message: str, code: int) -> int:
-    click.secho(f"error: {message}", fg="red", err=True)
+    click.secho(f"error: {redact(message)}", fg="red", err=True)
     return code
+
+
+def _usage(exc: click.ClickException) -> int:
+    """A usage error as one line: what is wrong, and where to read the command's help."""
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message = f"{message.rstrip('.')} (see '{ctx.command_path} --help')"
+    return _fail(" ".join(message.split()), exc.exit_code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,14 +188,24 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         return _fail("aborted", 1)
     except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
+        return _usage(exc)
     except WorkspaceError as exc:
-        for line in [str(p) for p in exc.problems] or [str(exc)]:
-            click.secho(line, err=True)
-        return 1
+        if not exc.problems:
+            return _fail(str(exc) or "invalid workspace", exc.exit_code)
+        for problem in exc.problems:
+            click.secho(redact(str(problem)), err=True)
+        return exc.exit_code
     except DeskopsError as exc:
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
                      exc.exit_code)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
+    except Exception as exc:  # a bug, not a bad input: still one line, never a traceback
+        if os.environ.get("DESKOPS_TRACEBACK"):
+            click.echo(redact("".join(traceback.format_exception(exc))), err=True, nl=False)
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        place = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+        detail = " ".join(str(exc).split())[:200]
+        return _fail(f"unexpected {type(exc).__name__}{place}: {detail or '(no message)'} "
+                     "- this is a deskops bug; set DESKOPS_TRACEBACK=1 to see the traceback "
+                     "and report it", 1)

@@ -208,6 +208,7 @@ def sweep(app: App, window: str) -> None:
 
     since = datetime.now(UTC) - parse_duration(window)
     store = store_from_settings(app.settings)
+    store.setup()  # a wrong DESKOPS_DATABASE_URL fails now, even when no ticket changed
     with connect_tickets(app.settings, app.target) as desk:
         report = run_sweep(store, queue_from_settings(app.settings), desk, since)
     click.echo(str(report))

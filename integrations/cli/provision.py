@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from integrations.cli.main import App, pass_app
-from integrations.errors import LockError, PlanError
+from integrations.errors import LockError, PlanError, RateLimited, Unavailable
 from integrations.plan import (
     ApplyLock,
     LockFile,
@@ -124,14 +124,25 @@ def apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
                                 "--allow-destructive if erasing that ticket data is intended")
             if not auto_approve:
                 click.confirm("Apply these changes?", abort=True, err=True)
+            completed = 0
             with click.progressbar(length=len(the_plan.ops), label="Applying",
                                    file=sys.stderr) as bar:
 
                 def progress(done: int, total: int, op: Op) -> None:
+                    nonlocal completed
+                    completed = done
                     bar.update(1)
 
-                result = apply_plan(the_plan, desk, lock, allow_destructive=allow_destructive,
-                                    progress=progress)
+                try:
+                    result = apply_plan(the_plan, desk, lock,
+                                        allow_destructive=allow_destructive, progress=progress)
+                except (Unavailable, RateLimited) as exc:
+                    # The helpdesk failed midway (down, rate limited): say what was kept,
+                    # as every success is already in the lock file, and that a re-run ends it.
+                    exc.args = (f"{str(exc).rstrip('.')}; {completed} of {len(the_plan.ops)} "
+                                f"change(s) were applied and recorded in {lock.path}: run "
+                                "apply again to finish",)
+                    raise
             counts = result.counts()
             click.echo(f"Apply complete: {counts['create']} created, {counts['change']} "
                        f"changed, {counts['delete']} deleted. API calls: {desk.calls}.")
@@ -177,7 +188,15 @@ def drift(app: App, as_json: bool, environment: str | None) -> None:
                         "to this environment yet (run apply, or export)")
     desired = _load_workspace(app)
     with _helpdesk(app) as desk:
-        items = detect_drift(desired, desk.read_state(), lock, desk.capabilities, desk.target)
+        state = desk.read_state()
+        if state.forms_unavailable is not None and lock.forms:
+            # Unreadable is not deleted: reporting the forms as "deleted by hand" would lie.
+            raise PlanError(
+                f"{lock.path}: cannot check the {len(lock.forms)} form(s) it records: this "
+                f"{desk.target} account's plan has no ticket forms now "
+                f"({state.forms_unavailable}); restore the plan, or remove the forms from the "
+                "workspace and apply")
+        items = detect_drift(desired, state, lock, desk.capabilities, desk.target)
         _calls(app, desk)
     if as_json:
         click.echo(json.dumps({"drift": [i.as_dict() for i in items]}, indent=2,

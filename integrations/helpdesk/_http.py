@@ -55,6 +55,7 @@ __all__ = [
     "HTTPStatusError",
     "HelpdeskSession",
     "RetryPolicy",
+    "connection_reason",
     "endpoint_label",
     "map_http_error",
     "origin_of",
@@ -308,6 +309,27 @@ class HelpdeskSession(requests.Session):
         self.calls.record_retry(rate_limited=limited)
 
 
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\"()\]\[]+)")
+_HOST = re.compile(r"host='([^']+)', port=(\d+)")
+_TICKET = re.compile(r"ticket #?\d+\b")
+
+
+def connection_reason(cause: BaseException) -> str:
+    """``connection refused at 127.0.0.1:8080`` rather than urllib3's chain of reprs, which
+    repeats the URL (query included) and is cut mid-word when shortened."""
+    text = str(cause)
+    if isinstance(cause, requests.Timeout) or "timed out" in text.lower():
+        reason = "timed out"
+    elif "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        reason = "TLS certificate verification failed"
+    elif match := _ERRNO.search(text):
+        reason = match.group(1).strip().rstrip(".").lower()
+    else:
+        return _shorten(text, 160)
+    host = _HOST.search(text)
+    return f"{reason} at {host.group(1)}:{host.group(2)}" if host else reason
+
+
 def _shorten(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -330,7 +352,7 @@ def map_http_error(
     if isinstance(exc, ConnectionFailed):
         return Unavailable(
             f"{vendor} could not be reached while working on {what} "
-            f"({_shorten(str(exc.cause), 160)}) after {exc.attempts} attempt(s): "
+            f"({connection_reason(exc.cause)}) after {exc.attempts} attempt(s): "
             "check the network and try again")
     status = exc.status
     said = f"{status} {reason}".strip()
@@ -343,8 +365,11 @@ def map_http_error(
             f"{vendor} refused access to {what} ({said}): the credential lacks a permission "
             "or scope, or the plan lacks the feature", status=status)
     if status == 404:
-        return NotFound(f"{vendor} has no {what} ({said}): was it deleted by hand? "
-                        "run plan again", status=status)
+        # Provisioned objects vanish when deleted by hand (plan sees it); a ticket id is
+        # usually mistyped or the ticket was deleted: "run plan" would be the wrong advice.
+        hint = ("check the ticket id" if _TICKET.match(what)
+                else "was it deleted by hand? run plan again")
+        return NotFound(f"{vendor} has no {what} ({said}): {hint}", status=status)
     if status == 409:
         return Conflict(f"{vendor} reported a conflict on {what} ({said}): it changed "
                         "meanwhile; run plan again", status=status)
