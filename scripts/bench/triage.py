@@ -16,6 +16,8 @@ Usage: ``python scripts/bench/triage.py [N]``.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import random
@@ -145,7 +147,9 @@ def calls_per_event(n: int = 40) -> None:
         sandbox.zendesk.seed("groups", [{"name": g} for g in groups])
         env = sandbox.zendesk_env()
         os.environ.update(env)
-        if deskops(["-w", str(ws), "apply", "--auto-approve"]) != 0:
+        with contextlib.redirect_stdout(io.StringIO()):  # the plan is not the figure
+            applied = deskops(["-w", str(ws), "apply", "--auto-approve"])
+        if applied != 0:
             raise SystemExit("bench: apply failed")
         lock = json.loads((ws / "locks" / "zendesk.json").read_text(encoding="utf-8"))
         field_ids = {k: int(v["id"]) for k, v in lock["fields"].items()}
