@@ -57,9 +57,19 @@ def _handler(app: App) -> object:
         workspace = load(app.workspace, app.target_name())
         if workspace.forms:
             from integrations.cli.triage import build_context
+            from integrations.plan import lock_path
+            from integrations.triage import TriageContext
             from integrations.worker.triage import TriageHandler
 
-            return TriageHandler(build_context(app, workspace=workspace))
+            def rebuild() -> TriageContext:
+                return build_context(app, workspace=load(app.workspace, app.target_name()))
+
+            # A later `deskops apply` (new ids in the lock file) or an edited workspace is
+            # picked up before the next event, without restarting the worker.
+            watch = [lock_path(app.workspace, app.environment()), app.workspace / "deskops.json",
+                     app.workspace / "rules.json"]
+            return TriageHandler(build_context(app, workspace=workspace),
+                                 rebuild=rebuild, watch=watch)
     extra = app.settings.extra
     locales = [x.strip() for x in (extra.get("DESKOPS_LOCALES") or "en,fr,ko").split(",")
                if x.strip()]

@@ -23,11 +23,12 @@ import dataclasses
 import html
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from integrations.errors import HelpdeskError
+from integrations.errors import DeskopsError, HelpdeskError
 from integrations.helpdesk.tickets import TicketChanged, TicketDesk
 from integrations.model import Ticket
 from integrations.triage import (
@@ -186,13 +187,37 @@ def write_decision(ticket: Ticket, desk: TicketDesk, ctx: TriageContext,
 
 class TriageHandler:
     """The worker `Handler` for triage (see module doc). ``ctx`` is built once per worker;
-    its own-user ids are completed from the helpdesk on first use."""
+    its own-user ids are completed from the helpdesk on first use.
 
-    def __init__(self, ctx: TriageContext) -> None:
+    A long-running worker must see a later ``deskops apply`` (new field ids in the lock
+    file) or an edited ``rules.json``: give `rebuild` and the files it reads as `watch`, and
+    the context is rebuilt before the next event whenever one of them changed.
+    """
+
+    def __init__(self, ctx: TriageContext, *,
+                 rebuild: Callable[[], TriageContext] | None = None,
+                 watch: Sequence[Path] = ()) -> None:
         self.ctx = ctx
         self._resolved: set[int] = set()
+        self._rebuild = rebuild
+        self._watch = tuple(watch)
+        self._seen = self._stamps()
+
+    def _stamps(self) -> tuple[float | None, ...]:
+        return tuple(p.stat().st_mtime if p.exists() else None for p in self._watch)
 
     def _context(self, desk: TicketDesk) -> TriageContext:
+        if self._rebuild is not None:
+            stamps = self._stamps()
+            if stamps != self._seen:
+                self._seen = stamps
+                try:
+                    self.ctx = self._rebuild()
+                    self._resolved.clear()
+                    log.info("workspace or lock file changed: triage context rebuilt")
+                except DeskopsError as exc:  # a half-edited file: keep working as before
+                    log.error("workspace or lock file changed but cannot be used (%s); "
+                              "keeping the previous triage context", str(exc).splitlines()[0])
         if id(desk) not in self._resolved:
             self.ctx = with_self_ids(self.ctx, desk)
             self._resolved.add(id(desk))

@@ -353,3 +353,33 @@ def test_explain_cli_shows_the_decision_and_sends_nothing(h: Harness) -> None:
     code, text = run_cli(h, ["explain", str(tid)])
     assert code == 0 and "account_name" in text and "Nom du compte Glyph" in text
     assert h.deskops_comments(tid) == [] and "deskops_needs_info" not in h.raw(tid)["tags"]
+
+
+def test_a_running_worker_picks_up_an_edited_workspace(h: Harness) -> None:
+    """The handler `deskops worker` builds watches the lock file and the workspace files: an
+    edit is used from the next event on, and a broken edit keeps the previous rules."""
+    import os
+
+    desk, handler = h.desk(), h.handler()
+    fields = {"product": "game_trove", "account_name": "SwordMaster77"}
+    body = ("Hello, I cannot log in to my Glyph account since the patch, the launcher says "
+            "my password is wrong although it is not.")
+    first = h.create(EN_SUBJECT, body, form="account-issues", fields=fields)
+    h.process(first, desk=desk, handler=handler)
+    assert "vip_queue" not in h.raw(first)["tags"]
+
+    rules_file = h.ws / "rules.json"
+    rules = json.loads(rules_file.read_text(encoding="utf-8"))
+    rules["rules"][0]["then"]["tags"].append("vip_queue")
+    rules_file.write_text(json.dumps(rules), encoding="utf-8")
+    stamp = rules_file.stat().st_mtime + 5  # a coarse file system clock must still see it
+    os.utime(rules_file, (stamp, stamp))
+    second = h.create(EN_SUBJECT, body, form="account-issues", fields=fields)
+    h.process(second, desk=desk, handler=handler)
+    assert "vip_queue" in h.raw(second)["tags"]
+
+    rules_file.write_text('{"rules": [', encoding="utf-8")  # saved half-way through an edit
+    os.utime(rules_file, (stamp + 5, stamp + 5))
+    third = h.create(EN_SUBJECT, body, form="account-issues", fields=fields)
+    record = h.process(third, desk=desk, handler=handler)
+    assert record.status == "done" and "vip_queue" in h.raw(third)["tags"]
