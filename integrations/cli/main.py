@@ -145,8 +145,10 @@ class _LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, workspace: Path, target: str | None, verbose: bool) -> None:
     """Run a hosted helpdesk (Zendesk or Freshdesk) as code."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LineFormatter(verbose))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler],
+                        force=True)
     source = ctx.get_parameter_source("workspace")
     given = ("-w/--workspace" if source == click.core.ParameterSource.COMMANDLINE
              else "DESKOPS_WORKSPACE" if source == click.core.ParameterSource.ENVIRONMENT
@@ -156,6 +158,20 @@ def cli(ctx: click.Context, workspace: Path, target: str | None, verbose: bool) 
 
 #: ``scheme://user:password@`` in a URL (a database or Redis URL from the environment).
 _USERINFO = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/@:]*):[^\s/@]*@")
+
+
+class _LineFormatter(logging.Formatter):
+    """Log records as the CLI's own lines (``warning: fields/x.json:/pattern: ...``), the
+    same shape `validate` prints; with ``-v`` the logger name is added for debugging.
+    URL passwords are masked here too."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        where = f"{record.name}: " if self.verbose else ""
+        return redact(f"{record.levelname.lower()}: {where}{record.getMessage()}")
 
 
 def redact(text: str) -> str:
