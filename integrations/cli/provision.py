@@ -188,15 +188,8 @@ def drift(app: App, as_json: bool, environment: str | None) -> None:
                         "to this environment yet (run apply, or export)")
     desired = _load_workspace(app)
     with _helpdesk(app) as desk:
-        state = desk.read_state()
-        if state.forms_unavailable is not None and lock.forms:
-            # Unreadable is not deleted: reporting the forms as "deleted by hand" would lie.
-            raise PlanError(
-                f"{lock.path}: cannot check the {len(lock.forms)} form(s) it records: this "
-                f"{desk.target} account's plan has no ticket forms now "
-                f"({state.forms_unavailable}); restore the plan, or remove the forms from the "
-                "workspace and apply")
-        items = detect_drift(desired, state, lock, desk.capabilities, desk.target)
+        # detect_drift refuses (PlanError) to judge forms the plan no longer lets us read.
+        items = detect_drift(desired, desk.read_state(), lock, desk.capabilities, desk.target)
         _calls(app, desk)
     if as_json:
         click.echo(json.dumps({"drift": [i.as_dict() for i in items]}, indent=2,

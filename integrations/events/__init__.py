@@ -3,6 +3,7 @@
 ``open_store(url)`` picks the back-end from ``DESKOPS_DATABASE_URL``
 (``sqlite:///path.db`` or ``postgresql://…``); ``EventQueue(url)`` from
 ``DESKOPS_QUEUE_URL`` (``sqlite:///path.db`` or ``redis://…``). Same code path either way.
+Messages naming such a URL mask its password (`masked_url`): ``postgresql://user:***@host``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from integrations.errors import ConfigError
+from integrations.events._url import masked_url
 from integrations.events.queue import EventQueue, QueueUnavailable
 from integrations.events.store import (
     DEFAULT_LEASE_SECONDS,
@@ -34,6 +36,7 @@ __all__ = [
     "QueueUnavailable",
     "StoreUnavailable",
     "canonical_timestamp",
+    "masked_url",
     "open_store",
     "queue_from_settings",
     "setting_number",
@@ -51,7 +54,8 @@ def open_store(url: str, **options: Any) -> EventStore:
         from integrations.events.postgres import PostgresEventStore
 
         return PostgresEventStore(url, **options)
-    raise ConfigError(f"DESKOPS_DATABASE_URL {url!r}: use sqlite:///PATH or postgresql://…")
+    raise ConfigError(f"DESKOPS_DATABASE_URL {masked_url(url)!r}: use sqlite:///PATH or "
+                      "postgresql://…")
 
 
 def setting_number(settings: Settings, name: str, default: float) -> float:

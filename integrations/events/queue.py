@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from integrations.errors import ConfigError, DeskopsError
+from integrations.events._url import masked_url
 
 __all__ = ["EventQueue", "QueueUnavailable"]
 
@@ -48,7 +49,7 @@ class EventQueue:
 
             path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else parsed.path)
             if not str(path):
-                raise ConfigError(f"DESKOPS_QUEUE_URL {url!r}: no file path")
+                raise ConfigError(f"DESKOPS_QUEUE_URL {masked_url(url)!r}: no file path")
             path.parent.mkdir(parents=True, exist_ok=True)
             self.huey: Any = huey.SqliteHuey(name, filename=str(path), results=False,
                                              fsync=True, timeout=30)
@@ -59,11 +60,15 @@ class EventQueue:
             except ImportError as exc:
                 raise ConfigError("DESKOPS_QUEUE_URL is Redis but redis is not installed: "
                                   "pip install 'deskops[scale]'") from exc
-            self.huey = huey.RedisHuey(name, url=url, results=False, blocking=True,
-                                       read_timeout=read_timeout)
+            try:
+                self.huey = huey.RedisHuey(name, url=url, results=False, blocking=True,
+                                           read_timeout=read_timeout)
+            except ValueError as exc:  # redis-py parses the URL here (port, db, options)
+                raise ConfigError(f"DESKOPS_QUEUE_URL {masked_url(url)!r}: {exc}") from None
             self._errors = (redis.RedisError, OSError)
         else:
-            raise ConfigError(f"DESKOPS_QUEUE_URL {url!r}: use sqlite:///PATH or redis://HOST")
+            raise ConfigError(f"DESKOPS_QUEUE_URL {masked_url(url)!r}: use sqlite:///PATH or "
+                              "redis://HOST")
         self._task = self.huey.task(name=_TASK_NAME)(_noop)
 
     def put(self, event_id: int) -> None:

@@ -35,7 +35,8 @@ __all__ = ["KbHttpTarget"]
 class KbHttpTarget(KbTarget):
     """A `KbTarget` over one `requests.Session`; the vendor client is passed in or built."""
 
-    #: how messages name the vendor, its credential and the settings to check
+    #: how messages name the vendor, its credential and the settings to check (the last two
+    #: are defaults: `_credential_names` gives the ones of the auth actually in use)
     vendor: ClassVar[str]
     credential: ClassVar[str]
     check_hint: ClassVar[str]
@@ -59,6 +60,7 @@ class KbHttpTarget(KbTarget):
             self._budget = 0.0
         else:
             raise ConfigError(f"{name} needs settings to know the helpdesk URL")
+        self._credential, self._check = self._credential_names(settings)
         self._reset()
 
     def _reset(self) -> None:
@@ -74,6 +76,12 @@ class KbHttpTarget(KbTarget):
     @staticmethod
     @abstractmethod
     def _base_url(settings: Settings) -> str: ...
+
+    @classmethod
+    def _credential_names(cls, settings: Settings | None) -> tuple[str, str]:
+        """(the credential's name in a 401, the variable(s) to check); a vendor with several
+        kinds of credential overrides this to name the one in use."""
+        return cls.credential, cls.check_hint
 
     @staticmethod
     @abstractmethod
@@ -92,8 +100,8 @@ class KbHttpTarget(KbTarget):
                 if isinstance(body, dict):
                     reason, details = self._error_parts(body)
             raise map_http_error(exc, vendor=self.vendor, what=what, reason=reason,
-                                 details=details, credential=self.credential,
-                                 check=self.check_hint, budget=self._budget) from exc
+                                 details=details, credential=self._credential,
+                                 check=self._check, budget=self._budget) from exc
         except ValueError as exc:  # a body that is not JSON
             raise HelpdeskError(f"{self.vendor} gave an unexpected answer for {what}: "
                                 f"{exc}") from exc

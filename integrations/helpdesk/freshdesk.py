@@ -68,7 +68,11 @@ from integrations.model import (
 )
 from integrations.settings import Settings
 
-__all__ = ["FreshdeskHelpdesk", "build_session"]
+__all__ = ["CREDENTIAL", "FreshdeskHelpdesk", "build_session", "error_reason"]
+
+#: (how a 401 names the Freshdesk credential, the variable to check): the one source for
+#: every Freshdesk client (provisioning, tickets, Solutions, webhook install).
+CREDENTIAL = ("API key", "FRESHDESK_API_KEY")
 
 _KIND_TO_TYPE: dict[FieldKind, str] = {
     "text": "custom_text", "textarea": "custom_paragraph", "regexp": "custom_text",
@@ -87,6 +91,21 @@ _SYSTEM_NAMES: dict[str, str] = {
     "type": "ticket_type", "assignee": "agent",
 }
 _MANDATORY = ("requester", "company")
+
+
+def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
+    """Freshdesk's own reason (``message``, else ``description``) and its field-by-field
+    ``errors[]`` (``field: message``) from an error body."""
+    reason, details = "", None
+    if isinstance(exc, HTTPStatusError):
+        body = exc.json()
+        if isinstance(body, dict):
+            reason = str(body.get("message") or body.get("description") or "")
+            errors = body.get("errors")
+            if isinstance(errors, list):
+                details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
+                           if isinstance(e, dict) else str(e) for e in errors]
+    return reason, details
 
 
 def build_session(
@@ -153,17 +172,10 @@ class FreshdeskHelpdesk(Helpdesk):
             raise HelpdeskError(f"Freshdesk gave an unexpected answer for {what}: {exc}") from exc
 
     def _error(self, exc: HTTPStatusError | ConnectionFailed, what: str) -> HelpdeskError:
-        reason, details = "", None
-        if isinstance(exc, HTTPStatusError):
-            body = exc.json()
-            if isinstance(body, dict):
-                reason = str(body.get("message") or body.get("description") or "")
-                errors = body.get("errors")
-                if isinstance(errors, list):
-                    details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
-                               if isinstance(e, dict) else str(e) for e in errors]
+        reason, details = error_reason(exc)
+        credential, check = CREDENTIAL
         return map_http_error(exc, vendor="Freshdesk", what=what, reason=reason,
-                              details=details, credential="API key", check="FRESHDESK_API_KEY",
+                              details=details, credential=credential, check=check,
                               budget=self._budget)
 
     def _request(self, method: str, path: str, what: str, *,

@@ -95,6 +95,13 @@ class GuideTarget(KbHttpTarget):
     def _base_url(settings: Settings) -> str:
         return settings.zendesk_base_url()
 
+    @classmethod
+    def _credential_names(cls, settings: Settings | None) -> tuple[str, str]:
+        """API token, OAuth token or client credentials: named like the other adapters."""
+        from integrations.helpdesk.zendesk import credential_names
+
+        return credential_names(settings)
+
     @staticmethod
     def _error_parts(body: Mapping[str, Any]) -> tuple[str, list[str] | None]:
         return str(body.get("description") or body.get("error") or ""), _details(body)

@@ -76,12 +76,20 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _mapped(exc: HTTPStatusError | ConnectionFailed, vendor: str, what: str, reason: str,
-            session: Any) -> HelpdeskError:
+def _mapped(exc: HTTPStatusError | ConnectionFailed, vendor: str, what: str, session: Any,
+            credential: tuple[str, str]) -> HelpdeskError:
+    """One `HelpdeskError`, worded like the provisioning adapters': the vendor's own reason
+    and details (`zendesk.error_reason` / `freshdesk.error_reason`), and ``credential`` =
+    (its name, the variable(s) to check) from `zendesk.credential_names` /
+    `freshdesk.CREDENTIAL`."""
+    if vendor == "Zendesk":
+        from integrations.helpdesk.zendesk import error_reason
+    else:
+        from integrations.helpdesk.freshdesk import error_reason
+    reason, details = error_reason(exc)
     budget = session.retry.budget if isinstance(session, HelpdeskSession) else 0.0
-    return map_http_error(exc, vendor=vendor, what=what, reason=reason, details=None,
-                          credential=f"{vendor} credential",
-                          check=f"the {vendor} credential settings", budget=budget)
+    return map_http_error(exc, vendor=vendor, what=what, reason=reason, details=details,
+                          credential=credential[0], check=credential[1], budget=budget)
 
 
 _ZD_SEARCH_LIMIT = 1000
@@ -173,13 +181,14 @@ class ZendeskTickets(TicketDesk):
 
     def __init__(self, zenpy_client: Any = None, *, settings: Settings | None = None,
                  calls: CallCounter | None = None) -> None:
+        from integrations.helpdesk.zendesk import build_zenpy, credential_names
+
         if zenpy_client is None:
             if settings is None:
                 raise ConfigError("ZendeskTickets needs a Zenpy client or settings")
-            from integrations.helpdesk.zendesk import build_zenpy
-
             zenpy_client = build_zenpy(settings, calls=calls)
         self.zenpy = zenpy_client
+        self._credential = credential_names(settings)
         session = zenpy_client.tickets.session
         self._session = session if isinstance(session, HelpdeskSession) else None
         self.calls = self._session.calls if self._session else (calls or CallCounter())
@@ -191,12 +200,7 @@ class ZendeskTickets(TicketDesk):
         try:
             yield
         except (HTTPStatusError, ConnectionFailed) as exc:
-            reason = ""
-            if isinstance(exc, HTTPStatusError):
-                body = exc.json()
-                if isinstance(body, dict) and body.get("error"):
-                    reason = str(body.get("description") or body["error"])
-            raise _mapped(exc, "Zendesk", what, reason, self._session) from exc
+            raise _mapped(exc, "Zendesk", what, self._session, self._credential) from exc
         except ZenpyException as exc:
             raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
 
@@ -366,12 +370,9 @@ class FreshdeskTickets(TicketDesk):
             if resp.status_code >= 400:  # a plain session (HelpdeskSession raises itself)
                 raise HTTPStatusError(resp)
         except (HTTPStatusError, ConnectionFailed) as exc:
-            reason = ""
-            if isinstance(exc, HTTPStatusError):
-                body = exc.json()
-                if isinstance(body, dict):
-                    reason = str(body.get("description") or "")
-            raise _mapped(exc, "Freshdesk", what, reason, self.session) from exc
+            from integrations.helpdesk.freshdesk import CREDENTIAL
+
+            raise _mapped(exc, "Freshdesk", what, self.session, CREDENTIAL) from exc
         return resp.json() if resp.content else None
 
     def _field_names(self) -> dict[str, int]:

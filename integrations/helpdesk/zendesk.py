@@ -64,7 +64,7 @@ from integrations.model import (
 )
 from integrations.settings import Settings
 
-__all__ = ["ZendeskHelpdesk", "build_zenpy"]
+__all__ = ["ZendeskHelpdesk", "build_zenpy", "credential_names", "error_reason"]
 
 _KIND_TO_TYPE: dict[FieldKind, str] = {
     "text": "text", "textarea": "textarea", "regexp": "regexp", "dropdown": "tagger",
@@ -105,6 +105,37 @@ def _credential(settings: Settings) -> tuple[Any, str, str]:
     raise ConfigError("no Zendesk credential: set ZENDESK_EMAIL + ZENDESK_API_TOKEN, or "
                       "ZENDESK_OAUTH_TOKEN, or ZENDESK_OAUTH_CLIENT_ID + "
                       "ZENDESK_OAUTH_CLIENT_SECRET")
+
+
+def credential_names(settings: Settings | None) -> tuple[str, str]:
+    """(how a 401 names the credential in use, which variable(s) to check): the one source
+    for every Zendesk client (provisioning, tickets, Guide, webhook install), so a rejected
+    credential always says ``check ZENDESK_API_TOKEN`` / ``ZENDESK_OAUTH_TOKEN`` / ... for
+    the auth actually in use. Without settings (a client passed in), generic words."""
+    if settings is not None:
+        try:
+            _, name, check = _credential(settings)
+            return name, check
+        except ConfigError:
+            pass
+    return "credential", "the Zendesk credential settings"
+
+
+def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
+    """Zendesk's own one-line reason and field-by-field details from an error body."""
+    reason, details = "", None
+    if isinstance(exc, HTTPStatusError):
+        body = exc.json()
+        if isinstance(body, dict):
+            error = body.get("error")
+            if isinstance(error, dict):
+                reason = str(error.get("title") or error.get("message") or "")
+            elif error:
+                reason = str(error)
+            if exc.status == 403 and body.get("description"):
+                reason = f"{reason}: {body['description']}" if reason else body["description"]
+            details = _zendesk_details(body.get("details"))
+    return reason, details
 
 
 class _Bearer(AuthBase):
@@ -200,22 +231,7 @@ class ZendeskHelpdesk(Helpdesk):
         except ZenpyException as exc:
             raise HelpdeskError(f"Zendesk gave an unexpected answer for {what}: {exc}") from exc
 
-    @staticmethod
-    def _reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
-        """Zendesk's own one-line reason and field-by-field details from an error body."""
-        reason, details = "", None
-        if isinstance(exc, HTTPStatusError):
-            body = exc.json()
-            if isinstance(body, dict):
-                error = body.get("error")
-                if isinstance(error, dict):
-                    reason = str(error.get("title") or error.get("message") or "")
-                elif error:
-                    reason = str(error)
-                if exc.status == 403 and body.get("description"):
-                    reason = f"{reason}: {body['description']}" if reason else body["description"]
-                details = _zendesk_details(body.get("details"))
-        return reason, details
+    _reason = staticmethod(error_reason)
 
     def _error(self, exc: HTTPStatusError | ConnectionFailed, what: str) -> HelpdeskError:
         reason, details = self._reason(exc)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from integrations.errors import LockError
+from integrations.plan._lock import check_environment
 
 __all__ = ["LOCK_VERSION", "KbLock", "lock_path"]
 
@@ -26,7 +27,9 @@ LOCK_VERSION = 1
 
 
 def lock_path(workspace: Path, environment: str) -> Path:
-    return workspace / "locks" / f"{environment}.kb.json"
+    """Where the KB lock file of one environment lives; the name is checked like the plan's
+    (`check_environment`), since it becomes a file name under ``locks/``."""
+    return workspace / "locks" / f"{check_environment(environment)}.kb.json"
 
 
 class KbLock:

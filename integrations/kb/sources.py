@@ -88,15 +88,22 @@ _PROTECTED = re.compile(r"\[email(?:\s|&nbsp;|\xa0)protected\]", re.IGNORECASE)
 @dataclass(frozen=True)
 class Finding:
     """One lint finding, printed ``file:line: level: message`` (one line, like a compiler,
-    so editors and CI annotations jump to it); errors stop a sync, warnings do not."""
+    so editors and CI annotations jump to it); errors stop a sync, warnings do not.
+    ``column`` (1-based) is known for syntax errors, printed ``file:line:col: ...``."""
 
     level: Literal["error", "warning", "info"]
     file: str
     message: str
     line: int = 1
+    column: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``line`` or ``line:col``: what follows the file name."""
+        return f"{self.line}:{self.column}" if self.column else str(self.line)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.level}: {self.message}"
+        return f"{self.file}:{self.where}: {self.level}: {self.message}"
 
 
 _QUOTED = re.compile("'([^']+)'|\"([^\"]+)\"")
@@ -135,6 +142,22 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return data, text[match.end():]
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> tuple[int, int | None, str]:
+    """``(line, column, message)`` of a YAML syntax error, 1-based, in PyYAML's own words
+    (``expected ',' or ']', but got ':'``), rather than the bare class name."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = (getattr(exc, "problem", None)
+               or (str(exc).splitlines() or [type(exc).__name__])[0])
+    context = getattr(exc, "context", None)
+    cmark = getattr(exc, "context_mark", None)
+    if context:
+        start = f" started at line {cmark.line + 1}" if cmark is not None else ""
+        problem = f"{problem} ({context}{start})"
+    if mark is None:
+        return 1, None, f"invalid YAML: {problem}"
+    return mark.line + 1, mark.column + 1, f"invalid YAML: {problem}"
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -157,8 +180,10 @@ class _Scanner:
         self.texts: dict[str, str] = {}  # file -> text, to give findings a line
 
     # -- findings ------------------------------------------------------------------------------
-    def error(self, file: str, message: str, line: int | None = None) -> None:
-        self.findings.append(Finding("error", file, message, line or self.locate(file, message)))
+    def error(self, file: str, message: str, line: int | None = None,
+              column: int | None = None) -> None:
+        self.findings.append(Finding("error", file, message, line or self.locate(file, message),
+                                     column))
 
     def warn(self, file: str, message: str, line: int | None = None) -> None:
         self.findings.append(Finding("warning", file, message,
@@ -197,8 +222,15 @@ class _Scanner:
         name = self._file(MANIFEST)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            self.error(name, f"cannot read the manifest: {type(exc).__name__}")
+        except yaml.YAMLError as exc:
+            line, column, message = _yaml_problem(exc)
+            self.error(name, message, line, column)
+            return {}
+        except UnicodeDecodeError as exc:
+            self.error(name, f"cannot read the manifest: not UTF-8 text (byte {exc.start})")
+            return {}
+        except OSError as exc:
+            self.error(name, f"cannot read the manifest: {exc.strerror or exc}")
             return {}
         if data is None:
             return {}
@@ -660,6 +692,6 @@ def load_kb(workspace: Path, *, detect_language: bool = True
     kb, findings = scan_kb(workspace, detect_language=detect_language)
     errors = [f for f in findings if f.level == "error"]
     if errors or kb is None:
-        raise WorkspaceError([Problem(f.file, str(f.line), f.message) for f in errors]
+        raise WorkspaceError([Problem(f.file, f.where, f.message) for f in errors]
                              or "the knowledge base cannot be read")
     return kb, [f for f in findings if f.level != "error"]

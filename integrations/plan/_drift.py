@@ -3,6 +3,10 @@
 A managed object (recorded in this workspace's lock file) has drifted when its current hash
 differs from the last-applied hash, or when it is gone. Objects the lock does not record
 (other workspaces', hand-made ones) are never reported. Pure, like `compare`.
+
+Forms the helpdesk cannot show (`RemoteState.forms_unavailable`: the plan lost ticket forms)
+are not judged at all: unreadable is not deleted, and reporting them as "deleted by hand"
+would lie, so `detect_drift` refuses with a `PlanError` instead.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from integrations.errors import PlanError
 from integrations.helpdesk.base import Capabilities
 from integrations.model import RemoteState, Workspace
 from integrations.plan._lock import LockFile
@@ -61,7 +66,18 @@ def _hints(want: dict[str, Any] | None, have: dict[str, Any]) -> tuple[str, ...]
 def detect_drift(desired: Workspace, actual: RemoteState, lock: LockFile,
                  capabilities: Capabilities | None = None, target: str | None = None
                  ) -> list[DriftItem]:
-    """Managed objects whose remote hash differs from the last-applied one, or that are gone."""
+    """Managed objects whose remote hash differs from the last-applied one, or that are gone.
+
+    Raises `PlanError` when the lock records forms and ``actual`` says forms cannot be read
+    (see the module docstring): the caller cannot tell drift from a plan downgrade.
+    """
+    if actual.forms_unavailable is not None and lock.forms:
+        where = lock.path or "the lock file"
+        raise PlanError(
+            f"{where}: cannot check the {len(lock.forms)} form(s) it records: this "
+            f"{target or 'helpdesk'} account's plan has no ticket forms now "
+            f"({actual.forms_unavailable}); restore the plan, or remove the forms from the "
+            "workspace and apply")
     vo = ViewOptions.of(desired.default_locale, capabilities, target)
     locked_only = LockFile(fields=lock.fields, forms=lock.forms)
     res = resolve(Workspace(desired.root, desired.default_locale, desired.locales, {}, {}),

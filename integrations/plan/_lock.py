@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,16 +28,30 @@ from typing import IO, Any
 
 from integrations.errors import LockError
 
-__all__ = ["ApplyLock", "FieldEntry", "FormEntry", "LockFile", "lock_path"]
+__all__ = ["ApplyLock", "FieldEntry", "FormEntry", "LockFile", "check_environment",
+           "lock_path"]
 
 VERSION = 1
 
+#: An environment name becomes a file name under ``locks/`` (``<env>.json``, ``<env>.kb.json``).
+_ENVIRONMENT = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+
+
+def check_environment(environment: str) -> str:
+    """``environment`` if it is safe as a file name under ``locks/``, else a `LockError`.
+
+    The one validator of both lock files (fields and forms here, the knowledge base's in
+    `integrations.kb.lock`): ``../x`` or ``/etc/x`` would read or write outside the workspace.
+    """
+    if not _ENVIRONMENT.fullmatch(environment):  # not match(): "$" accepts a final "\n"
+        raise LockError(f"invalid environment name {environment!r}: use letters, digits, "
+                        "'-', '_' and '.' (not first)")
+    return environment
+
 
 def lock_path(workspace: Path, environment: str) -> Path:
-    """Where the lock file of one environment lives."""
-    if not environment or "/" in environment or environment.startswith("."):
-        raise LockError(f"invalid environment name {environment!r}: use letters, digits, -, _")
-    return workspace / "locks" / f"{environment}.json"
+    """Where the lock file of one environment lives (the name is checked first)."""
+    return workspace / "locks" / f"{check_environment(environment)}.json"
 
 
 @dataclass

@@ -28,7 +28,7 @@ dedupe on nothing but are harmless twice: the worker re-reads the ticket and is 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from integrations.errors import ConfigError
@@ -75,42 +75,49 @@ def trigger_specs(webhook_id: str) -> list[dict[str, Any]]:
     ]
 
 
-class _Api:
-    """The admin calls install makes, on the adapters' guarded session, errors mapped once."""
+#: (vendor error body -> reason and details) as the provisioning adapters read it
+_Reason = Callable[[HTTPStatusError | ConnectionFailed], tuple[str, list[str] | None]]
 
-    def __init__(self, session: HelpdeskSession, base: str, vendor: str) -> None:
+
+class _Api:
+    """The admin calls install makes, on the adapters' guarded session, errors mapped once
+    and worded like the provisioning adapters' (the vendor's own reason; which credential
+    variable to check)."""
+
+    def __init__(self, session: HelpdeskSession, base: str, vendor: str, *,
+                 reason: _Reason, credential: tuple[str, str]) -> None:
         self.session = session
         self.base = base
         self.vendor = vendor
+        self.reason = reason
+        self.credential = credential
 
     @classmethod
     def zendesk(cls, settings: Settings) -> _Api:
-        from integrations.helpdesk.zendesk import build_zenpy
+        from integrations.helpdesk.zendesk import build_zenpy, credential_names, error_reason
 
         session = build_zenpy(settings).tickets.session
         if not isinstance(session, HelpdeskSession):  # pragma: no cover - build_zenpy's own
             raise ConfigError("unexpected Zendesk session")
-        return cls(session, settings.zendesk_base_url(), "Zendesk")
+        return cls(session, settings.zendesk_base_url(), "Zendesk", reason=error_reason,
+                   credential=credential_names(settings))
 
     @classmethod
     def freshdesk(cls, settings: Settings) -> _Api:
-        from integrations.helpdesk.freshdesk import build_session
+        from integrations.helpdesk.freshdesk import CREDENTIAL, build_session, error_reason
 
         session = build_session(settings)
-        return cls(session, session.base_url, "Freshdesk")
+        return cls(session, session.base_url, "Freshdesk", reason=error_reason,
+                   credential=CREDENTIAL)
 
     def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
         try:
             resp = self.session.request(method, f"{self.base}{path}", json=body)
         except (HTTPStatusError, ConnectionFailed) as exc:
-            reason = ""
-            if isinstance(exc, HTTPStatusError):
-                found = exc.json()
-                if isinstance(found, dict):
-                    reason = str(found.get("description") or found.get("error") or "")
+            reason, details = self.reason(exc)
+            name, check = self.credential
             raise map_http_error(exc, vendor=self.vendor, what=what, reason=reason,
-                                 details=None, credential=f"{self.vendor} credential",
-                                 check=f"the {self.vendor} credential settings",
+                                 details=details, credential=name, check=check,
                                  budget=self.session.retry.budget) from exc
         return resp.json() if resp.content else None
 

@@ -91,8 +91,9 @@ def test_wrong_credential_is_one_line(env: RunningSandbox, seeds_workspace: Path
     lines = capsys.readouterr().err.strip().splitlines()
     err = "\n".join(lines)
     assert len(lines) == 23 and all(": warning: " in line for line in lines[:22])
-    assert lines[-1] == ("error: Zendesk rejected the credential (401 Couldn't authenticate "
-                         "you): check the ZENDESK_* credential settings")
+    # worded like the provisioning adapter: which credential, which variable to check
+    assert lines[-1] == ("error: Zendesk rejected the credential for admin@deskops-sandbox.test "
+                         "(401 Couldn't authenticate you): check ZENDESK_API_TOKEN")
     assert "wrong-token" not in err and "Traceback" not in err
 
 

@@ -43,3 +43,20 @@ def test_two_syncs_never_run_at_once(tmp_path: Path) -> None:
         pass
     with second.hold():
         pass
+
+
+@pytest.mark.parametrize("name", ["../outside", "/etc/x", ".hidden", "a/b", "", "prod\n"])
+def test_environment_name_is_checked_like_the_plan_lock(tmp_path: Path, name: str) -> None:
+    from integrations.plan import lock_path as plan_lock_path
+
+    with pytest.raises(LockError, match="invalid environment name") as kb_err:
+        lock_path(tmp_path, name)
+    with pytest.raises(LockError) as plan_err:
+        plan_lock_path(tmp_path, name)
+    assert str(kb_err.value) == str(plan_err.value)  # one validator, one message
+    assert not (tmp_path / "locks").exists()
+
+
+def test_ordinary_environment_names_are_accepted(tmp_path: Path) -> None:
+    for name in ("prod", "staging-eu", "brand_a.v2", "zendesk"):
+        assert lock_path(tmp_path, name) == tmp_path / "locks" / f"{name}.kb.json"

@@ -133,3 +133,25 @@ def test_translations_are_paired_by_key_not_by_file_name(write: Writer) -> None:
     kb, _ = load_kb(root)
     assert sorted(kb.articles["reset"].translations) == ["en", "fr"]
     assert sorted(kb.articles["other"].translations) == ["ko"]
+
+
+def test_manifest_with_bad_yaml_names_line_column_and_the_problem(write: Writer) -> None:
+    write("kb/help/start/a.md", "---\nlocale: en\n---\n# A\n\nx\n")
+    root = write("kb/manifest.yaml", "source_locale: en\nlocales: [en, fr\n"
+                                     "categories:\n  help: {title: Help}\n")
+    _, findings = scan_kb(root)
+    expected = ("kb/manifest.yaml:3:11: {}invalid YAML: expected ',' or ']', but got ':' "
+                "(while parsing a flow sequence started at line 2)")
+    assert expected.format("error: ") in messages(findings, "error")
+    with pytest.raises(WorkspaceError) as err:
+        load_kb(root)
+    assert expected.format("") in [str(p) for p in err.value.problems]
+    assert "ParserError" not in str(err.value)
+
+
+def test_manifest_with_a_tab_points_at_the_tab(write: Writer) -> None:
+    root = write("kb/manifest.yaml", "source_locale: en\ncategories:\n\thelp: {}\n")
+    _, findings = scan_kb(root)
+    assert any(m.startswith("kb/manifest.yaml:3:1: error: invalid YAML: found character "
+                            "'\\t' that cannot start any token")
+               for m in messages(findings, "error")), messages(findings)

@@ -141,6 +141,26 @@ def test_drift_reports_hand_changes_only_for_managed_objects(tmp_path: Path) -> 
     assert detect_drift(desired, desk.read_state(), lock, desk.capabilities) == []
 
 
+def test_drift_refuses_to_judge_forms_it_cannot_read(tmp_path: Path) -> None:
+    """A plan downgrade hides the forms (``forms_unavailable``): unreadable is not deleted,
+    so detect_drift itself refuses rather than report the forms "deleted by hand"."""
+    desk = MemoryHelpdesk()
+    lock = LockFile.load(lock_path(tmp_path, "zendesk"), environment="zendesk")
+    desired = workspace()
+    run(desk, desired, lock)
+    hidden = replace(desk.read_state(), forms=(),
+                     forms_unavailable="403 Forbidden: no forms on the team plan")
+    with pytest.raises(PlanError) as info:
+        detect_drift(desired, hidden, lock, desk.capabilities, "zendesk")
+    assert str(info.value) == (
+        f"{lock.path}: cannot check the 2 form(s) it records: this zendesk account's plan "
+        "has no ticket forms now (403 Forbidden: no forms on the team plan); restore the "
+        "plan, or remove the forms from the workspace and apply")
+    # a lock that records no form: the fields are still judged, forms_unavailable or not
+    fields_only = LockFile(fields=lock.fields)
+    assert detect_drift(desired, hidden, fields_only, desk.capabilities, "zendesk") == []
+
+
 def test_apply_lock_is_exclusive(tmp_path: Path) -> None:
     path = lock_path(tmp_path, "prod")
     with ApplyLock(path), pytest.raises(LockError, match="another apply"):
