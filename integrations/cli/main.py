@@ -86,7 +86,7 @@ class App:
         files are ``locks/<environment>.json`` and ``locks/<environment>.kb.json``.
         """
         name = explicit or self.settings.extra.get("DESKOPS_ENVIRONMENT") or self.target_name()
-        if not _ENV_NAME.match(name):
+        if not _ENV_NAME.fullmatch(name):  # not match(): "$" would accept a final newline
             # It becomes a file name under locks/: "../x" would write outside the workspace.
             where = "--env" if explicit else "DESKOPS_ENVIRONMENT"
             raise ConfigError(f"{where}: invalid environment name {name!r}: use letters, "

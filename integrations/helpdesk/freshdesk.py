@@ -93,19 +93,25 @@ _SYSTEM_NAMES: dict[str, str] = {
 _MANDATORY = ("requester", "company")
 
 
-def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
+def reason_from_body(body: Mapping[str, Any]) -> tuple[str, list[str] | None]:
     """Freshdesk's own reason (``message``, else ``description``) and its field-by-field
-    ``errors[]`` (``field: message``) from an error body."""
-    reason, details = "", None
+    ``errors[]`` (``field: message``), from an error body."""
+    reason = str(body.get("message") or body.get("description") or "")
+    errors = body.get("errors")
+    details = None
+    if isinstance(errors, list):
+        details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
+                   if isinstance(e, dict) else str(e) for e in errors]
+    return reason, details
+
+
+def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str] | None]:
+    """`reason_from_body` of the error's body; nothing for a connection failure."""
     if isinstance(exc, HTTPStatusError):
         body = exc.json()
         if isinstance(body, dict):
-            reason = str(body.get("message") or body.get("description") or "")
-            errors = body.get("errors")
-            if isinstance(errors, list):
-                details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
-                           if isinstance(e, dict) else str(e) for e in errors]
-    return reason, details
+            return reason_from_body(body)
+    return "", None
 
 
 def build_session(

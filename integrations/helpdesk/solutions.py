@@ -74,13 +74,9 @@ class SolutionsTarget(KbHttpTarget):
 
     @staticmethod
     def _error_parts(body: Mapping[str, Any]) -> tuple[str, list[str] | None]:
-        reason = str(body.get("message") or body.get("description") or "")
-        errors = body.get("errors")
-        details = None
-        if isinstance(errors, list):
-            details = [f"{e.get('field') or '?'}: {e.get('message') or e.get('code')}"
-                       if isinstance(e, dict) else str(e) for e in errors]
-        return reason, details
+        from integrations.helpdesk.freshdesk import reason_from_body
+
+        return reason_from_body(body)
 
     def _list(self, path: str, what: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
