@@ -234,10 +234,15 @@ def webhooks() -> None:
 @pass_app
 def webhooks_install(app: App, url: str) -> None:
     """Create or update the webhook and triggers (Zendesk) or automation rules (Freshdesk)."""
+    install_webhooks(app, url, param_hint="--url")
+
+
+def install_webhooks(app: App, url: str, *, param_hint: str) -> None:
+    """`webhooks install`, also run by ``apply --webhook-url``: idempotent, one line each."""
     from integrations.webhooks import secret_book
     from integrations.webhooks.install import install
 
     if not url.startswith(("https://", "http://")):
-        raise click.BadParameter(f"{url!r} must be an http(s) URL", param_hint="--url")
+        raise click.BadParameter(f"{url!r} must be an http(s) URL", param_hint=param_hint)
     for line in install(app.settings, app.target_name(), url, secret_book(app.settings)):
         click.echo(line)

@@ -103,10 +103,29 @@ def plan(app: App, as_json: bool, detailed_exitcode: bool, prune: bool,
               help="Allow changes that erase ticket data (option removal, type change).")
 @prune_option
 @env_option
+@click.option("--webhook-url", envvar="DESKOPS_WEBHOOK_URL", default=None, metavar="URL",
+              help="Also install the webhook side (as `deskops webhooks install --url URL`); "
+                   "default: DESKOPS_WEBHOOK_URL.")
 @pass_app
 def apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
-          environment: str | None) -> None:
-    """Show the plan, ask, and apply it in dependency order; safe to re-run after a failure."""
+          environment: str | None, webhook_url: str | None) -> None:
+    """Show the plan, ask, and apply it in dependency order; safe to re-run after a failure.
+
+    With ``--webhook-url`` (or ``DESKOPS_WEBHOOK_URL``) the webhook side of the pipeline is
+    installed afterwards too (`deskops webhooks install`; nothing is written when it is
+    already in place)."""
+    if webhook_url and not webhook_url.startswith(("https://", "http://")):
+        raise click.BadParameter(f"{webhook_url!r} must be an http(s) URL",
+                                 param_hint="--webhook-url")  # before anything is written
+    _apply(app, auto_approve, allow_destructive, prune, environment)
+    if webhook_url:
+        from integrations.cli.pipeline import install_webhooks
+
+        install_webhooks(app, webhook_url, param_hint="--webhook-url")
+
+
+def _apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
+           environment: str | None) -> None:
     path = lock_path(app.workspace, app.environment(environment))
     with ApplyLock(path):
         lock = _lock(app, environment)

@@ -237,3 +237,30 @@ def test_webhooks_install_unreachable_helpdesk_is_one_line(
     assert main(["webhooks", "install", "--url", "https://deskops.example.test"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and "\n" not in err and "Traceback" not in err
+
+
+def test_apply_installs_the_webhook_side_too(
+        sandbox: RunningSandbox, cli_env: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`apply --webhook-url` = apply + `webhooks install`; a second run writes nothing."""
+    import shutil
+
+    sandbox.freshdesk.reset()
+    for key, value in sandbox.freshdesk_env().items():
+        monkeypatch.setenv(key, value)
+    ws = tmp_path / "ws"
+    shutil.copytree(Path(__file__).parents[2] / "schemas" / "examples" / "streaming-platform",
+                    ws, ignore=shutil.ignore_patterns("locks", "kb"))
+    args = ["-w", str(ws), "apply", "--auto-approve", "--webhook-url", "https://rx.example.test"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Apply complete" in out and "shared secret: created" in out
+    assert out.count("automation rule") == 2
+    mark = sandbox.freshdesk.log.mark()
+    assert main(args) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert sandbox.freshdesk.log.writes(since=mark) == []  # counted server-side
+    mark = sandbox.freshdesk.log.mark()
+    assert main([*args[:-1], "ftp://nope"]) == 2
+    assert "--webhook-url" in capsys.readouterr().err
+    assert sandbox.freshdesk.log.count(since=mark) == 0  # refused before any call
