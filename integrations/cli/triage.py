@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import json
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 import click
 
+from integrations._runlock import RunLock
 from integrations.cli.main import App, pass_app
-from integrations.errors import ConfigError, DeskopsError, HelpdeskError, LockError
+from integrations.errors import ConfigError, DeskopsError, HelpdeskError
 from integrations.model import Workspace
 from integrations.triage import (
     TriageContext,
@@ -113,39 +111,13 @@ def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) ->
         click.echo(explain_text(decision))
 
 
-class ChaseLock:
-    """One ``chase`` at a time per environment on this machine (``fcntl.flock``; the
+class ChaseLock(RunLock):
+    """One ``chase`` at a time per environment on this machine (see `RunLock`; the
     kernel releases it if the process dies, so a killed run never blocks the next)."""
 
     def __init__(self, workspace: Path, environment: str) -> None:
-        self.path = workspace / "locks" / f".{environment}.chase-lock"
-        self._fh: IO[str] | None = None
-
-    def __enter__(self) -> ChaseLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # held until __exit__
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            fh.close()
-            raise LockError(f"another chase is running on this environment ({holder}; lock "
-                            f"{self.path}); this run does nothing") from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}\n")
-        fh.flush()
-        self._fh = fh
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._fh is not None:
-            with contextlib.suppress(OSError):
-                self._fh.truncate(0)
-                fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
-            self._fh.close()
-            self._fh = None
+        super().__init__(workspace / "locks" / f".{environment}.chase-lock", "chase",
+                         "this run does nothing")
 
 
 def _at(value: str | None) -> datetime:

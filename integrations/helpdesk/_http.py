@@ -59,6 +59,7 @@ __all__ = [
     "endpoint_label",
     "map_http_error",
     "origin_of",
+    "session_facts",
 ]
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -307,6 +308,20 @@ class HelpdeskSession(requests.Session):
         limited = bool(failure and failure.response is not None
                        and failure.response.status_code == 429)
         self.calls.record_retry(rate_limited=limited)
+
+
+def session_facts(session: requests.Session, base_url: Callable[[], str] | None,
+                  calls: CallCounter | None, owner: str) -> tuple[str, CallCounter, float]:
+    """(base URL, call counter, retry budget) of a client given ``session``.
+
+    A `HelpdeskSession` knows all three; a plain session (a test's own) takes the configured
+    URL, read only then (``base_url``, None without settings), and retries nothing.
+    """
+    if isinstance(session, HelpdeskSession):
+        return session.base_url, session.calls, session.retry.budget
+    if base_url is None:
+        raise ConfigError(f"{owner} needs settings to know the helpdesk URL")
+    return base_url(), calls or CallCounter(), 0.0
 
 
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\"()\]\[]+)")

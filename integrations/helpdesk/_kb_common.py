@@ -20,10 +20,10 @@ from integrations.errors import ConfigError, HelpdeskError
 from integrations.helpdesk._common import from_vendor_locale
 from integrations.helpdesk._http import (
     ConnectionFailed,
-    HelpdeskSession,
     HTTPStatusError,
     RetryPolicy,
     map_http_error,
+    session_facts,
 )
 from integrations.helpdesk.base import CallCounter
 from integrations.kb.target import KbTarget
@@ -50,16 +50,9 @@ class KbHttpTarget(KbTarget):
                 raise ConfigError(f"{name} needs a session or settings")
             session = self._build_session(settings, calls, retry)
         self._session = session
-        if isinstance(session, HelpdeskSession):
-            self._base = session.base_url
-            self.calls = session.calls
-            self._budget = session.retry.budget
-        elif settings is not None:
-            self._base = self._base_url(settings)
-            self.calls = calls or CallCounter()
-            self._budget = 0.0
-        else:
-            raise ConfigError(f"{name} needs settings to know the helpdesk URL")
+        self._base, self.calls, self._budget = session_facts(
+            session, (lambda: self._base_url(settings)) if settings is not None else None,
+            calls, name)
         self._credential, self._check = self._credential_names(settings)
         self._reset()
 

@@ -53,6 +53,7 @@ from integrations.helpdesk._http import (
     HTTPStatusError,
     RetryPolicy,
     map_http_error,
+    session_facts,
 )
 from integrations.helpdesk.base import CallCounter, Capabilities, Helpdesk
 from integrations.model import (
@@ -153,16 +154,9 @@ class FreshdeskHelpdesk(Helpdesk):
                 raise ConfigError("FreshdeskHelpdesk needs a session or settings")
             session = build_session(settings, calls=calls, retry=retry)
         self._session = session
-        if isinstance(session, HelpdeskSession):
-            self._base = session.base_url
-            self.calls = session.calls
-            self._budget = session.retry.budget
-        elif settings is not None:
-            self._base = settings.freshdesk_base_url()
-            self.calls = calls or CallCounter()
-            self._budget = 0.0
-        else:
-            raise ConfigError("FreshdeskHelpdesk needs settings to know the helpdesk URL")
+        self._base, self.calls, self._budget = session_facts(
+            session, settings.freshdesk_base_url if settings is not None else None, calls,
+            "FreshdeskHelpdesk")
         self._raw_fields: dict[int, dict[str, Any]] | None = None
         #: parent dropdown id -> its dynamic sections (id, label, choice_ids, ticket_field_ids)
         self._sections: dict[int, list[dict[str, Any]]] = {}

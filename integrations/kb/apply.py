@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from integrations.errors import PlanError
@@ -29,8 +29,6 @@ __all__ = ["KbApplyResult", "apply_kb"]
 class KbApplyResult:
     writes: int = 0
     follow_ups: int = 0
-    skipped_conflicts: int = 0
-    messages: list[str] = field(default_factory=list)
 
 
 class _Applier:
@@ -39,7 +37,7 @@ class _Applier:
                  progress: Callable[[KbOp], None] | None) -> None:
         self.plan, self.kb, self.remote, self.lock, self.target = plan, kb, remote, lock, target
         self.progress = progress
-        self.result = KbApplyResult(skipped_conflicts=len(plan.conflicts))
+        self.result = KbApplyResult()
         self.cat_ids = dict(plan.category_ids)
         self.sec_ids = dict(plan.section_ids)
         self.art_ids = dict(plan.article_ids)

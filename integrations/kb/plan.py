@@ -35,7 +35,9 @@ from integrations.kb.model import (
     KbTranslation,
     KnowledgeBase,
     RemoteArticle,
+    RemoteCategory,
     RemoteKnowledgeBase,
+    RemoteSection,
     Visibility,
     content_hash,
 )
@@ -296,23 +298,11 @@ class _Planner:
             if cid not in remote_cats:
                 cid = next((i for i, rc in sorted(remote_cats.items()) if i not in used_cats and
                             any(rc.titles.get(loc) == t for loc, t in cat.titles.items())), None)
-            if cid is None:
-                loc = self.create_locale(cat.titles, self.default_source())
-                self.plan.ops.append(KbOp("create_category", key, loc))
-                rest: dict[str, str] = {k: v for k, v in cat.titles.items() if k != loc}
-                for other in sorted(rest):
-                    self.plan.ops.append(KbOp("category_translation", key, other, create=True))
-                continue
-            used_cats.add(cid)
-            self.plan.category_ids[key] = cid
-            rc = remote_cats[cid]
-            for loc, title in sorted(cat.titles.items()):
-                if loc not in rc.titles:
-                    self.plan.ops.append(KbOp("category_translation", key, loc, create=True))
-                elif rc.titles[loc] != title or (
-                        rc.descriptions.get(loc, "") != cat.descriptions.get(loc, "")):
-                    self.plan.ops.append(KbOp("category_translation", key, loc,
-                                              detail=f"title {rc.titles[loc]!r} → {title!r}"))
+            if cid is not None:
+                used_cats.add(cid)
+                self.plan.category_ids[key] = cid
+            self.parent_ops(("create_category", "category_translation"), key, cat.titles,
+                            cat.descriptions, remote_cats[cid] if cid is not None else None)
 
         used_secs: set[int] = set()
         for key, sec in sorted(self.kb.sections.items()):
@@ -324,25 +314,36 @@ class _Planner:
                             and rs.category_id == cat_id
                             and any(rs.titles.get(loc) == t for loc, t in sec.titles.items())),
                            None)
-            if sid is None:
-                loc = self.create_locale(sec.titles, self.default_source())
-                self.plan.ops.append(KbOp("create_section", key, loc))
-                for other in sorted(k for k in sec.titles if k != loc):
-                    self.plan.ops.append(KbOp("section_translation", key, other, create=True))
-                continue
-            used_secs.add(sid)
-            self.plan.section_ids[key] = sid
-            rs = self.remote.sections[sid]
-            for loc, title in sorted(sec.titles.items()):
-                if loc not in rs.titles:
-                    self.plan.ops.append(KbOp("section_translation", key, loc, create=True))
-                elif rs.titles[loc] != title or (
-                        rs.descriptions.get(loc, "") != sec.descriptions.get(loc, "")):
-                    self.plan.ops.append(KbOp("section_translation", key, loc,
-                                              detail=f"title {rs.titles[loc]!r} → {title!r}"))
-            if self.caps.visibility_on == "section" and rs.visibility != sec.visibility:
+            if sid is not None:
+                used_secs.add(sid)
+                self.plan.section_ids[key] = sid
+            rs = self.remote.sections[sid] if sid is not None else None
+            self.parent_ops(("create_section", "section_translation"), key, sec.titles,
+                            sec.descriptions, rs)
+            if (rs is not None and self.caps.visibility_on == "section"
+                    and rs.visibility != sec.visibility):
                 self.plan.ops.append(KbOp("section_visibility", key,
                                           detail=f"{rs.visibility} → {sec.visibility}"))
+
+    def parent_ops(self, actions: tuple[Action, Action], key: str, titles: Mapping[str, str],
+                   descriptions: Mapping[str, str],
+                   remote: RemoteCategory | RemoteSection | None) -> None:
+        """The ops that make a category or section (``actions``: its create and translation
+        actions) match: created when ``remote`` is None, else its changed translations."""
+        create, translation = actions
+        if remote is None:
+            loc = self.create_locale(titles, self.default_source())
+            self.plan.ops.append(KbOp(create, key, loc))
+            for other in sorted(k for k in titles if k != loc):
+                self.plan.ops.append(KbOp(translation, key, other, create=True))
+            return
+        for loc, title in sorted(titles.items()):
+            if loc not in remote.titles:
+                self.plan.ops.append(KbOp(translation, key, loc, create=True))
+            elif remote.titles[loc] != title or (
+                    remote.descriptions.get(loc, "") != descriptions.get(loc, "")):
+                self.plan.ops.append(KbOp(translation, key, loc,
+                                          detail=f"title {remote.titles[loc]!r} → {title!r}"))
 
     def default_source(self) -> str:
         counts: dict[str, int] = {}

@@ -16,16 +16,15 @@ file lock, released by the kernel even if the process is killed).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
+from integrations._runlock import RunLock
 from integrations.errors import LockError
 
 __all__ = ["ApplyLock", "FieldEntry", "FormEntry", "LockFile", "check_environment",
@@ -166,45 +165,12 @@ class LockFile:
         return entry.id
 
 
-class ApplyLock:
-    """Exclusive per-environment lock held for a whole apply (``fcntl.flock``, non-blocking).
+class ApplyLock(RunLock):
+    """Exclusive per-environment lock held for a whole apply (see `RunLock`).
 
     The kernel drops it when the holder exits, so a killed apply never leaves a stale lock.
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path.with_name(f".{path.stem}.apply-lock")
-        self._fh: IO[str] | None = None
-
-    def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            fh.close()
-            raise LockError(f"another apply is running on this environment ({holder}; "
-                            f"lock {self.path}); wait for it to finish") from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}\n")
-        fh.flush()
-        self._fh = fh
-
-    def release(self) -> None:
-        if self._fh is not None:
-            with contextlib.suppress(OSError):
-                self._fh.truncate(0)
-                fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
-            self._fh.close()
-            self._fh = None
-
-    def __enter__(self) -> ApplyLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.release()
+        super().__init__(path.with_name(f".{path.stem}.apply-lock"), "apply",
+                         "wait for it to finish")

@@ -139,10 +139,6 @@ class ReplaceField(Op):
     destructive: ClassVar[bool] = True
 
     @property
-    def name(self) -> str:
-        return "replace_field"
-
-    @property
     def key(self) -> str:
         return self.field.key
 

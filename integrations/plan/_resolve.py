@@ -25,7 +25,6 @@ class Resolution:
     fields: Mapping[str, Field]  # key -> remote field (desired and lock-only keys)
     forms: Mapping[str, Form]  # key -> remote form (refs still remote ids)
     field_keys: Mapping[int, str]  # remote id -> key
-    form_keys: Mapping[int, str]
     adopted_fields: frozenset[str] = frozenset()
     adopted_forms: frozenset[str] = frozenset()
     #: lock keys whose remote object is gone (deleted by hand)
@@ -81,7 +80,6 @@ def resolve(desired: Workspace, actual: RemoteState, lock: LockFile) -> Resoluti
         fields={k: remote_fields[i] for k, i in fmatch.items()},
         forms={k: remote_forms[i] for k, i in mmatch.items()},
         field_keys={i: k for k, i in fmatch.items()},
-        form_keys={i: k for k, i in mmatch.items()},
         adopted_fields=frozenset(fadopt), adopted_forms=frozenset(madopt),
         missing_fields=frozenset(fmiss), missing_forms=frozenset(mmiss),
         brand_names={str(i): name for name, i in actual.brands.items()},

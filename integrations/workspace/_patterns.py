@@ -96,21 +96,8 @@ def _ecma_scan(pattern: str) -> list[str]:
                 problems.append("pattern ends with a lone backslash")
                 break
             e = pattern[i + 1]
-            if e in _REASONS:
-                problems.append(_REASONS[e])
-            elif e == "0" and i + 2 < n and pattern[i + 2].isdigit():
-                problems.append(r"octal escapes (\0NN) are Python-only; write \xNN")
-            elif e == "k":
-                problems.append(r"named backreferences (\k<name>) are ECMA-only")
-            elif e in "pP":
-                problems.append(r"Unicode property escapes (\p{...}) are ECMA-only")
-            elif e == "c":
-                problems.append(r"control escapes (\cX) are ECMA-only; write \xNN")
-            elif e == "u" and i + 2 < n and pattern[i + 2] == "{":
-                problems.append(r"\u{...} is ECMA-only; write \uXXXX")
-            elif not e.isalnum() and e not in _SYNTAX_CHARS and not (in_class and e == "-"):
-                problems.append(f"'\\{e}' is not a valid escape in ECMA-262 (unicode mode); "
-                                f"write {e!r} unescaped")
+            if problem := _escape_problem(e, pattern[i + 2:i + 3], in_class):
+                problems.append(problem)
             i += 2
             if e in "pPuN" and i < n and pattern[i] == "{":
                 close = pattern.find("}", i)
@@ -141,21 +128,8 @@ def _ecma_scan(pattern: str) -> list[str]:
             i = j
             continue
         if c == "(" and pattern.startswith("(?", i):
-            rest = pattern[i + 2:i + 4]
-            if rest.startswith(("=", "!", ":", "<=", "<!")):
-                pass
-            elif rest.startswith("P"):
-                problems.append("(?P...) named groups are Python-only")
-            elif rest.startswith("<"):
-                problems.append("(?<name>...) named groups are ECMA-only")
-            elif rest.startswith(">"):
-                problems.append("atomic groups (?>...) are Python-only")
-            elif rest.startswith("#"):
-                problems.append("(?#...) comments are Python-only")
-            elif rest.startswith("("):
-                problems.append("conditional groups (?(...)...) are Python-only")
-            else:
-                problems.append("inline flags (?i), (?s), ... are Python-only")
+            if problem := _group_problem(pattern[i + 2:i + 4]):
+                problems.append(problem)
             i += 2
             continue
         if c in "*+?}" and i + 1 < n and pattern[i + 1] == "+":
@@ -178,6 +152,42 @@ def _ecma_scan(pattern: str) -> list[str]:
     if in_class:
         problems.append("unterminated character class '['")
     return list(dict.fromkeys(problems))
+
+
+def _escape_problem(e: str, after: str, in_class: bool) -> str | None:
+    """Why the escape ``\\e`` (followed by the character ``after``, if any) differs."""
+    if e in _REASONS:
+        return _REASONS[e]
+    if e == "0" and after.isdigit():
+        return r"octal escapes (\0NN) are Python-only; write \xNN"
+    if e == "k":
+        return r"named backreferences (\k<name>) are ECMA-only"
+    if e in "pP":
+        return r"Unicode property escapes (\p{...}) are ECMA-only"
+    if e == "c":
+        return r"control escapes (\cX) are ECMA-only; write \xNN"
+    if e == "u" and after == "{":
+        return r"\u{...} is ECMA-only; write \uXXXX"
+    if not e.isalnum() and e not in _SYNTAX_CHARS and not (in_class and e == "-"):
+        return f"'\\{e}' is not a valid escape in ECMA-262 (unicode mode); write {e!r} unescaped"
+    return None
+
+
+def _group_problem(rest: str) -> str | None:
+    """Why the group opening ``(?`` + ``rest`` (its next two characters) differs."""
+    if rest.startswith(("=", "!", ":", "<=", "<!")):
+        return None
+    if rest.startswith("P"):
+        return "(?P...) named groups are Python-only"
+    if rest.startswith("<"):
+        return "(?<name>...) named groups are ECMA-only"
+    if rest.startswith(">"):
+        return "atomic groups (?>...) are Python-only"
+    if rest.startswith("#"):
+        return "(?#...) comments are Python-only"
+    if rest.startswith("("):
+        return "conditional groups (?(...)...) are Python-only"
+    return "inline flags (?i), (?s), ... are Python-only"
 
 
 def ecma_to_python(pattern: str) -> str:
