@@ -129,6 +129,7 @@ def test_reinstall_changes_nothing_and_rotation_keeps_working(pipeline: Pipeline
     lines = list(install(pipeline.settings, "zendesk", "http://unused", pipeline.book))
     assert lines[0].endswith("updated (http://unused/webhooks/zendesk)")
     [hook_id] = pipeline.book._load()["zendesk"]
+    assert not hook_id.isdigit()  # keyed by Zendesk's string id (ULID-like), as delivered
     old = pipeline.book.zendesk(hook_id)
     requests.post(f"{pipeline.desk_url}/api/v2/webhooks/{hook_id}/signing_secret",
                   auth=pipeline.auth, timeout=10)

@@ -221,7 +221,8 @@ CASES: list[tuple[str, str, int, Call]] = [
          "title": "Requester replied", "conditions": {"all": [
              {"field": "update_type", "operator": "is", "value": "Change"},
              {"field": "role", "operator": "is", "value": "end_user"}], "any": []},
-         "actions": [{"field": "notification_webhook", "value": [1, "{}"]}]}})),
+         "actions": [{"field": "notification_webhook",
+                      "value": [w.trigger["actions"][0]["value"][0], "{}"]}]}})),
     ("/api/v2/triggers/{trigger_id}", "get", 200,
      lambda w: w.s.get(w.url(f"/api/v2/triggers/{w.trigger['id']}"))),
     ("/api/v2/triggers/{trigger_id}", "put", 200,
@@ -302,7 +303,9 @@ WEBHOOK = {
                  "subscriptions"],
     "additionalProperties": False,
     "properties": {
-        "id": {"type": ["integer", "string"]}, "name": {"type": "string"},
+        # Zendesk webhook ids are ULID-like strings, never integers.
+        "id": {"type": "string", "pattern": "^[0-9A-HJKMNP-TV-Z]{26}$"},
+        "name": {"type": "string"},
         "description": {"type": "string"},
         "endpoint": {"type": "string", "pattern": "^https?://"},
         "http_method": {"enum": ["GET", "POST", "PUT", "PATCH", "DELETE"]},
@@ -355,6 +358,51 @@ def test_webhooks_match_the_readme(world: World) -> None:
     # The trigger action that calls a webhook, as the README gives it.
     action = world.trigger["actions"][0]
     assert action["field"] == "notification_webhook" and len(action["value"]) == 2
+    assert isinstance(action["value"][0], str)
+
+
+def test_webhook_ids_are_strings_everywhere(world: World) -> None:
+    """An integer id (what a client that casts ids would send) finds nothing: not in a path,
+    not in a trigger action; the delivery header carries the string id."""
+    s, url = world.s, world.url
+    hook_id = world.trigger["actions"][0]["value"][0]
+    assert isinstance(hook_id, str) and not hook_id.isdigit()
+    assert s.get(url(f"/api/v2/webhooks/{hook_id}")).status_code == 200
+    assert s.get(url("/api/v2/webhooks/1")).status_code == 404
+    bad = s.post(url("/api/v2/triggers"), json={"trigger": {
+        "title": "Int id", "actions": [{"field": "notification_webhook", "value": [1, "{}"]}]}})
+    assert bad.status_code == 422, bad.text
+    created = s.post(url("/api/v2/tickets.json"), json={"ticket": {"comment": {"body": "Hi"}}})
+    assert created.status_code == 201, created.text  # fires "Notify" (on create)
+    deliveries = world.sandbox.zendesk.store.all("webhook_deliveries")
+    assert deliveries and all(d["webhook_id"] == hook_id for d in deliveries)
+
+
+def test_comment_bodies_are_plain_text(world: World) -> None:
+    """``body``/``plain_body`` are the text Zendesk renders from ``html_body`` (or from a body
+    carrying HTML entities), not the raw markup."""
+    s, url = world.s, world.url
+    markup = ("<p>Merci d&#39;avoir &eacute;crit &amp; attendu.</p>"
+              "<ul><li>Red&eacute;marrez</li><li>Mettez &agrave; jour</li></ul>"
+              "<p>Voir <a href='https://x.example'>l&#39;aide</a><br>Cordialement</p>")
+    r = s.put(url(f"/api/v2/tickets/{world.ticket['id']}.json"),
+              json={"ticket": {"comment": {"html_body": markup, "public": True}}})
+    assert r.status_code == 200, r.text
+    r = s.put(url(f"/api/v2/tickets/{world.ticket['id']}.json"),
+              json={"ticket": {"comment": {"body": "Mode d&#39;exploitation", "public": False}}})
+    assert r.status_code == 200, r.text
+    *_, rich, entity = s.get(url(f"/api/v2/tickets/{world.ticket['id']}/comments.json")
+                             ).json()["comments"]
+    expected = ("Merci d'avoir écrit & attendu.\nRedémarrez\nMettez à jour\n"
+                "Voir l'aide\nCordialement")
+    assert rich["body"] == rich["plain_body"] == expected
+    assert rich["html_body"] == markup
+    assert entity["body"] == entity["plain_body"] == "Mode d'exploitation"
+    assert "&#39;" not in entity["body"]
+    created = s.post(url("/api/v2/tickets.json"), json={"ticket": {
+        "subject": "HTML", "comment": {"html_body": "<p>C&#39;est <b>cass&eacute;</b></p>"}}})
+    assert created.status_code == 201, created.text
+    assert created.json()["ticket"]["description"] == "C'est cassé"
 
 
 # -- update_many and job statuses ---------------------------------------------------------------

@@ -27,8 +27,10 @@ which runs the triggers. An update with ``safe_update: true`` and an ``updated_s
 than the ticket's ``updated_at`` is refused with 409 ``UpdateConflict``, as Zendesk documents;
 ``updated_stamp`` is write-only (never in a response), as in Zendesk's spec.
 ``custom_fields`` on update merge by id (like Zendesk); a comment may be ``body`` or
-``html_body``. Agent comments are written as the API user (id 1, ``/users/me``). Ticket
-updates are limited per account (100/min) and per ticket (30 per 10 min) in ``app.LIMITS``.
+``html_body``: its ``body``/``plain_body`` is the plain text Zendesk renders (entities decoded,
+tags stripped, list items as lines). Agent comments are written as the API user (id 1,
+``/users/me``). Ticket updates are limited per account (100/min) and per ticket (30 per
+10 min) in ``app.LIMITS``.
 ``update_many`` is in `jobs` (a job status that applies `update_ticket` to each ticket).
 Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``RequestObject``
 (checked by ``tests/sandbox/test_contract_tickets.py``).
@@ -36,7 +38,9 @@ Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``Requ
 
 from __future__ import annotations
 
+import html
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from starlette.requests import Request
@@ -85,23 +89,70 @@ def _tags(value: Any) -> list[str]:
     return list(dict.fromkeys(str(t).strip().lower() for t in value if str(t).strip()))
 
 
-def _plain(html: str) -> str:
-    text = re.sub(r"<(br|/p|/li|/div)[^>]*>", "\n", html, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+_BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", "pre", "tr", "table",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+
+
+class _TextRenderer(HTMLParser):
+    """HTML to the plain text Zendesk shows in ``body``/``plain_body``: tags stripped,
+    entities decoded (``d&#39;exploitation`` → ``d'exploitation``), blocks and list items
+    on their own lines, scripts and styles dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _plain(markup: str) -> str:
+    """The plain text of an HTML comment (see `_TextRenderer`)."""
+    renderer = _TextRenderer()
+    renderer.feed(markup)
+    renderer.close()
+    lines = (line.strip() for line in "".join(renderer.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _comment_text(comment: dict[str, Any]) -> tuple[str, str | None]:
+    """``(plain text, html)`` of a comment body as given: ``html_body`` is rendered to plain
+    text; a ``body`` has its HTML entities decoded, as Zendesk shows it."""
+    markup = comment.get("html_body")
+    if isinstance(markup, str) and markup.strip():
+        return _plain(markup), markup
+    return html.unescape(str(comment.get("body") or "")).strip(), None
 
 
 def _add_comment(emu: Emulator, ticket_id: int, author_id: int, body: str, public: bool,
-                 html: str | None = None) -> None:
+                 markup: str | None = None) -> None:
+    shown = markup or "".join(f"<p>{html.escape(line, quote=False)}</p>"
+                              for line in body.split("\n") if line.strip())
     emu.store.insert(COMMENTS, {"ticket_id": ticket_id, "author_id": author_id, "body": body,
-                                "html_body": html or f"<p>{body}</p>", "public": public,
+                                "html_body": shown, "public": public,
                                 "created_at": emu.clock.iso()})
 
 
 def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") -> Record:
     """Create a ticket (``comment.body`` is the description) and run the triggers."""
     comment = data.get("comment") or {}
-    body = str(comment.get("body") or data.get("description") or "").strip()
+    body, markup = _comment_text(comment if isinstance(comment, dict) else {})
+    if not body:
+        body = html.unescape(str(data.get("description") or "")).strip()
     if not body:
         raise Invalid([blank("description", "Description")])
     requester_id = data.get("requester_id")
@@ -118,7 +169,7 @@ def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") 
         "recipient": data.get("recipient"), "external_id": data.get("external_id"),
         "created_at": now, "updated_at": now,
     })
-    _add_comment(emu, ticket["id"], int(requester_id), body, True)
+    _add_comment(emu, ticket["id"], int(requester_id), body, True, markup)
     webhooks.on_ticket_change(emu, ticket, created=True, actor=actor)
     return ticket
 
@@ -231,11 +282,10 @@ def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any], *,
         ticket["custom_fields"] = new_fields
     comment = data.get("comment")
     if isinstance(comment, dict):
-        html = comment.get("html_body")
-        body = str(comment.get("body") or "").strip() or (_plain(str(html)) if html else "")
+        body, markup = _comment_text(comment)
         if body:
             _add_comment(emu, ticket["id"], API_USER_ID, body,
-                         bool(comment.get("public", True)), str(html) if html else None)
+                         bool(comment.get("public", True)), markup)
             changed = True
     if changed:
         ticket = _touch(emu, ticket, actor=actor)
@@ -294,10 +344,10 @@ async def request_update(request: Request) -> Response:
     ticket = _ticket(emu, path_id(request))
     data = await read_json(request, wrapper="request")
     comment = data.get("comment") or {}
-    body = str(comment.get("body") or "").strip()
+    body, markup = _comment_text(comment if isinstance(comment, dict) else {})
     if not body:
         raise Invalid([blank("comment", "Comment")])
-    _add_comment(emu, ticket["id"], int(ticket["requester_id"]), body, True)
+    _add_comment(emu, ticket["id"], int(ticket["requester_id"]), body, True, markup)
     if ticket["status"] in ("pending", "solved"):
         ticket["status"] = "open"
     ticket = _touch(emu, ticket, actor="end_user")

@@ -18,6 +18,12 @@ attempt is logged in collection ``webhook_deliveries``.
 
 Conditions understood: ``update_type`` (Create/Change), ``role`` (end_user/agent: who made
 the change), ``current_tags`` (includes/not_includes), ``status`` (is/is_not).
+
+Webhook ids are strings, as in Zendesk (ULID-like, 26 Crockford base32 characters such as
+``01GXXXXXXXXXXXXXXXXXXXXXXX``), never integers: a client that casts them to ``int`` fails
+here as it would live. They are the ids in paths, in ``X-Zendesk-Webhook-Id`` and in a
+trigger's ``notification_webhook`` action, which must name an existing webhook (422 else).
+The store keys records by an internal integer that is never shown.
 """
 
 from __future__ import annotations
@@ -49,18 +55,34 @@ DELIVERIES = "webhook_deliveries"
 _FAULTS = "webhook_delivery_faults"
 
 
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def _new_hook_id(emu: Emulator) -> str:
+    """A ULID-like id: 10 characters of milliseconds on the sandbox clock, 16 random."""
+    millis = int(emu.clock.now() * 1000)
+    stamp = "".join(_CROCKFORD[(millis >> (5 * i)) & 31] for i in reversed(range(10)))
+    return stamp + "".join(secrets.choice(_CROCKFORD) for _ in range(16))
+
+
+def _find_hook(emu: Emulator, hook_id: Any) -> Record | None:
+    """The webhook whose public (string) id is ``hook_id``; an integer never matches."""
+    if not isinstance(hook_id, str) or not hook_id:
+        return None
+    return next((h for h in emu.store.all(HOOKS) if h["webhook_id"] == hook_id), None)
+
+
 def _hook(emu: Emulator, hook_id: Any) -> Record:
-    try:
-        found = emu.store.get(HOOKS, int(hook_id))
-    except (TypeError, ValueError):
-        found = None
+    found = _find_hook(emu, hook_id)
     if found is None:
         raise NotFound()
     return found
 
 
 def _public(h: Record) -> dict[str, Any]:
-    return {k: v for k, v in h.items() if k != "secret"}
+    """A webhook as Zendesk shows it: the string id, no secret, no internal key."""
+    return {**{k: v for k, v in h.items() if k not in ("secret", "webhook_id")},
+            "id": h["webhook_id"]}
 
 
 def _hook_fields(data: dict[str, Any], current: Record | None = None) -> dict[str, Any]:
@@ -86,7 +108,8 @@ async def hooks(request: Request) -> Response:
     if request.method == "POST":
         data = await read_json(request, wrapper="webhook")
         now = emu.clock.iso()
-        hook = emu.store.insert(HOOKS, {**_hook_fields(data), "secret": secrets.token_urlsafe(32),
+        hook = emu.store.insert(HOOKS, {**_hook_fields(data), "webhook_id": _new_hook_id(emu),
+                                        "secret": secrets.token_urlsafe(32),
                                         "created_at": now, "updated_at": now})
         return ok({"webhook": _public(hook)}, 201)
     wanted = request.query_params.get("filter[name_contains]", "").lower()
@@ -97,7 +120,7 @@ async def hooks(request: Request) -> Response:
 
 async def hook(request: Request) -> Response:
     emu = emulator(request)
-    current = _hook(emu, path_id(request))
+    current = _hook(emu, request.path_params.get("id"))
     if request.method == "DELETE":
         emu.store.delete(HOOKS, current["id"])
         return Response(status_code=204)
@@ -111,14 +134,15 @@ async def hook(request: Request) -> Response:
 
 async def signing_secret(request: Request) -> Response:
     emu = emulator(request)
-    current = _hook(emu, path_id(request))
+    current = _hook(emu, request.path_params.get("id"))
     if request.method == "POST":
         current["secret"] = secrets.token_urlsafe(32)
         emu.store.put(HOOKS, current)
     return ok({"signing_secret": {"algorithm": "SHA256", "secret": current["secret"]}})
 
 
-def _trigger_fields(data: dict[str, Any], current: Record | None = None) -> dict[str, Any]:
+def _trigger_fields(emu: Emulator, data: dict[str, Any],
+                    current: Record | None = None) -> dict[str, Any]:
     merged = {**(current or {}), **{k: v for k, v in data.items() if k in (
         "title", "conditions", "actions", "active", "description", "position", "category_id")}}
     errors = []
@@ -134,6 +158,9 @@ def _trigger_fields(data: dict[str, Any], current: Record | None = None) -> dict
                 if not (isinstance(value, list) and len(value) == 2):
                     errors.append(invalid("actions", "notification_webhook value must be "
                                                      "[webhook_id, body]"))
+                elif _find_hook(emu, value[0]) is None:
+                    errors.append(invalid("actions", f"notification_webhook: no webhook with "
+                                                     f"id {value[0]!r} (ids are strings)"))
     conditions = merged.get("conditions") or {}
     if not isinstance(conditions, dict):
         errors.append(invalid("conditions", "Conditions: must be {all: [...], any: [...]}"))
@@ -155,7 +182,7 @@ async def triggers(request: Request) -> Response:
     if request.method == "POST":
         data = await read_json(request, wrapper="trigger")
         now = emu.clock.iso()
-        trig = emu.store.insert(TRIGGERS, {**_trigger_fields(data), "created_at": now,
+        trig = emu.store.insert(TRIGGERS, {**_trigger_fields(emu, data), "created_at": now,
                                            "updated_at": now})
         return ok({"trigger": _trigger_view(request, trig)}, 201)
     rows = sorted(emu.store.all(TRIGGERS), key=lambda t: int(t["id"]))
@@ -173,7 +200,7 @@ async def trigger(request: Request) -> Response:
         return Response(status_code=204)
     if request.method == "PUT":
         data = await read_json(request, wrapper="trigger")
-        current = emu.store.put(TRIGGERS, {**_trigger_fields(data, current),
+        current = emu.store.put(TRIGGERS, {**_trigger_fields(emu, data, current),
                                            "updated_at": emu.clock.iso()})
     return ok({"trigger": _trigger_view(request, current)})
 
@@ -232,7 +259,7 @@ def _deliver(emu: Emulator, hook: Record, body: bytes, ticket_id: int) -> None:
         headers = {
             "Content-Type": "application/json",
             "User-Agent": "Zendesk Webhook",
-            "X-Zendesk-Webhook-Id": str(hook["id"]),
+            "X-Zendesk-Webhook-Id": str(hook["webhook_id"]),
             "X-Zendesk-Webhook-Invocation-Id": invocation,
             "X-Zendesk-Webhook-Signature-Timestamp": stamp,
             "X-Zendesk-Webhook-Signature": _sign(str(hook["secret"]), stamp, body),
@@ -242,7 +269,7 @@ def _deliver(emu: Emulator, hook: Record, body: bytes, ticket_id: int) -> None:
             status: int | str = resp.status_code
         except requests.RequestException as exc:
             status = type(exc).__name__
-        emu.store.insert(DELIVERIES, {"webhook_id": hook["id"], "invocation_id": invocation,
+        emu.store.insert(DELIVERIES, {"webhook_id": hook["webhook_id"], "invocation_id": invocation,
                                       "ticket_id": ticket_id, "attempt": attempt,
                                       "status": status, "at": stamp})
         if isinstance(status, int) and status < 500 and status != 429:
@@ -267,12 +294,13 @@ def on_ticket_change(emu: Emulator, ticket: Record, *, created: bool, actor: str
             if action.get("field") != "notification_webhook":
                 continue
             hook_id, template = action["value"]
-            hook = emu.store.get(HOOKS, int(hook_id))
+            hook = _find_hook(emu, hook_id)
             if hook is None or hook.get("status") != "active":
                 continue
             if faults.get("drop"):
-                emu.store.insert(DELIVERIES, {"webhook_id": hook["id"], "ticket_id": ticket["id"],
-                                              "status": "dropped", "at": emu.clock.iso()})
+                emu.store.insert(DELIVERIES, {"webhook_id": hook["webhook_id"],
+                                              "ticket_id": ticket["id"], "status": "dropped",
+                                              "at": emu.clock.iso()})
                 continue
             body = _render(template if isinstance(template, str) else json.dumps(template),
                            ticket).encode("utf-8")
