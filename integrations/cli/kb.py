@@ -4,8 +4,10 @@ Thin shell: parse, call `integrations.kb`, print. Every lint warning is printed 
 (``file:line: warning: message``, on stderr), then the plan, a progress bar while writing,
 a summary after. Conflicts (articles edited in the helpdesk since the last sync) are
 skipped, one ``error:`` line each (file, article, locale, when), and make the exit code 1
-unless ``--force``. Exit codes: 0 done or nothing to do; 1 error or conflict; 2 with
-``--detailed-exitcode`` when the plan has writes (pending with ``--dry-run``).
+unless ``--force``; so do article moves the target cannot make (Freshdesk), refused by the
+plan with one ``error:`` line each (file, old and new folder, what to do). Exit codes: 0
+done or nothing to do; 1 error, conflict or refused move; 2 with ``--detailed-exitcode``
+when the plan has writes (pending with ``--dry-run``).
 """
 
 from __future__ import annotations
@@ -79,11 +81,17 @@ def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: b
             click.echo(f"Published: {result.writes} write(s){extra}; lock: {lock.path}")
         if app.verbose:
             click.echo(f"API calls: {target.calls}", err=True)
+    for conflict in plan.conflicts:
+        click.secho(f"error: {conflict.line()}", fg="red", err=True)
     if plan.conflicts:
-        for conflict in plan.conflicts:
-            click.secho(f"error: {conflict.line()}", fg="red", err=True)
         click.secho(f"{len(plan.conflicts)} conflict(s) skipped: re-run with --force to "
                     "overwrite the helpdesk's edits", fg="red", err=True)
+    for refused in plan.refused:
+        click.secho(f"error: {refused.line()}", fg="red", err=True)
+    if plan.refused:
+        click.secho(f"{len(plan.refused)} article move(s) refused: nothing written for them",
+                    fg="red", err=True)
+    if plan.conflicts or plan.refused:
         ctx.exit(1)
     if detailed_exitcode and plan.ops:
         ctx.exit(2)

@@ -11,7 +11,8 @@ Shapes follow the Solutions chapter of ``freshdesk-api-v2-docs.txt``:
   cannot carry its own, and the planner refuses a mismatch rather than publish it wider;
 * status 1 is a draft, 2 published; the API has no article attachments, so images are
   left out with a warning (`KbCapabilities.images` is False), no call moves an article
-  to another folder, and no call deletes one translation (deleting an article deletes all
+  to another folder (`KbCapabilities.move_articles` is False: the planner refuses a move
+  before any write), and no call deletes one translation (deleting an article deletes all
   its translations), so a translation removed from the workspace is kept and reported;
 * the portal address of a translation is ``/{lang}/support/solutions/articles/{id}``.
 """
@@ -52,7 +53,8 @@ class SolutionsTarget(KbHttpTarget):
 
     target: ClassVar[Target] = "freshdesk"
     capabilities: ClassVar[KbCapabilities] = KbCapabilities(
-        visibility_on="section", images=False, primary_language_first=True)
+        visibility_on="section", images=False, primary_language_first=True,
+        move_articles=False)
     vendor: ClassVar[str] = "Freshdesk"
     credential: ClassVar[str] = "API key"
     check_hint: ClassVar[str] = "FRESHDESK_API_KEY"

@@ -44,7 +44,7 @@ from integrations.kb.model import (
 from integrations.kb.sanitize import sanitize
 from integrations.kb.target import KbCapabilities
 
-__all__ = ["KbConflict", "KbOp", "KbPlan", "effective_hash", "link_locale", "plan_kb",
+__all__ = ["KbConflict", "KbOp", "KbPlan", "KbRefused", "effective_hash", "link_locale", "plan_kb",
            "render_body"]
 
 Action = Literal[
@@ -108,12 +108,42 @@ class KbConflict:
                 f"helpdesk {self.when}; not overwritten (use --force to overwrite it)")
 
 
+@dataclass(frozen=True)
+class KbRefused:
+    """An article the target cannot change as asked (Freshdesk: moved to another folder).
+
+    Like a conflict, it is reported and skipped: the article gets no write at all (its
+    translations and metadata wait), the rest of the plan is applied, and `kb sync` exits 1.
+    """
+
+    key: str
+    source: str  # the workspace file of its source translation
+    old_section: str  # where the helpdesk has it (a section key, or its title)
+    new_section: str  # where the workspace puts it
+    vendor: str = "Freshdesk"
+
+    def __str__(self) -> str:
+        return (f"! not moved {self.key}: {self.old_section} → {self.new_section}; "
+                f"{self.vendor}'s API cannot move an article (no write for it)")
+
+    def line(self) -> str:
+        """The one-line error `kb sync` prints for a move it refused."""
+        return (f"{self.source}: article {self.key} moved from folder {self.old_section} to "
+                f"{self.new_section}, but {self.vendor}'s API cannot move an article to another "
+                f"folder; nothing was written for it. Move the file back to {self.old_section}, "
+                f"or delete and re-create the article: remove it from the workspace, run "
+                f"`kb sync --prune`, put it back in {self.new_section} and sync again (or "
+                f"delete it in {self.vendor} and sync)")
+
+
 @dataclass
 class KbPlan:
     """The operations, in apply order, and what apply needs to resolve keys to ids."""
 
     ops: list[KbOp] = field(default_factory=list)
     conflicts: list[KbConflict] = field(default_factory=list)
+    #: articles skipped because the target cannot do what they need (a Freshdesk move)
+    refused: list[KbRefused] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     category_ids: dict[str, int] = field(default_factory=dict)
     section_ids: dict[str, int] = field(default_factory=dict)
@@ -135,11 +165,13 @@ class KbPlan:
         return len(self.ops)
 
     def is_empty(self) -> bool:
-        return not self.ops and not self.conflicts
+        return not self.ops and not self.conflicts and not self.refused
 
     def render(self) -> str:
-        lines = [str(op) for op in self.ops] + [str(c) for c in self.conflicts] + self.notes
-        summary = (f"{len(self.ops)} write(s), {len(self.conflicts)} conflict(s)"
+        lines = [str(op) for op in self.ops] + [str(c) for c in self.conflicts] + \
+            [str(r) for r in self.refused] + self.notes
+        refused = f", {len(self.refused)} refused" if self.refused else ""
+        summary = (f"{len(self.ops)} write(s), {len(self.conflicts)} conflict(s){refused}"
                    if lines else "No changes: the helpdesk matches the workspace.")
         return "\n".join([*lines, summary])
 
@@ -425,6 +457,12 @@ class _Planner:
                     if other != loc:
                         rest.append(KbOp("translation", key, other, create=True))
                 continue
+            if entry:
+                changed = entry.get("meta") != meta
+            else:
+                changed = self.meta_differs(article, remote, visibility)
+            if changed and self.refuse_move(article, remote):
+                continue
             start = len(self.plan.ops)
             self.plan.ops.extend(uploads)
             adopted: dict[str, Any] = {}
@@ -433,10 +471,6 @@ class _Planner:
                 self.translation(key, loc, translation, entry, remote,
                                  bool(uploading & set(translation.images)), adopted)
             self.removed_translations(key, article, entry, remote)
-            if entry:
-                changed = entry.get("meta") != meta
-            else:
-                changed = self.meta_differs(article, remote, visibility)
             if changed:
                 self.plan.ops.append(KbOp("update_article", key, detail="section, labels or "
                                                                         "visibility changed"))
@@ -447,6 +481,28 @@ class _Planner:
             rest.extend(self.plan.ops[start:])
             del self.plan.ops[start:]
         self.plan.ops.extend(creates + rest)
+
+    def refuse_move(self, article: KbArticle, remote: RemoteArticle) -> bool:
+        """A target that cannot move articles (Freshdesk): an article whose metadata
+        changed and whose section is not the helpdesk's is refused before any write, and
+        nothing is written for it. (Moved in the helpdesk with the workspace unchanged: no
+        metadata write is planned, so nothing is refused, as on Zendesk.)"""
+        new_id = self.plan.section_ids.get(article.section)
+        if self.caps.move_articles or remote.section_id == new_id:
+            return False
+        old = next((k for k, sid in sorted(self.plan.section_ids.items())
+                    if sid == remote.section_id), None)
+        if old is None:
+            old = next((k for k, e in sorted(self.lock.sections.items())
+                        if e.get("id") == remote.section_id), None)
+        if old is None:
+            rs = self.remote.sections.get(remote.section_id)
+            title = (rs.titles.get(self.remote.default_locale) or next(iter(rs.titles.values()),
+                                                                       "")) if rs else ""
+            old = f"{title!r} (id {remote.section_id})" if title else f"id {remote.section_id}"
+        self.plan.refused.append(KbRefused(article.key, article.source_file, old,
+                                           article.section, vendor=self.caps_name()))
+        return True
 
     def meta_differs(self, article: KbArticle, remote: RemoteArticle,
                      visibility: Visibility) -> bool:

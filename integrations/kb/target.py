@@ -39,6 +39,9 @@ class KbCapabilities:
     delete_translations: bool = False
     #: articles can name a user segment and a permission group (Zendesk Guide)
     access_names: bool = False
+    #: an article's section can be changed by a metadata update (Zendesk); Freshdesk's API
+    #: has no call that moves an article to another folder, so the planner refuses a move
+    move_articles: bool = True
 
 
 class KbTarget(ABC):

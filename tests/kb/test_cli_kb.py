@@ -165,3 +165,29 @@ def test_lint_and_sync_print_each_warning_with_file_and_line(
                             "image 'mceclip0.png' not found") for w in lint)
     assert main(["-w", str(seeds_workspace), "kb", "sync", "--dry-run"]) == 0
     assert capsys.readouterr().err.splitlines() == lint
+
+
+def test_freshdesk_move_is_refused_with_exit_1(fresh_sandbox: RunningSandbox,
+                                               monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                               seeds_workspace: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from integrations.sandbox.freshdesk.settings import set_languages
+
+    from .test_sync_http import _move_gamigo
+
+    monkeypatch.chdir(tmp_path)
+    for key, value in fresh_sandbox.freshdesk_env().items():
+        monkeypatch.setenv(key, value)
+    set_languages(fresh_sandbox.freshdesk, "fr", ["ko", "en"])
+    ws = ["-w", str(seeds_workspace)]
+    assert main([*ws, "kb", "sync"]) == 0
+    _move_gamigo(seeds_workspace)
+    assert main([*ws, "kb", "sync", "--dry-run"]) == 1
+    assert main([*ws, "kb", "sync"]) == 1
+    captured = capsys.readouterr()
+    assert "! not moved gamigo-contact: gamigo/contact → rakuten/publishers" in captured.out
+    assert ("error: kb/rakuten/publishers/000_110d4607b01e7c0f.txt: article gamigo-contact "
+            "moved from folder gamigo/contact to rakuten/publishers, but Freshdesk's API cannot "
+            "move an article") in captured.err
+    assert "1 article move(s) refused" in captured.err
+    assert "Traceback" not in captured.err

@@ -389,3 +389,62 @@ def test_default_permission_group_is_the_first_built_in(
     builtin = [g for g in desk.emu.store.all("hc_permission_groups") if g["built_in"]]
     assert article["permission_group_id"] == builtin[0]["id"]
     assert article["user_segment_id"] is None
+
+
+def _move_gamigo(workspace: Path) -> Path:
+    """Move the gamigo article's file to the rakuten/publishers folder (and edit it)."""
+    old = workspace / "kb/gamigo/contact/000_110d4607b01e7c0f.txt"
+    new = workspace / "kb/rakuten/publishers/000_110d4607b01e7c0f.txt"
+    new.write_text(old.read_text(encoding="utf-8") + "\nNouveau paragraphe.\n", encoding="utf-8")
+    old.unlink()
+    path = workspace / "kb/manifest.yaml"
+    manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    manifest["articles"]["rakuten/publishers/000_110d4607b01e7c0f.txt"] = \
+        manifest["articles"].pop("gamigo/contact/000_110d4607b01e7c0f.txt")
+    path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    return new
+
+
+def test_a_moved_article_is_refused_on_freshdesk_and_updated_on_zendesk(
+        seeds_workspace: Path, desk: Desk) -> None:
+    sync(seeds_workspace, desk)
+    lock_file = lock_path(seeds_workspace, desk.name)
+    article_id = KbLock.load(lock_file, desk.name).articles["gamigo-contact"]["id"]
+    _move_gamigo(seeds_workspace)
+    korean = seeds_workspace / "kb/stripchat/support/003_e725f0296155d17b.txt"
+    korean.write_text(korean.read_text(encoding="utf-8").replace("티켓", "티켓 (1)"),
+                      encoding="utf-8")
+    mark = desk.mark()
+    plan, result = sync(seeds_workspace, desk)
+    writes = desk.writes(mark)
+    assert result.writes == len(writes) == len(plan.ops)
+    moved = next(a for a in desk.articles if a["id"] == article_id)
+    if desk.name == "zendesk":
+        assert not plan.refused
+        # the section change is one metadata update; the edited text one translation write
+        assert writes.count(f"PUT /api/v2/help_center/articles/{article_id}") == 1
+        assert f"PUT /api/v2/help_center/articles/{article_id}/translations/fr" in writes
+        assert len(writes) == 3 and writes[-1].endswith("/ko"), writes
+        rakuten = KbLock.load(lock_file, desk.name).sections["rakuten/publishers"]["id"]
+        assert moved["section_id"] == rakuten
+    else:
+        (refused,) = plan.refused
+        assert (refused.key, refused.source) == (
+            "gamigo-contact", "kb/rakuten/publishers/000_110d4607b01e7c0f.txt")
+        assert (refused.old_section, refused.new_section) == ("gamigo/contact",
+                                                              "rakuten/publishers")
+        line = refused.line()
+        assert "moved from folder gamigo/contact to rakuten/publishers" in line
+        assert "cannot move an article" in line and "--prune" in line
+        assert "Move the file back to gamigo/contact" in line
+        assert "! not moved gamigo-contact" in plan.render()
+        # zero writes for the moved article; the rest of the plan is applied
+        (write,) = writes
+        assert write.startswith("PUT ") and write.endswith("/ko")
+        assert all(str(article_id) not in w for w in writes)
+        assert "Nouveau paragraphe" not in str(moved["_translations"])
+        assert not plan.is_empty()
+        # the lock still records it where it is: the next sync refuses again, writes nothing
+        mark = desk.mark()
+        again, _ = sync(seeds_workspace, desk)
+        assert again.ops == [] and len(again.refused) == 1 and desk.writes(mark) == []
