@@ -1,0 +1,184 @@
+"""Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
+
+Usage: ``python scripts/bench/triage_quality.py [--split all|tune|heldout] [-v]``.
+
+Each ticket is decided by the pure core against its example workspace, and compared with
+its labels (what the text states, what a careful agent would ask, the group it should
+reach). Printed overall and per language:
+
+- redundant-ask rate: items asked although the ticket states them / items asked;
+- missed-ask rate: items a careful agent would ask that deskops did not / items to ask;
+- wrong-value rate: values written that the labels do not support / values written;
+- route accuracy: tickets whose group is the labelled one / tickets.
+
+Targets (issue 10): redundant ≤ 3 %, missed ≤ 3 %, wrong ≤ 1 %, routes ≥ 95 %.
+``-v`` lists every miss, per ticket.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from integrations.model import Ticket, TicketComment
+from integrations.triage import Decision, TriageContext, decide, load_rules
+from integrations.workspace import load
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "data" / "triage"
+EXAMPLES = ROOT / "schemas" / "examples"
+
+
+@dataclass
+class Tally:
+    asked: int = 0
+    redundant: int = 0
+    to_ask: int = 0
+    missed: int = 0
+    written: int = 0
+    wrong: int = 0
+    tickets: int = 0
+    routed_right: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("asked", "redundant", "to_ask", "missed", "written", "wrong", "tickets",
+                     "routed_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _context(workspace: str) -> TriageContext:
+    ws = load(EXAMPLES / workspace)
+    rules = load_rules(ws.root, ws)
+    groups = sorted({r.group for r in rules.rules if r.group})
+    return TriageContext.build(
+        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
+        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
+        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
+        self_author_ids=[1], mode="shadow")
+
+
+def _ticket(n: int, item: dict[str, Any], ctx: TriageContext, created: datetime) -> Ticket:
+    field_ids = {k: rid for rid, k in ctx.field_ids.items()}
+    form_ids = {k: rid for rid, k in ctx.form_ids.items()}
+    requester = 10_000 + n
+    comments = [TicketComment(id=1, author_id=requester, public=True, body=item["body"],
+                              created_at=created, from_requester=True,
+                              attachments=tuple(item.get("attachments", ())))]
+    for i, reply in enumerate(item.get("replies", ())):
+        comments.append(TicketComment(
+            id=2 + i, author_id=requester, public=True, body=reply,
+            created_at=created + timedelta(hours=1 + i), from_requester=True,
+            attachments=tuple(item.get("reply_attachments", ()))))
+    return Ticket(
+        id=n, subject=item["subject"], description=item["body"], status="new",
+        updated_at=created, requester_id=requester,
+        requester_domain=item.get("requester_domain"),
+        form_id=form_ids[item["form"]] if item.get("form") else None,
+        fields={field_ids[k]: v for k, v in dict(item.get("fields") or {}).items()},
+        attachments=tuple(item.get("attachments", ())), comments=tuple(comments),
+        channel="web" if item.get("form") else "email")
+
+
+def _norm(value: Any) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).casefold().strip(" .")
+    return " ".join(text.split())
+
+
+def _supported(written: Any, stated: Any) -> bool:
+    """A written value the label supports: equal, or (free text) one inside the other."""
+    a, b = _norm(written), _norm(stated)
+    return bool(a) and (a == b or a in b or b in a)
+
+
+def _group(decision: Decision) -> str | None:
+    group = None
+    for m in decision.rules:
+        group = m.group or group
+    return group
+
+
+def score(item: dict[str, Any], decision: Decision) -> Tally:
+    t = Tally(tickets=1)
+    states = dict(item.get("states") or {})
+    given = set(dict(item.get("fields") or {}))
+    expected = set(item.get("ask") or ())
+    asked = {m.key for m in decision.missing} if decision.kind == "ask" else set()
+    redundant = asked & (set(states) | given)
+    missed = expected - asked
+    wrong = [e for e in decision.extracted
+             if e.key not in states or not _supported(e.value, states[e.key])]
+    t.asked, t.redundant = len(asked), len(redundant)
+    t.to_ask, t.missed = len(expected), len(missed)
+    t.written, t.wrong = len(decision.extracted), len(wrong)
+    route_ok = _group(decision) == item.get("route")
+    t.routed_right = int(route_ok)
+    tid = item["id"]
+    t.notes.extend(f"{tid}: redundant ask {k}" for k in sorted(redundant))
+    t.notes.extend(f"{tid}: missed ask {k}" for k in sorted(missed))
+    t.notes.extend(f"{tid}: wrong value {e.key}={e.value!r} (label {states.get(e.key)!r})"
+                   for e in wrong)
+    if not route_ok:
+        t.notes.append(f"{tid}: route {_group(decision)!r}, label {item.get('route')!r}")
+    return t
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f} %" if whole else "    - "
+
+
+def _line(name: str, t: Tally) -> str:
+    return (f"{name:<8} {t.tickets:>4}  redundant {_pct(t.redundant, t.asked)} "
+            f"({t.redundant}/{t.asked})  missed {_pct(t.missed, t.to_ask)} "
+            f"({t.missed}/{t.to_ask})  wrong {_pct(t.wrong, t.written)} "
+            f"({t.wrong}/{t.written})  routes {_pct(t.routed_right, t.tickets)}")
+
+
+def run(split: str, verbose: bool) -> dict[str, Tally]:
+    by_lang: dict[str, Tally] = defaultdict(Tally)
+    n = 0
+    for path in sorted(CORPUS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ctx = _context(data["workspace"])
+        created = datetime.fromisoformat(data["created"])
+        for item in data["tickets"]:
+            if split != "all" and item.get("split", "tune") != split:
+                continue
+            n += 1
+            decision = decide(_ticket(n, item, ctx, created), ctx)
+            tally = score(item, decision)
+            by_lang[item["lang"]].add(tally)
+            by_lang[item["lang"]].notes.extend(tally.notes)
+    return by_lang
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["all", "tune", "heldout"], default="all")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv[1:])
+    by_lang = run(args.split, args.verbose)
+    total = Tally()
+    print(f"triage quality, corpus {CORPUS.relative_to(ROOT)}, split {args.split}")
+    for lang in sorted(by_lang):
+        total.add(by_lang[lang])
+        print(_line(lang, by_lang[lang]))
+    print(_line("overall", total))
+    print("targets: redundant <= 3 %, missed <= 3 %, wrong <= 1 %, routes >= 95 %")
+    if args.verbose:
+        for lang in sorted(by_lang):
+            for note in by_lang[lang].notes:
+                print("  " + note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
