@@ -428,7 +428,8 @@ def _look(ticket: Ticket, ctx: TriageContext) -> _Look:
     spec, form_how = _choose_form(ticket, ctx)
     values = _values(ticket, ctx)
     if spec is not None:
-        evaluation = evaluate(spec, ticket, values, ctx.self_author_ids)
+        evaluation = evaluate(spec, ticket, values, ctx.self_author_ids, locale=language,
+                              reading=ctx.rules.settings.reading)
     else:
         evaluation = Evaluation(instance=values, extracted=(), missing=())
     texts = [t for _, t in requester_texts(ticket, ctx.self_author_ids)]

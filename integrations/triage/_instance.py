@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from integrations.model import Field, Form, Ticket
+from integrations.triage.reading import (
+    DEFAULT_THRESHOLDS,
+    Evidence,
+    Reader,
+    compile_reading,
+    is_negated,
+    read,
+)
 from integrations.workspace import DEFAULT_CAP, safe_search
 
 __all__ = [
@@ -31,6 +39,7 @@ __all__ = [
     "Extracted",
     "FormSpec",
     "MissingItem",
+    "ReadingSettings",
     "SystemText",
     "compile_form",
     "evaluate",
@@ -53,8 +62,30 @@ def _capped_pattern(validator: Any, pattern: str, instance: Any, schema: Any
         yield ValidationError("does not match the field's pattern")
 
 
-#: Draft 2020-12 with the safe ``pattern``; the only validator class triage uses.
-TicketValidator = validators.extend(Draft202012Validator, {"pattern": _capped_pattern})
+#: Letters of these scripts carry a syllable or a word each: they count double.
+_DENSE = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+_SUBSTANCE = re.compile(r"[^\W_]")
+
+
+def substance(text: str) -> int:
+    """How much a free text says, in Latin-letter equivalents: letters and digits count one,
+    Hangul syllables and CJK characters two; spaces, punctuation and symbols nothing. So a
+    complete Korean sentence of 24 syllables (48) passes a floor of 30 that "help!!!!!!!"
+    (4) does not, whatever the padding."""
+    return len(_SUBSTANCE.findall(text)) + len(_DENSE.findall(text))
+
+
+def _substance_min_length(validator: Any, minimum: Any, instance: Any, schema: Any
+                          ) -> Iterable[ValidationError]:
+    """JSON Schema ``minLength`` judged on `substance`, fair across scripts."""
+    if validator.is_type(instance, "string") and substance(instance) < minimum:
+        yield ValidationError(f"says too little (substance {substance(instance)} < {minimum})")
+
+
+#: Draft 2020-12 with the safe ``pattern`` and the script-fair ``minLength``; the only
+#: validator class triage uses.
+TicketValidator = validators.extend(
+    Draft202012Validator, {"pattern": _capped_pattern, "minLength": _substance_min_length})
 
 SYSTEM_TITLES: Mapping[str, Mapping[str, str]] = {
     "subject": {"en": "Subject", "fr": "Sujet", "ko": "제목", "pt-br": "Assunto"},
@@ -81,16 +112,28 @@ class MissingItem:
     key: str
     kind: Literal["field", "attachment"]
     #: ``optional``: an optional attachment, only ever mentioned as a hint (`Evaluation.optional`)
-    reason: Literal["required", "condition", "invalid", "attachment", "optional"]
+    #: ``if_choice``: asked in case the unknown dropdown takes the value in ``condition``
+    reason: Literal["required", "condition", "invalid", "attachment", "optional", "if_choice"]
     detail: str
     title: str
     titles: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
     descriptions: Mapping[str, str] = field(default_factory=dict)
     value: Any = field(default=None, compare=False, repr=False)
+    #: A dropdown the text named two options of: their titles by locale, offered as choices.
+    choices: tuple[Mapping[str, str], ...] = ()
+    #: A conditional item asked in the same message: the parent option's titles by locale.
+    condition: Mapping[str, str] = field(default_factory=dict)
 
     def label(self, locale: str) -> str:
         return _pick(self.titles, locale, self.title)
+
+    def choice_titles(self, locale: str) -> list[str]:
+        return [_pick(c, locale, c.get("", "")) for c in self.choices]
+
+    def condition_title(self, locale: str) -> str:
+        return _pick(self.condition, locale, self.condition.get("", "")) if self.condition \
+            else ""
 
     def hint(self, locale: str) -> str:
         return _pick(self.descriptions, locale, self.description)
@@ -98,12 +141,20 @@ class MissingItem:
 
 @dataclass(frozen=True)
 class Extracted:
-    """A value found in free text for an empty field (written back to the field)."""
+    """A value found in free text for an empty field (written back to the field).
+
+    ``evidence`` is set for values the reading stage inferred (``pattern`` then names its
+    method); values read by a declared ``x-deskops.extract`` pattern have none."""
 
     key: str
     value: Any
     source: str
     pattern: str
+    evidence: Evidence | None = None
+
+    @property
+    def method(self) -> str:
+        return self.evidence.method if self.evidence else "pattern"
 
 
 @dataclass(frozen=True)
@@ -150,6 +201,15 @@ class FormSpec:
     #: value, in any locale (see `option_patterns`); tried after the declared ``extract``.
     option_patterns: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     system: Mapping[str, SystemText] = field(default_factory=dict)
+    reader: Reader = field(default_factory=Reader)
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    """The workspace's reading settings (rules.json ``settings.reading``)."""
+
+    timezone: str = "UTC"
+    thresholds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
 
 
 @dataclass(frozen=True)
@@ -321,8 +381,8 @@ def compile_form(form: Form, fields: Mapping[str, Field],
         validator=TicketValidator(schema, format_checker=checker),
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
-                             for k in {*extract, *by_option}},
-        option_patterns=by_option, system=system,
+                             for k in used},
+        option_patterns=by_option, system=system, reader=compile_reading(used),
     )
 
 
@@ -407,14 +467,38 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def _search(patterns: Sequence[re.Pattern[str]], text: str) -> tuple[str, str] | None:
+def _search(patterns: Sequence[re.Pattern[str]], text: str,
+            locale: str = "en") -> tuple[str, str] | None:
     capped = text[:MAX_INPUT]
+    language = locale.split("-", 1)[0].lower()
     for pat in patterns:
-        m = pat.search(capped)
-        if m:
+        for m in pat.finditer(capped):
             value = next((g for g in m.groups() if g), None) if m.re.groups else m.group(0)
-            if value:
+            if value and not is_negated(capped, m.start(), m.end(), language):
                 return value.strip(), pat.pattern
+    return None
+
+
+def _declared(spec: FormSpec, key: str, texts: Sequence[tuple[str, str]],
+              locale: str) -> Extracted | None:
+    """The value a declared ``extract`` pattern or a labelled option line gives, newest text
+    first; a negated mention ("not a technical problem") gives nothing."""
+    patterns = spec.extract.get(key, ())
+    by_option = spec.option_patterns.get(key, ())
+    if not patterns and not by_option:
+        return None
+    f = spec.fields[key]
+    for source, text in texts:
+        found = _search(patterns, text, locale) if patterns else None
+        if found is not None and not _valid_alone(spec, key, _coerce(f, found[0])):
+            found = None
+        if found is None and by_option:
+            found = _search_options(f, by_option, text)
+        if found is None:
+            continue
+        value = _coerce(f, found[0])
+        if _valid_alone(spec, key, value):
+            return Extracted(key=key, value=value, source=source, pattern=found[1])
     return None
 
 
@@ -427,43 +511,62 @@ def evaluate(
     ticket: Ticket,
     values: Mapping[str, Any],
     self_author_ids: Iterable[int] = (),
+    *,
+    locale: str = "en",
+    reading: ReadingSettings | None = None,
 ) -> Evaluation:
-    """Validate the ticket against its form; ``values`` are its field values by workspace key."""
+    """Validate the ticket against its form; ``values`` are its field values by workspace key.
+
+    Empty fields are filled from what the requester wrote: first by the field's declared
+    ``x-deskops.extract`` patterns and labelled option lines, then by the reading stage
+    (`integrations.triage.reading`) when its evidence reaches the workspace threshold.
+    A value a person set is never replaced. ``reading=None`` turns the reading stage off.
+    """
+    texts = requester_texts(ticket, self_author_ids)
     instance: dict[str, Any] = {}
     for key in spec.keys:
         if key in spec.fields:
             value = _coerce(spec.fields[key], values.get(key))
+        elif key == "description":
+            # the requester's replies complete the description they first gave
+            value = "\n".join([*(t for s, t in reversed(texts) if s.startswith("comment")),
+                               ticket.description][::-1]).strip()
         else:
-            value = {"subject": ticket.subject, "description": ticket.description}.get(key)
+            value = {"subject": ticket.subject}.get(key)
             value = value.strip() if isinstance(value, str) else value
         if not _empty(value):
             instance[key] = value
-    texts = requester_texts(ticket, self_author_ids)
     extracted: list[Extracted] = []
+    ambiguous: dict[str, Evidence] = {}
+    capped = [(source, text[:MAX_INPUT]) for source, text in texts]
+    created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     for key in spec.keys:
-        patterns = spec.extract.get(key, ())
-        by_option = spec.option_patterns.get(key, ())
-        if not patterns and not by_option:
+        if key not in spec.fields:
             continue
         current = instance.get(key)
         if current is not None and _valid_alone(spec, key, current):
             continue
-        for source, text in texts:
-            found = _search(patterns, text) if patterns else None
-            if found is not None and not _valid_alone(
-                    spec, key, _coerce(spec.fields[key], found[0])):
-                found = None
-            if found is None and by_option:
-                found = _search_options(spec.fields[key], by_option, text)
-            if found is None:
-                continue
-            value = _coerce(spec.fields[key], found[0])
-            if _valid_alone(spec, key, value):
-                instance[key] = value
-                extracted.append(Extracted(key=key, value=value, source=source,
-                                           pattern=found[1]))
-                break
-    missing = _missing(spec, instance)
+        found = _declared(spec, key, texts, locale)
+        if found is not None:
+            instance[key] = found.value
+            extracted.append(found)
+            continue
+        if reading is None:
+            continue
+        evidence = read(spec.reader, key, capped, locale, created, reading.timezone)
+        if evidence is None:
+            continue
+        if evidence.choices:
+            ambiguous[key] = evidence
+            continue
+        if evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
+            continue
+        value = _coerce(spec.fields[key], evidence.value)
+        if _valid_alone(spec, key, value):
+            instance[key] = value
+            extracted.append(Extracted(key=key, value=value, source=evidence.source,
+                                       pattern=evidence.method, evidence=evidence))
+    missing = _missing(spec, instance, ambiguous)
     optional: list[MissingItem] = []
     files = [*ticket.attachments,
              *(a for c in ticket.comments if c.from_requester for a in c.attachments)]
@@ -483,7 +586,11 @@ def evaluate(
                       optional=tuple(optional))
 
 
-def _missing(spec: FormSpec, instance: Mapping[str, Any]) -> list[MissingItem]:
+def _missing(spec: FormSpec, instance: Mapping[str, Any],
+             ambiguous: Mapping[str, Evidence] | None = None) -> list[MissingItem]:
+    """What to ask: validation errors, the likely choices of a dropdown the text named two
+    options of, and — so one round trip is enough — what each value of a still unknown
+    dropdown would require, phrased conditionally (reason ``if_choice``)."""
     conditions = [c for c in spec.form.conditions if any(ch.required for ch in c.children)]
     found: dict[str, MissingItem] = {}
     for err in spec.validator.iter_errors(instance):
@@ -507,8 +614,35 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any]) -> list[MissingItem]:
                 item = _item(spec, key, "invalid",
                              f"value rejected by the schema ({err.validator})", value)
             found.setdefault(key, item)
+    for key, evidence in (ambiguous or {}).items():
+        if key in found and key in spec.fields:
+            f = spec.fields[key]
+            found[key] = replace(found[key], choices=tuple(
+                _option_titles(f, v) for v in evidence.choices),
+                detail=f"{found[key].detail}; the text names {' and '.join(evidence.choices)}")
+    for cond in conditions:
+        parent = str(cond.parent)
+        if parent not in found or found[parent].reason != "required" or cond.value is False:
+            continue
+        parent_field = spec.fields.get(parent)
+        for child in cond.children:
+            key = str(child.field)
+            if child.required and key not in instance and key not in found:
+                found[key] = replace(
+                    _item(spec, key, "if_choice",
+                          f"asked now in case {parent} is {cond.value!r}", None),
+                    condition=_option_titles(parent_field, str(cond.value))
+                    if parent_field else {})
     order = {k: i for i, k in enumerate(spec.keys)}
     return sorted(found.values(), key=lambda m: order.get(m.key, len(order)))
+
+
+def _option_titles(f: Field, value: str) -> dict[str, str]:
+    """An option's titles by locale, its default title under ``""``."""
+    for opt in f.options:
+        if opt.value == value:
+            return {"": opt.title, **opt.titles}
+    return {"": value}
 
 
 def _item(spec: FormSpec, key: str, reason: Any, detail: str, value: Any) -> MissingItem:

@@ -23,12 +23,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jsonschema import Draft202012Validator
 
 from integrations.errors import ConfigError, Problem, WorkspaceError
 from integrations.model import Workspace
+from integrations.triage._instance import ReadingSettings
 from integrations.triage._templates import TEMPLATE_NAMES
+from integrations.triage.reading import DEFAULT_THRESHOLDS, Matcher
 
 __all__ = [
     "META_SCHEMA_PATH",
@@ -77,6 +80,8 @@ class TriageSettings:
     human_confirmation_forms: frozenset[str] = frozenset()
     match_form_by_content: bool = True
     chase: ChaseSchedule = field(default_factory=ChaseSchedule)
+    #: The reading stage: time zone for relative dates, lowest confidence written per method.
+    reading: ReadingSettings = field(default_factory=ReadingSettings)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,27 @@ class CompiledRule:
     brand_ids: frozenset[int] | None
     patterns: Mapping[str, tuple[re.Pattern[str], ...]]
     any_of: tuple[CompiledRule, ...] = ()
+    keywords: Keywords | None = None
+
+
+class Keywords:
+    """A rule's ``keywords``, matched by the same `Matcher` as dropdown options (stems,
+    accents, Korean particles, typos, negations), compiled once per ticket language."""
+
+    def __init__(self, by_locale: Mapping[str, Sequence[str]]) -> None:
+        self._by_locale = {k: tuple(v) for k, v in by_locale.items()}
+        self._matchers: dict[tuple[str, tuple[str, ...]], Matcher] = {}
+
+    def first(self, text: str, language: str) -> str | None:
+        """The first keyword (of ``*`` and ``language``) found in ``text``, not negated."""
+        keys = tuple(_language_keys(self._by_locale, language))
+        cache = (language, keys)
+        matcher = self._matchers.get(cache)
+        if matcher is None:
+            phrases = [(w, w, 1.0) for k in keys for w in self._by_locale[k]]
+            matcher = self._matchers[cache] = Matcher(phrases, language.split("-")[0].lower())
+        hits = [h for h in matcher.find(text) if not h.negated]
+        return min(hits, key=lambda h: h.start).phrase.text if hits else None
 
 
 @dataclass(frozen=True)
@@ -156,8 +182,9 @@ def _compile(
                  source, group_ids, brand_ids)
         for i, cond in enumerate(rule.when.get("any", ()))
     )
+    keywords = Keywords(rule.when["keywords"]) if "keywords" in rule.when else None
     return CompiledRule(rule=rule, group_id=group_id, brand_ids=brands, patterns=patterns,
-                        any_of=any_of)
+                        any_of=any_of, keywords=keywords)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -295,6 +322,7 @@ def parse_rules(data: Any, workspace: Workspace | None = None,
         human_confirmation_forms=frozenset(settings.get("human_confirmation_forms", ())),
         match_form_by_content=settings.get("match_form_by_content", True),
         chase=schedule,
+        reading=_reading_settings(settings.get("reading", {}), source),
     )
     rules = tuple(
         Rule(
@@ -311,6 +339,18 @@ def parse_rules(data: Any, workspace: Workspace | None = None,
         for r in data.get("rules", [])
     )
     return RuleSet(settings=triage, rules=rules, source=source)
+
+
+def _reading_settings(data: Mapping[str, Any], source: str) -> ReadingSettings:
+    """``settings.reading``: a known time zone, thresholds over the safe defaults."""
+    timezone = str(data.get("timezone", "UTC"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise WorkspaceError([Problem(source, "/settings/reading/timezone",
+                                      f"unknown time zone {timezone!r}")]) from exc
+    thresholds = {**DEFAULT_THRESHOLDS, **dict(data.get("thresholds", {}))}
+    return ReadingSettings(timezone=timezone, thresholds=thresholds)
 
 
 def load_rules(root: Path, workspace: Workspace | None = None) -> RuleSet:
@@ -404,11 +444,8 @@ def _check(rule: CompiledRule, facts: Facts) -> tuple[str, ...] | None:
             return None
         reasons.append("recipient address matches")
     text = facts.text[:MAX_MATCH_INPUT]
-    if "keywords" in when:
-        words = [w for k in _language_keys(when["keywords"], facts.language)
-                 for w in when["keywords"][k]]
-        hit = next((w for w in words
-                    if re.search(r"(?<!\w)" + re.escape(w.casefold()), text.casefold())), None)
+    if rule.keywords is not None:
+        hit = rule.keywords.first(text, facts.language)
         if hit is None:
             return None
         reasons.append(f"text contains {hit!r}")

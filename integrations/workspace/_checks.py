@@ -30,6 +30,7 @@ def cross_checks(
     """Run the cross-file checks; return the fields and forms (ordered) with derived values."""
     fields = {k: d.field for k, d in sorted(field_docs.items()) if d.field is not None}
     _unique_option_values(report, fields)
+    _option_keywords(report, fields, settings)
     fields = _derive_required(report, fields, field_docs, form_docs)
     forms = _order_forms(report, settings, form_docs)
     _duplicate_titles(report, fields, forms, target)
@@ -290,3 +291,29 @@ def _when(keys: frozenset[tuple[str, str | bool]]) -> str:
 
 def _names(children: tuple[tuple[str, bool], ...]) -> str:
     return "[" + ", ".join(n + ("*" if req else "") for n, req in children) + "]"
+
+
+def _option_keywords(report: Report, fields: Mapping[str, Field],
+                     settings: Mapping[str, Any]) -> None:
+    """``x-deskops.keywords`` on options: one keyword naming two options of a field would
+    always be ambiguous (an error); a locale the workspace does not use is never read."""
+    locales = {str(loc) for loc in settings.get("locales", ()) or ()}
+    for field in fields.values():
+        nodes = (field.schema or {}).get("oneOf") or []
+        owner: dict[str, str] = {}
+        for i, node in enumerate(nodes):
+            ext = node.get("x-deskops") if isinstance(node, Mapping) else None
+            words = ext.get("keywords") if isinstance(ext, Mapping) else None
+            if not isinstance(words, Mapping):
+                continue
+            at = f"/oneOf/{i}/x-deskops/keywords"
+            for loc, items in words.items():
+                if locales and loc != "*" and loc not in locales:
+                    report.warn(field.source, f"{at}/{loc}", f"locale {loc!r} is not one of "
+                                f"the workspace locales {sorted(locales)}: never read")
+                for word in items if isinstance(items, list) else ():
+                    folded = " ".join(str(word).casefold().split())
+                    other = owner.setdefault(f"{loc}:{folded}", str(node.get("const")))
+                    if other != node.get("const"):
+                        report.error(field.source, f"{at}/{loc}", f"keyword {word!r} also "
+                                     f"names option {other!r}: a match could never decide")

@@ -88,7 +88,10 @@ def test_english_ticket_without_form_uses_default_form(ctx: TriageContext) -> No
     d = decide(t, ctx)
     assert d.form == "streaming_request" and "default" in (d.form_how or "")
     assert d.language == "en"
-    assert [m.key for m in d.missing] == ["occupation"]
+    # "I am a regular user" names the option by its title: read, written, not asked
+    assert d.missing == () and d.kind == "route"
+    assert [(e.key, e.value, e.method) for e in d.extracted] == [
+        ("occupation", "occ_user", "option")]
     assert "billing" in d.update.add_tags  # keyword rule matched in English
     assert [r.name for r in d.rules] == ["billing questions"]
 

@@ -1,0 +1,91 @@
+"""The reading stage: candidate values for a form's empty fields from what requesters wrote.
+
+Reading comes before evaluation and never looks back: ``compile_reading`` (once per form,
+per workspace context) → ``read`` (per ticket) → candidates, each an `Evidence`. The
+evaluation (`integrations.triage._instance.evaluate`) keeps the confident ones that pass
+the field's schema; the decision writes them. One module per method:
+
+- ``options``: dropdown options by titles and keywords (`matcher`, `normalise`);
+- ``dates``: dates in natural language, relative to the ticket's creation;
+- ``typed``: recognisable formats (e-mail, numeric ids) anywhere;
+- ``sentences``: names inside sentences, and free-text clauses after cues.
+
+Labelled lines ("Label: value") are read by the declared ``x-deskops.extract`` patterns
+and the default option patterns before reading; `sentences` also reads "<any title>: value".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from integrations.model import Field
+from integrations.triage.reading.dates import read_date
+from integrations.triage.reading.evidence import Evidence, Method
+from integrations.triage.reading.matcher import Hit, Matcher, is_negated
+from integrations.triage.reading.options import OptionReader, titles_of
+from integrations.triage.reading.sentences import ClauseReader, NameReader
+from integrations.triage.reading.typed import TypedReader, recognisable
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "Evidence",
+    "Hit",
+    "Matcher",
+    "Method",
+    "Reader",
+    "compile_reading",
+    "is_negated",
+    "read",
+    "titles_of",
+]
+
+#: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
+DEFAULT_THRESHOLDS: Mapping[str, float] = {
+    "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8,
+}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The reading methods of one form's fields, compiled once."""
+
+    options: Mapping[str, OptionReader] = field(default_factory=dict)
+    typed: Mapping[str, TypedReader] = field(default_factory=dict)
+    names: Mapping[str, NameReader] = field(default_factory=dict)
+    clauses: Mapping[str, ClauseReader] = field(default_factory=dict)
+    dates: tuple[str, ...] = ()
+
+
+def compile_reading(fields: Mapping[str, Field]) -> Reader:
+    """The reader for a form whose custom fields are ``fields``."""
+    options, typed, names, clauses, dates = {}, {}, {}, {}, []
+    for key, f in fields.items():
+        if f.kind in ("dropdown",):
+            options[key] = OptionReader(f)
+        elif f.kind == "date":
+            dates.append(key)
+        elif recognisable(f):
+            typed[key] = TypedReader(f)
+        elif f.kind == "textarea":
+            clauses[key] = ClauseReader(f)
+        elif f.kind in ("text", "regexp"):
+            names[key] = NameReader(f)
+    return Reader(options, typed, names, clauses, tuple(dates))
+
+
+def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
+         created: datetime, timezone: str) -> Evidence | None:
+    """The candidate for field ``key`` from ``texts`` (``(source, text)``, newest first)."""
+    if key in reader.options:
+        return reader.options[key].read(texts, locale)
+    if key in reader.dates:
+        return read_date(key, texts, locale, created, timezone)
+    if key in reader.typed:
+        return reader.typed[key].read(texts, locale)
+    if key in reader.names:
+        return reader.names[key].read(texts, locale)
+    if key in reader.clauses:
+        return reader.clauses[key].read(texts, locale)
+    return None

@@ -1,0 +1,170 @@
+"""One phrase matcher for dropdown options and rule keywords.
+
+Phrases (titles, keywords) and text are compared as normalised keys (`normalise.key`).
+A text word meets a phrase word when their keys are equal; for Korean, when the text
+word starts with a keyword of two syllables or more ("해킹당했어요" ⊃ "해킹"); for Latin
+words of six letters or more, when one typo apart (RapidFuzz's optimal string alignment
+distance ≤ 1, first letter kept: "comission" → "commission"). Words of a phrase follow
+each other with at most one word between them ("never been paid" for "never paid").
+
+A hit preceded by a simple negation ("not a crash", "pas un problème de paiement",
+"não é problema técnico") or followed by one in Korean ("결제 문제는 아니고") is kept but
+marked ``negated``: it never counts as evidence. So is a mention that only dates the
+problem ("since the update", "depuis la dernière mise à jour", "업데이트 이후").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from integrations.triage.reading.normalise import Token, fold, tokens, words
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+__all__ = ["Hit", "Matcher", "Phrase", "is_negated"]
+
+#: Words that say nothing on their own: a phrase made only of them never matches free text.
+STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
+_LATIN = re.compile(r"^[a-z]+$")
+#: Shortest word a typo is forgiven in (shorter ones meet too many other words).
+TYPO_MIN = 6
+_NEGATION_BEFORE = {
+    "en": re.compile(r"(?:\bnot|n't|\bno longer)\s+(?:(?:a|an|the|really|just|about|related "
+                     r"to|my|any|problem|issue|with|of)\s+){0,3}$"),
+    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'"
+                     r"|vraiment|encore|probleme|souci)\s*){0,3}$"),
+    "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema)"
+                     r"\s+){0,3}$"),
+}
+_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐)")
+#: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:since|after)\s+(?:the|a|an|my)\s+(?:last\s+|latest\s+|recent\s+|new\s+)?|"
+    r"\b(?:depuis|apres)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
+    r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
+_CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")
+_ANY_LANGUAGE = ("en", "fr", "pt")
+
+
+def is_negated(text: str, start: int, end: int, language: str) -> bool:
+    """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
+    after = text[end:end + 12]
+    if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after):
+        return True
+    before = fold(text[max(0, start - 40):start])
+    if _CONTEXT_BEFORE.search(before):
+        return True
+    langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
+    return any(_NEGATION_BEFORE[lang].search(before) for lang in langs)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A title or keyword of one ``label`` (an option value, a rule), with its weight."""
+
+    label: str
+    text: str
+    keys: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in a text: where, whether through a typo, whether negated."""
+
+    phrase: Phrase
+    start: int
+    end: int
+    fuzzy: bool
+    negated: bool
+
+    @property
+    def confidence(self) -> float:
+        return self.phrase.weight - (0.1 if self.fuzzy else 0.0)
+
+
+class Matcher:
+    """Phrases compiled once for one language: built per workspace context, not per event."""
+
+    def __init__(self, phrases: Iterable[tuple[str, str, float]], language: str) -> None:
+        self.language = language
+        self._first: dict[str, list[Phrase]] = {}
+        known: set[str] = set()
+        raw: dict[str, str] = {}
+        for label, text, weight in phrases:
+            keys = words(text, language)
+            for word, k in zip(_WORD.findall(text), keys, strict=False):
+                raw.setdefault(fold(word), k)
+            if not keys or all(k in STOP for k in keys):
+                continue
+            phrase = Phrase(label, text, keys, weight)
+            self._first.setdefault(keys[0], []).append(phrase)
+            known.update(keys)
+        self._known = frozenset(known)
+        self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
+        # typo candidates: keys and the unstemmed words they come from, by first letter and length
+        self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for form in self._typo:
+            if len(form) >= TYPO_MIN and _LATIN.match(form):
+                self._buckets.setdefault((form[0], len(form)), []).append(form)
+
+    def __bool__(self) -> bool:
+        return bool(self._first)
+
+    def _canon(self, tok: Token) -> tuple[str | None, bool]:
+        """The vocabulary key this word stands for, and whether through a typo."""
+        k = tok.key
+        if k in self._known:
+            return k, False
+        if not k.isascii():
+            for n in range(len(k) - 1, 1, -1):
+                if k[:n] in self._korean:
+                    return k[:n], False
+            return None, False
+        for form in (k, fold(tok.raw)):
+            if len(form) >= TYPO_MIN and _LATIN.match(form):
+                near = [c for d in (-1, 0, 1)
+                        for c in self._buckets.get((form[0], len(form) + d), ())]
+                best = extractOne(form, near, scorer=OSA.distance, score_cutoff=1) \
+                    if near else None
+                if best is not None:
+                    return self._typo[str(best[0])], True
+        return None, False
+
+    def find(self, text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
+        """Every phrase found in ``text`` (negated ones marked), in text order."""
+        toks = tokens(text, self.language) if toks is None else toks
+        canon = [self._canon(t) for t in toks]
+        hits: list[Hit] = []
+        for i, (first, fuzzy) in enumerate(canon):
+            if first is None:
+                continue
+            for phrase in self._first.get(first, ()):
+                end_index = self._rest(canon, i, phrase.keys)
+                if end_index is None:
+                    continue
+                typo = fuzzy or any(canon[j][1] for j in range(i, end_index + 1))
+                start, end = toks[i].start, toks[end_index].end
+                hits.append(Hit(phrase, start, end, typo,
+                                is_negated(text, start, end, self.language)))
+        return hits
+
+    @staticmethod
+    def _rest(canon: Sequence[tuple[str | None, bool]], i: int,
+              keys: tuple[str, ...]) -> int | None:
+        """The index of the phrase's last word when its other words follow word ``i``."""
+        j = i
+        for k in keys[1:]:
+            if j + 1 < len(canon) and canon[j + 1][0] == k:
+                j += 1
+            elif j + 2 < len(canon) and canon[j + 2][0] == k:
+                j += 2
+            else:
+                return None
+        return j

@@ -1,0 +1,84 @@
+"""Text normalisation shared by option matching and rule keywords.
+
+A word becomes a *key*: case-folded; stemmed with the Snowball stemmer of its language
+(PyStemmer: en, fr, pt), so "refunded" and "refund", "paiements" and "paiement" meet;
+accents removed after stemming, so "problème" and "probleme" meet; Korean words lose
+their particles and endings through a tested suffix list (`strip_korean`), and a Korean
+keyword also matches a longer word it starts ("해킹" in "해킹당했어요").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+__all__ = ["Token", "fold", "key", "strip_korean", "tokens", "words"]
+
+_STEMMERS = {"en": "english", "fr": "french", "pt": "portuguese"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+#: Korean particles and polite endings, longest first: removed from the end of a word
+#: (only while at least one syllable remains). Checked by tests/triage/test_reading_normalise.
+KOREAN_SUFFIXES: tuple[str, ...] = tuple(sorted({
+    "이었어요", "였어요", "이에요", "예요", "입니다", "합니다", "됩니다", "했어요", "해요",
+    "이고", "이며", "인데", "에서", "에게", "한테", "으로", "부터", "까지", "처럼", "이라는",
+    "라는", "이랑", "랑", "은", "는", "이", "가", "을", "를", "에", "로", "와", "과", "의",
+    "도", "만", "요",
+}, key=lambda s: (-len(s), s)))
+
+
+def fold(text: str) -> str:
+    """Case and accents folded (Hangul untouched: NFC recomposes its syllables)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def strip_korean(word: str) -> str:
+    """One particle or ending removed from a Korean word ("계정이" → "계정")."""
+    for suffix in KOREAN_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    name = _STEMMERS.get(language)
+    return Stemmer.Stemmer(name) if name else None
+
+
+@lru_cache(maxsize=65536)
+def key(word: str, language: str) -> str:
+    """The normalised form of one word in ``language`` (``en``, ``fr``, ``ko``, ``pt``)."""
+    lowered = word.casefold()
+    if _HANGUL.search(lowered):
+        return strip_korean(lowered)
+    stemmer = _stemmer(language)
+    return fold(stemmer.stemWord(lowered) if stemmer else lowered)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its key, and where it stands (for evidence spans)."""
+
+    key: str
+    start: int
+    end: int
+    raw: str
+
+
+def tokens(text: str, language: str) -> list[Token]:
+    """Every word of ``text`` with its key in ``language``."""
+    return [Token(key(m.group(), language), m.start(), m.end(), m.group())
+            for m in _WORD.finditer(text)]
+
+
+def words(phrase: str, language: str) -> tuple[str, ...]:
+    """A keyword or title as a tuple of keys."""
+    return tuple(key(m.group(), language) for m in _WORD.finditer(phrase))

@@ -1,0 +1,80 @@
+"""What a workspace says about its fields, gathered once per form for the reading stage.
+
+From each field schema: titles in every locale, ``x-deskops.synonyms`` (per locale, words
+that name the field in a sentence: "my main" for a character) and, on each dropdown option,
+``x-deskops.keywords`` (per locale, words and phrases customers use for that option).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from integrations.model import Field
+
+__all__ = ["field_synonyms", "option_keywords", "option_phrases", "per_locale"]
+
+#: Confidence of a match on an option's own title, and on one of its keywords.
+TITLE_WEIGHT = 0.9
+KEYWORD_WEIGHT = 0.85
+
+
+def per_locale(value: Any) -> dict[str, tuple[str, ...]]:
+    """``{"en": [...], "*": [...]}`` as tuples; anything else is empty."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): tuple(str(w) for w in v if isinstance(w, str) and w.strip())
+            for k, v in value.items() if isinstance(v, list)}
+
+
+def _ext(node: Any) -> Mapping[str, Any]:
+    ext = node.get("x-deskops") if isinstance(node, Mapping) else None
+    return ext if isinstance(ext, Mapping) else {}
+
+
+def option_keywords(f: Field) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Option value → locale → keywords, from the field schema's ``oneOf``/``anyOf``."""
+    schema = f.schema or {}
+    nodes = list(schema.get("oneOf") or schema.get("anyOf") or [])
+    items = schema.get("items")
+    if isinstance(items, Mapping):
+        nodes += list(items.get("oneOf") or items.get("anyOf") or [])
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for node in nodes:
+        if isinstance(node, Mapping) and "const" in node:
+            words = per_locale(_ext(node).get("keywords"))
+            if words:
+                out[str(node["const"])] = words
+    return out
+
+
+def option_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
+    """``(option value, phrase, weight)`` read in ``language``: every option's titles in
+    every locale (a title is a title whatever the language around it), and its keywords
+    for that language and ``*`` (another language's keywords would be false friends:
+    "pagas" is not "page")."""
+    keywords = option_keywords(f)
+    out: list[tuple[str, str, float]] = []
+    for opt in f.options:
+        for title in sorted({opt.title, *opt.titles.values()}):
+            out.append((opt.value, title, TITLE_WEIGHT))
+        for loc, words in keywords.get(opt.value, {}).items():
+            if loc == "*" or loc.split("-", 1)[0].lower() == language:
+                out.extend((opt.value, w, KEYWORD_WEIGHT) for w in words)
+    return out
+
+
+def field_synonyms(f: Field) -> list[str]:
+    """Every name of the field: key, titles in every locale, declared synonyms."""
+    names: list[str] = [f.key.replace("_", " "), f.title, *f.titles.values()]
+    for words in per_locale(_ext(f.schema).get("synonyms")).values():
+        names.extend(words)
+    return _unique(names)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for n in names:
+        if n and n.strip():
+            seen.setdefault(n.strip(), None)
+    return list(seen)
