@@ -14,7 +14,9 @@ State lives on the ticket, as tags, so re-deciding on the same state changes not
 - ``deskops_triaged``: complete and routed — deskops leaves the ticket to people;
 - ``deskops_answered``: answered by a rule's reply template (and solved, unless the form
   needs a human to confirm);
-- ``deskops_auto_solved``: solved by chase after the last delay.
+- ``deskops_auto_solved``: solved by chase after the last delay;
+- ``deskops_read_<method>``: a field value was inferred from free text by that reading
+  method (option, date, typed, sentence); `explain` shows the evidence.
 
 Tags are only ever added or removed one by one (`Update.add_tags` / `remove_tags`), never
 replaced, so tags set by agents or other automations survive.
@@ -75,6 +77,8 @@ REMINDER_TAG_PREFIX = "deskops_reminder_"
 AUTO_SOLVED_TAG = "deskops_auto_solved"
 ANSWERED_TAG = "deskops_answered"
 LANG_TAG_PREFIX = "lang_"
+#: ``deskops_read_<method>``: a value on the ticket was inferred by that reading method.
+INFERRED_TAG_PREFIX = "deskops_read_"
 #: How much of a wrong value may be quoted back to a (verified) requester.
 MAX_ECHO = 200
 
@@ -372,13 +376,31 @@ def _ask_hash(missing: Sequence[MissingItem]) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10]
 
 
+#: How a request phrases the two likely options, and a follow-up asked in case of one.
+_CHOICE = {"en": "{a} or {b}?", "fr": "{a} ou {b} ?", "ko": "{a} 또는 {b}?",
+           "pt": "{a} ou {b}?"}
+_ONLY_IF = {"en": "only if it is: {t}", "fr": "seulement s'il s'agit de : {t}",
+            "ko": "{t}인 경우에만", "pt": "somente se for: {t}"}
+
+
+def _phrase(table: Mapping[str, str], locale: str) -> str:
+    return table.get(locale.split("-", 1)[0].lower(), table["en"])
+
+
 def _items(missing: Sequence[MissingItem], locale: str, verified: bool) -> list[dict[str, Any]]:
     out = []
     for m in missing:
         value = None
         if verified and m.reason == "invalid" and m.value is not None:
             value = str(m.value)[:MAX_ECHO]
-        out.append({"label": m.label(locale), "hint": m.hint(locale), "reason": m.reason,
+        hint = m.hint(locale)
+        choices = m.choice_titles(locale)
+        if len(choices) >= 2:  # the text named both: offer them rather than the whole list
+            hint = _phrase(_CHOICE, locale).format(a=choices[0], b=choices[1])
+        elif m.reason == "if_choice":
+            only_if = _phrase(_ONLY_IF, locale).format(t=m.condition_title(locale))
+            hint = f"{only_if} — {hint}" if hint else only_if
+        out.append({"label": m.label(locale), "hint": hint, "reason": m.reason,
                     "value": value})
     return out
 
@@ -480,6 +502,10 @@ def decide(ticket: Ticket, ctx: TriageContext) -> Decision:
     tags.extend(t for m in look.rules for t in m.tags)
     written = {ctx.key_ids[e.key]: e.value for e in look.evaluation.extracted
                if e.key in ctx.key_ids}
+    # inferred values are marked, quietly: one tag per reading method that wrote something
+    tags.extend(sorted({INFERRED_TAG_PREFIX + e.method for e in look.evaluation.extracted
+                        if e.evidence is not None and e.key in ctx.key_ids
+                        and ticket.fields.get(ctx.key_ids[e.key]) in (None, "")}))
     reasons = [f"extracted {e.key} from the {e.source}" for e in look.evaluation.extracted]
     missing = look.evaluation.missing
     needs_info = settings.needs_info_tag in ticket.tags

@@ -55,7 +55,9 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
             for m in decision.hints
         ],
         "extracted": [
-            {"key": e.key, "source": e.source, "pattern": e.pattern}
+            {"key": e.key, "source": e.source, "pattern": e.pattern, "method": e.method,
+             **({"evidence": {"span": e.evidence.span, "locale": e.evidence.locale,
+                              "confidence": e.evidence.confidence}} if e.evidence else {})}
             for e in decision.extracted
         ],
         "rules": [
@@ -72,6 +74,11 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
     }
 
 
+_METHOD = {"option": "option titles and keywords", "date": "date in words",
+           "typed": "typed value", "sentence": "value in a sentence", "label": "labelled line",
+           "pattern": "pattern"}
+
+
 def explain_text(decision: Decision) -> str:
     """The readable form printed by ``deskops explain``."""
     lines = [f"ticket {decision.ticket_id}: {decision.summary}", f"  mode: {_MODE[decision.mode]}"]
@@ -81,7 +88,12 @@ def explain_text(decision: Decision) -> str:
     if decision.form_how:
         lines.append(f"  form: {decision.form or '-'} ({decision.form_how})")
     for e in decision.extracted:
-        lines.append(f"  extracted: {e.key} from the {e.source} (pattern /{e.pattern}/)")
+        if e.evidence is not None:  # inferred: the words it was read from, and how
+            ev = e.evidence
+            lines.append(f"  inferred: {e.key} = {e.value} ← {ev.span!r} ({_METHOD[ev.method]}, "
+                         f"{ev.locale}, confidence {ev.confidence:.2f}) from the {e.source}")
+        else:
+            lines.append(f"  extracted: {e.key} from the {e.source} (pattern /{e.pattern}/)")
     if decision.missing:
         lines.append("  missing:")
         for m in decision.missing:

@@ -539,21 +539,23 @@ def evaluate(
     extracted: list[Extracted] = []
     ambiguous: dict[str, Evidence] = {}
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
+    memo: dict[Any, Any] = {}
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     for key in spec.keys:
         if key not in spec.fields:
             continue
         current = instance.get(key)
-        if current is not None and _valid_alone(spec, key, current):
-            continue
-        found = _declared(spec, key, texts, locale)
+        declared = key in spec.extract or key in spec.option_patterns
+        if current is not None and (not declared or _valid_alone(spec, key, current)):
+            continue  # a value a person set: kept (asked again when invalid)
+        found = _declared(spec, key, texts, locale) if declared else None
         if found is not None:
             instance[key] = found.value
             extracted.append(found)
             continue
-        if reading is None:
+        if reading is None or current is not None:
             continue
-        evidence = read(spec.reader, key, capped, locale, created, reading.timezone)
+        evidence = read(spec.reader, key, capped, locale, created, reading.timezone, memo)
         if evidence is None:
             continue
         if evidence.choices:

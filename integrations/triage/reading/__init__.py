@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from integrations.model import Field
 from integrations.triage.reading.dates import read_date
@@ -76,10 +77,12 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
-         created: datetime, timezone: str) -> Evidence | None:
-    """The candidate for field ``key`` from ``texts`` (``(source, text)``, newest first)."""
+         created: datetime, timezone: str, memo: dict[Any, Any] | None = None
+         ) -> Evidence | None:
+    """The candidate for field ``key`` from ``texts`` (``(source, text)``, newest first);
+    ``memo`` is one ticket's scratch space, shared by its fields."""
     if key in reader.options:
-        return reader.options[key].read(texts, locale)
+        return reader.options[key].read(texts, locale, memo)
     if key in reader.dates:
         return read_date(key, texts, locale, created, timezone)
     if key in reader.typed:

@@ -33,6 +33,8 @@ STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "questio
 _LATIN = re.compile(r"^[a-z]+$")
 #: Shortest word a typo is forgiven in (shorter ones meet too many other words).
 TYPO_MIN = 6
+#: Words remembered per matcher (then forgotten all at once: memory stays bounded).
+MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer)\s+(?:(?:a|an|the|really|just|about|related "
                      r"to|my|any|problem|issue|with|of)\s+){0,3}$"),
@@ -109,6 +111,7 @@ class Matcher:
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
         self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
+        self._memo: dict[tuple[str, str], tuple[str | None, bool]] = {}
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for form in self._typo:
             if len(form) >= TYPO_MIN and _LATIN.match(form):
@@ -118,7 +121,16 @@ class Matcher:
         return bool(self._first)
 
     def _canon(self, tok: Token) -> tuple[str | None, bool]:
-        """The vocabulary key this word stands for, and whether through a typo."""
+        """The vocabulary key this word stands for, and whether through a typo (remembered
+        per word: words recur from ticket to ticket, the vocabulary does not change)."""
+        memo = self._memo.get((tok.key, tok.raw))
+        if memo is None:
+            if len(self._memo) > MEMO_MAX:
+                self._memo.clear()
+            memo = self._memo[(tok.key, tok.raw)] = self._lookup(tok)
+        return memo
+
+    def _lookup(self, tok: Token) -> tuple[str | None, bool]:
         k = tok.key
         if k in self._known:
             return k, False

@@ -73,10 +73,17 @@ class Token:
     raw: str
 
 
-def tokens(text: str, language: str) -> list[Token]:
-    """Every word of ``text`` with its key in ``language``."""
-    return [Token(key(m.group(), language), m.start(), m.end(), m.group())
-            for m in _WORD.finditer(text)]
+def tokens(text: str, language: str, memo: dict[tuple[str, str], list[Token]] | None = None
+           ) -> list[Token]:
+    """Every word of ``text`` with its key in ``language`` (kept in ``memo``, one ticket's
+    scratch space, so the fields of a form share one tokenisation)."""
+    if memo is not None and (text, language) in memo:
+        return memo[(text, language)]
+    out = [Token(key(m.group(), language), m.start(), m.end(), m.group())
+           for m in _WORD.finditer(text)]
+    if memo is not None:
+        memo[(text, language)] = out
+    return out
 
 
 def words(phrase: str, language: str) -> tuple[str, ...]:

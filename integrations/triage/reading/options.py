@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import Hit, Matcher
+from integrations.triage.reading.normalise import Token, tokens
 from integrations.triage.reading.vocabulary import option_phrases
 
 __all__ = ["OptionReader"]
@@ -34,14 +35,16 @@ class OptionReader:
                                                        language)
         return found
 
-    def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
+    def read(self, texts: Sequence[tuple[str, str]], locale: str,
+             memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
         """The option the requester's texts (``(source, text)``, newest first) name."""
         language = locale.split("-", 1)[0].lower()
         matcher = self.matcher(language)
         best: dict[str, tuple[Hit, str, str]] = {}
         score: dict[str, float] = {}
+        spans: dict[str, list[str]] = {}
         for source, text in texts:
-            hits = matcher.find(text)
+            hits = matcher.find(text, tokens(text, language, memo))
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
@@ -50,13 +53,16 @@ class OptionReader:
                     continue  # inside a longer phrase of another option (negated or not)
                 value = hit.phrase.label
                 score[value] = score.get(value, 0.0) + hit.confidence
+                words = spans.setdefault(value, [])
+                if text[hit.start:hit.end] not in words:
+                    words.append(text[hit.start:hit.end])
                 if value not in best or hit.confidence > best[value][0].confidence:
                     best[value] = (hit, source, text)
         if not best:
             return None
         ranked = sorted(best, key=lambda v: (-score[v], v))
         hit, source, text = best[ranked[0]]
-        span = clip(text[hit.start:hit.end])
+        span = clip(" … ".join(spans[ranked[0]][:3]))
         if len(ranked) > 1:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
