@@ -56,7 +56,8 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
         ],
         "extracted": [
             {"key": e.key, "source": e.source, "pattern": e.pattern, "method": e.method,
-             **({"evidence": {"span": e.evidence.span, "locale": e.evidence.locale,
+             # the evidence's words are requester text: only explain_text shows them
+             **({"evidence": {"locale": e.evidence.locale,
                               "confidence": e.evidence.confidence}} if e.evidence else {})}
             for e in decision.extracted
         ],

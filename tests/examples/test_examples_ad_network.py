@@ -67,19 +67,30 @@ def test_sid_in_french_free_text_is_filled_and_only_technical_details_are_asked(
 
 def test_brazilian_publisher_goes_to_the_brazil_queue_in_portuguese(ctx: TriageContext,
                                                                      ids: Ids) -> None:
-    """The problem type is required: asked in Portuguese, then filled from a reply that
-    names a localized option title (no extract pattern covers payments)."""
+    """The problem type is read from the words ("pagamento das comissões"), written with
+    the SID, marked as inferred, and the ticket goes straight to the Brazil queue."""
     t = ticket(subject="Pagamento de comissões atrasado",
                description="Olá, meu SID é 4567890. Não recebi o pagamento das comissões de "
                            "abril, que já aparecem como aprovadas no painel.",
                channel="email", recipient="brpubsupport@rakuten.com")
     d = decide(t, ctx)
-    assert d.kind == "ask" and d.language == "pt-br"
-    assert [m.key for m in d.missing] == ["problem_type"]
-    assert d.update.fields == {ids.field["sid"]: "4567890"}
-    assert "Tipo de problema" in html(d.update) and d.hints == ()  # not technical: no hint
-    assert {"pub_brazil", "lang_pt_br"} <= set(d.update.add_tags)
+    assert d.kind == "route" and d.language == "pt-br" and d.missing == ()
+    assert d.update.fields == {ids.field["sid"]: "4567890",
+                               ids.field["problem_type"]: "pub_payments"}
+    assert {"pub_brazil", "lang_pt_br", "deskops_read_option"} <= set(d.update.add_tags)
+    assert d.update.group_id == ids.group["Brazil Publisher Support"]
 
+
+def test_brazilian_reply_with_a_localized_title_fills_the_problem_type(ctx: TriageContext,
+                                                                       ids: Ids) -> None:
+    """Nothing in the first message names a problem type: asked in Portuguese, then filled
+    from a reply that names a localized option title."""
+    t = ticket(subject="Dúvida", description="Olá, meu SID é 4567890. Tenho uma dúvida.",
+               channel="email", recipient="brpubsupport@rakuten.com")
+    d = decide(t, ctx)
+    assert d.kind == "ask" and d.language == "pt-br"
+    assert [m.key for m in d.missing if m.reason != "if_choice"] == ["problem_type"]
+    assert "Tipo de problema" in html(d.update)
     t = apply(t, d.update, T0 + hours(1))
     t = reply(t, "Olá,\n\nTipo de problema: Pagamentos e comissões\n\nObrigado", T0 + hours(2))
     done = decide(t, ctx)
@@ -94,8 +105,12 @@ def test_french_reply_with_only_the_option_title_fills_the_problem_type(
                description="Bonjour, mon SID est 3456789. Je n'arrive plus à modifier "
                            "l'adresse de paiement dans mon profil.", channel="email")
     d = decide(t, ctx)
-    assert [m.key for m in d.missing] == ["problem_type"] and d.language == "fr"
+    # "paiement" and "profil" name two options: neither is written, both are offered
+    assert [m.key for m in d.missing if m.reason != "if_choice"] == ["problem_type"]
+    assert d.language == "fr" and ids.field["problem_type"] not in d.update.fields
     assert "Type de problème" in html(d.update)
+    assert "Compte et profil ou Paiements et commissions ?" in html(d.update) or \
+        "Paiements et commissions ou Compte et profil ?" in html(d.update)
     t = apply(t, d.update, T0 + hours(1))
     t = reply(t, "Compte et profil.", T0 + hours(2))
     done = decide(t, ctx)
@@ -105,12 +120,13 @@ def test_french_reply_with_only_the_option_title_fills_the_problem_type(
 
 def test_a_reply_naming_two_options_fills_nothing(ctx: TriageContext, ids: Ids) -> None:
     t = ticket(subject="Question", description="Bonjour, mon SID est 3456789. J'ai une "
-               "question sur mon compte publisher.", channel="email")
+               "question.", channel="email")
     d = decide(t, ctx)
     t = apply(t, d.update, T0 + hours(1))
     t = reply(t, "Type de problème : Compte et profil ou Annonceurs et liens ?", T0 + hours(2))
     again = decide(t, ctx)
-    assert [m.key for m in again.missing] == ["problem_type"]
+    assert [m.key for m in again.missing if m.reason != "if_choice"] == ["problem_type"]
+    assert ids.field["problem_type"] not in again.update.fields
     assert again.kind == "no_change" and again.update.empty  # same request: not sent twice
 
 
@@ -122,9 +138,15 @@ def test_brazilian_publisher_without_sid_is_asked_in_portuguese(ctx: TriageConte
                channel="email", recipient="brpubsupport@rakuten.com")
     d = decide(t, ctx)
     assert d.kind == "ask" and d.language == "pt-br"
-    assert [m.key for m in d.missing] == ["sid", "problem_type"]
+    assert [m.key for m in d.missing if m.reason != "if_choice"] == ["sid", "problem_type"]
     assert d.update.comment is not None and d.update.comment.locale == "pt-br"
     text = html(d.update)
+    # links of an advertiser, and an error page: both offered, and what a technical
+    # problem needs is asked in the same message (one round trip)
+    assert "Anunciantes e links ou Problema técnico?" in text
+    assert [m.key for m in d.missing if m.reason == "if_choice"] == [
+        "browser", "operating_system", "steps_taken"]
+    assert "somente se for: Problema técnico" in text
     assert "ID do site (SID)" in text and "canto superior direito" in text
     assert "pub_brazil" in d.update.add_tags
 

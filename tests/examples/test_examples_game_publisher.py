@@ -129,9 +129,10 @@ def test_email_without_form_fills_game_and_platform_from_the_text(ctx: TriageCon
     d = decide(t, ctx)
     assert d.form == "technical-issues"  # the workspace's default form
     written = {ctx.field_ids[k]: v for k, v in d.update.fields.items()}
+    # "crashes" names the issue type ("since the last patch" only dates it)
     assert written == {"product": "game_rift", "platform": "platform_pc",
-                       "region": "region_eu"}
-    assert [m.key for m in d.missing] == ["account_name", "issue_type", "dxdiag"]
+                       "region": "region_eu", "issue_type": "tech_crash"}
+    assert [m.key for m in d.missing] == ["account_name", "operating_system", "dxdiag"]
 
 
 def test_account_deletion_goes_to_people_and_is_never_auto_solved(ctx: TriageContext,

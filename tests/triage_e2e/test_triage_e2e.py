@@ -118,8 +118,12 @@ def test_reply_that_does_not_complete_gets_one_new_request_for_the_rest(h: Harne
     assert len(comments) == 2
     second = comments[1]
     print(second)
-    assert "Platform" in second and "Game" in second  # "Trove" in prose fills no dropdown
+    # "on Trove" in prose names the game: read, written and marked, no longer asked
+    assert "Platform" in second and "Game" not in second
     assert "Character name" not in second
+    raw = h.raw(tid)
+    assert h.ticket(tid).fields[h.lock.field_id("product")] == "game_trove"
+    assert "deskops_read_option" in raw["tags"]  # inferred from an option title: marked
     # the same state again (a duplicate or a late event) sends nothing more
     assert h.process(tid).decision == "no_change"
     assert len(h.deskops_comments(tid)) == 2
@@ -383,3 +387,22 @@ def test_a_running_worker_picks_up_an_edited_workspace(h: Harness) -> None:
     third = h.create(EN_SUBJECT, body, form="account-issues", fields=fields)
     record = h.process(third, desk=desk, handler=handler)
     assert record.status == "done" and "vip_queue" in h.raw(third)["tags"]
+
+
+def test_natural_language_is_read_written_marked_and_not_asked(h: Harness) -> None:
+    """Issue 10 end to end: a ticket without one "Label: value" line — the game by its
+    title, the character inside a sentence, the problem by an option keyword — is complete
+    on first look: the values are written, marked, and nothing is asked."""
+    tid = h.create("Épée disparue", "Bonjour, je joue sur RIFT sur PC, mon personnage "
+                   "s'appelle Brindille et mon épée a disparu hier soir.",
+                   locale="fr", form="in-game-issues")
+    record = h.process(tid)
+    assert record.decision == "route", record.reason
+    fields = h.ticket(tid).fields
+    assert fields[h.lock.field_id("product")] == "game_rift"
+    assert fields[h.lock.field_id("platform")] == "platform_pc"
+    assert fields[h.lock.field_id("character_name")] == "Brindille"
+    raw = h.raw(tid)
+    assert {"deskops_read_option", "deskops_read_sentence", TRIAGED_TAG} <= set(raw["tags"])
+    assert h.deskops_comments(tid) == []
+    assert "Brindille" not in (record.reason or "")  # the audit holds no requester text

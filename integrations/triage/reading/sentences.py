@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.normalise import strip_korean
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
 __all__ = ["ClauseReader", "NameReader"]
@@ -60,6 +61,8 @@ class NameReader:
                                  rf"{_ARTICLE}{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
         self._multiword = f.kind in ("text", "textarea")
+        # a word of the field's own names is never its value ("mon compte Glyph")
+        self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         values: dict[str, tuple[str, str]] = {}
@@ -68,7 +71,8 @@ class NameReader:
             for m in self._after.finditer(capped):
                 explicit = bool(m.group(1).strip())
                 value = self._clean(m.group(2))
-                if value and _looks_like_name(value, explicit):
+                if value and value.casefold() not in self._own and \
+                        _looks_like_name(value, explicit):
                     values.setdefault(value, (source, m.group()))
             for m in self._before.finditer(capped):
                 values.setdefault(m.group(1), (source, m.group()))
@@ -93,7 +97,13 @@ class NameReader:
                     break
                 kept.append(w)
             words = kept
-        return " ".join(words).rstrip(".,;:!?'").strip()
+        value = " ".join(words).rstrip(".,;:!?'").strip()
+        hangul = _HANGUL.search(value)
+        if hangul and hangul.start() > 0:  # "Haneul입니다": the name ends where Hangul starts
+            value = value[:hangul.start()].rstrip(".,;:!?' ")
+        elif hangul:
+            value = strip_korean(value)
+        return value
 
 
 class ClauseReader:
