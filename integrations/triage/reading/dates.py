@@ -57,7 +57,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha)\b|오늘", "d0"),
         (rf"(?:\b(?:about|around|environ|cerca de|ha|il y a)\s+)?\b{_N}\s*{_UNIT}\s*"
          rf"(?:ago|atras|전)|\b(?:il y a|ha)\s+(?:environ\s+)?{_N}\s+{_UNIT}", "ago"),
-        (rf"\b(?:last|this past|on)\s+{_WD}\b|\b{_WD}\s+(?:dernier|passad[oa])\b|"
+        (rf"\b(?:last|this past|on|since)\s+{_WD}\b|\b{_WD}\s+(?:dernier|passad[oa])\b|"
          rf"\b(?:depuis|desde)\s+(?:le\s+|a\s+|o\s+)?{_WD}\b|"
          r"지난\s*[월화수목금토일]요일", "weekday"),
         (r"\b(?:last weekend|over the weekend|le week-end dernier|ce week-end|le weekend dernier|"

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import extractOne
+from rapidfuzz.process import extract
 
 from integrations.triage.reading.normalise import Token, fold, tokens, words
 
@@ -111,7 +111,7 @@ class Matcher:
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
         self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
-        self._memo: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        self._memo: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {}
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for form in self._typo:
             if len(form) >= TYPO_MIN and _LATIN.match(form):
@@ -120,7 +120,7 @@ class Matcher:
     def __bool__(self) -> bool:
         return bool(self._first)
 
-    def _canon(self, tok: Token) -> tuple[str | None, bool]:
+    def _canon(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         """The vocabulary key this word stands for, and whether through a typo (remembered
         per word: words recur from ticket to ticket, the vocabulary does not change)."""
         memo = self._memo.get((tok.key, tok.raw))
@@ -130,52 +130,51 @@ class Matcher:
             memo = self._memo[(tok.key, tok.raw)] = self._lookup(tok)
         return memo
 
-    def _lookup(self, tok: Token) -> tuple[str | None, bool]:
+    def _lookup(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         k = tok.key
         if k in self._known:
-            return k, False
+            return (k,), False
         if not k.isascii():
             for n in range(len(k) - 1, 1, -1):
                 if k[:n] in self._korean:
-                    return k[:n], False
-            return None, False
+                    return (k[:n],), False
+            return (), False
         for form in (k, fold(tok.raw)):
             if len(form) >= TYPO_MIN and _LATIN.match(form):
                 near = [c for d in (-1, 0, 1)
                         for c in self._buckets.get((form[0], len(form) + d), ())]
-                best = extractOne(form, near, scorer=OSA.distance, score_cutoff=1) \
-                    if near else None
-                if best is not None:
-                    return self._typo[str(best[0])], True
-        return None, False
+                found = extract(form, near, scorer=OSA.distance, score_cutoff=1,
+                                limit=None) if near else []
+                if found:  # every word one typo away: the phrase around decides
+                    return tuple(sorted({self._typo[str(c[0])] for c in found})), True
+        return (), False
 
     def find(self, text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
         """Every phrase found in ``text`` (negated ones marked), in text order."""
         toks = tokens(text, self.language) if toks is None else toks
         canon = [self._canon(t) for t in toks]
         hits: list[Hit] = []
-        for i, (first, fuzzy) in enumerate(canon):
-            if first is None:
-                continue
-            for phrase in self._first.get(first, ()):
-                end_index = self._rest(canon, i, phrase.keys)
-                if end_index is None:
-                    continue
-                typo = fuzzy or any(canon[j][1] for j in range(i, end_index + 1))
-                start, end = toks[i].start, toks[end_index].end
-                hits.append(Hit(phrase, start, end, typo,
-                                is_negated(text, start, end, self.language)))
+        for i, (firsts, _) in enumerate(canon):
+            for first in firsts:
+                for phrase in self._first.get(first, ()):
+                    end_index = self._rest(canon, i, phrase.keys)
+                    if end_index is None:
+                        continue
+                    typo = any(canon[j][1] for j in range(i, end_index + 1))
+                    start, end = toks[i].start, toks[end_index].end
+                    hits.append(Hit(phrase, start, end, typo,
+                                    is_negated(text, start, end, self.language)))
         return hits
 
     @staticmethod
-    def _rest(canon: Sequence[tuple[str | None, bool]], i: int,
+    def _rest(canon: Sequence[tuple[tuple[str, ...], bool]], i: int,
               keys: tuple[str, ...]) -> int | None:
         """The index of the phrase's last word when its other words follow word ``i``."""
         j = i
         for k in keys[1:]:
-            if j + 1 < len(canon) and canon[j + 1][0] == k:
+            if j + 1 < len(canon) and k in canon[j + 1][0]:
                 j += 1
-            elif j + 2 < len(canon) and canon[j + 2][0] == k:
+            elif j + 2 < len(canon) and k in canon[j + 2][0]:
                 j += 2
             else:
                 return None

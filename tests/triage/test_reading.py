@@ -1,0 +1,336 @@
+"""The reading stage (issue 10), through the pure core, on the example workspaces as the
+real loader reads them: every cause of redundant questions, in en, fr, ko and pt-br."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from triage_support import BOT, REQUESTER, ticket
+
+from integrations.errors import WorkspaceError
+from integrations.model import Ticket, TicketComment
+from integrations.triage import Decision, TriageContext, decide, explain_text, load_rules
+from integrations.triage._instance import substance
+from integrations.triage.reading.dates import find_dates
+from integrations.triage.reading.normalise import key, strip_korean
+from integrations.workspace import load
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
+#: A Thursday: relative dates below resolve against it.
+CREATED = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
+
+
+def context(name: str, root: Path | None = None) -> TriageContext:
+    ws = load(root or EXAMPLES / name)
+    rules = load_rules(ws.root, ws)
+    groups = sorted({r.group for r in rules.rules if r.group})
+    return TriageContext.build(
+        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
+        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
+        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
+        self_author_ids=[BOT])
+
+
+@pytest.fixture(scope="module")
+def ads() -> TriageContext:
+    return context("ad-network")
+
+
+@pytest.fixture(scope="module")
+def games() -> TriageContext:
+    return context("game-publisher")
+
+
+@pytest.fixture(scope="module")
+def stream() -> TriageContext:
+    return context("streaming-platform")
+
+
+def on(ctx: TriageContext, body: str, *, form: str | None = None, subject: str = "Help",
+       locale: str | None = None, **fields: Any) -> Ticket:
+    field_ids = {k: rid for rid, k in ctx.field_ids.items()}
+    form_ids = {k: rid for rid, k in ctx.form_ids.items()}
+    comment = TicketComment(id=1, author_id=REQUESTER, public=True, body=body, created_at=CREATED,
+                            from_requester=True)
+    return ticket(subject=subject, description=body, requester_locale=locale,
+                  form_id=form_ids[form] if form else None, comments=(comment,),
+                  fields={field_ids[k]: v for k, v in fields.items()},
+                  updated_at=CREATED)
+
+
+def written(ctx: TriageContext, d: Decision) -> dict[str, Any]:
+    return {ctx.field_ids[rid]: v for rid, v in d.update.fields.items()}
+
+
+def asked(d: Decision) -> list[str]:
+    return [m.key for m in d.missing if m.reason != "if_choice"]
+
+
+# ------------------------------------------------------------------ 1. options in sentences
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("my April commissions were never paid, SID 4471023", "pub_payments"),
+    ("Mes commissions de janvier ne m'ont jamais été versées. SID 4410289", "pub_payments"),
+    ("3월 커미션이 아직 지급되지 않았습니다. 사이트 ID 5512078", "pub_payments"),
+    ("Minhas comissões de fevereiro não foram pagas. ID do site 3328871", "pub_payments"),
+    ("계정이 해킹당했어요. SID 7781234", "pub_account"),
+    ("Le lien de l'annonceur Fnac renvoie vers une page 404. SID 2231876", "pub_advertisers"),
+])
+def test_a_dropdown_is_read_from_the_words_customers_use(ads: TriageContext, body: str,
+                                                         value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d)["problem_type"] == value
+    assert "problem_type" not in asked(d) and "deskops_read_option" in d.update.add_tags
+
+
+@pytest.mark.parametrize(("body", "field", "value"), [
+    ("The launcher closes as soon as I log in.", "issue_type", "tech_login"),
+    ("Le jeu plante au bout de dix minutes, écran noir.", "issue_type", "tech_crash"),
+    ("게임이 계속 튕겨요.", "issue_type", "tech_crash"),
+    ("Huge lag and fps drops in every dungeon.", "issue_type", "tech_performance"),
+])
+def test_technical_issue_types_in_every_language(games: TriageContext, body: str, field: str,
+                                                 value: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert written(games, d)[field] == value
+
+
+def test_inflections_accents_and_typos_meet_the_keyword(stream: TriageContext,
+                                                        ads: TriageContext) -> None:
+    assert key("refunded", "en") == key("refund", "en")
+    assert key("paiements", "fr") == key("paiement", "fr")
+    assert key("Problème", "fr") == key("probleme", "fr")
+    d = decide(on(ads, "Comissions for March are missing from my statment, SID 7718820"), ads)
+    assert written(ads, d)["problem_type"] == "pub_payments"  # two typos
+
+
+@pytest.mark.parametrize(("body", "form", "field", "value"), [
+    ("Not a technical issue, the dashboard loads fine: my payments are late. SID 7718820",
+     None, "problem_type", "pub_payments"),
+    ("Ce n'est pas un problème de paiement : je veux changer mon profil. SID 6612093",
+     None, "problem_type", "pub_account"),
+    ("결제 문제는 아니고 계정 프로필 주소를 바꾸고 싶어요. SID 4409981",
+     None, "problem_type", "pub_account"),
+    ("Não é problema técnico, mas os pagamentos de março faltam. ID do site 8812390",
+     None, "problem_type", "pub_payments"),
+])
+def test_negated_mentions_do_not_count(ads: TriageContext, body: str, form: str | None,
+                                       field: str, value: str) -> None:
+    d = decide(on(ads, body, form=form), ads)
+    assert written(ads, d)[field] == value
+
+
+def test_a_mention_that_only_dates_the_problem_does_not_count(games: TriageContext) -> None:
+    d = decide(on(games, "Le jeu rame énormément depuis la dernière mise à jour, fps en "
+                  "chute.", form="technical-issues"), games)
+    assert written(games, d)["issue_type"] == "tech_performance"
+
+
+def test_two_options_named_write_neither_and_the_question_offers_both(
+        games: TriageContext) -> None:
+    d = decide(on(games, "Not sure if it's a crash or just lag, the screen freezes.",
+                  form="technical-issues"), games)
+    assert "issue_type" not in written(games, d)
+    [item] = [m for m in d.missing if m.key == "issue_type"]
+    assert sorted(item.choice_titles("en")) == ["Crash", "Performance"]
+    assert d.update.comment is not None
+    assert "Crash or Performance?" in d.update.comment.html or \
+        "Performance or Crash?" in d.update.comment.html
+
+
+def test_follow_ups_of_an_unknown_dropdown_are_asked_in_the_same_message(
+        ads: TriageContext) -> None:
+    """One round trip: what a technical problem would need is asked conditionally."""
+    d = decide(on(ads, "Bonjour, je voudrais des informations sur votre programme. "
+                  "SID 1234567"), ads)
+    assert asked(d) == ["problem_type"]
+    assert [m.key for m in d.missing if m.reason == "if_choice"] == [
+        "browser", "operating_system", "steps_taken"]
+    assert d.update.comment is not None
+    assert "seulement s'il s'agit de : Problème technique" in html.unescape(
+        d.update.comment.html)
+
+
+def test_a_value_a_person_set_is_never_replaced(ads: TriageContext) -> None:
+    d = decide(on(ads, "My commissions were never paid. SID 4471023",
+                  problem_type="pub_other"), ads)
+    assert "problem_type" not in written(ads, d)
+    assert d.kind == "route" and not any(m.key == "problem_type" for m in d.missing)
+
+
+# ------------------------------------------------------------------ 2. dates
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    ("since the update on Tuesday", "en", "2026-03-10"),
+    ("about an hour ago it was still there", "en", "2026-03-12"),
+    ("vu avant-hier soir sur le serveur", "fr", "2026-03-10"),
+    ("débité le 3 mars", "fr", "2026-03-03"),
+    ("지난 주말부터 그래요", "ko", "2026-03-07"),
+    ("그저께부터", "ko", "2026-03-10"),
+    ("desde a semana passada", "pt", "2026-03-02"),
+    ("ontem à noite", "pt", "2026-03-11"),
+])
+def test_dates_in_words_resolve_against_the_ticket_creation(text: str, language: str,
+                                                             day: str) -> None:
+    [(found, _, _)] = find_dates(text, language, CREATED)
+    assert found.isoformat() == day
+
+
+def test_a_date_field_is_filled_from_words_and_not_asked(games: TriageContext) -> None:
+    d = decide(on(games, "Someone named Grimbolt stole our raid loot yesterday evening.",
+                  form="report-a-player"), games)
+    assert written(games, d)["occurred_on"] == "2026-03-11"
+    assert "occurred_on" not in asked(d)
+
+
+def test_two_different_dates_write_none(games: TriageContext) -> None:
+    d = decide(on(games, "A bot farms there since Monday, and again yesterday.",
+                  form="report-a-player"), games)
+    assert "occurred_on" not in written(games, d) and "occurred_on" in asked(d)
+
+
+def test_relative_dates_use_the_workspace_time_zone(tmp_path: Path) -> None:
+    root = tmp_path / "game-publisher"
+    shutil.copytree(EXAMPLES / "game-publisher", root)
+    rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
+    rules["settings"]["reading"] = {"timezone": "Asia/Seoul"}
+    (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    ctx = context("game-publisher", root)
+    late = on(ctx, "욕설을 합니다. 어제부터요.", form="report-a-player")
+    # 14:00 UTC is 23:00 in Seoul, 16:00 UTC already the next day there
+    next_day = dataclasses.replace(late, comments=(dataclasses.replace(
+        late.comments[0], created_at=datetime(2026, 3, 12, 16, 0, tzinfo=UTC)),))
+    assert written(ctx, decide(late, ctx))["occurred_on"] == "2026-03-11"
+    assert written(ctx, decide(next_day, ctx))["occurred_on"] == "2026-03-12"
+
+
+# ------------------------------------------------------------------ 3. values in sentences
+
+
+@pytest.mark.parametrize(("body", "form", "field", "value"), [
+    ("My main is a ranger called Aelin and her sword vanished.", "in-game-issues",
+     "character_name", "Aelin"),
+    ("Someone named Grimbolt stole our raid loot.", "report-a-player", "reported_player",
+     "Grimbolt"),
+    ("Mon compte jules_b ne marche plus depuis ce matin.", "technical-issues",
+     "account_name", "jules_b"),
+    ("캐릭터 이름은 Haneul입니다. 아이템이 사라졌어요.", "in-game-issues", "character_name",
+     "Haneul"),
+    ("Un joueur nommé Speedyx utilise un cheat.", "report-a-player", "reported_player",
+     "Speedyx"),
+    ("Blackfang 라는 플레이어가 욕설을 합니다.", "report-a-player", "reported_player",
+     "Blackfang"),
+])
+def test_values_inside_sentences(games: TriageContext, body: str, form: str, field: str,
+                                 value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d)[field] == value
+    assert field not in asked(d)
+
+
+def test_a_word_of_the_fields_own_name_or_a_state_is_not_a_value(games: TriageContext) -> None:
+    for body in ("Je veux supprimer mon compte Glyph, merci.", "My account is blocked.",
+                 "My account got hacked yesterday."):
+        d = decide(on(games, body, form="account-deletion"), games)
+        assert "account_name" not in written(games, d), body
+
+
+def test_typed_values_are_found_anywhere_unless_several_compete(ads: TriageContext,
+                                                               games: TriageContext) -> None:
+    d = decide(on(ads, "Les paiements n'arrivent plus. site 5561209"), ads)
+    assert written(ads, d)["sid"] == "5561209"
+    d = decide(on(ads, "My payments are late, 5561209 or 5561210, not sure which."), ads)
+    assert "sid" not in written(ads, d) and "sid" in asked(d)
+    d = decide(on(ads, "Payments late for 5561209; my site ID is 5561210."), ads)
+    assert written(ads, d)["sid"] == "5561210"  # the one attached to the field's name
+    d = decide(on(games, "Hacked! My account shadowpaw, email shadowpaw@example.org",
+                  form="account-recovery"), games)
+    assert written(games, d)["account_email"] == "shadowpaw@example.org"
+
+
+# ------------------------------------------------------------------ 4. language-aware length
+
+
+def test_a_length_floor_judges_substance_fairly_across_scripts(stream: TriageContext) -> None:
+    korean = "독립 모델입니다. 방송이 자꾸 끊겨요. 도와주세요."  # 24 characters, complete
+    assert len(korean) < 30 <= substance(korean)
+    d = decide(on(stream, korean), stream)
+    assert "description" not in asked(d)
+    padded = "help!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"  # 40 characters, says nothing
+    assert substance(padded) < 30
+    d = decide(on(stream, padded), stream)
+    assert "description" in asked(d)
+
+
+# ------------------------------------------------------------------ 5. rules keywords
+
+
+@pytest.mark.parametrize(("body", "billing"), [
+    ("I was refunded only once for two charges. Regular user.", True),
+    ("Mes paiements ont été débités deux fois. Je suis utilisateur.", True),
+    ("구독을 취소하고 환불을 받고 싶어요. 일반 사용자입니다.", True),
+    ("My subscribtion renewed twice. I'm a regular user.", True),  # typo
+    ("As a viewer I can't send tips. Not a billing problem, my balance is fine.", False),
+])
+def test_rule_keywords_use_the_same_matcher(stream: TriageContext, body: str,
+                                            billing: bool) -> None:
+    d = decide(on(stream, body), stream)
+    assert ("billing" in d.update.add_tags) is billing, [r.reasons for r in d.rules]
+
+
+# ------------------------------------------------------------------ settings, explain, checks
+
+
+def test_thresholds_live_in_the_workspace_settings(tmp_path: Path) -> None:
+    root = tmp_path / "ad-network"
+    shutil.copytree(EXAMPLES / "ad-network", root, ignore=shutil.ignore_patterns("locks"))
+    rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
+    rules["settings"]["reading"] = {"thresholds": {"option": 1.01}}  # options: off
+    (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    ctx = context("ad-network", root)
+    d = decide(on(ctx, "My commissions were never paid. SID 4471023"), ctx)
+    assert "problem_type" not in written(ctx, d) and asked(d) == ["problem_type"]
+    rules["settings"]["reading"] = {"timezone": "Mars/Olympus"}
+    (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="unknown time zone"):
+        load_rules(root, load(root))
+
+
+def test_explain_shows_the_evidence_of_each_inferred_value(ads: TriageContext) -> None:
+    d = decide(on(ads, "my April commissions were never paid, SID 4471023"), ads)
+    out = explain_text(d)
+    assert "inferred: problem_type = pub_payments ← 'commissions … never paid'" in out
+    assert "(option titles and keywords, en" in out
+
+
+def test_a_keyword_naming_two_options_is_refused_by_validate(tmp_path: Path) -> None:
+    root = tmp_path / "streaming-platform"
+    shutil.copytree(EXAMPLES / "streaming-platform", root)
+    path = root / "fields" / "occupation.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"agency"', '"viewer"'),
+                    encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="also names option 'occ_user'"):
+        load(root)
+
+
+def test_korean_particles_and_endings_are_stripped() -> None:
+    assert [strip_korean(w) for w in ("계정이", "캐릭터는", "결제를", "서버에서", "모델입니다",
+                                      "하늘")] == ["계정", "캐릭터", "결제", "서버", "모델", "하늘"]
+
+
+def test_reading_never_goes_past_the_input_cap(ads: TriageContext) -> None:
+    from integrations.triage._instance import MAX_INPUT
+
+    d = decide(on(ads, "SID 4471023\n" + "x " * MAX_INPUT + "my commissions were never paid"),
+               ads)
+    assert "problem_type" not in written(ads, d)
+
