@@ -30,6 +30,7 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
+from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
 
 __all__ = [
@@ -296,8 +297,8 @@ _LEAD = r"^[ \t>*•·-]*"
 
 
 def option_patterns(f: Field) -> tuple[re.Pattern[str], ...]:
-    """Default extraction for a dropdown: a ``<field title or key>: <option>`` line, or a
-    line that is only an option, titles in any locale or the option value.
+    """Default extraction for a dropdown: a ``<field title, key or synonym>: <option>`` line,
+    or a line that is only an option, titles in any locale or the option value.
 
     Built from escaped literals (no backtracking risk); `evaluate` accepts a match only
     when it names exactly one option, so a line listing two options fills nothing.
@@ -307,7 +308,7 @@ def option_patterns(f: Field) -> tuple[re.Pattern[str], ...]:
         return "|".join(re.escape(n) for n in sorted(unique, key=lambda n: (-len(n), n)))
 
     options = alternation(n for o in f.options for n in (o.value, o.title, *o.titles.values()))
-    labels = alternation([f.key, f.title, *f.titles.values()])
+    labels = alternation([f.key, *field_synonyms(f)])
     if not options:
         return ()
     return (

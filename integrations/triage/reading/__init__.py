@@ -10,8 +10,9 @@ the field's schema; the decision writes them. One module per method:
 - ``typed``: recognisable formats (e-mail, numeric ids) anywhere;
 - ``sentences``: names inside sentences, and free-text clauses after cues.
 
-Labelled lines ("Label: value") are read by the declared ``x-deskops.extract`` patterns
-and the default option patterns before reading; `sentences` also reads "<any title>: value".
+Labelled lines ("Label: value") are read first by the declared ``x-deskops.extract``
+patterns and the option lines (any title or synonym of the field as the label), then by
+`sentences` for text fields ("<any title or synonym>: value").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ __all__ = [
 
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
-    "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8,
+    "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8,
 }
 
 

@@ -8,8 +8,9 @@ name — a digit, an underscore or a capital letter in it, or an explicit connec
 word that is not a participle — and pass the field's own schema (checked by the caller).
 Several different values for one field: none is written.
 
-Free-text fields (``textarea``) declare ``x-deskops.cues`` instead: words that start the
-clause giving the value ("I tried", "j'ai vidé", "já limpei", "해 봤").
+Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
+from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
+"j'ai vidé", "já limpei", "해 봤").
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = ["ClauseReader", "NameReader"]
 
 NAMED = 0.85
 CLAUSE = 0.8
+LABELLED = 0.9
 _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[oa]|"
             r"s'appelle|se chama)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
@@ -117,8 +119,17 @@ class ClauseReader:
             key=len, reverse=True)
         self._cue = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")") \
             if cues else None
+        names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
+        self._line = re.compile(
+            rf"(?im)^[ \t>*•·-]*(?:{names})[ \t]*[:：=][ \t]*([^\n]{{3,1000}})$")
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
+        for source, text in texts:  # a "<any of its names>: value" line first
+            m = self._line.search(text[:4000])
+            if m:
+                return Evidence(key=self.field.key, value=m.group(1).strip(),
+                                span=clip(m.group()), method="label", locale=locale,
+                                confidence=LABELLED, source=source)
         if self._cue is None:
             return None
         for source, text in texts:
