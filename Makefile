@@ -33,7 +33,6 @@ bench: $(STAMP)
 	bash scripts/bench/ingest.sh
 	$(BIN)/python scripts/bench/kb.py
 	$(BIN)/python scripts/bench/triage.py
-	$(BIN)/python scripts/bench/triage_quality.py
 
 sandbox: $(STAMP)
 	$(BIN)/deskops sandbox
