@@ -203,6 +203,7 @@ class FormSpec:
     option_patterns: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     system: Mapping[str, SystemText] = field(default_factory=dict)
     reader: Reader = field(default_factory=Reader)
+    option_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,7 @@ def compile_form(form: Form, fields: Mapping[str, Field],
         property_validators={k: TicketValidator(props[k], format_checker=checker)
                              for k in used},
         option_patterns=by_option, system=system, reader=compile_reading(used),
+        option_values={k: frozenset(o.value for o in f.options) for k, f in used.items()},
     )
 
 
@@ -504,6 +506,10 @@ def _declared(spec: FormSpec, key: str, texts: Sequence[tuple[str, str]],
 
 
 def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
+    f = spec.fields.get(key)
+    if f is not None and f.kind == "dropdown" and f.options:
+        # a dropdown's schema is its options' consts: a set lookup, not a oneOf validation
+        return isinstance(value, str) and value in spec.option_values[key]
     return bool(spec.property_validators[key].is_valid(value))
 
 
