@@ -3,7 +3,8 @@
 The instance is built from the ticket's custom field values (keyed by remote id, mapped to
 workspace keys), the system fields (subject, description), and values *extracted* from what
 the requester wrote — subject, description and their public replies, newest first — with the
-patterns each field declares (``x-deskops.extract``). It is validated with a JSON Schema
+patterns each field declares (``x-deskops.extract``), then by the reading stage
+(`integrations.triage.reading`) above the workspace's thresholds. It is validated with a JSON Schema
 (Draft 2020-12) built from the neutral model, so each validation error is one missing item:
 required absent, value not matching, an ``if``/``then`` requirement, or a required attachment.
 
@@ -536,8 +537,8 @@ def evaluate(
             value = _coerce(spec.fields[key], values.get(key))
         elif key == "description":
             # the requester's replies complete the description they first gave
-            value = "\n".join([*(t for s, t in reversed(texts) if s.startswith("comment")),
-                               ticket.description][::-1]).strip()
+            replies = [t for s, t in reversed(texts) if s.startswith("comment")]  # oldest first
+            value = "\n".join([ticket.description, *replies]).strip()
         else:
             value = {"subject": ticket.subject}.get(key)
             value = value.strip() if isinstance(value, str) else value
