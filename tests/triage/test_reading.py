@@ -128,6 +128,23 @@ def test_negated_mentions_do_not_count(ads: TriageContext, body: str, form: str 
     assert written(ads, d)[field] == value
 
 
+def test_an_option_the_requester_denies_is_not_read_from_another_mention(
+        games: TriageContext) -> None:
+    d = decide(on(games, "It is not a crash. The game just lags, 10 fps.",
+                  subject="Crash?", form="technical-issues"), games)
+    assert written(games, d)["issue_type"] == "tech_performance"
+
+
+@pytest.mark.parametrize("body", [
+    "Comissões não pagas. Meu ID do site é 3328871.",  # "not paid" describes the problem
+    "My commissions were not paid. SID 3328871",
+])
+def test_a_negated_verb_describes_the_problem_it_does_not_deny_it(ads: TriageContext,
+                                                                  body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d)["problem_type"] == "pub_payments"
+
+
 def test_a_mention_that_only_dates_the_problem_does_not_count(games: TriageContext) -> None:
     d = decide(on(games, "Le jeu rame énormément depuis la dernière mise à jour, fps en "
                   "chute.", form="technical-issues"), games)

@@ -26,7 +26,7 @@ from integrations.triage.reading.normalise import Token, fold, tokens, words
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["Hit", "Matcher", "Phrase", "is_negated"]
+__all__ = ["Hit", "Matcher", "Phrase", "is_denied", "is_negated"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -42,6 +42,17 @@ _NEGATION_BEFORE = {
                      r"|vraiment|encore|probleme|souci)\s*){0,3}$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema)"
                      r"\s+){0,3}$"),
+}
+#: Denials: a negation that says what the problem is *not* ("not a crash", "pas un problème
+#: de paiement", "não é problema técnico", "결제 문제는 아니고"), unlike "not paid", which
+#: describes the problem. An option denied anywhere is not read from another mention.
+_DENIAL_BEFORE = {
+    "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
+                     r"problem|issue|with|of)\s+){1,3}$"),
+    "fr": re.compile(r"(?:\bpas|\bni|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
+                     r"vraiment|probleme|souci)\s*){1,3}$"),
+    "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi)\s+(?:(?:um|uma|o|a|de|do|da|problema)"
+                     r"\s+){0,2}$"),
 }
 _NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
@@ -65,6 +76,15 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
     return any(_NEGATION_BEFORE[lang].search(before) for lang in langs)
 
 
+def is_denied(text: str, start: int, end: int, language: str) -> bool:
+    """True when the words at ``text[start:end]`` are denied as the problem's kind."""
+    if _NEGATION_AFTER_KO.search(text[end:end + 12]):
+        return True
+    before = fold(text[max(0, start - 40):start])
+    langs = (language,) if language in _DENIAL_BEFORE else _ANY_LANGUAGE
+    return any(_DENIAL_BEFORE[lang].search(before) for lang in langs)
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A title or keyword of one ``label`` (an option value, a rule), with its weight."""
@@ -84,6 +104,7 @@ class Hit:
     end: int
     fuzzy: bool
     negated: bool
+    denied: bool = False
 
     @property
     def confidence(self) -> float:
@@ -162,8 +183,9 @@ class Matcher:
                         continue
                     typo = any(canon[j][1] for j in range(i, end_index + 1))
                     start, end = toks[i].start, toks[end_index].end
-                    hits.append(Hit(phrase, start, end, typo,
-                                    is_negated(text, start, end, self.language)))
+                    negated = is_negated(text, start, end, self.language)
+                    hits.append(Hit(phrase, start, end, typo, negated,
+                                    negated and is_denied(text, start, end, self.language)))
         return hits
 
     @staticmethod

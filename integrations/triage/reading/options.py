@@ -1,7 +1,8 @@
 """Option matching: a dropdown's value from the words of a ticket.
 
 Each option is found by its titles in every locale and its ``x-deskops.keywords``
-(`vocabulary.option_phrases`) with one `Matcher` per language. Negated hits do not count.
+(`vocabulary.option_phrases`) with one `Matcher` per language. Negated hits do not count,
+and an option the requester denies ("결제 문제는 아니고") is not read from another mention.
 An option's confidence is its best hit's (title 0.9, keyword 0.85, 0.1 less through a
 typo), plus `CORROBORATION` for each further passage naming it. A hit inside a longer hit
 of another option gives way ("compte bancaire" is about payments, not the account). One
@@ -49,9 +50,11 @@ class OptionReader:
         best: dict[str, tuple[Hit, str, str]] = {}
         score: dict[str, float] = {}
         spans: dict[str, list[tuple[int, int]]] = {}
+        denied: set[str] = set()
         texts_of: dict[str, str] = {}
         for source, text in texts:
             hits = matcher.find(text, tokens(text, language, memo))
+            denied.update(h.phrase.label for h in hits if h.denied)
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
@@ -67,6 +70,8 @@ class OptionReader:
                     seen.append((hit.start, hit.end))
                 if value not in best or hit.confidence > best[value][0].confidence:
                     best[value] = (hit, source, text)
+        for value in denied:  # "not a payment problem" anywhere outweighs "payment" elsewhere
+            best.pop(value, None)
         if not best:
             return None
         ranked = sorted(best, key=lambda v: (-score[v], v))
