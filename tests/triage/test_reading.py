@@ -265,6 +265,8 @@ def test_typed_values_are_found_anywhere_unless_several_compete(ads: TriageConte
                                                                games: TriageContext) -> None:
     d = decide(on(ads, "Les paiements n'arrivent plus. site 5561209"), ads)
     assert written(ads, d)["sid"] == "5561209"
+    d = decide(on(ads, "Os cliques do anunciante não aparecem no relatório: 6612390"), ads)
+    assert written(ads, d)["sid"] == "6612390" and d.language == "pt-br"
     d = decide(on(ads, "My payments are late, 5561209 or 5561210, not sure which."), ads)
     assert "sid" not in written(ads, d) and "sid" in asked(d)
     d = decide(on(ads, "Payments late for 5561209; my site ID is 5561210."), ads)
