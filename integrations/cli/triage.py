@@ -9,7 +9,8 @@ own comments are not mistaken for an agent's reply.
 Freshdesk — 30 a page, 10 pages: past 300 the rest wait for a later run), and sends at
 most one update per ticket: reminder n, or the closing message and solved. The stage is a tag
 on the ticket, so a repeated run never sends a reminder twice; an OS file lock
-(``<workspace>/locks/.<env>.chase-lock``) keeps two runs on one machine from overlapping.
+(in the state folder, `integrations._runlock.run_file`) keeps two runs on one machine from
+overlapping.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import click
 
-from integrations._runlock import RunLock
+from integrations._runlock import RunLock, run_file
 from integrations.cli.main import App, pass_app
 from integrations.errors import ConfigError, DeskopsError, HelpdeskError
 from integrations.model import Workspace
@@ -116,7 +117,8 @@ class ChaseLock(RunLock):
     kernel releases it if the process dies, so a killed run never blocks the next)."""
 
     def __init__(self, workspace: Path, environment: str) -> None:
-        super().__init__(workspace / "locks" / f".{environment}.chase-lock", "chase",
+        super().__init__(run_file(workspace / "locks" / f"{environment}.json", "chase-lock"),
+                         "chase",
                          "this run does nothing")
 
 
