@@ -39,6 +39,7 @@ _ENV_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$")
 
 #: command name -> "module:attribute"; imported on first use.
 COMMANDS: dict[str, str] = {
+    "init": "integrations.cli.init:init",
     "validate": "integrations.cli.workspace:validate",
     "plan": "integrations.cli.provision:plan",
     "apply": "integrations.cli.provision:apply",
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "webhooks": "integrations.cli.pipeline:webhooks",
     "explain": "integrations.cli.triage:explain",
     "chase": "integrations.cli.triage:chase",
+    "retriage": "integrations.cli.triage:retriage",
 }
 
 

@@ -40,7 +40,7 @@ from integrations.triage import (
     chase as chase_ticket,
 )
 
-__all__ = ["build_context", "chase", "explain"]
+__all__ = ["build_context", "chase", "explain", "retriage"]
 
 
 def _self_ids(extra: dict[str, str]) -> list[int]:
@@ -110,6 +110,54 @@ def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) ->
         click.echo(json.dumps(explain_json(decision), ensure_ascii=False, indent=2))
     else:
         click.echo(explain_text(decision))
+
+
+@click.command("retriage")
+@click.argument("ticket_ids", type=int, nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per ticket.")
+@click.option("--env", "environment", default=None, metavar="NAME",
+              help="Lock file environment (default: DESKOPS_ENVIRONMENT, else the target).")
+@pass_app
+def retriage(app: App, ticket_ids: tuple[int, ...], as_json: bool,
+             environment: str | None) -> None:
+    """Decide again for each TICKET_ID with the current workspace and write the result once.
+
+    For a ticket triaged before a fix (a new extraction pattern, a rule): `explain` shows
+    the new decision, this applies it, with the worker's guards (fresh read, nothing twice,
+    agent edits never overwritten, shadow mode and kill switch honoured)."""
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker.triage import resume_reply, with_self_ids, write_decision
+
+    ctx = build_context(app, environment)
+    failed = 0
+    with connect_tickets(app.settings, app.target_name()) as desk:
+        ctx = with_self_ids(ctx, desk)
+        for ticket_id in ticket_ids:
+            try:
+                ticket = desk.get_ticket(ticket_id)
+                resumed = resume_reply(ticket, desk, ctx)
+                if resumed:
+                    _report(as_json, {"ticket_id": ticket_id, "decision": "resumed",
+                                      "summary": resumed, "written": True},
+                            f"ticket {ticket_id}: {resumed}")
+                    continue
+                decision, written = write_decision(ticket, desk, ctx,
+                                                   lambda t: decide(t, ctx))
+            except HelpdeskError as exc:
+                failed += 1
+                _report(as_json, {"ticket_id": ticket_id, "error": str(exc)},
+                        f"ticket {ticket_id}: failed: {exc}")
+                continue
+            data = explain_json(decision, include_comment=False)
+            data["written"] = written
+            done = ("written" if written else "nothing to change" if decision.update.empty
+                    else f"{decision.mode} mode: not written")
+            _report(as_json, data, f"ticket {ticket_id}: {decision.kind}: {decision.summary} "
+                                   f"({done})")
+        if app.verbose:
+            click.echo(f"API calls: {desk.calls}", err=True)
+    if failed:
+        raise DeskopsError(f"retriage: {failed} ticket(s) failed (see above)")
 
 
 class ChaseLock(RunLock):

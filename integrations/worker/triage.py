@@ -190,8 +190,10 @@ class TriageHandler:
     its own-user ids are completed from the helpdesk on first use.
 
     A long-running worker must see a later ``deskops apply`` (new field ids in the lock
-    file) or an edited ``rules.json``: give `rebuild` and the files it reads as `watch`, and
-    the context is rebuilt before the next event whenever one of them changed.
+    file) or any edited workspace file (a field's extraction pattern, a template, the
+    rules): give `rebuild` and what it reads as `watch` — files, or folders watched whole,
+    so added and removed files count too — and the context is rebuilt before the next
+    event whenever one of them changed (a few ``stat`` calls per event).
     """
 
     def __init__(self, ctx: TriageContext, *,
@@ -203,8 +205,18 @@ class TriageHandler:
         self._watch = tuple(watch)
         self._seen = self._stamps()
 
-    def _stamps(self) -> tuple[float | None, ...]:
-        return tuple(p.stat().st_mtime if p.exists() else None for p in self._watch)
+    def _stamps(self) -> tuple[tuple[str, int, int], ...]:
+        found: list[tuple[str, int, int]] = []
+        for path in self._watch:
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
+                else [path] if path.is_file() else []
+            for file in files:
+                try:
+                    st = file.stat()
+                except OSError:  # removed between the listing and the stat: next time
+                    continue
+                found.append((str(file), st.st_mtime_ns, st.st_size))
+        return tuple(found)
 
     def _context(self, desk: TicketDesk) -> TriageContext:
         if self._rebuild is not None:
