@@ -506,10 +506,12 @@ def run_triage_flow(sandbox: RunningSandbox, home: Path, *, echo: Echo = print,
         pages = sum(1 for _ in (workspace / "kb").rglob("*.txt"))
         echo(f"seed knowledge base copied into {workspace.name}/kb/ ({pages} pages copied "
              "from the seed help centres, French and Korean; lint warnings hidden)")
-        out = run([*ws, "kb", "sync"], svc.env, cwd=home, echo=echo, capture=True)
+        out = run([*ws, "kb", "sync", "--auto-approve"], svc.env, cwd=home, echo=echo,
+                  capture=True)
         echo(_indent("\n".join(line for line in out.splitlines() if line[:1] in "+~-"
                                or line.startswith(("Published", "No changes"))), "    "))
-        out = run([*ws, "kb", "sync"], svc.env, cwd=home, echo=echo, capture=True)
+        out = run([*ws, "kb", "sync", "--auto-approve"], svc.env, cwd=home, echo=echo,
+                  capture=True)
         echo(_indent(out, "    ") + "   (the second sync writes nothing)")
         out = run([*ws, "webhooks", "install", "--url", url], svc.env, cwd=home, echo=echo,
                   capture=True)

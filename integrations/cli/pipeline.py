@@ -43,11 +43,17 @@ def _when(epoch: float | None) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: the columns of ``events list`` (header and rows share one format).
+_ROW = "{:>6}  {:<10} {:<9} {:<16} {:<14} {:>5}  {:<20}  {}"
+_HEADER = _ROW.format("ID", "STATUS", "SOURCE", "KIND", "TICKET", "TRIES", "RECEIVED (UTC)",
+                      "OUTCOME")
+
+
 def _line(rec: EventRecord) -> str:
     outcome = rec.decision or rec.error or rec.reason or ""
-    return (f"{rec.id:>6}  {rec.status:<10} {rec.source:<9} {rec.kind:<16} "
-            f"ticket={rec.ticket_id if rec.ticket_id is not None else '-':<8} "
-            f"tries={rec.attempts}  {_when(rec.received_at)}  {outcome}")
+    return _ROW.format(rec.id, rec.status, rec.source, rec.kind,
+                       rec.ticket_id if rec.ticket_id is not None else "-", rec.attempts,
+                       _when(rec.received_at), outcome).rstrip()
 
 
 def _handler(app: App) -> object:
@@ -232,24 +238,49 @@ def events() -> None:
 @pass_app
 def events_list(app: App, status: str | None, ticket: int | None, limit: int,
                 as_json: bool) -> None:
-    """Newest events first."""
+    """Newest events first (a header line, then one line per event)."""
     store = store_from_settings(app.settings)
-    for rec in store.find(status=status, ticket_id=ticket, limit=limit):
+    records = store.find(status=status, ticket_id=ticket, limit=limit)
+    if not as_json:
+        click.echo(_HEADER)
+    for rec in records:
         click.echo(json.dumps(rec.as_dict()) if as_json else _line(rec))
 
 
 @events.command("show")
 @click.argument("event_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @pass_app
-def events_show(app: App, event_id: int) -> None:
+def events_show(app: App, event_id: int, as_json: bool) -> None:
     """Everything stored about one event (ids, times, decision, reason, error)."""
     rec = store_from_settings(app.settings).get(event_id)
     if rec is None:
         raise ConfigError(f"event {event_id}: no such event (see `deskops events list`)")
+    if as_json:
+        click.echo(json.dumps(rec.as_dict(), ensure_ascii=False, indent=2))
+        return
     for key, value in rec.as_dict().items():
         if key.endswith(("_at", "_until", "not_before")) and isinstance(value, float):
             value = _when(value)
-        click.echo(f"{key:<18} {value if value is not None else '-'}")
+        audit = _audit(value) if key == "reason" else None
+        if audit is None:
+            click.echo(f"{key:<18} {value if value is not None else '-'}")
+            continue
+        click.echo(f"{key:<18} (the triage decision, as recorded)")
+        for name, part in audit.items():
+            shown = part if isinstance(part, str) else json.dumps(part, ensure_ascii=False)
+            click.echo(f"  {name:<16} {shown}")
+
+
+def _audit(value: object) -> dict[str, Any] | None:
+    """A reason holding the worker's audit JSON, as a dict (None for plain text)."""
+    if not isinstance(value, str) or not value.startswith("{"):
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @events.command("retry")
