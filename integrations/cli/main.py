@@ -75,6 +75,9 @@ class App:
         """Settings, read on first use so ``--help`` works without any environment."""
         if self._settings is None:
             self._settings = load_settings()
+            # Run locks find the state folder through the environment (`run_file`): one
+            # named only in .env must reach them too.
+            os.environ.setdefault("DESKOPS_STATE_DIR", str(self._settings.state_dir))
         return self._settings
 
     def target_name(self) -> str:

@@ -156,3 +156,17 @@ def test_worker_prints_one_line_per_event(h: Harness) -> None:  # noqa: F811
     lines = out.splitlines()
     assert lines[0].startswith(f"event {event.id} ticket {tid}: ask (")
     assert lines[0].endswith(" ms)") and lines[-1] == "processed 1 events"
+
+
+def test_a_state_folder_named_in_dotenv_holds_the_run_locks_too(
+        tmp_path: Path, zendesk_env: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    for key, value in zendesk_env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("DESKOPS_STATE_DIR")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"DESKOPS_STATE_DIR={tmp_path / 'from-dotenv'}\n",
+                                   encoding="utf-8")
+    assert main(["init", "ws"]) == 0
+    assert main(["-w", "ws", "apply", "--auto-approve"]) == 0, capsys.readouterr().err
+    assert any((tmp_path / "from-dotenv" / "runs").glob("zendesk.json-*.apply-lock"))
