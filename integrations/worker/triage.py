@@ -23,6 +23,8 @@ import dataclasses
 import html
 import json
 import logging
+import os
+import stat
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,6 +187,24 @@ def write_decision(ticket: Ticket, desk: TicketDesk, ctx: TriageContext,
                         "the event will be retried")
 
 
+def _scan(folder: str, found: list[tuple[str, int, int]]) -> None:
+    """Add every file under ``folder`` to ``found`` (``os.scandir``: file types come with the
+    listing, so each file costs one ``stat``)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, found)
+            elif entry.is_file():
+                st = entry.stat()
+                found.append((entry.path, st.st_mtime_ns, st.st_size))
+        except OSError:  # removed while listing: seen as a change next time
+            continue
+
+
 class TriageHandler:
     """The worker `Handler` for triage (see module doc). ``ctx`` is built once per worker;
     its own-user ids are completed from the helpdesk on first use.
@@ -206,17 +226,18 @@ class TriageHandler:
         self._seen = self._stamps()
 
     def _stamps(self) -> tuple[tuple[str, int, int], ...]:
+        """(path, mtime, size) of every watched file: one ``stat`` each, no more."""
         found: list[tuple[str, int, int]] = []
         for path in self._watch:
-            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() \
-                else [path] if path.is_file() else []
-            for file in files:
-                try:
-                    st = file.stat()
-                except OSError:  # removed between the listing and the stat: next time
-                    continue
-                found.append((str(file), st.st_mtime_ns, st.st_size))
-        return tuple(found)
+            try:
+                st = os.stat(path)
+            except OSError:  # absent (yet): its appearance is a change
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                _scan(str(path), found)
+            else:
+                found.append((str(path), st.st_mtime_ns, st.st_size))
+        return tuple(sorted(found))
 
     def _context(self, desk: TicketDesk) -> TriageContext:
         if self._rebuild is not None:
