@@ -159,3 +159,27 @@ def test_kb_lint_warns_about_untitled_categories_and_sections(tmp_path: Path) ->
     assert len(warned) == 2
     assert any("categories: help:" in w and "'help'" in w for w in warned)
     assert any("sections: help/account:" in w for w in warned)
+
+
+def test_drift_reads_like_plan_helpdesk_then_workspace(
+        tmp_path: Path, fresh_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import requests
+
+    from integrations.sandbox import ADMIN_EMAIL, API_TOKEN
+
+    ws = _starter(tmp_path)
+    _use(monkeypatch, fresh_sandbox.zendesk_env())
+    assert main(["-w", str(ws), "apply", "--auto-approve"]) == 0
+    field_id = json.loads((ws / "locks" / "zendesk.json").read_text("utf-8"))["fields"][
+        "product"]["id"]
+    resp = requests.put(f"{fresh_sandbox.zendesk_url}/api/v2/ticket_fields/{field_id}.json",
+                        json={"ticket_field": {"title": "Changed by hand"}}, timeout=10,
+                        auth=(f"{ADMIN_EMAIL}/token", API_TOKEN))
+    assert resp.status_code == 200, resp.text
+    capsys.readouterr()
+    assert main(["drift", "-w", str(ws)]) == 3
+    out = capsys.readouterr().out
+    assert '"Changed by hand" (helpdesk) → "Product" (workspace)' in out, out
+    assert main(["plan", "-w", str(ws)]) == 0
+    assert '"Changed by hand" → "Product"' in capsys.readouterr().out  # same orientation
