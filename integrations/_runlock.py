@@ -3,12 +3,17 @@
 The kernel drops the lock when the holder exits, so a killed run never leaves a stale one.
 The file holds the holder's pid, which a refused run names. `ApplyLock` (plan) and
 `ChaseLock` (chase) are this lock with their own file and message.
+
+Lock files are state, not workspace: `run_file` places them in the state folder
+(``DESKOPS_STATE_DIR``), one per workspace lock file, so nothing in ``locks/`` but the
+committed lock files themselves.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 from pathlib import Path
 from types import TracebackType
@@ -16,7 +21,17 @@ from typing import IO, Self
 
 from integrations.errors import LockError
 
-__all__ = ["RunLock"]
+__all__ = ["RunLock", "run_file"]
+
+
+def run_file(anchor: Path, suffix: str, state_dir: Path | None = None) -> Path:
+    """The run-lock file of ``anchor`` (a workspace lock file) in the state folder:
+    ``<state>/runs/<name>-<hash of its absolute path>.<suffix>``, so two workspaces with the
+    same environment name never share a lock, and a workspace holds no lock files."""
+    from integrations.settings import default_state_dir
+
+    digest = hashlib.sha256(str(anchor.absolute()).encode()).hexdigest()[:12]
+    return (state_dir or default_state_dir()) / "runs" / f"{anchor.name}-{digest}.{suffix}"
 
 
 class RunLock:

@@ -4,6 +4,11 @@ Secrets come only from the environment or from a file named by ``<NAME>_FILE``; 
 wrapped in `Secret`, whose ``repr``/``str`` never reveal the value, so a stray print or
 log line cannot leak them. Pointing a client at anything but the vendor's HTTPS host is
 only possible through the explicitly named ``DESKOPS_SANDBOX_*_URL`` variables.
+
+State is not workspace: webhook secrets, the SQLite event store and queue, and the run
+locks live in a state folder (``DESKOPS_STATE_DIR``, default the platform's user state
+folder, e.g. ``~/.local/state/deskops``), so nothing deskops writes into a workspace is a
+secret or requester data, and everything it writes there is safe to commit.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+import platformdirs
+
 from integrations.errors import ConfigError
 from integrations.model import Target
 
-__all__ = ["Secret", "Settings", "load_settings"]
+__all__ = ["Secret", "Settings", "default_state_dir", "load_settings"]
 
 
 class Secret:
@@ -58,9 +65,23 @@ class Settings:
     #: Base URLs of a `deskops sandbox`; the only way to use plain HTTP or another host.
     sandbox_zendesk_url: str | None = None
     sandbox_freshdesk_url: str | None = None
-    database_url: str = "sqlite:///.deskops/events.db"
-    queue_url: str = "sqlite:///.deskops/queue.db"
+    #: secrets, event store, queue, run locks: never inside the workspace.
+    state_dir: Path = field(default_factory=lambda: default_state_dir())
+    database_url: str = ""
+    queue_url: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.state_dir}/events.db")
+        if not self.queue_url:
+            object.__setattr__(self, "queue_url", f"sqlite:///{self.state_dir}/queue.db")
+
+    @property
+    def webhook_secrets_file(self) -> Path:
+        """``DESKOPS_WEBHOOK_SECRETS_FILE``, else ``webhook-secrets.json`` in the state folder."""
+        named = self.extra.get("DESKOPS_WEBHOOK_SECRETS_FILE")
+        return Path(named) if named else self.state_dir / "webhook-secrets.json"
 
     def zendesk_base_url(self) -> str:
         """``https://SUB.zendesk.com``, or the sandbox URL when explicitly configured."""
@@ -87,6 +108,15 @@ class Settings:
 _SECRETS = (
     "ZENDESK_API_TOKEN", "ZENDESK_OAUTH_TOKEN", "ZENDESK_OAUTH_CLIENT_SECRET", "FRESHDESK_API_KEY",
 )
+
+
+def default_state_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``DESKOPS_STATE_DIR`` (from ``env``, default the process environment), else the
+    platform's user state folder for deskops. Absolute, so a later ``cd`` changes nothing."""
+    source = os.environ if env is None else env
+    named = (source.get("DESKOPS_STATE_DIR") or "").strip()
+    path = Path(named).expanduser() if named else Path(platformdirs.user_state_dir("deskops"))
+    return path.absolute()
 
 
 def _read(env: Mapping[str, str], name: str) -> str | None:
@@ -144,7 +174,8 @@ def load_settings(
         freshdesk_api_key=_secret(merged, "FRESHDESK_API_KEY"),
         sandbox_zendesk_url=_sandbox_url(merged, "DESKOPS_SANDBOX_ZENDESK_URL"),
         sandbox_freshdesk_url=_sandbox_url(merged, "DESKOPS_SANDBOX_FRESHDESK_URL"),
-        database_url=merged.get("DESKOPS_DATABASE_URL") or "sqlite:///.deskops/events.db",
-        queue_url=merged.get("DESKOPS_QUEUE_URL") or "sqlite:///.deskops/queue.db",
+        state_dir=default_state_dir(merged),
+        database_url=merged.get("DESKOPS_DATABASE_URL") or "",
+        queue_url=merged.get("DESKOPS_QUEUE_URL") or "",
         extra={k: v for k, v in merged.items() if k.startswith("DESKOPS_") and k not in _SECRETS},
     )

@@ -78,9 +78,11 @@ def _quiet(text: str) -> None:
 
 def _child_env(extra: Mapping[str, str]) -> dict[str, str]:
     """This process's environment without any deskops/helpdesk setting the shell may carry
-    (a stray ``ZENDESK_API_TOKEN`` must never reach the demo), plus ``extra``."""
+    (a stray ``ZENDESK_API_TOKEN`` must never reach the demo), plus ``extra``. The state
+    folder is kept: the demo sets its own (in its temporary home) before anything runs."""
     base = {k: v for k, v in os.environ.items()
-            if not k.startswith(("DESKOPS_", "ZENDESK_", "FRESHDESK_"))}
+            if not k.startswith(("DESKOPS_", "ZENDESK_", "FRESHDESK_"))
+            or k == "DESKOPS_STATE_DIR"}
     return {**base, **extra}
 
 
@@ -506,10 +508,12 @@ def run_triage_flow(sandbox: RunningSandbox, home: Path, *, echo: Echo = print,
         pages = sum(1 for _ in (workspace / "kb").rglob("*.txt"))
         echo(f"seed knowledge base copied into {workspace.name}/kb/ ({pages} pages copied "
              "from the seed help centres, French and Korean; lint warnings hidden)")
-        out = run([*ws, "kb", "sync"], svc.env, cwd=home, echo=echo, capture=True)
+        out = run([*ws, "kb", "sync", "--auto-approve"], svc.env, cwd=home, echo=echo,
+                  capture=True)
         echo(_indent("\n".join(line for line in out.splitlines() if line[:1] in "+~-"
                                or line.startswith(("Published", "No changes"))), "    "))
-        out = run([*ws, "kb", "sync"], svc.env, cwd=home, echo=echo, capture=True)
+        out = run([*ws, "kb", "sync", "--auto-approve"], svc.env, cwd=home, echo=echo,
+                  capture=True)
         echo(_indent(out, "    ") + "   (the second sync writes nothing)")
         out = run([*ws, "webhooks", "install", "--url", url], svc.env, cwd=home, echo=echo,
                   capture=True)
@@ -638,6 +642,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="deskops-demo-") as tmp, \
                 start_sandbox() as publisher_desk, start_sandbox() as ad_network_desk:
             home = Path(tmp)
+            os.environ["DESKOPS_STATE_DIR"] = str(home / "state")  # run locks: not the user's
             banner(f"sandbox accounts: game publisher on Zendesk {publisher_desk.zendesk_url} "
                    f"and Freshdesk {publisher_desk.freshdesk_url}; ad network on Zendesk "
                    f"{ad_network_desk.zendesk_url}")

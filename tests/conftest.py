@@ -52,3 +52,11 @@ def zendesk_env(fresh_sandbox: RunningSandbox) -> dict[str, str]:
 @pytest.fixture
 def freshdesk_env(fresh_sandbox: RunningSandbox) -> dict[str, str]:
     return fresh_sandbox.freshdesk_env()
+
+
+@pytest.fixture(autouse=True)
+def _state_dir(tmp_path_factory: pytest.TempPathFactory,
+               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own state folder (secrets, event store, queue, run locks), so no
+    test writes to the user's real one or sees another test's."""
+    monkeypatch.setenv("DESKOPS_STATE_DIR", str(tmp_path_factory.mktemp("state")))

@@ -1,24 +1,25 @@
 """``deskops kb``: publish, export and lint the workspace's knowledge base.
 
 Thin shell: parse, call `integrations.kb`, print. Every lint warning is printed first
-(``file:line: warning: message``, on stderr), then the plan, a progress bar while writing,
-a summary after. Conflicts (articles edited in the helpdesk since the last sync) are
-skipped, one ``error:`` line each (file, article, locale, when), and make the exit code 1
-unless ``--force``; so do article moves the target cannot make (Freshdesk), refused by the
-plan with one ``error:`` line each (file, old and new folder, what to do). Exit codes: 0
-done or nothing to do; 1 error, conflict or refused move; 2 with ``--detailed-exitcode``
-when the plan has writes (pending with ``--dry-run``).
+(``file:line: warning: message``, on stderr), then the plan; like ``apply``, a sync with
+writes asks before making them (``--auto-approve`` for cron and CI), shows a progress bar on
+a terminal (plain lines otherwise) while writing, and a summary after. Conflicts (articles
+edited in the helpdesk since the last sync) are skipped, one ``error:`` line each (file,
+article, locale, when), and make the exit code 1 unless ``--force``; so do article moves the
+target cannot make (Freshdesk), refused by the plan with one ``error:`` line each (file, old
+and new folder, what to do). Exit codes: 0 done or nothing to do; 1 error, conflict or
+refused move; 2 with ``--detailed-exitcode`` when the plan has writes (pending with
+``--dry-run``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
+from integrations.cli._progress import progress
 from integrations.cli.main import App, pass_app
 from integrations.errors import WorkspaceError
 from integrations.kb.lock import KbLock, lock_path
@@ -46,6 +47,8 @@ def kb() -> None:
 @click.option("--detailed-exitcode", is_flag=True,
               help="Exit 0 when the plan is empty, 2 when it has writes (pending with "
                    "--dry-run, made without), 1 on error or conflict.")
+@click.option("--auto-approve", is_flag=True,
+              help="Do not ask before writing (cron, CI); as `deskops apply --auto-approve`.")
 @click.option("--force", is_flag=True, help="Overwrite articles edited in the helpdesk.")
 @click.option("--prune", is_flag=True,
               help="Delete articles and translations this workspace published that no longer "
@@ -53,8 +56,8 @@ def kb() -> None:
 @click.option("--env", "environment", default=None, metavar="NAME",
               help="Lock file name under locks/ (default: DESKOPS_ENVIRONMENT, else the target).")
 @pass_app
-def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: bool,
-         environment: str | None) -> None:
+def sync(app: App, dry_run: bool, detailed_exitcode: bool, auto_approve: bool, force: bool,
+         prune: bool, environment: str | None) -> None:
     """Publish kb/ (categories, sections/folders, articles, translations) incrementally."""
     from integrations.kb.apply import apply_kb
     from integrations.kb.connect import connect_kb
@@ -72,11 +75,11 @@ def sync(app: App, dry_run: bool, detailed_exitcode: bool, force: bool, prune: b
         plan = plan_kb(knowledge, remote, lock, target.capabilities, force=force, prune=prune)
         click.echo(plan.render())
         if not dry_run and (plan.ops or plan.adopted or plan.forget):
-            bar: Any = click.progressbar(length=max(plan.writes, 1), label="Publishing",
-                                         file=sys.stderr)
-            with bar:
+            if plan.writes and not auto_approve:
+                click.confirm("Publish these changes?", abort=True, err=True)
+            with progress("Publishing", plan.writes) as step:
                 result = apply_kb(plan, knowledge, remote, lock, target,
-                                  progress=lambda op: bar.update(1))
+                                  progress=lambda op: step(str(op)))
             extra = f" (+{result.follow_ups} follow-up)" if result.follow_ups else ""
             click.echo(f"Published: {result.writes} write(s){extra}; lock: {lock.path}")
         if app.verbose:

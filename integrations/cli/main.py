@@ -39,6 +39,7 @@ _ENV_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$")
 
 #: command name -> "module:attribute"; imported on first use.
 COMMANDS: dict[str, str] = {
+    "init": "integrations.cli.init:init",
     "validate": "integrations.cli.workspace:validate",
     "plan": "integrations.cli.provision:plan",
     "apply": "integrations.cli.provision:apply",
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "webhooks": "integrations.cli.pipeline:webhooks",
     "explain": "integrations.cli.triage:explain",
     "chase": "integrations.cli.triage:chase",
+    "retriage": "integrations.cli.triage:retriage",
 }
 
 
@@ -73,6 +75,9 @@ class App:
         """Settings, read on first use so ``--help`` works without any environment."""
         if self._settings is None:
             self._settings = load_settings()
+            # Run locks find the state folder through the environment (`run_file`): one
+            # named only in .env must reach them too.
+            os.environ.setdefault("DESKOPS_STATE_DIR", str(self._settings.state_dir))
         return self._settings
 
     def target_name(self) -> str:
@@ -117,6 +122,53 @@ def pass_app(f: Callable[Concatenate[App, _P], _R]) -> Callable[_P, _R]:
     return update_wrapper(new_func, f)
 
 
+def _late_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """A global option given after the command (``deskops plan -w DIR``): set it on the
+    `App` as if it had come first."""
+    if ctx.get_parameter_source(str(param.name)) != click.core.ParameterSource.COMMANDLINE:
+        return
+    app = ctx.find_object(App)
+    if app is None:  # pragma: no cover - subcommands always run under `cli`
+        return
+    if param.name == "late_workspace":
+        app.workspace, app.workspace_from = Path(value), "-w/--workspace"
+    elif param.name == "late_target":
+        app.target = value
+    elif param.name == "late_verbose" and value:
+        app.verbose = True
+        _configure_logging(True)
+
+
+#: the root group's options, repeated on every subcommand that has no option of that name.
+_GLOBAL_OPTIONS = [
+    click.Option(["-w", "--workspace", "late_workspace"], type=click.Path(path_type=Path),
+                 expose_value=False, callback=_late_option, help="Workspace folder (as "
+                 "before the command)."),
+    click.Option(["--target", "late_target"], type=click.Choice(["zendesk", "freshdesk"]),
+                 expose_value=False, callback=_late_option, help="Helpdesk to talk to (as "
+                 "before the command)."),
+    click.Option(["-v", "--verbose", "late_verbose"], is_flag=True, expose_value=False,
+                 callback=_late_option, help="More detail (as before the command)."),
+]
+
+
+def _with_global_options(command: click.Command) -> click.Command:
+    """Accept the global options after ``command`` too (and on a group's subcommands);
+    an option the command defines itself (``validate --target``) keeps its own meaning."""
+    if getattr(command, "_deskops_globals", False):
+        return command
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_global_options(sub)
+    else:
+        taken = {opt for p in command.params for opt in p.opts + p.secondary_opts}
+        for option in _GLOBAL_OPTIONS:
+            if not taken & set(option.opts):
+                command.params.append(option)
+    setattr(command, "_deskops_globals", True)  # noqa: B010 - a marker on a click object
+    return command
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
@@ -131,7 +183,7 @@ class _LazyGroup(click.Group):
                     raise
                 return None  # this area is not built yet
             assert isinstance(command, click.Command)
-            return command
+            return _with_global_options(command)
         return super().get_command(ctx, cmd_name)
 
 
@@ -144,16 +196,42 @@ class _LazyGroup(click.Group):
 @click.version_option(package_name="deskops")
 @click.pass_context
 def cli(ctx: click.Context, workspace: Path, target: str | None, verbose: bool) -> None:
-    """Run a hosted helpdesk (Zendesk or Freshdesk) as code."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(_LineFormatter(verbose))
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler],
-                        force=True)
+    """Run a hosted helpdesk (Zendesk or Freshdesk) as code.
+
+    Global options (-w, --target, -v) may also follow the command: deskops plan -w DIR."""
+    _configure_logging(verbose)
     source = ctx.get_parameter_source("workspace")
     given = ("-w/--workspace" if source == click.core.ParameterSource.COMMANDLINE
              else "DESKOPS_WORKSPACE" if source == click.core.ParameterSource.ENVIRONMENT
              else None)
     ctx.obj = App(workspace=workspace, target=target, verbose=verbose, workspace_from=given)
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Log lines on stderr in the CLI's shape, each warning once per command."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LineFormatter(verbose))
+    handler.addFilter(_Once())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler],
+                        force=True)
+
+
+class _Once(logging.Filter):
+    """Drops a warning already printed by this command: the workspace is read by plan and
+    again by apply (or by triage), and its warnings are worth reading once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[tuple[str, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.WARNING:
+            return True
+        key = (record.name, record.getMessage())
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
 
 #: ``scheme://user:password@`` in a URL (a database or Redis URL from the environment).

@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import re
 import signal
+import socket
 import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import Any
 
 import click
 
-from integrations.cli.main import App, pass_app
+from integrations.cli.main import App, pass_app, redact
 from integrations.errors import ConfigError
 from integrations.events import EventRecord, queue_from_settings, store_from_settings
 
@@ -39,11 +43,17 @@ def _when(epoch: float | None) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: the columns of ``events list`` (header and rows share one format).
+_ROW = "{:>6}  {:<10} {:<9} {:<16} {:<14} {:>5}  {:<20}  {}"
+_HEADER = _ROW.format("ID", "STATUS", "SOURCE", "KIND", "TICKET", "TRIES", "RECEIVED (UTC)",
+                      "OUTCOME")
+
+
 def _line(rec: EventRecord) -> str:
     outcome = rec.decision or rec.error or rec.reason or ""
-    return (f"{rec.id:>6}  {rec.status:<10} {rec.source:<9} {rec.kind:<16} "
-            f"ticket={rec.ticket_id if rec.ticket_id is not None else '-':<8} "
-            f"tries={rec.attempts}  {_when(rec.received_at)}  {outcome}")
+    return _ROW.format(rec.id, rec.status, rec.source, rec.kind,
+                       rec.ticket_id if rec.ticket_id is not None else "-", rec.attempts,
+                       _when(rec.received_at), outcome).rstrip()
 
 
 def _handler(app: App) -> object:
@@ -64,10 +74,12 @@ def _handler(app: App) -> object:
             def rebuild() -> TriageContext:
                 return build_context(app, workspace=load(app.workspace, app.target_name()))
 
-            # A later `deskops apply` (new ids in the lock file) or an edited workspace is
-            # picked up before the next event, without restarting the worker.
+            # A later `deskops apply` (new ids in the lock file) or any edited workspace
+            # file it reads (fields' patterns, forms, rules, templates) is picked up before
+            # the next event, without restarting the worker; folders are watched whole.
             watch = [lock_path(app.workspace, app.environment()), app.workspace / "deskops.json",
-                     app.workspace / "rules.json"]
+                     app.workspace / "rules.json", app.workspace / "fields",
+                     app.workspace / "forms", app.workspace / "templates"]
             return TriageHandler(build_context(app, workspace=workspace),
                                  rebuild=rebuild, watch=watch)
     extra = app.settings.extra
@@ -76,20 +88,100 @@ def _handler(app: App) -> object:
     return LanguageTagger(locales, default=extra.get("DESKOPS_DEFAULT_LOCALE") or locales[0])
 
 
+_Scope = MutableMapping[str, Any]
+_Message = MutableMapping[str, Any]
+_Receive = Callable[[], Awaitable[_Message]]
+_Send = Callable[[_Message], Awaitable[None]]
+_ASGI = Callable[[_Scope, _Receive, _Send], Awaitable[None]]
+
+
+class DeliveryLog:
+    """ASGI wrapper printing one line per webhook delivery: source, delivery id, outcome
+    (the receiver's own short answer: stored event id, duplicate, or the refusal) and
+    milliseconds. Request bodies are never read: they hold requester data."""
+
+    def __init__(self, app: _ASGI, echo: Callable[[str], None]) -> None:
+        self.app = app
+        self.echo = echo
+
+    async def __call__(self, scope: _Scope, receive: _Receive, send: _Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or not path.startswith("/webhooks/"):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 0
+        answer = bytearray()
+
+        async def capture(message: _Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            elif message["type"] == "http.response.body" and len(answer) < 4096:
+                answer.extend(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1")
+                       for k, v in scope.get("headers", [])}
+            ident = headers.get("x-zendesk-webhook-invocation-id") or "-"
+            ms = (time.perf_counter() - started) * 1000
+            self.echo(f"delivery {path.rsplit('/', 1)[-1]} id={ident}: {status} "
+                      f"{_outcome(bytes(answer))} ({ms:.0f} ms)")
+
+
+def _outcome(answer: bytes) -> str:
+    """The receiver's answer in a few words (``stored event 12``, ``duplicate event 12``)."""
+    try:
+        data = json.loads(answer or b"{}")
+    except ValueError:
+        return "-"
+    if not isinstance(data, dict):
+        return "-"
+    if "event_id" in data:
+        return f"{data.get('status', 'stored')} event {data['event_id']}"
+    return str(data.get("error") or data.get("status") or "-")
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--port", default=8080, show_default=True, type=int,
+              help="Port to listen on (0: any free port; the line printed names it).")
 @pass_app
 def serve(app: App, host: str, port: int) -> None:
-    """Receive helpdesk webhooks (uvicorn); events are stored before the 202."""
+    """Receive helpdesk webhooks (uvicorn); events are stored before the 202.
+
+    Prints where it listens; with ``-v`` one line per delivery (id, outcome, ms)."""
     import uvicorn
 
     from integrations.webhooks import create_app, receiver_config
 
     config = receiver_config(app.settings)
     config.store.setup()  # fail now, in one line, if the store is unreachable
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning",
-                access_log=app.verbose, server_header=False)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)  # connections wait in the backlog from the moment the line prints
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"serve: cannot listen on {host}:{port}: {exc.strerror or exc}; "
+                          "choose another --port") from exc
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    click.echo(f"deskops receiver listening on http://{shown}:{bound} (webhooks at "
+               "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)")
+    click.echo(f"store: {redact(app.settings.database_url)}; secrets: "
+               f"{app.settings.webhook_secrets_file}")
+    asgi: Any = create_app(config)
+    if app.verbose:
+        asgi = DeliveryLog(asgi, lambda line: click.echo(line))
+    server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
+                                           server_header=False))
+    server.run(sockets=[sock])
 
 
 @click.command()
@@ -113,8 +205,13 @@ def worker(app: App, concurrency: int, once: bool) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    def report(rec: EventRecord, ms: float) -> None:
+        outcome = rec.decision or (f"failed, retried later: {rec.error}" if rec.error else "-")
+        click.echo(f"event {rec.id} ticket {rec.ticket_id if rec.ticket_id is not None else '-'}"
+                   f": {outcome} ({ms:.0f} ms)")
+
     loops = [Worker(store, queue_from_settings(settings), connect_tickets(settings, app.target),
-                    handler) for _ in range(concurrency)]
+                    handler, on_done=report) for _ in range(concurrency)]
     threads = [threading.Thread(target=w.run, kwargs={"stop": stop, "until_idle": once},
                                 daemon=True) for w in loops]
     for thread in threads:
@@ -141,24 +238,49 @@ def events() -> None:
 @pass_app
 def events_list(app: App, status: str | None, ticket: int | None, limit: int,
                 as_json: bool) -> None:
-    """Newest events first."""
+    """Newest events first (a header line, then one line per event)."""
     store = store_from_settings(app.settings)
-    for rec in store.find(status=status, ticket_id=ticket, limit=limit):
+    records = store.find(status=status, ticket_id=ticket, limit=limit)
+    if not as_json:
+        click.echo(_HEADER)
+    for rec in records:
         click.echo(json.dumps(rec.as_dict()) if as_json else _line(rec))
 
 
 @events.command("show")
 @click.argument("event_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @pass_app
-def events_show(app: App, event_id: int) -> None:
+def events_show(app: App, event_id: int, as_json: bool) -> None:
     """Everything stored about one event (ids, times, decision, reason, error)."""
     rec = store_from_settings(app.settings).get(event_id)
     if rec is None:
         raise ConfigError(f"event {event_id}: no such event (see `deskops events list`)")
+    if as_json:
+        click.echo(json.dumps(rec.as_dict(), ensure_ascii=False, indent=2))
+        return
     for key, value in rec.as_dict().items():
         if key.endswith(("_at", "_until", "not_before")) and isinstance(value, float):
             value = _when(value)
-        click.echo(f"{key:<18} {value if value is not None else '-'}")
+        audit = _audit(value) if key == "reason" else None
+        if audit is None:
+            click.echo(f"{key:<18} {value if value is not None else '-'}")
+            continue
+        click.echo(f"{key:<18} (the triage decision, as recorded)")
+        for name, part in audit.items():
+            shown = part if isinstance(part, str) else json.dumps(part, ensure_ascii=False)
+            click.echo(f"  {name:<16} {shown}")
+
+
+def _audit(value: object) -> dict[str, Any] | None:
+    """A reason holding the worker's audit JSON, as a dict (None for plain text)."""
+    if not isinstance(value, str) or not value.startswith("{"):
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @events.command("retry")

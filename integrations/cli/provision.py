@@ -5,7 +5,6 @@ Exit codes: 0 ok; 1 error; 2 changes pending (``plan --detailed-exitcode``); 3 d
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from integrations.cli._progress import progress
 from integrations.cli.main import App, pass_app
 from integrations.errors import LockError, PlanError, RateLimited, Unavailable
 from integrations.plan import (
@@ -144,17 +144,16 @@ def _apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
             if not auto_approve:
                 click.confirm("Apply these changes?", abort=True, err=True)
             completed = 0
-            with click.progressbar(length=len(the_plan.ops), label="Applying",
-                                   file=sys.stderr) as bar:
+            with progress("Applying", len(the_plan.ops)) as step:
 
-                def progress(done: int, total: int, op: Op) -> None:
+                def advance(done: int, total: int, op: Op) -> None:
                     nonlocal completed
                     completed = done
-                    bar.update(1)
+                    step(f"{op.name} {op.key}")
 
                 try:
                     result = apply_plan(the_plan, desk, lock,
-                                        allow_destructive=allow_destructive, progress=progress)
+                                        allow_destructive=allow_destructive, progress=advance)
                 except (Unavailable, RateLimited) as exc:
                     # The helpdesk failed midway (down, rate limited): say what was kept,
                     # as every success is already in the lock file, and that a re-run ends it.

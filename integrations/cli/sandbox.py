@@ -53,8 +53,8 @@ def sandbox(host: str, zendesk_port: int, freshdesk_port: int, state: Path | Non
         click.echo(f"Zendesk   sandbox: {running.zendesk_url}  (plan {running.zendesk.plan.name})")
         click.echo(f"Freshdesk sandbox: {running.freshdesk_url}  "
                    f"(plan {running.freshdesk.plan.name})")
-        click.echo(f"State: {state if state else 'in memory'}; controls under /_sandbox/ "
-                   "on each URL.")
+        click.echo(f"State: {state if state else 'in memory'}; controls (reset, clock, "
+                   f"faults, request log): GET {running.zendesk_url}/_sandbox/ lists them.")
         click.echo("\n# Fixed, public sandbox credentials (not secrets). Set these to use it:")
         for key, value in {**running.zendesk_env(), **running.freshdesk_env()}.items():
             if key != "DESKOPS_TARGET":

@@ -9,7 +9,8 @@ own comments are not mistaken for an agent's reply.
 Freshdesk — 30 a page, 10 pages: past 300 the rest wait for a later run), and sends at
 most one update per ticket: reminder n, or the closing message and solved. The stage is a tag
 on the ticket, so a repeated run never sends a reminder twice; an OS file lock
-(``<workspace>/locks/.<env>.chase-lock``) keeps two runs on one machine from overlapping.
+(in the state folder, `integrations._runlock.run_file`) keeps two runs on one machine from
+overlapping.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import click
 
-from integrations._runlock import RunLock
+from integrations._runlock import RunLock, run_file
 from integrations.cli.main import App, pass_app
 from integrations.errors import ConfigError, DeskopsError, HelpdeskError
 from integrations.model import Workspace
@@ -39,7 +40,7 @@ from integrations.triage import (
     chase as chase_ticket,
 )
 
-__all__ = ["build_context", "chase", "explain"]
+__all__ = ["build_context", "chase", "explain", "retriage"]
 
 
 def _self_ids(extra: dict[str, str]) -> list[int]:
@@ -111,12 +112,61 @@ def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) ->
         click.echo(explain_text(decision))
 
 
+@click.command("retriage")
+@click.argument("ticket_ids", type=int, nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per ticket.")
+@click.option("--env", "environment", default=None, metavar="NAME",
+              help="Lock file environment (default: DESKOPS_ENVIRONMENT, else the target).")
+@pass_app
+def retriage(app: App, ticket_ids: tuple[int, ...], as_json: bool,
+             environment: str | None) -> None:
+    """Decide again for each TICKET_ID with the current workspace and write the result once.
+
+    For a ticket triaged before a fix (a new extraction pattern, a rule): `explain` shows
+    the new decision, this applies it, with the worker's guards (fresh read, nothing twice,
+    agent edits never overwritten, shadow mode and kill switch honoured)."""
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.worker.triage import resume_reply, with_self_ids, write_decision
+
+    ctx = build_context(app, environment)
+    failed = 0
+    with connect_tickets(app.settings, app.target_name()) as desk:
+        ctx = with_self_ids(ctx, desk)
+        for ticket_id in ticket_ids:
+            try:
+                ticket = desk.get_ticket(ticket_id)
+                resumed = resume_reply(ticket, desk, ctx)
+                if resumed:
+                    _report(as_json, {"ticket_id": ticket_id, "decision": "resumed",
+                                      "summary": resumed, "written": True},
+                            f"ticket {ticket_id}: {resumed}")
+                    continue
+                decision, written = write_decision(ticket, desk, ctx,
+                                                   lambda t: decide(t, ctx))
+            except HelpdeskError as exc:
+                failed += 1
+                _report(as_json, {"ticket_id": ticket_id, "error": str(exc)},
+                        f"ticket {ticket_id}: failed: {exc}")
+                continue
+            data = explain_json(decision, include_comment=False)
+            data["written"] = written
+            done = ("written" if written else "nothing to change" if decision.update.empty
+                    else f"{decision.mode} mode: not written")
+            _report(as_json, data, f"ticket {ticket_id}: {decision.kind}: {decision.summary} "
+                                   f"({done})")
+        if app.verbose:
+            click.echo(f"API calls: {desk.calls}", err=True)
+    if failed:
+        raise DeskopsError(f"retriage: {failed} ticket(s) failed (see above)")
+
+
 class ChaseLock(RunLock):
     """One ``chase`` at a time per environment on this machine (see `RunLock`; the
     kernel releases it if the process dies, so a killed run never blocks the next)."""
 
     def __init__(self, workspace: Path, environment: str) -> None:
-        super().__init__(workspace / "locks" / f".{environment}.chase-lock", "chase",
+        super().__init__(run_file(workspace / "locks" / f"{environment}.json", "chase-lock"),
+                         "chase",
                          "this run does nothing")
 
 

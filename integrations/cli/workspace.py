@@ -30,8 +30,8 @@ def validate(ctx: click.Context, app: App, path: Path | None, target_opt: str | 
     if target is None and "DESKOPS_TARGET" in app.settings.extra:
         target = app.settings.target
     report = check(root, target)
-    for problem in report.errors:
-        click.echo(str(problem))
+    for problem in report.errors:  # diagnostics on stderr, the verdict ("ok: ...") on stdout
+        click.echo(str(problem), err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if report.errors:

@@ -7,7 +7,7 @@ and nothing breaks, because `EventStore.claim` decides who works on what and
 `EventStore.due` re-sends nudges for events that are not done. The queue never decides
 that an event is finished.
 
-``DESKOPS_QUEUE_URL``: ``sqlite:///path/queue.db`` (default ``.deskops/queue.db``) or
+``DESKOPS_QUEUE_URL``: ``sqlite:///path/queue.db`` (default ``queue.db`` in the state folder) or
 ``redis://host:6379/0``.
 """
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from integrations._runlock import run_file
 from integrations.errors import LockError
 from integrations.plan._lock import check_environment
 
@@ -79,9 +80,10 @@ class KbLock:
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
-        """Exclusive run lock (``<lock>.run``); a second sync fails fast with `LockError`."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        run = self.path.with_suffix(self.path.suffix + ".run")
+        """Exclusive run lock (in the state folder, `run_file`); a second sync fails fast
+        with `LockError`."""
+        run = run_file(self.path, "run")
+        run.parent.mkdir(parents=True, exist_ok=True)
         with open(run, "a+") as handle:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -646,7 +646,13 @@ class _Scanner:
 
     def localized(self, file: str, where: str, value: Any, fallback: str,
                   locales: set[str], default_source: str) -> dict[str, str]:
-        """Titles for every locale the parent needs; missing ones fall back with a warning."""
+        """Titles for every locale the parent needs; missing ones fall back with a warning
+        (no title at all: the folder name, in every locale, with a warning too)."""
+        if value is None and fallback:
+            needed = ", ".join(sorted(locales)) or default_source or DEFAULT_LOCALES[0]
+            self.warn(file, f"{where}: no title; the folder name {fallback!r} is shown in "
+                            f"every locale ({needed}): add title: {{{needed.split(', ')[0]}: "
+                            "...} for each")
         given = self.titles(file, where, value, fallback)
         if "" in given:
             plain = given.pop("")

@@ -18,6 +18,7 @@ from integrations.errors import PlanError
 from integrations.helpdesk.base import Capabilities
 from integrations.model import RemoteState, Workspace
 from integrations.plan._lock import LockFile
+from integrations.plan._render import value_text
 from integrations.plan._resolve import resolve
 from integrations.plan._views import (
     ViewOptions,
@@ -58,9 +59,10 @@ def _flat(view: dict[str, Any]) -> dict[str, Any]:
 def _hints(want: dict[str, Any] | None, have: dict[str, Any]) -> tuple[str, ...]:
     if want is None:
         return ()
+    # As in the plan: helpdesk on the left, workspace on the right, JSON values.
     a, b = _flat(want), _flat(have)
-    return tuple(f"{k}: {a.get(k)!r} (workspace) → {b.get(k)!r} (helpdesk)"
-                 for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k))
+    return tuple(f"{k}: {value_text(b.get(k))} (helpdesk) → {value_text(a.get(k))} "
+                 "(workspace)" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k))
 
 
 def detect_drift(desired: Workspace, actual: RemoteState, lock: LockFile,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from integrations._runlock import RunLock
+from integrations._runlock import RunLock, run_file
 from integrations.errors import LockError
 
 __all__ = ["ApplyLock", "FieldEntry", "FormEntry", "LockFile", "check_environment",
@@ -172,5 +172,5 @@ class ApplyLock(RunLock):
     """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path.with_name(f".{path.stem}.apply-lock"), "apply",
+        super().__init__(run_file(path, "apply-lock"), "apply",
                          "wait for it to finish")

@@ -41,6 +41,10 @@ def _v(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+#: how plan and drift print a value (JSON, ``(none)`` for null).
+value_text = _v
+
+
 def _change(c: Change) -> str:
     return f"{c.attr}: {_v(c.old)} → {_v(c.new)}"
 

@@ -14,7 +14,9 @@ half-filled.
 Variables: ``items`` (each with ``label``, ``hint``, ``reason``, ``value`` — ``value`` is
 None unless the requester is verified), ``hints`` (optional attachments not given yet, each
 with ``label`` and ``hint``: mentioned, never required), ``subject`` (None for unverified
-requesters), ``ticket_id``, ``reminder_number``, ``locale``.
+requesters), ``ticket_id``, ``reminder_number``, ``locale``. Filter: ``quote`` puts a value
+between the locale's quotation marks (``{{ subject|quote }}``: “…” in English, « … » in
+French), so a workspace template never hard-codes another language's marks.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import DictLoader, StrictUndefined, TemplateError
+from jinja2 import DictLoader, StrictUndefined, TemplateError, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from integrations.errors import Problem, WorkspaceError
 
@@ -38,10 +42,31 @@ TEMPLATE_NAMES: tuple[TemplateName, ...] = ("request", "reminder", "closing")
 #: What a workspace template's file stem must look like (a rule's ``reply`` names one).
 TEMPLATE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
+#: quotation marks per language (the ``quote`` filter); others get the English ones.
+QUOTES: Mapping[str, tuple[str, str]] = {
+    "en": ("\u201c", "\u201d"),            # “…”
+    "fr": ("\u00ab\u00a0", "\u00a0\u00bb"),  # « … » with no-break spaces
+    "ko": ("\u201c", "\u201d"),            # “…” (the usual marks in modern Korean text)
+    "pt": ("\u201c", "\u201d"),            # “…” (Brazilian usage)
+    "es": ("\u00ab", "\u00bb"),            # «…»
+    "de": ("\u201e", "\u201c"),            # „…“
+    "ja": ("\u300c", "\u300d"),            # 「…」
+}
+
+
+@pass_context
+def quote(context: Context, value: object) -> Markup:
+    """``{{ subject|quote }}``: the value between the quotation marks of the template's
+    locale (``locale`` of the render), escaped like any other value."""
+    language = str(context.get("locale") or "en").split("-", 1)[0].lower()
+    opening, closing = QUOTES.get(language, QUOTES["en"])
+    return Markup(opening) + escape(value) + Markup(closing)
+
+
 _ITEMS = """<ul>
 {%- for item in items %}
 <li><strong>{{ item.label }}</strong>{% if item.hint %} — {{ item.hint }}{% endif %}
-{%- if item.value is not none %} ({{ invalid }} « {{ item.value }} »){% endif %}</li>
+{%- if item.value is not none %} ({{ invalid }} {{ item.value|quote }}){% endif %}</li>
 {%- endfor %}
 </ul>
 {%- if hints %}
@@ -68,7 +93,7 @@ def _set(hello: str, intro: str, invalid: str, outro: str, reminder: str, closin
 DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "en": _set(
         "Hello,",
-        "Thank you for your request{% if subject %} « {{ subject }} »{% endif %}. "
+        "Thank you for your request{% if subject %} {{ subject|quote }}{% endif %}. "
         "To help you quickly, we still need:",
         "the value given does not have the expected format",
         "Simply reply to this message with this information.",
@@ -81,7 +106,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
     ),
     "fr": _set(
         "Bonjour,",
-        "Merci pour votre demande{% if subject %} « {{ subject }} »{% endif %}. "
+        "Merci pour votre demande{% if subject %} {{ subject|quote }}{% endif %}. "
         "Pour vous aider rapidement, il nous manque :",
         "la valeur indiquée n'a pas le format attendu",
         "Il vous suffit de répondre à ce message avec ces informations.",
@@ -94,7 +119,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
     ),
     "ko": _set(
         "안녕하세요,",
-        "{% if subject %}« {{ subject }} » 건으로 {% endif %}문의해 주셔서 감사합니다. "
+        "{% if subject %}{{ subject|quote }} 건으로 {% endif %}문의해 주셔서 감사합니다. "
         "빠른 처리를 위해 다음 정보가 필요합니다:",
         "입력하신 값의 형식이 올바르지 않습니다",
         "이 메시지에 회신하여 해당 정보를 보내 주세요.",
@@ -105,7 +130,7 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
     ),
     "pt-br": _set(
         "Olá,",
-        "Obrigado pela sua solicitação{% if subject %} « {{ subject }} »{% endif %}. "
+        "Obrigado pela sua solicitação{% if subject %} {{ subject|quote }}{% endif %}. "
         "Para ajudar você rapidamente, ainda precisamos de:",
         "o valor informado não está no formato esperado",
         "Basta responder a esta mensagem com essas informações.",
@@ -120,13 +145,15 @@ DEFAULT_TEMPLATES: Mapping[str, Mapping[str, str]] = {
 
 
 def _environment(sources: Mapping[str, str]) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=DictLoader(dict(sources)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["quote"] = quote
+    return env
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Where the receiver finds webhook secrets, and where `deskops webhooks install` puts them.
 
-One JSON file (``DESKOPS_WEBHOOK_SECRETS_FILE``, default ``.deskops/webhook-secrets.json``,
-mode 0600), never printed::
+One JSON file (``DESKOPS_WEBHOOK_SECRETS_FILE``, default ``webhook-secrets.json`` in the
+state folder, ``DESKOPS_STATE_DIR``; mode 0600), never printed::
 
     {"zendesk": {"<X-Zendesk-Webhook-Id>": ["<current secret>", "<previous secret>"]},
      "freshdesk": ["<current shared secret>", "<previous>"]}

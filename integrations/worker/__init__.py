@@ -107,7 +107,8 @@ class Worker:
     def __init__(self, store: EventStore, queue: EventQueue, desk: TicketDesk,
                  handler: Handler, *, name: str | None = None, idle_wait: float = 0.2,
                  retention_days: float = DEFAULT_RETENTION_DAYS,
-                 on_event: Callable[[EventRecord], None] | None = None) -> None:
+                 on_event: Callable[[EventRecord], None] | None = None,
+                 on_done: Callable[[EventRecord, float], None] | None = None) -> None:
         self.store = store
         self.queue = queue
         self.desk = desk
@@ -116,16 +117,26 @@ class Worker:
         self.idle_wait = idle_wait
         self.retention_days = retention_days
         self.on_event = on_event
+        #: called with the final record and the milliseconds it took (`deskops worker`'s line)
+        self.on_done = on_done
         self.processed = 0
         self._last_purge = 0.0
 
     def handle(self, event_id: int) -> EventRecord | None:
         """Process one event if this worker can claim it; returns the final record or None."""
+        started = time.perf_counter()
         claimed = self.store.claim(event_id, self.name)
         if claimed is None:
             return None  # done, leased elsewhere, not due, or unknown: a harmless duplicate
         if self.on_event is not None:
             self.on_event(claimed)
+        final = self._process(claimed)
+        if final is not None and self.on_done is not None:
+            self.on_done(final, (time.perf_counter() - started) * 1000)
+        return final
+
+    def _process(self, claimed: EventRecord) -> EventRecord | None:
+        event_id = claimed.id
         if claimed.ticket_id is None:
             self.store.complete(claimed, decision="skipped", reason="event has no ticket id")
             return self.store.get(event_id)

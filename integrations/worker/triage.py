@@ -23,6 +23,8 @@ import dataclasses
 import html
 import json
 import logging
+import os
+import stat
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,13 +187,33 @@ def write_decision(ticket: Ticket, desk: TicketDesk, ctx: TriageContext,
                         "the event will be retried")
 
 
+def _scan(folder: str, found: list[tuple[str, int, int]]) -> None:
+    """Add every file under ``folder`` to ``found`` (``os.scandir``: file types come with the
+    listing, so each file costs one ``stat``)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, found)
+            elif entry.is_file():
+                st = entry.stat()
+                found.append((entry.path, st.st_mtime_ns, st.st_size))
+        except OSError:  # removed while listing: seen as a change next time
+            continue
+
+
 class TriageHandler:
     """The worker `Handler` for triage (see module doc). ``ctx`` is built once per worker;
     its own-user ids are completed from the helpdesk on first use.
 
     A long-running worker must see a later ``deskops apply`` (new field ids in the lock
-    file) or an edited ``rules.json``: give `rebuild` and the files it reads as `watch`, and
-    the context is rebuilt before the next event whenever one of them changed.
+    file) or any edited workspace file (a field's extraction pattern, a template, the
+    rules): give `rebuild` and what it reads as `watch` — files, or folders watched whole,
+    so added and removed files count too — and the context is rebuilt before the next
+    event whenever one of them changed (a few ``stat`` calls per event).
     """
 
     def __init__(self, ctx: TriageContext, *,
@@ -203,8 +225,19 @@ class TriageHandler:
         self._watch = tuple(watch)
         self._seen = self._stamps()
 
-    def _stamps(self) -> tuple[float | None, ...]:
-        return tuple(p.stat().st_mtime if p.exists() else None for p in self._watch)
+    def _stamps(self) -> tuple[tuple[str, int, int], ...]:
+        """(path, mtime, size) of every watched file: one ``stat`` each, no more."""
+        found: list[tuple[str, int, int]] = []
+        for path in self._watch:
+            try:
+                st = os.stat(path)
+            except OSError:  # absent (yet): its appearance is a change
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                _scan(str(path), found)
+            else:
+                found.append((str(path), st.st_mtime_ns, st.st_size))
+        return tuple(sorted(found))
 
     def _context(self, desk: TicketDesk) -> TriageContext:
         if self._rebuild is not None:

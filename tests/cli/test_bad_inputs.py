@@ -301,11 +301,11 @@ def assert_user_error(result: Result, scenario: Scenario, command: Command) -> N
     assert result.code == 1, text
     lines = result.err_lines
     if command.name == "validate" and scenario.files:
-        # validate lists problems on stdout and ends with one "invalid:" line on stderr.
-        problems = [line for line in result.stdout.splitlines() if line.strip()]
+        # validate lists problems on stderr, then one "invalid:" line; stdout stays empty.
+        problems = [line for line in lines[:-1] if not line.startswith("warning: ")]
         assert problems and all(PROBLEM.match(p) for p in problems), text
         assert any(re.search(scenario.expect, p) for p in problems), text
-        assert len(lines) == 1 and lines[0].startswith("invalid: "), text
+        assert lines[-1].startswith("invalid: ") and not result.stdout.strip(), text
         return
     if command.name == "doctor" and all(line.startswith("calls: ") for line in lines):
         # doctor reports on stdout, one line per check; a failing check is the message

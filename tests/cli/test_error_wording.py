@@ -26,7 +26,7 @@ HOOK_URL = "https://hooks.example.test"
 
 #: The provisioning command first: the line every other family must repeat word for word.
 REFERENCE = ("plan",)
-FAMILIES = [("kb", "sync"), ("chase", "--dry-run"), ("explain", "1"), ("sweep",),
+FAMILIES = [("kb", "sync", "--auto-approve"), ("chase", "--dry-run"), ("explain", "1"), ("sweep",),
             ("webhooks", "install", "--url", HOOK_URL)]
 
 Env = dict[str, str]

@@ -26,7 +26,8 @@ SANDBOX_SECRETS = [sb.API_TOKEN, sb.OAUTH_TOKEN, sb.OAUTH_CLIENT_SECRET, sb.FRES
                    WEBHOOK_SECRET]
 HOOK_URL = "https://hooks.example.test"
 
-FIRST = [["apply", "--auto-approve"], ["kb", "sync"], ["webhooks", "install", "--url", HOOK_URL],
+FIRST = [["apply", "--auto-approve"], ["kb", "sync", "--auto-approve"],
+         ["webhooks", "install", "--url", HOOK_URL],
          ["doctor", "--webhook-url", HOOK_URL], ["validate"], ["kb", "lint"], ["events", "list"],
          ["sweep"], ["export", "--out", "exported"]]
 THEN = [["plan"], ["drift"], ["explain", "1"], ["chase", "--dry-run"], ["events", "list"]]
@@ -72,7 +73,8 @@ def test_no_secret_in_any_output_or_file_with_verbose(
                    else fresh_sandbox.freshdesk_env())
     results, secrets = _flow(case, env, FIRST, THEN)
     by_args = {r.args[3:]: r for r in results}
-    for args in (("apply", "--auto-approve"), ("kb", "sync"), ("chase", "--dry-run"),
+    for args in (("apply", "--auto-approve"), ("kb", "sync", "--auto-approve"),
+                 ("chase", "--dry-run"),
                  ("webhooks", "install", "--url", HOOK_URL), ("plan",), ("sweep",)):
         assert by_args[args].code == 0, by_args[args].describe()  # the flow really ran
     _no_leaks(results, secrets)

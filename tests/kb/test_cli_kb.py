@@ -53,28 +53,28 @@ def test_sync_then_resync_then_conflict(env: RunningSandbox, seeds_workspace: Pa
     assert "+ article gamigo-contact [fr]" in capsys.readouterr().out
     assert env.zendesk.log.writes() == []
 
-    assert main([*ws, "kb", "sync"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 0
     out = capsys.readouterr().out
     assert "12 write(s), 0 conflict(s)" in out and "Published: 12 write(s)" in out
     assert (seeds_workspace / "locks/zendesk.kb.json").is_file()
 
-    assert main([*ws, "kb", "sync"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 0
     assert "No changes" in capsys.readouterr().out
 
     (article,) = [a for a in env.zendesk.store.all("hc_articles")
                   if "ko" in a["_translations"]]
     env.zendesk.seed("hc_translation_edits", [{"article_id": article["id"], "locale": "ko",
                                                "body": "<p>수정됨</p>"}])
-    assert main([*ws, "kb", "sync"]) == 1
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 1
     captured = capsys.readouterr()
     assert "! conflict stripchat-contact-support [ko]: edited in the helpdesk at" in captured.out
     assert "1 conflict(s) skipped" in captured.err
-    assert main([*ws, "kb", "sync", "--force"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve", "--force"]) == 0
 
 
 def test_export_writes_a_workspace(env: RunningSandbox, seeds_workspace: Path, tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-w", str(seeds_workspace), "kb", "sync"]) == 0
+    assert main(["-w", str(seeds_workspace), "kb", "sync", "--auto-approve"]) == 0
     out = tmp_path / "backup"
     assert main(["kb", "export", "--out", str(out)]) == 0
     assert "Exported 3 article(s), 4 translation file(s)" in capsys.readouterr().out
@@ -87,7 +87,7 @@ def test_wrong_credential_is_one_line(env: RunningSandbox, seeds_workspace: Path
                                       monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("ZENDESK_API_TOKEN", "wrong-token")
-    assert main(["-w", str(seeds_workspace), "kb", "sync"]) == 1
+    assert main(["-w", str(seeds_workspace), "kb", "sync", "--auto-approve"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()
     err = "\n".join(lines)
     assert len(lines) == 23 and all(": warning: " in line for line in lines[:22])
@@ -105,9 +105,10 @@ def test_dry_run_writes_nothing_and_detailed_exitcode(env: RunningSandbox, seeds
     assert _writes(env) == 0 and env.zendesk.store.all("hc_articles") == []
     assert not (seeds_workspace / "locks").exists()  # no lock file, no run lock either
 
-    assert main([*ws, "kb", "sync", "--detailed-exitcode"]) == 2  # changes were made
+    # changes were made
+    assert main([*ws, "kb", "sync", "--auto-approve", "--detailed-exitcode"]) == 2
     assert main([*ws, "kb", "sync", "--dry-run", "--detailed-exitcode"]) == 0
-    assert main([*ws, "kb", "sync", "--detailed-exitcode"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve", "--detailed-exitcode"]) == 0
     assert "No changes" in capsys.readouterr().out
 
     page = seeds_workspace / "kb/gamigo/contact/000_110d4607b01e7c0f.txt"
@@ -123,7 +124,7 @@ def test_each_conflict_is_one_error_line_with_file_locale_and_time(
         env: RunningSandbox, seeds_workspace: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     ws = ["-w", str(seeds_workspace)]
-    assert main([*ws, "kb", "sync"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 0
     articles = env.zendesk.store.all("hc_articles")
     korean = next(a for a in articles if "ko" in a["_translations"])
     gamigo = next(a for a in articles if "Gamigo" in a["_translations"]["fr"]["title"])
@@ -133,7 +134,7 @@ def test_each_conflict_is_one_error_line_with_file_locale_and_time(
         {"article_id": gamigo["id"], "locale": "fr", "body": "<p>Modifié</p>"}])
     capsys.readouterr()
     for flags in (["--dry-run"], []):
-        assert main([*ws, "kb", "sync", *flags]) == 1
+        assert main([*ws, "kb", "sync", "--auto-approve", *flags]) == 1
         errors = [line for line in capsys.readouterr().err.splitlines()
                   if line.startswith("error: ")]
         edited = {a["id"]: a for a in env.zendesk.store.all("hc_articles")}
@@ -180,10 +181,10 @@ def test_freshdesk_move_is_refused_with_exit_1(fresh_sandbox: RunningSandbox,
         monkeypatch.setenv(key, value)
     set_languages(fresh_sandbox.freshdesk, "fr", ["ko", "en"])
     ws = ["-w", str(seeds_workspace)]
-    assert main([*ws, "kb", "sync"]) == 0
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 0
     _move_gamigo(seeds_workspace)
     assert main([*ws, "kb", "sync", "--dry-run"]) == 1
-    assert main([*ws, "kb", "sync"]) == 1
+    assert main([*ws, "kb", "sync", "--auto-approve"]) == 1
     captured = capsys.readouterr()
     assert "! not moved gamigo-contact: gamigo/contact → rakuten/publishers" in captured.out
     assert ("error: kb/rakuten/publishers/000_110d4607b01e7c0f.txt: article gamigo-contact "

@@ -135,7 +135,7 @@ def test_drift_reports_hand_changes_only_for_managed_objects(tmp_path: Path) -> 
     assert [(i.kind, i.key, i.status) for i in items] == [
         ("field", "product", "changed"), ("form", "account", "deleted")]
     text = render_drift(items)
-    assert "'Product' (workspace) → 'Products!' (helpdesk)" in text
+    assert '"Products!" (helpdesk) → "Product" (workspace)' in text
     # apply repairs it, and drift is clean again
     run(desk, desired, lock)
     assert detect_drift(desired, desk.read_state(), lock, desk.capabilities) == []

@@ -28,8 +28,8 @@ def test_three_mistakes_three_lines_exit_1(ws: Path, put: Writer) -> None:
 
     code, out, err = run("validate", str(ws))
 
-    assert code == 1
-    assert out.splitlines() == [
+    assert code == 1 and out == ""  # problems are diagnostics: stderr
+    assert err.splitlines()[:3] == [
         "fields/platform.json:/x-deskops/titel: unknown x-deskops key 'titel' (did you mean "
         "'title'?)",
         "fields/server.json:/: invalid JSON at line 1:38: Expecting property name enclosed in "
@@ -49,10 +49,11 @@ def test_target_option_on_validate_and_on_root(ws: Path, put: Writer) -> None:
     put("fields/tags.json", {"$schema": DRAFT, "title": "Tags", "type": "array",
                              "items": {"enum": ["tag_a"]}, "uniqueItems": True})
     assert run("validate", str(ws), "--target", "zendesk")[0] == 0
-    code, out, _ = run("validate", str(ws), "--target", "freshdesk")
+    code, _, err = run("validate", str(ws), "--target", "freshdesk")
     assert code == 1
-    assert out == ("fields/tags.json:/type: Freshdesk has no multi-select custom field; use a "
-                   "dropdown or several checkboxes (target: freshdesk)\n")
+    assert err.splitlines()[0] == ("fields/tags.json:/type: Freshdesk has no multi-select "
+                                   "custom field; use a dropdown or several checkboxes "
+                                   "(target: freshdesk)")
     assert run("--target", "freshdesk", "validate", str(ws))[0] == 1
 
 
@@ -79,14 +80,15 @@ def test_example_workspace_validates_for_both_targets() -> None:
 
 
 def test_missing_folder_is_one_line(tmp_path: Path) -> None:
-    code, out, _ = run("validate", str(tmp_path / "nope"))
+    code, _, err = run("validate", str(tmp_path / "nope"))
     assert code == 1
-    assert out == f"{tmp_path / 'nope'}:/: not a workspace folder (it does not exist)\n"
+    missing = f"{tmp_path / 'nope'}:/: not a workspace folder (it does not exist)"
+    assert err.splitlines()[0] == missing
 
 
 def test_settings_json_is_checked(ws: Path) -> None:
     (ws / "deskops.json").write_text(json.dumps({"default_locale": "EN", "locales": ["en"]}))
-    code, out, _ = run("validate", str(ws))
+    code, _, err = run("validate", str(ws))
     assert code == 1
-    assert out.splitlines()[0] == ("deskops.json:/default_locale: 'EN' is not a locale code "
+    assert err.splitlines()[0] == ("deskops.json:/default_locale: 'EN' is not a locale code "
                                    "like 'en', 'fr', 'ko' or 'pt-br' (lowercase)")

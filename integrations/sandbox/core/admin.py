@@ -1,5 +1,8 @@
 """``/_sandbox/...``: the emulator's controls over HTTP (same as the Python methods).
 
+``GET /_sandbox/`` lists them (`CONTROLS`, also documented in ``docs/sandbox.md``):
+
+    GET    /_sandbox/                            this list
     POST   /_sandbox/reset                       fresh account, empty log, no faults, real clock
     GET    /_sandbox/clock                       {"now", "epoch", "frozen"}
     POST   /_sandbox/clock                       {"advance": s} | {"freeze": true, "at"?: epoch}
@@ -23,7 +26,43 @@ from integrations.sandbox.core.errors import BadRequest
 from integrations.sandbox.core.faults import Faults
 from integrations.sandbox.core.http import emulator, query_bool, read_json
 
-__all__ = ["ROUTES"]
+__all__ = ["CONTROLS", "ROUTES"]
+
+#: (methods, path, what it does): the index `GET /_sandbox/` answers with.
+CONTROLS: list[tuple[str, str, str]] = [
+    ("GET", "/_sandbox/", "this list of controls"),
+    ("POST", "/_sandbox/reset", "fresh account: empty store and request log, no faults, "
+                                "real clock"),
+    ("GET|POST", "/_sandbox/clock", 'read the clock; POST {"advance": seconds} | {"freeze": '
+                                    'true, "at"?: epoch} | {"unfreeze": true} | {"real": true}'),
+    ("GET|PUT|DELETE", "/_sandbox/faults", "injected faults (latency, 5xx/429 rates, storms, "
+                                           "dropped webhooks); PUT sets, DELETE clears"),
+    ("GET|PUT", "/_sandbox/plan", 'the account plan (rate limit, features); PUT {"plan": '
+                                  '"team"}'),
+    ("GET|DELETE", "/_sandbox/requests", "the request log, ?method=&path=&write=true|false; "
+                                         "DELETE empties it"),
+    ("POST", "/_sandbox/seed/{collection}", 'store raw objects: {"objects": [{...}]}'),
+    ("GET", "/_sandbox/objects/{collection}", "the raw stored objects of a collection"),
+]
+
+
+async def index(request: Request) -> Response:
+    """Every ``/_sandbox/`` route of this emulator: the common ones (`CONTROLS`), then the
+    vendor's own (webhook delivery, locales...), described by their handler's docstring."""
+    emu = emulator(request)
+    listed = [{"methods": m.split("|"), "path": p, "what": w} for m, p, w in CONTROLS]
+    known = {p for _, p, _ in CONTROLS}
+    for route in request.app.routes:
+        path = getattr(route, "path", "")
+        if not path.startswith("/_sandbox/") or path in known:
+            continue
+        doc = (getattr(route, "endpoint", None).__doc__ or "").strip().splitlines()
+        listed.append({"methods": sorted(m for m in (getattr(route, "methods", None) or ())
+                                         if m != "HEAD"),
+                       "path": path, "what": doc[0].strip("` ") if doc else "see docs/sandbox.md"})
+        known.add(path)
+    return JSONResponse({"sandbox": emu.spec.name, "controls": listed,
+                         "docs": "docs/sandbox.md in the deskops repository"})
 
 
 async def reset(request: Request) -> Response:
@@ -104,6 +143,7 @@ async def objects(request: Request) -> Response:
 
 
 ROUTES = [
+    Route("/_sandbox/", index, methods=["GET"]),
     Route("/_sandbox/reset", reset, methods=["POST"]),
     Route("/_sandbox/clock", clock, methods=["GET", "POST"]),
     Route("/_sandbox/faults", faults, methods=["GET", "PUT", "DELETE"]),
