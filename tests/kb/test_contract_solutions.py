@@ -1,5 +1,6 @@
 """Fidelity of the sandbox's Freshdesk Solutions: answers carry only the attributes the
-reference documents (``freshdesk-api-v2-docs.txt``), and the documented rules hold."""
+reference documents (``tests/reference/freshdesk-api-v2-docs.txt``), and the documented
+rules hold."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import requests
 from integrations.sandbox import FRESHDESK_API_KEY
 from integrations.sandbox.server import RunningSandbox
 
-DOCS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "freshdesk-api-v2-docs.txt"
+DOCS = Path(__file__).resolve().parents[1] / "reference" / "freshdesk-api-v2-docs.txt"
 S = "/api/v2/solutions"
 
 

@@ -1,19 +1,21 @@
-"""Helpers for the sandbox tests: authenticated sessions and the OpenAPI schema loader."""
+"""Helpers for the sandbox tests: authenticated sessions and the OpenAPI schema loader
+(over the trimmed reference copies in ``tests/reference/``)."""
 
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 from typing import Any
 
 import requests
-import yaml
 from jsonschema import Draft7Validator
 
 from integrations.sandbox import ADMIN_EMAIL, API_TOKEN, FRESHDESK_API_KEY
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
-OAS = REFERENCE / "zendesk-support-oas.yaml"
+#: Trimmed copies of the vendor references (``scripts/refresh_reference.py`` writes them).
+REFERENCE = Path(__file__).resolve().parents[1] / "reference"
+OAS = REFERENCE / "zendesk-support-oas.json"
 FRESHDESK_DOCS = REFERENCE / "freshdesk-api-v2-docs.txt"
 
 
@@ -29,14 +31,6 @@ def freshdesk_session() -> requests.Session:
     s.trust_env = False
     s.auth = (FRESHDESK_API_KEY, "X")
     return s
-
-
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """The reference README's quirk: a bare ``=`` scalar needs a constructor."""
-
-
-_Loader.add_constructor("tag:yaml.org,2002:value",
-                        lambda loader, node: loader.construct_scalar(node))  # type: ignore[arg-type]
 
 
 def _to_json_schema(node: Any, strict: bool = False) -> Any:
@@ -58,8 +52,7 @@ def _to_json_schema(node: Any, strict: bool = False) -> Any:
 
 @functools.cache
 def oas() -> dict[str, Any]:
-    with OAS.open(encoding="utf-8") as fh:
-        doc: dict[str, Any] = yaml.load(fh, Loader=_Loader)
+    doc: dict[str, Any] = json.loads(OAS.read_text(encoding="utf-8"))
     return doc
 
 

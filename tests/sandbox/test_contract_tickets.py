@@ -1,10 +1,11 @@
 """Fidelity of the Zendesk ticket side: every operation the sandbox implements for tickets,
 comments, tags, requests, the incremental export, search, users, triggers and job statuses,
 called over HTTP, answers a body valid against Zendesk's OpenAPI response schema
-(``../shared/reference/zendesk-support-oas.yaml``), objects checked strictly (a property the
-spec does not declare fails). Webhooks are absent from the spec: they are checked against
-the shapes the reference README gives. Then ``update_many`` and job statuses behave as
-documented: queued → working → completed, at most 30 active jobs, per-ticket limits.
+(its trimmed copy ``tests/reference/zendesk-support-oas.json``), objects checked strictly
+(a property the spec does not declare fails). Webhooks are absent from the spec: they are
+checked against the shapes the reference README gives. Then ``update_many`` and job
+statuses behave as documented: queued → working → completed, at most 30 active jobs,
+per-ticket limits.
 
 Where the spec is known to be narrower than what Zendesk answers, the leniency is listed
 here, once, with its reason (`NULL_IN_PRACTICE`, `ANY_VALUE`, `ECHOED_WRITE_ONLY`).
