@@ -36,6 +36,30 @@ from integrations.sandbox.zendesk import app as zendesk_app  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "reference"
 TARGET = ROOT / "tests" / "reference"
+#: The sandbox's own copy of the response shapes (it never reads ``../shared`` either).
+SHAPES = ROOT / "integrations" / "sandbox" / "zendesk" / "response_shapes.json"
+#: Schema keywords a response shape keeps: enough to know every documented property.
+SHAPE_KEYS = ("type", "properties", "items", "$ref", "allOf", "anyOf", "oneOf", "writeOnly")
+#: The strict-presence contract's exceptions, the one place they are listed: documented
+#: properties an answer does not carry, by schema, each with its reason. The sandbox's
+#: shapes leave them out; the tests read them from ``tests/reference/presence-exceptions.json``.
+#: (Properties the spec marks ``writeOnly`` are request parameters: never expected.)
+PRESENCE_EXCEPTIONS: dict[str, dict[str, str]] = {
+    "TicketCommentObject": {
+        "uploads": "request-only: the tokens a write consumes; a read shows `attachments`",
+    },
+    "ArticleAttachmentObject": {
+        "file": "the upload itself: \"applicable only during creation\" (a request part)",
+        "guide_media_id": "\"applicable only during creation\" (a request parameter)",
+    },
+}
+#: Where the spec's schema is generic and the sandbox answers one kind: a ticket search
+#: result is a whole ticket plus ``result_type`` (the sandbox searches tickets only), not
+#: ``SearchResultObject``'s attributes shared by all result types.
+SHAPE_OVERRIDES: dict[str, Any] = {
+    "SearchResultObject": {"allOf": [{"$ref": "#/components/schemas/TicketObject"},
+                                     {"properties": {"result_type": {"type": "string"}}}]},
+}
 COMMAND = "python scripts/refresh_reference.py"
 
 #: Freshdesk chapters kept, as (start, end) markers: from the start text (included) to the
@@ -111,6 +135,54 @@ def trim_openapi(spec: dict[str, Any], routes: list[tuple[str, set[str]]]) -> di
             "components": {s: dict(sorted(c.items())) for s, c in sorted(components.items())}}
 
 
+def _shape(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_shape(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _shape(v) for k, v in node.items() if k in SHAPE_KEYS}
+    if "properties" in node:  # property names are data here, not keywords
+        out["properties"] = {k: _shape(v) for k, v in node["properties"].items()}
+    return out
+
+
+def response_shapes(specs: list[dict[str, Any]],
+                    routes: list[tuple[str, set[str]]]) -> dict[str, Any]:
+    """``"METHOD /route/path" -> {status: schema}`` for every JSON success response the
+    sandbox's routes document, with the schemas they reach, reduced to `SHAPE_KEYS`."""
+    operations: dict[str, dict[str, Any]] = {}
+    schemas: dict[str, Any] = {}
+    for spec in specs:
+        for route_path, methods in routes:
+            # Help Center routes without a locale answer as the spec's ``{locale}`` paths.
+            localized = route_path.replace("/help_center/", "/help_center/{locale}/", 1)
+            spec_path = next((p for p in spec["paths"] if _same(p, route_path)),
+                             next((p for p in spec["paths"] if _same(p, localized)), None))
+            if spec_path is None:
+                continue
+            for method in sorted(methods):
+                op = spec["paths"][spec_path].get(method)
+                for status, answer in (op or {}).get("responses", {}).items():
+                    schema = (answer.get("content", {}).get("application/json", {})
+                              .get("schema"))
+                    if str(status).startswith("2") and schema:
+                        key = f"{method.upper()} {route_path}"
+                        operations.setdefault(key, {})[str(status)] = _shape(schema)
+        todo = sorted(_refs(operations))
+        while todo:
+            ref = todo.pop()
+            name = ref.rsplit("/", 1)[1]
+            if name in schemas or name not in spec["components"]["schemas"]:
+                continue
+            schemas[name] = SHAPE_OVERRIDES.get(name) or _shape(
+                spec["components"]["schemas"][name])
+            for prop in PRESENCE_EXCEPTIONS.get(name, {}):
+                schemas[name]["properties"][prop] = {"writeOnly": True}  # never answered
+            todo += sorted(_refs(schemas[name]))
+    return {"operations": dict(sorted(operations.items())),
+            "schemas": dict(sorted(schemas.items()))}
+
+
 def trim_freshdesk(text: str) -> str:
     parts = []
     for start_marker, end_marker in FRESHDESK_CHAPTERS:
@@ -134,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     today = dt.datetime.now(dt.UTC).date().isoformat()
     TARGET.mkdir(parents=True, exist_ok=True)
     zendesk_routes = _route_methods(zendesk_app.routes())
+    specs = []
     for name in ("zendesk-support-oas", "zendesk-help-center-oas"):
         with (source / f"{name}.yaml").open(encoding="utf-8") as handle:
             spec = yaml.load(handle, Loader=_Loader)
+        specs.append(spec)
         trimmed = trim_openapi(spec, zendesk_routes)
         trimmed["x-deskops-trimmed"] = {
             "source": f"../shared/reference/{name}.yaml", "date": today,
@@ -148,6 +222,20 @@ def main(argv: list[str] | None = None) -> int:
                        + "\n", encoding="utf-8")
         print(f"{out.relative_to(ROOT)}: {len(trimmed['paths'])} paths, "
               f"{sum(len(c) for c in trimmed['components'].values())} components")
+    shapes = response_shapes(specs, zendesk_routes)
+    shapes["x-deskops-trimmed"] = {
+        "source": "../shared/reference/zendesk-*-oas.yaml", "date": today,
+        "regenerate": COMMAND, "kept": "success response schemas of the sandbox's routes: "
+        "type, properties, items, $ref, allOf, writeOnly"}
+    SHAPES.write_text(json.dumps(shapes, indent=None, separators=(",", ":")) + "\n",
+                      encoding="utf-8")
+    print(f"{SHAPES.relative_to(ROOT)}: {len(shapes['operations'])} operations, "
+          f"{len(shapes['schemas'])} schemas")
+    exceptions = TARGET / "presence-exceptions.json"
+    exceptions.write_text(json.dumps({
+        "x-deskops-note": f"written by {COMMAND} from its PRESENCE_EXCEPTIONS; edit it there",
+        "exceptions": PRESENCE_EXCEPTIONS}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8")
     docs = "freshdesk-api-v2-docs.txt"
     body = trim_freshdesk((source / docs).read_text(encoding="utf-8"))
     header = (f"[Trimmed copy of ../shared/reference/{docs}, made {today} by {COMMAND}:\n"

@@ -23,13 +23,26 @@ OAS = Path(__file__).resolve().parents[1] / "reference" / "zendesk-help-center-o
 HC = "/api/v2/help_center"
 
 
-def _json_schema(node: Any, strict: bool) -> Any:
+#: Documented properties an answer does not carry, with reasons (see `PRESENCE_EXCEPTIONS`).
+EXCEPTIONS: dict[str, dict[str, str]] = json.loads(
+    (OAS.parent / "presence-exceptions.json").read_text(encoding="utf-8"))["exceptions"]
+
+
+def _json_schema(node: Any, strict: bool, name: str = "") -> Any:
+    """OpenAPI -> JSON Schema. Every documented property is required (the strict-presence
+    contract), with its documented type or null (a value the service does not know); with
+    ``strict``, undocumented ones are refused too."""
     if isinstance(node, list):
         return [_json_schema(n, strict) for n in node]
     if not isinstance(node, dict):
         return node
     out = {k: _json_schema(v, strict) for k, v in node.items()
-           if k not in ("nullable", "example", "examples", "readOnly", "format")}
+           if k not in ("nullable", "example", "examples", "readOnly", "format", "properties")}
+    if isinstance(node.get("properties"), dict):
+        out["properties"] = {k: {"anyOf": [_json_schema(v, strict), {"type": "null"}]}
+                             for k, v in node["properties"].items()}
+        out["required"] = sorted(k for k, v in node["properties"].items()
+                                 if not v.get("writeOnly") and k not in EXCEPTIONS.get(name, {}))
     if strict and "properties" in out:
         out["additionalProperties"] = False
     return {"anyOf": [out, {"type": "null"}]} if node.get("nullable") else out
@@ -50,8 +63,8 @@ DOCUMENTED_EXTRAS = {"ArticleObject": "translations", "SectionObject": "translat
 def validator(path: str, method: str, status: int) -> Draft7Validator:
     spec = _spec()
     content = spec["paths"][path][method]["responses"][str(status)]["content"]
-    root = content["application/json"]["schema"]
-    components = {name: _json_schema(schema, name.endswith("Object"))
+    root = _json_schema(content["application/json"]["schema"], False)
+    components = {name: _json_schema(schema, name.endswith("Object"), name)
                   for name, schema in spec["components"]["schemas"].items()}
     for name, extra in DOCUMENTED_EXTRAS.items():
         components[name]["properties"][extra] = {
