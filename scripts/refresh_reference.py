@@ -45,6 +45,9 @@ SHAPE_KEYS = ("type", "properties", "items", "$ref", "allOf", "anyOf", "oneOf", 
 #: shapes leave them out; the tests read them from ``tests/reference/presence-exceptions.json``.
 #: (Properties the spec marks ``writeOnly`` are request parameters: never expected.)
 PRESENCE_EXCEPTIONS: dict[str, dict[str, str]] = {
+    # A dotted name is an object inside a schema; "*" is every property of it.
+    "ViaObject.source.from": {"*": "empty for API writes: {} (the spec's example has to: {})"},
+    "ViaObject.source.to": {"*": "empty for API writes: {} (the spec's example has to: {})"},
     "TicketCommentObject": {
         "uploads": "request-only: the tokens a write consumes; a read shows `attachments`",
     },
@@ -176,8 +179,15 @@ def response_shapes(specs: list[dict[str, Any]],
                 continue
             schemas[name] = SHAPE_OVERRIDES.get(name) or _shape(
                 spec["components"]["schemas"][name])
-            for prop in PRESENCE_EXCEPTIONS.get(name, {}):
-                schemas[name]["properties"][prop] = {"writeOnly": True}  # never answered
+            for dotted, props in PRESENCE_EXCEPTIONS.items():
+                root, *inner = dotted.split(".")
+                if root != name:
+                    continue
+                node = schemas[name]
+                for step in inner:
+                    node = node["properties"][step]
+                for prop in (node["properties"] if "*" in props else props):
+                    node["properties"][prop] = {"writeOnly": True}  # never answered
             todo += sorted(_refs(schemas[name]))
     return {"operations": dict(sorted(operations.items())),
             "schemas": dict(sorted(schemas.items()))}

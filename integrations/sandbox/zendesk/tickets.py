@@ -211,10 +211,50 @@ def _ticket(emu: Emulator, ticket_id: int) -> Record:
     return ticket
 
 
+AUDITS = "ticket_audits"
+#: Ticket attributes whose changes an audit lists as ``Create``/``Change`` events (those
+#: whose values are strings or integers, the types the spec gives an event's ``value``).
+_AUDITED = ("subject", "status", "priority", "type", "requester_id", "group_id",
+            "ticket_form_id", "brand_id")
+
+
+def _audit(emu: Emulator, ticket: Record, before: Record | None,
+           last_comment: int) -> dict[str, Any]:
+    """The ``audit`` a ticket write answers with (``AuditObject``): one ``Comment`` event per
+    comment it added (whose ``audit_id`` it becomes), one ``Create``/``Change`` event per
+    audited attribute it set or changed."""
+    audit = emu.store.insert(AUDITS, {"ticket_id": ticket["id"]})
+    events: list[dict[str, Any]] = []
+    for c in sorted((c for c in emu.store.all(COMMENTS)
+                     if c["ticket_id"] == ticket["id"] and int(c["id"]) > last_comment),
+                    key=lambda c: int(c["id"])):
+        emu.store.put(COMMENTS, {**c, "audit_id": audit["id"]})
+        events.append({"id": c["id"], "type": "Comment", "body": c["body"],
+                       "field_name": None, "value": None})
+    for key in _AUDITED:
+        value = ticket.get(key)
+        if (before is None and value is not None) or (before is not None
+                                                       and before.get(key) != value):
+            event = emu.store.insert(AUDITS, {"ticket_id": ticket["id"], "event": key})
+            events.append({"id": event["id"], "type": "Create" if before is None else "Change",
+                           "field_name": key, "value": value, "body": None})
+    return {"id": audit["id"], "ticket_id": ticket["id"], "created_at": emu.clock.iso(),
+            "author_id": API_USER_ID, "metadata": {"system": {}, "custom": {}},
+            "events": events, "via": {"channel": "api", "source": {
+                "from": {}, "to": {}, "rel": None}}}
+
+
+def _last_comment(emu: Emulator) -> int:
+    return max((int(c["id"]) for c in emu.store.all(COMMENTS)), default=0)
+
+
 async def tickets_create(request: Request) -> Response:
     emu = emulator(request)
     data = await read_json(request, wrapper="ticket")
-    return ok({"ticket": render(request, create_ticket(emu, data))}, 201)
+    last = _last_comment(emu)
+    ticket = create_ticket(emu, data)
+    return ok({"ticket": render(request, ticket), "audit": _audit(emu, ticket, None, last)},
+              201)
 
 
 async def ticket_show(request: Request) -> Response:
@@ -237,7 +277,9 @@ async def tickets_show_many(request: Request) -> Response:
 async def ticket_update(request: Request) -> Response:
     emu = emulator(request)
     data = await read_json(request, wrapper="ticket")
-    return ok({"ticket": render(request, update_ticket(emu, path_id(request), data))})
+    before, last = dict(_ticket(emu, path_id(request))), _last_comment(emu)
+    ticket = update_ticket(emu, path_id(request), data)
+    return ok({"ticket": render(request, ticket), "audit": _audit(emu, ticket, before, last)})
 
 
 def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any], *,
