@@ -48,9 +48,15 @@ def _resolve(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def complete(body: Any, schema: dict[str, Any], schemas: dict[str, Any]) -> Any:
+#: A list's paging keys: which ones an answer carries depends on the paging style asked
+#: for (`core.paging`), so an envelope is never completed with them.
+PAGING_KEYS = frozenset({"next_page", "previous_page", "count", "meta", "links"})
+
+
+def complete(body: Any, schema: dict[str, Any], schemas: dict[str, Any], *,
+             envelope: bool = False) -> Any:
     """``body`` with every documented, non-write-only property it lacks added as null,
-    at every depth the schema describes."""
+    at every depth the schema describes (the ``envelope`` without its paging keys)."""
     resolved = _resolve(schema, schemas)
     if isinstance(body, dict) and "properties" in resolved:
         out = dict(body)
@@ -58,7 +64,8 @@ def complete(body: Any, schema: dict[str, Any], schemas: dict[str, Any]) -> Any:
             if name in out:
                 if out[name] is not None:
                     out[name] = complete(out[name], prop, schemas)
-            elif not _resolve(prop, schemas).get("writeOnly") and not prop.get("writeOnly"):
+            elif not _resolve(prop, schemas).get("writeOnly") and not prop.get("writeOnly") \
+                    and not (envelope and name in PAGING_KEYS):
                 out[name] = None
         return out
     if isinstance(body, list) and "items" in resolved:
@@ -75,7 +82,7 @@ def _completing(endpoint: Endpoint, by_status: dict[str, Any],
             schema = next(iter(by_status.values()))  # e.g. a create the spec says is a 200
         if schema is None or not isinstance(response, JSONResponse):
             return response
-        body = complete(json.loads(bytes(response.body)), schema, schemas)
+        body = complete(json.loads(bytes(response.body)), schema, schemas, envelope=True)
         headers = {k: v for k, v in response.headers.items()
                    if k.lower() not in ("content-length", "content-type")}
         return JSONResponse(body, status_code=response.status_code, headers=headers,

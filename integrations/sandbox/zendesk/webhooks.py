@@ -45,6 +45,7 @@ from starlette.routing import Route
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.paging import zendesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.zendesk.common import api_url, blank, invalid, ok
 
@@ -119,9 +120,8 @@ async def hooks(request: Request) -> Response:
                                         "created_by": _API_USER, "updated_by": _API_USER})
         return ok({"webhook": _public(hook)}, 201)
     wanted = request.query_params.get("filter[name_contains]", "").lower()
-    rows = [_public(h) for h in sorted(emu.store.all(HOOKS), key=lambda h: int(h["id"]))
-            if wanted in str(h["name"]).lower()]
-    return ok({"webhooks": rows, "meta": {"has_more": False}, "links": {"next": None}})
+    rows = [h for h in emu.store.all(HOOKS) if wanted in str(h["name"]).lower()]
+    return ok(zendesk_page(request, rows, "webhooks", _public, cursor_only=True))
 
 
 async def hook(request: Request) -> Response:
