@@ -35,7 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench/triage.py
 
 # Live acceptance tests on real accounts (credentials from the environment); without them,
-# one skip line and exit 0. ACCEPTANCE_ARGS=--keep leaves what the run created.
+# one skip line and exit 0. ACCEPTANCE_ARGS=--keep leaves what the run created;
+# ACCEPTANCE_ARGS=--sandbox runs the same scenario against a local sandbox.
 acceptance: $(STAMP)
 	$(BIN)/python scripts/acceptance.py $(ACCEPTANCE_ARGS)
 

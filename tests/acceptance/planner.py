@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 import secrets
+import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
-__all__ = ["DELETE_ORDER", "Created", "Ledger", "Step", "cleanup_plan", "new_prefix"]
+__all__ = ["DELETE_ORDER", "Created", "Ledger", "Step", "cleanup_plan", "materialize",
+           "new_prefix", "tag_of"]
 
 PREFIX_RE = re.compile(r"^deskops-acc-\d{8}T\d{6}-[0-9a-f]{6}$")
 
@@ -33,6 +36,23 @@ def new_prefix(now: datetime | None = None, token: str | None = None) -> str:
     """``deskops-acc-20261204T190000-1a2b3c``: sortable, unique per run, easy to search."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S")
     return f"deskops-acc-{stamp}-{token or secrets.token_hex(3)}"
+
+
+def tag_of(prefix: str) -> str:
+    """The prefix as a tag or option value (letters, digits and ``_`` only)."""
+    return re.sub(r"[^a-z0-9]+", "_", prefix.lower()).strip("_")
+
+
+def materialize(source: Path, target: Path, prefix: str) -> Path:
+    """A copy of the workspace ``source`` at ``target`` with ``{{prefix}}`` and ``{{tag}}``
+    filled in, so every title it provisions carries the run's prefix."""
+    shutil.copytree(source, target)
+    for path in target.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".yaml", ".txt", ".md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("{{prefix}}", prefix).replace("{{tag}}", tag_of(prefix)),
+                            encoding="utf-8")
+    return target
 
 
 @dataclass(frozen=True)

@@ -608,6 +608,13 @@ async def contacts(request: Request) -> Response:
 async def contact(request: Request) -> Response:
     emu = emulator(request)
     record = emu.store.require(CONTACTS, path_id(request))
+    if request.method == "DELETE":  # "Soft Delete a Contact": 204, then shown as deleted
+        if record.get("deleted"):
+            raise NotFound()
+        record["deleted"] = True
+        record["updated_at"] = emu.clock.iso()
+        emu.store.put(CONTACTS, record)
+        return Response(status_code=204)
     if request.method == "PUT":
         data = await read_json(request)
         raise_if(check_attrs(data, _CONTACT_ATTRS))
@@ -617,6 +624,20 @@ async def contact(request: Request) -> Response:
         record["updated_at"] = emu.clock.iso()
         emu.store.put(CONTACTS, record)
     return ok(contact_out(record))
+
+
+async def contact_hard_delete(request: Request) -> Response:
+    """``DELETE /api/v2/contacts/{id}/hard_delete``: a soft-deleted contact (or any, with
+    ``force=true``) is removed for good, with its tickets; 204."""
+    emu = emulator(request)
+    record = emu.store.require(CONTACTS, path_id(request))
+    if not record.get("deleted") and request.query_params.get("force") != "true":
+        raise BadRequest("Contact should be soft deleted first, or use force=true",
+                         code="invalid_value", field="force")
+    for t in [t for t in emu.store.all(TICKETS) if t["requester_id"] == record["id"]]:
+        emu.store.delete(TICKETS, t["id"])
+    emu.store.delete(CONTACTS, record["id"])
+    return Response(status_code=204)
 
 
 async def agent_me(request: Request) -> Response:
@@ -652,6 +673,7 @@ ROUTES = [
     Route("/api/v2/tickets/{id}/conversations", ticket_conversations, methods=["GET"]),
     Route("/api/v2/search/tickets", search_tickets, methods=["GET"]),
     Route("/api/v2/contacts", contacts, methods=["GET", "POST"]),
-    Route("/api/v2/contacts/{id}", contact, methods=["GET", "PUT"]),
+    Route("/api/v2/contacts/{id}", contact, methods=["GET", "PUT", "DELETE"]),
+    Route("/api/v2/contacts/{id}/hard_delete", contact_hard_delete, methods=["DELETE"]),
     Route("/api/v2/agents/me", agent_me, methods=["GET"]),
 ]
