@@ -14,6 +14,9 @@ What the webhook pipeline needs from the ticket side, shaped like the real API:
     PUT  /api/v2/requests/{id}.json                 the requester's reply (actor: end user)
     GET  /api/v2/incremental/tickets/cursor.json    cursor-based incremental export
     POST /api/v2/users.json, GET /api/v2/users/{id}.json   users (``locale``, ``verified``)
+    GET  /api/v2/users/show_many.json?ids=1,2       users by id
+    DELETE /api/v2/tickets/{id}.json                204; DELETE /api/v2/users/{id}.json: 200
+    GET  /api/v2/search/export.json?query=&filter[type]=ticket   cursor pages only
 
     GET  /api/v2/search.json?query=...              search tickets (``type:ticket``,
                                                     ``status:``/``status<``/``status>``,
@@ -32,6 +35,9 @@ tags stripped, list items as lines). Agent comments are written as the API user 
 ``/users/me``). Ticket updates are limited per account (100/min) and per ticket (30 per
 10 min) in ``app.LIMITS``.
 ``update_many`` is in `jobs` (a job status that applies `update_ticket` to each ticket).
+Ticket create and update answer their ``audit`` (the comment event, whose ``audit_id`` the
+comment takes, and one event per attribute set); a comment's ``uploads`` tokens become its
+``attachments`` (`uploads`).
 Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``RequestObject``
 (checked by ``tests/sandbox/test_contract_tickets.py``).
 """
@@ -555,14 +561,11 @@ async def users_show_many(request: Request) -> Response:
 
 
 async def user_delete(request: Request) -> Response:
-    """``DELETE /api/v2/users/{id}``: 200 with the user, now inactive (Zendesk soft-deletes);
-    the API user itself cannot be deleted."""
+    """``DELETE /api/v2/users/{id}``: 200 with the user, now inactive (Zendesk soft-deletes)."""
     emu = emulator(request)
     user = emu.store.get(USERS, path_id(request))
     if user is None:
         raise NotFound()
-    if int(user["id"]) == API_USER_ID:
-        raise Invalid.one("id", "You cannot delete yourself", "InvalidValue")
     emu.store.delete(USERS, user["id"])
     return ok({"user": {**_user_view(request, user), "active": False}})
 
