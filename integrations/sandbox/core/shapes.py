@@ -26,7 +26,22 @@ Shapes = dict[str, Any]
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
+#: Resolved schemas by ``id`` of the schema node: the tables are loaded once and never
+#: change, and resolving (``allOf`` merges) on every answer would dominate its cost.
+_RESOLVED: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+
 def _resolve(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """`_resolve_uncached`, remembered per schema node."""
+    hit = _RESOLVED.get(id(schema))
+    if hit is not None and hit[0] is schema:
+        return hit[1]
+    resolved = _resolve_uncached(schema, schemas)
+    _RESOLVED[id(schema)] = (schema, resolved)  # the node is kept, so its id stays its own
+    return resolved
+
+
+def _resolve_uncached(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
     """``$ref`` followed and ``allOf`` merged into one ``{properties, items, type}``; an
     ``anyOf``/``oneOf`` is its fullest alternative (a user is the admin's view of it: the
     API user is an admin)."""
