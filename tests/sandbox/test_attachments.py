@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import requests
 
 from integrations.helpdesk.tickets import connect_tickets
@@ -133,3 +134,34 @@ def test_freshdesk_multipart_ticket_and_reply_attachments(
     bad = s.post(f"{base}/api/v2/tickets/{tid}/reply", data={"body": "x"},
                  files=[("file", ("a.txt", b"a", "text/plain"))])
     assert bad.status_code == 400, bad.text
+
+
+def test_zenpy_uploads_attaches_and_reads_back(fresh_sandbox: RunningSandbox,
+                                                tmp_path: Path) -> None:
+    """The real client's own calls and parser: ``attachments.upload``, a comment with the
+    token, ``tickets.comments`` with ``attachments``, ``users(ids=...)``, ``tickets.delete``."""
+    from zenpy.lib.api_objects import Comment
+    from zenpy.lib.api_objects import Ticket as ZTicket
+
+    from integrations.helpdesk._http import HTTPStatusError
+    from integrations.helpdesk.zendesk import build_zenpy
+
+    zenpy = build_zenpy(_zendesk(fresh_sandbox))
+    report = tmp_path / "DxDiag.txt"
+    report.write_bytes(b"System Information")
+    upload = zenpy.attachments.upload(str(report), target_name="DxDiag.txt",
+                                      content_type="text/plain")
+    assert upload.token and upload.attachments[0].file_name == "DxDiag.txt"
+    audit = zenpy.tickets.create(ZTicket(subject="Crash", comment=Comment(
+        body="It crashes", uploads=[upload.token])))
+    tid = audit.ticket.id
+    assert audit.audit.events[0]["type"] == "Comment"
+    comments = list(zenpy.tickets.comments(tid))
+    assert [a.file_name for a in comments[0].attachments] == ["DxDiag.txt"]
+    assert comments[0].attachments[0].size == 18
+    (user,) = fresh_sandbox.zendesk.seed("users", [{"name": "Ana"}])
+    assert [u.name for u in zenpy.users(ids=[user["id"]])] == ["Ana"]
+    assert zenpy.tickets(id=tid).subject == "Crash"
+    zenpy.tickets.delete(audit.ticket)
+    with pytest.raises(HTTPStatusError, match="404"):  # deskops's guarded session
+        zenpy.tickets(id=tid)
