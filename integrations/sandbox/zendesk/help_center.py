@@ -165,8 +165,9 @@ def _render(emu: Emulator, request: Request, kind: str, rec: Record) -> dict[str
         "locale": locale, "url": api_url(request, f"/api/v2/help_center/{kind}/{rec['id']}"),
         "html_url": _html_url(request, kind, locale, rec["id"]), "outdated": False,
     })
-    if kind == "articles":
-        out.update({"title": t.get("title", ""), "body": t.get("body", ""),
+    if kind == "articles":  # real answers repeat the title as ``name`` (not in the spec)
+        out.update({"title": t.get("title", ""), "name": t.get("title", ""),
+                    "body": t.get("body", ""),
                     "draft": bool(t.get("draft", False)),
                     "edited_at": t.get("updated_at", rec["updated_at"]),
                     "outdated_locales": []})
