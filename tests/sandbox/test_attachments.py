@@ -134,6 +134,13 @@ def test_freshdesk_multipart_ticket_and_reply_attachments(
     bad = s.post(f"{base}/api/v2/tickets/{tid}/reply", data={"body": "x"},
                  files=[("file", ("a.txt", b"a", "text/plain"))])
     assert bad.status_code == 400, bad.text
+    note = s.post(f"{base}/api/v2/tickets/{tid}/notes", data={"body": "log", "private": "true"},
+                  files=[("attachments[]", ("crash.log", b"trace", "text/plain"))])
+    assert note.status_code == 201, note.text
+    assert note.json()["private"] is True
+    assert [a["name"] for a in note.json()["attachments"]] == ["crash.log"]
+    assert s.post(f"{base}/api/v2/tickets/{tid}/notes", data={"body": "x", "private": "maybe"},
+                  files=[("attachments[]", ("a", b"a", "text/plain"))]).status_code == 400
 
 
 def test_zenpy_uploads_attaches_and_reads_back(fresh_sandbox: RunningSandbox,

@@ -1,10 +1,11 @@
-"""Freshdesk attachments: tickets and replies sent as ``multipart/form-data``.
+"""Freshdesk attachments: tickets, replies and notes sent as ``multipart/form-data``.
 
-The docs' "Create a Ticket With Attachment" and "Reply to a ticket": the same attributes as
-the JSON body, as form fields (``tags[]``, ``cc_emails[]`` repeated, ``custom_fields[cf_x]``),
-plus ``attachments[]`` files (20 MB in all). Each file becomes an attachment object
-``{id, name, content_type, size, attachment_url, created_at, updated_at}`` on the ticket or
-the conversation; ``attachment_url`` serves the bytes.
+The docs' "Create a Ticket With Attachment", "Reply to a ticket" and "Create a Note": the
+same attributes as the JSON body, as form fields (``tags[]``, ``cc_emails[]`` repeated,
+``custom_fields[cf_x]``, ``private=true``), plus ``attachments[]`` files (20 MB in all).
+Each file becomes an attachment object ``{id, name, content_type, size, attachment_url,
+created_at, updated_at}`` on the ticket or the conversation; ``attachment_url`` serves the
+bytes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MAX_BYTES = 20 * 1024 * 1024
 _NUMBERS = frozenset({"status", "priority", "source", "group_id", "responder_id",
                       "requester_id", "product_id", "email_config_id", "company_id",
                       "form_id", "user_id"})
+#: Form fields that are booleans in the JSON body (``true``/``false``).
+_BOOLEANS = frozenset({"private", "incoming"})
 
 
 def _view(request: Request, f: dict[str, Any]) -> dict[str, Any]:
@@ -56,6 +59,11 @@ async def read_body(request: Request) -> tuple[dict[str, Any], list[dict[str, An
             data.setdefault(key[:-2], []).append(value)
         elif key.startswith("custom_fields[") and key.endswith("]"):
             data.setdefault("custom_fields", {})[key[14:-1]] = value
+        elif key in _BOOLEANS:
+            if value not in ("true", "false"):
+                raise BadRequest("It should be a/an Boolean", code="datatype_mismatch",
+                                 field=key)
+            data[key] = value == "true"
         elif key in _NUMBERS:
             try:
                 data[key] = int(value)

@@ -422,12 +422,13 @@ async def ticket_reply(request: Request) -> Response:
 
 async def ticket_note(request: Request) -> Response:
     emu = emulator(request)
-    data = await read_json(request)
+    data, files = await attachments.read_body(request)
     raise_if(check_attrs(data, {"body": str, "private": bool, "incoming": bool,
                                 "user_id": int, "notify_emails": list}, required=("body",)))
     conv = add_conversation(emu, path_id(request), data["body"], kind="note",
                             private=bool(data.get("private", True)),
-                            user_id=data.get("user_id"), incoming=bool(data.get("incoming")))
+                            user_id=data.get("user_id"), incoming=bool(data.get("incoming")),
+                            files=files)
     return ok(conv, 201)
 
 
