@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench sandbox clean
+.PHONY: demo test lint typecheck pytest bench sandbox acceptance clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench/kb.py
 	$(BIN)/python scripts/bench/triage.py
 	$(BIN)/python scripts/bench/reload.py
+
+# Live acceptance tests on real accounts (credentials from the environment); without them,
+# one skip line and exit 0. ACCEPTANCE_ARGS=--keep leaves what the run created;
+# ACCEPTANCE_ARGS=--sandbox runs the same scenario against a local sandbox.
+acceptance: $(STAMP)
+	$(BIN)/python scripts/acceptance.py $(ACCEPTANCE_ARGS)
 
 sandbox: $(STAMP)
 	$(BIN)/deskops sandbox

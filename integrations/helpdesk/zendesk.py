@@ -248,7 +248,7 @@ class ZendeskHelpdesk(Helpdesk):
         self._load_dc(force=True)
         self._load_locales(force=True)
         with self._call("the list of groups"):
-            groups = {str(g.name): int(g.id) for g in z.groups()}
+            groups = {str(g.name): int(g.id) for g in z.groups(cursor_pagination=100)}
         self._load_brands(force=True)
         assert self._brands is not None and self._locales is not None
         raw_forms, unavailable = self._list_forms()
@@ -291,7 +291,8 @@ class ZendeskHelpdesk(Helpdesk):
         if self._dc is None or force:
             with self._call("the list of dynamic content items"):
                 self._dc = {str(i["name"]): i for i in
-                            (_raw(item) for item in self._zenpy.dynamic_content())}
+                            (_raw(item) for item in
+                             self._zenpy.dynamic_content(cursor_pagination=100))}
         return self._dc
 
     def _load_locales(self, force: bool = False) -> dict[str, int]:
@@ -304,7 +305,8 @@ class ZendeskHelpdesk(Helpdesk):
     def _load_brands(self, force: bool = False) -> dict[str, int]:
         if self._brands is None or force:
             with self._call("the list of brands"):
-                self._brands = {str(b.name): int(b.id) for b in self._zenpy.brands()}
+                self._brands = {str(b.name): int(b.id)
+                                for b in self._zenpy.brands(cursor_pagination=100)}
         return self._brands
 
     def _system_field_ids(self) -> dict[str, int]:

@@ -8,7 +8,8 @@ mistake would pass every test. Clients must never import this package.
 Layout::
 
     core/            vendor-neutral: store (SQLite, memory or file), clock, request log,
-                     rate limiter, faults, pagination, admin routes, `Emulator`
+                     rate limiter, faults, pagination, admin routes, `Emulator`, and
+                     ``shapes`` (answers completed from the vendor's response schemas)
     middleware/      one small ``(app, emulator) -> app`` wrapper per concern
     zendesk/         one module per API area + ``app.py`` (spec, plans, error shape)
     freshdesk/       the same for Freshdesk
@@ -22,7 +23,10 @@ e.g. ``zendesk/help_center.py``, exporting
 * ``bootstrap(emu)`` (optional) — objects a fresh account already has;
 * ``LIMITS: list[Rule]`` (optional) — per-endpoint rate limits (`core.ratelimit.endpoint`);
 
-then append the module to ``AREAS`` in ``zendesk/app.py`` (or ``freshdesk/app.py``).
+then append the module to ``AREAS`` in ``zendesk/app.py`` (or ``freshdesk/app.py``), and
+run ``scripts/refresh_reference.py``: it writes ``zendesk/response_shapes.json`` (the spec's
+response schemas for the routes, which `core.shapes` uses to give every Zendesk answer each
+documented property, null when unknown) and the trimmed references the tests read.
 Raise `core.errors` exceptions (`NotFound`, `Invalid`...) and the vendor's renderer turns
 them into the vendor's error body. State lives in ``emu.store`` (JSON records by
 collection); timestamps come from ``emu.clock``.

@@ -9,15 +9,12 @@ import pytest
 from integrations.kb.sanitize import sanitize
 from integrations.kb.text import parse_text
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+#: The seed pages, as the example workspace ships them.
+SEEDS = Path(__file__).resolve().parents[2] / "schemas" / "examples" / "kb-seeds" / "kb"
 
 
 def seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():  # the seeds are also kept in the example workspace
-        path = next((Path(__file__).resolve().parents[2] / "schemas/examples/kb-seeds/kb")
-                    .rglob(name))
-    return path.read_text(encoding="utf-8")
+    return next(SEEDS.rglob(name)).read_text(encoding="utf-8")
 
 
 def test_subscribe_line_before_the_title_is_dropped() -> None:

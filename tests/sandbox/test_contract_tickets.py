@@ -1,10 +1,11 @@
 """Fidelity of the Zendesk ticket side: every operation the sandbox implements for tickets,
 comments, tags, requests, the incremental export, search, users, triggers and job statuses,
 called over HTTP, answers a body valid against Zendesk's OpenAPI response schema
-(``../shared/reference/zendesk-support-oas.yaml``), objects checked strictly (a property the
-spec does not declare fails). Webhooks are absent from the spec: they are checked against
-the shapes the reference README gives. Then ``update_many`` and job statuses behave as
-documented: queued → working → completed, at most 30 active jobs, per-ticket limits.
+(its trimmed copy ``tests/reference/zendesk-support-oas.json``), objects checked strictly
+(a property the spec does not declare fails). Webhooks are absent from the spec: they are
+checked against the shapes the reference README gives. Then ``update_many`` and job
+statuses behave as documented: queued → working → completed, at most 30 active jobs,
+per-ticket limits.
 
 Where the spec is known to be narrower than what Zendesk answers, the leniency is listed
 here, once, with its reason (`NULL_IN_PRACTICE`, `ANY_VALUE`, `ECHOED_WRITE_ONLY`).
@@ -59,7 +60,9 @@ def _schemas() -> dict[str, Any]:
             schema = comps[name]["properties"][prop]
             comps[name]["properties"][prop] = {"anyOf": [schema, {"type": "null"}]}
     for name, prop in ANY_VALUE:
-        comps[name]["properties"][prop]["items"]["properties"]["value"] = {}
+        schema = comps[name]["properties"][prop]
+        schema = schema["anyOf"][0] if "anyOf" in schema else schema  # the presence rule's
+        schema["items"]["properties"]["value"] = {}
     # The spec's UserObject is anyOf(admin view, end-user view) with extra properties
     # allowed: the API user is an admin, so check the admin view, strictly.
     comps["UserForAdmin"]["additionalProperties"] = False
@@ -215,6 +218,27 @@ CASES: list[tuple[str, str, int, Call]] = [
      lambda w: w.s.post(w.url("/api/v2/users"), json={"user": {"name": "No mail"}})),
     ("/api/v2/users/{user_id}", "get", 200,
      lambda w: w.s.get(w.url(f"/api/v2/users/{w.user['id']}.json"))),
+    ("/api/v2/users/show_many", "get", 200,
+     lambda w: w.s.get(w.url("/api/v2/users/show_many.json"),
+                       params={"ids": f"{w.user['id']},1,999"})),
+    ("/api/v2/users/{user_id}", "delete", 200,
+     lambda w: w.s.delete(w.url(f"/api/v2/users/{w.user['id']}.json"))),
+    ("/api/v2/search/export", "get", 200,
+     lambda w: w.s.get(w.url("/api/v2/search/export.json"), params={
+         "query": "status<solved", "filter[type]": "ticket", "page[size]": "1"})),
+    ("/api/v2/uploads", "post", 201,
+     lambda w: w.s.post(w.url("/api/v2/uploads.json"), params={"filename": "dxdiag.txt"},
+                        data=b"DxDiag", headers={"Content-Type": "text/plain"})),
+    ("/api/v2/attachments/{attachment_id}", "get", 200,
+     lambda w: w.s.get(w.url("/api/v2/attachments/{}.json".format(
+         w.s.post(w.url("/api/v2/uploads"), params={"filename": "a.png"}, data=b"x",
+                  headers={"Content-Type": "image/png"}).json()["upload"]["attachment"]["id"])))),
+    ("/api/v2/tickets/{ticket_id}/comments", "get", 200,
+     lambda w: (w.s.put(w.url(f"/api/v2/tickets/{w.ticket['id']}.json"), json={"ticket": {
+         "comment": {"body": "Here", "uploads": [w.s.post(
+             w.url("/api/v2/uploads"), params={"filename": "shot.png"}, data=b"png",
+             headers={"Content-Type": "image/png"}).json()["upload"]["token"]]}}}),
+                w.s.get(w.url(f"/api/v2/tickets/{w.ticket['id']}/comments.json")))[1]),
     ("/api/v2/triggers", "get", 200, lambda w: w.s.get(w.url("/api/v2/triggers.json"))),
     ("/api/v2/triggers", "post", 201,
      lambda w: w.s.post(w.url("/api/v2/triggers"), json={"trigger": {
@@ -231,6 +255,12 @@ CASES: list[tuple[str, str, int, Call]] = [
 ]
 
 DELETES: list[tuple[str, Call]] = [
+    ("/api/v2/tickets/{ticket_id}",
+     lambda w: w.s.delete(w.url(f"/api/v2/tickets/{w.other['id']}.json"))),
+    ("/api/v2/uploads/{token}",
+     lambda w: w.s.delete(w.url("/api/v2/uploads/{}.json".format(w.s.post(
+         w.url("/api/v2/uploads"), params={"filename": "a.txt"}, data=b"x").json()
+         ["upload"]["token"])))),
     ("/api/v2/tickets/{ticket_id}/tags",
      lambda w: w.s.delete(w.url(f"/api/v2/tickets/{w.ticket['id']}/tags.json"),
                           json={"tags": ["high"]})),
@@ -272,14 +302,14 @@ def test_the_contract_covers_every_ticket_side_route() -> None:
     lacks (webhooks, sandbox controls) are named in `test_webhooks_match_the_readme`."""
     from starlette.routing import Route
 
-    from integrations.sandbox.zendesk import tickets, webhooks
+    from integrations.sandbox.zendesk import tickets, uploads, webhooks
 
     covered = {(p, m) for p, m, _, _ in CASES} | {(p, "delete") for p, _ in DELETES}
     spec_paths = oas()["paths"]
     missing = []
-    for route in [*tickets.ROUTES, *jobs.ROUTES, *webhooks.ROUTES]:
-        if not isinstance(route, Route) or route.path.startswith(("/_sandbox",
-                                                                  "/api/v2/webhooks")):
+    for route in [*tickets.ROUTES, *jobs.ROUTES, *webhooks.ROUTES, *uploads.ROUTES]:
+        if not isinstance(route, Route) or not route.path.startswith("/api/") \
+                or route.path.startswith("/api/v2/webhooks"):
             continue
         spec = next((p for p in spec_paths if _same(p, route.path)), None)
         assert spec is not None, f"{route.path} is not in the spec"
@@ -313,6 +343,8 @@ WEBHOOK = {
         "subscriptions": {"type": "array", "items": {"type": "string"}},
         "authentication": {"type": "object"},
         "created_at": {"type": "string"}, "updated_at": {"type": "string"},
+        # Who made and last changed it (a user id, a string like the webhook id).
+        "created_by": {"type": "string"}, "updated_by": {"type": "string"},
     },
 }
 SIGNING_SECRET = {
@@ -349,6 +381,7 @@ def test_webhooks_match_the_readme(world: World) -> None:
     secret = s.get(url(f"/api/v2/webhooks/{hook['id']}/signing_secret"))
     _check(SIGNING_SECRET, secret.json())
     reset = s.post(url(f"/api/v2/webhooks/{hook['id']}/signing_secret"))
+    assert reset.status_code == 201, reset.text  # a reset creates a secret
     _check(SIGNING_SECRET, reset.json())
     assert reset.json()["signing_secret"]["secret"] != secret.json()["signing_secret"]["secret"]
     assert s.patch(url(f"/api/v2/webhooks/{hook['id']}"),

@@ -1,5 +1,5 @@
 """Fidelity: every Zendesk operation the sandbox implements, called over HTTP, answers a
-body valid against Zendesk's own OpenAPI response schema (``../shared/reference``).
+body valid against Zendesk's own OpenAPI response schema (its trimmed copy in ``tests/reference``).
 
 Objects declared in the spec (``*Object`` schemas) are checked strictly: a property the
 spec does not know fails the test, so the sandbox cannot invent fields either.

@@ -1,5 +1,5 @@
 """The Freshdesk emulator: responses carry the attributes the Freshdesk docs list for each
-endpoint (``../shared/reference/freshdesk-api-v2-docs.txt``), and behave as documented:
+endpoint (``tests/reference/freshdesk-api-v2-docs.txt``, a trimmed copy), and behave as documented:
 choices by diff, derived ``cf_`` names, Link pagination, error bodies, rate headers."""
 
 from __future__ import annotations

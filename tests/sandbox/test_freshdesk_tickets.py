@@ -1,6 +1,6 @@
 """Fidelity of the Freshdesk ticket side: tickets, conversations, contacts, search and
 automation rules, called over HTTP, answer with the attributes the Freshdesk docs list for
-them (``../shared/reference/freshdesk-api-v2-docs.txt``): every documented attribute is
+them (``tests/reference/freshdesk-api-v2-docs.txt``, a trimmed copy): every documented attribute is
 present (except those the docs call conditional or request-only), nothing undocumented
 appears (the docs' own sample responses count as documentation), and each value has the
 documented type (null allowed where the samples show null).

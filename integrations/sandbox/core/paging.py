@@ -60,10 +60,16 @@ def _decode(cursor: str) -> int:
 def zendesk_page(request: Request, items: Sequence[Record], key: str,
                  render: Callable[[Record], dict[str, Any]], *,
                  unpaginated: bool = True,
-                 order: Callable[[Record], Any] | None = None) -> dict[str, Any]:
-    """One page of ``items`` as Zendesk answers a list request."""
+                 order: Callable[[Record], Any] | None = None,
+                 guide: tuple[str, str] | None = None,
+                 cursor_only: bool = False) -> dict[str, Any]:
+    """One page of ``items`` as Zendesk answers a list request. ``guide=(sort_by,
+    sort_order)`` is the Help Center's envelope: cursor pages add ``links.first`` and
+    ``links.last``; offset pages (30 by default) add ``page``, ``per_page``,
+    ``page_count``, ``sort_by`` and ``sort_order``. ``cursor_only`` lists (webhooks) answer
+    cursor pages even without ``page[size]``."""
     q = request.query_params
-    if any(k in q for k in ("page[size]", "page[after]", "page[before]")):
+    if cursor_only or any(k in q for k in ("page[size]", "page[after]", "page[before]")):
         size = _int_param(request, "page[size]", 100, code="InvalidPaginationParameter",
                           high=100, message="page[size] must be between 1 and 100")
         by_id = sorted(items, key=lambda r: int(r["id"]))
@@ -86,17 +92,25 @@ def zendesk_page(request: Request, items: Sequence[Record], key: str,
                 return None
             return str(base.include_query_params(**{param: cursor, "page[size]": size}))
 
-        return {
+        body: dict[str, Any] = {
             key: [render(r) for r in page],
             "meta": {"has_more": has_more, "after_cursor": after_cursor,
                      "before_cursor": before_cursor},
             "links": {"next": link("page[after]", after_cursor) if has_more else None,
                       "prev": link("page[before]", before_cursor)},
         }
+        if guide is not None:
+            past_end = _encode(int(by_id[-1]["id"]) + 1) if by_id else None
+            body["links"] = {
+                "first": str(base.include_query_params(**{"page[size]": size})),
+                "last": link("page[before]", past_end) or str(
+                    base.include_query_params(**{"page[size]": size})),
+                **body["links"]}
+        return body
     ordered = sorted(items, key=order or (lambda r: int(r["id"])))
     if not unpaginated or "page" in q or "per_page" in q:
-        per_page = _int_param(request, "per_page", 100, code="InvalidPaginationParameter",
-                              high=100)
+        per_page = _int_param(request, "per_page", 30 if guide else 100,
+                              code="InvalidPaginationParameter", high=100)
         page_no = _int_param(request, "page", 1, code="InvalidPaginationParameter")
         start = (page_no - 1) * per_page
         if start + per_page > OFFSET_LIMIT:
@@ -109,12 +123,17 @@ def zendesk_page(request: Request, items: Sequence[Record], key: str,
         def page_url(n: int) -> str:
             return str(base.include_query_params(page=n, per_page=per_page))
 
-        return {
+        body = {
             key: [render(r) for r in chunk],
             "next_page": page_url(page_no + 1) if start + per_page < len(ordered) else None,
             "previous_page": page_url(page_no - 1) if page_no > 1 else None,
             "count": len(ordered),
         }
+        if guide is not None:
+            body.update({"page": page_no, "per_page": per_page,
+                         "page_count": max(1, -(-len(ordered) // per_page)),
+                         "sort_by": guide[0], "sort_order": guide[1]})
+        return body
     return {key: [render(r) for r in ordered], "next_page": None, "previous_page": None,
             "count": len(ordered)}
 

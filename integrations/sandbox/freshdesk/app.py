@@ -22,6 +22,7 @@ from integrations.sandbox.core.errors import Unauthorized
 from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint
 from integrations.sandbox.core.store import Database
 from integrations.sandbox.freshdesk import (
+    attachments,
     automations,
     fields,
     forms,
@@ -35,7 +36,8 @@ from integrations.sandbox.freshdesk.errors import render_error
 __all__ = ["AREAS", "LIMITS", "PLANS", "authenticate", "build", "make_emulator", "routes"]
 
 #: API areas, in bootstrap order.
-AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, tickets, automations]
+AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, attachments, tickets,
+                           automations]
 
 #: Freshdesk plans: API calls per minute for the whole account.
 PLANS: dict[str, Plan] = {

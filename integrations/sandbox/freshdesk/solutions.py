@@ -94,6 +94,7 @@ def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None,
     out.update({k: v for k, v in text.items() if k != "language"})
     if kind == "article":
         out["description_text"] = _strip(str(text.get("description", "")))
+        out.setdefault("seo_data", {})  # the docs' samples answer {} when none was given
     if kind in ("article", "folder"):
         out["hierarchy"] = _hierarchy(emu, rec, kind, lang)
     if kind == "folder":

@@ -46,7 +46,7 @@ from integrations.sandbox.core.errors import BadRequest, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
-from integrations.sandbox.freshdesk import fields
+from integrations.sandbox.freshdesk import attachments, fields
 from integrations.sandbox.freshdesk.common import check_attrs, err, ok, raise_if
 
 __all__ = [
@@ -273,7 +273,8 @@ def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any]) -> Record
 
 def add_conversation(emu: Emulator, ticket_id: int, body: str, *, kind: str,
                      private: bool, user_id: int | None = None,
-                     incoming: bool = False) -> Record:
+                     incoming: bool = False,
+                     files: list[dict[str, Any]] | None = None) -> Record:
     """A reply (``kind="reply"``) or a note; a public incoming note by the requester is
     the requester's reply (see the module docstring)."""
     ticket = _live(emu, ticket_id)
@@ -291,7 +292,7 @@ def add_conversation(emu: Emulator, ticket_id: int, body: str, *, kind: str,
         "private": private, "source": 0 if reply or by_requester else 2,
         "ticket_id": ticket["id"], "user_id": author,
         "support_email": SUPPORT_EMAIL if reply else None,
-        "to_emails": [], "attachments": [], "last_edited_at": None,
+        "to_emails": [], "attachments": files or [], "last_edited_at": None,
         "last_edited_user_id": None, "created_at": now, "updated_at": now,
         **({"from_email": SUPPORT_EMAIL, "cc_emails": [], "bcc_emails": []} if reply else {}),
     })
@@ -357,8 +358,12 @@ def _found(t: Record) -> dict[str, Any]:
 
 async def tickets_create(request: Request) -> Response:
     emu = emulator(request)
-    data = await read_json(request)
-    return ok(_shown(emu, create_ticket(emu, data), set()), 201)
+    data, files = await attachments.read_body(request)
+    ticket = create_ticket(emu, data)
+    if files:
+        ticket["attachments"] = files
+        emu.store.put(TICKETS, ticket)
+    return ok(_shown(emu, ticket, set()), 201)
 
 
 async def tickets_list(request: Request) -> Response:
@@ -407,22 +412,23 @@ async def ticket_delete(request: Request) -> Response:
 
 async def ticket_reply(request: Request) -> Response:
     emu = emulator(request)
-    data = await read_json(request)
+    data, files = await attachments.read_body(request)
     raise_if(check_attrs(data, {"body": str, "from_email": str, "user_id": int,
                                 "cc_emails": list, "bcc_emails": list}, required=("body",)))
     conv = add_conversation(emu, path_id(request), data["body"], kind="reply", private=False,
-                            user_id=data.get("user_id"))
+                            user_id=data.get("user_id"), files=files)
     return ok(conv, 201)
 
 
 async def ticket_note(request: Request) -> Response:
     emu = emulator(request)
-    data = await read_json(request)
+    data, files = await attachments.read_body(request)
     raise_if(check_attrs(data, {"body": str, "private": bool, "incoming": bool,
                                 "user_id": int, "notify_emails": list}, required=("body",)))
     conv = add_conversation(emu, path_id(request), data["body"], kind="note",
                             private=bool(data.get("private", True)),
-                            user_id=data.get("user_id"), incoming=bool(data.get("incoming")))
+                            user_id=data.get("user_id"), incoming=bool(data.get("incoming")),
+                            files=files)
     return ok(conv, 201)
 
 
@@ -603,6 +609,13 @@ async def contacts(request: Request) -> Response:
 async def contact(request: Request) -> Response:
     emu = emulator(request)
     record = emu.store.require(CONTACTS, path_id(request))
+    if request.method == "DELETE":  # "Soft Delete a Contact": 204, then shown as deleted
+        if record.get("deleted"):
+            raise NotFound()
+        record["deleted"] = True
+        record["updated_at"] = emu.clock.iso()
+        emu.store.put(CONTACTS, record)
+        return Response(status_code=204)
     if request.method == "PUT":
         data = await read_json(request)
         raise_if(check_attrs(data, _CONTACT_ATTRS))
@@ -612,6 +625,20 @@ async def contact(request: Request) -> Response:
         record["updated_at"] = emu.clock.iso()
         emu.store.put(CONTACTS, record)
     return ok(contact_out(record))
+
+
+async def contact_hard_delete(request: Request) -> Response:
+    """``DELETE /api/v2/contacts/{id}/hard_delete``: a soft-deleted contact (or any, with
+    ``force=true``) is removed for good, with its tickets; 204."""
+    emu = emulator(request)
+    record = emu.store.require(CONTACTS, path_id(request))
+    if not record.get("deleted") and request.query_params.get("force") != "true":
+        raise BadRequest("Contact should be soft deleted first, or use force=true",
+                         code="invalid_value", field="force")
+    for t in [t for t in emu.store.all(TICKETS) if t["requester_id"] == record["id"]]:
+        emu.store.delete(TICKETS, t["id"])
+    emu.store.delete(CONTACTS, record["id"])
+    return Response(status_code=204)
 
 
 async def agent_me(request: Request) -> Response:
@@ -647,6 +674,7 @@ ROUTES = [
     Route("/api/v2/tickets/{id}/conversations", ticket_conversations, methods=["GET"]),
     Route("/api/v2/search/tickets", search_tickets, methods=["GET"]),
     Route("/api/v2/contacts", contacts, methods=["GET", "POST"]),
-    Route("/api/v2/contacts/{id}", contact, methods=["GET", "PUT"]),
+    Route("/api/v2/contacts/{id}", contact, methods=["GET", "PUT", "DELETE"]),
+    Route("/api/v2/contacts/{id}/hard_delete", contact_hard_delete, methods=["DELETE"]),
     Route("/api/v2/agents/me", agent_me, methods=["GET"]),
 ]

@@ -7,6 +7,9 @@ brands exist before fields, fields before the default form). To add an area, wri
 
 from __future__ import annotations
 
+import functools
+import json
+from pathlib import Path
 from types import ModuleType
 
 from starlette.routing import BaseRoute
@@ -15,6 +18,7 @@ from starlette.types import ASGIApp
 from integrations.sandbox.core.app import build_app
 from integrations.sandbox.core.emulator import Emulator, Plan, Seeder, VendorSpec
 from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint, whole_seconds
+from integrations.sandbox.core.shapes import Shapes, complete_routes
 from integrations.sandbox.core.store import Database
 from integrations.sandbox.zendesk import (
     brands,
@@ -27,6 +31,7 @@ from integrations.sandbox.zendesk import (
     locales,
     oauth,
     tickets,
+    uploads,
     webhooks,
 )
 from integrations.sandbox.zendesk.errors import render_error
@@ -35,7 +40,7 @@ __all__ = ["AREAS", "LIMITS", "PLANS", "build", "make_emulator", "routes"]
 
 #: API areas, in bootstrap order.
 AREAS: list[ModuleType] = [locales, brands, groups, oauth, dynamic_content, fields, forms,
-                           help_center, jobs, tickets, webhooks]  # jobs: update_many first
+                           help_center, jobs, uploads, tickets, webhooks]  # jobs: update_many first
 
 _FORMS = frozenset({"ticket_forms"})
 #: Zendesk plan presets: requests per minute, and features.
@@ -99,11 +104,20 @@ def _spec() -> VendorSpec:
 
 
 
+@functools.cache
+def response_shapes() -> Shapes:
+    """The spec's response schemas for the routes (``response_shapes.json``, written by
+    ``scripts/refresh_reference.py``): every answer carries every documented property."""
+    shapes: Shapes = json.loads((Path(__file__).parent / "response_shapes.json")
+                                .read_text(encoding="utf-8"))
+    return shapes
+
+
 def routes() -> list[BaseRoute]:
     out: list[BaseRoute] = []
     for area in AREAS:
         out += area.ROUTES
-    return out
+    return complete_routes(out, response_shapes())
 
 
 def make_emulator(db: Database | None = None, plan: str | None = None) -> Emulator:

@@ -165,8 +165,9 @@ def _render(emu: Emulator, request: Request, kind: str, rec: Record) -> dict[str
         "locale": locale, "url": api_url(request, f"/api/v2/help_center/{kind}/{rec['id']}"),
         "html_url": _html_url(request, kind, locale, rec["id"]), "outdated": False,
     })
-    if kind == "articles":
-        out.update({"title": t.get("title", ""), "body": t.get("body", ""),
+    if kind == "articles":  # real answers repeat the title as ``name`` (not in the spec)
+        out.update({"title": t.get("title", ""), "name": t.get("title", ""),
+                    "body": t.get("body", ""),
                     "draft": bool(t.get("draft", False)),
                     "edited_at": t.get("updated_at", rec["updated_at"]),
                     "outdated_locales": []})
@@ -177,10 +178,35 @@ def _render(emu: Emulator, request: Request, kind: str, rec: Record) -> dict[str
     return out
 
 
+_SORTS = ("position", "created_at", "updated_at", "title")
+
+
+def _sorting(request: Request, kind: str) -> tuple[str, str]:
+    """``sort_by`` (``position`` by default; ``title`` for articles) and ``sort_order``
+    (``asc``), as the list operations document them."""
+    q = request.query_params
+    sort_by, sort_order = q.get("sort_by", "position"), q.get("sort_order", "asc")
+    allowed = _SORTS if kind == "articles" else _SORTS[:3]
+    if sort_by not in allowed or sort_order not in ("asc", "desc"):
+        raise BadRequest(f"sort_by must be one of {', '.join(allowed)} and sort_order asc or "
+                         "desc", code="InvalidValue", field="sort_by")
+    return sort_by, sort_order
+
+
 def _list(request: Request, kind: str, items: list[Record]) -> Response:
     emu = emulator(request)
-    return ok(zendesk_page(request, items, kind, lambda r: _render(emu, request, kind, r),
-                           unpaginated=False))
+    sort_by, sort_order = _sorting(request, kind)
+    shown = {int(r["id"]): _render(emu, request, kind, r) for r in items}
+
+    def key(r: Record) -> Any:
+        value = shown[int(r["id"])].get(sort_by)
+        return (value is None, value if value is not None else 0, int(r["id"]))
+
+    ranked = sorted(items, key=key, reverse=sort_order == "desc")
+    rank = {int(r["id"]): i for i, r in enumerate(ranked)}
+    return ok(zendesk_page(request, items, kind, lambda r: shown[int(r["id"])],
+                           unpaginated=False, order=lambda r: rank[int(r["id"])],
+                           guide=(sort_by, sort_order)))
 
 
 # -- categories and sections -----------------------------------------------------------------
@@ -379,7 +405,8 @@ async def list_object_translations(request: Request) -> Response:
         codes = {c.strip().lower() for c in wanted.split(",")}
         items = [t for t in items if t["locale"] in codes]
     return ok(zendesk_page(request, items, "translations",
-                           lambda t: _render_translation(request, t), unpaginated=False))
+                           lambda t: _render_translation(request, t), unpaginated=False,
+                           guide=("position", "asc")))
 
 
 async def create_object_translation(request: Request) -> Response:
@@ -459,7 +486,7 @@ async def list_attachments(request: Request) -> Response:
     emu.store.require("hc_articles", article_id)
     items = [a for a in emu.store.all("hc_attachments") if a["article_id"] == article_id]
     return ok(zendesk_page(request, items, "article_attachments", lambda r: r,
-                           unpaginated=False))
+                           unpaginated=False, guide=("position", "asc")))
 
 
 async def list_hc_locales(request: Request) -> Response:

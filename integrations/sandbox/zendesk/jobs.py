@@ -36,6 +36,7 @@ from starlette.routing import Route
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import ApiError, BadRequest, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, read_json
+from integrations.sandbox.core.paging import zendesk_page
 from integrations.sandbox.core.ratelimit import Rule
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.zendesk import tickets
@@ -203,9 +204,9 @@ async def jobs_show_many(request: Request) -> Response:
 
 async def jobs_list(request: Request) -> Response:
     emu = emulator(request)
-    rows = sorted(refresh_jobs(emu), key=lambda j: -int(j["id"]))
-    return ok({"job_statuses": [_view(request, j) for j in rows],
-               "next_page": None, "previous_page": None, "count": len(rows)})
+    rows = refresh_jobs(emu)  # cursor pages (``page[size]``), as documented; newest first
+    return ok(zendesk_page(request, rows, "job_statuses", lambda j: _view(request, j),
+                           order=lambda j: -int(j["id"])))
 
 
 SEEDERS: dict[str, Any] = {}

@@ -14,6 +14,9 @@ What the webhook pipeline needs from the ticket side, shaped like the real API:
     PUT  /api/v2/requests/{id}.json                 the requester's reply (actor: end user)
     GET  /api/v2/incremental/tickets/cursor.json    cursor-based incremental export
     POST /api/v2/users.json, GET /api/v2/users/{id}.json   users (``locale``, ``verified``)
+    GET  /api/v2/users/show_many.json?ids=1,2       users by id
+    DELETE /api/v2/tickets/{id}.json                204; DELETE /api/v2/users/{id}.json: 200
+    GET  /api/v2/search/export.json?query=&filter[type]=ticket   cursor pages only
 
     GET  /api/v2/search.json?query=...              search tickets (``type:ticket``,
                                                     ``status:``/``status<``/``status>``,
@@ -32,6 +35,9 @@ tags stripped, list items as lines). Agent comments are written as the API user 
 ``/users/me``). Ticket updates are limited per account (100/min) and per ticket (30 per
 10 min) in ``app.LIMITS``.
 ``update_many`` is in `jobs` (a job status that applies `update_ticket` to each ticket).
+Ticket create and update answer their ``audit`` (the comment event, whose ``audit_id`` the
+comment takes, and one event per attribute set); a comment's ``uploads`` tokens become its
+``attachments`` (`uploads`).
 Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``RequestObject``
 (checked by ``tests/sandbox/test_contract_tickets.py``).
 """
@@ -51,7 +57,7 @@ from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import BadRequest, Conflict, FieldError, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.store import Record
-from integrations.sandbox.zendesk import webhooks
+from integrations.sandbox.zendesk import uploads, webhooks
 from integrations.sandbox.zendesk.common import api_url, blank, ok
 
 __all__ = ["API_USER_ID", "ROUTES", "SEEDERS", "create_ticket", "create_user", "render",
@@ -139,18 +145,20 @@ def _comment_text(comment: dict[str, Any]) -> tuple[str, str | None]:
 
 
 def _add_comment(emu: Emulator, ticket_id: int, author_id: int, body: str, public: bool,
-                 markup: str | None = None) -> None:
+                 markup: str | None = None, attachment_ids: list[int] | None = None) -> None:
     shown = markup or "".join(f"<p>{html.escape(line, quote=False)}</p>"
                               for line in body.split("\n") if line.strip())
     emu.store.insert(COMMENTS, {"ticket_id": ticket_id, "author_id": author_id, "body": body,
                                 "html_body": shown, "public": public,
+                                "attachment_ids": attachment_ids or [],
                                 "created_at": emu.clock.iso()})
 
 
 def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") -> Record:
     """Create a ticket (``comment.body`` is the description) and run the triggers."""
     comment = data.get("comment") or {}
-    body, markup = _comment_text(comment if isinstance(comment, dict) else {})
+    comment = comment if isinstance(comment, dict) else {}
+    body, markup = _comment_text(comment)
     if not body:
         body = html.unescape(str(data.get("description") or "")).strip()
     if not body:
@@ -169,7 +177,8 @@ def create_ticket(emu: Emulator, data: dict[str, Any], *, actor: str = "agent") 
         "recipient": data.get("recipient"), "external_id": data.get("external_id"),
         "created_at": now, "updated_at": now,
     })
-    _add_comment(emu, ticket["id"], int(requester_id), body, True, markup)
+    _add_comment(emu, ticket["id"], int(requester_id), body, True, markup,
+                 uploads.consume(emu, comment.get("uploads")))
     webhooks.on_ticket_change(emu, ticket, created=True, actor=actor)
     return ticket
 
@@ -208,10 +217,50 @@ def _ticket(emu: Emulator, ticket_id: int) -> Record:
     return ticket
 
 
+AUDITS = "ticket_audits"
+#: Ticket attributes whose changes an audit lists as ``Create``/``Change`` events (those
+#: whose values are strings or integers, the types the spec gives an event's ``value``).
+_AUDITED = ("subject", "status", "priority", "type", "requester_id", "group_id",
+            "ticket_form_id", "brand_id")
+
+
+def _audit(emu: Emulator, ticket: Record, before: Record | None,
+           last_comment: int) -> dict[str, Any]:
+    """The ``audit`` a ticket write answers with (``AuditObject``): one ``Comment`` event per
+    comment it added (whose ``audit_id`` it becomes), one ``Create``/``Change`` event per
+    audited attribute it set or changed."""
+    audit = emu.store.insert(AUDITS, {"ticket_id": ticket["id"]})
+    events: list[dict[str, Any]] = []
+    for c in sorted((c for c in emu.store.all(COMMENTS)
+                     if c["ticket_id"] == ticket["id"] and int(c["id"]) > last_comment),
+                    key=lambda c: int(c["id"])):
+        emu.store.put(COMMENTS, {**c, "audit_id": audit["id"]})
+        events.append({"id": c["id"], "type": "Comment", "body": c["body"],
+                       "field_name": None, "value": None})
+    for key in _AUDITED:
+        value = ticket.get(key)
+        if (before is None and value is not None) or (before is not None
+                                                       and before.get(key) != value):
+            event = emu.store.insert(AUDITS, {"ticket_id": ticket["id"], "event": key})
+            events.append({"id": event["id"], "type": "Create" if before is None else "Change",
+                           "field_name": key, "value": value, "body": None})
+    return {"id": audit["id"], "ticket_id": ticket["id"], "created_at": emu.clock.iso(),
+            "author_id": API_USER_ID, "metadata": {"system": {}, "custom": {}},
+            "events": events, "via": {"channel": "api", "source": {
+                "from": {}, "to": {}, "rel": None}}}
+
+
+def _last_comment(emu: Emulator) -> int:
+    return max((int(c["id"]) for c in emu.store.all(COMMENTS)), default=0)
+
+
 async def tickets_create(request: Request) -> Response:
     emu = emulator(request)
     data = await read_json(request, wrapper="ticket")
-    return ok({"ticket": render(request, create_ticket(emu, data))}, 201)
+    last = _last_comment(emu)
+    ticket = create_ticket(emu, data)
+    return ok({"ticket": render(request, ticket), "audit": _audit(emu, ticket, None, last)},
+              201)
 
 
 async def ticket_show(request: Request) -> Response:
@@ -234,7 +283,9 @@ async def tickets_show_many(request: Request) -> Response:
 async def ticket_update(request: Request) -> Response:
     emu = emulator(request)
     data = await read_json(request, wrapper="ticket")
-    return ok({"ticket": render(request, update_ticket(emu, path_id(request), data))})
+    before, last = dict(_ticket(emu, path_id(request))), _last_comment(emu)
+    ticket = update_ticket(emu, path_id(request), data)
+    return ok({"ticket": render(request, ticket), "audit": _audit(emu, ticket, before, last)})
 
 
 def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any], *,
@@ -285,7 +336,8 @@ def update_ticket(emu: Emulator, ticket_id: int, data: dict[str, Any], *,
         body, markup = _comment_text(comment)
         if body:
             _add_comment(emu, ticket["id"], API_USER_ID, body,
-                         bool(comment.get("public", True)), markup)
+                         bool(comment.get("public", True)), markup,
+                         uploads.consume(emu, comment.get("uploads")))
             changed = True
     if changed:
         ticket = _touch(emu, ticket, actor=actor)
@@ -318,11 +370,13 @@ async def ticket_tags(request: Request) -> Response:
     return ok({"tags": ticket["tags"]}, 201 if request.method == "POST" else 200)
 
 
-def _comment_view(c: Record) -> dict[str, Any]:
-    """A stored comment as ``TicketCommentObject`` (the ticket id is not part of it)."""
-    shown = {k: v for k, v in c.items() if k != "ticket_id"}
-    return {"type": "Comment", "attachments": [], "plain_body": c["body"],
-            "metadata": {"system": {}, "custom": {}}, "via": {"channel": "api"}, **shown}
+def _comment_view(request: Request, c: Record) -> dict[str, Any]:
+    """A stored comment as ``TicketCommentObject`` (the ticket id is not part of it), its
+    uploaded files as ``attachments``."""
+    shown = {k: v for k, v in c.items() if k not in ("ticket_id", "attachment_ids")}
+    return {"type": "Comment", "plain_body": c["body"],
+            "metadata": {"system": {}, "custom": {}}, "via": {"channel": "api"}, **shown,
+            "attachments": uploads.views(emulator(request), request, c.get("attachment_ids"))}
 
 
 async def ticket_comments(request: Request) -> Response:
@@ -330,7 +384,7 @@ async def ticket_comments(request: Request) -> Response:
     ticket = _ticket(emu, path_id(request))
     rows = sorted((c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]),
                   key=lambda c: int(c["id"]))
-    body: dict[str, Any] = {"comments": [_comment_view(c) for c in rows],
+    body: dict[str, Any] = {"comments": [_comment_view(request, c) for c in rows],
                             "next_page": None, "previous_page": None, "count": len(rows)}
     if "users" in request.query_params.get("include", "").split(","):
         ids = sorted({int(c["author_id"]) for c in rows} | {int(ticket["requester_id"])})
@@ -344,10 +398,12 @@ async def request_update(request: Request) -> Response:
     ticket = _ticket(emu, path_id(request))
     data = await read_json(request, wrapper="request")
     comment = data.get("comment") or {}
-    body, markup = _comment_text(comment if isinstance(comment, dict) else {})
+    comment = comment if isinstance(comment, dict) else {}
+    body, markup = _comment_text(comment)
     if not body:
         raise Invalid([blank("comment", "Comment")])
-    _add_comment(emu, ticket["id"], int(ticket["requester_id"]), body, True, markup)
+    _add_comment(emu, ticket["id"], int(ticket["requester_id"]), body, True, markup,
+                 uploads.consume(emu, comment.get("uploads")))
     if ticket["status"] in ("pending", "solved"):
         ticket["status"] = "open"
     ticket = _touch(emu, ticket, actor="end_user")
@@ -479,6 +535,85 @@ async def users_create(request: Request) -> Response:
     return ok({"user": _user_view(request, create_user(emu, data))}, 201)
 
 
+async def ticket_delete(request: Request) -> Response:
+    """``DELETE /api/v2/tickets/{id}``: 204; the ticket and its comments are gone."""
+    emu = emulator(request)
+    ticket = _ticket(emu, path_id(request))
+    for c in [c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]]:
+        emu.store.delete(COMMENTS, c["id"])
+    emu.store.delete(TICKETS, ticket["id"])
+    return Response(status_code=204)
+
+
+def _ids(request: Request) -> list[int]:
+    try:
+        return [int(x) for x in request.query_params.get("ids", "").split(",") if x.strip()]
+    except ValueError:
+        raise BadRequest("ids must be a comma-separated list of integers") from None
+
+
+async def users_show_many(request: Request) -> Response:
+    """``GET /api/v2/users/show_many?ids=1,2`` (at most 100 ids; unknown ids left out)."""
+    emu = emulator(request)
+    found = [u for u in (emu.store.get(USERS, i) for i in _ids(request)[:100]) if u]
+    return ok({"users": [_user_view(request, u) for u in found], "next_page": None,
+               "previous_page": None, "count": len(found)})
+
+
+async def user_delete(request: Request) -> Response:
+    """``DELETE /api/v2/users/{id}``: 200 with the user, now inactive (Zendesk soft-deletes)."""
+    emu = emulator(request)
+    user = emu.store.get(USERS, path_id(request))
+    if user is None:
+        raise NotFound()
+    emu.store.delete(USERS, user["id"])
+    return ok({"user": {**_user_view(request, user), "active": False}})
+
+
+async def search_export(request: Request) -> Response:
+    """``GET /api/v2/search/export?query=&filter[type]=ticket``: cursor pages only
+    (``page[size]`` ≤ 1000, ``links.prev`` always null), no ``count``; ``type:`` in the
+    query is refused, the type goes in ``filter[type]``."""
+    emu = emulator(request)
+    q = request.query_params
+    query = q.get("query", "")
+    if not query.strip():
+        raise BadRequest("query is required", code="InvalidSearchQuery")
+    if q.get("filter[type]") != "ticket":
+        raise BadRequest("filter[type] must be ticket (the sandbox searches tickets)",
+                         code="InvalidSearchQuery", field="filter[type]")
+    if re.search(r"(^|\s)type:", query):
+        raise BadRequest("the type goes in filter[type], not in the query",
+                         code="InvalidSearchQuery")
+    try:
+        size = int(q.get("page[size]", "100"))
+    except ValueError:
+        size = 0
+    if not 1 <= size <= 1000:
+        raise BadRequest("page[size] must be between 1 and 1000",
+                         code="InvalidPaginationParameter", field="page[size]")
+    rows = search_tickets(emu, query)
+    after = q.get("page[after]")
+    start = 0
+    if after:
+        try:
+            start = next(i + 1 for i, t in enumerate(rows) if str(t["id"]) == after)
+        except StopIteration:
+            raise BadRequest("the cursor is not valid", code="InvalidPaginationParameter",
+                             field="page[after]") from None
+    chunk = rows[start:start + size]
+    has_more = start + size < len(rows)
+    cursor = str(chunk[-1]["id"]) if chunk else None
+    base = request.url.remove_query_params(["page[after]"])
+    return ok({
+        "results": [{**render(request, t), "result_type": "ticket"} for t in chunk],
+        "facets": None,
+        "meta": {"has_more": has_more, "after_cursor": cursor, "before_cursor": None},
+        "links": {"next": str(base.include_query_params(**{"page[after]": cursor}))
+                  if has_more and cursor else None, "prev": None},
+    })
+
+
 SEEDERS = {TICKETS: create_ticket, USERS: create_user}
 
 ROUTES = [
@@ -492,5 +627,9 @@ ROUTES = [
     Route("/api/v2/incremental/tickets/cursor", incremental_cursor, methods=["GET"]),
     Route("/api/v2/search", search, methods=["GET"]),
     Route("/api/v2/users", users_create, methods=["POST"]),
+    Route("/api/v2/users/show_many", users_show_many, methods=["GET"]),  # before {id}
     Route("/api/v2/users/{id}", user_show, methods=["GET"]),
+    Route("/api/v2/tickets/{id}", ticket_delete, methods=["DELETE"]),
+    Route("/api/v2/users/{id}", user_delete, methods=["DELETE"]),
+    Route("/api/v2/search/export", search_export, methods=["GET"]),
 ]

@@ -2,7 +2,8 @@
 
     GET|POST /api/v2/webhooks                   list (``filter[name_contains]``) / create
     GET|PATCH|PUT|DELETE /api/v2/webhooks/{id}
-    GET|POST /api/v2/webhooks/{id}/signing_secret   show / reset
+    GET|POST /api/v2/webhooks/{id}/signing_secret   show / reset (201)
+    POST /api/v2/webhooks/test                  call an endpoint once, answer what it said
     GET|POST /api/v2/triggers                   list / create
     GET|PUT|DELETE /api/v2/triggers/{id}
     GET|PUT /_sandbox/webhook_delivery          delivery faults: {"drop": bool, "duplicates": n}
@@ -44,6 +45,7 @@ from starlette.routing import Route
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.paging import zendesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.zendesk.common import api_url, blank, invalid, ok
 
@@ -56,6 +58,10 @@ _FAULTS = "webhook_delivery_faults"
 
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: Who creates and updates webhooks: the API user (``created_by`` is a string id).
+_API_USER = "1"
+#: Zendesk signs a test call of a webhook not yet created with this documented secret.
+_TEST_SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=="
 
 
 def _new_hook_id(emu: Emulator) -> str:
@@ -110,12 +116,12 @@ async def hooks(request: Request) -> Response:
         now = emu.clock.iso()
         hook = emu.store.insert(HOOKS, {**_hook_fields(data), "webhook_id": _new_hook_id(emu),
                                         "secret": secrets.token_urlsafe(32),
-                                        "created_at": now, "updated_at": now})
+                                        "created_at": now, "updated_at": now,
+                                        "created_by": _API_USER, "updated_by": _API_USER})
         return ok({"webhook": _public(hook)}, 201)
     wanted = request.query_params.get("filter[name_contains]", "").lower()
-    rows = [_public(h) for h in sorted(emu.store.all(HOOKS), key=lambda h: int(h["id"]))
-            if wanted in str(h["name"]).lower()]
-    return ok({"webhooks": rows, "meta": {"has_more": False}, "links": {"next": None}})
+    rows = [h for h in emu.store.all(HOOKS) if wanted in str(h["name"]).lower()]
+    return ok(zendesk_page(request, rows, "webhooks", _public, cursor_only=True))
 
 
 async def hook(request: Request) -> Response:
@@ -127,7 +133,8 @@ async def hook(request: Request) -> Response:
     if request.method in ("PATCH", "PUT"):
         data = await read_json(request, wrapper="webhook")
         current = emu.store.put(HOOKS, {**_hook_fields(data, current),
-                                        "updated_at": emu.clock.iso()})
+                                        "updated_at": emu.clock.iso(),
+                                        "updated_by": _API_USER})
         return Response(status_code=204)
     return ok({"webhook": _public(current)})
 
@@ -135,10 +142,48 @@ async def hook(request: Request) -> Response:
 async def signing_secret(request: Request) -> Response:
     emu = emulator(request)
     current = _hook(emu, request.path_params.get("id"))
-    if request.method == "POST":
+    if request.method == "POST":  # a reset answers 201 Created, as Zendesk does
         current["secret"] = secrets.token_urlsafe(32)
         emu.store.put(HOOKS, current)
-    return ok({"signing_secret": {"algorithm": "SHA256", "secret": current["secret"]}})
+    return ok({"signing_secret": {"algorithm": "SHA256", "secret": current["secret"]}},
+              201 if request.method == "POST" else 200)
+
+
+async def test_hook(request: Request) -> Response:
+    """``POST /api/v2/webhooks/test[?webhook_id=]`` with ``{"request": {endpoint,
+    http_method, request_format, headers: [{key, value}], payload}}``: one call to the
+    endpoint (an existing webhook's own endpoint and secret when ``webhook_id`` is given),
+    answered as ``{"response": {status, headers: [{key, value}], body}}``."""
+    emu = emulator(request)
+    data = (await read_json(request, required=False)).get("request") or {}
+    if not isinstance(data, dict):
+        raise Invalid([invalid("request", "Request: must be an object")])
+    hook_id = request.query_params.get("webhook_id")
+    current = _hook(emu, hook_id) if hook_id else None
+    endpoint = str(data.get("endpoint") or (current or {}).get("endpoint") or "")
+    if not endpoint.startswith(("http://", "https://")):
+        raise Invalid([invalid("endpoint", "Endpoint: must be an http(s) URL")])
+    method = str(data.get("http_method") or (current or {}).get("http_method") or "POST")
+    payload = data.get("payload")
+    body = (payload if isinstance(payload, str) else json.dumps(payload or {})).encode()
+    stamp = emu.clock.iso()
+    headers = {"Content-Type": "application/json", "User-Agent": "Zendesk Webhook",
+               "X-Zendesk-Webhook-Signature-Timestamp": stamp,
+               "X-Zendesk-Webhook-Signature": _sign(
+                   str(current["secret"]) if current else _TEST_SECRET, stamp, body)}
+    if current:
+        headers["X-Zendesk-Webhook-Id"] = str(current["webhook_id"])
+    for header in data.get("headers") or []:
+        if isinstance(header, dict) and header.get("key"):
+            headers[str(header["key"])] = str(header.get("value") or "")
+    try:
+        answer = requests.request(method, endpoint, data=body, headers=headers, timeout=12)
+    except requests.RequestException as exc:
+        return ok({"response": {"status": 0, "headers": [], "body": type(exc).__name__}})
+    return ok({"response": {
+        "status": answer.status_code,
+        "headers": [{"key": k, "value": v} for k, v in answer.headers.items()],
+        "body": answer.text}})
 
 
 def _trigger_fields(emu: Emulator, data: dict[str, Any],
@@ -312,6 +357,7 @@ SEEDERS: dict[str, Any] = {}
 
 ROUTES = [
     Route("/api/v2/webhooks", hooks, methods=["GET", "POST"]),
+    Route("/api/v2/webhooks/test", test_hook, methods=["POST"]),
     Route("/api/v2/webhooks/{id}", hook, methods=["GET", "PATCH", "PUT", "DELETE"]),
     Route("/api/v2/webhooks/{id}/signing_secret", signing_secret, methods=["GET", "POST"]),
     Route("/api/v2/triggers", triggers, methods=["GET", "POST"]),
