@@ -73,6 +73,23 @@ def _plan(app: App, desk: Helpdesk, lock: LockFile, prune: bool) -> Plan:
                    target=desk.target)
 
 
+def _account(app: App, desk: Helpdesk) -> str:
+    """The account a write goes to, as people name it (subdomain or domain)."""
+    settings = app.settings
+    name = (settings.zendesk_subdomain if desk.target == "zendesk"
+            else settings.freshdesk_domain)
+    return name or "(account not named)"
+
+
+def _question(app: App, desk: Helpdesk, the_plan: Plan) -> str:
+    """``Apply 53 changes to Zendesk acme (12 destructive)?``: what, where, how bad."""
+    count = len(the_plan.ops)
+    destructive = len(the_plan.destructive)
+    return (f"Apply {count} change{'s' if count != 1 else ''} to {desk.target.capitalize()} "
+            f"{_account(app, desk)}" + (f" ({destructive} destructive)" if destructive else "")
+            + "?")
+
+
 def _calls(app: App, desk: Helpdesk) -> None:
     if app.verbose:
         click.echo(f"API calls: {desk.calls}", err=True)
@@ -93,7 +110,7 @@ def plan(app: App, as_json: bool, detailed_exitcode: bool, prune: bool,
         the_plan = _plan(app, desk, lock, prune)
         click.echo(render_json(the_plan) if as_json else render_text(the_plan))
         _calls(app, desk)
-    if detailed_exitcode and the_plan.has_changes:
+    if detailed_exitcode and the_plan.pending:
         click.get_current_context().exit(2)
 
 
@@ -131,7 +148,7 @@ def _apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
         lock = _lock(app, environment)
         with _helpdesk(app) as desk:
             the_plan = _plan(app, desk, lock, prune)
-            click.echo(render_text(the_plan))
+            click.echo(render_text(the_plan, allow_destructive=allow_destructive))
             if not the_plan.has_changes:
                 record_identities(the_plan, lock)  # adopted ids, no write call
                 lock.save()
@@ -142,7 +159,7 @@ def _apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
                 raise PlanError(f"refusing destructive changes ({names}); re-run with "
                                 "--allow-destructive if erasing that ticket data is intended")
             if not auto_approve:
-                click.confirm("Apply these changes?", abort=True, err=True)
+                click.confirm(_question(app, desk, the_plan), abort=True, err=True)
             completed = 0
             with progress("Applying", len(the_plan.ops)) as step:
 

@@ -8,7 +8,7 @@ state into a workspace plus its lock file.
 """
 
 from integrations.plan._apply import ApplyResult, Progress, apply_plan, record_identities
-from integrations.plan._compare import Plan, compare, desired_forms_in_order
+from integrations.plan._compare import Plan, Unmanaged, compare, desired_forms_in_order
 from integrations.plan._drift import DriftItem, detect_drift, render_drift
 from integrations.plan._export import export_workspace
 from integrations.plan._lock import ApplyLock, FieldEntry, FormEntry, LockFile, lock_path
@@ -51,6 +51,7 @@ __all__ = [
     "ReorderForms",
     "ReplaceField",
     "SetTranslations",
+    "Unmanaged",
     "UpdateField",
     "UpdateForm",
     "UpdateOption",

@@ -37,7 +37,7 @@ from integrations.plan._ops import (
     UpdateOption,
 )
 from integrations.plan._resolve import resolve
-from integrations.plan._views import digest, field_view, form_view, resolve_form
+from integrations.plan._views import digest, field_view, form_view, managed_field, resolve_form
 
 __all__ = ["ApplyResult", "Progress", "apply_plan", "record_identities", "refresh_hashes"]
 
@@ -179,7 +179,8 @@ def refresh_hashes(plan: Plan, helpdesk: Helpdesk, lock: LockFile,
     res = resolve(plan.desired, state, lock)
     for kind, key in keys:
         if kind == "field" and key in lock.fields and key in res.fields:
-            lock.fields[key].hash = digest(field_view(res.fields[key], plan.view))
+            managed = managed_field(res.fields[key], lock.fields[key].options.values())
+            lock.fields[key].hash = digest(field_view(managed, plan.view))
         elif kind == "form" and key in lock.forms and key in res.forms:
             have = resolve_form(res.forms[key], res.field_keys)
             lock.forms[key].hash = digest(form_view(have, plan.view, res.brand_names))

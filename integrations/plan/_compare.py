@@ -43,10 +43,25 @@ from integrations.plan._views import (
     field_view,
     form_attrs,
     form_view,
+    managed_field,
     resolve_form,
 )
 
-__all__ = ["Plan", "compare", "desired_forms_in_order"]
+__all__ = ["Plan", "Unmanaged", "compare", "desired_forms_in_order"]
+
+
+@dataclass(frozen=True)
+class Unmanaged:
+    """An object on the helpdesk, inside a managed field or form, that the workspace does
+    not list and the lock does not record (added by hand in the admin UI)."""
+
+    kind: str  # "option"
+    key: str  # "field.value"
+    title: str
+    id: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "key": self.key, "title": self.title, "id": self.id}
 
 
 @dataclass(frozen=True)
@@ -62,18 +77,33 @@ class Plan:
     #: matched desired forms: key -> (remote id, current remote hash)
     forms_seen: Mapping[str, tuple[int, str]] = field(default_factory=dict)
     prune: bool = False
+    #: objects found only on the helpdesk, inside fields and forms the workspace manages
+    #: (``--prune`` turns them into deletions); apply never records them in the lock
+    unmanaged: tuple[Unmanaged, ...] = ()
+    #: ``kind key`` of managed objects the workspace dropped, kept because of no ``--prune``
+    kept: tuple[str, ...] = ()
 
     @property
     def has_changes(self) -> bool:
         return bool(self.ops)
 
     @property
+    def pending(self) -> bool:
+        """Anything at all differs: operations, unmanaged objects or kept removals (what
+        ``--detailed-exitcode`` reports)."""
+        return bool(self.ops or self.unmanaged or self.kept)
+
+    @property
     def destructive(self) -> tuple[Op, ...]:
         return tuple(op for op in self.ops if op.destructive)
 
     def summary(self) -> dict[str, int]:
-        """Terraform's counting: a replace is one create and one delete."""
-        counts = Counter(op.action for op in self.ops)
+        """Terraform's counting: a replace is one create and one delete; the translations of
+        a field created in the same plan are part of its create, not a change."""
+        created = {op.key for op in self.ops if op.kind == "field" and op.action in
+                   ("create", "replace")}
+        counts = Counter(op.action for op in self.ops
+                         if not (op.kind == "translations" and op.key in created))
         return {"create": counts["create"] + counts["replace"], "change": counts["change"],
                 "delete": counts["delete"] + counts["replace"],
                 "destructive": len(self.destructive)}
@@ -128,9 +158,11 @@ def _final_order(want: Field, have: Field, matched: Mapping[str, Option],
 
 
 def _option_ops(key: str, want: Field, have: Field, locked: Mapping[str, int], prune: bool,
-                notes: list[str], vo: ViewOptions) -> list[Op]:
+                pending: _Pending, vo: ViewOptions) -> list[Op]:
     """Per-option operations, never a wholesale replacement of the list.
 
+    An option on the helpdesk that the workspace does not list is either a kept removal
+    (the lock records it) or unmanaged (added by hand); ``prune`` deletes both.
     Positions are absolute (0-based index in the final list; both vendors sort options by
     position, then id): an option is moved only when its index changes.
     """
@@ -140,15 +172,24 @@ def _option_ops(key: str, want: Field, have: Field, locked: Mapping[str, int], p
     deleted: list[Option] = []
     kept: list[Option] = []
     for extra in unmatched:
-        ours = extra.id is not None and (extra.id in recorded or extra.value in locked)
-        if prune and ours and extra.id is not None:
+        if extra.id is None:
+            kept.append(extra)
+            continue
+        ours = extra.id in recorded or extra.value in locked
+        if prune:
             deleted.append(extra)
-            ops.append(DeleteOption(key, extra.value, extra.id))
+            ops.append(DeleteOption(key, extra.value, extra.id, title=extra.title,
+                                    managed=ours))
             continue
         kept.append(extra)
         if ours:
-            notes.append(f"option {key}.{extra.value} is no longer in the workspace: kept "
-                         "(use --prune to delete it; that erases its ticket values)")
+            pending.kept.append(f"option {key}.{extra.value}")
+            pending.notes.append(f"option {key}.{extra.value} is no longer in the workspace: "
+                                 "kept (use --prune to delete it; that erases its ticket "
+                                 "values)")
+        else:
+            pending.unmanaged.append(Unmanaged("option", f"{key}.{extra.value}", extra.title,
+                                               extra.id))
     gone = {id(o) for o in deleted}
     remote_index = {id(o): i for i, o in enumerate(o for o in have.options if id(o) not in gone)}
     creates: list[Op] = []
@@ -169,8 +210,17 @@ def _option_ops(key: str, want: Field, have: Field, locked: Mapping[str, int], p
     return creates + ops
 
 
+@dataclass
+class _Pending:
+    """What `compare` collects besides operations."""
+
+    notes: list[str] = field(default_factory=list)
+    unmanaged: list[Unmanaged] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
 def _field_ops(key: str, want: Field, have: Field | None, lock: LockFile, vo: ViewOptions,
-               prune: bool, notes: list[str]) -> list[Op]:
+               prune: bool, pending: _Pending) -> list[Op]:
     translations = field_translations(want, vo)
     if have is None or have.id is None:
         ops: list[Op] = [CreateField(want)]
@@ -182,7 +232,7 @@ def _field_ops(key: str, want: Field, have: Field | None, lock: LockFile, vo: Vi
         if changes:
             ops.append(UpdateField(want, have.id, changes))
         entry = lock.fields.get(key)
-        ops += _option_ops(key, want, have, entry.options if entry else {}, prune, notes, vo)
+        ops += _option_ops(key, want, have, entry.options if entry else {}, prune, pending, vo)
         old = field_translations(have, vo)
         tchanges = _diff(old, translations)
         if tchanges:
@@ -240,7 +290,8 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
                                else ""))
     res = resolve(desired, actual, lock)
     ops: list[Op] = []
-    notes: list[str] = []
+    pending = _Pending()
+    notes = pending.notes
     fields_seen: dict[str, tuple[int, str, Mapping[str, int]]] = {}
     forms_seen: dict[str, tuple[int, str]] = {}
 
@@ -258,15 +309,16 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
     replaced: set[str] = set()
     for key, want in desired.fields.items():
         have = res.fields.get(key)
-        field_ops = _field_ops(key, want, have, lock, vo, prune, notes)
+        field_ops = _field_ops(key, want, have, lock, vo, prune, pending)
         if any(isinstance(op, ReplaceField) for op in field_ops):
             replaced.add(key)
         ops += field_ops
         if have is not None and have.id is not None:
-            matched, _ = match_options(want.options, have.options,
-                                       lock.fields[key].options if key in lock.fields else {})
-            fields_seen[key] = (have.id, digest(field_view(have, vo)),
-                                {v: o.id for v, o in matched.items() if o.id is not None})
+            locked = lock.fields[key].options if key in lock.fields else {}
+            matched, _ = match_options(want.options, have.options, locked)
+            ids = {v: o.id for v, o in matched.items() if o.id is not None}
+            managed = managed_field(have, {*ids.values(), *locked.values()})
+            fields_seen[key] = (have.id, digest(field_view(managed, vo)), ids)
 
     deleted_forms: set[int] = set()
     for form in desired_forms_in_order(desired):
@@ -292,6 +344,7 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
             ops.append(DeleteForm(key, remote.id, remote.title))
             deleted_forms.add(remote.id)
         else:
+            pending.kept.append(f"form {key}")
             notes.append(f"form {key} is no longer in the workspace: kept (use --prune to "
                          "delete it)")
     for key in sorted(set(lock.fields) - set(desired.fields)):
@@ -301,6 +354,7 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
         if prune:
             ops.append(DeleteField(key, remote_field.id, remote_field.title))
         else:
+            pending.kept.append(f"field {key}")
             notes.append(f"field {key} is no longer in the workspace: kept (use --prune to "
                          "delete it; that erases its ticket values)")
 
@@ -309,4 +363,5 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
         ops.append(reorder)
     ops.sort(key=lambda op: op.phase)  # stable: keeps workspace order within a phase
     return Plan(ops=tuple(ops), desired=desired, view=vo, notes=tuple(notes),
-                fields_seen=fields_seen, forms_seen=forms_seen, prune=prune)
+                fields_seen=fields_seen, forms_seen=forms_seen, prune=prune,
+                unmanaged=tuple(pending.unmanaged), kept=tuple(pending.kept))

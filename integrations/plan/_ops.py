@@ -213,11 +213,15 @@ class UpdateOption(Op):
 
 @dataclass(frozen=True)
 class DeleteOption(Op):
-    """Remove one option: tickets holding its value lose it, hence destructive."""
+    """Remove one option: tickets holding its value lose it, hence destructive.
+
+    ``managed`` is False for an option added on the helpdesk by hand (never in the lock)."""
 
     field_key: str
     value: str
     id: int
+    title: str = ""
+    managed: bool = True
     kind: ClassVar[str] = "option"
     action: ClassVar[Action] = "delete"
     phase: ClassVar[int] = PHASE_OPTION_DELETES
@@ -228,7 +232,8 @@ class DeleteOption(Op):
         return f"{self.field_key}.{self.value}"
 
     def details(self) -> dict[str, Any]:
-        return {"field": self.field_key, "value": self.value, "id": self.id}
+        return {"field": self.field_key, "value": self.value, "id": self.id,
+                "title": self.title, "managed": self.managed}
 
 
 # -- translations --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from integrations.plan._compare import Plan
+from integrations.plan._compare import Plan, Unmanaged
 from integrations.plan._ops import (
     Change,
     CreateField,
@@ -70,7 +70,10 @@ def _op_lines(op: Op) -> list[str]:
         return [f"{mark} option {op.key} (#{op.option.id}): "
                 + "; ".join(_change(c) for c in op.changes)]
     if isinstance(op, DeleteOption):
-        return [f"{mark} option {op.key} (#{op.id}){bang}: tickets lose this value"]
+        origin = "" if op.managed else " (on the helpdesk only)"
+        title = f" {_v(op.title)}" if op.title else ""
+        return [f"{mark} option {op.key}{title} (#{op.id}){origin}{bang}: tickets lose this "
+                "value"]
     if isinstance(op, SetTranslations):
         return [f"{mark} translations of field {op.key}"] + [
             f"    {_change(c)}" for c in op.changes]
@@ -92,33 +95,49 @@ def _op_lines(op: Op) -> list[str]:
     return [f"{mark} {op.name} {op.key}"]  # pragma: no cover - every op is handled above
 
 
-def summary_line(plan: Plan) -> str:
+def summary_line(plan: Plan, *, allow_destructive: bool = False) -> str:
     s = plan.summary()
     line = f"Plan: {s['create']} to create, {s['change']} to change, {s['delete']} to delete."
     if s["destructive"]:
-        line += (f" {s['destructive']} destructive (erase ticket data; "
-                 "apply needs --allow-destructive).")
+        line += (f" {s['destructive']} destructive (erase ticket data; " +
+                 ("allowed by --allow-destructive)." if allow_destructive
+                  else "apply needs --allow-destructive)."))
     return line
 
 
-def render_text(plan: Plan) -> str:
-    """Human plan: one block per operation, notes, then the summary line."""
+def _unmanaged_line(item: Unmanaged) -> str:
+    return (f"? {item.kind} {item.key} {_v(item.title)} (#{item.id}): on the helpdesk, not in "
+            "the workspace (add it to the workspace, or remove it with --prune "
+            "--allow-destructive)")
+
+
+def render_text(plan: Plan, *, allow_destructive: bool = False) -> str:
+    """Human plan: one block per operation, unmanaged objects, notes, then the summary."""
     lines: list[str] = []
     for op in plan.ops:
         lines += _op_lines(op)
+    lines += [_unmanaged_line(item) for item in plan.unmanaged]
     for note in plan.notes:
         lines.append(f"note: {note}")
-    if not plan.ops:
+    if not plan.pending:
         lines.append("No changes. The helpdesk matches the workspace.")
+        return "\n".join(lines)
+    lines.append("")
+    if plan.ops:
+        lines.append(summary_line(plan, allow_destructive=allow_destructive))
     else:
-        lines.append("")
-        lines.append(summary_line(plan))
+        lines.append("Nothing to apply.")
+    if plan.unmanaged or plan.kept:
+        lines.append(f"Pending: {len(plan.unmanaged)} object(s) on the helpdesk only, "
+                     f"{len(plan.kept)} removal(s) kept (see --prune).")
     return "\n".join(lines)
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
     return {"changes": [op.as_dict() for op in plan.ops], "summary": plan.summary(),
-            "notes": list(plan.notes), "has_changes": plan.has_changes}
+            "notes": list(plan.notes), "has_changes": plan.has_changes,
+            "unmanaged": [u.as_dict() for u in plan.unmanaged], "kept": list(plan.kept),
+            "pending": plan.pending}
 
 
 def render_json(plan: Plan) -> str:

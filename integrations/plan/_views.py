@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,7 +19,7 @@ from integrations.helpdesk.base import Capabilities
 from integrations.model import Condition, ConditionChild, Field, Form, Ref
 
 __all__ = ["QUIRKS", "TargetQuirks", "ViewOptions", "digest", "field_view", "form_view",
-           "resolve_form"]
+           "managed_field", "resolve_form"]
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,14 @@ def field_view(field: Field, vo: ViewOptions) -> dict[str, Any]:
                     for o in field.options],
         "translations": field_translations(field, vo),
     }
+
+
+def managed_field(remote: Field, option_ids: Collection[int]) -> Field:
+    """``remote`` without the options this workspace does not manage (ids not in
+    ``option_ids``): what the lock's hash covers, so `drift` keeps reporting a hand-added
+    option until it is pruned or written into the workspace."""
+    keep = set(option_ids)
+    return replace(remote, options=tuple(o for o in remote.options if o.id in keep))
 
 
 def _ref(ref: Ref, id_to_key: Mapping[int, str]) -> str:

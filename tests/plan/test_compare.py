@@ -191,12 +191,51 @@ def test_option_removed_is_kept_without_prune_and_destructive_with_it() -> None:
     assert "(destructive)" in render_text(pruned)
 
 
-def test_prune_never_touches_options_not_in_the_lock() -> None:
+def test_option_added_by_hand_is_shown_pending_and_pruned_only_on_request() -> None:
     want = dropdown("p", "P", "a")
     have = remote_dropdown(1, "P", "a", "by_hand")
+    lock = lock_for(p=FieldEntry(1, options={"a": 100}))
+    plan = compare(ws([want]), RemoteState(fields=(have,)), lock)
+    assert plan.ops == () and plan.pending and not plan.has_changes
+    assert [(u.kind, u.key, u.title, u.id) for u in plan.unmanaged] == [
+        ("option", "p.by_hand", "By Hand", 101)]
+    text = render_text(plan)
+    assert '? option p.by_hand "By Hand" (#101): on the helpdesk, not in the workspace' in text
+    assert "No changes" not in text
+    assert json.loads(render_json(plan))["pending"] is True
+    # the lock hash covers managed options only, so drift keeps seeing the hand-made one
+    assert plan.fields_seen["p"][2] == {"a": 100}
+    pruned = compare(ws([want]), RemoteState(fields=(have,)), lock, prune=True)
+    assert pruned.unmanaged == ()
+    [op] = pruned.ops
+    assert isinstance(op, DeleteOption) and op.destructive and not op.managed and op.id == 101
+    assert '- option p.by_hand "By Hand" (#101) (on the helpdesk only)' in render_text(pruned)
+
+
+def test_kept_removal_is_pending() -> None:
+    want = dropdown("p", "P", "a")
+    have = remote_dropdown(1, "P", "a", "b")
     plan = compare(ws([want]), RemoteState(fields=(have,)),
-                   lock_for(p=FieldEntry(1, options={"a": 100})), prune=True)
-    assert plan.ops == ()
+                   lock_for(p=FieldEntry(1, options={"a": 100, "b": 101})))
+    assert plan.ops == () and plan.kept == ("option p.b",) and plan.pending
+    assert "No changes" not in render_text(plan)
+
+
+def test_translations_of_a_new_field_count_in_its_create() -> None:
+    want = replace(dropdown("p", "P", "a"), titles={"en": "P", "fr": "Pé"})
+    plan = compare(ws([want]), RemoteState(), LockFile())
+    assert [op.name for op in plan.ops] == ["create_field", "set_translations"]
+    assert plan.summary() == {"create": 1, "change": 0, "delete": 0, "destructive": 0}
+
+
+def test_summary_does_not_ask_for_a_flag_already_given() -> None:
+    want = dropdown("p", "P", "a")
+    have = remote_dropdown(1, "P", "a", "b")
+    plan = compare(ws([want]), RemoteState(fields=(have,)),
+                   lock_for(p=FieldEntry(1, options={"a": 100, "b": 101})), prune=True)
+    assert "apply needs --allow-destructive" in render_text(plan)
+    text = render_text(plan, allow_destructive=True)
+    assert "apply needs" not in text and "allowed by --allow-destructive" in text
 
 
 def test_type_change_is_a_destructive_replace_and_forms_follow() -> None:

@@ -413,7 +413,7 @@ def test_plan_json_and_environments(zendesk: Env) -> None:
     assert code == 2
     data = json.loads(out)
     assert data["has_changes"] is True
-    assert data["summary"] == {"create": 5, "change": 1, "delete": 0, "destructive": 0}
+    assert data["summary"] == {"create": 5, "change": 0, "delete": 0, "destructive": 0}
     assert {c["op"] for c in data["changes"]} == {"create_field", "create_form",
                                                  "set_translations"}
     assert env.cli("apply", "--auto-approve", "--env", "staging")[0] == 0
