@@ -64,6 +64,8 @@ class Option:
     title: str
     titles: Mapping[str, str] = field(default_factory=dict)
     id: int | None = field(default=None, compare=False)
+    #: the value before a rename (``x-deskops.was``): the planner updates that option
+    was: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class Field:
     extract: tuple[str, ...] = field(default=(), compare=False)
     id: int | None = field(default=None, compare=False)
     source: str = field(default="", compare=False)
+    #: the key before a rename (``x-deskops.was``): the planner keeps that remote field
+    was: str | None = field(default=None, compare=False)
     # The raw field schema file (worker validation resolves form ``$ref``s to it).
     schema: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -140,6 +144,8 @@ class Form:
     # ``description`` in every locale, the default one included (``x-deskops.description``);
     # not provisioned (helpdesk forms have no description), shown to people by deskops.
     descriptions: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: the key before a rename (``x-deskops.was``): the planner keeps that remote form
+    was: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from integrations.plan._ops import (
     DeleteForm,
     DeleteOption,
     Op,
+    Rename,
     ReorderForms,
     ReplaceField,
     SetTranslations,
@@ -73,6 +74,12 @@ def record_identities(plan: Plan, lock: LockFile) -> None:
     until their last operation succeeded and they were read back.
     """
     touched = plan.touched()
+    for new, old in plan.renamed_fields.items():  # x-deskops.was: same remote object
+        if new not in lock.fields and old in lock.fields:
+            lock.fields[new] = lock.fields.pop(old)
+    for new, old in plan.renamed_forms.items():
+        if new not in lock.forms and old in lock.forms:
+            lock.forms[new] = lock.forms.pop(old)
     for key, (rid, h, options) in plan.fields_seen.items():
         entry = lock.fields.get(key)
         if entry is None or entry.id != rid:
@@ -112,6 +119,8 @@ def _field_entry(lock: LockFile, key: str) -> FieldEntry:
 
 
 def _run(op: Op, helpdesk: Helpdesk, lock: LockFile) -> None:
+    if isinstance(op, Rename):
+        return  # the lock entry was moved by record_identities; nothing to send
     if isinstance(op, ReplaceField):
         with contextlib.suppress(NotFound):
             helpdesk.delete_field(op.id)

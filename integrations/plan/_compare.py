@@ -26,6 +26,9 @@ from integrations.plan._ops import (
     DeleteForm,
     DeleteOption,
     Op,
+    Rename,
+    RenameField,
+    RenameForm,
     ReorderForms,
     ReplaceField,
     SetTranslations,
@@ -77,6 +80,9 @@ class Plan:
     #: matched desired forms: key -> (remote id, current remote hash)
     forms_seen: Mapping[str, tuple[int, str]] = field(default_factory=dict)
     prune: bool = False
+    #: keys renamed through ``x-deskops.was`` whose old key the lock records: new -> old
+    renamed_fields: Mapping[str, str] = field(default_factory=dict)
+    renamed_forms: Mapping[str, str] = field(default_factory=dict)
     #: objects found only on the helpdesk, inside fields and forms the workspace manages
     #: (``--prune`` turns them into deletions); apply never records them in the lock
     unmanaged: tuple[Unmanaged, ...] = ()
@@ -219,6 +225,28 @@ class _Pending:
     kept: list[str] = field(default_factory=list)
 
 
+def _renames(desired: Workspace, lock: LockFile
+             ) -> tuple[LockFile, dict[str, str], dict[str, str]]:
+    """A copy of ``lock`` with the entries of renamed keys (``was``) moved to their new key,
+    and the renames it made (new -> old); `record_identities` makes the same moves."""
+    fields = dict(lock.fields)
+    forms = dict(lock.forms)
+    moved_fields: dict[str, str] = {}
+    moved_forms: dict[str, str] = {}
+    for key, f in desired.fields.items():
+        if f.was and key not in fields and f.was in fields and f.was not in desired.fields:
+            fields[key] = fields.pop(f.was)
+            moved_fields[key] = f.was
+    for key, form in desired.forms.items():
+        if form.was and key not in forms and form.was in forms and form.was not in desired.forms:
+            forms[key] = forms.pop(form.was)
+            moved_forms[key] = form.was
+    if not moved_fields and not moved_forms:
+        return lock, {}, {}
+    return (LockFile(environment=lock.environment, target=lock.target, fields=fields,
+                     forms=forms), moved_fields, moved_forms)
+
+
 def _field_ops(key: str, want: Field, have: Field | None, lock: LockFile, vo: ViewOptions,
                prune: bool, pending: _Pending) -> list[Op]:
     translations = field_translations(want, vo)
@@ -288,8 +316,14 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
                             f"on {target or 'this target'}; remove them for this target"
                             + (f" (and in {len(cannot) - 1} more form(s))" if len(cannot) > 1
                                else ""))
+    lock, renamed_fields, renamed_forms = _renames(desired, lock)
     res = resolve(desired, actual, lock)
     ops: list[Op] = []
+    renames: list[Rename] = [RenameField(k, old, lock.fields[k].id)
+                             for k, old in renamed_fields.items() if k in res.fields]
+    renames += [RenameForm(k, old, lock.forms[k].id)
+                for k, old in renamed_forms.items() if k in res.forms]
+    ops += renames
     pending = _Pending()
     notes = pending.notes
     fields_seen: dict[str, tuple[int, str, Mapping[str, int]]] = {}
@@ -364,4 +398,5 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
     ops.sort(key=lambda op: op.phase)  # stable: keeps workspace order within a phase
     return Plan(ops=tuple(ops), desired=desired, view=vo, notes=tuple(notes),
                 fields_seen=fields_seen, forms_seen=forms_seen, prune=prune,
+                renamed_fields=renamed_fields, renamed_forms=renamed_forms,
                 unmanaged=tuple(pending.unmanaged), kept=tuple(pending.kept))

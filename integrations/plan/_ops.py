@@ -24,6 +24,9 @@ __all__ = [
     "DeleteForm",
     "DeleteOption",
     "Op",
+    "Rename",
+    "RenameField",
+    "RenameForm",
     "ReorderForms",
     "ReplaceField",
     "SetTranslations",
@@ -35,6 +38,7 @@ __all__ = [
 Action = Literal["create", "change", "delete", "replace"]
 
 # Apply phases, in dependency order.
+PHASE_RENAMES = 5
 PHASE_FIELDS = 10
 PHASE_OPTIONS = 20
 PHASE_OPTION_DELETES = 25
@@ -87,6 +91,40 @@ class Op:
 
 def _changes(changes: tuple[Change, ...]) -> list[dict[str, Any]]:
     return [c.as_dict() for c in changes]
+
+
+# -- renames -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rename(Op):
+    """A field or form key renamed in the workspace (``x-deskops.was``): the remote object is
+    kept, and the lock file moves it to the new key (`record_identities`, before any
+    write), so the rename itself makes no call; other changes of the object show beside it."""
+
+    new: str
+    old: str
+    id: int
+    phase: ClassVar[int] = PHASE_RENAMES
+
+    @property
+    def name(self) -> str:
+        return f"rename_{self.kind}"
+
+    @property
+    def key(self) -> str:
+        return self.new
+
+    def details(self) -> dict[str, Any]:
+        return {"id": self.id, "changes": [Change("key", self.old, self.new).as_dict()]}
+
+
+@dataclass(frozen=True)
+class RenameField(Rename):
+    kind: ClassVar[str] = "field"
+
+
+@dataclass(frozen=True)
+class RenameForm(Rename):
+    kind: ClassVar[str] = "form"
 
 
 # -- fields --------------------------------------------------------------------------------

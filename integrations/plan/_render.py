@@ -18,6 +18,7 @@ from integrations.plan._ops import (
     DeleteForm,
     DeleteOption,
     Op,
+    Rename,
     ReorderForms,
     ReplaceField,
     SetTranslations,
@@ -66,9 +67,16 @@ def _op_lines(op: Op) -> list[str]:
         return [f"{mark} field {op.key} (#{op.id}) {_v(op.title)}{bang}"]
     if isinstance(op, CreateOption):
         return [f"{mark} option {op.key} {_v(op.option.title)} (position {op.position})"]
+    if isinstance(op, Rename):
+        return [f"{mark} renamed {op.kind} {op.old} → {op.new} (#{op.id}): same helpdesk "
+                "object, kept"]
     if isinstance(op, UpdateOption):
-        return [f"{mark} option {op.key} (#{op.option.id}): "
-                + "; ".join(_change(c) for c in op.changes)]
+        renamed = next((c for c in op.changes if c.attr == "value"), None)
+        head = (f"{mark} renamed option {op.field_key}.{renamed.old} → {op.key}"
+                if renamed is not None else f"{mark} option {op.key}")
+        rest = [c for c in op.changes if c is not renamed]
+        return [f"{head} (#{op.option.id})" + (": " if rest else "")
+                + "; ".join(_change(c) for c in rest)]
     if isinstance(op, DeleteOption):
         origin = "" if op.managed else " (on the helpdesk only)"
         title = f" {_v(op.title)}" if op.title else ""

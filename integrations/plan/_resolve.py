@@ -4,7 +4,8 @@ First the lock file (key → id, when that id still exists remotely), then title
 desired objects the lock does not know (first run, or a lost lock): a remote object with the
 same title (case- and space-insensitive) that no other key claims is adopted rather than
 duplicated. Options are matched by their lock id first (a tag renamed by hand keeps its
-identity), then by value.
+identity), then by value; an option declaring ``was`` (renamed in the workspace) also
+matches its old value.
 """
 
 from __future__ import annotations
@@ -100,14 +101,17 @@ def match_options(desired: Sequence[Option], remote: Sequence[Option],
     used: set[int | str] = set()
     matched: dict[str, Option] = {}
     for opt in desired:  # lock id first: keeps identity when a value was edited by hand
-        rid = locked.get(opt.value)
-        if rid is not None and rid in by_id and rid not in used:
-            matched[opt.value] = by_id[rid]
-            used.add(rid)
+        for name in (opt.value, opt.was):  # ``was``: renamed in the workspace
+            rid = locked.get(name) if name is not None else None
+            if rid is not None and rid in by_id and rid not in used:
+                matched[opt.value] = by_id[rid]
+                used.add(rid)
+                break
     for opt in desired:
-        cand = by_value.get(opt.value)
-        if opt.value not in matched and cand is not None and _ident(cand) not in used:
-            matched[opt.value] = cand
-            used.add(_ident(cand))
+        for name in (opt.value, opt.was):
+            cand = by_value.get(name) if name is not None else None
+            if opt.value not in matched and cand is not None and _ident(cand) not in used:
+                matched[opt.value] = cand
+                used.add(_ident(cand))
     unmatched = [o for o in remote if _ident(o) not in used]
     return matched, unmatched

@@ -77,6 +77,7 @@ def check(root: Path, target: str | None = None) -> Report:
     for form_doc in form_docs.values():
         ctx.build_form(form_doc, field_docs)
 
+    _rename_checks(report, field_docs, form_docs)
     fields, forms = cross_checks(report, settings, field_docs, form_docs, target)
     workspace = None
     if report.ok:
@@ -88,6 +89,27 @@ def check(root: Path, target: str | None = None) -> Report:
     if report.ok:
         report.workspace = workspace
     return report
+
+
+def _rename_checks(report: Report, field_docs: Mapping[str, FieldDoc],
+                   form_docs: Mapping[str, FormDoc]) -> None:
+    """``x-deskops.was`` names a key that is gone, and only one object claims it."""
+    for kind, docs in (("field", field_docs), ("form", form_docs)):
+        claimed: dict[str, str] = {}
+        for key, doc in docs.items():
+            obj = doc.field if isinstance(doc, FieldDoc) else doc.form
+            was = obj.was if obj is not None else None
+            if was is None:
+                continue
+            if was in docs:
+                report.error(doc.file, "/x-deskops/was", f"was {was!r} names a {kind} still in "
+                             f"the workspace ({kind}s/{was}.json): remove that file, or drop "
+                             "the rename")
+            elif was in claimed:
+                report.error(doc.file, "/x-deskops/was", f"{kind}s/{claimed[was]}.json already "
+                             f"declares it was {was!r}: a key is renamed once")
+            else:
+                claimed[was] = key
 
 
 def _triage_checks(root: Path, workspace: Workspace | None, default_locale: str,
@@ -272,7 +294,7 @@ class _Context:
             editable_in_portal=x.get("editable_in_portal", True),
             active=x.get("active", True),
             vendor={k: dict(x[k]) for k in ("zendesk", "freshdesk") if k in x},
-            extract=extract, source=file, schema=doc,
+            extract=extract, source=file, schema=doc, was=x.get("was"),
         )
 
     def _field_kind(self, doc: Mapping[str, Any], x: Mapping[str, Any], file: str
@@ -349,11 +371,13 @@ class _Context:
         seen: dict[str, int] = {}
         for i, item in enumerate(node):
             vptr: list[str | int]
+            was: str | None = None
             if isinstance(item, str):
                 value, title, extra, vptr = item, item, None, [*at, i]
             else:
                 value, title = item["const"], item["title"]
                 extra = item.get("x-deskops", {}).get("title")
+                was = item.get("x-deskops", {}).get("was")
                 vptr = [*at, i, "const"]
             if not TAG.match(value):
                 self.report.error(file, pointer(vptr), f"option value {value!r} is not a valid "
@@ -365,7 +389,13 @@ class _Context:
                 continue
             seen[value] = i
             titles = self.localized(file, [*at, i, "x-deskops", "title"], title, extra)
-            options.append(Option(value=value, title=title, titles=titles))
+            options.append(Option(value=value, title=title, titles=titles, was=was))
+        values = {o.value for o in options}
+        for i, opt in enumerate(options):
+            if opt.was is not None and (opt.was in values or opt.was == opt.value):
+                self.report.error(file, pointer([*at, i, "x-deskops", "was"]),
+                                  f"was {opt.was!r} names an option still listed: a renamed "
+                                  "option's old value must be gone from the list")
         return tuple(options)
 
     # -- forms
@@ -431,7 +461,7 @@ class _Context:
             brands=tuple(brands),
             vendor={k: dict(x[k]) for k in ("zendesk", "freshdesk") if k in x},
             required=required, attachments=attachments, schema=doc, source=file,
-            descriptions=descriptions,
+            descriptions=descriptions, was=x.get("was"),
         )
 
     def _conditions(self, doc: Mapping[str, Any], fdoc: FormDoc,

@@ -58,8 +58,11 @@ def _options(field: Field, default_locale: str) -> list[dict[str, Any]]:
     for option in field.options:
         item: dict[str, Any] = {"const": option.value, "title": option.title}
         extra = _locales_except(option.titles, default_locale, option.title)
-        if extra:
-            item["x-deskops"] = {"title": extra}
+        ox: dict[str, Any] = {"title": extra} if extra else {}
+        if option.was:
+            ox["was"] = option.was
+        if ox:
+            item["x-deskops"] = ox
         items.append(item)
     return items
 
@@ -109,6 +112,8 @@ def field_schema(field: Field, default_locale: str, explicit_required: bool | No
     for flag in ("visible_in_portal", "editable_in_portal", "active"):
         if getattr(field, flag) is not True:
             x[flag] = getattr(field, flag)
+    if field.was:
+        x["was"] = field.was
     for vendor in ("zendesk", "freshdesk"):
         if field.vendor.get(vendor):
             x[vendor] = dict(field.vendor[vendor])
@@ -174,6 +179,8 @@ def form_schema(form: Form, fields: Mapping[str, Field], default_locale: str,
     for flag in ("end_user_visible", "active"):
         if getattr(form, flag) is not True:
             x[flag] = getattr(form, flag)
+    if form.was:
+        x["was"] = form.was
     raw_x: Mapping[str, Any] = form.schema.get("x-deskops", {})
     if "auto_solve" in raw_x:  # read by triage from the raw schema, not in the model
         x["auto_solve"] = raw_x["auto_solve"]

@@ -397,3 +397,24 @@ def test_forms_on_an_account_without_forms_are_one_error_fields_alone_plan() -> 
         "to provision its fields only")
     plan = compare(ws([field]), actual, LockFile(), target="zendesk")
     assert [op.name for op in plan.ops] == ["create_field"]
+
+
+def test_renamed_field_form_and_option_are_kept_not_recreated() -> None:
+    want = replace(dropdown("game", "P", "alpha", "b"), was="p")
+    want = replace(want, options=(replace(want.options[0], was="a"), want.options[1]))
+    form = Form(key="new_form", title="F", fields=("game",), was="old_form")
+    have = remote_dropdown(1, "P", "a", "b")
+    rform = Form(key="", title="F", fields=(1,), id=30)
+    lock = LockFile(fields={"p": FieldEntry(1, options={"a": 100, "b": 101})},
+                    forms={"old_form": FormEntry(30)})
+    plan = compare(ws([want], [form]), RemoteState(fields=(have,), forms=(rform,)), lock)
+    assert names(plan) == [("rename_field", "game"), ("rename_form", "new_form"),
+                           ("update_option", "game.alpha")]
+    op = plan.ops[2]
+    assert isinstance(op, UpdateOption) and op.option.id == 100
+    text = render_text(plan)
+    assert "~ renamed field p → game (#1)" in text
+    assert "~ renamed form old_form → new_form (#30)" in text
+    assert "~ renamed option game.a → game.alpha (#100)" in text
+    assert plan.kept == () and plan.renamed_fields == {"game": "p"}
+    assert lock.fields.keys() == {"p"}  # compare is pure
