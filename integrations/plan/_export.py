@@ -84,8 +84,16 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
                              if (ch_ref := _ref(ch.field, field_keys)) is not None)
             if parent is not None and children:
                 conditions.append(Condition(parent, c.value, children, c.audience))
+        # a field required on the portal is required on every form showing it: say so in
+        # the form's schema (``required``), or validate would warn about its own export
+        required = tuple(r for r in refs if isinstance(r, str) and r in fields
+                         and fields[r].required_in_portal)
         forms[key] = replace(
             remote_form, key=key, id=None, fields=refs, conditions=tuple(conditions),
+            required=required,
+            # a target that cannot set the default form (Freshdesk) gets no default_form,
+            # which validate would warn about
+            default=remote_form.default and vo.quirks.form_default,
             brands=tuple(brand_names.get(b, b) for b in remote_form.brands), position=position)
         lock.forms[key] = FormEntry(remote_form.id, digest(form_view(
             resolve_form(remote_form, field_keys), vo, brand_names)))

@@ -252,12 +252,18 @@ def test_lost_lock_adopts_by_title(env: Env) -> None:
 
 
 def test_export_then_plan_shows_no_changes(env: Env, tmp_path: Path) -> None:
-    env.write(model(env.target, env.root))
+    ws = model(env.target, env.root)
+    refund = replace(ws.fields["refund"], required_in_portal=True)  # required on the portal
+    env.write(replace(ws, fields={**ws.fields, "refund": refund}))
     assert env.cli("apply", "--auto-approve")[0] == 0
     out_dir = tmp_path / "exported"
     code, out, err = env.cli("export", "--out", str(out_dir))
     assert code == 0, err
     assert (out_dir / "locks" / f"{env.target}.json").exists()
+    report = workspace_pkg.check(out_dir, env.target)
+    assert report.ok and [str(w) for w in report.warnings] == []
+    billing = json.loads((out_dir / "forms" / "billing.json").read_text())
+    assert billing["required"] == ["refund_wanted"]  # keys come from titles
     code, out, err = env.cli("plan", "--detailed-exitcode", root=out_dir)
     assert code == 0, out + err
     assert "No changes" in out
