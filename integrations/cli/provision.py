@@ -67,10 +67,21 @@ def _lock(app: App, environment: str | None, root: Path | None = None) -> LockFi
 
 
 def _plan(app: App, desk: Helpdesk, lock: LockFile, prune: bool) -> Plan:
+    from dataclasses import replace
+
+    from integrations.workspace import untranslatable
+
     desired = _load_workspace(app)
     state = desk.read_state()
-    return compare(desired, state, lock, prune=prune, capabilities=desk.capabilities,
-                   target=desk.target)
+    the_plan = compare(desired, state, lock, prune=prune, capabilities=desk.capabilities,
+                       target=desk.target)
+    texts = ([] if desk.capabilities.field_translations else
+             untranslatable(desired.fields.values(), desired.forms.values(),
+                            desired.default_locale))
+    if texts:  # said on every plan: the workspace holds more than this target shows
+        note = f"translations not provisioned on {desk.target}: {'; '.join(texts)}"
+        the_plan = replace(the_plan, notes=(*the_plan.notes, note))
+    return the_plan
 
 
 def _account(app: App, desk: Helpdesk) -> str:

@@ -171,6 +171,18 @@ def build_zenpy(
     return Zenpy(subdomain=subdomain, session=session, disable_cache=True, timeout=timeout)
 
 
+def _translated(texts: Mapping[str, str]) -> bool:
+    """True when ``texts`` holds more than one locale (the default one is always there)."""
+    return len([loc for loc, text in texts.items() if text]) > 1
+
+
+def _dc_name(*parts: str) -> str:
+    """A dynamic content item name whose ``{{dc.…}}`` placeholder is the name itself
+    (Zendesk derives the placeholder from the name: lowercase, ``_`` for anything else)."""
+    return "deskops_" + "_".join(re.sub(r"[^a-z0-9]+", "_", p.lower()).strip("_")
+                                 for p in parts)
+
+
 def _raw(obj: Any) -> dict[str, Any]:
     result: dict[str, Any] = obj.to_dict() if hasattr(obj, "to_dict") else dict(obj)
     return result
@@ -345,13 +357,14 @@ class ZendeskHelpdesk(Helpdesk):
         title, titles, key = self._resolve(raw.get("raw_title") or raw.get("title"))
         description, descriptions, _ = self._resolve(
             raw.get("raw_description") or raw.get("description"))
-        options = tuple(
-            Option(value=str(o.get("value")), title=str(o.get("raw_name") or o.get("name")),
-                   id=int(o["id"]) if o.get("id") is not None else None)
-            for o in raw.get("custom_field_options") or [])
+        options = []
+        for o in raw.get("custom_field_options") or []:
+            name, names, _ = self._resolve(str(o.get("raw_name") or o.get("name") or ""))
+            options.append(Option(value=str(o.get("value")), title=name, titles=names,
+                                  id=int(o["id"]) if o.get("id") is not None else None))
         return Field(
             key=key or str(raw["id"]), kind=kind, title=title, description=description,
-            titles=titles, descriptions=descriptions, options=options,
+            titles=titles, descriptions=descriptions, options=tuple(options),
             pattern=raw.get("regexp_for_validation") or None,
             required_in_portal=bool(raw.get("required_in_portal")),
             visible_in_portal=bool(raw.get("visible_in_portal", True)),
@@ -379,6 +392,8 @@ class ZendeskHelpdesk(Helpdesk):
             brands = tuple(brand_names.get(int(b), str(b))
                            for b in raw.get("restricted_brand_ids") or [])
         title, titles, _ = self._resolve(raw.get("raw_name") or raw.get("name"))
+        _, shown, _ = self._resolve(raw.get("raw_display_name") or raw.get("display_name"))
+        titles = shown or titles  # translations live in the display name (dynamic content)
         return Form(
             key=str(raw["id"]), title=title, titles=titles,
             fields=tuple(ref(i) for i in raw.get("ticket_field_ids") or []),
@@ -432,20 +447,34 @@ class ZendeskHelpdesk(Helpdesk):
             self._zenpy.ticket_fields.delete(TicketField(id=field_id))
         self._raw_fields.pop(field_id, None)
 
+    def _cached_options(self, field_id: int) -> list[dict[str, Any]]:
+        cached = self._raw_fields.setdefault(field_id, {"id": field_id})
+        options: list[dict[str, Any]] = cached.setdefault("custom_field_options", [])
+        return options
+
     def create_option(self, field_id: int, option: Option, position: int) -> Option:
         with self._call(f"option '{option.value}' of ticket field {field_id}"):
-            created = self._zenpy.ticket_fields.options.create_or_update(
+            created = _raw(self._zenpy.ticket_fields.options.create_or_update(
                 field_id, CustomFieldOption(name=option.title, value=option.value,
-                                            position=position))
-        return dataclasses.replace(option, id=int(_raw(created)["id"]))
+                                            position=position)))
+        self._cached_options(field_id).append(created)
+        return dataclasses.replace(option, id=int(created["id"]))
 
     def update_option(self, field_id: int, option: Option, position: int) -> None:
+        """Change an option in place; a translated name (``{{dc.deskops_…}}``) is kept, its
+        texts are the dynamic content item's (`set_field_translations`)."""
         if option.id is None:
             raise ValueError("update_option needs option.id")
+        raw = next((o for o in self._cached_options(field_id) if o.get("id") == option.id), None)
+        name = option.title
+        if raw is not None and str(raw.get("raw_name") or "").startswith("{{dc.deskops_"):
+            name = str(raw["raw_name"])
         with self._call(f"option '{option.value}' of ticket field {field_id}"):
             self._zenpy.ticket_fields.options.create_or_update(
-                field_id, CustomFieldOption(id=option.id, name=option.title,
+                field_id, CustomFieldOption(id=option.id, name=name,
                                             value=option.value, position=position))
+        if raw is not None:
+            raw.update(value=option.value, raw_name=name)
 
     def delete_option(self, field_id: int, option_id: int) -> None:
         with self._call(f"option {option_id} of ticket field {field_id} (delete)"):
@@ -453,26 +482,67 @@ class ZendeskHelpdesk(Helpdesk):
 
     # -- translations: dynamic content ----------------------------------------------------
     def set_field_translations(self, field_id: int, field: Field) -> None:
-        """One dynamic content item per text (title, description) with a variant per locale."""
+        """One dynamic content item per translated text, with a variant per locale: the
+        field's title and description (``deskops_<key>_title``, ``…_description``) and each
+        option title (``deskops_<key>_option_<value>``); the field's and options' raw texts
+        point at the items' placeholders."""
+        cached = self._raw_fields.get(field_id) or {}
         updates: dict[str, str] = {}
-        parts: list[tuple[str, Mapping[str, str], str, tuple[str, ...]]] = [
-            ("title", field.titles or {}, field.title,
-                  ("title", "title_in_portal", "raw_title", "raw_title_in_portal"))]
-        if field.description or any(field.descriptions.values()):
-            parts.append(("description", field.descriptions or {}, field.description,
-                          ("description", "raw_description")))
-        cached = self._raw_fields.get(field_id)
+        parts: list[tuple[str, Mapping[str, str], str, tuple[str, ...]]] = []
+        titled = _translated(field.titles) or _translated(field.descriptions) or str(
+            cached.get("raw_title") or "").startswith("{{dc.deskops_")
+        if titled:
+            parts.append(("title", field.titles or {}, field.title,
+                          ("title", "title_in_portal", "raw_title", "raw_title_in_portal")))
+            if field.description or any(field.descriptions.values()):
+                parts.append(("description", field.descriptions or {}, field.description,
+                              ("description", "raw_description")))
         for part, texts, default_text, attrs in parts:
             name = f"deskops_{field.key}_{part}"
             self._upsert_item(name, dict(texts), default_text, f"'{field.key}' {part}")
             placeholder = f"{{{{dc.{name}}}}}"
             raw_attr = attrs[-1]
-            if cached is None or cached.get(raw_attr) != placeholder:
+            if cached.get(raw_attr) != placeholder:
                 updates.update(dict.fromkeys(attrs, placeholder))
         if updates:
             with self._call(f"ticket field '{field.key}' ({field_id}) titles"):
                 updated = self._zenpy.ticket_fields.update(TicketField(id=field_id, **updates))
             self._raw_fields[field_id] = _raw(updated)
+        self._set_option_translations(field_id, field)
+
+    def _set_option_translations(self, field_id: int, field: Field) -> None:
+        """Translated option titles: an item per option and its name set to the placeholder;
+        an option no longer translated gets its plain title back."""
+        reread = False
+        for option in field.options:
+            name = _dc_name(field.key, "option", option.value)
+            placeholder = f"{{{{dc.{name}}}}}"
+            raw = next((o for o in self._cached_options(field_id)
+                        if str(o.get("value")) == option.value), None)
+            translated = _translated(option.titles)
+            if not translated and (raw is None or raw.get("raw_name") != placeholder):
+                continue
+            if raw is None and not reread:  # created outside this adapter's view: read once
+                reread = True
+                with self._call(f"ticket field {field_id}"):
+                    fresh = _raw(self._zenpy.ticket_fields(id=field_id))
+                self._raw_fields[field_id] = fresh
+                raw = next((o for o in self._cached_options(field_id)
+                            if str(o.get("value")) == option.value), None)
+            if raw is None:
+                raise Rejected(f"ticket field '{field.key}' has no option '{option.value}' "
+                               "to translate; run plan again")
+            wanted = option.title
+            if translated:
+                self._upsert_item(name, dict(option.titles), option.title,
+                                  f"'{field.key}' option '{option.value}'")
+                wanted = placeholder
+            if raw.get("raw_name") != wanted:
+                with self._call(f"option '{option.value}' of ticket field {field_id}"):
+                    self._zenpy.ticket_fields.options.create_or_update(
+                        field_id, CustomFieldOption(id=int(raw["id"]), name=wanted,
+                                                    value=option.value))
+                raw["raw_name"] = wanted
 
     def _locale_id(self, locale: str, what: str) -> int:
         locales = self._load_locales()
@@ -551,7 +621,8 @@ class ZendeskHelpdesk(Helpdesk):
             conditions[cond.audience].append(
                 {"parent_field_id": parent, "value": cond.value, "child_fields": children})
         payload: dict[str, Any] = {
-            "name": form.title, "display_name": form.title, "ticket_field_ids": ids,
+            "name": form.title, "display_name": self._form_display_name(form),
+            "ticket_field_ids": ids,
             "end_user_visible": form.end_user_visible, "default": form.default,
             "active": form.active, "end_user_conditions": conditions["end_user"],
             "agent_conditions": conditions["agent"], "in_all_brands": not form.brands,
@@ -568,6 +639,15 @@ class ZendeskHelpdesk(Helpdesk):
             payload["restricted_brand_ids"] = []
         payload.update(form.vendor.get("zendesk") or {})
         return payload
+
+    def _form_display_name(self, form: Form) -> str:
+        """The title end users see: a ``{{dc.deskops_form_<key>_title}}`` placeholder when the
+        form's title is translated (the item is created or brought up to date first)."""
+        if not _translated(form.titles):
+            return form.title
+        name = _dc_name("form", form.key, "title")
+        self._upsert_item(name, dict(form.titles), form.title, f"form '{form.key}' title")
+        return f"{{{{dc.{name}}}}}"
 
     def create_form(self, form: Form) -> int:
         payload = self._form_payload(form)

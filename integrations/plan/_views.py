@@ -112,25 +112,31 @@ def field_attrs(field: Field, vo: ViewOptions) -> dict[str, Any]:
     return attrs
 
 
+def _texts(part: str, texts: Mapping[str, str], plain: str, vo: ViewOptions
+           ) -> dict[str, str]:
+    """``{"part[en]": plain, "part[fr]": ...}`` when ``texts`` has another locale, else {}."""
+    extra = _locales(texts, vo)
+    if not extra:
+        return {}
+    out = {f"{part}[{vo.default_locale.lower()}]": plain or ""}
+    out.update({f"{part}[{loc}]": text for loc, text in extra.items()})
+    return out
+
+
 def field_translations(field: Field, vo: ViewOptions) -> dict[str, str]:
-    """Flat ``{"title[en]": ..., "title[fr]": ..., "description[fr]": ...}``.
+    """Flat ``{"title[en]": ..., "title[fr]": ..., "description[fr]": ...,
+    "option game_a[fr]": ...}``.
 
     When a text has translations, its default-locale text is part of them (Zendesk keeps it
-    as the dynamic content item's default variant), so renaming a translated field also
-    changes its translations. Option titles are not translated by the adapters (yet): they
-    are not compared.
+    as the dynamic content item's default variant), so renaming a translated field or
+    option also changes its translations.
     """
     if not vo.translations:
         return {}
-    out: dict[str, str] = {}
-    default = vo.default_locale.lower()
-    for part, texts, plain in (("title", field.titles, field.title),
-                               ("description", field.descriptions, field.description)):
-        extra = _locales(texts, vo)
-        if extra:
-            out[f"{part}[{default}]"] = plain or ""
-            for loc, text in extra.items():
-                out[f"{part}[{loc}]"] = text
+    out = _texts("title", field.titles, field.title, vo)
+    out.update(_texts("description", field.descriptions, field.description, vo))
+    for option in field.options:
+        out.update(_texts(f"option {option.value}", option.titles, option.title, vo))
     return out
 
 
@@ -194,6 +200,8 @@ def form_attrs(form: Form, vo: ViewOptions, brand_names: Mapping[str, str] | Non
         "description": (form.description or "") if vo.quirks.form_description else "",
         "fields": form_refs(form, vo),
     }
+    if vo.translations:  # the form's display name per locale (Zendesk dynamic content)
+        attrs["titles"] = _texts("title", form.titles, form.title, vo)
     if vo.quirks.form_default:
         attrs["default"] = form.default
     if vo.quirks.form_flags:

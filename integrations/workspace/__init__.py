@@ -30,6 +30,7 @@ from referencing.jsonschema import DRAFT202012
 
 from integrations.errors import Problem, WorkspaceError
 from integrations.model import Workspace
+from integrations.workspace._checks import untranslatable
 from integrations.workspace._loader import SETTINGS_FILE, check
 from integrations.workspace._patterns import DEFAULT_CAP, safe_search
 from integrations.workspace._types import Report
@@ -44,6 +45,7 @@ __all__ = [
     "load",
     "safe_search",
     "slugify_key",
+    "untranslatable",
     "validate",
     "write_workspace",
 ]
@@ -62,13 +64,15 @@ def validate(root: Path | str, target: str | None = None) -> list[Problem]:
 def load(root: Path | str, target: str | None = None) -> Workspace:
     """The workspace at ``root`` as the neutral model; `WorkspaceError` lists every problem.
 
-    Warnings are logged (``deskops validate`` prints them).
+    Warnings are logged (``deskops validate`` prints them), except those the plan repeats
+    as notes (``Report.quiet``).
     """
     report = check(Path(root), target)
     if report.errors or report.workspace is None:
         raise WorkspaceError(report.errors or [Problem(str(root), "", "cannot be loaded")])
     for warning in report.warnings:
-        log.warning("%s", warning)
+        if warning not in report.quiet:
+            log.warning("%s", warning)
     return report.workspace
 
 

@@ -7,7 +7,7 @@ use it) and each form's position and default flag (from ``deskops.json``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +15,7 @@ from integrations.model import Field, Form
 from integrations.workspace._meta import pointer
 from integrations.workspace._types import FieldDoc, FormDoc, Report
 
-__all__ = ["cross_checks"]
+__all__ = ["cross_checks", "untranslatable"]
 
 SETTINGS_FILE = "deskops.json"
 
@@ -36,7 +36,36 @@ def cross_checks(
     _duplicate_titles(report, fields, forms, target)
     if target == "freshdesk":
         fields = _freshdesk(report, fields, forms, form_docs, field_docs)
+        texts = untranslatable(fields.values(), forms.values(),
+                               str(settings.get("default_locale") or "en"))
+        if texts:  # once per workspace, with the exact list: never a silent drop
+            report.warn(SETTINGS_FILE, "/locales", "Freshdesk API v2 has no per-locale "
+                        "titles, so these translations are not provisioned (customers see "
+                        f"the default-locale text): {'; '.join(texts)}", target)
+            report.quiet.append(report.warnings[-1])
     return fields, forms
+
+
+def untranslatable(fields: Iterable[Field], forms: Iterable[Form], default_locale: str
+                   ) -> list[str]:
+    """``fields/product.json title [fr, ko]``, one entry per translated text: what a target
+    without per-locale titles (Freshdesk) cannot show."""
+    out: list[str] = []
+
+    def add(source: str, what: str, texts: Mapping[str, str]) -> None:
+        extra = sorted(loc for loc, text in texts.items()
+                       if text and loc.lower() != default_locale.lower())
+        if extra:
+            out.append(f"{source} {what} [{', '.join(extra)}]")
+
+    for field in fields:
+        add(field.source, "title", field.titles)
+        add(field.source, "description", field.descriptions)
+        for option in field.options:
+            add(field.source, f"option {option.value}", option.titles)
+    for form in forms:
+        add(form.source, "title", form.titles)
+    return out
 
 
 def option_pointer(field: Field, index: int) -> str:

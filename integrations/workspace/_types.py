@@ -46,6 +46,9 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     workspace: Workspace | None = None
     target: str | None = None
+    #: warnings `validate` prints but `load` does not log, because `plan` says them itself
+    #: (the translations a target cannot show: a note on every plan)
+    quiet: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -272,8 +272,9 @@ def test_translations_diff_per_locale() -> None:
     assert len(plan.ops) == 1
     op = plan.ops[0]
     assert isinstance(op, SetTranslations)
-    # option titles are not translated by the adapters: not compared
-    assert {(c.attr, c.old, c.new) for c in op.changes} == {("title[ko]", None, "제품")}
+    # option titles are translated too (Zendesk: one dynamic content item per option)
+    assert {(c.attr, c.old, c.new) for c in op.changes} == {
+        ("title[ko]", None, "제품"), ("option a[en]", None, "A"), ("option a[fr]", None, "A fr")}
 
 
 def test_renaming_a_translated_field_changes_its_default_translation() -> None:
