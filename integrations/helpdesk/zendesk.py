@@ -423,9 +423,10 @@ class ZendeskHelpdesk(Helpdesk):
 
     def create_field(self, field: Field) -> Field:
         payload = self._field_payload(field)
-        if field.options:
+        if field.options:  # translated titles: the item first, so the option is made once
             payload["custom_field_options"] = [
-                {"name": o.title, "value": o.value} for o in field.options]
+                {"name": self._option_name(field.key, o), "value": o.value}
+                for o in field.options]
         with self._call(f"ticket field '{field.key}' (create)"):
             created = _raw(self._zenpy.ticket_fields.create(TicketField(**payload)))
         self._raw_fields[int(created["id"])] = created
@@ -509,6 +510,16 @@ class ZendeskHelpdesk(Helpdesk):
                 updated = self._zenpy.ticket_fields.update(TicketField(id=field_id, **updates))
             self._raw_fields[field_id] = _raw(updated)
         self._set_option_translations(field_id, field)
+
+    def _option_name(self, field_key: str, option: Option) -> str:
+        """An option's name: its title, or the placeholder of its (upserted) dynamic content
+        item when the title is translated."""
+        if not _translated(option.titles):
+            return option.title
+        name = _dc_name(field_key, "option", option.value)
+        self._upsert_item(name, dict(option.titles), option.title,
+                          f"'{field_key}' option '{option.value}'")
+        return f"{{{{dc.{name}}}}}"
 
     def _set_option_translations(self, field_id: int, field: Field) -> None:
         """Translated option titles: an item per option and its name set to the placeholder;

@@ -38,7 +38,7 @@ from integrations.helpdesk._http import RetryPolicy
 from integrations.helpdesk.base import Helpdesk
 from integrations.helpdesk.connect import connect
 from integrations.model import Condition, ConditionChild, Field, FieldKind, Form, Option, Workspace
-from integrations.plan import LockFile, apply_plan, compare, lock_path
+from integrations.plan import CreateField, CreateForm, LockFile, apply_plan, compare, lock_path
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.server import RunningSandbox, start_sandbox
 from integrations.settings import load_settings
@@ -50,9 +50,10 @@ _ID_SEGMENT = re.compile(r"/\d+(/|$)")
 _FORM_READ = re.compile(r"^/api/v2/ticket-forms/\d+$")
 
 
-def generate(target: str, scale: int = 1) -> Workspace:
+def generate(target: str, scale: int = 1, translations: bool = True) -> Workspace:
     """200×scale fields (half dropdowns of 20 options), 30×scale forms, one condition per
-    form; some translations on Zendesk."""
+    form; some translations on Zendesk: every 20th field's title, and with
+    ``translations`` also its option titles and every 5th form's title."""
     zendesk = target == "zendesk"
     fields: dict[str, Field] = {}
     n_fields, n_forms = 200 * scale, 30 * scale
@@ -61,7 +62,9 @@ def generate(target: str, scale: int = 1) -> Workspace:
         title = f"Field {i:04d}"
         titles = {"en": title, "fr": f"Champ {i:04d}"} if zendesk and i % 20 == 0 else {}
         if i % 2 == 0:
-            opts = tuple(Option(f"v{i:04d}_{j:02d}", f"Value {j:02d}") for j in range(20))
+            opts = tuple(Option(f"v{i:04d}_{j:02d}", f"Value {j:02d}",
+                                titles={"en": f"Value {j:02d}", "fr": f"Valeur {j:02d}"}
+                                if titles and translations else {}) for j in range(20))
             fields[key] = Field(key=key, kind="dropdown", title=title, titles=titles,
                                 options=opts)
         else:
@@ -76,9 +79,11 @@ def generate(target: str, scale: int = 1) -> Workspace:
         child = next(k for k in chunk if fields[k].kind != "dropdown")
         conds = (Condition(dropdown, fields[dropdown].options[0].value,
                            (ConditionChild(child, True),)),)
+        form_titles = ({"en": f"Form {n:03d}", "fr": f"Formulaire {n:03d}"}
+                       if zendesk and translations and n % 5 == 0 else {})
         forms[f"form_{n:03d}"] = Form(key=f"form_{n:03d}", title=f"Form {n:03d}",
                                       fields=("subject", "description", *chunk),
-                                      conditions=conds, position=n)
+                                      conditions=conds, position=n, titles=form_titles)
     return Workspace(root=Path("."), default_locale="en",
                      locales=("en", "fr") if zendesk else ("en",), fields=fields, forms=forms)
 
@@ -100,6 +105,8 @@ class Phase:
     forced_reads: int = 0
     #: writes a condition costs beyond its form's own (Freshdesk dynamic sections)
     section_writes: int = 0
+    #: Zendesk dynamic content items created (one per new translated text, its variants in it)
+    dc_writes: int = 0
 
     @property
     def minimum(self) -> int:
@@ -107,7 +114,7 @@ class Phase:
 
     @property
     def api_floor(self) -> int:
-        return self.minimum + self.forced_reads + self.section_writes
+        return self.minimum + self.forced_reads + self.section_writes + self.dc_writes
 
     @property
     def calls(self) -> int:
@@ -133,6 +140,15 @@ def run_phase(name: str, emu: Emulator, desk: Helpdesk, desired: Workspace, root
                 section_writes += len({(str(c.parent), c.value) for c in form.conditions})
                 section_writes += len({str(ch.field) for c in form.conditions
                                        for ch in c.children})
+    dc_writes = 0
+    if apply and target == "zendesk":
+        # lower bound: one item per translated text of a created field or form (field title
+        # items existed before this bench counted them: they are part of "changed")
+        for op in plan.ops:
+            if isinstance(op, CreateField):
+                dc_writes += sum(len(o.titles) > 1 for o in op.field.options)
+            elif isinstance(op, CreateForm):
+                dc_writes += len(op.form.titles) > 1
     elapsed = emu.clock.now() - start
     after = desk.calls.as_dict()
     log = emu.log.entries(since=mark)
@@ -143,10 +159,11 @@ def run_phase(name: str, emu: Emulator, desk: Helpdesk, desired: Workspace, root
                  after["retries"] - before["retries"],
                  sum(1 for r in log if r.method == "GET"), sum(1 for r in log if r.write),
                  sum(1 for r in log if r.status == 429), len(gets) - object_reads, object_reads,
-                 len(plan.ops) if apply else 0, elapsed, forced, section_writes)
+                 len(plan.ops) if apply else 0, elapsed, forced, section_writes, dc_writes)
 
 
-def bench(sandbox: RunningSandbox, target: str, scale: int, workdir: Path) -> list[Phase]:
+def bench(sandbox: RunningSandbox, target: str, scale: int, workdir: Path,
+          translations: bool = True) -> list[Phase]:
     sandbox.reset()
     emu = sandbox.zendesk if target == "zendesk" else sandbox.freshdesk
     emu.set_plan("enterprise")
@@ -156,7 +173,7 @@ def bench(sandbox: RunningSandbox, target: str, scale: int, workdir: Path) -> li
         emu.clock.advance(seconds)
 
     root = workdir / f"{target}-x{scale}"
-    workspace_pkg.write_workspace(generate(target, scale), root, replace=True)
+    workspace_pkg.write_workspace(generate(target, scale, translations), root, replace=True)
     desired = workspace_pkg.load(root, target)
     retry = RetryPolicy(sleep=wait, budget=3600.0, max_wait=120.0, attempts=50)
     with connect(load_settings(env, dotenv=None), target, retry=retry) as desk:
@@ -170,8 +187,10 @@ def bench(sandbox: RunningSandbox, target: str, scale: int, workdir: Path) -> li
 def report(target: str, ws: Workspace, phases: list[Phase], bound: Phase | None) -> None:
     resources = len(ws.fields) + len(ws.forms)
     options = sum(len(f.options) for f in ws.fields.values())
+    texts = sum(bool(f.titles) + sum(bool(o.titles) for o in f.options)
+                for f in ws.fields.values()) + sum(bool(f.titles) for f in ws.forms.values())
     print(f"\n== {target}: {len(ws.fields)} fields, {options} options, {len(ws.forms)} forms "
-          f"({resources} resources); limit {LIMIT}/min ==")
+          f"({resources} resources), {texts} translated texts; limit {LIMIT}/min ==")
     print(f"{'phase':<12} {'calls':>6} {'reads':>6} {'writes':>6} {'429s':>5} "
           f"{'minimum':>8} {'x min':>6} {'API floor':>9} {'x floor':>7} {'per-object':>10} "
           f"{'x ours':>7} {'time s':>7} {'floor s':>7}")
@@ -190,6 +209,9 @@ def report(target: str, ws: Workspace, phases: list[Phase], bound: Phase | None)
             print(f"{'':<12} ({p.object_reads} of the reads are per-object GETs: "
                   f"{p.forced_reads} ticket forms, whose list omits their fields, and "
                   f"{p.object_reads - p.forced_reads} others)")
+        if p.dc_writes:
+            print(f"{'':<12} (API floor includes {p.dc_writes} dynamic content items: one per "
+                  "translated option or form title, its variants in the same call)")
         if p.section_writes:
             print(f"{'':<12} (API floor includes {p.section_writes} dynamic-section writes: a "
                   "section per condition and a membership write per child)")
@@ -201,7 +223,8 @@ def report(target: str, ws: Workspace, phases: list[Phase], bound: Phase | None)
               f"429) in {bound.seconds:.1f} s sandbox time vs floor {floor:.1f} s "
               f"(x{bound.seconds / floor:.2f})")
     print("minimum = list pages read + one write per changed object; API floor = minimum + "
-          "what the vendor's API forces (Freshdesk: one GET per ticket form, since "
+          "what the vendor's API forces (Zendesk: a dynamic content item per translated "
+          "option or form title; Freshdesk: one GET per ticket form, since "
           "/api/v2/ticket-forms documents no include returning fields, and dynamic-section "
           "writes for new conditions); per-object = list pages "
           "+ one read per resource in state + a create/update and a read-back per change; "
@@ -214,15 +237,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", choices=["zendesk", "freshdesk", "both"], default="both")
     parser.add_argument("--no-scaled", action="store_true",
                         help="skip the 3x workspace where the rate limit binds")
+    parser.add_argument("--no-translations", action="store_true",
+                        help="translate field titles only (the workspace measured before "
+                             "option and form titles were translated)")
     args = parser.parse_args(argv)
+    translated = not args.no_translations
     targets = ["zendesk", "freshdesk"] if args.target == "both" else [args.target]
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deskops-bench-") as tmp, \
             start_sandbox(zendesk_plan="enterprise", freshdesk_plan="enterprise") as sandbox:
         for target in targets:
-            phases = bench(sandbox, target, 1, Path(tmp))
-            bound = None if args.no_scaled else bench(sandbox, target, 3, Path(tmp))[0]
-            report(target, generate(target), phases, bound)
+            phases = bench(sandbox, target, 1, Path(tmp), translated)
+            bound = (None if args.no_scaled
+                     else bench(sandbox, target, 3, Path(tmp), translated)[0])
+            report(target, generate(target, 1, translated), phases, bound)
     print(f"\n(bench ran in {time.monotonic() - started:.1f} s real time)")
     return 0
 
