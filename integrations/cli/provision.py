@@ -25,6 +25,7 @@ from integrations.plan import (
     detect_drift,
     export_workspace,
     lock_path,
+    pull_workspace,
     record_identities,
     render_drift,
     render_json,
@@ -195,14 +196,27 @@ def _apply(app: App, auto_approve: bool, allow_destructive: bool, prune: bool,
 
 
 @click.command()
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the workspace (and its lock file) into.")
+@click.option("--out", "out", default=None, type=click.Path(path_type=Path, file_okay=False),
+              help="Empty folder to write a new workspace (and its lock file) into.")
+@click.option("--into", "into", default=None,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Existing workspace to pull the helpdesk into: keys and file names stay, "
+                   "hand edits come back, new objects become new files; prints a diff.")
 @click.option("--default-locale", default="en", show_default=True,
-              help="Locale of the exported titles.")
+              help="Locale of the exported titles (--out only; --into keeps the workspace's).")
 @env_option
 @pass_app
-def export(app: App, out: Path, default_locale: str, environment: str | None) -> None:
-    """Write the helpdesk's custom fields and forms as a workspace, with its lock file."""
+def export(app: App, out: Path | None, into: Path | None, default_locale: str,
+           environment: str | None) -> None:
+    """Write the helpdesk's custom fields and forms as a workspace, with its lock file;
+    or, with --into, merge them into an existing workspace (a pull)."""
+    if (out is None) == (into is None):
+        raise click.UsageError("give exactly one of --out (a new workspace) and --into "
+                               "(pull into an existing one)")
+    if into is not None:
+        _pull(app, into, environment)
+        return
+    assert out is not None
     from integrations.workspace import slugify_key, write_workspace
 
     target = app.target_name()
@@ -218,6 +232,44 @@ def export(app: App, out: Path, default_locale: str, environment: str | None) ->
     lock.save()
     click.echo(f"Exported {len(workspace.fields)} fields and {len(workspace.forms)} forms "
                f"to {out} (lock file {lock.path}).")
+
+
+def _pull(app: App, root: Path, environment: str | None) -> None:
+    """``export --into``: merge, write only the touched files, print their diff."""
+    import difflib
+
+    from integrations.workspace import load, slugify_key, write_objects
+
+    target = app.target_name()
+    existing = load(root, target)
+    lock = _lock(app, environment, root)
+    path = lock_path(root, app.environment(environment))
+    with ApplyLock(path), _helpdesk(app) as desk:
+        state = desk.read_state()
+        pulled = pull_workspace(state, existing, lock, slugify=slugify_key,
+                                capabilities=desk.capabilities, target=target)
+        _calls(app, desk)
+        candidates = [f"fields/{k}.json" for k in pulled.changed_fields] + [
+            f"forms/{k}.json" for k in pulled.changed_forms] + ["deskops.json"]
+        before = {rel: (root / rel).read_text(encoding="utf-8") if (root / rel).exists()
+                  else "" for rel in candidates}
+        written = write_objects(pulled.workspace, root, pulled.changed_fields,
+                                pulled.changed_forms)
+        pulled.lock.path = path
+        pulled.lock.save()
+    touched = 0
+    for rel in written:
+        after = (root / rel).read_text(encoding="utf-8")
+        if after == before.get(rel, ""):
+            continue
+        touched += 1
+        old = f"a/{rel}" if before.get(rel) else "/dev/null"
+        click.echo("".join(difflib.unified_diff(
+            before.get(rel, "").splitlines(keepends=True), after.splitlines(keepends=True),
+            old, f"b/{rel}")), nl=False)
+    click.echo(f"Pulled {target} into {root}: {touched} file(s) changed "
+               f"({len(pulled.new_fields)} new field(s), {len(pulled.new_forms)} new form(s)); "
+               f"lock file {path}.")
 
 
 @click.command()

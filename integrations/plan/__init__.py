@@ -10,7 +10,7 @@ state into a workspace plus its lock file.
 from integrations.plan._apply import ApplyResult, Progress, apply_plan, record_identities
 from integrations.plan._compare import Plan, Unmanaged, compare, desired_forms_in_order
 from integrations.plan._drift import DriftItem, detect_drift, render_drift
-from integrations.plan._export import export_workspace
+from integrations.plan._export import Pulled, export_workspace, pull_workspace
 from integrations.plan._lock import ApplyLock, FieldEntry, FormEntry, LockFile, lock_path
 from integrations.plan._ops import (
     Change,
@@ -51,6 +51,7 @@ __all__ = [
     "Op",
     "Plan",
     "Progress",
+    "Pulled",
     "Rename",
     "RenameField",
     "RenameForm",
@@ -70,6 +71,7 @@ __all__ = [
     "export_workspace",
     "lock_path",
     "plan_json",
+    "pull_workspace",
     "record_identities",
     "render_drift",
     "render_json",

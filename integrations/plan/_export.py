@@ -4,12 +4,16 @@ Keys are made from titles (`slugify` is the workspace's ``slugify_key``, passed 
 stays pure); form refs and condition refs become those keys; the lock file records every
 id and the current hash, so planning the exported workspace against the same helpdesk
 shows no changes and `drift` starts from a clean slate.
+
+`pull_workspace` is the same read merged into an existing workspace (``deskops export
+--into``): its keys stay, hand edits on the helpdesk come back into the files.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from integrations.helpdesk.base import Capabilities
@@ -19,14 +23,23 @@ from integrations.model import (
     ConditionChild,
     Field,
     Form,
+    Option,
     Ref,
     RemoteState,
     Workspace,
 )
 from integrations.plan._lock import FieldEntry, FormEntry, LockFile
-from integrations.plan._views import ViewOptions, digest, field_view, form_view, resolve_form
+from integrations.plan._resolve import match_options, resolve
+from integrations.plan._views import (
+    ViewOptions,
+    digest,
+    field_kind,
+    field_view,
+    form_view,
+    resolve_form,
+)
 
-__all__ = ["export_workspace"]
+__all__ = ["Pulled", "export_workspace", "pull_workspace"]
 
 #: ``slugify(title, taken) -> key`` (``integrations.workspace.slugify_key``); `_key` records
 #: the key in ``taken`` itself, whether or not the function does.
@@ -101,3 +114,179 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
     workspace = Workspace(root=root, default_locale=default_locale, locales=locales,
                           fields=fields, forms=forms)
     return workspace, lock
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """`pull_workspace`'s answer: the merged workspace, its lock, and what changed."""
+
+    workspace: Workspace
+    lock: LockFile
+    #: keys whose object differs from the existing workspace (or is new)
+    changed_fields: frozenset[str]
+    changed_forms: frozenset[str]
+    new_fields: frozenset[str]
+    new_forms: frozenset[str]
+
+
+def _kept(texts: Mapping[str, str], text: str, vo: ViewOptions) -> Mapping[str, str]:
+    """Translations a target cannot show, kept, with the default locale's text (which it
+    does show) brought up to date."""
+    default = vo.default_locale
+    return {**texts, default: text} if default in texts else texts
+
+
+#: what a workspace option value (a Zendesk tag) cannot hold; see ``workspace.TAG``
+_NOT_TAG = re.compile(r"[\sA-Z,#@\"'<>&;]")
+
+
+def _pull_options(have: Field, remote: Field, locked: Mapping[str, int], vo: ViewOptions,
+                  slugify: Slugify) -> tuple[Option, ...]:
+    """The helpdesk's options in its order (``id`` kept, for the lock), each keeping what
+    the target cannot show (titles on a target without option titles, translations
+    without translations). A new option whose value is no valid key (a Freshdesk choice
+    typed by hand, "Tandem") gets one made from it."""
+    matched, _ = match_options(have.options, remote.options, locked)
+    mine = {id(r): value for value, r in matched.items()}
+    by_value = {o.value: o for o in have.options}
+    taken = {o.value for o in remote.options}
+    out: list[Option] = []
+    for r in remote.options:
+        own = by_value.get(mine[id(r)]) if id(r) in mine else None
+        if own is None:
+            value = _key(slugify, r.value, taken, "option") if _NOT_TAG.search(r.value) \
+                else r.value
+            out.append(replace(r, value=value))
+            continue
+        title = r.title if vo.quirks.option_titles else own.title
+        out.append(replace(own, value=r.value, id=r.id, was=None, title=title,
+                           titles=dict(r.titles) if vo.translations
+                           else _kept(own.titles, title, vo)))
+    return tuple(out)
+
+
+def _pull_field(have: Field, remote: Field, locked: Mapping[str, int], vo: ViewOptions,
+                slugify: Slugify) -> Field:
+    """``have`` updated with what the helpdesk holds and the target compares."""
+    same_kind = field_kind(have, vo) == field_kind(remote, vo)
+    return replace(
+        have, was=None, kind=have.kind if same_kind else remote.kind, title=remote.title,
+        titles=(dict(remote.titles) if vo.translations
+                else _kept(have.titles, remote.title, vo)),
+        description=(remote.description if vo.quirks.field_descriptions
+                     else have.description),
+        descriptions=(dict(remote.descriptions) if vo.translations
+                      else _kept(have.descriptions, remote.description, vo)
+                      if vo.quirks.field_descriptions else have.descriptions),
+        options=_pull_options(have, remote, locked, vo, slugify),
+        pattern=(remote.pattern if vo.regexp and field_kind(remote, vo) == "regexp"
+                 else have.pattern),
+        required_in_portal=remote.required_in_portal,
+        visible_in_portal=remote.visible_in_portal,
+        editable_in_portal=remote.editable_in_portal, active=remote.active)
+
+
+def _pull_form(have: Form, remote: Form, keys: Mapping[int, str], fields: Mapping[str, Field],
+               brand_names: Mapping[str, str], vo: ViewOptions) -> Form:
+    refs = [r for r in (_ref(x, keys) for x in remote.fields) if r is not None]
+    for i, ref in enumerate(have.fields):  # on every form, never listed by the helpdesk
+        if ref in vo.quirks.implicit_fields and ref not in refs:
+            refs.insert(min(i, len(refs)), ref)
+    conditions = have.conditions
+    if vo.conditions:
+        conditions = tuple(
+            Condition(parent, c.value, children, c.audience) for c in remote.conditions
+            if (parent := _ref(c.parent, keys)) is not None
+            and (children := tuple(ConditionChild(r, ch.required) for ch in c.children
+                                   if (r := _ref(ch.field, keys)) is not None)))
+    portal = [r for r in refs if isinstance(r, str) and r in fields
+              and fields[r].required_in_portal]
+    required = tuple(dict.fromkeys([*(r for r in have.required if r in refs), *portal]))
+    return replace(
+        have, was=None, title=remote.title,
+        titles=(dict(remote.titles) if vo.translations
+                else _kept(have.titles, remote.title, vo)),
+        description=remote.description if vo.quirks.form_description else have.description,
+        fields=tuple(refs), conditions=conditions, required=required,
+        default=remote.default if vo.quirks.form_default else have.default,
+        end_user_visible=(remote.end_user_visible if vo.quirks.form_flags
+                          else have.end_user_visible),
+        active=remote.active if vo.quirks.form_flags else have.active,
+        brands=(tuple(brand_names.get(b, b) for b in remote.brands) if vo.brands
+                else have.brands))
+
+
+def pull_workspace(state: RemoteState, existing: Workspace, lock: LockFile, *,
+                   slugify: Slugify, capabilities: Capabilities | None = None,
+                   target: str = "") -> Pulled:
+    """Merge the helpdesk into ``existing``: keys stay (lock ids, then title adoption, as
+    `compare` matches them), hand edits made on the helpdesk replace the workspace's values
+    for what the target stores, worker-only parts (extract, attachments, ``required``,
+    raw schema extras) are kept, and objects only on the helpdesk get new keys. Objects
+    gone from the helpdesk stay in the workspace (the next plan re-creates them). Pure."""
+    vo = ViewOptions.of(existing.default_locale, capabilities, target)
+    res = resolve(existing, state, lock)
+    keys: dict[int, str] = dict(res.field_keys)
+    taken = set(existing.fields) | set(lock.fields)
+    fields: dict[str, Field] = dict(existing.fields)
+    new_fields: set[str] = set()
+    for remote in state.fields:
+        if remote.id is None or remote.id in keys:
+            continue
+        hint = remote.key if remote.key and not remote.key.isdigit() else remote.title
+        key = _key(slugify, hint, taken, f"field_{remote.id}")
+        keys[remote.id] = key
+        fields[key] = replace(remote, key=key, id=None)
+        new_fields.add(key)
+    out = LockFile(environment=lock.environment, target=lock.target or target,
+                   fields=dict(lock.fields), forms=dict(lock.forms), path=lock.path)
+    by_id = {f.id: f for f in state.fields if f.id is not None}
+    for rid, key in keys.items():
+        remote = by_id[rid]
+        locked = lock.fields[key].options if key in lock.fields else {}
+        pulled = _pull_field(existing.fields.get(key, fields[key]), remote, locked, vo, slugify)
+        ids = {o.value: o.id for o in pulled.options if o.id is not None}
+        fields[key] = replace(pulled, options=tuple(replace(o, id=None)
+                                                    for o in pulled.options))
+        out.fields[key] = FieldEntry(rid, digest(field_view(remote, vo)), ids)
+    brand_names = {str(i): name for name, i in state.brands.items()}
+    forms: dict[str, Form] = dict(existing.forms)
+    matched_forms = {f.id: k for k, f in res.forms.items() if f.id is not None}
+    form_taken = set(existing.forms) | set(lock.forms)
+    new_forms: set[str] = set()
+    form_keys: dict[int, str] = {}
+    last = max((f.position for f in existing.forms.values()), default=0)
+    for remote_form in state.forms:
+        if remote_form.id is None:
+            continue
+        found = matched_forms.get(remote_form.id)
+        if found is None:
+            key = _key(slugify, remote_form.title, form_taken, f"form_{remote_form.id}")
+            last += 1
+            blank = Form(key=key, title=remote_form.title, fields=(), position=last)
+            forms[key] = _pull_form(blank, remote_form, keys, fields, brand_names, vo)
+            new_forms.add(key)
+        else:
+            key = found
+            forms[key] = _pull_form(existing.forms[key], remote_form, keys, fields,
+                                    brand_names, vo)
+        out.forms[key] = FormEntry(remote_form.id, digest(form_view(
+            resolve_form(remote_form, keys), vo, brand_names)))
+        form_keys[remote_form.id] = key
+    if vo.quirks.form_order:  # the helpdesk's order, then forms it does not have
+        order = [form_keys[f.id] for f in state.forms if f.id in form_keys]
+        order += [k for k in forms if k not in order]
+        forms = {k: replace(forms[k], position=i) for i, k in enumerate(order)}
+    locales = list(existing.locales)  # locales met on the helpdesk join the workspace's
+    seen = [loc for f in fields.values()
+            for loc in [*f.titles, *f.descriptions, *(x for o in f.options for x in o.titles)]]
+    seen += [loc for f in forms.values() for loc in f.titles]
+    locales += [loc for loc in dict.fromkeys(seen) if loc not in locales]
+    merged = replace(existing, fields=fields, forms=forms, locales=tuple(locales))
+    return Pulled(
+        merged, out,
+        frozenset(k for k, f in fields.items() if existing.fields.get(k) != f
+                  or (k in existing.fields and existing.fields[k].was)),
+        frozenset(k for k, f in forms.items() if existing.forms.get(k) != f
+                  or (k in existing.forms and existing.forms[k].was)),
+        frozenset(new_fields), frozenset(new_forms))

@@ -34,7 +34,7 @@ from integrations.workspace._checks import untranslatable
 from integrations.workspace._loader import SETTINGS_FILE, check
 from integrations.workspace._patterns import DEFAULT_CAP, safe_search
 from integrations.workspace._types import Report
-from integrations.workspace._writer import slugify_key, write_workspace
+from integrations.workspace._writer import slugify_key, write_objects, write_workspace
 
 __all__ = [
     "DEFAULT_CAP",
@@ -47,6 +47,7 @@ __all__ = [
     "slugify_key",
     "untranslatable",
     "validate",
+    "write_objects",
     "write_workspace",
 ]
 

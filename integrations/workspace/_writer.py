@@ -20,7 +20,7 @@ from integrations.errors import WorkspaceError
 from integrations.model import SYSTEM_FIELDS, Field, Form, Workspace
 from integrations.workspace._loader import FIELD_KEY, FORM_KEY, SETTINGS_FILE
 
-__all__ = ["field_schema", "form_schema", "slugify_key", "write_workspace"]
+__all__ = ["field_schema", "form_schema", "slugify_key", "write_objects", "write_workspace"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Worker-only keywords copied back from a loaded field schema (not part of the model).
@@ -232,18 +232,10 @@ def write_workspace(ws: Workspace, out_dir: Path | str, *, replace: bool = False
     brand = ws.settings.get("brand")
     default_brands = (str(brand),) if brand else ()
 
-    # required_in_portal as the loader will derive it from the written forms.
-    usage: dict[str, list[bool]] = {}
-    for form in forms:
-        for ref in form.fields:
-            if isinstance(ref, str) and ref in ws.fields:
-                usage.setdefault(ref, []).append(ref in form.required)
     docs: dict[str, dict[str, Any]] = {}
+    explicit = _explicit_required(ws)
     for key, field in ws.fields.items():
-        uses = usage.get(key, [])
-        derived = bool(uses) and all(uses)
-        explicit = None if derived == field.required_in_portal else field.required_in_portal
-        docs[f"fields/{key}.json"] = field_schema(field, default_locale, explicit)
+        docs[f"fields/{key}.json"] = field_schema(field, default_locale, explicit[key])
     for form in forms:
         docs[f"forms/{form.key}.json"] = form_schema(form, ws.fields, default_locale,
                                                      default_brands)
@@ -268,6 +260,61 @@ def write_workspace(ws: Workspace, out_dir: Path | str, *, replace: bool = False
     for rel, doc in docs.items():
         _dump(out / rel, doc)
     return out
+
+
+def _explicit_required(ws: Workspace) -> dict[str, bool | None]:
+    """Per field, ``x-deskops.required_in_portal`` to write: None when the loader derives
+    the same value from the forms (required in every form showing it)."""
+    usage: dict[str, list[bool]] = {}
+    for form in ws.forms.values():
+        for ref in form.fields:
+            if isinstance(ref, str) and ref in ws.fields:
+                usage.setdefault(ref, []).append(ref in form.required)
+    out: dict[str, bool | None] = {}
+    for key, field in ws.fields.items():
+        uses = usage.get(key, [])
+        derived = bool(uses) and all(uses)
+        out[key] = None if derived == field.required_in_portal else field.required_in_portal
+    return out
+
+
+def write_objects(ws: Workspace, root: Path, fields: Collection[str], forms: Collection[str]
+                  ) -> list[str]:
+    """Write only the named fields' and forms' files of ``ws`` (a pull into an existing
+    workspace), and in ``deskops.json`` only the ``forms`` order, new ``locales`` and the
+    ``default_form``;
+    every other file (rules, templates, kb, untouched objects) is left as it is. Returns the
+    relative paths written."""
+    brand = ws.settings.get("brand")
+    default_brands = (str(brand),) if brand else ()
+    explicit = _explicit_required(ws)
+    written: list[str] = []
+    for key in sorted(fields):
+        rel = f"fields/{key}.json"
+        (root / "fields").mkdir(parents=True, exist_ok=True)
+        _dump(root / rel, field_schema(ws.fields[key], ws.default_locale, explicit[key]))
+        written.append(rel)
+    for key in sorted(forms):
+        rel = f"forms/{key}.json"
+        (root / "forms").mkdir(parents=True, exist_ok=True)
+        _dump(root / rel, form_schema(ws.forms[key], ws.fields, ws.default_locale,
+                                      default_brands))
+        written.append(rel)
+    path = root / SETTINGS_FILE
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    before = dict(settings)
+    order = [f.key for f in sorted(ws.forms.values(), key=lambda f: f.position)]
+    if list(settings.get("forms") or []) != order:
+        settings["forms"] = order
+    locales = list(settings.get("locales") or [ws.default_locale])
+    settings["locales"] = locales + [loc for loc in ws.locales if loc not in locales]
+    default = next((f.key for f in ws.forms.values() if f.default), None)
+    if default is not None:
+        settings["default_form"] = default
+    if settings != before:
+        _dump(path, settings)
+        written.append(SETTINGS_FILE)
+    return written
 
 
 def _dump(path: Path, doc: Mapping[str, Any]) -> None:
