@@ -109,8 +109,10 @@ class Helpdesk(ABC):
     def delete_option(self, field_id: int, option_id: int) -> None: ...
 
     @abstractmethod
-    def set_field_translations(self, field_id: int, field: Field) -> None:
-        """Provision per-locale titles/descriptions (Zendesk: dynamic content items)."""
+    def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
+                               ) -> None:
+        """Provision per-locale titles/descriptions (Zendesk: dynamic content items); with
+        ``prune``, also remove the locales ``field`` does not have."""
 
     # -- forms -------------------------------------------------------------------------------
     @abstractmethod

@@ -381,7 +381,8 @@ class FreshdeskHelpdesk(Helpdesk):
         self._choices(field_id, {"id": option_id, "deleted": True},
                       f"choice {option_id} of ticket field {field_id} (delete)")
 
-    def set_field_translations(self, field_id: int, field: Field) -> None:
+    def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
+                               ) -> None:
         """No call: Freshdesk API v2 has no per-locale field labels (capability off)."""
 
     # -- forms --------------------------------------------------------------------------------

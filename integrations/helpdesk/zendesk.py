@@ -482,7 +482,8 @@ class ZendeskHelpdesk(Helpdesk):
             self._zenpy.ticket_fields.options.delete(field_id, option_id)
 
     # -- translations: dynamic content ----------------------------------------------------
-    def set_field_translations(self, field_id: int, field: Field) -> None:
+    def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
+                               ) -> None:
         """One dynamic content item per translated text, with a variant per locale: the
         field's title and description (``deskops_<key>_title``, ``…_description``) and each
         option title (``deskops_<key>_option_<value>``); the field's and options' raw texts
@@ -500,7 +501,8 @@ class ZendeskHelpdesk(Helpdesk):
                               ("description", "raw_description")))
         for part, texts, default_text, attrs in parts:
             name = f"deskops_{field.key}_{part}"
-            self._upsert_item(name, dict(texts), default_text, f"'{field.key}' {part}")
+            self._upsert_item(name, dict(texts), default_text, f"'{field.key}' {part}",
+                              prune=prune)
             placeholder = f"{{{{dc.{name}}}}}"
             raw_attr = attrs[-1]
             if cached.get(raw_attr) != placeholder:
@@ -509,7 +511,7 @@ class ZendeskHelpdesk(Helpdesk):
             with self._call(f"ticket field '{field.key}' ({field_id}) titles"):
                 updated = self._zenpy.ticket_fields.update(TicketField(id=field_id, **updates))
             self._raw_fields[field_id] = _raw(updated)
-        self._set_option_translations(field_id, field)
+        self._set_option_translations(field_id, field, prune)
 
     def _option_name(self, field_key: str, option: Option) -> str:
         """An option's name: its title, or the placeholder of its (upserted) dynamic content
@@ -521,7 +523,7 @@ class ZendeskHelpdesk(Helpdesk):
                           f"'{field_key}' option '{option.value}'")
         return f"{{{{dc.{name}}}}}"
 
-    def _set_option_translations(self, field_id: int, field: Field) -> None:
+    def _set_option_translations(self, field_id: int, field: Field, prune: bool) -> None:
         """Translated option titles: an item per option and its name set to the placeholder;
         an option no longer translated gets its plain title back."""
         reread = False
@@ -546,7 +548,7 @@ class ZendeskHelpdesk(Helpdesk):
             wanted = option.title
             if translated:
                 self._upsert_item(name, dict(option.titles), option.title,
-                                  f"'{field.key}' option '{option.value}'")
+                                  f"'{field.key}' option '{option.value}'", prune=prune)
                 wanted = placeholder
             if raw.get("raw_name") != wanted:
                 with self._call(f"option '{option.value}' of ticket field {field_id}"):
@@ -565,7 +567,9 @@ class ZendeskHelpdesk(Helpdesk):
                        "or remove it from the workspace")
 
     def _upsert_item(self, name: str, texts: dict[str, str], default_text: str,
-                     what: str) -> None:
+                     what: str, *, prune: bool = False) -> None:
+        """Create the item, or bring its variants up to date; ``prune`` deletes variants in
+        locales ``texts`` does not have (never the default one)."""
         if not texts:
             texts = {"en": default_text}
         default_locale = next((loc for loc, t in texts.items() if t == default_text),
@@ -594,6 +598,12 @@ class ZendeskHelpdesk(Helpdesk):
                     self._zenpy.dynamic_content.variants.update(
                         int(item["id"]), Variant(id=int(variant["id"]), content=text))
                     variant["content"] = text
+        for lid, variant in have.items() if prune else ():
+            if lid not in wanted and not variant.get("default"):
+                with self._call(f"dynamic content for {what} (delete a variant)"):
+                    self._zenpy.dynamic_content.variants.delete(int(item["id"]),
+                                                                int(variant["id"]))
+                item["variants"] = [v for v in item["variants"] if v is not variant]
 
     # -- forms --------------------------------------------------------------------------------
     def _field_id(self, ref: Ref, form: Form) -> int | None:

@@ -158,7 +158,7 @@ def _run(op: Op, helpdesk: Helpdesk, lock: LockFile) -> None:
         entry.hash = None
     elif isinstance(op, SetTranslations):
         entry = _field_entry(lock, op.key)
-        helpdesk.set_field_translations(entry.id, op.field)
+        helpdesk.set_field_translations(entry.id, op.field, prune=op.prune)
         entry.hash = None
     elif isinstance(op, CreateForm):
         form_id = helpdesk.create_form(_remote_form(op.form, lock))
@@ -188,7 +188,8 @@ def refresh_hashes(plan: Plan, helpdesk: Helpdesk, lock: LockFile,
     res = resolve(plan.desired, state, lock)
     for kind, key in keys:
         if kind == "field" and key in lock.fields and key in res.fields:
-            managed = managed_field(res.fields[key], lock.fields[key].options.values())
+            managed = managed_field(res.fields[key], lock.fields[key].options.values(),
+                                    plan.desired.fields.get(key))
             lock.fields[key].hash = digest(field_view(managed, plan.view))
         elif kind == "form" and key in lock.forms and key in res.forms:
             have = resolve_form(res.forms[key], res.field_keys)

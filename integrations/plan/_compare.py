@@ -58,8 +58,8 @@ class Unmanaged:
     """An object on the helpdesk, inside a managed field or form, that the workspace does
     not list and the lock does not record (added by hand in the admin UI)."""
 
-    kind: str  # "option"
-    key: str  # "field.value"
+    kind: str  # "option" or "translation"
+    key: str  # "field.value", "field.title[de]", "field.option v[de]"
     title: str
     id: int
 
@@ -261,10 +261,18 @@ def _field_ops(key: str, want: Field, have: Field | None, lock: LockFile, vo: Vi
             ops.append(UpdateField(want, have.id, changes))
         entry = lock.fields.get(key)
         ops += _option_ops(key, want, have, entry.options if entry else {}, prune, pending, vo)
-        old = field_translations(have, vo)
-        tchanges = _diff(old, translations)
+        tchanges = _diff(field_translations(have, vo), translations)
+        # a translation only on the helpdesk (a locale added by hand) is unmanaged: shown,
+        # removed with --prune only
+        extra = [c for c in tchanges if c.new is None]
+        if extra and not prune:
+            tchanges = tuple(c for c in tchanges if c.new is not None)
+            default = f"[{vo.default_locale.lower()}]"
+            pending.unmanaged.extend(
+                Unmanaged("translation", f"{key}.{c.attr}", str(c.old), have.id)
+                for c in extra if not c.attr.endswith(default))
         if tchanges:
-            ops.append(SetTranslations(want, tchanges))
+            ops.append(SetTranslations(want, tchanges, prune=bool(extra)))
         return ops
     if translations:
         ops.append(SetTranslations(want, _diff({}, translations)))
@@ -351,7 +359,7 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
             locked = lock.fields[key].options if key in lock.fields else {}
             matched, _ = match_options(want.options, have.options, locked)
             ids = {v: o.id for v, o in matched.items() if o.id is not None}
-            managed = managed_field(have, {*ids.values(), *locked.values()})
+            managed = managed_field(have, {*ids.values(), *locked.values()}, want)
             fields_seen[key] = (have.id, digest(field_view(managed, vo)), ids)
 
     deleted_forms: set[int] = set()

@@ -277,10 +277,12 @@ class DeleteOption(Op):
 # -- translations --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SetTranslations(Op):
-    """Provision a field's per-locale titles (Zendesk dynamic content)."""
+    """Provision a field's per-locale titles (Zendesk dynamic content); with ``prune``, also
+    remove translations found only on the helpdesk."""
 
     field: Field
     changes: tuple[Change, ...]  # attr is "title[fr]", "description[ko]", "option v[fr]"
+    prune: bool = False
     kind: ClassVar[str] = "translations"
     phase: ClassVar[int] = PHASE_TRANSLATIONS
 

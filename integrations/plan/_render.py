@@ -114,9 +114,9 @@ def summary_line(plan: Plan, *, allow_destructive: bool = False) -> str:
 
 
 def _unmanaged_line(item: Unmanaged) -> str:
+    flags = "--prune --allow-destructive" if item.kind == "option" else "--prune"
     return (f"? {item.kind} {item.key} {_v(item.title)} (#{item.id}): on the helpdesk, not in "
-            "the workspace (add it to the workspace, or remove it with --prune "
-            "--allow-destructive)")
+            f"the workspace (add it to the workspace, or remove it with {flags})")
 
 
 def render_text(plan: Plan, *, allow_destructive: bool = False) -> str:

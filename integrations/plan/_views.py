@@ -149,12 +149,27 @@ def field_view(field: Field, vo: ViewOptions) -> dict[str, Any]:
     }
 
 
-def managed_field(remote: Field, option_ids: Collection[int]) -> Field:
-    """``remote`` without the options this workspace does not manage (ids not in
-    ``option_ids``): what the lock's hash covers, so `drift` keeps reporting a hand-added
-    option until it is pruned or written into the workspace."""
+def managed_field(remote: Field, option_ids: Collection[int], want: Field | None = None
+                  ) -> Field:
+    """``remote`` without what this workspace does not manage: options whose ids are not in
+    ``option_ids`` and, given the workspace's field, translations into locales it does not
+    have. The lock's hash covers this, so `drift` keeps reporting a hand-added option or
+    translation until it is pruned or written into the workspace."""
     keep = set(option_ids)
-    return replace(remote, options=tuple(o for o in remote.options if o.id in keep))
+    options = tuple(o for o in remote.options if o.id in keep)
+    if want is None:
+        return replace(remote, options=options)
+    mine = {o.value: o for o in want.options}
+
+    def only(texts: Mapping[str, str], wanted: Mapping[str, str]) -> dict[str, str]:
+        locales = {loc.lower() for loc in wanted}
+        return {loc: t for loc, t in texts.items() if loc.lower() in locales}
+
+    return replace(
+        remote, titles=only(remote.titles, want.titles),
+        descriptions=only(remote.descriptions, want.descriptions),
+        options=tuple(replace(o, titles=only(o.titles, mine[o.value].titles))
+                      if o.value in mine else o for o in options))
 
 
 def _ref(ref: Ref, id_to_key: Mapping[int, str]) -> str:

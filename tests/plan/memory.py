@@ -110,7 +110,8 @@ class MemoryHelpdesk(Helpdesk):
         old = self._field(field_id)
         self._sorted(field_id, [o for o in old.options if o.id != option_id])
 
-    def set_field_translations(self, field_id: int, field: Field) -> None:
+    def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
+                               ) -> None:
         self._write("translations")
         old = self._field(field_id)
         by_value = {o.value: o for o in field.options}

@@ -105,3 +105,35 @@ def test_freshdesk_says_what_it_cannot_show(freshdesk: Env) -> None:
     code, out, _ = env.cli("plan")
     assert code == 0
     assert "not provisioned on freshdesk" in out and "forms/bug.json" in out
+
+
+def test_a_translation_added_by_hand_is_shown_kept_out_of_the_lock_and_pruned(
+        zendesk: Env) -> None:
+    env = zendesk
+    env.write(model(env.target, env.root))  # product: en + fr titles
+    assert env.cli("apply", "--auto-approve")[0] == 0
+    auth = (f"{env.vars['ZENDESK_EMAIL']}/token", env.vars["ZENDESK_API_TOKEN"])
+    base = env.vars["DESKOPS_SANDBOX_ZENDESK_URL"]
+    items = requests.get(f"{base}/api/v2/dynamic_content/items.json", auth=auth,
+                         timeout=10).json()["items"]
+    item = next(i for i in items if i["name"] == "deskops_product_title")
+    locales = requests.get(f"{base}/api/v2/locales.json", auth=auth, timeout=10).json()
+    pt = next(loc["id"] for loc in locales["locales"] if loc["locale"] == "pt-BR")
+    requests.post(f"{base}/api/v2/dynamic_content/items/{item['id']}/variants.json", auth=auth,
+                  json={"variant": {"locale_id": pt, "content": "Produto"}},
+                  timeout=10).raise_for_status()
+    code, out, _ = env.cli("plan", "--detailed-exitcode")
+    assert code == 2, out
+    fid = env.lock().fields["product"].id
+    assert f'? translation product.title[pt-br] "Produto" (#{fid}): on the helpdesk' in out
+    mark = env.emu.log.mark()
+    assert env.cli("apply", "--auto-approve")[0] == 0
+    assert env.writes(mark) == []  # kept, not written
+    assert env.cli("drift")[0] == 3  # and not recorded as managed
+    code, out, _ = env.cli("plan", "--prune")
+    assert 'title[pt-br]: "Produto" → (none)' in out
+    mark = env.emu.log.mark()
+    assert env.cli("apply", "--auto-approve", "--prune")[0] == 0  # not destructive
+    assert [w.split(" ")[0] for w in env.writes(mark)] == ["DELETE"]
+    assert env.cli("plan", "--detailed-exitcode")[0] == 0
+    assert env.cli("drift")[0] == 0
