@@ -17,6 +17,7 @@ from integrations.cli.main import App, pass_app
 from integrations.errors import LockError, PlanError, RateLimited, Unavailable
 from integrations.plan import (
     ApplyLock,
+    DeleteOption,
     LockFile,
     Op,
     Plan,
@@ -82,7 +83,36 @@ def _plan(app: App, desk: Helpdesk, lock: LockFile, prune: bool) -> Plan:
     if texts:  # said on every plan: the workspace holds more than this target shows
         note = f"translations not provisioned on {desk.target}: {'; '.join(texts)}"
         the_plan = replace(the_plan, notes=(*the_plan.notes, note))
-    return the_plan
+    return _with_ticket_counts(the_plan, desk, lock)
+
+
+#: At most this many ticket searches per plan (one per option that would lose its values).
+COUNT_CAP = 20
+
+
+def _with_ticket_counts(the_plan: Plan, desk: Helpdesk, lock: LockFile) -> Plan:
+    """How many tickets hold each option value a removal would erase (pruned options, and
+    options on the helpdesk only): one search each, for the first `COUNT_CAP`."""
+    from dataclasses import replace
+
+    wanted: list[tuple[str, int, str]] = []  # (option key, field id, value)
+    for op in the_plan.ops:
+        if isinstance(op, DeleteOption) and op.field_key in lock.fields:
+            wanted.append((op.key, lock.fields[op.field_key].id, op.value))
+    for item in the_plan.unmanaged:
+        field_key, _, value = item.key.partition(".")
+        if item.kind == "option" and field_key in lock.fields:
+            wanted.append((item.key, lock.fields[field_key].id, value))
+    counts: dict[str, int] = {}
+    for key, field_id, value in wanted[:COUNT_CAP]:
+        n = desk.count_tickets_with(field_id, value)
+        if n is not None:
+            counts[key] = n
+    notes = the_plan.notes
+    if len(wanted) > COUNT_CAP:
+        notes = (*notes, f"tickets counted for the first {COUNT_CAP} of {len(wanted)} options "
+                 "that would lose their values")
+    return replace(the_plan, ticket_counts=counts, notes=notes) if wanted else the_plan
 
 
 def _account(app: App, desk: Helpdesk) -> str:

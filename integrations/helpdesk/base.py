@@ -114,6 +114,11 @@ class Helpdesk(ABC):
         """Provision per-locale titles/descriptions (Zendesk: dynamic content items); with
         ``prune``, also remove the locales ``field`` does not have."""
 
+    def count_tickets_with(self, field_id: int, value: str) -> int | None:
+        """How many tickets hold ``value`` in the field (one search call), or None when the
+        helpdesk cannot say; the plan shows it beside a destructive option removal."""
+        return None
+
     # -- forms -------------------------------------------------------------------------------
     @abstractmethod
     def create_form(self, form: Form) -> int:

@@ -381,6 +381,21 @@ class FreshdeskHelpdesk(Helpdesk):
         self._choices(field_id, {"id": option_id, "deleted": True},
                       f"choice {option_id} of ticket field {field_id} (delete)")
 
+    def count_tickets_with(self, field_id: int, value: str) -> int | None:
+        """``/api/v2/search/tickets?query="cf_x:'value'"``: its ``total`` (one call)."""
+        name = self._fields().get(field_id, {}).get("name")
+        if not name:
+            return None
+        text = value.replace("\\", "\\\\").replace("'", "\\'")
+        try:
+            found = self._request("GET", "/api/v2/search/tickets",
+                                  f"the count of tickets with {name} = {value!r}",
+                                  params={"query": f"\"{name}:'{text}'\""})
+        except HelpdeskError:
+            return None  # a count is a hint: never stop a plan for it
+        total = found.get("total") if isinstance(found, dict) else None
+        return int(total) if isinstance(total, int) else None
+
     def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
                                ) -> None:
         """No call: Freshdesk API v2 has no per-locale field labels (capability off)."""

@@ -481,6 +481,22 @@ class ZendeskHelpdesk(Helpdesk):
         with self._call(f"option {option_id} of ticket field {field_id} (delete)"):
             self._zenpy.ticket_fields.options.delete(field_id, option_id)
 
+    def count_tickets_with(self, field_id: int, value: str) -> int | None:
+        """A dropdown option's value is a tag every ticket holding it carries: one search
+        (``count`` of ``type:ticket tags:<value>``, one result page of one)."""
+        if self._session is None:
+            return None
+        try:
+            with self._call(f"the count of tickets tagged '{value}'"):
+                params: dict[str, str | int] = {"query": f'type:ticket tags:"{value}"',
+                                                "per_page": 1}
+                found = self._session.get(f"{self._session.base_url}/api/v2/search.json",
+                                          params=params).json()
+        except HelpdeskError:
+            return None  # a count is a hint: never stop a plan for it
+        count = found.get("count") if isinstance(found, dict) else None
+        return int(count) if isinstance(count, int) else None
+
     # -- translations: dynamic content ----------------------------------------------------
     def set_field_translations(self, field_id: int, field: Field, *, prune: bool = False
                                ) -> None:

@@ -88,6 +88,9 @@ class Plan:
     unmanaged: tuple[Unmanaged, ...] = ()
     #: ``kind key`` of managed objects the workspace dropped, kept because of no ``--prune``
     kept: tuple[str, ...] = ()
+    #: option key (``field.value``) -> tickets holding that value, for removals and
+    #: unmanaged options (filled by the caller, one search per option, capped)
+    ticket_counts: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def has_changes(self) -> bool:

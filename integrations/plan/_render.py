@@ -6,6 +6,7 @@ Rendering and applying are two separate consumers of the same operations.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from integrations.plan._compare import Plan, Unmanaged
@@ -50,7 +51,14 @@ def _change(c: Change) -> str:
     return f"{c.attr}: {_v(c.old)} → {_v(c.new)}"
 
 
-def _op_lines(op: Op) -> list[str]:
+def _held(counts: Mapping[str, int], key: str) -> str:
+    if key not in counts:
+        return ""
+    n = counts[key]
+    return f" ({n} ticket{'s' if n != 1 else ''} hold{'s' if n == 1 else ''} it)"
+
+
+def _op_lines(op: Op, counts: Mapping[str, int]) -> list[str]:
     mark = MARKERS[op.action]
     bang = "  (destructive)" if op.destructive else ""
     if isinstance(op, CreateField):
@@ -81,7 +89,7 @@ def _op_lines(op: Op) -> list[str]:
         origin = "" if op.managed else " (on the helpdesk only)"
         title = f" {_v(op.title)}" if op.title else ""
         return [f"{mark} option {op.key}{title} (#{op.id}){origin}{bang}: tickets lose this "
-                "value"]
+                f"value{_held(counts, op.key)}"]
     if isinstance(op, SetTranslations):
         return [f"{mark} translations of field {op.key}"] + [
             f"    {_change(c)}" for c in op.changes]
@@ -113,18 +121,19 @@ def summary_line(plan: Plan, *, allow_destructive: bool = False) -> str:
     return line
 
 
-def _unmanaged_line(item: Unmanaged) -> str:
+def _unmanaged_line(item: Unmanaged, counts: Mapping[str, int]) -> str:
     flags = "--prune --allow-destructive" if item.kind == "option" else "--prune"
-    return (f"? {item.kind} {item.key} {_v(item.title)} (#{item.id}): on the helpdesk, not in "
-            f"the workspace (add it to the workspace, or remove it with {flags})")
+    return (f"? {item.kind} {item.key} {_v(item.title)} (#{item.id}){_held(counts, item.key)}"
+            f": on the helpdesk, not in the workspace (add it to the workspace, or remove it "
+            f"with {flags})")
 
 
 def render_text(plan: Plan, *, allow_destructive: bool = False) -> str:
     """Human plan: one block per operation, unmanaged objects, notes, then the summary."""
     lines: list[str] = []
     for op in plan.ops:
-        lines += _op_lines(op)
-    lines += [_unmanaged_line(item) for item in plan.unmanaged]
+        lines += _op_lines(op, plan.ticket_counts)
+    lines += [_unmanaged_line(item, plan.ticket_counts) for item in plan.unmanaged]
     for note in plan.notes:
         lines.append(f"note: {note}")
     if not plan.pending:
@@ -145,6 +154,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     return {"changes": [op.as_dict() for op in plan.ops], "summary": plan.summary(),
             "notes": list(plan.notes), "has_changes": plan.has_changes,
             "unmanaged": [u.as_dict() for u in plan.unmanaged], "kept": list(plan.kept),
+            "ticket_counts": dict(plan.ticket_counts),
             "pending": plan.pending}
 
 

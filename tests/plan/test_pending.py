@@ -30,6 +30,25 @@ def add_option_by_hand(env: Env, value: str, title: str) -> int:
     return made.id
 
 
+def hold_value(env: Env, value: str, n: int) -> None:
+    """A ticket whose product is ``value``, made in the sandbox as the helpdesk stores it
+    (Zendesk: the field's value and its tag; the sandbox does not derive the tag itself)."""
+    fid = env.lock().fields["product"].id
+    if env.target == "zendesk":
+        from integrations.sandbox.zendesk.tickets import create_ticket as zendesk_ticket
+
+        zendesk_ticket(env.emu, {"subject": f"t{n}", "comment": {"body": "hello"},
+                                 "tags": [value],
+                                 "custom_fields": [{"id": fid, "value": value}]})
+        return
+    from integrations.sandbox.freshdesk.tickets import create_ticket as freshdesk_ticket
+
+    name = next(f["name"] for f in env.emu.store.all("ticket_fields") if f["id"] == fid)
+    freshdesk_ticket(env.emu, {"subject": f"t{n}", "description": "hello",
+                               "email": f"r{n}@example.com", "status": 2, "priority": 1,
+                               "custom_fields": {name: value}})
+
+
 def test_option_added_by_hand_is_shown_kept_out_of_the_lock_and_pruned(env: Env) -> None:
     env.write(model(env.target, env.root))
     assert env.cli("apply", "--auto-approve")[0] == 0
@@ -38,8 +57,8 @@ def test_option_added_by_hand_is_shown_kept_out_of_the_lock_and_pruned(env: Env)
     oid = add_option_by_hand(env, value, "Tandem")
     code, out, _ = env.cli("plan", "--detailed-exitcode")
     assert code == 2, out
-    assert f'? option product.{value} "Tandem" (#{oid}): on the helpdesk, not in the ' \
-        "workspace" in out
+    assert f'? option product.{value} "Tandem" (#{oid}) (0 tickets hold it): on the ' \
+        "helpdesk, not in the workspace" in out
     assert "No changes" not in out
     # apply leaves it, and never records it: drift keeps reporting the field
     code, out, err = env.cli("apply", "--auto-approve")
@@ -49,6 +68,12 @@ def test_option_added_by_hand_is_shown_kept_out_of_the_lock_and_pruned(env: Env)
     code, out, _ = env.cli("drift")
     assert code == 3 and "field product" in out
     assert env.cli("plan", "--detailed-exitcode")[0] == 2  # still pending
+    # two tickets hold the value: the plan counts them (one search)
+    for n in range(2):
+        hold_value(env, value, n)
+    code, out, _ = env.cli("plan", "--prune")
+    assert f"- option product.{value} \"Tandem\" (#{oid}) (on the helpdesk only)" in out
+    assert "(2 tickets hold it)" in out
     # pruning it is destructive
     code, out, err = env.cli("apply", "--auto-approve", "--prune")
     assert code == 1 and f"product.{value}" in err
