@@ -38,7 +38,15 @@ from integrations.plan._ops import (
     UpdateOption,
 )
 from integrations.plan._resolve import resolve
-from integrations.plan._views import digest, field_view, form_view, managed_field, resolve_form
+from integrations.plan._views import (
+    condition_ident,
+    digest,
+    field_view,
+    form_view,
+    managed_field,
+    managed_form,
+    resolve_form,
+)
 
 __all__ = ["ApplyResult", "Progress", "apply_plan", "record_identities", "refresh_hashes"]
 
@@ -91,6 +99,13 @@ def record_identities(plan: Plan, lock: LockFile) -> None:
         if fentry is None or fentry.id != rid:
             fentry = lock.forms[key] = FormEntry(rid)
         fentry.hash = None if ("form", key) in touched else h
+        fentry.conditions = _conditions_of(plan, key)
+
+
+def _conditions_of(plan: Plan, key: str) -> list[str]:
+    """The conditions the workspace declares on form ``key`` (recorded as ours)."""
+    form = plan.desired.forms.get(key)
+    return [condition_ident(c) for c in form.conditions] if form is not None else []
 
 
 def _remote_ref(ref: Ref, lock: LockFile) -> Ref:
@@ -162,7 +177,8 @@ def _run(op: Op, helpdesk: Helpdesk, lock: LockFile) -> None:
         entry.hash = None
     elif isinstance(op, CreateForm):
         form_id = helpdesk.create_form(_remote_form(op.form, lock))
-        lock.forms[op.key] = FormEntry(form_id, None)
+        lock.forms[op.key] = FormEntry(form_id, None,
+                                       [condition_ident(c) for c in op.form.conditions])
     elif isinstance(op, UpdateForm):
         helpdesk.update_form(op.id, _remote_form(op.form, lock))
         if op.key in lock.forms:
@@ -192,7 +208,8 @@ def refresh_hashes(plan: Plan, helpdesk: Helpdesk, lock: LockFile,
                                     plan.desired.fields.get(key))
             lock.fields[key].hash = digest(field_view(managed, plan.view))
         elif kind == "form" and key in lock.forms and key in res.forms:
-            have = resolve_form(res.forms[key], res.field_keys)
+            have = managed_form(resolve_form(res.forms[key], res.field_keys),
+                                plan.desired.forms.get(key), lock.forms[key].conditions)
             lock.forms[key].hash = digest(form_view(have, plan.view, res.brand_names))
 
 

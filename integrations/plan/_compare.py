@@ -40,6 +40,7 @@ from integrations.plan._resolve import Resolution, match_options, resolve
 from integrations.plan._views import (
     ViewOptions,
     digest,
+    extra_conditions,
     field_attrs,
     field_kind,
     field_translations,
@@ -47,6 +48,7 @@ from integrations.plan._views import (
     form_attrs,
     form_view,
     managed_field,
+    managed_form,
     resolve_form,
 )
 
@@ -372,14 +374,29 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
             ops.append(CreateForm(form))
             continue
         have_form = resolve_form(remote, res.field_keys)
+        sent = form
+        if vo.conditions:  # conditions only on the helpdesk: unmanaged, kept unless pruned
+            ours = lock.forms[form.key].conditions if form.key in lock.forms else []
+            extra = extra_conditions(have_form, form, ours)
+            if extra and not prune:
+                pending.unmanaged.extend(
+                    Unmanaged("condition", f"{form.key}: {c.parent} = {c.value}",
+                              ", ".join(str(ch.field) for ch in c.children), remote.id)
+                    for _, c in extra)
+                sent = replace(form, conditions=(*form.conditions,
+                                                 *(remote.conditions[i] for i, _ in extra)))
+                form = replace(form, conditions=(*form.conditions, *(c for _, c in extra)))
         old = form_attrs(have_form, vo, res.brand_names)
         changes = _diff(old, form_attrs(form, vo, res.brand_names))
         lost = [str(r) for r in form.fields if r in replaced]
         if not changes and lost:
             changes = (Change("re-created fields", None, lost),)
         if changes:
-            ops.append(UpdateForm(form, remote.id, changes))
-        forms_seen[form.key] = (remote.id, digest(form_view(have_form, vo, res.brand_names)))
+            ops.append(UpdateForm(sent, remote.id, changes))
+        kept_form = managed_form(have_form, desired.forms[form.key],
+                                 lock.forms[form.key].conditions if form.key in lock.forms
+                                 else ())
+        forms_seen[form.key] = (remote.id, digest(form_view(kept_form, vo, res.brand_names)))
 
     for key in sorted(set(lock.forms) - set(desired.forms)):
         remote = res.forms.get(key)

@@ -32,6 +32,7 @@ from integrations.plan._lock import FieldEntry, FormEntry, LockFile
 from integrations.plan._resolve import match_options, resolve
 from integrations.plan._views import (
     ViewOptions,
+    condition_ident,
     digest,
     field_kind,
     field_view,
@@ -109,7 +110,8 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
             default=remote_form.default and vo.quirks.form_default,
             brands=tuple(brand_names.get(b, b) for b in remote_form.brands), position=position)
         lock.forms[key] = FormEntry(remote_form.id, digest(form_view(
-            resolve_form(remote_form, field_keys), vo, brand_names)))
+            resolve_form(remote_form, field_keys), vo, brand_names)),
+            [condition_ident(c) for c in conditions])
     locales = tuple(dict.fromkeys((default_locale, *state.locales)))
     workspace = Workspace(root=root, default_locale=default_locale, locales=locales,
                           fields=fields, forms=forms)
@@ -271,7 +273,8 @@ def pull_workspace(state: RemoteState, existing: Workspace, lock: LockFile, *,
             forms[key] = _pull_form(existing.forms[key], remote_form, keys, fields,
                                     brand_names, vo)
         out.forms[key] = FormEntry(remote_form.id, digest(form_view(
-            resolve_form(remote_form, keys), vo, brand_names)))
+            resolve_form(remote_form, keys), vo, brand_names)),
+            [condition_ident(c) for c in forms[key].conditions])
         form_keys[remote_form.id] = key
     if vo.quirks.form_order:  # the helpdesk's order, then forms it does not have
         order = [form_keys[f.id] for f in state.forms if f.id in form_keys]

@@ -67,9 +67,15 @@ class FieldEntry:
 class FormEntry:
     id: int
     hash: str | None = None
+    #: conditions this workspace put on the form (`condition_ident`); others found on the
+    #: helpdesk are unmanaged (kept unless --prune)
+    conditions: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "hash": self.hash}
+        out: dict[str, Any] = {"id": self.id, "hash": self.hash}
+        if self.conditions:
+            out["conditions"] = sorted(self.conditions)
+        return out
 
 
 @dataclass
@@ -114,7 +120,8 @@ class LockFile:
                                         for o, i in (v.get("options") or {}).items()})
             for k, v in (data.get("fields") or {}).items()
         }
-        forms = {str(k): FormEntry(id=int(v["id"]), hash=v.get("hash"))
+        forms = {str(k): FormEntry(id=int(v["id"]), hash=v.get("hash"),
+                                   conditions=[str(c) for c in v.get("conditions") or []])
                  for k, v in (data.get("forms") or {}).items()}
         return cls(environment=str(data.get("environment", "")),
                    target=str(data.get("target", "")), fields=fields, forms=forms)

@@ -18,8 +18,19 @@ from typing import Any
 from integrations.helpdesk.base import Capabilities
 from integrations.model import Condition, ConditionChild, Field, Form, Ref
 
-__all__ = ["QUIRKS", "TargetQuirks", "ViewOptions", "digest", "field_view", "form_view",
-           "managed_field", "resolve_form"]
+__all__ = [
+    "QUIRKS",
+    "TargetQuirks",
+    "ViewOptions",
+    "condition_ident",
+    "digest",
+    "extra_conditions",
+    "field_view",
+    "form_view",
+    "managed_field",
+    "managed_form",
+    "resolve_form",
+]
 
 
 @dataclass(frozen=True)
@@ -170,6 +181,32 @@ def managed_field(remote: Field, option_ids: Collection[int], want: Field | None
         descriptions=only(remote.descriptions, want.descriptions),
         options=tuple(replace(o, titles=only(o.titles, mine[o.value].titles))
                       if o.value in mine else o for o in options))
+
+
+def condition_ident(c: Condition) -> str:
+    """A condition's identity: audience, parent key and value (not its children)."""
+    return json.dumps([c.audience, str(c.parent), c.value], default=str, ensure_ascii=False)
+
+
+def extra_conditions(have: Form, want: Form, ours: Collection[str] = ()
+                     ) -> list[tuple[int, Condition]]:
+    """(index, condition) of the conditions of ``have`` (refs resolved to keys) that
+    ``want`` does not declare and this workspace never made (``ours``, from the lock):
+    added on the helpdesk by hand. A declared one whose children differ is a change of the
+    workspace's; one the workspace made and dropped is a removal."""
+    wanted = {condition_ident(c) for c in want.conditions} | set(ours)
+    return [(i, c) for i, c in enumerate(have.conditions)
+            if condition_ident(c) not in wanted]
+
+
+def managed_form(have: Form, want: Form | None, ours: Collection[str] = ()) -> Form:
+    """``have`` without the conditions neither ``want`` declares nor the workspace made
+    (see `managed_field`)."""
+    if want is None:
+        return have
+    extra = {i for i, _ in extra_conditions(have, want, ours)}
+    return replace(have, conditions=tuple(c for i, c in enumerate(have.conditions)
+                                          if i not in extra))
 
 
 def _ref(ref: Ref, id_to_key: Mapping[int, str]) -> str:

@@ -6,11 +6,12 @@ target, the account and the counts."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from integrations.model import Option
+from integrations.model import Condition, ConditionChild, Option
 from integrations.sandbox.server import RunningSandbox
 
 from .test_e2e import Env, make_env, model, options, remote_fields
@@ -107,3 +108,42 @@ def test_the_prompt_names_target_account_and_counts(env: Env,
     count = 6 if env.target == "zendesk" else 5  # 3 fields, 2 forms (+ Zendesk's fr title)
     assert f"Apply {count} changes to {env.target.capitalize()} {account}? [y/N]" in err
     assert env.lock().fields == {}  # nothing written
+
+
+@pytest.fixture
+def zendesk(fresh_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            capsys: pytest.CaptureFixture[str]) -> Env:
+    return make_env("zendesk", fresh_sandbox, tmp_path, monkeypatch, capsys)
+
+
+def test_a_condition_added_by_hand_is_kept_shown_and_pruned(zendesk: Env) -> None:
+    env = zendesk
+    ws = env.write(model(env.target, env.root))
+    assert env.cli("apply", "--auto-approve")[0] == 0
+    lock = env.lock()
+    ids = {k: e.id for k, e in lock.fields.items()}
+    bug = ws.forms["bug"]
+    by_hand = Condition(ids["product"], "game_b", (ConditionChild(ids["serial"], False),))
+    mine = tuple(Condition(ids[str(c.parent)], c.value,
+                           tuple(ConditionChild(ids[str(ch.field)], ch.required)
+                                 for ch in c.children)) for c in bug.conditions)
+    with env.connect() as desk:
+        desk.update_form(lock.forms["bug"].id, replace(
+            bug, fields=("subject", "description", ids["product"], ids["serial"]),
+            conditions=(*mine, by_hand)))
+    code, out, _ = env.cli("plan", "--detailed-exitcode")
+    assert code == 2, out
+    assert f'? condition bug: product = game_b "serial" (#{lock.forms["bug"].id})' in out
+    assert "~ form bug" not in out  # kept: nothing to write
+    assert env.cli("apply", "--auto-approve")[0] == 0
+    with env.connect() as desk:
+        form = next(f for f in desk.read_state().forms if f.title == "Bug report")
+    assert len(form.conditions) == 2
+    assert env.cli("drift")[0] == 3
+    code, out, err = env.cli("apply", "--auto-approve", "--prune")
+    assert code == 0, err
+    with env.connect() as desk:
+        form = next(f for f in desk.read_state().forms if f.title == "Bug report")
+    assert [c.value for c in form.conditions] == ["game_a"]
+    assert env.cli("plan", "--detailed-exitcode")[0] == 0
+    assert env.cli("drift")[0] == 0
