@@ -133,7 +133,7 @@ USAGE = [
     (["plan", "--no-such-flag"], r"No such option '--no-such-flag'"),
     (["frobnicate"], r"No such command 'frobnicate'"),
     (["--target", "jira", "plan"], r"'jira' is not one of"),
-    (["export"], r"Missing option '--out'"),
+    (["export"], r"give exactly one of --out .* and --into"),
 ]
 
 
