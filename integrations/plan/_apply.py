@@ -59,8 +59,13 @@ class ApplyResult:
     done: list[Op] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
+        """As `Plan.summary`: a new field's translations are part of its create."""
         out = {"create": 0, "change": 0, "delete": 0}
+        created = {op.key for op in self.done if op.kind == "field"
+                   and op.action in ("create", "replace")}
         for op in self.done:
+            if op.kind == "translations" and op.key in created:
+                continue
             if op.action == "replace":
                 out["create"] += 1
                 out["delete"] += 1

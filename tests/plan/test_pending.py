@@ -108,6 +108,10 @@ def test_the_prompt_names_target_account_and_counts(env: Env,
     count = 6 if env.target == "zendesk" else 5  # 3 fields, 2 forms (+ Zendesk's fr title)
     assert f"Apply {count} changes to {env.target.capitalize()} {account}? [y/N]" in err
     assert env.lock().fields == {}  # nothing written
+    code, out, _ = env.cli("apply", "--auto-approve")
+    assert code == 0
+    assert "Plan: 5 to create, 0 to change" in out  # the fr title is part of its create
+    assert "Apply complete: 5 created, 0 changed, 0 deleted" in out
 
 
 @pytest.fixture
