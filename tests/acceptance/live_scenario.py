@@ -260,7 +260,7 @@ def test_provision_sync_install_triage_chase(run: Run, tmp_path: Path) -> None:
     assert code == 0, out
     code, out = run.cli("plan", "--detailed-exitcode")
     assert code == 0, f"the plan after apply is not empty:\n{out}"
-    code, out = run.cli("kb", "sync")
+    code, out = run.cli("kb", "sync", "--auto-approve")
     if (run.ws / "locks" / f"{TARGET}.kb.json").exists():
         _record_kb(run)
     assert code == 0, out
