@@ -159,7 +159,7 @@ def create_dashboard(config: DashboardConfig) -> Starlette:
             audit = parse_audit(rec.reason)
             if audit is not None:
                 audits.append({"event_id": rec.id, "audit": audit,
-                               "update": _update_text(audit.get("update") or {})})
+                               "changes": _update_text(audit.get("update") or {})})
         return page("ticket.html", request, ticket_id=ticket_id, events=records,
                     audits=audits[::-1])
 

@@ -36,9 +36,10 @@ def human_seconds(value: float | int | None) -> str:
 
 
 def environment() -> jinja2.Environment:
-    """The templates of the report and the dashboard, autoescaped."""
+    """The templates of the report and the dashboard, autoescaped. Stored audits of older
+    versions may lack a key: it renders empty (`ChainableUndefined`), never an error."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("integrations.report", "templates"),
-                             autoescape=True, undefined=jinja2.StrictUndefined)
+                             autoescape=True, undefined=jinja2.ChainableUndefined)
     env.filters["when"] = when
     env.filters["seconds"] = human_seconds
     env.globals["bars"] = lambda *a, **k: Markup(bars(*a, **k))
