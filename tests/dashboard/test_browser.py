@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report.scenario import SINCE, UNTIL
+from report.scenario import UNTIL
 
 from integrations.report import build
 
@@ -30,13 +30,24 @@ def driver() -> Iterator[Any]:
         browser.quit()
 
 
+def _click_and_wait(driver: Any, element_id: str) -> None:
+    """Click a submit button and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button = driver.find_element(By.ID, element_id)
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+
+
 def _sign_in(driver: Any, url: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.delete_all_cookies()
     driver.get(url + "login")
     driver.find_element(By.ID, "token").send_keys(TOKEN)
-    driver.find_element(By.ID, "sign-in").click()
+    _click_and_wait(driver, "sign-in")
     assert driver.current_url == url, (driver.current_url, problems(driver))
     problems(driver)  # the sign-in page itself is checked below; start clean
 
@@ -96,7 +107,7 @@ def test_access_without_the_token_is_refused(driver: Any, dashboard: Served) -> 
         assert any("HTTP 401" in p for p in problems(driver)), path
     driver.get(dashboard.url + "login")
     driver.find_element(By.ID, "token").send_keys("not the token")
-    driver.find_element(By.ID, "sign-in").click()
+    _click_and_wait(driver, "sign-in")
     assert driver.find_element(By.ID, "failed").text == "Wrong token."
     assert driver.get_cookies() == []
 
@@ -110,14 +121,14 @@ def test_requeue_works_and_refuses_a_request_without_its_csrf_token(
     driver.get(dashboard.url + "dead")
     # A forged form: the same button without its CSRF field.
     driver.execute_script("document.querySelector('input[name=csrf]').remove()")
-    driver.find_element(By.ID, f"requeue-{dead_id}").click()
+    _click_and_wait(driver, f"requeue-{dead_id}")
     assert "missing or wrong CSRF token" in driver.find_element(By.TAG_NAME, "body").text
     record = dashboard.store.get(dead_id)
     assert record is not None and record.status == "dead"
     assert any("HTTP 403" in p for p in problems(driver))
 
     driver.get(dashboard.url + "dead")
-    driver.find_element(By.ID, f"requeue-{dead_id}").click()
+    _click_and_wait(driver, f"requeue-{dead_id}")
     assert driver.find_element(By.ID, "message").text == f"Event {dead_id} is queued again."
     assert driver.find_elements(By.ID, f"requeue-{dead_id}") == []
     assert problems(driver) == []
