@@ -25,14 +25,14 @@ import json
 import statistics
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from integrations.events.history import HealthCount, WindowRow
 
-__all__ = ["DeadLetter", "Figures", "FormFigures", "Funnel", "ShadowDecision", "compute",
-           "parse_audit"]
+__all__ = ["DeadLetter", "Facts", "FactsCache", "Figures", "FormFigures", "Funnel",
+           "ShadowDecision", "compute", "facts_of", "parse_audit", "row_facts"]
 
 #: Decisions that mean "deskops looked at the ticket with its form" (live or not).
 TRIAGE_KINDS = frozenset({"route", "ask", "complete", "answer", "no_change"})
@@ -123,6 +123,66 @@ def parse_audit(reason: str | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and "decision" in data else None
 
 
+class Facts(NamedTuple):
+    """What the figures read from one stored audit (a compact, cacheable extract)."""
+
+    kind: str
+    form: str | None
+    language: str | None
+    missing: tuple[str, ...]
+    extracted: tuple[str, ...]
+    ask_hash: str | None
+    group: str | None
+    reminded: bool
+    seen_auto_solved: bool
+    seen_status: str | None
+
+
+def facts_of(audit: dict[str, Any]) -> Facts:
+    form = audit.get("form") or {}
+    language = audit.get("language") or {}
+    seen = audit.get("seen") or {}
+    group = (audit.get("update") or {}).get("group_id")
+    return Facts(
+        kind=str(audit.get("decision")),
+        form=str(form["key"]) if form.get("key") else None,
+        language=str(language["locale"]) if language.get("locale") else None,
+        missing=tuple(str(m["key"]) for m in audit.get("missing") or ()),
+        extracted=tuple(str(e["key"]) for e in audit.get("extracted") or ()),
+        ask_hash=audit.get("ask_hash"),
+        group=NO_GROUP if group is None else str(group),
+        reminded=bool(seen.get("reminders")),
+        seen_auto_solved=bool(seen.get("auto_solved")),
+        seen_status=seen.get("status"),
+    )
+
+
+def row_facts(row: WindowRow) -> Facts | None:
+    audit = parse_audit(row.reason) if row.decision else None
+    return None if audit is None else facts_of(audit)
+
+
+class FactsCache:
+    """`row_facts` remembered per finished event (a done event's audit never changes), so
+    a long-running dashboard parses each audit once; bounded, cleared when full."""
+
+    def __init__(self, limit: int = 500_000) -> None:
+        self.limit = limit
+        self._seen: dict[int, Facts | None] = {}
+
+    def __call__(self, row: WindowRow) -> Facts | None:
+        if row.status != "done":
+            return row_facts(row)
+        try:
+            return self._seen[row.id]
+        except KeyError:
+            pass
+        if len(self._seen) >= self.limit:
+            self._seen.clear()
+        found = self._seen[row.id] = row_facts(row)
+        return found
+
+
 @dataclass
 class _Ticket:
     """What one ticket did in the window, folded from its events in order."""
@@ -145,58 +205,58 @@ class _Ticket:
     ask_hash: str | None = None
     answer_wait: float | None = None
 
-    def fold(self, row: WindowRow, audit: dict[str, Any] | None) -> None:
+    def fold(self, row: WindowRow, facts: Facts | None) -> None:
         if row.status != "ignored":
             self.received = True
-        if audit is None:
+        if facts is None:
             return
-        decision = str(row.decision or "")
-        live = ":" not in decision
-        kind = str(audit.get("decision"))
-        form = audit.get("form") or {}
-        if form.get("key"):
-            self.form = str(form["key"])
-        language = audit.get("language") or {}
-        if language.get("locale"):
-            self.language = str(language["locale"])
-        self.extracted.update(str(e["key"]) for e in audit.get("extracted") or ())
-        seen = audit.get("seen") or {}
-        if seen.get("reminders"):
+        kind = facts.kind
+        if facts.form:
+            self.form = facts.form
+        if facts.language:
+            self.language = facts.language
+        if facts.extracted:
+            self.extracted.update(facts.extracted)
+        if facts.reminded:
             self.reminded = True
-        if seen.get("auto_solved"):
-            if seen.get("status") in ("solved", "closed"):
+        if facts.seen_auto_solved:
+            if facts.seen_status in ("solved", "closed"):
                 self.auto_solved = True
-            elif seen.get("status") in ("new", "open") and self.auto_solved:
+            elif facts.seen_status in ("new", "open") and self.auto_solved:
                 self.reopened = True
         if kind not in TRIAGE_KINDS:
             return
         self.triaged = True
         if kind == "ask":
-            self.missing.update(str(m["key"]) for m in audit.get("missing") or ())
-        if not live:
+            self.missing.update(facts.missing)
+        if row.decision is None or ":" in row.decision:  # shadow or kill switch: not sent
             return
         if self.asked and not self.answered and (
-                kind == "complete" or (kind == "ask" and audit.get("ask_hash") != self.ask_hash)):
+                kind == "complete" or (kind == "ask" and facts.ask_hash != self.ask_hash)):
             self.answered = True
             if self.ask_done is not None:
                 self.answer_wait = max(0.0, row.received_at - self.ask_done)
         if kind == "ask" and not self.asked:
             self.asked = True
             self.ask_done = row.finished_at or row.received_at
-            self.ask_hash = audit.get("ask_hash")
-        if kind == "complete" and self.asked:
+            self.ask_hash = facts.ask_hash
+        elif kind == "complete" and self.asked:
             self.completed = True
-        if kind == "route" and not self.asked:
+        elif kind == "route" and not self.asked:
             self.on_arrival = True
         if kind in ("route", "complete"):
-            group = (audit.get("update") or {}).get("group_id")
-            self.group = NO_GROUP if group is None else str(group)
+            self.group = facts.group
 
-    def add_to(self, funnel: Funnel) -> None:
-        for name in ("received", "triaged", "asked", "answered", "completed", "reminded",
-                     "auto_solved", "reopened"):
-            setattr(funnel, name, getattr(funnel, name) + int(getattr(self, name)))
-        funnel.complete_on_arrival += int(self.on_arrival)
+    def add_to(self, f: Funnel) -> None:
+        f.received += self.received
+        f.triaged += self.triaged
+        f.asked += self.asked
+        f.answered += self.answered
+        f.completed += self.completed
+        f.complete_on_arrival += self.on_arrival
+        f.reminded += self.reminded
+        f.auto_solved += self.auto_solved
+        f.reopened += self.reopened
 
 
 def _would(audit: dict[str, Any] | None) -> str:
@@ -248,8 +308,9 @@ def _receiver(health: Iterable[HealthCount]) -> dict[str, Any]:
 
 
 def compute(rows: Sequence[WindowRow], health: Iterable[HealthCount], *, since: float,
-            until: float) -> Figures:
-    """The figures of one window; ``rows`` oldest first (as `window_rows` returns them)."""
+            until: float, facts: Callable[[WindowRow], Facts | None] = row_facts) -> Figures:
+    """The figures of one window; ``rows`` oldest first (as `window_rows` returns them).
+    ``facts`` reads an event's audit (a `FactsCache` in a long-running dashboard)."""
     tickets: dict[int, _Ticket] = defaultdict(_Ticket)
     statuses: Counter[str] = Counter()
     shadow_counts: Counter[str] = Counter()
@@ -266,13 +327,12 @@ def compute(rows: Sequence[WindowRow], health: Iterable[HealthCount], *, since: 
         if row.status == "dead":
             dead.append(DeadLetter(row.id, row.ticket_id, row.received_at, row.attempts,
                                    (row.error or "").splitlines()[0][:200] if row.error else ""))
-        audit = parse_audit(row.reason) if row.decision else None
         if row.decision and ":" in row.decision:
             shadow_counts[row.decision] += 1
             shadow.append(ShadowDecision(row.id, row.ticket_id, row.received_at, row.decision,
-                                         _would(audit)))
+                                         _would(parse_audit(row.reason))))
         if row.ticket_id is not None:
-            tickets[row.ticket_id].fold(row, audit)
+            tickets[row.ticket_id].fold(row, facts(row))
 
     funnel = Funnel()
     per_form: dict[str, Funnel] = defaultdict(Funnel)
