@@ -9,8 +9,9 @@ requester text); everything here is read from those audits, ticket by ticket:
   asked (a live ``ask``) → answered (after an ask, a decision caused by the requester's
   reply: ``complete``, or an ``ask`` for something else) → completed (``complete`` after an
   ask); beside it: complete on arrival (``route``), reminded (seen with a reminder tag),
-  auto-solved (seen solved with the auto-solved tag) and reopened after auto-solve (seen
-  open again with that tag);
+  auto-solved (seen with the auto-solved tag) and reopened after auto-solve (seen new or
+  open with that tag). The chase writes reminders and auto-solves on the helpdesk; the
+  worker sees those states through `deskops sweep` (cron) or the requester's next reply;
 * per form (the form of the ticket's latest audit): the same funnel, the items most often
   missing (tickets asked for them, any mode) and most often extracted from the text;
 * ask → answer times (median, p90), from the ask's finish to the answer's arrival;
@@ -219,10 +220,9 @@ class _Ticket:
             self.extracted.update(facts.extracted)
         if facts.reminded:
             self.reminded = True
-        if facts.seen_auto_solved:
-            if facts.seen_status in ("solved", "closed"):
-                self.auto_solved = True
-            elif facts.seen_status in ("new", "open") and self.auto_solved:
+        if facts.seen_auto_solved:  # the tag stays: open again means the requester replied
+            self.auto_solved = True
+            if facts.seen_status in ("new", "open"):
                 self.reopened = True
         if kind not in TRIAGE_KINDS:
             return

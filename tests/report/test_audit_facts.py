@@ -58,3 +58,16 @@ def test_a_note_that_is_not_an_audit_is_no_figure() -> None:
     assert parse_audit("ticket no longer exists") is None
     assert parse_audit("{not json") is None
     assert parse_audit('{"other": 1}') is None
+
+
+def test_a_reopened_ticket_counts_as_auto_solved_even_unseen_while_solved() -> None:
+    # Only the requester's reply (status open, tag still there) reached the worker.
+    row = WindowRow(1, "zendesk", "ticket_updated", 42, "done", 1, 100.0, 101.0, "skip",
+                    audit_json(_decision(), seen=_ticket(("deskops_auto_solved",), "open")),
+                    None)
+    f = compute([row], [], since=0.0, until=1000.0)
+    assert (f.funnel.auto_solved, f.funnel.reopened) == (1, 1)
+    solved_only = row._replace(reason=audit_json(
+        _decision(), seen=_ticket(("deskops_auto_solved",), "solved")))
+    f = compute([solved_only], [], since=0.0, until=1000.0)
+    assert (f.funnel.auto_solved, f.funnel.reopened) == (1, 0)
