@@ -31,7 +31,7 @@ from starlette.routing import Route
 
 from integrations.dashboard.auth import COOKIE, SESSION_SECONDS, Credentials
 from integrations.events import EventQueue, EventRecord, EventStore, QueueUnavailable
-from integrations.report import FactsCache, build, parse_audit
+from integrations.report import build, parse_audit
 from integrations.report.figures import DeadLetter
 from integrations.report.render import environment
 
@@ -92,7 +92,6 @@ def create_dashboard(config: DashboardConfig) -> Starlette:
     """The dashboard app for ``config`` (served by ``deskops serve --dashboard``)."""
     templates = environment()
     creds = config.credentials
-    facts = FactsCache()  # each finished event's audit is parsed once per process
 
     def page(name: str, request: Request, status: int = 200, **values: Any) -> Response:
         root = request.scope.get("root_path", "").rstrip("/") + "/"
@@ -145,7 +144,7 @@ def create_dashboard(config: DashboardConfig) -> Starlette:
             return refused(request)
         since_text, span = parse_window(request.query_params.get("since"))
         until = config.clock()
-        figures = await run_in_threadpool(build, config.store, until - span, until, facts)
+        figures = await run_in_threadpool(build, config.store, until - span, until)
         return page("report.html", request, f=figures, since_text=since_text,
                     csrf=creds.csrf_token(nonce))
 

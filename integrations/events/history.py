@@ -1,7 +1,8 @@
 """Read side of the event store for `deskops report` and the dashboard, plus receiver health.
 
-Additive to `store.py`: one index on ``received_at`` (a window of events is a range scan)
-and one small table of receiver counters, ``deskops_receiver_health``: one row per hour,
+Additive to `store.py`: one index on ``received_at`` (a window of events is a range scan,
+see `integrations.events.summary` for the figures' sums) and one small table of receiver
+counters, ``deskops_receiver_health``: one row per hour,
 source, HTTP status and reason class, with a count. It holds no ids at all, so purging a
 requester never needs to touch it; `record_receiver_counts` drops rows older than the
 retention period while it writes.
@@ -14,18 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from integrations.events.store import DEFAULT_RETENTION_DAYS, EventStore
 
 __all__ = [
     "HealthCount",
-    "WindowRow",
     "ensure_history_schema",
-    "explain_window",
     "receiver_counts",
     "record_receiver_counts",
-    "window_rows",
 ]
 
 _HEALTH_TABLE = {
@@ -41,28 +39,6 @@ _HEALTH_TABLE = {
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS deskops_events_received ON deskops_events (received_at)",
 )
-#: Columns a window of events is read with (no ticket text is ever stored, see store.py).
-WINDOW_COLUMNS = ("id", "source", "kind", "ticket_id", "status", "attempts", "received_at",
-                  "finished_at", "decision", "reason", "error")
-_WINDOW_SQL = (f"SELECT {', '.join(WINDOW_COLUMNS)} FROM deskops_events "
-               "WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id")
-
-
-class WindowRow(NamedTuple):
-    """One event as the figures see it; ``reason`` is the stored audit (JSON) or a note.
-    A tuple, not a dataclass: a window may hold 100,000 of them."""
-
-    id: int
-    source: str
-    kind: str
-    ticket_id: int | None
-    status: str
-    attempts: int
-    received_at: float
-    finished_at: float | None
-    decision: str | None
-    reason: str | None
-    error: str | None
 
 
 @dataclass(frozen=True)
@@ -87,25 +63,6 @@ def ensure_history_schema(store: EventStore) -> None:
         for statement in statements:
             cur.execute(statement, ())
     setattr(store, "_history_ready", True)  # noqa: B010 - a mark on the store, not a field
-
-
-def window_rows(store: EventStore, since: float, until: float) -> list[WindowRow]:
-    """Events received in ``[since, until)`` (epoch seconds), oldest first."""
-    ensure_history_schema(store)
-    with store._tx() as cur:
-        cur.execute(_WINDOW_SQL, (since, until))
-        rows = cur.fetchall()
-    return list(map(WindowRow._make, rows))
-
-
-def explain_window(store: EventStore, since: float, until: float) -> list[str]:
-    """The database's plan for the window query (the benchmark prints it to show the index)."""
-    ensure_history_schema(store)
-    prefix = "EXPLAIN QUERY PLAN " if store.backend == "sqlite" else "EXPLAIN "
-    with store._tx() as cur:
-        cur.execute(prefix + _WINDOW_SQL, (since, until))
-        rows = cur.fetchall()
-    return [str(row[-1]) for row in rows]
 
 
 def record_receiver_counts(store: EventStore, counts: Mapping[tuple[float, str, int, str], int],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from integrations.events import EventStore
-from integrations.events.history import explain_window
+from integrations.events.summary import explain
 from integrations.report import build
 from integrations.report.figures import Funnel
 
@@ -71,9 +71,9 @@ def test_an_empty_window_has_zero_figures(store: EventStore, clock: Clock) -> No
     assert f.receiver["acks"] == 0
 
 
-def test_the_window_query_uses_the_received_at_index(store: EventStore, clock: Clock) -> None:
+def test_the_sums_use_the_received_at_index(store: EventStore, clock: Clock) -> None:
     fill(store, clock)
-    plan = " ".join(explain_window(store, SINCE, UNTIL))
+    plan = " ".join(explain(store, SINCE, UNTIL))
     if store.backend == "sqlite":
         assert "deskops_events_received" in plan, plan
     else:  # a handful of rows: PostgreSQL rightly prefers a scan; force the choice off
