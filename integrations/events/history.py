@@ -13,15 +13,19 @@ this SQL (``?`` placeholders, translated for PostgreSQL by the store).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from integrations.events.store import DEFAULT_RETENTION_DAYS, EventStore
+from integrations.events.sqlite import SqliteEventStore
+from integrations.events.store import DEFAULT_RETENTION_DAYS, Cursor, EventStore, StoreUnavailable
 
 __all__ = [
     "HealthCount",
     "ensure_history_schema",
+    "reading",
     "receiver_counts",
     "record_receiver_counts",
 ]
@@ -65,6 +69,34 @@ def ensure_history_schema(store: EventStore) -> None:
     setattr(store, "_history_ready", True)  # noqa: B010 - a mark on the store, not a field
 
 
+@contextmanager
+def reading(store: EventStore) -> Iterator[Cursor]:
+    """A read-only transaction that never holds up the receiver.
+
+    The store's own transactions take SQLite's write lock at once (``BEGIN IMMEDIATE``, right
+    for its writes); a report only reads, so on SQLite it reads a WAL snapshot beside the
+    writers (``BEGIN``) — a long dashboard query must not delay a webhook's ack. PostgreSQL
+    reads never block writers: the store's transaction is used as is.
+    """
+    if not isinstance(store, SqliteEventStore):
+        with store._tx() as cur:
+            yield cur
+        return
+    if not store._ready:
+        store.setup()
+    conn = store._connection()
+    try:
+        conn.execute("BEGIN")
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"event store {store.path}: {exc}") from exc
+    try:
+        yield conn.cursor()
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"event store {store.path}: {exc}") from exc
+    finally:
+        conn.execute("ROLLBACK")  # nothing was written: ending the snapshot is enough
+
+
 def record_receiver_counts(store: EventStore, counts: Mapping[tuple[float, str, int, str], int],
                            *, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
     """Add ``{(hour, source, status, reason): n}`` to the health table; drop expired hours."""
@@ -85,7 +117,7 @@ def record_receiver_counts(store: EventStore, counts: Mapping[tuple[float, str, 
 def receiver_counts(store: EventStore, since: float, until: float) -> list[HealthCount]:
     """Receiver answers per hour, source, status and reason in the window."""
     ensure_history_schema(store)
-    with store._tx() as cur:
+    with reading(store) as cur:
         cur.execute("SELECT bucket, source, status, reason, count FROM deskops_receiver_health "
                     "WHERE bucket >= ? AND bucket < ? ORDER BY bucket, source, status, reason",
                     (since - since % 3600, until))

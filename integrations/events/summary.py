@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from integrations.events.history import ensure_history_schema
+from integrations.events.history import ensure_history_schema, reading
 from integrations.events.store import EventStore
 
 __all__ = ["FACT_COLUMNS", "FactColumns", "GroupSums", "WindowSums", "explain",
@@ -185,7 +185,7 @@ def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
     out = WindowSums()
     window = (since, until)
     where = "WHERE received_at >= ? AND received_at < ?"
-    with store._tx() as cur:
+    with reading(store) as cur:
         if store.backend == "postgresql":  # per-ticket sorts of a large window stay in memory
             cur.execute("SET LOCAL work_mem = '64MB'", ())
         cur.execute(_per_ticket(store.backend), window)
@@ -231,7 +231,7 @@ def explain(store: EventStore, since: float, until: float) -> list[str]:
     """The database's plan for the per-ticket sums (the benchmark prints it: index use)."""
     _ensure_columns(store)
     prefix = "EXPLAIN QUERY PLAN " if store.backend == "sqlite" else "EXPLAIN "
-    with store._tx() as cur:
+    with reading(store) as cur:
         cur.execute(prefix + _per_ticket(store.backend), (since, until))
         rows = cur.fetchall()
     return [str(row[-1]) for row in rows]

@@ -78,7 +78,8 @@ def render_text(figures: Figures, *, title: str) -> str:
                                        or "-"))
     for s in f.shadow[:10]:
         out.append(f"  event {s.event_id} ticket {s.ticket_id}: {s.decision}: {s.would}")
-    out.append("events by status: " + ", ".join(f"{k} {n}" for k, n in f.statuses.items()))
+    out.append("events by status: " + (", ".join(f"{k} {n}" for k, n in f.statuses.items())
+                                       or "-"))
     out.append(f"retries: {f.retries} over {f.retried_events} events; "
                f"dead letters: {len(f.dead)}")
     for d in f.dead[:10]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from integrations.events import EventStore
+import threading
+from pathlib import Path
+
+from integrations.events import EventStore, NewEvent, open_store
+from integrations.events.history import reading
 from integrations.events.summary import explain
 from integrations.report import build
 from integrations.report.figures import Funnel
@@ -83,3 +87,29 @@ def test_the_sums_use_the_received_at_index(store: EventStore, clock: Clock) -> 
                         "AND received_at < ?", (SINCE, UNTIL))
             forced = " ".join(str(r[0]) for r in cur.fetchall())
         assert "deskops_events_received" in forced, forced
+
+
+def test_a_report_reading_never_holds_up_the_receiver(tmp_path: Path) -> None:
+    """On SQLite the report reads a snapshot: an event can be stored meanwhile (a store
+    transaction would hold the write lock, and the receiver's 202 would wait)."""
+    store = open_store(f"sqlite:///{tmp_path / 'events.db'}")
+    store.setup()
+    stored = threading.Event()
+
+    def receive() -> None:
+        other = open_store(f"sqlite:///{tmp_path / 'events.db'}")
+        other.add(NewEvent("zendesk", "ticket_created", 1, ticket_updated_at="t"))
+        other.close()
+        stored.set()
+
+    with reading(store) as cur:
+        cur.execute("SELECT COUNT(*) FROM deskops_events", ())
+        assert cur.fetchone()[0] == 0
+        writer = threading.Thread(target=receive)
+        writer.start()
+        assert stored.wait(10), "the write waited for the report's transaction"
+        cur.execute("SELECT COUNT(*) FROM deskops_events", ())
+        assert cur.fetchone()[0] == 0  # the report's snapshot is stable
+    writer.join()
+    assert build(store, 0, 2e9).events == 1
+    store.close()
