@@ -44,8 +44,6 @@ from integrations.events.summary import (
 __all__ = ["DeadLetter", "Figures", "FormFigures", "Funnel", "ShadowDecision", "assemble",
            "fact_columns", "parse_audit"]
 
-#: Decisions that mean "deskops looked at the ticket with its form" (live or not).
-TRIAGE_KINDS = frozenset({"route", "ask", "complete", "answer", "no_change"})
 NO_FORM = "(no form)"
 NO_GROUP = "(no group)"
 UNKNOWN = "(unknown)"
