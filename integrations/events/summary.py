@@ -154,28 +154,34 @@ def _ensure_columns(store: EventStore) -> None:
 
 
 def project_facts(store: EventStore, since: float, until: float,
-                  read: Callable[[str | None, str | None], FactColumns]) -> int:
-    """Read the audits of finished events in the window not read yet; returns how many."""
+                  read: Callable[[str | None, str | None], FactColumns], *,
+                  batch: int = 2000) -> int:
+    """Read the audits of finished events in the window not read yet; returns how many.
+
+    The audits are read from a snapshot and written back ``batch`` rows per transaction, so
+    the first report over a large store never holds the write lock for long (the receiver
+    keeps acknowledging). Two readers racing write the same values: harmless."""
     _ensure_columns(store)
-    with store._tx() as cur:
+    with reading(store) as cur:
         cur.execute("SELECT id, decision, reason FROM deskops_events WHERE received_at >= ? "
                     "AND received_at < ? AND status = 'done' AND f_kind IS NULL",
                     (since, until))
         todo = cur.fetchall()
-        if not todo:
-            return 0
-        rows = []
-        for event_id, decision, reason in todo:
-            kind, live, form, lang, ask_hash, group, stage, missing, extracted = read(
-                decision, reason)
-            rows.append((kind, live, form, lang, ask_hash, group, stage,
-                         json.dumps(list(missing)) if missing else None,
-                         json.dumps(list(extracted)) if extracted else None, event_id))
-        sql = ("UPDATE deskops_events SET f_kind = ?, f_live = ?, f_form = ?, f_lang = ?, "
-               "f_hash = ?, f_group = ?, f_stage = ?, f_missing = ?, f_extracted = ? "
-               "WHERE id = ? AND status = 'done'")
-        raw: Any = getattr(cur, "_cursor", cur)  # psycopg behind the store's translator
-        raw.executemany(sql if raw is cur else sql.replace("?", "%s"), rows)
+    rows = []
+    for event_id, decision, reason in todo:
+        kind, live, form, lang, ask_hash, group, stage, missing, extracted = read(
+            decision, reason)
+        rows.append((kind, live, form, lang, ask_hash, group, stage,
+                     json.dumps(list(missing)) if missing else None,
+                     json.dumps(list(extracted)) if extracted else None, event_id))
+    sql = ("UPDATE deskops_events SET f_kind = ?, f_live = ?, f_form = ?, f_lang = ?, "
+           "f_hash = ?, f_group = ?, f_stage = ?, f_missing = ?, f_extracted = ? "
+           "WHERE id = ? AND status = 'done'")
+    for start in range(0, len(rows), batch):
+        with store._tx() as cur:
+            raw: Any = getattr(cur, "_cursor", cur)  # psycopg behind the store's translator
+            raw.executemany(sql if raw is cur else sql.replace("?", "%s"),
+                            rows[start:start + batch])
     return len(rows)
 
 

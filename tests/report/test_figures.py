@@ -7,9 +7,9 @@ from pathlib import Path
 
 from integrations.events import EventStore, NewEvent, open_store
 from integrations.events.history import reading
-from integrations.events.summary import explain
+from integrations.events.summary import explain, project_facts
 from integrations.report import build
-from integrations.report.figures import Funnel
+from integrations.report.figures import Funnel, fact_columns
 
 from .scenario import SINCE, UNTIL, Clock, fill
 
@@ -113,3 +113,13 @@ def test_a_report_reading_never_holds_up_the_receiver(tmp_path: Path) -> None:
     writer.join()
     assert build(store, 0, 2e9).events == 1
     store.close()
+
+
+def test_audits_read_in_small_batches_give_the_same_figures(store: EventStore,
+                                                             clock: Clock) -> None:
+    fill(store, clock)
+    assert project_facts(store, SINCE, UNTIL, fact_columns, batch=3) == 11  # done events
+    assert project_facts(store, SINCE, UNTIL, fact_columns, batch=3) == 0  # read once
+    f = build(store, SINCE, UNTIL)
+    assert f.funnel == Funnel(received=7, triaged=5, asked=3, answered=2, completed=1,
+                              complete_on_arrival=1, reminded=1, auto_solved=1, reopened=1)
