@@ -31,13 +31,16 @@ def test_dashboard_beside_the_receiver(tmp_path: Path) -> None:
         env=_env(tmp_path, DESKOPS_DASHBOARD_TOKEN=TOKEN), cwd=tmp_path,
         stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        assert proc.stderr is not None
-        line = proc.stderr.readline()
-        found = re.search(r"on (http://\S+)/webhooks/ - dashboard on (http://\S+/)", line)
-        assert found, line
-        receiver, dashboard = found.group(1) + "/", found.group(2)
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(3)]
+        found = re.search(r"receiver listening on (http://\S+) ", lines[0])
+        assert found, lines
+        assert lines[1].startswith("store: ")
+        shown = re.search(r"^dashboard on (http://\S+/) ", lines[2])
+        assert shown, lines
+        receiver, dashboard = found.group(1) + "/", shown.group(1)
         assert dashboard.startswith("http://127.0.0.1:")
-        for _ in range(100):  # the sockets are bound before the line; uvicorn starts soon
+        for _ in range(100):  # the sockets listen before the lines; uvicorn answers soon
             try:
                 requests.get(receiver + "healthz", timeout=1)
                 break
