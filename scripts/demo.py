@@ -625,6 +625,15 @@ def report(result: FlowResult, echo: Echo = print) -> None:
             echo("  ".join("-" * w for w in widths) + "  " + "-" * 4)
 
 
+def write_html_report(home: Path, workspace: Path, echo: Echo = print) -> Path:
+    """`deskops report --html` over the flow's event store, written outside the temporary
+    folder (which the demo removes) so it can be opened afterwards."""
+    target = Path(tempfile.gettempdir()) / "deskops-demo-report.html"
+    run(["-w", str(workspace), "report", "--since", "1d", "--html", str(target)],
+        {"DESKOPS_DATABASE_URL": f"sqlite:///{home / 'events.db'}"}, echo=echo)
+    return target
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops the demo as Ctrl-C does: children stopped first
 
@@ -653,6 +662,7 @@ def main() -> int:
             result = run_triage_flow(ad_network_desk, home)
             banner("report")
             report(result)
+            html = write_html_report(home, result.workspace)
     except DemoError as exc:
         print(f"demo failed: {exc}", file=sys.stderr)
         return 1
@@ -665,6 +675,7 @@ def main() -> int:
     banner(f"done in {time.monotonic() - started:.0f} s: the game publisher on Zendesk and "
            "Freshdesk, the ad network's tickets triaged and chased on Zendesk; receiver and "
            "worker stopped, temporary folder removed")
+    print(f"the HTML report of what deskops did (open it in a browser): {html}")
     return 0
 
 

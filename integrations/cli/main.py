@@ -56,6 +56,7 @@ COMMANDS: dict[str, str] = {
     "explain": "integrations.cli.triage:explain",
     "chase": "integrations.cli.triage:chase",
     "retriage": "integrations.cli.triage:retriage",
+    "report": "integrations.cli.report:report",
 }
 
 

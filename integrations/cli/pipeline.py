@@ -149,17 +149,57 @@ def _outcome(answer: bytes) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int,
               help="Port to listen on (0: any free port; the line printed names it).")
+@click.option("--dashboard", is_flag=True,
+              help="Also serve the dashboard (needs DESKOPS_DASHBOARD_TOKEN) on its own port.")
+@click.option("--dashboard-host", default="127.0.0.1", show_default=True)
+@click.option("--dashboard-port", default=8081, show_default=True, type=int,
+              help="Port of the dashboard (0: any free port; the line printed names it).")
 @pass_app
-def serve(app: App, host: str, port: int) -> None:
+def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
+          dashboard_port: int) -> None:
     """Receive helpdesk webhooks (uvicorn); events are stored before the 202.
 
-    Prints where it listens; with ``-v`` one line per delivery (id, outcome, ms)."""
+    Prints where it listens; with ``-v`` one line per delivery (id, outcome, ms). With
+    ``--dashboard``, the dashboard listens on its own socket (docs/report.md)."""
     import uvicorn
 
     from integrations.webhooks import create_app, receiver_config
+    from integrations.webhooks.health import ReceiverHealth
 
     config = receiver_config(app.settings)
     config.store.setup()  # fail now, in one line, if the store is unreachable
+    dash: Any = None
+    if dashboard:  # its token is checked before anything listens
+        from integrations.cli.report import report_title
+        from integrations.dashboard import create_dashboard, dashboard_config
+
+        dash = create_dashboard(dashboard_config(app.settings, store=config.store,
+                                                 queue=config.queue, title=report_title(app)))
+    sock, bound, shown = _listen(host, port, "--port")
+    click.echo(f"deskops receiver listening on http://{shown}:{bound} (webhooks at "
+               "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)")
+    click.echo(f"store: {redact(app.settings.database_url)}; secrets: "
+               f"{app.settings.webhook_secrets_file}")
+    asgi: Any = ReceiverHealth(create_app(config), config.store)  # for `deskops report`
+    if app.verbose:
+        asgi = DeliveryLog(asgi, lambda line: click.echo(line))
+    sockets = [sock]
+    if dash is not None:
+        from integrations.dashboard import by_port
+
+        inner, inner_port, inner_shown = _listen(dashboard_host, dashboard_port,
+                                                 "--dashboard-port")
+        click.echo(f"dashboard on http://{inner_shown}:{inner_port}/ (sign in with "
+                   "DESKOPS_DASHBOARD_TOKEN)")
+        asgi = by_port({inner_port: dash}, default=asgi)
+        sockets.append(inner)
+    server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
+                                           server_header=False))
+    server.run(sockets=sockets)
+
+
+def _listen(host: str, port: int, option: str) -> tuple[socket.socket, int, str]:
+    """A listening socket, its port (``port`` 0: any free one) and the host as printed."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -169,19 +209,9 @@ def serve(app: App, host: str, port: int) -> None:
     except OSError as exc:
         sock.close()
         raise ConfigError(f"serve: cannot listen on {host}:{port}: {exc.strerror or exc}; "
-                          "choose another --port") from exc
-    bound = sock.getsockname()[1]
+                          f"choose another {option}") from exc
     shown = f"[{host}]" if family == socket.AF_INET6 else host
-    click.echo(f"deskops receiver listening on http://{shown}:{bound} (webhooks at "
-               "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)")
-    click.echo(f"store: {redact(app.settings.database_url)}; secrets: "
-               f"{app.settings.webhook_secrets_file}")
-    asgi: Any = create_app(config)
-    if app.verbose:
-        asgi = DeliveryLog(asgi, lambda line: click.echo(line))
-    server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
-                                           server_header=False))
-    server.run(sockets=[sock])
+    return sock, int(sock.getsockname()[1]), shown
 
 
 @click.command()

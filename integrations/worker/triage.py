@@ -57,13 +57,23 @@ _REMINDER_PREFIX = reminder_tag(0)[:-1]
 _MARK = "deskops-ref:"
 
 
-def audit_json(decision: Decision) -> str:
-    """The explanation as stored in the event store: no comment body, no field values."""
+def audit_json(decision: Decision, seen: Ticket | None = None) -> str:
+    """The explanation as stored in the event store: no comment body, no field values.
+
+    With ``seen`` (the ticket as read), the stage it was in is recorded too — status,
+    reminders sent, auto-solved — so `deskops report` can count reminders, auto-solves and
+    reopenings, which the chase writes on the helpdesk and the worker sees next.
+    """
     data: dict[str, Any] = explain_json(decision, include_comment=False)
     update = data.get("update") or {}
     if "fields" in update:  # extracted values are requester text: keep the ids only
         update["fields"] = sorted(update["fields"])
     data.pop("version", None)
+    if seen is not None:
+        reminders = [int(t[len(_REMINDER_PREFIX):]) for t in seen.tags
+                     if t.startswith(_REMINDER_PREFIX) and t[len(_REMINDER_PREFIX):].isdigit()]
+        data["seen"] = {"status": seen.status, "reminders": max(reminders, default=0),
+                        "auto_solved": AUTO_SOLVED_TAG in seen.tags}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -265,4 +275,4 @@ class TriageHandler:
         kind: str = decision.kind
         if not written and not decision.update.empty and decision.mode != "live":
             kind = f"{decision.mode}:{kind}"  # shadow or kill switch: recorded, not sent
-        return Outcome(kind, audit_json(decision))
+        return Outcome(kind, audit_json(decision, seen=ticket))
