@@ -6,13 +6,15 @@ helpdesk spells some of them differently. This table is the one place that knows
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from integrations.model import Target
 
-__all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale"]
+__all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale",
+           "zendesk_pages"]
 
 #: workspace locale -> helpdesk locale, where they differ only by more than letter case.
 _TO_VENDOR: dict[Target, dict[str, str]] = {
@@ -88,3 +90,24 @@ def redact_url(url: str) -> str:
     except ValueError:
         return "(unparseable URL)"
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+#: Zendesk pages: "Returns a maximum of 100 records per page" on every list.
+MAX_PAGES = 1000
+
+
+def zendesk_pages(get: Callable[[str], Any], url: str, key: str) -> Iterator[dict[str, Any]]:
+    """Every record of a Zendesk list, following ``links.next`` (cursor, while
+    ``meta.has_more``) or ``next_page`` (offset). One page would hide deskops's own triggers
+    on an account with more than 100 of them (and install would duplicate them)."""
+    seen: set[str] = set()
+    next_url: str | None = url
+    while next_url and next_url not in seen and len(seen) < MAX_PAGES:
+        seen.add(next_url)
+        page = get(next_url) or {}
+        yield from (row for row in page.get(key) or () if isinstance(row, dict))
+        links, meta = page.get("links") or {}, page.get("meta") or {}
+        if meta.get("has_more") and links.get("next"):
+            next_url = str(links["next"])
+        else:
+            next_url = page.get("next_page") or None

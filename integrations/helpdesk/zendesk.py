@@ -41,6 +41,7 @@ from integrations.helpdesk._common import (
     from_vendor_locale,
     redact_url,
     to_vendor_locale,
+    zendesk_pages,
 )
 from integrations.helpdesk._http import (
     ConnectionFailed,
@@ -650,7 +651,9 @@ class ZendeskHelpdesk(Helpdesk):
         """One GET on the guarded session (doctor's reads zenpy has no model for)."""
         assert self._session is not None
         with self._call(what):
-            return self._session.get(f"{self._session.base_url}{path}").json()
+            url = path if path.startswith(("http://", "https://")) else \
+                f"{self._session.base_url}{path}"
+            return self._session.get(url).json()
 
     def _check_scopes(self, *, kb: bool, hooks: bool) -> Check | None:
         """OAuth only: the granted scopes cover what deskops will do (None for API tokens)."""
@@ -720,7 +723,9 @@ class ZendeskHelpdesk(Helpdesk):
                         + ("; ".join(problems) + f": {fix}" if problems else
                            f"active, posts to {shown}"))]
         try:
-            triggers = self._get("/api/v2/triggers", "the list of triggers").get("triggers") or []
+            triggers = list(zendesk_pages(  # more than 100 triggers: deskops's on a later page
+                lambda url: self._get(url, "the list of triggers"),
+                "/api/v2/triggers?page[size]=100", "triggers"))
         except HelpdeskError as exc:
             return [*checks, Check("triggers", False, str(exc))]
         by_title = {t.get("title"): t for t in triggers}

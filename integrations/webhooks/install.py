@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from integrations.errors import ConfigError
+from integrations.helpdesk._common import zendesk_pages
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -112,7 +113,8 @@ class _Api:
 
     def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
         try:
-            resp = self.session.request(method, f"{self.base}{path}", json=body)
+            url = path if path.startswith(("http://", "https://")) else f"{self.base}{path}"
+            resp = self.session.request(method, url, json=body)
         except (HTTPStatusError, ConnectionFailed) as exc:
             reason, details = self.reason(exc)
             name, check = self.credential
@@ -151,8 +153,10 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
     if book.zendesk(webhook_id)[:1] != [secret]:
         book.set_zendesk(webhook_id, secret)
         yield f"signing secret: stored in {book.path}"
-    existing = {t.get("title"): t for t in
-                api.call("GET", "/api/v2/triggers", "triggers").get("triggers", [])}
+    existing: dict[Any, dict[str, Any]] = {}
+    for row in zendesk_pages(lambda u: api.call("GET", u, "triggers"),
+                             "/api/v2/triggers?page[size]=100", "triggers"):
+        existing.setdefault(row.get("title"), row)
     for trig in trigger_specs(webhook_id):
         current = existing.get(trig["title"])
         if current is None:
