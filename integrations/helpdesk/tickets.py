@@ -29,17 +29,19 @@ once per adapter, the ticket-field list that maps ``cf_`` names to field ids.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import requests
 
-from integrations.errors import ConfigError, Conflict, HelpdeskError
+from integrations.errors import ConfigError, Conflict, HelpdeskError, Unavailable
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -53,8 +55,8 @@ from integrations.settings import Settings
 if TYPE_CHECKING:
     from integrations.triage import Comment, Update
 
-__all__ = ["FreshdeskTickets", "TicketChanged", "TicketDesk", "ZendeskTickets",
-           "connect_tickets"]
+__all__ = ["FreshdeskTickets", "TicketChanged", "TicketDesk", "WriteUncertain",
+           "ZendeskTickets", "connect_tickets"]
 
 log = logging.getLogger("deskops.tickets")
 
@@ -62,6 +64,11 @@ log = logging.getLogger("deskops.tickets")
 class TicketChanged(Conflict):
     """The ticket changed between our read and our write (Zendesk 409 on ``safe_update``):
     re-read it and decide again — never retry the same write."""
+
+
+class WriteUncertain(Unavailable):
+    """A write whose answer was lost (5xx, timeout, dropped connection after sending): it
+    may have happened. It was not repeated; re-read the ticket to learn whether it did."""
 
 
 def _when(value: Any) -> datetime:
@@ -88,8 +95,29 @@ def _mapped(exc: HTTPStatusError | ConnectionFailed, vendor: str, what: str, ses
         from integrations.helpdesk.freshdesk import error_reason
     reason, details = error_reason(exc)
     budget = session.retry.budget if isinstance(session, HelpdeskSession) else 0.0
-    return map_http_error(exc, vendor=vendor, what=what, reason=reason, details=details,
-                          credential=credential[0], check=credential[1], budget=budget)
+    error = map_http_error(exc, vendor=vendor, what=what, reason=reason, details=details,
+                           credential=credential[0], check=credential[1], budget=budget)
+    if exc.uncertain:
+        return WriteUncertain(str(error), status=error.status)
+    return error
+
+
+@contextmanager
+def _once(session: Any) -> Iterator[None]:
+    """A write that must not be repeated blindly (see `HelpdeskSession.once`)."""
+    if isinstance(session, HelpdeskSession):
+        with session.once():
+            yield
+    else:
+        yield
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(text: str) -> str:
+    """Comparable text of a comment: no tags, entities decoded, whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
 _ZD_SEARCH_LIMIT = 1000
@@ -281,8 +309,12 @@ class ZendeskTickets(TicketDesk):
         if update.comment is not None:
             body["comment"] = {"html_body": update.comment.html,
                                "public": update.comment.public}
+        # With safe_update a repeat after a committed write gets 409 (the stamp moved on),
+        # so the HTTP layer may retry it; without, a comment would be added twice.
+        guard = _once(self.zenpy.tickets.session) if (
+            "comment" in body and "safe_update" not in body) else nullcontext()
         try:
-            with self._call(f"update of ticket {ticket.id}"):
+            with self._call(f"update of ticket {ticket.id}"), guard:
                 self._raw("PUT", f"/api/v2/tickets/{ticket.id}.json", json={"ticket": body})
         except Conflict as exc:
             raise TicketChanged(f"Zendesk ticket {ticket.id} changed since it was read "
@@ -290,9 +322,25 @@ class ZendeskTickets(TicketDesk):
                                 status=409) from exc
 
     def post_comment(self, ticket_id: int, comment: Comment) -> None:
-        with self._call(f"comment on ticket {ticket_id}"):
-            self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json={"ticket": {
-                "comment": {"html_body": comment.html, "public": comment.public}}})
+        """A comment-only update has no ``safe_update`` stamp to make a repeat harmless: if
+        its answer is lost, the comments are read again and it is sent once more only
+        when it is not there."""
+        what = f"comment on ticket {ticket_id}"
+        body = {"ticket": {"comment": {"html_body": comment.html, "public": comment.public}}}
+        try:
+            with self._call(what), _once(self.zenpy.tickets.session):
+                self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json=body)
+        except WriteUncertain:
+            if self._has_comment(ticket_id, comment.html):
+                log.info("ticket %s: the comment's answer was lost but it was saved", ticket_id)
+                return
+            with self._call(what), _once(self.zenpy.tickets.session):
+                self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json=body)
+
+    def _has_comment(self, ticket_id: int, html_body: str) -> bool:
+        wanted = _plain(html_body)
+        return any((wanted and wanted in _plain(c.body)) or _plain(c.body) == wanted
+                   for c in self.get_ticket(ticket_id).comments)
 
     def search_tag(self, tag: str, *, status: str | None = None) -> Iterator[int]:
         """``/api/v2/search.json``, 100 a page, oldest first; Zendesk stops at 1,000 results
@@ -477,6 +525,8 @@ class FreshdeskTickets(TicketDesk):
             self.post_comment(ticket.id, update.comment)
 
     def post_comment(self, ticket_id: int, comment: Comment) -> None:
+        """A POST: never repeated blindly; a lost answer raises `WriteUncertain` and the
+        triage handler re-reads the ticket for the comment's reply key."""
         if comment.public:
             self._request("POST", f"/api/v2/tickets/{ticket_id}/reply",
                           f"reply on ticket {ticket_id}", json={"body": comment.html})

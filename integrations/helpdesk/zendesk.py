@@ -34,7 +34,7 @@ from zenpy.lib.api_objects import CustomFieldOption, Item, TicketField, TicketFo
 from zenpy.lib.endpoint import Url
 from zenpy.lib.exception import ZenpyException
 
-from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected
+from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected, Unavailable
 from integrations.helpdesk._common import (
     Check,
     HookSpec,
@@ -434,11 +434,26 @@ class ZendeskHelpdesk(Helpdesk):
         self._raw_fields.pop(field_id, None)
 
     def create_option(self, field_id: int, option: Option, position: int) -> Option:
-        with self._call(f"option '{option.value}' of ticket field {field_id}"):
-            created = self._zenpy.ticket_fields.options.create_or_update(
-                field_id, CustomFieldOption(name=option.title, value=option.value,
-                                            position=position))
-        return dataclasses.replace(option, id=int(_raw(created)["id"]))
+        """A POST: if its answer is lost the options are read again, and the option is
+        created once more only when its value is not there (else a spurious 422)."""
+        what = f"option '{option.value}' of ticket field {field_id}"
+        for _ in range(2):
+            with self._call(what):
+                try:
+                    created = self._zenpy.ticket_fields.options.create_or_update(
+                        field_id, CustomFieldOption(name=option.title, value=option.value,
+                                                    position=position))
+                    return dataclasses.replace(option, id=int(_raw(created)["id"]))
+                except (HTTPStatusError, ConnectionFailed) as exc:
+                    if not exc.uncertain:
+                        raise
+                    field = _raw(self._zenpy.ticket_fields(id=field_id))
+                    found = next((o for o in field.get("custom_field_options") or []
+                                  if o.get("value") == option.value), None)
+                    if found is not None:
+                        return dataclasses.replace(option, id=int(found["id"]))
+        raise Unavailable(f"Zendesk lost the answer to {what} twice and the option is not "
+                          "there: run apply again")
 
     def update_option(self, field_id: int, option: Option, position: int) -> None:
         if option.id is None:
