@@ -16,15 +16,22 @@ from integrations.model import Target
 __all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale",
            "zendesk_pages"]
 
-#: workspace locale -> helpdesk locale, where they differ only by more than letter case.
+#: workspace locale -> helpdesk locale, where they differ by more than letter case.
+#: Freshdesk's own codes (``default_language`` choices in its API reference): most are bare
+#: languages, a few carry a region whatever the workspace writes (``ru-RU``, ``sv-SE``,
+#: ``ja-JP``, ``nb-NO``, ``lv-LV``, ``es-LA``); its bare ``ru``, ``ja``, ``no`` and
+#: ``es-419`` are test languages, never the ones to use.
 _TO_VENDOR: dict[Target, dict[str, str]] = {
     "zendesk": {"en": "en-US", "pt-br": "pt-BR", "pt": "pt-BR"},
-    "freshdesk": {"pt-br": "pt-BR"},
+    "freshdesk": {"pt-br": "pt-BR", "pt": "pt-PT", "ru": "ru-RU", "sv": "sv-SE",
+                  "ja": "ja-JP", "nb": "nb-NO", "no": "nb-NO", "lv": "lv-LV",
+                  "es-419": "es-LA", "es-la": "es-LA", "zh": "zh-CN"},
 }
 
 
 def to_vendor_locale(target: Target, locale: str) -> str:
-    """``en`` -> ``en-US`` on Zendesk; ``pt-br`` -> ``pt-BR`` on both."""
+    """``en`` -> ``en-US`` on Zendesk; ``ru`` -> ``ru-RU`` on Freshdesk; ``pt-br`` ->
+    ``pt-BR`` on both."""
     key = locale.lower()
     if key in _TO_VENDOR[target]:
         return _TO_VENDOR[target][key]

@@ -425,9 +425,10 @@ class FreshdeskTickets(TicketDesk):
 
     def _field_names(self) -> dict[str, int]:
         """``cf_...`` name → field id, read once per adapter (tickets carry names, the lock
-        file and triage use ids)."""
+        file and triage use ids). The agents' ``/api/v2/ticket_fields``, not the admin one:
+        the worker runs with a least-privilege (agent) key."""
         if self._names is None:
-            rows = self._request("GET", "/api/v2/admin/ticket_fields", "ticket fields") or []
+            rows = self._request("GET", "/api/v2/ticket_fields", "ticket fields") or []
             self._names = {str(f["name"]): int(f["id"]) for f in rows
                            if isinstance(f, Mapping) and not f.get("default")}
         return self._names

@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp
 
-from integrations.sandbox import FRESHDESK_API_KEY
+from integrations.sandbox import FRESHDESK_AGENT_API_KEY, FRESHDESK_API_KEY
 from integrations.sandbox.core.app import build_app
 from integrations.sandbox.core.emulator import Emulator, Plan, Principal, Seeder, VendorSpec
-from integrations.sandbox.core.errors import Unauthorized
+from integrations.sandbox.core.errors import Forbidden, Unauthorized
 from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint
 from integrations.sandbox.core.store import Database
 from integrations.sandbox.freshdesk import (
@@ -60,8 +60,14 @@ LIMITS: list[Rule] = [
 ]
 
 
+#: Paths only an administrator's key may use ("An agent attempting to access admin APIs
+#: will result in this error": 403 ``access_denied``).
+ADMIN_ONLY = ("/api/v2/admin/", "/api/v2/automations/")
+
+
 def authenticate(emu: Emulator, request: Request) -> Principal:
-    """API key as the basic-auth user; the password is ignored (``X`` by convention)."""
+    """API key as the basic-auth user; the password is ignored (``X`` by convention). The
+    agent key is refused the admin APIs."""
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "basic" and value:
         try:
@@ -70,6 +76,10 @@ def authenticate(emu: Emulator, request: Request) -> Principal:
             user = ""
         if user and secrets.compare_digest(user, FRESHDESK_API_KEY):
             return Principal("api_key", "agent:1")
+        if user and secrets.compare_digest(user, FRESHDESK_AGENT_API_KEY):
+            if request.url.path.startswith(ADMIN_ONLY):
+                raise Forbidden("Insufficient privileges to perform this action.")
+            return Principal("api_key", "agent:1:agent-role")
     raise Unauthorized()
 
 

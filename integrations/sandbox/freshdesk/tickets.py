@@ -48,6 +48,7 @@ from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.freshdesk import attachments, fields
 from integrations.sandbox.freshdesk.common import check_attrs, err, ok, raise_if
+from integrations.sandbox.freshdesk.settings import check_language
 
 __all__ = [
     "AGENTS", "CONTACTS", "CONVERSATIONS", "ON_TICKET_CHANGE", "ROUTES", "SEARCH_PAGES",
@@ -106,6 +107,8 @@ def _agent_id(emu: Emulator) -> int:
 
 def create_contact(emu: Emulator, data: dict[str, Any]) -> Record:
     raise_if(check_attrs(data, _CONTACT_ATTRS, required=("name",)))
+    if data.get("language") is not None:
+        data = {**data, "language": check_language(str(data["language"]))}
     email = str(data.get("email") or "").strip().lower() or None
     if email and any(c.get("email") == email for c in emu.store.all(CONTACTS)):
         from integrations.sandbox.core.errors import Conflict
@@ -619,6 +622,8 @@ async def contact(request: Request) -> Response:
     if request.method == "PUT":
         data = await read_json(request)
         raise_if(check_attrs(data, _CONTACT_ATTRS))
+        if data.get("language") is not None:
+            data = {**data, "language": check_language(str(data["language"]))}
         for key in _CONTACT_ATTRS:
             if key in data:
                 record[key] = data[key]

@@ -1,0 +1,48 @@
+"""The Freshdesk emulator is as strict as Freshdesk (issue 17): each switch refuses the old,
+wrong call and accepts the fixed one."""
+
+from __future__ import annotations
+
+import requests
+
+from integrations.sandbox import FRESHDESK_AGENT_API_KEY
+from integrations.sandbox.server import RunningSandbox
+
+from .support import freshdesk_session
+
+
+def _agent() -> requests.Session:
+    s = requests.Session()
+    s.trust_env = False
+    s.auth = (FRESHDESK_AGENT_API_KEY, "X")
+    return s
+
+
+def test_agent_key_is_refused_the_admin_apis(fresh_sandbox: RunningSandbox) -> None:
+    base = fresh_sandbox.freshdesk_url
+    agent = _agent()
+    old = agent.get(f"{base}/api/v2/admin/ticket_fields", timeout=10)
+    assert old.status_code == 403 and old.json()["code"] == "access_denied"
+    assert agent.get(f"{base}/api/v2/automations/1/rules", timeout=10).status_code == 403
+    assert agent.get(f"{base}/api/v2/ticket_fields", timeout=10).status_code == 200
+    assert freshdesk_session().get(f"{base}/api/v2/admin/ticket_fields",
+                                   timeout=10).status_code == 200
+
+
+def test_only_freshdesk_language_codes(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    wrong = s.post(f"{base}/api/v2/contacts", json={"name": "Ivan", "email": "i@example.ru",
+                                                    "language": "ru"}, timeout=10)
+    assert wrong.status_code == 400
+    assert wrong.json()["errors"][0]["field"] == "language"
+    right = s.post(f"{base}/api/v2/contacts", json={"name": "Ivan", "email": "i@example.ru",
+                                                    "language": "ru-RU"}, timeout=10)
+    assert right.status_code == 201 and right.json()["language"] == "ru-RU"
+    languages = s.get(f"{base}/api/v2/settings/helpdesk", timeout=10).json()
+    assert {"ru-RU", "sv-SE"} <= set(languages["supported_languages"])
+    cat = s.post(f"{base}/api/v2/solutions/categories", json={"name": "Help"},
+                 timeout=10).json()
+    assert s.post(f"{base}/api/v2/solutions/categories/{cat['id']}/ru",
+                  json={"name": "Помощь"}, timeout=10).status_code == 400
+    assert s.post(f"{base}/api/v2/solutions/categories/{cat['id']}/ru-RU",
+                  json={"name": "Помощь"}, timeout=10).status_code == 201
