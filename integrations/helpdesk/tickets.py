@@ -35,7 +35,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +121,8 @@ def _plain(text: str) -> str:
 
 
 _ZD_SEARCH_LIMIT = 1000
+#: Zendesk's incremental export refuses a start_time less than a minute old (+1 s of slack).
+_EXPORT_LAG = timedelta(seconds=61)
 _FD_SEARCH_PAGES = 10
 _FD_SEARCH_PER_PAGE = 30
 
@@ -252,12 +254,14 @@ class ZendeskTickets(TicketDesk):
             page = self._raw("GET", f"/api/v2/tickets/{ticket_id}/comments.json",
                              params={"include": "users"}) or {}
             comments = list(page.get("comments") or [])
+            sideloaded = list(page.get("users") or [])
             while page.get("next_page"):  # more than 100 comments: rare, read them all
                 resp = self.zenpy.tickets.session.get(page["next_page"])
                 page = resp.json() if resp.content else {}
                 comments += page.get("comments") or []
+                sideloaded += page.get("users") or []  # each page sideloads its own authors
         requester_id = int(raw.get("requester_id") or 0)
-        users = {int(u["id"]): u for u in page.get("users") or [] if "id" in u}
+        users = {int(u["id"]): u for u in sideloaded if isinstance(u, Mapping) and "id" in u}
         user = users.get(requester_id, {})
         if not user and requester_id:  # the requester never commented: one more read
             with self._call(f"requester of ticket {ticket_id}"):
@@ -371,8 +375,14 @@ class ZendeskTickets(TicketDesk):
             self.zenpy.tickets.add_tags(ticket_id, list(tags))
 
     def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
+        """The cursor-based incremental export (zenpy follows ``after_url`` to
+        ``end_of_stream``). Its ``start_time`` "must be at least one minute in the past" (a
+        400 otherwise): a shorter window starts a minute back — more states, which the
+        sweep dedupes, rather than an error."""
+        latest = datetime.now(UTC) - _EXPORT_LAG
+        start = min(since if since.tzinfo else since.replace(tzinfo=UTC), latest)
         with self._call("incremental ticket export"):
-            for ticket in self.zenpy.tickets.incremental(start_time=since):
+            for ticket in self.zenpy.tickets.incremental(start_time=start):
                 raw = ticket.to_dict()
                 yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
 
