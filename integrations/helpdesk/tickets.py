@@ -399,6 +399,19 @@ _FD_PRIORITY_IDS = {"low": 1, "normal": 2, "high": 3, "urgent": 4}
 _FD_SOURCE = {1: "email", 2: "web", 3: "voice", 7: "chat", 9: "web", 10: "email"}
 
 
+def _fd_recipient(raw: Mapping[str, Any]) -> str | None:
+    """The support address an e-mail ticket was sent to (``to_emails``: "Email addresses to
+    which the ticket was originally sent"), lower-cased, as Zendesk's ``recipient``; so
+    recipient rules route alike on both targets. None for portal and API tickets."""
+    for address in raw.get("to_emails") or ():
+        text = str(address or "")
+        if "<" in text and text.endswith(">"):  # "Name <address>"
+            text = text.rpartition("<")[2][:-1]
+        if "@" in text:
+            return text.strip().lower()
+    return None
+
+
 class FreshdeskTickets(TicketDesk):
     """Freshdesk tickets through requests (``/api/v2/tickets``, ``/search/tickets``)."""
 
@@ -485,6 +498,7 @@ class FreshdeskTickets(TicketDesk):
             priority=_FD_PRIORITY.get(int(raw.get("priority") or 1)),
             type=str(raw["type"]).lower() if raw.get("type") else None,
             channel=_FD_SOURCE.get(int(raw.get("source") or 2), "web"),
+            recipient=_fd_recipient(raw),
             tags=tuple(raw.get("tags") or ()),
             fields={names[k]: v for k, v in custom.items() if k in names},
             comments=tuple(

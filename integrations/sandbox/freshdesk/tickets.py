@@ -33,6 +33,7 @@ conversation was added) and ``_performer`` (``"agent"`` or ``"requester"``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -53,7 +54,8 @@ from integrations.sandbox.freshdesk.settings import check_language
 __all__ = [
     "AGENTS", "CONTACTS", "CONVERSATIONS", "ON_TICKET_CHANGE", "ROUTES", "SEARCH_PAGES",
     "SEARCH_PER_PAGE", "SEEDERS", "TICKETS", "add_conversation", "bootstrap", "contact_out",
-    "create_contact", "create_ticket", "requester_reply", "search", "update_ticket",
+    "create_contact", "create_ticket", "inbound_email", "requester_reply", "search",
+    "update_ticket",
 ]
 
 TICKETS = "tickets"
@@ -219,6 +221,18 @@ def create_ticket(emu: Emulator, data: dict[str, Any]) -> Record:
     })
     _notify(emu, ticket, "created", {}, "agent")
     return ticket
+
+
+def inbound_email(emu: Emulator, *, to: str, from_email: str, subject: str,
+                  body: str) -> Record:
+    """Control: an e-mail to the support address ``to`` becomes a ticket (source 1), which
+    keeps ``to_emails`` ("Email addresses to which the ticket was originally sent"); the
+    API cannot set it, only the mailbox does."""
+    ticket = create_ticket(emu, {"email": from_email, "subject": subject,
+                                 "description": f"<div>{html.escape(body)}</div>",
+                                 "source": 1, "status": 2, "priority": 1})
+    ticket["to_emails"] = [to]
+    return emu.store.put(TICKETS, ticket)
 
 
 def _touch(emu: Emulator, ticket: Record) -> Record:
