@@ -189,6 +189,11 @@ class TicketDesk(ABC):
         """The helpdesk user deskops writes as, so its own comments are told from agents'."""
         raise HelpdeskError(f"{type(self).__name__} cannot tell its own user id")
 
+    def forget_definitions(self) -> None:
+        """Drop what the desk remembers of field definitions (read once per worker): called
+        when a ``deskops apply`` or a workspace edit rebuilds the triage context."""
+        return None  # nothing remembered by default
+
     #: True after `search_tag` stopped at the helpdesk's result limit.
     truncated: bool = False
     #: Properties and comment go in separate calls (Freshdesk): a reply may need resuming.
@@ -455,6 +460,9 @@ class FreshdeskTickets(TicketDesk):
             self._names = {str(f["name"]): int(f["id"]) for f in rows
                            if isinstance(f, Mapping) and not f.get("default")}
         return self._names
+
+    def forget_definitions(self) -> None:
+        self._names = None
 
     def _language(self, contact_id: int) -> str | None:
         """A requester's language: on the contact only (``include=requester`` embeds email,

@@ -272,6 +272,7 @@ class TriageHandler:
             stamps = self._stamps()
             if stamps != self._seen:
                 self._seen = stamps
+                desk.forget_definitions()  # new field ids after an apply: read them again
                 try:
                     self.ctx = self._rebuild()
                     self._resolved.clear()
