@@ -16,9 +16,9 @@ Freshdesk signs nothing: a shared secret (created once, kept in the same secrets
 two automation rules whose ``trigger_webhook`` action posts ids only to
 ``URL/webhooks/freshdesk``::
 
-    deskops: ticket created                (on ticket creation, type 1)  status is not Closed
+    deskops: ticket created                (on ticket creation, type 1)  status not in Closed
     deskops: ticket updated by requester   (on ticket updates, type 4)   performer Requester,
-                                           event "reply is sent", status is not Closed
+                                           event "reply is sent", status not in Closed
 
 Performer *Requester* is what stops deskops's own updates (made with the agent's API key)
 from firing the rule again. Freshdesk has no ``updated_at`` placeholder, so these events
@@ -174,8 +174,10 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
 
 FRESHDESK_BODIES = {event: json.dumps({"event": event, "ticket_id": "{{ticket.id}}"})
                     for event in ("ticket_created", "ticket_updated")}
+#: Status is a dropdown: ``not_in`` with a list, as Freshdesk documents for dropdowns
+#: (``is_not`` with a scalar is for dependent fields only).
 _NOT_CLOSED = [{"name": "condition_set_1", "match_type": "all", "properties": [
-    {"resource_type": "ticket", "field_name": "status", "operator": "is_not", "value": 5}]}]
+    {"resource_type": "ticket", "field_name": "status", "operator": "not_in", "value": [5]}]}]
 
 
 def rule_specs(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:

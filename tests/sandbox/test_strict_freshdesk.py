@@ -46,3 +46,21 @@ def test_only_freshdesk_language_codes(fresh_sandbox: RunningSandbox) -> None:
                   json={"name": "Помощь"}, timeout=10).status_code == 400
     assert s.post(f"{base}/api/v2/solutions/categories/{cat['id']}/ru-RU",
                   json={"name": "Помощь"}, timeout=10).status_code == 201
+
+
+def test_dropdown_conditions_take_a_list(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+
+    def rule(op: str, value: object) -> dict[str, object]:
+        return {"name": f"r {op}", "active": True, "conditions": [
+            {"name": "condition_set_1", "match_type": "all", "properties": [
+                {"resource_type": "ticket", "field_name": "status", "operator": op,
+                 "value": value}]}],
+            "actions": [{"field_name": "add_tag", "value": "x"}]}
+
+    old = s.post(f"{base}/api/v2/automations/1/rules", json=rule("is_not", 5), timeout=10)
+    assert old.status_code == 400
+    assert {e["field"] for e in old.json()["errors"]} == {
+        "conditions[0].properties[0].operator", "conditions[0].properties[0].value"}
+    assert s.post(f"{base}/api/v2/automations/1/rules", json=rule("not_in", [5]),
+                  timeout=10).status_code == 201
