@@ -64,3 +64,25 @@ def test_dropdown_conditions_take_a_list(fresh_sandbox: RunningSandbox) -> None:
         "conditions[0].properties[0].operator", "conditions[0].properties[0].value"}
     assert s.post(f"{base}/api/v2/automations/1/rules", json=rule("not_in", [5]),
                   timeout=10).status_code == 201
+
+
+def test_form_fields_need_their_customer_hint_and_placeholder(
+        fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    ids = {f["name"]: f["id"] for f in s.get(f"{base}/api/v2/admin/ticket_fields",
+                                              timeout=10).json()}
+
+    def entry(fid: int, hint: str) -> dict[str, object]:
+        return {"id": fid, "label_for_customers": "Who", "customers_can_edit": True,
+                "required_for_customers": True, "hint_for_customers": hint,
+                "placeholder_for_customers": hint}
+
+    def form(hint: str) -> requests.Response:
+        return s.post(f"{base}/api/v2/ticket-forms", timeout=10, json={
+            "title": f"Refunds {hint!r}",
+            "fields": [entry(ids["requester"], hint), entry(ids["company"], hint)]})
+
+    old = form("")
+    assert old.status_code == 400
+    assert "fields[0].hint_for_customers" in {e["field"] for e in old.json()["errors"]}
+    assert form("Who").status_code == 201
