@@ -683,14 +683,16 @@ class ZendeskHelpdesk(Helpdesk):
                 return Check("oauth scopes", False, str(exc))
         else:
             return None
-        writes = ["ticket_fields", "ticket_forms", "dynamic_content", "tickets"]
-        writes += ["hc"] * kb + ["webhooks", "triggers"] * hooks
-        needed = ["read"] + [f"{res}:write" for res in writes]
+        # Zendesk's resource scopes are tickets, users, auditlogs, organizations, hc, apps,
+        # triggers, automations, targets, webhooks and zis: ticket fields, forms and dynamic
+        # content have none, so provisioning needs the broad ``write``.
+        needed = ["read", "write"]
         missing = [n for n in needed if not _scope_covers(granted, n)]
         shown = " ".join(sorted(granted)) or "none"
         if missing:
             return Check("oauth scopes", False, f"granted: {shown}; missing: "
-                         f"{' '.join(missing)} (grant them to the OAuth client)")
+                         f"{' '.join(missing)} (grant them to the OAuth client; ticket fields, "
+                         "forms and dynamic content have no narrower scope)")
         return Check("oauth scopes", True, f"granted: {shown}")
 
     def _check_guide_locales(self, wanted: Sequence[str]) -> Check:
