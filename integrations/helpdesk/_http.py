@@ -442,6 +442,13 @@ def connection_reason(cause: BaseException) -> str:
     return f"{reason} at {host.group(1)}:{host.group(2)}" if host else reason
 
 
+def _duplicate(body: Any) -> bool:
+    """Freshdesk's 409 for a unique value: ``{"errors": [{"code": "duplicate_value"}]}``."""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return any(isinstance(e, dict) and e.get("code") == "duplicate_value"
+               for e in errors or ())
+
+
 def _shorten(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -487,6 +494,11 @@ def map_http_error(
         hint = ("check the ticket id" if _TICKET.match(what)
                 else "was it deleted by hand? run plan again")
         return NotFound(f"{vendor} has no {what} ({said}): {hint}", status=status)
+    if status == 409 and _duplicate(body):  # Freshdesk: a unique value already taken
+        text = "; ".join(details) if details else said
+        return Conflict(f"{vendor} refused {what}: a value that must be unique is already "
+                        f"taken ({_shorten(text)}); rename it or adopt the existing one",
+                        status=status)
     if status == 409:
         return Conflict(f"{vendor} reported a conflict on {what} ({said}): it changed "
                         "meanwhile; run plan again", status=status)

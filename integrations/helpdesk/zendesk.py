@@ -136,6 +136,13 @@ def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str
             if exc.status == 403 and body.get("description"):
                 reason = f"{reason}: {body['description']}" if reason else body["description"]
             details = _zendesk_details(body.get("details"))
+            # newer endpoints (webhooks, custom objects): {"errors": [{code, title, detail}]}
+            errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+            if errors and not reason:
+                reason = str(errors[0].get("code") or errors[0].get("title") or "")
+            if errors and details is None:
+                details = [str(e.get("detail") or e.get("title") or e.get("code"))
+                           for e in errors] or None
     return reason, details
 
 

@@ -141,8 +141,9 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
         hook = api.call("POST", "/api/v2/webhooks", "webhook deskops",
                         {"webhook": wanted})["webhook"]
         yield f"webhook {hook['id']}: created ({endpoint})"
-    elif not _same(hook, wanted):
-        api.call("PATCH", f"/api/v2/webhooks/{hook['id']}", "webhook deskops",
+    elif not _same(hook, wanted):  # the documented full update (PATCH wants a merge-patch
+        # content type the references do not settle): every attribute deskops sets is sent
+        api.call("PUT", f"/api/v2/webhooks/{hook['id']}", "webhook deskops",
                  {"webhook": wanted})
         yield f"webhook {hook['id']}: updated ({endpoint})"
     else:

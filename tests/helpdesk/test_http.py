@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from integrations.errors import AuthError, ConfigError, RateLimited, Rejected, Unavailable
+from integrations.errors import (
+    AuthError,
+    ConfigError,
+    Conflict,
+    RateLimited,
+    Rejected,
+    Unavailable,
+)
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -251,6 +258,26 @@ def test_freshdesk_422_details_are_in_the_message(stub: StubServer) -> None:
         helpdesk.delete_form(5)
     assert str(info.value) == ("Freshdesk rejected ticket form 5 (delete): "
                                "label: It should be a/an String")
+
+
+def test_freshdesk_409_duplicate_value_is_not_a_concurrent_change(stub: StubServer) -> None:
+    stub.answer(Answer(409, {"description": "Validation failed", "errors": [
+        {"field": "name", "message": "It should be a unique value", "code": "duplicate_value"}]}))
+    settings = Settings(target="freshdesk", freshdesk_api_key=Secret("k"),
+                        sandbox_freshdesk_url=stub.url)
+    with pytest.raises(Conflict) as info:
+        FreshdeskHelpdesk(settings=settings, retry=FAST).delete_form(5)
+    assert "already taken (name: It should be a unique value)" in str(info.value)
+    assert "changed meanwhile" not in str(info.value)
+
+
+def test_zendesk_newer_error_bodies_keep_their_reason(stub: StubServer) -> None:
+    """Webhooks and newer endpoints answer ``{"errors": [{code, title, detail}]}``."""
+    stub.answer(Answer(400, {"errors": [{"code": "InvalidEndpoint", "title": "Invalid endpoint",
+                                         "detail": "endpoint must use https"}]}))
+    with pytest.raises(Rejected) as info:
+        ZendeskHelpdesk(settings=_zendesk_settings(stub.url), retry=FAST).read_state()
+    assert str(info.value).endswith("endpoint must use https")
 
 
 def test_missing_credentials_name_the_variables() -> None:

@@ -60,3 +60,21 @@ def test_doctor_finds_triggers_on_a_later_page(
                                 env=zendesk_env)
     line = next(ln for ln in result.output.splitlines() if ln[5:].startswith("triggers:"))
     assert line.startswith("ok   triggers:"), result.output
+
+
+def test_a_changed_webhook_is_put_back_whole(zendesk_env: dict[str, str],
+                                             fresh_sandbox: RunningSandbox,
+                                             tmp_path: Path) -> None:
+    """The documented full update (PUT), not a PATCH whose content type is unsettled."""
+    settings = load_settings(zendesk_env, dotenv=None)
+    book = SecretBook(tmp_path / "secrets.json")
+    list(install(settings, "zendesk", RECEIVER, book))
+    [hook] = fresh_sandbox.zendesk.store.all("webhooks")
+    fresh_sandbox.zendesk.store.put("webhooks", {**hook, "status": "inactive"})
+    mark = fresh_sandbox.zendesk.log.mark()
+    lines = list(install(settings, "zendesk", RECEIVER, book))
+    assert any(ln.endswith(f"updated ({RECEIVER}/webhooks/zendesk)") for ln in lines), lines
+    writes = [(r.method, r.path.rpartition("/")[0])
+              for r in fresh_sandbox.zendesk.log.writes(since=mark)]
+    assert writes == [("PUT", "/api/v2/webhooks")]
+    assert fresh_sandbox.zendesk.store.all("webhooks")[0]["status"] == "active"
