@@ -125,6 +125,7 @@ _ZD_SEARCH_LIMIT = 1000
 _EXPORT_LAG = timedelta(seconds=61)
 _FD_SEARCH_PAGES = 10
 _FD_SEARCH_PER_PAGE = 30
+_FD_LIST_PAGES = 300
 
 
 def _domain(email: Any) -> str | None:
@@ -604,16 +605,27 @@ class FreshdeskTickets(TicketDesk):
                           json={"tags": merged})
 
     def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
-        page = 1
+        """``/api/v2/tickets?updated_since=`` oldest first, 100 a page. The list stops at 300
+        pages ("A maximum of 300 pages ... will be returned"): past that the listing starts
+        again from the last ``updated_at`` seen (the sweep dedupes the overlap)."""
+        stamp, page, last = _stamp(since), 1, None
         while True:
             rows = self._request("GET", "/api/v2/tickets", "ticket list", params={
-                "updated_since": _stamp(since), "per_page": 100, "page": page,
-                "order_by": "updated_at", "order_type": "asc"})
-            for raw in rows or []:
-                yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
-            if not rows or len(rows) < 100:
+                "updated_since": stamp, "per_page": 100, "page": page,
+                "order_by": "updated_at", "order_type": "asc"}) or []
+            for raw in rows:
+                last = _stamp(_when(raw.get("updated_at")))
+                yield int(raw["id"]), last
+            if len(rows) < 100:
                 return
-            page += 1
+            if page < _FD_LIST_PAGES:
+                page += 1
+            elif last is not None and last != stamp:
+                stamp, page = last, 1
+            else:  # 30,000 tickets updated in the same second: nothing more is reachable
+                log.warning("Freshdesk ticket list: more than %s tickets updated at %s; the "
+                            "rest wait for the next run", _FD_LIST_PAGES * 100, stamp)
+                return
 
     def close(self) -> None:
         self.session.close()

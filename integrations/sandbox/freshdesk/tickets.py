@@ -396,8 +396,19 @@ async def tickets_list(request: Request) -> Response:
                          "status'", code="invalid_value", field="order_by")
     rows.sort(key=lambda t: (str(t.get(order_by) or ""), int(t["id"])),
               reverse=q.get("order_type", "desc") != "asc")
+    # "A maximum of 300 pages (30000 tickets) will be returned."
+    page_no = q.get("page", "1")
+    if page_no.isdigit() and int(page_no) > LIST_PAGES:
+        raise BadRequest(f"It should be a Positive Integer less than or equal to {LIST_PAGES}",
+                         code="invalid_value", field="page")
     page, headers = freshdesk_page(request, rows)
+    if page_no.isdigit() and int(page_no) >= LIST_PAGES:
+        headers.pop("Link", None)
     return ok([_listed(t) for t in page], headers=headers)
+
+
+#: Pages the ticket list answers at most.
+LIST_PAGES = 300
 
 
 async def ticket_show(request: Request) -> Response:
