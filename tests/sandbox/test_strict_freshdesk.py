@@ -24,7 +24,9 @@ def test_agent_key_is_refused_the_admin_apis(fresh_sandbox: RunningSandbox) -> N
     old = agent.get(f"{base}/api/v2/admin/ticket_fields", timeout=10)
     assert old.status_code == 403 and old.json()["code"] == "access_denied"
     assert agent.get(f"{base}/api/v2/automations/1/rules", timeout=10).status_code == 403
+    assert agent.get(f"{base}/api/v2/groups", timeout=10).status_code == 403
     assert agent.get(f"{base}/api/v2/ticket_fields", timeout=10).status_code == 200
+    assert agent.get(f"{base}/api/v2/agents/me", timeout=10).status_code == 200
     assert freshdesk_session().get(f"{base}/api/v2/admin/ticket_fields",
                                    timeout=10).status_code == 200
 

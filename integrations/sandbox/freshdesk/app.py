@@ -61,8 +61,11 @@ LIMITS: list[Rule] = [
 
 
 #: Paths only an administrator's key may use ("An agent attempting to access admin APIs
-#: will result in this error": 403 ``access_denied``).
-ADMIN_ONLY = ("/api/v2/admin/", "/api/v2/automations/")
+#: will result in this error": 403 ``access_denied``): the sections the reference marks
+#: "Only users with admin privileges", and every agent API but the current agent's.
+ADMIN_ONLY = ("/api/v2/admin/", "/api/v2/automations/", "/api/v2/groups", "/api/v2/ticket-forms",
+              "/api/v2/agents")
+AGENT_OK = ("/api/v2/agents/me",)
 
 
 def authenticate(emu: Emulator, request: Request) -> Principal:
@@ -77,7 +80,8 @@ def authenticate(emu: Emulator, request: Request) -> Principal:
         if user and secrets.compare_digest(user, FRESHDESK_API_KEY):
             return Principal("api_key", "agent:1")
         if user and secrets.compare_digest(user, FRESHDESK_AGENT_API_KEY):
-            if request.url.path.startswith(ADMIN_ONLY):
+            path = request.url.path
+            if path.startswith(ADMIN_ONLY) and not path.startswith(AGENT_OK):
                 raise Forbidden("Insufficient privileges to perform this action.")
             return Principal("api_key", "agent:1:agent-role")
     raise Unauthorized()
