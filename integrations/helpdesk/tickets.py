@@ -11,8 +11,9 @@ since its ``tags`` replaces the whole set), so writing the same tag twice change
 
 Triage writes through `TicketDesk.apply_update` (one triage `Update`):
 
-- Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (``additional_tags``/``remove_tags``),
-  properties, written-back fields and the public comment, with ``safe_update`` and
+- Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (the whole ``tags`` set merged from the
+  ticket as read; ``additional_tags``/``remove_tags`` only without a stamp), properties,
+  written-back fields and the public comment, with ``safe_update`` and
   ``updated_stamp`` = the ``updated_at`` read with the ticket; a 409 becomes `TicketChanged`
   (a `Conflict`) so the caller re-reads and re-decides instead of clobbering an agent's edit.
 - Freshdesk has no single call for properties plus a reply: ``PUT /tickets/{id}`` first
@@ -306,10 +307,17 @@ class ZendeskTickets(TicketDesk):
         body: dict[str, Any] = {}
         if ticket.version:
             body.update(safe_update=True, updated_stamp=ticket.version)
-        if update.add_tags:
-            body["additional_tags"] = list(update.add_tags)
-        if update.remove_tags:
-            body["remove_tags"] = list(update.remove_tags)
+        tags = update.merged_tags(ticket.tags)
+        if ticket.version and tags != list(ticket.tags):
+            # the documented `tags` (the whole set, merged from the ticket as read):
+            # safe_update refuses it if anyone changed the ticket since, tags included
+            body["tags"] = tags
+        elif not ticket.version:  # no stamp: add and remove one by one (Update Many's
+            # additional_tags / remove_tags), never replacing tags we did not read
+            if update.add_tags:
+                body["additional_tags"] = list(update.add_tags)
+            if update.remove_tags:
+                body["remove_tags"] = list(update.remove_tags)
         for name in ("group_id", "priority", "type", "status"):
             if getattr(update, name) is not None:
                 body[name] = getattr(update, name)
