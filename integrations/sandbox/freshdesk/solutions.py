@@ -101,7 +101,8 @@ def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None,
         if counts is None:
             counts = _article_counts(emu)
         out["articles_count"] = counts.get(rec["id"], 0)
-        out["sub_folders_count"] = 0
+        out["sub_folders_count"] = sum(1 for f in emu.store.all("sol_folders")
+                                       if f.get("parent_folder_id") == rec["id"])
     return out
 
 
@@ -192,8 +193,18 @@ async def list_folders(request: Request) -> Response:
     emu = emulator(request)
     cid = path_id(request, "id")
     emu.store.require("sol_categories", cid)
-    return _list(request, [f for f in emu.store.all("sol_folders") if f["category_id"] == cid],
-                 "folder")
+    return _list(request, [f for f in emu.store.all("sol_folders") if f["category_id"] == cid
+                           and f.get("parent_folder_id") is None], "folder")
+
+
+async def list_subfolders(request: Request) -> Response:
+    """``GET /solutions/folders/{id}/subfolders[/{lang}]``: a category lists its top folders
+    only; the folders inside a folder come from here."""
+    emu = emulator(request)
+    fid = path_id(request, "id")
+    emu.store.require("sol_folders", fid)
+    return _list(request, [f for f in emu.store.all("sol_folders")
+                           if f.get("parent_folder_id") == fid], "folder")
 
 
 async def list_articles(request: Request) -> Response:
@@ -337,6 +348,8 @@ ROUTES = [
     Route(f"{S}/categories/{{id:int}}/folders", list_folders, methods=["GET"]),
     Route(f"{S}/categories/{{id:int}}/folders", create_folder, methods=["POST"]),
     Route(f"{S}/categories/{{id:int}}/folders/{{lang}}", list_folders, methods=["GET"]),
+    Route(f"{S}/folders/{{id:int}}/subfolders", list_subfolders, methods=["GET"]),
+    Route(f"{S}/folders/{{id:int}}/subfolders/{{lang}}", list_subfolders, methods=["GET"]),
     Route(f"{S}/folders/{{id:int}}/articles", list_articles, methods=["GET"]),
     Route(f"{S}/folders/{{id:int}}/articles", create_article, methods=["POST"]),
     Route(f"{S}/folders/{{id:int}}/articles/{{lang}}", list_articles, methods=["GET"]),
