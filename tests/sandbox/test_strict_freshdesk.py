@@ -88,3 +88,17 @@ def test_form_fields_need_their_customer_hint_and_placeholder(
     assert old.status_code == 400
     assert "fields[0].hint_for_customers" in {e["field"] for e in old.json()["errors"]}
     assert form("Who").status_code == 201
+
+
+def test_solution_names_are_unique(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    cats = f"{base}/api/v2/solutions/categories"
+    cat = s.post(cats, json={"name": "Help"}, timeout=10).json()
+    again = s.post(cats, json={"name": "help"}, timeout=10)
+    assert again.status_code == 409 and again.json()["errors"][0]["code"] == "duplicate_value"
+    folders = f"{cats}/{cat['id']}/folders"
+    assert s.post(folders, json={"name": "Start", "visibility": 1}, timeout=10).status_code == 201
+    assert s.post(folders, json={"name": "Start", "visibility": 1}, timeout=10).status_code == 409
+    other = s.post(cats, json={"name": "Billing"}, timeout=10).json()
+    assert s.post(f"{cats}/{other['id']}/folders", json={"name": "Start", "visibility": 1},
+                  timeout=10).status_code == 201  # unique per category only

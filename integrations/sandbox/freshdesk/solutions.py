@@ -23,7 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from integrations.sandbox.core.emulator import Emulator
-from integrations.sandbox.core.errors import FieldError, Invalid, NotFound
+from integrations.sandbox.core.errors import Conflict, FieldError, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
@@ -215,10 +215,24 @@ async def list_articles(request: Request) -> Response:
                  "article")
 
 
+def _unique_name(emu: Emulator, coll: str, name: Any, siblings: Any = None) -> None:
+    """Category names, and folder names within one parent, are unique (case-insensitive,
+    in the primary language): 409 ``duplicate_value``."""
+    wanted = str(name or "").strip().lower()
+    for rec in emu.store.all(coll):
+        if siblings is not None and not siblings(rec):
+            continue
+        text = _text(rec, rec["_primary"]) or {}
+        if str(text.get("name") or "").strip().lower() == wanted:
+            raise Conflict([err("name", f"It should be a unique value: {name}",
+                                "duplicate_value")])
+
+
 async def create_category(request: Request) -> Response:
     emu = emulator(request)
     body = await read_json(request)
     _check(body, _CATEGORY_ATTRS, ("name",))
+    _unique_name(emu, "sol_categories", body["name"])
     with emu.db.transaction():
         now = emu.clock.iso()
         rec = emu.store.insert("sol_categories", {
@@ -235,6 +249,9 @@ async def create_folder(request: Request) -> Response:
     cid = path_id(request, "id")
     body = await read_json(request)
     _check(body, _FOLDER_ATTRS, ("name",))
+    parent = body.get("parent_folder_id")
+    _unique_name(emu, "sol_folders", body["name"], lambda f: f["category_id"] == cid
+                 and f.get("parent_folder_id") == parent)
     with emu.db.transaction():
         emu.store.require("sol_categories", cid)
         now = emu.clock.iso()
