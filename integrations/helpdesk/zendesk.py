@@ -635,7 +635,7 @@ class ZendeskHelpdesk(Helpdesk):
         except HelpdeskError as exc:
             checks.append(Check("credential", False, str(exc)))
             return checks
-        scopes = self._check_scopes(kb=kb_locales is not None, hooks=hook is not None)
+        scopes = self._check_scopes()
         if scopes is not None:
             checks.append(scopes)
         try:
@@ -677,7 +677,7 @@ class ZendeskHelpdesk(Helpdesk):
                 f"{self._session.base_url}{path}"
             return self._session.get(url).json()
 
-    def _check_scopes(self, *, kb: bool, hooks: bool) -> Check | None:
+    def _check_scopes(self) -> Check | None:
         """OAuth only: the granted scopes cover what deskops will do (None for API tokens)."""
         oauth = self.oauth
         if oauth is not None:
