@@ -6,23 +6,32 @@ helpdesk spells some of them differently. This table is the one place that knows
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from integrations.model import Target
 
-__all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale"]
+__all__ = ["Check", "HookSpec", "from_vendor_locale", "redact_url", "to_vendor_locale",
+           "zendesk_pages"]
 
-#: workspace locale -> helpdesk locale, where they differ only by more than letter case.
+#: workspace locale -> helpdesk locale, where they differ by more than letter case.
+#: Freshdesk's own codes (``default_language`` choices in its API reference): most are bare
+#: languages, a few carry a region whatever the workspace writes (``ru-RU``, ``sv-SE``,
+#: ``ja-JP``, ``nb-NO``, ``lv-LV``, ``es-LA``); its bare ``ru``, ``ja``, ``no`` and
+#: ``es-419`` are test languages, never the ones to use.
 _TO_VENDOR: dict[Target, dict[str, str]] = {
     "zendesk": {"en": "en-US", "pt-br": "pt-BR", "pt": "pt-BR"},
-    "freshdesk": {"pt-br": "pt-BR"},
+    "freshdesk": {"pt-br": "pt-BR", "pt": "pt-PT", "ru": "ru-RU", "sv": "sv-SE",
+                  "ja": "ja-JP", "nb": "nb-NO", "no": "nb-NO", "lv": "lv-LV",
+                  "es-419": "es-LA", "es-la": "es-LA", "zh": "zh-CN"},
 }
 
 
 def to_vendor_locale(target: Target, locale: str) -> str:
-    """``en`` -> ``en-US`` on Zendesk; ``pt-br`` -> ``pt-BR`` on both."""
+    """``en`` -> ``en-US`` on Zendesk; ``ru`` -> ``ru-RU`` on Freshdesk; ``pt-br`` ->
+    ``pt-BR`` on both."""
     key = locale.lower()
     if key in _TO_VENDOR[target]:
         return _TO_VENDOR[target][key]
@@ -88,3 +97,24 @@ def redact_url(url: str) -> str:
     except ValueError:
         return "(unparseable URL)"
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+#: Zendesk pages: "Returns a maximum of 100 records per page" on every list.
+MAX_PAGES = 1000
+
+
+def zendesk_pages(get: Callable[[str], Any], url: str, key: str) -> Iterator[dict[str, Any]]:
+    """Every record of a Zendesk list, following ``links.next`` (cursor, while
+    ``meta.has_more``) or ``next_page`` (offset). One page would hide deskops's own triggers
+    on an account with more than 100 of them (and install would duplicate them)."""
+    seen: set[str] = set()
+    next_url: str | None = url
+    while next_url and next_url not in seen and len(seen) < MAX_PAGES:
+        seen.add(next_url)
+        page = get(next_url) or {}
+        yield from (row for row in page.get(key) or () if isinstance(row, dict))
+        links, meta = page.get("links") or {}, page.get("meta") or {}
+        if meta.get("has_more") and links.get("next"):
+            next_url = str(links["next"])
+        else:
+            next_url = page.get("next_page") or None

@@ -13,7 +13,12 @@ end in ``send``), so it can, for each single HTTP request:
    so zenpy's response handlers still recognise their own host;
 3. count the call (`CallCounter`) and retry 429 / 5xx / connection errors with tenacity,
    honouring ``Retry-After`` (integer or fractional seconds) with a cap per wait and a
-   total budget (`RetryPolicy`); 4xx are never retried blindly;
+   total budget (`RetryPolicy`), logging what each wait is for; 4xx are never retried
+   blindly. A write that is not idempotent (POST, PATCH, or any call made inside
+   `HelpdeskSession.once`) is retried only when it provably never reached the server (the
+   connection was never opened, or a 429 refused it): after a 5xx, a timeout or a dropped
+   connection the write may have happened, so the failure is raised marked ``uncertain``
+   and the caller re-reads to learn whether it did (the reply key, the option value);
 4. raise `HTTPStatusError` for any final status >= 400, so zenpy never sees an error
    response (nor a 429 it would sleep on) and each adapter maps errors in one place.
 
@@ -23,17 +28,21 @@ starting over at page one after a 429 on page three.
 
 from __future__ import annotations
 
+import contextvars
 import email.utils
+import logging
 import random
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
+import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 from tenacity import RetryCallState, Retrying, retry_if_exception_type
 
@@ -58,11 +67,16 @@ __all__ = [
     "connection_reason",
     "endpoint_label",
     "map_http_error",
+    "never_sent",
     "origin_of",
     "session_facts",
 ]
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+#: Set by `HelpdeskSession.once`: the current call must not be repeated blindly.
+_ONCE: contextvars.ContextVar[bool] = contextvars.ContextVar("deskops_once", default=False)
+
+log = logging.getLogger("deskops.http")
 
 
 @dataclass(frozen=True)
@@ -101,10 +115,15 @@ class RetryPolicy:
 class HTTPStatusError(Exception):
     """A final response >= 400 (after retries); adapters turn it into a `HelpdeskError`."""
 
-    def __init__(self, response: requests.Response, attempts: int = 1) -> None:
+    def __init__(self, response: requests.Response, attempts: int = 1, *,
+                 uncertain: bool = False) -> None:
         super().__init__(f"HTTP {response.status_code}")
         self.response = response
         self.attempts = attempts
+        #: a write that may have been committed although its answer was an error (5xx)
+        self.uncertain = uncertain
+        #: which retry limit gave up (`HelpdeskSession._limit_hit`), "" when none did
+        self.limit = ""
 
     @property
     def status(self) -> int:
@@ -123,10 +142,38 @@ class HTTPStatusError(Exception):
 class ConnectionFailed(Exception):
     """The helpdesk could not be reached (after retries)."""
 
-    def __init__(self, cause: BaseException, attempts: int = 1) -> None:
+    def __init__(self, cause: BaseException, attempts: int = 1, *,
+                 uncertain: bool = False) -> None:
         super().__init__(str(cause))
         self.cause = cause
         self.attempts = attempts
+        #: the request may have reached the server (timeout, dropped connection)
+        self.uncertain = uncertain
+
+
+_NOT_SENT = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
+
+
+def never_sent(exc: BaseException) -> bool:
+    """True when a connection error happened before any byte of the request could reach the
+    server (refused, unresolvable host, connect timeout): only then is a write safe to
+    repeat. A reset or closed connection after sending is not proof of anything."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, _NOT_SENT):
+            return True
+        reason = getattr(cur, "reason", None)
+        if isinstance(reason, BaseException):
+            cur = reason
+            continue
+        args = getattr(cur, "args", ())
+        nxt = next((a for a in args if isinstance(a, BaseException)), None)
+        cur = nxt or cur.__cause__ or cur.__context__
+    return False
 
 
 class _Retry(Exception):
@@ -234,22 +281,27 @@ class HelpdeskSession(requests.Session):
         kwargs.setdefault("timeout", self.timeout)
         method = (request.method or "GET").upper()
         label = endpoint_label(url)
+        repeatable = method in _IDEMPOTENT and not _ONCE.get()
+        tries = [0]
 
         def attempt() -> requests.Response:
             self.calls.record(method, label)
+            tries[0] += 1
             request.url = target
             try:
                 response = super(HelpdeskSession, self).send(request, **kwargs)
-            except requests.ConnectionError as exc:
-                raise _Retry(None, exc) from exc
-            except requests.Timeout as exc:
-                if method in _IDEMPOTENT:
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if repeatable or never_sent(exc):
                     raise _Retry(None, exc) from exc
-                raise ConnectionFailed(exc) from exc
+                raise ConnectionFailed(exc, tries[0], uncertain=True) from exc
             finally:
                 request.url = url
             response.url = url  # zenpy matches responses against the host it built
-            if response.status_code == 429 or response.status_code >= 500:
+            if response.status_code == 429:  # refused before any work: safe to repeat
+                raise _Retry(response, None)
+            if response.status_code >= 500:
+                if not repeatable:  # the write may be committed: the caller re-reads
+                    raise HTTPStatusError(response, tries[0], uncertain=True)
                 raise _Retry(response, None)
             return response
 
@@ -267,12 +319,37 @@ class HelpdeskSession(requests.Session):
         except _Retry as exc:
             attempts = retrying.statistics.get("attempt_number", 1)
             if exc.response is not None:
-                raise HTTPStatusError(exc.response, attempts) from None
+                error = HTTPStatusError(exc.response, attempts)
+                error.limit = self._limit_hit(error, attempts)
+                raise error from None
             assert exc.cause is not None
             raise ConnectionFailed(exc.cause, attempts) from exc.cause
         if response.status_code >= 400:
             raise HTTPStatusError(response)
         return response
+
+    def _limit_hit(self, error: HTTPStatusError, attempts: int) -> str:
+        """Which retry limit ended a 429/5xx, worded after "beyond": the one to raise."""
+        policy = self.retry
+        advice = error.retry_after()
+        if advice is not None and advice > policy.max_wait:
+            return (f"beyond the longest wait allowed: it asked for {advice:g}s, "
+                    f"DESKOPS_RETRY_MAX_WAIT is {policy.max_wait:g}s")
+        if attempts >= policy.attempts:
+            return (f"beyond the retry attempts ({attempts}, DESKOPS_RETRY_ATTEMPTS "
+                    f"is {policy.attempts})")
+        return (f"beyond the retry budget ({attempts} attempt(s); the next wait would pass "
+                f"DESKOPS_RETRY_BUDGET, {policy.budget:g}s)")
+
+    @contextmanager
+    def once(self) -> Iterator[None]:
+        """Calls made inside are writes that must not be repeated blindly (a ``PUT`` that
+        adds a comment), like every ``POST`` and ``PATCH``."""
+        token = _ONCE.set(True)
+        try:
+            yield
+        finally:
+            _ONCE.reset(token)
 
     # -- tenacity hooks --------------------------------------------------------------------
     @staticmethod
@@ -308,6 +385,26 @@ class HelpdeskSession(requests.Session):
         limited = bool(failure and failure.response is not None
                        and failure.response.status_code == 429)
         self.calls.record_retry(rate_limited=limited)
+        log.info("%s, retry %d/%d in %s (retry budget %gs, %gs used)",
+                    self._what_failed(failure), state.attempt_number + 1, self.retry.attempts,
+                    _seconds(state.upcoming_sleep), self.retry.budget,
+                    round(state.seconds_since_start or 0.0, 1))
+
+    def _what_failed(self, failure: _Retry | None) -> str:
+        """What a retry waits for, in the words the user needs."""
+        if failure is None:
+            return f"{self.vendor} call failed"
+        if failure.response is None:
+            reason = connection_reason(failure.cause) if failure.cause else "no answer"
+            return f"{self.vendor} unreachable ({reason})"
+        status = failure.response.status_code
+        if status == 429:
+            return f"{self.vendor} rate limit reached (429)"
+        return f"{self.vendor} unavailable ({status})"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f} s" if value >= 10 else f"{value:.2g} s"
 
 
 def session_facts(session: requests.Session, base_url: Callable[[], str] | None,
@@ -345,6 +442,13 @@ def connection_reason(cause: BaseException) -> str:
     return f"{reason} at {host.group(1)}:{host.group(2)}" if host else reason
 
 
+def _duplicate(body: Any) -> bool:
+    """Freshdesk's 409 for a unique value: ``{"errors": [{"code": "duplicate_value"}]}``."""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return any(isinstance(e, dict) and e.get("code") == "duplicate_value"
+               for e in errors or ())
+
+
 def _shorten(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -364,6 +468,11 @@ def map_http_error(
     """One `HelpdeskError` from a final failure: ``what`` names the object, ``reason`` is the
     helpdesk's one-line error, ``details`` its field-by-field reasons, ``credential`` says
     which credential was used, ``check`` which variable(s) to check."""
+    if isinstance(exc, ConnectionFailed) and exc.uncertain:
+        return Unavailable(
+            f"{vendor} could not be reached while working on {what} "
+            f"({connection_reason(exc.cause)}): the write may or may not have happened, so "
+            "it was not repeated; check it, then try again")
     if isinstance(exc, ConnectionFailed):
         return Unavailable(
             f"{vendor} could not be reached while working on {what} "
@@ -385,6 +494,11 @@ def map_http_error(
         hint = ("check the ticket id" if _TICKET.match(what)
                 else "was it deleted by hand? run plan again")
         return NotFound(f"{vendor} has no {what} ({said}): {hint}", status=status)
+    if status == 409 and _duplicate(body):  # Freshdesk: a unique value already taken
+        text = "; ".join(details) if details else said
+        return Conflict(f"{vendor} refused {what}: a value that must be unique is already "
+                        f"taken ({_shorten(text)}); rename it or adopt the existing one",
+                        status=status)
     if status == 409:
         return Conflict(f"{vendor} reported a conflict on {what} ({said}): it changed "
                         "meanwhile; run plan again", status=status)
@@ -394,11 +508,15 @@ def map_http_error(
                         details=body if isinstance(body, dict | list) else None)
     if status == 429:
         advice = exc.retry_after() or 0.0
-        return RateLimited(
-            f"{vendor} kept rate-limiting {what} (429, Retry-After {advice:g}s) beyond the "
-            f"retry budget ({exc.attempts} attempt(s), budget {budget:g}s): try again later "
-            "or raise DESKOPS_RETRY_BUDGET / DESKOPS_RETRY_MAX_WAIT", retry_after=advice)
+        limit = exc.limit or (f"beyond the retry budget ({exc.attempts} attempt(s), "
+                              f"budget {budget:g}s)")
+        return RateLimited(f"{vendor} kept rate-limiting {what} (429, Retry-After "
+                           f"{advice:g}s) {limit}: try again later", retry_after=advice)
     if status >= 500:
+        if exc.uncertain:
+            return Unavailable(f"{vendor} is unavailable for {what} ({said}): the write may "
+                               "or may not have happened, so it was not repeated; check it, "
+                               "then try again later", status=status)
         return Unavailable(f"{vendor} is unavailable for {what} ({said}) after "
                            f"{exc.attempts} attempt(s): try again later", status=status)
     return HelpdeskError(f"{vendor} refused {what} ({said})", status=status)

@@ -419,13 +419,14 @@ class FreshdeskHelpdesk(Helpdesk):
         fields = []
         for position, fid in enumerate(ids, start=1):
             info = raw.get(fid, {})
+            label = info.get("label_for_customers") or info.get("label") or str(fid)
             fields.append({
-                "id": fid, "position": position,
-                "label_for_customers": info.get("label_for_customers") or info.get("label")
-                or str(fid),
+                "id": fid, "position": position, "label_for_customers": label,
                 "customers_can_edit": bool(info.get("customers_can_edit", True)),
                 "required_for_customers": bool(info.get("required_for_customers", False)),
-                "hint_for_customers": "", "placeholder_for_customers": "",
+                # mandatory, and refused blank: the field's own label (issue 17, finding 10)
+                "hint_for_customers": info.get("hint_for_customers") or label,
+                "placeholder_for_customers": info.get("placeholder_for_customers") or label,
             })
         payload: dict[str, Any] = {"title": form.title, "description": form.description,
                                    "fields": fields}

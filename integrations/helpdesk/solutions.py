@@ -5,7 +5,9 @@ Shapes follow the Solutions chapter of ``freshdesk-api-v2-docs.txt``:
 * objects are created in the account's primary language (``GET /api/v2/settings/helpdesk``)
   and translated through the language-coded endpoints (``/solutions/articles/{id}/fr``);
   parents first (category, then folder, then article);
-* reading lists categories, their folders and each folder's articles, once per language
+* reading lists categories, their folders (subfolders included, read through
+  ``/folders/{id}/subfolders`` unless the list says ``sub_folders_count`` 0, and seen as
+  sections of the category) and each folder's articles, once per language
   (``/solutions/folders/{id}/articles/{lang}``), ``per_page=100`` with the ``Link`` header;
 * visibility belongs to the folder (1 all users, 2 logged-in users, 3 agents); an article
   cannot carry its own, and the planner refuses a mismatch rather than publish it wider;
@@ -119,15 +121,38 @@ class SolutionsTarget(KbHttpTarget):
                       for cid, titles in cat_titles.items()}
 
         folders: dict[int, dict[str, Any]] = {}
-        for cid in categories:
+        nested: dict[int, Any] = {}  # folder id -> sub_folders_count when the list gives it
+
+        def add_folders(path: str, what: str, cid: int) -> list[int]:
+            found: list[int] = []
             for lang, suffix in langs:
-                for raw in self._list(f"{S}/categories/{cid}/folders{suffix}",
-                                      f"the folders of category {cid}"):
-                    entry = folders.setdefault(int(raw["id"]), {
+                for raw in self._list(f"{path}{suffix}", what):
+                    fid = int(raw["id"])
+                    nested.setdefault(fid, raw.get("sub_folders_count"))
+                    entry = folders.setdefault(fid, {
                         "category": cid, "titles": {}, "descriptions": {},
                         "visibility": _FROM_VISIBILITY.get(int(raw.get("visibility") or 1))})
                     entry["titles"][self._nloc(lang)] = str(raw.get("name") or "")
                     entry["descriptions"][self._nloc(lang)] = str(raw.get("description") or "")
+                    if fid not in found:
+                        found.append(fid)
+            return found
+
+        for cid in categories:
+            # a category lists its top folders only; folders inside folders (and their
+            # articles) come from /folders/{id}/subfolders, read down to the last level and
+            # seen as sections of the category, so their articles are never taken for missing
+            todo = add_folders(f"{S}/categories/{cid}/folders", f"the folders of category {cid}",
+                               cid)
+            seen: set[int] = set()
+            while todo:
+                parent = todo.pop(0)
+                seen.add(parent)
+                if nested.get(parent) == 0:  # the list said it has none: no call
+                    continue
+                todo += [f for f in add_folders(f"{S}/folders/{parent}/subfolders",
+                                                f"the subfolders of folder {parent}", cid)
+                         if f not in seen and f not in todo]
         sections = {fid: RemoteSection(fid, f["category"], f["titles"], f["descriptions"],
                                        f["visibility"]) for fid, f in folders.items()}
 

@@ -11,8 +11,9 @@ since its ``tags`` replaces the whole set), so writing the same tag twice change
 
 Triage writes through `TicketDesk.apply_update` (one triage `Update`):
 
-- Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (``additional_tags``/``remove_tags``),
-  properties, written-back fields and the public comment, with ``safe_update`` and
+- Zendesk: ONE ``PUT /tickets/{id}`` carrying tags (the whole ``tags`` set merged from the
+  ticket as read; ``additional_tags``/``remove_tags`` only without a stamp), properties,
+  written-back fields and the public comment, with ``safe_update`` and
   ``updated_stamp`` = the ``updated_at`` read with the ticket; a 409 becomes `TicketChanged`
   (a `Conflict`) so the caller re-reads and re-decides instead of clobbering an agent's edit.
 - Freshdesk has no single call for properties plus a reply: ``PUT /tickets/{id}`` first
@@ -29,17 +30,19 @@ once per adapter, the ticket-field list that maps ``cf_`` names to field ids.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import requests
 
-from integrations.errors import ConfigError, Conflict, HelpdeskError
+from integrations.errors import ConfigError, Conflict, HelpdeskError, Unavailable
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -53,8 +56,8 @@ from integrations.settings import Settings
 if TYPE_CHECKING:
     from integrations.triage import Comment, Update
 
-__all__ = ["FreshdeskTickets", "TicketChanged", "TicketDesk", "ZendeskTickets",
-           "connect_tickets"]
+__all__ = ["FreshdeskTickets", "TicketChanged", "TicketDesk", "WriteUncertain",
+           "ZendeskTickets", "connect_tickets"]
 
 log = logging.getLogger("deskops.tickets")
 
@@ -62,6 +65,11 @@ log = logging.getLogger("deskops.tickets")
 class TicketChanged(Conflict):
     """The ticket changed between our read and our write (Zendesk 409 on ``safe_update``):
     re-read it and decide again — never retry the same write."""
+
+
+class WriteUncertain(Unavailable):
+    """A write whose answer was lost (5xx, timeout, dropped connection after sending): it
+    may have happened. It was not repeated; re-read the ticket to learn whether it did."""
 
 
 def _when(value: Any) -> datetime:
@@ -88,13 +96,37 @@ def _mapped(exc: HTTPStatusError | ConnectionFailed, vendor: str, what: str, ses
         from integrations.helpdesk.freshdesk import error_reason
     reason, details = error_reason(exc)
     budget = session.retry.budget if isinstance(session, HelpdeskSession) else 0.0
-    return map_http_error(exc, vendor=vendor, what=what, reason=reason, details=details,
-                          credential=credential[0], check=credential[1], budget=budget)
+    error = map_http_error(exc, vendor=vendor, what=what, reason=reason, details=details,
+                           credential=credential[0], check=credential[1], budget=budget)
+    if exc.uncertain:
+        return WriteUncertain(str(error), status=error.status)
+    return error
+
+
+@contextmanager
+def _once(session: Any) -> Iterator[None]:
+    """A write that must not be repeated blindly (see `HelpdeskSession.once`)."""
+    if isinstance(session, HelpdeskSession):
+        with session.once():
+            yield
+    else:
+        yield
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(text: str) -> str:
+    """Comparable text of a comment: no tags, entities decoded, whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
 _ZD_SEARCH_LIMIT = 1000
+#: Zendesk's incremental export refuses a start_time less than a minute old (+1 s of slack).
+_EXPORT_LAG = timedelta(seconds=61)
 _FD_SEARCH_PAGES = 10
 _FD_SEARCH_PER_PAGE = 30
+_FD_LIST_PAGES = 300
 
 
 def _domain(email: Any) -> str | None:
@@ -158,6 +190,11 @@ class TicketDesk(ABC):
     def self_user_id(self) -> int:
         """The helpdesk user deskops writes as, so its own comments are told from agents'."""
         raise HelpdeskError(f"{type(self).__name__} cannot tell its own user id")
+
+    def forget_definitions(self) -> None:
+        """Drop what the desk remembers of field definitions (read once per worker): called
+        when a ``deskops apply`` or a workspace edit rebuilds the triage context."""
+        return None  # nothing remembered by default
 
     #: True after `search_tag` stopped at the helpdesk's result limit.
     truncated: bool = False
@@ -224,12 +261,14 @@ class ZendeskTickets(TicketDesk):
             page = self._raw("GET", f"/api/v2/tickets/{ticket_id}/comments.json",
                              params={"include": "users"}) or {}
             comments = list(page.get("comments") or [])
+            sideloaded = list(page.get("users") or [])
             while page.get("next_page"):  # more than 100 comments: rare, read them all
                 resp = self.zenpy.tickets.session.get(page["next_page"])
                 page = resp.json() if resp.content else {}
                 comments += page.get("comments") or []
+                sideloaded += page.get("users") or []  # each page sideloads its own authors
         requester_id = int(raw.get("requester_id") or 0)
-        users = {int(u["id"]): u for u in page.get("users") or [] if "id" in u}
+        users = {int(u["id"]): u for u in sideloaded if isinstance(u, Mapping) and "id" in u}
         user = users.get(requester_id, {})
         if not user and requester_id:  # the requester never commented: one more read
             with self._call(f"requester of ticket {ticket_id}"):
@@ -268,10 +307,17 @@ class ZendeskTickets(TicketDesk):
         body: dict[str, Any] = {}
         if ticket.version:
             body.update(safe_update=True, updated_stamp=ticket.version)
-        if update.add_tags:
-            body["additional_tags"] = list(update.add_tags)
-        if update.remove_tags:
-            body["remove_tags"] = list(update.remove_tags)
+        tags = update.merged_tags(ticket.tags)
+        if ticket.version and tags != list(ticket.tags):
+            # the documented `tags` (the whole set, merged from the ticket as read):
+            # safe_update refuses it if anyone changed the ticket since, tags included
+            body["tags"] = tags
+        elif not ticket.version:  # no stamp: add and remove one by one (Update Many's
+            # additional_tags / remove_tags), never replacing tags we did not read
+            if update.add_tags:
+                body["additional_tags"] = list(update.add_tags)
+            if update.remove_tags:
+                body["remove_tags"] = list(update.remove_tags)
         for name in ("group_id", "priority", "type", "status"):
             if getattr(update, name) is not None:
                 body[name] = getattr(update, name)
@@ -281,8 +327,12 @@ class ZendeskTickets(TicketDesk):
         if update.comment is not None:
             body["comment"] = {"html_body": update.comment.html,
                                "public": update.comment.public}
+        # With safe_update a repeat after a committed write gets 409 (the stamp moved on),
+        # so the HTTP layer may retry it; without, a comment would be added twice.
+        guard = _once(self.zenpy.tickets.session) if (
+            "comment" in body and "safe_update" not in body) else nullcontext()
         try:
-            with self._call(f"update of ticket {ticket.id}"):
+            with self._call(f"update of ticket {ticket.id}"), guard:
                 self._raw("PUT", f"/api/v2/tickets/{ticket.id}.json", json={"ticket": body})
         except Conflict as exc:
             raise TicketChanged(f"Zendesk ticket {ticket.id} changed since it was read "
@@ -290,9 +340,25 @@ class ZendeskTickets(TicketDesk):
                                 status=409) from exc
 
     def post_comment(self, ticket_id: int, comment: Comment) -> None:
-        with self._call(f"comment on ticket {ticket_id}"):
-            self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json={"ticket": {
-                "comment": {"html_body": comment.html, "public": comment.public}}})
+        """A comment-only update has no ``safe_update`` stamp to make a repeat harmless: if
+        its answer is lost, the comments are read again and it is sent once more only
+        when it is not there."""
+        what = f"comment on ticket {ticket_id}"
+        body = {"ticket": {"comment": {"html_body": comment.html, "public": comment.public}}}
+        try:
+            with self._call(what), _once(self.zenpy.tickets.session):
+                self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json=body)
+        except WriteUncertain:
+            if self._has_comment(ticket_id, comment.html):
+                log.info("ticket %s: the comment's answer was lost but it was saved", ticket_id)
+                return
+            with self._call(what), _once(self.zenpy.tickets.session):
+                self._raw("PUT", f"/api/v2/tickets/{ticket_id}.json", json=body)
+
+    def _has_comment(self, ticket_id: int, html_body: str) -> bool:
+        wanted = _plain(html_body)
+        return any((wanted and wanted in _plain(c.body)) or _plain(c.body) == wanted
+                   for c in self.get_ticket(ticket_id).comments)
 
     def search_tag(self, tag: str, *, status: str | None = None) -> Iterator[int]:
         """``/api/v2/search.json``, 100 a page, oldest first; Zendesk stops at 1,000 results
@@ -323,8 +389,14 @@ class ZendeskTickets(TicketDesk):
             self.zenpy.tickets.add_tags(ticket_id, list(tags))
 
     def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
+        """The cursor-based incremental export (zenpy follows ``after_url`` to
+        ``end_of_stream``). Its ``start_time`` "must be at least one minute in the past" (a
+        400 otherwise): a shorter window starts a minute back — more states, which the
+        sweep dedupes, rather than an error."""
+        latest = datetime.now(UTC) - _EXPORT_LAG
+        start = min(since if since.tzinfo else since.replace(tzinfo=UTC), latest)
         with self._call("incremental ticket export"):
-            for ticket in self.zenpy.tickets.incremental(start_time=since):
+            for ticket in self.zenpy.tickets.incremental(start_time=start):
                 raw = ticket.to_dict()
                 yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
 
@@ -339,6 +411,19 @@ _FD_STATUS_IDS = {"new": 2, "open": 2, "pending": 3, "hold": 3, "solved": 4, "cl
 _FD_PRIORITY = {1: "low", 2: "normal", 3: "high", 4: "urgent"}
 _FD_PRIORITY_IDS = {"low": 1, "normal": 2, "high": 3, "urgent": 4}
 _FD_SOURCE = {1: "email", 2: "web", 3: "voice", 7: "chat", 9: "web", 10: "email"}
+
+
+def _fd_recipient(raw: Mapping[str, Any]) -> str | None:
+    """The support address an e-mail ticket was sent to (``to_emails``: "Email addresses to
+    which the ticket was originally sent"), lower-cased, as Zendesk's ``recipient``; so
+    recipient rules route alike on both targets. None for portal and API tickets."""
+    for address in raw.get("to_emails") or ():
+        text = str(address or "")
+        if "<" in text and text.endswith(">"):  # "Name <address>"
+            text = text.rpartition("<")[2][:-1]
+        if "@" in text:
+            return text.strip().lower()
+    return None
 
 
 class FreshdeskTickets(TicketDesk):
@@ -377,12 +462,16 @@ class FreshdeskTickets(TicketDesk):
 
     def _field_names(self) -> dict[str, int]:
         """``cf_...`` name → field id, read once per adapter (tickets carry names, the lock
-        file and triage use ids)."""
+        file and triage use ids). The agents' ``/api/v2/ticket_fields``, not the admin one:
+        the worker runs with a least-privilege (agent) key."""
         if self._names is None:
-            rows = self._request("GET", "/api/v2/admin/ticket_fields", "ticket fields") or []
+            rows = self._request("GET", "/api/v2/ticket_fields", "ticket fields") or []
             self._names = {str(f["name"]): int(f["id"]) for f in rows
                            if isinstance(f, Mapping) and not f.get("default")}
         return self._names
+
+    def forget_definitions(self) -> None:
+        self._names = None
 
     def _language(self, contact_id: int) -> str | None:
         """A requester's language: on the contact only (``include=requester`` embeds email,
@@ -426,6 +515,7 @@ class FreshdeskTickets(TicketDesk):
             priority=_FD_PRIORITY.get(int(raw.get("priority") or 1)),
             type=str(raw["type"]).lower() if raw.get("type") else None,
             channel=_FD_SOURCE.get(int(raw.get("source") or 2), "web"),
+            recipient=_fd_recipient(raw),
             tags=tuple(raw.get("tags") or ()),
             fields={names[k]: v for k, v in custom.items() if k in names},
             comments=tuple(
@@ -477,6 +567,8 @@ class FreshdeskTickets(TicketDesk):
             self.post_comment(ticket.id, update.comment)
 
     def post_comment(self, ticket_id: int, comment: Comment) -> None:
+        """A POST: never repeated blindly; a lost answer raises `WriteUncertain` and the
+        triage handler re-reads the ticket for the comment's reply key."""
         if comment.public:
             self._request("POST", f"/api/v2/tickets/{ticket_id}/reply",
                           f"reply on ticket {ticket_id}", json={"body": comment.html})
@@ -521,16 +613,27 @@ class FreshdeskTickets(TicketDesk):
                           json={"tags": merged})
 
     def updated_since(self, since: datetime) -> Iterator[tuple[int, str]]:
-        page = 1
+        """``/api/v2/tickets?updated_since=`` oldest first, 100 a page. The list stops at 300
+        pages ("A maximum of 300 pages ... will be returned"): past that the listing starts
+        again from the last ``updated_at`` seen (the sweep dedupes the overlap)."""
+        stamp, page, last = _stamp(since), 1, None
         while True:
             rows = self._request("GET", "/api/v2/tickets", "ticket list", params={
-                "updated_since": _stamp(since), "per_page": 100, "page": page,
-                "order_by": "updated_at", "order_type": "asc"})
-            for raw in rows or []:
-                yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
-            if not rows or len(rows) < 100:
+                "updated_since": stamp, "per_page": 100, "page": page,
+                "order_by": "updated_at", "order_type": "asc"}) or []
+            for raw in rows:
+                last = _stamp(_when(raw.get("updated_at")))
+                yield int(raw["id"]), last
+            if len(rows) < 100:
                 return
-            page += 1
+            if page < _FD_LIST_PAGES:
+                page += 1
+            elif last is not None and last != stamp:
+                stamp, page = last, 1
+            else:  # 30,000 tickets updated in the same second: nothing more is reachable
+                log.warning("Freshdesk ticket list: more than %s tickets updated at %s; the "
+                            "rest wait for the next run", _FD_LIST_PAGES * 100, stamp)
+                return
 
     def close(self) -> None:
         self.session.close()

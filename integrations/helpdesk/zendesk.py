@@ -34,13 +34,14 @@ from zenpy.lib.api_objects import CustomFieldOption, Item, TicketField, TicketFo
 from zenpy.lib.endpoint import Url
 from zenpy.lib.exception import ZenpyException
 
-from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected
+from integrations.errors import AuthError, ConfigError, HelpdeskError, Rejected, Unavailable
 from integrations.helpdesk._common import (
     Check,
     HookSpec,
     from_vendor_locale,
     redact_url,
     to_vendor_locale,
+    zendesk_pages,
 )
 from integrations.helpdesk._http import (
     ConnectionFailed,
@@ -135,6 +136,13 @@ def error_reason(exc: HTTPStatusError | ConnectionFailed) -> tuple[str, list[str
             if exc.status == 403 and body.get("description"):
                 reason = f"{reason}: {body['description']}" if reason else body["description"]
             details = _zendesk_details(body.get("details"))
+            # newer endpoints (webhooks, custom objects): {"errors": [{code, title, detail}]}
+            errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+            if errors and not reason:
+                reason = str(errors[0].get("code") or errors[0].get("title") or "")
+            if errors and details is None:
+                details = [str(e.get("detail") or e.get("title") or e.get("code"))
+                           for e in errors] or None
     return reason, details
 
 
@@ -454,12 +462,28 @@ class ZendeskHelpdesk(Helpdesk):
         return options
 
     def create_option(self, field_id: int, option: Option, position: int) -> Option:
-        with self._call(f"option '{option.value}' of ticket field {field_id}"):
-            created = _raw(self._zenpy.ticket_fields.options.create_or_update(
-                field_id, CustomFieldOption(name=option.title, value=option.value,
-                                            position=position)))
-        self._cached_options(field_id).append(created)
-        return dataclasses.replace(option, id=int(created["id"]))
+        """A POST: if its answer is lost the options are read again, and the option is
+        created once more only when its value is not there (else a spurious 422)."""
+        what = f"option '{option.value}' of ticket field {field_id}"
+        for _ in range(2):
+            with self._call(what):
+                try:
+                    created = _raw(self._zenpy.ticket_fields.options.create_or_update(
+                        field_id, CustomFieldOption(name=option.title, value=option.value,
+                                                    position=position)))
+                except (HTTPStatusError, ConnectionFailed) as exc:
+                    if not exc.uncertain:
+                        raise
+                    field = _raw(self._zenpy.ticket_fields(id=field_id))
+                    found = next((o for o in field.get("custom_field_options") or []
+                                  if o.get("value") == option.value), None)
+                    if found is None:
+                        continue
+                    created = found
+            self._cached_options(field_id).append(created)
+            return dataclasses.replace(option, id=int(created["id"]))
+        raise Unavailable(f"Zendesk lost the answer to {what} twice and the option is not "
+                          "there: run apply again")
 
     def update_option(self, field_id: int, option: Option, position: int) -> None:
         """Change an option in place; a translated name (``{{dc.deskops_…}}``) is kept, its
@@ -729,7 +753,7 @@ class ZendeskHelpdesk(Helpdesk):
         except HelpdeskError as exc:
             checks.append(Check("credential", False, str(exc)))
             return checks
-        scopes = self._check_scopes(kb=kb_locales is not None, hooks=hook is not None)
+        scopes = self._check_scopes()
         if scopes is not None:
             checks.append(scopes)
         try:
@@ -767,9 +791,11 @@ class ZendeskHelpdesk(Helpdesk):
         """One GET on the guarded session (doctor's reads zenpy has no model for)."""
         assert self._session is not None
         with self._call(what):
-            return self._session.get(f"{self._session.base_url}{path}").json()
+            url = path if path.startswith(("http://", "https://")) else \
+                f"{self._session.base_url}{path}"
+            return self._session.get(url).json()
 
-    def _check_scopes(self, *, kb: bool, hooks: bool) -> Check | None:
+    def _check_scopes(self) -> Check | None:
         """OAuth only: the granted scopes cover what deskops will do (None for API tokens)."""
         oauth = self.oauth
         if oauth is not None:
@@ -782,14 +808,16 @@ class ZendeskHelpdesk(Helpdesk):
                 return Check("oauth scopes", False, str(exc))
         else:
             return None
-        writes = ["ticket_fields", "ticket_forms", "dynamic_content", "tickets"]
-        writes += ["hc"] * kb + ["webhooks", "triggers"] * hooks
-        needed = ["read"] + [f"{res}:write" for res in writes]
+        # Zendesk's resource scopes are tickets, users, auditlogs, organizations, hc, apps,
+        # triggers, automations, targets, webhooks and zis: ticket fields, forms and dynamic
+        # content have none, so provisioning needs the broad ``write``.
+        needed = ["read", "write"]
         missing = [n for n in needed if not _scope_covers(granted, n)]
         shown = " ".join(sorted(granted)) or "none"
         if missing:
             return Check("oauth scopes", False, f"granted: {shown}; missing: "
-                         f"{' '.join(missing)} (grant them to the OAuth client)")
+                         f"{' '.join(missing)} (grant them to the OAuth client; ticket fields, "
+                         "forms and dynamic content have no narrower scope)")
         return Check("oauth scopes", True, f"granted: {shown}")
 
     def _check_guide_locales(self, wanted: Sequence[str]) -> Check:
@@ -837,7 +865,9 @@ class ZendeskHelpdesk(Helpdesk):
                         + ("; ".join(problems) + f": {fix}" if problems else
                            f"active, posts to {shown}"))]
         try:
-            triggers = self._get("/api/v2/triggers", "the list of triggers").get("triggers") or []
+            triggers = list(zendesk_pages(  # more than 100 triggers: deskops's on a later page
+                lambda url: self._get(url, "the list of triggers"),
+                "/api/v2/triggers?page[size]=100", "triggers"))
         except HelpdeskError as exc:
             return [*checks, Check("triggers", False, str(exc))]
         by_title = {t.get("title"): t for t in triggers}

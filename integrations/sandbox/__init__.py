@@ -38,7 +38,8 @@ the demo use them; the sandbox accepts nothing else.
 from __future__ import annotations
 
 __all__ = [
-    "ADMIN_EMAIL", "API_TOKEN", "FRESHDESK_API_KEY", "FRESHDESK_DOMAIN", "OAUTH_CLIENT_ID",
+    "ADMIN_EMAIL", "API_TOKEN", "FRESHDESK_AGENT_API_KEY", "FRESHDESK_API_KEY",
+    "FRESHDESK_DOMAIN", "OAUTH_CLIENT_ID",
     "OAUTH_CLIENT_SECRET", "OAUTH_TOKEN", "SUBDOMAIN",
 ]
 
@@ -56,3 +57,6 @@ OAUTH_CLIENT_SECRET = "sandbox-oauth-secret-00000000000000"
 #: Freshdesk helpdesk (``FRESHDESK_DOMAIN``) and API key (basic-auth user, password ``X``).
 FRESHDESK_DOMAIN = "deskops-sandbox"
 FRESHDESK_API_KEY = "sandboxfreshdeskapikey0000"
+#: The API key of an agent without admin rights: Freshdesk answers 403 ``access_denied`` to
+#: admin APIs (``/api/v2/admin/...``, automations), as it does for a least-privilege key.
+FRESHDESK_AGENT_API_KEY = "sandboxfreshdeskagentkey00"

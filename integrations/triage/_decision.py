@@ -309,8 +309,8 @@ def _guard(ticket: Ticket, ctx: TriageContext) -> str | None:
         first = latest.body == ticket.description  # the ticket's own first message
         if is_auto_reply(latest, f"{ticket.subject}\n{latest.body}" if first else None):
             return "the latest reply is from an auto-responder (two robots must not talk)"
-    elif ticket.channel == "email" and is_auto_reply(
-            text=f"{ticket.subject}\n{ticket.description}"):
+    elif is_auto_reply(text=f"{ticket.subject}\n{ticket.description}"):  # any channel,
+        # as on Zendesk, where the description is the first comment (portal, API, e-mail)
         return "the ticket looks like an auto-reply"
     return None
 

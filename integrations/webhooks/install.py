@@ -16,9 +16,9 @@ Freshdesk signs nothing: a shared secret (created once, kept in the same secrets
 two automation rules whose ``trigger_webhook`` action posts ids only to
 ``URL/webhooks/freshdesk``::
 
-    deskops: ticket created                (on ticket creation, type 1)  status is not Closed
+    deskops: ticket created                (on ticket creation, type 1)  status not in Closed
     deskops: ticket updated by requester   (on ticket updates, type 4)   performer Requester,
-                                           event "reply is sent", status is not Closed
+                                           event "reply is sent", status not in Closed
 
 Performer *Requester* is what stops deskops's own updates (made with the agent's API key)
 from firing the rule again. Freshdesk has no ``updated_at`` placeholder, so these events
@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from integrations.errors import ConfigError
+from integrations.helpdesk._common import zendesk_pages
 from integrations.helpdesk._http import (
     ConnectionFailed,
     HelpdeskSession,
@@ -112,7 +113,8 @@ class _Api:
 
     def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
         try:
-            resp = self.session.request(method, f"{self.base}{path}", json=body)
+            url = path if path.startswith(("http://", "https://")) else f"{self.base}{path}"
+            resp = self.session.request(method, url, json=body)
         except (HTTPStatusError, ConnectionFailed) as exc:
             reason, details = self.reason(exc)
             name, check = self.credential
@@ -139,8 +141,9 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
         hook = api.call("POST", "/api/v2/webhooks", "webhook deskops",
                         {"webhook": wanted})["webhook"]
         yield f"webhook {hook['id']}: created ({endpoint})"
-    elif not _same(hook, wanted):
-        api.call("PATCH", f"/api/v2/webhooks/{hook['id']}", "webhook deskops",
+    elif not _same(hook, wanted):  # the documented full update (PATCH wants a merge-patch
+        # content type the references do not settle): every attribute deskops sets is sent
+        api.call("PUT", f"/api/v2/webhooks/{hook['id']}", "webhook deskops",
                  {"webhook": wanted})
         yield f"webhook {hook['id']}: updated ({endpoint})"
     else:
@@ -151,8 +154,10 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
     if book.zendesk(webhook_id)[:1] != [secret]:
         book.set_zendesk(webhook_id, secret)
         yield f"signing secret: stored in {book.path}"
-    existing = {t.get("title"): t for t in
-                api.call("GET", "/api/v2/triggers", "triggers").get("triggers", [])}
+    existing: dict[Any, dict[str, Any]] = {}
+    for row in zendesk_pages(lambda u: api.call("GET", u, "triggers"),
+                             "/api/v2/triggers?page[size]=100", "triggers"):
+        existing.setdefault(row.get("title"), row)
     for trig in trigger_specs(webhook_id):
         current = existing.get(trig["title"])
         if current is None:
@@ -170,8 +175,10 @@ def install_zendesk(settings: Settings, url: str, book: SecretBook) -> Iterator[
 
 FRESHDESK_BODIES = {event: json.dumps({"event": event, "ticket_id": "{{ticket.id}}"})
                     for event in ("ticket_created", "ticket_updated")}
+#: Status is a dropdown: ``not_in`` with a list, as Freshdesk documents for dropdowns
+#: (``is_not`` with a scalar is for dependent fields only).
 _NOT_CLOSED = [{"name": "condition_set_1", "match_type": "all", "properties": [
-    {"resource_type": "ticket", "field_name": "status", "operator": "is_not", "value": 5}]}]
+    {"resource_type": "ticket", "field_name": "status", "operator": "not_in", "value": [5]}]}]
 
 
 def rule_specs(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:

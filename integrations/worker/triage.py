@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from integrations.errors import DeskopsError, HelpdeskError
-from integrations.helpdesk.tickets import TicketChanged, TicketDesk
+from integrations.helpdesk.tickets import TicketChanged, TicketDesk, WriteUncertain
 from integrations.model import Ticket
 from integrations.triage import (
     ASK_TAG_PREFIX,
@@ -39,6 +39,7 @@ from integrations.triage import (
     Comment,
     Decision,
     TriageContext,
+    Update,
     chase,
     decide,
     explain_json,
@@ -192,9 +193,36 @@ def write_decision(ticket: Ticket, desk: TicketDesk, ctx: TriageContext,
             log.info("ticket %s changed while deciding; reading it again", ticket.id)
             ticket = desk.get_ticket(ticket.id)
             continue
+        except WriteUncertain as exc:
+            log.warning("ticket %s: %s; reading it again to learn whether it did", ticket.id,
+                        exc)
+            fresh = desk.get_ticket(ticket.id)
+            if _landed(fresh, update, desk, ctx):
+                return decision, True
+            ticket = fresh  # nothing (or only the properties) landed: decide again
+            continue
         return decision, True
     raise HelpdeskError(f"ticket {ticket.id} kept changing during {MAX_REREADS + 1} attempts; "
                         "the event will be retried")
+
+
+def _landed(fresh: Ticket, update: Update, desk: TicketDesk, ctx: TriageContext) -> bool:
+    """After a write whose answer was lost: True when ``fresh`` (read again) shows it done.
+
+    Two-step helpdesks: the properties carry the stage tag and the comment its reply key;
+    with the tag there but not the comment, only the comment is sent (once more, since it
+    provably is not there). One-call helpdesks: the tags of the update are all there."""
+    if not set(update.add_tags) <= set(fresh.tags) or not update.add_tags:
+        return False
+    if update.comment is None or not desk.two_step_comments:
+        return True
+    key = reply_key(fresh.tags)
+    if key is None or _has_reply(fresh, key, ctx):
+        log.info("ticket %s: the write was saved although its answer was lost", fresh.id)
+        return True
+    desk.post_comment(fresh.id, update.comment)  # already keyed by write_decision
+    log.info("ticket %s: properties were saved, the reply was not; sent it once", fresh.id)
+    return True
 
 
 def _scan(folder: str, found: list[tuple[str, int, int]]) -> None:
@@ -254,6 +282,7 @@ class TriageHandler:
             stamps = self._stamps()
             if stamps != self._seen:
                 self._seen = stamps
+                desk.forget_definitions()  # new field ids after an apply: read them again
                 try:
                     self.ctx = self._rebuild()
                     self._resolved.clear()

@@ -123,6 +123,7 @@ def main(argv: list[str]) -> int:
     print(f"cpu time: {cpu_rate:,.0f} decisions per CPU-second, validation "
           f"{cpu_base:,.0f}/CPU-s, ratio {cpu_base / cpu_rate:.1f}x")
     calls_per_event()
+    calls_per_decision()
     return 0
 
 
@@ -193,6 +194,93 @@ def calls_per_event(n: int = 40) -> None:
                       f"over {n} events ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}"
                       f"); goal: 1 read, at most 1 write")
         http.close()
+
+
+def calls_per_decision(n: int = 20) -> None:
+    """API calls one worker pays per triage decision, Freshdesk beside Zendesk (issue 17).
+
+    The ad-network example applied to each sandbox; ``n`` requesters each file a ticket
+    (half complete) through the vendor's API and one worker (one desk, one handler, as
+    ``deskops worker`` runs) decides on them in a row. Prints calls per decision, the
+    endpoints behind them, and what ``n`` decisions cost against a 400/min plan.
+    """
+    from integrations.cli.main import App
+    from integrations.cli.main import main as deskops
+    from integrations.cli.triage import build_context
+    from integrations.helpdesk.tickets import connect_tickets
+    from integrations.sandbox import ADMIN_EMAIL, API_TOKEN, FRESHDESK_API_KEY
+    from integrations.sandbox.server import start_sandbox
+    from integrations.settings import load_settings
+    from integrations.worker.triage import TriageHandler
+
+    figures: dict[str, float] = {}
+    with start_sandbox() as sandbox:
+        for target in ("zendesk", "freshdesk"):
+            with tempfile.TemporaryDirectory() as tmp:
+                ws = Path(tmp) / "ad-network"
+                shutil.copytree(AD_NETWORK, ws, ignore=shutil.ignore_patterns("locks"))
+                rules = json.loads((ws / "rules.json").read_text(encoding="utf-8"))
+                groups = sorted({r["then"]["group"] for r in rules["rules"]
+                                 if "group" in r["then"]})
+                emu = sandbox.zendesk if target == "zendesk" else sandbox.freshdesk
+                emu.seed("groups", [{"name": g} for g in groups])
+                env = sandbox.zendesk_env() if target == "zendesk" else sandbox.freshdesk_env()
+                os.environ.update(env)
+                with contextlib.redirect_stdout(io.StringIO()):
+                    if deskops(["-w", str(ws), "--target", target, "apply",
+                                "--auto-approve"]) != 0:
+                        raise SystemExit(f"bench: apply failed on {target}")
+                settings = load_settings(env, dotenv=None)
+                app = App(workspace=ws, target=target, verbose=False, _settings=settings)
+                http = requests.Session()
+                if target == "zendesk":
+                    http.auth = (f"{ADMIN_EMAIL}/token", API_TOKEN)
+                else:
+                    http.auth = (FRESHDESK_API_KEY, "X")
+                base = sandbox.zendesk_url if target == "zendesk" else sandbox.freshdesk_url
+
+                def file(i: int, *, target: str = target, http: requests.Session = http,
+                         base: str = base) -> int:
+                    text = "The reports page shows an error since this morning. Can you help?"
+                    if i % 2 == 0:
+                        text += " My SID is 1234567, it is a technical problem."
+                    if target == "zendesk":
+                        user = http.post(f"{base}/api/v2/users.json", json={"user": {
+                            "name": f"Publisher {i}", "email": f"p{i}@example.org"}},
+                            timeout=30).json()["user"]
+                        return int(http.post(f"{base}/api/v2/tickets.json", json={"ticket": {
+                            "subject": "Reports page error", "comment": {"body": text},
+                            "requester_id": user["id"]}}, timeout=30).json()["ticket"]["id"])
+                    return int(http.post(f"{base}/api/v2/tickets", json={
+                        "email": f"p{i}@example.org", "subject": "Reports page error",
+                        "description": f"<div>{text}</div>", "status": 2, "priority": 1},
+                        timeout=30).json()["id"])
+
+                ids = [file(i) for i in range(n)]
+                with connect_tickets(settings, target) as desk:
+                    mark = emu.log.mark()
+                    handler = TriageHandler(build_context(app))
+                    requests.get(f"{base}/api/v2/bench-barrier", timeout=30)  # log settles
+                    built = len(emu.log.entries(since=mark)) - 1
+                    before = desk.calls.as_dict()
+                    endpoints = dict(desk.calls.by_endpoint)
+                    for tid in ids:
+                        handler(desk.get_ticket(tid), desk)
+                    after = desk.calls.as_dict()
+                    calls = (after["reads"] + after["writes"]
+                             - before["reads"] - before["writes"]) / n
+                    used = {k: v - endpoints.get(k, 0) for k, v in desk.calls.by_endpoint.items()
+                            if v - endpoints.get(k, 0)}
+                http.close()
+                figures[target] = calls
+                top = ", ".join(f"{k} {v / n:.2f}" for k, v in sorted(
+                    used.items(), key=lambda kv: -kv[1])[:6])
+                print(f"{target}: {calls:.2f} calls per decision over {n} decisions in a row "
+                      f"(one-off reads amortised), plus {built} calls to build the context "
+                      f"once per worker (and per rebuild); per decision: {top}")
+    z, f = figures["zendesk"], figures["freshdesk"]
+    print(f"calls per decision: freshdesk {f:.2f} vs zendesk {z:.2f} (ratio {f / z:.2f}); "
+          f"{n} decisions cost {f * n:.0f} Freshdesk calls, {f * n / 400:.0%} of a 400/min plan")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,10 @@ class Result:
 
     @property
     def err_lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
+        # -v shows each retry's wait ("info: deskops.http: ... retry 2/3 in 0.5 s"): progress,
+        # not part of the one error line
+        return [line for line in self.stderr.splitlines() if line.strip()
+                and not line.startswith("info: deskops.http: ")]
 
     def describe(self) -> str:
         return (f"deskops {' '.join(self.args)} -> exit {self.code}\n"

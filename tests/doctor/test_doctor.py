@@ -169,15 +169,15 @@ def test_bad_receiver_url_is_one_line(zendesk_env: dict[str, str], tmp_path: Pat
 
 def test_oauth_token_scopes(zendesk_env: dict[str, str], fresh_sandbox: RunningSandbox,
                             tmp_path: Path) -> None:
-    issue_token(fresh_sandbox.zendesk, ["read", "ticket_fields:write"], None, "tok-narrow")
+    issue_token(fresh_sandbox.zendesk, ["read", "tickets:write"], None, "tok-narrow")
     env = {k: v for k, v in zendesk_env.items() if k not in ("ZENDESK_EMAIL",
                                                             "ZENDESK_API_TOKEN")}
     env["ZENDESK_OAUTH_TOKEN"] = "tok-narrow"
     run = doctor(env, workspace(tmp_path / "w", ["en"], KB))
     assert run.code == 1
     assert run.line("oauth scopes") == (
-        "FAIL oauth scopes: granted: read ticket_fields:write; missing: ticket_forms:write "
-        "dynamic_content:write tickets:write hc:write (grant them to the OAuth client)")
+        "FAIL oauth scopes: granted: read tickets:write; missing: write (grant them to the "
+        "OAuth client; ticket fields, forms and dynamic content have no narrower scope)")
     assert "tok-narrow" not in "\n".join(run.lines)
     issue_token(fresh_sandbox.zendesk, ["read", "write"], None, "tok-wide")
     run = doctor({**env, "ZENDESK_OAUTH_TOKEN": "tok-wide"}, workspace(tmp_path / "w", ["en"]))

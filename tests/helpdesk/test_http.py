@@ -9,12 +9,21 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from integrations.errors import AuthError, ConfigError, RateLimited, Rejected, Unavailable
+from integrations.errors import (
+    AuthError,
+    ConfigError,
+    Conflict,
+    RateLimited,
+    Rejected,
+    Unavailable,
+)
 from integrations.helpdesk._http import (
+    ConnectionFailed,
     HelpdeskSession,
     HTTPStatusError,
     RetryPolicy,
     endpoint_label,
+    map_http_error,
     parse_retry_after,
 )
 from integrations.helpdesk.freshdesk import FreshdeskHelpdesk
@@ -69,9 +78,76 @@ def test_429_storm_with_fractional_retry_after_is_retried(stub: StubServer) -> N
 def test_5xx_and_then_success(stub: StubServer) -> None:
     stub.answer(Answer(503, {}), Answer(500, {}))
     session = _session(stub)
-    assert session.post(f"{stub.url}/api/v2/x", json={}).status_code == 200
+    assert session.put(f"{stub.url}/api/v2/x", json={}).status_code == 200
     assert session.calls.retries == 2 and session.calls.rate_limited == 0
     assert session.calls.writes == 3
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH", "PUT-once"])
+def test_a_write_that_may_have_happened_is_not_repeated(stub: StubServer, method: str) -> None:
+    """A 5xx after a POST (or a PUT marked `once`, e.g. one adding a comment) may follow a
+    committed write: one attempt, raised as uncertain so the caller re-reads."""
+    stub.answer(Answer(502, {}))
+    session = _session(stub)
+    verb = method.split("-")[0]
+    with pytest.raises(HTTPStatusError) as info:
+        if method.endswith("once"):
+            with session.once():
+                session.request(verb, f"{stub.url}/api/v2/x", json={})
+        else:
+            session.request(verb, f"{stub.url}/api/v2/x", json={})
+    assert info.value.uncertain and info.value.status == 502
+    assert len(stub.seen) == 1 and session.calls.retries == 0
+    error = map_http_error(info.value, vendor="Zendesk", what="reply on ticket 7", reason="",
+                           details=None, credential="token", check="X", budget=2.0)
+    assert "may or may not have happened, so it was not repeated" in str(error)
+
+
+def test_a_write_is_repeated_after_a_429(stub: StubServer) -> None:
+    """429 means the helpdesk refused the request before doing anything: safe to repeat."""
+    stub.answer(Answer(429, {}, {"Retry-After": "0.01"}))
+    session = _session(stub)
+    assert session.post(f"{stub.url}/api/v2/x", json={}).status_code == 200
+    assert len(stub.seen) == 2 and session.calls.rate_limited == 1
+
+
+def test_a_write_is_repeated_when_it_never_reached_the_server() -> None:
+    """Connection refused: nothing was sent, so a POST is retried (and counted)."""
+    server = StubServer()
+    url = server.url
+    server.close()
+    session = _session(server)
+    with pytest.raises(ConnectionFailed) as info:
+        session.post(f"{url}/api/v2/x", json={})
+    assert not info.value.uncertain and info.value.attempts == FAST.attempts
+    assert session.calls.retries == FAST.attempts - 1
+
+
+def test_retries_say_what_they_wait_for(stub: StubServer,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    stub.answer(Answer(503, {}), Answer(429, {}, {"Retry-After": "0.05"}))
+    with caplog.at_level("INFO", logger="deskops.http"):
+        _session(stub).get(f"{stub.url}/api/v2/x")
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines[0].startswith("Test unavailable (503), retry 2/5 in ")
+    assert lines[1].startswith("Test rate limit reached (429), retry 3/5 in 0.05 s")
+    assert all("(retry budget 2s" in line for line in lines)
+
+
+def test_rate_limit_failure_names_the_limit_hit(stub: StubServer) -> None:
+    """A Retry-After above the longest wait is not "the budget": say which limit it was."""
+    stub.default = Answer(429, {}, {"Retry-After": "48"})
+    with pytest.raises(HTTPStatusError) as info:
+        _session(stub, RetryPolicy(max_wait=30, budget=120)).get(f"{stub.url}/api/v2/x")
+    error = map_http_error(info.value, vendor="Freshdesk", what="ticket 3", reason="",
+                           details=None, credential="key", check="X", budget=120)
+    assert str(error) == (
+        "Freshdesk kept rate-limiting ticket 3 (429, Retry-After 48s) beyond the longest "
+        "wait allowed: it asked for 48s, DESKOPS_RETRY_MAX_WAIT is 30s: try again later")
+    stub.default = Answer(429, {}, {"Retry-After": "0.01"})
+    with pytest.raises(HTTPStatusError) as info:
+        _session(stub).get(f"{stub.url}/api/v2/x")
+    assert "beyond the retry attempts (5, DESKOPS_RETRY_ATTEMPTS is 5)" in info.value.limit
 
 
 def test_4xx_is_not_retried(stub: StubServer) -> None:
@@ -169,7 +245,7 @@ def test_zendesk_exhausted_429_is_rate_limited(stub: StubServer) -> None:
     helpdesk = ZendeskHelpdesk(settings=_zendesk_settings(stub.url), retry=FAST)
     with pytest.raises(RateLimited) as info:
         helpdesk.read_state()
-    assert info.value.retry_after == 0.01 and "beyond the retry budget" in str(info.value)
+    assert info.value.retry_after == 0.01 and "beyond the retry attempts (5, " in str(info.value)
 
 
 def test_freshdesk_422_details_are_in_the_message(stub: StubServer) -> None:
@@ -182,6 +258,26 @@ def test_freshdesk_422_details_are_in_the_message(stub: StubServer) -> None:
         helpdesk.delete_form(5)
     assert str(info.value) == ("Freshdesk rejected ticket form 5 (delete): "
                                "label: It should be a/an String")
+
+
+def test_freshdesk_409_duplicate_value_is_not_a_concurrent_change(stub: StubServer) -> None:
+    stub.answer(Answer(409, {"description": "Validation failed", "errors": [
+        {"field": "name", "message": "It should be a unique value", "code": "duplicate_value"}]}))
+    settings = Settings(target="freshdesk", freshdesk_api_key=Secret("k"),
+                        sandbox_freshdesk_url=stub.url)
+    with pytest.raises(Conflict) as info:
+        FreshdeskHelpdesk(settings=settings, retry=FAST).delete_form(5)
+    assert "already taken (name: It should be a unique value)" in str(info.value)
+    assert "changed meanwhile" not in str(info.value)
+
+
+def test_zendesk_newer_error_bodies_keep_their_reason(stub: StubServer) -> None:
+    """Webhooks and newer endpoints answer ``{"errors": [{code, title, detail}]}``."""
+    stub.answer(Answer(400, {"errors": [{"code": "InvalidEndpoint", "title": "Invalid endpoint",
+                                         "detail": "endpoint must use https"}]}))
+    with pytest.raises(Rejected) as info:
+        ZendeskHelpdesk(settings=_zendesk_settings(stub.url), retry=FAST).read_state()
+    assert str(info.value).endswith("endpoint must use https")
 
 
 def test_missing_credentials_name_the_variables() -> None:

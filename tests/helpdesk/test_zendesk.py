@@ -168,10 +168,14 @@ def test_429_storm_with_fractional_retry_after_is_absorbed(zendesk_settings: Set
 
 
 def test_5xx_is_retried(zendesk_settings: Settings, zd: Control) -> None:
-    zd.faults(error_rate=0.5, error_status=503, seed=7)
+    """Reads and idempotent writes (PUT) are retried; a create (POST) is not: see
+    `test_http.test_a_write_that_may_have_happened_is_not_repeated`."""
     helpdesk = _helpdesk(zendesk_settings, RetryPolicy(attempts=12, max_wait=0.05,
                                                        budget=10.0, backoff=0.01))
-    helpdesk.create_field(PLATFORM)
+    created = helpdesk.create_field(PLATFORM)
+    assert created.id is not None
+    zd.faults(error_rate=0.5, error_status=503, seed=7)
+    helpdesk.update_field(created.id, dataclasses.replace(PLATFORM, title="Platforms"))
     helpdesk.read_state()
     assert helpdesk.calls.retries > 0
 

@@ -128,7 +128,8 @@ def test_forms_sections_settings_and_rate_headers(fd: tuple[requests.Session, st
     s, base = fd
     fields = {f["name"]: f for f in s.get(base + FIELDS).json()}
     entry = {"label_for_customers": "x", "customers_can_edit": True,
-             "required_for_customers": True}
+             "required_for_customers": True, "hint_for_customers": "x",
+             "placeholder_for_customers": "x"}
     r = s.post(base + "/api/v2/ticket-forms", json={
         "title": "Refunds", "fields": [{"id": fields["requester"]["id"], **entry}]})
     assert r.status_code == 400  # company is mandatory

@@ -281,8 +281,8 @@ def test_automation_rules_carry_the_documented_attributes(
     rule = {"name": "deskops: ticket updated by requester", "active": True,
             "performer": {"type": 2}, "events": [{"field_name": "reply_sent"}],
             "conditions": [{"name": "not closed", "match_type": "all", "properties": [
-                {"resource_type": "ticket", "field_name": "status", "operator": "is_not",
-                 "value": 5}]}],
+                {"resource_type": "ticket", "field_name": "status", "operator": "not_in",
+                 "value": [5]}]}],
             "actions": [{"field_name": "trigger_webhook", "request_type": "POST",
                          "url": "https://deskops.example/webhooks/freshdesk",
                          "content_type": "JSON", "content_layout": "2",

@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp
 
-from integrations.sandbox import FRESHDESK_API_KEY
+from integrations.sandbox import FRESHDESK_AGENT_API_KEY, FRESHDESK_API_KEY
 from integrations.sandbox.core.app import build_app
 from integrations.sandbox.core.emulator import Emulator, Plan, Principal, Seeder, VendorSpec
-from integrations.sandbox.core.errors import Unauthorized
+from integrations.sandbox.core.errors import Forbidden, Unauthorized
 from integrations.sandbox.core.ratelimit import Decision, Rule, endpoint
 from integrations.sandbox.core.store import Database
 from integrations.sandbox.freshdesk import (
@@ -60,8 +60,17 @@ LIMITS: list[Rule] = [
 ]
 
 
+#: Paths only an administrator's key may use ("An agent attempting to access admin APIs
+#: will result in this error": 403 ``access_denied``): the sections the reference marks
+#: "Only users with admin privileges", and every agent API but the current agent's.
+ADMIN_ONLY = ("/api/v2/admin/", "/api/v2/automations/", "/api/v2/groups", "/api/v2/ticket-forms",
+              "/api/v2/agents")
+AGENT_OK = ("/api/v2/agents/me",)
+
+
 def authenticate(emu: Emulator, request: Request) -> Principal:
-    """API key as the basic-auth user; the password is ignored (``X`` by convention)."""
+    """API key as the basic-auth user; the password is ignored (``X`` by convention). The
+    agent key is refused the admin APIs."""
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "basic" and value:
         try:
@@ -70,6 +79,11 @@ def authenticate(emu: Emulator, request: Request) -> Principal:
             user = ""
         if user and secrets.compare_digest(user, FRESHDESK_API_KEY):
             return Principal("api_key", "agent:1")
+        if user and secrets.compare_digest(user, FRESHDESK_AGENT_API_KEY):
+            path = request.url.path
+            if path.startswith(ADMIN_ONLY) and not path.startswith(AGENT_OK):
+                raise Forbidden("Insufficient privileges to perform this action.")
+            return Principal("api_key", "agent:1:agent-role")
     raise Unauthorized()
 
 

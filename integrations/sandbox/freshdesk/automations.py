@@ -123,6 +123,30 @@ def _check_action(action: Any, index: int) -> list[Any]:
     return errors
 
 
+#: Ticket dropdowns: conditions on them take ``in`` / ``not_in`` and a list of values ("for
+#: all the other dropdown fields the supported operators are in and not_in"; the documented
+#: sample: ``"operator": "in", "value": [""]``); ``is`` / ``is_not`` are for dependent fields.
+_DROPDOWNS = frozenset({"status", "priority", "source", "ticket_type", "group_id",
+                        "responder_id", "product_id"})
+
+
+def _check_conditions(conditions: Any) -> list[Any]:
+    errors = []
+    for i, cset in enumerate(conditions if isinstance(conditions, list) else []):
+        props = cset.get("properties") if isinstance(cset, dict) else None
+        for j, prop in enumerate(props if isinstance(props, list) else []):
+            if not isinstance(prop, dict) or prop.get("field_name") not in _DROPDOWNS:
+                continue
+            where = f"conditions[{i}].properties[{j}]"
+            if prop.get("operator") not in ("in", "not_in"):
+                errors.append(err(f"{where}.operator", "It should be one of these values: "
+                                  "'in,not_in'", "invalid_value"))
+            if not isinstance(prop.get("value"), list):
+                errors.append(err(f"{where}.value", "It should be an Array",
+                                  "datatype_mismatch"))
+    return errors
+
+
 def _rule_fields(kind: int, data: dict[str, Any], current: Record | None = None) -> Record:
     errors = check_attrs(data, _RULE_ATTRS, required=() if current else
                          ("name", "conditions", "actions"))
@@ -133,6 +157,8 @@ def _rule_fields(kind: int, data: dict[str, Any], current: Record | None = None)
     if "name" in data and not str(data.get("name") or "").strip():
         errors.append(err("name", "It should not be blank as this is a mandatory field",
                           "invalid_value"))
+    if "conditions" in data:
+        errors += _check_conditions(data["conditions"])
     if isinstance(merged.get("actions"), list):
         if not merged["actions"]:
             errors.append(err("actions", "It should not be blank", "invalid_value"))

@@ -33,7 +33,11 @@ _FIELD_ATTRS: dict[str, type | tuple[type, ...]] = {
     "required_for_customers": bool, "hint_for_customers": (str, type(None)),
     "placeholder_for_customers": (str, type(None)), "position": int,
 }
-_FIELD_REQUIRED = ("label_for_customers", "customers_can_edit", "required_for_customers")
+#: Mandatory for each field of a form ("hint_for_customers Mandatory string",
+#: "placeholder_for_customers Mandatory string"): missing or blank strings are refused.
+_FIELD_REQUIRED = ("label_for_customers", "customers_can_edit", "required_for_customers",
+                   "hint_for_customers", "placeholder_for_customers")
+_NOT_BLANK = ("label_for_customers", "hint_for_customers", "placeholder_for_customers")
 _ALWAYS = ("requester", "company")
 _DEFAULT_FORM = ("requester", "subject", "ticket_type", "status", "priority", "group", "agent",
                  "description", "company")
@@ -76,6 +80,9 @@ def _form_fields(emu: Emulator, given: Any, now: str) -> list[Record]:
             continue
         errors += [FieldError(f"fields[{i}].{e.field}", e.message, e.code)
                    for e in check_attrs(item, _FIELD_ATTRS, required=("id", *_FIELD_REQUIRED))]
+        errors += [err(f"fields[{i}].{k}", "It should not be blank as this is a mandatory "
+                       "field", "invalid_value") for k in _NOT_BLANK
+                   if k in item and not str(item[k] or "").strip()]
         fid = item.get("id")
         if isinstance(fid, int) and emu.store.get(fields.COLL, fid) is None:
             errors.append(err(f"fields[{i}].id", f"There is no ticket field with id {fid}",
@@ -212,6 +219,8 @@ async def update_field(request: Request) -> Response:
     data = await read_json(request)
     attrs = {k: v for k, v in _FIELD_ATTRS.items() if k != "id"}
     raise_if(check_attrs(data, attrs))
+    raise_if([err(k, "It should not be blank as this is a mandatory field", "invalid_value")
+              for k in _NOT_BLANK if k in data and not str(data[k] or "").strip()])
     for key in attrs:
         if key in data:
             entry[key] = data[key] if data[key] is not None else ""

@@ -23,7 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from integrations.sandbox.core.emulator import Emulator
-from integrations.sandbox.core.errors import FieldError, Invalid, NotFound
+from integrations.sandbox.core.errors import Conflict, FieldError, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
@@ -101,7 +101,8 @@ def _render(emu: Emulator, kind: str, rec: Record, lang: str | None = None,
         if counts is None:
             counts = _article_counts(emu)
         out["articles_count"] = counts.get(rec["id"], 0)
-        out["sub_folders_count"] = 0
+        out["sub_folders_count"] = sum(1 for f in emu.store.all("sol_folders")
+                                       if f.get("parent_folder_id") == rec["id"])
     return out
 
 
@@ -192,8 +193,18 @@ async def list_folders(request: Request) -> Response:
     emu = emulator(request)
     cid = path_id(request, "id")
     emu.store.require("sol_categories", cid)
-    return _list(request, [f for f in emu.store.all("sol_folders") if f["category_id"] == cid],
-                 "folder")
+    return _list(request, [f for f in emu.store.all("sol_folders") if f["category_id"] == cid
+                           and f.get("parent_folder_id") is None], "folder")
+
+
+async def list_subfolders(request: Request) -> Response:
+    """``GET /solutions/folders/{id}/subfolders[/{lang}]``: a category lists its top folders
+    only; the folders inside a folder come from here."""
+    emu = emulator(request)
+    fid = path_id(request, "id")
+    emu.store.require("sol_folders", fid)
+    return _list(request, [f for f in emu.store.all("sol_folders")
+                           if f.get("parent_folder_id") == fid], "folder")
 
 
 async def list_articles(request: Request) -> Response:
@@ -204,10 +215,24 @@ async def list_articles(request: Request) -> Response:
                  "article")
 
 
+def _unique_name(emu: Emulator, coll: str, name: Any, siblings: Any = None) -> None:
+    """Category names, and folder names within one parent, are unique (case-insensitive,
+    in the primary language): 409 ``duplicate_value``."""
+    wanted = str(name or "").strip().lower()
+    for rec in emu.store.all(coll):
+        if siblings is not None and not siblings(rec):
+            continue
+        text = _text(rec, rec["_primary"]) or {}
+        if str(text.get("name") or "").strip().lower() == wanted:
+            raise Conflict([err("name", f"It should be a unique value: {name}",
+                                "duplicate_value")])
+
+
 async def create_category(request: Request) -> Response:
     emu = emulator(request)
     body = await read_json(request)
     _check(body, _CATEGORY_ATTRS, ("name",))
+    _unique_name(emu, "sol_categories", body["name"])
     with emu.db.transaction():
         now = emu.clock.iso()
         rec = emu.store.insert("sol_categories", {
@@ -224,6 +249,9 @@ async def create_folder(request: Request) -> Response:
     cid = path_id(request, "id")
     body = await read_json(request)
     _check(body, _FOLDER_ATTRS, ("name",))
+    parent = body.get("parent_folder_id")
+    _unique_name(emu, "sol_folders", body["name"], lambda f: f["category_id"] == cid
+                 and f.get("parent_folder_id") == parent)
     with emu.db.transaction():
         emu.store.require("sol_categories", cid)
         now = emu.clock.iso()
@@ -337,6 +365,8 @@ ROUTES = [
     Route(f"{S}/categories/{{id:int}}/folders", list_folders, methods=["GET"]),
     Route(f"{S}/categories/{{id:int}}/folders", create_folder, methods=["POST"]),
     Route(f"{S}/categories/{{id:int}}/folders/{{lang}}", list_folders, methods=["GET"]),
+    Route(f"{S}/folders/{{id:int}}/subfolders", list_subfolders, methods=["GET"]),
+    Route(f"{S}/folders/{{id:int}}/subfolders/{{lang}}", list_subfolders, methods=["GET"]),
     Route(f"{S}/folders/{{id:int}}/articles", list_articles, methods=["GET"]),
     Route(f"{S}/folders/{{id:int}}/articles", create_article, methods=["POST"]),
     Route(f"{S}/folders/{{id:int}}/articles/{{lang}}", list_articles, methods=["GET"]),

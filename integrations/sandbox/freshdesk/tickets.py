@@ -33,6 +33,7 @@ conversation was added) and ``_performer`` (``"agent"`` or ``"requester"``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -48,11 +49,13 @@ from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.freshdesk import attachments, fields
 from integrations.sandbox.freshdesk.common import check_attrs, err, ok, raise_if
+from integrations.sandbox.freshdesk.settings import check_language
 
 __all__ = [
     "AGENTS", "CONTACTS", "CONVERSATIONS", "ON_TICKET_CHANGE", "ROUTES", "SEARCH_PAGES",
     "SEARCH_PER_PAGE", "SEEDERS", "TICKETS", "add_conversation", "bootstrap", "contact_out",
-    "create_contact", "create_ticket", "requester_reply", "search", "update_ticket",
+    "create_contact", "create_ticket", "inbound_email", "requester_reply", "search",
+    "update_ticket",
 ]
 
 TICKETS = "tickets"
@@ -106,6 +109,8 @@ def _agent_id(emu: Emulator) -> int:
 
 def create_contact(emu: Emulator, data: dict[str, Any]) -> Record:
     raise_if(check_attrs(data, _CONTACT_ATTRS, required=("name",)))
+    if data.get("language") is not None:
+        data = {**data, "language": check_language(str(data["language"]))}
     email = str(data.get("email") or "").strip().lower() or None
     if email and any(c.get("email") == email for c in emu.store.all(CONTACTS)):
         from integrations.sandbox.core.errors import Conflict
@@ -216,6 +221,18 @@ def create_ticket(emu: Emulator, data: dict[str, Any]) -> Record:
     })
     _notify(emu, ticket, "created", {}, "agent")
     return ticket
+
+
+def inbound_email(emu: Emulator, *, to: str, from_email: str, subject: str,
+                  body: str) -> Record:
+    """Control: an e-mail to the support address ``to`` becomes a ticket (source 1), which
+    keeps ``to_emails`` ("Email addresses to which the ticket was originally sent"); the
+    API cannot set it, only the mailbox does."""
+    ticket = create_ticket(emu, {"email": from_email, "subject": subject,
+                                 "description": f"<div>{html.escape(body)}</div>",
+                                 "source": 1, "status": 2, "priority": 1})
+    ticket["to_emails"] = [to]
+    return emu.store.put(TICKETS, ticket)
 
 
 def _touch(emu: Emulator, ticket: Record) -> Record:
@@ -379,8 +396,19 @@ async def tickets_list(request: Request) -> Response:
                          "status'", code="invalid_value", field="order_by")
     rows.sort(key=lambda t: (str(t.get(order_by) or ""), int(t["id"])),
               reverse=q.get("order_type", "desc") != "asc")
+    # "A maximum of 300 pages (30000 tickets) will be returned."
+    page_no = q.get("page", "1")
+    if page_no.isdigit() and int(page_no) > LIST_PAGES:
+        raise BadRequest(f"It should be a Positive Integer less than or equal to {LIST_PAGES}",
+                         code="invalid_value", field="page")
     page, headers = freshdesk_page(request, rows)
+    if page_no.isdigit() and int(page_no) >= LIST_PAGES:
+        headers.pop("Link", None)
     return ok([_listed(t) for t in page], headers=headers)
+
+
+#: Pages the ticket list answers at most.
+LIST_PAGES = 300
 
 
 async def ticket_show(request: Request) -> Response:
@@ -619,6 +647,8 @@ async def contact(request: Request) -> Response:
     if request.method == "PUT":
         data = await read_json(request)
         raise_if(check_attrs(data, _CONTACT_ATTRS))
+        if data.get("language") is not None:
+            data = {**data, "language": check_language(str(data["language"]))}
         for key in _CONTACT_ATTRS:
             if key in data:
                 record[key] = data[key]

@@ -44,6 +44,7 @@ Responses follow the spec's ``TicketObject``, ``TicketCommentObject`` and ``Requ
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from html.parser import HTMLParser
@@ -56,6 +57,7 @@ from starlette.routing import Route
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import BadRequest, Conflict, FieldError, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.paging import zendesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.zendesk import uploads, webhooks
 from integrations.sandbox.zendesk.common import api_url, blank, ok
@@ -382,12 +384,14 @@ def _comment_view(request: Request, c: Record) -> dict[str, Any]:
 async def ticket_comments(request: Request) -> Response:
     emu = emulator(request)
     ticket = _ticket(emu, path_id(request))
-    rows = sorted((c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]),
-                  key=lambda c: int(c["id"]))
-    body: dict[str, Any] = {"comments": [_comment_view(request, c) for c in rows],
-                            "next_page": None, "previous_page": None, "count": len(rows)}
+    rows = [c for c in emu.store.all(COMMENTS) if c["ticket_id"] == ticket["id"]]
+    # 100 a page at most, like every Zendesk list; users are sideloaded per page (the
+    # authors of that page's comments), never for the whole ticket.
+    body = zendesk_page(request, rows, "comments", lambda c: _comment_view(request, c),
+                        unpaginated=False)
     if "users" in request.query_params.get("include", "").split(","):
-        ids = sorted({int(c["author_id"]) for c in rows} | {int(ticket["requester_id"])})
+        ids = sorted({int(c["author_id"]) for c in body["comments"]}
+                     | {int(ticket["requester_id"])})
         body["users"] = [u for u in (emu.store.get(USERS, i) for i in ids) if u is not None]
     return ok(body)
 
@@ -425,21 +429,64 @@ def _request_view(request: Request, t: Record) -> dict[str, Any]:
     }
 
 
+#: Records per page of the incremental export: ``per_page``, 1000 at most (the default).
+EXPORT_PAGE = 1000
+
+
+def _export_cursor(stamp: str, ticket_id: int) -> str:
+    return base64.urlsafe_b64encode(f"{stamp}|{ticket_id}".encode()).decode().rstrip("=")
+
+
+def _export_position(cursor: str) -> tuple[str, int]:
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        stamp, _, ticket_id = text.rpartition("|")
+        return stamp, int(ticket_id)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("the cursor is not valid", code="InvalidValue") from None
+
+
 async def incremental_cursor(request: Request) -> Response:
+    """``start_time`` (Unix seconds, at least one minute old: "Data isn't provided for the
+    most recent minute") or ``cursor``; at most ``per_page`` (1000) tickets a page, then
+    ``after_url`` until ``end_of_stream``."""
     emu = emulator(request)
     q = request.query_params
     from integrations.sandbox.core.clock import iso
 
     try:
-        start = float(q["start_time"]) if "start_time" in q else float(q.get("cursor", "x"))
-    except (KeyError, ValueError):
-        raise BadRequest("start_time or cursor is required", code="InvalidValue") from None
-    since = iso(start)
-    rows = sorted((t for t in emu.store.all(TICKETS) if str(t["updated_at"]) >= since),
+        per_page = int(q.get("per_page") or EXPORT_PAGE)
+    except ValueError:
+        per_page = 0
+    if not 1 <= per_page <= EXPORT_PAGE:
+        raise BadRequest(f"per_page must be between 1 and {EXPORT_PAGE}", code="InvalidValue")
+    if "cursor" in q:
+        position = _export_position(q["cursor"])
+    elif "start_time" in q:
+        try:
+            start = int(q["start_time"])
+        except ValueError:
+            raise BadRequest("start_time must be a Unix time in seconds",
+                             code="InvalidValue") from None
+        if start > emu.clock.now() - 60:
+            raise BadRequest("Too recent start_time. Use a start_time older than one minute",
+                             code="InvalidValue")
+        position = (iso(start), 0)
+    else:
+        raise BadRequest("start_time or cursor is required", code="InvalidValue")
+    # after (stamp, id): a start_time is "at or after stamp" (id 0 sorts before every id)
+    rows = sorted((t for t in emu.store.all(TICKETS)
+                   if (str(t["updated_at"]), int(t["id"])) > position),
                   key=lambda t: (str(t["updated_at"]), int(t["id"])))
-    return ok({"tickets": [render(request, t) for t in rows], "after_cursor": None,
-               "after_url": None, "before_cursor": None, "before_url": None,
-               "end_of_stream": True})
+    page, more = rows[:per_page], len(rows) > per_page
+    last = page[-1] if page else None
+    after = _export_cursor(str(last["updated_at"]), int(last["id"])) if last else \
+        q.get("cursor")
+    base = request.url.remove_query_params(["cursor", "start_time"])
+    after_url = str(base.include_query_params(cursor=after)) if after else None
+    return ok({"tickets": [render(request, t) for t in page], "after_cursor": after,
+               "after_url": after_url, "before_cursor": None, "before_url": None,
+               "end_of_stream": not more})
 
 
 _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}

@@ -230,9 +230,10 @@ async def triggers(request: Request) -> Response:
         trig = emu.store.insert(TRIGGERS, {**_trigger_fields(emu, data), "created_at": now,
                                            "updated_at": now})
         return ok({"trigger": _trigger_view(request, trig)}, 201)
-    rows = sorted(emu.store.all(TRIGGERS), key=lambda t: int(t["id"]))
-    return ok({"triggers": [_trigger_view(request, t) for t in rows], "next_page": None,
-               "previous_page": None, "count": len(rows)})
+    # "Returns a maximum of 100 records per page" (offset or cursor): never all at once.
+    rows = emu.store.all(TRIGGERS)
+    return ok(zendesk_page(request, rows, "triggers", lambda t: _trigger_view(request, t),
+                           unpaginated=False))
 
 
 async def trigger(request: Request) -> Response:

@@ -1,0 +1,104 @@
+"""The Freshdesk emulator is as strict as Freshdesk (issue 17): each switch refuses the old,
+wrong call and accepts the fixed one."""
+
+from __future__ import annotations
+
+import requests
+
+from integrations.sandbox import FRESHDESK_AGENT_API_KEY
+from integrations.sandbox.server import RunningSandbox
+
+from .support import freshdesk_session
+
+
+def _agent() -> requests.Session:
+    s = requests.Session()
+    s.trust_env = False
+    s.auth = (FRESHDESK_AGENT_API_KEY, "X")
+    return s
+
+
+def test_agent_key_is_refused_the_admin_apis(fresh_sandbox: RunningSandbox) -> None:
+    base = fresh_sandbox.freshdesk_url
+    agent = _agent()
+    old = agent.get(f"{base}/api/v2/admin/ticket_fields", timeout=10)
+    assert old.status_code == 403 and old.json()["code"] == "access_denied"
+    assert agent.get(f"{base}/api/v2/automations/1/rules", timeout=10).status_code == 403
+    assert agent.get(f"{base}/api/v2/groups", timeout=10).status_code == 403
+    assert agent.get(f"{base}/api/v2/ticket_fields", timeout=10).status_code == 200
+    assert agent.get(f"{base}/api/v2/agents/me", timeout=10).status_code == 200
+    assert freshdesk_session().get(f"{base}/api/v2/admin/ticket_fields",
+                                   timeout=10).status_code == 200
+
+
+def test_only_freshdesk_language_codes(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    wrong = s.post(f"{base}/api/v2/contacts", json={"name": "Ivan", "email": "i@example.ru",
+                                                    "language": "ru"}, timeout=10)
+    assert wrong.status_code == 400
+    assert wrong.json()["errors"][0]["field"] == "language"
+    right = s.post(f"{base}/api/v2/contacts", json={"name": "Ivan", "email": "i@example.ru",
+                                                    "language": "ru-RU"}, timeout=10)
+    assert right.status_code == 201 and right.json()["language"] == "ru-RU"
+    languages = s.get(f"{base}/api/v2/settings/helpdesk", timeout=10).json()
+    assert {"ru-RU", "sv-SE"} <= set(languages["supported_languages"])
+    cat = s.post(f"{base}/api/v2/solutions/categories", json={"name": "Help"},
+                 timeout=10).json()
+    assert s.post(f"{base}/api/v2/solutions/categories/{cat['id']}/ru",
+                  json={"name": "Помощь"}, timeout=10).status_code == 400
+    assert s.post(f"{base}/api/v2/solutions/categories/{cat['id']}/ru-RU",
+                  json={"name": "Помощь"}, timeout=10).status_code == 201
+
+
+def test_dropdown_conditions_take_a_list(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+
+    def rule(op: str, value: object) -> dict[str, object]:
+        return {"name": f"r {op}", "active": True, "conditions": [
+            {"name": "condition_set_1", "match_type": "all", "properties": [
+                {"resource_type": "ticket", "field_name": "status", "operator": op,
+                 "value": value}]}],
+            "actions": [{"field_name": "add_tag", "value": "x"}]}
+
+    old = s.post(f"{base}/api/v2/automations/1/rules", json=rule("is_not", 5), timeout=10)
+    assert old.status_code == 400
+    assert {e["field"] for e in old.json()["errors"]} == {
+        "conditions[0].properties[0].operator", "conditions[0].properties[0].value"}
+    assert s.post(f"{base}/api/v2/automations/1/rules", json=rule("not_in", [5]),
+                  timeout=10).status_code == 201
+
+
+def test_form_fields_need_their_customer_hint_and_placeholder(
+        fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    ids = {f["name"]: f["id"] for f in s.get(f"{base}/api/v2/admin/ticket_fields",
+                                              timeout=10).json()}
+
+    def entry(fid: int, hint: str) -> dict[str, object]:
+        return {"id": fid, "label_for_customers": "Who", "customers_can_edit": True,
+                "required_for_customers": True, "hint_for_customers": hint,
+                "placeholder_for_customers": hint}
+
+    def form(hint: str) -> requests.Response:
+        return s.post(f"{base}/api/v2/ticket-forms", timeout=10, json={
+            "title": f"Refunds {hint!r}",
+            "fields": [entry(ids["requester"], hint), entry(ids["company"], hint)]})
+
+    old = form("")
+    assert old.status_code == 400
+    assert "fields[0].hint_for_customers" in {e["field"] for e in old.json()["errors"]}
+    assert form("Who").status_code == 201
+
+
+def test_solution_names_are_unique(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    cats = f"{base}/api/v2/solutions/categories"
+    cat = s.post(cats, json={"name": "Help"}, timeout=10).json()
+    again = s.post(cats, json={"name": "help"}, timeout=10)
+    assert again.status_code == 409 and again.json()["errors"][0]["code"] == "duplicate_value"
+    folders = f"{cats}/{cat['id']}/folders"
+    assert s.post(folders, json={"name": "Start", "visibility": 1}, timeout=10).status_code == 201
+    assert s.post(folders, json={"name": "Start", "visibility": 1}, timeout=10).status_code == 409
+    other = s.post(cats, json={"name": "Billing"}, timeout=10).json()
+    assert s.post(f"{cats}/{other['id']}/folders", json={"name": "Start", "visibility": 1},
+                  timeout=10).status_code == 201  # unique per category only
