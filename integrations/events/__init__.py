@@ -17,6 +17,8 @@ from integrations.events.store import (
     DEFAULT_LEASE_SECONDS,
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_RETENTION_DAYS,
+    DEFAULT_TIMEOUT_SECONDS,
+    MAX_BATCH,
     EventRecord,
     EventStore,
     NewEvent,
@@ -29,6 +31,8 @@ __all__ = [
     "DEFAULT_LEASE_SECONDS",
     "DEFAULT_MAX_ATTEMPTS",
     "DEFAULT_RETENTION_DAYS",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "MAX_BATCH",
     "EventQueue",
     "EventRecord",
     "EventStore",
@@ -73,14 +77,17 @@ def setting_number(settings: Settings, name: str, default: float) -> float:
 
 
 def store_from_settings(settings: Settings, **options: Any) -> EventStore:
-    """The store named by ``DESKOPS_DATABASE_URL``, with ``DESKOPS_LEASE_SECONDS`` and
-    ``DESKOPS_MAX_ATTEMPTS`` applied (keyword ``options`` win, e.g. a test clock)."""
+    """The store named by ``DESKOPS_DATABASE_URL``, with ``DESKOPS_LEASE_SECONDS``,
+    ``DESKOPS_MAX_ATTEMPTS`` and ``DESKOPS_STORE_TIMEOUT_SECONDS`` (longest lock or statement
+    wait) applied; keyword ``options`` win, e.g. a test clock."""
     options.setdefault("lease_seconds",
                        setting_number(settings, "DESKOPS_LEASE_SECONDS", DEFAULT_LEASE_SECONDS))
     options.setdefault("max_attempts",
                        int(setting_number(settings, "DESKOPS_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)))
     options.setdefault("grace_seconds",
                        setting_number(settings, "DESKOPS_NUDGE_GRACE_SECONDS", 30.0))
+    options.setdefault("timeout", setting_number(settings, "DESKOPS_STORE_TIMEOUT_SECONDS",
+                                                 DEFAULT_TIMEOUT_SECONDS))
     return open_store(settings.database_url, **options)
 
 

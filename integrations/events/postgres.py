@@ -1,14 +1,19 @@
 """PostgreSQL event store: scale-out, shared by receivers and workers on several machines.
 
 psycopg 3 (the ``scale`` extra); one connection per thread, autocommit off through explicit
-transactions. A broken connection is dropped so the next call reconnects.
+transactions. Every wait is bounded: connect timeout, TCP keepalives, and per-session
+``lock_timeout`` / ``statement_timeout`` (the store's ``timeout``). A server that stalls
+without closing is cut by `interrupt` (the receiver's writer calls it when a commit overruns).
+A connection is dropped after any error so the next call reconnects.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, ClassVar
 
 from integrations.errors import ConfigError
@@ -57,6 +62,9 @@ class PostgresEventStore(EventStore):
         "CREATE INDEX IF NOT EXISTS deskops_events_nudge ON deskops_events (nudge_at)",
         "CREATE INDEX IF NOT EXISTS deskops_events_ticket ON deskops_events (ticket_id)",
         "CREATE INDEX IF NOT EXISTS deskops_events_requester ON deskops_events (requester_id)",
+        # One row rewritten by `ping`: /readyz proves the store takes a write.
+        "CREATE TABLE IF NOT EXISTS deskops_probe (id INTEGER PRIMARY KEY, "
+        "at DOUBLE PRECISION NOT NULL)",
     )
 
     def __init__(self, url: str, **options: Any) -> None:
@@ -69,17 +77,26 @@ class PostgresEventStore(EventStore):
         self._psycopg = psycopg
         self.url = url
         self._local = threading.local()
+        self._open: dict[int, Any] = {}
 
     def _connection(self) -> Any:
         conn = getattr(self._local, "conn", None)
         if conn is None or conn.closed:
+            millis = max(1, int(self.timeout * 1000))
             try:
-                conn = self._psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+                conn = self._psycopg.connect(
+                    self.url, autocommit=True, connect_timeout=max(2, int(self.timeout)),
+                    keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=3,
+                    tcp_user_timeout=millis * 2)
+                conn.execute(f"SET lock_timeout = {millis}")
+                conn.execute(f"SET statement_timeout = {millis}")
+                conn.execute(f"SET idle_in_transaction_session_timeout = {millis * 4}")
             except self._psycopg.Error as exc:
                 raise StoreUnavailable(f"event store (PostgreSQL): cannot connect: "
                                        f"{str(exc).splitlines()[0] if str(exc) else exc!r}"
                                        ) from exc
             self._local.conn = conn
+            self._open[threading.get_ident()] = conn
         return conn
 
     @contextmanager
@@ -89,13 +106,26 @@ class PostgresEventStore(EventStore):
             with conn.transaction(), conn.cursor() as cursor:
                 yield _Translating(cursor)
         except self._psycopg.Error as exc:
-            if conn.closed or conn.broken:
-                self._local.conn = None
+            self.close()
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
 
+    def interrupt(self, thread_id: int) -> None:
+        """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""
+        conn = self._open.get(thread_id)
+        if conn is None or conn.closed:
+            return
+        try:
+            fd = os.dup(conn.pgconn.socket)
+        except (OSError, self._psycopg.Error):
+            return
+        with socket.socket(fileno=fd) as sock, suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
+        self._open.pop(threading.get_ident(), None)
         if conn is not None:
-            conn.close()
             self._local.conn = None
+            with suppress(self._psycopg.Error):  # pragma: no cover - closing a broken connection
+                conn.close()

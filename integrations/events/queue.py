@@ -78,6 +78,26 @@ class EventQueue:
         except self._errors as exc:
             raise QueueUnavailable(f"queue ({self.backend}): {exc}") from exc
 
+    def put_many(self, event_ids: list[int]) -> None:
+        """Enqueue nudges for ``event_ids`` in one storage write (one SQLite transaction, one
+        Redis LPUSH): the receiver's writer nudges a whole batch after its commit."""
+        if not event_ids:
+            return
+        storage = self.huey.storage
+        data = [self.huey.serialize_task(self._task.s(event_id)) for event_id in event_ids]
+        try:
+            if self.backend == "sqlite":
+                with storage.db(commit=True) as cursor:
+                    cursor.executemany("INSERT INTO task (queue, data, priority) VALUES (?, ?, 0)",
+                                       [(storage.name, storage.to_blob(d)) for d in data])
+            elif hasattr(storage, "queue_key"):
+                storage.conn.lpush(storage.queue_key, *data)
+            else:  # pragma: no cover - every back-end deskops configures is handled above
+                for item in data:
+                    storage.enqueue(item)
+        except self._errors as exc:
+            raise QueueUnavailable(f"queue ({self.backend}): {exc}") from exc
+
     def get(self) -> int | None:
         """The next event id, or None when empty (Redis waits up to ``read_timeout``)."""
         try:

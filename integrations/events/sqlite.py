@@ -2,7 +2,10 @@
 
 WAL journal with ``synchronous=FULL`` so a commit is on disk before the receiver acks;
 ``BEGIN IMMEDIATE`` so concurrent writers (receiver and workers in other processes) queue
-on the busy timeout instead of failing on a lock upgrade. One connection per thread.
+on the busy timeout (the store's ``timeout``, a few seconds) instead of failing on a lock
+upgrade. One connection per thread, dropped after any error: SQLite silently opens a
+read-only connection to a read-only file, and a fresh one is the way back once it is
+writable again.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -36,25 +39,33 @@ class SqliteEventStore(EventStore):
         "CREATE INDEX IF NOT EXISTS deskops_events_nudge ON deskops_events (nudge_at)",
         "CREATE INDEX IF NOT EXISTS deskops_events_ticket ON deskops_events (ticket_id)",
         "CREATE INDEX IF NOT EXISTS deskops_events_requester ON deskops_events (requester_id)",
+        # One row rewritten by `ping`: /readyz proves the store takes a write.
+        "CREATE TABLE IF NOT EXISTS deskops_probe (id INTEGER PRIMARY KEY, at REAL NOT NULL)",
     )
 
     def __init__(self, path: str | Path, **options: Any) -> None:
         super().__init__(**options)
         self.path = Path(path)
         self._local = threading.local()
+        self._open: dict[int, sqlite3.Connection] = {}
 
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
+                conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
                                        check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
+                try:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.execute("PRAGMA synchronous=FULL")
+                except sqlite3.Error:
+                    conn.close()
+                    raise
             except (OSError, sqlite3.Error) as exc:
                 raise StoreUnavailable(f"event store {self.path}: {exc}") from exc
             self._local.conn = conn
+            self._open[threading.get_ident()] = conn
         return conn
 
     @contextmanager
@@ -62,20 +73,32 @@ class SqliteEventStore(EventStore):
         conn = self._connection()
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"event store {self.path}: {exc}") from exc
-        try:
             yield conn.cursor()
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            # A failed COMMIT (disk full) has already rolled back: closing is the one safe
+            # clean-up, and the next call opens a fresh connection.
+            self.close()
             raise StoreUnavailable(f"event store {self.path}: {exc}") from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    self.close()
             raise
+
+    def interrupt(self, thread_id: int) -> None:
+        """Abort the statement running in thread ``thread_id`` (sqlite3 allows it)."""
+        conn = self._open.get(thread_id)
+        if conn is not None:
+            with suppress(sqlite3.Error):  # pragma: no cover - already closed
+                conn.interrupt()
 
     def close(self) -> None:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        self._open.pop(threading.get_ident(), None)
         if conn is not None:
-            conn.close()
             self._local.conn = None
+            with suppress(sqlite3.Error):  # pragma: no cover - closing a broken connection
+                conn.close()

@@ -48,6 +48,8 @@ __all__ = [
     "DEFAULT_LEASE_SECONDS",
     "DEFAULT_MAX_ATTEMPTS",
     "DEFAULT_RETENTION_DAYS",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "MAX_BATCH",
     "STATUSES",
     "EventRecord",
     "EventStore",
@@ -61,6 +63,11 @@ DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_RETENTION_DAYS = 30
 #: How long a queued event may wait for its nudge before `due` re-sends it.
 DEFAULT_GRACE_SECONDS = 30.0
+#: Longest wait for a lock or a statement (SQLite busy timeout, PostgreSQL lock and statement
+#: timeouts): well under the helpdesks' ~10 s delivery timeout, so a stuck store answers 503.
+DEFAULT_TIMEOUT_SECONDS = 3.0
+#: Most events one `add_many` writes in one statement (keeps under the drivers' parameter caps).
+MAX_BATCH = 256
 
 STATUSES = ("queued", "processing", "retry", "done", "dead", "ignored")
 
@@ -73,6 +80,8 @@ def canonical_timestamp(value: str | None) -> str | None:
     """``updated_at`` as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, so webhook and API forms dedupe alike.
 
     Unparseable values are kept as given (stripped): they still dedupe against themselves.
+    A parseable time that cannot be moved to UTC (``9999-12-31T23:59:59-01:00``) raises
+    `ValueError`: the receiver refuses it with a 400.
     """
     if value is None:
         return None
@@ -89,7 +98,10 @@ def canonical_timestamp(value: str | None) -> str | None:
         return text
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except OverflowError:
+        raise ValueError(f"updated_at {text[:64]!r} is out of range once moved to UTC") from None
 
 
 @dataclass(frozen=True)
@@ -180,12 +192,14 @@ class EventStore(ABC):
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
         grace_seconds: float = DEFAULT_GRACE_SECONDS,
         backoff: Callable[[int], float] = _backoff,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
     ) -> None:
         self.clock = clock
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
         self.grace_seconds = grace_seconds
         self.backoff = backoff
+        self.timeout = timeout
         self._setup_lock = threading.Lock()
         self._ready = False
 
@@ -197,7 +211,11 @@ class EventStore(ABC):
 
     @abstractmethod
     def close(self) -> None:
-        """Close this process's connections."""
+        """Close this thread's connection (the next call opens a fresh one)."""
+
+    def interrupt(self, thread_id: int) -> None:
+        """Make a call stuck in thread ``thread_id`` fail now (the back-end decides how)."""
+        return None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -230,49 +248,102 @@ class EventStore(ABC):
     # -- verbs -----------------------------------------------------------------------------
 
     def ping(self) -> None:
-        """Raise `StoreUnavailable` unless the store answers (``/readyz``)."""
+        """Raise `StoreUnavailable` unless the store takes a write now (``/readyz``).
+
+        Rewrites one row of ``deskops_probe`` and commits, so a full disk, a read-only file
+        or an unreachable server shows; waits for another writer at most ``timeout``.
+        """
         with self._tx() as cur:
-            cur.execute("SELECT 1", ())
-            cur.fetchone()
+            cur.execute("INSERT INTO deskops_probe (id, at) VALUES (1, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET at = excluded.at", (self.clock(),))
 
     def add(self, event: NewEvent) -> tuple[EventRecord, bool]:
-        """Store an event durably; returns (record, created). ``created`` is False for a duplicate.
+        """Store one event durably; see `add_many`."""
+        return self.add_many([event])[0]
 
-        A duplicate is the same (source, invocation id), or the same ticket state
-        (ticket id, updated_at) already stored for an actionable event.
+    def add_many(self, events: Sequence[NewEvent]) -> list[tuple[EventRecord, bool]]:
+        """Store events durably in one transaction (one multi-row insert, one commit).
+
+        Returns (record, created) per event, in order; ``created`` is False for a duplicate:
+        the same (source, invocation id), or the same ticket state (ticket id, updated_at)
+        of an actionable event, already stored or earlier in ``events``. At most
+        `MAX_BATCH` events. Raises `ValueError` for an ``updated_at`` out of range.
         """
+        if not events:
+            return []
+        if len(events) > MAX_BATCH:
+            raise ValueError(f"add_many takes at most {MAX_BATCH} events, got {len(events)}")
         now = self.clock()
-        updated_at = canonical_timestamp(event.ticket_updated_at)
-        invocation_key = (f"{event.source}:{event.invocation_id}"
-                          if event.invocation_id else None)
-        dedupe_key = (f"{event.ticket_id}@{updated_at}"
-                      if not event.ignored and event.ticket_id is not None and updated_at
-                      else None)
-        status = "ignored" if event.ignored else "queued"
-        nudge_at = None if event.ignored else now + self.grace_seconds
+        rows: list[tuple[Any, ...]] = []
+        keys: list[tuple[str | None, str | None]] = []
+        first_of: list[int] = []  # index of the batch's first event with a shared key
+        seen: dict[str, int] = {}
+        for index, event in enumerate(events):
+            updated_at = canonical_timestamp(event.ticket_updated_at)
+            invocation_key = (f"{event.source}:{event.invocation_id}"
+                              if event.invocation_id else None)
+            dedupe_key = (f"{event.ticket_id}@{updated_at}"
+                          if not event.ignored and event.ticket_id is not None and updated_at
+                          else None)
+            earlier = [seen[k] for k in (invocation_key, dedupe_key) if k in seen]
+            first_of.append(min(earlier) if earlier else index)
+            keys.append((invocation_key, dedupe_key))
+            if earlier:
+                continue
+            for key in (invocation_key, dedupe_key):
+                if key is not None:
+                    seen[key] = index
+            status = "ignored" if event.ignored else "queued"
+            rows.append((event.source, event.kind, event.ticket_id, updated_at,
+                         event.invocation_id, invocation_key, dedupe_key, event.webhook_id,
+                         event.requester_id, status, now,
+                         None if event.ignored else now + self.grace_seconds, event.reason,
+                         now if event.ignored else None))
+        unique = [i for i in range(len(events)) if first_of[i] == i]
+        results: dict[int, tuple[EventRecord, bool]] = {}
         with self._tx() as cur:
-            created = self._one(
-                cur,
-                f"INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, "
-                f"invocation_id, invocation_key, dedupe_key, webhook_id, requester_id, status, "
-                f"attempts, received_at, nudge_at, reason, finished_at) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
-                f"ON CONFLICT DO NOTHING RETURNING {_SELECT}",
-                (event.source, event.kind, event.ticket_id, updated_at, event.invocation_id,
-                 invocation_key, dedupe_key, event.webhook_id, event.requester_id, status, now,
-                 nudge_at, event.reason, now if event.ignored else None),
+            cur.execute(
+                "INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, "
+                "invocation_id, invocation_key, dedupe_key, webhook_id, requester_id, status, "
+                "attempts, received_at, nudge_at, reason, finished_at) VALUES "
+                + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"] * len(rows))
+                + f" ON CONFLICT DO NOTHING RETURNING invocation_key, dedupe_key, {_SELECT}",
+                [value for row in rows for value in row],
             )
-            if created is not None:
-                return created, True
-            existing = self._one(
-                cur,
-                f"SELECT {_SELECT} FROM deskops_events WHERE invocation_key = ? "
-                f"OR dedupe_key = ? ORDER BY id LIMIT 1",
-                (invocation_key, dedupe_key),
-            )
-        if existing is None:  # pragma: no cover - a conflict always has a row to show
-            raise StoreUnavailable("event store: insert conflicted but no row matches")
-        return existing, False
+            inserted = sorted(cur.fetchall(), key=lambda row: int(row[2]))
+            by_key = {row[0] or row[1]: row for row in inserted if row[0] or row[1]}
+            keyless = iter(row for row in inserted if not (row[0] or row[1]))
+            conflicted: list[int] = []
+            for index in unique:
+                invocation_key, dedupe_key = keys[index]
+                # Keyless rows cannot conflict; ids follow the VALUES order.
+                row = by_key.get(invocation_key or dedupe_key) if (
+                    invocation_key or dedupe_key) else next(keyless)
+                if row is None:
+                    conflicted.append(index)
+                else:
+                    results[index] = (self._required(row[2:]), True)
+            if conflicted:
+                wanted = [k for i in conflicted for k in keys[i] if k is not None]
+                marks = ", ".join("?" * len(wanted))
+                cur.execute(f"SELECT invocation_key, dedupe_key, {_SELECT} FROM deskops_events "
+                            f"WHERE invocation_key IN ({marks}) OR dedupe_key IN ({marks}) "
+                            f"ORDER BY id", [*wanted, *wanted])
+                stored = cur.fetchall()
+                for index in conflicted:
+                    mine = {k for k in keys[index] if k is not None}
+                    match = next((row for row in stored if row[0] in mine or row[1] in mine),
+                                 None)
+                    if match is None:  # pragma: no cover - a conflict always has a row
+                        raise StoreUnavailable("event store: insert conflicted, no row matches")
+                    results[index] = (self._required(match[2:]), False)
+        return [results[i] if first_of[i] == i else (results[first_of[i]][0], False)
+                for i in range(len(events))]
+
+    def _required(self, row: Sequence[Any]) -> EventRecord:
+        record = self._record(row)
+        assert record is not None
+        return record
 
     def get(self, event_id: int) -> EventRecord | None:
         with self._tx() as cur:

@@ -1,0 +1,192 @@
+"""Group commit: one writer thread per receiver process, so a burst costs one commit per batch.
+
+A request verifies its delivery, then `GroupWriter.submit` puts the event in a bounded inbox
+and the request awaits its future. The writer takes whatever has gathered (up to
+`MAX_BATCH`), stores it with one `EventStore.add_many` (one transaction: one fsync on SQLite,
+one multi-row insert and one commit on PostgreSQL), settles every future of the batch, and
+only then nudges the queue for the new events. Nothing is answered before its batch is
+durable; a failed batch fails every request in it with `StoreUnavailable` (the receiver's
+503 + Retry-After). A full inbox refuses at once (`InboxFull`), so memory stays bounded.
+
+A commit that overruns ``stall_seconds`` (a server that stops answering without closing) is
+cut by `EventStore.interrupt` from a watchdog thread, so the writer recovers on its own.
+The threads start on the first event and stop after ``idle_seconds`` without one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from collections import defaultdict
+from contextlib import suppress
+from dataclasses import dataclass
+
+from prometheus_client import CollectorRegistry, Gauge, Histogram
+
+from integrations.events import (
+    MAX_BATCH,
+    EventQueue,
+    EventRecord,
+    EventStore,
+    NewEvent,
+    QueueUnavailable,
+    StoreUnavailable,
+)
+
+__all__ = ["DEFAULT_INBOX", "GroupWriter", "InboxFull"]
+
+log = logging.getLogger("deskops.receiver")
+
+#: Events waiting for the writer, at most (beyond that: 503 at once).
+DEFAULT_INBOX = 2048
+
+Stored = tuple[EventRecord, bool]
+
+
+class InboxFull(Exception):
+    """The writer's inbox is full: the receiver answers 503 + Retry-After without waiting."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    event: NewEvent
+    future: asyncio.Future[Stored]
+    loop: asyncio.AbstractEventLoop
+
+
+def _settle(pairs: list[tuple[asyncio.Future[Stored], Stored | BaseException]]) -> None:
+    """On the event loop: resolve each future not already given up (ack timeout)."""
+    for future, outcome in pairs:
+        if future.done():
+            continue
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+
+
+class GroupWriter:
+    """The one writer of a receiver process (see the module docstring)."""
+
+    def __init__(self, store: EventStore, nudges: EventQueue | None, *,
+                 registry: CollectorRegistry, inbox_size: int = DEFAULT_INBOX,
+                 max_batch: int = MAX_BATCH, stall_seconds: float | None = None,
+                 idle_seconds: float = 10.0) -> None:
+        self.store = store
+        self.nudges = nudges
+        self.max_batch = min(max_batch, MAX_BATCH)
+        self.stall_seconds = stall_seconds if stall_seconds is not None else store.timeout + 1.0
+        self.idle_seconds = idle_seconds
+        self._inbox: queue.Queue[_Item] = queue.Queue(inbox_size)
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._busy_since: float | None = None
+        self._batches = 0
+        self.batch_size = Histogram(
+            "deskops_webhook_batch_size", "Events per group commit", registry=registry,
+            buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256))
+        self.commit_seconds = Histogram(
+            "deskops_webhook_commit_seconds", "Time to store one batch durably",
+            registry=registry, buckets=(.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5,
+                                        1, 2.5, 5))
+        inbox_depth = Gauge("deskops_webhook_inbox_depth", "Events waiting for the writer",
+                            registry=registry)
+        inbox_depth.set_function(self._inbox.qsize)
+
+    def submit(self, event: NewEvent) -> asyncio.Future[Stored]:
+        """Queue ``event`` for the next batch; await the result. Raises `InboxFull`."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Stored] = loop.create_future()
+        with self._lock:
+            try:
+                self._inbox.put_nowait(_Item(event, future, loop))
+            except queue.Full:
+                raise InboxFull from None
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="deskops-writer",
+                                                daemon=True)
+                self._thread.start()
+                threading.Thread(target=self._watch, args=(self._thread,),
+                                 name="deskops-writer-watchdog", daemon=True).start()
+        return future
+
+    def _next_batch(self) -> list[_Item] | None:
+        try:
+            first = self._inbox.get(timeout=self.idle_seconds)
+        except queue.Empty:
+            with self._lock:
+                if self._inbox.empty():
+                    self._thread = None
+                    return None
+            first = self._inbox.get_nowait()
+        batch = [first]
+        while len(batch) < self.max_batch:
+            try:
+                batch.append(self._inbox.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
+    def _run(self) -> None:
+        try:
+            while (batch := self._next_batch()) is not None:
+                self._write(batch)
+        finally:
+            self.store.close()  # this thread's connection
+
+    def _write(self, batch: list[_Item]) -> None:
+        started = time.perf_counter()
+        self._busy_since = time.monotonic()
+        outcomes: list[Stored | BaseException]
+        try:
+            outcomes = list(self.store.add_many([item.event for item in batch]))
+        except StoreUnavailable as exc:
+            log.warning("event store unavailable, %d deliveries refused: %s", len(batch), exc)
+            outcomes = [exc] * len(batch)
+        except Exception as exc:  # never a 500, never a dead writer
+            log.exception("storing a batch of %d events failed", len(batch))
+            outcomes = [StoreUnavailable(f"event store: {type(exc).__name__}")] * len(batch)
+        finally:
+            self._busy_since = None
+            self._batches += 1
+        self.batch_size.observe(len(batch))
+        self.commit_seconds.observe(time.perf_counter() - started)
+        by_loop: dict[asyncio.AbstractEventLoop,
+                      list[tuple[asyncio.Future[Stored], Stored | BaseException]]]
+        by_loop = defaultdict(list)
+        for item, outcome in zip(batch, outcomes, strict=True):
+            by_loop[item.loop].append((item.future, outcome))
+        for loop, pairs in by_loop.items():
+            with suppress(RuntimeError):  # the loop is closed (server stopped): nobody is waiting
+                loop.call_soon_threadsafe(_settle, pairs)
+        self._nudge(outcomes)
+
+    def _nudge(self, outcomes: list[Stored | BaseException]) -> None:
+        """After the commit: nudge the queue for new events (a lost nudge is re-sent by the
+        store, see `EventStore.due`)."""
+        ids = [o[0].id for o in outcomes
+               if not isinstance(o, BaseException) and o[1] and o[0].status == "queued"]
+        if not ids or self.nudges is None:
+            return
+        try:
+            self.nudges.put_many(ids)
+        except QueueUnavailable as exc:
+            log.warning("queue unavailable, %d events will be re-sent: %s", len(ids), exc)
+        except Exception:  # the events are stored; the store re-sends their nudges
+            log.exception("queue nudge failed")
+
+    def _watch(self, writer: threading.Thread) -> None:
+        """Cut a commit that overruns ``stall_seconds`` (stalled server, no error)."""
+        cut = -1
+        while writer.is_alive():
+            time.sleep(min(0.25, self.stall_seconds / 4))
+            since, batch = self._busy_since, self._batches
+            if since is not None and batch != cut and \
+                    time.monotonic() - since > self.stall_seconds and writer.ident is not None:
+                log.warning("event store stalled for %.1f s: cutting the connection",
+                            time.monotonic() - since)
+                self.store.interrupt(writer.ident)
+                cut = batch
