@@ -154,9 +154,13 @@ def _outcome(answer: bytes) -> str:
 @click.option("--dashboard-host", default="127.0.0.1", show_default=True)
 @click.option("--dashboard-port", default=8081, show_default=True, type=int,
               help="Port of the dashboard (0: any free port; the line printed names it).")
+@click.option("--read-timeout", default=10.0, show_default=True,
+              type=click.FloatRange(0.1, 300),
+              help="Seconds a client has to send a whole request (headers and body); a "
+                   "slower one is disconnected.")
 @pass_app
 def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
-          dashboard_port: int) -> None:
+          dashboard_port: int, read_timeout: float) -> None:
     """Receive helpdesk webhooks (uvicorn); events are stored before the 202.
 
     Prints where it listens; with ``-v`` one line per delivery (id, outcome, ms). With
@@ -165,6 +169,7 @@ def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
 
     from integrations.webhooks import create_app, receiver_config
     from integrations.webhooks.health import ReceiverHealth
+    from integrations.webhooks.read_timeout import read_timeout_protocol
 
     config = receiver_config(app.settings)
     config.store.setup()  # fail now, in one line, if the store is unreachable
@@ -194,7 +199,8 @@ def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
         asgi = by_port({inner_port: dash}, default=asgi)
         sockets.append(inner)
     server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
-                                           server_header=False))
+                                           server_header=False,
+                                           http=read_timeout_protocol(read_timeout)))
     server.run(sockets=sockets)
 
 

@@ -7,6 +7,8 @@ one multi-row insert and one commit on PostgreSQL), settles every future of the 
 only then nudges the queue for the new events. Nothing is answered before its batch is
 durable; a failed batch fails every request in it with `StoreUnavailable` (the receiver's
 503 + Retry-After). A full inbox refuses at once (`InboxFull`), so memory stays bounded.
+The nudges go through a second thread, so the next batch's commit does not wait for the
+queue's own write; a nudge it cannot keep up with is dropped (`EventStore.due` re-sends it).
 
 A commit that overruns ``stall_seconds`` (a server that stops answering without closing) is
 cut by `EventStore.interrupt` from a watchdog thread, so the writer recovers on its own.
@@ -81,6 +83,7 @@ class GroupWriter:
         self.stall_seconds = stall_seconds if stall_seconds is not None else store.timeout + 1.0
         self.idle_seconds = idle_seconds
         self._inbox: queue.Queue[_Item] = queue.Queue(inbox_size)
+        self._nudge_inbox: queue.Queue[list[int]] = queue.Queue(inbox_size)
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._busy_since: float | None = None
@@ -111,6 +114,9 @@ class GroupWriter:
                 self._thread.start()
                 threading.Thread(target=self._watch, args=(self._thread,),
                                  name="deskops-writer-watchdog", daemon=True).start()
+                if self.nudges is not None:
+                    threading.Thread(target=self._nudger, args=(self._thread,),
+                                     name="deskops-writer-nudges", daemon=True).start()
         return future
 
     def _next_batch(self) -> list[_Item] | None:
@@ -165,18 +171,37 @@ class GroupWriter:
         self._nudge(outcomes)
 
     def _nudge(self, outcomes: list[Stored | BaseException]) -> None:
-        """After the commit: nudge the queue for new events (a lost nudge is re-sent by the
-        store, see `EventStore.due`)."""
+        """After the commit: hand the new events' ids to the nudging thread."""
         ids = [o[0].id for o in outcomes
                if not isinstance(o, BaseException) and o[1] and o[0].status == "queued"]
-        if not ids or self.nudges is None:
-            return
-        try:
-            self.nudges.put_many(ids)
-        except QueueUnavailable as exc:
-            log.warning("queue unavailable, %d events will be re-sent: %s", len(ids), exc)
-        except Exception:  # the events are stored; the store re-sends their nudges
-            log.exception("queue nudge failed")
+        if ids and self.nudges is not None:
+            try:
+                self._nudge_inbox.put_nowait(ids)
+            except queue.Full:
+                log.warning("queue nudges lagging: %d events will be re-sent later", len(ids))
+
+    def _nudger(self, writer: threading.Thread) -> None:
+        """Nudge the queue for whatever ids have gathered, in one write (a lost nudge is
+        re-sent by the store, see `EventStore.due`)."""
+        assert self.nudges is not None
+        while True:
+            try:
+                ids = self._nudge_inbox.get(timeout=0.5)
+            except queue.Empty:
+                if not writer.is_alive():
+                    return
+                continue
+            while True:
+                try:
+                    ids += self._nudge_inbox.get_nowait()
+                except queue.Empty:
+                    break
+            try:
+                self.nudges.put_many(ids)
+            except QueueUnavailable as exc:
+                log.warning("queue unavailable, %d events will be re-sent: %s", len(ids), exc)
+            except Exception:  # the events are stored; the store re-sends their nudges
+                log.exception("queue nudge failed")
 
     def _watch(self, writer: threading.Thread) -> None:
         """Cut a commit that overruns ``stall_seconds`` (stalled server, no error)."""

@@ -197,22 +197,37 @@ def _load(path: str) -> dict[str, Any]:
 
 
 def summary(args: argparse.Namespace) -> None:
-    hello_r, serve_r = _load(args.hello), _load(args.serve)
-    stored = json.loads(Path(args.stored).read_text())
+    hello_r = _load(args.hello)
     runs = [_load(path) for path in args.e2e]
+    acks: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    for spec in args.ack:
+        name, wrk_path, stored_path = spec.split("=")
+        acks.append((name, _load(wrk_path), json.loads(Path(stored_path).read_text())))
     print("\ningest benchmark (loopback, wrk "
-          f"{args.wrk_opts}; Starlette+uvicorn, one process each)")
-    print(f"{'endpoint':<36}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}")
-    for name, r in (("hello world (no checks, no write)", hello_r),
-                    ("deskops serve (verify + durable)", serve_r)):
-        print(f"{name:<36}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}"
-              f"{r['non_2xx'] + r['socket_errors']:>9}")
-    ratio = serve_r["rps"] / hello_r["rps"] if hello_r["rps"] else 0.0
-    print(f"ratio deskops/hello: {ratio:.2f} of the throughput, "
-          f"p99 x{serve_r['p99_ms'] / max(hello_r['p99_ms'], 1e-9):.1f}")
-    answers = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(stored["answers"].items()))
-    print(f"events stored durably: {sum(stored['events'].values())}; receiver answers by "
-          f"status: {answers} (wrk counts only responses received before it stopped)")
+          f"{args.wrk_opts}; Starlette+uvicorn, one process each; fully durable: SQLite "
+          "synchronous=FULL, PostgreSQL synchronous_commit on)")
+    print(f"{'endpoint':<40}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}"
+          f"{'x req/s':>9}{'x p99':>8}")
+    rows = [("bare endpoint (no checks, no write)", hello_r)]
+    rows += [(f"deskops serve, {name}", r) for name, r, _ in acks]
+    problems: list[str] = []
+    for name, r in rows:
+        ratio = r["rps"] / hello_r["rps"] if hello_r["rps"] else 0.0
+        tail = r["p99_ms"] / max(hello_r["p99_ms"], 1e-9)
+        print(f"{name:<40}{r['rps']:>8.0f}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}"
+              f"{r['non_2xx'] + r['socket_errors']:>9}{ratio:>9.2f}{tail:>8.1f}")
+        if r is not hello_r and (ratio < 0.5 or tail > 5):
+            problems.append(f"{name}: x{ratio:.2f} throughput, p99 x{tail:.1f}")
+    print("targets: >= 0.5x the bare endpoint's req/s, p99 <= 5x its p99: "
+          + ("met by every run" if not problems else "NOT met by " + "; ".join(problems)))
+    for name, r, stored in acks:
+        answers = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(stored["answers"].items()))
+        events = ", ".join(f"{k} {v}" for k, v in stored["events"].items() if v)
+        print(f"  {name}: {sum(stored['events'].values())} events stored ({events}); "
+              f"answers by status: {answers}")
+        if r["socket_errors"]:
+            print(f"  note: wrk saw {r['socket_errors']} socket errors or timeouts (> 10 s)")
+    print("  (wrk counts only the responses it received before it stopped)")
     if runs:
         print(f"\nend to end (sandbox ticket -> signed webhook -> serve -> store -> worker "
               f"-> tag), {runs[0]['events']} events per run, sandbox rate limits lifted:")
@@ -229,14 +244,13 @@ def summary(args: argparse.Namespace) -> None:
         print(f"  quota floor: a real Zendesk High Volume account ({HIGH_VOLUME_PER_MINUTE} "
               f"calls/min) caps any number of workers at {runs[0]['quota_floor_events_per_s']} "
               "events/s")
-    refused = {k: v for k, v in stored["answers"].items() if k not in ("202", "503")}
-    if serve_r["socket_errors"]:
-        print(f"note: wrk saw {serve_r['socket_errors']} socket errors or timeouts (> 10 s)")
-    if refused:
-        sys.exit(f"the receiver refused signed deliveries: {refused}")
-    if stored["answers"].get("503"):
-        print("note: 503 + Retry-After answers are the receiver shedding load when the store "
-              "is busy (nothing acknowledged that was not stored)")
+    for name, _, stored in acks:
+        refused = {k: v for k, v in stored["answers"].items() if k not in ("202", "503")}
+        if refused:
+            sys.exit(f"the receiver refused signed deliveries ({name}): {refused}")
+        if stored["answers"].get("503"):
+            print(f"note ({name}): 503 + Retry-After answers are the receiver shedding load "
+                  "(nothing acknowledged that was not stored)")
 
 
 def main() -> None:
@@ -262,8 +276,10 @@ def main() -> None:
     p.add_argument("--url", required=True)
     p.add_argument("--schema", required=True)
     p = sub.add_parser("summary")
-    for name in ("hello", "serve", "stored", "wrk-opts"):
+    for name in ("hello", "wrk-opts"):
         p.add_argument(f"--{name}", required=True)
+    p.add_argument("--ack", action="append", default=[],
+                   help="NAME=WRK_RESULT=STORED_JSON of one deskops serve run (repeat)")
     p.add_argument("--e2e", action="append", default=[], help="an e2e result (repeat)")
     args = parser.parse_args()
     {"sign": sign, "hello": hello, "sandbox": sandbox, "count": count, "e2e": e2e,

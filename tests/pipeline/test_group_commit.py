@@ -1,0 +1,188 @@
+"""Group commit in the receiver: duplicates inside one batch, a failing batch, a full inbox.
+
+A gated store (the real SQLite store whose `add_many` first waits for the test to open a
+gate) holds the writer on one batch so the next requests gather in the inbox: the test then
+knows exactly what the next batch holds.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from integrations.events import EventQueue, EventRecord, NewEvent, open_store
+from integrations.events.sqlite import SqliteEventStore
+from integrations.webhooks import ReceiverConfig, SecretBook, create_app
+
+from .support import serve, zendesk_headers
+
+SECRET = "Z3JvdXAtY29tbWl0LXRlc3Qtc2VjcmV0"
+
+
+class GatedStore(SqliteEventStore):
+    """The SQLite store; each `add_many` waits until the gate is open, and records its size."""
+
+    def __init__(self, path: Path, **options: Any) -> None:
+        super().__init__(path, **options)
+        self.gate = threading.Event()
+        self.entered = threading.Semaphore(0)
+        self.batches: list[int] = []
+
+    def add_many(self, events: Sequence[NewEvent]) -> list[tuple[EventRecord, bool]]:
+        self.entered.release()
+        assert self.gate.wait(30), "the test never opened the gate"
+        self.batches.append(len(events))
+        return super().add_many(events)
+
+
+def _body(ticket: int, updated: str = "2024-05-01T10:00:00Z") -> bytes:
+    return json.dumps({"event": "ticket_updated", "ticket_id": ticket,
+                       "updated_at": updated}).encode()
+
+
+class Rx:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def post(self, body: bytes, invocation: str) -> requests.Response:
+        return requests.post(f"{self.url}/webhooks/zendesk", data=body, timeout=30,
+                             headers=zendesk_headers(SECRET, body, invocation=invocation))
+
+
+@pytest.fixture
+def gated(tmp_path: Path) -> Iterator[tuple[GatedStore, Callable[..., Any]]]:
+    store = GatedStore(tmp_path / "events.db", timeout=0.5)
+    store.setup()
+    book = SecretBook(tmp_path / "secrets.json")
+    book.set_zendesk("wh-1", SECRET)
+    queue = EventQueue(f"sqlite:///{tmp_path}/queue.db")
+
+    def start(**options: Any) -> Any:
+        return serve(create_app(ReceiverConfig(store=store, queue=queue, secrets=book,
+                                               **options)))
+    yield store, start
+    store.gate.set()
+    store.close()
+
+
+def _hold_first_batch(store: GatedStore, rx: Rx, pool: ThreadPoolExecutor) -> Any:
+    """Send one delivery and wait until the writer holds it at the gate."""
+    first = pool.submit(rx.post, _body(1), "first")
+    assert store.entered.acquire(timeout=10)
+    return first
+
+
+def _wait_inbox(url: str, depth: int) -> None:
+    for _ in range(500):
+        metrics = requests.get(f"{url}/metrics", timeout=10).text
+        if f"deskops_webhook_inbox_depth {depth:.1f}" in metrics:
+            return
+        threading.Event().wait(0.01)
+    raise AssertionError(f"the inbox never reached {depth}")
+
+
+def test_two_copies_of_a_delivery_in_one_batch_make_one_event_and_two_acks(
+        gated: tuple[GatedStore, Callable[..., Any]]) -> None:
+    store, start = gated
+    with start() as url, ThreadPoolExecutor(8) as pool:
+        rx = Rx(url)
+        first = _hold_first_batch(store, rx, pool)
+        same_invocation = [pool.submit(rx.post, _body(2), "inv-2") for _ in range(2)]
+        # a re-sent ticket state under a new invocation id dedupes on (ticket, updated_at)
+        same_state = [pool.submit(rx.post, _body(3), f"inv-3-{n}") for n in range(2)]
+        other = pool.submit(rx.post, _body(4), "inv-4")
+        _wait_inbox(url, 5)
+        store.gate.set()
+        answers = [f.result() for f in (first, *same_invocation, *same_state, other)]
+    assert [a.status_code for a in answers] == [202] * 6
+    assert store.batches == [1, 5]  # the five waited together and were written as one batch
+    statuses = [a.json()["status"] for a in answers]
+    assert statuses.count("duplicate") == 2 and statuses.count("queued") == 4
+    assert answers[1].json()["event_id"] == answers[2].json()["event_id"]
+    assert answers[3].json()["event_id"] == answers[4].json()["event_id"]
+    assert sorted(e.ticket_id for e in store.find() if e.ticket_id) == [1, 2, 3, 4]
+
+
+def test_a_failing_batch_answers_503_to_every_request_in_it_then_recovers(
+        gated: tuple[GatedStore, Callable[..., Any]], tmp_path: Path) -> None:
+    store, start = gated
+    with start() as url, ThreadPoolExecutor(8) as pool:
+        rx = Rx(url)
+        first = _hold_first_batch(store, rx, pool)
+        later = [pool.submit(rx.post, _body(10 + n), f"inv-{n}") for n in range(4)]
+        _wait_inbox(url, 4)
+        # Another writer takes the lock: the held batch and the next one fail (timeout 0.5 s)
+        locker = sqlite3.connect(tmp_path / "events.db", isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        store.gate.set()
+        answers = [first.result(), *(f.result() for f in later)]
+        assert [a.status_code for a in answers] == [503] * 5
+        assert all(a.headers["Retry-After"].isdigit() for a in answers)
+        assert all(a.json() == {"error": "event store unavailable, retry later"}
+                   for a in answers)
+        locker.execute("ROLLBACK")
+        locker.close()
+        assert store.counts()["queued"] == 0  # nothing of the failed batches was stored
+        # the helpdesk re-sends: all stored, once
+        again = [rx.post(_body(1), "first"), *(rx.post(_body(10 + n), f"inv-{n}")
+                                               for n in range(4))]
+        assert [a.status_code for a in again] == [202] * 5
+        assert [a.json()["status"] for a in again] == ["queued"] * 5
+        assert rx.post(_body(10), "inv-0").json()["status"] == "duplicate"
+    assert store.counts()["queued"] == 5
+
+
+def test_a_full_inbox_answers_503_at_once_then_recovers(
+        gated: tuple[GatedStore, Callable[..., Any]]) -> None:
+    store, start = gated
+    with start(inbox_size=3) as url, ThreadPoolExecutor(8) as pool:
+        rx = Rx(url)
+        first = _hold_first_batch(store, rx, pool)
+        waiting = [pool.submit(rx.post, _body(20 + n), f"w-{n}") for n in range(3)]
+        _wait_inbox(url, 3)
+        refused = [rx.post(_body(30 + n), f"r-{n}") for n in range(3)]  # sequential, prompt
+        assert [r.status_code for r in refused] == [503] * 3
+        assert all(r.headers["Retry-After"].isdigit() for r in refused)
+        assert refused[0].json() == {"error": "receiver busy, retry later"}
+        store.gate.set()
+        assert [f.result().status_code for f in (first, *waiting)] == [202] * 4
+        resent = [rx.post(_body(30 + n), f"r-{n}") for n in range(3)]
+        assert [r.status_code for r in resent] == [202] * 3
+        metrics = requests.get(f"{url}/metrics", timeout=10).text
+    assert 'deskops_webhook_requests_total{source="zendesk",status="503"} 3.0' in metrics
+    assert "deskops_webhook_batch_size_count" in metrics
+    assert "deskops_webhook_commit_seconds_count" in metrics
+    assert sum(store.counts().values()) == 7
+
+
+def test_add_many_keeps_order_and_dedupes_against_stored_and_batch(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/e.db")
+    stored, created = store.add(NewEvent("zendesk", "ticket_updated", 5, "2024-05-01T10:00:00Z",
+                                         invocation_id="old"))
+    assert created
+    events = [
+        NewEvent("zendesk", "ticket_updated", 6, None),  # no key: always new
+        # the stored ticket state, written another way
+        NewEvent("zendesk", "ticket_updated", 5, "2024-05-01T10:00:00+00:00", "new"),
+        NewEvent("zendesk", "ticket_updated", 7, "2024-05-01T10:00:00Z", "a"),
+        NewEvent("zendesk", "ticket_updated", 6, None),  # no key again: a second event
+        NewEvent("zendesk", "ticket_updated", 8, "2024-05-01T10:00:00Z", "a"),  # invocation a
+        NewEvent("zendesk", "odd", 9, None, ignored=True, reason="unknown"),
+    ]
+    results = store.add_many(events)
+    assert [c for _, c in results] == [True, False, True, True, False, True]
+    assert results[1][0].id == stored.id
+    assert results[4][0].id == results[2][0].id and results[2][0].ticket_id == 7
+    assert [r.ticket_id for r, _ in results] == [6, 5, 7, 6, 7, 9]
+    assert results[0][0].id != results[3][0].id
+    assert results[5][0].status == "ignored"
+    assert sum(store.counts().values()) == 5
+    store.close()
