@@ -75,9 +75,15 @@ class TcpProxy:
             with suppress(OSError):
                 sock.close()
 
+    def _stop_listening(self) -> None:
+        # shutdown first: close alone leaves a socket blocked in accept() listening
+        with suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+
     def refuse(self) -> None:
         self.mode = "refuse"
-        self._listener.close()
+        self._stop_listening()
         self._cut_all()
 
     def stall(self) -> None:
@@ -90,5 +96,5 @@ class TcpProxy:
 
     def close(self) -> None:
         self._closed = True
-        self._listener.close()
+        self._stop_listening()
         self._cut_all()
