@@ -368,7 +368,8 @@ _COMMON = {"202": _ACCEPTED,
            "401": _error("Not authentic (nothing stored)"),
            "413": _error("Body over the limit"),
            "415": _error("Not application/json"),
-           "503": _error("Event store unavailable or receiver misconfigured", _RETRY_AFTER)}
+           "503": _error("Event store unavailable, receiver busy (writer inbox full) or "
+                         "misconfigured", _RETRY_AFTER)}
 _TOKEN = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[\\x21-\\x7e]+$"}
 
 OPENAPI: dict[str, Any] = {
