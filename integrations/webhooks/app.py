@@ -189,6 +189,8 @@ def create_app(config: ReceiverConfig) -> Starlette:
     """The receiver app for ``config``; run it with uvicorn (`deskops serve`)."""
     metrics = _Metrics(config.registry)
 
+    accepted = {s: metrics.requests.labels(s, "202") for s in ("zendesk", "freshdesk")}
+    acked = {s: metrics.ack.labels(s) for s in ("zendesk", "freshdesk")}
     writer = GroupWriter(config.store, config.queue, registry=config.registry,
                          inbox_size=config.inbox_size)
     unavailable = _Reject(503, "event store unavailable, retry later",
@@ -196,7 +198,8 @@ def create_app(config: ReceiverConfig) -> Starlette:
 
     async def store_event(source: str, event: NewEvent, started: float) -> Response:
         try:
-            record, created = await asyncio.wait_for(writer.submit(event), config.ack_timeout)
+            async with asyncio.timeout(config.ack_timeout):
+                record, created = await writer.submit(event)
         except InboxFull:
             log.warning("writer inbox full: delivery refused with 503")
             raise _Reject(503, "receiver busy, retry later",
@@ -206,8 +209,8 @@ def create_app(config: ReceiverConfig) -> Starlette:
         outcome = record.status if created else "duplicate"
         if record.status == "ignored":
             outcome = "ignored"
-        metrics.requests.labels(source, "202").inc()
-        metrics.ack.labels(source).observe(time.perf_counter() - started)
+        accepted[source].inc()
+        acked[source].observe(time.perf_counter() - started)
         return JSONResponse({"status": outcome, "event_id": record.id}, status_code=202)
 
     async def guarded(source: str, request: Request,
