@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Webhook ingest benchmark (part of `make bench`), loopback only, about three minutes.
 #
-# 1. Ack path, five runs with the same wrk options: a bare hello-world endpoint on the same
-#    stack (Starlette + uvicorn, same options), then `deskops serve` (signature check, dedupe,
+# 1. Ack path, with the same wrk options: a bare hello-world endpoint on the same stack
+#    (Starlette + uvicorn, same options), measured again right before each `deskops serve`
+#    run so each ratio compares runs under the same machine load; `deskops serve` (signature check, dedupe,
 #    group commit, fully durable: SQLite synchronous=FULL / PostgreSQL synchronous_commit on)
 #    on SQLite and on PostgreSQL, each alone and while two `deskops worker` processes claim
 #    and finish the events being ingested. Prints req/s, p50/p99 ack latency and the ratios
@@ -108,16 +109,16 @@ HELLO_PORT="$(free_port)"
 "$PY" "$HERE/driver.py" hello --port "$HELLO_PORT" &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$HELLO_PORT/"
-# Signed just before use: the timestamps stay inside the default 300 s replay window.
-"$PY" "$HERE/driver.py" sign --out "$DESKOPS_BENCH_DATA" \
-    --secrets "$DESKOPS_WEBHOOK_SECRETS_FILE" --count 40000
-echo "wrk $WRK_OPTS -> hello world" >&2
-# shellcheck disable=SC2086
-wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$HELLO_PORT/webhooks/zendesk" \
-    > "$WORK/hello.txt"
-kill "${PIDS[-1]}" && wait "${PIDS[-1]}" 2>/dev/null || true
+HELLO_PID="${PIDS[-1]}"
 
 ACK_ARGS=()
+bare_run() {  # NAME: the bare endpoint again, right before a deskops run (same load)
+    echo "wrk $WRK_OPTS -> bare endpoint, before $1" >&2
+    # shellcheck disable=SC2086
+    wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$HELLO_PORT/webhooks/zendesk" \
+        > "$WORK/bare-$1.txt"
+}
+
 ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh store
     export DESKOPS_DATABASE_URL="$2" DESKOPS_QUEUE_URL="$3" DESKOPS_QUEUE_NAME="deskopsbench$$$1"
     local port workers=()
@@ -131,8 +132,10 @@ ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh 
         workers+=($!)
         PIDS+=($!)
     done
+    # Signed just before use: the timestamps stay inside the default 300 s replay window.
     "$PY" "$HERE/driver.py" sign --out "$DESKOPS_BENCH_DATA" \
         --secrets "$DESKOPS_WEBHOOK_SECRETS_FILE" --count 40000
+    bare_run "$1"
     echo "wrk $WRK_OPTS -> deskops serve, $1" >&2
     # shellcheck disable=SC2086
     wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$port/webhooks/zendesk" \
@@ -143,7 +146,7 @@ ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh 
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    ACK_ARGS+=(--ack "$1=$WORK/ack-$1.txt=$WORK/stored-$1.json")
+    ACK_ARGS+=(--ack "$1=$WORK/ack-$1.txt=$WORK/stored-$1.json=$WORK/bare-$1.txt")
 }
 
 ack_run sqlite "sqlite:///$WORK/ack-sqlite.db" "sqlite:///$WORK/ack-queue.db" 0
@@ -157,6 +160,7 @@ if [ "$SCALE" = 1 ]; then
     "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "$PG_SCHEMA" || true
     "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "$PG_SCHEMA"
 fi
+kill "$HELLO_PID" && wait "$HELLO_PID" 2>/dev/null || true
 SERVE_PORT="$(free_port)"
 
 # -- 2. end to end against the sandbox, 1 then 2 worker processes, per back-end -------------
@@ -186,5 +190,5 @@ if [ "$SCALE" = 1 ]; then
         "$REDIS_URL" "$$" 2>/dev/null || true
 fi
 
-"$PY" "$HERE/driver.py" summary --hello "$WORK/hello.txt" --wrk-opts "$WRK_OPTS" \
+"$PY" "$HERE/driver.py" summary --wrk-opts "$WRK_OPTS" \
     "${ACK_ARGS[@]}" "${E2E_ARGS[@]}"
