@@ -1,9 +1,10 @@
 """PostgreSQL event store: scale-out, shared by receivers and workers on several machines.
 
 psycopg 3 (the ``scale`` extra); one connection per thread, autocommit off through explicit
-transactions. Every wait is bounded: connect timeout, TCP keepalives, and per-session
-``lock_timeout`` / ``statement_timeout`` (the store's ``timeout``). A server that stalls
-without closing is cut by `interrupt` (the receiver's writer calls it when a commit overruns).
+transactions. Every wait is bounded: connect timeout, TCP keepalives, per-session
+``lock_timeout`` (the store's ``timeout``) and ``statement_timeout`` (ten times it). A server
+that stalls without closing is cut by `interrupt` (the receiver's writer calls it when a
+commit overruns).
 A connection is dropped after any error so the next call reconnects.
 """
 
@@ -89,7 +90,9 @@ class PostgresEventStore(EventStore):
                     keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=3,
                     tcp_user_timeout=millis * 2)
                 conn.execute(f"SET lock_timeout = {millis}")
-                conn.execute(f"SET statement_timeout = {millis}")
+                # Ten times longer: a retention purge may take a while; a stalled receiver
+                # commit is cut sooner by its writer's watchdog (`interrupt`).
+                conn.execute(f"SET statement_timeout = {millis * 10}")
                 conn.execute(f"SET idle_in_transaction_session_timeout = {millis * 4}")
             except self._psycopg.Error as exc:
                 raise StoreUnavailable(f"event store (PostgreSQL): cannot connect: "
