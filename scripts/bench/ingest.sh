@@ -161,6 +161,7 @@ if [ "$SCALE" = 1 ]; then
     "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "$PG_SCHEMA"
 fi
 kill "$HELLO_PID" && wait "$HELLO_PID" 2>/dev/null || true
+"$PY" "$HERE/driver.py" commit-floor --db "$WORK/floor.db" > "$WORK/floor.json"
 SERVE_PORT="$(free_port)"
 
 # -- 2. end to end against the sandbox, 1 then 2 worker processes, per back-end -------------
@@ -190,5 +191,5 @@ if [ "$SCALE" = 1 ]; then
         "$REDIS_URL" "$$" 2>/dev/null || true
 fi
 
-"$PY" "$HERE/driver.py" summary --wrk-opts "$WRK_OPTS" \
+"$PY" "$HERE/driver.py" summary --wrk-opts "$WRK_OPTS" --floor "$WORK/floor.json" \
     "${ACK_ARGS[@]}" "${E2E_ARGS[@]}"

@@ -7,6 +7,7 @@
     sandbox  run the sandbox with rate limits lifted (the bench measures deskops, not the
              vendor's quota; the quota's floor is computed and printed beside)
     count    events in the store, by status (JSON)
+    commit-floor  the disk's durable-commit latency (what every durable ack waits for)
     e2e      create tickets in the sandbox (its triggers deliver signed webhooks to
              `deskops serve`), then time K `deskops worker --once` processes draining them
     summary  print the table from the JSON results
@@ -176,6 +177,28 @@ def e2e(args: argparse.Namespace) -> None:
     }))
 
 
+def commit_floor(args: argparse.Namespace) -> None:
+    """The disk's durable-commit latency, beside the figures: 300 one-row SQLite commits with
+    the receiver's settings (WAL, synchronous=FULL), in the bench's own folder."""
+    import sqlite3
+
+    conn = sqlite3.connect(args.db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE IF NOT EXISTS t (n INTEGER)")
+    took = []
+    for n in range(300):
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t VALUES (?)", (n,))
+        conn.execute("COMMIT")
+        took.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    took.sort()
+    print(json.dumps({"p50_ms": round(took[150], 3), "p99_ms": round(took[296], 3),
+                      "mean_ms": round(sum(took) / len(took), 3)}))
+
+
 def pgschema(args: argparse.Namespace) -> None:
     """A throw-away schema for the PostgreSQL run (the URL's search_path selects it)."""
     import psycopg
@@ -231,6 +254,11 @@ def summary(args: argparse.Namespace) -> None:
         if r["socket_errors"]:
             print(f"  note: wrk saw {r['socket_errors']} socket errors or timeouts (> 10 s)")
     print("  (wrk counts only the responses it received before it stopped)")
+    if args.floor:
+        floor = _load(args.floor)
+        print(f"durable commit on this disk (one-row SQLite commit, synchronous=FULL, same run): "
+              f"p50 {floor['p50_ms']} ms, mean {floor['mean_ms']} ms, p99 {floor['p99_ms']} ms; "
+              "every ack waits for at least one")
     if runs:
         print(f"\nend to end (sandbox ticket -> signed webhook -> serve -> store -> worker "
               f"-> tag), {runs[0]['events']} events per run, sandbox rate limits lifted:")
@@ -274,19 +302,22 @@ def main() -> None:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--timeout", type=float, default=60)
     p.add_argument("--backend", default="sqlite")
+    p = sub.add_parser("commit-floor")
+    p.add_argument("--db", required=True)
     p = sub.add_parser("pgschema")
     p.add_argument("action", choices=["create", "drop"])
     p.add_argument("--url", required=True)
     p.add_argument("--schema", required=True)
     p = sub.add_parser("summary")
     p.add_argument("--wrk-opts", required=True)
+    p.add_argument("--floor", help="commit-floor result")
     p.add_argument("--ack", action="append", default=[],
                    help="NAME=WRK_RESULT=STORED_JSON=BARE_WRK_RESULT of one deskops serve "
                         "run and the bare run just before it (repeat)")
     p.add_argument("--e2e", action="append", default=[], help="an e2e result (repeat)")
     args = parser.parse_args()
     {"sign": sign, "hello": hello, "sandbox": sandbox, "count": count, "e2e": e2e,
-     "summary": summary, "pgschema": pgschema}[args.cmd](args)
+     "summary": summary, "pgschema": pgschema, "commit-floor": commit_floor}[args.cmd](args)
 
 
 if __name__ == "__main__":
