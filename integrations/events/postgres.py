@@ -103,10 +103,12 @@ class PostgresEventStore(EventStore):
         return conn
 
     @contextmanager
-    def _transaction(self) -> Iterator[Cursor]:
+    def _transaction(self, relaxed: bool = False) -> Iterator[Cursor]:
         conn = self._connection()
         try:
             with conn.transaction(), conn.cursor() as cursor:
+                if relaxed:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
                 yield _Translating(cursor)
         except self._psycopg.Error as exc:
             self.close()

@@ -65,13 +65,18 @@ class SqliteEventStore(EventStore):
             except (OSError, sqlite3.Error) as exc:
                 raise StoreUnavailable(f"event store {self.path}: {exc}") from exc
             self._local.conn = conn
+            self._local.synchronous = "FULL"
             self._open[threading.get_ident()] = conn
         return conn
 
     @contextmanager
-    def _transaction(self) -> Iterator[Cursor]:
+    def _transaction(self, relaxed: bool = False) -> Iterator[Cursor]:
         conn = self._connection()
         try:
+            mode = "NORMAL" if relaxed else "FULL"
+            if self._local.synchronous != mode:  # set between transactions only
+                conn.execute(f"PRAGMA synchronous={mode}")
+                self._local.synchronous = mode
             conn.execute("BEGIN IMMEDIATE")
             yield conn.cursor()
             conn.execute("COMMIT")

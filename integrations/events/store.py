@@ -26,6 +26,14 @@ Status life cycle::
        └── lease expiry: processing is claimable again (dead after max_attempts)
     ignored   (unknown event type: recorded, never processed)
 
+Durability: `add_many` (what the receiver acknowledges) always commits to disk. The workers'
+state changes (`claim`, `complete`, `fail`, `due`) commit *relaxed* (SQLite
+``synchronous=NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off`` for that
+transaction), so they hold the write lock for no fsync and stay out of the receiver's ack
+tail. Losing one in a power cut or a server crash only runs an event again, which the
+at-least-once design already allows (handlers are idempotent; `attempts` fences stale
+workers); the receiver's next full commit makes them durable anyway.
+
 Back-ends are terse subclasses (`SqliteEventStore`, `PostgresEventStore`) that supply the
 schema and a connection; every SQL statement goes through `EventStore._transaction`.
 """
@@ -206,8 +214,10 @@ class EventStore(ABC):
     # -- back-end hooks ---------------------------------------------------------------------
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[Cursor]:
-        """One transaction; yields a cursor; driver errors become `StoreUnavailable`."""
+    def _transaction(self, relaxed: bool = False) -> AbstractContextManager[Cursor]:
+        """One transaction; yields a cursor; driver errors become `StoreUnavailable`.
+
+        ``relaxed``: the commit need not wait for the disk (see `claim`)."""
 
     @abstractmethod
     def close(self) -> None:
@@ -229,10 +239,10 @@ class EventStore(ABC):
                     cur.execute(statement)
             self._ready = True
 
-    def _tx(self) -> AbstractContextManager[Cursor]:
+    def _tx(self, relaxed: bool = False) -> AbstractContextManager[Cursor]:
         if not self._ready:
             self.setup()
-        return self._transaction()
+        return self._transaction(relaxed)
 
     @staticmethod
     def _record(row: Sequence[Any] | None) -> EventRecord | None:
@@ -381,7 +391,7 @@ class EventStore(ABC):
         A lease that has expired ``max_attempts`` times is dead-lettered instead.
         """
         now = self.clock()
-        with self._tx() as cur:
+        with self._tx(relaxed=True) as cur:
             cur.execute(
                 "UPDATE deskops_events SET status = 'dead', nudge_at = NULL, finished_at = ?, "
                 "error = ? WHERE id = ? AND status = 'processing' AND lease_until <= ? "
@@ -402,7 +412,7 @@ class EventStore(ABC):
                  requester_id: int | None = None) -> bool:
         """Mark a claimed event done; False if the lease was lost to another worker meanwhile."""
         now = self.clock()
-        with self._tx() as cur:
+        with self._tx(relaxed=True) as cur:
             cur.execute(
                 "UPDATE deskops_events SET status = 'done', decision = ?, reason = ?, "
                 "error = NULL, lease_until = NULL, nudge_at = NULL, finished_at = ?, "
@@ -416,7 +426,7 @@ class EventStore(ABC):
         """Record a failure: retry later with backoff, or dead-letter after ``max_attempts``."""
         now = self.clock()
         error = error.splitlines()[0][:500] if error else "failed"
-        with self._tx() as cur:
+        with self._tx(relaxed=True) as cur:
             if claimed.attempts >= self.max_attempts:
                 return self._one(
                     cur,
@@ -453,7 +463,7 @@ class EventStore(ABC):
         workers only one re-enqueues a given event per period.
         """
         now = self.clock()
-        with self._tx() as cur:
+        with self._tx(relaxed=True) as cur:
             cur.execute(
                 "UPDATE deskops_events SET nudge_at = ? WHERE id IN (SELECT id FROM "
                 "deskops_events WHERE nudge_at <= ? ORDER BY nudge_at LIMIT ?) RETURNING id",
