@@ -153,8 +153,13 @@ class GroupWriter:
             log.warning("event store unavailable, %d deliveries refused: %s", len(batch), exc)
             outcomes = [exc] * len(batch)
         except Exception as exc:  # never a 500, never a dead writer
-            log.exception("storing a batch of %d events failed", len(batch))
-            outcomes = [StoreUnavailable(f"event store: {type(exc).__name__}")] * len(batch)
+            if len(batch) > 1:  # one bad event must not fail the others: one at a time
+                self._busy_since = None
+                for item in batch:
+                    self._write([item])
+                return
+            log.exception("storing an event failed")
+            outcomes = [StoreUnavailable(f"event store: {type(exc).__name__}")]
         finally:
             self._busy_since = None
             self._batches += 1

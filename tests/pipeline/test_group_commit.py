@@ -186,3 +186,35 @@ def test_add_many_keeps_order_and_dedupes_against_stored_and_batch(tmp_path: Pat
     assert results[5][0].status == "ignored"
     assert sum(store.counts().values()) == 5
     store.close()
+
+
+class PoisonStore(GatedStore):
+    """Fails any batch holding ticket 13, as an unforeseen bug for one event would."""
+
+    def add_many(self, events: Sequence[NewEvent]) -> list[tuple[EventRecord, bool]]:
+        if any(e.ticket_id == 13 for e in events):
+            self.entered.release()
+            assert self.gate.wait(30)
+            self.batches.append(len(events))
+            raise RuntimeError("unforeseen")
+        return super().add_many(events)
+
+
+def test_one_bad_event_fails_alone_not_its_whole_batch(tmp_path: Path) -> None:
+    store = PoisonStore(tmp_path / "events.db")
+    book = SecretBook(tmp_path / "secrets.json")
+    book.set_zendesk("wh-1", SECRET)
+    config = ReceiverConfig(store=store, queue=None, secrets=book)
+    with serve(create_app(config)) as url, ThreadPoolExecutor(8) as pool:
+        rx = Rx(url)
+        first = _hold_first_batch(store, rx, pool)
+        batch = [pool.submit(rx.post, _body(n), f"inv-{n}") for n in (12, 13, 14)]
+        _wait_inbox(url, 3)
+        store.gate.set()
+        answers = [f.result() for f in (first, *batch)]
+    assert [a.status_code for a in answers] == [202, 202, 503, 202]
+    assert answers[2].headers["Retry-After"].isdigit()
+    assert store.batches[:2] == [1, 3]  # then one at a time: 12, 13 (fails), 14
+    assert sorted(e.ticket_id for e in store.find() if e.ticket_id) == [1, 12, 14]
+    store.gate.set()
+    store.close()
