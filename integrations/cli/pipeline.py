@@ -207,7 +207,9 @@ def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
 def _listen(host: str, port: int, option: str) -> tuple[socket.socket, int, str]:
     """A listening socket, its port (``port`` 0: any free one) and the host as printed."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
+    # and without it every response waits ~40 ms on Nagle and delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
