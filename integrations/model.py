@@ -212,6 +212,8 @@ class Ticket:
     requester_locale: str | None = None
     requester_verified: bool = True
     requester_domain: str | None = None
+    #: the requester's IANA time zone when the helpdesk knows it (relative dates in their text)
+    time_zone: str | None = None
     form_id: int | None = None
     brand_id: int | None = None
     group_id: int | None = None

@@ -39,6 +39,7 @@ from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import requests
 
@@ -132,6 +133,18 @@ _FD_LIST_PAGES = 300
 def _domain(email: Any) -> str | None:
     text = str(email or "")
     return text.rpartition("@")[2].lower() or None if "@" in text else None
+
+
+def _iana(name: Any) -> str | None:
+    """A known IANA time zone name, else None (Freshdesk's Rails names like "Chennai" are not:
+    triage then falls back to the workspace's time zone)."""
+    if not isinstance(name, str) or not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
 
 
 def _zendesk_comment(c: Mapping[str, Any], requester_id: int,
@@ -284,6 +297,7 @@ class ZendeskTickets(TicketDesk):
             requester_locale=user.get("locale"),
             requester_verified=bool(user.get("verified", True)),
             requester_domain=_domain(user.get("email")),
+            time_zone=_iana(user.get("iana_time_zone")),
             form_id=raw.get("ticket_form_id"),
             brand_id=raw.get("brand_id"),
             group_id=raw.get("group_id"),
@@ -446,6 +460,7 @@ class FreshdeskTickets(TicketDesk):
             calls or CallCounter())
         self._names: dict[str, int] | None = None
         self._languages: dict[int, str | None] = {}
+        self._time_zones: dict[int, str | None] = {}
 
     two_step_comments = True
 
@@ -480,6 +495,7 @@ class FreshdeskTickets(TicketDesk):
             contact = self._request("GET", f"/api/v2/contacts/{contact_id}",
                                     f"contact {contact_id}") or {}
             self._languages[contact_id] = contact.get("language") or None
+            self._time_zones[contact_id] = _iana(contact.get("time_zone"))
         return self._languages.get(contact_id)
 
     def get_ticket(self, ticket_id: int) -> Ticket:
@@ -508,8 +524,9 @@ class FreshdeskTickets(TicketDesk):
             status=_FD_STATUS.get(int(raw.get("status") or 2), "open"),
             updated_at=_when(raw.get("updated_at")),
             requester_id=requester_id,
-            requester_locale=self._language(requester_id),
+            requester_locale=self._language(requester_id),  # reads the contact once
             requester_domain=_domain(requester.get("email")),
+            time_zone=self._time_zones.get(requester_id),
             form_id=raw.get("form_id"),
             group_id=raw.get("group_id"),
             priority=_FD_PRIORITY.get(int(raw.get("priority") or 1)),

@@ -563,7 +563,8 @@ def evaluate(
             continue
         if reading is None or current is not None:
             continue
-        evidence = read(spec.reader, key, capped, locale, created, reading.timezone, memo)
+        zone = ticket.time_zone or reading.timezone  # the requester's, else the workspace's
+        evidence = read(spec.reader, key, capped, locale, created, zone, memo)
         if evidence is None:
             continue
         if evidence.choices:

@@ -165,7 +165,8 @@ def run(split: str, verbose: bool) -> dict[str, Tally]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["all", "tune", "heldout", "fresh", "fresh2"], default="all")
+    parser.add_argument("--split", choices=["all", "tune", "heldout", "fresh", "fresh2"],
+                        default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv[1:])
     by_lang = run(args.split, args.verbose)

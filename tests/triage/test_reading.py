@@ -230,6 +230,20 @@ def test_relative_dates_use_the_workspace_time_zone(tmp_path: Path) -> None:
     assert written(ctx, decide(next_day, ctx))["occurred_on"] == "2026-03-12"
 
 
+def test_relative_dates_use_the_requester_time_zone_first(games: TriageContext) -> None:
+    # 14:00 UTC on Thursday is 23:00 in Seoul but 06:00 in Los Angeles; the workspace is UTC
+    seoul = on(games, "Bluefang insulted me in chat yesterday.", form="report-a-player")
+    la = dataclasses.replace(seoul, time_zone="America/Los_Angeles")
+    late = dataclasses.replace(seoul, time_zone="Asia/Seoul", comments=(dataclasses.replace(
+        seoul.comments[0], created_at=datetime(2026, 3, 12, 16, 0, tzinfo=UTC)),))
+    assert written(games, decide(seoul, games))["occurred_on"] == "2026-03-11"  # workspace's
+    assert written(games, decide(late, games))["occurred_on"] == "2026-03-12"  # Fri in Seoul
+    assert written(games, decide(la, games))["occurred_on"] == "2026-03-11"
+    la_night = dataclasses.replace(la, comments=(dataclasses.replace(
+        la.comments[0], created_at=datetime(2026, 3, 12, 3, 0, tzinfo=UTC)),))
+    assert written(games, decide(la_night, games))["occurred_on"] == "2026-03-10"  # Wed 20:00
+
+
 # ------------------------------------------------------------------ 3. values in sentences
 
 
