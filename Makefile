@@ -33,6 +33,7 @@ bench: $(STAMP)
 	bash scripts/bench/ingest.sh
 	$(BIN)/python scripts/bench/kb.py
 	$(BIN)/python scripts/bench/triage.py
+	$(BIN)/python scripts/bench/triage_quality.py --split each
 	$(BIN)/python scripts/bench/reload.py
 
 # Live acceptance tests on real accounts (credentials from the environment); without them,

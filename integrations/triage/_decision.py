@@ -208,6 +208,8 @@ class Decision:
     #: The ticket state decided on: Zendesk ``updated_stamp`` for ``safe_update``.
     version: str | None = None
     updated_at: datetime | None = None
+    #: The workspace key of each field id the update writes (explain shows keys, not ids).
+    field_keys: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def should_write(self) -> bool:
@@ -470,8 +472,9 @@ def _look(ticket: Ticket, ctx: TriageContext) -> _Look:
 def _decision(ticket: Ticket, ctx: TriageContext, kind: DecisionKind, summary: str,
               update: Update | None = None, look: _Look | None = None,
               reasons: Sequence[str] = (), ask_hash: str | None = None) -> Decision:
+    update = update or Update()
     return Decision(
-        ticket_id=ticket.id, kind=kind, summary=summary, update=update or Update(),
+        ticket_id=ticket.id, kind=kind, summary=summary, update=update,
         mode=ctx.mode, reasons=tuple(reasons),
         language=look.language if look else None,
         language_how=look.language_how if look else None,
@@ -482,6 +485,7 @@ def _decision(ticket: Ticket, ctx: TriageContext, kind: DecisionKind, summary: s
         rules=look.rules if look else (),
         hints=look.evaluation.optional if look else (),
         ask_hash=ask_hash, version=ticket.version, updated_at=ticket.updated_at,
+        field_keys={rid: ctx.field_ids[rid] for rid in update.fields if rid in ctx.field_ids},
     )
 
 

@@ -113,6 +113,9 @@ def explain_text(decision: Decision) -> str:
         lines.append("  update: none")
     else:
         comment = update.pop("comment", None)
+        if "fields" in update:  # field keys as the workspace names them, not remote ids
+            update["fields"] = {decision.field_keys.get(int(rid), f"field {rid}"): value
+                                for rid, value in update["fields"].items()}
         lines.append("  update: " + json.dumps(update, ensure_ascii=False, sort_keys=True))
         if comment:
             lines.append(f"  public comment ({comment['template']}, {comment['locale']}):")

@@ -1,6 +1,6 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
-Usage: ``python scripts/bench/triage_quality.py [--split all|tune|heldout|fresh|fresh2] [-v]``.
+Usage: ``python scripts/bench/triage_quality.py [--split each|all|tune|heldout|fresh|fresh2] [-v]``.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code; neither is tuned on.
@@ -38,6 +38,7 @@ from integrations.workspace import load
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
+SPLITS = ("all", "tune", "heldout", "fresh", "fresh2")
 
 
 @dataclass
@@ -165,23 +166,28 @@ def run(split: str, verbose: bool) -> dict[str, Tally]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["all", "tune", "heldout", "fresh", "fresh2"],
-                        default="all")
+    parser.add_argument("--split", choices=["each", *SPLITS], default="all",
+                        help="`each`: every split in turn, then all")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv[1:])
-    by_lang = run(args.split, args.verbose)
+    for split in (*SPLITS[1:], "all") if args.split == "each" else (args.split,):
+        report(split, args.verbose)
+    return 0
+
+
+def report(split: str, verbose: bool) -> None:
+    by_lang = run(split, verbose)
     total = Tally()
-    print(f"triage quality, corpus {CORPUS.relative_to(ROOT)}, split {args.split}")
+    print(f"triage quality, corpus {CORPUS.relative_to(ROOT)}, split {split}")
     for lang in sorted(by_lang):
         total.add(by_lang[lang])
         print(_line(lang, by_lang[lang]))
     print(_line("overall", total))
     print("targets: redundant <= 3 %, missed <= 3 %, wrong <= 1 %, routes >= 95 %")
-    if args.verbose:
+    if verbose:
         for lang in sorted(by_lang):
             for note in by_lang[lang].notes:
                 print("  " + note)
-    return 0
 
 
 if __name__ == "__main__":

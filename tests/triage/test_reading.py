@@ -345,6 +345,14 @@ def test_explain_shows_the_evidence_of_each_inferred_value(ads: TriageContext) -
     assert "(option titles and keywords, en" in out
 
 
+def test_explain_update_line_names_fields_by_key_not_remote_id(ads: TriageContext) -> None:
+    d = decide(on(ads, "my April commissions were never paid, SID 4471023"), ads)
+    (line,) = [x for x in explain_text(d).splitlines() if x.startswith("  update: ")]
+    fields = json.loads(line.removeprefix("  update: "))["fields"]
+    assert fields == {"problem_type": "pub_payments", "sid": "4471023"}
+    assert not any(str(rid) in line for rid in d.update.fields)
+
+
 def test_a_keyword_naming_two_options_is_refused_by_validate(tmp_path: Path) -> None:
     root = tmp_path / "streaming-platform"
     shutil.copytree(EXAMPLES / "streaming-platform", root)
