@@ -27,10 +27,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
-__all__ = ["MIN_CONFIDENCE", "How", "detect", "has_hangul", "language_of"]
+__all__ = ["MIN_CONFIDENCE", "READING_LANGUAGES", "How", "detect", "detect_reading", "has_hangul",
+           "language_of"]
 
 How = Literal["script", "detector", "requester", "default"]
 
+#: Languages the triage reading stage understands (stemmers, keywords, Korean endings),
+#: whichever locales a workspace replies in.
+READING_LANGUAGES = ("en", "fr", "ko", "pt")
 #: Below this normalised probability the detector's answer is not trusted.
 MIN_CONFIDENCE = 0.80
 #: Text shorter than this (letters only) is not given to the detector: too little evidence.
@@ -127,3 +131,36 @@ def detect(
     if requester:
         return requester, "requester"
     return default, "default"
+
+
+def detect_reading(
+    texts: Iterable[str],
+    candidates: Sequence[str],
+    *,
+    fallback_locale: str | None,
+    default: str,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> tuple[str, How, str]:
+    """``detect``'s ``(locale, how)``, plus the language the requester *wrote* in, for
+    reading: one of `READING_LANGUAGES` even when the workspace does not reply in it (a
+    Brazilian player writing Portuguese to an en/fr/ko help desk is still read as
+    Portuguese, and answered in a workspace locale). One classification over the reading
+    languages and the candidates' serves both when it lands on a candidate."""
+    texts = [t for t in texts if t]
+    text = "\n".join(texts)[:MAX_CHARS]
+    reading: str | None = None
+    if has_hangul(text):
+        reading = "ko"
+    elif len(_LETTER.findall(text)) >= MIN_LETTERS:
+        others = [c for c in candidates if language_of(c) != "ko"]
+        wide = sorted({*(r for r in READING_LANGUAGES if r != "ko"),
+                       *(language_of(c) for c in others)})
+        lang, prob = _classify(text, wide)
+        if prob >= min_confidence:
+            reading = lang
+            found = _match(lang, others)
+            if found:
+                return found, "detector", reading
+    locale, how = detect(texts, candidates, fallback_locale=fallback_locale, default=default,
+                         min_confidence=min_confidence)
+    return locale, how, reading or language_of(locale)

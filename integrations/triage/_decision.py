@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from integrations.errors import ConfigError
-from integrations.language import detect
+from integrations.language import detect_reading, language_of
 from integrations.model import Form, Target, Ticket, TicketComment, Workspace
 from integrations.triage._instance import (
     Evaluation,
@@ -320,17 +320,18 @@ def _guard(ticket: Ticket, ctx: TriageContext) -> str | None:
 # --------------------------------------------------------------------------- helpers
 
 
-def _language(ticket: Ticket, ctx: TriageContext) -> tuple[str, str]:
+def _language(ticket: Ticket, ctx: TriageContext) -> tuple[str, str, str]:
+    """The locale to answer in, how it was found, and the language the requester wrote in."""
     ws = ctx.workspace
     for tag in ticket.tags:
         if tag.startswith(LANG_TAG_PREFIX):
             for loc in ws.locales:
                 if _lang_tag(loc) == tag:
-                    return loc, "tag"
+                    return loc, "tag", language_of(loc)
     texts = [ticket.subject, ticket.description,
              *(t for s, t in requester_texts(ticket, ctx.self_author_ids) if s.startswith("c"))]
-    return detect(texts, ws.locales, fallback_locale=ticket.requester_locale,
-                  default=ws.default_locale)
+    return detect_reading(texts, ws.locales, fallback_locale=ticket.requester_locale,
+                          default=ws.default_locale)
 
 
 def _lang_tag(locale: str) -> str:
@@ -448,12 +449,15 @@ class _Look:
 
 
 def _look(ticket: Ticket, ctx: TriageContext) -> _Look:
-    language, how = _language(ticket, ctx)
+    language, how, written = _language(ticket, ctx)
+    # read in the language written, answer in a workspace locale (the same one mostly)
+    reading_locale = language if language_of(language) == written else written
     spec, form_how = _choose_form(ticket, ctx)
     values = _values(ticket, ctx)
     if spec is not None:
         evaluation = evaluate(spec, ticket, values, ctx.self_author_ids, locale=language,
-                              reading=ctx.rules.settings.reading)
+                              reading=ctx.rules.settings.reading,
+                              reading_locale=reading_locale)
     else:
         evaluation = Evaluation(instance=values, extracted=(), missing=())
     texts = [t for _, t in requester_texts(ticket, ctx.self_author_ids)]
@@ -461,7 +465,8 @@ def _look(ticket: Ticket, ctx: TriageContext) -> _Look:
                                             if c.from_requester)
     facts = Facts(
         form=spec.form.key if spec else None, values=evaluation.instance, language=language,
-        requester_domain=ticket.requester_domain, brand_id=ticket.brand_id,
+        text_language=reading_locale, requester_domain=ticket.requester_domain,
+        brand_id=ticket.brand_id,
         channel=ticket.channel, recipient=ticket.recipient, text="\n".join(reversed(texts)),
         has_attachments=files,
     )

@@ -522,6 +522,7 @@ def evaluate(
     *,
     locale: str = "en",
     reading: ReadingSettings | None = None,
+    reading_locale: str | None = None,
 ) -> Evaluation:
     """Validate the ticket against its form; ``values`` are its field values by workspace key.
 
@@ -529,8 +530,11 @@ def evaluate(
     ``x-deskops.extract`` patterns and labelled option lines, then by the reading stage
     (`integrations.triage.reading`) when its evidence reaches the workspace threshold.
     A value a person set is never replaced. ``reading=None`` turns the reading stage off.
+    ``reading_locale`` is the language the text is written in when the workspace does not
+    answer in it (``locale`` otherwise).
     """
     texts = requester_texts(ticket, self_author_ids)
+    written = reading_locale or locale  # the language the requester wrote in
     instance: dict[str, Any] = {}
     for key in spec.keys:
         if key in spec.fields:
@@ -556,7 +560,7 @@ def evaluate(
         declared = key in spec.extract or key in spec.option_patterns
         if current is not None and (not declared or _valid_alone(spec, key, current)):
             continue  # a value a person set: kept (asked again when invalid)
-        found = _declared(spec, key, texts, locale) if declared else None
+        found = _declared(spec, key, texts, written) if declared else None
         if found is not None:
             instance[key] = found.value
             extracted.append(found)
@@ -564,7 +568,7 @@ def evaluate(
         if reading is None or current is not None:
             continue
         zone = ticket.time_zone or reading.timezone  # the requester's, else the workspace's
-        evidence = read(spec.reader, key, capped, locale, created, zone, memo)
+        evidence = read(spec.reader, key, capped, written, created, zone, memo)
         if evidence is None:
             continue
         if evidence.choices:

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jsonschema import Draft202012Validator
 
 from integrations.errors import ConfigError, Problem, WorkspaceError
+from integrations.language import READING_LANGUAGES, language_of
 from integrations.model import Workspace
 from integrations.triage._instance import ReadingSettings
 from integrations.triage._templates import TEMPLATE_NAMES
@@ -283,9 +284,12 @@ def _check_condition(when: Mapping[str, Any], pointer: str, workspace: Workspace
                 problems.append(Problem(source, f"{pointer}/fields/{key}",
                                         f"unknown field {key!r}"))
         for lang in [*when.get("keywords", {}), *when.get("patterns", {})]:
-            if lang != "*" and lang not in workspace.locales:
-                problems.append(Problem(source, f"{pointer}", f"locale {lang!r} is not one of "
-                                        f"the workspace locales {list(workspace.locales)}"))
+            # text is read in the language it is written in, answered in a workspace locale
+            if lang != "*" and lang not in workspace.locales \
+                    and language_of(lang) not in READING_LANGUAGES:
+                problems.append(Problem(source, f"{pointer}", f"locale {lang!r} is neither a "
+                                        f"workspace locale {list(workspace.locales)} nor a "
+                                        f"language triage reads {list(READING_LANGUAGES)}"))
     for i, sub in enumerate(when.get("any", [])):
         problems.extend(_check_condition(sub, f"{pointer}/any/{i}", workspace, source))
     return problems
@@ -381,6 +385,8 @@ class Facts:
     recipient: str | None
     text: str
     has_attachments: bool
+    #: The language the text is written in (keywords and patterns), when not ``language``.
+    text_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -404,7 +410,11 @@ def _lower(values: Any) -> set[str]:
 
 
 def _language_keys(mapping: Mapping[str, Any], language: str) -> list[str]:
-    return [k for k in mapping if k == "*" or k.lower() == language.lower()]
+    """``*`` and the keys of ``language``: exact (``pt-br``), else by language (``pt``)."""
+    exact = [k for k in mapping if k.lower() == language.lower()]
+    if not exact:
+        exact = [k for k in mapping if k != "*" and language_of(k) == language_of(language)]
+    return [k for k in mapping if k == "*"] + exact
 
 
 def _check(rule: CompiledRule, facts: Facts) -> tuple[str, ...] | None:
@@ -445,12 +455,13 @@ def _check(rule: CompiledRule, facts: Facts) -> tuple[str, ...] | None:
         reasons.append("recipient address matches")
     text = facts.text[:MAX_MATCH_INPUT]
     if rule.keywords is not None:
-        hit = rule.keywords.first(text, facts.language)
+        hit = rule.keywords.first(text, facts.text_language or facts.language)
         if hit is None:
             return None
         reasons.append(f"text contains {hit!r}")
     if rule.patterns:
-        pats = [p for k in _language_keys(rule.patterns, facts.language) for p in rule.patterns[k]]
+        pats = [p for k in _language_keys(rule.patterns, facts.text_language or facts.language)
+                for p in rule.patterns[k]]
         found = next((p for p in pats if p.search(text)), None)
         if found is None:
             return None

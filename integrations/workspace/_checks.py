@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from integrations.language import READING_LANGUAGES, language_of
 from integrations.model import Field, Form
 from integrations.workspace._meta import pointer
 from integrations.workspace._types import FieldDoc, FormDoc, Report
@@ -325,7 +326,8 @@ def _names(children: tuple[tuple[str, bool], ...]) -> str:
 def _option_keywords(report: Report, fields: Mapping[str, Field],
                      settings: Mapping[str, Any]) -> None:
     """``x-deskops.keywords`` on options: one keyword naming two options of a field would
-    always be ambiguous (an error); a locale the workspace does not use is never read."""
+    always be ambiguous (an error); a locale the workspace does not use is never read, unless
+    triage reads its language anyway (`READING_LANGUAGES`: a pt-br ticket to an en/fr desk)."""
     locales = {str(loc) for loc in settings.get("locales", ()) or ()}
     for field in fields.values():
         nodes = (field.schema or {}).get("oneOf") or []
@@ -337,7 +339,8 @@ def _option_keywords(report: Report, fields: Mapping[str, Field],
                 continue
             at = f"/oneOf/{i}/x-deskops/keywords"
             for loc, items in words.items():
-                if locales and loc != "*" and loc not in locales:
+                if locales and loc != "*" and loc not in locales \
+                        and language_of(loc) not in READING_LANGUAGES:
                     report.warn(field.source, f"{at}/{loc}", f"locale {loc!r} is not one of "
                                 f"the workspace locales {sorted(locales)}: never read")
                 for word in items if isinstance(items, list) else ():

@@ -6,9 +6,9 @@ Date phrases are found with a short per-language list of expressions; relative o
 arithmetic, the rest (month names, numeric dates) by ``dateparser``, always against the
 ticket's creation time in the requester's time zone when known (``Ticket.time_zone``: a
 Zendesk user's ``iana_time_zone``; Freshdesk's Rails names are not IANA and are left out),
-else the workspace's (``settings.reading.timezone``, UTC by default). A date in the future of the ticket is
-never a candidate. Periods ("last week", "last weekend") give their first day with a
-lower confidence, so the workspace threshold decides whether they are written.
+else the workspace's (``settings.reading.timezone``, UTC by default). A date in the future
+of the ticket is never a candidate. Periods ("last week", "last weekend") give their first
+day with a lower confidence, so the workspace threshold decides whether they are written.
 """
 
 from __future__ import annotations
