@@ -14,6 +14,7 @@ match runs on input capped at `MAX_INPUT` characters.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -232,13 +233,34 @@ _NOT_VALIDATION = ("$schema", "$id", "$comment", "x-deskops")
 def _field_schema(f: Field, required: bool) -> dict[str, Any]:
     """The field's own schema file when the loader kept it, else one built from its kind."""
     if f.schema:
-        own = {k: v for k, v in f.schema.items() if k not in _NOT_VALIDATION}
+        own = _as_enum({k: v for k, v in f.schema.items() if k not in _NOT_VALIDATION})
         if f.kind == "checkbox" and required:
             return {"allOf": [own, {"const": True}]}
         if f.kind == "multiselect" and required:
             return {"allOf": [own, {"minItems": 1}]}
         return own
     return _built_schema(f, required)
+
+
+def _as_enum(schema: dict[str, Any]) -> dict[str, Any]:
+    """The same constraint, faster: a ``oneOf`` of bare ``const`` options (titles and
+    keywords are annotations) validates as an ``enum`` of their values — one set lookup
+    instead of one sub-validator per option, on every ticket (`scripts/bench/triage.py`)."""
+    out = dict(schema)
+    options = out.get("oneOf")
+    if isinstance(options, list) and options and all(
+            isinstance(o, Mapping) and "const" in o and set(o) <= _OPTION_KEYS for o in options):
+        values = [o["const"] for o in options]
+        if len({json.dumps(v, sort_keys=True) for v in values}) == len(values):
+            del out["oneOf"]
+            out["enum"] = values
+    if isinstance(out.get("items"), Mapping):
+        out["items"] = _as_enum(dict(out["items"]))
+    return out
+
+
+#: Keys an option of a ``oneOf`` may carry without constraining anything.
+_OPTION_KEYS = frozenset({"const", "title", "description", "x-deskops", "$comment"})
 
 
 def _built_schema(f: Field, required: bool) -> dict[str, Any]:
