@@ -196,6 +196,8 @@ class FormSpec:
     keys: tuple[str, ...]
     fields: Mapping[str, Field]
     schema: Mapping[str, Any]
+    #: The schema without ``properties`` (required fields and conditions); each property
+    #: is checked by its own `property_validators` entry, compiled once (see `_missing`).
     validator: Any
     extract: Mapping[str, tuple[re.Pattern[str], ...]]
     attachments: tuple[AttachmentSpec, ...]
@@ -401,12 +403,13 @@ def compile_form(form: Form, fields: Mapping[str, Field],
     system = {key: _system_text(key, raw_props.get(key), default_locale)
               for key in keys if key not in fields}
     checker = Draft202012Validator.FORMAT_CHECKER
+    structure = {k: v for k, v in schema.items() if k != "properties"}
     return FormSpec(
         form=form, keys=keys, fields=used, schema=schema,
-        validator=TicketValidator(schema, format_checker=checker),
+        validator=TicketValidator(structure, format_checker=checker),
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
-                             for k in used},
+                             for k in keys},
         option_patterns=by_option, system=system, reader=compile_reading(used),
         option_values={k: frozenset(o.value for o in f.options) for k, f in used.items()},
     )
@@ -630,27 +633,32 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
     dropdown would require, phrased conditionally (reason ``if_choice``)."""
     conditions = [c for c in spec.form.conditions if any(ch.required for ch in c.children)]
     found: dict[str, MissingItem] = {}
-    for err in spec.validator.iter_errors(instance):
+    for err in spec.validator.iter_errors(instance):  # required fields and conditions
+        if err.validator != "required":
+            continue
+        keys = [k for k in err.validator_value if k not in err.instance]
         schema_path = list(err.absolute_schema_path)
-        if err.validator == "required":
-            keys = [k for k in err.validator_value if k not in err.instance]
-            if schema_path and schema_path[0] == "allOf":
-                cond = conditions[int(schema_path[1])]
-                reason: Literal["required", "condition", "invalid"] = "condition"
-                detail = f"required because {cond.parent} is {cond.value!r}"
-            else:
-                reason, detail = "required", "required by the form and absent"
-            for key in keys:
-                found.setdefault(key, _item(spec, key, reason, detail, None))
-        elif err.absolute_path:
-            key = str(err.absolute_path[0])
-            value = instance.get(key)
-            if err.validator == "const" and value is False:
-                item = _item(spec, key, "required", "required by the form and not ticked", None)
-            else:
-                item = _item(spec, key, "invalid",
-                             f"value rejected by the schema ({err.validator})", value)
-            found.setdefault(key, item)
+        if schema_path and schema_path[0] == "allOf":
+            cond = conditions[int(schema_path[1])]
+            reason: Literal["required", "condition", "invalid"] = "condition"
+            detail = f"required because {cond.parent} is {cond.value!r}"
+        else:
+            reason, detail = "required", "required by the form and absent"
+        for key in keys:
+            found.setdefault(key, _item(spec, key, reason, detail, None))
+    # each present property against its own compiled validator: what the schema's
+    # ``properties`` keyword does, without building sub-validators on every ticket
+    for key, value in instance.items():
+        prop = spec.property_validators.get(key)
+        err = next(iter(prop.iter_errors(value)), None) if prop is not None else None
+        if err is None or key in found:
+            continue
+        if err.validator == "const" and value is False:
+            found[key] = _item(spec, key, "required", "required by the form and not ticked",
+                               None)
+        else:
+            found[key] = _item(spec, key, "invalid",
+                               f"value rejected by the schema ({err.validator})", value)
     for key, evidence in (ambiguous or {}).items():
         if key in found and key in spec.fields:
             f = spec.fields[key]
