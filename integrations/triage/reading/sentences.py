@@ -1,11 +1,14 @@
 """Values inside sentences: "my main is a ranger called Aelin", "someone named Grimbolt",
-"mon compte jules_b ne marche plus", "캐릭터 이름은 Haneul입니다", "Account: kira_sun".
+"mon compte jules_b ne marche plus", "캐릭터 이름은 Haneul입니다", "Account: kira_sun",
+"on the Kraken server".
 
 A value stands after one of the field's names (its titles in every locale, its key, and
 ``x-deskops.synonyms``), optionally joined by a connector ("is", ":", "est", "은/는",
-"called", "s'appelle"), or, in Korean, before "(이)라는 <name>". It must look like a
-name — a digit, an underscore or a capital letter in it, or an explicit connector before a
-word that is not a participle — and pass the field's own schema (checked by the caller).
+"called", "s'appelle"), or before it: in Korean "<name>(이)라는 <field>", in English a
+capitalised "on the <Name> <field>". It must look like a name — a digit, an underscore or
+a capital letter in its first word (or, for a multi-word value, in a later one: "le pack
+Marchand"), or an explicit connector before a word that is not a participle — and pass the
+field's own schema (checked by the caller).
 Several different values for one field: none is written.
 
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
@@ -33,6 +36,8 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
 _NAME = r"([A-Za-z0-9][\w.'@-]{1,40}(?:\s+[A-Z0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
+#: English puts a proper name before the noun it names: "on the Kraken server".
+_EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _STATE_WORDS = frozenset({
     "not", "no", "now", "still", "also", "just", "being", "gone", "mine", "fine", "ok",
@@ -43,8 +48,11 @@ _STATE_WORDS = frozenset({
 
 
 def _looks_like_name(value: str, explicit: bool) -> bool:
-    first = value.split()[0]
+    words = value.split()
+    first = words[0]
     if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper():
+        return True
+    if any(w[:1].isupper() for w in words[1:]):  # "le pack Marchand": a named product
         return True
     word = first.casefold()
     if not explicit or word in _STATE_WORDS or len(word) < 4:
@@ -62,6 +70,9 @@ class NameReader:
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
+        nouns = "|".join(re.escape(n) for n in names if n.isascii() and n.isalpha())
+        self._en_before = re.compile(_EN_BEFORE.replace("{names}", nouns), re.IGNORECASE) \
+            if nouns else None
         self._multiword = f.kind in ("text", "textarea")
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
@@ -78,6 +89,9 @@ class NameReader:
                     values.setdefault(value, (source, m.group()))
             for m in self._before.finditer(capped):
                 values.setdefault(m.group(1), (source, m.group()))
+            for m in self._en_before.finditer(capped) if self._en_before else ():
+                if m.group(1)[:1].isupper() and m.group(1).casefold() not in self._own:
+                    values.setdefault(m.group(1), (source, m.group()))
         if len(values) != 1:
             return None
         value, (source, span) = next(iter(values.items()))
