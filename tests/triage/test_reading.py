@@ -375,3 +375,99 @@ def test_reading_never_goes_past_the_input_cap(ads: TriageContext) -> None:
                ads)
     assert "problem_type" not in written(ads, d)
 
+
+
+# ------------------------------------------------------------------ second pass (issue 10)
+
+
+@pytest.mark.parametrize(("body", "form", "field", "value"), [
+    # Portuguese to an en/fr/ko help desk: read as Portuguese, answered in a desk locale
+    ("O jogador Malvado9 me xingou no chat do servidor Aurora.", "report-a-player",
+     "offense", "offense_harassment"),
+    ("O jogador Malvado9 me xingou no chat do servidor Aurora.", "report-a-player",
+     "reported_player", "Malvado9"),
+    ("O jogador Malvado9 me xingou no chat do servidor Aurora.", "report-a-player",
+     "server", "Aurora"),
+    ("Meu personagem Jacira perdeu a espada depois da manutenção, sumiu.", "in-game-issues",
+     "character_name", "Jacira"),
+])
+def test_a_language_the_desk_does_not_answer_in_is_still_read(
+        games: TriageContext, body: str, form: str, field: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert d.language in ("en", "fr")  # the answer stays in a workspace locale
+    assert written(games, d)[field] == value
+
+
+def test_rule_keywords_follow_the_language_written(stream: TriageContext) -> None:
+    d = decide(on(stream, "Fui cobrado duas vezes este mês, sou usuário comum."), stream)
+    assert any(r.group == "Billing Support" for r in d.rules)
+    assert written(stream, d)["occupation"] == "occ_user"
+
+
+@pytest.mark.parametrize(("body", "form", "field", "value"), [
+    ("A bot keeps farming on the Shadowmoor server all night.", "report-a-player", "server",
+     "Shadowmoor"),
+    ("J'ai acheté le pack Explorateur hier, débité mais rien reçu. Compte : nina_p",
+     "unable-to-purchase", "purchase_name", "pack Explorateur"),
+])
+def test_names_before_their_noun_and_named_products(games: TriageContext, body: str,
+                                                    form: str, field: str,
+                                                    value: str) -> None:
+    assert written(games, decide(on(games, body, form=form), games))[field] == value
+
+
+def test_a_name_before_its_noun_needs_a_capital(games: TriageContext) -> None:
+    d = decide(on(games, "A bot keeps farming on the main server all night.",
+                  form="report-a-player"), games)
+    assert "server" not in written(games, d) and "server" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Mes revenus de mai n'ont jamais été virés sur mon compte. SID 4410290", "pub_payments"),
+    ("I can't access my publisher profile since the email change. SID 4410291", "pub_account"),
+    ("수익금이 아직 안 들어왔어요. 사이트 ID 4410292", "pub_payments"),
+    ("Meus ganhos de maio não caíram na conta. SID 4410293", "pub_payments"),
+])
+def test_a_word_inside_a_longer_phrase_of_another_option_gives_way(
+        ads: TriageContext, body: str, value: str) -> None:
+    assert written(ads, decide(on(ads, body), ads))["problem_type"] == value
+
+
+def test_weak_words_alone_leave_the_dropdown_to_the_requester(stream: TriageContext) -> None:
+    # a studio naming its models: "modelo" alone is not "I am a model"
+    d = decide(on(stream, "Somos um estúdio e uma modelo nossa não consegue entrar."), stream)
+    assert written(stream, d)["occupation"] == "occ_studio"
+
+
+def test_options_validate_as_an_enum_with_the_same_answers(ads: TriageContext) -> None:
+    spec = ads.forms["publisher-support"]
+    assert spec.property_validators["problem_type"].schema.get("enum")
+    d = decide(on(ads, "Dashboard broken. SID 4471023", problem_type="pub_unknown"), ads)
+    (item,) = [m for m in d.missing if m.key == "problem_type"]
+    assert item.reason == "invalid" and "enum" in item.detail
+
+
+def test_the_language_written_is_found_beside_the_locale_answered() -> None:
+    from integrations.language import detect_reading
+    pt = ["O jogo fecha sozinho toda vez que entro na cidade, já reinstalei duas vezes."]
+    locale, _, written_in = detect_reading(pt, ["en", "fr", "ko"], fallback_locale=None,
+                                           default="en")
+    assert written_in == "pt" and locale in ("en", "fr", "ko")
+    en = ["The game closes by itself every time I enter the city, I reinstalled twice."]
+    assert detect_reading(en, ["en", "fr", "ko"], fallback_locale=None,
+                          default="en") == ("en", "detector", "en")
+    assert detect_reading(["게임이 자꾸 튕겨요"], ["en", "ko"], fallback_locale=None,
+                          default="en") == ("ko", "script", "ko")
+
+
+def test_rule_keywords_in_a_language_triage_reads_are_accepted(tmp_path: Path) -> None:
+    root = tmp_path / "streaming-platform"
+    shutil.copytree(EXAMPLES / "streaming-platform", root)
+    rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
+    billing = next(r for r in rules["rules"] if "billing" in r["name"])
+    assert "pt-br" in billing["when"]["keywords"]  # not a workspace locale: still read
+    load_rules(root, load(root))
+    billing["when"]["keywords"]["de"] = ["Rechnung"]
+    (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="nor a language triage reads"):
+        load_rules(root, load(root))
