@@ -416,9 +416,11 @@ def test_names_before_their_noun_and_named_products(games: TriageContext, body: 
     assert written(games, decide(on(games, body, form=form), games))[field] == value
 
 
-def test_a_name_before_its_noun_needs_a_capital(games: TriageContext) -> None:
-    d = decide(on(games, "A bot keeps farming on the main server all night.",
-                  form="report-a-player"), games)
+@pytest.mark.parametrize("body", ["A bot keeps farming on the main server all night.",
+                                  "A bot keeps farming on the EU server all night."])
+def test_a_name_before_its_noun_is_capitalised_not_an_acronym(games: TriageContext,
+                                                              body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
     assert "server" not in written(games, d) and "server" in asked(d)
 
 

@@ -90,8 +90,10 @@ class NameReader:
             for m in self._before.finditer(capped):
                 values.setdefault(m.group(1), (source, m.group()))
             for m in self._en_before.finditer(capped) if self._en_before else ():
-                if m.group(1)[:1].isupper() and m.group(1).casefold() not in self._own:
-                    values.setdefault(m.group(1), (source, m.group()))
+                name = m.group(1)  # "the EU server" names a region, not a server
+                if name[:1].isupper() and any(c.islower() for c in name) and \
+                        name.casefold() not in self._own:
+                    values.setdefault(name, (source, m.group()))
         if len(values) != 1:
             return None
         value, (source, span) = next(iter(values.items()))
