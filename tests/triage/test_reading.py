@@ -473,3 +473,14 @@ def test_rule_keywords_in_a_language_triage_reads_are_accepted(tmp_path: Path) -
     (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
     with pytest.raises(WorkspaceError, match="nor a language triage reads"):
         load_rules(root, load(root))
+
+
+@pytest.mark.parametrize(("body", "server"), [
+    ("Grom 이라는 유저가 욕설을 해요. 서버는 누리입니다.", "누리"),
+    ("Grom 이라는 유저가 욕설을 해요. 서버가 다운됐어요.", None),
+    ("Grom 이라는 유저가 욕설을 해요. 서버는 느립니다.", None),
+])
+def test_a_hangul_name_is_read_only_when_a_copula_states_it(games: TriageContext, body: str,
+                                                            server: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("server") == server

@@ -4,7 +4,8 @@
 
 A value stands after one of the field's names (its titles in every locale, its key, and
 ``x-deskops.synonyms``), optionally joined by a connector ("is", ":", "est", "은/는",
-"called", "s'appelle"), or before it: in Korean "<name>(이)라는 <field>", in English a
+"called", "s'appelle"; a Hangul name only before a copula: "서버는 누이입니다"), or before
+it: in Korean "<name>(이)라는 <field>", in English a
 capitalised "on the <Name> <field>". It must look like a name — a digit, an underscore or
 a capital letter in its first word (or, for a multi-word value, in a later one: "le pack
 Marchand"), or an explicit connector before a word that is not a participle — and pass the
@@ -36,6 +37,9 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
 _NAME = r"([A-Za-z0-9][\w.'@-]{1,40}(?:\s+[A-Z0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
+#: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
+#: description ("서버가 다운됐어요").
+_KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|이에요|예요|이고|고요)"
 #: English puts a proper name before the noun it names: "on the Kraken server".
 _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -70,6 +74,7 @@ class NameReader:
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
+        self._ko_named = re.compile(_KO_NAMED.replace("{names}", alternation))
         nouns = "|".join(re.escape(n) for n in names if n.isascii() and n.isalpha())
         self._en_before = re.compile(_EN_BEFORE.replace("{names}", nouns), re.IGNORECASE) \
             if nouns else None
@@ -89,6 +94,9 @@ class NameReader:
                     values.setdefault(value, (source, m.group()))
             for m in self._before.finditer(capped):
                 values.setdefault(m.group(1), (source, m.group()))
+            for m in self._ko_named.finditer(capped):
+                if m.group(1).casefold() not in self._own:
+                    values.setdefault(m.group(1), (source, m.group()))
             for m in self._en_before.finditer(capped) if self._en_before else ():
                 name = m.group(1)  # "the EU server" names a region, not a server
                 if name[:1].isupper() and any(c.islower() for c in name) and \
