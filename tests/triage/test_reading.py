@@ -195,6 +195,14 @@ def test_a_value_a_person_set_is_never_replaced(ads: TriageContext) -> None:
     ("그저께부터", "ko", "2026-03-10"),
     ("desde a semana passada", "pt", "2026-03-02"),
     ("ontem à noite", "pt", "2026-03-11"),
+    ("crashing since yesterdays patch", "en", "2026-03-11"),
+    ("blank since the weekend", "en", "2026-03-07"),
+    ("vu à l'instant", "fr", "2026-03-12"),
+    ("월요일부터 안 돼요", "ko", "2026-03-09"),
+    ("이틀 전에 샀어요", "ko", "2026-03-10"),
+    ("vi agora há pouco", "pt", "2026-03-12"),
+    ("comprei na segunda-feira", "pt", "2026-03-09"),
+    ("faz uma hora", "pt", "2026-03-12"),
 ])
 def test_dates_in_words_resolve_against_the_ticket_creation(text: str, language: str,
                                                              day: str) -> None:
@@ -375,6 +383,13 @@ def test_reading_never_goes_past_the_input_cap(ads: TriageContext) -> None:
                ads)
     assert "problem_type" not in written(ads, d)
 
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("the other day", "en"), ("na quarta vez que tentei", "pt"), ("next monday", "en"),
+])
+def test_vague_or_future_words_give_no_date(text: str, language: str) -> None:
+    assert find_dates(text, language, CREATED) == []
 
 
 # ------------------------------------------------------------------ second pass (issue 10)

@@ -51,18 +51,25 @@ _UNIT = r"(?:hours?|heures?|horas?|시간|days?|jours?|dias?|일|weeks?|semaines
 #: Relative expressions, on accent-folded lower-case text: (pattern, days back or a rule).
 _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), rule) for p, rule in (
-        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday)\b|그저께|그제|엊그제",
-         "d2"),
-        (r"\b(?:yesterday|last night|hier|ontem)\b|어제|어젯밤", "d1"),
+        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday)\b|그저께|그제|엊그제|"
+         r"이틀\s*전", "d2"),
+        (r"사흘\s*전", "d3"),
+        (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem)\b|어제|어젯밤", "d1"),
         (r"\b(?:today|this morning|this afternoon|this evening|tonight|aujourd'hui|ce matin|"
-         r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha)\b|오늘", "d0"),
+         r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha|just now|a moment ago|"
+         r"a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora)\b|오늘|방금|아까",
+         "d0"),
         (rf"(?:\b(?:about|around|environ|cerca de|ha|il y a)\s+)?\b{_N}\s*{_UNIT}\s*"
-         rf"(?:ago|atras|전)|\b(?:il y a|ha)\s+(?:environ\s+)?{_N}\s+{_UNIT}", "ago"),
+         rf"(?:ago|atras|전)|\b(?:il y a|ha|faz)\s+(?:environ\s+|uns\s+|umas\s+)?{_N}\s+{_UNIT}",
+         "ago"),
         (rf"\b(?:last|this past|on|since)\s+{_WD}\b|\b{_WD}\s+(?:dernier|passad[oa])\b|"
-         rf"\b(?:depuis|desde)\s+(?:le\s+|a\s+|o\s+)?{_WD}\b|"
-         r"지난\s*[월화수목금토일]요일", "weekday"),
-        (r"\b(?:last weekend|over the weekend|le week-end dernier|ce week-end|le weekend dernier|"
-         r"fim de semana passado|no fim de semana)\b|지난\s*주말|주말에", "weekend"),
+         rf"\b(?:depuis|desde)\s+(?:(?:le|a|o|ultima|ultimo)\s+){{0,2}}{_WD}\b|"
+         r"\b(?:na|no)\s+(?:ultima\s+)?(?:segunda|terca|quarta|quinta|sexta)-feira\b|"
+         r"\bno\s+(?:ultimo\s+)?(?:sabado|domingo)\b|"
+         r"지난\s*[월화수목금토일]요일|(?<![가-힣])[월화수목금토일]요일(?:에|부터|날)", "weekday"),
+        (r"\b(?:last weekend|over the weekend|since the weekend|le week-end dernier|ce week-end|"
+         r"le weekend dernier|depuis le week-end|fim de semana passado|no fim de semana|"
+         r"desde o fim de semana)\b|지난\s*주말|주말에|주말부터", "weekend"),
         (r"\b(?:last week|la semaine derniere|semana passada)\b|지난\s*주", "week"),
     ))
 _ABSOLUTE = re.compile(
@@ -73,7 +80,7 @@ _ABSOLUTE = re.compile(
 
 def _resolve(rule: str, phrase: str, today: date) -> tuple[date, float] | None:
     if rule.startswith("d"):
-        return today - timedelta(days=int(rule[1])), EXACT
+        return today - timedelta(days=int(rule[1:])), EXACT
     if rule == "ago":
         m = re.search(rf"(\d{{1,2}}|{_N})\s*({_UNIT})", phrase)
         if not m:
