@@ -456,6 +456,8 @@ def _coerce(f: Field, raw: Any) -> Any:
 
 
 def _option(f: Field, raw: str) -> str:
+    if any(opt.value == raw for opt in f.options):  # what helpdesks send: the value itself
+        return raw
     wanted = raw.strip().casefold()
     for opt in f.options:
         names = [opt.value, opt.title, *opt.titles.values()]
