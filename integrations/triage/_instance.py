@@ -23,7 +23,7 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from integrations.model import Field, Form, Ticket
+from integrations.model import Condition, Field, Form, Ticket
 from integrations.triage.reading import (
     DEFAULT_THRESHOLDS,
     Evidence,
@@ -195,10 +195,9 @@ class FormSpec:
     form: Form
     keys: tuple[str, ...]
     fields: Mapping[str, Field]
+    #: The form's validation schema; `_missing` checks its top level (required fields and
+    #: conditions) directly and each property with its `property_validators` entry.
     schema: Mapping[str, Any]
-    #: The schema without ``properties`` (required fields and conditions); each property
-    #: is checked by its own `property_validators` entry, compiled once (see `_missing`).
-    validator: Any
     extract: Mapping[str, tuple[re.Pattern[str], ...]]
     attachments: tuple[AttachmentSpec, ...]
     property_validators: Mapping[str, Any] = field(default_factory=dict)
@@ -403,10 +402,8 @@ def compile_form(form: Form, fields: Mapping[str, Field],
     system = {key: _system_text(key, raw_props.get(key), default_locale)
               for key in keys if key not in fields}
     checker = Draft202012Validator.FORMAT_CHECKER
-    structure = {k: v for k, v in schema.items() if k != "properties"}
     return FormSpec(
         form=form, keys=keys, fields=used, schema=schema,
-        validator=TicketValidator(structure, format_checker=checker),
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
                              for k in keys},
@@ -635,19 +632,20 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
     dropdown would require, phrased conditionally (reason ``if_choice``)."""
     conditions = [c for c in spec.form.conditions if any(ch.required for ch in c.children)]
     found: dict[str, MissingItem] = {}
-    for err in spec.validator.iter_errors(instance):  # required fields and conditions
-        if err.validator != "required":
+    # the schema's top level, evaluated directly: it is ours (`compile_form`), only
+    # ``required`` and ``if parent is value then required``, same answers, same order
+    for key in spec.schema.get("required", ()):
+        if key not in instance:
+            found.setdefault(key, _item(spec, key, "required", "required by the form and absent",
+                                        None))
+    for cond in conditions:
+        if not _holds(cond, instance):
             continue
-        keys = [k for k in err.validator_value if k not in err.instance]
-        schema_path = list(err.absolute_schema_path)
-        if schema_path and schema_path[0] == "allOf":
-            cond = conditions[int(schema_path[1])]
-            reason: Literal["required", "condition", "invalid"] = "condition"
-            detail = f"required because {cond.parent} is {cond.value!r}"
-        else:
-            reason, detail = "required", "required by the form and absent"
-        for key in keys:
-            found.setdefault(key, _item(spec, key, reason, detail, None))
+        detail = f"required because {cond.parent} is {cond.value!r}"
+        for child in cond.children:
+            key = str(child.field)
+            if child.required and key not in instance:
+                found.setdefault(key, _item(spec, key, "condition", detail, None))
     # each present property against its own compiled validator: what the schema's
     # ``properties`` keyword does, without building sub-validators on every ticket
     for key, value in instance.items():
@@ -682,6 +680,17 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
                     if parent_field else {})
     order = {k: i for i, k in enumerate(spec.keys)}
     return sorted(found.values(), key=lambda m: order.get(m.key, len(order)))
+
+
+def _holds(cond: Condition, instance: Mapping[str, Any]) -> bool:
+    """JSON Schema's ``if`` of one condition (``const`` compares types too: 1 is not true)."""
+    value = instance.get(str(cond.parent), _ABSENT)
+    if cond.value is False:  # "if not ticked": absent or anything but true
+        return value is not True
+    return type(value) is type(cond.value) and value == cond.value
+
+
+_ABSENT = object()
 
 
 def _option_titles(f: Field, value: str) -> dict[str, str]:

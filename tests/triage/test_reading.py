@@ -499,3 +499,16 @@ def test_a_hangul_name_is_read_only_when_a_copula_states_it(games: TriageContext
                                                             server: str | None) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert written(games, d).get("server") == server
+
+
+def test_a_condition_holds_as_json_schema_const_says() -> None:
+    from integrations.model import Condition, ConditionChild
+    from integrations.triage._instance import _holds
+    on_choice = Condition("problem_type", "pub_technical", (ConditionChild("browser", True),))
+    unticked = Condition("agree", False, (ConditionChild("reason", True),))
+    ticked = Condition("agree", True, (ConditionChild("reason", True),))
+    assert _holds(on_choice, {"problem_type": "pub_technical"})
+    assert not _holds(on_choice, {}) and not _holds(on_choice, {"problem_type": "pub_other"})
+    assert _holds(unticked, {}) and _holds(unticked, {"agree": False})
+    assert not _holds(unticked, {"agree": True})
+    assert _holds(ticked, {"agree": True}) and not _holds(ticked, {"agree": 1})
