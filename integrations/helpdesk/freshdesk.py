@@ -17,8 +17,9 @@ Shapes worth knowing:
   ``<parent label>: <value>``); a child joins a section through its ``section_mappings``.
   A child's "required" is the field's own ``required_for_customers`` (a field inside a
   section is hidden, so not required, outside it). Reading, a form's conditions are the
-  sections of the dropdowns on it, restricted to the fields on it; the sections come with
-  the field list (``?include=section``), so they cost no extra call.
+  sections of the dropdowns (custom ones and the built-in Type) on it, restricted to the
+  fields on it; the sections come with the field list (``?include=section``), so they cost
+  no extra call.
 - Ticket forms (``/api/v2/ticket-forms``) must contain the requester and company fields:
   they are added when writing and left out when reading, like Zendesk, where every form
   shows them. Freshdesk has no form order and no per-locale field labels in API v2:
@@ -92,6 +93,9 @@ _SYSTEM_NAMES: dict[str, str] = {
     "type": "ticket_type", "assignee": "agent",
 }
 _MANDATORY = ("requester", "company")
+#: Fields that can own dynamic sections: custom dropdowns and the built-in Type field. The
+#: list answer carries neither's choices (the reference's sample), so both are read alone.
+_SECTION_PARENTS = frozenset({"custom_dropdown", "default_ticket_type"})
 
 
 def reason_from_body(body: Mapping[str, Any]) -> tuple[str, list[str] | None]:
@@ -215,7 +219,7 @@ class FreshdeskHelpdesk(Helpdesk):
         list entry lacks its choices)."""
         fields = self._fields()
         raw = fields.get(field_id)
-        if raw is None or (raw.get("type") == "custom_dropdown" and "choices" not in raw):
+        if raw is None or (raw.get("type") in _SECTION_PARENTS and "choices" not in raw):
             raw = self._request("GET", f"/api/v2/admin/ticket_fields/{field_id}",
                                 f"ticket field {field_id}", params={"include": "section"})
             fields[field_id] = raw
@@ -473,7 +477,7 @@ class FreshdeskHelpdesk(Helpdesk):
                 cid = self._field_id(child.field, system, form)
                 wanted.setdefault(cid, {})[(parent, str(cond.value))] = pos
         parents = [fid for fid in ids
-                   if self._fields().get(fid, {}).get("type") == "custom_dropdown"]
+                   if self._fields().get(fid, {}).get("type") in _SECTION_PARENTS]
         if not wanted and not any(self._sections.get(p) for p in parents):
             return
         for fid in ids:

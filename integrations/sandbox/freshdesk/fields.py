@@ -294,11 +294,15 @@ def _ordered(emu: Emulator) -> list[Record]:
 async def list_fields(request: Request) -> Response:
     emu = emulator(request)
     sections = request.query_params.get("include") == "section"
-    return ok([render_field(emu, f, include_sections=sections) for f in _ordered(emu)])
+    # The list carries no choices (the reference's sample): a client reads a dropdown or
+    # the Type field on its own (``GET .../ticket_fields/{id}``) to learn its choice ids.
+    return ok([{k: v for k, v in render_field(emu, f, include_sections=sections).items()
+                if k != "choices"} for f in _ordered(emu)])
 
 
 async def list_fields_public(request: Request) -> Response:
-    """``GET /api/v2/ticket_fields`` (agents): choices as plain values."""
+    """``GET /api/v2/ticket_fields`` (agents): choices as plain values; the Group field's
+    as ``{name: id}``."""
     emu = emulator(request)
     out = []
     wanted = request.query_params.get("type")
@@ -308,6 +312,9 @@ async def list_fields_public(request: Request) -> Response:
         item = {k: v for k, v in f.items() if k not in ("choices", "section_mappings", "archived")}
         if "choices" in f:
             item["choices"] = [c["value"] for c in f["choices"]]
+        if f["type"] == "default_group":  # name -> id, as the reference's sample: the one
+            # place an agent's key learns group ids (the groups APIs are admin-only)
+            item["choices"] = {g["name"]: g["id"] for g in emu.store.all("groups")}
         out.append(item)
     return ok(out)
 
