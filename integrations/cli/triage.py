@@ -1,8 +1,10 @@
 """``deskops explain`` and ``deskops chase``: thin shells around `integrations.triage`.
 
 They read (workspace, lock file, helpdesk groups, the ticket), call the pure engine and
-print. The helpdesk user deskops posts as is read from the helpdesk (``/users/me``,
-``/agents/me``); ``DESKOPS_SELF_USER_IDS`` (comma-separated ids) adds others, so deskops's
+print. Every call is one an agent's key may make (group names come from the ticket verbs'
+`routing_ids`, never from the admin APIs), so a least-privilege key runs them all. The
+helpdesk user deskops posts as is read from the helpdesk (``/users/me``, ``/agents/me``);
+``DESKOPS_SELF_USER_IDS`` (comma-separated ids) adds others, so deskops's
 own comments are not mistaken for an agent's reply.
 
 ``chase`` (for cron) finds needs-info tickets by search (``tags:`` on Zendesk, ``tag:`` on
@@ -57,7 +59,7 @@ def build_context(app: App, environment: str | None = None,
     """Workspace + lock + helpdesk names → a `TriageContext` (group names resolved once).
 
     Also used by ``deskops worker`` (`integrations.cli.pipeline._handler`)."""
-    from integrations.helpdesk.connect import connect
+    from integrations.helpdesk.tickets import connect_tickets
     from integrations.plan._lock import LockFile, lock_path
     from integrations.workspace import load
 
@@ -70,10 +72,9 @@ def build_context(app: App, environment: str | None = None,
     brand_ids: dict[str, int] = {}
     needs_names = any(r.group for r in rules.rules) or any(
         "brand" in r.when for r in rules.rules) or any(f.brands for f in workspace.forms.values())
-    if needs_names:
-        with connect(app.settings, target) as helpdesk:
-            state = helpdesk.read_state()
-        group_ids, brand_ids = dict(state.groups), dict(state.brands)
+    if needs_names:  # the worker's key may be an agent's: no admin API (issue 17)
+        with connect_tickets(app.settings, target) as desk:
+            group_ids, brand_ids = desk.routing_ids()
     extra = dict(app.settings.extra)
     return TriageContext.build(
         workspace,

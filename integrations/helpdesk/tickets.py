@@ -204,6 +204,11 @@ class TicketDesk(ABC):
         """The helpdesk user deskops writes as, so its own comments are told from agents'."""
         raise HelpdeskError(f"{type(self).__name__} cannot tell its own user id")
 
+    def routing_ids(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Group and brand names → ids, read with the worker's own (least-privilege) key,
+        so routing rules resolve without an admin API."""
+        raise HelpdeskError(f"{type(self).__name__} cannot read group names")
+
     def forget_definitions(self) -> None:
         """Drop what the desk remembers of field definitions (read once per worker): called
         when a ``deskops apply`` or a workspace edit rebuilds the triage context."""
@@ -414,6 +419,13 @@ class ZendeskTickets(TicketDesk):
                 raw = ticket.to_dict()
                 yield int(raw["id"]), _stamp(_when(raw.get("updated_at")))
 
+    def routing_ids(self) -> tuple[dict[str, int], dict[str, int]]:
+        """``/api/v2/groups`` and ``/api/v2/brands`` (agents may list both), all pages."""
+        with self._call("the list of groups and brands"):
+            groups = {str(g.name): int(g.id) for g in self.zenpy.groups(cursor_pagination=100)}
+            brands = {str(b.name): int(b.id) for b in self.zenpy.brands(cursor_pagination=100)}
+        return groups, brands
+
     def close(self) -> None:
         session = self._session or getattr(self.zenpy.tickets, "session", None)
         if session is not None:
@@ -487,6 +499,17 @@ class FreshdeskTickets(TicketDesk):
 
     def forget_definitions(self) -> None:
         self._names = None
+
+    def routing_ids(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Group names from the agents' ``/api/v2/ticket_fields`` (the Group field's
+        ``choices``: name → id): the groups APIs are admin-only. Freshdesk has no brands."""
+        rows = self._request("GET", "/api/v2/ticket_fields", "the Group field",
+                             params={"type": "default_group"}) or []
+        for row in rows:
+            choices = row.get("choices") if isinstance(row, Mapping) else None
+            if row.get("type") == "default_group" and isinstance(choices, Mapping):
+                return {str(k): int(v) for k, v in choices.items()}, {}
+        return {}, {}
 
     def _language(self, contact_id: int) -> str | None:
         """A requester's language: on the contact only (``include=requester`` embeds email,
