@@ -14,7 +14,6 @@ from integrations.sandbox.server import RunningSandbox
 
 from .test_e2e import Env, library_apply, make_env
 
-
 TYPE_CONDITIONS = (Condition("type", "Incident", (ConditionChild("serial"),)),
                    Condition("type", "Problem", (ConditionChild("platform"),)))
 
