@@ -9,8 +9,10 @@ own comments are not mistaken for an agent's reply.
 
 ``chase`` (for cron) finds needs-info tickets by search (``tags:`` on Zendesk, ``tag:`` on
 Freshdesk — 30 a page, 10 pages: past 300 the rest wait for a later run), and sends at
-most one update per ticket: reminder n, or the closing message and solved. The stage is a tag
-on the ticket, so a repeated run never sends a reminder twice; an OS file lock
+most one update per ticket: reminder n, or the closing message and solved. Each action
+(reminder, auto-solve, skip with its reason) is also stored in the event store with the
+worker's audit (`integrations.events.chase`), so `deskops report` counts it at once. The stage
+is a tag on the ticket, so a repeated run never sends a reminder twice; an OS file lock
 (in the state folder, `integrations._runlock.run_file`) keeps two runs on one machine from
 overlapping.
 """
@@ -29,8 +31,10 @@ import click
 from integrations._runlock import RunLock, run_file
 from integrations.cli.main import App, pass_app
 from integrations.errors import ConfigError, DeskopsError, HelpdeskError
-from integrations.model import Workspace
+from integrations.events.store import EventStore, StoreUnavailable
+from integrations.model import Ticket, Workspace
 from integrations.triage import (
+    Decision,
     TriageContext,
     decide,
     explain_json,
@@ -208,6 +212,7 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
     counts: dict[str, int] = {}
     failed = 0
     tag = ctx.rules.settings.needs_info_tag
+    store = None if dry_run else _open_store(app)
     with (_nothing() if dry_run else ChaseLock(app.workspace, app.environment(environment))), \
             connect_tickets(app.settings, target) as desk:
         ctx = with_self_ids(ctx, desk)
@@ -229,12 +234,16 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
                         f"ticket {ticket_id}: failed: {exc}")
                 continue
             counts[decision.kind] = counts.get(decision.kind, 0) + 1
+            if store is not None and decision.kind in RECORDED:
+                store = _record(store, ticket, decision, written)
             data = explain_json(decision, include_comment=False)
             data["written"] = written
             done = "sent" if written else ("dry run" if dry_run and not decision.update.empty
                                            else "nothing sent")
             _report(as_json, data, f"ticket {ticket_id}: {decision.summary} ({done})")
         truncated = desk.truncated
+        if store is not None:
+            store.close()
         if app.verbose:
             click.echo(f"API calls: {desk.calls}", err=True)
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no ticket waiting"
@@ -248,6 +257,48 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
     if failed:
         raise DeskopsError(f"chase: {failed} ticket(s) failed (see above); they are retried "
                            "by the next run")
+
+
+#: Chase decisions stored in the event store for `deskops report` (a wait is not an action).
+RECORDED = ("remind", "solve", "skip")
+
+
+def _open_store(app: App) -> EventStore | None:
+    from integrations.events import store_from_settings
+
+    try:
+        return store_from_settings(app.settings)
+    except (ConfigError, StoreUnavailable) as exc:
+        click.echo(f"warning: chase actions are not recorded for `deskops report`: {exc}",
+                   err=True)
+        return None
+
+
+def _record(store: EventStore, ticket: Ticket, decision: Decision,
+            written: bool) -> EventStore | None:
+    """Store the action with the worker's audit (`integrations.events.chase`); the stage
+    recorded is the ticket's after the write. A store that fails is dropped with one warning:
+    the helpdesk work goes on, only the report misses it."""
+    from integrations.events.chase import record_chase
+    from integrations.worker.triage import audit_json
+
+    kind: str = decision.kind
+    seen = ticket
+    if written:
+        update = decision.update
+        seen = dataclasses.replace(ticket, tags=tuple(update.merged_tags(ticket.tags)),
+                                   status=update.status or ticket.status)
+    elif not decision.update.empty and decision.mode != "live":
+        kind = f"{decision.mode}:{kind}"  # shadow or kill switch: recorded, not sent
+    try:
+        record_chase(store, ticket_id=ticket.id, state=ticket.updated_at.isoformat(),
+                     decision=kind, audit=audit_json(decision, seen=seen),
+                     requester_id=ticket.requester_id)
+    except StoreUnavailable as exc:
+        click.echo(f"warning: chase actions are not recorded for `deskops report`: {exc}",
+                   err=True)
+        return None
+    return store
 
 
 def _report(as_json: bool, data: dict[str, object], line: str) -> None:

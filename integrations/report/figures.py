@@ -11,9 +11,9 @@ receiver's hourly counters into `Figures`:
   requester's reply: ``complete``, or an ``ask`` for something else) → completed
   (``complete`` after an ask); beside it: complete on arrival (a live ``route`` before any
   ask), reminded (seen with a reminder tag), auto-solved (seen with the auto-solved tag)
-  and reopened after auto-solve (seen new or open with that tag). The chase writes
-  reminders and auto-solves on the helpdesk; the worker sees those states through
-  `deskops sweep` (cron) or the requester's next reply;
+  and reopened after auto-solve (seen new or open with that tag). The chase stores each
+  reminder and auto-solve it writes as an event with the same audit
+  (`integrations.events.chase`), so they count at once; the worker sees reopenings;
 * per form (the ticket's latest): the same funnel; the items most often missing (tickets
   asked for them, any mode) and most often extracted, per form of the audit naming them;
 * ask → answer times (median, p90), from the ask's finish to the answer's arrival;
