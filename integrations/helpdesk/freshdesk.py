@@ -604,6 +604,19 @@ class FreshdeskHelpdesk(Helpdesk):
             checks.append(self._check_rules(hook))
         return checks
 
+    def _rules(self, kind: int) -> list[dict[str, Any]]:
+        """Every automation rule of one type, following ``Link`` pages (30 a page)."""
+        rows: list[dict[str, Any]] = []
+        url: str | None = f"{self._base}/api/v2/automations/{kind}/rules"
+        with self._call("the automation rules"):
+            while url:
+                response = self._session.get(url)
+                body = response.json() if response.content else {}
+                page = body.get("rules", []) if isinstance(body, dict) else body or []
+                rows.extend(r for r in page if isinstance(r, dict))
+                url = response.links.get("next", {}).get("url")
+        return rows
+
     def _check_rules(self, hook: HookSpec) -> Check:
         """The deskops automation rules: present, active, posting to the receiver."""
         shown = redact_url(hook.endpoint)
@@ -611,11 +624,9 @@ class FreshdeskHelpdesk(Helpdesk):
         bad: list[str] = []
         for kind in sorted({k for k, _ in hook.rules}):
             try:
-                found = self._request("GET", f"/api/v2/automations/{kind}/rules",
-                                      "the automation rules")
+                rows = self._rules(kind)
             except HelpdeskError as exc:
                 return Check("automation rules", False, str(exc))
-            rows = found.get("rules", []) if isinstance(found, dict) else found or []
             by_name = {r.get("name"): r for r in rows if isinstance(r, dict)}
             for _, name in (r for r in hook.rules if r[0] == kind):
                 rule = by_name.get(name)

@@ -23,6 +23,9 @@ two automation rules whose ``trigger_webhook`` action posts ids only to
 Performer *Requester* is what stops deskops's own updates (made with the agent's API key)
 from firing the rule again. Freshdesk has no ``updated_at`` placeholder, so these events
 dedupe on nothing but are harmless twice: the worker re-reads the ticket and is idempotent.
+The action nests ``content_type`` and ``content_layout`` in ``content``, as the reference's
+schema does; the rule lists are read page by page (``Link``), so a re-run finds deskops's
+rules on any page and writes nothing when they are right.
 """
 
 from __future__ import annotations
@@ -111,17 +114,34 @@ class _Api:
         return cls(session, session.base_url, "Freshdesk", reason=error_reason,
                    credential=CREDENTIAL)
 
-    def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
+    def _send(self, method: str, path: str, what: str, body: Any = None) -> Any:
         try:
             url = path if path.startswith(("http://", "https://")) else f"{self.base}{path}"
-            resp = self.session.request(method, url, json=body)
+            return self.session.request(method, url, json=body)
         except (HTTPStatusError, ConnectionFailed) as exc:
             reason, details = self.reason(exc)
             name, check = self.credential
             raise map_http_error(exc, vendor=self.vendor, what=what, reason=reason,
                                  details=details, credential=name, check=check,
                                  budget=self.session.retry.budget) from exc
+
+    def call(self, method: str, path: str, what: str, body: Any = None) -> Any:
+        resp = self._send(method, path, what, body)
         return resp.json() if resp.content else None
+
+    def rules(self, kind: int) -> list[dict[str, Any]]:
+        """Every Freshdesk automation rule of one type. The list pages like every Freshdesk
+        list (30 a page; the next page's URL in the ``Link`` header), so deskops's own rules
+        are found on an account with many, and never created twice."""
+        rows: list[dict[str, Any]] = []
+        url: str | None = f"/api/v2/automations/{kind}/rules"
+        while url:
+            resp = self._send("GET", url, "automation rules")
+            body = resp.json() if resp.content else {}
+            page = body.get("rules", []) if isinstance(body, dict) else body or []
+            rows.extend(r for r in page if isinstance(r, dict))
+            url = resp.links.get("next", {}).get("url")
+        return rows
 
 
 def _same(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
@@ -186,9 +206,12 @@ def rule_specs(endpoint: str, secret: str) -> list[tuple[int, dict[str, Any]]]:
     from integrations.webhooks.app import FRESHDESK_SECRET_HEADER
 
     def action(event: str) -> list[dict[str, Any]]:
+        # ``content`` nests the encoding and the layout, as the reference's schema does
+        # (``content.{content_type, content_layout}``); the advanced layout's body sits
+        # beside them (assumed: see docs/real-api-notes.md)
         return [{"field_name": "trigger_webhook", "request_type": "POST", "url": endpoint,
-                 "content_type": "JSON", "content_layout": "2",
-                 "content": FRESHDESK_BODIES[event],
+                 "content": {"content_type": "JSON", "content_layout": "2",
+                             "content": FRESHDESK_BODIES[event]},
                  "custom_headers": {FRESHDESK_SECRET_HEADER: secret}}]
 
     return [
@@ -208,11 +231,12 @@ def install_freshdesk(settings: Settings, url: str, book: SecretBook) -> Iterato
     if secret is None:
         secret = book.rotate_freshdesk()
         yield f"shared secret: created, stored in {book.path}"
+    listed: dict[int, list[dict[str, Any]]] = {}
     for kind, wanted in rule_specs(endpoint, secret):
         name = wanted["name"]
-        found = api.call("GET", f"/api/v2/automations/{kind}/rules", "automation rules")
-        rows = found.get("rules", []) if isinstance(found, dict) else found or []
-        current = next((r for r in rows if r.get("name") == name), None)
+        if kind not in listed:
+            listed[kind] = api.rules(kind)
+        current = next((r for r in listed[kind] if r.get("name") == name), None)
         what = f"automation rule {name!r}"
         if current is None:
             created = api.call("POST", f"/api/v2/automations/{kind}/rules", what, wanted)

@@ -279,7 +279,9 @@ def test_wrong_secret_is_refused_and_retried(pipeline: Pipeline) -> None:
 def test_rule_validation_speaks_freshdesk(desk: Desk) -> None:
     body = {"name": "x", "conditions": [], "performer": {"type": 2},
             "actions": [{"field_name": "trigger_webhook", "request_type": "FETCH",
-                         "url": "ftp://x", "content_layout": "2", "content": "{}"}]}
+                         "url": "ftp://x", "content": {"content_type": "JSON",
+                                                       "content_layout": "2",
+                                                       "content": "{}"}}]}
     resp = desk.api("POST", "/api/v2/automations/1/rules", body, expect=400)
     fields = sorted(e["field"] for e in resp.json()["errors"])
     assert fields == ["actions[0].request_type", "actions[0].url", "performer"]

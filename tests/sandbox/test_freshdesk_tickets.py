@@ -285,8 +285,8 @@ def test_automation_rules_carry_the_documented_attributes(
                  "value": [5]}]}],
             "actions": [{"field_name": "trigger_webhook", "request_type": "POST",
                          "url": "https://deskops.example/webhooks/freshdesk",
-                         "content_type": "JSON", "content_layout": "2",
-                         "content": '{"ticket_id": "{{ticket.id}}"}',
+                         "content": {"content_type": "JSON", "content_layout": "2",
+                                     "content": '{"ticket_id": "{{ticket.id}}"}'},
                          "custom_headers": {"X-Deskops-Secret": "s3cret"}}]}
     created = s.post(f"{base}/api/v2/automations/4/rules", json=rule)
     assert created.status_code == 201, created.text

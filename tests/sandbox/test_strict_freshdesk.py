@@ -3,10 +3,17 @@ wrong call and accepts the fixed one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import requests
 
+from integrations.cli.doctor import expected_hooks
+from integrations.helpdesk.connect import connect
 from integrations.sandbox import FRESHDESK_AGENT_API_KEY
 from integrations.sandbox.server import RunningSandbox
+from integrations.settings import load_settings
+from integrations.webhooks.install import install
+from integrations.webhooks.secrets import SecretBook
 
 from .support import freshdesk_session
 
@@ -102,3 +109,66 @@ def test_solution_names_are_unique(fresh_sandbox: RunningSandbox) -> None:
     other = s.post(cats, json={"name": "Billing"}, timeout=10).json()
     assert s.post(f"{cats}/{other['id']}/folders", json={"name": "Start", "visibility": 1},
                   timeout=10).status_code == 201  # unique per category only
+
+
+def _webhook_rule(name: str, action: dict[str, object]) -> dict[str, object]:
+    return {"name": name, "active": True, "conditions": [
+        {"name": "condition_set_1", "match_type": "all", "properties": [
+            {"resource_type": "ticket", "field_name": "status", "operator": "not_in",
+             "value": [5]}]}],
+        "actions": [{"field_name": "trigger_webhook", "request_type": "POST",
+                     "url": "https://hooks.example.com/webhooks/freshdesk", **action}]}
+
+
+def test_webhook_actions_nest_their_content(fresh_sandbox: RunningSandbox) -> None:
+    """``content.{content_type, content_layout}`` as the reference's schema nests them."""
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    old = s.post(f"{base}/api/v2/automations/1/rules", timeout=10, json=_webhook_rule(
+        "flat", {"content_type": "JSON", "content_layout": "2", "content": "{}"}))
+    assert old.status_code == 400
+    assert {e["field"] for e in old.json()["errors"]} == {
+        "actions[0].content_type", "actions[0].content_layout", "actions[0].content"}
+    new = s.post(f"{base}/api/v2/automations/1/rules", timeout=10, json=_webhook_rule(
+        "nested", {"content": {"content_type": "JSON", "content_layout": "2",
+                               "content": "{}"}}))
+    assert new.status_code == 201, new.text
+
+
+def test_rule_lists_page_and_install_finds_its_rules_past_the_first_page(
+        fresh_sandbox: RunningSandbox, tmp_path: Path) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    for kind in (1, 4):
+        for n in range(31):
+            assert s.post(f"{base}/api/v2/automations/{kind}/rules", timeout=10,
+                          json=_webhook_rule(f"other {n}", {"content": {
+                              "content_type": "JSON", "content_layout": "2",
+                              "content": "{}"}})).status_code == 201
+    first = s.get(f"{base}/api/v2/automations/1/rules", timeout=10)
+    assert len(first.json()["rules"]) == 30 and first.json()["meta"]["count"] == 31
+    rest = s.get(first.links["next"]["url"], timeout=10)
+    assert len(rest.json()["rules"]) == 1 and "next" not in rest.links
+
+    settings = load_settings(fresh_sandbox.freshdesk_env(), dotenv=None)
+    book = SecretBook(tmp_path / "secrets.json")
+    lines = list(install(settings, "freshdesk", "https://hooks.example.com", book))
+    assert sum("created" in line for line in lines) == 3  # the secret and two rules
+    mark = fresh_sandbox.freshdesk.log.mark()
+    again = list(install(settings, "freshdesk", "https://hooks.example.com", book))
+    assert all(line.endswith("up to date") for line in again), again
+    assert fresh_sandbox.freshdesk.log.writes(since=mark) == []
+    assert len([r for kind in (1, 4) for r in _all_rules(s, base, kind)
+                if str(r["name"]).startswith("deskops:")]) == 2
+    with connect(settings, "freshdesk") as desk:  # doctor reads every page too
+        [check] = [c for c in desk.check(hook=expected_hooks(
+            "freshdesk", "https://hooks.example.com")) if c.name == "automation rules"]
+    assert check.ok, check.detail
+
+
+def _all_rules(s: requests.Session, base: str, kind: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    url: str | None = f"{base}/api/v2/automations/{kind}/rules"
+    while url:
+        resp = s.get(url, timeout=10)
+        rows += resp.json()["rules"]
+        url = resp.links.get("next", {}).get("url")
+    return rows

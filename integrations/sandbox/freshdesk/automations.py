@@ -30,10 +30,14 @@ Matching, as far as deskops's rules need it:
 * ``conditions``: condition sets of ticket properties (``match_type`` all/any;
   operators is, is_not, in, not_in, contains, does_not_contain), combined with the rule's
   ``operator`` (``OR`` in it: any set; else all);
-* ``content_layout`` "2" (advanced): ``content`` is the body template (a string, or a JSON
-  object) with ``{{ticket.id}}``-style placeholders (unknown ones render empty, as Liquid
-  does); "1" (simple): ``content`` lists placeholder names, sent as
-  ``{"freshdesk_webhook": {name: value}}``.
+* the action's ``content`` is an object: ``content_type`` (JSON, XML, X-FORM-URLENCODED)
+  and ``content_layout``, as the reference's schema nests them (at the action's top level
+  they are refused), and the body ``content``: with layout "2" (advanced) the body
+  template (a string, or a JSON object) with ``{{ticket.id}}``-style placeholders (unknown
+  ones render empty, as Liquid does); with "1" (simple) a list of placeholder names, sent
+  as ``{"freshdesk_webhook": {name: value}}``;
+* the rule list pages like every Freshdesk list (``per_page`` 30 by default, at most 100;
+  ``Link: <next>; rel="next"``); ``meta.count`` is the total.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from starlette.routing import Route
 from integrations.sandbox.core.emulator import Emulator
 from integrations.sandbox.core.errors import NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
+from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
 from integrations.sandbox.freshdesk import tickets
 from integrations.sandbox.freshdesk.common import check_attrs, err, ok, raise_if
@@ -100,12 +105,20 @@ def _check_action(action: Any, index: int) -> list[Any]:
                           + ",".join(_METHODS) + "'", "invalid_value"))
     if not str(action.get("url") or "").startswith(("http://", "https://")):
         errors.append(err(f"{where}.url", "It should be a valid URL", "invalid_value"))
-    content_type = str(action.get("content_type") or "JSON").upper()
+    # The reference's schema nests the encoding and the layout in ``content``; at the top
+    # level of the action they are unexpected fields.
+    errors += [err(f"{where}.{key}", "Unexpected/invalid field in request", "invalid_field")
+               for key in ("content_type", "content_layout") if key in action]
+    box = action.get("content")
+    if not isinstance(box, dict):
+        return [*errors, err(f"{where}.content", "It should be a key/value pair with "
+                             "content_type and content_layout", "datatype_mismatch")]
+    content_type = str(box.get("content_type") or "").upper()
     if content_type not in _CONTENT_TYPES:
-        errors.append(err(f"{where}.content_type", "It should be one of these values: '"
-                          + ",".join(_CONTENT_TYPES) + "'", "invalid_value"))
-    layout = str(action.get("content_layout") or "2")
-    content = action.get("content")
+        errors.append(err(f"{where}.content.content_type", "It should be one of these "
+                          "values: '" + ",".join(_CONTENT_TYPES) + "'", "invalid_value"))
+    layout = str(box.get("content_layout") or "")
+    content = box.get("content")
     if layout not in ("1", "2"):
         errors.append(err(f"{where}.content_layout", "It should be one of these values: "
                           "'1,2'", "invalid_value"))
@@ -193,8 +206,9 @@ async def rules(request: Request) -> Response:
         rule = emu.store.insert(RULES, {**fields, "created_at": now, "updated_at": now})
         return ok(_view(rule), 201)
     rows = _rules(emu, kind)
-    return ok({"rules": [_view(r) for r in rows],
-               "meta": {"count": len(rows), "cascading_rules": True}})
+    page, headers = freshdesk_page(request, rows)  # 30 a page, Link: rel="next"
+    return ok({"rules": [_view(r) for r in page],
+               "meta": {"count": len(rows), "cascading_rules": True}}, headers=headers)
 
 
 async def rule(request: Request) -> Response:
@@ -362,8 +376,9 @@ def _placeholders(ticket: Record, event: str) -> dict[str, str]:
 
 def _render(action: dict[str, Any], ticket: Record, event: str) -> bytes:
     values = _placeholders(ticket, event)
-    content = action.get("content")
-    if str(action.get("content_layout") or "2") == "1":
+    box = action.get("content") or {}
+    content = box.get("content")
+    if str(box.get("content_layout")) == "1":
         simple = {name: values.get(name.replace("ticket_", "ticket.", 1), "")
                   for name in content or []}
         return json.dumps({"freshdesk_webhook": simple}).encode("utf-8")
@@ -372,7 +387,7 @@ def _render(action: dict[str, Any], ticket: Record, event: str) -> bytes:
 
 
 def _headers(action: dict[str, Any]) -> dict[str, str]:
-    content_type = str(action.get("content_type") or "JSON").upper()
+    content_type = str((action.get("content") or {}).get("content_type") or "JSON").upper()
     headers = {"Content-Type": {"JSON": "application/json", "XML": "application/xml"}.get(
         content_type, "application/x-www-form-urlencoded"), "User-Agent": "Freshdesk"}
     for name, value in (action.get("custom_headers") or {}).items():
