@@ -172,3 +172,19 @@ def _all_rules(s: requests.Session, base: str, kind: int) -> list[dict[str, obje
         rows += resp.json()["rules"]
         url = resp.links.get("next", {}).get("url")
     return rows
+
+
+def test_attribute_events_name_from_and_to(fresh_sandbox: RunningSandbox) -> None:
+    s, base = freshdesk_session(), fresh_sandbox.freshdesk_url
+    content = {"content": {"content_type": "JSON", "content_layout": "2", "content": "{}"}}
+
+    def post(events: list[dict[str, object]]) -> requests.Response:
+        return s.post(f"{base}/api/v2/automations/4/rules", timeout=10, json={
+            **_webhook_rule(f"r{len(events)}{events[0]}", content),
+            "performer": {"type": 2}, "events": events})
+
+    bare = post([{"field_name": "status"}])
+    assert bare.status_code == 400
+    assert {e["field"] for e in bare.json()["errors"]} == {"events[0].from", "events[0].to"}
+    assert post([{"field_name": "status", "from": "--", "to": 4}]).status_code == 201
+    assert post([{"field_name": "reply_sent"}]).status_code == 201  # a reply changes no value

@@ -26,7 +26,8 @@ Matching, as far as deskops's rules need it:
   4 system (never: the sandbox has no system changes);
 * ``events`` (any of them; none: any update): ``reply_sent`` (a reply, or the requester's
   incoming note), ``note_type`` (a note), ``ticket_action``/``ticket_update`` (any change),
-  or an attribute name in the change, with optional ``from``/``to`` (``--`` is "any");
+  or an attribute name in the change, with its ``from``/``to`` (``--`` is "any"; both
+  required: an attribute event without them is refused);
 * ``conditions``: condition sets of ticket properties (``match_type`` all/any;
   operators is, is_not, in, not_in, contains, does_not_contain), combined with the rule's
   ``operator`` (``OR`` in it: any set; else all);
@@ -160,6 +161,26 @@ def _check_conditions(conditions: Any) -> list[Any]:
     return errors
 
 
+#: Events that change no value (a reply, a note, any update): ``from``/``to`` do not apply.
+_NO_VALUE_EVENTS = frozenset({"reply_sent", "note_type", "ticket_action", "ticket_update"})
+
+
+def _check_events(events: Any) -> list[Any]:
+    """An event on an attribute names its ``from`` and ``to`` ("Value of the field before
+    / after the event"; the sample: ``"from": "--"`` for any); value-less events need none."""
+    errors = []
+    for i, event in enumerate(events if isinstance(events, list) else []):
+        where = f"events[{i}]"
+        if not isinstance(event, dict) or not isinstance(event.get("field_name"), str):
+            errors.append(err(where, "It should be an object with a field_name",
+                              "invalid_value"))
+        elif event["field_name"] not in _NO_VALUE_EVENTS:
+            errors += [err(f"{where}.{key}", "It should not be blank as this is a mandatory "
+                           "field", "missing_field") for key in ("from", "to")
+                       if key not in event]
+    return errors
+
+
 def _rule_fields(kind: int, data: dict[str, Any], current: Record | None = None) -> Record:
     errors = check_attrs(data, _RULE_ATTRS, required=() if current else
                          ("name", "conditions", "actions"))
@@ -172,6 +193,8 @@ def _rule_fields(kind: int, data: dict[str, Any], current: Record | None = None)
                           "invalid_value"))
     if "conditions" in data:
         errors += _check_conditions(data["conditions"])
+    if "events" in data and kind == 4:
+        errors += _check_events(data["events"])
     if isinstance(merged.get("actions"), list):
         if not merged["actions"]:
             errors.append(err("actions", "It should not be blank", "invalid_value"))
