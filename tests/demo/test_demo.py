@@ -85,7 +85,9 @@ def asked(comment: str) -> list[str]:
 
 
 def test_every_event_is_processed_once_and_the_processes_stop_cleanly(flow: Flow) -> None:
-    events = flow.result.events
+    events = [e for e in flow.result.events if e.source != "chase"]  # the receiver's
+    # chase stores its actions too, so the report counts them without a sweep (issue 15)
+    assert {"remind", "solve"} <= {e.kind for e in flow.result.events if e.source == "chase"}
     assert [e.kind for e in events] == ["ticket_created"] * 6 + ["ticket_updated"]
     assert all(e.status == "done" and e.attempts == 1 for e in events)
     assert sorted(e.ticket_id for e in events if e.kind == "ticket_created") == sorted(
