@@ -173,6 +173,7 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
                  f"created_at:<'{end}'\"")
         oldest, total, page_no = end, 0, 0
         on_oldest: list[int] = []
+        window: list[list[HistoryTicket]] = []
         while page_no < SEARCH_PAGES:
             page_no += 1
             found = desk._request("GET", "/api/v2/search/tickets", "ticket search",
@@ -196,7 +197,7 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
                     description=_plain(str(t.get("description") or "")),
                     tags=tuple(t.get("tags") or ()),
                     fields={names[n]: v for n, v in custom.items() if n in names}))
-            yield batch
+            window.append(batch)
             if page_no * SEARCH_PER_PAGE >= total:
                 break
         if total <= SEARCH_PAGES * SEARCH_PER_PAGE:
@@ -209,3 +210,4 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
             cp.window_end = oldest
             cp.seen_on_end_day = sorted(set(on_oldest))
         cp.save()
+        yield from window

@@ -3,9 +3,11 @@
 Each locale's examples are split by time: the oldest `TRAIN` to learn from, the next
 `VALIDATION` to choose keywords on, the newest (the held-back slice) to report on. A
 candidate (`model.candidates`, strongest first) is kept only if, with the real reading
-stage on the validation slice, it makes its option inferred right more often, the option's
-precision stays at or above ``min_precision`` and the field's precision does not fall below
-it either. Options named only by stop words ("Other") get no proposals.
+stage on the validation slice, it makes its option inferred right more often, the values it
+adds are right at least ``min_precision`` of the time, the option's precision stays at or
+above ``min_precision`` and the field's precision does not fall below it either (nor below
+today's, when today's is already lower). Options named only by stop words ("Other") get
+no proposals.
 """
 
 from __future__ import annotations
@@ -104,7 +106,9 @@ def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold:
                    for ex, vf, p in zip(valid, vfeats, preds, strict=True)]
             old_o, new_o = score(key, preds, valid, option), score(key, new, valid, option)
             new_all = score(key, new, valid)
-            if (new_o.right > old_o.right and new_o.precision >= min_precision
+            gained = new_o.right - old_o.right
+            if (gained > 0 and gained >= min_precision * (new_o.inferred - old_o.inferred)
+                    and new_o.precision >= min_precision
                     and new_all.precision >= min(min_precision,
                                                  score(key, preds, valid).precision)):
                 current, preds = trial, new
