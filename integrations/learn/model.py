@@ -58,8 +58,11 @@ def candidates(rows: Sequence[set[Feature]], labels: Sequence[str]) -> dict[str,
     model.fit(x.tocsr(), y)
     names = {i: f for f, i in vocab.items()}
     out: dict[str, list[Candidate]] = {}
-    for option, est in zip(model.classes_, model.estimators_, strict=True):
-        weights: Mapping[int, float] = dict(enumerate(est.coef_[0]))
+    coefs = [est.coef_[0] for est in model.estimators_]
+    if len(model.classes_) == 2:  # one estimator: its weights speak for the second class
+        coefs = [-coefs[0], coefs[0]]
+    for option, coef in zip(model.classes_, coefs, strict=True):
+        weights: Mapping[int, float] = dict(enumerate(coef))
         ranked = sorted((i for i, w in weights.items() if w > 0), key=lambda i: -weights[i])
         picked = [Candidate(str(option), names[i], float(weights[i]),
                             counts.get((str(option), names[i]), 0))
