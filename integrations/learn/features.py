@@ -2,7 +2,8 @@
 
 A feature is a tuple of keys (``("virement",)``, ``("pas", "recu")``) so that a proposed
 keyword, read back by the `Matcher`, means exactly what was learned. Words with digits
-(amounts, ids, dates) are left out. Each feature remembers the plain words it came from
+(amounts, ids, dates) are left out, and so are Korean words of one syllable once their
+endings are removed (too ambiguous alone). Each feature remembers the plain words it came from
 (`Surfaces`), in memory, so a keyword is written as customers spell it.
 """
 
@@ -23,6 +24,8 @@ Feature = tuple[str, ...]
 #: what keeps anything personal — a name, an address — out of the proposals).
 MIN_TICKETS = 5
 _DIGIT = re.compile(r"\d")
+#: What may stand between the two words of a phrase (not a full stop or a comma).
+_JOIN = re.compile(r"[ '’-]")
 
 
 class Surfaces:
@@ -48,11 +51,11 @@ def features(texts: Iterable[str], locale: str, surfaces: Surfaces | None = None
         toks = [t for t in tokens(text, language) if not _DIGIT.search(t.raw)]
         for i, tok in enumerate(toks):
             one = (tok.key,)
-            if tok.key not in STOP:
+            if tok.key not in STOP and (tok.key.isascii() or len(tok.key) >= 2):
                 out.add(one)
                 if surfaces is not None:
                     surfaces.add(one, tok.raw.casefold())
-            if i + 1 < len(toks) and toks[i + 1].start - tok.end <= 2:
+            if i + 1 < len(toks) and _JOIN.fullmatch(text[tok.end:toks[i + 1].start]):
                 two = (tok.key, toks[i + 1].key)
                 out.add(two)
                 if surfaces is not None:

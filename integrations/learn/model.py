@@ -7,6 +7,7 @@ positive weights are the words that predict it, and fast on tens of thousands of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from integrations.learn.features import MIN_TICKETS, Feature
 __all__ = ["Candidate", "candidates"]
 
 #: Strongest features considered per option (the validation slice decides among them).
-TOP = 25
+TOP = 40
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,14 @@ def candidates(rows: Sequence[set[Feature]], labels: Sequence[str]) -> dict[str,
 
     counts: dict[tuple[str, Feature], int] = {}
     for feats, label in zip(rows, labels, strict=True):
-        for f in feats:
+        for f in sorted(feats):  # sorted: the same history gives the same proposals
             counts[(label, f)] = counts.get((label, f), 0) + 1
     vocab: dict[Feature, int] = {}
     for (_, f), n in counts.items():
         if n >= MIN_TICKETS and f not in vocab:
             vocab[f] = len(vocab)
-    classes = sorted({lb for lb in labels if labels.count(lb) >= 2})
+    per_label = Counter(labels)
+    classes = sorted(lb for lb, n in per_label.items() if n >= 2)
     if len(classes) < 2 or not vocab:
         return {}
     keep = [i for i, lb in enumerate(labels) if lb in classes]
@@ -63,7 +65,8 @@ def candidates(rows: Sequence[set[Feature]], labels: Sequence[str]) -> dict[str,
         coefs = [-coefs[0], coefs[0]]
     for option, coef in zip(model.classes_, coefs, strict=True):
         weights: Mapping[int, float] = dict(enumerate(coef))
-        ranked = sorted((i for i, w in weights.items() if w > 0), key=lambda i: -weights[i])
+        ranked = sorted((i for i, w in weights.items() if w > 0),
+                        key=lambda i: (-weights[i], names[i]))
         picked = [Candidate(str(option), names[i], float(weights[i]),
                             counts.get((str(option), names[i]), 0))
                   for i in ranked if counts.get((str(option), names[i]), 0) >= MIN_TICKETS]

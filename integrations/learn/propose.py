@@ -3,11 +3,13 @@
 Each locale's examples are split by time: the oldest `TRAIN` to learn from, the next
 `VALIDATION` to choose keywords on, the newest (the held-back slice) to report on. A
 candidate (`model.candidates`, strongest first) is kept only if, with the real reading
-stage on the validation slice, it makes its option inferred right more often, the values it
-adds are right at least ``min_precision`` of the time, the option's precision stays at or
+stage on the validation slice, it makes its option and the field inferred right more often
+(a word that makes other options' tickets ambiguous loses them), the values it adds are right
+at least ``min_precision`` of the time, the option's precision stays at or
 above ``min_precision`` and the field's precision does not fall below it either (nor below
-today's, when today's is already lower). Options named only by stop words ("Other") get
-no proposals.
+today's, when today's is already lower) — or if it only settles conflicts between today's
+keywords ("reset link" against "link"): fewer wrong values, no right one lost. Options
+named only by stop words ("Other") get no proposals.
 """
 
 from __future__ import annotations
@@ -105,12 +107,16 @@ def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold:
             new = [predict(reader, ex, threshold) if need <= vf else p
                    for ex, vf, p in zip(valid, vfeats, preds, strict=True)]
             old_o, new_o = score(key, preds, valid, option), score(key, new, valid, option)
-            new_all = score(key, new, valid)
-            gained = new_o.right - old_o.right
-            if (gained > 0 and gained >= min_precision * (new_o.inferred - old_o.inferred)
-                    and new_o.precision >= min_precision
-                    and new_all.precision >= min(min_precision,
-                                                 score(key, preds, valid).precision)):
+            old_all, new_all = score(key, preds, valid), score(key, new, valid)
+            gained = new_all.right - old_all.right  # the field's, not only the option's
+            finds = (new_o.right > old_o.right and gained > 0
+                     and gained >= min_precision * (new_all.inferred - old_all.inferred)
+                     and new_o.precision >= min_precision
+                     and new_all.precision >= min(min_precision, old_all.precision))
+            # or it only settles conflicts: fewer wrong values, none of the right ones lost
+            settles = (new_all.right >= old_all.right
+                       and new_all.inferred - new_all.right < old_all.inferred - old_all.right)
+            if finds or settles:
                 current, preds = trial, new
                 added.setdefault(option, []).append((keyword, cand.support))
     before_r, after_r = OptionReader(f), OptionReader(current)
