@@ -1,15 +1,19 @@
 """Proposals per field × locale, chosen on a validation slice and measured on a later one.
 
 Each locale's examples are split by time: the oldest `TRAIN` to learn from, the next
-`VALIDATION` to choose keywords on, the newest (the held-back slice) to report on. A
-candidate (`model.candidates`, strongest first) is kept only if, with the real reading
-stage on the validation slice, it makes its option and the field inferred right more often
-(a word that makes other options' tickets ambiguous loses them), the values it adds are right
-at least ``min_precision`` of the time, the option's precision stays at or
-above ``min_precision`` and the field's precision does not fall below it either (nor below
-today's, when today's is already lower) — or if it only settles conflicts between today's
-keywords ("reset link" against "link"): fewer wrong values, no right one lost. Options
-named only by stop words ("Other") get no proposals.
+`VALIDATION` to choose keywords on, the newest (the held-back slice) to report on.
+Candidates (`model.candidates`, strongest first) are tried one by one with the real reading
+stage on the validation slice. One is kept when either
+
+- it finds more: its option and the field get more right values (a word that makes other
+  options' tickets ambiguous loses them), the values it adds are right at least
+  ``min_precision`` of the time, and neither the option's precision nor the field's falls
+  below ``min_precision`` (nor below today's, when today's keywords already leave it lower:
+  a new word is not blamed for an old keyword's mistakes); or
+- it only settles conflicts between today's keywords ("reset link" against "link"):
+  fewer wrong values, no right one lost.
+
+Options named only by stop words ("Other") get no proposals.
 """
 
 from __future__ import annotations
@@ -111,7 +115,7 @@ def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold:
             gained = new_all.right - old_all.right  # the field's, not only the option's
             finds = (new_o.right > old_o.right and gained > 0
                      and gained >= min_precision * (new_all.inferred - old_all.inferred)
-                     and new_o.precision >= min_precision
+                     and new_o.precision >= min(min_precision, old_o.precision)
                      and new_all.precision >= min(min_precision, old_all.precision))
             # or it only settles conflicts: fewer wrong values, none of the right ones lost
             settles = (new_all.right >= old_all.right
