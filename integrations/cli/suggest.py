@@ -45,7 +45,7 @@ def _pct(x: float) -> str:
 def _table(reports: list[Any]) -> str:
     lines: list[str] = []
     for r in reports:
-        lines.append(f"field {r.key}")
+        lines.append(r.key if r.key.startswith("rule: ") else f"field {r.key}")
         for loc in r.locales:
             lines.append(f"  {loc.locale:6} held back {loc.held_back:5}  precision "
                          f"{_pct(loc.before.precision)} → {_pct(loc.after.precision)}  recall "
@@ -81,7 +81,8 @@ def _json(reports: list[Any], read: int, calls: int) -> dict[str, Any]:
 @click.option("--since", default="180d", show_default=True,
               help="How far back to read solved tickets: 180d, 26w or a date.")
 @click.option("--field", "fields", multiple=True, metavar="KEY",
-              help="Only these dropdown fields (repeatable; default: every dropdown).")
+              help="Only these dropdown fields (repeatable; default: every dropdown and "
+              "every rule with keyword conditions).")
 @click.option("--write", is_flag=True, help="Add the proposed keywords to the field files "
               "and print the diff.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
@@ -101,9 +102,8 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
             environment: str | None) -> None:
     """Learn option keywords from solved tickets, measured before they are proposed."""
     try:
-        from integrations.learn import add_keywords, build_examples
+        from integrations.learn import build_examples, keyword_rules, suggest_rule
         from integrations.learn import suggest as learn
-        from integrations.learn.edit import diff
     except ImportError as exc:
         raise ConfigError(f"deskops suggest needs scikit-learn ({exc.name} is missing): "
                           "pip install 'deskops[learn]'") from exc
@@ -142,11 +142,14 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     with connect_tickets(app.settings, target) as desk:
         history = list(read_history(desk, start, limit=max_tickets, checkpoint=checkpoint,
                                     progress=progress, now=now))
-    examples = build_examples(history, workspace, field_ids, keys)
+    rule_targets = [] if fields else keyword_rules(rules.rules)
+    examples = build_examples(history, workspace, field_ids, keys, rule_targets)
     del history
     floor = max(min_precision, threshold)
     reports = [learn(workspace.fields[k], examples, threshold=threshold, min_precision=floor)
                for k in keys if k in field_ids]
+    reports += [suggest_rule(r.name, r.keywords, examples, min_precision=floor)
+                for r in rule_targets]
     if as_json:
         click.echo(json.dumps(_json(reports, checkpoint.read, checkpoint.calls),
                               ensure_ascii=False, indent=2))
@@ -156,29 +159,34 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
                    f"{100 * floor:.0f}% on the held-back slice")
         click.echo(_table(reports))
     if write:
-        _write(app, reports, add_keywords, diff, target, load)
+        _write(app, reports, target)
 
 
-def _write(app: App, reports: list[Any], add_keywords: Any, diff: Any, target: str,
-           load: Any) -> None:
+def _write(app: App, reports: list[Any], target: str) -> None:
     """Add the keywords, print the diff, and put the files back if the workspace no longer
     loads (never leave a broken workspace)."""
+    from integrations.learn.edit import add_keywords, add_rule_keywords, diff
+    from integrations.triage import load_rules
+    from integrations.workspace import load
+
     workspace = load(app.workspace, target)
     before: dict[str, str] = {}
     for r in reports:
         extra = r.keywords()
         if not extra:
             continue
-        rel = workspace.fields[r.key].source
+        rule = r.key.removeprefix("rule: ") if r.key.startswith("rule: ") else None
+        rel = "rules.json" if rule is not None else workspace.fields[r.key].source
         file = app.workspace / rel
         text = file.read_text(encoding="utf-8")
-        new = add_keywords(text, extra)
+        new = (add_rule_keywords(text, rule, extra.get("yes", {})) if rule is not None
+               else add_keywords(text, extra))
         if new != text:
             before[rel] = text
             file.write_text(new, encoding="utf-8")
             click.echo(diff(rel, text, new), nl=False)
     try:
-        load(app.workspace, target)
+        load_rules(app.workspace, load(app.workspace, target))
     except WorkspaceError:
         for rel, text in before.items():
             (app.workspace / rel).write_text(text, encoding="utf-8")

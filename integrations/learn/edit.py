@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["add_keywords", "diff", "dump"]
+__all__ = ["add_keywords", "add_rule_keywords", "diff", "dump"]
 
 
 def dump(schema: Mapping[str, Any]) -> str:
@@ -82,3 +82,28 @@ def diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(keepends=True),
                                         after.splitlines(keepends=True),
                                         f"a/{path}", f"b/{path}"))
+
+
+def add_rule_keywords(text: str, rule: str, extra: Mapping[str, Sequence[str]]) -> str:
+    """rules.json ``text`` with ``extra`` (locale → keywords) added to the keyword condition
+    of rule ``rule`` (its own, or the one in its ``any``); only that object's text changes
+    when it stands as ``json.dumps`` writes it, else the file is rewritten indented."""
+    doc = json.loads(text)
+    target = next((r for r in doc.get("rules") or [] if r.get("name") == rule), None)
+    if target is None:
+        return text
+    when = target.get("when") or {}
+    holders = [when, *[c for c in when.get("any") or [] if isinstance(c, dict)]]
+    holder = next((c for c in holders if isinstance(c.get("keywords"), dict)), None)
+    if holder is None:
+        return text
+    old = json.dumps(holder["keywords"], ensure_ascii=False)
+    for loc, words in extra.items():
+        have = holder["keywords"].setdefault(loc, [])
+        have.extend(w for w in words if w.casefold() not in {h.casefold() for h in have})
+    new = json.dumps(holder["keywords"], ensure_ascii=False)
+    if new == old:
+        return text
+    if text.count(old) == 1:
+        return text.replace(old, new)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

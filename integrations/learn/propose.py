@@ -18,21 +18,23 @@ Options named only by stop words ("Other") get no proposals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as _field
+from typing import Protocol
 
 from integrations.learn.evaluate import Score, predict, score, with_keywords
 from integrations.learn.examples import Example
 from integrations.learn.features import Feature, Surfaces, features
 from integrations.learn.model import candidates
 from integrations.model import Field
+from integrations.triage._rules import Keywords
 from integrations.triage.reading.matcher import STOP
 from integrations.triage.reading.normalise import words
 from integrations.triage.reading.options import OptionReader
 from integrations.triage.reading.vocabulary import option_phrases
 
-__all__ = ["FieldReport", "LocaleReport", "Proposal", "suggest"]
+__all__ = ["FieldReport", "LocaleReport", "Proposal", "suggest", "suggest_rule"]
 
 TRAIN, VALIDATION = 0.6, 0.2
 #: A locale with fewer labelled tickets is not learned from.
@@ -70,8 +72,70 @@ class FieldReport:
         return out
 
 
-def _known(f: Field, language: str) -> set[tuple[str, ...]]:
-    return {words(text, language) for _, text, _ in option_phrases(f, language)}
+Extra = dict[str, dict[str, list[str]]]  # option -> locale -> keywords added
+Predict = Callable[[Example], "str | None"]
+
+
+class Target(Protocol):
+    """What is learned: a dropdown's options, or a rule's firing (option ``"yes"``)."""
+
+    key: str
+
+    def learnable(self, option: str) -> bool: ...
+
+    def known(self, extra: Extra, language: str) -> set[tuple[str, ...]]: ...
+
+    def predictor(self, extra: Extra) -> Predict: ...
+
+
+class FieldTarget:
+    """A dropdown, read by the real `OptionReader` at the workspace's option threshold."""
+
+    def __init__(self, f: Field, threshold: float) -> None:
+        self.field, self.key, self.threshold = f, f.key, threshold
+        self._titles = {o.value: o for o in f.options}
+
+    def learnable(self, option: str) -> bool:
+        opt = self._titles.get(option)
+        return opt is not None and not all(k in STOP for k in words(opt.title, "en"))
+
+    def known(self, extra: Extra, language: str) -> set[tuple[str, ...]]:
+        f = with_keywords(self.field, extra)
+        return {words(text, language) for _, text, _ in option_phrases(f, language)}
+
+    def predictor(self, extra: Extra) -> Predict:
+        reader = OptionReader(with_keywords(self.field, extra))
+        return lambda ex: predict(reader, ex, self.threshold)
+
+
+class RuleTarget:
+    """A rule with keyword conditions, read by triage's own `Keywords`; it fires on a ticket
+    (``"yes"``) when agents gave the ticket every tag the rule adds."""
+
+    def __init__(self, name: str, keywords: Mapping[str, Sequence[str]]) -> None:
+        self.key, self._keywords = f"rule: {name}", {k: list(v) for k, v in keywords.items()}
+
+    def learnable(self, option: str) -> bool:
+        return option == "yes"
+
+    def _merged(self, extra: Extra) -> dict[str, list[str]]:
+        merged = {k: list(v) for k, v in self._keywords.items()}
+        for loc, more in extra.get("yes", {}).items():
+            merged.setdefault(loc, []).extend(more)
+        return merged
+
+    def known(self, extra: Extra, language: str) -> set[tuple[str, ...]]:
+        return {words(w, language) for loc, ws in self._merged(extra).items()
+                if loc == "*" or loc.split("-", 1)[0].lower() == language for w in ws}
+
+    def predictor(self, extra: Extra) -> Predict:
+        matcher = Keywords(self._merged(extra))
+
+        def fires(ex: Example) -> str | None:
+            text = "\n".join(ex.texts)
+            return "yes" if matcher.first(text, ex.locale.split("-", 1)[0]) else None
+
+        return fires
 
 
 def _split(examples: Sequence[Example]) -> tuple[list[Example], list[Example], list[Example]]:
@@ -80,9 +144,9 @@ def _split(examples: Sequence[Example]) -> tuple[list[Example], list[Example], l
     return list(examples[:a]), list(examples[a:b]), list(examples[b:])
 
 
-def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold: float,
-                  min_precision: float) -> tuple[Field, list[Proposal], LocaleReport] | None:
-    key = f.key
+def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
+                  min_precision: float) -> tuple[list[Proposal], LocaleReport] | None:
+    key = target.key
     train, valid, test = _split(examples)
     if len(examples) < MIN_EXAMPLES or not valid or not test:
         return None
@@ -91,24 +155,25 @@ def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold:
     rows = [features(ex.texts, locale, surfaces) for ex in train]
     found = candidates(rows, [ex.labels[key] for ex in train])
     vfeats = [features(ex.texts, locale) for ex in valid]
-    current = f
-    preds = [predict(OptionReader(current), ex, threshold) for ex in valid]
-    added: dict[str, list[tuple[str, int]]] = {}
-    titles = {o.value: o for o in f.options}
+    extra: Extra = {}
+    current = target.predictor(extra)
+    preds = [current(ex) for ex in valid]
+    added: dict[str, list[str]] = {}
     for option in sorted(found):
-        opt = titles.get(option)
-        if opt is None or all(k in STOP for k in words(opt.title, "en")):
+        if not target.learnable(option):
             continue
         for cand in found[option]:
-            if cand.feature in _known(current, language):
+            if cand.feature in target.known(extra, language):
                 continue
             keyword = surfaces.best(cand.feature)
             if words(keyword, language) != cand.feature:
                 continue
-            trial = with_keywords(current, {option: {locale: [keyword]}})
-            reader = OptionReader(trial)
+            trial_extra: Extra = {o: {lc: list(w) for lc, w in by.items()}
+                                  for o, by in extra.items()}
+            trial_extra.setdefault(option, {}).setdefault(locale, []).append(keyword)
+            trial = target.predictor(trial_extra)
             need: set[Feature] = {(k,) for k in cand.feature}
-            new = [predict(reader, ex, threshold) if need <= vf else p
+            new = [trial(ex) if need <= vf else p
                    for ex, vf, p in zip(valid, vfeats, preds, strict=True)]
             old_o, new_o = score(key, preds, valid, option), score(key, new, valid, option)
             old_all, new_all = score(key, preds, valid), score(key, new, valid)
@@ -121,34 +186,46 @@ def _learn_locale(f: Field, locale: str, examples: Sequence[Example], threshold:
             settles = (new_all.right >= old_all.right
                        and new_all.inferred - new_all.right < old_all.inferred - old_all.right)
             if finds or settles:
-                current, preds = trial, new
-                added.setdefault(option, []).append((keyword, cand.support))
-    before_r, after_r = OptionReader(f), OptionReader(current)
-    before = [predict(before_r, ex, threshold) for ex in test]
-    after = [predict(after_r, ex, threshold) for ex in test]
+                extra, preds = trial_extra, new
+                added.setdefault(option, []).append(keyword)
+    before_p, after_p = target.predictor({}), target.predictor(extra)
+    before = [before_p(ex) for ex in test]
+    after = [after_p(ex) for ex in test]
     proposals = []
     for option, kws in sorted(added.items()):
         b, a = score(key, before, test, option), score(key, after, test, option)
-        proposals.append(Proposal(option, locale, tuple(k for k, _ in kws),
+        proposals.append(Proposal(option, locale, tuple(kws),
                                   sum(1 for ex in train if ex.labels[key] == option),
                                   a.precision, a.recall - b.recall))
-    report = LocaleReport(locale, len(test), score(key, before, test), score(key, after, test))
-    return current, proposals, report
+    fires = "yes" if isinstance(target, RuleTarget) else None
+    report = LocaleReport(locale, len(test), score(key, before, test, fires),
+                          score(key, after, test, fires))
+    return proposals, report
+
+
+def _suggest(target: Target, examples: Sequence[Example], min_precision: float
+             ) -> FieldReport:
+    report = FieldReport(target.key)
+    by_locale: dict[str, list[Example]] = {}
+    for ex in examples:
+        if target.key in ex.labels:
+            by_locale.setdefault(ex.locale, []).append(ex)
+    for locale in sorted(by_locale):
+        learned = _learn_locale(target, locale, by_locale[locale], min_precision)
+        if learned is not None:
+            report.proposals.extend(learned[0])
+            report.locales.append(learned[1])
+    return report
 
 
 def suggest(f: Field, examples: Sequence[Example], *, threshold: float,
             min_precision: float) -> FieldReport:
     """What to add to field ``f``'s option keywords, per locale, and what it changes."""
-    report = FieldReport(f.key)
-    by_locale: dict[str, list[Example]] = {}
-    for ex in examples:
-        if f.key in ex.labels:
-            by_locale.setdefault(ex.locale, []).append(ex)
-    for locale in sorted(by_locale):
-        learned = _learn_locale(f, locale, by_locale[locale], threshold, min_precision)
-        if learned is None:
-            continue
-        _, proposals, loc_report = learned
-        report.proposals.extend(proposals)
-        report.locales.append(loc_report)
-    return report
+    return _suggest(FieldTarget(f, threshold), examples, min_precision)
+
+
+def suggest_rule(name: str, keywords: Mapping[str, Sequence[str]],
+                 examples: Sequence[Example], *, min_precision: float) -> FieldReport:
+    """What to add to the keywords of rule ``name`` (labels ``"rule: <name>"`` on the
+    examples: ``"yes"`` when agents gave the ticket the rule's tags)."""
+    return _suggest(RuleTarget(name, keywords), examples, min_precision)
