@@ -69,3 +69,26 @@ def test_unknown_field_and_missing_lock_are_one_line_errors(
     (workspace / "locks" / "zendesk.json").unlink()
     result = zendesk_run("suggest")
     assert result.exit_code == 1 and "run 'deskops apply' first" in str(result.exception)
+
+
+def test_freshdesk_history_is_read_and_learned_too(
+        freshdesk_run: Run, fresh_sandbox: RunningSandbox) -> None:
+    history(fresh_sandbox.freshdesk_url, 400)
+    result = freshdesk_run("suggest", "--field", "problem_type", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["tickets_read"] == 400
+    assert data["api_calls"] <= 1 + 14  # the field names, then ceil(400 / 30) pages (+ 1)
+    assert data["fields"][0]["locales"]
+
+
+def test_bad_since_and_bad_history_requests_are_refused(
+        zendesk_run: Run, fresh_sandbox: RunningSandbox) -> None:
+    result = zendesk_run("suggest", "--since", "last year")
+    assert result.exit_code == 2 and "--since" in result.output
+    resp = requests.post(f"{fresh_sandbox.zendesk_url}/_sandbox/history",
+                         json={"profile": "nope"}, timeout=10)
+    assert resp.status_code == 400 and "profile must be one of" in resp.text
+    resp = requests.post(f"{fresh_sandbox.freshdesk_url}/_sandbox/history",
+                         json={"profile": "ad-network", "count": 0}, timeout=10)
+    assert resp.status_code == 400 and "count must be" in resp.text
