@@ -15,7 +15,9 @@ Only what learning needs is kept, in memory: subject, description (plain text), 
 the custom-field values by field id. The requester's replies are not read (one call per
 ticket would dwarf the paged read). The checkpoint (`Checkpoint`, a JSON file in the state
 folder) holds the read's position and counts — never any ticket text: an interrupted read
-continues from there (``--resume``), and the next run reads only what came after.
+continues from there (``--resume``). A page's position is taken only once all its tickets
+were, so a read stopped by its bound resumes on that page (Freshdesk: on that date window)
+and skips nothing.
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ class Checkpoint:
 
 
 Progress = Callable[[int, int], None]
+#: A page of tickets, and the checkpoint position once all of them are taken.
+Page = tuple[list[HistoryTicket], dict[str, Any]]
 
 
 def read_history(desk: TicketDesk, since: datetime, *, limit: int, checkpoint: Checkpoint,
@@ -117,13 +121,15 @@ def read_history(desk: TicketDesk, since: datetime, *, limit: int, checkpoint: C
         pages = _freshdesk(desk, since, now, checkpoint)
     else:
         raise ConfigError(f"cannot read the history of {type(desk).__name__}")
-    for page in pages:
-        for ticket in page:
-            if checkpoint.read >= limit:
-                checkpoint.save()
+    for batch, position in pages:
+        for ticket in batch:
+            if checkpoint.read >= limit:  # the page's position is not taken: a resume
+                checkpoint.save()         # reads this page again, nothing is skipped
                 return
             checkpoint.read += 1
             yield ticket
+        for name, value in position.items():
+            setattr(checkpoint, name, value)
         checkpoint.save()
         if progress is not None:
             progress(checkpoint.read, checkpoint.calls)
@@ -136,20 +142,21 @@ def _plain(markup: str) -> str:
 
 
 def _zendesk(desk: ZendeskTickets, since: datetime, now: datetime,
-             cp: Checkpoint) -> Iterator[list[HistoryTicket]]:
+             cp: Checkpoint) -> Iterator[Page]:
     start = min(since, now - EXPORT_MIN_AGE)
-    while not cp.done:
+    cursor, done = cp.cursor, cp.done
+    while not done:
         params: dict[str, Any] = {"per_page": EXPORT_PER_PAGE}
-        if cp.cursor:
-            params["cursor"] = cp.cursor
+        if cursor:
+            params["cursor"] = cursor
         else:
             params["start_time"] = int(start.timestamp())
         with desk._call("the incremental ticket export"):
             page = desk._raw("GET", "/api/v2/incremental/tickets/cursor.json",
                              params=params) or {}
         cp.calls += 1
-        cp.cursor = page.get("after_cursor") or cp.cursor
-        cp.done = bool(page.get("end_of_stream", True)) or not page.get("after_cursor")
+        cursor = page.get("after_cursor") or cursor
+        done = bool(page.get("end_of_stream", True)) or not page.get("after_cursor")
         yield [HistoryTicket(
             id=int(t["id"]), created_at=str(t.get("created_at") or ""),
             subject=str(t.get("subject") or ""), description=str(t.get("description") or ""),
@@ -158,17 +165,18 @@ def _zendesk(desk: ZendeskTickets, since: datetime, now: datetime,
                     if isinstance(f, Mapping) and "id" in f})
             for t in page.get("tickets") or []
             if t.get("status") in _SOLVED_ZENDESK and str(t.get("created_at") or "") >=
-            since.strftime("%Y-%m-%dT%H:%M:%SZ")]
+            since.strftime("%Y-%m-%dT%H:%M:%SZ")], {"cursor": cursor, "done": done}
 
 
 def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
-               cp: Checkpoint) -> Iterator[list[HistoryTicket]]:
+               cp: Checkpoint) -> Iterator[Page]:
     names = desk._field_names()
     cp.calls += 1
     first = since.strftime("%Y-%m-%d")
-    while not cp.done:
-        end = cp.window_end or now.strftime("%Y-%m-%d")
-        skip = set(cp.seen_on_end_day)
+    window_end, seen, done = cp.window_end, list(cp.seen_on_end_day), cp.done
+    while not done:
+        end = window_end or now.strftime("%Y-%m-%d")
+        skip = set(seen)
         query = (f"\"(status:4 OR status:5) AND created_at:>'{first}' AND "
                  f"created_at:<'{end}'\"")
         oldest, total, page_no = end, 0, 0
@@ -180,9 +188,8 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
                                   params={"query": query, "page": page_no}) or {}
             cp.calls += 1
             total = int(found.get("total") or 0)
-            rows = list(found.get("results") or [])
             batch = []
-            for t in rows:
+            for t in found.get("results") or []:
                 day = str(t.get("created_at") or "")[:10]
                 if day < oldest:
                     oldest, on_oldest = day, []
@@ -201,13 +208,13 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
             if page_no * SEARCH_PER_PAGE >= total:
                 break
         if total <= SEARCH_PAGES * SEARCH_PER_PAGE:
-            cp.done = True
+            done = True
         elif oldest == end:  # more than 300 on one day: the search cannot reach the rest
-            cp.window_end = (datetime.strptime(end, "%Y-%m-%d")
-                             - timedelta(days=1)).strftime("%Y-%m-%d")
-            cp.seen_on_end_day = []
+            window_end = (datetime.strptime(end, "%Y-%m-%d")
+                          - timedelta(days=1)).strftime("%Y-%m-%d")
+            seen = []
         else:
-            cp.window_end = oldest
-            cp.seen_on_end_day = sorted(set(on_oldest))
-        cp.save()
-        yield from window
+            window_end, seen = oldest, sorted(set(on_oldest))
+        for batch in window[:-1]:
+            yield batch, {}
+        yield window[-1], {"window_end": window_end, "seen_on_end_day": seen, "done": done}

@@ -68,3 +68,18 @@ def test_zendesk_read_uses_the_cursor_export_and_stops_at_the_bound(
     everything = list(read_history(desk, since, limit=10_000,
                                    checkpoint=Checkpoint(None, "zendesk", "x")))
     assert len(everything) == _solved(fresh_sandbox.zendesk_url, "zendesk") == 120
+
+
+def test_a_read_stopped_inside_a_page_resumes_on_that_page(
+        freshdesk_run: Run, fresh_sandbox: RunningSandbox, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    history(fresh_sandbox.freshdesk_url, 200)
+    since = datetime.now(UTC) - timedelta(days=200)
+    desk = _desk(fresh_sandbox.freshdesk_env(), monkeypatch)
+    path = tmp_path / "cp.json"
+    first = [t.id for t in read_history(desk, since, limit=45,
+                                        checkpoint=Checkpoint(path, "freshdesk", "x"))]
+    assert len(first) == 45
+    rest = [t.id for t in read_history(desk, since, limit=10_000,
+                                       checkpoint=Checkpoint.load(path, "freshdesk", "x"))]
+    assert len(set(first) | set(rest)) == _solved(fresh_sandbox.freshdesk_url, "freshdesk")
