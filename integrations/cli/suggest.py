@@ -67,7 +67,7 @@ def _json(reports: list[Any], read: int, calls: int) -> dict[str, Any]:
                 "precision": round(s.precision, 4), "recall": round(s.recall, 4)}
 
     return {"tickets_read": read, "api_calls": calls, "fields": [
-        {"field": r.key,
+        {"field": r.key, "kind": "rule" if r.key.startswith("rule: ") else "dropdown",
          "locales": [{"locale": loc.locale, "held_back": loc.held_back,
                       "before": score(loc.before), "after": score(loc.after)}
                      for loc in r.locales],
@@ -84,7 +84,7 @@ def _json(reports: list[Any], read: int, calls: int) -> dict[str, Any]:
               help="Only these dropdown fields (repeatable; default: every dropdown and "
               "every rule with keyword conditions).")
 @click.option("--write", is_flag=True, help="Add the proposed keywords to the field files "
-              "and print the diff.")
+              "and rules.json, and print the diff.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--max-tickets", default=20_000, show_default=True, type=click.IntRange(1),
               help="Read at most this many tickets.")
@@ -100,7 +100,7 @@ def _json(reports: list[Any], read: int, calls: int) -> dict[str, Any]:
 def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json: bool,
             max_tickets: int, resume: bool, min_precision: float,
             environment: str | None) -> None:
-    """Learn option keywords from solved tickets, measured before they are proposed."""
+    """Learn option and rule keywords from solved tickets, measured before proposing them."""
     try:
         from integrations.learn import build_examples, keyword_rules, suggest_rule
         from integrations.learn import suggest as learn
