@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -61,12 +62,13 @@ def _table(reports: list[Any]) -> str:
     return "\n".join(lines)
 
 
-def _json(reports: list[Any], read: int, calls: int) -> dict[str, Any]:
+def _json(reports: list[Any], read: int, calls: int, seconds: float) -> dict[str, Any]:
     def score(s: Any) -> dict[str, Any]:
         return {"tickets": s.tickets, "inferred": s.inferred, "right": s.right,
                 "precision": round(s.precision, 4), "recall": round(s.recall, 4)}
 
-    return {"tickets_read": read, "api_calls": calls, "fields": [
+    return {"tickets_read": read, "api_calls": calls, "read_seconds": round(seconds, 2),
+            "fields": [
         {"field": r.key, "kind": "rule" if r.key.startswith("rule: ") else "dropdown",
          "locales": [{"locale": loc.locale, "held_back": loc.held_back,
                       "before": score(loc.before), "after": score(loc.after)}
@@ -139,10 +141,12 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     def progress(read: int, calls: int) -> None:
         click.echo(f"reading solved tickets: {read} read, {calls} API calls", err=True)
 
+    started = time.perf_counter()
     with connect_tickets(app.settings, target) as desk:
         history = list(read_history(desk, start, limit=max_tickets, checkpoint=checkpoint,
                                     progress=progress, now=now))
     rule_targets = [] if fields else keyword_rules(rules.rules)
+    read_seconds = time.perf_counter() - started
     examples = build_examples(history, workspace, field_ids, keys, rule_targets)
     del history
     floor = max(min_precision, threshold)
@@ -151,10 +155,11 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     reports += [suggest_rule(r.name, r.keywords, examples, min_precision=floor)
                 for r in rule_targets]
     if as_json:
-        click.echo(json.dumps(_json(reports, checkpoint.read, checkpoint.calls),
+        click.echo(json.dumps(_json(reports, checkpoint.read, checkpoint.calls, read_seconds),
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(f"{checkpoint.read} solved tickets read ({checkpoint.calls} API calls), "
+        click.echo(f"{checkpoint.read} solved tickets read ({checkpoint.calls} API calls, "
+                   f"{read_seconds:.1f}s), "
                    f"{len(examples)} with an agent's value; proposals keep precision ≥ "
                    f"{100 * floor:.0f}% on the held-back slice")
         click.echo(_table(reports))

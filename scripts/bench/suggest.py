@@ -61,7 +61,8 @@ def run(target: str, count: int) -> None:
         floor = math.ceil(read / 1000) if target == "zendesk" else math.ceil(read / 30) + 1
         print(f"== {target}: {count} generated in {gen:.1f}s; suggest {took:.1f}s "
               f"(read + learn + measure)")
-        print(f"read: {read} tickets, {calls} API calls, floor {floor}, "
+        print(f"read: {read} tickets in {data['read_seconds']:.1f}s, {calls} API calls, "
+              f"floor {floor}, "
               f"ratio {calls / floor:.3f} (target ≤ 1.05)"
               + (" — below the floor: this sandbox's export answers in one page"
                  if calls < floor else ""))
@@ -69,6 +70,9 @@ def run(target: str, count: int) -> None:
             name = f["field"] if len(f["field"]) <= 48 else f["field"][:47] + "…"
             print(f"{name if name.startswith('rule: ') else 'field ' + name}  held-back slice, "
                   "inference:")
+            if not f["locales"]:
+                print("  no agent value in the history")
+                continue
             print(f"  {'locale':6} {'n':>5} {'precision before→after':>24} "
                   f"{'recall before→after':>22} {'gain':>6}")
             for loc in f["locales"]:
