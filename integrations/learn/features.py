@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from integrations.language import language_of
 from integrations.triage.reading.matcher import STOP
-from integrations.triage.reading.normalise import tokens
+from integrations.triage.reading.normalise import key, tokens
 
-__all__ = ["MIN_TICKETS", "Feature", "Surfaces", "features"]
+__all__ = ["MIN_TICKETS", "Feature", "Surfaces", "features", "only_function_words"]
 
 Feature = tuple[str, ...]
 #: A feature must occur in at least this many tickets of an option to be proposed (also
@@ -26,6 +27,38 @@ MIN_TICKETS = 5
 _DIGIT = re.compile(r"\d")
 #: What may stand between the two words of a phrase (not a full stop or a comma).
 _JOIN = re.compile(r"[ '’-]")
+
+
+#: Words that carry no topic (articles, pronouns, auxiliaries, prepositions): a proposal made
+#: only of them would be a keyword nobody could review ("de", "are not"), however well it
+#: happened to predict on one history.
+FUNCTION_WORDS: dict[str, str] = {
+    "en": "a an the and or but if of to in on at for from by with as is are was were be been "
+          "it its i me my we our you your he she they them this that these those not no do "
+          "does did have has had can could will would should there here what which who when "
+          "where why how just so than too very also after before about into over out up down "
+          "again then once all any some more most such only own same get got",
+    "fr": "le la les un une des de du d l et ou mais je j tu il elle nous vous ils elles me m "
+          "te t se s ce c cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos "
+          "leur leurs ne n pas plus que qu qui quoi dont où à a au aux en dans par pour sur "
+          "avec sans sous est sont été être avoir ai as avons avez ont y",
+    "pt": "o a os as um uma uns umas de do da dos das em no na nos nas por para com sem e ou "
+          "mas que se me te lhe nós eu tu ele ela eles elas meu minha meus minhas seu sua seus "
+          "suas é são foi ser estar está estão não já ao aos à às isso isto esse essa este esta",
+    "ko": "그리고 그런데 근데 너무 정말 진짜 좀 제가 저는 혹시 그냥 "
+          "않아요 있어요 없어요 갑자기 계속",
+}
+
+
+@lru_cache(maxsize=8)
+def _function_keys(language: str) -> frozenset[str]:
+    return frozenset(key(w, language) for w in FUNCTION_WORDS.get(language, "").split())
+
+
+def only_function_words(feature: Feature, language: str) -> bool:
+    """True when every word of ``feature`` is a function word of ``language``."""
+    keys = _function_keys(language)
+    return all(k in keys for k in feature)
 
 
 class Surfaces:

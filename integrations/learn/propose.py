@@ -13,7 +13,8 @@ stage on the validation slice. One is kept when either
 - it only settles conflicts between today's keywords ("reset link" against "link"):
   fewer wrong values, no right one lost.
 
-Options named only by stop words ("Other") get no proposals.
+Options named only by stop words ("Other") get no proposals, and no proposal is made only
+of function words (`features.FUNCTION_WORDS`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Protocol
 
 from integrations.learn.evaluate import Score, predict, score, with_keywords
 from integrations.learn.examples import Example
-from integrations.learn.features import Feature, Surfaces, features
+from integrations.learn.features import Feature, Surfaces, features, only_function_words
 from integrations.learn.model import candidates
 from integrations.model import Field
 from integrations.triage._rules import Keywords
@@ -163,7 +164,8 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
         if not target.learnable(option):
             continue
         for cand in found[option]:
-            if cand.feature in target.known(extra, language):
+            if cand.feature in target.known(extra, language) or \
+                    only_function_words(cand.feature, language):
                 continue
             keyword = surfaces.best(cand.feature)
             if words(keyword, language) != cand.feature:

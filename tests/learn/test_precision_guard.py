@@ -36,3 +36,15 @@ def test_a_shared_word_is_not_proposed_a_telling_one_is() -> None:
     assert not any(k in ("souci", "bonjour") for _, k in proposed)
     (fr,) = report.locales
     assert fr.after.precision >= 0.95 and fr.after.recall > fr.before.recall
+
+
+def test_function_words_are_never_proposed_even_when_they_predict() -> None:
+    """In this history "de" appears only in payment tickets: still no keyword to review."""
+    field = load(SEED, "zendesk").fields["problem_type"]
+    examples = [Example(i, f"2026-03-01T{i // 60:02d}:{i % 60:02d}:00Z", "pt-br",
+                        ("olá saque de ontem" if i % 2 else "olá credenciais",),
+                        {"problem_type": "pub_payments" if i % 2 else "pub_account"})
+                for i in range(400)]
+    report = suggest(field, examples, threshold=0.8, min_precision=0.95)
+    proposed = {k for p in report.proposals for k in p.keywords}
+    assert proposed and "de" not in proposed
