@@ -57,6 +57,7 @@ COMMANDS: dict[str, str] = {
     "chase": "integrations.cli.triage:chase",
     "retriage": "integrations.cli.triage:retriage",
     "report": "integrations.cli.report:report",
+    "suggest": "integrations.cli.suggest:suggest",
 }
 
 

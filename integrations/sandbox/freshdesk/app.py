@@ -27,6 +27,7 @@ from integrations.sandbox.freshdesk import (
     fields,
     forms,
     groups,
+    history,
     settings,
     solutions,
     tickets,
@@ -38,6 +39,7 @@ __all__ = ["AREAS", "LIMITS", "PLANS", "authenticate", "build", "make_emulator",
 #: API areas, in bootstrap order.
 AREAS: list[ModuleType] = [settings, groups, fields, forms, solutions, attachments, tickets,
                            automations]
+AREAS.append(history)  # POST /_sandbox/history: a generated history (deskops suggest)
 
 #: Freshdesk plans: API calls per minute for the whole account.
 PLANS: dict[str, Plan] = {

@@ -27,6 +27,7 @@ from integrations.sandbox.zendesk import (
     forms,
     groups,
     help_center,
+    history,
     jobs,
     locales,
     oauth,
@@ -41,6 +42,7 @@ __all__ = ["AREAS", "LIMITS", "PLANS", "build", "make_emulator", "routes"]
 #: API areas, in bootstrap order.
 AREAS: list[ModuleType] = [locales, brands, groups, oauth, dynamic_content, fields, forms,
                            help_center, jobs, uploads, tickets, webhooks]  # jobs: update_many first
+AREAS.append(history)  # POST /_sandbox/history: a generated history (deskops suggest)
 
 _FORMS = frozenset({"ticket_forms"})
 #: Zendesk plan presets: requests per minute, and features.

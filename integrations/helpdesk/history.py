@@ -1,0 +1,220 @@
+"""Reading a helpdesk's solved and closed tickets, for ``deskops suggest``: bounded, resumable.
+
+- Zendesk: the cursor-based incremental export (``/api/v2/incremental/tickets/cursor.json``,
+  up to 1,000 tickets a page, 10 calls a minute); ``start_time`` is clamped to at least a
+  minute in the past, as Zendesk requires. A page without ``after_cursor`` (an export that
+  answers everything at once) ends the read too.
+- Freshdesk: the filtered search (``/api/v2/search/tickets``), 30 a page and at most 10 pages
+  a query, dates by the day only, newest first. The read starts with one window from
+  ``since`` to today; a window holding more than 300 tickets is read for its 10 pages,
+  then the next window ends on the oldest day seen (the tickets of that day already read are
+  skipped), so every page but the last is full: the calls stay near the floor of
+  ``ceil(tickets / 30)``. One more call reads the ``cf_`` names of the ticket fields.
+
+Only what learning needs is kept, in memory: subject, description (plain text), tags and
+the custom-field values by field id. The requester's replies are not read (one call per
+ticket would dwarf the paged read). The checkpoint (`Checkpoint`, a JSON file in the state
+folder) holds the read's position and counts — never any ticket text: an interrupted read
+continues from there (``--resume``). A page's position is taken only once all its tickets
+were, so a read stopped by its bound resumes on that page (Freshdesk: on that date window)
+and skips nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from integrations.errors import ConfigError
+from integrations.helpdesk.tickets import FreshdeskTickets, TicketDesk, ZendeskTickets
+
+__all__ = ["Checkpoint", "HistoryTicket", "read_history"]
+
+#: Freshdesk search: results per page, and pages a query can reach.
+SEARCH_PER_PAGE = 30
+SEARCH_PAGES = 10
+#: Zendesk: the incremental export's largest page, and how old ``start_time`` must be.
+EXPORT_PER_PAGE = 1000
+EXPORT_MIN_AGE = timedelta(minutes=1)
+_SOLVED_ZENDESK = frozenset({"solved", "closed"})
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class HistoryTicket:
+    """One solved ticket as learning sees it (never written anywhere)."""
+
+    id: int
+    created_at: str
+    subject: str
+    description: str
+    tags: tuple[str, ...]
+    fields: Mapping[int, Any]
+
+    def texts(self) -> list[str]:
+        return [t for t in (self.subject, self.description) if t]
+
+
+@dataclass
+class Checkpoint:
+    """Where a read stands: positions and counts only (safe to keep: no requester text)."""
+
+    path: Path | None
+    target: str = ""
+    since: str = ""
+    cursor: str | None = None
+    window_end: str | None = None
+    seen_on_end_day: list[int] = field(default_factory=list)
+    read: int = 0
+    calls: int = 0
+    done: bool = False
+
+    @classmethod
+    def load(cls, path: Path, target: str, since: str) -> Checkpoint:
+        """The saved position for the same target and ``since``, else a fresh one."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(path, target, since)
+        if not isinstance(data, dict) or data.get("target") != target or \
+                data.get("since") != since:
+            return cls(path, target, since)
+        return cls(path, target, since, data.get("cursor"), data.get("window_end"),
+                   [int(i) for i in data.get("seen_on_end_day") or []],
+                   int(data.get("read") or 0), int(data.get("calls") or 0),
+                   bool(data.get("done")))
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({
+            "target": self.target, "since": self.since, "cursor": self.cursor,
+            "window_end": self.window_end, "seen_on_end_day": self.seen_on_end_day,
+            "read": self.read, "calls": self.calls, "done": self.done}, indent=1) + "\n",
+            encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+Progress = Callable[[int, int], None]
+#: A page of tickets, and the checkpoint position once all of them are taken.
+Page = tuple[list[HistoryTicket], dict[str, Any]]
+
+
+def read_history(desk: TicketDesk, since: datetime, *, limit: int, checkpoint: Checkpoint,
+                 progress: Progress | None = None, now: datetime | None = None
+                 ) -> Iterator[HistoryTicket]:
+    """Solved and closed tickets created or updated since ``since``, at most ``limit``,
+    continuing from ``checkpoint`` (saved after every page); ``progress(read, calls)``."""
+    now = now or datetime.now(UTC)
+    if isinstance(desk, ZendeskTickets):
+        pages = _zendesk(desk, since, now, checkpoint)
+    elif isinstance(desk, FreshdeskTickets):
+        pages = _freshdesk(desk, since, now, checkpoint)
+    else:
+        raise ConfigError(f"cannot read the history of {type(desk).__name__}")
+    for batch, position in pages:
+        for ticket in batch:
+            if checkpoint.read >= limit:  # the page's position is not taken: a resume
+                checkpoint.save()         # reads this page again, nothing is skipped
+                return
+            checkpoint.read += 1
+            yield ticket
+        for name, value in position.items():
+            setattr(checkpoint, name, value)
+        checkpoint.save()
+        if progress is not None:
+            progress(checkpoint.read, checkpoint.calls)
+        if checkpoint.read >= limit:
+            return
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def _zendesk(desk: ZendeskTickets, since: datetime, now: datetime,
+             cp: Checkpoint) -> Iterator[Page]:
+    start = min(since, now - EXPORT_MIN_AGE)
+    cursor, done = cp.cursor, cp.done
+    while not done:
+        params: dict[str, Any] = {"per_page": EXPORT_PER_PAGE}
+        if cursor:
+            params["cursor"] = cursor
+        else:
+            params["start_time"] = int(start.timestamp())
+        with desk._call("the incremental ticket export"):
+            page = desk._raw("GET", "/api/v2/incremental/tickets/cursor.json",
+                             params=params) or {}
+        cp.calls += 1
+        cursor = page.get("after_cursor") or cursor
+        done = bool(page.get("end_of_stream", True)) or not page.get("after_cursor")
+        yield [HistoryTicket(
+            id=int(t["id"]), created_at=str(t.get("created_at") or ""),
+            subject=str(t.get("subject") or ""), description=str(t.get("description") or ""),
+            tags=tuple(t.get("tags") or ()),
+            fields={int(f["id"]): f.get("value") for f in t.get("custom_fields") or ()
+                    if isinstance(f, Mapping) and "id" in f})
+            for t in page.get("tickets") or []
+            if t.get("status") in _SOLVED_ZENDESK and str(t.get("created_at") or "") >=
+            since.strftime("%Y-%m-%dT%H:%M:%SZ")], {"cursor": cursor, "done": done}
+
+
+def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
+               cp: Checkpoint) -> Iterator[Page]:
+    names = desk._field_names()
+    cp.calls += 1
+    first = since.strftime("%Y-%m-%d")
+    window_end, seen, done = cp.window_end, list(cp.seen_on_end_day), cp.done
+    while not done:
+        end = window_end or now.strftime("%Y-%m-%d")
+        skip = set(seen)
+        query = (f"\"(status:4 OR status:5) AND created_at:>'{first}' AND "
+                 f"created_at:<'{end}'\"")
+        oldest, total, page_no = end, 0, 0
+        on_oldest: list[int] = []
+        window: list[list[HistoryTicket]] = []
+        while page_no < SEARCH_PAGES:
+            page_no += 1
+            found = desk._request("GET", "/api/v2/search/tickets", "ticket search",
+                                  params={"query": query, "page": page_no}) or {}
+            cp.calls += 1
+            total = int(found.get("total") or 0)
+            batch = []
+            for t in found.get("results") or []:
+                day = str(t.get("created_at") or "")[:10]
+                if day < oldest:
+                    oldest, on_oldest = day, []
+                if day == oldest:
+                    on_oldest.append(int(t["id"]))
+                if int(t["id"]) in skip:
+                    continue
+                custom = t.get("custom_fields") or {}
+                batch.append(HistoryTicket(
+                    id=int(t["id"]), created_at=str(t.get("created_at") or ""),
+                    subject=str(t.get("subject") or ""),
+                    description=_plain(str(t.get("description") or "")),
+                    tags=tuple(t.get("tags") or ()),
+                    fields={names[n]: v for n, v in custom.items() if n in names}))
+            window.append(batch)
+            if page_no * SEARCH_PER_PAGE >= total:
+                break
+        if total <= SEARCH_PAGES * SEARCH_PER_PAGE:
+            done = True
+        elif oldest == end:  # more than 300 on one day: the search cannot reach the rest
+            window_end = (datetime.strptime(end, "%Y-%m-%d")
+                          - timedelta(days=1)).strftime("%Y-%m-%d")
+            seen = []
+        else:
+            window_end, seen = oldest, sorted(set(on_oldest))
+        for batch in window[:-1]:
+            yield batch, {}
+        yield window[-1], {"window_end": window_end, "seen_on_end_day": seen, "done": done}

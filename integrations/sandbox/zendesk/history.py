@@ -1,0 +1,71 @@
+"""``POST /_sandbox/history``: a generated history of solved tickets (`core.history`).
+
+The tickets are stored as Zendesk keeps them (a requester per locale pool, the description
+as the first public comment, the agent's value in ``custom_fields`` of the dropdown whose
+options the profile names — apply the workspace first), status ``solved`` or ``closed``,
+with ``created_at``/``updated_at`` spread over the past, so the incremental export and
+search see a real history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from integrations.sandbox.core.clock import iso
+from integrations.sandbox.core.errors import BadRequest
+from integrations.sandbox.core.history import generate, option_values, parse_request
+from integrations.sandbox.core.http import emulator, read_json
+from integrations.sandbox.zendesk.fields import COLL as FIELDS
+from integrations.sandbox.zendesk.tickets import COMMENTS, TICKETS, USERS
+
+__all__ = ["ROUTES"]
+
+_ZENDESK_LOCALE = {"en": "en-US", "fr": "fr", "ko": "ko", "pt-br": "pt-BR"}
+_REQUESTERS_PER_LOCALE = 25
+
+
+async def history(request: Request) -> Response:
+    """Generate solved tickets: {"profile", "count", "seed"?, "days"?}"""
+    emu = emulator(request)
+    body: Any = await read_json(request)
+    parsed = parse_request(body if isinstance(body, dict) else {})
+    if isinstance(parsed, str):
+        raise BadRequest(parsed)
+    wanted = option_values(parsed.profile)
+    field = next((f for f in emu.store.all(FIELDS)
+                  if wanted <= {str(o.get("value")) for o in f.get("custom_field_options") or []}),
+                 None)
+    if field is None:
+        raise BadRequest(f"no dropdown with the options of {parsed.profile.field_key!r}: "
+                         "apply the workspace first")
+    tickets = generate(parsed.profile, parsed.count, parsed.seed, emu.clock.now(), parsed.days)
+    with emu.db.transaction():
+        users: dict[str, list[int]] = {}
+        for loc, zloc in _ZENDESK_LOCALE.items():
+            users[loc] = [int(emu.store.insert(USERS, {
+                "name": f"Requester {loc} {i}", "email": f"history-{loc}-{i}@example.com",
+                "role": "end-user", "locale": zloc, "verified": True,
+                "created_at": emu.clock.iso(), "updated_at": emu.clock.iso()})["id"])
+                for i in range(_REQUESTERS_PER_LOCALE)]
+        for n, t in enumerate(tickets):
+            requester = users[t.locale][n % _REQUESTERS_PER_LOCALE]
+            record = emu.store.insert(TICKETS, {
+                "subject": t.subject, "description": t.description,
+                "status": "closed" if n % 3 == 0 else "solved", "priority": "normal",
+                "type": None, "requester_id": requester, "ticket_form_id": None,
+                "brand_id": None, "group_id": None, "tags": [*t.values.values(), *t.tags],
+                "custom_fields": [{"id": field["id"], "value": v} for v in t.values.values()],
+                "via": {"channel": "email"}, "recipient": None, "external_id": None,
+                "created_at": iso(t.created), "updated_at": iso(t.updated)})
+            emu.store.insert(COMMENTS, {
+                "ticket_id": record["id"], "author_id": requester, "body": t.description,
+                "html_body": f"<p>{t.description}</p>", "public": True, "attachment_ids": [],
+                "created_at": iso(t.created)})
+    return JSONResponse({"tickets": len(tickets), "field_id": field["id"]}, status_code=201)
+
+
+ROUTES = [Route("/_sandbox/history", history, methods=["POST"])]

@@ -1,0 +1,59 @@
+"""A small generated history on a sandbox with the ad-network workspace applied."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner, Result
+
+from integrations.cli.main import cli
+from integrations.sandbox.server import RunningSandbox
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "schemas" / "examples" / "ad-network"
+
+Run = Callable[..., Result]
+
+
+def make_runner(ws: Path, env: dict[str, str]) -> Run:
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        return runner.invoke(cli, ["-w", str(ws), *args], env=env)
+
+    return run
+
+
+def history(url: str, count: int, seed: int = 3) -> None:
+    resp = requests.post(f"{url}/_sandbox/history", json={
+        "profile": "ad-network", "count": count, "seed": seed, "days": 120}, timeout=60)
+    assert resp.status_code == 201, resp.text
+    assert resp.json()["tickets"] == count
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    shutil.copytree(SEED, ws)
+    return ws
+
+
+def applied(ws: Path, env: dict[str, str]) -> Run:
+    run = make_runner(ws, env)
+    result = run("apply", "--auto-approve")
+    assert result.exit_code == 0, result.output
+    return run
+
+
+@pytest.fixture
+def zendesk_run(workspace: Path, fresh_sandbox: RunningSandbox) -> Run:
+    return applied(workspace, fresh_sandbox.zendesk_env())
+
+
+@pytest.fixture
+def freshdesk_run(workspace: Path, fresh_sandbox: RunningSandbox) -> Run:
+    return applied(workspace, fresh_sandbox.freshdesk_env())
