@@ -371,7 +371,8 @@ class FlowResult:
     ``tickets``: ticket id by scenario key; ``decisions``: what deskops did to each, in
     order (worker decisions, then what chase sent); ``first``: each ticket right after the
     worker's first pass; ``views``: each ticket at the end; ``chase_runs``: the JSON lines
-    of each ``deskops chase`` run; ``events``: every event stored (the receiver's and chase's), oldest first;
+    of each ``deskops chase`` run; ``events``: every event stored (the receiver's and
+    chase's), oldest first;
     ``exit_codes``: how ``deskops serve`` and ``deskops worker`` ended."""
 
     workspace: Path
