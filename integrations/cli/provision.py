@@ -95,10 +95,12 @@ def _with_ticket_counts(the_plan: Plan, desk: Helpdesk, lock: LockFile) -> Plan:
     options on the helpdesk only): one search each, for the first `COUNT_CAP`."""
     from dataclasses import replace
 
-    wanted: list[tuple[str, int, str]] = []  # (option key, field id, value)
+    wanted: list[tuple[str, int, str]] = []  # (option key, field id, value on tickets)
+    by_title = the_plan.view.quirks.choices_by_title  # Freshdesk tickets hold the title
     for op in the_plan.ops:
         if isinstance(op, DeleteOption) and op.field_key in lock.fields:
-            wanted.append((op.key, lock.fields[op.field_key].id, op.value))
+            wanted.append((op.key, lock.fields[op.field_key].id,
+                           op.title if by_title and op.title else op.value))
     for item in the_plan.unmanaged:
         field_key, _, value = item.key.partition(".")
         if item.kind == "option" and field_key in lock.fields:

@@ -7,8 +7,11 @@ Shapes worth knowing:
   is created with an ASCII label from its key first, then renamed.
 - Choices change by diff, one entry per call: ``{"value", "position"}`` adds,
   ``{"id", "value", "position"}`` changes, ``{"id", "deleted": true}`` removes. The whole
-  choice list is never sent. A choice has a single ``value`` (shown and stored on tickets),
-  so an option's ``value`` is used and its title reads back equal to the value.
+  choice list is never sent. A choice has a single ``value``, shown to customers and
+  stored on tickets (the reference's example: ``"value": "Refund"``), so an option is sent
+  as its title (`_shown`) and reads back with ``value == title ==`` that text; the planner
+  gives it its key back through the lock (`integrations.plan._choices`). Conditions name
+  choices by that text too.
   Positions: the planner gives 0-based indexes in the final list; Freshdesk numbers
   choices from 1. `_position` is the one place that translates.
 - Conditional fields are dynamic sections, which belong to the parent dropdown (account
@@ -328,7 +331,7 @@ class FreshdeskHelpdesk(Helpdesk):
                       payload["label_for_customers"]}
             payload["label"] = payload["label_for_customers"] = field.key
         if field.options:
-            payload["choices"] = [{"value": o.value, "position": _position(i)}
+            payload["choices"] = [{"value": _shown(o), "position": _position(i)}
                                   for i, o in enumerate(field.options)]
         what = f"ticket field '{field.key}'"
         created = self._request("POST", "/api/v2/admin/ticket_fields", what, json=payload)
@@ -343,7 +346,7 @@ class FreshdeskHelpdesk(Helpdesk):
         ids = {str(c.get("value")): int(c["id"]) for c in created.get("choices") or []}
         return dataclasses.replace(
             field, id=fid,
-            options=tuple(dataclasses.replace(o, id=ids.get(o.value)) for o in field.options))
+            options=tuple(dataclasses.replace(o, id=ids.get(_shown(o))) for o in field.options))
 
     def update_field(self, field_id: int, field: Field) -> None:
         payload = self._field_payload(field)
@@ -366,20 +369,20 @@ class FreshdeskHelpdesk(Helpdesk):
         return body if isinstance(body, dict) else {}
 
     def create_option(self, field_id: int, option: Option, position: int) -> Option:
-        what = f"choice '{option.value}' of ticket field {field_id}"
-        body = self._choices(field_id, {"value": option.value,
+        what = f"choice '{_shown(option)}' of ticket field {field_id}"
+        body = self._choices(field_id, {"value": _shown(option),
                                         "position": _position(position)}, what)
         for choice in body.get("choices") or []:
-            if str(choice.get("value")) == option.value:
+            if str(choice.get("value")) == _shown(option):
                 return dataclasses.replace(option, id=int(choice["id"]))
         raise HelpdeskError(f"Freshdesk did not return the new {what}")
 
     def update_option(self, field_id: int, option: Option, position: int) -> None:
         if option.id is None:
             raise ValueError("update_option needs option.id")
-        self._choices(field_id, {"id": option.id, "value": option.value,
+        self._choices(field_id, {"id": option.id, "value": _shown(option),
                                  "position": _position(position)},
-                      f"choice '{option.value}' of ticket field {field_id}")
+                      f"choice '{_shown(option)}' of ticket field {field_id}")
 
     def delete_option(self, field_id: int, option_id: int) -> None:
         self._choices(field_id, {"id": option_id, "deleted": True},
@@ -678,6 +681,12 @@ def _forbidden(exc: HelpdeskError) -> str:
     if isinstance(body, dict):
         return str(body.get("message") or body.get("description") or "")
     return ""
+
+
+def _shown(option: Option) -> str:
+    """The choice value Freshdesk shows and stores for an option: its title (default
+    locale), the key only when it has none."""
+    return option.title or option.value
 
 
 def _position(index: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from integrations.errors import HelpdeskError, NotFound, PlanError
@@ -119,13 +119,33 @@ def _remote_ref(ref: Ref, lock: LockFile) -> Ref:
     return lock.field_id(ref)
 
 
-def _remote_form(form: Form, lock: LockFile) -> Form:
-    """The form with workspace keys replaced by remote field ids."""
+#: field key -> option key -> the choice value sent (targets whose choices carry titles)
+ChoiceValues = Mapping[str, Mapping[str, str]]
+
+
+def _choice_values(plan: Plan) -> dict[str, dict[str, str]]:
+    """On Freshdesk, a condition on a dropdown names the choice by its shown value: the
+    option's title (see `integrations.plan._choices`)."""
+    if not plan.view.quirks.choices_by_title:
+        return {}
+    return {k: {o.value: o.title or o.value for o in f.options}
+            for k, f in plan.desired.fields.items() if f.options}
+
+
+def _sent_value(c: Condition, values: ChoiceValues) -> str | bool:
+    if isinstance(c.parent, str) and isinstance(c.value, str):
+        return values.get(c.parent, {}).get(c.value, c.value)
+    return c.value
+
+
+def _remote_form(form: Form, lock: LockFile, values: ChoiceValues) -> Form:
+    """The form with workspace keys replaced by remote field ids (and option keys in
+    conditions by choice values, given ``values``)."""
     return replace(
         form,
         fields=tuple(_remote_ref(r, lock) for r in form.fields),
         conditions=tuple(
-            Condition(parent=_remote_ref(c.parent, lock), value=c.value,
+            Condition(parent=_remote_ref(c.parent, lock), value=_sent_value(c, values),
                       children=tuple(ConditionChild(_remote_ref(ch.field, lock), ch.required)
                                      for ch in c.children),
                       audience=c.audience)
@@ -138,7 +158,7 @@ def _field_entry(lock: LockFile, key: str) -> FieldEntry:
     return lock.fields[key]
 
 
-def _run(op: Op, helpdesk: Helpdesk, lock: LockFile) -> None:
+def _run(op: Op, helpdesk: Helpdesk, lock: LockFile, values: ChoiceValues) -> None:
     if isinstance(op, Rename):
         return  # the lock entry was moved by record_identities; nothing to send
     if isinstance(op, ReplaceField):
@@ -181,11 +201,11 @@ def _run(op: Op, helpdesk: Helpdesk, lock: LockFile) -> None:
         helpdesk.set_field_translations(entry.id, op.field, prune=op.prune)
         entry.hash = None
     elif isinstance(op, CreateForm):
-        form_id = helpdesk.create_form(_remote_form(op.form, lock))
+        form_id = helpdesk.create_form(_remote_form(op.form, lock, values))
         lock.forms[op.key] = FormEntry(form_id, None,
                                        [condition_ident(c) for c in op.form.conditions])
     elif isinstance(op, UpdateForm):
-        helpdesk.update_form(op.id, _remote_form(op.form, lock))
+        helpdesk.update_form(op.id, _remote_form(op.form, lock, values))
         if op.key in lock.forms:
             lock.forms[op.key].hash = None
     elif isinstance(op, DeleteForm):
@@ -206,14 +226,15 @@ def refresh_hashes(plan: Plan, helpdesk: Helpdesk, lock: LockFile,
                    keys: set[tuple[str, str]]) -> None:
     """Read the helpdesk back once and record the last-applied hash of ``keys``."""
     state = helpdesk.read_state()
-    res = resolve(plan.desired, state, lock)
+    res = resolve(plan.desired, state, lock,
+                  choices_by_title=plan.view.quirks.choices_by_title)
     for kind, key in keys:
         if kind == "field" and key in lock.fields and key in res.fields:
             managed = managed_field(res.fields[key], lock.fields[key].options.values(),
                                     plan.desired.fields.get(key))
             lock.fields[key].hash = digest(field_view(managed, plan.view))
         elif kind == "form" and key in lock.forms and key in res.forms:
-            have = managed_form(resolve_form(res.forms[key], res.field_keys),
+            have = managed_form(resolve_form(res.forms[key], res.field_keys, res.choice_keys),
                                 plan.desired.forms.get(key), lock.forms[key].conditions)
             lock.forms[key].hash = digest(form_view(have, plan.view, res.brand_names))
 
@@ -235,9 +256,10 @@ def apply_plan(plan: Plan, helpdesk: Helpdesk, lock: LockFile, *,
     lock.save()
     result = ApplyResult()
     total = len(plan.ops)
+    values = _choice_values(plan)
     for op in plan.ops:
         try:
-            _run(op, helpdesk, lock)
+            _run(op, helpdesk, lock, values)
         except HelpdeskError as exc:
             lock.save()
             named = copy.copy(exc)

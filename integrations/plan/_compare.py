@@ -209,15 +209,20 @@ def _option_ops(key: str, want: Field, have: Field, locked: Mapping[str, int], p
             creates.append(CreateOption(key, replace(opt, id=None), i))
             continue
         changes: list[Change] = []
+        migration = False
         if desired and remote.value != opt.value:
             changes.append(Change("value", remote.value, opt.value))
-        if desired and vo.quirks.option_titles and remote.title != opt.title:
-            changes.append(Change("title", remote.title, opt.title))
+        if desired and remote.title != opt.title:
+            # a Freshdesk choice still showing the key (written before choices carried
+            # titles): its value becomes the title, once
+            migration = vo.quirks.choices_by_title and remote.title == opt.value
+            changes.append(Change("value" if migration else "title", remote.title, opt.title))
         if remote_index[id(remote)] != i:
             changes.append(Change("position", remote_index[id(remote)], i))
         if changes:
             send = replace(opt, id=remote.id) if desired else remote
-            ops.append(UpdateOption(key, send, i, tuple(changes), managed=desired))
+            ops.append(UpdateOption(key, send, i, tuple(changes), managed=desired,
+                                    migration=migration))
     return creates + ops
 
 
@@ -330,7 +335,7 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
                             + (f" (and in {len(cannot) - 1} more form(s))" if len(cannot) > 1
                                else ""))
     lock, renamed_fields, renamed_forms = _renames(desired, lock)
-    res = resolve(desired, actual, lock)
+    res = resolve(desired, actual, lock, choices_by_title=vo.quirks.choices_by_title)
     ops: list[Op] = []
     renames: list[Rename] = [RenameField(k, old, lock.fields[k].id)
                              for k, old in renamed_fields.items() if k in res.fields]
@@ -373,7 +378,7 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
         if remote is None or remote.id is None:
             ops.append(CreateForm(form))
             continue
-        have_form = resolve_form(remote, res.field_keys)
+        have_form = resolve_form(remote, res.field_keys, res.choice_keys)
         sent = form
         if vo.conditions:  # conditions only on the helpdesk: unmanaged, kept unless pruned
             ours = lock.forms[form.key].conditions if form.key in lock.forms else []

@@ -83,7 +83,7 @@ def detect_drift(desired: Workspace, actual: RemoteState, lock: LockFile,
     vo = ViewOptions.of(desired.default_locale, capabilities, target)
     locked_only = LockFile(fields=lock.fields, forms=lock.forms)
     res = resolve(Workspace(desired.root, desired.default_locale, desired.locales, {}, {}),
-                  actual, locked_only)
+                  actual, locked_only, choices_by_title=vo.quirks.choices_by_title)
     items: list[DriftItem] = []
     for key in sorted(lock.fields):
         entry = lock.fields[key]
@@ -104,7 +104,8 @@ def detect_drift(desired: Workspace, actual: RemoteState, lock: LockFile,
         if rform is None:
             items.append(DriftItem("form", key, fentry.id, "deleted"))
             continue
-        fview = form_view(resolve_form(rform, res.field_keys), vo, res.brand_names)
+        fview = form_view(resolve_form(rform, res.field_keys, res.choice_keys), vo,
+                          res.brand_names)
         wform = desired.forms.get(key)
         if fentry.hash is None:
             items.append(DriftItem("form", key, fentry.id, "incomplete"))

@@ -28,11 +28,13 @@ from integrations.model import (
     RemoteState,
     Workspace,
 )
+from integrations.plan._choices import choice_keys, keyed_field
 from integrations.plan._lock import FieldEntry, FormEntry, LockFile
 from integrations.plan._resolve import match_options, resolve
 from integrations.plan._views import (
     ViewOptions,
     condition_ident,
+    condition_value,
     digest,
     field_kind,
     field_view,
@@ -71,16 +73,21 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
     field_keys: dict[int, str] = {}
     fields: dict[str, Field] = {}
     lock = LockFile(environment=environment, target=target)
+    keys_of: dict[int, dict[str, str]] = {}  # field id -> choice text -> option key
     for remote in state.fields:
-        if remote.id is None:
+        rid = remote.id
+        if rid is None:
             continue
         # the adapter may recover a key (Zendesk dynamic content name, Freshdesk cf_ name)
         hint = remote.key if remote.key and not remote.key.isdigit() else remote.title
-        key = _key(slugify, hint, taken, f"field_{remote.id}")
-        field_keys[remote.id] = key
+        key = _key(slugify, hint, taken, f"field_{rid}")
+        field_keys[rid] = key
+        if vo.quirks.choices_by_title and remote.options:
+            remote = _keyed_from_titles(remote, slugify)
+            keys_of[rid] = choice_keys(remote)
         fields[key] = replace(remote, key=key, id=None)
         lock.fields[key] = FieldEntry(
-            remote.id, digest(field_view(remote, vo)),
+            rid, digest(field_view(remote, vo)),
             {o.value: o.id for o in remote.options if o.id is not None})
     brand_names = {str(i): name for name, i in state.brands.items()}
     forms: dict[str, Form] = {}
@@ -97,7 +104,8 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
             children = tuple(ConditionChild(ch_ref, ch.required) for ch in c.children
                              if (ch_ref := _ref(ch.field, field_keys)) is not None)
             if parent is not None and children:
-                conditions.append(Condition(parent, c.value, children, c.audience))
+                conditions.append(Condition(parent, condition_value(c, keys_of), children,
+                                            c.audience))
         # a field required on the portal is required on every form showing it: say so in
         # the form's schema (``required``), or validate would warn about its own export
         required = tuple(r for r in refs if isinstance(r, str) and r in fields
@@ -110,12 +118,29 @@ def export_workspace(state: RemoteState, *, root: Path, slugify: Slugify,
             default=remote_form.default and vo.quirks.form_default,
             brands=tuple(brand_names.get(b, b) for b in remote_form.brands), position=position)
         lock.forms[key] = FormEntry(remote_form.id, digest(form_view(
-            resolve_form(remote_form, field_keys), vo, brand_names)),
+            resolve_form(remote_form, field_keys, keys_of), vo, brand_names)),
             [condition_ident(c) for c in conditions])
     locales = tuple(dict.fromkeys((default_locale, *state.locales)))
     workspace = Workspace(root=root, default_locale=default_locale, locales=locales,
                           fields=fields, forms=forms)
     return workspace, lock
+
+
+def _keyed_from_titles(remote: Field, slugify: Slugify) -> Field:
+    """A Freshdesk field's options with keys made from their choice texts (a text that is
+    already a valid key, such as one deskops wrote before choices carried titles, stays)."""
+    taken: set[str] = set()
+    return replace(remote, options=tuple(
+        replace(o, value=_key(slugify, o.title, taken, "option") if _NOT_TAG.search(o.title)
+                else _claim(o.title, taken))
+        for o in remote.options))
+
+
+def _claim(key: str, taken: set[str]) -> str:
+    while key in taken:
+        key = f"{key}_2"
+    taken.add(key)
+    return key
 
 
 @dataclass(frozen=True)
@@ -160,7 +185,7 @@ def _pull_options(have: Field, remote: Field, locked: Mapping[str, int], vo: Vie
                 else r.value
             out.append(replace(r, value=value))
             continue
-        title = r.title if vo.quirks.option_titles else own.title
+        title = r.title
         out.append(replace(own, value=r.value, id=r.id, was=None, title=title,
                            titles=dict(r.titles) if vo.translations
                            else _kept(own.titles, title, vo)))
@@ -189,7 +214,8 @@ def _pull_field(have: Field, remote: Field, locked: Mapping[str, int], vo: ViewO
 
 
 def _pull_form(have: Form, remote: Form, keys: Mapping[int, str], fields: Mapping[str, Field],
-               brand_names: Mapping[str, str], vo: ViewOptions) -> Form:
+               brand_names: Mapping[str, str], vo: ViewOptions,
+               choice_keys: Mapping[int, Mapping[str, str]]) -> Form:
     refs = [r for r in (_ref(x, keys) for x in remote.fields) if r is not None]
     for i, ref in enumerate(have.fields):  # on every form, never listed by the helpdesk
         if ref in vo.quirks.implicit_fields and ref not in refs:
@@ -197,7 +223,8 @@ def _pull_form(have: Form, remote: Form, keys: Mapping[int, str], fields: Mappin
     conditions = have.conditions
     if vo.conditions:
         conditions = tuple(
-            Condition(parent, c.value, children, c.audience) for c in remote.conditions
+            Condition(parent, condition_value(c, choice_keys), children, c.audience)
+            for c in remote.conditions
             if (parent := _ref(c.parent, keys)) is not None
             and (children := tuple(ConditionChild(r, ch.required) for ch in c.children
                                    if (r := _ref(ch.field, keys)) is not None)))
@@ -243,13 +270,21 @@ def pull_workspace(state: RemoteState, existing: Workspace, lock: LockFile, *,
     out = LockFile(environment=lock.environment, target=lock.target or target,
                    fields=dict(lock.fields), forms=dict(lock.forms), path=lock.path)
     by_id = {f.id: f for f in state.fields if f.id is not None}
+    keys_of: dict[int, dict[str, str]] = {}  # field id -> choice text -> option key
     for rid, key in keys.items():
         remote = by_id[rid]
         locked = lock.fields[key].options if key in lock.fields else {}
-        pulled = _pull_field(existing.fields.get(key, fields[key]), remote, locked, vo, slugify)
+        have = existing.fields.get(key, fields[key])
+        by_title = vo.quirks.choices_by_title and bool(remote.options)
+        if by_title:
+            remote = keyed_field(remote, have if key in existing.fields else None, locked)
+        pulled = _pull_field(have, remote, locked, vo, slugify)
         ids = {o.value: o.id for o in pulled.options if o.id is not None}
         fields[key] = replace(pulled, options=tuple(replace(o, id=None)
                                                     for o in pulled.options))
+        if by_title:  # new options got keys: the hash is of the helpdesk under those keys
+            remote = keyed_field(by_id[rid], None, ids)
+            keys_of[rid] = choice_keys(remote)
         out.fields[key] = FieldEntry(rid, digest(field_view(remote, vo)), ids)
     brand_names = {str(i): name for name, i in state.brands.items()}
     forms: dict[str, Form] = dict(existing.forms)
@@ -266,14 +301,15 @@ def pull_workspace(state: RemoteState, existing: Workspace, lock: LockFile, *,
             key = _key(slugify, remote_form.title, form_taken, f"form_{remote_form.id}")
             last += 1
             blank = Form(key=key, title=remote_form.title, fields=(), position=last)
-            forms[key] = _pull_form(blank, remote_form, keys, fields, brand_names, vo)
+            forms[key] = _pull_form(blank, remote_form, keys, fields, brand_names, vo,
+                                    keys_of)
             new_forms.add(key)
         else:
             key = found
             forms[key] = _pull_form(existing.forms[key], remote_form, keys, fields,
-                                    brand_names, vo)
+                                    brand_names, vo, keys_of)
         out.forms[key] = FormEntry(remote_form.id, digest(form_view(
-            resolve_form(remote_form, keys), vo, brand_names)),
+            resolve_form(remote_form, keys, keys_of), vo, brand_names)),
             [condition_ident(c) for c in forms[key].conditions])
         form_keys[remote_form.id] = key
     if vo.quirks.form_order:  # the helpdesk's order, then forms it does not have

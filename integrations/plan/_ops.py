@@ -237,6 +237,8 @@ class UpdateOption(Op):
     changes: tuple[Change, ...]
     #: False for an option the workspace does not list, moved only to keep its place
     managed: bool = True
+    #: a Freshdesk choice still holding the option key gets its title (``value`` change)
+    migration: bool = False
     kind: ClassVar[str] = "option"
     phase: ClassVar[int] = PHASE_OPTIONS
 
@@ -246,7 +248,8 @@ class UpdateOption(Op):
 
     def details(self) -> dict[str, Any]:
         return {"field": self.field_key, "value": self.option.value, "id": self.option.id,
-                "position": self.position, "changes": _changes(self.changes)}
+                "position": self.position, "changes": _changes(self.changes),
+                "migration": self.migration}
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,9 @@ def _op_lines(op: Op, counts: Mapping[str, int]) -> list[str]:
         return [f"{mark} renamed {op.kind} {op.old} → {op.new} (#{op.id}): same helpdesk "
                 "object, kept"]
     if isinstance(op, UpdateOption):
+        if op.migration:
+            return [f"{mark} option {op.key} (#{op.option.id}): "
+                    + "; ".join(_change(c) for c in op.changes) + " (migration)"]
         renamed = next((c for c in op.changes if c.attr == "value"), None)
         head = (f"{mark} renamed option {op.field_key}.{renamed.old} → {op.key}"
                 if renamed is not None else f"{mark} option {op.key}")

@@ -6,6 +6,9 @@ same title (case- and space-insensitive) that no other key claims is adopted rat
 duplicated. Options are matched by their lock id first (a tag renamed by hand keeps its
 identity), then by value; an option declaring ``was`` (renamed in the workspace) also
 matches its old value.
+
+On a target whose choice value is the shown title (Freshdesk), remote options are first
+given their keys back (`keyed_field`), so everything after this sees keys on both sides.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from integrations.model import Field, Form, Option, RemoteState, Workspace
+from integrations.plan._choices import choice_keys, keyed_field
 from integrations.plan._lock import LockFile
 
 __all__ = ["Resolution", "match_options", "resolve"]
@@ -32,6 +36,8 @@ class Resolution:
     missing_fields: frozenset[str] = frozenset()
     missing_forms: frozenset[str] = frozenset()
     brand_names: Mapping[str, str] = field(default_factory=dict)
+    #: remote field id -> choice text -> option key (targets whose choices carry titles)
+    choice_keys: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _norm(title: str) -> str:
@@ -65,8 +71,10 @@ def _match(desired_titles: Sequence[tuple[str, str]], remote: Iterable[tuple[int
     return matched, adopted, missing
 
 
-def resolve(desired: Workspace, actual: RemoteState, lock: LockFile) -> Resolution:
-    """Match keys to remote objects (pure; the lock is only read)."""
+def resolve(desired: Workspace, actual: RemoteState, lock: LockFile, *,
+            choices_by_title: bool = False) -> Resolution:
+    """Match keys to remote objects (pure; the lock is only read). ``choices_by_title``:
+    the target's choice value is the option's title (see `keyed_field`)."""
     remote_fields = {f.id: f for f in actual.fields if f.id is not None}
     remote_forms = {f.id: f for f in actual.forms if f.id is not None}
     fmatch, fadopt, fmiss = _match(
@@ -77,13 +85,23 @@ def resolve(desired: Workspace, actual: RemoteState, lock: LockFile) -> Resoluti
         [(k, f.title) for k, f in desired.forms.items()],
         [(i, f.title) for i, f in remote_forms.items()],
         {k: e.id for k, e in lock.forms.items()})
+    fields = {k: remote_fields[i] for k, i in fmatch.items()}
+    keyed: dict[int, Mapping[str, str]] = {}
+    if choices_by_title:
+        for k, f in fields.items():
+            if f.options and f.id is not None:
+                entry = lock.fields.get(k)
+                fields[k] = keyed_field(f, desired.fields.get(k),
+                                        entry.options if entry else {})
+                keyed[f.id] = choice_keys(fields[k])
     return Resolution(
-        fields={k: remote_fields[i] for k, i in fmatch.items()},
+        fields=fields,
         forms={k: remote_forms[i] for k, i in mmatch.items()},
         field_keys={i: k for k, i in fmatch.items()},
         adopted_fields=frozenset(fadopt), adopted_forms=frozenset(madopt),
         missing_fields=frozenset(fmiss), missing_forms=frozenset(mmiss),
         brand_names={str(i): name for name, i in actual.brands.items()},
+        choice_keys=keyed,
     )
 
 

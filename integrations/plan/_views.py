@@ -23,6 +23,7 @@ __all__ = [
     "TargetQuirks",
     "ViewOptions",
     "condition_ident",
+    "condition_value",
     "digest",
     "extra_conditions",
     "field_view",
@@ -40,8 +41,10 @@ class TargetQuirks:
     These mirror the adapters' documented read-back shapes: Zendesk ticket forms have no
     description (the form schema's description is the worker's); both vendors show the requester
     and company on every form and never list them; Freshdesk stores a regexp field as plain
-    text (the worker enforces the pattern), reads an option's title back as its value,
-    keeps no field description or form order, has no form visibility flags, and its default
+    text (the worker enforces the pattern), stores a dropdown option as one choice whose
+    ``value`` is the text people see (so deskops sends the option's default-locale title
+    there and finds the option key through the lock: `choices_by_title`), keeps no field
+    description or form order, has no form visibility flags, and its default
     form is the account's own (not settable through the API).
 
     Each exclusion is impossible through the vendor's API (checked against the reference);
@@ -53,7 +56,8 @@ class TargetQuirks:
     #: model cannot name (assignee): never compared.
     implicit_fields: frozenset[str] = frozenset({"requester", "company", "assignee"})
     regexp_as_text: bool = False
-    option_titles: bool = True
+    #: a choice's value is its shown title, the option key lives only in the lock (Freshdesk)
+    choices_by_title: bool = False
     field_descriptions: bool = True
     form_order: bool = True
     form_flags: bool = True
@@ -63,7 +67,7 @@ class TargetQuirks:
 
 QUIRKS: dict[str, TargetQuirks] = {
     "zendesk": TargetQuirks(form_description=False),
-    "freshdesk": TargetQuirks(regexp_as_text=True, option_titles=False,
+    "freshdesk": TargetQuirks(regexp_as_text=True, choices_by_title=True,
                               field_descriptions=False, form_order=False, form_flags=False,
                               form_default=False),
 }
@@ -154,8 +158,7 @@ def field_translations(field: Field, vo: ViewOptions) -> dict[str, str]:
 def field_view(field: Field, vo: ViewOptions) -> dict[str, Any]:
     return {
         "attrs": field_attrs(field, vo),
-        "options": [[o.value, o.title if vo.quirks.option_titles else o.value]
-                    for o in field.options],
+        "options": [[o.value, o.title] for o in field.options],
         "translations": field_translations(field, vo),
     }
 
@@ -215,13 +218,25 @@ def _ref(ref: Ref, id_to_key: Mapping[int, str]) -> str:
     return ref
 
 
-def resolve_form(form: Form, id_to_key: Mapping[int, str]) -> Form:
-    """A remote form with its field ids replaced by workspace keys (``#id`` when unmanaged)."""
+def condition_value(c: Condition, choice_keys: Mapping[int, Mapping[str, str]]) -> str | bool:
+    """A remote condition's value, a choice text made its option key when known."""
+    keys = choice_keys.get(c.parent) if isinstance(c.parent, int) else None
+    if keys is None or not isinstance(c.value, str):
+        return c.value
+    return keys.get(c.value, c.value)
+
+
+def resolve_form(form: Form, id_to_key: Mapping[int, str],
+                 choice_keys: Mapping[int, Mapping[str, str]] | None = None) -> Form:
+    """A remote form with its field ids replaced by workspace keys (``#id`` when unmanaged)
+    and, given ``choice_keys`` (remote field id -> choice text -> key, `Resolution`),
+    condition values that are choice texts replaced by option keys."""
+    keys = choice_keys or {}
     return replace(
         form,
         fields=tuple(_ref(r, id_to_key) for r in form.fields),
         conditions=tuple(
-            replace(c, parent=_ref(c.parent, id_to_key),
+            replace(c, parent=_ref(c.parent, id_to_key), value=condition_value(c, keys),
                     children=tuple(ConditionChild(_ref(ch.field, id_to_key), ch.required)
                                    for ch in c.children))
             for c in form.conditions),

@@ -71,14 +71,15 @@ def test_conditions_become_sections_and_converge(freshdesk: Env) -> None:
     assert code == 0, out + err
     lock = env.lock()
     pid, sid, plid = (lock.fields[k].id for k in ("product", "serial", "platform"))
-    assert sandbox_sections(env, pid) == {"game_a": [str(sid)],
-                                          "game_b": sorted([str(sid), str(plid)])}
+    # Freshdesk names a choice by the text customers see: the option's title
+    assert sandbox_sections(env, pid) == {"Game A": [str(sid)],
+                                          "Game B": sorted([str(sid), str(plid)])}
     with env.connect() as desk:
         forms = {f.title: f for f in desk.read_state().forms}
     assert {(c.parent, c.value, frozenset(c.children))
             for c in forms["Bug report"].conditions} == {
-        (pid, "game_a", frozenset({ConditionChild(sid, True)})),
-        (pid, "game_b", frozenset({ConditionChild(sid, True), ConditionChild(plid, False)}))}
+        (pid, "Game A", frozenset({ConditionChild(sid, True)})),
+        (pid, "Game B", frozenset({ConditionChild(sid, True), ConditionChild(plid, False)}))}
     assert forms["Other"].conditions == ()  # its fields are in no section
     # plan → apply → plan is empty, counted on the server
     mark = env.emu.log.mark()
@@ -93,8 +94,8 @@ def test_conditions_become_sections_and_converge(freshdesk: Env) -> None:
     mark = env.emu.log.mark()
     code, out, err = env.cli("apply", "--auto-approve")
     assert code == 0, out + err
-    assert sandbox_sections(env, pid) == {"game_a": [str(sid)], "game_b": [],
-                                          "game_c": [str(plid)]}
+    assert sandbox_sections(env, pid) == {"Game A": [str(sid)], "Game B": [],
+                                          "Game C": [str(plid)]}
     assert f"POST /api/v2/admin/ticket_fields/{pid}/sections" in env.writes(mark)
     mark = env.emu.log.mark()
     code, out, _ = env.cli("apply", "--auto-approve")
@@ -131,8 +132,8 @@ def test_a_hand_made_section_for_several_choices_is_one_clear_error(freshdesk: E
     line = err.strip().splitlines()[-1]  # after the progress bar's label
     assert line == (
         "error: updating form bug: ticket form 'Bug report': Freshdesk section 'By hand' of "
-        "ticket field 'Product' shows its fields for ['game_a', 'game_b'], but the workspace "
-        "shows field 'Serial number' only for ['game_a']: split that section by hand (one "
+        "ticket field 'Product' shows its fields for ['Game A', 'Game B'], but the workspace "
+        "shows field 'Serial number' only for ['Game A']: split that section by hand (one "
         "choice per section) and apply again")
 
 

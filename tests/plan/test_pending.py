@@ -14,7 +14,7 @@ import pytest
 from integrations.model import Condition, ConditionChild, Option
 from integrations.sandbox.server import RunningSandbox
 
-from .test_e2e import Env, make_env, model, options, remote_fields
+from .test_e2e import Env, make_env, model, options, remote_fields, shown
 
 
 @pytest.fixture(params=["zendesk", "freshdesk"])
@@ -81,8 +81,8 @@ def test_option_added_by_hand_is_shown_kept_out_of_the_lock_and_pruned(env: Env)
     code, out, err = env.cli("apply", "--auto-approve", "--prune", "--allow-destructive")
     assert code == 0, err
     assert "allowed by --allow-destructive" in out and "apply needs" not in out
-    assert [o.value for o in remote_fields(env)["Product"].options] == [
-        "game_a", "game_b", "game_c"]
+    assert [o.value for o in remote_fields(env)["Product"].options] == shown(
+        env, "game_a", "game_b", "game_c")
     assert env.cli("drift")[0] == 0
     code, out, _ = env.cli("plan", "--detailed-exitcode")
     assert code == 0 and "No changes" in out
