@@ -102,11 +102,12 @@ _context = build_context  # the name earlier code and tests use
 def explain(app: App, ticket_id: int, as_json: bool, environment: str | None) -> None:
     """Show the triage decision for TICKET_ID and every reason, without changing anything."""
     from integrations.helpdesk.tickets import connect_tickets
-    from integrations.worker.triage import with_self_ids
+    from integrations.worker.triage import use_choices, with_self_ids
 
     ctx = build_context(app, environment)
     with connect_tickets(app.settings, app.target_name()) as desk:
         ctx = with_self_ids(ctx, desk)
+        use_choices(ctx, desk)
         ticket = desk.get_ticket(ticket_id)
         decision = decide(ticket, ctx)
         if app.verbose:
@@ -131,12 +132,18 @@ def retriage(app: App, ticket_ids: tuple[int, ...], as_json: bool,
     the new decision, this applies it, with the worker's guards (fresh read, nothing twice,
     agent edits never overwritten, shadow mode and kill switch honoured)."""
     from integrations.helpdesk.tickets import connect_tickets
-    from integrations.worker.triage import resume_reply, with_self_ids, write_decision
+    from integrations.worker.triage import (
+        resume_reply,
+        use_choices,
+        with_self_ids,
+        write_decision,
+    )
 
     ctx = build_context(app, environment)
     failed = 0
     with connect_tickets(app.settings, app.target_name()) as desk:
         ctx = with_self_ids(ctx, desk)
+        use_choices(ctx, desk)
         for ticket_id in ticket_ids:
             try:
                 ticket = desk.get_ticket(ticket_id)
@@ -202,7 +209,12 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
           at: str | None) -> None:
     """Remind requesters who have not answered, then solve silent tickets (for cron)."""
     from integrations.helpdesk.tickets import connect_tickets
-    from integrations.worker.triage import resume_reply, with_self_ids, write_decision
+    from integrations.worker.triage import (
+        resume_reply,
+        use_choices,
+        with_self_ids,
+        write_decision,
+    )
 
     now = _at(at)
     target = app.target_name()
@@ -216,6 +228,7 @@ def chase(app: App, dry_run: bool, as_json: bool, environment: str | None,
     with (_nothing() if dry_run else ChaseLock(app.workspace, app.environment(environment))), \
             connect_tickets(app.settings, target) as desk:
         ctx = with_self_ids(ctx, desk)
+        use_choices(ctx, desk)
         for ticket_id in list(desk.search_tag(tag, status="pending")):
             try:
                 ticket = desk.get_ticket(ticket_id)

@@ -26,6 +26,13 @@ Reads per ticket: Zendesk two calls (the ticket; its comments with the users sid
 the requester's locale); Freshdesk one call (``include=requester,conversations``; a second
 only past ten conversations) plus, once per requester, the contact (for its language) and,
 once per adapter, the ticket-field list that maps ``cf_`` names to field ids.
+
+Dropdown values: triage works on option keys. A Zendesk ticket holds the key (the tag); a
+Freshdesk ticket holds the choice's text, the option's title. `TicketDesk.use_choices`
+hands the Freshdesk adapter the table (remote field id → option key → value, built by the
+caller from the workspace and the lock: `integrations.plan.choice_values`); it reads
+values as keys and writes keys as values. A value it does not know (a choice added by
+hand, or a key still held from before choices carried titles) passes through unchanged.
 """
 
 from __future__ import annotations
@@ -213,6 +220,11 @@ class TicketDesk(ABC):
         """Drop what the desk remembers of field definitions (read once per worker): called
         when a ``deskops apply`` or a workspace edit rebuilds the triage context."""
         return None  # nothing remembered by default
+
+    def use_choices(self, table: Mapping[int, Mapping[str, str]]) -> None:
+        """Remote field id → option key → the value a ticket holds (see the module doc).
+        Nothing to do where a ticket holds the key itself (Zendesk tags)."""
+        del table  # kept by the adapters whose tickets hold another value
 
     #: True after `search_tag` stopped at the helpdesk's result limit.
     truncated: bool = False
@@ -473,8 +485,20 @@ class FreshdeskTickets(TicketDesk):
         self._names: dict[str, int] | None = None
         self._languages: dict[int, str | None] = {}
         self._time_zones: dict[int, str | None] = {}
+        self._to_value: dict[int, dict[str, str]] = {}
+        self._to_key: dict[int, dict[str, str]] = {}
 
     two_step_comments = True
+
+    def use_choices(self, table: Mapping[int, Mapping[str, str]]) -> None:
+        self._to_value = {int(f): dict(m) for f, m in table.items()}
+        self._to_key = {f: {v: k for k, v in m.items()} for f, m in self._to_value.items()}
+
+    @staticmethod
+    def _swap(table: Mapping[int, Mapping[str, str]], field_id: int, value: Any) -> Any:
+        if isinstance(value, str):
+            return table.get(field_id, {}).get(value, value)
+        return value
 
     def _request(self, method: str, path: str, what: str, **kw: Any) -> Any:
         try:
@@ -557,7 +581,8 @@ class FreshdeskTickets(TicketDesk):
             channel=_FD_SOURCE.get(int(raw.get("source") or 2), "web"),
             recipient=_fd_recipient(raw),
             tags=tuple(raw.get("tags") or ()),
-            fields={names[k]: v for k, v in custom.items() if k in names},
+            fields={names[k]: self._swap(self._to_key, names[k], v)
+                    for k, v in custom.items() if k in names},
             comments=tuple(
                 TicketComment(id=int(c["id"]), author_id=int(c.get("user_id") or 0),
                               public=not c.get("private", False),
@@ -599,7 +624,8 @@ class FreshdeskTickets(TicketDesk):
             if unknown:
                 raise HelpdeskError(f"Freshdesk has no custom field with id {unknown[0]} "
                                     f"(ticket {ticket.id}): run deskops apply again")
-            props["custom_fields"] = {ids[int(k)]: v for k, v in update.fields.items()}
+            props["custom_fields"] = {ids[int(k)]: self._swap(self._to_value, int(k), v)
+                                      for k, v in update.fields.items()}
         if props:
             self._request("PUT", f"/api/v2/tickets/{ticket.id}", f"update of ticket {ticket.id}",
                           json=props)

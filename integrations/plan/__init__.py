@@ -8,6 +8,7 @@ state into a workspace plus its lock file.
 """
 
 from integrations.plan._apply import ApplyResult, Progress, apply_plan, record_identities
+from integrations.plan._choices import choice_values
 from integrations.plan._compare import Plan, Unmanaged, compare, desired_forms_in_order
 from integrations.plan._drift import DriftItem, detect_drift, render_drift
 from integrations.plan._export import Pulled, export_workspace, pull_workspace
@@ -64,6 +65,7 @@ __all__ = [
     "UpdateOption",
     "ViewOptions",
     "apply_plan",
+    "choice_values",
     "compare",
     "desired_forms_in_order",
     "detect_drift",

@@ -47,7 +47,10 @@ class Outcome:
 
 
 class Handler(Protocol):
-    """Decide on a freshly read ticket and apply at most one update through ``desk``."""
+    """Decide on a freshly read ticket and apply at most one update through ``desk``.
+
+    A handler may also have ``prepare(desk)``, which `Worker` calls once before ``desk``
+    reads a ticket (the triage handler hands it the dropdown key ⇄ value table)."""
 
     def __call__(self, ticket: Ticket, desk: TicketDesk) -> Outcome: ...
 
@@ -113,6 +116,9 @@ class Worker:
         self.queue = queue
         self.desk = desk
         self.handler = handler
+        prepare = getattr(handler, "prepare", None)  # optional: set up ``desk`` before reads
+        if callable(prepare):
+            prepare(desk)
         self.name = name or default_worker_name()
         self.idle_wait = idle_wait
         self.retention_days = retention_days

@@ -15,6 +15,11 @@ hidden reference to the stage it belongs to (`reply_key`). Before deciding, `res
 checks that the ticket's latest stage tag has its comment; if a worker died between the two
 calls the tag is there without it, and only the comment is sent — once, since the next
 check finds the reference.
+
+Dropdown values: triage works on option keys; on Freshdesk a ticket holds the option's
+title. `use_choices` hands the desk the key ⇄ value table made from the context's workspace
+and lock ids (`integrations.plan.choice_values`), before its first read (`prepare`, which the
+worker calls when it starts) and again whenever the context is rebuilt.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Any
 from integrations.errors import DeskopsError, HelpdeskError
 from integrations.helpdesk.tickets import TicketChanged, TicketDesk, WriteUncertain
 from integrations.model import Ticket
+from integrations.plan import choice_values
 from integrations.triage import (
     ASK_TAG_PREFIX,
     AUTO_SOLVED_TAG,
@@ -48,7 +54,7 @@ from integrations.triage import (
 from integrations.worker import Outcome
 
 __all__ = ["MAX_REREADS", "TriageHandler", "audit_json", "reply_key", "resume_reply",
-           "with_self_ids", "write_decision"]
+           "use_choices", "with_self_ids", "write_decision"]
 
 log = logging.getLogger("deskops.triage")
 
@@ -76,6 +82,13 @@ def audit_json(decision: Decision, seen: Ticket | None = None) -> str:
         data["seen"] = {"status": seen.status, "reminders": max(reminders, default=0),
                         "auto_solved": AUTO_SOLVED_TAG in seen.tags}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def use_choices(ctx: TriageContext, desk: TicketDesk) -> None:
+    """Give ``desk`` the dropdown table of ``ctx`` (option key ⇄ the value a ticket
+    holds), so triage reads and writes keys; only Freshdesk tickets hold another value."""
+    if ctx.target == "freshdesk":
+        desk.use_choices(choice_values(ctx.workspace, ctx.field_ids))
 
 
 def with_self_ids(ctx: TriageContext, desk: TicketDesk) -> TriageContext:
@@ -286,6 +299,7 @@ class TriageHandler:
                 try:
                     self.ctx = self._rebuild()
                     self._resolved.clear()
+                    use_choices(self.ctx, desk)  # this ticket was read with the old table
                     log.info("workspace or lock file changed: triage context rebuilt")
                 except DeskopsError as exc:  # a half-edited file: keep working as before
                     log.error("workspace or lock file changed but cannot be used (%s); "
@@ -294,6 +308,10 @@ class TriageHandler:
             self.ctx = with_self_ids(self.ctx, desk)
             self._resolved.add(id(desk))
         return self.ctx
+
+    def prepare(self, desk: TicketDesk) -> None:
+        """Before ``desk`` reads its first ticket: hand it the dropdown table."""
+        use_choices(self.ctx, desk)
 
     def __call__(self, ticket: Ticket, desk: TicketDesk) -> Outcome:
         ctx = self._context(desk)

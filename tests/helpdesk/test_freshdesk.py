@@ -43,7 +43,8 @@ def test_choices_change_by_diff(freshdesk_settings: Settings, fd: Control) -> No
     assert fid is not None and created.options[2].id is not None
     # positions are the planner's 0-based indexes; the adapter numbers choices from 1
     helpdesk.create_option(fid, Option("Xbox", "Xbox"), 3)
-    helpdesk.update_option(fid, dataclasses.replace(created.options[0], value="Windows"), 0)
+    # the choice's value is the option's title (what customers see), not its key
+    helpdesk.update_option(fid, dataclasses.replace(created.options[0], title="Windows"), 0)
     helpdesk.delete_option(fid, created.options[2].id)
     remote = next(f for f in helpdesk.read_state().fields if f.id == fid)
     assert [o.value for o in remote.options] == ["Windows", "PS5", "Xbox"]

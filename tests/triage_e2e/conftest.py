@@ -24,7 +24,7 @@ from integrations.cli.main import App, main
 from integrations.events import EventQueue, EventRecord, EventStore, NewEvent, open_store
 from integrations.helpdesk.tickets import TicketDesk, connect_tickets
 from integrations.model import Ticket
-from integrations.plan import LockFile, lock_path
+from integrations.plan import LockFile, choice_values, lock_path
 from integrations.sandbox import (
     ADMIN_EMAIL,
     API_TOKEN,
@@ -35,6 +35,7 @@ from integrations.sandbox.freshdesk import tickets as fd_tickets
 from integrations.sandbox.server import RunningSandbox
 from integrations.settings import Settings, load_settings
 from integrations.worker import Handler, Worker
+from integrations.workspace import load
 
 WORKSPACE = Path(__file__).parent / "workspace"
 GROUP = "Glyph Accounts"
@@ -56,6 +57,8 @@ class Harness:
     tmp: Path
     store_now: list[float] = field(default_factory=lambda: [1_700_000_000.0])
     field_names: dict[str, str] = field(default_factory=dict)  # key -> Freshdesk cf_ name
+    #: remote field id -> option key -> the value a ticket holds (Freshdesk: the title)
+    choices: dict[int, dict[str, str]] = field(default_factory=dict)
     desks: list[TicketDesk] = field(default_factory=list)
 
     # -- the requester -------------------------------------------------------------------
@@ -87,12 +90,18 @@ class Harness:
             return int(r.json()["ticket"]["id"])
         data = {"subject": subject, "description": f"<div>{body}</div>",
                 "requester_id": requester, "status": 2, "priority": 1,
-                "custom_fields": {self.field_names[k]: v for k, v in values.items()}}
+                "custom_fields": {self.field_names[k]: self.shown(k, v)
+                                  for k, v in values.items()}}
         if form:
             data["form_id"] = self.lock.form_id(form)
         r = self.http.post(f"{self.base}/api/v2/tickets", json=data)
         r.raise_for_status()
         return int(r.json()["id"])
+
+    def shown(self, key: str, value: Any) -> Any:
+        """What the requester picks for option ``value`` of field ``key``: on Freshdesk the
+        choice's text, the option's title (the key for anything else)."""
+        return self.choices.get(self.lock.field_id(key), {}).get(value, value)
 
     def reply(self, ticket_id: int, body: str) -> None:
         """The requester answers (Zendesk Requests API; a Freshdesk inbound reply)."""
@@ -153,7 +162,10 @@ class Harness:
         return record
 
     def ticket(self, ticket_id: int) -> Ticket:
+        """The ticket as triage reads it (option keys, as `deskops explain` hands the
+        desk the workspace's choice table)."""
         with connect_tickets(self.settings, self.target) as desk:
+            desk.use_choices(self.choices)
             return desk.get_ticket(ticket_id)
 
     def deskops_comments(self, ticket_id: int) -> list[str]:
@@ -229,6 +241,8 @@ def h(request: pytest.FixtureRequest, fresh_sandbox: RunningSandbox, tmp_path: P
                       http=http, lock=lock, store=store, queue=queue,
                       group_id=int(group["id"]), tmp=tmp_path, store_now=store_now)
     if target == "freshdesk":
+        harness.choices = choice_values(load(ws, target),
+                                        {e.id: k for k, e in lock.fields.items()})
         for key, entry in lock.fields.items():
             r = http.get(f"{base}/api/v2/admin/ticket_fields/{entry.id}")
             r.raise_for_status()

@@ -17,7 +17,13 @@ What the webhook pipeline and triage need from the ticket side, shaped like the 
     GET  /api/v2/agents/me                       the API key's agent
 
 Statuses are 2 open, 3 pending, 4 resolved, 5 closed; priorities 1..4. Custom fields are
-keyed by name (``cf_...``) and must exist (`fields.COLL`), else ``invalid_field``.
+keyed by name (``cf_...``) and must exist (`fields.COLL`), else ``invalid_field``. A
+dropdown's value must be one of its choices' values (the text customers see; Freshdesk
+answers ``invalid_value`` otherwise), so a key sent where a title is expected fails as it
+would on the real service. ``PUT /_sandbox/strictness {"dropdown_values": false}`` turns
+that check off, to seed tickets an older, lenient client wrote (``GET`` reads the switch).
+Changing a choice's value leaves tickets holding the old text as they are (the reference
+does not say Freshdesk renames them; deskops does not rely on it either way).
 
 The requester's side: Freshdesk has no end-user API with the agent's key, so the sandbox
 treats a **public note whose ``user_id`` is the requester** (``incoming: true``) as the
@@ -43,7 +49,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from integrations.sandbox.core.emulator import Emulator
-from integrations.sandbox.core.errors import BadRequest, Invalid, NotFound
+from integrations.sandbox.core.errors import BadRequest, FieldError, Invalid, NotFound
 from integrations.sandbox.core.http import emulator, path_id, read_json
 from integrations.sandbox.core.paging import freshdesk_page
 from integrations.sandbox.core.store import Record
@@ -172,6 +178,8 @@ def _check_ticket(emu: Emulator, data: dict[str, Any], creating: bool) -> None:
         known = _custom_names(emu)
         errors += [err(k, "Unexpected/invalid field in request", "invalid_field")
                    for k in data["custom_fields"] if k not in known]
+        if strict_dropdowns(emu):
+            errors += _dropdown_errors(emu, data["custom_fields"])
     if creating and not str(data.get("description") or "").strip():
         errors.append(err("description", "It should not be blank as this is a mandatory "
                                          "field", "invalid_value"))
@@ -180,6 +188,29 @@ def _check_ticket(emu: Emulator, data: dict[str, Any], creating: bool) -> None:
         errors.append(err("group_id", "There is no group matching the given group_id",
                           "invalid_value"))
     raise_if(errors)
+
+
+_STRICTNESS = "strictness"
+
+
+def strict_dropdowns(emu: Emulator) -> bool:
+    """Whether ticket dropdown values are checked against the choices (default: yes)."""
+    found: dict[str, Any] = emu.store.get_meta(_STRICTNESS, {"dropdown_values": True})
+    return bool(found.get("dropdown_values", True))
+
+
+def _dropdown_errors(emu: Emulator, custom: dict[str, Any]) -> list[FieldError]:
+    """A dropdown's value must be one of its choices' values (None clears it)."""
+    errors = []
+    for f in emu.store.all(fields.COLL):
+        name = f["name"]
+        if f.get("type") != "custom_dropdown" or name not in custom or custom[name] is None:
+            continue
+        values = [str(c["value"]) for c in f.get("choices") or []]
+        if custom[name] not in values:
+            errors.append(err(name, "It should be one of these values: '"
+                              + ",".join(values) + "'", "invalid_value"))
+    return errors
 
 
 def _text(html: str) -> str:
@@ -691,6 +722,16 @@ def _seed_conversation(emu: Emulator, data: dict[str, Any]) -> Record:
                             private=bool(data.get("private", True)))
 
 
+async def strictness(request: Request) -> Response:
+    """GET|PUT ``{"dropdown_values": bool}``: check ticket dropdown values (default on)."""
+    emu = emulator(request)
+    if request.method == "PUT":
+        body = await read_json(request)
+        emu.store.set_meta(_STRICTNESS, {"dropdown_values": bool(body.get("dropdown_values",
+                                                                          True))})
+    return ok({"dropdown_values": strict_dropdowns(emu)})
+
+
 SEEDERS = {TICKETS: _seed_ticket, CONTACTS: create_contact, CONVERSATIONS: _seed_conversation}
 
 ROUTES = [
@@ -702,6 +743,7 @@ ROUTES = [
     Route("/api/v2/tickets/{id}/reply", ticket_reply, methods=["POST"]),
     Route("/api/v2/tickets/{id}/notes", ticket_note, methods=["POST"]),
     Route("/api/v2/tickets/{id}/conversations", ticket_conversations, methods=["GET"]),
+    Route("/_sandbox/strictness", strictness, methods=["GET", "PUT"]),
     Route("/api/v2/search/tickets", search_tickets, methods=["GET"]),
     Route("/api/v2/contacts", contacts, methods=["GET", "POST"]),
     Route("/api/v2/contacts/{id}", contact, methods=["GET", "PUT", "DELETE"]),
