@@ -425,6 +425,13 @@ def compare(desired: Workspace, actual: RemoteState, lock: LockFile, *, prune: b
             notes.append(f"field {key} is no longer in the workspace: kept (use --prune to "
                          "delete it; that erases its ticket values)")
 
+    migrated = sorted({op.field_key for op in ops if isinstance(op, UpdateOption)
+                       and op.migration})
+    if migrated:
+        notes.append(f"Freshdesk choices of {', '.join(migrated)} still hold option keys: "
+                     "their values become the titles customers see (migration). Freshdesk "
+                     "does not document renaming ticket values with a choice, so tickets may "
+                     "keep the key; the worker reads both as the option")
     reorder = _form_order_op(desired, actual, res, deleted_forms) if vo.quirks.form_order else None
     if reorder is not None:
         ops.append(reorder)

@@ -100,6 +100,8 @@ def test_key_valued_choices_are_migrated_in_one_step(freshdesk: Env, lock_kept: 
         assert (f'~ option product.{key} (#{entry.options[key]}): value: "{key}" → '
                 f'"{title}" (migration)') in out, out
     assert "? option" not in out and "+ option" not in out and "- option" not in out
+    assert "note: Freshdesk choices of product still hold option keys" in out
+    assert "tickets may keep the key; the worker reads both as the option" in out
     mark = env.emu.log.mark()
     code, out, err = env.cli("apply", "--auto-approve")
     assert code == 0, err
@@ -167,3 +169,52 @@ def test_validate_refuses_two_options_with_one_title_on_freshdesk(freshdesk: Env
     assert code == 1
     assert "option title 'Game A' repeats option 0: Freshdesk identifies choices by their " \
            "label" in err, err
+
+
+def test_pull_brings_a_title_edited_by_hand_back_under_its_key(freshdesk: Env) -> None:
+    env = freshdesk
+    env.write(model("freshdesk", env.root))
+    assert env.cli("apply", "--auto-approve")[0] == 0
+    entry = env.lock().fields["product"]
+    _api(env, "PUT", f"/api/v2/admin/ticket_fields/{entry.id}",
+         {"choices": [{"id": entry.options["game_b"], "value": "Game Bee"},
+                      {"value": "Tandem", "position": 4}]})
+    code, out, err = env.cli("export", "--into", str(env.root))
+    assert code == 0, err
+    product = json.loads((env.root / "fields" / "product.json").read_text())
+    assert [(o["const"], o["title"]) for o in product["oneOf"]] == [
+        ("game_a", "Game A"), ("game_b", "Game Bee"), ("game_c", "Game C"),
+        ("tandem", "Tandem")]
+    assert env.lock().fields["product"].options["game_b"] == entry.options["game_b"]
+    code, out, err = env.cli("plan", "--detailed-exitcode")
+    assert code == 0, out + err
+    assert env.cli("drift")[0] == 0
+
+
+def test_compare_keys_freshdesk_choices_without_any_io(tmp_path: Path) -> None:
+    """Pure: remote choices named by their text get their keys back (lock id, then title,
+    then a text equal to the key: a migration); other texts stay unmanaged."""
+    from integrations.helpdesk.freshdesk import FreshdeskHelpdesk
+    from integrations.model import Field, RemoteState, Workspace
+    from integrations.plan import LockFile, UpdateOption, compare
+
+    want = Field(key="bike", kind="dropdown", title="Bike",
+                 options=(Option("bike_city", "Urban bike"), Option("bike_road", "Road bike"),
+                          Option("bike_kids", "Kids bike")))
+    remote = Field(key="bike", kind="dropdown", title="Bike", id=10, options=(
+        Option("Town bike", "Town bike", id=1),   # the lock's id: a title changed by hand
+        Option("Road bike", "Road bike", id=2),   # adopted by title
+        Option("bike_kids", "bike_kids", id=3),   # still the key: migrated
+        Option("Tandem", "Tandem", id=4)))        # by hand: unmanaged
+    desired = Workspace(root=tmp_path, default_locale="en", locales=("en",),
+                        fields={"bike": want}, forms={})
+    lock = LockFile.from_json({"fields": {"bike": {"id": 10, "options": {"bike_city": 1}}}})
+    plan = compare(desired, RemoteState(fields=(remote,)), lock,
+                   capabilities=FreshdeskHelpdesk.capabilities, target="freshdesk")
+    updates = {op.key: (op.migration, [(c.attr, c.old, c.new) for c in op.changes])
+               for op in plan.ops if isinstance(op, UpdateOption)}
+    assert updates == {
+        "bike.bike_city": (False, [("title", "Town bike", "Urban bike")]),
+        "bike.bike_kids": (True, [("value", "bike_kids", "Kids bike")])}
+    assert [(u.key, u.title) for u in plan.unmanaged] == [("bike.Tandem", "Tandem")]
+    assert plan.fields_seen["bike"][2] == {"bike_city": 1, "bike_road": 2, "bike_kids": 3}
