@@ -187,7 +187,7 @@ def _freshdesk(report: Report, fields: dict[str, Field], forms: Mapping[str, For
                ) -> dict[str, Field]:
     """What Freshdesk cannot express, and the required flag of conditional fields (a
     field's own flag there); returns the fields. What it keeps less of without changing
-    behaviour (descriptions, option titles, translations) is listed in docs/mapping.md,
+    behaviour (descriptions, translations) is listed in docs/mapping.md,
     "Not round-tripped"."""
     target = "freshdesk"
     for field in fields.values():
