@@ -111,6 +111,7 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
                           "pip install 'deskops[learn]'") from exc
     from integrations.helpdesk.history import Checkpoint, read_history
     from integrations.helpdesk.tickets import connect_tickets
+    from integrations.plan import choice_values
     from integrations.plan._lock import LockFile, lock_path
     from integrations.triage import load_rules
     from integrations.workspace import load
@@ -143,6 +144,8 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
 
     started = time.perf_counter()
     with connect_tickets(app.settings, target) as desk:
+        # Freshdesk tickets hold a dropdown's title: read them as option keys
+        desk.use_choices(choice_values(workspace, {lock.fields[k].id: k for k in lock.fields}))
         history = list(read_history(desk, start, limit=max_tickets, checkpoint=checkpoint,
                                     progress=progress, now=now))
     rule_targets = [] if fields else keyword_rules(rules.rules)

@@ -203,7 +203,8 @@ def _freshdesk(desk: FreshdeskTickets, since: datetime, now: datetime,
                     subject=str(t.get("subject") or ""),
                     description=_plain(str(t.get("description") or "")),
                     tags=tuple(t.get("tags") or ()),
-                    fields={names[n]: v for n, v in custom.items() if n in names}))
+                    fields={names[n]: desk.key_of(names[n], v)
+                            for n, v in custom.items() if n in names}))
             window.append(batch)
             if page_no * SEARCH_PER_PAGE >= total:
                 break

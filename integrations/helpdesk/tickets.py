@@ -494,6 +494,10 @@ class FreshdeskTickets(TicketDesk):
         self._to_value = {int(f): dict(m) for f, m in table.items()}
         self._to_key = {f: {v: k for k, v in m.items()} for f, m in self._to_value.items()}
 
+    def key_of(self, field_id: int, value: Any) -> Any:
+        """A ticket's value of field ``field_id`` as triage names it (see `use_choices`)."""
+        return self._swap(self._to_key, field_id, value)
+
     @staticmethod
     def _swap(table: Mapping[int, Mapping[str, str]], field_id: int, value: Any) -> Any:
         if isinstance(value, str):
@@ -581,8 +585,8 @@ class FreshdeskTickets(TicketDesk):
             channel=_FD_SOURCE.get(int(raw.get("source") or 2), "web"),
             recipient=_fd_recipient(raw),
             tags=tuple(raw.get("tags") or ()),
-            fields={names[k]: self._swap(self._to_key, names[k], v)
-                    for k, v in custom.items() if k in names},
+            fields={names[k]: self.key_of(names[k], v) for k, v in custom.items()
+                    if k in names},
             comments=tuple(
                 TicketComment(id=int(c["id"]), author_id=int(c.get("user_id") or 0),
                               public=not c.get("private", False),

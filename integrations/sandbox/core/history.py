@@ -40,6 +40,9 @@ class Profile:
     weights: Mapping[str, float]
     bank: Bank
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: option key -> the text a helpdesk whose choice value is the title shows (Freshdesk);
+    #: the sandbox's own copy of the seed workspace's titles
+    shown: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,9 @@ PROFILES: dict[str, Profile] = {
                  "pub_advertisers": 0.15, "pub_rewards": 0.07, "pub_other": 0.08},
         bank=_AD_NETWORK,
         tags={"pub_rewards": ("consumer_rewards",)},
+        shown={"pub_technical": "Technical problem", "pub_payments": "Payments and commissions",
+               "pub_account": "Account and profile", "pub_advertisers": "Advertisers and links",
+               "pub_rewards": "Cash back", "pub_other": "Other question"},
     ),
 }
 

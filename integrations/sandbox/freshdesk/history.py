@@ -2,9 +2,11 @@
 
 Stored as Freshdesk keeps them: status 4 (resolved) or 5 (closed), the agent's value in
 ``custom_fields`` under the ``cf_`` name of the dropdown whose choices the profile names
-(apply the workspace first), ``description`` as HTML and ``description_text``, requesters
-as contacts with a ``language``; ``created_at``/``updated_at`` spread over the past, so the
-filtered search sees a real history.
+(apply the workspace first; the choice's value, the option's title (``Profile.shown``),
+or its key on an account whose choices still hold keys), ``description`` as HTML and
+``description_text``, requesters as contacts with a ``language``;
+``created_at``/``updated_at`` spread over the past, so the filtered search sees a real
+history.
 """
 
 from __future__ import annotations
@@ -36,10 +38,15 @@ async def history(request: Request) -> Response:
     parsed = parse_request(body if isinstance(body, dict) else {})
     if isinstance(parsed, str):
         raise BadRequest(parsed)
-    wanted = option_values(parsed.profile)
+    keys = option_values(parsed.profile)
     dropdowns = [f for f in emu.store.all(FIELDS) if not f.get("default")]
-    field = next((f for f in dropdowns
-                  if wanted <= {str(c.get("value")) for c in f.get("choices") or []}), None)
+    field, shown = None, {k: k for k in keys}
+    for texts in ({k: parsed.profile.shown.get(k, k) for k in keys}, shown):
+        field = next((f for f in dropdowns if set(texts.values())
+                      <= {str(c.get("value")) for c in f.get("choices") or []}), None)
+        if field is not None:
+            shown = texts
+            break
     if field is None:
         raise BadRequest(f"no dropdown with the choices of {parsed.profile.field_key!r}: "
                          "apply the workspace first")
@@ -56,7 +63,7 @@ async def history(request: Request) -> Response:
                 for i in range(_REQUESTERS_PER_LOCALE)]
         for n, t in enumerate(tickets):
             custom: dict[str, Any] = dict.fromkeys(names)
-            custom[str(field["name"])] = t.values[parsed.profile.field_key]
+            custom[str(field["name"])] = shown[t.values[parsed.profile.field_key]]
             emu.store.insert(TICKETS, {
                 "subject": t.subject, "description": f"<div>{html.escape(t.description)}</div>",
                 "description_text": t.description, "status": 5 if n % 3 == 0 else 4,
