@@ -1,6 +1,7 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
-Usage: ``python scripts/bench/triage_quality.py [--split each|all|tune|tune3|heldout|fresh|fresh2|fresh3] [-v]``.
+Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
+all, tune, tune3, heldout, fresh, fresh2, fresh3.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the

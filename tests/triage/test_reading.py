@@ -512,3 +512,39 @@ def test_a_condition_holds_as_json_schema_const_says() -> None:
     assert _holds(unticked, {}) and _holds(unticked, {"agree": False})
     assert not _holds(unticked, {"agree": True})
     assert _holds(ticked, {"agree": True}) and not _holds(ticked, {"agree": 1})
+
+
+# ------------------------------------------------------- 6. two options: the stronger evidence
+@pytest.mark.parametrize(("body", "value"), [
+    # a symptom outranks a place named next to it
+    ("The dashboard shows an error on the Links tab.", "pub_technical"),
+    # four words of one option against one of another ("comptés" is not "compte")
+    ("les liens de l'annonceur ne redirigent plus, mes clics ne sont plus comptés",
+     "pub_advertisers"),
+    ("O relatório de cliques não abre, fica carregando.", "pub_technical"),
+])
+def test_the_option_with_clearly_stronger_evidence_is_written(
+        ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body + " SID 1234567"), ads)
+    assert written(ads, d)["problem_type"] == value
+    assert "problem_type" not in asked(d)
+
+
+def test_the_stronger_evidence_wins_in_korean(games: TriageContext) -> None:
+    d = decide(on(games, "패치 다운로드가 50%에서 멈춰요.", form="technical-issues"), games)
+    assert written(games, d)["issue_type"] == "tech_patching"
+
+
+@pytest.mark.parametrize("body", [
+    "Je ne sais pas si c'est un plantage ou juste du lag, l'écran se fige et rame.",
+    "It keeps crashing, or maybe it's just lag and stuttering, the fps drops a lot.",
+    "There is an error in my earnings.",  # one word each: no clear margin
+])
+def test_without_a_clear_margin_or_when_hesitating_the_question_offers_both(
+        games: TriageContext, ads: TriageContext, body: str) -> None:
+    ctx, key, form = (ads, "problem_type", None) if "earnings" in body else \
+        (games, "issue_type", "technical-issues")
+    d = decide(on(ctx, body, form=form), ctx)
+    assert key not in written(ctx, d)
+    [item] = [m for m in d.missing if m.key == key]
+    assert len(item.choice_titles("en")) == 2
