@@ -548,3 +548,55 @@ def test_without_a_clear_margin_or_when_hesitating_the_question_offers_both(
     assert key not in written(ctx, d)
     [item] = [m for m in d.missing if m.key == key]
     assert len(item.choice_titles("en")) == 2
+
+
+def test_two_problems_joined_by_and_are_asked_not_guessed(ads: TriageContext) -> None:
+    d = decide(on(ads, "My links for Walmart stopped tracking, and my April payment is late. "
+                  "SID 1234567"), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+def test_what_the_requester_was_doing_counts_as_context(ads: TriageContext) -> None:
+    d = decide(on(ads, "I get an error when I try to create a deep link. SID 1234567"), ads)
+    assert written(ads, d)["problem_type"] == "pub_technical"
+
+
+# ------------------------------------------------ 7. proper nouns next to the field's cues
+@pytest.mark.parametrize(("body", "item"), [
+    ("My character Brannoc lost his Emberforged Helm after the patch.", "Emberforged Helm"),
+    ("Since the rollback my Tidecaller Trident vanished. Character: Brannoc", "Tidecaller Trident"),
+    ("Mon perso Brannoc a perdu son Bouclier d'Argent hier.", "Bouclier d'Argent"),
+    ("Perdi minha espada Fúria Celeste depois da manutenção. Personagem: Brannoc",
+     "Fúria Celeste"),
+])
+def test_an_item_named_only_in_prose_is_read(games: TriageContext, body: str,
+                                             item: str) -> None:
+    d = decide(on(games, body, form="in-game-issues", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    got = written(games, d)
+    assert got["item_name"] == item
+    assert got["character_name"] == "Brannoc"
+    assert "item_name" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("The player Vexor scammed me in a trade today. I'm Sunmere on the Ollo server.", "Sunmere"),
+    ("I'm French, sorry for my English. The player Vexor scammed me today on the Ollo "
+     "server.", None),
+    ("I'm PC player. The player Vexor scammed me today on the Ollo server.", None),
+    ("Je suis Française. Le joueur Vexor m'a arnaqué aujourd'hui, serveur Ollo.", None),
+])
+def test_i_am_a_name_but_not_a_demonym_or_a_common_word(
+        games: TriageContext, body: str, name: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    assert written(games, d).get("character_name") == name
+    assert ("character_name" in asked(d)) is (name is None)
+
+
+def test_a_lower_case_thing_lost_is_asked_for_by_name(games: TriageContext) -> None:
+    d = decide(on(games, "J'ai perdu ma monture hier. Perso : Brannoc", form="in-game-issues",
+                  product="game_rift", platform="platform_pc", region="region_eu"), games)
+    assert "item_name" not in written(games, d)
+    assert "item_name" in asked(d)

@@ -8,10 +8,12 @@ typo), plus `CORROBORATION` for each further passage naming it. A hit inside a l
 of another option gives way ("compte bancaire" is about payments, not the account). One
 option found: a candidate. Two or more: the one with the stronger evidence wins when it
 is clearly stronger (`strength`: the words its passages cover, a place named next to the
-symptom counting half: "an error on the Links tab" is about the error, not the links; at
-least `MARGIN` times the runner-up's) and the requester does not hesitate between them
-("a crash or just lag?"); otherwise no value, and the two likeliest become the choices the
-question offers (a wrong value costs more than a question).
+symptom, or what the requester was doing when it came, counting half: "an error on the
+Links tab when I create a link" is about the error, not the links; at
+least `MARGIN` times the runner-up's) and the requester neither hesitates between them
+nor joins them ("a crash or just lag?", "my links …, and my payment …"); otherwise no
+value, and the two likeliest become the choices the question offers (a wrong value costs
+more than a question).
 """
 
 from __future__ import annotations
@@ -44,11 +46,22 @@ _PLACE_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$")
+#: "when I", "quand je", "quando tento": what the requester was doing when the problem
+#: came, up to the words (no sentence end between): context, like a place.
+_DOING_BEFORE = re.compile(
+    r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
+    r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
+    r"\b[^.!?\n]{0,40}$")
+_DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
-    r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la)\b|"
+    r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
+    r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
+    r"두 가지|"
     r"잘 모르|인지 모르")
-_OR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|ou bien|soit)\b|아니면|혹은|거나|이나")
+#: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
+_JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
+                     r"아니면|혹은|거나|이나|그리고")
 
 
 class OptionReader:
@@ -118,26 +131,34 @@ class OptionReader:
 
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
-    """Per option, the words of the requester's texts its hits cover (each word once,
-    however many of its keywords meet it), a word that only names a place counting
-    `PLACE_WEIGHT`."""
-    covered: dict[str, dict[tuple[str, int], float]] = {v: {} for v in values}
+    """Per option, the distinct words (keys: "lien" and "liens" are one) its hits cover in
+    the requester's texts, however many of its keywords meet them; a passage that only
+    names a place or what the requester was doing counts `PLACE_WEIGHT` in all."""
+    covered: dict[str, dict[str, float]] = {v: {} for v in values}
     for text, hit in hits:
-        if hit.phrase.label not in covered:
-            continue
-        place = bool(_PLACE_AFTER.search(fold(text[hit.end:hit.end + 12]))
-                     or _PLACE_BEFORE.search(fold(text[max(0, hit.start - 24):hit.start])))
-        weight = PLACE_WEIGHT if place else 1.0
+        if hit.phrase.label not in covered or any(
+                t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
+                and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+                for t, o in hits):
+            continue  # a word of a longer passage of the same option counts with it
+        after = fold(text[hit.end:hit.end + 12])
+        before = fold(text[max(0, hit.start - 48):hit.start])
+        place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
+                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after))
+        inside = [t for t in tokens(text, language, memo)
+                  if hit.start <= t.start and t.end <= hit.end]
+        # context is one thing however many words name it ("a deep link")
+        weight = PLACE_WEIGHT / max(1, len(inside)) if place else 1.0
         words = covered[hit.phrase.label]
-        for i, tok in enumerate(tokens(text, language, memo)):
-            if hit.start <= tok.start and tok.end <= hit.end:
-                words[(text, i)] = max(words.get((text, i), 0.0), weight)
+        for tok in inside:
+            words[tok.key] = max(words.get(tok.key, 0.0), weight)
     return {v: sum(w.values()) for v, w in covered.items()}
 
 
 def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
-    """True when a text naming both options hesitates ("not sure", "pas sûr") or joins
-    them with "or" ("a crash or just lag", "결제 문제인지 아니면")."""
+    """True when a text naming both options hesitates ("not sure", "two things") or joins
+    them with "or" or "and" ("a crash or just lag", "my links stopped tracking, and my
+    payment is late"): the requester may have two problems, a question settles it."""
     for text in {t for t, _ in hits}:
         mine = [h for t, h in hits if t is text or t == text]
         a = [h for h in mine if h.phrase.label == one]
@@ -150,7 +171,7 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
             for y in b:
                 first, second = (x, y) if x.start < y.start else (y, x)
                 gap = fold(text[first.end:second.start])
-                if len(gap) <= 30 and _OR.search(gap):
+                if len(gap) <= 30 and _JOINED.search(gap):
                     return True
     return False
 
