@@ -600,3 +600,14 @@ def test_a_lower_case_thing_lost_is_asked_for_by_name(games: TriageContext) -> N
                   product="game_rift", platform="platform_pc", region="region_eu"), games)
     assert "item_name" not in written(games, d)
     assert "item_name" in asked(d)
+
+
+@pytest.mark.parametrize(("subject", "written_too"), [
+    ("Help", False),  # one typo'd keyword alone: 0.75, below the 0.8 threshold
+    ("comission late", True),  # the subject names the same option: corroborated
+])
+def test_a_typo_is_written_only_when_another_passage_corroborates_it(
+        ads: TriageContext, subject: str, written_too: bool) -> None:
+    d = decide(on(ads, "my comission for april hasnt arrived. SID 1234567", subject=subject),
+               ads)
+    assert ("problem_type" in written(ads, d)) is written_too

@@ -4,16 +4,19 @@ Each option is found by its titles in every locale and its ``x-deskops.keywords`
 (`vocabulary.option_phrases`) with one `Matcher` per language. Negated hits do not count,
 and an option the requester denies ("결제 문제는 아니고") is not read from another mention.
 An option's confidence is its best hit's (title 0.9, keyword 0.85, 0.1 less through a
-typo), plus `CORROBORATION` for each further passage naming it. A hit inside a longer hit
-of another option gives way ("compte bancaire" is about payments, not the account). One
-option found: a candidate. Two or more: the one with the stronger evidence wins when it
-is clearly stronger (`strength`: the words its passages cover, a place named next to the
-symptom, or what the requester was doing when it came, counting half: "an error on the
-Links tab when I create a link" is about the error, not the links; at
-least `MARGIN` times the runner-up's) and the requester neither hesitates between them
-nor joins them ("a crash or just lag?", "my links …, and my payment …"); otherwise no
-value, and the two likeliest become the choices the question offers (a wrong value costs
-more than a question).
+typo), plus `CORROBORATION` for each further passage naming it, in the same text or
+another (the subject, a reply): a typo'd word alone (0.75) is not written, corroborated
+it is. A hit inside a longer hit of another option gives way ("compte bancaire" is about
+payments, not the account).
+
+One option found: a candidate. Two or more: the one with the stronger evidence wins when
+it is clearly stronger (`strength`: the distinct words its passages cover, a place named
+next to the symptom or what the requester was doing counting half in all: "an error on
+the Links tab when I create a link" is about the error, not the links; at least `MARGIN`
+times the runner-up's) and the requester neither hesitates between them nor joins them
+("a crash or just lag?", "my links …, and my payment …"); otherwise no value, and the
+two likeliest become the choices the question offers (a wrong value costs more than a
+question).
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ class OptionReader:
         denied: set[str] = set()
         texts_of: dict[str, str] = {}
         kept: list[tuple[str, Hit]] = []
+        naming: dict[str, set[str]] = {}  # the distinct texts naming each option
         for source, text in texts:
             hits = matcher.find(text, tokens(text, language, memo))
             denied.update(h.phrase.label for h in hits if h.denied)
@@ -99,6 +103,7 @@ class OptionReader:
                         for o in hits):
                     continue  # inside a longer phrase of another option (negated or not)
                 kept.append((text, hit))
+                naming.setdefault(hit.phrase.label, set()).add(text)
                 value = hit.phrase.label
                 score[value] = score.get(value, 0.0) + hit.confidence
                 seen = spans.setdefault(value, [])
@@ -112,7 +117,7 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        strong = strength(kept, {v for v in best}, language, memo)
+        strong = strength(kept, set(best), language, memo)
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
@@ -123,8 +128,10 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
-        # each further passage naming the same option corroborates it a little
-        confidence = min(CAP, hit.confidence + CORROBORATION * (len(spans[ranked[0]]) - 1))
+        # each further passage naming the same option corroborates it a little, in the same
+        # text or another one (the subject the requester wrote, a reply)
+        further = len(spans[ranked[0]]) - 1 + len(naming[ranked[0]]) - 1
+        confidence = min(CAP, hit.confidence + CORROBORATION * further)
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
 
