@@ -17,9 +17,8 @@ from triage_support import BOT, REQUESTER, ticket
 from integrations.errors import WorkspaceError
 from integrations.model import Ticket, TicketComment
 from integrations.triage import Decision, TriageContext, decide, explain_text, load_rules
-from integrations.triage._instance import substance
 from integrations.triage.reading.dates import find_dates
-from integrations.triage.reading.normalise import key, strip_korean
+from integrations.triage.reading.normalise import key, strip_korean, substance
 from integrations.workspace import load
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
@@ -611,3 +610,11 @@ def test_a_typo_is_written_only_when_another_passage_corroborates_it(
     d = decide(on(ads, "my comission for april hasnt arrived. SID 1234567", subject=subject),
                ads)
     assert ("problem_type" in written(ads, d)) is written_too
+
+
+def test_a_short_korean_clause_is_judged_by_substance_not_characters(
+        ads: TriageContext) -> None:
+    """"캐시 지웠어요" is 7 characters but says as much as "I cleared it" (substance 12)."""
+    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 캐시 지웠어요. SID 1234567",
+                  locale="ko"), ads)
+    assert written(ads, d).get("steps_taken") == "캐시 지웠어요"

@@ -31,13 +31,15 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.normalise import fold, strip_korean
+from integrations.triage.reading.normalise import fold, strip_korean, substance
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
 __all__ = ["ClauseReader", "NameReader"]
 
 NAMED = 0.85
 CLAUSE = 0.8
+#: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
+CLAUSE_MIN = 8
 LABELLED = 0.9
 _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[oa]|"
             r"s'appelle|se chama)\s+|\s*(?:은|는|이|가)\s*|\s+)")
@@ -237,7 +239,7 @@ class ClauseReader:
             end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                       default=len(capped))
             value = capped[start:end].strip(" ,;")
-            if len(value) >= 8:
+            if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
                 return Evidence(key=self.field.key, value=value, span=clip(value),
                                 method="sentence", locale=locale, confidence=CLAUSE,
                                 source=source)
