@@ -615,6 +615,18 @@ def test_a_typo_is_written_only_when_another_passage_corroborates_it(
 def test_a_short_korean_clause_is_judged_by_substance_not_characters(
         ads: TriageContext) -> None:
     """"캐시 지웠어요" is 7 characters but says as much as "I cleared it" (substance 12)."""
-    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 캐시 지웠어요. SID 1234567",
-                  locale="ko"), ads)
+    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 캐시 지웠어요. "
+                  "SID 1234567", locale="ko"), ads)
     assert written(ads, d).get("steps_taken") == "캐시 지웠어요"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm Locked out of chat since the player Vexor reported me, server Ollo.",
+    "I'm So angry, the player Vexor scammed me today on the Ollo server.",
+    "Je suis Désolé mais le joueur Vexor m'a arnaqué aujourd'hui, serveur Ollo.",
+])
+def test_a_capitalised_state_after_i_am_is_not_a_character(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    assert "character_name" not in written(games, d)

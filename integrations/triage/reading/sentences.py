@@ -83,6 +83,7 @@ since after before today yesterday tonight monday tuesday wednesday thursday fri
 saturday sunday january february march april may june july august september october
 november december the a an this that it in on at of to for bonjour merci salut oi ola
 obrigado obrigada admin support moderator gm player joueur jogador account compte conta
+angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
 """
 NOT_NAMES = frozenset(_NOT_NAMES.split())
 
@@ -92,6 +93,8 @@ def _proper_name(value: str) -> bool:
     a common word, with a lower-case letter ("PC" is not one)."""
     first = fold(value.split()[0]).strip("'’-")
     if first in NOT_NAMES or all(fold(w) in NOT_NAMES for w in value.split()):
+        return False
+    if " " not in value and first.endswith(("ed", "ing")):  # "I'm Locked", "I'm Playing"
         return False
     return any(c.islower() for c in value) and len(value) >= 3
 
