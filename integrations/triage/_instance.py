@@ -32,6 +32,7 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
+from integrations.triage.reading.normalise import substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
 
@@ -66,18 +67,6 @@ def _capped_pattern(validator: Any, pattern: str, instance: Any, schema: Any
 
 
 #: Letters of these scripts carry a syllable or a word each: they count double.
-_DENSE = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
-_SUBSTANCE = re.compile(r"[^\W_]")
-
-
-def substance(text: str) -> int:
-    """How much a free text says, in Latin-letter equivalents: letters and digits count one,
-    Hangul syllables and CJK characters two; spaces, punctuation and symbols nothing. So a
-    complete Korean sentence of 24 syllables (48) passes a floor of 30 that "help!!!!!!!"
-    (4) does not, whatever the padding."""
-    return len(_SUBSTANCE.findall(text)) + len(_DENSE.findall(text))
-
-
 def _substance_min_length(validator: Any, minimum: Any, instance: Any, schema: Any
                           ) -> Iterable[ValidationError]:
     """JSON Schema ``minLength`` judged on `substance`, fair across scripts."""

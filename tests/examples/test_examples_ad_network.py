@@ -132,16 +132,15 @@ def test_a_reply_naming_two_options_fills_nothing(ctx: TriageContext, ids: Ids) 
 
 def test_brazilian_publisher_without_sid_is_asked_in_portuguese(ctx: TriageContext,
                                                                 ids: Ids) -> None:
-    t = ticket(subject="Link de afiliado não funciona",
-               description="Olá, os links do anunciante que promovo no meu site estão "
-                           "levando para uma página de erro desde ontem.",
+    t = ticket(subject="Não funciona",
+               description="Olá, os links do meu site estão dando erro desde ontem.",
                channel="email", recipient="brpubsupport@rakuten.com")
     d = decide(t, ctx)
     assert d.kind == "ask" and d.language == "pt-br"
     assert [m.key for m in d.missing if m.reason != "if_choice"] == ["sid", "problem_type"]
     assert d.update.comment is not None and d.update.comment.locale == "pt-br"
     text = html(d.update)
-    # links of an advertiser, and an error page: both offered, and what a technical
+    # links, and an error, one word each: both offered, and what a technical
     # problem needs is asked in the same message (one round trip)
     assert "Anunciantes e links ou Problema técnico?" in text
     assert [m.key for m in d.missing if m.reason == "if_choice"] == [

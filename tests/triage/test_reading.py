@@ -17,9 +17,8 @@ from triage_support import BOT, REQUESTER, ticket
 from integrations.errors import WorkspaceError
 from integrations.model import Ticket, TicketComment
 from integrations.triage import Decision, TriageContext, decide, explain_text, load_rules
-from integrations.triage._instance import substance
 from integrations.triage.reading.dates import find_dates
-from integrations.triage.reading.normalise import key, strip_korean
+from integrations.triage.reading.normalise import key, strip_korean, substance
 from integrations.workspace import load
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
@@ -512,3 +511,122 @@ def test_a_condition_holds_as_json_schema_const_says() -> None:
     assert _holds(unticked, {}) and _holds(unticked, {"agree": False})
     assert not _holds(unticked, {"agree": True})
     assert _holds(ticked, {"agree": True}) and not _holds(ticked, {"agree": 1})
+
+
+# ------------------------------------------------------- 6. two options: the stronger evidence
+@pytest.mark.parametrize(("body", "value"), [
+    # a symptom outranks a place named next to it
+    ("The dashboard shows an error on the Links tab.", "pub_technical"),
+    # four words of one option against one of another ("comptés" is not "compte")
+    ("les liens de l'annonceur ne redirigent plus, mes clics ne sont plus comptés",
+     "pub_advertisers"),
+    ("O relatório de cliques não abre, fica carregando.", "pub_technical"),
+])
+def test_the_option_with_clearly_stronger_evidence_is_written(
+        ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body + " SID 1234567"), ads)
+    assert written(ads, d)["problem_type"] == value
+    assert "problem_type" not in asked(d)
+
+
+def test_the_stronger_evidence_wins_in_korean(games: TriageContext) -> None:
+    d = decide(on(games, "패치 다운로드가 50%에서 멈춰요.", form="technical-issues"), games)
+    assert written(games, d)["issue_type"] == "tech_patching"
+
+
+@pytest.mark.parametrize("body", [
+    "Je ne sais pas si c'est un plantage ou juste du lag, l'écran se fige et rame.",
+    "It keeps crashing, or maybe it's just lag and stuttering, the fps drops a lot.",
+    "There is an error in my earnings.",  # one word each: no clear margin
+])
+def test_without_a_clear_margin_or_when_hesitating_the_question_offers_both(
+        games: TriageContext, ads: TriageContext, body: str) -> None:
+    ctx, key, form = (ads, "problem_type", None) if "earnings" in body else \
+        (games, "issue_type", "technical-issues")
+    d = decide(on(ctx, body, form=form), ctx)
+    assert key not in written(ctx, d)
+    [item] = [m for m in d.missing if m.key == key]
+    assert len(item.choice_titles("en")) == 2
+
+
+def test_two_problems_joined_by_and_are_asked_not_guessed(ads: TriageContext) -> None:
+    d = decide(on(ads, "My links for Walmart stopped tracking, and my April payment is late. "
+                  "SID 1234567"), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+def test_what_the_requester_was_doing_counts_as_context(ads: TriageContext) -> None:
+    d = decide(on(ads, "I get an error when I try to create a deep link. SID 1234567"), ads)
+    assert written(ads, d)["problem_type"] == "pub_technical"
+
+
+# ------------------------------------------------ 7. proper nouns next to the field's cues
+@pytest.mark.parametrize(("body", "item"), [
+    ("My character Brannoc lost his Emberforged Helm after the patch.", "Emberforged Helm"),
+    ("Since the rollback my Tidecaller Trident vanished. Character: Brannoc", "Tidecaller Trident"),
+    ("Mon perso Brannoc a perdu son Bouclier d'Argent hier.", "Bouclier d'Argent"),
+    ("Perdi minha espada Fúria Celeste depois da manutenção. Personagem: Brannoc",
+     "Fúria Celeste"),
+])
+def test_an_item_named_only_in_prose_is_read(games: TriageContext, body: str,
+                                             item: str) -> None:
+    d = decide(on(games, body, form="in-game-issues", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    got = written(games, d)
+    assert got["item_name"] == item
+    assert got["character_name"] == "Brannoc"
+    assert "item_name" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("The player Vexor scammed me in a trade today. I'm Sunmere on the Ollo server.", "Sunmere"),
+    ("I'm French, sorry for my English. The player Vexor scammed me today on the Ollo "
+     "server.", None),
+    ("I'm PC player. The player Vexor scammed me today on the Ollo server.", None),
+    ("Je suis Française. Le joueur Vexor m'a arnaqué aujourd'hui, serveur Ollo.", None),
+])
+def test_i_am_a_name_but_not_a_demonym_or_a_common_word(
+        games: TriageContext, body: str, name: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    assert written(games, d).get("character_name") == name
+    assert ("character_name" in asked(d)) is (name is None)
+
+
+def test_a_lower_case_thing_lost_is_asked_for_by_name(games: TriageContext) -> None:
+    d = decide(on(games, "J'ai perdu ma monture hier. Perso : Brannoc", form="in-game-issues",
+                  product="game_rift", platform="platform_pc", region="region_eu"), games)
+    assert "item_name" not in written(games, d)
+    assert "item_name" in asked(d)
+
+
+@pytest.mark.parametrize(("subject", "written_too"), [
+    ("Help", False),  # one typo'd keyword alone: 0.75, below the 0.8 threshold
+    ("comission late", True),  # the subject names the same option: corroborated
+])
+def test_a_typo_is_written_only_when_another_passage_corroborates_it(
+        ads: TriageContext, subject: str, written_too: bool) -> None:
+    d = decide(on(ads, "my comission for april hasnt arrived. SID 1234567", subject=subject),
+               ads)
+    assert ("problem_type" in written(ads, d)) is written_too
+
+
+def test_a_short_korean_clause_is_judged_by_substance_not_characters(
+        ads: TriageContext) -> None:
+    """"캐시 지웠어요" is 7 characters but says as much as "I cleared it" (substance 12)."""
+    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 캐시 지웠어요. "
+                  "SID 1234567", locale="ko"), ads)
+    assert written(ads, d).get("steps_taken") == "캐시 지웠어요"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm Locked out of chat since the player Vexor reported me, server Ollo.",
+    "I'm So angry, the player Vexor scammed me today on the Ollo server.",
+    "Je suis Désolé mais le joueur Vexor m'a arnaqué aujourd'hui, serveur Ollo.",
+])
+def test_a_capitalised_state_after_i_am_is_not_a_character(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player", product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    assert "character_name" not in written(games, d)

@@ -16,11 +16,13 @@ from functools import lru_cache
 
 import Stemmer
 
-__all__ = ["Token", "fold", "key", "strip_korean", "tokens", "words"]
+__all__ = ["Token", "fold", "key", "strip_korean", "substance", "tokens", "words"]
 
 _STEMMERS = {"en": "english", "fr": "french", "pt": "portuguese"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+_DENSE = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+_SUBSTANCE = re.compile(r"[^\W_]")
 
 #: Korean particles and polite endings, longest first: removed from the end of a word
 #: (only while at least one syllable remains). Checked by tests/triage/test_reading_normalise.
@@ -30,6 +32,14 @@ KOREAN_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "라는", "이랑", "랑", "은", "는", "이", "가", "을", "를", "에", "로", "와", "과", "의",
     "도", "만", "요",
 }, key=lambda s: (-len(s), s)))
+
+
+def substance(text: str) -> int:
+    """How much a free text says, in Latin-letter equivalents: letters and digits count one,
+    Hangul syllables and CJK characters two; spaces, punctuation and symbols nothing. So a
+    complete Korean sentence of 24 syllables (48) passes a floor of 30 that "help!!!!!!!"
+    (4) does not, whatever the padding."""
+    return len(_SUBSTANCE.findall(text)) + len(_DENSE.findall(text))
 
 
 def fold(text: str) -> str:

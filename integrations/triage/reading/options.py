@@ -4,20 +4,30 @@ Each option is found by its titles in every locale and its ``x-deskops.keywords`
 (`vocabulary.option_phrases`) with one `Matcher` per language. Negated hits do not count,
 and an option the requester denies ("결제 문제는 아니고") is not read from another mention.
 An option's confidence is its best hit's (title 0.9, keyword 0.85, 0.1 less through a
-typo), plus `CORROBORATION` for each further passage naming it. A hit inside a longer hit
-of another option gives way ("compte bancaire" is about payments, not the account). One
-option found: a candidate. Two or more: no value, but the two likeliest become the
-choices the question offers (a wrong value costs more than a question).
+typo), plus `CORROBORATION` for each further passage naming it, in the same text or
+another (the subject, a reply): a typo'd word alone (0.75) is not written, corroborated
+it is. A hit inside a longer hit of another option gives way ("compte bancaire" is about
+payments, not the account).
+
+One option found: a candidate. Two or more: the one with the stronger evidence wins when
+it is clearly stronger (`strength`: the distinct words its passages cover, a place named
+next to the symptom or what the requester was doing counting half in all: "an error on
+the Links tab when I create a link" is about the error, not the links; at least `MARGIN`
+times the runner-up's) and the requester neither hesitates between them nor joins them
+("a crash or just lag?", "my links …, and my payment …"); otherwise no value, and the
+two likeliest become the choices the question offers (a wrong value costs more than a
+question).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import Hit, Matcher
-from integrations.triage.reading.normalise import Token, tokens
+from integrations.triage.reading.normalise import Token, fold, tokens
 from integrations.triage.reading.vocabulary import option_phrases
 
 __all__ = ["OptionReader"]
@@ -26,6 +36,35 @@ __all__ = ["OptionReader"]
 #: most the sum can reach (a typo'd word alone, 0.75, stays below the default 0.8).
 CORROBORATION = 0.05
 CAP = 0.95
+#: How many times stronger than the runner-up an option's evidence must be to be written.
+MARGIN = 2.0
+#: What a word counts when it only names the place of the problem ("the Links tab").
+PLACE_WEIGHT = 0.5
+#: A word naming a part of a site or an app, after the word it qualifies ("Links tab",
+#: "onglet Liens", "aba de links", "링크 탭").
+_PLACE_AFTER = re.compile(
+    r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
+    r"paginas?|telas?)\b|^\s*(?:탭|페이지|메뉴|화면)")
+#: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
+    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$")
+#: "when I", "quand je", "quando tento": what the requester was doing when the problem
+#: came, up to the words (no sentence end between): context, like a place.
+_DOING_BEFORE = re.compile(
+    r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
+    r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
+    r"\b[^.!?\n]{0,40}$")
+_DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: The requester hesitates between two options ("a crash or just lag", "pas sûr").
+_HESITATION = re.compile(
+    r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
+    r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
+    r"두 가지|"
+    r"잘 모르|인지 모르")
+#: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
+_JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
+                     r"아니면|혹은|거나|이나|그리고")
 
 
 class OptionReader:
@@ -52,6 +91,8 @@ class OptionReader:
         spans: dict[str, list[tuple[int, int]]] = {}
         denied: set[str] = set()
         texts_of: dict[str, str] = {}
+        kept: list[tuple[str, Hit]] = []
+        naming: dict[str, set[str]] = {}  # the distinct texts naming each option
         for source, text in texts:
             hits = matcher.find(text, tokens(text, language, memo))
             denied.update(h.phrase.label for h in hits if h.denied)
@@ -61,6 +102,8 @@ class OptionReader:
                         (hit.end - hit.start) and o.phrase.label != hit.phrase.label
                         for o in hits):
                     continue  # inside a longer phrase of another option (negated or not)
+                kept.append((text, hit))
+                naming.setdefault(hit.phrase.label, set()).add(text)
                 value = hit.phrase.label
                 score[value] = score.get(value, 0.0) + hit.confidence
                 seen = spans.setdefault(value, [])
@@ -74,18 +117,70 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        ranked = sorted(best, key=lambda v: (-score[v], v))
+        strong = strength(kept, set(best), language, memo)
+        ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
         span = clip(" … ".join(where[s:e] for s, e in sorted(spans[ranked[0]])[:3]))
-        if len(ranked) > 1:
+        if len(ranked) > 1 and not (
+                strong[ranked[0]] >= MARGIN * strong[ranked[1]]
+                and not hesitates(kept, ranked[0], ranked[1])):
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
-        # each further passage naming the same option corroborates it a little
-        confidence = min(CAP, hit.confidence + CORROBORATION * (len(spans[ranked[0]]) - 1))
+        # each further passage naming the same option corroborates it a little, in the same
+        # text or another one (the subject the requester wrote, a reply)
+        further = len(spans[ranked[0]]) - 1 + len(naming[ranked[0]]) - 1
+        confidence = min(CAP, hit.confidence + CORROBORATION * further)
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
+
+
+def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
+             memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
+    """Per option, the distinct words (keys: "lien" and "liens" are one) its hits cover in
+    the requester's texts, however many of its keywords meet them; a passage that only
+    names a place or what the requester was doing counts `PLACE_WEIGHT` in all."""
+    covered: dict[str, dict[str, float]] = {v: {} for v in values}
+    for text, hit in hits:
+        if hit.phrase.label not in covered or any(
+                t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
+                and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+                for t, o in hits):
+            continue  # a word of a longer passage of the same option counts with it
+        after = fold(text[hit.end:hit.end + 12])
+        before = fold(text[max(0, hit.start - 48):hit.start])
+        place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
+                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after))
+        inside = [t for t in tokens(text, language, memo)
+                  if hit.start <= t.start and t.end <= hit.end]
+        # context is one thing however many words name it ("a deep link")
+        weight = PLACE_WEIGHT / max(1, len(inside)) if place else 1.0
+        words = covered[hit.phrase.label]
+        for tok in inside:
+            words[tok.key] = max(words.get(tok.key, 0.0), weight)
+    return {v: sum(w.values()) for v, w in covered.items()}
+
+
+def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
+    """True when a text naming both options hesitates ("not sure", "two things") or joins
+    them with "or" or "and" ("a crash or just lag", "my links stopped tracking, and my
+    payment is late"): the requester may have two problems, a question settles it."""
+    for text in {t for t, _ in hits}:
+        mine = [h for t, h in hits if t is text or t == text]
+        a = [h for h in mine if h.phrase.label == one]
+        b = [h for h in mine if h.phrase.label == other]
+        if not (a and b):
+            continue
+        if _HESITATION.search(fold(text)):
+            return True
+        for x in a:
+            for y in b:
+                first, second = (x, y) if x.start < y.start else (y, x)
+                gap = fold(text[first.end:second.start])
+                if len(gap) <= 30 and _JOINED.search(gap):
+                    return True
+    return False
 
 
 def titles_of(f: Field, values: Sequence[str], locale: str) -> list[str]:

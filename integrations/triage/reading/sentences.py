@@ -12,6 +12,13 @@ Marchand"), or an explicit connector before a word that is not a participle — 
 field's own schema (checked by the caller).
 Several different values for one field: none is written.
 
+A name field may also declare ``x-deskops.cues``: words next to which a proper noun is
+its value ("lost her {Ayanad Bow}", "I'm {Sunnyhollow}"; with ``{name}``, a cue after it:
+"{name} vanished", which then needs a possessive before the name: "my Lunarfall Cloak
+vanished"). A proper noun is a run of capitalised words (joined by at most one small
+word: "Lâmina do Crepúsculo"), never a demonym, a language or a common word (`NOT_NAMES`:
+"I'm French" is not a character), and must hold a lower-case letter (not "PC").
+
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
 "j'ai vidé", "já limpei", "해 봤").
@@ -24,13 +31,15 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.normalise import strip_korean
+from integrations.triage.reading.normalise import fold, strip_korean, substance
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
 __all__ = ["ClauseReader", "NameReader"]
 
 NAMED = 0.85
 CLAUSE = 0.8
+#: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
+CLAUSE_MIN = 8
 LABELLED = 0.9
 _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[oa]|"
             r"s'appelle|se chama)\s+|\s*(?:은|는|이|가)\s*|\s+)")
@@ -48,7 +57,46 @@ _STATE_WORDS = frozenset({
     "okay", "broken", "stuck", "down", "back", "bloque", "pirate", "pas", "plus", "aussi",
     "et", "and", "but", "mais", "with", "avec", "com", "nao", "the", "a", "on", "in", "is",
     "has", "had", "was", "to", "for", "sur", "de", "le", "la", "les", "un", "une",
+    # function words after "is"/"was" ("my account was from my old job") are never names
+    "from", "of", "at", "by", "my", "your", "our", "their", "his", "her", "this", "that",
+    "there", "here", "too", "very", "really", "already", "always", "never", "linked",
+    "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
+    "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
 })
+
+
+#: A proper noun: capitalised words, at most one small word between two of them.
+_PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des|dos|das))?"
+           r"\s+(?:d['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
+_POSSESSIVE = (r"(?:my|her|his|their|our|mon|ma|mes|sa|son|ses|notre|meu|minha|seu|sua|"
+               r"nosso|nossa)\s+")
+#: Capitalised words that are not names: demonyms, languages, common words, platforms.
+_NOT_NAMES = """
+english french korean brazilian american canadian british german spanish italian
+portuguese japanese chinese mexican australian european asian belgian swiss dutch polish
+francais francaise anglais anglaise coreen coreenne bresilien bresilienne allemand
+espagnol brasileiro brasileira americano americana ingles frances coreano coreana
+sorry not so just still really very also only now here there back new sure done using
+confused lost stuck unable trying playing level lvl pc mac windows linux xbox playstation
+switch steam glyph hi hello thanks please ok okay yes no and but or my your from with
+since after before today yesterday tonight monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october
+november december the a an this that it in on at of to for bonjour merci salut oi ola
+obrigado obrigada admin support moderator gm player joueur jogador account compte conta
+angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
+"""
+NOT_NAMES = frozenset(_NOT_NAMES.split())
+
+
+def _proper_name(value: str) -> bool:
+    """True when ``value`` (a capitalised run) can be a name: not a demonym, a language or
+    a common word, with a lower-case letter ("PC" is not one)."""
+    first = fold(value.split()[0]).strip("'’-")
+    if first in NOT_NAMES or all(fold(w) in NOT_NAMES for w in value.split()):
+        return False
+    if " " not in value and first.endswith(("ed", "ing")):  # "I'm Locked", "I'm Playing"
+        return False
+    return any(c.islower() for c in value) and len(value) >= 3
 
 
 def _looks_like_name(value: str, explicit: bool) -> bool:
@@ -81,6 +129,7 @@ class NameReader:
         self._multiword = f.kind in ("text", "textarea")
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
+        self._around = _around(per_locale(_ext(f).get("cues")))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         values: dict[str, tuple[str, str]] = {}
@@ -101,6 +150,10 @@ class NameReader:
                 name = m.group(1)  # "the EU server" names a region, not a server
                 if name[:1].isupper() and any(c.islower() for c in name) and \
                         name.casefold() not in self._own:
+                    values.setdefault(name, (source, m.group()))
+            for m in self._around.finditer(capped) if self._around else ():
+                name = next(g for g in m.groups() if g)
+                if _proper_name(name) and name.casefold() not in self._own:
                     values.setdefault(name, (source, m.group()))
         if len(values) != 1:
             return None
@@ -130,6 +183,28 @@ class NameReader:
         elif hangul:
             value = strip_korean(value)
         return value
+
+
+def _ext(f: Field) -> dict[str, object]:
+    ext = (f.schema or {}).get("x-deskops") if isinstance(f.schema, dict) else None
+    return ext if isinstance(ext, dict) else {}
+
+
+def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    """One pattern for a name field's cues: a proper noun after a cue (a possessive may
+    come between, and a common noun after it: "lost her Ayanad Bow", "perdi minha espada
+    Lâmina do Crepúsculo"), or, for a ``{name}`` cue, before the rest of it
+    and after a possessive ("my Lunarfall Cloak vanished")."""
+    parts: list[str] = []
+    for words in cues.values():
+        for cue in words:
+            if "{name}" in cue:
+                before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
+                parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}({_PROPER})\s+{after}(?!\w)")
+            else:
+                parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
+                             rf"({_PROPER})")
+    return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
 class ClauseReader:
@@ -167,7 +242,7 @@ class ClauseReader:
             end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                       default=len(capped))
             value = capped[start:end].strip(" ,;")
-            if len(value) >= 8:
+            if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
                 return Evidence(key=self.field.key, value=value, span=clip(value),
                                 method="sentence", locale=locale, confidence=CLAUSE,
                                 source=source)
