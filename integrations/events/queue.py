@@ -33,6 +33,18 @@ def _noop(event_id: int) -> None:
     """Body of the registered huey task; deskops workers read the id and never run it."""
 
 
+def _relaxed_storage() -> type[Any]:
+    from huey.storage import SqliteStorage
+
+    class RelaxedSqliteStorage(SqliteStorage):  # type: ignore[misc]
+        def _create_connection(self) -> Any:
+            conn = super()._create_connection()
+            conn.execute("PRAGMA synchronous=NORMAL")
+            return conn
+
+    return RelaxedSqliteStorage
+
+
 class EventQueue:
     """A named FIFO of event ids on a huey storage, chosen by URL."""
 
@@ -51,8 +63,11 @@ class EventQueue:
             if not str(path):
                 raise ConfigError(f"DESKOPS_QUEUE_URL {masked_url(url)!r}: no file path")
             path.parent.mkdir(parents=True, exist_ok=True)
+            # synchronous=NORMAL (WAL): a nudge waits for no fsync. A power cut may lose the
+            # last nudges, never corrupt the file; the store re-sends lost nudges (`due`), and
+            # the receiver's commits no longer queue behind the queue's fsyncs on the disk.
             self.huey: Any = huey.SqliteHuey(name, filename=str(path), results=False,
-                                             fsync=True, timeout=30)
+                                             storage_class=_relaxed_storage(), timeout=30)
             self._errors = (sqlite3.Error, OSError)
         elif parsed.scheme in ("redis", "rediss", "unix"):
             try:
