@@ -84,6 +84,9 @@ class StoreUnavailable(DeskopsError):
     """The event store cannot be reached or written; the receiver answers 503 + Retry-After."""
 
 
+_CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", re.ASCII)
+
+
 def canonical_timestamp(value: str | None) -> str | None:
     """``updated_at`` as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, so webhook and API forms dedupe alike.
 
@@ -93,6 +96,14 @@ def canonical_timestamp(value: str | None) -> str | None:
     """
     if value is None:
         return None
+    if isinstance(value, str) and _CANONICAL.fullmatch(value):
+        # The helpdesks' usual form is already canonical once it is a real time (the
+        # general path below gives the same answer, ten times slower).
+        try:
+            datetime.fromisoformat(value[:-1])
+        except ValueError:
+            return value  # kept as given, like any unparseable value
+        return value
     text = str(value).strip()
     if not text:
         return None
