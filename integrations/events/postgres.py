@@ -115,6 +115,19 @@ class PostgresEventStore(EventStore):
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
 
+    @contextmanager
+    def _autocommit(self) -> Iterator[Cursor]:
+        """Statements outside any transaction: each commits on its own, durably, in one
+        round trip (BEGIN and COMMIT would be two more per receiver batch)."""
+        conn = self._connection()
+        try:
+            with conn.cursor() as cursor:
+                yield _Translating(cursor)
+        except self._psycopg.Error as exc:
+            self.close()
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
+
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""
         conn = self._open.get(thread_id)
