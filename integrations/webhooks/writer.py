@@ -3,8 +3,8 @@
 A request verifies its delivery, then `GroupWriter.submit` puts the event in a bounded inbox
 and the request awaits its future. The writer takes whatever has gathered (up to
 `MAX_BATCH`), stores it with one `EventStore.add_many` (one transaction: one fsync on SQLite,
-one multi-row insert and one commit on PostgreSQL), settles every future of the batch, and
-only then nudges the queue for the new events. Nothing is answered before its batch is
+one multi-row insert committing on its own on PostgreSQL), settles every future of the
+batch, and only then nudges the queue for the new events. Nothing is answered before its batch is
 durable; a failed batch fails every request in it with `StoreUnavailable` (the receiver's
 503 + Retry-After). A full inbox refuses at once (`InboxFull`), so memory stays bounded.
 The nudges go through a second thread, so the next batch's commit does not wait for the
