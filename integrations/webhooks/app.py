@@ -303,7 +303,8 @@ def create_app(config: ReceiverConfig) -> ASGIApp:
             except (StoreUnavailable, TimeoutError):
                 raise unavailable from None
         except _Reject as rej:
-            rejected[source, rej.status].inc()
+            (rejected.get((source, rej.status))
+             or metrics.requests.labels(source, str(rej.status))).inc()
             await _answer(send, rej.status, _json({"error": rej.reason}), rej.headers)
             return
         except _Disconnected:
