@@ -49,24 +49,40 @@ _KEY = {"sqlite": "printf('%017.4f|', {col})",
 _KEY_LENGTH = 18
 
 
+#: Covering indexes, so a whole-store window never reads the rows themselves (each holds
+#: its audit JSON, hundreds of bytes): the per-ticket sums and the per-status/day/shadow
+#: counts read ``deskops_events_received_sums``; the item counts read a partial index of
+#: the events naming items; `project_facts` finds the events not read yet in a partial
+#: index that stays empty between reports.
+_FACT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS deskops_events_received_sums ON deskops_events (received_at, "
+    "ticket_id, status, attempts, f_kind, f_live, f_form, f_lang, f_hash, f_group, f_stage, "
+    "finished_at, decision)",
+    "CREATE INDEX IF NOT EXISTS deskops_events_received_items ON deskops_events (received_at, "
+    "f_form, ticket_id, f_kind, f_missing, f_extracted) "
+    "WHERE f_missing IS NOT NULL OR f_extracted IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS deskops_events_unread ON deskops_events (received_at) "
+    "WHERE status = 'done' AND f_kind IS NULL",
+)
+
+
 def _per_ticket(backend: str) -> str:
     """Per ticket, then summed per (latest form, language, group); the answer waits follow
     as rows tagged ``w`` (one statement, so the per-ticket pass runs once)."""
     key = _KEY[backend].format(col="received_at")
-    latest = ", ".join(
-        f"MAX(CASE WHEN w.{c} IS NOT NULL THEN {key.replace('received_at', 'w.received_at')}"
-        f" || w.{c} END) AS {c}_k" for c in ("form", "lang", "grp"))
+    latest = ", ".join(f"MAX(CASE WHEN w.{c} IS NOT NULL THEN w.k || w.{c} END) AS {c}_k"
+                       for c in ("form", "lang", "grp"))
     return f"""
 WITH w AS MATERIALIZED (
-  SELECT id, ticket_id, received_at, COALESCE(finished_at, received_at) AS done_at,
+  SELECT ticket_id, received_at, COALESCE(finished_at, received_at) AS done_at,
          f_kind AS kind, COALESCE(f_live, 0) AS live, f_form AS form, f_lang AS lang,
-         f_hash AS hash, f_group AS grp, COALESCE(f_stage, 0) AS stage
+         f_hash AS hash, f_group AS grp, COALESCE(f_stage, 0) AS stage, {key} AS k
   FROM deskops_events
   WHERE received_at >= ? AND received_at < ? AND ticket_id IS NOT NULL
     AND status <> 'ignored'),
 asks AS (
   SELECT ticket_id, MIN(received_at) AS ask_at, MIN(done_at) AS ask_done,
-         SUBSTR(MIN({key} || COALESCE(hash, '')), {_KEY_LENGTH + 1}) AS hash
+         SUBSTR(MIN(k || COALESCE(hash, '')), {_KEY_LENGTH + 1}) AS hash
   FROM w WHERE live = 1 AND kind = 'ask' GROUP BY ticket_id),
 per_ticket AS (
   SELECT w.ticket_id,
@@ -150,6 +166,8 @@ def _ensure_columns(store: EventStore) -> None:
             for name in FACT_COLUMNS:
                 cur.execute(f"ALTER TABLE deskops_events ADD COLUMN IF NOT EXISTS {name} "
                             f"{types.get(name, 'TEXT')}", ())
+        for statement in _FACT_INDEXES:
+            cur.execute(statement, ())
     setattr(store, "_facts_ready", True)  # noqa: B010 - a mark on the store, not a field
 
 
@@ -200,32 +218,40 @@ def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
                 out.waits.append(max(0.0, float(row[-1])))
             else:
                 out.groups.append(GroupSums(*row[:3], *(int(v or 0) for v in row[3:-1])))
-        for column, target in (("f_missing", out.missing), ("f_extracted", out.extracted)):
-            kinds = "AND e.f_kind = 'ask' " if column == "f_missing" else ""
-            cur.execute(
-                f"SELECT e.f_form, j.value, COUNT(DISTINCT e.ticket_id) FROM deskops_events e "
-                f"CROSS JOIN {_ITEMS[store.backend].format(column=column)} "
-                f"WHERE e.received_at >= ? AND e.received_at < ? AND e.{column} IS NOT NULL "
-                f"{kinds}GROUP BY e.f_form, j.value", window)
-            target.extend((form, str(key), int(n)) for form, key, n in cur.fetchall())
-        cur.execute(f"SELECT status, COUNT(*), SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END), "
+        cur.execute(
+            f"SELECT 'm', e.f_form, j.value, COUNT(DISTINCT e.ticket_id) FROM deskops_events e "
+            f"CROSS JOIN {_ITEMS[store.backend].format(column='f_missing')} "
+            f"WHERE e.received_at >= ? AND e.received_at < ? "
+            f"AND (e.f_missing IS NOT NULL OR e.f_extracted IS NOT NULL) "
+            f"AND e.f_missing IS NOT NULL AND e.f_kind = 'ask' GROUP BY e.f_form, j.value "
+            f"UNION ALL "
+            f"SELECT 'x', e.f_form, j.value, COUNT(DISTINCT e.ticket_id) FROM deskops_events e "
+            f"CROSS JOIN {_ITEMS[store.backend].format(column='f_extracted')} "
+            f"WHERE e.received_at >= ? AND e.received_at < ? "
+            f"AND (e.f_missing IS NOT NULL OR e.f_extracted IS NOT NULL) "
+            f"AND e.f_extracted IS NOT NULL GROUP BY e.f_form, j.value", window * 2)
+        for tag, form, key, n in cur.fetchall():
+            (out.missing if tag == "m" else out.extracted).append((form, str(key), int(n)))
+        # Statuses, retries, events per day and shadow decisions: one pass, a few rows.
+        shadow = "CASE WHEN decision LIKE '%:%' THEN decision END"
+        cur.execute(f"SELECT status, {_DAY[store.backend]}, {shadow}, COUNT(*), "
+                    f"SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END), "
                     f"SUM(CASE WHEN attempts > 1 THEN attempts - 1 ELSE 0 END) "
-                    f"FROM deskops_events {where} GROUP BY status", window)
-        for status, n, retried, retries in cur.fetchall():
-            out.statuses[str(status)] = int(n)
+                    f"FROM deskops_events {where} GROUP BY 1, 2, 3", window)
+        shadow_counts: dict[str, int] = {}
+        for status, day, decision, n, retried, retries in cur.fetchall():
+            out.statuses[str(status)] = out.statuses.get(str(status), 0) + int(n)
+            out.per_day[int(day)] = out.per_day.get(int(day), 0) + int(n)
+            if decision is not None:
+                shadow_counts[str(decision)] = shadow_counts.get(str(decision), 0) + int(n)
             out.retried_events += int(retried or 0)
             out.retries += int(retries or 0)
         out.events = sum(out.statuses.values())
-        cur.execute(f"SELECT {_DAY[store.backend]}, COUNT(*) FROM deskops_events {where} "
-                    f"GROUP BY {_DAY[store.backend]}", window)
-        out.per_day = {int(day): int(n) for day, n in cur.fetchall()}
+        out.shadow_counts = list(shadow_counts.items())
         cur.execute(f"SELECT id, ticket_id, received_at, attempts, error FROM deskops_events "
                     f"{where} AND status = 'dead' ORDER BY received_at DESC, id DESC LIMIT 50",
                     window)
         out.dead = [tuple(row) for row in cur.fetchall()]  # type: ignore[misc]
-        cur.execute(f"SELECT decision, COUNT(*) FROM deskops_events {where} "
-                    f"AND decision LIKE '%:%' GROUP BY decision", window)
-        out.shadow_counts = [(str(d), int(n)) for d, n in cur.fetchall()]
         cur.execute(f"SELECT id, ticket_id, received_at, decision, reason FROM deskops_events "
                     f"{where} AND decision LIKE '%:%' ORDER BY received_at DESC, id DESC "
                     f"LIMIT 50", window)
