@@ -210,8 +210,11 @@ def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
     window = (since, until)
     where = "WHERE received_at >= ? AND received_at < ?"
     with reading(store) as cur:
-        if store.backend == "postgresql":  # per-ticket sorts of a large window stay in memory
+        if store.backend == "postgresql":
+            # Per-ticket sorts of a large window stay in memory; no JIT: compiling these
+            # few statements took longer (0.9 s on 100,000 events) than running them.
             cur.execute("SET LOCAL work_mem = '64MB'", ())
+            cur.execute("SET LOCAL jit = off", ())
         cur.execute(_per_ticket(store.backend), window)
         for tag, *row in cur.fetchall():
             if tag == "w":
