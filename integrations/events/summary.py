@@ -192,15 +192,28 @@ def project_facts(store: EventStore, since: float, until: float,
         rows.append((kind, live, form, lang, ask_hash, group, stage,
                      json.dumps(list(missing)) if missing else None,
                      json.dumps(list(extracted)) if extracted else None, event_id))
-    sql = ("UPDATE deskops_events SET f_kind = ?, f_live = ?, f_form = ?, f_lang = ?, "
-           "f_hash = ?, f_group = ?, f_stage = ?, f_missing = ?, f_extracted = ? "
-           "WHERE id = ? AND status = 'done'")
     for start in range(0, len(rows), batch):
         with store._tx() as cur:
-            raw: Any = getattr(cur, "_cursor", cur)  # psycopg behind the store's translator
-            raw.executemany(sql if raw is cur else sql.replace("?", "%s"),
-                            rows[start:start + batch])
+            chunk = rows[start:start + batch]
+            raw: Any = getattr(cur, "_cursor", None)  # psycopg behind the store's translator
+            if raw is None:  # SQLite: in process, one prepared statement per row is cheap
+                sqlite_cur: Any = cur
+                sqlite_cur.executemany(_UPDATE_FACTS, chunk)
+            else:  # PostgreSQL: one statement per batch, not one round trip per row
+                raw.execute(_UPDATE_FACTS_PG, [list(c) for c in zip(*chunk, strict=True)])
     return len(rows)
+
+
+_UPDATE_FACTS = ("UPDATE deskops_events SET f_kind = ?, f_live = ?, f_form = ?, f_lang = ?, "
+                 "f_hash = ?, f_group = ?, f_stage = ?, f_missing = ?, f_extracted = ? "
+                 "WHERE id = ? AND status = 'done'")
+_UPDATE_FACTS_PG = (
+    "UPDATE deskops_events AS e SET f_kind = v.kind, f_live = v.live, f_form = v.form, "
+    "f_lang = v.lang, f_hash = v.hash, f_group = v.grp, f_stage = v.stage, "
+    "f_missing = v.missing, f_extracted = v.extracted FROM unnest(%s::text[], %s::int[], "
+    "%s::text[], %s::text[], %s::text[], %s::text[], %s::int[], %s::text[], %s::text[], "
+    "%s::bigint[]) AS v(kind, live, form, lang, hash, grp, stage, missing, extracted, id) "
+    "WHERE e.id = v.id AND e.status = 'done'")
 
 
 def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
