@@ -1,9 +1,9 @@
 """Read side of the event store for `deskops report` and the dashboard, plus receiver health.
 
-Additive to `store.py`: one index on ``received_at`` (a window of events is a range scan,
-see `integrations.events.summary` for the figures' sums) and one small table of receiver
-counters, ``deskops_receiver_health``: one row per hour,
-source, HTTP status and reason class, with a count. It holds no ids at all, so purging a
+Additive to `store.py`: one small table of receiver counters, ``deskops_receiver_health``
+(the window's indexes on ``received_at`` and the figures' sums are in
+`integrations.events.summary`): one row per hour, source, HTTP status and reason class,
+with a count. It holds no ids at all, so purging a
 requester never needs to touch it; `record_receiver_counts` drops rows older than the
 retention period while it writes.
 
@@ -40,9 +40,6 @@ _HEALTH_TABLE = {
         reason TEXT NOT NULL, count BIGINT NOT NULL,
         PRIMARY KEY (bucket, source, status, reason))""",
 }
-_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS deskops_events_received ON deskops_events (received_at)",
-)
 
 
 @dataclass(frozen=True)
@@ -57,10 +54,10 @@ class HealthCount:
 
 
 def ensure_history_schema(store: EventStore) -> None:
-    """Create the read index and the health table when missing (idempotent, once per store)."""
+    """Create the health table when missing (idempotent, once per store)."""
     if getattr(store, "_history_ready", False):
         return
-    statements = [_HEALTH_TABLE[store.backend], *_INDEXES]
+    statements = [_HEALTH_TABLE[store.backend]]
     if store.backend == "postgresql":  # several processes may start at once
         statements.insert(0, "SELECT pg_advisory_xact_lock(7401551)")
     with store._tx() as cur:

@@ -23,8 +23,8 @@ from typing import Any
 from integrations.events.history import ensure_history_schema, reading
 from integrations.events.store import EventStore
 
-__all__ = ["FACT_COLUMNS", "FactColumns", "GroupSums", "WindowSums", "explain",
-           "project_facts", "window_sums"]
+__all__ = ["FACT_COLUMNS", "FactColumns", "GroupSums", "WindowSums", "ensure_summary_schema",
+           "explain", "project_facts", "window_sums"]
 
 #: Added to ``deskops_events``: what the figures read from an audit.
 FACT_COLUMNS = ("f_kind", "f_live", "f_form", "f_lang", "f_hash", "f_group", "f_stage",
@@ -55,6 +55,7 @@ _KEY_LENGTH = 18
 #: the events naming items; `project_facts` finds the events not read yet in a partial
 #: index that stays empty between reports.
 _FACT_INDEXES = (
+    "DROP INDEX IF EXISTS deskops_events_received",  # the first index below supersedes it
     "CREATE INDEX IF NOT EXISTS deskops_events_received_sums ON deskops_events (received_at, "
     "ticket_id, status, attempts, f_kind, f_live, f_form, f_lang, f_hash, f_group, f_stage, "
     "finished_at, decision)",
@@ -148,7 +149,8 @@ class WindowSums:
     shadow: list[tuple[int, int | None, float, str, str | None]] = field(default_factory=list)
 
 
-def _ensure_columns(store: EventStore) -> None:
+def ensure_summary_schema(store: EventStore) -> None:
+    """Add the fact columns and the window's indexes when missing (once per store)."""
     if getattr(store, "_facts_ready", False):
         return
     ensure_history_schema(store)
@@ -179,7 +181,7 @@ def project_facts(store: EventStore, since: float, until: float,
     The audits are read from a snapshot and written back ``batch`` rows per transaction, so
     the first report over a large store never holds the write lock for long (the receiver
     keeps acknowledging). Two readers racing write the same values: harmless."""
-    _ensure_columns(store)
+    ensure_summary_schema(store)
     with reading(store) as cur:
         cur.execute("SELECT id, decision, reason FROM deskops_events WHERE received_at >= ? "
                     "AND received_at < ? AND status = 'done' AND f_kind IS NULL",
@@ -218,7 +220,7 @@ _UPDATE_FACTS_PG = (
 
 def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
     """The window summed per ticket and per group, statuses, days, dead letters, shadow."""
-    _ensure_columns(store)
+    ensure_summary_schema(store)
     out = WindowSums()
     window = (since, until)
     where = "WHERE received_at >= ? AND received_at < ?"
@@ -277,7 +279,7 @@ def window_sums(store: EventStore, since: float, until: float) -> WindowSums:
 
 def explain(store: EventStore, since: float, until: float) -> list[str]:
     """The database's plan for the per-ticket sums (the benchmark prints it: index use)."""
-    _ensure_columns(store)
+    ensure_summary_schema(store)
     prefix = "EXPLAIN QUERY PLAN " if store.backend == "sqlite" else "EXPLAIN "
     with reading(store) as cur:
         cur.execute(prefix + _per_ticket(store.backend), (since, until))

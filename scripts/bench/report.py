@@ -45,7 +45,7 @@ from integrations.events.history import (  # noqa: E402
     ensure_history_schema,
     record_receiver_counts,
 )
-from integrations.events.summary import explain  # noqa: E402
+from integrations.events.summary import ensure_summary_schema, explain  # noqa: E402
 from integrations.report import build, render_text  # noqa: E402
 
 NOW = 1_800_000_000.0
@@ -120,6 +120,7 @@ def rows(n: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
 
 def fill(store: EventStore, n: int) -> None:
     ensure_history_schema(store)
+    ensure_summary_schema(store)  # the window's indexes exist for the baseline too
     batch: list[tuple[Any, ...]] = []
     sql = ("INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, "
            "dedupe_key, status, attempts, received_at, finished_at, decision, reason, error) "
