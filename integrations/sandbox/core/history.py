@@ -32,12 +32,14 @@ from integrations.sandbox.core.history_banks import (
     Bank,
 )
 
-__all__ = ["PROFILES", "Facet", "GeneratedTicket", "Profile", "Request", "generate",
-           "parse_request"]
+__all__ = ["PROFILES", "Facet", "GeneratedTicket", "Profile", "Request", "agent_reply",
+           "generate", "parse_request"]
 
 WRONG_VALUE = 0.03
 MIXED_LANGUAGE = 0.08
 EMPTY_DESCRIPTION = 0.04
+#: Share of tickets whose requester answered the agent's first reply before it was solved.
+REPLIED = 0.6
 LOCALES: tuple[tuple[str, float], ...] = (("en", 0.4), ("fr", 0.2), ("ko", 0.2), ("pt-br", 0.2))
 
 
@@ -79,6 +81,10 @@ class GeneratedTicket:
     tags: tuple[str, ...]
     created: float
     updated: float
+    #: The requester's first reply ("" when none) and when the agent answered / it came.
+    reply: str = ""
+    answered: float = 0.0
+    replied: float = 0.0
 
 
 _GREETING = {
@@ -98,6 +104,18 @@ _FILLER = {
            "빠른 답변 부탁드려요.", "감사합니다."],
     "pt-br": ["Começou há alguns dias.", "Já tentei duas vezes.", "Podem verificar?",
               "É bem urgente.", "Obrigado desde já.", "Aguardo retorno."],
+}
+_AGENT = {
+    "en": "Thanks for reaching out. Could you tell us a bit more about what happens?",
+    "fr": "Merci de nous avoir contactés. Pouvez-vous nous en dire un peu plus ?",
+    "ko": "문의해 주셔서 감사합니다. 조금 더 자세히 알려주시겠어요?",
+    "pt-br": "Obrigado pelo contato. Pode nos contar um pouco mais?",
+}
+_FOLLOW_UP = {  # how a requester's first reply opens, before saying the problem again
+    "en": ["Sure.", "Yes, still the same.", "Thanks for the quick answer.", "As I said,"],
+    "fr": ["Oui.", "Toujours pareil.", "Merci pour la réponse rapide.", "Comme je disais,"],
+    "ko": ["네.", "여전히 똑같아요.", "빠른 답변 감사해요.", "말씀드린 것처럼"],
+    "pt-br": ["Claro.", "Continua igual.", "Obrigado pela resposta.", "Como eu disse,"],
 }
 _SUBJECT = {
     "en": ["Help please", "Question", "Need assistance", "Urgent", "Issue"],
@@ -140,6 +158,11 @@ PROFILES: dict[str, Profile] = {
 }
 
 
+def agent_reply(locale: str) -> str:
+    """The agent's first answer (what the requester's first reply follows)."""
+    return _AGENT[locale]
+
+
 def _pick(rng: random.Random, weights: Sequence[tuple[str, float]]) -> str:
     return rng.choices([k for k, _ in weights], [w for _, w in weights])[0]
 
@@ -175,9 +198,15 @@ def generate(profile: Profile, count: int, seed: int, now: float,
             if f.field_key is not None:
                 values[f.field_key] = agent
             tags.extend(f.tags.get(agent, ()))
-        updated = min(now - 60, created + rng.uniform(1, 72) * 3600)
+        updated = max(created, min(now - 60, created + rng.uniform(1, 72) * 3600))
+        reply, answered, replied = "", 0.0, 0.0
+        if rng.random() < REPLIED:
+            f, v = rng.choice(chosen)
+            reply = f"{rng.choice(_FOLLOW_UP[locale])} {_sentence(rng.choice(f.bank[v][locale]))}"
+            answered = created + (updated - created) / 3
+            replied = created + 2 * (updated - created) / 3
         out.append(GeneratedTicket(subject, description, locale, values, tuple(tags),
-                                   created, max(created, updated)))
+                                   created, updated, reply, answered, replied))
     return out
 
 

@@ -18,10 +18,16 @@ from starlette.routing import Route
 
 from integrations.sandbox.core.clock import iso
 from integrations.sandbox.core.errors import BadRequest
-from integrations.sandbox.core.history import generate, parse_request
+from integrations.sandbox.core.history import agent_reply, generate, parse_request
 from integrations.sandbox.core.http import emulator, read_json
 from integrations.sandbox.freshdesk.fields import COLL as FIELDS
-from integrations.sandbox.freshdesk.tickets import CONTACTS, TICKETS
+from integrations.sandbox.freshdesk.tickets import (
+    CONTACTS,
+    CONVERSATIONS,
+    SUPPORT_EMAIL,
+    TICKETS,
+    _agent_id,
+)
 
 __all__ = ["ROUTES"]
 
@@ -52,6 +58,7 @@ async def history(request: Request) -> Response:
                              "first")
     names = sorted(str(f["name"]) for f in dropdowns)
     tickets = generate(parsed.profile, parsed.count, parsed.seed, emu.clock.now(), parsed.days)
+    agent = _agent_id(emu)
     with emu.db.transaction():
         contacts: dict[str, list[int]] = {}
         for loc, lang in _LANGUAGE.items():
@@ -64,7 +71,7 @@ async def history(request: Request) -> Response:
         for n, t in enumerate(tickets):
             custom: dict[str, Any] = dict.fromkeys(names)
             custom.update({cf[k]: shown[k][v] for k, v in t.values.items()})
-            emu.store.insert(TICKETS, {
+            record = emu.store.insert(TICKETS, {
                 "subject": t.subject, "description": f"<div>{html.escape(t.description)}</div>",
                 "description_text": t.description, "status": 5 if n % 3 == 0 else 4,
                 "priority": 1, "source": 1, "type": None,
@@ -75,6 +82,20 @@ async def history(request: Request) -> Response:
                 "custom_fields": custom, "spam": False, "deleted": False,
                 "is_escalated": False, "fr_escalated": False, "due_by": None, "fr_due_by": None,
                 "attachments": [], "created_at": iso(t.created), "updated_at": iso(t.updated)})
+            if t.reply:
+                requester = contacts[t.locale][n % _REQUESTERS_PER_LOCALE]
+                for user, body, at, by_requester in ((agent, agent_reply(t.locale), t.answered,
+                                                      False),
+                                                     (requester, t.reply, t.replied, True)):
+                    emu.store.insert(CONVERSATIONS, {
+                        "body": f"<div>{html.escape(body)}</div>", "body_text": body,
+                        "incoming": by_requester, "private": False,
+                        "source": 0, "ticket_id": record["id"],
+                        "user_id": user, "support_email": None if by_requester else SUPPORT_EMAIL,
+                        "to_emails": [], "attachments": [], "last_edited_at": None,
+                        "last_edited_user_id": None, "created_at": iso(at), "updated_at": iso(at),
+                        **({} if by_requester else {"from_email": SUPPORT_EMAIL, "cc_emails": [],
+                                                    "bcc_emails": []})})
     return JSONResponse({"tickets": len(tickets), "fields": cf}, status_code=201)
 
 
