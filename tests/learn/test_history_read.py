@@ -129,3 +129,27 @@ def test_freshdesk_first_replies_cost_one_call_per_ticket(
     expected = _first_replies(fresh_sandbox.freshdesk_url, "conversations", "user_id")
     assert expected and replies.texts == expected
     assert replies.calls == len(tickets) == 60
+
+
+def test_the_ticket_event_export_hides_comment_bodies_without_the_sideload(
+        zendesk_run: Run, fresh_sandbox: RunningSandbox) -> None:
+    history(fresh_sandbox.zendesk_url, 30)
+    env = fresh_sandbox.zendesk_env()
+    auth = (f"{env['ZENDESK_EMAIL']}/token", env["ZENDESK_API_TOKEN"])
+    url = f"{fresh_sandbox.zendesk_url}/api/v2/incremental/ticket_events.json"
+    start = int((datetime.now(UTC) - timedelta(days=200)).timestamp())
+    bare = requests.get(url, params={"start_time": start}, auth=auth, timeout=30).json()
+    full = requests.get(url, params={"start_time": start, "include": "comment_events"},
+                        auth=auth, timeout=30).json()
+    assert bare["end_of_stream"] and bare["count"] == len(bare["ticket_events"]) >= 60
+    children = [c for e in bare["ticket_events"] for c in e["child_events"]]
+    assert any(c.get("comment_present") for c in children)
+    assert not any("body" in c for c in children)
+    bodies = [c["body"] for e in full["ticket_events"] for c in e["child_events"]
+              if c.get("event_type") == "Comment"]
+    assert len(bodies) == sum(1 for c in children if c.get("comment_present"))
+    stamps = [e["timestamp"] for e in full["ticket_events"]]
+    assert stamps == sorted(stamps) and full["end_time"] == stamps[-1]
+    too_recent = requests.get(url, params={"start_time": int(datetime.now(UTC).timestamp())},
+                              auth=auth, timeout=30)
+    assert too_recent.status_code == 400
