@@ -139,7 +139,8 @@ def test_the_ticket_event_export_hides_comment_bodies_without_the_sideload(
     url = f"{fresh_sandbox.zendesk_url}/api/v2/incremental/ticket_events.json"
     start = int((datetime.now(UTC) - timedelta(days=200)).timestamp())
     bare = requests.get(url, params={"start_time": start}, auth=auth, timeout=30).json()
-    full = requests.get(url, params={"start_time": start, "include": "comment_events"},
+    params: dict[str, str | int] = {"start_time": start, "include": "comment_events"}
+    full = requests.get(url, params=params,
                         auth=auth, timeout=30).json()
     assert bare["end_of_stream"] and bare["count"] == len(bare["ticket_events"]) >= 60
     children = [c for e in bare["ticket_events"] for c in e["child_events"]]
