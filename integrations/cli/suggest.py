@@ -1,7 +1,8 @@
 """``deskops suggest``: option keywords learned from the helpdesk's solved tickets.
 
 Reads the history (`integrations.helpdesk.history`: bounded by ``--max-tickets``,
-resumable with ``--resume`` from the checkpoint in the state folder, progress on stderr),
+resumable with ``--resume`` from the checkpoint in the state folder, progress on stderr)
+and the requester's first reply of each ticket read (not with ``--no-replies``),
 learns and measures (`integrations.learn`), prints a table per field or ``--json``, and with
 ``--write`` adds the proposals to the field schema files, prints their diff and checks the
 workspace still validates (else the files are put back). Requester text stays in memory:
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -62,12 +64,16 @@ def _table(reports: list[Any]) -> str:
     return "\n".join(lines)
 
 
-def _json(reports: list[Any], read: int, calls: int, seconds: float) -> dict[str, Any]:
+def _json(reports: list[Any], read: int, calls: int, seconds: float,
+          replies: Any) -> dict[str, Any]:
     def score(s: Any) -> dict[str, Any]:
         return {"tickets": s.tickets, "inferred": s.inferred, "right": s.right,
                 "precision": round(s.precision, 4), "recall": round(s.recall, 4)}
 
     return {"tickets_read": read, "api_calls": calls, "read_seconds": round(seconds, 2),
+            "replies": None if replies is None else {
+                "read": len(replies.texts), "api_calls": replies.calls,
+                "ticket_events": replies.events},
             "fields": [
         {"field": r.key, "kind": "rule" if r.key.startswith("rule: ") else "dropdown",
          "locales": [{"locale": loc.locale, "held_back": loc.held_back,
@@ -92,6 +98,8 @@ def _json(reports: list[Any], read: int, calls: int, seconds: float) -> dict[str
               help="Read at most this many tickets.")
 @click.option("--resume", is_flag=True, help="Continue the previous read from its "
               "checkpoint instead of starting over.")
+@click.option("--no-replies", is_flag=True, help="Do not read the requester's first reply "
+              "(Freshdesk: it costs one call per ticket; Zendesk: a few export pages).")
 @click.option("--min-precision", default=0.95, show_default=True,
               type=click.FloatRange(0.5, 1.0),
               help="Lowest precision a proposal may leave (never below the workspace's "
@@ -100,7 +108,7 @@ def _json(reports: list[Any], read: int, calls: int, seconds: float) -> dict[str
               help="Lock file environment (default: DESKOPS_ENVIRONMENT, else the target).")
 @pass_app
 def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json: bool,
-            max_tickets: int, resume: bool, min_precision: float,
+            max_tickets: int, resume: bool, no_replies: bool, min_precision: float,
             environment: str | None) -> None:
     """Learn option and rule keywords from solved tickets, measured before proposing them."""
     try:
@@ -109,7 +117,7 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     except ImportError as exc:
         raise ConfigError(f"deskops suggest needs scikit-learn ({exc.name} is missing): "
                           "pip install 'deskops[learn]'") from exc
-    from integrations.helpdesk.history import Checkpoint, read_history
+    from integrations.helpdesk.history import Checkpoint, read_history, read_replies
     from integrations.helpdesk.tickets import connect_tickets
     from integrations.plan import choice_values
     from integrations.plan._lock import LockFile, lock_path
@@ -148,6 +156,13 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
         desk.use_choices(choice_values(workspace, {lock.fields[k].id: k for k in lock.fields}))
         history = list(read_history(desk, start, limit=max_tickets, checkpoint=checkpoint,
                                     progress=progress, now=now))
+        replies = None
+        if not no_replies:
+            def replied(found: int, calls: int) -> None:
+                click.echo(f"reading first replies: {found} found, {calls} API calls", err=True)
+
+            replies = read_replies(desk, start, history, progress=replied, now=now)
+            history = [replace(t, reply=replies.texts.get(t.id, "")) for t in history]
     rule_targets = [] if fields else keyword_rules(rules.rules)
     read_seconds = time.perf_counter() - started
     examples = build_examples(history, workspace, field_ids, keys, rule_targets)
@@ -158,11 +173,13 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     reports += [suggest_rule(r.name, r.keywords, examples, min_precision=floor)
                 for r in rule_targets]
     if as_json:
-        click.echo(json.dumps(_json(reports, checkpoint.read, checkpoint.calls, read_seconds),
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_json(reports, checkpoint.read, checkpoint.calls, read_seconds,
+                                    replies), ensure_ascii=False, indent=2))
     else:
+        said = "" if replies is None else \
+            f", {len(replies.texts)} first replies ({replies.calls} API calls)"
         click.echo(f"{checkpoint.read} solved tickets read ({checkpoint.calls} API calls, "
-                   f"{read_seconds:.1f}s), "
+                   f"{read_seconds:.1f}s){said}, "
                    f"{len(examples)} with an agent's value; proposals keep precision ≥ "
                    f"{100 * floor:.0f}% on the held-back slice")
         click.echo(_table(reports))

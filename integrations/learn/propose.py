@@ -13,12 +13,19 @@ stage on the validation slice. One is kept when either
 - it only settles conflicts between today's keywords ("reset link" against "link"):
   fewer wrong values, no right one lost.
 
+A keyword that finds more is kept only when the option's precision it leaves is
+*established*: at least `MIN_SUPPORT` values of the option inferred on the validation
+slice, and the Wilson score lower bound of that precision (one-sided, `CONFIDENCE_Z`) at
+or above ``min_precision``. On a locale with a few dozen tickets of an option, 19 right
+out of 20 is not evidence of 95 %; such a locale gets no proposal rather than a guess.
+
 Options named only by stop words ("Other") get no proposals, and no proposal is made only
 of function words (`features.FUNCTION_WORDS`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -35,11 +42,33 @@ from integrations.triage.reading.normalise import words
 from integrations.triage.reading.options import OptionReader
 from integrations.triage.reading.vocabulary import option_phrases
 
-__all__ = ["FieldReport", "LocaleReport", "Proposal", "suggest", "suggest_rule"]
+__all__ = ["FieldReport", "LocaleReport", "Proposal", "established", "suggest", "suggest_rule",
+           "wilson_lower"]
 
 TRAIN, VALIDATION = 0.6, 0.2
 #: A locale with fewer labelled tickets is not learned from.
 MIN_EXAMPLES = 60
+#: Fewest values of an option the validation slice must infer before its precision counts.
+MIN_SUPPORT = 20
+#: One-sided 90 % confidence for the Wilson lower bound of an option's precision.
+CONFIDENCE_Z = 1.2816
+
+
+def wilson_lower(right: int, total: int, z: float = CONFIDENCE_Z) -> float:
+    """The Wilson score interval's lower bound for ``right`` successes out of ``total``:
+    what precision the evidence supports, not what it happened to show (0 without any)."""
+    if total <= 0:
+        return 0.0
+    p, z2 = right / total, z * z
+    centre = p + z2 / (2 * total)
+    margin = z * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total))
+    return (centre - margin) / (1 + z2 / total)
+
+
+def established(s: Score, floor: float) -> bool:
+    """Whether ``s``'s precision is shown to be at least ``floor`` with enough support."""
+    return (s.inferred >= MIN_SUPPORT
+            and wilson_lower(s.right, s.inferred, CONFIDENCE_Z) >= floor)
 
 
 @dataclass(frozen=True)
@@ -183,6 +212,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
             finds = (new_o.right > old_o.right and gained > 0
                      and gained >= min_precision * (new_all.inferred - old_all.inferred)
                      and new_o.precision >= min(min_precision, old_o.precision)
+                     and established(new_o, min(min_precision, old_o.precision))
                      and new_all.precision >= min(min_precision, old_all.precision))
             # or it only settles conflicts: fewer wrong values, none of the right ones lost
             settles = (new_all.right >= old_all.right

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,19 @@ def workspace(tmp_path: Path) -> Path:
     return ws
 
 
+def add_brand(ws: Path, env: dict[str, str]) -> None:
+    """Create the workspace's Zendesk brand (its forms are restricted to it), as an admin
+    would before a first apply; Freshdesk has no brands."""
+    brand = json.loads((ws / "deskops.json").read_text(encoding="utf-8")).get("brand")
+    if brand and env["DESKOPS_TARGET"] == "zendesk":
+        resp = requests.post(f"{env['DESKOPS_SANDBOX_ZENDESK_URL']}/api/v2/brands.json",
+                             auth=(f"{env['ZENDESK_EMAIL']}/token", env["ZENDESK_API_TOKEN"]),
+                             json={"brand": {"name": brand, "subdomain": brand}}, timeout=30)
+        assert resp.status_code == 201, resp.text
+
+
 def applied(ws: Path, env: dict[str, str]) -> Run:
+    add_brand(ws, env)
     run = make_runner(ws, env)
     result = run("apply", "--auto-approve")
     assert result.exit_code == 0, result.output

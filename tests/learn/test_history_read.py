@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from integrations.helpdesk.history import Checkpoint, read_history
+from integrations.helpdesk.history import Checkpoint, read_history, read_replies
 from integrations.helpdesk.tickets import connect_tickets
 from integrations.sandbox.server import RunningSandbox
 from integrations.settings import load_settings
@@ -83,3 +83,74 @@ def test_a_read_stopped_inside_a_page_resumes_on_that_page(
     rest = [t.id for t in read_history(desk, since, limit=10_000,
                                        checkpoint=Checkpoint.load(path, "freshdesk", "x"))]
     assert len(set(first) | set(rest)) == _solved(fresh_sandbox.freshdesk_url, "freshdesk")
+
+
+def _first_replies(url: str, comments: str, by: str) -> dict[int, str]:
+    """Ticket id -> the requester's first reply, as the sandbox stored it."""
+    tickets = {t["id"]: t for t in requests.get(f"{url}/_sandbox/objects/tickets",
+                                                 timeout=30).json()["objects"]}
+    rows = requests.get(f"{url}/_sandbox/objects/{comments}", timeout=30).json()["objects"]
+    mine: dict[int, list[tuple[str, str]]] = {}
+    for c in rows:
+        if c[by] == tickets[c["ticket_id"]]["requester_id"]:
+            text = c.get("body_text") or c["body"]
+            mine.setdefault(c["ticket_id"], []).append((c["created_at"], text))
+    skip = 1 if comments == "ticket_comments" else 0  # Zendesk: the description comes first
+    return {tid: sorted(said)[skip][1] for tid, said in mine.items() if len(said) > skip}
+
+
+def test_zendesk_first_replies_come_from_the_ticket_event_export_in_bulk(
+        zendesk_run: Run, fresh_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    history(fresh_sandbox.zendesk_url, 400)
+    since = datetime.now(UTC) - timedelta(days=200)
+    desk = _desk(fresh_sandbox.zendesk_env(), monkeypatch)
+    tickets = list(read_history(desk, since, limit=10_000,
+                                checkpoint=Checkpoint(None, "zendesk", "x")))
+    fresh_sandbox.zendesk.log.clear()
+    replies = read_replies(desk, since, tickets)
+    expected = _first_replies(fresh_sandbox.zendesk_url, "ticket_comments", "author_id")
+    assert 150 < len(expected) < 350  # about 60 % of the tickets got a reply
+    assert replies.texts == expected
+    paths = [e.path for e in fresh_sandbox.zendesk.log.entries()]
+    assert all(p.startswith("/api/v2/incremental/ticket_events") for p in paths)
+    assert replies.events > 1000  # more than one page: the paging was followed
+    assert replies.calls == len(paths) <= 1.05 * math.ceil(replies.events / 1000) + 1
+
+
+def test_freshdesk_first_replies_cost_one_call_per_ticket(
+        freshdesk_run: Run, fresh_sandbox: RunningSandbox,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    history(fresh_sandbox.freshdesk_url, 60)
+    since = datetime.now(UTC) - timedelta(days=200)
+    desk = _desk(fresh_sandbox.freshdesk_env(), monkeypatch)
+    tickets = list(read_history(desk, since, limit=10_000,
+                                checkpoint=Checkpoint(None, "freshdesk", "x")))
+    replies = read_replies(desk, since, tickets)
+    expected = _first_replies(fresh_sandbox.freshdesk_url, "conversations", "user_id")
+    assert expected and replies.texts == expected
+    assert replies.calls == len(tickets) == 60
+
+
+def test_the_ticket_event_export_hides_comment_bodies_without_the_sideload(
+        zendesk_run: Run, fresh_sandbox: RunningSandbox) -> None:
+    history(fresh_sandbox.zendesk_url, 30)
+    env = fresh_sandbox.zendesk_env()
+    auth = (f"{env['ZENDESK_EMAIL']}/token", env["ZENDESK_API_TOKEN"])
+    url = f"{fresh_sandbox.zendesk_url}/api/v2/incremental/ticket_events.json"
+    start = int((datetime.now(UTC) - timedelta(days=200)).timestamp())
+    bare = requests.get(url, params={"start_time": start}, auth=auth, timeout=30).json()
+    params: dict[str, str | int] = {"start_time": start, "include": "comment_events"}
+    full = requests.get(url, params=params,
+                        auth=auth, timeout=30).json()
+    assert bare["end_of_stream"] and bare["count"] == len(bare["ticket_events"]) >= 60
+    children = [c for e in bare["ticket_events"] for c in e["child_events"]]
+    assert any(c.get("comment_present") for c in children)
+    assert not any("body" in c for c in children)
+    bodies = [c["body"] for e in full["ticket_events"] for c in e["child_events"]
+              if c.get("event_type") == "Comment"]
+    assert len(bodies) == sum(1 for c in children if c.get("comment_present"))
+    stamps = [e["timestamp"] for e in full["ticket_events"]]
+    assert stamps == sorted(stamps) and full["end_time"] == stamps[-1]
+    too_recent = requests.get(url, params={"start_time": int(datetime.now(UTC).timestamp())},
+                              auth=auth, timeout=30)
+    assert too_recent.status_code == 400

@@ -16,8 +16,13 @@ from .conftest import Run, history
 
 
 def _texts(url: str) -> list[str]:
+    """Every requester text long enough to be personal: subjects, descriptions, replies."""
     rows = requests.get(f"{url}/_sandbox/objects/tickets", timeout=30).json()["objects"]
-    return [t for r in rows for t in (r["subject"], r["description"]) if len(t) > 25]
+    said = requests.get(f"{url}/_sandbox/objects/ticket_comments", timeout=30).json()["objects"]
+    requesters = {r["requester_id"] for r in rows}
+    replies = [c["body"] for c in said if c["author_id"] in requesters]
+    return [t for t in [*(x for r in rows for x in (r["subject"], r["description"])), *replies]
+            if len(t) > 25]
 
 
 def test_suggest_proposes_measured_keywords_and_keeps_requester_text_out(
@@ -27,6 +32,7 @@ def test_suggest_proposes_measured_keywords_and_keeps_requester_text_out(
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["tickets_read"] == 900
+    assert data["replies"]["read"] > 300  # the first replies were read (and learned from)
     (field,) = data["fields"]
     assert field["proposals"], "a history with unknown synonyms yields proposals"
     for loc in field["locales"]:
@@ -37,7 +43,8 @@ def test_suggest_proposes_measured_keywords_and_keeps_requester_text_out(
                      for p in state.rglob("*") if p.is_file())
     table = zendesk_run("suggest", "--field", "problem_type")
     assert table.exit_code == 0 and "problem_type" in table.stdout
-    for text in texts:  # no subject or description, in any output or stored file
+    assert len(texts) > 2000
+    for text in texts:  # no subject, description or reply, in any output or stored file
         assert text not in result.output and text not in table.output
         assert text not in stored
 
@@ -79,6 +86,9 @@ def test_freshdesk_history_is_read_and_learned_too(
     data = json.loads(result.stdout)
     assert data["tickets_read"] == 400
     assert data["api_calls"] <= 1 + 14  # the field names, then ceil(400 / 30) pages (+ 1)
+    assert data["replies"]["api_calls"] == 400  # one conversations call per ticket
+    cheap = freshdesk_run("suggest", "--field", "problem_type", "--json", "--no-replies")
+    assert cheap.exit_code == 0 and json.loads(cheap.stdout)["replies"] is None
     assert data["fields"][0]["locales"]
 
 

@@ -7,7 +7,10 @@ them in its own record shape behind ``POST /_sandbox/history``.
 The text comes from this module's own phrase banks, written the way customers write
 (synonyms, slang, typos), not from the seed workspaces' ``x-deskops.keywords``: a history
 that only repeats the workspace's words would make ``deskops suggest`` look useful while
-measuring nothing. Roughly a third of the phrases use a word the workspace already knows.
+measuring nothing (`history_banks`). A profile has facets: each dropdown the workspace's
+agents set (ad-network: ``problem_type``; game-publisher: ``product`` and ``issue_type``;
+streaming-platform: ``occupation``) and topics no dropdown holds but a keyword rule tags
+(ad-network's cash back, streaming-platform's billing); a ticket says one phrase of each.
 
 Noise, all seeded: a few wrong agent values (`WRONG_VALUE`), an English subject over a
 description in another language (`MIXED_LANGUAGE`), and empty descriptions
@@ -20,29 +23,53 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["PROFILES", "GeneratedTicket", "Profile", "Request", "generate", "option_values",
-           "parse_request"]
+from integrations.sandbox.core.history_banks import (
+    AD_NETWORK,
+    GAME_ISSUE,
+    GAME_PRODUCT,
+    STREAMING_OCCUPATION,
+    STREAMING_TOPIC,
+    Bank,
+)
+
+__all__ = ["PROFILES", "Facet", "GeneratedTicket", "Profile", "Request", "agent_reply",
+           "generate", "parse_request"]
 
 WRONG_VALUE = 0.03
 MIXED_LANGUAGE = 0.08
 EMPTY_DESCRIPTION = 0.04
+#: Share of tickets whose requester answered the agent's first reply before it was solved.
+REPLIED = 0.6
 LOCALES: tuple[tuple[str, float], ...] = (("en", 0.4), ("fr", 0.2), ("ko", 0.2), ("pt-br", 0.2))
-
-Bank = Mapping[str, Mapping[str, Sequence[str]]]  # option value -> locale -> phrases
 
 
 @dataclass(frozen=True)
-class Profile:
-    """One workspace's history: a dropdown, how often each option is set, its phrase banks,
-    and the tags agents add with an option (``tags``: option value -> tags)."""
+class Facet:
+    """One thing a ticket is about, and how often each answer is: a dropdown's options
+    (``field_key``: agents set the value, with `WRONG_VALUE` noise), or a topic no dropdown
+    holds (``field_key`` None) whose answers only show in the tags agents add
+    (``tags``: value -> tags; a rule with keyword conditions is learned from them)."""
 
-    field_key: str
+    field_key: str | None
     weights: Mapping[str, float]
     bank: Bank
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: option key -> the text a helpdesk whose choice value is the title shows (Freshdesk);
     #: the sandbox's own copy of the seed workspace's titles
     shown: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One workspace's history: its facets (each ticket says one phrase of each) and how
+    often each locale writes (a locale the workspace lacks is noise it must live with)."""
+
+    facets: tuple[Facet, ...]
+    locales: tuple[tuple[str, float], ...] = LOCALES
+
+    def dropdowns(self) -> dict[str, Facet]:
+        """Field key -> the facet whose option values its tickets carry."""
+        return {f.field_key: f for f in self.facets if f.field_key is not None}
 
 
 @dataclass(frozen=True)
@@ -54,6 +81,10 @@ class GeneratedTicket:
     tags: tuple[str, ...]
     created: float
     updated: float
+    #: The requester's first reply ("" when none) and when the agent answered / it came.
+    reply: str = ""
+    answered: float = 0.0
+    replied: float = 0.0
 
 
 _GREETING = {
@@ -74,6 +105,18 @@ _FILLER = {
     "pt-br": ["Começou há alguns dias.", "Já tentei duas vezes.", "Podem verificar?",
               "É bem urgente.", "Obrigado desde já.", "Aguardo retorno."],
 }
+_AGENT = {
+    "en": "Thanks for reaching out. Could you tell us a bit more about what happens?",
+    "fr": "Merci de nous avoir contactés. Pouvez-vous nous en dire un peu plus ?",
+    "ko": "문의해 주셔서 감사합니다. 조금 더 자세히 알려주시겠어요?",
+    "pt-br": "Obrigado pelo contato. Pode nos contar um pouco mais?",
+}
+_FOLLOW_UP = {  # how a requester's first reply opens, before saying the problem again
+    "en": ["Sure.", "Yes, still the same.", "Thanks for the quick answer.", "As I said,"],
+    "fr": ["Oui.", "Toujours pareil.", "Merci pour la réponse rapide.", "Comme je disais,"],
+    "ko": ["네.", "여전히 똑같아요.", "빠른 답변 감사해요.", "말씀드린 것처럼"],
+    "pt-br": ["Claro.", "Continua igual.", "Obrigado pela resposta.", "Como eu disse,"],
+}
 _SUBJECT = {
     "en": ["Help please", "Question", "Need assistance", "Urgent", "Issue"],
     "fr": ["Besoin d'aide", "Question", "Urgent", "Demande"],
@@ -81,127 +124,89 @@ _SUBJECT = {
     "pt-br": ["Ajuda", "Dúvida", "Urgente", "Socorro"],
 }
 
-_AD_NETWORK: Bank = {
-    "pub_technical": {
-        "en": ["the dashboard crashes every time", "the site freezes after a few seconds",
-               "I get a white screen", "the reports tab shows a 500", "it times out",
-               "there is a glitch in the reports", "the widget is broken", "the app keeps "
-               "crashing", "the page is stuck loading forever", "I see an error message"],
-        "fr": ["le tableau de bord plante sans arrêt", "l'écran reste blanc",
-               "le site rame énormément", "les rapports sont cassés", "ça bugue tout le temps",
-               "la page affiche une erreur 500", "le site est en panne",
-               "j'ai un message d'erreur"],
-        "ko": ["대시보드가 계속 멈춰요", "화면이 하얗게 나와요", "사이트가 먹통이에요",
-               "리포트 페이지가 튕겨요", "접속하면 렉이 심해요", "페이지가 깨져요",
-               "오류 메시지가 떠요"],
-        "pt-br": ["o painel trava toda hora", "a tela fica branca", "o site está fora do ar",
-                  "os relatórios não abrem", "dá pau no site", "aparece erro 500",
-                  "o sistema está lento demais", "aparece um erro"],
-    },
-    "pub_payments": {
-        "en": ["I still haven't received my money for March", "where is my monthly check",
-               "my balance has not been transferred", "the wire never arrived",
-               "my withdrawal is pending for weeks", "my revenue for last month is missing",
-               "I was not paid for last month", "the payment threshold was reached but nothing "
-               "came"],
-        "fr": ["je n'ai toujours pas reçu mon argent", "le virement n'est jamais arrivé",
-               "mes gains du mois dernier manquent", "mon solde n'a pas été reversé",
-               "où en est mon chèque", "je n'ai pas été payé", "le paiement du mois est en retard"],
-        "ko": ["돈이 아직 안 들어왔어요", "송금이 안 됐어요", "이번 달 수익금이 안 들어왔어요",
-               "출금 신청이 계속 대기 중이에요", "정산금이 누락됐어요", "입금이 안 됐어요"],
-        "pt-br": ["ainda não recebi meu dinheiro", "a transferência não chegou",
-                  "meu saldo não foi transferido", "cadê meu pagamento do mês",
-                  "meus ganhos sumiram", "o saque está pendente", "o pix não caiu"],
-    },
-    "pub_account": {
-        "en": ["I forgot my username", "the verification code never comes",
-               "the reset link does not work", "I can't sign in", "my credentials are refused",
-               "two-factor authentication keeps failing", "I want to change my login email",
-               "my password is not accepted"],
-        "fr": ["j'ai oublié mon identifiant", "le code de vérification n'arrive pas",
-               "le lien de réinitialisation ne marche pas", "impossible de me connecter",
-               "mes identifiants sont refusés", "je veux changer mon adresse e-mail",
-               "mot de passe refusé"],
-        "ko": ["아이디를 잊어버렸어요", "인증번호가 안 와요", "재설정 링크가 안 돼요",
-               "비번을 바꾸고 싶어요", "이메일 주소를 바꾸고 싶어요", "로그인이 안 돼요"],
-        "pt-br": ["esqueci meu usuário", "o código de verificação não chega",
-                  "o link de redefinição não funciona", "não consigo acessar",
-                  "minhas credenciais são recusadas", "quero trocar meu e-mail",
-                  "senha não aceita"],
-    },
-    "pub_advertisers": {
-        "en": ["the affiliate banner does not show", "a brand rejected my application",
-               "the coupon code is not tracked", "conversions are not credited",
-               "the creative is missing from my site", "the campaign ended without notice",
-               "my clicks are not counted"],
-        "fr": ["la bannière d'affiliation ne s'affiche pas", "une marque a refusé ma candidature",
-               "le code promo n'est pas suivi", "les conversions ne sont pas attribuées",
-               "la campagne s'est arrêtée", "mes clics ne sont pas comptés"],
-        "ko": ["배너가 안 보여요", "브랜드가 제휴 신청을 거절했어요", "쿠폰 코드가 집계 안 돼요",
-               "전환이 집계되지 않아요", "캠페인이 갑자기 끝났어요", "클릭이 안 잡혀요"],
-        "pt-br": ["o banner de afiliado não aparece", "uma marca recusou minha inscrição",
-                  "o cupom não é rastreado", "as conversões não são creditadas",
-                  "a campanha acabou sem aviso", "meus cliques não contam"],
-    },
-    "pub_rewards": {
-        "en": ["my shopping rebate never posted", "where are my member points from my order",
-               "the bonus for my purchase is missing", "my cash back did not show"],
-        "fr": ["mon remboursement sur achat n'apparaît pas", "mes points fidélité manquent",
-               "le bonus de ma commande n'est pas crédité", "remise en argent absente"],
-        "ko": ["구매 적립금이 안 들어왔어요", "포인트 적립이 안 됐어요", "캐시백이 안 들어왔어요"],
-        "pt-br": ["meu reembolso da compra não apareceu", "meus pontos de fidelidade sumiram",
-                  "o bônus da compra não caiu", "cashback não apareceu"],
-    },
-    "pub_other": {
-        "en": ["I have a general question", "can I talk to someone", "just some feedback"],
-        "fr": ["j'ai une question générale", "je voudrais parler à quelqu'un"],
-        "ko": ["일반 문의입니다", "상담원과 통화하고 싶어요"],
-        "pt-br": ["tenho uma dúvida geral", "queria falar com alguém"],
-    },
-}
+#: Workspaces without pt-br in their locales still get a few pt-br tickets, as real ones do.
+_EN_FR_KO = (("en", 0.45), ("fr", 0.25), ("ko", 0.25), ("pt-br", 0.05))
 
 #: Histories by workspace name (the seed workspaces'): ``POST /_sandbox/history``'s ``profile``.
 PROFILES: dict[str, Profile] = {
-    "ad-network": Profile(
-        field_key="problem_type",
-        weights={"pub_technical": 0.25, "pub_payments": 0.25, "pub_account": 0.2,
-                 "pub_advertisers": 0.15, "pub_rewards": 0.07, "pub_other": 0.08},
-        bank=_AD_NETWORK,
-        tags={"pub_rewards": ("consumer_rewards",)},
-        shown={"pub_technical": "Technical problem", "pub_payments": "Payments and commissions",
-               "pub_account": "Account and profile", "pub_advertisers": "Advertisers and links",
-               "pub_rewards": "Cash back", "pub_other": "Other question"},
-    ),
+    "ad-network": Profile((Facet(
+        "problem_type",
+        {"pub_technical": 0.22, "pub_payments": 0.23, "pub_account": 0.2,
+         "pub_advertisers": 0.15, "pub_rewards": 0.12, "pub_other": 0.08},
+        AD_NETWORK, {"pub_rewards": ("consumer_rewards",)},
+        {"pub_technical": "Technical problem", "pub_payments": "Payments and commissions",
+         "pub_account": "Account and profile", "pub_advertisers": "Advertisers and links",
+         "pub_rewards": "Cash back", "pub_other": "Other question"}),)),
+    "game-publisher": Profile((
+        Facet("product", {"game_trove": 0.3, "game_rift": 0.25, "game_archeage": 0.3,
+                          "game_defiance_2050": 0.15}, GAME_PRODUCT,
+              shown={"game_trove": "Trove", "game_rift": "RIFT", "game_archeage": "ArcheAge",
+                     "game_defiance_2050": "Defiance 2050"}),
+        Facet("issue_type", {"tech_login": 0.3, "tech_patching": 0.2, "tech_crash": 0.3,
+                             "tech_performance": 0.2}, GAME_ISSUE,
+              shown={"tech_login": "Log-in or launcher", "tech_patching": "Patching or update",
+                     "tech_crash": "Crash", "tech_performance": "Performance"}),
+    ), _EN_FR_KO),
+    "streaming-platform": Profile((
+        Facet("occupation", {"occ_user": 0.6, "occ_model": 0.3, "occ_studio": 0.1},
+              STREAMING_OCCUPATION, shown={"occ_user": "Regular user",
+                                           "occ_model": "Independent model",
+                                           "occ_studio": "Studio"}),
+        Facet(None, {"billing": 0.25, "other": 0.75}, STREAMING_TOPIC,
+              {"billing": ("billing",)}),
+    ), _EN_FR_KO),
 }
+
+
+def agent_reply(locale: str) -> str:
+    """The agent's first answer (what the requester's first reply follows)."""
+    return _AGENT[locale]
 
 
 def _pick(rng: random.Random, weights: Sequence[tuple[str, float]]) -> str:
     return rng.choices([k for k, _ in weights], [w for _, w in weights])[0]
 
 
+def _sentence(phrase: str) -> str:
+    return phrase[0].upper() + phrase[1:] + "."
+
+
 def generate(profile: Profile, count: int, seed: int, now: float,
              days: float = 365.0) -> list[GeneratedTicket]:
     """``count`` solved tickets created over the ``days`` before ``now``, oldest first."""
     rng = random.Random(seed)
-    options = list(profile.weights.items())
     starts = sorted(now - rng.uniform(0.05, days) * 86400 for _ in range(count))
     out: list[GeneratedTicket] = []
     for created in starts:
-        locale = _pick(rng, LOCALES)
-        value = _pick(rng, options)
-        phrase = rng.choice(profile.bank[value][locale])
+        locale = _pick(rng, profile.locales)
         subject_locale = "en" if rng.random() < MIXED_LANGUAGE else locale
+        chosen = [(f, _pick(rng, list(f.weights.items()))) for f in profile.facets]
+        phrases = [rng.choice(f.bank[v][locale]) for f, v in chosen]
+        rng.shuffle(phrases)
         if rng.random() < 0.5:
-            subject = rng.choice(profile.bank[value][subject_locale]).capitalize()[:60]
+            f, v = rng.choice(chosen)
+            subject = rng.choice(f.bank[v][subject_locale]).capitalize()[:60]
         else:
             subject = rng.choice(_SUBJECT[subject_locale])
-        parts = [rng.choice(_GREETING[locale]), phrase[0].upper() + phrase[1:] + ".",
+        parts = [rng.choice(_GREETING[locale]), *map(_sentence, phrases),
                  *rng.sample(_FILLER[locale], 2)]
         description = "" if rng.random() < EMPTY_DESCRIPTION else " ".join(p for p in parts if p)
-        agent = value if rng.random() >= WRONG_VALUE else _pick(rng, options)
-        updated = min(now - 60, created + rng.uniform(1, 72) * 3600)
-        out.append(GeneratedTicket(subject, description, locale, {profile.field_key: agent},
-                                   profile.tags.get(agent, ()), created, max(created, updated)))
+        values: dict[str, str] = {}
+        tags: list[str] = []
+        for f, v in chosen:
+            agent = v if rng.random() >= WRONG_VALUE else _pick(rng, list(f.weights.items()))
+            if f.field_key is not None:
+                values[f.field_key] = agent
+            tags.extend(f.tags.get(agent, ()))
+        updated = max(created, min(now - 60, created + rng.uniform(1, 72) * 3600))
+        reply, answered, replied = "", 0.0, 0.0
+        if rng.random() < REPLIED:
+            f, v = rng.choice(chosen)
+            reply = f"{rng.choice(_FOLLOW_UP[locale])} {_sentence(rng.choice(f.bank[v][locale]))}"
+            answered = created + (updated - created) / 3
+            replied = created + 2 * (updated - created) / 3
+        out.append(GeneratedTicket(subject, description, locale, values, tuple(tags),
+                                   created, updated, reply, answered, replied))
     return out
 
 
@@ -230,7 +235,3 @@ def parse_request(body: Mapping[str, object]) -> Request | str:
     if not isinstance(seed, int) or not isinstance(days, int | float) or not 1 <= days <= 3650:
         return "seed must be an integer and days a number from 1 to 3650"
     return Request(PROFILES[str(name)], count, seed, float(days))
-
-
-def option_values(profile: Profile) -> set[str]:
-    return set(profile.weights)

@@ -1,12 +1,10 @@
 """``POST /_sandbox/history``: a generated history of solved tickets (`core.history`).
 
 Stored as Freshdesk keeps them: status 4 (resolved) or 5 (closed), the agent's value in
-``custom_fields`` under the ``cf_`` name of the dropdown whose choices the profile names
-(apply the workspace first; the choice's value, the option's title (``Profile.shown``),
-or its key on an account whose choices still hold keys), ``description`` as HTML and
-``description_text``, requesters as contacts with a ``language``;
-``created_at``/``updated_at`` spread over the past, so the filtered search sees a real
-history.
+``custom_fields`` under the ``cf_`` name of each dropdown whose choices the profile names
+(apply the workspace first), ``description`` as HTML and ``description_text``, requesters
+as contacts with a ``language``; ``created_at``/``updated_at`` spread over the past, so the
+filtered search sees a real history.
 """
 
 from __future__ import annotations
@@ -20,10 +18,16 @@ from starlette.routing import Route
 
 from integrations.sandbox.core.clock import iso
 from integrations.sandbox.core.errors import BadRequest
-from integrations.sandbox.core.history import generate, option_values, parse_request
+from integrations.sandbox.core.history import agent_reply, generate, parse_request
 from integrations.sandbox.core.http import emulator, read_json
 from integrations.sandbox.freshdesk.fields import COLL as FIELDS
-from integrations.sandbox.freshdesk.tickets import CONTACTS, TICKETS
+from integrations.sandbox.freshdesk.tickets import (
+    CONTACTS,
+    CONVERSATIONS,
+    SUPPORT_EMAIL,
+    TICKETS,
+    _agent_id,
+)
 
 __all__ = ["ROUTES"]
 
@@ -38,20 +42,23 @@ async def history(request: Request) -> Response:
     parsed = parse_request(body if isinstance(body, dict) else {})
     if isinstance(parsed, str):
         raise BadRequest(parsed)
-    keys = option_values(parsed.profile)
     dropdowns = [f for f in emu.store.all(FIELDS) if not f.get("default")]
-    field, shown = None, {k: k for k in keys}
-    for texts in ({k: parsed.profile.shown.get(k, k) for k in keys}, shown):
-        field = next((f for f in dropdowns if set(texts.values())
-                      <= {str(c.get("value")) for c in f.get("choices") or []}), None)
-        if field is not None:
-            shown = texts
-            break
-    if field is None:
-        raise BadRequest(f"no dropdown with the choices of {parsed.profile.field_key!r}: "
-                         "apply the workspace first")
+    cf: dict[str, str] = {}
+    shown: dict[str, dict[str, str]] = {}  # field key -> option key -> the choice's value
+    for key, facet in parsed.profile.dropdowns().items():
+        titles = {k: facet.shown.get(k, k) for k in facet.weights}
+        for texts in (titles, {k: k for k in facet.weights}):
+            found = next((f for f in dropdowns if set(texts.values())
+                          <= {str(c.get("value")) for c in f.get("choices") or []}), None)
+            if found is not None:
+                cf[key], shown[key] = str(found["name"]), texts
+                break
+        else:
+            raise BadRequest(f"no dropdown with the choices of {key!r}: apply the workspace "
+                             "first")
     names = sorted(str(f["name"]) for f in dropdowns)
     tickets = generate(parsed.profile, parsed.count, parsed.seed, emu.clock.now(), parsed.days)
+    agent = _agent_id(emu)
     with emu.db.transaction():
         contacts: dict[str, list[int]] = {}
         for loc, lang in _LANGUAGE.items():
@@ -63,8 +70,8 @@ async def history(request: Request) -> Response:
                 for i in range(_REQUESTERS_PER_LOCALE)]
         for n, t in enumerate(tickets):
             custom: dict[str, Any] = dict.fromkeys(names)
-            custom[str(field["name"])] = shown[t.values[parsed.profile.field_key]]
-            emu.store.insert(TICKETS, {
+            custom.update({cf[k]: shown[k][v] for k, v in t.values.items()})
+            record = emu.store.insert(TICKETS, {
                 "subject": t.subject, "description": f"<div>{html.escape(t.description)}</div>",
                 "description_text": t.description, "status": 5 if n % 3 == 0 else 4,
                 "priority": 1, "source": 1, "type": None,
@@ -75,7 +82,21 @@ async def history(request: Request) -> Response:
                 "custom_fields": custom, "spam": False, "deleted": False,
                 "is_escalated": False, "fr_escalated": False, "due_by": None, "fr_due_by": None,
                 "attachments": [], "created_at": iso(t.created), "updated_at": iso(t.updated)})
-    return JSONResponse({"tickets": len(tickets), "field": field["name"]}, status_code=201)
+            if t.reply:
+                requester = contacts[t.locale][n % _REQUESTERS_PER_LOCALE]
+                for user, body, at, by_requester in ((agent, agent_reply(t.locale), t.answered,
+                                                      False),
+                                                     (requester, t.reply, t.replied, True)):
+                    emu.store.insert(CONVERSATIONS, {
+                        "body": f"<div>{html.escape(body)}</div>", "body_text": body,
+                        "incoming": by_requester, "private": False,
+                        "source": 0, "ticket_id": record["id"],
+                        "user_id": user, "support_email": None if by_requester else SUPPORT_EMAIL,
+                        "to_emails": [], "attachments": [], "last_edited_at": None,
+                        "last_edited_user_id": None, "created_at": iso(at), "updated_at": iso(at),
+                        **({} if by_requester else {"from_email": SUPPORT_EMAIL, "cc_emails": [],
+                                                    "bcc_emails": []})})
+    return JSONResponse({"tickets": len(tickets), "fields": cf}, status_code=201)
 
 
 ROUTES = [Route("/_sandbox/history", history, methods=["POST"])]

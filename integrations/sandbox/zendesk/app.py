@@ -31,6 +31,7 @@ from integrations.sandbox.zendesk import (
     jobs,
     locales,
     oauth,
+    ticket_events,
     tickets,
     uploads,
     webhooks,
@@ -43,6 +44,7 @@ __all__ = ["AREAS", "LIMITS", "PLANS", "build", "make_emulator", "routes"]
 AREAS: list[ModuleType] = [locales, brands, groups, oauth, dynamic_content, fields, forms,
                            help_center, jobs, uploads, tickets, webhooks]  # jobs: update_many first
 AREAS.append(history)  # POST /_sandbox/history: a generated history (deskops suggest)
+AREAS.append(ticket_events)  # the incremental ticket event export (deskops suggest's replies)
 
 _FORMS = frozenset({"ticket_forms"})
 #: Zendesk plan presets: requests per minute, and features.
