@@ -75,3 +75,12 @@ def zendesk_headers(secret: str, body: bytes, *, webhook_id: str = "wh-1",
     if invocation:
         headers["X-Zendesk-Webhook-Invocation-Id"] = invocation
     return headers
+
+
+def wait_for_nudges(store: Any, queue: Any, seconds: float = 5.0) -> None:
+    """The receiver's nudges follow its commit on the writer's thread and may land just
+    after the 202: wait until every queued event's nudge is in the queue, so a worker run
+    sees everything the sandbox delivered (at most ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while queue.size() < store.counts()["queued"] and time.monotonic() < deadline:
+        time.sleep(0.01)

@@ -21,7 +21,7 @@ from integrations.webhooks import ReceiverConfig, SecretBook, create_app
 from integrations.webhooks.install import install
 from integrations.worker import LanguageTagger, Worker
 
-from .support import serve
+from .support import serve, wait_for_nudges
 
 FR = "Bonjour, je n'arrive plus à me connecter à mon compte depuis hier soir"
 FR_REPLY = "Merci, voici mon identifiant de joueur comme demandé, le problème continue"
@@ -60,6 +60,7 @@ class Pipeline:
                                  timeout=10).json().get("objects", []))
 
     def worker(self, name: str = "w") -> Worker:
+        wait_for_nudges(self.store, self.queue)
         return Worker(self.store, self.queue, ZendeskTickets(settings=self.settings),
                       LanguageTagger(("en", "fr", "ko")), name=name, idle_wait=0)
 

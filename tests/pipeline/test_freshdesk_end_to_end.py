@@ -30,7 +30,7 @@ from integrations.webhooks import ReceiverConfig, SecretBook, create_app
 from integrations.webhooks.install import install
 from integrations.worker import LanguageTagger, Worker
 
-from .support import free_port, serve
+from .support import free_port, serve, wait_for_nudges
 
 FR = "Bonjour, je n'arrive plus à me connecter à mon compte depuis hier soir"
 FR_REPLY = "Merci, voici mon identifiant de joueur comme demandé, le problème continue"
@@ -83,6 +83,7 @@ class Pipeline:
     receiver: str
 
     def worker(self, name: str = "w") -> Worker:
+        wait_for_nudges(self.store, self.queue)
         return Worker(self.store, self.queue, FreshdeskTickets(settings=self.desk.settings),
                       LanguageTagger(("en", "fr", "ko")), name=name, idle_wait=0)
 
