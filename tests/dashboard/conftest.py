@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pipeline.support import serve
 from report.scenario import Clock, fill
 
 from integrations.dashboard import Credentials, DashboardConfig, create_dashboard
 from integrations.events import EventQueue, EventStore, open_store
 
-from .support import TOKEN, serve
+from .support import TOKEN
 
 
 @dataclass
@@ -33,6 +34,6 @@ def dashboard(tmp_path: Path) -> Iterator[Served]:
                              title="deskops report: scenario", clock=clock)
     try:
         with serve(create_dashboard(config)) as url:
-            yield Served(url, store, queue, ids)
+            yield Served(url + "/", store, queue, ids)
     finally:
         store.close()
