@@ -23,6 +23,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from integrations.sandbox.core.errors import BadRequest
 from integrations.sandbox.core.history_banks import (
     AD_NETWORK,
     GAME_ISSUE,
@@ -224,14 +225,16 @@ class Request:
 MAX_COUNT = 50_000
 
 
-def parse_request(body: Mapping[str, object]) -> Request | str:
-    """The request, or what is wrong with it (one line)."""
+def parse_request(body: object) -> Request:
+    """The request from a JSON body; `BadRequest` (one line) when it is not one."""
+    if not isinstance(body, Mapping):
+        body = {}
     name = body.get("profile")
     if name not in PROFILES:
-        return f"profile must be one of {', '.join(sorted(PROFILES))}"
+        raise BadRequest(f"profile must be one of {', '.join(sorted(PROFILES))}")
     count, seed, days = body.get("count", 1000), body.get("seed", 1), body.get("days", 365)
     if not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
-        return f"count must be an integer from 1 to {MAX_COUNT}"
+        raise BadRequest(f"count must be an integer from 1 to {MAX_COUNT}")
     if not isinstance(seed, int) or not isinstance(days, int | float) or not 1 <= days <= 3650:
-        return "seed must be an integer and days a number from 1 to 3650"
+        raise BadRequest("seed must be an integer and days a number from 1 to 3650")
     return Request(PROFILES[str(name)], count, seed, float(days))

@@ -38,10 +38,7 @@ _REQUESTERS_PER_LOCALE = 25
 async def history(request: Request) -> Response:
     """Generate solved tickets: {"profile", "count", "seed"?, "days"?}"""
     emu = emulator(request)
-    body: Any = await read_json(request)
-    parsed = parse_request(body if isinstance(body, dict) else {})
-    if isinstance(parsed, str):
-        raise BadRequest(parsed)
+    parsed = parse_request(await read_json(request))
     dropdowns = [f for f in emu.store.all(FIELDS) if not f.get("default")]
     cf: dict[str, str] = {}
     shown: dict[str, dict[str, str]] = {}  # field key -> option key -> the choice's value

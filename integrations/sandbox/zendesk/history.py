@@ -11,7 +11,6 @@ past, so the incremental exports (tickets, ticket events) and search see a real 
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -33,10 +32,7 @@ _REQUESTERS_PER_LOCALE = 25
 async def history(request: Request) -> Response:
     """Generate solved tickets: {"profile", "count", "seed"?, "days"?}"""
     emu = emulator(request)
-    body: Any = await read_json(request)
-    parsed = parse_request(body if isinstance(body, dict) else {})
-    if isinstance(parsed, str):
-        raise BadRequest(parsed)
+    parsed = parse_request(await read_json(request))
     ids: dict[str, int] = {}
     for key, facet in parsed.profile.dropdowns().items():
         found = next((f for f in emu.store.all(FIELDS) if set(facet.weights) <= {
