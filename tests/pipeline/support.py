@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import requests
 import uvicorn
 
 
@@ -84,3 +86,17 @@ def wait_for_nudges(store: Any, queue: Any, seconds: float = 5.0) -> None:
     deadline = time.monotonic() + seconds
     while queue.size() < store.counts()["queued"] and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], path: str = "/readyz") -> None:
+    """Wait (30 s at most) until a `deskops serve` process answers 200 on ``path``."""
+    deadline = time.monotonic() + 30
+    while True:
+        assert proc.poll() is None, "deskops serve exited"
+        try:
+            if requests.get(f"{url}{path}", timeout=1).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        assert time.monotonic() < deadline, f"deskops serve never answered {path}"
+        time.sleep(0.05)

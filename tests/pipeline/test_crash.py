@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,7 +25,7 @@ import requests
 from integrations.events import open_store
 from integrations.webhooks import SecretBook
 
-from .support import free_port, zendesk_headers
+from .support import free_port, wait_ready, zendesk_headers
 
 SECRET = "Y3Jhc2gtdGVzdC1zZWNyZXQtZm9yLWRlc2tvcHM="
 DELIVERIES = 3000
@@ -47,16 +46,7 @@ class Receiver:
         code = ("import sys; from integrations.cli.main import main; "
                 f"sys.exit(main(['serve', '--port', '{self.port}']))")
         self.proc = subprocess.Popen([sys.executable, "-c", code], env=self.env, cwd=self.cwd)
-        deadline = time.monotonic() + 30
-        while True:
-            assert self.proc.poll() is None, "deskops serve exited"
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, "deskops serve never started"
-            time.sleep(0.05)
+        wait_ready(self.url, self.proc, "/healthz")
 
     def kill(self) -> None:
         assert self.proc is not None

@@ -29,7 +29,7 @@ from integrations.settings import load_settings
 from integrations.webhooks import SecretBook
 from integrations.worker import LanguageTagger, Worker
 
-from .support import free_port, serve, zendesk_headers
+from .support import free_port, serve, wait_ready, zendesk_headers
 
 FR = "Bonjour, je n'arrive plus à me connecter à mon compte depuis hier soir"
 AUTH = (f"{sb.ADMIN_EMAIL}/token", sb.API_TOKEN)
@@ -43,19 +43,6 @@ def _deskops(args: list[str], env: dict[str, str], cwd: Path,
     proc: subprocess.Popen[bytes] = subprocess.Popen(  # type: ignore[call-overload]
         [sys.executable, "-c", code], env=full, cwd=cwd, **kw)
     return proc
-
-
-def _wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        assert proc.poll() is None, "deskops serve exited"
-        try:
-            if requests.get(f"{url}/readyz", timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        assert time.monotonic() < deadline, "deskops serve never became ready"
-        time.sleep(0.05)
 
 
 def _zendesk_env(desk_url: str) -> dict[str, str]:
@@ -95,7 +82,7 @@ def test_kill_9_of_the_receiver_right_after_its_ack_loses_nothing(
         "DESKOPS_WEBHOOK_SECRETS_FILE": str(tmp_path / "secrets.json")}, tmp_path)
     rx = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(rx, proc)
+        wait_ready(rx, proc)
         body = json.dumps({"event": "ticket_created", "ticket_id": ticket_id,
                            "updated_at": "2024-05-01T10:00:00Z"}).encode()
         resp = requests.post(f"{rx}/webhooks/zendesk", data=body, timeout=10,
@@ -145,7 +132,7 @@ def test_two_worker_processes_share_postgresql_and_redis(
     rx = f"http://127.0.0.1:{port}"
     procs = [_deskops(["serve", "--port", str(port)], env, tmp_path)]
     try:
-        _wait_ready(rx, procs[0])
+        wait_ready(rx, procs[0])
         install = _deskops(["webhooks", "install", "--url", rx], env, tmp_path,
                            stdout=subprocess.PIPE)
         out, _ = install.communicate(timeout=60)
