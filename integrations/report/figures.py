@@ -149,7 +149,10 @@ def fact_columns(decision: str | None, reason: str | None) -> FactColumns:
     group = None
     if live and kind in ("route", "complete"):
         found = (audit.get("update") or {}).get("group_id")
-        group = NO_GROUP if found is None else str(found)
+        # the rules name the group (the last one naming it wins, as in routing); audits
+        # stored before rules carried the name show the id
+        named = [r["group"] for r in audit.get("rules") or () if r.get("group")]
+        group = NO_GROUP if found is None else named[-1] if named else str(found)
     return (kind, live, str(form["key"]) if form.get("key") else None,
             str(language["locale"]) if language.get("locale") else None,
             audit.get("ask_hash"), group, stage,

@@ -63,6 +63,7 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
         ],
         "rules": [
             {"name": r.name, "because": list(r.reasons), "stop": r.stop,
+             **({"group": r.group} if r.group else {}),
              **({"reply": r.reply} if r.reply else {}),
              **({"status": r.status} if r.status else {})}
             for r in decision.rules

@@ -29,10 +29,13 @@ class Clock:
 def audit(decision: str, *, form: str | None = None, language: str | None = None,
           missing: tuple[str, ...] = (), extracted: tuple[str, ...] = (),
           ask_hash: str | None = None, update: dict[str, Any] | None = None,
-          seen: dict[str, Any] | None = None, mode: str = "live") -> str:
+          seen: dict[str, Any] | None = None, mode: str = "live",
+          group: str | None = None) -> str:
     data: dict[str, Any] = {
         "ticket_id": 0, "decision": decision, "summary": f"{decision} (scripted)", "mode": mode,
-        "will_write": mode == "live", "reasons": [], "rules": [], "hints": [],
+        "will_write": mode == "live", "reasons": [], "hints": [],
+        "rules": [{"name": f"route to {group}", "because": [], "stop": False, "group": group}]
+        if group else [],
         "language": {"locale": language, "how": "detected"} if language else None,
         "form": {"key": form, "how": "ticket form"} if form else None,
         "missing": [{"key": k, "kind": "field", "reason": "required",
@@ -72,10 +75,12 @@ def fill(store: EventStore, clock: Clock) -> dict[str, int]:
                                      update={"comment": {"template": "request"}}), "ask",
            took=10, requester=501)
     _event(store, clock, HOUR, 1, audit("complete", form="bug", language="fr",
-                                        update={"group_id": 7, "status": "open"}), "complete")
+                                        update={"group_id": 7, "status": "open"},
+                                        group="Bugs"), "complete")
     # Ticket 2: complete on arrival, build id extracted from the text, routed to 7.
     _event(store, clock, 100, 2, audit("route", form="bug", language="en",
-                                       extracted=("build_id",), update={"group_id": 7}),
+                                       extracted=("build_id",), update={"group_id": 7},
+                                       group="Bugs"),
            "route")
     # Ticket 3: asked, reminded, auto-solved, then reopened by the requester.
     _event(store, clock, 200, 3, audit("ask", form="billing", language="ko",

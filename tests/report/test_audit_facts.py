@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import UTC, datetime
 
 from integrations.events import EventStore, NewEvent
 from integrations.model import Ticket
 from integrations.report import build
-from integrations.report.figures import fact_columns, parse_audit
-from integrations.triage import Comment, Decision, Update
+from integrations.report.figures import NO_GROUP, fact_columns, parse_audit
+from integrations.triage import Comment, Decision, RuleMatch, Update
 from integrations.worker.triage import audit_json
 
 from .scenario import Clock
@@ -78,3 +80,20 @@ def test_a_note_that_is_not_an_audit_is_no_figure() -> None:
     assert parse_audit("{not json") is None
     assert parse_audit('{"other": 1}') is None
     assert fact_columns("skipped", "ticket no longer exists")[0] == ""
+
+
+def test_routes_are_labelled_by_the_group_the_rules_name() -> None:
+    decision = dataclasses.replace(
+        _decision("route"), update=Update(group_id=7),
+        rules=(RuleMatch(name="bugs", reasons=("always",), group="Bugs", group_id=7),))
+    assert fact_columns("route", audit_json(decision))[5] == "Bugs"
+    routed = json.dumps({"decision": "route", "mode": "live", "update": {"group_id": 7},
+                         "rules": [{"name": "all", "group": "Support"},
+                                   {"name": "bugs", "group": "Bugs"}]})
+    assert fact_columns("route", routed)[5] == "Bugs"  # the last rule naming one wins
+    older = json.dumps({"decision": "route", "mode": "live", "update": {"group_id": 7},
+                        "rules": [{"name": "bugs"}]})
+    assert fact_columns("route", older)[5] == "7"  # stored before audits named groups
+    unchanged = json.dumps({"decision": "route", "mode": "live", "update": {},
+                            "rules": [{"name": "bugs", "group": "Bugs"}]})
+    assert fact_columns("route", unchanged)[5] == NO_GROUP  # already in that group

@@ -36,7 +36,7 @@ def test_times_languages_routes_shadow(store: EventStore, clock: Clock) -> None:
     f = build(store, SINCE, UNTIL)
     assert f.answer_seconds == {"answers": 2, "median": (3590 + 600) / 2, "p90": 3590}
     assert f.languages == [("en", 3), ("fr", 1), ("ko", 1)]
-    assert f.routes == [("7", 2)]
+    assert f.routes == [("Bugs", 2)]
     assert f.shadow_counts == [("shadow:ask", 1)]
     (shadow,) = f.shadow
     assert (shadow.event_id, shadow.ticket_id) == (ids["shadow"], 4)
