@@ -598,8 +598,15 @@ def evaluate(
     optional: list[MissingItem] = []
     files = [*ticket.attachments,
              *(a for c in ticket.comments if c.from_requester for a in c.attachments)]
+    asked = {m.key for m in missing if m.reason == "required"}
     for att in spec.attachments:
-        if any(instance.get(k) != v for k, v in att.when.items()):
+        unknown = [k for k in att.when if k not in instance]
+        if any(instance.get(k) != v for k, v in att.when.items() if k not in unknown):
+            continue
+        # one round trip: a dropdown still being asked for that would require the file
+        # gets it asked now, conditionally ("if it is PC: a DXDIAG report")
+        if unknown and not (att.required and len(unknown) == 1 and unknown[0] in asked
+                            and unknown[0] in spec.fields):
             continue
         if not any(att.pattern.search(name[:MAX_INPUT]) for name in files):
             detail = f"no attached file matches /{att.pattern.pattern}/"
@@ -609,6 +616,11 @@ def evaluate(
                 detail=detail if att.required else f"optional: {detail}",
                 title=att.title, titles=att.titles, description=att.description,
                 descriptions=att.descriptions)
+            if unknown:
+                parent, value = unknown[0], str(att.when[unknown[0]])
+                item = replace(item, reason="if_choice",
+                               detail=f"{detail}; asked now in case {parent} is {value!r}",
+                               condition=_option_titles(spec.fields[parent], value))
             (missing if att.required else optional).append(item)
     return Evaluation(instance=instance, extracted=tuple(extracted), missing=tuple(missing),
                       optional=tuple(optional))

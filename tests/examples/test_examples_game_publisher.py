@@ -135,6 +135,20 @@ def test_email_without_form_fills_game_and_platform_from_the_text(ctx: TriageCon
     assert [m.key for m in d.missing] == ["account_name", "operating_system", "dxdiag"]
 
 
+def test_a_console_player_is_not_asked_for_a_dxdiag_report(ctx: TriageContext,
+                                                           ids: Ids) -> None:
+    """DXDIAG is a Windows tool: the form asks for it only when the platform is PC."""
+    for platform, asked in (("platform_playstation", False), ("platform_pc", True)):
+        t = ticket(subject="cant connect", description="The launcher says server unavailable "
+                   "every time I try to log in since this morning.",
+                   form_id=ids.form["technical-issues"],
+                   fields=ids.fields(product="game_rift", platform=platform,
+                                     region="region_eu", account_name="nyx42",
+                                     issue_type="tech_login"))
+        d = decide(t, ctx)
+        assert ("dxdiag" in [m.key for m in d.missing]) is asked, platform
+
+
 def test_account_deletion_goes_to_people_and_is_never_auto_solved(ctx: TriageContext,
                                                                    ids: Ids) -> None:
     complete = ids.fields(product="game_rift", account_name="nyx42",

@@ -40,9 +40,12 @@ def test_technical_issue_in_french_asks_for_fields_condition_and_dxdiag(
     keys = [m.key for m in d.missing]
     assert keys == ["product", "platform", "region", "account_name", "operating_system",
                     "dxdiag"]
-    assert [m.reason for m in d.missing][-2:] == ["condition", "attachment"]
+    # DXDIAG is for PC only and the platform is asked too: asked now, on that condition
+    assert [m.reason for m in d.missing][-2:] == ["condition", "if_choice"]
     html = d.update.comment.html if d.update.comment else ""
     assert "Plateforme" in html and "rapport DXDIAG" in html and "Bonjour" in html
+    dxdiag_line = html.split("rapport DXDIAG")[1].split("</li>")[0]
+    assert dxdiag_line.endswith("s&#39;agit de : PC"), dxdiag_line
     # the answer brings the rest, and the DXDIAG report
     t = apply(t, d.update, T0 + hours(1))
     t = dataclasses.replace(t, fields={**t.fields, f["product"]: ctx.workspace.fields[
