@@ -23,6 +23,7 @@ Targets (issue 10): redundant ≤ 3 %, missed ≤ 3 %, wrong ≤ 1 %, routes ≥
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -100,9 +101,21 @@ def _norm(value: Any) -> str:
 
 
 def _supported(written: Any, stated: Any) -> bool:
-    """A written value the label supports: equal, or (free text) one inside the other."""
+    """A written value the label supports: equal, or (free text) one inside the other, or
+    (free text of two words or more on both sides) sharing at least two thirds of the
+    shorter side's words — the label is one way to write the value ("Patron 30 jours" for
+    "l'abonnement Patron 30"); one-word values ("macbook" for "macOS") must match."""
     a, b = _norm(written), _norm(stated)
-    return bool(a) and (a == b or a in b or b in a)
+    if not a:
+        return False
+    if a == b or a in b or b in a:
+        return True
+    wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    shared = sum(1 for w in shorter if w in longer)
+    return 3 * shared >= 2 * len(shorter)
 
 
 def _group(decision: Decision) -> str | None:
