@@ -38,12 +38,15 @@ hand, or a key still held from before choices carried titles) passes through unc
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -143,8 +146,8 @@ def _domain(email: Any) -> str | None:
 
 
 def _iana(name: Any) -> str | None:
-    """A known IANA time zone name, else None (Freshdesk's Rails names like "Chennai" are not:
-    triage then falls back to the workspace's time zone)."""
+    """A known IANA time zone name, else None (a Rails name like "Chennai" is not one: see
+    `_rails_zone`)."""
     if not isinstance(name, str) or not name:
         return None
     try:
@@ -152,6 +155,22 @@ def _iana(name: Any) -> str | None:
     except (ZoneInfoNotFoundError, ValueError):
         return None
     return name
+
+
+@cache
+def _rails_zones() -> dict[str, str]:
+    """ActiveSupport's zone names → IANA (``rails_time_zones.json``, its source noted there)."""
+    data = json.loads((Path(__file__).with_name("rails_time_zones.json")).read_text("utf-8"))
+    return {str(k): str(v) for k, v in data["zones"].items()}
+
+
+def _rails_zone(name: Any) -> str | None:
+    """A Freshdesk contact's ``time_zone`` as IANA: Freshdesk stores Rails names ("Eastern
+    Time (US & Canada)", "Paris", "Seoul"); an IANA name passes through; anything else is
+    None (triage then uses the workspace's time zone)."""
+    if isinstance(name, str) and name in _rails_zones():
+        return _iana(_rails_zones()[name])
+    return _iana(name)
 
 
 def _zendesk_comment(c: Mapping[str, Any], requester_id: int,
@@ -546,7 +565,7 @@ class FreshdeskTickets(TicketDesk):
             contact = self._request("GET", f"/api/v2/contacts/{contact_id}",
                                     f"contact {contact_id}") or {}
             self._languages[contact_id] = contact.get("language") or None
-            self._time_zones[contact_id] = _iana(contact.get("time_zone"))
+            self._time_zones[contact_id] = _rails_zone(contact.get("time_zone"))
         return self._languages.get(contact_id)
 
     def get_ticket(self, ticket_id: int) -> Ticket:
