@@ -1,14 +1,33 @@
 """Dates written in natural language ("since the update on Tuesday", "avant-hier soir",
-"지난 주말부터", "semana passada", "about an hour ago", "le 3 mars").
+"지난 주말부터", "semana passada", "about an hour ago", "le 3 mars", "depuis une heure",
+"há duas semanas", "3일 전", "lundi", "on 12/03").
 
-Date phrases are found with a short per-language list of expressions; relative ones
-(yesterday, N days ago, last Friday, last weekend) are resolved here by calendar
-arithmetic, the rest (month names, numeric dates) by ``dateparser``, always against the
-ticket's creation time in the requester's time zone when known (``Ticket.time_zone``: a
-Zendesk user's ``iana_time_zone``; Freshdesk's Rails names are not IANA and are left out),
-else the workspace's (``settings.reading.timezone``, UTC by default). A date in the future
-of the ticket is never a candidate. Periods ("last week", "last weekend") give their first
-day with a lower confidence, so the workspace threshold decides whether they are written.
+Date phrases are found with per-language expressions on accent-folded lower-case text:
+
+- days named relative to today: yesterday, the day before, last night, this morning, the
+  weekend, last week, in en, fr, ko and pt;
+- a quantity of time back: "N minutes/hours/days/weeks ago", "il y a N …", "depuis N …",
+  "ça fait N …", "há/faz N …", "N … atrás", "N시간 전", "N일 전", "하루 전", "일주일 전"
+  (numbers in digits or words; months, years and vague amounts — "a few days" — give none);
+- weekdays, alone or with last/this/dernier/passada/지난/이번 ("lundi", "desde segunda",
+  "월요일에"): the latest such day before today (with "this"/"이번", today included);
+  never "next Monday", "every Monday", "lundi prochain", "tous les lundis", "na segunda
+  vez" (Portuguese weekdays are also ordinals: without "-feira" they need a preposition and
+  no noun after), "다음 주 월요일", "매주 월요일";
+- numeric dates in the local order: day first in fr and pt, month first in ko, and in en
+  month first for a requester in the Americas, day first elsewhere in the world, and only
+  when both orders agree or one is impossible for a requester whose zone says neither. A
+  date without its year needs a word that introduces a date before it ("on", "le", "dia",
+  "desde") or a Korean particle after it ("3/10에"), so "10/10" as a rating is no date;
+- month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일".
+
+Everything resolves against the ticket's creation in the requester's time zone when known
+(``Ticket.time_zone``: a Zendesk user's ``iana_time_zone``, a Freshdesk contact's Rails zone
+mapped to IANA), else the workspace's (``settings.reading.timezone``, UTC by default).
+A date in the future of the ticket is never a candidate. Periods ("last week", "last
+weekend") give their first day with a lower confidence, so the workspace threshold
+decides whether they are written. "Since the update" is not dated: the ticket does not
+say when the update was.
 """
 
 from __future__ import annotations
@@ -27,12 +46,64 @@ __all__ = ["find_dates", "read_date"]
 EXACT = 0.9
 PERIOD = 0.7
 
-_N = r"(?:\d{1,2}|an?|one|two|three|four|five|un|une|deux|trois|quatre|cinq|um|uma|dois|duas|" \
-     r"tres|quatro|cinco|한|두|세|네|다섯)"
-_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "um": 1, "uma": 1, "한": 1,
-          "two": 2, "deux": 2, "dois": 2, "duas": 2, "두": 2, "three": 3, "trois": 3, "tres": 3,
-          "세": 3, "four": 4, "quatre": 4, "quatro": 4, "네": 4, "five": 5, "cinq": 5,
-          "cinco": 5, "다섯": 5}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "um": 1, "uma": 1, "한": 1,
+    "two": 2, "deux": 2, "dois": 2, "duas": 2, "두": 2, "three": 3, "trois": 3, "tres": 3,
+    "세": 3, "four": 4, "quatre": 4, "quatro": 4, "네": 4, "five": 5, "cinq": 5, "cinco": 5,
+    "다섯": 5, "six": 6, "seis": 6, "여섯": 6, "seven": 7, "sept": 7, "sete": 7, "일곱": 7,
+    "eight": 8, "huit": 8, "oito": 8, "여덟": 8, "nine": 9, "neuf": 9, "nove": 9, "아홉": 9,
+    "ten": 10, "dix": 10, "dez": 10, "열": 10, "twelve": 12, "douze": 12, "doze": 12,
+    "half": 0.5, "half an": 0.5, "half a": 0.5, "une demi": 0.5, "meia": 0.5, "반": 0.5,
+}
+_N = "(?:" + "|".join(sorted((re.escape(w) for w in _NUMBERS), key=len, reverse=True)) + \
+     r"|\d{1,3})"
+#: Units, folded, to days (hours and minutes are resolved with the time of day).
+_UNITS = {
+    "minute": "m", "minutes": "m", "min": "m", "mins": "m", "minuto": "m", "minutos": "m",
+    "분": "m", "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "heure": "h", "heures": "h",
+    "hora": "h", "horas": "h", "시간": "h", "day": "d", "days": "d", "jour": "d", "jours": "d",
+    "dia": "d", "dias": "d", "일": "d", "week": "w", "weeks": "w", "semaine": "w",
+    "semaines": "w", "semana": "w", "semanas": "w", "주": "w", "주일": "w",
+}
+_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+#: Korean words that are a quantity and its unit at once.
+_KO_SPANS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "일주일": 7}
+_ABOUT = (r"(?:(?:about|around|roughly|maybe|like|almost|nearly|environ|a peu pres|presque|"
+          r"pres de|genre|uns|umas|cerca de|quase|mais ou menos|tipo|uns)\s+)?")
+
+#: A quantity of time back: each pattern's groups are (number, unit).
+_AGO: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
+    rf"\b{_ABOUT}({_N})[\s-]*({_UNIT})\s+ago\b",
+    rf"\bfor\s+the\s+(?:past|last)\s+({_N}\s+)?({_UNIT})\b",
+    rf"\b(?:il y a|depuis|ca fait|cela fait|voila)\s+{_ABOUT}({_N})[\s-]*({_UNIT})\b",
+    rf"\b(?:ha|faz|fazem)\s+{_ABOUT}({_N})\s*({_UNIT})\b",
+    rf"\b({_N})\s*({_UNIT})\s+atras\b",
+    rf"(?<![\w.])({_N})\s*({_UNIT})\s*전",
+    rf"(?<![\w.])({_N})\s*(분|시간)\s*째",
+    r"(?<![가-힣])(하루|이틀|사흘|나흘|일주일)\s*()전",
+))
+
+#: Days named relative to today (days back), and periods: (pattern, rule).
+_RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), rule) for p, rule in (
+        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday)\b|그저께|그제|엊그제",
+         "d2"),
+        (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem|la nuit derniere|noite passada)\b|"
+         r"어제|어젯밤|엊저녁", "d1"),
+        (r"\b(?:today|this morning|this afternoon|this evening|tonight|aujourd'hui|ce matin|"
+         r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha|esta tarde|just now|"
+         r"a moment ago|a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora)\b|"
+         r"오늘|방금|아까", "d0"),
+        (r"\b(?:last weekend|over the weekend|during the weekend|on the weekend|"
+         r"this past weekend|since the weekend|le week-end dernier|le weekend dernier|"
+         r"ce week-end|pendant le week-end|depuis le week-end|ce weekend|"
+         r"(?:fim|final) de semana passado|n?o (?:fim|final) de semana|"
+         r"desde o (?:fim|final) de semana)\b|지난\s*주말|주말에|주말부터|주말 동안|주말 내내",
+         "weekend"),
+        (r"\b(?:last week|la semaine derniere|semana passada)\b|"
+         r"지난\s*주(?!말|\s*[월화수목금토일]요일)", "week"),
+    ))
+
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
@@ -40,78 +111,164 @@ _WEEKDAYS = {
     "sexta": 4, "sabado": 5, "domingo": 6, "월": 0, "화": 1, "수": 2, "목": 3, "금": 4,
     "토": 5, "일": 6,
 }
+_EN_FR_DAY = re.compile(
+    r"\b(?:(last|this past|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(s)?\b"
+    r"(\s+(?:dernier|passe))?")
+_PT_DAY = re.compile(
+    r"\b(?:(na|no|desde|desde a|desde o|nesta|neste|essa|esse|esta|este|ultima|ultimo|"
+    r"na ultima|no ultimo|desde a ultima|desde o ultimo)\s+)?"
+    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(-feira|\s+feira)?(s)?\b"
+    r"(\s+passad[oa])?")
+_KO_DAY = re.compile(r"(?<![가-힣])(?:(지난|저번|이번)\s*(주)?\s*)?([월화수목금토일])요일(마다)?")
+#: Words before a weekday that make it future or habitual ("next Monday", "tous les").
+_NOT_PAST_BEFORE = re.compile(
+    r"(?:\b(?:next|every|each|coming|until|till|by|before|prochain|chaque|tous les|d'ici|"
+    r"jusqu'a|avant|proxima|proximo|toda|todo|todas|todos|ate)|"
+    r"(?<![가-힣])(?:다음\s*주|다음|담주|매주|매))\s*$")
+_NOT_PAST_AFTER = re.compile(
+    r"^(?:\s+(?:prochain|next|que vem|\d)|\s*마다)")
+#: Nouns after which a Portuguese weekday word is an ordinal ("na segunda vez").
+_ORDINAL_NOUN = re.compile(
+    r"^\s+(?:vez|vezes|tentativa|tentativas|etapa|parte|opcao|pagina|linha|fase|temporada|"
+    r"compra|mensagem|conta|semana|mes|dia|ano|pessoa|classe|via|mao|chance|geracao|edicao|"
+    r"serie|colocad[oa]|lugar|partida|rodada|missao)\b")
+
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|fevrier|mars|avril|"
            r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janeiro|fevereiro|marco|"
            r"abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)")
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|" \
-      r"jeudi|vendredi|samedi|dimanche|segunda|terca|quarta|quinta|sexta|sabado|domingo)"
-_UNIT = r"(?:hours?|heures?|horas?|시간|days?|jours?|dias?|일|weeks?|semaines?|semanas?|주)"
-
-#: Relative expressions, on accent-folded lower-case text: (pattern, days back or a rule).
-_RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), rule) for p, rule in (
-        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday)\b|그저께|그제|엊그제|"
-         r"이틀\s*전", "d2"),
-        (r"사흘\s*전", "d3"),
-        (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem)\b|어제|어젯밤", "d1"),
-        (r"\b(?:today|this morning|this afternoon|this evening|tonight|aujourd'hui|ce matin|"
-         r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha|just now|a moment ago|"
-         r"a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora)\b|오늘|방금|아까",
-         "d0"),
-        (rf"(?:\b(?:about|around|environ|cerca de|ha|il y a)\s+)?\b{_N}\s*{_UNIT}\s*"
-         rf"(?:ago|atras|전)|\b(?:il y a|ha|faz)\s+(?:environ\s+|uns\s+|umas\s+)?{_N}\s+{_UNIT}",
-         "ago"),
-        (rf"\b(?:last|this past|on|since)\s+{_WD}\b|\b{_WD}\s+(?:dernier|passad[oa])\b|"
-         rf"\b(?:depuis|desde)\s+(?:(?:le|a|o|ultima|ultimo)\s+){{0,2}}{_WD}\b|"
-         r"\b(?:na|no)\s+(?:ultima\s+)?(?:segunda|terca|quarta|quinta|sexta)-feira\b|"
-         r"\bno\s+(?:ultimo\s+)?(?:sabado|domingo)\b|"
-         r"지난\s*[월화수목금토일]요일|(?<![가-힣])[월화수목금토일]요일(?:에|부터|날)", "weekday"),
-        (r"\b(?:last weekend|over the weekend|since the weekend|le week-end dernier|ce week-end|"
-         r"le weekend dernier|depuis le week-end|fim de semana passado|no fim de semana|"
-         r"desde o fim de semana)\b|지난\s*주말|주말에|주말부터", "weekend"),
-        (r"\b(?:last week|la semaine derniere|semana passada)\b|지난\s*주", "week"),
-    ))
-_ABSOLUTE = re.compile(
-    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?{_MONTHS}\b"
-    rf"(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
-    r"\d{1,2}월\s*\d{1,2}일|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_NAMED_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?{_MONTHS}\b(?:\s+(?:de\s+)?\d{{4}})?|"
+    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_KO_MD = re.compile(r"(?<!\d)(\d{1,2})월\s*(\d{1,2})일")
+_NUMERIC = re.compile(r"(?<![\w/.,:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+                      r"(?![A-Za-z0-9_/]|[.,:]\d)")
+#: A word that introduces a date: a numeric date without its year needs one before it.
+_DATE_CUE = re.compile(
+    r"\b(?:on|since|from|le|du|depuis le|depuis|em|no dia|dia|desde|desde o dia|date|data|"
+    r"the)\s*$")
+_KO_PARTICLE = re.compile(r"^(?:에|부터|날|쯤|경)")
 
 
-def _resolve(rule: str, phrase: str, today: date) -> tuple[date, float] | None:
-    if rule.startswith("d"):
-        return today - timedelta(days=int(rule[1:])), EXACT
-    if rule == "ago":
-        m = re.search(rf"(\d{{1,2}}|{_N})\s*({_UNIT})", phrase)
-        if not m:
-            return None
-        n = int(m.group(1)) if m.group(1).isdigit() else _WORDS.get(m.group(1), 1)
-        unit = m.group(2)
-        if unit.startswith(("h", "시")):
-            return None  # hours: resolved with the time of day by the caller
-        days = n * 7 if unit.startswith(("w", "s", "주")) else n
-        return today - timedelta(days=days), EXACT
-    if rule == "weekday":
-        found = next((d for name, d in _WEEKDAYS.items()
-                      if (name in phrase if name.isascii() else f"{name}요일" in phrase)), None)
-        if found is None:
-            return None
-        back = (today.weekday() - found) % 7 or 7
-        return today - timedelta(days=back), EXACT
-    if rule == "weekend":
-        back = (today.weekday() - 5) % 7 or 7
-        return today - timedelta(days=back), PERIOD
-    if rule == "week":
-        return today - timedelta(days=today.weekday() + 7), PERIOD
+def _day_first(language: str, timezone: str) -> bool | None:
+    """The order of a numeric date: day first (fr, pt; en outside the Americas), month first
+    (ko; en in the Americas), None when the requester's zone does not tell (UTC)."""
+    if language in ("fr", "pt"):
+        return True
+    if language == "ko":
+        return False
+    if timezone.startswith(("America/", "US/", "Canada/", "Pacific/Honolulu")):
+        return False
+    if timezone.startswith(("Europe/", "Africa/", "Australia/", "Asia/", "Pacific/Auckland",
+                            "Atlantic/")):
+        return True
     return None
 
 
+def _back(today: date, weekday: int, *, today_counts: bool) -> date:
+    back = (today.weekday() - weekday) % 7
+    return today - timedelta(days=back if back or today_counts else 7)
+
+
+def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date, str]]:
+    """``(start, end, day, phrase)`` for each weekday the text names as a past day."""
+    out: list[tuple[int, int, date, str]] = []
+    for m in _EN_FR_DAY.finditer(folded):
+        pre, name, plural, post = m.groups()
+        if plural or _NOT_PAST_BEFORE.search(folded[max(0, m.start() - 16):m.start()]) or \
+                _NOT_PAST_AFTER.match(folded[m.end():m.end() + 12]):
+            continue
+        if pre == "this":
+            day = _back(today, _WEEKDAYS[name], today_counts=True)
+        elif pre or post:
+            day = _back(today, _WEEKDAYS[name], today_counts=False)
+        elif _WEEKDAYS[name] == today.weekday():
+            continue  # "on Thursday", written on a Thursday: today or a week ago
+        else:
+            day = _back(today, _WEEKDAYS[name], today_counts=False)
+        out.append((m.start(), m.end(), day, text[m.start():m.end()]))
+    for m in _PT_DAY.finditer(folded):
+        pre, name, feira, plural, post = m.groups()
+        after = folded[m.end():m.end() + 16]
+        if plural or _NOT_PAST_BEFORE.search(folded[max(0, m.start() - 16):m.start()]) or \
+                _NOT_PAST_AFTER.match(after):
+            continue
+        if name not in ("sabado", "domingo") and not feira and not post and \
+                (not pre or _ORDINAL_NOUN.match(after)):
+            continue  # "segunda" alone is also "second"
+        weekday = _WEEKDAYS[name]
+        if weekday == today.weekday() and not (pre or post):
+            continue
+        same_week = pre in ("nesta", "neste", "essa", "esse", "esta", "este")
+        day = _back(today, weekday, today_counts=same_week)
+        out.append((m.start(), m.end(), day, text[m.start():m.end()]))
+    for m in _KO_DAY.finditer(folded):
+        pre, week, name, every = m.groups()
+        if every or _NOT_PAST_BEFORE.search(folded[max(0, m.start() - 8):m.start()]):
+            continue
+        weekday = _WEEKDAYS[name]
+        if pre in ("지난", "저번") and week:  # 지난주 월요일: the Monday of last week
+            day = today - timedelta(days=today.weekday() + 7 - weekday)
+        elif pre == "이번":
+            day = today - timedelta(days=today.weekday() - weekday)
+            if day > today:
+                continue
+        elif pre:
+            day = _back(today, weekday, today_counts=False)
+        elif weekday == today.weekday():
+            continue
+        else:
+            day = _back(today, weekday, today_counts=False)
+        out.append((m.start(), m.end(), day, text[m.start():m.end()]))
+    return out
+
+
+def _ago(number: str, unit: str, local: datetime) -> date | None:
+    n: float | None = int(number.strip()) if number.strip().isdigit() else \
+        _NUMBERS.get(number.strip())
+    if unit in _KO_SPANS:
+        n, unit = _KO_SPANS[unit], "일"
+    if n is None:
+        n = 1 if not number.strip() else None  # "for the past hour"
+    kind = _UNITS.get(unit)
+    if n is None or kind is None:
+        return None
+    if kind in ("h", "m"):
+        return (local - timedelta(hours=n if kind == "h" else n / 60)).date()
+    if n != int(n):
+        return None  # "half a day": no date
+    return local.date() - timedelta(days=int(n) * (7 if kind == "w" else 1))
+
+
+def _numeric(m: re.Match[str], folded: str, language: str, timezone: str,
+             today: date) -> date | None:
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+    cued = bool(_DATE_CUE.search(folded[max(0, m.start() - 14):m.start()]) or
+                (language == "ko" and _KO_PARTICLE.match(folded[m.end():])))
+    if not year and (sep == "." or not cued):
+        return None
+    orders = {True: (b, a), False: (a, b)}  # (month, day)
+    first = _day_first(language, timezone)
+    candidates = set()
+    for day_first, (month, day) in orders.items():
+        if first is not None and day_first != first:
+            continue
+        y = int(year) + (2000 if year and len(year) == 2 else 0) if year else today.year
+        try:
+            found = date(y, month, day)
+        except ValueError:
+            continue
+        if not year and found > today:
+            found = found.replace(year=y - 1) if (month, day) != (2, 29) else found
+        candidates.add(found)
+    return candidates.pop() if len(candidates) == 1 else None
+
+
 @lru_cache(maxsize=4096)
-def _parse_absolute(phrase: str, language: str, base: datetime) -> date | None:
-    """Month names and numeric dates, by dateparser (loaded on first use: it is slow to import)."""
-    m = re.fullmatch(r"(\d{1,2})월\s*(\d{1,2})일", phrase)
-    if m:
-        phrase = f"{base.year}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+def _parse_named_month(phrase: str, language: str, base: datetime) -> date | None:
+    """Month names, by dateparser (loaded on first use: it is slow to import)."""
     import dateparser
 
     parsed = dateparser.parse(
@@ -121,32 +278,70 @@ def _parse_absolute(phrase: str, language: str, base: datetime) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, language: str, created: datetime) -> list[tuple[date, float, str]]:
-    """Every date the text gives: ``(date, confidence, phrase)``, in text order."""
+def _absolute(folded: str, text: str, language: str, local: datetime,
+              timezone: str) -> list[tuple[int, int, date, str]]:
+    today = local.date()
+    out: list[tuple[int, int, date, str]] = []
+    for m in _ISO.finditer(folded):
+        try:
+            out.append((m.start(), m.end(), date(*map(int, m.groups())), m.group()))
+        except ValueError:
+            continue
+    for m in _KO_MD.finditer(folded):
+        month, day = int(m.group(1)), int(m.group(2))
+        try:
+            found = date(today.year, month, day)
+            if found > today:
+                found = found.replace(year=today.year - 1)
+        except ValueError:
+            continue
+        out.append((m.start(), m.end(), found, text[m.start():m.end()]))
+    for m in _NAMED_MONTH.finditer(folded):
+        named = _parse_named_month(m.group(), language, local.replace(tzinfo=None,
+                                                                       microsecond=0))
+        if named is not None:
+            out.append((m.start(), m.end(), named, text[m.start():m.end()]))
+    for m in _NUMERIC.finditer(folded):
+        numeric = _numeric(m, folded, language, timezone, today)
+        if numeric is not None:
+            out.append((m.start(), m.end(), numeric, text[m.start():m.end()]))
+    return out
+
+
+def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
+               ) -> list[tuple[date, float, str]]:
+    """Every date the text gives: ``(date, confidence, phrase)``, in text order; ``created``
+    is the ticket's creation in the requester's time zone (``timezone``, which also tells
+    the order of a numeric date written in English)."""
     local = created
+    today = local.date()
     folded = fold(text)
     found: list[tuple[int, date, float, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _ABSOLUTE.finditer(folded):
-        day = _parse_absolute(m.group(), language, local.replace(tzinfo=None, microsecond=0))
-        if day is not None and day <= local.date():
-            found.append((m.start(), day, EXACT, text[m.start():m.end()]))
-            taken.append(m.span())
+
+    def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
+        if day <= today and not any(s < end and start < e for s, e in taken):
+            found.append((start, day, confidence, phrase))
+            taken.append((start, end))
+
+    for start, end, day, phrase in _absolute(folded, text, language, local, timezone):
+        add(start, end, day, EXACT, phrase)
+    for pattern in _AGO:
+        for m in pattern.finditer(folded):
+            ago = _ago(m.group(1) or "", m.group(2) or m.group(1), local)
+            if ago is not None:
+                add(m.start(), m.end(), ago, EXACT, text[m.start():m.end()])
     for pattern, rule in _RELATIVE:
         for m in pattern.finditer(folded):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            phrase = m.group()
-            resolved = _resolve(rule, phrase, local.date())
-            if resolved is None and rule == "ago":
-                hours = re.search(rf"(\d{{1,2}}|{_N})\s*(?:hours?|heures?|horas?|시간)", phrase)
-                if hours:
-                    g = hours.group(1)
-                    n = int(g) if g.isdigit() else _WORDS.get(g, 1)
-                    resolved = (local - timedelta(hours=n)).date(), EXACT
-            if resolved is not None:
-                found.append((m.start(), resolved[0], resolved[1], text[m.start():m.end()]))
-                taken.append(m.span())
+            if rule.startswith("d"):
+                day, confidence = today - timedelta(days=int(rule[1:])), EXACT
+            elif rule == "weekend":
+                day, confidence = _back(today, 5, today_counts=False), PERIOD
+            else:
+                day, confidence = today - timedelta(days=today.weekday() + 7), PERIOD
+            add(m.start(), m.end(), day, confidence, text[m.start():m.end()])
+    for start, end, day, phrase in _weekdays(folded, text, today):
+        add(start, end, day, EXACT, phrase)
     return [(d, c, p) for _, d, c, p in sorted(found, key=lambda x: x[0])]
 
 
@@ -160,7 +355,7 @@ def read_date(key: str, texts: Sequence[tuple[str, str]], locale: str, created: 
     language = locale.split("-", 1)[0].lower()
     dates: dict[date, tuple[float, str, str]] = {}
     for source, text in texts:
-        for day, confidence, phrase in find_dates(text[:4000], language, local):
+        for day, confidence, phrase in find_dates(text[:4000], language, local, timezone):
             if day not in dates or confidence > dates[day][0]:
                 dates[day] = (confidence, phrase, source)
     if len(dates) != 1:
