@@ -26,6 +26,7 @@ from integrations.model import Field
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
+from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
 from integrations.triage.reading.sentences import ClauseReader, NameReader
 from integrations.triage.reading.typed import TypedReader, recognisable
@@ -63,6 +64,9 @@ class Reader:
 def compile_reading(fields: Mapping[str, Field]) -> Reader:
     """The reader for a form whose custom fields are ``fields``."""
     options, typed, names, clauses, dates = {}, {}, {}, {}, []
+    # every option title of the form, folded: a name is never another field's choice
+    others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
+                       for o in f.options for t in (o.title, *o.titles.values()))
     for key, f in fields.items():
         if f.kind in ("dropdown",):
             options[key] = OptionReader(f)
@@ -73,7 +77,7 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
         elif f.kind == "textarea":
             clauses[key] = ClauseReader(f)
         elif f.kind in ("text", "regexp"):
-            names[key] = NameReader(f)
+            names[key] = NameReader(f, others)
     return Reader(options, typed, names, clauses, tuple(dates))
 
 

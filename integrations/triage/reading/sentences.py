@@ -52,6 +52,8 @@ _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|�
 #: English puts a proper name before the noun it names: "on the Kraken server".
 _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+#: Where a Korean clause ends inside a sentence: a comma or a connective ending + space.
+_KO_JOIN = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|아서|니까)\s+")
 _STATE_WORDS = frozenset({
     "not", "no", "now", "still", "also", "just", "being", "gone", "mine", "fine", "ok",
     "okay", "broken", "stuck", "down", "back", "bloque", "pirate", "pas", "plus", "aussi",
@@ -70,6 +72,34 @@ _PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|d
            r"\s+(?:d['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
 _POSSESSIVE = (r"(?:my|her|his|their|our|mon|ma|mes|sa|son|ses|notre|meu|minha|seu|sua|"
                r"nosso|nossa)\s+")
+#: An article before a kind of thing's name ("the Founder's Pack", "o Pacote Estelar").
+_ARTICLES = r"(?:the|a|an|le|la|les|un|une|du|des|o|os|as|um|uma|do|da|dos|das|no|na)"
+#: Words of a field's name that say it is an identifier ("acct name", "nick", "아이디").
+_IDENTIFIERS = ("name nom nome id login username user pseudo nick nickname tag gamertag ign "
+                "handle identifiant usuario 이름 아이디 계정명 닉네임 캐릭명")
+_IDENTIFIER_NOUNS = frozenset(_IDENTIFIERS.split())
+#: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
+_HANDLE = re.compile(r"\w[._@]\w|\d")
+#: Where a label line without a colon may start: a clause start, or a possessive.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
+#: Where its one-word value must end: the clause.
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$))")
+#: Common words that can follow a field's name without being its value ("account problem",
+#: "username help", "conta bloqueada", "compte perdu").
+_COMMON_WORDS = """
+problem problems issue issues help question questions access error errors recovery reset
+change changed support please thanks thank here below above attached missing unknown same
+different new old main info details settings number email mail password page link request
+locked blocked banned hacked stolen deleted suspended disabled works working broken doesnt
+isnt wont cant cannot still again anymore either too well details verification security
+probleme problemes aide acces erreur bloque pirate supprime oublie perdu merci svp ici
+encore toujours plus aussi securite verification
+problema problemas ajuda acesso erro bloqueada bloqueado senha suporte obrigado obrigada aqui
+ainda tambem mais seguranca verificacao
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+
 #: Capitalised words that are not names: demonyms, languages, common words, platforms.
 _NOT_NAMES = """
 english french korean brazilian american canadian british german spanish italian
@@ -115,8 +145,10 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
 class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
-    def __init__(self, f: Field) -> None:
+    def __init__(self, f: Field, others: frozenset[str] = frozenset()) -> None:
         self.field = f
+        #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
+        self._others = others
         names = sorted(field_synonyms(f), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
@@ -130,6 +162,10 @@ class NameReader:
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         self._around = _around(per_locale(_ext(f).get("cues")))
+        #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
+        #: word after one of them, ending its clause, is the value ("acct name corvane")
+        self._naming = frozenset(n.casefold() for n in names
+                                 if _IDENTIFIER_NOUNS & set(fold(n).split()))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         values: dict[str, tuple[str, str]] = {}
@@ -138,8 +174,9 @@ class NameReader:
             for m in self._after.finditer(capped):
                 explicit = bool(m.group(1).strip())
                 value = self._clean(m.group(2))
-                if value and value.casefold() not in self._own and \
-                        _looks_like_name(value, explicit):
+                if not value or value.casefold() in self._own or self._is_other(value):
+                    continue
+                if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
                     values.setdefault(value, (source, m.group()))
             for m in self._before.finditer(capped):
                 values.setdefault(m.group(1), (source, m.group()))
@@ -152,14 +189,39 @@ class NameReader:
                         name.casefold() not in self._own:
                     values.setdefault(name, (source, m.group()))
             for m in self._around.finditer(capped) if self._around else ():
-                name = next(g for g in m.groups() if g)
-                if _proper_name(name) and name.casefold() not in self._own:
+                name = _cued_name(m)
+                if _proper_name(name) and name.casefold() not in self._own and \
+                        not self._is_other(name):
                     values.setdefault(name, (source, m.group()))
         if len(values) != 1:
             return None
         value, (source, span) = next(iter(values.items()))
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
                         locale=locale, confidence=NAMED, source=source)
+
+    def _is_other(self, value: str) -> bool:
+        """True when ``value`` is an option of another field ("Trove", "Xbox", "EU")."""
+        return fold(value) in self._others
+
+    def _labelled_clause(self, text: str, m: re.Match[str], value: str) -> bool:
+        """A label line without its colon: "acct name corvane", "conta lucas.mv" — the
+        field's name starts the clause (after a possessive at most), one word follows and
+        ends it; the word is an identifier (a dot, an underscore, a digit or an @ in it) or
+        follows a name that says identifier ("acct name", "nick"), and is no common word."""
+        if " " in value or not m.group(1).isspace():
+            return False
+        label = m.group()[: m.start(1) - m.start()].casefold()
+        before = text[max(0, m.start() - 24):m.start()]
+        if not _CLAUSE_START.search(before):
+            return False
+        rest = text[m.start(2) + len(value):]
+        if not _CLAUSE_END.match(rest):
+            return False
+        word = fold(value)
+        if word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or len(word) < 3 or \
+                word.endswith(("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida")):
+            return False
+        return bool(_HANDLE.search(value)) or label in self._naming
 
     def _clean(self, raw: str) -> str:
         words: list[str] = []
@@ -190,20 +252,36 @@ def _ext(f: Field) -> dict[str, object]:
     return ext if isinstance(ext, dict) else {}
 
 
+def _cued_name(m: re.Match[str]) -> str:
+    """The name a cue pattern matched; a ``{name} Pack`` cue keeps its noun when the text
+    capitalises it ("the Founder's Pack")."""
+    groups = m.groupdict()
+    for k, v in groups.items():
+        if v and k.startswith("n"):
+            noun = groups.get("k" + k[1:])
+            return f"{v} {noun}" if noun and noun[:1].isupper() else v
+    return next(g for g in m.groups() if g)
+
+
 def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     """One pattern for a name field's cues: a proper noun after a cue (a possessive may
     come between, and a common noun after it: "lost her Ayanad Bow", "perdi minha espada
     Lâmina do Crepúsculo"), or, for a ``{name}`` cue, before the rest of it
-    and after a possessive ("my Lunarfall Cloak vanished")."""
+    and after a possessive ("my Lunarfall Cloak vanished"); a ``{name}`` cue with nothing
+    before it names a kind of thing ("{name} pack"): an article will do ("the Founder's
+    Pack")."""
     parts: list[str] = []
-    for words in cues.values():
-        for cue in words:
-            if "{name}" in cue:
-                before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
-                parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}({_PROPER})\s+{after}(?!\w)")
-            else:
-                parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
-                             rf"({_PROPER})")
+    for i, cue in enumerate(c for words in cues.values() for c in words):
+        if "{name}" in cue and not cue.split("{name}", 1)[0].strip():
+            after = re.escape(cue.split("{name}", 1)[1].strip())
+            parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|{_ARTICLES}\s+)(?P<n{i}>{_PROPER})"
+                         rf"\s+(?P<k{i}>{after})(?!\w)")
+        elif "{name}" in cue:
+            before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
+            parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}({_PROPER})\s+{after}(?!\w)")
+        else:
+            parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
+                         rf"({_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
@@ -216,7 +294,9 @@ class ClauseReader:
         cues = sorted({c for words in per_locale(
             (f.schema or {}).get("x-deskops", {}).get("cues")).values() for c in words},
             key=len, reverse=True)
-        self._cue = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")") \
+        # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
+        self._cue = re.compile("(?i)" + "|".join(
+            re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){re.escape(c)}" for c in cues)) \
             if cues else None
         names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
         self._line = re.compile(
@@ -239,6 +319,11 @@ class ClauseReader:
             start = m.start()
             if _HANGUL.search(m.group()):
                 start = max((capped.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
+                # the clause, not the sentence: after the last comma or clause ending
+                # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
+                joins = list(_KO_JOIN.finditer(capped, start, m.start()))
+                if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
+                    start = joins[-1].end()
             end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                       default=len(capped))
             value = capped[start:end].strip(" ,;")
