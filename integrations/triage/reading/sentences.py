@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
@@ -64,6 +65,7 @@ _STATE_WORDS = frozenset({
     "there", "here", "too", "very", "really", "already", "always", "never", "linked",
     "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
     "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
+    "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
 })
 
 
@@ -134,9 +136,11 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     first = words[0]
     if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper():
         return True
+    word = first.casefold()
+    if fold(word) in _STATE_WORDS:  # "avec PayPal", "with Visa": a preposition, no name
+        return False
     if any(w[:1].isupper() for w in words[1:]):  # "le pack Marchand": a named product
         return True
-    word = first.casefold()
     if not explicit or word in _STATE_WORDS or len(word) < 4:
         return False
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
@@ -168,32 +172,38 @@ class NameReader:
                                  if _IDENTIFIER_NOUNS & set(fold(n).split()))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
-        values: dict[str, tuple[str, str]] = {}
+        found: list[_Mention] = []
         for source, text in texts:
             capped = text[:4000]
+
+            def add(value: str, at: int, m: re.Match[str], end: int | None = None) -> None:
+                found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
+                                      end if end is not None else at + len(value)))
+
             for m in self._after.finditer(capped):
                 explicit = bool(m.group(1).strip())
                 value = self._clean(m.group(2))
                 if not value or value.casefold() in self._own or self._is_other(value):
                     continue
                 if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
-                    values.setdefault(value, (source, m.group()))
+                    add(value, m.start(2), m)
             for m in self._before.finditer(capped):
-                values.setdefault(m.group(1), (source, m.group()))
+                add(m.group(1), m.start(1), m)
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own:
-                    values.setdefault(m.group(1), (source, m.group()))
+                    add(m.group(1), m.start(1), m)
             for m in self._en_before.finditer(capped) if self._en_before else ():
                 name = m.group(1)  # "the EU server" names a region, not a server
                 if name[:1].isupper() and any(c.islower() for c in name) and \
                         name.casefold() not in self._own:
-                    values.setdefault(name, (source, m.group()))
+                    add(name, m.start(1), m)
             for m in self._around.finditer(capped) if self._around else ():
-                name = _cued_name(m)
+                name, at, end = _cued_name(m)
                 if _proper_name(name) and name.casefold() not in self._own and \
                         not self._is_other(name):
-                    values.setdefault(name, (source, m.group()))
-        if len(values) != 1:
+                    add(name, at, m, end)
+        values = _merged(found)
+        if len(values) != 1:  # two names compete: neither is written
             return None
         value, (source, span) = next(iter(values.items()))
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
@@ -247,20 +257,58 @@ class NameReader:
         return value
 
 
+class _Mention(NamedTuple):
+    """A name read at ``start:end`` of ``text`` (one of the requester's texts)."""
+
+    value: str
+    source: str
+    span: str
+    text: str
+    start: int
+    end: int
+
+
+def _merged(found: Sequence[_Mention]) -> dict[str, tuple[str, str]]:
+    """Distinct values, each with its source and evidence span. Mentions that overlap in
+    one text are one name read twice ("pack Dragon" and "Dragon d'Ombre" are "pack Dragon
+    d'Ombre")."""
+    out: dict[str, tuple[str, str]] = {}
+    ordered = sorted(found, key=lambda f: (f.source, id(f.text), f.start, -f.end))
+    i = 0
+    while i < len(ordered):
+        first = ordered[i]
+        end, group = first.end, [first]
+        while i + 1 < len(ordered) and ordered[i + 1].text is first.text and \
+                ordered[i + 1].source == first.source and ordered[i + 1].start < end:
+            i += 1
+            group.append(ordered[i])
+            end = max(end, ordered[i].end)
+        if len({g.value for g in group}) == 1:
+            value = first.value
+        else:
+            value = first.text[first.start:end].rstrip(".,;:!?'’ ")
+        out.setdefault(value, (first.source, first.span))
+        i += 1
+    return out
+
+
 def _ext(f: Field) -> dict[str, object]:
     ext = (f.schema or {}).get("x-deskops") if isinstance(f.schema, dict) else None
     return ext if isinstance(ext, dict) else {}
 
 
-def _cued_name(m: re.Match[str]) -> str:
-    """The name a cue pattern matched; a ``{name} Pack`` cue keeps its noun when the text
-    capitalises it ("the Founder's Pack")."""
+def _cued_name(m: re.Match[str]) -> tuple[str, int, int]:
+    """The name a cue pattern matched, with its place; a ``{name} Pack`` cue keeps its noun
+    when the text capitalises it ("the Founder's Pack")."""
     groups = m.groupdict()
     for k, v in groups.items():
         if v and k.startswith("n"):
-            noun = groups.get("k" + k[1:])
-            return f"{v} {noun}" if noun and noun[:1].isupper() else v
-    return next(g for g in m.groups() if g)
+            noun = "k" + k[1:]
+            if groups.get(noun) and str(groups[noun])[:1].isupper():
+                return f"{v} {groups[noun]}", m.start(k), m.end(noun)
+            return v, m.start(k), m.end(k)
+    index = next(i for i, g in enumerate(m.groups(), 1) if g)
+    return m.group(index), m.start(index), m.end(index)
 
 
 def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
