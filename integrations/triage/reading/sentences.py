@@ -45,7 +45,7 @@ LABELLED = 0.9
 _CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[oa]|"
             r"s'appelle|se chama)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
-_NAME = r"([A-Za-z0-9][\w.'@-]{1,40}(?:\s+[A-Z0-9][\w'-]{1,20}){0,3})"
+_NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
 #: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
 #: description ("서버가 다운됐어요").

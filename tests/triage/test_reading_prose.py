@@ -1,0 +1,331 @@
+"""Issue 10, reading prose: dates, names and typed values written in sentences, in en, fr,
+ko and pt-br, through the pure core (`triage.decide` on the example workspaces as the real
+loader reads them) and the reading API (`find_dates`). Each mechanism has its negative
+cases: words that must not be read as a date or a name. The sentences are new: none is a
+corpus ticket."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from triage_support import BOT, REQUESTER, ticket
+
+from integrations.model import Ticket, TicketComment
+from integrations.triage import Decision, TriageContext, decide, load_rules
+from integrations.triage.reading import compile_reading, read
+from integrations.triage.reading.dates import find_dates
+from integrations.workspace import load
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
+#: A Thursday, 14:00 UTC: relative dates below resolve against it.
+CREATED = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
+
+
+def context(name: str) -> TriageContext:
+    ws = load(EXAMPLES / name)
+    rules = load_rules(ws.root, ws)
+    groups = sorted({r.group for r in rules.rules if r.group})
+    return TriageContext.build(
+        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
+        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
+        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
+        self_author_ids=[BOT])
+
+
+@pytest.fixture(scope="module")
+def games() -> TriageContext:
+    return context("game-publisher")
+
+
+@pytest.fixture(scope="module")
+def ads() -> TriageContext:
+    return context("ad-network")
+
+
+def on(ctx: TriageContext, body: str, *, form: str, subject: str = "Help",
+       time_zone: str | None = None, **fields: Any) -> Ticket:
+    field_ids = {k: rid for rid, k in ctx.field_ids.items()}
+    form_ids = {k: rid for rid, k in ctx.form_ids.items()}
+    comment = TicketComment(id=1, author_id=REQUESTER, public=True, body=body,
+                            created_at=CREATED, from_requester=True)
+    t = ticket(subject=subject, description=body, form_id=form_ids[form], comments=(comment,),
+               fields={field_ids[k]: v for k, v in fields.items()}, updated_at=CREATED)
+    return dataclasses.replace(t, time_zone=time_zone)
+
+
+def written(ctx: TriageContext, d: Decision) -> dict[str, Any]:
+    return {ctx.field_ids[rid]: v for rid, v in d.update.fields.items()}
+
+
+def asked(d: Decision) -> list[str]:
+    return [m.key for m in d.missing]
+
+
+def dates(text: str, language: str, timezone: str = "UTC") -> list[str]:
+    return [d.isoformat() for d, _, _ in find_dates(text, language, CREATED, timezone)]
+
+
+# ------------------------------------------------------------------ dates: relative days
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    # weekdays alone and with last/this/dernier/passada/지난/이번 (Thursday 12 March)
+    ("it stopped working monday", "en", "2026-03-09"),
+    ("broken since Tuesday night", "en", "2026-03-10"),
+    ("last Friday it was fine", "en", "2026-03-06"),
+    ("last Thursday", "en", "2026-03-05"),
+    ("this Wednesday the shop failed", "en", "2026-03-11"),
+    ("ça ne marche plus depuis mardi", "fr", "2026-03-10"),
+    ("vendredi dernier", "fr", "2026-03-06"),
+    ("la mise à jour de lundi", "fr", "2026-03-09"),
+    ("desde terça não consigo entrar", "pt", "2026-03-10"),
+    ("no domingo passado", "pt", "2026-03-08"),
+    ("na quarta-feira", "pt", "2026-03-11"),
+    ("segunda passada", "pt", "2026-03-09"),
+    ("화요일부터 안 돼요", "ko", "2026-03-10"),
+    ("지난 금요일에 결제했어요", "ko", "2026-03-06"),
+    ("지난주 수요일", "ko", "2026-03-04"),
+    ("이번 주 월요일", "ko", "2026-03-09"),
+    # N minutes / hours / days / weeks back, in every language
+    ("about 20 minutes ago", "en", "2026-03-12"),
+    ("three days ago", "en", "2026-03-09"),
+    ("a week ago", "en", "2026-03-05"),
+    ("for the past two days", "en", "2026-03-10"),
+    ("depuis une heure", "fr", "2026-03-12"),
+    ("il y a 4 jours", "fr", "2026-03-08"),
+    ("ça fait deux semaines", "fr", "2026-02-26"),
+    ("depuis trois jours", "fr", "2026-03-09"),
+    ("há duas semanas", "pt", "2026-02-26"),
+    ("faz 5 dias", "pt", "2026-03-07"),
+    ("2 dias atrás", "pt", "2026-03-10"),
+    ("há meia hora", "pt", "2026-03-12"),
+    ("3일 전에", "ko", "2026-03-09"),
+    ("한 시간 전", "ko", "2026-03-12"),
+    ("두 시간째 접속이 안 돼요", "ko", "2026-03-12"),
+    ("일주일 전", "ko", "2026-03-05"),
+    ("하루 전에 샀어요", "ko", "2026-03-11"),
+    ("2주 전", "ko", "2026-02-26"),
+    # yesterday, the day before, last night, this morning, the weekend
+    ("la nuit dernière", "fr", "2026-03-11"),
+    ("noite passada", "pt", "2026-03-11"),
+    ("hoje de manhã", "pt", "2026-03-12"),
+    ("엊그제", "ko", "2026-03-10"),
+    ("during the weekend", "en", "2026-03-07"),
+    ("no final de semana", "pt", "2026-03-07"),
+    ("주말 동안", "ko", "2026-03-07"),
+])
+def test_relative_days_in_every_language(text: str, language: str, day: str) -> None:
+    assert dates(text, language) == [day]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("next Friday", "en"), ("every Monday", "en"), ("on mondays it lags", "en"),
+    ("until Tuesday", "en"),
+    ("on Thursday", "en"),  # written on a Thursday: today or a week ago
+    ("a few days ago", "en"), ("more than a month ago", "en"),
+    ("lundi prochain", "fr"), ("tous les mardis", "fr"), ("d'ici vendredi", "fr"),
+    ("depuis plus de 3 jours", "fr"), ("un jour ça marche", "fr"),
+    ("na segunda vez que tentei", "pt"), ("a terceira e a quarta tentativa", "pt"),
+    ("segunda opção", "pt"), ("na próxima sexta", "pt"), ("toda segunda-feira", "pt"),
+    ("sexta que vem", "pt"),
+    ("다음 주 월요일", "ko"), ("매주 금요일", "ko"), ("월요일마다", "ko"),
+    ("몇 시간 전", "ko"),
+])
+def test_future_habitual_vague_or_ordinal_words_give_no_date(text: str,
+                                                             language: str) -> None:
+    assert dates(text, language) == []
+
+
+# ------------------------------------------------------------------ dates: numeric, local
+
+
+@pytest.mark.parametrize(("text", "language", "timezone", "day"), [
+    ("débité le 10/03", "fr", "UTC", "2026-03-10"),
+    ("paguei no dia 05/03", "pt", "UTC", "2026-03-05"),
+    ("3/10에 결제했어요", "ko", "UTC", "2026-03-10"),
+    ("on 03/10", "en", "America/New_York", "2026-03-10"),  # month first in the Americas
+    ("on 10/03", "en", "Europe/London", "2026-03-10"),  # day first elsewhere
+    ("on 25/02", "en", "UTC", "2026-02-25"),  # only one order is a date
+    ("11/03/2026", "fr", "UTC", "2026-03-11"),
+    ("le 3 mars", "fr", "UTC", "2026-03-03"),
+    ("10 de março", "pt", "UTC", "2026-03-10"),
+    ("3월 10일", "ko", "UTC", "2026-03-10"),
+    ("on 12/25", "en", "America/Chicago", "2025-12-25"),  # no year: the latest one past
+])
+def test_numeric_dates_follow_the_local_order(text: str, language: str, timezone: str,
+                                              day: str) -> None:
+    assert dates(text, language, timezone) == [day]
+
+
+@pytest.mark.parametrize(("text", "language", "timezone"), [
+    ("on 03/10", "en", "UTC"),  # March 10 or 3 October: the zone does not tell
+    ("12/03/2026", "en", "Etc/UTC"),
+    ("I'd rate it 10/10", "en", "America/New_York"),  # no word introduces a date
+    ("3/4 of my items are gone", "en", "America/New_York"),
+    ("version 1.12 crashed", "en", "Europe/Paris"),
+    ("le 12/04/2026", "fr", "UTC"),  # 12 April: after the ticket
+])
+def test_numbers_that_are_not_a_date_or_not_a_past_one_give_none(
+        text: str, language: str, timezone: str) -> None:
+    assert dates(text, language, timezone) == []
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    ("Un joueur nommé Vorax88 m'insulte depuis une heure sur le serveur Pyrelune.",
+     "2026-03-12"),
+    ("The player Snagtooth77 kept team-killing on the Ironvale server on Tuesday.",
+     "2026-03-10"),
+    ("O jogador Brutus_x me xingou no servidor Aurora há 3 dias.", "2026-03-09"),
+    ("플레이어 Ghost_77 이 서버 Aurora에서 3일 전에 욕설을 했어요.", "2026-03-09"),
+])
+def test_a_date_in_prose_fills_the_field_and_is_not_asked(games: TriageContext, body: str,
+                                                         day: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d)["occurred_on"] == day
+    assert "occurred_on" not in asked(d)
+
+
+def test_a_numeric_date_is_read_in_the_requester_time_zone_order(games: TriageContext) -> None:
+    body = "Bought the Starter Pack on 03/10, never received. Glyph: kira_sun"
+    us = decide(on(games, body, form="unable-to-purchase", time_zone="America/New_York"),
+                games)
+    uk = decide(on(games, body, form="unable-to-purchase", time_zone="Europe/London"), games)
+    unknown = decide(on(games, body, form="unable-to-purchase"), games)  # workspace's UTC
+    assert written(games, us)["occurred_on"] == "2026-03-10"
+    assert written(games, uk)["occurred_on"] == "2025-10-03"
+    assert "occurred_on" not in written(games, unknown) and "occurred_on" in asked(unknown)
+
+
+def test_a_weekday_and_another_date_disagreeing_write_none(games: TriageContext) -> None:
+    d = decide(on(games, "Joueur Vorax88, serveur Pyrelune: lundi et aussi il y a 2 jours.",
+                  form="report-a-player"), games)
+    assert "occurred_on" not in written(games, d) and "occurred_on" in asked(d)
+
+
+def test_since_the_update_alone_is_not_dated(games: TriageContext) -> None:
+    """The ticket does not say when the update was: asked, not guessed."""
+    d = decide(on(games, "Player Vorax88 is cheating since the update, server Pyrelune.",
+                  form="report-a-player"), games)
+    assert "occurred_on" in asked(d)
+
+
+# ------------------------------------------------------------------ names in prose
+
+
+@pytest.mark.parametrize(("body", "form", "field", "value"), [
+    ("Hey, my name is Thistlewood and my bow vanished after the patch.", "in-game-issues",
+     "character_name", "Thistlewood"),
+    ("I'm Mirelle in game, my sword disappeared from my bags.", "in-game-issues",
+     "character_name", "Mirelle"),
+    ("Bonjour, je m'appelle Ravenclaw en jeu et mon arc a disparu.", "in-game-issues",
+     "character_name", "Ravenclaw"),
+    ("Mon perso s'appelle Brumelune et il a perdu son épée.", "in-game-issues",
+     "character_name", "Brumelune"),
+    ("Meu personagem Jacarezinho perdeu a armadura depois da manutenção.", "in-game-issues",
+     "character_name", "Jacarezinho"),
+    ("Oi, meu nome é Jandaia no jogo e sumiu meu arco.", "in-game-issues",
+     "character_name", "Jandaia"),
+    ("캐릭터 Moonbow 인벤토리에서 활이 사라졌어요.", "in-game-issues", "character_name",
+     "Moonbow"),
+    # account names without a colon
+    ("Cannot log in since the patch, acct name wrenfield", "technical-issues",
+     "account_name", "wrenfield"),
+    ("The game crashes at the loading screen. username pixelmoth", "technical-issues",
+     "account_name", "pixelmoth"),
+    ("Le jeu plante au chargement. Identifiant loupiot", "technical-issues",
+     "account_name", "loupiot"),
+    ("O jogo fecha sozinho. conta bia.souza", "technical-issues", "account_name",
+     "bia.souza"),
+    ("게임이 튕겨요. 아이디 haneul22", "technical-issues", "account_name", "haneul22"),
+    # purchase names
+    ("I paid for the Founder's Pack and nothing showed up.", "unable-to-purchase",
+     "purchase_name", "Founder's Pack"),
+    ("J'ai payé le pack Cristal par carte et rien reçu.", "unable-to-purchase",
+     "purchase_name", "pack Cristal"),
+    ("Paguei o Passe Lunar e não recebi nada.", "unable-to-purchase", "purchase_name",
+     "Passe Lunar"),
+    ("Deu erro na compra do Pacote Aurora, cobraram duas vezes.", "unable-to-purchase",
+     "purchase_name", "Pacote Aurora"),
+])
+def test_names_in_prose_in_every_language(games: TriageContext, body: str, form: str,
+                                          field: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(field) == value
+    assert field not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "form", "field"), [
+    # a common word after the field's name, or a word that does not end the clause
+    ("Account problem, please help", "technical-issues", "account_name"),
+    ("username help", "technical-issues", "account_name"),
+    ("acct name changed yesterday and now nothing works", "technical-issues",
+     "account_name"),
+    ("conta bloqueada desde ontem", "technical-issues", "account_name"),
+    ("Mon compte perdu, aidez-moi", "technical-issues", "account_name"),
+    # a preposition, a payment method, another field's option: never a purchase name
+    ("J'ai payé avec PayPal hier et rien reçu.", "unable-to-purchase", "purchase_name"),
+    ("I bought it for the Xbox and it never arrived.", "unable-to-purchase",
+     "purchase_name"),
+    # a demonym or a state after a self-introduction is not a character
+    ("Hi, my name is French and my items vanished", "in-game-issues", "character_name"),
+    ("my name is not showing on the leaderboard", "in-game-issues", "character_name"),
+    # two names compete: neither is written
+    ("My name is Thistlewood, but my character Mirelle lost her bow.", "in-game-issues",
+     "character_name"),
+])
+def test_words_that_are_not_names_are_not_read(games: TriageContext, body: str, form: str,
+                                               field: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert field not in written(games, d)
+    assert field in asked(d)
+
+
+def test_overlapping_mentions_of_one_name_give_the_whole_name(games: TriageContext) -> None:
+    """"acheter le pack Étoile d'Argent": the synonym reads "pack Étoile", the cue reads
+    "Étoile d'Argent"; one name, not two competing."""
+    d = decide(on(games, "J'ai voulu acheter le pack Étoile d'Argent mais la carte est "
+                  "refusée. Compte : lilas_p", form="unable-to-purchase"), games)
+    assert written(games, d)["purchase_name"] == "pack Étoile d'Argent"
+
+
+# ------------------------------------------------------------------ free text and typed
+
+
+@pytest.mark.parametrize(("body", "steps"), [
+    ("대시보드가 안 열려요. 크롬 쓰고 있고 캐시 삭제해 봤어요. SID 5520119",
+     "캐시 삭제해 봤어요"),
+    ("대시보드가 안 열려요, 브라우저 재시작 후에도 똑같아요. SID 5520119",
+     None),  # "재시작" starts no clause of its own here: the sentence is kept whole
+])
+def test_a_korean_cue_joins_its_verb_and_keeps_its_clause(ads: TriageContext, body: str,
+                                                          steps: str | None) -> None:
+    reader = compile_reading({k: ads.workspace.fields[k] for k in ("steps_taken",)})
+    found = read(reader, "steps_taken", [("comment:1", body)], "ko", CREATED, "UTC")
+    if steps is None:
+        assert found is not None and "재시작" in found.value
+    else:
+        assert found is not None and found.value == steps
+
+
+@pytest.mark.parametrize(("body", "email"), [
+    ("someone changed my password, account is fennmoor, email fenn.moor@example.org",
+     "fenn.moor@example.org"),
+    ("Mon compte : brisevent. Mon adresse : brise.vent@exemple.fr, l'ancienne était "
+     "bv@exemple.fr", "brise.vent@exemple.fr"),
+    ("계정 아이디 sol_a, 이메일 sol.a@example.kr", "sol.a@example.kr"),
+])
+def test_an_email_is_written_when_alone_or_attached_to_its_label(
+        games: TriageContext, body: str, email: str) -> None:
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d)["account_email"] == email
+
+
+def test_two_unlabelled_emails_write_neither(games: TriageContext) -> None:
+    d = decide(on(games, "Minha conta: rafa_m. Usei rafa@exemplo.com.br ou "
+                  "rafael.m@exemplo.com.br, não lembro qual.", form="account-recovery"),
+               games)
+    assert "account_email" not in written(games, d) and "account_email" in asked(d)
