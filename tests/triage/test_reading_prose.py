@@ -132,7 +132,10 @@ def test_relative_days_in_every_language(text: str, language: str, day: str) -> 
     ("na segunda vez que tentei", "pt"), ("a terceira e a quarta tentativa", "pt"),
     ("segunda opção", "pt"), ("na próxima sexta", "pt"), ("toda segunda-feira", "pt"),
     ("sexta que vem", "pt"),
+    ("bought it in the Black Friday sale", "en"), ("support is open Monday to Friday", "en"),
+    ("de lundi à vendredi", "fr"), ("de segunda a sexta-feira", "pt"),
     ("다음 주 월요일", "ko"), ("매주 금요일", "ko"), ("월요일마다", "ko"),
+    ("월요일~금요일", "ko"),
     ("몇 시간 전", "ko"),
 ])
 def test_future_habitual_vague_or_ordinal_words_give_no_date(text: str,
@@ -262,6 +265,7 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     # a common word after the field's name, or a word that does not end the clause
     ("Account problem, please help", "technical-issues", "account_name"),
     ("username help", "technical-issues", "account_name"),
+    ("The launcher says: username taken.", "technical-issues", "account_name"),
     ("acct name changed yesterday and now nothing works", "technical-issues",
      "account_name"),
     ("conta bloqueada desde ontem", "technical-issues", "account_name"),

@@ -111,6 +111,9 @@ _WEEKDAYS = {
     "sexta": 4, "sabado": 5, "domingo": 6, "월": 0, "화": 1, "수": 2, "목": 3, "금": 4,
     "토": 5, "일": 6,
 }
+_ANY_DAY = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+            r"jeudi|vendredi|samedi|dimanche|segunda|terca|quarta|quinta|sexta|sabado|domingo|"
+            r"[월화수목금토일]요일")
 _EN_FR_DAY = re.compile(
     r"\b(?:(last|this past|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(s)?\b"
@@ -123,7 +126,8 @@ _PT_DAY = re.compile(
 _KO_DAY = re.compile(r"(?<![가-힣])(?:(지난|저번|이번)\s*(주)?\s*)?([월화수목금토일])요일(마다)?")
 #: Words before a weekday that make it future or habitual ("next Monday", "tous les").
 _NOT_PAST_BEFORE = re.compile(
-    r"(?:\b(?:next|every|each|coming|until|till|by|before|prochain|chaque|tous les|d'ici|"
+    r"(?:\b(?:next|every|each|coming|until|till|by|before|black|cyber|good|prochain|chaque|"
+    r"tous les|d'ici|"
     r"jusqu'a|avant|proxima|proximo|toda|todo|todas|todos|ate)|"
     r"(?<![가-힣])(?:다음\s*주|다음|담주|매주|매))\s*$")
 _NOT_PAST_AFTER = re.compile(
@@ -172,8 +176,15 @@ def _back(today: date, weekday: int, *, today_counts: bool) -> date:
     return today - timedelta(days=back if back or today_counts else 7)
 
 
+#: A range of weekdays ("Monday to Friday", "de lundi à vendredi", "월요일~금요일"): no date.
+_RANGE = re.compile(
+    rf"(?:{_ANY_DAY})(?:-feira)?\s*(?:-|–|~|to|through|thru|till|until|a|au|ate|부터)\s*"
+    rf"(?:{_ANY_DAY})")
+
+
 def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date, str]]:
     """``(start, end, day, phrase)`` for each weekday the text names as a past day."""
+    ranges = [m.span() for m in _RANGE.finditer(folded)]
     out: list[tuple[int, int, date, str]] = []
     for m in _EN_FR_DAY.finditer(folded):
         pre, name, plural, post = m.groups()
@@ -222,7 +233,7 @@ def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date,
         else:
             day = _back(today, weekday, today_counts=False)
         out.append((m.start(), m.end(), day, text[m.start():m.end()]))
-    return out
+    return [w for w in out if not any(s <= w[0] < e for s, e in ranges)]
 
 
 def _ago(number: str, unit: str, local: datetime) -> date | None:

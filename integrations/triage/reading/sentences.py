@@ -99,6 +99,10 @@ probleme problemes aide acces erreur bloque pirate supprime oublie perdu merci s
 encore toujours plus aussi securite verification
 problema problemas ajuda acesso erro bloqueada bloqueado senha suporte obrigado obrigada aqui
 ainda tambem mais seguranca verificacao
+taken wrong invalid incorrect forgotten forgot lost gone update unavailable available
+required needed transfer recover restore ban merge merged
+invalide incorrecte indisponible pris modification changement
+incorreto incorreta invalido invalida indisponivel alteracao mudanca troca
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 
