@@ -234,6 +234,7 @@ def test_since_the_update_alone_is_not_dated(games: TriageContext) -> None:
      "character_name", "Jandaia"),
     ("캐릭터 Moonbow 인벤토리에서 활이 사라졌어요.", "in-game-issues", "character_name",
      "Moonbow"),
+    ("My sword is gone, char name Sylvara.", "in-game-issues", "character_name", "Sylvara"),
     # account names without a colon
     ("Cannot log in since the patch, acct name wrenfield", "technical-issues",
      "account_name", "wrenfield"),
@@ -266,6 +267,8 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     ("Account problem, please help", "technical-issues", "account_name"),
     ("username help", "technical-issues", "account_name"),
     ("The launcher says: username taken.", "technical-issues", "account_name"),
+    ("Login fails.", "technical-issues", "account_name"),
+    ("My account name is the same as my email", "technical-issues", "account_name"),
     ("acct name changed yesterday and now nothing works", "technical-issues",
      "account_name"),
     ("conta bloqueada desde ontem", "technical-issues", "account_name"),

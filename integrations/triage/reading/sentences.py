@@ -80,6 +80,21 @@ _ARTICLES = r"(?:the|a|an|le|la|les|un|une|du|des|o|os|as|um|uma|do|da|dos|das|n
 _IDENTIFIERS = ("name nom nome id login username user pseudo nick nickname tag gamertag ign "
                 "handle identifiant usuario 이름 아이디 계정명 닉네임 캐릭명")
 _IDENTIFIER_NOUNS = frozenset(_IDENTIFIERS.split())
+#: One-word names of a field that say identifier on their own ("login", "id" or "name"
+#: alone also name an action or a thing: "Login fails", "name changed").
+_IDENTIFIER_WORDS = frozenset(("username", "nickname", "nick", "ign", "pseudo", "identifiant",
+                               "gamertag", "usuario", "아이디", "닉네임", "캐릭명", "계정명"))
+
+
+def _names_identifier(name: str) -> bool:
+    """True for "acct name", "nom de compte", "계정 이름", "username": a field name that
+    announces an identifier."""
+    words = fold(name).split()
+    if len(words) == 1:
+        return words[0] in _IDENTIFIER_WORDS
+    return bool(_IDENTIFIER_NOUNS & set(words))
+
+
 #: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
 _HANDLE = re.compile(r"\w[._@]\w|\d")
 #: Where a label line without a colon may start: a clause start, or a possessive.
@@ -141,8 +156,8 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper():
         return True
     word = first.casefold()
-    if fold(word) in _STATE_WORDS:  # "avec PayPal", "with Visa": a preposition, no name
-        return False
+    if fold(word) in _STATE_WORDS or (len(words) == 1 and fold(word) in _COMMON):
+        return False  # "avec PayPal": a preposition; "is the same": a common word
     if any(w[:1].isupper() for w in words[1:]):  # "le pack Marchand": a named product
         return True
     if not explicit or word in _STATE_WORDS or len(word) < 4:
@@ -172,8 +187,7 @@ class NameReader:
         self._around = _around(per_locale(_ext(f).get("cues")))
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
-        self._naming = frozenset(n.casefold() for n in names
-                                 if _IDENTIFIER_NOUNS & set(fold(n).split()))
+        self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
@@ -186,11 +200,12 @@ class NameReader:
 
             for m in self._after.finditer(capped):
                 explicit = bool(m.group(1).strip())
-                value = self._clean(m.group(2))
+                raw = self._drop_own(m.group(2))
+                value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value):
                     continue
                 if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
-                    add(value, m.start(2), m)
+                    add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
             for m in self._ko_named.finditer(capped):
@@ -213,6 +228,14 @@ class NameReader:
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
                         locale=locale, confidence=NAMED, source=source)
 
+    def _drop_own(self, value: str) -> str:
+        """A multi-word value without the field's own words before it ("char name Sylva":
+        "name" is the field's, "Sylva" the value)."""
+        words = value.split()
+        while len(words) > 1 and words[0].casefold() in self._own:
+            words = words[1:]
+        return " ".join(words)
+
     def _is_other(self, value: str) -> bool:
         """True when ``value`` is an option of another field ("Trove", "Xbox", "EU")."""
         return fold(value) in self._others
@@ -228,7 +251,7 @@ class NameReader:
         before = text[max(0, m.start() - 24):m.start()]
         if not _CLAUSE_START.search(before):
             return False
-        rest = text[m.start(2) + len(value):]
+        rest = text[m.start(2) + m.group(2).find(value) + len(value):]
         if not _CLAUSE_END.match(rest):
             return False
         word = fold(value)
