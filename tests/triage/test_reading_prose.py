@@ -158,6 +158,11 @@ def test_future_habitual_vague_or_ordinal_words_give_no_date(text: str,
     ("10 de março", "pt", "UTC", "2026-03-10"),
     ("3월 10일", "ko", "UTC", "2026-03-10"),
     ("on 12/25", "en", "America/Chicago", "2025-12-25"),  # no year: the latest one past
+    # a day of the month alone: this month's, or last month's when still to come
+    ("broken since the 3rd", "en", "UTC", "2026-03-03"),
+    ("depuis le 20, plus rien", "fr", "UTC", "2026-02-20"),
+    ("desde o dia 5 não consigo", "pt", "UTC", "2026-03-05"),
+    ("10일부터 접속이 안 돼요", "ko", "UTC", "2026-03-10"),
 ])
 def test_numeric_dates_follow_the_local_order(text: str, language: str, timezone: str,
                                               day: str) -> None:
@@ -171,6 +176,8 @@ def test_numeric_dates_follow_the_local_order(text: str, language: str, timezone
     ("3/4 of my items are gone", "en", "America/New_York"),
     ("version 1.12 crashed", "en", "Europe/Paris"),
     ("le 12/04/2026", "fr", "UTC"),  # 12 April: after the ticket
+    ("depuis le 30 je n'ai rien", "fr", "UTC"),  # 30 February does not exist
+    ("depuis le 10h", "fr", "UTC"), ("depuis le 3e patch", "fr", "UTC"),
 ])
 def test_numbers_that_are_not_a_date_or_not_a_past_one_give_none(
         text: str, language: str, timezone: str) -> None:

@@ -19,7 +19,9 @@ Date phrases are found with per-language expressions on accent-folded lower-case
   when both orders agree or one is impossible for a requester whose zone says neither. A
   date without its year needs a word that introduces a date before it ("on", "le", "dia",
   "desde") or a Korean particle after it ("3/10에"), so "10/10" as a rating is no date;
-- month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일".
+- month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일";
+- a day of the month alone after a word that makes it one ("since the 3rd", "depuis le
+  10", "desde o dia 5", "10일부터"): this month's, or last month's when still to come.
 
 Everything resolves against the ticket's creation in the requester's time zone when known
 (``Ticket.time_zone``: a Zendesk user's ``iana_time_zone``, a Freshdesk contact's Rails zone
@@ -154,6 +156,12 @@ _DATE_CUE = re.compile(
     r"\b(?:on|since|from|le|du|depuis le|depuis|em|no dia|dia|desde|desde o dia|date|data|"
     r"the)\s*$")
 _KO_PARTICLE = re.compile(r"^(?:에|부터|날|쯤|경)")
+#: A day of the month alone: "since the 3rd", "depuis le 10", "desde o dia 5", "10일부터".
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:since|on|from) the (\d{1,2})(?:st|nd|rd|th)\b|"
+    r"\bdepuis le (\d{1,2})(?:er)?\b(?!\s*(?:[h:%€$]|\w))|"
+    r"\b(?:desde o|no|do) dia (\d{1,2})\b(?!\s*(?:[h:%$/]|de\s+\w))|"
+    r"(?<![\d월/])(\d{1,2})일\s*(?:부터|에|날)")
 
 
 def _day_first(language: str, timezone: str) -> bool | None:
@@ -277,6 +285,17 @@ def _numeric(m: re.Match[str], folded: str, language: str, timezone: str,
     return candidates.pop() if len(candidates) == 1 else None
 
 
+def _day_of_month(day: int, today: date) -> date | None:
+    """The latest ``day`` of a month, today included; none if that month has no such day."""
+    year, month = today.year, today.month
+    if day > today.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_named_month(phrase: str, language: str, base: datetime) -> date | None:
     """Month names, by dateparser (loaded on first use: it is slow to import)."""
@@ -312,6 +331,10 @@ def _absolute(folded: str, text: str, language: str, local: datetime,
                                                                        microsecond=0))
         if named is not None:
             out.append((m.start(), m.end(), named, text[m.start():m.end()]))
+    for m in _DAY_OF_MONTH.finditer(folded):
+        day_of_month = _day_of_month(int(next(g for g in m.groups() if g)), today)
+        if day_of_month is not None:
+            out.append((m.start(), m.end(), day_of_month, text[m.start():m.end()]))
     for m in _NUMERIC.finditer(folded):
         numeric = _numeric(m, folded, language, timezone, today)
         if numeric is not None:
