@@ -73,8 +73,8 @@ _KO_SPANS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "일주일": 7}
 _ABOUT = (r"(?:(?:about|around|roughly|maybe|like|almost|nearly|environ|a peu pres|presque|"
           r"pres de|genre|uns|umas|cerca de|quase|mais ou menos|tipo|uns)\s+)?")
 
-#: A quantity of time back: each pattern's groups are (number, unit).
-_AGO: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
+#: A quantity of time back: each alternative's groups are (number, unit).
+_AGO_PARTS: tuple[str, ...] = (
     rf"\b{_ABOUT}({_N})[\s-]*({_UNIT})\s+ago\b",
     rf"\bfor\s+the\s+(?:past|last)\s+({_N}\s+)?({_UNIT})\b",
     rf"\b(?:il y a|depuis|ca fait|cela fait|voila)\s+{_ABOUT}({_N})[\s-]*({_UNIT})\b",
@@ -83,7 +83,13 @@ _AGO: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     rf"(?<![\w.])({_N})\s*({_UNIT})\s*전",
     rf"(?<![\w.])({_N})\s*(분|시간)\s*째",
     r"(?<![가-힣])(하루|이틀|사흘|나흘|일주일)\s*()전",
-))
+)
+#: One pass over the text for all of them (leftmost first).
+_AGO = re.compile("|".join(f"(?:{p})" for p in _AGO_PARTS))
+_DIGIT = re.compile(r"\d")
+#: Words one of which every quantity of time back contains: the patterns run only then.
+_AGO_ANCHORS = ("ago", "il y a", "depuis", "fait", "voila", "ha ", "faz", "atras", "전", "째",
+                "for the")
 
 #: Days named relative to today (days back), and periods: (pattern, rule).
 _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -192,7 +198,6 @@ _RANGE = re.compile(
 
 def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date, str]]:
     """``(start, end, day, phrase)`` for each weekday the text names as a past day."""
-    ranges = [m.span() for m in _RANGE.finditer(folded)]
     out: list[tuple[int, int, date, str]] = []
     for m in _EN_FR_DAY.finditer(folded):
         pre, name, plural, post = m.groups()
@@ -223,7 +228,7 @@ def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date,
         same_week = pre in ("nesta", "neste", "essa", "esse", "esta", "este")
         day = _back(today, weekday, today_counts=same_week)
         out.append((m.start(), m.end(), day, text[m.start():m.end()]))
-    for m in _KO_DAY.finditer(folded):
+    for m in _KO_DAY.finditer(folded) if "요일" in folded else ():
         pre, week, name, every = m.groups()
         if every or _NOT_PAST_BEFORE.search(folded[max(0, m.start() - 8):m.start()]):
             continue
@@ -241,6 +246,9 @@ def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date,
         else:
             day = _back(today, weekday, today_counts=False)
         out.append((m.start(), m.end(), day, text[m.start():m.end()]))
+    if not out:
+        return out
+    ranges = [m.span() for m in _RANGE.finditer(folded)]
     return [w for w in out if not any(s <= w[0] < e for s, e in ranges)]
 
 
@@ -312,6 +320,8 @@ def _absolute(folded: str, text: str, language: str, local: datetime,
               timezone: str) -> list[tuple[int, int, date, str]]:
     today = local.date()
     out: list[tuple[int, int, date, str]] = []
+    if not _DIGIT.search(folded):
+        return out  # every absolute date has a digit
     for m in _ISO.finditer(folded):
         try:
             out.append((m.start(), m.end(), date(*map(int, m.groups())), m.group()))
@@ -360,11 +370,14 @@ def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC
 
     for start, end, day, phrase in _absolute(folded, text, language, local, timezone):
         add(start, end, day, EXACT, phrase)
-    for pattern in _AGO:
-        for m in pattern.finditer(folded):
-            ago = _ago(m.group(1) or "", m.group(2) or m.group(1), local)
-            if ago is not None:
-                add(m.start(), m.end(), ago, EXACT, text[m.start():m.end()])
+    anchored = any(a in folded for a in _AGO_ANCHORS)
+    for m in _AGO.finditer(folded) if anchored else ():
+        i = next(i for i in range(1, len(_AGO_PARTS) * 2, 2) if m.group(i) is not None or
+                 m.group(i + 1) is not None)
+        number, unit = m.group(i) or "", m.group(i + 1) or m.group(i)
+        ago = _ago(number, unit, local)
+        if ago is not None:
+            add(m.start(), m.end(), ago, EXACT, text[m.start():m.end()])
     for pattern, rule in _RELATIVE:
         for m in pattern.finditer(folded):
             if rule.startswith("d"):
