@@ -252,6 +252,11 @@ def test_since_the_update_alone_is_not_dated(games: TriageContext) -> None:
     ("O jogo fecha sozinho. conta bia.souza", "technical-issues", "account_name",
      "bia.souza"),
     ("게임이 튕겨요. 아이디 haneul22", "technical-issues", "account_name", "haneul22"),
+    # a possessive, a common noun, then the name ("minha espada Lâmina Rubra sumiu")
+    ("Minha espada Lâmina Rubra sumiu ontem, personagem Caipora.", "in-game-issues",
+     "item_name", "Lâmina Rubra"),
+    ("My bow Ashen Whisper vanished after the patch, char is Velka.", "in-game-issues",
+     "item_name", "Ashen Whisper"),
     # purchase names
     ("I paid for the Founder's Pack and nothing showed up.", "unable-to-purchase",
      "purchase_name", "Founder's Pack"),
@@ -284,6 +289,8 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     ("J'ai payé avec PayPal hier et rien reçu.", "unable-to-purchase", "purchase_name"),
     ("I bought it for the Xbox and it never arrived.", "unable-to-purchase",
      "purchase_name"),
+    # an article before a capitalised common noun: no item named
+    ("The Sword vanished from my bags after the patch.", "in-game-issues", "item_name"),
     # a demonym or a state after a self-introduction is not a character
     ("Hi, my name is French and my items vanished", "in-game-issues", "character_name"),
     ("my name is not showing on the leaderboard", "in-game-issues", "character_name"),

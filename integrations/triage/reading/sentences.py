@@ -217,7 +217,10 @@ class NameReader:
                         name.casefold() not in self._own:
                     add(name, m.start(1), m)
             for m in self._around.finditer(capped) if self._around else ():
-                name, at, end = _cued_name(m)
+                cued = _cued_name(m)
+                if cued is None:
+                    continue
+                name, at, end = cued
                 if _proper_name(name) and name.casefold() not in self._own and \
                         not self._is_other(name):
                     add(name, at, m, end)
@@ -324,15 +327,18 @@ def _ext(f: Field) -> dict[str, object]:
     return ext if isinstance(ext, dict) else {}
 
 
-def _cued_name(m: re.Match[str]) -> tuple[str, int, int]:
+def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     """The name a cue pattern matched, with its place; a ``{name} Pack`` cue keeps its noun
-    when the text capitalises it ("the Founder's Pack")."""
+    when the text capitalises it ("the Founder's Pack"), and only then may an article stand
+    before the name ("the Sword vanished" names no sword)."""
     groups = m.groupdict()
     for k, v in groups.items():
         if v and k.startswith("n"):
             noun = "k" + k[1:]
             if groups.get(noun) and str(groups[noun])[:1].isupper():
                 return f"{v} {groups[noun]}", m.start(k), m.end(noun)
+            if groups.get("a" + k[1:]):
+                return None
             return v, m.start(k), m.end(k)
     index = next(i for i, g in enumerate(m.groups(), 1) if g)
     return m.group(index), m.start(index), m.end(index)
@@ -349,11 +355,12 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     for i, cue in enumerate(c for words in cues.values() for c in words):
         if "{name}" in cue and not cue.split("{name}", 1)[0].strip():
             after = re.escape(cue.split("{name}", 1)[1].strip())
-            parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|{_ARTICLES}\s+)(?P<n{i}>{_PROPER})"
-                         rf"\s+(?P<k{i}>{after})(?!\w)")
+            parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<a{i}>{_ARTICLES})\s+)"
+                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+(?P<k{i}>{after})(?!\w)")
         elif "{name}" in cue:
             before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
-            parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}({_PROPER})\s+{after}(?!\w)")
+            parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
+                         rf"({_PROPER})\s+{after}(?!\w)")
         else:
             parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
                          rf"({_PROPER})")
