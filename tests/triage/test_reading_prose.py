@@ -294,6 +294,9 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     # a demonym or a state after a self-introduction is not a character
     ("Hi, my name is French and my items vanished", "in-game-issues", "character_name"),
     ("my name is not showing on the leaderboard", "in-game-issues", "character_name"),
+    ("Hello, my name is Julia Moreau and my sword vanished", "in-game-issues",
+     "character_name"),  # a person's full name
+    ("Je m'appelle Paul Girard, mon arc a disparu", "in-game-issues", "character_name"),
     # two names compete: neither is written
     ("My name is Thistlewood, but my character Mirelle lost her bow.", "in-game-issues",
      "character_name"),

@@ -333,6 +333,8 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     before the name ("the Sword vanished" names no sword)."""
     groups = m.groupdict()
     for k, v in groups.items():
+        if v and k.startswith("s"):
+            return (v, m.start(k), m.end(k)) if " " not in v.strip() else None
         if v and k.startswith("n"):
             noun = "k" + k[1:]
             if groups.get(noun) and str(groups[noun])[:1].isupper():
@@ -361,10 +363,16 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
             parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
                          rf"({_PROPER})\s+{after}(?!\w)")
-        else:
+        else:  # a cue that introduces oneself names one word: "my name is John Smith" is
+            # a person, not a character
+            group = f"s{i}" if _SELF_INTRODUCTION.search(fold(cue)) else f"n{i}"
             parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
-                         rf"({_PROPER})")
+                         rf"(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
+
+
+#: Cues by which requesters introduce themselves.
+_SELF_INTRODUCTION = re.compile(r"\b(?:name|nom|nome|appelle|chamo)\b|이름")
 
 
 class ClauseReader:
