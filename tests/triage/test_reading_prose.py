@@ -109,7 +109,13 @@ def dates(text: str, language: str, timezone: str = "UTC") -> list[str]:
     ("일주일 전", "ko", "2026-03-05"),
     ("하루 전에 샀어요", "ko", "2026-03-11"),
     ("2주 전", "ko", "2026-02-26"),
+    ("two nights ago", "en", "2026-03-10"),
+    ("an hour or so ago", "en", "2026-03-12"),
+    ("a couple of hours ago", "en", "2026-03-12"),
+    ("depuis 48h", "fr", "2026-03-10"),
+    ("há 2h", "pt", "2026-03-12"),
     # yesterday, the day before, last night, this morning, the weekend
+    ("the night before last", "en", "2026-03-10"),
     ("la nuit dernière", "fr", "2026-03-11"),
     ("noite passada", "pt", "2026-03-11"),
     ("hoje de manhã", "pt", "2026-03-12"),
@@ -127,6 +133,7 @@ def test_relative_days_in_every_language(text: str, language: str, day: str) -> 
     ("until Tuesday", "en"),
     ("on Thursday", "en"),  # written on a Thursday: today or a week ago
     ("a few days ago", "en"), ("more than a month ago", "en"),
+    ("a couple of days ago", "en"),  # two, or three
     ("lundi prochain", "fr"), ("tous les mardis", "fr"), ("d'ici vendredi", "fr"),
     ("depuis plus de 3 jours", "fr"), ("un jour ça marche", "fr"),
     ("na segunda vez que tentei", "pt"), ("a terceira e a quarta tentativa", "pt"),

@@ -56,6 +56,8 @@ _NUMBERS = {
     "eight": 8, "huit": 8, "oito": 8, "여덟": 8, "nine": 9, "neuf": 9, "nove": 9, "아홉": 9,
     "ten": 10, "dix": 10, "dez": 10, "열": 10, "twelve": 12, "douze": 12, "doze": 12,
     "half": 0.5, "half an": 0.5, "half a": 0.5, "une demi": 0.5, "meia": 0.5, "반": 0.5,
+    # "a couple of": two for hours, too loose for days (see `_ago`)
+    "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 _N = "(?:" + "|".join(sorted((re.escape(w) for w in _NUMBERS), key=len, reverse=True)) + \
      r"|\d{1,3})"
@@ -64,7 +66,8 @@ _UNITS = {
     "minute": "m", "minutes": "m", "min": "m", "mins": "m", "minuto": "m", "minutos": "m",
     "분": "m", "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "heure": "h", "heures": "h",
     "hora": "h", "horas": "h", "시간": "h", "day": "d", "days": "d", "jour": "d", "jours": "d",
-    "dia": "d", "dias": "d", "일": "d", "week": "w", "weeks": "w", "semaine": "w",
+    "dia": "d", "dias": "d", "일": "d", "night": "d", "nights": "d", "nuit": "d",
+    "nuits": "d", "noite": "d", "noites": "d", "week": "w", "weeks": "w", "semaine": "w",
     "semaines": "w", "semana": "w", "semanas": "w", "주": "w", "주일": "w",
 }
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
@@ -75,7 +78,8 @@ _ABOUT = (r"(?:(?:about|around|roughly|maybe|like|almost|nearly|environ|a peu pr
 
 #: A quantity of time back: each alternative's groups are (number, unit).
 _AGO_PARTS: tuple[str, ...] = (
-    rf"\b{_ABOUT}({_N})[\s-]*({_UNIT})\s+ago\b",
+    rf"\b{_ABOUT}({_N})[\s-]*({_UNIT})\s+(?:or so\s+)?ago\b",
+    r"\b(?:il y a|depuis|ca fait|cela fait|ha|faz)\s+(?:environ\s+|uns\s+)?(\d{1,2})(h)\b",
     rf"\bfor\s+the\s+(?:past|last)\s+({_N}\s+)?({_UNIT})\b",
     rf"\b(?:il y a|depuis|ca fait|cela fait|voila)\s+{_ABOUT}({_N})[\s-]*({_UNIT})\b",
     rf"\b(?:ha|faz|fazem)\s+{_ABOUT}({_N})\s*({_UNIT})\b",
@@ -94,7 +98,8 @@ _AGO_ANCHORS = ("ago", "il y a", "depuis", "fait", "voila", "ha ", "faz", "atras
 #: Days named relative to today (days back), and periods: (pattern, rule).
 _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), rule) for p, rule in (
-        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday)\b|그저께|그제|엊그제",
+        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday|"
+         r"the night before last)\b|그저께|그제|엊그제",
          "d2"),
         (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem|la nuit derniere|noite passada)\b|"
          r"어제|어젯밤|엊저녁", "d1"),
@@ -259,7 +264,9 @@ def _ago(number: str, unit: str, local: datetime) -> date | None:
         n, unit = _KO_SPANS[unit], "일"
     if n is None:
         n = 1 if not number.strip() else None  # "for the past hour"
-    kind = _UNITS.get(unit)
+    kind = "h" if unit == "h" else _UNITS.get(unit)
+    if "couple" in number and kind in ("d", "w"):
+        return None  # "a couple of days": two, or three, or a few
     if n is None or kind is None:
         return None
     if kind in ("h", "m"):
