@@ -259,6 +259,10 @@ def test_since_the_update_alone_is_not_dated(games: TriageContext) -> None:
     ("O jogo fecha sozinho. conta bia.souza", "technical-issues", "account_name",
      "bia.souza"),
     ("게임이 튕겨요. 아이디 haneul22", "technical-issues", "account_name", "haneul22"),
+    # Korean: a Latin name before the noun it names, an object before its verb
+    ("Hanbit 캐릭터의 활이 어제 없어졌어요.", "in-game-issues", "character_name", "Hanbit"),
+    ("어제 Dragonbane 활이 사라졌어요. 캐릭터 Hanbit", "in-game-issues", "item_name",
+     "Dragonbane"),
     # a possessive, a common noun, then the name ("minha espada Lâmina Rubra sumiu")
     ("Minha espada Lâmina Rubra sumiu ontem, personagem Caipora.", "in-game-issues",
      "item_name", "Lâmina Rubra"),
@@ -296,6 +300,10 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     ("J'ai payé avec PayPal hier et rien reçu.", "unable-to-purchase", "purchase_name"),
     ("I bought it for the Xbox and it never arrived.", "unable-to-purchase",
      "purchase_name"),
+    # Korean: a platform, a product or a launcher before the noun is no name
+    ("PC 게임에서 아이템이 사라졌어요", "in-game-issues", "item_name"),
+    ("Trove 아이템이 없어졌어요", "in-game-issues", "item_name"),
+    ("Steam 캐릭터가 안 보여요", "in-game-issues", "character_name"),
     # an article before a capitalised common noun: no item named
     ("The Sword vanished from my bags after the patch.", "in-game-issues", "item_name"),
     # a demonym or a state after a self-introduction is not a character

@@ -53,6 +53,9 @@ _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|�
 #: English puts a proper name before the noun it names: "on the Kraken server".
 _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+#: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
+_KO_LATIN_BEFORE = (r"(?<!\w)([A-Z][A-Za-z0-9'_-]{1,30})\s*(?:{names})"
+                    r"(?=의|에서|에|은|는|이|가|을|를|도|로|\s|$|[.,!?])")
 #: Where a Korean clause ends inside a sentence: a comma or a connective ending + space.
 _KO_JOIN = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|아서|니까)\s+")
 _STATE_WORDS = frozenset({
@@ -181,6 +184,9 @@ class NameReader:
         nouns = "|".join(re.escape(n) for n in names if n.isascii() and n.isalpha())
         self._en_before = re.compile(_EN_BEFORE.replace("{names}", nouns), re.IGNORECASE) \
             if nouns else None
+        hangul = "|".join(re.escape(n) for n in names if _HANGUL.match(n))
+        self._ko_latin_before = re.compile(_KO_LATIN_BEFORE.replace("{names}", hangul)) \
+            if hangul else None
         self._multiword = f.kind in ("text", "textarea")
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
@@ -211,10 +217,13 @@ class NameReader:
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own:
                     add(m.group(1), m.start(1), m)
-            for m in self._en_before.finditer(capped) if self._en_before else ():
+            before = [*(self._en_before.finditer(capped) if self._en_before else ()),
+                      *(self._ko_latin_before.finditer(capped) if self._ko_latin_before
+                        else ())]
+            for m in before:
                 name = m.group(1)  # "the EU server" names a region, not a server
-                if name[:1].isupper() and any(c.islower() for c in name) and \
-                        name.casefold() not in self._own:
+                if name[:1].isupper() and _proper_name(name) and \
+                        name.casefold() not in self._own and not self._is_other(name):
                     add(name, m.start(1), m)
             for m in self._around.finditer(capped) if self._around else ():
                 cued = _cued_name(m)
@@ -363,6 +372,11 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
             parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
                          rf"({_PROPER})\s+{after}(?!\w)")
+        elif _HANGUL.match(cue):  # Korean puts the object before its verb:
+            # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
+            parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][\w'’-]{{1,30}}"
+                         rf"(?:\s+[A-Z][\w'’-]{{1,30}}){{0,2}}))(?=[\s가-힣])"
+                         rf"(?:\s*[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
         else:  # a cue that introduces oneself names one word: "my name is John Smith" is
             # a person, not a character
             group = f"s{i}" if _SELF_INTRODUCTION.search(fold(cue)) else f"n{i}"
