@@ -241,3 +241,20 @@ def test_screenshots_are_a_hint_for_technical_problems_only(ctx: TriageContext,
                                         steps_taken="Je me connecte puis j'ouvre Rapports"))
     done = decide(complete, ctx)
     assert done.kind == "route" and done.update.comment is None
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("Reports stay grey on my macbook (macOS Sonoma) in Firefox.", "macOS Sonoma"),
+    ("리포트가 안 열려요. 맥북 macOS Ventura에 사파리 씁니다.", "macOS Ventura"),
+    ("Le tableau de bord reste blanc sur mon MacBook Air.", "MacBook Air"),
+    ("O painel não abre no Windows 11 com Chrome.", "Windows 11"),
+])
+def test_the_system_named_is_written_before_the_device_it_runs_on(
+        ctx: TriageContext, ids: Ids, text: str, written: str) -> None:
+    """An operating system named anywhere wins over a device ("macbook"); the device is
+    written only when no system is named."""
+    t = ticket(subject="dashboard", description=text, form_id=ids.form["publisher-support"],
+               fields=ids.fields(sid="3456789", problem_type="pub_technical"))
+    d = decide(t, ctx)
+    assert {ctx.field_ids[k]: v for k, v in d.update.fields.items()}.get(
+        "operating_system") == written
