@@ -234,21 +234,25 @@ def test_since_the_update_alone_is_not_dated(games: TriageContext) -> None:
 
 
 @pytest.mark.parametrize(("body", "form", "field", "value"), [
-    ("Hey, my name is Thistlewood and my bow vanished after the patch.", "in-game-issues",
+    ("Hey, my in-game name is Thistlewood and my bow vanished after the patch.",
+     "in-game-issues",
      "character_name", "Thistlewood"),
     ("I'm Mirelle in game, my sword disappeared from my bags.", "in-game-issues",
      "character_name", "Mirelle"),
-    ("Bonjour, je m'appelle Ravenclaw en jeu et mon arc a disparu.", "in-game-issues",
+    ("Bonjour, mon nom en jeu est Ravenclaw et mon arc a disparu.", "in-game-issues",
      "character_name", "Ravenclaw"),
     ("Mon perso s'appelle Brumelune et il a perdu son épée.", "in-game-issues",
      "character_name", "Brumelune"),
     ("Meu personagem Jacarezinho perdeu a armadura depois da manutenção.", "in-game-issues",
      "character_name", "Jacarezinho"),
-    ("Oi, meu nome é Jandaia no jogo e sumiu meu arco.", "in-game-issues",
+    ("Oi, meu nome no jogo é Jandaia e sumiu meu arco.", "in-game-issues",
      "character_name", "Jandaia"),
     ("캐릭터 Moonbow 인벤토리에서 활이 사라졌어요.", "in-game-issues", "character_name",
      "Moonbow"),
     ("My sword is gone, char name Sylvara.", "in-game-issues", "character_name", "Sylvara"),
+    # the person's own name is not their character's
+    ("My name is Thistlewood, but my character Mirelle lost her bow.", "in-game-issues",
+     "character_name", "Mirelle"),
     # account names without a colon
     ("Cannot log in since the patch, acct name wrenfield", "technical-issues",
      "account_name", "wrenfield"),
@@ -308,12 +312,21 @@ def test_names_in_prose_in_every_language(games: TriageContext, body: str, form:
     ("The Sword vanished from my bags after the patch.", "in-game-issues", "item_name"),
     # a demonym or a state after a self-introduction is not a character
     ("Hi, my name is French and my items vanished", "in-game-issues", "character_name"),
+    # "my name is" introduces the person writing, not their character (a wrong value
+    # costs more than a question): only "my in-game name is" and the like are read
+    ("Hi, my name is Marc and my bow vanished after the patch.", "in-game-issues",
+     "character_name"),
+    ("Bonjour, je m'appelle Camille, mon arc a disparu.", "in-game-issues", "character_name"),
+    ("Oi, meu nome é Rafael e sumiu meu arco.", "in-game-issues", "character_name"),
+    # "a player called X" is someone else: never the reporter's character
+    ("Some guy called Grimbolt stole our raid loot yesterday on Pyrelune.",
+     "report-a-player", "character_name"),
     ("my name is not showing on the leaderboard", "in-game-issues", "character_name"),
     ("Hello, my name is Julia Moreau and my sword vanished", "in-game-issues",
      "character_name"),  # a person's full name
     ("Je m'appelle Paul Girard, mon arc a disparu", "in-game-issues", "character_name"),
     # two names compete: neither is written
-    ("My name is Thistlewood, but my character Mirelle lost her bow.", "in-game-issues",
+    ("My character Thistlewood, or maybe my char Mirelle, lost a bow.", "in-game-issues",
      "character_name"),
 ])
 def test_words_that_are_not_names_are_not_read(games: TriageContext, body: str, form: str,
