@@ -134,3 +134,20 @@ def test_form_descriptions_and_optional_screenshots_load() -> None:
     [screenshots] = form.attachments
     assert screenshots["required"] is False and set(screenshots["description"]) == {"en", "fr",
                                                                                     "ko"}
+
+
+@pytest.mark.parametrize(("description", "username"), [
+    ("Sou modelo independente. Um usuário chamado Rafael_BR me denunciou sem motivo e minha "
+     "conta foi bloqueada. Meu nome no site é MelRibeiro.", "MelRibeiro"),
+    ("Um usuário chamado Rafael_BR me denunciou e minha conta foi bloqueada.", None),
+])
+def test_a_user_someone_names_is_not_the_requesters_username(ctx: TriageContext, ids: Ids,
+                                                             description: str,
+                                                             username: str | None) -> None:
+    """"usuário" alone is any user (here the one who reported the model): only "nome de
+    usuário", "meu usuário" or "meu nome no site" introduce the requester's own."""
+    t = ticket(subject="conta bloqueada", description=description,
+               form_id=ids.form["submit-a-request"], fields=ids.fields(occupation="occ_model"))
+    d = decide(t, ctx)
+    written = {ctx.field_ids[k]: v for k, v in d.update.fields.items()}
+    assert written.get("username") == username
