@@ -5,7 +5,17 @@ A text word meets a phrase word when their keys are equal; for Korean, when the 
 word starts with a keyword of two syllables or more ("해킹당했어요" ⊃ "해킹"); for Latin
 words of six letters or more, when one typo apart (RapidFuzz's optimal string alignment
 distance ≤ 1, first letter kept: "comission" → "commission"). Words of a phrase follow
-each other with at most one word between them ("never been paid" for "never paid").
+each other in one sentence with at most one other word (or a comma) between two of them,
+besides function words ("charged for it twice" for "charged
+twice", "pas encore reçu" for "pas reçu", "caiu na conta" for "caiu conta"); a function
+word inside a phrase may be left out or changed ("moyen de paiement" meets "moyen paiement",
+"erro da página" meets "erro na página"). French and Portuguese elisions split at the
+apostrophe ("l'erreur" is "l" + "erreur").
+
+Korean phrases are also found with their spacing changed and a particle added or dropped
+between their words ("로그인 안" in "로그인이안돼요" and "로그인이 안 돼요"), and a Korean word of
+two syllables or more inside a compound ("오류" in "접속오류"): one regular expression per
+matcher (`_korean_pattern`), run only on text holding Hangul.
 
 A hit preceded by a simple negation ("not a crash", "pas un problème de paiement",
 "não é problema técnico") or followed by one in Korean ("결제 문제는 아니고") is kept but
@@ -22,7 +32,15 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from integrations.triage.reading.normalise import Token, fold, tokens, words
+from integrations.triage.reading.normalise import (
+    KOREAN_PARTICLES,
+    Token,
+    fold,
+    key,
+    strip_korean,
+    tokens,
+    words,
+)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -62,6 +80,29 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")
 _ANY_LANGUAGE = ("en", "fr", "pt")
+#: Function words: inside a phrase they may be missing or different in the text, and
+#: between a phrase's words they do not count against its one-word gap. Negations are not
+#: function words ("not", "pas", "não" keep their place).
+_FUNCTION_WORDS = {
+    "en": "the a an my your our this that it its to of for in on at with me i is was be been "
+          "has have had just still also really their any",
+    "fr": "le la les l un une de du des d mon ma mes notre nos votre vos ce cette ces au aux "
+          "en à a me m je j y il elle on est été sur pour par avec toujours encore",
+    "pt": "o a os as um uma de do da dos das no na nos nas em ao meu minha meus minhas seu "
+          "sua nosso nossa me eu é foi com para pra por ainda já",
+}
+FUNCTION = {lang: frozenset(key(w, lang) for w in ws.split())
+            for lang, ws in _FUNCTION_WORDS.items()}
+#: Most words between two words of a phrase (function words aside), and the marks that end a
+#: clause: a phrase never spans them.
+GAP = 1
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+#: A comma or dash between two words of a phrase counts as one word of the gap.
+_PAUSE = re.compile(r",|\s-\s")
+_HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
+_HANGUL_WORD = re.compile("^[\uac00-\ud7a3]+$")
+#: Contracted forms of 되다 ("to work", in "안 돼요", "안됨"): one key, "되".
+_DOE = "(?:되|돼|됐|됨|됩|된)"
 
 
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
@@ -111,12 +152,36 @@ class Hit:
         return self.phrase.weight - (0.1 if self.fuzzy else 0.0)
 
 
+def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern[str] | None]:
+    """One regular expression for a matcher's Korean phrases, each its own group: words
+    joined by optional spaces and an optional particle, a "되" key meeting its contracted
+    forms, the last word open-ended (endings follow). A phrase starts a word unless its
+    first word has two syllables or more (compounds: "접속오류")."""
+    particles = "|".join(KOREAN_PARTICLES)
+    kept: list[Phrase] = []
+    parts: list[str] = []
+    for phrase in sorted(phrases, key=lambda p: -len(p.text)):
+        raw = [strip_korean(w.casefold()) for w in _WORD.findall(phrase.text)]
+        if not raw or not all(_HANGUL_WORD.match(w) for w in raw):
+            continue
+        if len(raw) == 1 and len(raw[0]) < 2:
+            continue  # one syllable alone: the word-by-word pass (exact key) is enough
+        body = rf"(?:{particles})?\s*".join(
+            re.escape(w[:-1]) + _DOE if w.endswith("되") else re.escape(w) for w in raw)
+        start = "" if len(raw[0]) >= 2 else "(?<![\uac00-\ud7a3])"
+        parts.append(f"(?P<k{len(kept)}>{start}{body})")
+        kept.append(phrase)
+    return kept, (re.compile("|".join(parts)) if parts else None)
+
+
 class Matcher:
     """Phrases compiled once for one language: built per workspace context, not per event."""
 
     def __init__(self, phrases: Iterable[tuple[str, str, float]], language: str) -> None:
         self.language = language
+        self._function = FUNCTION.get(language, frozenset())
         self._first: dict[str, list[Phrase]] = {}
+        korean: list[Phrase] = []
         known: set[str] = set()
         raw: dict[str, str] = {}
         for label, text, weight in phrases:
@@ -128,6 +193,9 @@ class Matcher:
             phrase = Phrase(label, text, keys, weight)
             self._first.setdefault(keys[0], []).append(phrase)
             known.update(keys)
+            if _HANGUL_TEXT.search(text):
+                korean.append(phrase)
+        self._ko_phrases, self._ko_pattern = _korean_pattern(korean)
         self._known = frozenset(known)
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
@@ -171,14 +239,15 @@ class Matcher:
         return (), False
 
     def find(self, text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
-        """Every phrase found in ``text`` (negated ones marked), in text order."""
+        """Every phrase found in ``text`` (negated ones marked): word by word, then the
+        Korean phrases with their spacing or particles changed (`_korean_pattern`)."""
         toks = tokens(text, self.language) if toks is None else toks
         canon = [self._canon(t) for t in toks]
         hits: list[Hit] = []
         for i, (firsts, _) in enumerate(canon):
             for first in firsts:
                 for phrase in self._first.get(first, ()):
-                    end_index = self._rest(canon, i, phrase.keys)
+                    end_index = self._rest(canon, i, phrase.keys, toks, text)
                     if end_index is None:
                         continue
                     typo = any(canon[j][1] for j in range(i, end_index + 1))
@@ -186,18 +255,58 @@ class Matcher:
                     negated = is_negated(text, start, end, self.language)
                     hits.append(Hit(phrase, start, end, typo, negated,
                                     negated and is_denied(text, start, end, self.language)))
+        if self._ko_pattern is not None and _HANGUL_TEXT.search(text):
+            hits.extend(self._korean_hits(text, hits))
         return hits
 
-    @staticmethod
-    def _rest(canon: Sequence[tuple[tuple[str, ...], bool]], i: int,
-              keys: tuple[str, ...]) -> int | None:
-        """The index of the phrase's last word when its other words follow word ``i``."""
+    def _korean_hits(self, text: str, found: Sequence[Hit]) -> list[Hit]:
+        """Korean phrases the word-by-word pass missed (joined or split words)."""
+        assert self._ko_pattern is not None
+        out: list[Hit] = []
+        for m in self._ko_pattern.finditer(text):
+            assert m.lastgroup is not None
+            phrase = self._ko_phrases[int(m.lastgroup[1:])]
+            start, end = m.span()
+            if any(h.phrase.label == phrase.label and h.start < end and start < h.end
+                   for h in found):
+                continue
+            negated = is_negated(text, start, end, self.language)
+            out.append(Hit(phrase, start, end, False, negated,
+                           negated and is_denied(text, start, end, self.language)))
+        return out
+
+    def _rest(self, canon: Sequence[tuple[tuple[str, ...], bool]], i: int,
+              keys: tuple[str, ...], toks: Sequence[Token], text: str) -> int | None:
+        """The index of the phrase's last word when its other words follow word ``i`` in
+        the same clause (see the module docstring for the gaps allowed)."""
+        function = self._function
         j = i
-        for k in keys[1:]:
-            if j + 1 < len(canon) and k in canon[j + 1][0]:
-                j += 1
-            elif j + 2 < len(canon) and k in canon[j + 2][0]:
-                j += 2
-            else:
+        last = len(keys) - 1
+        for n, k in enumerate(keys[1:], start=1):
+            found = None
+            others = 0
+            m = j + 1
+            while m < len(canon) and m - j <= GAP + 4:
+                between = text[toks[m - 1].end:toks[m].start]
+                if _CLAUSE_END.search(between):
+                    break
+                if _PAUSE.search(between):
+                    others += 1
+                    if others > GAP:
+                        break
+                if k in canon[m][0]:
+                    found = m
+                    break
+                if toks[m].key in function:
+                    m += 1
+                    continue
+                others += 1
+                if others > GAP:
+                    break
+                m += 1
+            if found is None:
+                if k in function and n != last:
+                    continue  # a function word inside the phrase may be left out
                 return None
+            j = found
         return j

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import Stemmer
 
-__all__ = ["Token", "fold", "key", "strip_korean", "substance", "tokens", "words"]
+__all__ = ["KOREAN_PARTICLES", "Token", "fold", "key", "strip_korean", "substance", "tokens",
+           "words"]
 
 _STEMMERS = {"en": "english", "fr": "french", "pt": "portuguese"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -30,8 +31,16 @@ KOREAN_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "이었어요", "였어요", "이에요", "예요", "입니다", "합니다", "됩니다", "했어요", "해요",
     "이고", "이며", "인데", "에서", "에게", "한테", "으로", "부터", "까지", "처럼", "이라는",
     "라는", "이랑", "랑", "은", "는", "이", "가", "을", "를", "에", "로", "와", "과", "의",
-    "도", "만", "요",
+    "도", "만", "요", "네요", "는데요", "거든요", "습니다", "어서", "아서", "지만", "면서",
+    "고요", "던데", "더라고요",
 }, key=lambda s: (-len(s), s)))
+#: Particles that may stand between the words of a Korean phrase ("로그인이 안"), longest first.
+KOREAN_PARTICLES: tuple[str, ...] = ("에서", "으로", "이랑", "은", "는", "이", "가", "을", "를",
+                                     "에", "로", "도", "만", "의")
+#: Contracted endings of 되다 ("돼요", "됐어요", "됨", "됩니다"): one key ending in "되", so
+#: "안 돼요", "안되요" and "안됨" meet.
+_DOE_ENDINGS: tuple[str, ...] = ("됐어요", "됩니다", "되네요", "돼요", "되요", "됐어", "되네",
+                                 "됐", "됨", "돼")
 
 
 def substance(text: str) -> int:
@@ -50,7 +59,11 @@ def fold(text: str) -> str:
 
 
 def strip_korean(word: str) -> str:
-    """One particle or ending removed from a Korean word ("계정이" → "계정")."""
+    """One particle or ending removed from a Korean word ("계정이" → "계정"; "안돼요" →
+    "안되")."""
+    for ending in _DOE_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + "되"
     for suffix in KOREAN_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
