@@ -25,13 +25,13 @@ def test_the_seed_rule_with_keywords_is_found_with_its_tags() -> None:
 
 
 def _rule_examples(rule_label: str, count: int) -> list[Example]:
-    """A quarter of the tickets should fire the rule; 80 % of those say "rebate"."""
+    """A quarter of the tickets should fire the rule; 80 % of those say "kickback"."""
     rng = random.Random(2)
     examples = []
     for i in range(count):
         fires = i % 4 == 0
         words = ["hello", "order"] if rng.random() < 0.6 else ["hello"]
-        words.append("rebate" if fires and rng.random() < 0.8 else "invoice")
+        words.append("kickback" if fires and rng.random() < 0.8 else "invoice")
         examples.append(Example(i, f"2026-02-01T{i // 3600:02d}:{i // 60 % 60:02d}:"
                                 f"{i % 60:02d}Z", "en", (" ".join(words),),
                                 {rule_label: "yes" if fires else "no"}))
@@ -43,13 +43,13 @@ def test_a_rule_learns_a_telling_word_and_not_a_shared_one() -> None:
     report = suggest_rule(rule.name, rule.keywords, _rule_examples(rule.label, 1500),
                           min_precision=0.95)
     proposed = [k for p in report.proposals for k in p.keywords]
-    assert "rebate" in proposed and "order" not in proposed and "hello" not in proposed
+    assert "kickback" in proposed and "order" not in proposed and "hello" not in proposed
     (en,) = report.locales
     assert en.after.recall > en.before.recall and en.after.precision >= 0.95
 
 
 def test_a_rule_with_too_few_tickets_to_establish_precision_gets_nothing() -> None:
-    """160 tickets: the validation slice holds 8 that fire, all found by "rebate" — 100 %
+    """160 tickets: the validation slice holds 8 that fire, all found by "kickback" — 100 %
     on that slice, but 8 of 8 does not show 95 % (Wilson lower bound 0.83)."""
     rule = keyword_rules(load_rules(SEED, load(SEED, "zendesk")).rules)[0]
     report = suggest_rule(rule.name, rule.keywords, _rule_examples(rule.label, 160),
@@ -78,11 +78,11 @@ def test_rule_keywords_are_added_in_place_and_nothing_removed() -> None:
 
 def test_option_keywords_are_appended_on_the_options_line() -> None:
     text = (SEED / "fields" / "problem_type.json").read_text(encoding="utf-8")
-    new = add_keywords(text, {"pub_payments": {"fr": ["chèque", "Paiement"]}})
+    new = add_keywords(text, {"pub_payments": {"fr": ["mandat", "Paiement"]}})
     changed = [(a, b) for a, b in zip(text.splitlines(), new.splitlines(), strict=True)
                if a != b]
     assert len(changed) == 1
     was, now = (json.loads(line.strip().rstrip(",")) for line in changed[0])
     fr_was = was["x-deskops"]["keywords"]["fr"]
-    assert now["x-deskops"]["keywords"]["fr"] == [*fr_was, "chèque"]  # "Paiement": known
-    assert add_keywords(new, {"pub_payments": {"fr": ["chèque"]}}) == new
+    assert now["x-deskops"]["keywords"]["fr"] == [*fr_was, "mandat"]  # "Paiement": known
+    assert add_keywords(new, {"pub_payments": {"fr": ["mandat"]}}) == new

@@ -4,7 +4,8 @@ Phrases (titles, keywords) and text are compared as normalised keys (`normalise.
 A text word meets a phrase word when their keys are equal; for Korean, when the text
 word starts with a keyword of two syllables or more ("해킹당했어요" ⊃ "해킹"); for Latin
 words of six letters or more, when one typo apart (RapidFuzz's optimal string alignment
-distance ≤ 1, first letter kept: "comission" → "commission"). Words of a phrase follow
+distance ≤ 1, first two letters kept: "comission" → "commission", but "spamming" is not
+"scamming"). Words of a phrase follow
 each other in one sentence with at most one other word (or a comma) between two of them,
 besides function words ("charged for it twice" for "charged
 twice", "pas encore reçu" for "pas reçu", "caiu na conta" for "caiu conta"); a function
@@ -44,7 +45,7 @@ from integrations.triage.reading.normalise import (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["Hit", "Matcher", "Phrase", "is_denied", "is_negated"]
+__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -93,10 +94,13 @@ _FUNCTION_WORDS = {
 }
 FUNCTION = {lang: frozenset(key(w, lang) for w in ws.split())
             for lang, ws in _FUNCTION_WORDS.items()}
+#: The same words as written (accents kept: "da" is a function word, "dá" a verb).
+FUNCTION_WRITTEN = {lang: frozenset(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
 #: Most words between two words of a phrase (function words aside), and the marks that end a
 #: clause: a phrase never spans them.
 GAP = 1
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 #: A comma or dash between two words of a phrase counts as one word of the gap.
 _PAUSE = re.compile(r",|\s-\s")
 _HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
@@ -105,9 +109,15 @@ _HANGUL_WORD = re.compile("^[\uac00-\ud7a3]+$")
 _DOE = "(?:되|돼|됐|됨|됩|된)"
 
 
+def _after(text: str, end: int) -> str:
+    """The dozen characters after a hit, up to the end of its sentence (a Korean negation
+    follows what it negates: "충돌은 아니고", never across a full stop)."""
+    return _SENTENCE_END.split(text[end:end + 12], maxsplit=1)[0]
+
+
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
-    after = text[end:end + 12]
+    after = _after(text, end)
     if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after):
         return True
     before = fold(text[max(0, start - 40):start])
@@ -119,7 +129,7 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
 
 def is_denied(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are denied as the problem's kind."""
-    if _NEGATION_AFTER_KO.search(text[end:end + 12]):
+    if _NEGATION_AFTER_KO.search(_after(text, end)):
         return True
     before = fold(text[max(0, start - 40):start])
     langs = (language,) if language in _DENIAL_BEFORE else _ANY_LANGUAGE
@@ -155,8 +165,8 @@ class Hit:
 def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern[str] | None]:
     """One regular expression for a matcher's Korean phrases, each its own group: words
     joined by optional spaces and an optional particle, a "되" key meeting its contracted
-    forms, the last word open-ended (endings follow). A phrase starts a word unless its
-    first word has two syllables or more (compounds: "접속오류")."""
+    forms, the last word open-ended (its ending is part of the hit). A phrase starts a word
+    unless its first word has two syllables or more (compounds: "접속오류")."""
     particles = "|".join(KOREAN_PARTICLES)
     kept: list[Phrase] = []
     parts: list[str] = []
@@ -169,7 +179,7 @@ def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern
         body = rf"(?:{particles})?\s*".join(
             re.escape(w[:-1]) + _DOE if w.endswith("되") else re.escape(w) for w in raw)
         start = "" if len(raw[0]) >= 2 else "(?<![\uac00-\ud7a3])"
-        parts.append(f"(?P<k{len(kept)}>{start}{body})")
+        parts.append(f"(?P<k{len(kept)}>{start}{body}[\uac00-\ud7a3]*)")
         kept.append(phrase)
     return kept, (re.compile("|".join(parts)) if parts else None)
 
@@ -201,10 +211,10 @@ class Matcher:
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
         self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
         self._memo: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {}
-        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._buckets: dict[tuple[str, int], list[str]] = {}  # (first two letters, length)
         for form in self._typo:
             if len(form) >= TYPO_MIN and _LATIN.match(form):
-                self._buckets.setdefault((form[0], len(form)), []).append(form)
+                self._buckets.setdefault((form[:2], len(form)), []).append(form)
 
     def __bool__(self) -> bool:
         return bool(self._first)
@@ -231,7 +241,7 @@ class Matcher:
         for form in (k, fold(tok.raw)):
             if len(form) >= TYPO_MIN and _LATIN.match(form):
                 near = [c for d in (-1, 0, 1)
-                        for c in self._buckets.get((form[0], len(form) + d), ())]
+                        for c in self._buckets.get((form[:2], len(form) + d), ())]
                 found = extract(form, near, scorer=OSA.distance, score_cutoff=1,
                                 limit=None) if near else []
                 if found:  # every word one typo away: the phrase around decides

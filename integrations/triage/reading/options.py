@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import Hit, Matcher
+from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, Matcher
 from integrations.triage.reading.normalise import Token, fold, tokens
 from integrations.triage.reading.vocabulary import option_phrases
 
@@ -138,10 +138,12 @@ class OptionReader:
 
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
-    """Per option, the distinct words (keys: "lien" and "liens" are one) its hits cover in
-    the requester's texts, however many of its keywords meet them; a passage that only
+    """Per option, the distinct content words (keys: "lien" and "liens" are one; function
+    words do not count) its hits cover in the requester's texts, however many of its
+    keywords meet them; a passage that only
     names a place or what the requester was doing counts `PLACE_WEIGHT` in all."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
+    function = FUNCTION_WRITTEN.get(language, frozenset())
     for text, hit in hits:
         if hit.phrase.label not in covered or any(
                 t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
@@ -157,7 +159,9 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
         # context is one thing however many words name it ("a deep link")
         weight = PLACE_WEIGHT / max(1, len(inside)) if place else 1.0
         words = covered[hit.phrase.label]
-        for tok in inside:
+        # function words say nothing of the option ("logged in": one word, not two)
+        content = [t for t in inside if t.raw.casefold() not in function] or inside
+        for tok in content:
             words[tok.key] = max(words.get(tok.key, 0.0), weight)
     return {v: sum(w.values()) for v, w in covered.items()}
 
