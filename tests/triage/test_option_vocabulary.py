@@ -1,0 +1,225 @@
+"""Option matching on wording nobody wrote a keyword for (issue 10): the matcher's phrase
+gaps, function words, Korean spacing and particles, typo safety and negations, in en, fr,
+ko and pt-br; and the example workspaces' vocabulary, read through the pure core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_reading import asked, context, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage.reading.matcher import Matcher
+from integrations.triage.reading.normalise import key, words
+from integrations.triage.reading.vocabulary import option_phrases
+from integrations.workspace import load
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
+WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
+
+
+def found(phrases: list[tuple[str, str]], language: str, text: str) -> list[tuple[str, bool]]:
+    """(label, negated) of every hit of ``phrases`` (label, phrase) in ``text``."""
+    m = Matcher([(label, p, 0.85) for label, p in phrases], language)
+    return sorted({(h.phrase.label, h.negated) for h in m.find(text)})
+
+
+# ------------------------------------------------------------------ gaps and function words
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "charged twice", "I was charged for it twice this month"),
+    ("en", "never paid", "my March commissions were never actually paid"),
+    ("fr", "pas reçu", "je n'ai toujours pas encore reçu mes pièces"),
+    ("fr", "moyen de paiement", "mon moyen paiement ne marche plus"),
+    ("pt", "caiu na minha conta", "o dinheiro da venda caiu na conta errada"),
+    ("pt", "erro da página", "aparece um erro na página inicial"),
+])
+def test_a_phrase_meets_its_words_across_a_small_gap(language: str, phrase: str,
+                                                     text: str) -> None:
+    assert ("x", False) in found([("x", phrase)], language, text)
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "charged twice", "I was charged. Twice I wrote to you about it"),
+    ("en", "charged twice", "charged the card of my wife twice"),  # two other words
+    ("fr", "pas reçu", "pas de souci. J'ai reçu le code"),
+    ("pt", "caiu na minha conta", "o jogo caiu; a minha conta está ok"),
+])
+def test_a_phrase_never_spans_a_sentence_or_a_long_gap(language: str, phrase: str,
+                                                       text: str) -> None:
+    assert found([("x", phrase)], language, text) == []
+
+
+def test_a_comma_counts_as_one_word_of_the_gap() -> None:
+    assert found([("x", "independent model")], "en", "a model, independent") == []
+    assert ("x", False) in found([("x", "model independent")], "en", "a model, independent")
+    assert found([("x", "model independent")], "en", "a model, truly, independent") == []
+
+
+def test_a_function_word_never_stands_for_a_phrase_alone() -> None:
+    # "cancel my": the last word is required, even though "my" is a function word
+    assert found([("x", "cancel my")], "en", "please cancel the order") == []
+    assert ("x", False) in found([("x", "cancel my")], "en", "please cancel my plan")
+
+
+# ------------------------------------------------------------------ Korean spacing
+
+
+@pytest.mark.parametrize("text", [
+    "로그인이 안 돼요", "로그인이안돼요", "로그인 안됨", "로그인도 안 되네요", "로그인안되요",
+])
+def test_korean_phrases_meet_joined_split_and_particled_words(text: str) -> None:
+    assert ("acc", False) in found([("acc", "로그인 안 돼")], "ko", text)
+
+
+def test_korean_contractions_of_doeda_are_one_key() -> None:
+    assert key("돼요", "ko") == key("되요", "ko") == key("됨", "ko") == key("됩니다", "ko") == "되"
+    assert key("안돼요", "ko") == "안되"
+
+
+def test_a_korean_keyword_is_found_inside_a_compound_but_a_syllable_is_not() -> None:
+    assert ("tech", False) in found([("tech", "오류")], "ko", "접속오류가 떠요")
+    # one syllable: only as its own word (with a particle), never inside another word
+    assert ("perf", False) in found([("perf", "렉")], "ko", "렉이 심해요")
+    assert found([("perf", "렉")], "ko", "디렉터리가 없어요") == []
+
+
+def test_a_korean_negation_stops_at_the_end_of_its_sentence() -> None:
+    phrases = [("perf", "프레임이 떨어"), ("crash", "충돌")]
+    hits = found(phrases, "ko", "프레임이 떨어져요. 충돌은 아니고 그냥 느려요.")
+    assert ("perf", False) in hits and ("crash", True) in hits
+    assert ("perf", True) in found(phrases, "ko", "프레임이 떨어지는 건 아니고요")
+
+
+# ------------------------------------------------------------------ negations still block
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "charged twice", "I was not charged twice, only once"),
+    ("fr", "moyen de paiement", "ce n'est pas un problème de moyen de paiement"),
+    ("pt", "erro da página", "não é um erro na página, é o link"),
+    ("ko", "로그인 안", "로그인이안되는 건 아니고 느려요"),
+])
+def test_negated_phrases_do_not_count(language: str, phrase: str, text: str) -> None:
+    assert found([("x", phrase)], language, text) == [("x", True)]
+
+
+# ------------------------------------------------------------------ typo safety
+
+
+def test_a_typo_keeps_the_first_two_letters() -> None:
+    phrases = [("scam", "scamming"), ("pay", "commission")]
+    assert found(phrases, "en", "someone keeps spamming the chat") == []
+    assert ("pay", False) in found(phrases, "en", "my comission is missing")
+    assert found([("x", "paiement")], "fr", "un piement rouge") == []
+
+
+# ------------------------------------------------------------------ the example vocabulary
+
+
+def test_no_two_options_share_a_normalised_phrase() -> None:
+    """`validate` refuses one keyword on two options as written; after normalisation
+    (stems, accents, particles) two options must not meet either."""
+    clashes = []
+    for name in WORKSPACES:
+        ws = load(EXAMPLES / name)
+        for fkey, f in ws.fields.items():
+            if f.kind != "dropdown":
+                continue
+            for language in ("en", "fr", "ko", "pt"):
+                owner: dict[tuple[str, ...], str] = {}
+                for value, phrase, _ in option_phrases(f, language):
+                    other = owner.setdefault(words(phrase, language), value)
+                    if other != value:
+                        clashes.append((name, fkey, language, phrase, value, other))
+    assert clashes == []
+
+
+@pytest.fixture(scope="module")
+def ads() -> TriageContext:
+    return context("ad-network")
+
+
+@pytest.fixture(scope="module")
+def games() -> TriageContext:
+    return context("game-publisher")
+
+
+@pytest.fixture(scope="module")
+def stream() -> TriageContext:
+    return context("streaming-platform")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("The reporting dashboard just shows a spinning wheel forever. SID 6120934", "pub_technical"),
+    ("Le tableau de bord affiche un écran blanc depuis ce matin. SID 6120934", "pub_technical"),
+    ("리포트 화면이 무한 로딩만 돼요. SID 6120934", "pub_technical"),
+    ("O painel está fora do ar desde cedo. SID 6120934", "pub_technical"),
+    ("Where is my money? The payout for May is overdue. SID 6120934", "pub_payments"),
+    ("Je n'ai toujours pas reçu mon virement bancaire de mai. SID 6120934", "pub_payments"),
+    ("5월 정산이 안 됐어요. SID 6120934", "pub_payments"),
+    ("Cadê minha grana de maio? O pix não veio. SID 6120934", "pub_payments"),
+    ("Please delete my account, I am closing the company. SID 6120934", "pub_account"),
+    ("Mon compte est suspendu sans explication. SID 6120934", "pub_account"),
+    ("비번을 바꾸고 싶어요. SID 6120934", "pub_account"),
+    ("Meu acesso foi bloqueado, conta suspensa. SID 6120934", "pub_account"),
+    ("The coupon codes for the shoe retailer are expired. SID 6120934", "pub_advertisers"),
+    ("Les bannières de l'enseigne ne sont plus à jour. SID 6120934", "pub_advertisers"),
+    ("딥링크가 다른 상품으로 리다이렉트돼요. SID 6120934", "pub_advertisers"),
+    ("O cupom da loja parceira expirou. SID 6120934", "pub_advertisers"),
+])
+def test_ad_network_options_from_everyday_words(ads: TriageContext, body: str,
+                                                value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+    assert "problem_type" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Game goes to a blue screen after the intro video.", "tech_crash"),
+    ("Le jeu se fige puis se ferme tout seul.", "tech_crash"),
+    ("접속하면 바로 강제 종료돼요.", "tech_crash"),
+    ("O jogo congelou e fechou do nada.", "tech_crash"),
+    ("Rubber banding and packet loss every evening.", "tech_performance"),
+    ("Ça rame énormément, c'est injouable le soir.", "tech_performance"),
+    ("핑이 너무 높고 딜레이가 심해요.", "tech_performance"),
+    ("Muita lentidão e ping alto à noite.", "tech_performance"),
+    ("I keep getting kicked from the server with a connection error.", "tech_login"),
+    ("Erreur de connexion à chaque tentative, serveur indisponible.", "tech_login"),
+    ("서버 접속이 끊겨서 로그인 실패가 떠요.", "tech_login"),
+    ("Erro de conexão toda vez, não consigo logar.", "tech_login"),
+    ("The game files are corrupted and the update failed.", "tech_patching"),
+    ("Les fichiers corrompus empêchent l'installation.", "tech_patching"),
+    ("파일 손상 때문에 설치가 안 돼요.", "tech_patching"),
+    ("Arquivos corrompidos, a instalação não termina.", "tech_patching"),
+])
+def test_game_issue_types_from_symptoms(games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert written(games, d).get("issue_type") == value
+
+
+@pytest.mark.parametrize(("body", "rule_fires"), [
+    ("Je paie pour regarder les lives, mais le son coupe.", False),
+    ("Mon paiement a été refusé hier soir.", True),
+    ("Nos paiements de studio sont en retard.", True),
+    ("Eu pago para assistir e o vídeo trava.", False),
+    ("Meu pagamento foi recusado ontem.", True),
+])
+def test_billing_reads_payment_as_a_noun_not_a_viewer_paying(stream: TriageContext,
+                                                            body: str, rule_fires: bool) -> None:
+    d = decide(on(stream, body), stream)
+    assert ("billing" in d.update.add_tags) is rule_fires
+
+
+@pytest.mark.parametrize(("body", "not_value"), [
+    ("Je reste bloqué à l'écran titre quand je lance le jeu.", "tech_patching"),
+    ("Someone keeps spamming the chat with links.", "offense_scam"),
+])
+def test_misfiring_words_are_gone(games: TriageContext, body: str, not_value: str) -> None:
+    form = "technical-issues" if not_value.startswith("tech_") else "report-a-player"
+    d = decide(on(games, body, form=form), games)
+    values: dict[str, Any] = written(games, d)
+    assert not_value not in values.values()
