@@ -96,6 +96,18 @@ FUNCTION = {lang: frozenset(key(w, lang) for w in ws.split())
             for lang, ws in _FUNCTION_WORDS.items()}
 #: The same words as written (accents kept: "da" is a function word, "dá" a verb).
 FUNCTION_WRITTEN = {lang: frozenset(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
+#: Everyday words a stem can fall onto ("comme" and "commissions" are both "comm" to the
+#: French stemmer): such a word in the text meets a keyword only when the keyword holds it
+#: as written.
+_COMMON_WORDS = {
+    "en": "as so all more very well like then there here when where what which who how one "
+          "can will would could should please thanks thank hello day days time times now",
+    "fr": "comme comment pour avec plus tout tous toute toutes mais donc car quand bien fait "
+          "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja",
+    "pt": "como para com mais todo toda tudo mas entao quando bem muito tambem mesmo "
+          "obrigado obrigada ola dia dias vez vezes",
+}
+COMMON = {lang: frozenset(ws.split()) for lang, ws in _COMMON_WORDS.items()}
 #: Most words between two words of a phrase (function words aside), and the marks that end a
 #: clause: a phrase never spans them.
 GAP = 1
@@ -207,6 +219,7 @@ class Matcher:
                 korean.append(phrase)
         self._ko_phrases, self._ko_pattern = _korean_pattern(korean)
         self._known = frozenset(known)
+        self._common = COMMON.get(language, frozenset()) - raw.keys()
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
         self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
@@ -231,6 +244,8 @@ class Matcher:
 
     def _lookup(self, tok: Token) -> tuple[tuple[str, ...], bool]:
         k = tok.key
+        if self._common and fold(tok.raw) in self._common:
+            return (), False  # an everyday word whose stem a keyword happens to share
         if k in self._known:
             return (k,), False
         if not k.isascii():
