@@ -223,3 +223,29 @@ def test_misfiring_words_are_gone(games: TriageContext, body: str, not_value: st
     d = decide(on(games, body, form=form), games)
     values: dict[str, Any] = written(games, d)
     assert not_value not in values.values()
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("The Advertisers page throws an error whenever I open a merchant offer. SID 6120934",
+     "pub_technical"),
+    ("Message d'erreur dans la rubrique annonceurs quand j'ouvre un lien. SID 6120934",
+     "pub_technical"),
+    ("광고주 페이지에서 오류가 나요. SID 6120934", "pub_technical"),
+    ("Aparece erro na aba de anunciantes quando abro um link de afiliado. SID 6120934",
+     "pub_technical"),
+    ("The links of the new merchant stopped tracking clicks. SID 6120934", "pub_advertisers"),
+])
+def test_an_option_named_only_as_context_counts_once(ads: TriageContext, body: str,
+                                                     value: str) -> None:
+    """Where the problem is and what the requester was doing are one piece of context,
+    however many words name them: the symptom decides."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_an_everyday_word_does_not_meet_a_keyword_through_its_stem() -> None:
+    assert key("comme", "fr") == key("commissions", "fr")  # the stemmer's doing
+    phrases = [("pay", "commissions")]
+    assert found(phrases, "fr", "Comme je disais, rien ne marche") == []
+    assert ("pay", False) in found(phrases, "fr", "mes commissions de mai")
+    assert ("x", False) in found([("x", "comme neuf")], "fr", "vendu comme neuf")  # as written

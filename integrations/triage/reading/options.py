@@ -140,10 +140,12 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
-    keywords meet them; a passage that only
-    names a place or what the requester was doing counts `PLACE_WEIGHT` in all."""
+    keywords meet them. Context is one thing however many words and passages name it: an
+    option named only as a place or as what the requester was doing ("an error on the Links
+    tab when I create a deep link") counts `PLACE_WEIGHT` in all."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
+    direct: set[str] = set()  # options named at least once as the problem, not its context
     for text, hit in hits:
         if hit.phrase.label not in covered or any(
                 t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
@@ -156,14 +158,17 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                      or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
-        # context is one thing however many words name it ("a deep link")
-        weight = PLACE_WEIGHT / max(1, len(inside)) if place else 1.0
-        words = covered[hit.phrase.label]
         # function words say nothing of the option ("logged in": one word, not two)
         content = [t for t in inside if t.raw.casefold() not in function] or inside
+        # context is one thing however many words name it ("a deep link")
+        weight = PLACE_WEIGHT / max(1, len(content)) if place else 1.0
+        if not place:
+            direct.add(hit.phrase.label)
+        words = covered[hit.phrase.label]
         for tok in content:
             words[tok.key] = max(words.get(tok.key, 0.0), weight)
-    return {v: sum(w.values()) for v, w in covered.items()}
+    return {v: sum(w.values()) if v in direct else min(PLACE_WEIGHT, sum(w.values()))
+            for v, w in covered.items()}
 
 
 def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
