@@ -249,3 +249,37 @@ def test_an_everyday_word_does_not_meet_a_keyword_through_its_stem() -> None:
     assert found(phrases, "fr", "Comme je disais, rien ne marche") == []
     assert ("pay", False) in found(phrases, "fr", "mes commissions de mai")
     assert ("x", False) in found([("x", "comme neuf")], "fr", "vendu comme neuf")  # as written
+
+
+@pytest.mark.parametrize("text", [
+    "the report doesn't load", "the report doesnt load", "the report does not load",
+    "the report doesn’t load",
+])
+def test_english_negative_contractions_are_one_way_of_writing(text: str) -> None:
+    assert ("t", False) in found([("t", "doesn't load")], "en", text)
+    assert words("cannot", "en") == words("can't", "en") == words("cant", "en") \
+        == words("can not", "en")
+
+
+def test_an_english_contraction_still_negates_and_denies() -> None:
+    # "isn't paid" is the problem (not paid); "isn't a crash" denies the option
+    assert ("p", False) in found([("p", "not paid")], "en", "my invoice isn't paid yet")
+    assert found([("c", "crash")], "en", "it isn't a crash, just lag") == [("c", True)]
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("la page charge pas depuis hier", True),
+    ("la page ne charge pas depuis hier", True),
+    ("ça affiche rien", True),
+    ("la page charge bien", False),
+])
+def test_french_without_ne_still_meets_a_ne_phrase(text: str, hit: bool) -> None:
+    m = Matcher([("t", "ne charge pas", 0.85), ("t", "n'affiche rien", 0.85)], "fr")
+    hits = m.find(text)
+    assert bool(hits) is hit
+    assert len(hits) <= 1  # the phrase with its "ne" is one hit, not two
+
+
+def test_french_without_ne_reads_the_option(ads: TriageContext) -> None:
+    d = decide(on(ads, "Le tableau de bord charge pas depuis ce matin. SID 6120934"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"

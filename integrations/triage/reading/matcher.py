@@ -11,7 +11,8 @@ besides function words ("charged for it twice" for "charged
 twice", "pas encore reçu" for "pas reçu", "caiu na conta" for "caiu conta"); a function
 word inside a phrase may be left out or changed ("moyen de paiement" meets "moyen paiement",
 "erro da página" meets "erro na página"). French and Portuguese elisions split at the
-apostrophe ("l'erreur" is "l" + "erreur").
+apostrophe ("l'erreur" is "l" + "erreur"); a French phrase starting with "ne" also meets the
+text without it ("ça charge pas" for "ne charge pas"), as customers write.
 
 Korean phrases are also found with their spacing changed and a particle added or dropped
 between their words ("로그인 안" in "로그인이안돼요" and "로그인이 안 돼요"), and a Korean word of
@@ -40,7 +41,6 @@ from integrations.triage.reading.normalise import (
     key,
     strip_korean,
     tokens,
-    words,
 )
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -115,6 +115,8 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A comma or dash between two words of a phrase counts as one word of the gap.
 _PAUSE = re.compile(r",|\s-\s")
+#: The first half of a French negation, which customers often leave out.
+_FR_NE = frozenset({"ne", "n"})
 _HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
 _HANGUL_WORD = re.compile("^[\uac00-\ud7a3]+$")
 #: Contracted forms of 되다 ("to work", in "안 돼요", "안됨"): one key, "되".
@@ -212,16 +214,22 @@ class Matcher:
         self._function = FUNCTION.get(language, frozenset())
         self._first: dict[str, list[Phrase]] = {}
         korean: list[Phrase] = []
+        self._dropped_ne = False
         known: set[str] = set()
         raw: dict[str, str] = {}
         for label, text, weight in phrases:
-            keys = words(text, language)
-            for word, k in zip(_WORD.findall(text), keys, strict=False):
-                raw.setdefault(fold(word), k)
+            toks = tokens(text, language)
+            keys = tuple(t.key for t in toks)
+            for tok in toks:
+                raw.setdefault(fold(tok.raw), tok.key)
             if not keys or all(k in STOP for k in keys):
                 continue
             phrase = Phrase(label, text, keys, weight)
             self._first.setdefault(keys[0], []).append(phrase)
+            if language == "fr" and len(keys) > 2 and keys[0] in _FR_NE:
+                # spoken French drops "ne": "ça charge pas" for "ne charge pas"
+                self._first.setdefault(keys[1], []).append(Phrase(label, text, keys[1:], weight))
+                self._dropped_ne = True
             known.update(keys)
             if _HANGUL_TEXT.search(text):
                 korean.append(phrase)
@@ -290,6 +298,10 @@ class Matcher:
                                     negated and is_denied(text, start, end, self.language)))
         if self._ko_pattern is not None and _HANGUL_TEXT.search(text):
             hits.extend(self._korean_hits(text, hits))
+        if self._dropped_ne and len(hits) > 1:  # "ne charge pas" found twice: keep the longer
+            hits = [h for h in hits if not any(
+                o.phrase.text == h.phrase.text and o.start <= h.start and h.end <= o.end
+                and o.end - o.start > h.end - h.start for o in hits)]
         return hits
 
     def _korean_hits(self, text: str, found: Sequence[Hit]) -> list[Hit]:

@@ -96,19 +96,55 @@ class Token:
     raw: str
 
 
+#: English negative contractions, written any way ("doesn't", "doesnt", "does not"): the
+#: verb and "not" as two words, so "doesn't load" meets "does not load" and "not paid"
+#: meets "isn't paid".
+_EN_NOT_JOINED = {
+    "cant": "can", "cannot": "can", "wont": "will", "dont": "do", "doesnt": "does",
+    "didnt": "did", "isnt": "is", "wasnt": "was", "arent": "are", "werent": "were",
+    "havent": "have", "hasnt": "has", "hadnt": "had", "wouldnt": "would", "couldnt": "could",
+    "shouldnt": "should", "aint": "is",
+}
+#: The word before "n't" when it is not the verb minus its "n" ("can't", "won't").
+_EN_NOT_BEFORE = {"ca": "can", "can": "can", "wo": "will", "won": "will", "ai": "is"}
+_APOSTROPHE = ("'", "\u2019")
+
+
 def tokens(text: str, language: str, memo: dict[tuple[str, str], list[Token]] | None = None
            ) -> list[Token]:
     """Every word of ``text`` with its key in ``language`` (kept in ``memo``, one ticket's
-    scratch space, so the fields of a form share one tokenisation)."""
+    scratch space, so the fields of a form share one tokenisation); in English a negative
+    contraction is its verb and "not" (`_EN_NOT_JOINED`)."""
     if memo is not None and (text, language) in memo:
         return memo[(text, language)]
     out = [Token(key(m.group(), language), m.start(), m.end(), m.group())
            for m in _WORD.finditer(text)]
+    if language == "en":
+        out = _english_not(out, text)
     if memo is not None:
         memo[(text, language)] = out
     return out
 
 
+def _english_not(toks: list[Token], text: str) -> list[Token]:
+    out: list[Token] = []
+    for tok in toks:
+        low = tok.raw.casefold()
+        if low == "t" and out and text[out[-1].end:tok.start] in _APOSTROPHE \
+                and out[-1].raw.casefold().endswith("n"):
+            prev = out[-1].raw.casefold()
+            verb = _EN_NOT_BEFORE.get(prev, prev[:-1])
+            out[-1] = Token(key(verb, "en"), out[-1].start, out[-1].end, verb)
+            out.append(Token("not", tok.start, tok.end, "not"))
+        elif low in _EN_NOT_JOINED:
+            verb = _EN_NOT_JOINED[low]
+            out.append(Token(key(verb, "en"), tok.start, tok.end, verb))
+            out.append(Token("not", tok.start, tok.end, "not"))
+        else:
+            out.append(tok)
+    return out
+
+
 def words(phrase: str, language: str) -> tuple[str, ...]:
-    """A keyword or title as a tuple of keys."""
-    return tuple(key(m.group(), language) for m in _WORD.finditer(phrase))
+    """A keyword or title as a tuple of keys (tokenised as text is)."""
+    return tuple(t.key for t in tokens(phrase, language))
