@@ -50,7 +50,7 @@ from integrations.triage.reading.options import OptionReader
 from integrations.triage.reading.vocabulary import option_keywords, option_phrases
 
 __all__ = ["FieldReport", "LocaleReport", "Proposal", "Review", "established", "review",
-           "suggest", "suggest_rule", "wilson_lower"]
+           "suggest", "suggest_rule", "wilson_lower", "wilson_upper"]
 
 TRAIN, VALIDATION = 0.4, 0.4
 #: A locale with fewer labelled tickets is not learned from.
@@ -70,6 +70,14 @@ def wilson_lower(right: int, total: int, z: float = CONFIDENCE_Z) -> float:
     centre = p + z2 / (2 * total)
     margin = z * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total))
     return (centre - margin) / (1 + z2 / total)
+
+
+def wilson_upper(right: int, total: int, z: float = CONFIDENCE_Z) -> float:
+    """The Wilson score interval's upper bound: below a floor, the evidence shows the
+    precision is below it (not only that it happened to be, by a label or two)."""
+    if total <= 0:
+        return 1.0
+    return 1.0 - wilson_lower(total - right, total, z)
 
 
 def established(s: Score, floor: float) -> bool:
@@ -228,7 +236,8 @@ def _split(examples: Sequence[Example]) -> tuple[list[Example], list[Example], l
 def review(target: Target, key: str, locale: str, test: Sequence[Example],
            floor: float) -> list[Review]:
     """Today's keywords whose own precision on ``test`` (tickets they are found in, not
-    negated, that carry their option) is below ``floor``, found in at least
+    negated, that carry their option) is shown below ``floor`` (its Wilson upper bound is
+    under it: 17 right of 18 is a wrong label, 5 of 32 a misfiring word), found in at least
     `features.MIN_TICKETS` tickets: what a person may want to remove."""
     language = locale.split("-", 1)[0].lower()
     mine = target.existing(language)
@@ -247,7 +256,7 @@ def review(target: Target, key: str, locale: str, test: Sequence[Example],
             right[i] += ex.labels[key] == mine[i][0]
     out = [Review(option, loc, w, found[i], right[i])
            for i, (option, loc, w) in enumerate(mine)
-           if found[i] >= MIN_TICKETS and right[i] < floor * found[i]]
+           if found[i] >= MIN_TICKETS and wilson_upper(right[i], found[i]) < floor]
     return sorted(out, key=lambda r: (r.option, r.precision, r.keyword))
 
 
