@@ -2,7 +2,9 @@
 
 Reads the history (`integrations.helpdesk.history`: bounded by ``--max-tickets``,
 resumable with ``--resume`` from the checkpoint in the state folder, progress on stderr)
-and the requester's first reply of each ticket read (not with ``--no-replies``),
+and the requester's first reply of each ticket read (not with ``--no-replies``; a run
+stopped inside the reply read resumes it where it stopped, reading the tickets again,
+since their text was never kept, but not the replies already read),
 learns and measures (`integrations.learn`), prints a table per field or ``--json``, and with
 ``--write`` adds the proposals to the field schema files, prints their diff and checks the
 workspace still validates (else the files are put back). Requester text stays in memory:
@@ -175,6 +177,10 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     def progress(read: int, calls: int) -> None:
         click.echo(f"reading solved tickets: {read} read, {calls} API calls", err=True)
 
+    if checkpoint.in_replies and not no_replies:
+        checkpoint.reread()  # the tickets again (no text is kept); the replies go on
+    else:
+        checkpoint.reset_replies()  # this run's tickets need all their replies
     started = time.perf_counter()
     with connect_tickets(app.settings, target) as desk:
         # Freshdesk tickets hold a dropdown's title: read them as option keys
@@ -186,7 +192,8 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
             def replied(found: int, calls: int) -> None:
                 click.echo(f"reading first replies: {found} found, {calls} API calls", err=True)
 
-            replies = read_replies(desk, start, history, progress=replied, now=now)
+            replies = read_replies(desk, start, history, progress=replied, now=now,
+                                   checkpoint=checkpoint)
             history = [replace(t, reply=replies.texts.get(t.id, "")) for t in history]
     rule_targets = [] if fields else keyword_rules(rules.rules)
     read_seconds = time.perf_counter() - started
