@@ -303,7 +303,8 @@ def _verdict(key: str, option: str, preds: Sequence[str | None], new: Sequence[s
     bar = min(floor, old_o.precision)  # an old keyword's mistakes are not the new one's
     if not (new_o.right > old_o.right and gained > 0):
         return "no gain on the choosing slice", new_o
-    if gained < floor * (new_all.inferred - old_all.inferred):
+    more = new_all.inferred - old_all.inferred  # values it adds (gained may exceed it: it
+    if more > 0 and wilson_upper(min(gained, more), more) < floor:  # also turns wrong ones)
         return "values it adds below the floor", new_o
     if new_o.precision < bar:
         return "option precision below the floor", new_o
