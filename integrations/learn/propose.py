@@ -6,10 +6,11 @@ Candidates (`model.candidates`, strongest first) are tried one by one with the r
 stage on the validation slice. One is kept when either
 
 - it finds more: its option and the field get more right values (a word that makes other
-  options' tickets ambiguous loses them), the values it adds are right at least
-  ``min_precision`` of the time, and neither the option's precision nor the field's falls
-  below ``min_precision`` (nor below today's, when today's keywords already leave it lower:
-  a new word is not blamed for an old keyword's mistakes); or
+  options' tickets ambiguous loses them), the values it adds are not shown to be right
+  less than ``min_precision`` of the time (Wilson upper bound), and neither the option's
+  precision nor the field's falls below ``min_precision`` (nor below today's, when
+  today's keywords already leave it lower: a new word is not blamed for an old keyword's
+  mistakes); or
 - it only settles conflicts between today's keywords ("reset link" against "link"):
   fewer wrong values, no right one lost.
 
@@ -18,6 +19,13 @@ A keyword that finds more is kept only when the option's precision it leaves is
 slice, and the Wilson score lower bound of that precision (one-sided, `CONFIDENCE_Z`) at
 or above ``min_precision``. On a locale with a few dozen tickets of an option, 19 right
 out of 20 is not evidence of 95 %; such a locale gets no proposal rather than a guess.
+Words that fail only on that evidence are then tried together (strongest first, the
+weakest dropped until it holds); where nothing holds, a note says how many examples the
+floor would need (`LocaleReport.notes`).
+
+The same held-back slice reviews today's keywords (`review`): one whose own precision is
+shown below the floor is reported, with its counts, for a person to remove — never removed
+here — and the locale's figures without it are given apart (`LocaleReport.reviewed`).
 
 Options named only by stop words ("Other") get no proposals, and no proposal is made only
 of function words (`features.FUNCTION_WORDS`).
