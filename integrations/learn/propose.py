@@ -288,8 +288,9 @@ def _note(option: str, locale: str, positives: int, best: Score | None,
     need = _need(best.right, best.inferred, floor)
     what = "the rule" if option == "yes" else option
     if need is None:
-        return (f"{what} ({locale}): the best candidate leaves precision "
-                f"{100 * best.precision:.1f}% on the choosing slice, not above the floor")
+        return (f"{what} ({locale}): with its best candidate, precision on the choosing "
+                f"slice is {100 * best.precision:.1f}% (today's keywords included), not "
+                "above the floor")
     share = best.inferred / positives if positives else 1.0
     needed = math.ceil(need / max(share, 1e-9))
     return (f"{what} ({locale}): not enough examples: {positives} positives on the choosing "
