@@ -293,6 +293,11 @@ def _note(option: str, locale: str, positives: int, best: Score | None,
                 "above the floor")
     share = best.inferred / positives if positives else 1.0
     needed = math.ceil(need / max(share, 1e-9))
+    if needed > 10 * max(positives, 1):
+        return (f"{what} ({locale}): not enough examples: {positives} positives on the "
+                f"choosing slice, need ≈ {needed}: its precision there "
+                f"({best.right}/{best.inferred}) is so close to the floor that no "
+                "realistic history establishes it")
     return (f"{what} ({locale}): not enough examples: {positives} positives on the choosing "
             f"slice, need ≈ {needed} ({best.right}/{best.inferred} right there; "
             f"≈ {need} values must be read to establish {100 * floor:.0f}% at 90 % "
