@@ -2,7 +2,9 @@
 
 Reads the history (`integrations.helpdesk.history`: bounded by ``--max-tickets``,
 resumable with ``--resume`` from the checkpoint in the state folder, progress on stderr)
-and the requester's first reply of each ticket read (not with ``--no-replies``),
+and the requester's first reply of each ticket read (not with ``--no-replies``; a run
+stopped inside the reply read resumes it where it stopped, reading the tickets again,
+since their text was never kept, but not the replies already read),
 learns and measures (`integrations.learn`), prints a table per field or ``--json``, and with
 ``--write`` adds the proposals to the field schema files, prints their diff and checks the
 workspace still validates (else the files are put back). Requester text stays in memory:
@@ -52,21 +54,37 @@ def _table(reports: list[Any]) -> str:
         for loc in r.locales:
             lines.append(f"  {loc.locale:6} held back {loc.held_back:5}  precision "
                          f"{_pct(loc.before.precision)} → {_pct(loc.after.precision)}  recall "
-                         f"{_pct(loc.before.recall)} → {_pct(loc.after.recall)}")
+                         f"{_pct(loc.before.recall)} → {_pct(loc.after.recall)}"
+                         + ("" if loc.reviewed is None else
+                            f"  (without the flagged keywords: precision "
+                            f"{_pct(loc.reviewed.precision)}, recall "
+                            f"{_pct(loc.reviewed.recall)})"))
         if not r.proposals:
             lines.append("  no keyword to propose")
-            continue
-        lines.append(f"  {'option':18} {'locale':6} {'support':>7} {'precision':>9} "
-                     f"{'recall +':>8}  keywords")
-        for p in r.proposals:
-            lines.append(f"  {p.option:18} {p.locale:6} {p.support:7} {_pct(p.precision):>9} "
-                         f"{100 * p.recall_gain:+7.1f}  {', '.join(p.keywords)}")
+        else:
+            lines.append(f"  {'option':18} {'locale':6} {'support':>7} {'precision':>9} "
+                         f"{'recall +':>8}  keywords")
+            for p in r.proposals:
+                lines.append(f"  {p.option:18} {p.locale:6} {p.support:7} "
+                             f"{_pct(p.precision):>9} {100 * p.recall_gain:+7.1f}  "
+                             f"{', '.join(p.keywords)}")
+        if r.review:
+            lines.append("  review: today's keywords that misfire on the held-back slice "
+                         "(never removed by suggest; a person may remove them)")
+            lines.append(f"  {'option':18} {'locale':6} {'found':>7} {'right':>7} "
+                         f"{'precision':>9}  keyword")
+            for v in r.review:
+                lines.append(f"  {v.option:18} {v.locale:6} {v.found:7} {v.right:7} "
+                             f"{_pct(v.precision):>9}  {v.keyword}")
+        lines.extend(f"  note: {n}" for n in r.notes)
     return "\n".join(lines)
 
 
 def _json(reports: list[Any], read: int, calls: int, seconds: float,
           replies: Any) -> dict[str, Any]:
-    def score(s: Any) -> dict[str, Any]:
+    def score(s: Any) -> dict[str, Any] | None:
+        if s is None:
+            return None
         return {"tickets": s.tickets, "inferred": s.inferred, "right": s.right,
                 "precision": round(s.precision, 4), "recall": round(s.recall, 4)}
 
@@ -77,11 +95,20 @@ def _json(reports: list[Any], read: int, calls: int, seconds: float,
             "fields": [
         {"field": r.key, "kind": "rule" if r.key.startswith("rule: ") else "dropdown",
          "locales": [{"locale": loc.locale, "held_back": loc.held_back,
-                      "before": score(loc.before), "after": score(loc.after)}
+                      "before": score(loc.before), "after": score(loc.after),
+                      "after_without_flagged": score(loc.reviewed),
+                      "positives": {o: dict(zip(("train", "choosing", "held_back"), n,
+                                                strict=True))
+                                    for o, n in loc.positives.items()},
+                      "rejected": dict(loc.rejected)}
                      for loc in r.locales],
          "proposals": [{"option": p.option, "locale": p.locale, "keywords": list(p.keywords),
                         "support": p.support, "precision": round(p.precision, 4),
-                        "recall_gain": round(p.recall_gain, 4)} for p in r.proposals]}
+                        "recall_gain": round(p.recall_gain, 4)} for p in r.proposals],
+         "review": [{"option": v.option, "locale": v.locale, "keyword": v.keyword,
+                     "found": v.found, "right": v.right, "precision": round(v.precision, 4)}
+                    for v in r.review],
+         "notes": list(r.notes)}
         for r in reports]}
 
 
@@ -150,6 +177,10 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
     def progress(read: int, calls: int) -> None:
         click.echo(f"reading solved tickets: {read} read, {calls} API calls", err=True)
 
+    if checkpoint.in_replies and not no_replies:
+        checkpoint.reread()  # the tickets again (no text is kept); the replies go on
+    else:
+        checkpoint.reset_replies()  # this run's tickets need all their replies
     started = time.perf_counter()
     with connect_tickets(app.settings, target) as desk:
         # Freshdesk tickets hold a dropdown's title: read them as option keys
@@ -161,7 +192,8 @@ def suggest(app: App, since: str, fields: tuple[str, ...], write: bool, as_json:
             def replied(found: int, calls: int) -> None:
                 click.echo(f"reading first replies: {found} found, {calls} API calls", err=True)
 
-            replies = read_replies(desk, start, history, progress=replied, now=now)
+            replies = read_replies(desk, start, history, progress=replied, now=now,
+                                   checkpoint=checkpoint)
             history = [replace(t, reply=replies.texts.get(t.id, "")) for t in history]
     rule_targets = [] if fields else keyword_rules(rules.rules)
     read_seconds = time.perf_counter() - started

@@ -25,7 +25,10 @@ The checkpoint (`Checkpoint`, a JSON file in the state
 folder) holds the read's position and counts — never any ticket text: an interrupted read
 continues from there (``--resume``). A page's position is taken only once all its tickets
 were, so a read stopped by its bound resumes on that page (Freshdesk: on that date window)
-and skips nothing.
+and skips nothing. The reply read has its own position (Zendesk: the event export's next
+``start_time`` and the tickets whose first reply was found; Freshdesk: the tickets whose
+conversations were read, saved every `SAVE_EVERY` calls and when a call fails), so a
+resume does not read those replies again.
 """
 
 from __future__ import annotations
@@ -85,6 +88,29 @@ class Checkpoint:
     read: int = 0
     calls: int = 0
     done: bool = False
+    #: the reply read's position: Zendesk the ticket event export's next ``start_time``;
+    #: ticket ids done (Freshdesk: conversations read; Zendesk: first reply found)
+    reply_start: int | None = None
+    replied: list[int] = field(default_factory=list)
+    reply_calls: int = 0
+    reply_events: int = 0
+    replies_done: bool = False
+
+    @property
+    def in_replies(self) -> bool:
+        """Whether an earlier run stopped inside the reply read (the tickets were all read)."""
+        return self.done and self.reply_calls > 0 and not self.replies_done
+
+    def reread(self) -> None:
+        """Read the tickets again from the start (their text was never kept), keeping the
+        reply read's position: the replies already read are not read again."""
+        self.cursor, self.window_end, self.seen_on_end_day = None, None, []
+        self.read, self.done = 0, False
+
+    def reset_replies(self) -> None:
+        """Forget the reply read's position: the tickets of this run need all their replies."""
+        self.reply_start, self.replied, self.replies_done = None, [], False
+        self.reply_calls = self.reply_events = 0
 
     @classmethod
     def load(cls, path: Path, target: str, since: str) -> Checkpoint:
@@ -96,10 +122,14 @@ class Checkpoint:
         if not isinstance(data, dict) or data.get("target") != target or \
                 data.get("since") != since:
             return cls(path, target, since)
+        start = data.get("reply_start")
         return cls(path, target, since, data.get("cursor"), data.get("window_end"),
                    [int(i) for i in data.get("seen_on_end_day") or []],
                    int(data.get("read") or 0), int(data.get("calls") or 0),
-                   bool(data.get("done")))
+                   bool(data.get("done")), int(start) if isinstance(start, int) else None,
+                   [int(i) for i in data.get("replied") or []],
+                   int(data.get("reply_calls") or 0), int(data.get("reply_events") or 0),
+                   bool(data.get("replies_done")))
 
     def save(self) -> None:
         if self.path is None:
@@ -109,7 +139,10 @@ class Checkpoint:
         tmp.write_text(json.dumps({
             "target": self.target, "since": self.since, "cursor": self.cursor,
             "window_end": self.window_end, "seen_on_end_day": self.seen_on_end_day,
-            "read": self.read, "calls": self.calls, "done": self.done}, indent=1) + "\n",
+            "read": self.read, "calls": self.calls, "done": self.done,
+            "reply_start": self.reply_start, "replied": self.replied,
+            "reply_calls": self.reply_calls, "reply_events": self.reply_events,
+            "replies_done": self.replies_done}) + "\n",
             encoding="utf-8")
         os.replace(tmp, self.path)
 
@@ -251,22 +284,33 @@ class Replies:
 
 
 def read_replies(desk: TicketDesk, since: datetime, tickets: list[HistoryTicket], *,
-                 progress: Progress | None = None, now: datetime | None = None) -> Replies:
-    """The requester's first reply of each of ``tickets`` (those read since ``since``)."""
+                 progress: Progress | None = None, now: datetime | None = None,
+                 checkpoint: Checkpoint | None = None) -> Replies:
+    """The requester's first reply of each of ``tickets`` (those read since ``since``),
+    continuing from ``checkpoint``'s reply position (saved as the read goes, and when it
+    fails): replies already read are not read again."""
     now = now or datetime.now(UTC)
+    cp = checkpoint or Checkpoint(None)
     wanted = {t.id: t.requester_id for t in tickets if t.requester_id is not None}
-    if isinstance(desk, ZendeskTickets):
-        return _zendesk_replies(desk, min(since, now - EXPORT_MIN_AGE), wanted, progress)
-    if isinstance(desk, FreshdeskTickets):
-        return _freshdesk_replies(desk, wanted, progress)
-    raise ConfigError(f"cannot read the replies of {type(desk).__name__}")
+    try:
+        if isinstance(desk, ZendeskTickets):
+            out = _zendesk_replies(desk, min(since, now - EXPORT_MIN_AGE), wanted, progress, cp)
+        elif isinstance(desk, FreshdeskTickets):
+            out = _freshdesk_replies(desk, wanted, progress, cp)
+        else:
+            raise ConfigError(f"cannot read the replies of {type(desk).__name__}")
+        cp.replies_done = True
+    finally:
+        cp.save()
+    return out
 
 
 def _zendesk_replies(desk: ZendeskTickets, since: datetime, wanted: Mapping[int, int],
-                     progress: Progress | None) -> Replies:
+                     progress: Progress | None, cp: Checkpoint) -> Replies:
     out = Replies()
-    start = int(since.timestamp())
+    start = cp.reply_start if cp.reply_start is not None else int(since.timestamp())
     seen: set[int] = set()
+    done = set(cp.replied)  # first replies found before a resume: a later one is not first
     while True:
         with desk._call("the incremental ticket event export"):
             page = desk._raw("GET", "/api/v2/incremental/ticket_events.json",
@@ -279,7 +323,7 @@ def _zendesk_replies(desk: ZendeskTickets, since: datetime, wanted: Mapping[int,
             tid = _int(e.get("ticket_id"))
             requester = wanted.get(tid) if tid is not None else None
             children = e.get("child_events") or []
-            if requester is None or tid in out.texts or tid is None or \
+            if requester is None or tid in out.texts or tid is None or tid in done or \
                     any(c.get("event_type") == "Create" for c in children):
                 continue  # the creation's comment is the description
             body = next((str(c.get("body") or "") for c in children
@@ -287,23 +331,36 @@ def _zendesk_replies(desk: ZendeskTickets, since: datetime, wanted: Mapping[int,
                          and _int(c.get("author_id")) == requester), "")
             if body.strip():
                 out.texts[tid] = " ".join(body.split())
+                cp.replied.append(tid)
+        end = int(page.get("end_time") or start)
+        cp.reply_calls += 1
+        cp.reply_events += len(fresh)
+        cp.reply_start = max(start, end)  # a page ending inside a second: that second again
+        cp.save()
         if progress is not None:
             progress(len(out.texts), out.calls)
-        end = int(page.get("end_time") or start)
         if page.get("end_of_stream", True) or not fresh or end < start:
             break
         start = end
-    out.events = len(seen)
+    out.events = cp.reply_events
     return out
 
 
+#: Freshdesk: conversations read between two saves of the checkpoint.
+SAVE_EVERY = 25
+
+
 def _freshdesk_replies(desk: FreshdeskTickets, wanted: Mapping[int, int],
-                       progress: Progress | None) -> Replies:
+                       progress: Progress | None, cp: Checkpoint) -> Replies:
     out = Replies()
-    for n, (tid, requester) in enumerate(sorted(wanted.items()), start=1):
+    done = set(cp.replied)
+    todo = sorted((tid, r) for tid, r in wanted.items() if tid not in done)
+    for n, (tid, requester) in enumerate(todo, start=1):
         found = desk._request("GET", f"/api/v2/tickets/{tid}/conversations",
                               "ticket conversations") or []
         out.calls += 1
+        cp.reply_calls += 1
+        cp.replied.append(tid)  # its reply is in memory now, or it has none
         mine = sorted((c for c in found if isinstance(c, Mapping) and c.get("incoming")
                        and not c.get("private") and _int(c.get("user_id")) == requester),
                       key=lambda c: str(c.get("created_at") or ""))
@@ -311,6 +368,8 @@ def _freshdesk_replies(desk: FreshdeskTickets, wanted: Mapping[int, int],
             if mine else ""
         if text.strip():
             out.texts[tid] = " ".join(text.split())
-        if progress is not None and n % 300 == 0:
-            progress(len(out.texts), out.calls)
+        if n % SAVE_EVERY == 0:
+            cp.save()
+            if progress is not None:
+                progress(len(out.texts), out.calls)
     return out

@@ -15,7 +15,7 @@ from integrations.learn.examples import Example
 from integrations.model import Field
 from integrations.triage.reading.options import OptionReader
 
-__all__ = ["Score", "predict", "score", "with_keywords"]
+__all__ = ["Score", "predict", "score", "with_keywords", "without_keywords"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,18 @@ def score(key: str, predictions: Sequence[str | None], examples: Sequence[Exampl
             inferred += 1
             right += pred == truth
     return Score(tickets, inferred, right)
+
+
+def without_keywords(f: Field, removed: Mapping[str, Mapping[str, Sequence[str]]]) -> Field:
+    """``f`` with ``removed`` (option → locale → keywords) taken out of its options'
+    keywords: what the field would read if a reviewer dropped them (never written)."""
+    schema = copy.deepcopy(dict(f.schema or {}))
+    for node in schema.get("oneOf") or schema.get("anyOf") or []:
+        gone = removed.get(str(node.get("const"))) if isinstance(node, dict) else None
+        kw = (node.get("x-deskops") or {}).get("keywords") if gone else None
+        if not isinstance(kw, dict):
+            continue
+        for loc, words in gone.items():  # type: ignore[union-attr]
+            if isinstance(kw.get(loc), list):
+                kw[loc] = [w for w in kw[loc] if w not in words]
+    return replace(f, schema=schema)
