@@ -93,6 +93,29 @@ class SqliteEventStore(EventStore):
                     self.close()
             raise
 
+    @contextmanager
+    def _autocommit(self) -> Iterator[Cursor]:
+        """Statements in SQLite's autocommit mode: each is its own durable transaction. An
+        INSERT takes the write lock when it starts (waiting on the busy timeout, as ``BEGIN
+        IMMEDIATE`` does) and commits when its last row is read, so `add_many` spends no
+        separate BEGIN and COMMIT calls (each a GIL hand-off in the receiver's writer)."""
+        conn = self._connection()
+        try:
+            if self._local.synchronous != "FULL":
+                conn.execute("PRAGMA synchronous=FULL")
+                self._local.synchronous = "FULL"
+            yield conn.cursor()
+        except sqlite3.Error as exc:
+            self.close()  # as in `_transaction`: the next call opens a fresh connection
+            raise StoreUnavailable(f"event store {self.path}: {exc}") from exc
+        except BaseException:
+            if conn.in_transaction:  # a statement cut before its last row keeps the lock
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    self.close()
+            raise
+
     def interrupt(self, thread_id: int) -> None:
         """Abort the statement running in thread ``thread_id`` (sqlite3 allows it)."""
         conn = self._open.get(thread_id)

@@ -40,6 +40,7 @@ schema and a connection; every SQL statement goes through `EventStore._transacti
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -172,6 +173,21 @@ _COLUMNS: tuple[str, ...] = (
     "nudge_at", "worker", "decision", "reason", "error", "finished_at",
 )
 _SELECT = ", ".join(_COLUMNS)
+
+
+_INSERT_HEAD = (
+    "INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, invocation_id, "
+    "invocation_key, dedupe_key, webhook_id, requester_id, status, attempts, received_at, "
+    "nudge_at, reason, finished_at) VALUES ")
+_INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+_INSERT_TAIL = " ON CONFLICT DO NOTHING RETURNING id, invocation_key, dedupe_key"
+
+
+@functools.cache
+def _insert_sql(count: int) -> str:
+    """`add_many`'s statement for ``count`` rows (built once per size: the writer's batches
+    repeat a few sizes, and the drivers then find the statement in their caches)."""
+    return _INSERT_HEAD + ", ".join([_INSERT_ROW] * count) + _INSERT_TAIL
 
 
 class Cursor(Protocol):
@@ -335,28 +351,26 @@ class EventStore(ABC):
         results: dict[int, tuple[EventRecord, bool]] = {}
         # One statement writes the batch, so it needs no transaction around it; the lookup
         # of duplicates after it reads rows committed before it (ON CONFLICT waited for them).
+        # Only the ids come back: the rest of each record is what was just inserted (a
+        # RETURNING of every column cost the writer a row conversion per event).
         with self._statements() as cur:
-            cur.execute(
-                "INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, "
-                "invocation_id, invocation_key, dedupe_key, webhook_id, requester_id, status, "
-                "attempts, received_at, nudge_at, reason, finished_at) VALUES "
-                + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"] * len(rows))
-                + f" ON CONFLICT DO NOTHING RETURNING invocation_key, dedupe_key, {_SELECT}",
-                [value for row in rows for value in row],
-            )
-            inserted = sorted(cur.fetchall(), key=lambda row: int(row[2]))
-            by_key = {row[0] or row[1]: row for row in inserted if row[0] or row[1]}
-            keyless = iter(row for row in inserted if not (row[0] or row[1]))
+            cur.execute(_insert_sql(len(rows)), [value for row in rows for value in row])
+            inserted = sorted(cur.fetchall(), key=lambda row: int(row[0]))
+            by_key = {row[1] or row[2]: row[0] for row in inserted if row[1] or row[2]}
+            keyless = iter(row[0] for row in inserted if not (row[1] or row[2]))
             conflicted: list[int] = []
-            for index in unique:
+            for index, row in zip(unique, rows, strict=True):
                 invocation_key, dedupe_key = keys[index]
                 # Keyless rows cannot conflict; ids follow the VALUES order.
-                row = by_key.get(invocation_key or dedupe_key) if (
+                new_id = by_key.get(invocation_key or dedupe_key) if (
                     invocation_key or dedupe_key) else next(keyless)
-                if row is None:
+                if new_id is None:
                     conflicted.append(index)
                 else:
-                    results[index] = (self._required(row[2:]), True)
+                    results[index] = (EventRecord(
+                        int(new_id), row[0], row[1], row[2], row[3], row[4], row[7], row[8],
+                        row[9], 0, row[10], None, None, row[11], None, None, row[12], None,
+                        row[13]), True)
             if conflicted:
                 wanted = [k for i in conflicted for k in keys[i] if k is not None]
                 marks = ", ".join("?" * len(wanted))
