@@ -14,7 +14,7 @@ import os
 import socket
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from typing import Any, ClassVar
 
 from integrations.errors import ConfigError
@@ -127,6 +127,9 @@ class PostgresEventStore(EventStore):
             self.close()
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
+
+    def _read_only(self) -> AbstractContextManager[Cursor]:
+        return self._autocommit()
 
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -93,15 +93,22 @@ class SqliteEventStore(EventStore):
                     self.close()
             raise
 
-    @contextmanager
-    def _autocommit(self) -> Iterator[Cursor]:
+    def _autocommit(self) -> AbstractContextManager[Cursor]:
         """Statements in SQLite's autocommit mode: each is its own durable transaction. An
         INSERT takes the write lock when it starts (waiting on the busy timeout, as ``BEGIN
         IMMEDIATE`` does) and commits when its last row is read, so `add_many` spends no
         separate BEGIN and COMMIT calls (each a GIL hand-off in the receiver's writer)."""
+        return self._statements_alone(durable=True)
+
+    def _read_only(self) -> AbstractContextManager[Cursor]:
+        """A read in autocommit mode: a WAL snapshot, no write lock, no pragma change."""
+        return self._statements_alone(durable=False)
+
+    @contextmanager
+    def _statements_alone(self, *, durable: bool) -> Iterator[Cursor]:
         conn = self._connection()
         try:
-            if self._local.synchronous != "FULL":
+            if durable and self._local.synchronous != "FULL":
                 conn.execute("PRAGMA synchronous=FULL")
                 self._local.synchronous = "FULL"
             yield conn.cursor()

@@ -282,6 +282,17 @@ class EventStore(ABC):
     def _autocommit(self) -> AbstractContextManager[Cursor]:
         return self._transaction()
 
+    def _reads(self) -> AbstractContextManager[Cursor]:
+        """A cursor for one read: no write lock (a worker's `get` after each event would
+        otherwise queue behind, and hold up, the receiver's commits on SQLite), no BEGIN /
+        COMMIT round trips on PostgreSQL. By default: one `_transaction`."""
+        if not self._ready:
+            self.setup()
+        return self._read_only()
+
+    def _read_only(self) -> AbstractContextManager[Cursor]:
+        return self._transaction()
+
     @staticmethod
     def _record(row: Sequence[Any] | None) -> EventRecord | None:
         if row is None:
@@ -394,7 +405,7 @@ class EventStore(ABC):
         return record
 
     def get(self, event_id: int) -> EventRecord | None:
-        with self._tx() as cur:
+        with self._reads() as cur:
             return self._one(cur, f"SELECT {_SELECT} FROM deskops_events WHERE id = ?",
                              (event_id,))
 
