@@ -7,8 +7,9 @@
 #    run so each ratio compares runs under the same machine load; `deskops serve` (signature check, dedupe,
 #    group commit, fully durable: SQLite synchronous=FULL / PostgreSQL synchronous_commit on)
 #    on SQLite and on PostgreSQL, each alone and while two `deskops worker` processes claim
-#    and finish the events being ingested. Prints req/s, p50/p99 ack latency and the ratios
-#    against the bare endpoint; targets: >= 0.5x its throughput, p99 <= 5x its p99.
+#    and finish the events being ingested. Prints req/s, p50/p99 ack latency, the ratios
+#    against the bare endpoint (targets: >= 0.5x its throughput, p99 <= 5x its p99) and the
+#    CPU each server process spent per answered request (all its threads, /proc ticks).
 # 2. End to end: sandbox tickets -> the sandbox's triggers deliver signed webhooks ->
 #    `deskops serve` -> store -> 1, then 2 `deskops worker` processes -> ticket tagged in
 #    the sandbox. Prints events/s (sandbox rate limits lifted; the quota floor beside).
@@ -117,11 +118,18 @@ HELLO_PID="${PIDS[-1]}"
 
 ACK_ARGS=()
 STORED_ARGS=()
+cpu_ticks() {  # PID: CPU ticks (user + system, every thread) the process has used so far
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
 bare_run() {  # NAME: the bare endpoint again, right before a deskops run (same load)
     echo "wrk $WRK_OPTS -> bare endpoint, before $1" >&2
+    local before
+    before="$(cpu_ticks "$HELLO_PID")"
     # shellcheck disable=SC2086
     wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$HELLO_PORT/webhooks/zendesk" \
         > "$WORK/bare-$1.txt"
+    echo "$(( $(cpu_ticks "$HELLO_PID") - before )) $(getconf CLK_TCK)" > "$WORK/bare-$1.txt.cpu"
 }
 
 ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh store
@@ -145,9 +153,13 @@ ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh 
             --secrets "$DESKOPS_WEBHOOK_SECRETS_FILE" --count 40000 --round "$round"
         bare_run "$1-$round"
         echo "wrk $WRK_OPTS -> deskops serve, $1 (round $round of $ROUNDS)" >&2
+        local before
+        before="$(cpu_ticks "$serve_pid")"
         # shellcheck disable=SC2086
         wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$port/webhooks/zendesk" \
             > "$WORK/ack-$1-$round.txt"
+        echo "$(( $(cpu_ticks "$serve_pid") - before )) $(getconf CLK_TCK)" \
+            > "$WORK/ack-$1-$round.txt.cpu"
         ACK_ARGS+=(--ack "$1=$WORK/ack-$1-$round.txt=$WORK/bare-$1-$round.txt")
     done
     "$PY" "$HERE/driver.py" count --metrics "http://127.0.0.1:$port/metrics" \

@@ -222,6 +222,16 @@ def _load(path: str) -> dict[str, Any]:
     return result
 
 
+def _cpu_ms(wrk_path: str, row: dict[str, Any]) -> float | None:
+    """CPU milliseconds the server spent per answered request in one wrk run (the sidecar
+    file ``<wrk output>.cpu`` holds its ticks and the tick rate), or None without one."""
+    sidecar = Path(wrk_path + ".cpu")
+    if not sidecar.exists() or not row["requests"]:
+        return None
+    ticks, rate = (int(x) for x in sidecar.read_text().split())
+    return ticks * 1000 / rate / int(row["requests"])
+
+
 def _median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -233,7 +243,9 @@ def summary(args: argparse.Namespace) -> None:
     rounds: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for spec in args.ack:
         name, wrk_path, bare_path = spec.split("=")
-        rounds.setdefault(name, []).append((_load(wrk_path), _load(bare_path)))
+        mine, bare = _load(wrk_path), _load(bare_path)
+        mine["cpu_ms"], bare["cpu_ms"] = _cpu_ms(wrk_path, mine), _cpu_ms(bare_path, bare)
+        rounds.setdefault(name, []).append((mine, bare))
     stored_by: dict[str, dict[str, Any]] = {}
     for spec in args.stored:
         name, path = spec.split("=")
@@ -245,23 +257,31 @@ def summary(args: argparse.Namespace) -> None:
           "measured just before it; the targets are judged on the median of the rounds"
           + (f"; load average at the end: {args.load}" if args.load else "") + ".")
     print(f"{'endpoint':<40}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}"
-          f"{'x req/s':>9}{'x p99':>8}")
+          f"{'x req/s':>9}{'x p99':>8}{'CPU ms/req':>11}")
     problems: list[str] = []
     for name, pairs in rounds.items():
         ratios: list[float] = []
         tails: list[float] = []
+        cpus: dict[str, list[float]] = {"bare": [], "serve": []}
         for n, (r, bare) in enumerate(pairs, 1):
             for label, row in ((f"  bare endpoint, round {n}", bare),
                                (f"  deskops serve, {name}, round {n}", r)):
                 ratio = row["rps"] / bare["rps"] if bare["rps"] else 0.0
                 tail = row["p99_ms"] / max(bare["p99_ms"], 1e-9)
+                cpu = "" if row["cpu_ms"] is None else f"{row['cpu_ms']:.3f}"
                 print(f"{label:<40}{row['rps']:>8.0f}{row['p50_ms']:>9.2f}"
                       f"{row['p99_ms']:>9.2f}{row['non_2xx'] + row['socket_errors']:>9}"
-                      f"{ratio:>9.2f}{tail:>8.1f}")
+                      f"{ratio:>9.2f}{tail:>8.1f}{cpu:>11}")
             ratios.append(r["rps"] / bare["rps"] if bare["rps"] else 0.0)
             tails.append(r["p99_ms"] / max(bare["p99_ms"], 1e-9))
+            for key, row in (("bare", bare), ("serve", r)):
+                if row["cpu_ms"] is not None:
+                    cpus[key].append(row["cpu_ms"])
         ratio, tail = _median(ratios), _median(tails)
-        print(f"{'deskops serve, ' + name + ', median':<40}{'':>35}{ratio:>9.2f}{tail:>8.1f}")
+        cpu = (f"{_median(cpus['serve']):.3f} (bare {_median(cpus['bare']):.3f})"
+               if cpus["serve"] and cpus["bare"] else "")
+        print(f"{'deskops serve, ' + name + ', median':<40}{'':>35}{ratio:>9.2f}{tail:>8.1f}"
+              f"  {cpu}")
         if ratio < 0.5 or tail > 5:
             problems.append(f"{name}: x{ratio:.2f} throughput, p99 x{tail:.1f}")
     print("targets (medians): >= 0.5x the bare endpoint's req/s, p99 <= 5x its p99: "
