@@ -320,23 +320,43 @@ def create_app(config: ReceiverConfig) -> ASGIApp:
         await _answer(send, 202, answer)
 
     def check_zendesk(headers: Headers, body: bytes) -> None:
-        secrets = config.secrets.zendesk(headers.get(b"x-zendesk-webhook-id"))
+        """The secrets from memory first; before a 401, once more from the file (a rotation
+        made by another process is then seen at once, see `SecretBook`)."""
+        webhook_id = headers.get(b"x-zendesk-webhook-id")
+        known = config.secrets.zendesk(webhook_id, fresh=False)
+        refused = zendesk_refusal(known, headers, body)
+        if refused is None:
+            return
+        latest = config.secrets.zendesk(webhook_id)
+        if latest != known:
+            refused = zendesk_refusal(latest, headers, body)
+            if refused is None:
+                return
+        raise _Reject(401, refused)
+
+    def zendesk_refusal(secrets: list[str], headers: Headers, body: bytes) -> str | None:
+        """Why ``secrets`` do not authenticate the delivery, or None when they do."""
         if not secrets:
-            raise _Reject(401, "unknown or missing X-Zendesk-Webhook-Id")
+            return "unknown or missing X-Zendesk-Webhook-Id"
         try:
             verify_zendesk(secrets,
                            signature=headers.get(b"x-zendesk-webhook-signature"),
                            timestamp=headers.get(b"x-zendesk-webhook-signature-timestamp"),
                            body=body, now=config.now(), window_seconds=config.window_seconds)
         except SignatureError as exc:
-            raise _Reject(401, str(exc)) from None
+            return str(exc)
+        return None
 
     freshdesk_header = FRESHDESK_SECRET_HEADER.lower().encode()
 
     def check_freshdesk(headers: Headers, body: bytes) -> None:
         given = (headers.get(freshdesk_header)
                  or _basic_password(headers.get(b"authorization")))
-        if not freshdesk_secret_matches(config.secrets.freshdesk(), given):
+        known = config.secrets.freshdesk(fresh=False)
+        if freshdesk_secret_matches(known, given):
+            return
+        latest = config.secrets.freshdesk()  # before a 401: the file once more
+        if latest == known or not freshdesk_secret_matches(latest, given):
             raise _Reject(401, f"missing or wrong {FRESHDESK_SECRET_HEADER} (or basic auth)")
 
     async def healthz(request: Request) -> Response:

@@ -8,7 +8,11 @@ state folder, ``DESKOPS_STATE_DIR``; mode 0600), never printed::
 
 Zendesk secrets are looked up by the delivery's ``X-Zendesk-Webhook-Id``. During a rotation
 both the new and the previous secret are accepted; the next rotation drops the oldest. The
-file is re-read when it changes, so a rotation needs no restart of ``deskops serve``.
+file is re-read when it changes, so a rotation needs no restart of ``deskops serve``: at
+once when a delivery does not match the secrets known (``fresh=True``), and otherwise at most
+`RECHECK_SECONDS` after the change (a secret dropped by another process stops being accepted
+within that time). Not looking at the file for every delivery saves a system call per ack,
+and with it a hand-off of the GIL to the receiver's writer thread.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import os
 import secrets as _random
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,8 @@ from integrations.errors import ConfigError
 __all__ = ["DEFAULT_SECRETS_FILE", "SecretBook"]
 
 DEFAULT_SECRETS_FILE = Path(".deskops/webhook-secrets.json")
+#: Longest time the book answers from memory without looking whether the file changed.
+RECHECK_SECONDS = 1.0
 
 
 class SecretBook:
@@ -35,12 +42,19 @@ class SecretBook:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._data: dict[str, Any] = {}
+        self._checked = -RECHECK_SECONDS  # monotonic time of the last look at the file
 
     def __repr__(self) -> str:
         return f"SecretBook({str(self.path)!r})"
 
-    def _load(self) -> dict[str, Any]:
+    def _load(self, fresh: bool = True) -> dict[str, Any]:
+        """The file's content; without ``fresh``, what was read less than `RECHECK_SECONDS`
+        ago is answered from memory."""
+        now = time.monotonic()
+        if not fresh and now - self._checked < RECHECK_SECONDS:
+            return self._data
         with self._lock:
+            self._checked = now
             try:
                 st = self.path.stat()
             except FileNotFoundError:
@@ -58,16 +72,19 @@ class SecretBook:
                 self._stamp, self._data = stamp, data
             return self._data
 
-    def zendesk(self, webhook_id: str | None) -> list[str]:
-        """Accepted secrets for one Zendesk webhook (current first); empty if unknown."""
+    def zendesk(self, webhook_id: str | None, *, fresh: bool = True) -> list[str]:
+        """Accepted secrets for one Zendesk webhook (current first); empty if unknown.
+
+        ``fresh=False``: possibly `RECHECK_SECONDS` old (the receiver asks again with
+        ``fresh=True`` before it refuses a delivery)."""
         if not webhook_id:
             return []
-        book = self._load().get("zendesk") or {}
+        book = self._load(fresh).get("zendesk") or {}
         values = book.get(webhook_id) if isinstance(book, dict) else None
         return [v for v in values if isinstance(v, str) and v] if isinstance(values, list) else []
 
-    def freshdesk(self) -> list[str]:
-        values = self._load().get("freshdesk") or []
+    def freshdesk(self, *, fresh: bool = True) -> list[str]:
+        values = self._load(fresh).get("freshdesk") or []
         return [v for v in values if isinstance(v, str) and v] if isinstance(values, list) else []
 
     def _write(self, data: dict[str, Any]) -> None:
@@ -81,6 +98,7 @@ class SecretBook:
         os.replace(tmp, self.path)
         with self._lock:
             self._stamp = None
+            self._checked = -RECHECK_SECONDS  # this instance sees its own write at once
 
     def set_zendesk(self, webhook_id: str, secret: str) -> None:
         """Make ``secret`` current for ``webhook_id``, keeping the previous one (rotation)."""

@@ -290,3 +290,37 @@ def test_garbage_never_500_and_service_keeps_serving(receiver: Receiver) -> None
         sock.sendall(b"POST /webhooks/zendesk HTTP/1.1\r\nContent-Length: zz\r\n\r\n")
         assert sock.recv(100).startswith(b"HTTP/1.1 4")
     assert receiver.post_zendesk(body(ticket=999)).status_code == 202
+
+
+def test_a_rotation_by_another_process_is_seen_at_once(receiver: Receiver) -> None:
+    """The receiver answers from the secrets in memory, but looks at the file again before
+    a 401: a secret another process (`deskops webhooks install`) just made current works at
+    once, a dropped one stops working within `RECHECK_SECONDS`."""
+    from integrations.webhooks.secrets import RECHECK_SECONDS
+
+    assert receiver.post_zendesk(body(1), invocation="r-1").status_code == 202  # in memory
+    other = SecretBook(receiver.book.path)  # another process's view of the same file
+    fresh = "bmV3LXNlY3JldC1hZnRlci1yb3RhdGlvbg=="
+    other.set_zendesk("wh-1", fresh)
+    raw = body(2)
+    resp = requests.post(f"{receiver.url}/webhooks/zendesk", data=raw, timeout=10,
+                         headers=zendesk_headers(fresh, raw, invocation="r-2"))
+    assert resp.status_code == 202, resp.text
+    other.set_zendesk("wh-1", "dGhpcmQtc2VjcmV0LWRyb3BzLXRoZS1maXJzdA==")  # SECRET dropped
+    time.sleep(RECHECK_SECONDS + 0.1)
+    refused = receiver.post_zendesk(body(3), invocation="r-3")
+    assert refused.status_code == 401 and "does not match" in refused.text
+    assert receiver.stored() == 2
+
+
+def test_freshdesk_secret_rotated_elsewhere_is_seen_at_once(receiver: Receiver) -> None:
+    other = SecretBook(receiver.book.path)
+    fresh = other.rotate_freshdesk()
+    resp = requests.post(f"{receiver.url}/webhooks/freshdesk", data=body(5), timeout=10,
+                         headers={"Content-Type": "application/json",
+                                  FRESHDESK_SECRET_HEADER: fresh})
+    assert resp.status_code == 202, resp.text
+    wrong = requests.post(f"{receiver.url}/webhooks/freshdesk", data=body(6), timeout=10,
+                          headers={"Content-Type": "application/json",
+                                   FRESHDESK_SECRET_HEADER: "not-the-secret"})
+    assert wrong.status_code == 401
