@@ -8,7 +8,8 @@ batch, and only then nudges the queue for the new events. Nothing is answered be
 durable; a failed batch fails every request in it with `StoreUnavailable` (the receiver's
 503 + Retry-After). A full inbox refuses at once (`InboxFull`), so memory stays bounded.
 The nudges go through a second thread, so the next batch's commit does not wait for the
-queue's own write; a nudge it cannot keep up with is dropped (`EventStore.due` re-sends it).
+queue's own write; it writes at most once per `NUDGE_INTERVAL` (whatever ids gathered), and
+a nudge it cannot keep up with is dropped (`EventStore.due` re-sends it).
 
 A commit that overruns ``stall_seconds`` (a server that stops answering without closing) is
 cut by `EventStore.interrupt` from a watchdog thread, so the writer recovers on its own.
