@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from integrations.learn.examples import Example
 from integrations.model import Field
+from integrations.triage.reading.normalise import Token
 from integrations.triage.reading.options import OptionReader
 
 __all__ = ["Score", "predict", "score", "with_keywords", "without_keywords"]
@@ -51,10 +52,13 @@ def with_keywords(f: Field, extra: Mapping[str, Mapping[str, Sequence[str]]]) ->
     return replace(f, schema=schema)
 
 
-def predict(reader: OptionReader, ex: Example, threshold: float) -> str | None:
-    """The value the reading stage would write for this ticket, if any."""
+def predict(reader: OptionReader, ex: Example, threshold: float,
+            memo: dict[tuple[str, str], list[Token]] | None = None) -> str | None:
+    """The value the reading stage would write for this ticket, if any. ``memo`` keeps the
+    texts' words between calls (a ticket is read again for every candidate keyword: its
+    tokenisation does not change, and was most of the learning time)."""
     texts = [(f"text{i}", t) for i, t in enumerate(ex.texts)]
-    ev = reader.read(texts, ex.locale)
+    ev = reader.read(texts, ex.locale, memo)
     if ev is None or ev.value is None or ev.confidence < threshold:
         return None
     return str(ev.value)

@@ -53,12 +53,13 @@ from integrations.learn.model import candidates
 from integrations.model import Field
 from integrations.triage._rules import Keywords
 from integrations.triage.reading.matcher import STOP, Matcher
-from integrations.triage.reading.normalise import words
+from integrations.triage.reading.normalise import Token, words
 from integrations.triage.reading.options import OptionReader
 from integrations.triage.reading.vocabulary import option_keywords, option_phrases
 
-__all__ = ["FieldReport", "LocaleReport", "Proposal", "Review", "established", "review",
-           "suggest", "suggest_rule", "wilson_lower", "wilson_upper"]
+__all__ = ["FieldReport", "FieldTarget", "LocaleReport", "Proposal", "Review", "RuleTarget",
+           "established", "held_back", "review", "suggest", "suggest_rule", "wilson_lower",
+           "wilson_upper"]
 
 TRAIN, VALIDATION = 0.4, 0.4
 #: A locale with fewer labelled tickets is not learned from.
@@ -180,6 +181,8 @@ class FieldTarget:
     def __init__(self, f: Field, threshold: float) -> None:
         self.field, self.key, self.threshold = f, f.key, threshold
         self._titles = {o.value: o for o in f.options}
+        #: (text, language) → its words, shared by every reader tried on the same tickets
+        self._memo: dict[tuple[str, str], list[Token]] = {}
 
     def learnable(self, option: str) -> bool:
         opt = self._titles.get(option)
@@ -196,7 +199,7 @@ class FieldTarget:
     def predictor(self, extra: Extra, removed: Extra | None = None) -> Predict:
         f = with_keywords(self.field, extra)
         reader = OptionReader(without_keywords(f, removed) if removed else f)
-        return lambda ex: predict(reader, ex, self.threshold)
+        return lambda ex: predict(reader, ex, self.threshold, self._memo)
 
 
 class RuleTarget:
@@ -235,10 +238,38 @@ class RuleTarget:
         return fires
 
 
+def _found_in(keywords: Sequence[str], language: str, examples: Sequence[Example]
+              ) -> list[set[int]]:
+    """Per keyword, the indices of ``examples`` it is found in (negated or not), by the
+    reading stage's own `Matcher`: a ticket none of them is found in reads as before."""
+    matcher = Matcher([(str(i), w, 1.0) for i, w in enumerate(keywords)], language)
+    out: list[set[int]] = [set() for _ in keywords]
+    for n, ex in enumerate(examples):
+        for text in ex.texts:
+            for hit in matcher.find(text):
+                out[int(hit.phrase.label)].add(n)
+    return out
+
+
 def _split(examples: Sequence[Example]) -> tuple[list[Example], list[Example], list[Example]]:
     a = int(len(examples) * TRAIN)
     b = int(len(examples) * (TRAIN + VALIDATION))
     return list(examples[:a]), list(examples[a:b]), list(examples[b:])
+
+
+def _by_locale(key: str, examples: Sequence[Example]) -> dict[str, list[Example]]:
+    by_locale: dict[str, list[Example]] = {}
+    for ex in examples:
+        if key in ex.labels:
+            by_locale.setdefault(ex.locale, []).append(ex)
+    return by_locale
+
+
+def held_back(key: str, examples: Sequence[Example]) -> dict[str, list[Example]]:
+    """Per locale, the held-back slice `suggest` reports on for field or rule label ``key``
+    (so another vocabulary can be scored on the very same tickets)."""
+    return {locale: _split(exs)[2] for locale, exs in _by_locale(key, examples).items()
+            if len(exs) >= MIN_EXAMPLES}
 
 
 def review(target: Target, key: str, locale: str, test: Sequence[Example],
@@ -389,13 +420,18 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
                 rejected[reason] += 1
     # Words each right but too rare to establish precision alone are tried together,
     # strongest first, dropping the weakest until the option's precision is established.
+    # Only the tickets one of the words is found in are read again (the rest keep their
+    # value): reading the whole choosing slice for every trial was most of the learning time.
     for option, kws in sorted(pending.items()):
         kws = [k for k in kws if k not in added.get(option, [])]
+        found = _found_in(kws, language, valid) if kws else []
         while kws:
             trial_extra = {o: {lc: list(w) for lc, w in by.items()} for o, by in extra.items()}
             trial_extra.setdefault(option, {}).setdefault(locale, []).extend(kws)
             trial = target.predictor(trial_extra)
-            new = [trial(ex) for ex in valid]
+            some = set().union(*found[:len(kws)])
+            new = [trial(ex) if i in some else p
+                   for i, (ex, p) in enumerate(zip(valid, preds, strict=True))]
             reason, new_o = _verdict(key, option, preds, new, valid, min_precision)
             if reason is None:
                 extra, preds = trial_extra, new
@@ -439,10 +475,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
 def _suggest(target: Target, examples: Sequence[Example], min_precision: float
              ) -> FieldReport:
     report = FieldReport(target.key)
-    by_locale: dict[str, list[Example]] = {}
-    for ex in examples:
-        if target.key in ex.labels:
-            by_locale.setdefault(ex.locale, []).append(ex)
+    by_locale = _by_locale(target.key, examples)
     for locale in sorted(by_locale):
         learned = _learn_locale(target, locale, by_locale[locale], min_precision)
         if learned is None:

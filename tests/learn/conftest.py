@@ -1,9 +1,10 @@
-"""A small generated history on a sandbox with the ad-network workspace applied."""
+"""A small generated history on a sandbox with the ad-network workspace applied: the
+draft workspace (`draft`: the example with its keywords before they grew from the
+generator's phrases), so there is something left to learn."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +15,7 @@ from click.testing import CliRunner, Result
 from integrations.cli.main import cli
 from integrations.sandbox.server import RunningSandbox
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "schemas" / "examples" / "ad-network"
+from .draft import draft_copy
 
 Run = Callable[..., Result]
 
@@ -38,9 +38,7 @@ def history(url: str, count: int, seed: int = 3) -> None:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    shutil.copytree(SEED, ws)
-    return ws
+    return draft_copy("ad-network", tmp_path / "ws")
 
 
 def add_brand(ws: Path, env: dict[str, str]) -> None:

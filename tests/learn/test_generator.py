@@ -1,5 +1,5 @@
 """The history generator: every seed workspace's dropdowns and keyword rules, in its own
-vocabulary (not the workspace's keywords), stored on both sandboxes."""
+vocabulary (not the draft workspace's keywords: `draft`), stored on both sandboxes."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ from integrations.triage.reading.options import OptionReader
 from integrations.workspace import load
 
 from .conftest import applied
+from .draft import draft_copy
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 
 
-def _known(name: str, field_key: str | None) -> Callable[[str, str, str], bool]:
-    """Whether today's workspace already reads a phrase as its value (option or rule)."""
-    ws = load(EXAMPLES / name, "zendesk")
+def _known(root: Path, field_key: str | None) -> Callable[[str, str, str], bool]:
+    """Whether the workspace at ``root`` already reads a phrase as its value (option or
+    rule), with today's reading stage."""
+    ws = load(root, "zendesk")
     if field_key is not None:
         reader = OptionReader(ws.fields[field_key])
 
@@ -34,22 +36,28 @@ def _known(name: str, field_key: str | None) -> Callable[[str, str, str], bool]:
             return ev is not None and ev.value == value and ev.confidence >= 0.8
 
         return by_option
-    (rule,) = keyword_rules(load_rules(EXAMPLES / name, ws).rules)
+    (rule,) = keyword_rules(load_rules(root, ws).rules)
     matcher = Keywords(dict(rule.keywords))
     return lambda phrase, locale, value: bool(matcher.first(phrase, locale.split("-")[0]))
 
 
 @pytest.mark.parametrize("name", ["game-publisher", "streaming-platform"])
-def test_phrases_are_mostly_words_the_workspace_does_not_know_yet(name: str) -> None:
+def test_phrases_are_mostly_words_the_draft_workspace_does_not_know_yet(
+        name: str, tmp_path: Path) -> None:
+    """The bench and the learn tests measure the draft vocabulary (an admin's first
+    workspace): at most a third of each option's phrases may be read by it, or learning has
+    little left to find. (The shipped examples have since grown theirs, partly from these
+    banks; they are not what is measured, so no bound is put on them here.) Ad-network's
+    bank is older than this guard and was never under it: the draft reads 20 of its 28
+    pub_payments phrases ("money", "revenue", "balance"), so that cell shows little."""
+    root = draft_copy(name, tmp_path / "ws")
     for facet in PROFILES[name].facets:
-        known = _known(name, facet.field_key)
+        known = _known(root, facet.field_key)
         for value, by_locale in facet.bank.items():
             assert set(by_locale) == {"en", "fr", "ko", "pt-br"}, (facet.field_key, value)
             phrases = [(loc, p) for loc, ps in by_locale.items() for p in ps]
             hits = sum(known(p, loc, value) for loc, p in phrases)
-            # the seed vocabulary, written per concept (issue 10), now meets up to 15 of an
-            # option's 24 phrases on its own: the banks are still not the keywords
-            assert hits <= len(phrases) * 2 / 3, (facet.field_key, value, hits, len(phrases))
+            assert hits <= len(phrases) / 3, (facet.field_key, value, hits, len(phrases))
 
 
 def test_generated_tickets_carry_every_dropdown_and_the_rule_tags() -> None:

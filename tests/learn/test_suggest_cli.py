@@ -25,29 +25,9 @@ def _texts(url: str) -> list[str]:
             if len(t) > 25]
 
 
-def _thin_vocabulary(workspace: Path, keep: int = 3) -> None:
-    """Keep the first ``keep`` keywords per option and locale of problem_type (the seed's
-    vocabulary now knows most of the generator's words: suggest needs some left to learn).
-    Keywords are not provisioned: the applied helpdesk is unchanged."""
-    path = workspace / "fields" / "problem_type.json"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for i, line in enumerate(lines):
-        body = line.strip().rstrip(",")
-        if body.startswith("{") and '"const"' in body:
-            node = json.loads(body)
-            words = node.get("x-deskops", {}).get("keywords", {})
-            for loc in words:
-                words[loc] = words[loc][:keep]
-            comma = "," if line.rstrip().endswith(",") else ""
-            indent = line[: len(line) - len(line.lstrip())]
-            lines[i] = f"{indent}{json.dumps(node, ensure_ascii=False)}{comma}\n"
-    path.write_text("".join(lines), encoding="utf-8")
-
-
 def test_suggest_proposes_measured_keywords_and_keeps_requester_text_out(
         zendesk_run: Run, fresh_sandbox: RunningSandbox, workspace: Path) -> None:
     history(fresh_sandbox.zendesk_url, 900)
-    _thin_vocabulary(workspace)
     result = zendesk_run("suggest", "--field", "problem_type", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -88,7 +68,6 @@ def _keywords(ws: Path) -> dict[str, dict[str, tuple[str, ...]]]:
 def test_write_adds_keywords_keeps_the_persons_and_leaves_a_valid_workspace(
         zendesk_run: Run, fresh_sandbox: RunningSandbox, workspace: Path) -> None:
     history(fresh_sandbox.zendesk_url, 900)
-    _thin_vocabulary(workspace)
     before = option_keywords(load(workspace, "zendesk").fields["problem_type"])
     result = zendesk_run("suggest", "--field", "problem_type", "--write")
     assert result.exit_code == 0, result.output
