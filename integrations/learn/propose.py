@@ -424,12 +424,12 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
     # value): reading the whole choosing slice for every trial was most of the learning time.
     for option, kws in sorted(pending.items()):
         kws = [k for k in kws if k not in added.get(option, [])]
-        found = _found_in(kws, language, valid) if kws else []
+        where = _found_in(kws, language, valid) if kws else []
         while kws:
             trial_extra = {o: {lc: list(w) for lc, w in by.items()} for o, by in extra.items()}
             trial_extra.setdefault(option, {}).setdefault(locale, []).extend(kws)
             trial = target.predictor(trial_extra)
-            some = set().union(*found[:len(kws)])
+            some: set[int] = set().union(*where[:len(kws)])
             new = [trial(ex) if i in some else p
                    for i, (ex, p) in enumerate(zip(valid, preds, strict=True))]
             reason, new_o = _verdict(key, option, preds, new, valid, min_precision)
