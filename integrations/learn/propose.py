@@ -386,11 +386,12 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
     rejected: Counter[str] = Counter()
     unproven: dict[str, Score] = {}  # option -> its best trial that failed only on evidence
     pending: dict[str, list[str]] = {}  # option -> keywords that failed only on evidence
+    known = target.known(extra, language)  # changes only when a keyword is kept
     for option in sorted(found):
         if not target.learnable(option):
             continue
         for cand in found[option]:
-            if cand.feature in target.known(extra, language):
+            if cand.feature in known:
                 rejected["already a keyword"] += 1
                 continue
             if only_function_words(cand.feature, language):
@@ -415,6 +416,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
                 pending.setdefault(option, []).append(keyword)
             if reason is None or _settles(key, preds, new, valid):
                 extra, preds = trial_extra, new
+                known = target.known(extra, language)
                 added.setdefault(option, []).append(keyword)
             elif reason != _UNPROVEN:
                 rejected[reason] += 1
