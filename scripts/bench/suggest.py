@@ -76,9 +76,10 @@ integrations.learn.build_examples = _keep_examples  # type: ignore[assignment]
 
 
 def shipped_scores(name: str, target: str, examples: Sequence[Example]
-                   ) -> dict[tuple[str, str], Score]:
+                   ) -> dict[tuple[str, str], tuple[int, Score]]:
     """The shipped example's own keywords on the held-back slices of ``examples``: field
-    or rule label, locale → score (as ``suggest``'s "before", with their keywords)."""
+    or rule label, locale → the slice's size and the score (as ``suggest``'s "before",
+    with their keywords)."""
     ws = load(EXAMPLES / name, target)
     rules = load_rules(EXAMPLES / name, ws)
     threshold = float(rules.settings.reading.thresholds.get("option", 0.8))
@@ -90,7 +91,8 @@ def shipped_scores(name: str, target: str, examples: Sequence[Example]
     out = {}
     for key, (predict, fires) in predictors.items():
         for locale, test in held_back(key, examples).items():
-            out[(key, locale)] = score(key, [predict(ex) for ex in test], test, fires)
+            out[(key, locale)] = (len(test),
+                                  score(key, [predict(ex) for ex in test], test, fires))
     return out
 
 
@@ -164,11 +166,11 @@ def run(name: str, target: str, count: int, replies: bool) -> None:
             info = []
             for loc in f["locales"]:
                 b, a, w = loc["before"], loc["after"], loc["after_without_flagged"]
-                mine = shipped[(f["field"], loc["locale"])]
-                if mine.tickets != loc["held_back"]:
+                n, mine = shipped[(f["field"], loc["locale"])]
+                if n != loc["held_back"]:
                     raise SystemExit(f"{f['field']} {loc['locale']}: the held-back slice "
-                                     f"has {loc['held_back']} tickets, rebuilt {mine.tickets}")
-                info.append(f"  {loc['locale']:6} {mine.tickets:5} precision "
+                                     f"has {loc['held_back']} tickets, rebuilt {n}")
+                info.append(f"  {loc['locale']:6} {n:5} precision "
                             f"{100 * mine.precision:5.1f}%, recall {100 * mine.recall:5.1f}% "
                             f"(draft before: {100 * b['precision']:5.1f}%, "
                             f"{100 * b['recall']:5.1f}%; after: {100 * a['precision']:5.1f}%, "
