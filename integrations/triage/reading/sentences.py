@@ -42,8 +42,19 @@ CLAUSE = 0.8
 #: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
 CLAUSE_MIN = 8
 LABELLED = 0.9
-_CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|called|named|nommée?|chamad[oa]|"
-            r"s'appelle|se chama)\s+|\s*(?:은|는|이|가)\s*|\s+)")
+#: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
+#: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
+_CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:(?:qui|que|who|who's|who\s+is)\s+)?"
+            r"(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|"
+            r"s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|\s*(?:은|는|이|가)\s*|\s+)")
+#: A field name that ends with its own copula ("my account is", "minha conta é", "the name
+#: is") states the value as an explicit connector would.
+_COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named)$"
+                         r"|(?:은|는)$")
+#: Adjective endings: a lone word after a field's name in a label-less line that is an
+#: adjective describes the thing ("nick ofensivo", "offensive name") rather than naming it.
+_ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|if|eux|euse|ivo|iva|oso|osa|ivel|avel|"
+                        r"ico|ica)$")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
 _NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
@@ -205,7 +216,8 @@ class NameReader:
                                       end if end is not None else at + len(value)))
 
             for m in self._after.finditer(capped):
-                explicit = bool(m.group(1).strip())
+                label = m.group()[: m.start(1) - m.start()]
+                explicit = bool(m.group(1).strip()) or bool(_COPULA_END.search(label.casefold()))
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value):
@@ -270,7 +282,9 @@ class NameReader:
         if word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or len(word) < 3 or \
                 word.endswith(("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida")):
             return False
-        return bool(_HANDLE.search(value)) or label in self._naming
+        if _HANDLE.search(value):
+            return True
+        return label in self._naming and not _ADJECTIVE.search(word)
 
     def _clean(self, raw: str) -> str:
         words: list[str] = []
