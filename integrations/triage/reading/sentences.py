@@ -381,15 +381,18 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         if "{name}" in cue and not cue.split("{name}", 1)[0].strip():
             after = re.escape(cue.split("{name}", 1)[1].strip())
             parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<a{i}>{_ARTICLES})\s+)"
-                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+(?P<k{i}>{after})(?!\w)")
+                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+{_ADVERB}"
+                         rf"(?P<k{i}>{after})(?!\w)")
         elif "{name}" in cue:
             before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
             parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
-                         rf"({_PROPER})\s+{after}(?!\w)")
+                         rf"({_PROPER})\s+{_ADVERB}{after}(?!\w)")
         elif _HANGUL.match(cue):  # Korean puts the object before its verb:
             # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
-            parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][\w'’-]{{1,30}}"
-                         rf"(?:\s+[A-Z][\w'’-]{{1,30}}){{0,2}}))(?=[\s가-힣])"
+            # (Latin letters only: a particle written onto the name is not part of it)
+            parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
+                         rf"(?:(?:\s+(?:of|the))?\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}))"
+                         rf"(?=[\s가-힣])"
                          rf"(?:\s*[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
         else:  # a cue that introduces oneself names one word: "my name is John Smith" is
             # a person, not a character
@@ -397,6 +400,13 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
                          rf"(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
+
+
+#: Adverbs that may stand between a thing's name and the verb its cue ends with ("my Ayanad
+#: Greatcloak just vanished", "ma monture a soudain disparu" is the verb's own form).
+_ADVERB = (r"(?:(?:just|suddenly|simply|completely|also|somehow|randomly|juste|soudain|"
+           r"simplement|complètement|aussi|simplesmente|completamente|também|do\s+nada|"
+           r"de\s+repente)\s+)?")
 
 
 #: Cues by which requesters introduce themselves.
@@ -414,8 +424,8 @@ class ClauseReader:
             key=len, reverse=True)
         # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
         self._cue = re.compile("(?i)" + "|".join(
-            re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){re.escape(c)}" for c in cues)) \
-            if cues else None
+            re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
+            for c in cues)) if cues else None
         names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
         self._line = re.compile(
             rf"(?im)^[ \t>*•·-]*(?:{names})[ \t]*[:：=][ \t]*([^\n]{{3,1000}})$")
@@ -431,22 +441,69 @@ class ClauseReader:
             return None
         for source, text in texts:
             capped = text[:4000]
-            m = self._cue.search(capped)
-            if m is None:
-                continue
-            start = m.start()
-            if _HANGUL.search(m.group()):
-                start = max((capped.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
-                # the clause, not the sentence: after the last comma or clause ending
-                # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
-                joins = list(_KO_JOIN.finditer(capped, start, m.start()))
-                if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
-                    start = joins[-1].end()
-            end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
-                      default=len(capped))
-            value = capped[start:end].strip(" ,;")
-            if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
-                return Evidence(key=self.field.key, value=value, span=clip(value),
-                                method="sentence", locale=locale, confidence=CLAUSE,
-                                source=source)
+            for m in self._cue.finditer(capped):
+                found = self._clause(capped, m, source, locale)
+                if found is not None:
+                    return found
         return None
+
+    def _clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                ) -> Evidence | None:
+        """The clause cue ``m`` starts (or, in Korean, ends) in ``capped``."""
+        start = m.start()
+        if _HANGUL.search(m.group()):
+            start = max((capped.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
+            # the clause, not the sentence: after the last comma or clause ending
+            # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
+            joins = list(_KO_JOIN.finditer(capped, start, m.start()))
+            if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
+                start = joins[-1].end()
+        else:
+            start = _listed_from(capped, start)
+        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                  default=len(capped))
+        value = capped[start:end].strip(" ,;")
+        if _CONTACT.search(fold(value)):  # asking someone is no step taken
+            return None
+        if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
+            return Evidence(key=self.field.key, value=value, span=clip(value),
+                            method="sentence", locale=locale, confidence=CLAUSE,
+                            source=source)
+        return None
+
+
+#: An accented letter of a cue and the letters written for it when accents are dropped.
+_ACCENTED = {c: f"[{c}{fold(c)}]" for c in "àâäãáéèêëîïíôöõóùûüúç"}
+
+
+def _accents_optional(cue: str) -> str:
+    """A cue of two words or more as a pattern that also meets it written without accents
+    ("J'ai deja vide le cache": the other word makes "vide" the participle "vidé"); a
+    one-word cue keeps its accents ("cliqué" is not the present "je clique")."""
+    if " " not in cue.strip():
+        return re.escape(cue)
+    return "".join(_ACCENTED.get(c.lower(), re.escape(c)) for c in cue)
+
+
+#: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
+_CONTACT = re.compile(
+    r"(?<!\w)(?:contact(?:ed|e|ei)?|asked|called|emailed|reached out|wrote to|demande|"
+    r"appele|ecrit a|liguei|perguntei|falei com|entrei em contato|mandei (?:um )?e-?mail)"
+    r"(?!\w)|문의|연락|전화")
+#: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei"):
+#: the start of a list of the requester's actions.
+_FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei)"
+                           r"(?![a-zà-ÿ])")
+#: What joins the actions of a list ("..., clicked Export, then chose CSV").
+_LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
+
+
+def _listed_from(text: str, at: int) -> int:
+    """Where the clause a cue at ``at`` starts: the start of its sentence when the cue is
+    one of a list of the requester's actions ("I picked last 90 days, clicked Export"),
+    else the cue itself."""
+    begin = max((text.rfind(p, 0, at) for p in ".!?\n"), default=-1) + 1
+    prefix = text[begin:at].strip()
+    if prefix and _LIST_JOIN.search(prefix) and _FIRST_PERSON.match(prefix):
+        return begin + len(text[begin:at]) - len(text[begin:at].lstrip())
+    return at
