@@ -64,6 +64,15 @@ _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|�
 #: English puts a proper name before the noun it names: "on the Kraken server".
 _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+#: A word ending in 로/으로 names the means ("Visa 카드로 결제했어요"), not the object.
+_KO_NOT_MEANS = r"(?![\uac00-\ud7a3]{0,5}로(?![\uac00-\ud7a3]))"
+#: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리" (not "5000원", a sum).
+_KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리)?(?![\w])"
+_KO_COUNTED_NAME = re.compile(_KO_COUNTED)
+#: A code: letters and digits together, or digits in hyphenated groups ("PSN-88A1-F20K").
+_CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
+#: Words that join two clauses: never inside the few words that qualify a field's name.
+_JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
 _KO_LATIN_BEFORE = (r"(?<!\w)([A-Z][A-Za-z0-9'_-]{1,30})\s*(?:{names})"
                     r"(?=의|에서|에|은|는|이|가|을|를|도|로|\s|$|[.,!?])")
@@ -198,6 +207,12 @@ class NameReader:
         hangul = "|".join(re.escape(n) for n in names if _HANGUL.match(n))
         self._ko_latin_before = re.compile(_KO_LATIN_BEFORE.replace("{names}", hangul)) \
             if hangul else None
+        #: a code-shaped field (one with a pattern): its name, a few words that qualify
+        #: it, a copula, a code ("the transaction number on the receipt is PSN-88A1-F20K")
+        self._gapped = re.compile(
+            rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
+            rf"[\w'’-]+){{1,4}}?)\s*(?:\s(?:is|was|est|c'est|c’est|é)\s|[:：=])\s*"
+            rf"({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
@@ -226,6 +241,9 @@ class NameReader:
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
+            for m in self._gapped.finditer(capped) if self._gapped else ():
+                if not self._is_other(m.group(2)):
+                    add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own:
                     add(m.group(1), m.start(1), m)
@@ -242,8 +260,8 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
-                if _proper_name(name) and name.casefold() not in self._own and \
-                        not self._is_other(name):
+                if (_proper_name(name) or _KO_COUNTED_NAME.fullmatch(name)) and \
+                        name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
         values = _merged(found)
         if len(values) != 1:  # two names compete: neither is written
@@ -393,7 +411,10 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
                          rf"(?:(?:\s+(?:of|the))?\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}))"
                          rf"(?=[\s가-힣])"
-                         rf"(?:\s*[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
+                         rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
+            # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
+            # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
+            parts.append(rf"(?<![\w])(?P<n{i}q>{_KO_COUNTED})\s*(?:을|를)?\s*{re.escape(cue)}")
         else:  # a cue that introduces oneself names one word: "my name is John Smith" is
             # a person, not a character
             group = f"s{i}" if _SELF_INTRODUCTION.search(fold(cue)) else f"n{i}"
