@@ -381,3 +381,137 @@ def test_two_unlabelled_emails_write_neither(games: TriageContext) -> None:
                   "rafael.m@exemplo.com.br, não lembro qual.", form="account-recovery"),
                games)
     assert "account_email" not in written(games, d) and "account_email" in asked(d)
+
+
+# ------------------------------------------------------------------ roles, connectors, codes
+# (issue 10, second pass on blind text: general mechanisms, each with its negatives)
+
+
+def reading(ctx: TriageContext, key: str, body: str, locale: str) -> str | None:
+    """The reading stage's candidate for one field of the workspace, from one text."""
+    reader = compile_reading(dict(ctx.workspace.fields))
+    found = read(reader, key, [("comment:1", body)], locale, CREATED, "UTC")
+    return found.value if found is not None else None
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # a relative clause or a pronoun with a naming verb names the other player
+    ("There is a player who is called Brakka spamming slurs in world chat.", "en",
+     "reported_player", "Brakka"),
+    ("Un joueur qui s'appelle Morvak me suit partout pour me tuer.", "fr",
+     "reported_player", "Morvak"),
+    ("Tem um cara na arena, ele se chama Trovao_99, usando hack de velocidade.", "pt",
+     "reported_player", "Trovao_99"),
+    ("Grubnik 라는 녀석이 계속 욕을 해요.", "ko", "reported_player", "Grubnik"),
+    # "c'est" and a field name ending with its copula state the value
+    ("Mon compte c'est lila_v, je ne peux plus me connecter.", "fr", "account_name",
+     "lila_v"),
+    ("Minha conta é joaninha, mas o e-mail de recuperação não chega.", "pt",
+     "account_name", "joaninha"),
+    ("Login fails every time, my account is tobyfern by the way.", "en", "account_name",
+     "tobyfern"),
+    ("어제부터 접속이 안 돼요. 제 캐릭은 Byeolbit.", "ko", "character_name", "Byeolbit"),
+])
+def test_naming_clauses_and_copulas_in_every_language(games: TriageContext, body: str,
+                                                      locale: str, field: str,
+                                                      value: str) -> None:
+    assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "field"), [
+    # a comparison after a naming verb is no name
+    ("Un joueur qui s'appelle comme moi se fait passer pour moi.", "fr", "reported_player"),
+    ("Tem um jogador que se chama igual a mim fingindo ser eu.", "pt", "reported_player"),
+    # an adjective after a label without its colon describes, it does not name
+    ("nick ofensivo", "pt", "character_name"),
+    ("pseudo injurieux dans le chat", "fr", "character_name"),
+    ("Report: nickname abusive", "en", "character_name"),
+    # a Hangul word after the name without a copula is a description
+    ("제 캐릭은 안 보여요.", "ko", "character_name"),
+])
+def test_comparisons_adjectives_and_descriptions_are_not_names(
+        games: TriageContext, body: str, locale: str, field: str) -> None:
+    assert reading(games, field, body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # someone else's character is not the requester's; the requester's own still is
+    ("My character is Bruxa42 and his character is Kaioken.", "en", "Bruxa42"),
+    ("Mon perso c'est Brumelune, son perso c'est Kaioken.", "fr", "Brumelune"),
+    ("Meu personagem é Bruxa_Tata, o personagem dele é Kaioken.", "pt", "Bruxa_Tata"),
+    ("제 캐릭터는 Hanbit이고 친구 캐릭터 Kaioken 한테 활을 빌려줬어요.", "ko", "Hanbit"),
+    ("My friend's character is Kaioken, he lent me a bow that vanished.", "en", None),
+    ("Son perso c'est Kaioken, mon arc a disparu.", "fr", None),
+    ("Emprestei meu arco pro Caio (o personagem dele é Kaioken) e sumiu.", "pt", None),
+    ("친구 캐릭터 Kaioken 한테 빌려준 활이 사라졌어요.", "ko", None),
+])
+def test_another_persons_character_is_not_the_requesters(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "character_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # an adverb between a thing's name and its cue verb
+    ("After the patch my Frostfang Blade just vanished from the bank.", "en",
+     "Frostfang Blade"),
+    ("Meu arco Lua Sangrenta do nada sumiu da mochila.", "pt", "Lua Sangrenta"),
+    # Korean: small words inside a Latin name, the particle written onto it dropped
+    ("점검 후에 Crown of the Tides가 사라졌어요.", "ko", "Crown of the Tides"),
+    ("The Sword just vanished from my bags.", "en", None),
+    ("my bow just vanished after the patch", "en", None),
+    ("PC 게임에서 아이템이 사라졌어요", "ko", None),
+])
+def test_item_names_across_adverbs_and_korean_particles(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "item_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("크레딧 3000 결제하려고 했는데 오류가 나요.", "크레딧 3000"),
+    ("젬 500개짜리 사려고 했는데 안 돼요.", "젬 500개짜리"),
+    ("Visa 카드로 결제했는데 아무것도 안 들어왔어요.", None),  # the means, not the thing
+    ("카드로 5000원 결제하려고 했어요.", None),  # a sum of money
+])
+def test_korean_counted_purchases_before_their_verb(games: TriageContext, body: str,
+                                                     value: str | None) -> None:
+    assert reading(games, "purchase_name", body, "ko") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("ok the transaction number on the receipt is PSN-77B2-K10Q", "en", "PSN-77B2-K10Q"),
+    ("Le numéro de transaction sur le reçu est TX-4471-AB.", "fr", "TX-4471-AB"),
+    ("O código da transação no e-mail é BR-55120-QX.", "pt", "BR-55120-QX"),
+    ("영수증의 거래 번호는 KR-5512-X9 입니다.", "ko", "KR-5512-X9"),
+    # another clause between the name and the code: not the field's
+    ("my order was placed two days ago and the code is AB12345", "en", None),
+    ("la commande a échoué et le code est XJ-4410", "fr", None),
+    ("o pedido não chegou e o código do erro é AB-1234", "pt", None),
+    ("the transaction failed, error is E1043X", "en", None),
+])
+def test_a_code_after_its_qualified_field_name(games: TriageContext, body: str, locale: str,
+                                               value: str | None) -> None:
+    assert reading(games, "transaction_id", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    # a list of the requester's actions is read from its start
+    ("Export fails. I opened Reports, clicked Export, then chose PDF and it hangs.", "en",
+     "I opened Reports, clicked Export, then chose PDF and it hangs"),
+    ("Entrei no painel, cliquei em Pagamentos e escolhi outubro, aí trava.", "pt",
+     "Entrei no painel, cliquei em Pagamentos e escolhi outubro, aí trava"),
+    # a cue of two words met without its accents
+    ("Le tableau plante. J'ai deja vide le cache et essaye un autre navigateur.", "fr",
+     "deja vide le cache et essaye un autre navigateur"),
+    ("화면이 안 나와요. 쿠키 지우고 다시 로그인했는데 그대로예요.", "ko",
+     "쿠키 지우고 다시 로그인했는데 그대로예요"),
+    # a one-word cue keeps its accents: "je clique" is not "cliqué"
+    ("Dès que je clique sur Performance ça plante.", "fr", None),
+    # contacting someone is no step taken on the problem
+    ("Commission missing. I tried calling my bank yesterday.", "en", None),
+    ("Commission manquante. J'ai essayé d'appeler la banque.", "fr", None),
+    ("Comissão não caiu. Já tentei ligar pro banco.", "pt", None),
+    ("커미션이 안 들어왔어요. 그저께 은행에도 문의해 봤어요.", "ko", None),
+])
+def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, locale: str,
+                                                steps: str | None) -> None:
+    assert reading(ads, "steps_taken", body, locale) == steps

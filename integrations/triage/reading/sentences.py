@@ -66,6 +66,26 @@ _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names}
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 #: A word ending in 로/으로 names the means ("Visa 카드로 결제했어요"), not the object.
 _KO_NOT_MEANS = r"(?![\uac00-\ud7a3]{0,5}로(?![\uac00-\ud7a3]))"
+#: A name of a field that starts with a first-person possessive: the field is the
+#: requester's own thing.
+_FIRST_PERSON_OWNER = re.compile(r"(?i)(?:my|mon|ma|mes|meu|minha|meus|minhas|제|내)\s")
+#: Someone else's: a third person's possessive before the thing ("his character", "son
+#: perso", "a friend's character", "그의 캐릭터", "친구 캐릭터") or after it ("o personagem
+#: dele", "le perso de mon pote", "the character of my friend").
+_OTHER_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|ses|leur|seu|sua)|\w['’]s|그의|그 사람|친구(?:의)?|"
+    r"(?<!\w)(?:friend|ami|amie|pote|amigo|amiga)['’]?s?)\s*$")
+_OTHER_AFTER = re.compile(
+    r"(?i)^\s*(?:dele|dela|deles|delas|do meu amigo|da minha amiga|de mon (?:ami|pote)|"
+    r"de ma copine|de mon copain|of my friend|of (?:his|her|their)(?!\w))")
+
+
+def _owned_by_another(text: str, start: int, end: int) -> bool:
+    """True when the field's name at ``start:end`` names another person's thing."""
+    return bool(_OTHER_BEFORE.search(text[max(0, start - 24):start]) or
+                _OTHER_AFTER.match(text[end:end + 24]))
+
+
 #: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리" (not "5000원", a sum).
 _KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리)?(?![\w])"
 _KO_COUNTED_NAME = re.compile(_KO_COUNTED)
@@ -89,6 +109,8 @@ _STATE_WORDS = frozenset({
     "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
     "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
     "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
+    # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
+    "comme", "como", "like", "igual", "pareil",
 })
 
 
@@ -214,6 +236,10 @@ class NameReader:
             rf"[\w'’-]+){{1,4}}?)\s*(?:\s(?:is|was|est|c'est|c’est|é)\s|[:：=])\s*"
             rf"({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
+        #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
+        #: names): a mention owned by someone else ("his character", "o personagem dele")
+        #: is not its value
+        self._own_thing = any(_FIRST_PERSON_OWNER.match(n) for n in names)
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         self._around = _around(per_locale(_ext(f).get("cues")))
@@ -236,6 +262,8 @@ class NameReader:
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value):
+                    continue
+                if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
                     continue
                 if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
@@ -409,7 +437,7 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
             # (Latin letters only: a particle written onto the name is not part of it)
             parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
-                         rf"(?:(?:\s+(?:of|the))?\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}))"
+                         rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}))"
                          rf"(?=[\s가-힣])"
                          rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
             # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
@@ -508,9 +536,9 @@ def _accents_optional(cue: str) -> str:
 
 #: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
 _CONTACT = re.compile(
-    r"(?<!\w)(?:contact(?:ed|e|ei)?|asked|called|emailed|reached out|wrote to|demande|"
-    r"appele|ecrit a|liguei|perguntei|falei com|entrei em contato|mandei (?:um )?e-?mail)"
-    r"(?!\w)|문의|연락|전화")
+    r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
+    r"reached out|wrote to|demande[rz]?|appele[rz]?|ecrit a|ligar|liguei|perguntei|perguntar|"
+    r"contatei|contatar|falei com|entrei em contato|mandei (?:um )?e-?mail)(?!\w)|문의|연락|전화")
 #: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei"):
 #: the start of a list of the requester's actions.
 _FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei)"
