@@ -19,9 +19,15 @@ vanished"). A proper noun is a run of capitalised words (joined by at most one s
 word: "Lâmina do Crepúsculo"), never a demonym, a language or a common word (`NOT_NAMES`:
 "I'm French" is not a character), and must hold a lower-case letter (not "PC").
 
+Roles: a field whose names start with a first-person possessive ("my character", "제
+캐릭터") is the requester's own; another person's ("his character", "o personagem dele")
+is not its value. A field with a pattern reads a code after its name, a few qualifying
+words and a copula ("the transaction number on the receipt is PSN-88A1-F20K").
+
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
-"j'ai vidé", "já limpei", "해 봤").
+"j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
+multi-word cues without accents too; contacting someone is no step.
 """
 
 from __future__ import annotations
