@@ -487,6 +487,9 @@ def test_korean_counted_purchases_before_their_verb(games: TriageContext, body: 
     ("la commande a échoué et le code est XJ-4410", "fr", None),
     ("o pedido não chegou e o código do erro é AB-1234", "pt", None),
     ("the transaction failed, error is E1043X", "en", None),
+    # another identifier among the qualifying words names another code
+    ("transaction for the item code is IT-5521", "en", None),
+    ("La transaction du code cadeau est CG-7788", "fr", None),
 ])
 def test_a_code_after_its_qualified_field_name(games: TriageContext, body: str, locale: str,
                                                value: str | None) -> None:

@@ -97,6 +97,9 @@ _KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리)?(?![\w])
 _KO_COUNTED_NAME = re.compile(_KO_COUNTED)
 #: A code: letters and digits together, or digits in hyphenated groups ("PSN-88A1-F20K").
 _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
+#: Nouns of an identifier: after the first word that qualifies a field's name ("transaction
+#: number"), one of them names another code ("my character got item ID: AB1234").
+_ANOTHER_ID = frozenset("id code codigo number numero name nom nome 번호 이름 아이디 코드".split())
 #: Words that join two clauses: never inside the few words that qualify a field's name.
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
@@ -276,7 +279,9 @@ class NameReader:
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
-                if not self._is_other(m.group(2)):
+                # "my character got item ID: AB1234": another identifier names the code
+                qualifiers = [fold(w) for w in m.group(1).split()[1:]]
+                if not self._is_other(m.group(2)) and not _ANOTHER_ID & set(qualifiers):
                     add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own:
