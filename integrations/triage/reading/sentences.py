@@ -100,7 +100,8 @@ _KO_COUNTED_NAME = re.compile(_KO_COUNTED)
 _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: Nouns of an identifier: after the first word that qualifies a field's name ("transaction
 #: number"), one of them names another code ("my character got item ID: AB1234").
-_ANOTHER_ID = frozenset("id code codigo number numero name nom nome 번호 이름 아이디 코드".split())
+_ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "nom", "nome",
+                         "번호", "이름", "아이디", "코드"))
 #: Words that join two clauses: never inside the few words that qualify a field's name.
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
