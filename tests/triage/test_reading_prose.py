@@ -403,6 +403,12 @@ def reading(ctx: TriageContext, key: str, body: str, locale: str) -> str | None:
     ("Tem um cara na arena, ele se chama Trovao_99, usando hack de velocidade.", "pt",
      "reported_player", "Trovao_99"),
     ("Grubnik 라는 녀석이 계속 욕을 해요.", "ko", "reported_player", "Grubnik"),
+    ("Grom77이라는 유저가 욕을 했어요.", "ko", "reported_player", "Grom77"),
+    # a small word inside a multi-word name
+    ("Comprei o Passe de Batalha e não recebi.", "pt", "purchase_name", "Passe de Batalha"),
+    ("I bought the Crown of Ages bundle, nothing arrived.", "en", "purchase_name",
+     "Crown of Ages"),
+    ("J'ai acheté le Pack du Dragon, rien reçu.", "fr", "purchase_name", "Pack du Dragon"),
     # "c'est" and a field name ending with its copula state the value
     ("Mon compte c'est lila_v, je ne peux plus me connecter.", "fr", "account_name",
      "lila_v"),
@@ -455,6 +461,11 @@ def test_comparisons_adjectives_and_descriptions_are_not_names(
     ("Son perso c'est Kaioken, mon arc a disparu.", "fr", None),
     ("Emprestei meu arco pro Caio (o personagem dele é Kaioken) e sumiu.", "pt", None),
     ("친구 캐릭터 Kaioken 한테 빌려준 활이 사라졌어요.", "ko", None),
+    # the other player's nickname, by role, in every form of the reading
+    ("상대 닉네임은 Grom77 이에요. 제 캐릭터는 Haneul 입니다.", "ko", "Haneul"),
+    ("그 유저 닉네임은 Grom77 이고 계속 욕해요.", "ko", None),
+    ("O nick dele é Grom77, meu char é Velka.", "pt", "Velka"),
+    ("His IGN is Grom77 and he keeps spamming.", "en", None),
 ])
 def test_another_persons_character_is_not_the_requesters(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:

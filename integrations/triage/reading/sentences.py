@@ -64,7 +64,7 @@ _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|o
                         r"avel|ico|ica)$")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
 _NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
-_KO_BEFORE = r"([A-Za-z0-9][\w.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
+_KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
 #: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
 #: description ("서버가 다운됐어요").
 _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|이에요|예요|이고|고요)"
@@ -81,6 +81,7 @@ _FIRST_PERSON_OWNER = re.compile(r"(?i)(?:my|mon|ma|mes|meu|minha|meus|minhas|�
 #: dele", "le perso de mon pote", "the character of my friend").
 _OTHER_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|ses|leur|seu|sua)|\w['’]s|그의|그 사람|친구(?:의)?|"
+    r"그 유저(?:의)?|상대(?:방)?(?:의)?|그놈(?:의)?|"
     r"(?<!\w)(?:friend|ami|amie|pote|amigo|amiga)['’]?s?)\s*$")
 _OTHER_AFTER = re.compile(
     r"(?i)^\s*(?:dele|dela|deles|delas|do meu amigo|da minha amiga|de mon (?:ami|pote)|"
@@ -102,6 +103,8 @@ _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: number"), one of them names another code ("my character got item ID: AB1234").
 _ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "nom", "nome",
                          "번호", "이름", "아이디", "코드"))
+#: Small words that may join two capitalised words of one name.
+_NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
 #: Words that join two clauses: never inside the few words that qualify a field's name.
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
@@ -309,8 +312,10 @@ class NameReader:
             for m in self._gapped.finditer(capped) if self._gapped else ():
                 # "my character got item ID: AB1234": another identifier names the code
                 qualifiers = [fold(w) for w in m.group(1).split()[1:]]
-                if not self._is_other(m.group(2)) and not _ANOTHER_ID & set(qualifiers):
-                    add(m.group(2), m.start(2), m)
+                if self._is_other(m.group(2)) or _ANOTHER_ID & set(qualifiers) or \
+                        (self._own_thing and _owned_by_another(capped, m.start(), m.start(1))):
+                    continue
+                add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own:
                     add(m.group(1), m.start(1), m)
@@ -381,10 +386,16 @@ class NameReader:
             words = words[:1]
         else:  # keep the capitalised run only ("Starter Pack", not "Pack and")
             kept = [words[0]]
-            for w in words[1:]:
+            for i, w in enumerate(words[1:], 1):
+                if w.casefold() in _NAME_JOINERS and kept[-1][-1:] not in ".,;:!?" and \
+                        i + 1 < len(words) and words[i + 1][:1].isupper():
+                    kept.append(w)  # "Passe de Batalha", "Crown of the Tides"
+                    continue
                 if not (w[:1].isupper() or w[:1].isdigit()):
                     break
                 kept.append(w)
+            while kept and kept[-1].casefold() in _NAME_JOINERS:
+                kept.pop()
             words = kept
         value = " ".join(words).rstrip(".,;:!?'").strip()
         hangul = _HANGUL.search(value)
