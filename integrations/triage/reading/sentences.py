@@ -588,7 +588,9 @@ def _accents_optional(cue: str) -> str:
 _CONTACT = re.compile(
     r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
     r"reached out|wrote to|demande[rz]?|appele[rz]?|ecrit a|ligar|liguei|perguntei|perguntar|"
-    r"contatei|contatar|falei com|entrei em contato|mandei (?:um )?e-?mail)(?!\w)|문의|연락|전화")
+    r"contatei|contatar|fal(?:ei|ar) com|entrei em contato|mandei (?:um )?e-?mail|"
+    r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?) (?:to|with)|parle[rz]? (?:a|au|aux|avec))(?!\w)|"
+    r"문의|연락|전화|상담")
 #: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei"):
 #: the start of a list of the requester's actions.
 _FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei)"
