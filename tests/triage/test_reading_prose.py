@@ -543,3 +543,20 @@ def test_a_code_after_its_qualified_field_name(games: TriageContext, body: str, 
 def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, locale: str,
                                                 steps: str | None) -> None:
     assert reading(ads, "steps_taken", body, locale) == steps
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # the requester speaking of themself is not the other player: roles settle two names
+    ("I'm the player Velka and a player named Grom77 scammed me.", "en", "Grom77"),
+    ("Je suis le joueur Velka, un joueur qui s'appelle Grom77 m'a arnaqué.", "fr", "Grom77"),
+    ("Eu sou o jogador Velka e um jogador chamado Grom77 me roubou.", "pt", "Grom77"),
+    ("제 플레이어 이름은 Velka이고 Grom77이라는 유저가 사기쳤어요.", "ko", "Grom77"),
+    # only the requester named: no reported player
+    ("I'm the player Velka, someone scammed me in trade.", "en", None),
+    ("Je suis le joueur Velka et on m'a arnaqué.", "fr", None),
+    ("Eu sou o jogador Velka e fui roubado.", "pt", None),
+    ("제 플레이어 이름은 Velka인데 사기를 당했어요.", "ko", None),
+])
+def test_the_requesters_own_name_is_not_the_reported_player(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "reported_player", body, locale) == value

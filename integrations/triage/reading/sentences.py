@@ -88,6 +88,15 @@ _OTHER_AFTER = re.compile(
     r"de ma copine|de mon copain|of my friend|of (?:his|her|their)(?!\w))")
 
 
+#: A name of a field that says it is a third person's ("his name is", "son pseudo").
+_THIRD_PERSON_OWNER = re.compile(r"(?i)(?:^|\s)(?:his|her|their|son|sa|dele|dela)(?:\s|$)")
+#: The requester speaking of themself right before a field's name: "I'm the player",
+#: "my player name", "je suis le joueur", "eu sou o jogador", "제", "내".
+_SELF_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:i'm|i am|je suis|eu sou|sou)\s+(?:the|a|le|la|un|une|o|a|um|uma)?|"
+    r"(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
+
+
 def _owned_by_another(text: str, start: int, end: int) -> bool:
     """True when the field's name at ``start:end`` names another person's thing."""
     return bool(_OTHER_BEFORE.search(text[max(0, start - 24):start]) or
@@ -278,6 +287,10 @@ class NameReader:
         #: names): a mention owned by someone else ("his character", "o personagem dele")
         #: is not its value
         self._own_thing = any(_FIRST_PERSON_OWNER.match(n) for n in names)
+        #: someone else ("his name is", "son pseudo", "nick dele" among its names): the
+        #: requester's own mention ("my player name is", "je suis le joueur") is not its value
+        self._others_thing = not self._own_thing and any(
+            _THIRD_PERSON_OWNER.search(n) for n in names)
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         self._around = _around(per_locale(_ext(f).get("cues")))
@@ -302,6 +315,9 @@ class NameReader:
                 if not value or value.casefold() in self._own or self._is_other(value):
                     continue
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
+                    continue
+                if self._others_thing and _SELF_BEFORE.search(capped[max(0, m.start() - 24):
+                                                                     m.start()]):
                     continue
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
