@@ -560,3 +560,23 @@ def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, l
 def test_the_requesters_own_name_is_not_the_reported_player(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:
     assert reading(games, "reported_player", body, locale) == value
+
+
+@pytest.fixture(scope="module")
+def streams() -> TriageContext:
+    return context("streaming-platform")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # "user:" as a label line names the username; without its colon it labels nothing
+    ("OBS keeps dropping the connection every ten minutes. user: LunaVex", "LunaVex"),
+    ("Le live coupe sans arrêt. utilisateur : Brume_77", "Brume_77"),
+    ("A live cai toda hora. usuário: carol.vex", "carol.vex"),
+    ("방송이 계속 끊겨요. 사용자: haneul_live", "haneul_live"),
+    ("The user Settings page is blank since yesterday.", None),
+    ("Un utilisateur Premium m'a insulté.", None),
+])
+def test_a_user_label_line_names_the_username(streams: TriageContext, body: str,
+                                              value: str | None) -> None:
+    d = decide(on(streams, body, form="submit-a-request"), streams)
+    assert written(streams, d).get("username") == value

@@ -22,8 +22,9 @@ word: "Lâmina do Crepúsculo"), never a demonym, a language or a common word (`
 Roles: a field whose names start with a first-person possessive ("my character", "제
 캐릭터") is the requester's own; another person's ("his character", "o personagem dele")
 is not its value, and a field that names someone else ("his name is") skips the
-requester's own mention ("I'm the player Velka"). A field with a pattern reads a code after its name, a few qualifying
-words and a copula ("the transaction number on the receipt is PSN-88A1-F20K").
+requester's own mention ("I'm the player Velka"). A field with a pattern reads a code
+after its name, a few qualifying words and a copula ("the transaction number on the
+receipt is PSN-88A1-F20K").
 
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
