@@ -504,6 +504,11 @@ def test_korean_counted_purchases_before_their_verb(games: TriageContext, body: 
     ("Le numéro de transaction sur le reçu est TX-4471-AB.", "fr", "TX-4471-AB"),
     ("O código da transação no e-mail é BR-55120-QX.", "pt", "BR-55120-QX"),
     ("영수증의 거래 번호는 KR-5512-X9 입니다.", "ko", "KR-5512-X9"),
+    # a number sign joins the name to its code
+    ("Order #A1B2C3D never arrived.", "en", "A1B2C3D"),
+    ("Ma commande n° 55821-X n'est jamais arrivée.", "fr", "55821-X"),
+    ("Pedido nº 778812 não chegou.", "pt", "778812"),
+    ("주문 번호 #KR881255 인데 안 들어왔어요.", "ko", "KR881255"),
     # another clause between the name and the code: not the field's
     ("my order was placed two days ago and the code is AB12345", "en", None),
     ("la commande a échoué et le code est XJ-4410", "fr", None),

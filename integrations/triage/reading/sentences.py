@@ -50,10 +50,11 @@ CLAUSE = 0.8
 #: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
 CLAUSE_MIN = 8
 LABELLED = 0.9
+#: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
-_CONNECT = (r"(?:\s*[:：=]\s*|\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|"
-            r"chamad[oa]|s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|"
+_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+            r"\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
