@@ -54,7 +54,8 @@ LABELLED = 0.9
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
 _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
-            r"\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|s'appelle|s’appelle|se\s+chama|se\s+nomme)\s+|"
+            r"\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|s'appelle|"
+            r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
