@@ -499,6 +499,11 @@ def test_korean_counted_purchases_before_their_verb(games: TriageContext, body: 
     assert reading(games, "purchase_name", body, "ko") == value
 
 
+def test_a_generic_korean_noun_with_its_count_names_no_item(games: TriageContext) -> None:
+    """"아이템 3개 사라졌어요": three items vanished, none named."""
+    assert reading(games, "item_name", "아이템 3개 사라졌어요.", "ko") is None
+    assert reading(games, "item_name", "보상 2개가 없어졌어요.", "ko") is None
+
 @pytest.mark.parametrize(("body", "locale", "value"), [
     ("ok the transaction number on the receipt is PSN-77B2-K10Q", "en", "PSN-77B2-K10Q"),
     ("Le numéro de transaction sur le reçu est TX-4471-AB.", "fr", "TX-4471-AB"),
@@ -514,6 +519,11 @@ def test_korean_counted_purchases_before_their_verb(games: TriageContext, body: 
     ("la commande a échoué et le code est XJ-4410", "fr", None),
     ("o pedido não chegou e o código do erro é AB-1234", "pt", None),
     ("the transaction failed, error is E1043X", "en", None),
+    # an error's code, or a code after a colon that follows other words, is not the field's
+    ("The transaction error is TX-500A.", "en", None),
+    ("La transaction en erreur est TX-500A.", "fr", None),
+    ("A transação com erro é TX-500A.", "pt", None),
+    ("transaction failed again: ERR-4012", "en", None),
     # another identifier among the qualifying words names another code
     ("transaction for the item code is IT-5521", "en", None),
     ("La transaction du code cadeau est CG-7788", "fr", None),

@@ -118,6 +118,11 @@ _ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "no
                          "번호", "이름", "아이디", "코드"))
 #: Small words that may join two capitalised words of one name.
 _NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
+#: An error's code is not the field's ("the transaction error is TX-500A").
+_ERROR_WORDS = frozenset(("error", "errors", "erreur", "erreurs", "erro", "erros", "오류",
+                          "에러", "failed", "echec", "falha"))
+#: Korean nouns too generic to name a thing with their count ("아이템 3개": three items).
+_KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "것", "개", "캐릭터"))
 #: Words that join two clauses: never inside the few words that qualify a field's name.
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
@@ -281,10 +286,11 @@ class NameReader:
         self._ko_latin_before = re.compile(_KO_LATIN_BEFORE.replace("{names}", hangul)) \
             if hangul else None
         #: a code-shaped field (one with a pattern): its name, a few words that qualify
-        #: it, a copula, a code ("the transaction number on the receipt is PSN-88A1-F20K")
+        #: it, a copula (not a colon: "transaction failed: ERR-4012" is an error), a code
+        #: ("the transaction number on the receipt is PSN-88A1-F20K")
         self._gapped = re.compile(
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
-            rf"[\w'’-]+){{1,4}}?)\s*(?:\s(?:is|was|est|c'est|c’est|é)\s|[:：=])\s*"
+            rf"[\w'’-]+){{1,4}}?)\s+(?:is|was|est|c'est|c’est|é)\s+"
             rf"({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
@@ -331,8 +337,9 @@ class NameReader:
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
                 # "my character got item ID: AB1234": another identifier names the code
-                qualifiers = [fold(w) for w in m.group(1).split()[1:]]
-                if self._is_other(m.group(2)) or _ANOTHER_ID & set(qualifiers) or \
+                words = [fold(w) for w in m.group(1).split()]
+                if self._is_other(m.group(2)) or _ANOTHER_ID & set(words[1:]) or \
+                        _ERROR_WORDS & set(words) or \
                         (self._own_thing and _owned_by_another(capped, m.start(), m.start(1))):
                     continue
                 add(m.group(2), m.start(2), m)
@@ -352,7 +359,9 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
-                if (_proper_name(name) or _KO_COUNTED_NAME.fullmatch(name)) and \
+                counted = _KO_COUNTED_NAME.fullmatch(name) and \
+                    re.split(r"[\s\d]", name, maxsplit=1)[0] not in _KO_GENERIC | self._own
+                if (_proper_name(name) or counted) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
         values = _merged(found)
