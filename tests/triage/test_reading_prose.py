@@ -445,6 +445,13 @@ def test_naming_clauses_and_copulas_in_every_language(games: TriageContext, body
     ("My character is a mage and lost her staff.", "en", "character_name"),
     ("The player is aggressive in chat.", "en", "reported_player"),
     ("유저는 항상 욕을 해요.", "ko", "reported_player"),
+    # a place, an age, a state or a kind of character after "is" is no name
+    ("Minha conta é do Brasil e não consigo entrar.", "pt", "account_name"),
+    ("Minha conta é antiga, de 2015.", "pt", "account_name"),
+    ("Mon compte est ancien, de 2012.", "fr", "account_name"),
+    ("My account is 10 years old.", "en", "account_name"),
+    ("The player is Canadian and keeps insulting me.", "en", "reported_player"),
+    ("제 캐릭은 전사예요.", "ko", "character_name"),
 ])
 def test_comparisons_adjectives_and_descriptions_are_not_names(
         games: TriageContext, body: str, locale: str, field: str) -> None:

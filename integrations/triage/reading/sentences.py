@@ -141,6 +141,7 @@ _STATE_WORDS = frozenset({
     "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
     "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
     "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
+    "do", "da", "dos", "das", "du", "des", "nos", "nas", "au", "aux",
     # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
     "comme", "como", "like", "igual", "pareil",
 })
@@ -195,6 +196,9 @@ taken wrong invalid incorrect forgotten forgot lost gone update unavailable avai
 required needed transfer recover restore ban merge merged
 invalide incorrecte indisponible pris modification changement
 incorreto incorreta invalido invalida indisponivel alteracao mudanca troca
+old new older newer free premium personal main verified shared ancien ancienne nouveau
+nouvelle gratuit gratuite personnel personnelle principal principale verifie partage
+antiga antigo nova novo velha velho gratuita gratuito pessoal verificada compartilhada
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 
@@ -214,6 +218,8 @@ obrigado obrigada admin support moderator gm player joueur jogador account compt
 angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
 """
 NOT_NAMES = frozenset(_NOT_NAMES.split())
+#: Its first lines: nationalities and languages ("the player is Canadian").
+_DEMONYMS = frozenset(" ".join(_NOT_NAMES.strip().splitlines()[:4]).split())
 
 
 def _proper_name(value: str) -> bool:
@@ -240,6 +246,25 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     if not explicit or word in _STATE_WORDS or len(word) < 4:
         return False
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
+
+
+#: Korean words for a kind of character or thing, not a name ("제 캐릭은 전사예요": a
+#: warrior).
+_KO_KINDS = frozenset(("전사", "마법사", "궁수", "도적", "사제", "성직자", "힐러", "탱커",
+                       "암살자", "기사", "법사", "딜러", "서포터", "초보", "뉴비", "고렙", "만렙",
+                       "본캐", "부캐"))
+#: Units after a number: "my account is 10 years old" states an age, not a name.
+_UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|semaines?|"
+                    r"jours?|heures?|anos?|m[eê]s(?:es)?|semanas?|dias?|horas?|yo)(?!\w)|"
+                    r"\s*(?:년|개월|달|주|일|시간|살)")
+
+
+def _quantity(text: str, m: re.Match[str], value: str) -> bool:
+    """True when ``value`` is a number followed by a unit ("10 years old")."""
+    if not value.isdigit():
+        return False
+    at = m.start(2) + m.group(2).find(value) + len(value)
+    return bool(_UNITS.match(text[at:]))
 
 
 def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
@@ -322,7 +347,8 @@ class NameReader:
                 explicit = bool(m.group(1).strip()) or bool(_COPULA_END.search(label.casefold()))
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
-                if not value or value.casefold() in self._own or self._is_other(value):
+                if not value or value.casefold() in self._own or self._is_other(value) or \
+                        fold(value) in _DEMONYMS or _quantity(capped, m, value):
                     continue
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
                     continue
@@ -344,7 +370,7 @@ class NameReader:
                     continue
                 add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped):
-                if m.group(1).casefold() not in self._own:
+                if m.group(1).casefold() not in self._own and m.group(1) not in _KO_KINDS:
                     add(m.group(1), m.start(1), m)
             before = [*(self._en_before.finditer(capped) if self._en_before else ()),
                       *(self._ko_latin_before.finditer(capped) if self._ko_latin_before
