@@ -447,6 +447,8 @@ def test_naming_clauses_and_copulas_in_every_language(games: TriageContext, body
     ("유저는 항상 욕을 해요.", "ko", "reported_player"),
     # a place, an age, a state or a kind of character after "is" is no name
     ("Minha conta é do Brasil e não consigo entrar.", "pt", "account_name"),
+    ("Minha conta é a mesma do Steam.", "pt", "account_name"),
+    ("My account is the same as on Steam.", "en", "account_name"),
     ("Minha conta é antiga, de 2015.", "pt", "account_name"),
     ("Mon compte est ancien, de 2012.", "fr", "account_name"),
     ("My account is 10 years old.", "en", "account_name"),
@@ -573,6 +575,8 @@ def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, l
     ("Je suis le joueur Velka, un joueur qui s'appelle Grom77 m'a arnaqué.", "fr", "Grom77"),
     ("Eu sou o jogador Velka e um jogador chamado Grom77 me roubou.", "pt", "Grom77"),
     ("제 플레이어 이름은 Velka이고 Grom77이라는 유저가 사기쳤어요.", "ko", "Grom77"),
+    ("My character is named Velka and a player called Grom77 scammed me.", "en", "Grom77"),
+    ("Mon perso est nommé Velka, un joueur nommé Grom77 m'a volé.", "fr", "Grom77"),
     # only the requester named: no reported player
     ("I'm the player Velka, someone scammed me in trade.", "en", None),
     ("Je suis le joueur Velka et on m'a arnaqué.", "fr", None),

@@ -98,7 +98,7 @@ _THIRD_PERSON_OWNER = re.compile(r"(?i)(?:^|\s)(?:his|her|their|son|sa|dele|dela
 #: "my player name", "je suis le joueur", "eu sou o jogador", "제", "내".
 _SELF_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:i'm|i am|je suis|eu sou|sou)\s+(?:the|a|le|la|un|une|o|a|um|uma)?|"
-    r"(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
+    r"(?<!\w)(?:my|mon|ma|meu|minha)(?:\s+[\w'’-]+(?:\s+(?:is|was|est|é))?)?|제|내)\s*$")
 
 
 def _owned_by_another(text: str, start: int, end: int) -> bool:
@@ -143,7 +143,7 @@ _STATE_WORDS = frozenset({
     "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
     "do", "da", "dos", "das", "du", "des", "nos", "nas", "au", "aux",
     # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
-    "comme", "como", "like", "igual", "pareil",
+    "comme", "como", "like", "igual", "pareil", "same", "meme", "mesma", "mesmo",
 })
 
 
