@@ -54,26 +54,56 @@ _LATIN = re.compile(r"^[a-z]+$")
 TYPO_MIN = 6
 #: Words remembered per matcher (then forgotten all at once: memory stays bounded).
 MEMO_MAX = 20_000
+#: A negation word, then at most three words that keep its scope (articles, "really", a
+#: copula or "use": "not a crash", "no studio", "without PayPal", "pas de souci de
+#: paiement", "sans carte", "não sou modelo", "sem cartão", "I don't use Chrome").
 _NEGATION_BEFORE = {
-    "en": re.compile(r"(?:\bnot|n't|\bno longer)\s+(?:(?:a|an|the|really|just|about|related "
-                     r"to|my|any|problem|issue|with|of)\s+){0,3}$"),
-    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'"
-                     r"|vraiment|encore|probleme|souci)\s*){0,3}$"),
-    "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema)"
-                     r"\s+){0,3}$"),
+    "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
+                     r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
+                     r"with|of|use|using|used|have|own|even)\s+){0,3}$"),
+    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus)\s+(?:(?:un|une|de|du|des|d'|le|la|"
+                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$"),
+    "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
+                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$"),
 }
+#: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
+#: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
+_NEGATION_JOINED = {
+    "en": re.compile(r"(?:\bnot|n't|\bno|\bwithout|\bneither)\s+(?:(?:a|an|the|any|really|"
+                     r"use|using|have|own)\s+){0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+"
+                     r"(?:or|nor)\s+(?:(?:a|an|the|any)\s+)?$"),
+    "fr": re.compile(r"(?:\bpas|\bsans|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l')"
+                     r"\s*){0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|ni)\s+"
+                     r"(?:(?:un|une|de|du|des|d'|le|la|les|l')\s*)?$"),
+    "pt": re.compile(r"(?:\bnao|\bsem|\bnem)\s+(?:(?:e|um|uma|o|a|de|do|da|sou|uso|tenho)\s+)"
+                     r"{0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|nem)\s+"
+                     r"(?:(?:um|uma|o|a|de|do|da)\s+)?$"),
+}
+#: French negation after its verb, "ne" dropped as spoken ("ça plante pas", "je joue
+#: plus"); "pas mal" (quite a lot) is no negation.
+_NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: Denials: a negation that says what the problem is *not* ("not a crash", "pas un problème
-#: de paiement", "não é problema técnico", "결제 문제는 아니고"), unlike "not paid", which
-#: describes the problem. An option denied anywhere is not read from another mention.
+#: de paiement", "não é problema técnico", "결제 문제는 아니고", "I don't use Chrome"),
+#: unlike "not paid", which describes the problem. An option denied anywhere is not read
+#: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|with|of)\s+){1,3}$"),
+                     r"problem|issue|with|of|use|using)\s+){1,3}$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
-                     r"vraiment|probleme|souci)\s*){1,3}$"),
-    "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi)\s+(?:(?:um|uma|o|a|de|do|da|problema)"
-                     r"\s+){0,2}$"),
+                     r"vraiment|probleme|souci)\s*){1,3}$|"
+                     r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
+                     r"\s*){0,2}$"),
+    "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$"),
 }
 _NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐)")
+_KO_TOPIC = frozenset("은는도")
+#: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
+#: "크롬 말고" (not Chrome, but), "카드 없이" (without): a topic or "also" particle, then
+#: the negated verb of using or having, or 말고/없이 right after the word.
+_DENIAL_AFTER_KO = re.compile(
+    r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어|없습|없고|"
+    r"없음|없는데)|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after)\s+(?:the|a|an|my)\s+(?:last\s+|latest\s+|recent\s+|new\s+)?|"
@@ -125,25 +155,33 @@ _DOE = "(?:되|돼|됐|됨|됩|된)"
 
 def _after(text: str, end: int) -> str:
     """The dozen characters after a hit, up to the end of its sentence (a Korean negation
-    follows what it negates: "충돌은 아니고", never across a full stop)."""
+    follows what it negates: "충돌은 아니고", never across a full stop); a Korean hit's
+    own last particle ("크롬은") starts it."""
+    if end and text[end - 1] in _KO_TOPIC:
+        end -= 1
     return _SENTENCE_END.split(text[end:end + 12], maxsplit=1)[0]
 
 
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
     after = _after(text, end)
-    if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after):
+    if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after) \
+            or _DENIAL_AFTER_KO.search(after):
         return True
-    before = fold(text[max(0, start - 40):start])
+    if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
+        return True
+    before = fold(text[max(0, start - 60):start])
     if _CONTEXT_BEFORE.search(before):
         return True
     langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
-    return any(_NEGATION_BEFORE[lang].search(before) for lang in langs)
+    return any(_NEGATION_BEFORE[lang].search(before) or _NEGATION_JOINED[lang].search(before)
+               for lang in langs)
 
 
 def is_denied(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are denied as the problem's kind."""
-    if _NEGATION_AFTER_KO.search(_after(text, end)):
+    after = _after(text, end)
+    if _NEGATION_AFTER_KO.search(after) or _DENIAL_AFTER_KO.search(after):
         return True
     before = fold(text[max(0, start - 40):start])
     langs = (language,) if language in _DENIAL_BEFORE else _ANY_LANGUAGE

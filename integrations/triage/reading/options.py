@@ -36,6 +36,9 @@ __all__ = ["OptionReader"]
 #: most the sum can reach (a typo'd word alone, 0.75, stays below the default 0.8).
 CORROBORATION = 0.05
 CAP = 0.95
+#: The confidence of an option named only as context (a place, what the requester was
+#: doing, what the ticket is about): below every default threshold, so it is asked.
+CONTEXT_ONLY = 0.5
 #: How many times stronger than the runner-up an option's evidence must be to be written.
 MARGIN = 2.0
 #: What a word counts when it only names the place of the problem ("the Links tab").
@@ -56,6 +59,18 @@ _DOING_BEFORE = re.compile(
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n]{0,40}$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: What the ticket is about, not what is wrong: "it's about my account", "a problem with
+#: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
+#: the words right after a preposition of topic (and a possessive), context like a place.
+_TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:about|regarding|concerning|(?:problems?|issues?|trouble|wrong|happened|going on)"
+    r"\s+with)\s+(?:(?:my|our|the|your)\s+)?|"
+    r"\b(?:concernant|a propos d[eu']|au sujet d[eu']|(?:problemes?|soucis?|arrive)\s+avec)"
+    r"\s*(?:(?:mon|ma|mes|notre|nos|le|la|les|l')\s*)?|"
+    r"\b(?:sobre|a respeito d[aoe]|referente ao?|quanto ao?|(?:problemas?|aconteceu|"
+    r"acontecendo|houve)\s+com)\s+(?:(?:a|o|os|as)\s+)?"
+    r"(?:(?:minha|meu|minhas|meus|nossa|nosso)\s+)?)$")
+_TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
     r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
@@ -117,7 +132,7 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        strong = strength(kept, set(best), language, memo)
+        strong, direct = weigh(kept, set(best), language, memo)
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
@@ -128,6 +143,10 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
+        if ranked[0] not in direct:
+            # named only as context ("it's about my account"): nothing says what is wrong
+            return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
+                            locale=locale, confidence=CONTEXT_ONLY, source=source)
         # each further passage naming the same option corroborates it a little, in the same
         # text or another one (the subject the requester wrote, a reply)
         further = len(spans[ranked[0]]) - 1 + len(naming[ranked[0]]) - 1
@@ -138,11 +157,19 @@ class OptionReader:
 
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
+    """Per option, the strength of its evidence (see `weigh`)."""
+    return weigh(hits, values, language, memo)[0]
+
+
+def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
+          memo: dict[tuple[str, str], list[Token]] | None = None
+          ) -> tuple[dict[str, float], set[str]]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
     keywords meet them. Context is one thing however many words and passages name it: an
     option named only as a place or as what the requester was doing ("an error on the Links
-    tab when I create a deep link") counts `PLACE_WEIGHT` in all."""
+    tab when I create a deep link", "a problem with my account") counts `PLACE_WEIGHT` in
+    all. Also returns the options named at least once as the problem itself."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
     direct: set[str] = set()  # options named at least once as the problem, not its context
@@ -155,7 +182,8 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
         after = fold(text[hit.end:hit.end + 12])
         before = fold(text[max(0, hit.start - 48):hit.start])
         place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
-                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after))
+                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+                     or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
@@ -167,8 +195,8 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
         words = covered[hit.phrase.label]
         for tok in content:
             words[tok.key] = max(words.get(tok.key, 0.0), weight)
-    return {v: sum(w.values()) if v in direct else min(PLACE_WEIGHT, sum(w.values()))
-            for v, w in covered.items()}
+    return ({v: sum(w.values()) if v in direct else min(PLACE_WEIGHT, sum(w.values()))
+             for v, w in covered.items()}, direct)
 
 
 def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
