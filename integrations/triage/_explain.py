@@ -78,7 +78,7 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
 
 _METHOD = {"option": "option titles and keywords", "date": "date in words",
            "typed": "typed value", "sentence": "value in a sentence", "label": "labelled line",
-           "pattern": "pattern"}
+           "pattern": "pattern", "checkbox": "checkbox statement"}
 
 
 def explain_text(decision: Decision) -> str:

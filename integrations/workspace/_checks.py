@@ -32,6 +32,7 @@ def cross_checks(
     fields = {k: d.field for k, d in sorted(field_docs.items()) if d.field is not None}
     _unique_option_values(report, fields)
     _option_keywords(report, fields, settings)
+    _checkbox_keywords(report, fields, settings)
     fields = _derive_required(report, fields, field_docs, form_docs)
     forms = _order_forms(report, settings, form_docs)
     _duplicate_titles(report, fields, forms, target)
@@ -321,6 +322,30 @@ def _when(keys: frozenset[tuple[str, str | bool]]) -> str:
 
 def _names(children: tuple[tuple[str, bool], ...]) -> str:
     return "[" + ", ".join(n + ("*" if req else "") for n, req in children) + "]"
+
+
+def _checkbox_keywords(report: Report, fields: Mapping[str, Field],
+                       settings: Mapping[str, Any]) -> None:
+    """A field's own ``x-deskops.keywords`` are statements that tick a checkbox: on any
+    other kind of field they would never be read (an error: they belong on its options);
+    a locale the workspace does not use is never read either (a warning)."""
+    locales = {str(loc) for loc in settings.get("locales", ()) or ()}
+    for field in fields.values():
+        ext = (field.schema or {}).get("x-deskops")
+        words = ext.get("keywords") if isinstance(ext, Mapping) else None
+        if not isinstance(words, Mapping):
+            continue
+        at = "/x-deskops/keywords"
+        if field.kind != "checkbox":
+            report.error(field.source, at, f"keywords on a {field.kind} field are never read: "
+                         "a field's own keywords tick a checkbox (type boolean); a dropdown's "
+                         "belong on its options (oneOf/<i>/x-deskops/keywords)")
+            continue
+        for loc in words:
+            if locales and loc != "*" and loc not in locales \
+                    and language_of(loc) not in READING_LANGUAGES:
+                report.warn(field.source, f"{at}/{loc}", f"locale {loc!r} is not one of "
+                            f"the workspace locales {sorted(locales)}: never read")
 
 
 def _option_keywords(report: Report, fields: Mapping[str, Field],

@@ -6,6 +6,7 @@ evaluation (`integrations.triage._instance.evaluate`) keeps the confident ones t
 the field's schema; the decision writes them. One module per method:
 
 - ``options``: dropdown options by titles and keywords (`matcher`, `normalise`);
+- ``checkbox``: a boolean field ticked by a plain statement of its keywords;
 - ``dates``: dates in natural language, relative to the ticket's creation;
 - ``typed``: recognisable formats (e-mail, numeric ids) anywhere;
 - ``sentences``: names inside sentences, and free-text clauses after cues.
@@ -23,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from integrations.model import Field
+from integrations.triage.reading.checkbox import CheckboxReader
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
@@ -46,7 +48,7 @@ __all__ = [
 
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
-    "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8,
+    "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8, "checkbox": 0.85,
 }
 
 
@@ -59,17 +61,22 @@ class Reader:
     names: Mapping[str, NameReader] = field(default_factory=dict)
     clauses: Mapping[str, ClauseReader] = field(default_factory=dict)
     dates: tuple[str, ...] = ()
+    checkboxes: Mapping[str, CheckboxReader] = field(default_factory=dict)
 
 
 def compile_reading(fields: Mapping[str, Field]) -> Reader:
     """The reader for a form whose custom fields are ``fields``."""
-    options, typed, names, clauses, dates = {}, {}, {}, {}, []
+    options, typed, names, clauses, dates, boxes = {}, {}, {}, {}, [], {}
     # every option title of the form, folded: a name is never another field's choice
     others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
                        for o in f.options for t in (o.title, *o.titles.values()))
     for key, f in fields.items():
         if f.kind in ("dropdown",):
             options[key] = OptionReader(f)
+        elif f.kind == "checkbox":
+            box = CheckboxReader(f)
+            if box:
+                boxes[key] = box
         elif f.kind == "date":
             dates.append(key)
         elif recognisable(f):
@@ -78,7 +85,7 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
             clauses[key] = ClauseReader(f)
         elif f.kind in ("text", "regexp"):
             names[key] = NameReader(f, others)
-    return Reader(options, typed, names, clauses, tuple(dates))
+    return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
@@ -88,6 +95,8 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
     ``memo`` is one ticket's scratch space, shared by its fields."""
     if key in reader.options:
         return reader.options[key].read(texts, locale, memo)
+    if key in reader.checkboxes:
+        return reader.checkboxes[key].read(texts, locale, memo)
     if key in reader.dates:
         return read_date(key, texts, locale, created, timezone)
     if key in reader.typed:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 __all__ = ["Evidence", "Method"]
 
 #: How a value was read; also the suffix of the tag that marks an inferred write.
-Method = Literal["label", "pattern", "option", "date", "typed", "sentence"]
+Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox"]
 
 
 @dataclass(frozen=True)

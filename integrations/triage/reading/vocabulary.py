@@ -2,7 +2,8 @@
 
 From each field schema: titles in every locale, ``x-deskops.synonyms`` (per locale, words
 that name the field in a sentence: "my main" for a character) and, on each dropdown option,
-``x-deskops.keywords`` (per locale, words and phrases customers use for that option).
+``x-deskops.keywords`` (per locale, words and phrases customers use for that option); on a
+boolean field, ``x-deskops.keywords`` are statements that tick it (`checkbox`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from integrations.model import Field
 
-__all__ = ["field_synonyms", "option_keywords", "option_phrases", "per_locale"]
+__all__ = ["checkbox_keywords", "field_synonyms", "option_keywords", "option_phrases",
+           "per_locale"]
 
 #: Confidence of a match on an option's own title, and on one of its keywords.
 TITLE_WEIGHT = 0.9
@@ -62,6 +64,15 @@ def option_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
             if loc == "*" or loc.split("-", 1)[0].lower() == language:
                 out.extend((opt.value, w, KEYWORD_WEIGHT) for w in words)
     return out
+
+
+def checkbox_keywords(f: Field, language: str | None = None) -> tuple[str, ...]:
+    """A boolean field's ``x-deskops.keywords``: statements that tick it, for ``language``
+    and ``*`` (every locale's when ``language`` is None)."""
+    words = per_locale(_ext(f.schema).get("keywords"))
+    return tuple(w for loc, ws in sorted(words.items())
+                 if language is None or loc == "*" or loc.split("-", 1)[0].lower() == language
+                 for w in ws)
 
 
 def field_synonyms(f: Field) -> list[str]:

@@ -1,0 +1,102 @@
+"""Checkboxes: a boolean field ticked from what the requester states.
+
+A boolean field's ``x-deskops.keywords`` (per locale, ``*`` for any) are statements that
+tick it: for "I understand that deleting my account is permanent", "know … permanent",
+"je sais que … irréversible", "복구 안 되는 거 알", "sei que … permanente". They are found
+with the option `Matcher` (stems, accents, Korean particles, gaps), but the bar is far
+higher than for a dropdown, because a tick is the requester's consent:
+
+- an exact hit only (no typo), not negated (`Matcher` marks "I don't know it's permanent");
+- in a sentence that asks nothing ("is it permanent?", "je sais que c'est définitif ?"),
+  negates nothing outside the keyword ("je ne veux pas que ce soit définitif", "I know
+  it's permanent but don't delete yet") and sets no condition or doubt ("if it's
+  permanent", "not sure", "만약", "잘 모르");
+- the value read is only ever ``True``: nothing in a text unticks a box.
+
+Its title is no keyword: a sentence this long is never written as is, and its words alone
+("deleting my account") are the request, not the consent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from integrations.model import Field
+from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.matcher import Matcher
+from integrations.triage.reading.normalise import Token, fold, tokens
+from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, checkbox_keywords
+
+__all__ = ["CheckboxReader"]
+
+#: Where a sentence ends (a question mark ends one too: the sentence it ends asks).
+_SENTENCE = re.compile(r"[^.!?\n。]*[.!?\n。]?")
+#: Words that negate, set a condition or doubt, in any of the four languages (folded).
+_DOUBT = {
+    "en": re.compile(r"\b(?:not|no|never|nor|if|unless|whether|maybe|perhaps|"
+                     r"wait|yet|don't|doesn't|didn't|won't|can't|isn't|wasn't|aren't)\b|n't\b"),
+    "fr": re.compile(r"\b(?:pas|ne|n'|plus|jamais|non|si|s'il|sauf|peut-etre|"
+                     r"attendez|encore)\b|\bn'"),
+    "pt": re.compile(r"\b(?:nao|nunca|nem|se|caso|talvez|espera|esperem|"
+                     r"ainda)\b"),
+}
+_DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일까|나요|까요|말고|잠깐|아직")
+#: Korean 안 negates a verb outside the keyword ("안 알아요" is rare; "안 지워" is common).
+_KO_NOT = re.compile(r"(?<![\uac00-\ud7a3])안(?![\uac00-\ud7a3])")
+
+
+class CheckboxReader:
+    """One boolean field's ticking statements, compiled per language on first use."""
+
+    def __init__(self, f: Field) -> None:
+        self.field = f
+        self._matchers: dict[str, Matcher] = {}
+
+    def __bool__(self) -> bool:
+        return bool(checkbox_keywords(self.field))
+
+    def matcher(self, language: str) -> Matcher:
+        found = self._matchers.get(language)
+        if found is None:
+            found = self._matchers[language] = Matcher(
+                [("true", w, KEYWORD_WEIGHT) for w in checkbox_keywords(self.field, language)],
+                language)
+        return found
+
+    def read(self, texts: Sequence[tuple[str, str]], locale: str,
+             memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
+        """``True`` with its evidence when one text states the box's statement plainly."""
+        language = locale.split("-", 1)[0].lower()
+        matcher = self.matcher(language)
+        if not matcher:
+            return None
+        for source, text in texts:
+            for hit in matcher.find(text, tokens(text, language, memo)):
+                if hit.fuzzy or hit.negated or not plain(text, hit.start, hit.end, language):
+                    continue
+                return Evidence(key=self.field.key, value=True, span=clip(text[hit.start:hit.end]),
+                                method="checkbox", locale=locale,
+                                confidence=hit.confidence, source=source)
+        return None
+
+
+def plain(text: str, start: int, end: int, language: str) -> bool:
+    """True when the sentence around ``text[start:end]`` asks, negates, conditions and
+    doubts nothing outside those words."""
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= start < max(m.end(), m.start() + 1):
+            sentence_start, sentence_end = m.start(), m.end()
+            break
+    else:
+        return False
+    if end > sentence_end:
+        return False  # a keyword never spans two sentences; be safe
+    sentence = text[sentence_start:sentence_end]
+    if "?" in sentence or "？" in sentence:
+        return False
+    outside = fold(text[sentence_start:start] + " … " + text[end:sentence_end])
+    if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
+        return False
+    langs = (language,) if language in _DOUBT else tuple(_DOUBT)
+    return not any(_DOUBT[lang].search(outside) for lang in langs)
