@@ -1,0 +1,219 @@
+"""Negation scope, what a ticket is about, and checkboxes (issue 10, second pass), in en,
+fr, ko and pt-br, with negatives: read through the matcher and the pure core."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from test_reading import asked, context, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage.reading.checkbox import CheckboxReader, plain
+from integrations.triage.reading.matcher import Matcher, is_denied, is_negated
+from integrations.workspace import load, validate
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
+
+
+def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
+    """(negated, denied) of each hit of ``phrase`` in ``text``."""
+    m = Matcher([("x", phrase, 0.85)], language)
+    return [(h.negated, h.denied) for h in m.find(text)]
+
+
+@pytest.fixture(scope="module")
+def ads() -> TriageContext:
+    return context("ad-network")
+
+
+@pytest.fixture(scope="module")
+def games() -> TriageContext:
+    return context("game-publisher")
+
+
+@pytest.fixture(scope="module")
+def stream() -> TriageContext:
+    return context("streaming-platform")
+
+
+# ------------------------------------------------------------------ negation scope
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "studio", "I stream alone, no studio behind me"),
+    ("en", "agency", "I stream alone, no studio or agency behind me"),
+    ("en", "agency", "not a studio nor an agency"),
+    ("en", "paypal", "I paid without PayPal this time"),
+    ("en", "chrome", "I don't use Chrome at all"),
+    ("fr", "studio", "je bosse seule, pas de studio"),
+    ("fr", "agence", "pas de studio ni d'agence derrière moi"),
+    ("fr", "agence", "sans studio ou agence"),
+    ("fr", "plante", "ça plante pas, mais c'est lent"),
+    ("ko", "크롬", "윈도우10이고 크롬은 안 써요."),
+    ("ko", "크롬", "크롬 말고 웨일로 접속해요"),
+    ("ko", "스튜디오", "스튜디오는 없어요. 혼자 방송해요"),
+    ("ko", "카드", "카드 없이 결제했어요"),
+    ("pt", "modelo", "Não sou modelo, só assisto"),
+    ("pt", "agência", "sem estúdio ou agência"),
+    ("pt", "chrome", "não uso o Chrome"),
+])
+def test_a_negation_reaches_what_it_negates(language: str, phrase: str, text: str) -> None:
+    found = hits(phrase, language, text)
+    assert found and all(negated for negated, _ in found)
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "studio", "I work for a studio, no idea why it fails"),
+    ("en", "agency", "our agency has no access, nor do the models"),  # the negation is after
+    ("en", "chrome", "Chrome shows a blank page, no error"),
+    ("fr", "studio", "notre studio a un souci, pas de panique"),
+    ("fr", "plante", "le jeu plante pas mal depuis lundi"),  # "pas mal" = quite a lot
+    ("ko", "크롬", "크롬은 잘 되는데 엣지가 안 돼요"),
+    ("ko", "결제", "결제가 안 돼요"),  # the symptom, not a denial
+    ("pt", "modelo", "sou modelo e a live caiu, não sei por quê"),
+    ("pt", "chrome", "no Chrome não carrega"),
+])
+def test_a_negation_elsewhere_does_not_reach_the_words(language: str, phrase: str,
+                                                      text: str) -> None:
+    found = hits(phrase, language, text)
+    assert found and not any(negated for negated, _ in found)
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("en", "I don't use Chrome", "Chrome"),
+    ("fr", "je n'utilise pas Chrome", "Chrome"),
+    ("ko", "크롬은 안 써요", "크롬은"),
+    ("pt", "não sou modelo", "modelo"),
+])
+def test_not_using_or_not_being_denies_the_option(language: str, text: str, word: str) -> None:
+    i = text.index(word)
+    assert is_negated(text, i, i + len(word), language)
+    assert is_denied(text, i, i + len(word), language)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm a solo performer, no studio or agency behind me. The Go Live button fails.",
+     "occ_model"),
+    ("I broadcast as an indie model (no studio) and OBS keeps disconnecting.", "occ_model"),
+    ("Je suis modèle indépendante, pas de studio ni d'agence. Mon live coupe.", "occ_model"),
+    ("Não sou modelo, só uso o site pra assistir. Quero cancelar.", "occ_user"),
+])
+def test_a_negated_occupation_leaves_the_stated_one(stream: TriageContext, body: str,
+                                                    value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+def test_a_browser_not_used_is_never_written(ads: TriageContext) -> None:
+    for body in ("웨일 브라우저로 대시보드가 하얗게 나와요. 크롬은 안 써요. SID 62290155",
+                 "The dashboard stays blank in Opera, I don't use Chrome. SID 62290155",
+                 "O painel fica em branco no Opera, não uso o Chrome. SID 62290155",
+                 "Le tableau de bord reste blanc sous Opera, je n'utilise pas Chrome. "
+                 "SID 62290155"):
+        d = decide(on(ads, body), ads)
+        assert written(ads, d).get("browser") in (None, "browser_other"), body
+    d = decide(on(ads, "Le tableau de bord reste blanc sous Chrome. SID 62290155"), ads)
+    assert written(ads, d).get("browser") == "browser_chrome"
+
+
+# ------------------------------------------------------------------ what the ticket is about
+
+
+@pytest.mark.parametrize("body", [
+    "Please call me back as soon as possible, it's about my account with you guys.",
+    "Bonjour, je vous écris au sujet de mon compte, rappelez-moi.",
+    "계정 관련해서 문의드려요. 연락 주세요.",
+    "Oi, não estou entendendo nada do que aconteceu com a minha conta esse mês.",
+])
+def test_an_option_named_only_as_the_topic_is_asked(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "It's about my account: it was suspended yesterday. SID 6120934",
+    "Au sujet de mon compte : il est suspendu depuis hier. SID 6120934",
+    "계정 관련 문의예요. 계정이 해킹당했어요. SID 6120934",
+    "Sobre minha conta: ela foi bloqueada ontem. SID 6120934",
+])
+def test_the_topic_and_a_symptom_write_the_option(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+def test_paying_with_an_instrument_is_no_topic(games: TriageContext) -> None:
+    body = "I paid with PayPal for 1000 credits and got charged but received nothing."
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("payment_method") == "pay_paypal"
+
+
+# ------------------------------------------------------------------ checkboxes
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. Yes I know it's permanent, delete it.",
+    "Supprimez mon compte rift_k. Je sais que c'est irréversible.",
+    "계정 삭제해 주세요. 삭제하면 복구 안 되는 거 알고 있어요.",
+    "Quero excluir minha conta rift_k. Sei que é permanente.",
+])
+def test_a_plain_statement_ticks_the_checkbox(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("deletion_confirmed") is True
+    assert "deletion_confirmed" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. Is it permanent?",
+    "Please delete my account rift_k. I don't know if it's permanent.",
+    "Please delete my account rift_k. I know it's permanent but don't delete it yet.",
+    "Please delete my account rift_k. If it's permanent I'd rather wait.",
+    "Supprimez mon compte rift_k. Je ne veux pas que ce soit définitif.",
+    "Supprimez mon compte rift_k. Je sais que c'est irréversible ?",
+    "Supprimez mon compte rift_k. Je ne sais pas si c'est irréversible.",
+    "계정 삭제해 주세요. 복구 안 되는 거 알고 있는데 혹시 복구 되나요?",
+    "계정 삭제해 주세요. 영구 삭제인지 모르겠어요.",
+    "Quero excluir minha conta rift_k. Não sei se é permanente.",
+    "Quero excluir minha conta rift_k. É permanente?",
+    "Please delete my account rift_k.",
+])
+def test_a_question_negation_or_doubt_never_ticks(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert "deletion_confirmed" not in written(games, d)
+    assert "deletion_confirmed" in asked(d)
+
+
+def test_a_box_a_person_left_unticked_is_read_but_a_ticked_one_is_kept(
+        games: TriageContext) -> None:
+    body = "Please delete my account rift_k. I know it's permanent."
+    d = decide(on(games, body, form="account-deletion", deletion_confirmed=True), games)
+    assert "deletion_confirmed" not in written(games, d)  # already set: nothing to write
+
+
+def test_plain_looks_at_the_sentence_around_the_words_only() -> None:
+    text = "I know it's permanent. Don't wait."
+    assert plain(text, 2, 21, "en")
+    assert not plain("Wait, I know it's permanent?", 6, 27, "en")
+
+
+def test_a_checkbox_without_keywords_reads_nothing() -> None:
+    ws = load(EXAMPLES / "game-publisher")
+    box = ws.fields["deletion_confirmed"]
+    assert CheckboxReader(box)
+    bare = type(box)(**{**box.__dict__, "schema": {"type": "boolean", "title": box.title}})
+    assert not CheckboxReader(bare)
+    assert CheckboxReader(bare).read([("description", "I know it's permanent")], "en") is None
+
+
+def test_keywords_on_a_text_field_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "game-publisher", root)
+    path = root / "fields" / "account_name.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"x-deskops": {', '"x-deskops": {"keywords": {"en": ["x"]}, ',
+                                 1), encoding="utf-8")
+    errors = validate(root)
+    assert any("keywords" in str(e) and "never read" in str(e) for e in errors)
+    assert validate(EXAMPLES / "game-publisher") == []
