@@ -217,3 +217,31 @@ def test_keywords_on_a_text_field_are_refused(tmp_path: Path) -> None:
     errors = validate(root)
     assert any("keywords" in str(e) and "never read" in str(e) for e in errors)
     assert validate(EXAMPLES / "game-publisher") == []
+
+
+# ------------------------------------------------------------------ negations inside a phrase
+
+
+@pytest.mark.parametrize(("language", "phrase", "text", "meets"), [
+    ("en", "charged twice", "I was charged twice", True),
+    ("en", "charged twice", "I was charged, not twice", False),
+    ("fr", "reçu code", "j'ai reçu le code", True),
+    ("fr", "reçu code", "reçu pas de code", False),
+    ("ko", "결제는 됐", "결제는 됐는데 아이템이 없어요", True),
+    ("ko", "결제는 됐", "페이팔 결제 안 됨", False),
+    ("pt", "recebi código", "recebi o código", True),
+    ("pt", "cobrado duas vezes", "fui cobrado, não duas vezes", False),
+    ("pt", "recebi código", "recebi não código", False),
+])
+def test_a_negation_between_a_phrase_words_turns_it_around(language: str, phrase: str,
+                                                          text: str, meets: bool) -> None:
+    assert bool(hits(phrase, language, text)) is meets
+
+
+@pytest.mark.parametrize(("phrase", "text", "meets"), [
+    ("결제가 안", "결제가 안 돼요", True),
+    ("결제가 안", "결제안돼요", True),
+    ("결제가 안", "결제 수단 안 됨", False),  # "payment method": another word between
+])
+def test_korean_words_of_a_phrase_stay_together(phrase: str, text: str, meets: bool) -> None:
+    assert bool(hits(phrase, "ko", text)) is meets

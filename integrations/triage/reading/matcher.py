@@ -145,6 +145,11 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A comma or dash between two words of a phrase counts as one word of the gap.
 _PAUSE = re.compile(r",|\s-\s")
+#: Negation words (as keys): one standing between a phrase's words, and not in the phrase,
+#: turns its meaning around ("paid, not charged" for "paid charged"; "결제 안 됨" for
+#: "결제는 됐"), so the phrase does not meet the text there.
+_GAP_NEGATIONS = frozenset({"not", "no", "never", "nor", "pas", "ne", "n", "jamais", "ni",
+                            "nao", "nunca", "nem", "안", "못", "않"})
 #: The first half of a French negation, which customers often leave out.
 _FR_NE = frozenset({"ne", "n"})
 _HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
@@ -363,6 +368,7 @@ class Matcher:
         """The index of the phrase's last word when its other words follow word ``i`` in
         the same clause (see the module docstring for the gaps allowed)."""
         function = self._function
+        gap = 0 if self.language == "ko" else GAP  # Korean words of a phrase stay together
         j = i
         last = len(keys) - 1
         for n, k in enumerate(keys[1:], start=1):
@@ -375,16 +381,19 @@ class Matcher:
                     break
                 if _PAUSE.search(between):
                     others += 1
-                    if others > GAP:
+                    if others > gap:
                         break
                 if k in canon[m][0]:
                     found = m
                     break
+                if (fold(toks[m].raw) in _GAP_NEGATIONS or toks[m].key in _GAP_NEGATIONS) \
+                        and toks[m].key not in keys:
+                    break  # "결제 안 됨" is not "결제는 됐": a negation in the gap inverts it
                 if toks[m].key in function:
                     m += 1
                     continue
                 others += 1
-                if others > GAP:
+                if others > gap:
                     break
                 m += 1
             if found is None:
