@@ -245,3 +245,38 @@ def test_a_negation_between_a_phrase_words_turns_it_around(language: str, phrase
 ])
 def test_korean_words_of_a_phrase_stay_together(phrase: str, text: str, meets: bool) -> None:
     assert bool(hits(phrase, "ko", text)) is meets
+
+
+def test_nao_is_one_word_with_or_without_its_accent() -> None:
+    from integrations.triage.reading.normalise import key
+    assert key("não", "pt") == key("nao", "pt") == "nao"
+    assert key("na", "pt") != key("não", "pt")  # "na" is a function word, "não" negates
+    assert hits("não faz nada", "pt", "o botao de exportar nao faz nada")
+    assert not hits("não faz nada", "pt", "o botao de exportar faz nada")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("The export button does nothing, nothing happens when I click. SID 6120934",
+     "pub_technical"),
+    ("Le bouton d'export ne fait rien, il ne se passe rien. SID 6120934", "pub_technical"),
+    ("내보내기 버튼을 눌러도 아무 반응이 없어요. SID 6120934", "pub_technical"),
+    ("o botao de exportar nao faz nada, clico e nao acontece nada. sid 6120934",
+     "pub_technical"),
+    ("Do you have a media kit or an official logo I can use? SID 6120934", "pub_other"),
+    ("Avez-vous un kit média ou un logo officiel ? SID 6120934", "pub_other"),
+    ("블로그에 올릴 공식 로고가 있나요? SID 6120934", "pub_other"),
+    ("Vocês têm um kit de mídia ou logotipo oficial? SID 6120934", "pub_other"),
+])
+def test_nothing_happening_and_brand_material(ads: TriageContext, body: str,
+                                              value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Não estou entendendo nada do que aconteceu com a minha conta. SID 6120934",
+    "I don't understand anything, it's about my account. SID 6120934",
+])
+def test_nothing_understood_is_no_symptom(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert "problem_type" not in written(ads, d)

@@ -82,6 +82,8 @@ def key(word: str, language: str) -> str:
     lowered = word.casefold()
     if _HANGUL.search(lowered):
         return strip_korean(lowered)
+    if language == "pt" and fold(lowered) == "nao":
+        return "nao"  # the stemmer makes "não" "na" (a function word) but leaves "nao"
     stemmer = _stemmer(language)
     return fold(stemmer.stemWord(lowered) if stemmer else lowered)
 
