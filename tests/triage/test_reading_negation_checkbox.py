@@ -280,3 +280,17 @@ def test_nothing_happening_and_brand_material(ads: TriageContext, body: str,
 def test_nothing_understood_is_no_symptom(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body), ads)
     assert "problem_type" not in written(ads, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I bought 2000 Bits on the PlayStation Store, my PSN wallet got charged.", "pay_other"),
+    ("J'ai payé avec une carte cadeau, rien reçu.", "pay_other"),
+    ("문화상품권으로 결제했는데 크레딧이 안 들어왔어요.", "pay_other"),
+    ("Paguei com pix e não recebi nada.", "pay_other"),
+    ("Paid with my visa, got charged but nothing arrived.", "pay_card"),
+    ("I paid without a gift card, with PayPal, and got nothing.", "pay_paypal"),
+])
+def test_store_wallets_and_vouchers_are_another_payment_method(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("payment_method") == value
