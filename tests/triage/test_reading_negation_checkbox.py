@@ -294,3 +294,22 @@ def test_store_wallets_and_vouchers_are_another_payment_method(
         games: TriageContext, body: str, value: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert written(games, d).get("payment_method") == value
+
+
+@pytest.mark.parametrize("body", [
+    "A player named Vorn scammed me in a trade and now he keeps harassing me in whispers.",
+    "Un joueur nommé Vorn m'a arnaqué lors d'un échange et depuis il me harcèle.",
+    "Vorn이라는 유저가 거래 사기를 치고 계속 욕설을 해요.",
+    "Um jogador chamado Vorn me aplicou um golpe na troca e agora fica me assediando.",
+])
+def test_two_offenses_named_are_asked_offering_both(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "offense" not in written(games, d)
+    item = next(m for m in d.missing if m.key == "offense")
+    assert "offense_harassment" in item.detail and "offense_scam" in item.detail
+
+
+def test_one_offense_named_is_written(games: TriageContext) -> None:
+    d = decide(on(games, "A player named Vorn scammed me in a trade.", form="report-a-player"),
+               games)
+    assert written(games, d).get("offense") == "offense_scam"
