@@ -1,11 +1,12 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
-all, tune, tune3, heldout, fresh, fresh2, fresh3.
+all, tune, tune3, heldout, fresh, fresh2, fresh3, fresh6.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
 third; none is tuned on. ``tune3`` holds the third pass's probes of the causes it attacks.
+``fresh6`` (``*-fresh6.yaml``): the fifth pass's final measure, written before its code ran on it.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -41,7 +42,7 @@ from integrations.workspace import load
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
-SPLITS = ("all", "tune", "tune3", "heldout", "fresh", "fresh2", "fresh3")
+SPLITS = ("all", "tune", "tune3", "heldout", "fresh", "fresh2", "fresh3", "fresh6")
 
 
 @dataclass
