@@ -4,11 +4,11 @@ ko and pt-br; and the example workspaces' vocabulary, read through the pure core
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from test_reading import asked, context, on, written
+from test_reading import asked, on, written
+from triage_support import EXAMPLES
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.matcher import Matcher
@@ -16,7 +16,6 @@ from integrations.triage.reading.normalise import key, words
 from integrations.triage.reading.vocabulary import option_phrases
 from integrations.workspace import load
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
 
 
@@ -138,19 +137,7 @@ def test_no_two_options_share_a_normalised_phrase() -> None:
     assert clashes == []
 
 
-@pytest.fixture(scope="module")
-def ads() -> TriageContext:
-    return context("ad-network")
 
-
-@pytest.fixture(scope="module")
-def games() -> TriageContext:
-    return context("game-publisher")
-
-
-@pytest.fixture(scope="module")
-def stream() -> TriageContext:
-    return context("streaming-platform")
 
 
 @pytest.mark.parametrize(("body", "value"), [

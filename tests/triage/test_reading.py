@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from triage_support import BOT, REQUESTER, ticket
+from triage_support import EXAMPLES, REQUESTER, example_context, ticket
 
 from integrations.errors import WorkspaceError
 from integrations.model import Ticket, TicketComment
@@ -21,35 +21,12 @@ from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.normalise import key, strip_korean, substance
 from integrations.workspace import load
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 #: A Thursday: relative dates below resolve against it.
 CREATED = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
 
 
-def context(name: str, root: Path | None = None) -> TriageContext:
-    ws = load(root or EXAMPLES / name)
-    rules = load_rules(ws.root, ws)
-    groups = sorted({r.group for r in rules.rules if r.group})
-    return TriageContext.build(
-        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
-        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
-        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
-        self_author_ids=[BOT])
 
 
-@pytest.fixture(scope="module")
-def ads() -> TriageContext:
-    return context("ad-network")
-
-
-@pytest.fixture(scope="module")
-def games() -> TriageContext:
-    return context("game-publisher")
-
-
-@pytest.fixture(scope="module")
-def stream() -> TriageContext:
-    return context("streaming-platform")
 
 
 def on(ctx: TriageContext, body: str, *, form: str | None = None, subject: str = "Help",
@@ -228,7 +205,7 @@ def test_relative_dates_use_the_workspace_time_zone(tmp_path: Path) -> None:
     rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
     rules["settings"]["reading"] = {"timezone": "Asia/Seoul"}
     (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
-    ctx = context("game-publisher", root)
+    ctx = example_context("game-publisher", root)
     late = on(ctx, "욕설을 합니다. 어제부터요.", form="report-a-player")
     # 14:00 UTC is 23:00 in Seoul, 16:00 UTC already the next day there
     next_day = dataclasses.replace(late, comments=(dataclasses.replace(
@@ -336,7 +313,7 @@ def test_thresholds_live_in_the_workspace_settings(tmp_path: Path) -> None:
     rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
     rules["settings"]["reading"] = {"thresholds": {"option": 1.01}}  # options: off
     (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
-    ctx = context("ad-network", root)
+    ctx = example_context("ad-network", root)
     d = decide(on(ctx, "My commissions were never paid. SID 4471023"), ctx)
     assert "problem_type" not in written(ctx, d) and asked(d) == ["problem_type"]
     rules["settings"]["reading"] = {"timezone": "Mars/Olympus"}

@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_reading import asked, context, on, written
+from test_reading import asked, on, written
+from triage_support import EXAMPLES
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.checkbox import CheckboxReader, plain
 from integrations.triage.reading.matcher import Matcher, is_denied, is_negated
 from integrations.workspace import load, validate
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 
 
 def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
@@ -23,19 +22,7 @@ def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
     return [(h.negated, h.denied) for h in m.find(text)]
 
 
-@pytest.fixture(scope="module")
-def ads() -> TriageContext:
-    return context("ad-network")
 
-
-@pytest.fixture(scope="module")
-def games() -> TriageContext:
-    return context("game-publisher")
-
-
-@pytest.fixture(scope="module")
-def stream() -> TriageContext:
-    return context("streaming-platform")
 
 
 # ------------------------------------------------------------------ negation scope

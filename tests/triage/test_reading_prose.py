@@ -8,42 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-from triage_support import BOT, REQUESTER, ticket
+from triage_support import REQUESTER, example_context, ticket
 
 from integrations.model import Ticket, TicketComment
-from integrations.triage import Decision, TriageContext, decide, load_rules
+from integrations.triage import Decision, TriageContext, decide
 from integrations.triage.reading import compile_reading, read
 from integrations.triage.reading.dates import find_dates
-from integrations.workspace import load
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 #: A Thursday, 14:00 UTC: relative dates below resolve against it.
 CREATED = datetime(2026, 3, 12, 14, 0, tzinfo=UTC)
 
 
-def context(name: str) -> TriageContext:
-    ws = load(EXAMPLES / name)
-    rules = load_rules(ws.root, ws)
-    groups = sorted({r.group for r in rules.rules if r.group})
-    return TriageContext.build(
-        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
-        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
-        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
-        self_author_ids=[BOT])
 
-
-@pytest.fixture(scope="module")
-def games() -> TriageContext:
-    return context("game-publisher")
-
-
-@pytest.fixture(scope="module")
-def ads() -> TriageContext:
-    return context("ad-network")
 
 
 def on(ctx: TriageContext, body: str, *, form: str, subject: str = "Help",
@@ -590,7 +569,7 @@ def test_the_requesters_own_name_is_not_the_reported_player(
 
 @pytest.fixture(scope="module")
 def streams() -> TriageContext:
-    return context("streaming-platform")
+    return example_context("streaming-platform")
 
 
 @pytest.mark.parametrize(("body", "value"), [

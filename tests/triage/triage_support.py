@@ -18,12 +18,14 @@ from integrations.model import (
     TicketComment,
     Workspace,
 )
-from integrations.triage import RuleSet, TriageContext, Update, parse_rules
+from integrations.triage import RuleSet, TriageContext, Update, load_rules, parse_rules
+from integrations.workspace import load
 
 T0 = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
 BOT = 900  # the helpdesk user deskops posts as
 AGENT = 901
 REQUESTER = 500
+EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 
 # remote ids (what the provisioning lock would say)
 FIELD_IDS = {101: "sid", 102: "problem_type", 103: "browser", 104: "os", 105: "error_message",
@@ -186,3 +188,16 @@ def hours(n: float) -> timedelta:
 
 
 Step = Callable[[Ticket], Ticket]
+
+
+def example_context(name: str, root: Path | None = None) -> TriageContext:
+    """The triage context of an example workspace (or a copy of it at ``root``), with ids
+    made up the way a provisioning lock would give them."""
+    ws = load(root or EXAMPLES / name)
+    rules = load_rules(ws.root, ws)
+    groups = sorted({r.group for r in rules.rules if r.group})
+    return TriageContext.build(
+        ws, field_ids={1000 + i: k for i, k in enumerate(sorted(ws.fields))},
+        form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
+        group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
+        self_author_ids=[BOT])
