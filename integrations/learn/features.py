@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from integrations.language import language_of
-from integrations.triage.reading.matcher import STOP
+from integrations.triage.reading.matcher import STOP, Matcher
 from integrations.triage.reading.normalise import key, tokens
 
-__all__ = ["MIN_TICKETS", "Feature", "Surfaces", "features", "only_function_words"]
+__all__ = ["MIN_TICKETS", "Feature", "Surfaces", "features", "indexed", "only_function_words"]
 
 Feature = tuple[str, ...]
 #: A feature must occur in at least this many tickets of an option to be proposed (also
@@ -75,22 +75,56 @@ class Surfaces:
         return seen.most_common(1)[0][0] if seen else " ".join(feature)
 
 
-def features(texts: Iterable[str], locale: str, surfaces: Surfaces | None = None
-             ) -> set[Feature]:
-    """The features of a ticket's texts in ``locale``."""
+def _single(k: str) -> bool:
+    """Whether key ``k`` is a feature alone (Korean one-syllable words and stop words are
+    not: too ambiguous; they occur only inside phrases)."""
+    return k not in STOP and (k.isascii() or len(k) >= 2)
+
+
+def indexed(feature: Feature) -> set[Feature]:
+    """The one-word features every ticket holding ``feature`` holds too: which tickets a
+    trial of it must read again. A phrase's one-syllable Korean word ("안") or stop word is
+    no feature alone, so it cannot be asked for (it was, and such phrases never gained)."""
+    return {(k,) for k in feature if _single(k)}
+
+
+def features(texts: Iterable[str], locale: str, surfaces: Surfaces | None = None,
+             extend: Matcher | None = None) -> set[Feature]:
+    """The features of a ticket's texts in ``locale``. Where ``extend`` (a matcher of
+    today's phrases of two words or more) finds one, the phrase with the word before or
+    after it is a feature too: a narrower phrase of a keyword that misfires may tell the
+    option of the tickets it misfires on ("대시보드에 안 들어가져" against "안 들어"), and the
+    reading stage lets the longer hit win over the shorter one it holds."""
     language = language_of(locale)
     out: set[Feature] = set()
     for text in texts:
-        toks = [t for t in tokens(text, language) if not _DIGIT.search(t.raw)]
+        every = tokens(text, language)
+        toks = [t for t in every if not _DIGIT.search(t.raw)]
+        joined = [i + 1 < len(toks) and bool(_JOIN.fullmatch(text[t.end:toks[i + 1].start]))
+                  for i, t in enumerate(toks)]
         for i, tok in enumerate(toks):
             one = (tok.key,)
-            if tok.key not in STOP and (tok.key.isascii() or len(tok.key) >= 2):
+            if _single(tok.key):
                 out.add(one)
                 if surfaces is not None:
                     surfaces.add(one, tok.raw.casefold())
-            if i + 1 < len(toks) and _JOIN.fullmatch(text[tok.end:toks[i + 1].start]):
+            if joined[i]:
                 two = (tok.key, toks[i + 1].key)
                 out.add(two)
                 if surfaces is not None:
                     surfaces.add(two, text[tok.start:toks[i + 1].end].casefold())
+        if extend is None:
+            continue
+        for hit in extend.find(text, every):
+            inside = [i for i, t in enumerate(toks) if t.start < hit.end and t.end > hit.start]
+            if len(inside) < 2 or inside != list(range(inside[0], inside[-1] + 1)):
+                continue
+            lo, hi = inside[0], inside[-1]
+            for a, b in ((lo - 1, hi), (lo, hi + 1)):
+                if a < 0 or b >= len(toks) or not all(joined[a:b]):
+                    continue
+                longer = tuple(t.key for t in toks[a:b + 1])
+                out.add(longer)
+                if surfaces is not None:
+                    surfaces.add(longer, text[toks[a].start:toks[b].end].casefold())
     return out

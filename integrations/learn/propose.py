@@ -44,9 +44,9 @@ from integrations.learn.evaluate import Score, predict, score, with_keywords, wi
 from integrations.learn.examples import Example
 from integrations.learn.features import (
     MIN_TICKETS,
-    Feature,
     Surfaces,
     features,
+    indexed,
     only_function_words,
 )
 from integrations.learn.model import candidates
@@ -375,18 +375,20 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
     if len(examples) < MIN_EXAMPLES or not valid or not test:
         return None
     language = locale.split("-", 1)[0].lower()
+    extra: Extra = {}
+    known = target.known(extra, language)  # changes only when a keyword is kept
     surfaces = Surfaces()
-    rows = [features(ex.texts, locale, surfaces) for ex in train]
+    phrases = [(str(i), " ".join(k), 1.0) for i, k in enumerate(sorted(known)) if len(k) > 1]
+    extend = Matcher(phrases, language) if phrases else None  # narrower phrases of today's
+    rows = [features(ex.texts, locale, surfaces, extend) for ex in train]
     found = candidates(rows, [ex.labels[key] for ex in train])
     vfeats = [features(ex.texts, locale) for ex in valid]
-    extra: Extra = {}
     current = target.predictor(extra)
     preds = [current(ex) for ex in valid]
     added: dict[str, list[str]] = {}
     rejected: Counter[str] = Counter()
     unproven: dict[str, Score] = {}  # option -> its best trial that failed only on evidence
     pending: dict[str, list[str]] = {}  # option -> keywords that failed only on evidence
-    known = target.known(extra, language)  # changes only when a keyword is kept
     for option in sorted(found):
         if not target.learnable(option):
             continue
@@ -405,7 +407,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
                                   for o, by in extra.items()}
             trial_extra.setdefault(option, {}).setdefault(locale, []).append(keyword)
             trial = target.predictor(trial_extra)
-            need: set[Feature] = {(k,) for k in cand.feature}
+            need = indexed(cand.feature)
             new = [trial(ex) if need <= vf else p
                    for ex, vf, p in zip(valid, vfeats, preds, strict=True)]
             reason, new_o = _verdict(key, option, preds, new, valid, min_precision)
