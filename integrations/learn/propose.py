@@ -360,6 +360,13 @@ def _verdict(key: str, option: str, preds: Sequence[str | None], new: Sequence[s
     return None, new_o
 
 
+def _wrong_added(key: str, preds: Sequence[str | None], new: Sequence[str | None],
+                 valid: Sequence[Example]) -> int:
+    """How many tickets get a wrong value with ``new`` that they had not with ``preds``."""
+    return sum(1 for ex, p, n in zip(valid, preds, new, strict=True)
+               if n is not None and n != p and n != ex.labels[key])
+
+
 def _settles(key: str, preds: Sequence[str | None], new: Sequence[str | None],
              valid: Sequence[Example]) -> bool:
     """Whether ``new`` only settles conflicts: fewer wrong values, no right one lost."""
@@ -389,6 +396,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
     rejected: Counter[str] = Counter()
     unproven: dict[str, Score] = {}  # option -> its best trial that failed only on evidence
     pending: dict[str, list[str]] = {}  # option -> keywords that failed only on evidence
+    wrong: dict[str, int] = {}  # such a keyword -> wrong values it added alone
     for option in sorted(found):
         if not target.learnable(option):
             continue
@@ -416,6 +424,7 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
                 if best is None or new_o.right > best.right:
                     unproven[option] = new_o
                 pending.setdefault(option, []).append(keyword)
+                wrong[keyword] = _wrong_added(key, preds, new, valid)
             if reason is None or _settles(key, preds, new, valid):
                 extra, preds = trial_extra, new
                 known = target.known(extra, language)
@@ -426,8 +435,12 @@ def _learn_locale(target: Target, locale: str, examples: Sequence[Example],
     # strongest first, dropping the weakest until the option's precision is established.
     # Only the tickets one of the words is found in are read again (the rest keep their
     # value): reading the whole choosing slice for every trial was most of the learning time.
+    # The words that added no wrong value alone come first (strongest first among each
+    # count), so the ones that did are the first dropped: dropping by strength alone let a
+    # strong word's one mistake keep many clean rare words from ever being established.
     for option, kws in sorted(pending.items()):
-        kws = [k for k in kws if k not in added.get(option, [])]
+        kws = sorted((k for k in kws if k not in added.get(option, [])),
+                     key=lambda k: wrong[k])
         where = _found_in(kws, language, valid) if kws else []
         while kws:
             trial_extra = {o: {lc: list(w) for lc, w in by.items()} for o, by in extra.items()}
