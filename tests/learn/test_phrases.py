@@ -8,6 +8,7 @@ from pathlib import Path
 
 from integrations.learn import Example, suggest
 from integrations.learn.features import Surfaces, features, indexed
+from integrations.model import Field
 from integrations.triage.reading.matcher import Matcher
 from integrations.workspace import load
 
@@ -64,3 +65,36 @@ def test_a_misfiring_keyword_is_narrowed_for_the_other_option(tmp_path: Path) ->
     assert ko.after.precision >= 0.95 and ko.after.recall > ko.before.recall
     assert any(r.keyword == "안 들어" for r in report.review)  # flagged, never removed
     assert not any(k == "안 들어" for p in report.proposals for k in p.keywords)
+
+
+def _generated(name: str, count: int, replies: bool, tmp: Path) -> tuple[Field, list[Example]]:
+    """The sandbox generator's history as `suggest` builds its examples (locale detected,
+    agent values), with or without the requester's first replies."""
+    from integrations.language import detect
+    from integrations.sandbox.core.history import PROFILES, generate
+
+    ws = load(draft_copy(name, tmp / "ws"), "zendesk")
+    out = []
+    for i, t in enumerate(generate(PROFILES[name], count, seed=16, now=1.8e9)):
+        texts = tuple(x for x in (t.subject, t.description, t.reply if replies else "") if x)
+        locale, _ = detect(texts, ws.locales, fallback_locale=None, default=ws.default_locale)
+        out.append(Example(i, str(t.created), locale, texts, dict(t.values)))
+    out.sort(key=lambda e: (e.created_at, e.id))
+    return ws.fields["problem_type"], out
+
+
+def test_ad_network_french_and_korean_cells_gain_at_the_floor(tmp_path: Path) -> None:
+    """The two cells the previous learner missed: Korean without replies (its phrases with
+    "안" never gained, and the draft's "안 들어" misfires) and French with them (clean rare
+    words were dropped with a strong word's one mistake when tried together)."""
+    field, with_replies = _generated("ad-network", 5000, True, tmp_path)
+    (fr,) = suggest(field, [e for e in with_replies if e.locale == "fr"], threshold=0.8,
+                    min_precision=0.95).locales
+    assert fr.after.precision >= 0.95
+    assert fr.after.recall - fr.before.recall >= 0.20
+    _, without = _generated("ad-network", 5000, False, tmp_path / "b")
+    report = suggest(field, [e for e in without if e.locale == "ko"], threshold=0.8,
+                     min_precision=0.95)
+    (ko,) = report.locales
+    assert ko.before.precision < 0.95 and ko.after.precision >= 0.95
+    assert ko.after.recall - ko.before.recall >= 0.20
