@@ -95,6 +95,10 @@ class Checkpoint:
     reply_calls: int = 0
     reply_events: int = 0
     replies_done: bool = False
+    #: Zendesk: the tickets the event walk was started for. A ticket read only on a resume
+    #: (solved since) may have had its first reply before the walk's position: a later
+    #: reply is not taken as its first unless the walk saw the ticket created.
+    reply_for: list[int] = field(default_factory=list)
 
     @property
     def in_replies(self) -> bool:
@@ -110,6 +114,7 @@ class Checkpoint:
     def reset_replies(self) -> None:
         """Forget the reply read's position: the tickets of this run need all their replies."""
         self.reply_start, self.replied, self.replies_done = None, [], False
+        self.reply_for = []
         self.reply_calls = self.reply_events = 0
 
     @classmethod
@@ -129,7 +134,8 @@ class Checkpoint:
                    bool(data.get("done")), int(start) if isinstance(start, int) else None,
                    [int(i) for i in data.get("replied") or []],
                    int(data.get("reply_calls") or 0), int(data.get("reply_events") or 0),
-                   bool(data.get("replies_done")))
+                   bool(data.get("replies_done")),
+                   [int(i) for i in data.get("reply_for") or []])
 
     def save(self) -> None:
         if self.path is None:
@@ -142,7 +148,7 @@ class Checkpoint:
             "read": self.read, "calls": self.calls, "done": self.done,
             "reply_start": self.reply_start, "replied": self.replied,
             "reply_calls": self.reply_calls, "reply_events": self.reply_events,
-            "replies_done": self.replies_done}) + "\n",
+            "replies_done": self.replies_done, "reply_for": self.reply_for}) + "\n",
             encoding="utf-8")
         os.replace(tmp, self.path)
 
@@ -308,7 +314,11 @@ def read_replies(desk: TicketDesk, since: datetime, tickets: list[HistoryTicket]
 def _zendesk_replies(desk: ZendeskTickets, since: datetime, wanted: Mapping[int, int],
                      progress: Progress | None, cp: Checkpoint) -> Replies:
     out = Replies()
+    resumed = cp.reply_start is not None
     start = cp.reply_start if cp.reply_start is not None else int(since.timestamp())
+    if not resumed:
+        cp.reply_for = sorted(wanted)
+    walked = set(cp.reply_for)  # whose every event since the walk's start is walked
     seen: set[int] = set()
     done = set(cp.replied)  # first replies found before a resume: a later one is not first
     while True:
@@ -323,9 +333,12 @@ def _zendesk_replies(desk: ZendeskTickets, since: datetime, wanted: Mapping[int,
             tid = _int(e.get("ticket_id"))
             requester = wanted.get(tid) if tid is not None else None
             children = e.get("child_events") or []
-            if requester is None or tid in out.texts or tid is None or tid in done or \
-                    any(c.get("event_type") == "Create" for c in children):
+            if tid is not None and any(c.get("event_type") == "Create" for c in children):
+                walked.add(tid)
                 continue  # the creation's comment is the description
+            if requester is None or tid in out.texts or tid is None or tid in done or \
+                    tid not in walked:
+                continue
             body = next((str(c.get("body") or "") for c in children
                          if c.get("event_type") == "Comment" and c.get("public")
                          and _int(c.get("author_id")) == requester), "")

@@ -114,3 +114,40 @@ def test_suggest_resume_inside_the_reply_read_reads_the_tickets_again_not_the_re
     assert data["tickets_read"] == 120  # read again: learning needs their text
     assert data["replies"]["api_calls"] == log.count(path=CONVERSATIONS, since=mark) \
         == 120 - done
+
+
+def test_zendesk_resume_takes_no_later_reply_as_the_first_of_a_ticket_new_to_it(
+        zendesk_run: Run, fresh_sandbox: RunningSandbox, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ticket the stopped walk was not started for (solved since, read on the resume)
+    whose first reply lies before the walk's position: its later reply is not its first."""
+    history(fresh_sandbox.zendesk_url, 500)
+    monkeypatch.setenv("DESKOPS_RETRY_ATTEMPTS", "1")
+    since = datetime.now(UTC) - timedelta(days=200)
+    desk = _desk(fresh_sandbox.zendesk_env(), monkeypatch)
+    tickets = sorted(read_history(desk, since, limit=10_000,
+                                  checkpoint=Checkpoint(None, "zendesk", "x")),
+                     key=lambda t: t.created_at)
+    full = read_replies(desk, since, tickets)
+    assert full.calls >= 2
+    late = next(t for t in tickets if t.id in full.texts)  # its first reply: the first page
+    later = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fresh_sandbox.zendesk.store.insert("ticket_comments", {
+        "ticket_id": late.id, "author_id": late.requester_id, "body": "a later reply",
+        "html_body": "<p>a later reply</p>", "public": True, "attachment_ids": [],
+        "created_at": later})
+    path = tmp_path / "cp.json"
+    before = [t for t in tickets if t.id != late.id]  # the stopped run did not have it
+    with pytest.raises(DeskopsError):  # the second event page fails
+        read_replies(desk, since, before, checkpoint=Checkpoint(path, "zendesk", "x", done=True),
+                     progress=lambda found, calls: _fail_from_now_on(fresh_sandbox.zendesk,
+                                                                     EVENTS))
+    fresh_sandbox.zendesk.clear_faults()
+    saved = Checkpoint.load(path, "zendesk", "x")
+    assert saved.in_replies and late.id not in saved.reply_for
+    resumed = read_replies(desk, since, tickets, checkpoint=saved)
+    assert resumed.texts.get(late.id) != "a later reply"
+    assert late.id not in resumed.texts
+    # the tickets the walk was started for get their first replies as before
+    assert resumed.texts and all(full.texts[t] == text for t, text in resumed.texts.items())
+    assert set(saved.replied) | set(resumed.texts) == set(full.texts) - {late.id}
