@@ -71,6 +71,12 @@ _TOPIC_BEFORE = re.compile(
     r"acontecendo|houve)\s+com)\s+(?:(?:a|o|os|as)\s+)?"
     r"(?:(?:minha|meu|minhas|meus|nossa|nosso)\s+)?)$")
 _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
+#: A word that labels an identifier the requester gives ("account ID 5512093", "compte
+#: n° 88123", "conta: 4410982", "사이트 아이디 44019872"): it names what the number is, not
+#: what is wrong, so it is context like a place. An amount ("payment 2500 USD") is no code.
+_CODE_AFTER = re.compile(
+    r"^(?:은|는|이|가)?\s*(?:ids?\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b)?"
+    r"\s*[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
     r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
@@ -183,7 +189,8 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
         before = fold(text[max(0, hit.start - 48):hit.start])
         place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
                      or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
-                     or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after))
+                     or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
+                     or _CODE_AFTER.search(after))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
