@@ -270,3 +270,34 @@ def test_french_without_ne_still_meets_a_ne_phrase(text: str, hit: bool) -> None
 def test_french_without_ne_reads_the_option(ads: TriageContext) -> None:
     d = decide(on(ads, "Le tableau de bord charge pas depuis ce matin. SID 6120934"), ads)
     assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Our account owner left, please put the login email on mine. SID 6120934", "pub_account"),
+    ("Le responsable est parti, changez l'e-mail de connexion pour le mien. SID 6120934",
+     "pub_account"),
+    ("담당자가 바뀌어서 로그인 이메일을 제 걸로 바꿔 주세요. SID 6120934", "pub_account"),
+    ("O responsável saiu, troquem o email de login para o meu. SID 6120934", "pub_account"),
+    ("My cash-back from the shop never showed up.", "pub_rewards"),
+    ("Mon cash-back de la boutique n'est jamais arrivé.", "pub_rewards"),
+    ("쇼핑했는데 캐쉬백이 안 들어왔어요.", "pub_rewards"),
+    ("Meu cash-back da loja nunca caiu.", "pub_rewards"),
+])
+def test_the_login_email_and_cash_back_spellings(ads: TriageContext, body: str,
+                                                 value: str) -> None:
+    """The account's login e-mail changing hands is an account matter; cash back is
+    written with a hyphen, and in Korean 캐시백 or 캐쉬백."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+@pytest.mark.parametrize("body", [
+    "The login page shows an error since the update. SID 6120934",
+    "La page de connexion affiche une erreur depuis la mise à jour. SID 6120934",
+    "로그인 페이지에서 에러가 떠요. SID 6120934",
+    "A página de login mostra um erro desde a atualização. SID 6120934",
+])
+def test_a_login_page_error_is_not_the_login_email(ads: TriageContext, body: str) -> None:
+    """The login e-mail phrases do not make an error on the login page an account matter."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") in (None, "pub_technical")

@@ -42,6 +42,8 @@ def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
     ("ko", "크롬", "크롬 말고 웨일로 접속해요"),
     ("ko", "스튜디오", "스튜디오는 없어요. 혼자 방송해요"),
     ("ko", "카드", "카드 없이 결제했어요"),
+    ("ko", "스튜디오", "혼자 방송해요 (스튜디오 소속 아님)"),
+    ("ko", "버그", "버그 아님. 설정을 몰라서요"),
     ("pt", "modelo", "Não sou modelo, só assisto"),
     ("pt", "agência", "sem estúdio ou agência"),
     ("pt", "chrome", "não uso o Chrome"),
@@ -58,6 +60,7 @@ def test_a_negation_reaches_what_it_negates(language: str, phrase: str, text: st
     ("fr", "studio", "notre studio a un souci, pas de panique"),
     ("fr", "plante", "le jeu plante pas mal depuis lundi"),  # "pas mal" = quite a lot
     ("ko", "크롬", "크롬은 잘 되는데 엣지가 안 돼요"),
+    ("ko", "크롬", "크롬 아님 엣지에서 그래요"),  # 아님 before a word: "or"
     ("ko", "결제", "결제가 안 돼요"),  # the symptom, not a denial
     ("pt", "modelo", "sou modelo e a live caiu, não sei por quê"),
     ("pt", "chrome", "no Chrome não carrega"),
@@ -86,6 +89,7 @@ def test_not_using_or_not_being_denies_the_option(language: str, text: str, word
     ("I broadcast as an indie model (no studio) and OBS keeps disconnecting.", "occ_model"),
     ("Je suis modèle indépendante, pas de studio ni d'agence. Mon live coupe.", "occ_model"),
     ("Não sou modelo, só uso o site pra assistir. Quero cancelar.", "occ_user"),
+    ("혼자 방송하는 모델이에요 (스튜디오 소속 아님). 송출이 끊겨요.", "occ_model"),
 ])
 def test_a_negated_occupation_leaves_the_stated_one(stream: TriageContext, body: str,
                                                     value: str) -> None:
@@ -300,3 +304,41 @@ def test_one_offense_named_is_written(games: TriageContext) -> None:
     d = decide(on(games, "A player named Vorn scammed me in a trade.", form="report-a-player"),
                games)
     assert written(games, d).get("offense") == "offense_scam"
+
+
+# ------------------------------------------------------------------ an identifier's label
+
+
+@pytest.mark.parametrize("body", [
+    "Getting an error every time I open it. Account ID 5512093",
+    "La page des rapports affiche une erreur à l'export. Identifiant : 8812345",
+    "리포트 페이지에서 Export 누르면 에러가 떠요. 사이트 아이디 44019872",
+    "Aparece um erro toda vez. Minha conta é 4410982",
+])
+def test_a_word_labelling_an_identifier_is_no_problem(ads: TriageContext, body: str) -> None:
+    """"Account ID 5512093" says what the number is; the error says what is wrong."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize("body", [
+    "Account 2 of 3 got suspended yesterday, please check.",
+    "Compte 2 sur 3 suspendu depuis hier, merci de vérifier.",
+    "계정 2개가 어제 정지됐어요.",
+    "Conta 2 de 3 foi suspensa ontem, verifiquem por favor.",
+])
+def test_a_short_number_after_the_word_is_no_identifier(ads: TriageContext, body: str) -> None:
+    """A count or an ordinal is no code: the account stays what the ticket is about."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    "My payment 2500 USD never arrived.",
+    "Mon paiement 1500 € n'est jamais arrivé.",
+    "수익금 250000원 입금이 안 됐어요.",
+    "Meu pagamento 3000 reais não caiu.",
+])
+def test_an_amount_is_no_identifier(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

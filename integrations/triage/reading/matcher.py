@@ -97,8 +97,10 @@ _DENIAL_BEFORE = {
                      r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
-#: clipped written form 아님 ("스튜디오 소속 아님", "버그 아님").
-_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐|아님|아녜)")
+#: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."); 아님
+#: before another word is "or" ("크롬 아님 엣지"), no negation.
+_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐|아녜|"
+                                r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
 #: "크롬 말고" (not Chrome, but), "카드 없이" (without): a topic or "also" particle, then
