@@ -176,6 +176,32 @@ def test_a_question_negation_or_doubt_never_ticks(games: TriageContext, body: st
     assert "deletion_confirmed" in asked(d)
 
 
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. I know it's permanent, there's no going back.",
+    "Supprimez mon compte rift_k. Je sais que c'est définitif, pas de retour en arrière.",
+    "계정 삭제해 주세요. 영구적인 거 알고 있고 되돌릴 수 없는 것도 알아요.",
+    "Quero excluir minha conta rift_k. Sei que é permanente e não tem volta.",
+])
+def test_irreversibility_restated_with_its_own_negation_still_ticks(
+        games: TriageContext, body: str) -> None:
+    """"No going back" beside "I know it's permanent" says it again; it is no doubt."""
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("deletion_confirmed") is True
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. There's no going back, right? I'm not sure.",
+    "Supprimez mon compte rift_k. Pas de retour en arrière possible, je crois.",
+    "계정 삭제해 주세요. 되돌릴 수 없는 건가요?",
+    "Quero excluir minha conta rift_k. Não tem volta, né?",
+    "Quero excluir minha conta rift_k. Sei que é permanente mas não excluam ainda, sem volta.",
+])
+def test_a_restatement_alone_or_beside_a_doubt_never_ticks(games: TriageContext,
+                                                           body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert "deletion_confirmed" not in written(games, d)
+
+
 def test_a_box_a_person_left_unticked_is_read_but_a_ticked_one_is_kept(
         games: TriageContext) -> None:
     body = "Please delete my account rift_k. I know it's permanent."

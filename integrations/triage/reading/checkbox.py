@@ -42,6 +42,21 @@ _DOUBT = {
                      r"ainda)\b"),
 }
 _DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일까|나요|까요|말고|잠깐|아직")
+#: Restatements of irreversibility whose negation is the statement itself ("there's no
+#: going back", "sans retour possible", "não tem volta", "되돌릴 수 없어요"): beside a
+#: ticking keyword in the same sentence they say the same thing again, no doubt (folded).
+#: Alone they tick nothing (they are no keyword).
+_RESTATED = re.compile(
+    r"\b(?:there'?s\s+|there\s+is\s+)?no\s+going\s+back\b|\bno\s+way\s+back\b|"
+    r"\b(?:can(?:'t|not)|won'?t)\s+be\s+(?:undone|reversed|recovered|restored)\b|"
+    r"\b(?:il\s+n'y\s+a\s+|y\s+a\s+)?pas\s+de\s+retour(?:\s+en\s+arriere)?(?:\s+possible)?\b|"
+    r"\bsans\s+retour(?:\s+possible)?\b|"
+    r"\b(?:ne\s+)?(?:peut|pourra)\s+pas\s+etre\s+(?:annulee?|recuperee?|restauree?)\b|"
+    r"\bnao\s+(?:tem|ha)\s+(?:volta|retorno|como\s+(?:voltar|desfazer|recuperar))\b|"
+    r"\bsem\s+(?:volta|retorno)\b|\bnao\s+(?:pode|da)\s+(?:pra\s+|para\s+)?"
+    r"(?:ser\s+)?(?:desfeit[ao]|desfazer|recuperad[ao]|recuperar)\b|"
+    r"(?:되돌릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
+    r"복구\s*불가")
 #: Korean 안 negates a verb outside the keyword ("안 알아요" is rare; "안 지워" is common).
 _KO_NOT = re.compile(r"(?<![\uac00-\ud7a3])안(?![\uac00-\ud7a3])")
 
@@ -95,7 +110,7 @@ def plain(text: str, start: int, end: int, language: str) -> bool:
     sentence = text[sentence_start:sentence_end]
     if "?" in sentence or "？" in sentence:
         return False
-    outside = fold(text[sentence_start:start] + " … " + text[end:sentence_end])
+    outside = _RESTATED.sub(" ", fold(text[sentence_start:start] + " … " + text[end:sentence_end]))
     if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
         return False
     langs = (language,) if language in _DOUBT else tuple(_DOUBT)
