@@ -585,3 +585,29 @@ def test_a_user_label_line_names_the_username(streams: TriageContext, body: str,
                                               value: str | None) -> None:
     d = decide(on(streams, body, form="submit-a-request"), streams)
     assert written(streams, d).get("username") == value
+
+
+# ------------------------------------------------------------------ where one plays
+# (issue 10, third pass: the server named by the verb of playing, in every language)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Someone insults me in guild chat every night. I play on Kraken.", "en"),
+    ("Un joueur m'insulte en canal de guilde. Moi c'est Lysandre, je joue sur Kraken.", "fr"),
+    ("길드 채팅에서 계속 욕을 해요. Kraken에서 플레이하고 있어요.", "ko"),
+    ("Um jogador me xinga no chat da guilda. Jogo no Kraken.", "pt-br"),
+])
+def test_the_server_one_plays_on_is_read(games: TriageContext, body: str, locale: str) -> None:
+    assert reading(games, "server", body, locale) == "Kraken"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The game crashes since the patch. I play on Android and on Steam.", "en"),
+    ("Le jeu plante depuis le patch. Je joue sur Switch et sur Epic.", "fr"),
+    ("패치 이후로 튕겨요. Epic에서 플레이하고 있어요.", "ko"),
+    ("O jogo trava desde o patch. Jogo no celular e no Nintendo.", "pt-br"),
+    ("I play on my phone most days.", "en"),
+])
+def test_a_platform_or_a_device_one_plays_on_is_no_server(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    assert reading(games, "server", body, locale) is None
