@@ -210,7 +210,8 @@ francais francaise anglais anglaise coreen coreenne bresilien bresilienne allema
 espagnol brasileiro brasileira americano americana ingles frances coreano coreana
 sorry not so just still really very also only now here there back new sure done using
 confused lost stuck unable trying playing level lvl pc mac windows linux xbox playstation
-switch steam glyph android ios iphone ipad nintendo epic mobile console hi hello thanks please ok okay yes no and but or my your from with
+switch steam glyph android ios iphone ipad nintendo epic mobile console
+hi hello thanks please ok okay yes no and but or my your from with
 since after before today yesterday tonight monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october
 november december the a an this that it in on at of to for bonjour merci salut oi ola
