@@ -611,3 +611,21 @@ def test_the_server_one_plays_on_is_read(games: TriageContext, body: str, locale
 def test_a_platform_or_a_device_one_plays_on_is_no_server(games: TriageContext, body: str,
                                                          locale: str) -> None:
     assert reading(games, "server", body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # another of the field's names starts inside the first one found and reaches further
+    ("The launcher logs me out. My account Glyph is papy_ronchon.", "en", "papy_ronchon"),
+    ("Le launcher me déconnecte. Mon compte Glyph c'est papy_ronchon.", "fr", "papy_ronchon"),
+    ("런처에서 로그아웃돼요. 글리프 계정은 moonbyul_kr 입니다.", "ko", "moonbyul_kr"),
+    ("O launcher me desconecta. Minha conta Glyph é papy_ronchon.", "pt-br", "papy_ronchon"),
+    # the field's own words, then a state: no name
+    ("My account Glyph is locked since yesterday.", "en", None),
+    ("Mon compte Glyph est bloqué depuis hier.", "fr", None),
+    ("글리프 계정이 어제부터 잠겼어요.", "ko", None),
+    ("Minha conta Glyph está bloqueada desde ontem.", "pt-br", None),
+])
+def test_a_longer_name_of_the_field_inside_a_shorter_one(games: TriageContext, body: str,
+                                                          locale: str,
+                                                          value: str | None) -> None:
+    assert reading(games, "account_name", body, locale) == value

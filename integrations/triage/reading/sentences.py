@@ -343,9 +343,19 @@ class NameReader:
                 found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
 
-            for m in self._after.finditer(capped):
+            pos = 0
+            while (m := self._after.search(capped, pos)) is not None:
+                pos = m.end()
                 label = m.group()[: m.start(1) - m.start()]
                 explicit = bool(m.group(1).strip()) or bool(_COPULA_END.search(label.casefold()))
+                first = m.group(2).split()[0].casefold()
+                again = self._after.search(capped, m.start() + 1) if first in self._own \
+                    else None
+                if again is not None and again.start() < m.start(2):
+                    # "mon compte Glyph c'est X": another name of the field ("compte
+                    # Glyph") starts inside this one and reaches further; read from there
+                    pos = m.start() + 1
+                    continue
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value) or \
