@@ -629,3 +629,22 @@ def test_a_longer_name_of_the_field_inside_a_shorter_one(games: TriageContext, b
                                                           locale: str,
                                                           value: str | None) -> None:
     assert reading(games, "account_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a kind of item (a pet, a mount) labels its name as the item's
+    ("My pet vanished after a disconnect. The pet name is Rainbow Qubesly.", "en",
+     "Rainbow Qubesly"),
+    ("Mon familier a disparu. Le nom du familier est Rainbow Qubesly.", "fr", "Rainbow Qubesly"),
+    ("펫이 접속이 끊긴 다음에 없어졌어요. 펫 이름은 Rainbow Qubesly 입니다.", "ko",
+     "Rainbow Qubesly"),
+    ("Meu pet sumiu. O nome do pet é Rainbow Qubesly.", "pt-br", "Rainbow Qubesly"),
+    # the label with no name after it
+    ("My pet's name is gone from the list.", "en", None),
+    ("Le nom du familier est bizarre depuis hier.", "fr", None),
+    ("펫 이름이 안 보여요.", "ko", None),
+    ("O nome do pet está errado.", "pt-br", None),
+])
+def test_a_pet_or_a_mount_name_is_the_item(games: TriageContext, body: str, locale: str,
+                                           value: str | None) -> None:
+    assert reading(games, "item_name", body, locale) == value
