@@ -9,7 +9,8 @@ it: in Korean "<name>(이)라는 <field>", in English a
 capitalised "on the <Name> <field>". It must look like a name — a digit, an underscore or
 a capital letter in its first word (or, for a multi-word value, in a later one: "le pack
 Marchand"), or an explicit connector before a word that is not a participle — and pass the
-field's own schema (checked by the caller).
+field's own schema (checked by the caller). When the field's own word follows the name found
+("mon compte Glyph c'est X"), a longer name of the field starting inside it is read instead.
 Several different values for one field: none is written.
 
 A name field may also declare ``x-deskops.cues``: words next to which a proper noun is
