@@ -149,6 +149,10 @@ def _outcome(answer: bytes) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int,
               help="Port to listen on (0: any free port; the line printed names it).")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
+              envvar="DESKOPS_SERVE_PROCESSES",
+              help="Receiver processes accepting on the one socket, each with its own "
+                   "writer; the parent restarts one that dies (docs/deployment.md).")
 @click.option("--dashboard", is_flag=True,
               help="Also serve the dashboard (needs DESKOPS_DASHBOARD_TOKEN) on its own port.")
 @click.option("--dashboard-host", default="127.0.0.1", show_default=True)
@@ -159,45 +163,79 @@ def _outcome(answer: bytes) -> str:
               help="Seconds a client has to send a whole request (headers and body); a "
                    "slower one is disconnected.")
 @pass_app
-def serve(app: App, host: str, port: int, dashboard: bool, dashboard_host: str,
-          dashboard_port: int, read_timeout: float) -> None:
+def serve(app: App, host: str, port: int, processes: int, dashboard: bool,
+          dashboard_host: str, dashboard_port: int, read_timeout: float) -> None:
     """Receive helpdesk webhooks (uvicorn); events are stored before the 202.
 
     Prints where it listens; with ``-v`` one line per delivery (id, outcome, ms). With
-    ``--dashboard``, the dashboard listens on its own socket (docs/report.md)."""
-    import uvicorn
-
-    from integrations.webhooks import create_app, receiver_config
-    from integrations.webhooks.health import ReceiverHealth
-    from integrations.webhooks.read_timeout import read_timeout_protocol
+    ``--dashboard``, the dashboard listens on its own socket (docs/report.md); with
+    ``--processes N`` it is served by the first receiver process only."""
+    from integrations.webhooks import receiver_config
 
     config = receiver_config(app.settings)
     config.store.setup()  # fail now, in one line, if the store is unreachable
-    dash: Any = None
     if dashboard:  # its token is checked before anything listens
-        from integrations.cli.report import report_title
-        from integrations.dashboard import create_dashboard, dashboard_config
-
-        dash = create_dashboard(dashboard_config(app.settings, store=config.store,
-                                                 queue=config.queue, title=report_title(app)))
+        _dashboard_app(app, config)
+    if processes > 1:  # the children open their own connections (none crosses a fork)
+        config.store.close()
+        config.queue.close()
     sock, bound, shown = _listen(host, port, "--port")
     click.echo(f"deskops receiver listening on http://{shown}:{bound} (webhooks at "
-               "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)")
+               "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)"
+               + (f"; {processes} processes" if processes > 1 else ""))
     click.echo(f"store: {redact(app.settings.database_url)}; secrets: "
                f"{app.settings.webhook_secrets_file}")
+    inner: tuple[socket.socket, int] | None = None
+    if dashboard:
+        inner_sock, inner_port, inner_shown = _listen(dashboard_host, dashboard_port,
+                                                      "--dashboard-port")
+        click.echo(f"dashboard on http://{inner_shown}:{inner_port}/ (sign in with "
+                   "DESKOPS_DASHBOARD_TOKEN)")
+        inner = (inner_sock, inner_port)
+    if processes == 1:
+        _serve_one(app, config, sock, inner, read_timeout)
+        return
+    from integrations.webhooks.processes import supervise
+
+    def child(slot: int) -> None:
+        if inner is not None and slot != 0:
+            inner[0].close()  # the dashboard is the first process's alone
+        _serve_one(app, receiver_config(app.settings), sock,
+                   inner if slot == 0 else None, read_timeout)
+
+    def restarted(slot: int, pid: int) -> None:
+        click.echo(f"receiver process {slot} restarted (pid {pid})", err=True)
+
+    supervise(processes, child, restarted)
+
+
+def _dashboard_app(app: App, config: Any) -> Any:
+    """The dashboard's ASGI app (raises now when its token is missing)."""
+    from integrations.cli.report import report_title
+    from integrations.dashboard import create_dashboard, dashboard_config
+
+    return create_dashboard(dashboard_config(app.settings, store=config.store,
+                                             queue=config.queue, title=report_title(app)))
+
+
+def _serve_one(app: App, config: Any, sock: socket.socket,
+               inner: tuple[socket.socket, int] | None, read_timeout: float) -> None:
+    """One receiver process on the listening socket (and the dashboard's, if given)."""
+    import uvicorn
+
+    from integrations.webhooks import create_app
+    from integrations.webhooks.health import ReceiverHealth
+    from integrations.webhooks.read_timeout import read_timeout_protocol
+
     asgi: Any = ReceiverHealth(create_app(config), config.store)  # for `deskops report`
     if app.verbose:
         asgi = DeliveryLog(asgi, lambda line: click.echo(line))
     sockets = [sock]
-    if dash is not None:
+    if inner is not None:
         from integrations.dashboard import by_port
 
-        inner, inner_port, inner_shown = _listen(dashboard_host, dashboard_port,
-                                                 "--dashboard-port")
-        click.echo(f"dashboard on http://{inner_shown}:{inner_port}/ (sign in with "
-                   "DESKOPS_DASHBOARD_TOKEN)")
-        asgi = by_port({inner_port: dash}, default=asgi)
-        sockets.append(inner)
+        asgi = by_port({inner[1]: _dashboard_app(app, config)}, default=asgi)
+        sockets.append(inner[0])
     server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
                                            server_header=False,
                                            http=read_timeout_protocol(read_timeout)))

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,8 +36,9 @@ CONNECTIONS = 16
 class Receiver:
     """`deskops serve` as a child process on a fixed free port, restartable."""
 
-    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+    def __init__(self, env: dict[str, str], cwd: Path, processes: int = 1) -> None:
         self.port = free_port()
+        self.processes = processes
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env}
         self.cwd = cwd
@@ -44,15 +46,33 @@ class Receiver:
 
     def start(self) -> None:
         code = ("import sys; from integrations.cli.main import main; "
-                f"sys.exit(main(['serve', '--port', '{self.port}']))")
+                f"sys.exit(main(['serve', '--port', '{self.port}', "
+                f"'--processes', '{self.processes}']))")
         self.proc = subprocess.Popen([sys.executable, "-c", code], env=self.env, cwd=self.cwd)
         wait_ready(self.url, self.proc, "/healthz")
 
-    def kill(self) -> None:
+    def children(self) -> list[int]:
+        """The receiver processes of ``--processes N`` (the parent's children)."""
         assert self.proc is not None
+        path = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        return [int(pid) for pid in path.read_text().split()]
+
+    def kill(self) -> None:
+        """SIGKILL the whole receiver (with ``--processes N``: the parent, and the children
+        die with it) and wait until nothing listens any more."""
+        assert self.proc is not None
+        children = self.children() if self.processes > 1 else []
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait(10)
         assert self.proc.returncode == -signal.SIGKILL
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{pid}").exists() for pid in children):
+            assert time.monotonic() < deadline, "a receiver process outlived its parent"
+            time.sleep(0.02)
+
+    def kill_child(self) -> None:
+        """SIGKILL one receiver process; the parent starts another in its place."""
+        os.kill(self.children()[0], signal.SIGKILL)
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -94,11 +114,14 @@ def _send_all(url: str, batch: list[tuple[str, bytes]], acked: dict[str, int],
     return unanswered
 
 
-def _crash_run(database_url: str, tmp_path: Path) -> None:
+def _crash_run(database_url: str, tmp_path: Path, processes: int = 1) -> None:
+    """Two kills under load; with ``processes`` > 1 the first kills one receiver process
+    (the parent restarts it) and the second the parent (its children die with it)."""
     SecretBook(tmp_path / "secrets.json").set_zendesk("wh-1", SECRET)
     rx = Receiver({"DESKOPS_DATABASE_URL": database_url,
                    "DESKOPS_QUEUE_URL": f"sqlite:///{tmp_path}/queue.db",
-                   "DESKOPS_WEBHOOK_SECRETS_FILE": str(tmp_path / "secrets.json")}, tmp_path)
+                   "DESKOPS_WEBHOOK_SECRETS_FILE": str(tmp_path / "secrets.json")}, tmp_path,
+                  processes)
     deliveries = _deliveries()
     acked: dict[str, int] = {}
     lock = threading.Lock()
@@ -111,8 +134,11 @@ def _crash_run(database_url: str, tmp_path: Path) -> None:
                     thresholds[len(kills)] == threshold
                 if due:
                     kills.append(len(acked))
-            if due:
-                rx.kill()  # mid-load: other connections have batches in flight
+            if due:  # mid-load: other connections have batches in flight
+                if processes > 1 and len(kills) == 1:
+                    rx.kill_child()
+                else:
+                    rx.kill()
         return check
 
     thresholds = [DELIVERIES // 4, DELIVERIES * 3 // 4]
@@ -120,7 +146,8 @@ def _crash_run(database_url: str, tmp_path: Path) -> None:
         rx.start()
         left = _send_all(rx.url, deliveries, acked, lock, kill_at(thresholds[0]))
         assert len(kills) == 1 and left, "the receiver was not killed under load"
-        rx.start()
+        if processes == 1:
+            rx.start()
         left = _send_all(rx.url, left, acked, lock, kill_at(thresholds[1]))
         assert len(kills) == 2, "the receiver was not killed a second time"
         rx.start()
@@ -157,3 +184,12 @@ def test_kill_9_under_load_sqlite(tmp_path: Path) -> None:
 
 def test_kill_9_under_load_postgresql(postgres_url: str, tmp_path: Path) -> None:
     _crash_run(postgres_url, tmp_path)
+
+
+def test_kill_9_of_a_child_then_the_parent_two_processes_sqlite(tmp_path: Path) -> None:
+    _crash_run(f"sqlite:///{tmp_path}/events.db", tmp_path, processes=2)
+
+
+def test_kill_9_of_a_child_then_the_parent_two_processes_postgresql(postgres_url: str,
+                                                                    tmp_path: Path) -> None:
+    _crash_run(postgres_url, tmp_path, processes=2)
