@@ -10,13 +10,17 @@
 #    and finish the events being ingested. Prints req/s, p50/p99 ack latency, the ratios
 #    against the bare endpoint (targets: >= 0.5x its throughput, p99 <= 5x its p99) and the
 #    CPU each server process spent per answered request (all its threads, /proc ticks).
+#    Then the same four with `deskops serve --processes 2` (rows named ...x2proc), each
+#    against a bare endpoint also run as 2 processes on one socket (the same fork and
+#    supervisor code, the same uvicorn options); CPU is then the parent's and its children's.
 # 2. End to end: sandbox tickets -> the sandbox's triggers deliver signed webhooks ->
 #    `deskops serve` -> store -> 1, then 2 `deskops worker` processes -> ticket tagged in
 #    the sandbox. Prints events/s (sandbox rate limits lifted; the quota floor beside).
 #
 # Knobs: BENCH_DURATION (wrk seconds, default 10), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_ROUNDS (bare + deskops pairs per configuration, default 3: the ratios judged are the
-# medians, the machine being shared and noisy), BENCH_TICKETS (events per end-to-end run,
+# medians, the machine being shared and noisy), BENCH_PROCESSES (process counts of the ack
+# runs, default "1 2"), BENCH_TICKETS (events per end-to-end run,
 # 100; 0 skips the end-to-end part). Needs wrk (Debian package; installed with
 # apt-get when missing), PostgreSQL and Redis for the scale-out runs (skipped, and said so,
 # when unreachable; CI=true makes that an error).
@@ -31,6 +35,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 TICKETS="${BENCH_TICKETS:-100}"
 ROUNDS="${BENCH_ROUNDS:-3}"
+PROCESS_COUNTS="${BENCH_PROCESSES:-1 2}"
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "wrk not found: installing the Debian package" >&2
@@ -110,16 +115,22 @@ else
     echo "PostgreSQL or Redis unreachable: SQLite runs only" >&2
 fi
 
-HELLO_PORT="$(free_port)"
-"$PY" "$HERE/driver.py" hello --port "$HELLO_PORT" &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$HELLO_PORT/"
-HELLO_PID="${PIDS[-1]}"
+hello_start() {  # PROCESSES: the bare endpoint with that many processes (HELLO_PORT, HELLO_PID)
+    HELLO_PORT="$(free_port)"
+    "$PY" "$HERE/driver.py" hello --port "$HELLO_PORT" --processes "$1" &
+    PIDS+=($!)
+    HELLO_PID="${PIDS[-1]}"
+    wait_http "http://127.0.0.1:$HELLO_PORT/"
+}
 
 ACK_ARGS=()
 STORED_ARGS=()
-cpu_ticks() {  # PID: CPU ticks (user + system, every thread) the process has used so far
-    awk '{print $14 + $15}' "/proc/$1/stat"
+cpu_ticks() {  # PID: CPU ticks (user + system, every thread) of the process and its children
+    local total=0 pid
+    for pid in "$1" $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+        total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+    done
+    echo "$total"
 }
 
 bare_run() {  # NAME: the bare endpoint again, right before a deskops run (same load)
@@ -132,11 +143,11 @@ bare_run() {  # NAME: the bare endpoint again, right before a deskops run (same 
     echo "$(( $(cpu_ticks "$HELLO_PID") - before )) $(getconf CLK_TCK)" > "$WORK/bare-$1.txt.cpu"
 }
 
-ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh store
+ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS [PROCESSES]: wrk runs against a fresh store
     export DESKOPS_DATABASE_URL="$2" DESKOPS_QUEUE_URL="$3" DESKOPS_QUEUE_NAME="deskopsbench$$$1"
     local port workers=()
     port="$(free_port)"
-    "$DESKOPS" serve --port "$port" &
+    "$DESKOPS" serve --port "$port" --processes "${5:-1}" &
     local serve_pid=$!
     PIDS+=("$serve_pid")
     wait_http "http://127.0.0.1:$port/healthz"
@@ -171,18 +182,28 @@ ack_run() {  # NAME DATABASE_URL QUEUE_URL WORKERS: one wrk run against a fresh 
     STORED_ARGS+=(--stored "$1=$WORK/stored-$1.json")
 }
 
-ack_run sqlite "sqlite:///$WORK/ack-sqlite.db" "sqlite:///$WORK/ack-queue.db" 0
-ack_run sqlite+2workers "sqlite:///$WORK/ack-sqlite-w.db" "sqlite:///$WORK/ack-queue-w.db" 2
+for procs in $PROCESS_COUNTS; do
+    hello_start "$procs"
+    tag=""; [ "$procs" = 1 ] || tag="-x${procs}proc"
+    ack_run "sqlite$tag" "sqlite:///$WORK/ack-sqlite-$procs.db" \
+        "sqlite:///$WORK/ack-queue-$procs.db" 0 "$procs"
+    ack_run "sqlite+2workers$tag" "sqlite:///$WORK/ack-sqlite-w-$procs.db" \
+        "sqlite:///$WORK/ack-queue-w-$procs.db" 2 "$procs"
+    if [ "$SCALE" = 1 ]; then
+        "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "$PG_SCHEMA" || true
+        "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "$PG_SCHEMA"
+        "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "${PG_SCHEMA}_w"
+        ack_run "postgresql$tag" "$PG_STORE" "$REDIS_URL" 0 "$procs"
+        ack_run "postgresql+2workers$tag" \
+            "$PG_URL${SEP}options=-csearch_path%3D${PG_SCHEMA}_w" "$REDIS_URL" 2 "$procs"
+        "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "${PG_SCHEMA}_w" || true
+    fi
+    kill "$HELLO_PID" && wait "$HELLO_PID" 2>/dev/null || true
+done
 if [ "$SCALE" = 1 ]; then
-    "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "${PG_SCHEMA}_w"
-    ack_run postgresql "$PG_STORE" "$REDIS_URL" 0
-    ack_run postgresql+2workers "$PG_URL${SEP}options=-csearch_path%3D${PG_SCHEMA}_w" \
-        "$REDIS_URL" 2
-    "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "${PG_SCHEMA}_w" || true
     "$PY" "$HERE/driver.py" pgschema drop --url "$PG_URL" --schema "$PG_SCHEMA" || true
     "$PY" "$HERE/driver.py" pgschema create --url "$PG_URL" --schema "$PG_SCHEMA"
 fi
-kill "$HELLO_PID" && wait "$HELLO_PID" 2>/dev/null || true
 "$PY" "$HERE/driver.py" commit-floor --db "$WORK/floor.db" > "$WORK/floor.json"
 SERVE_PORT="$(free_port)"
 

@@ -74,8 +74,21 @@ def hello(args: argparse.Namespace) -> None:
     # The options `deskops serve` passes to uvicorn (integrations/cli/pipeline.py).
     # h11 named, as `deskops serve` names it (its read-deadline protocol is h11's): were
     # httptools installed, "auto" would give the bare endpoint a faster parser than deskops.
-    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False,
-                server_header=False, http="h11")
+    if args.processes == 1:
+        uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning",
+                    access_log=False, server_header=False, http="h11")
+        return
+    # As `deskops serve --processes N`: the same socket, forks and supervisor.
+    from integrations.cli.pipeline import _listen
+    from integrations.webhooks.processes import supervise
+
+    sock = _listen("127.0.0.1", args.port, "--port")[0]
+
+    def child(slot: int) -> None:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
+                                      server_header=False, http="h11")).run(sockets=[sock])
+
+    supervise(args.processes, child)
 
 
 def sandbox(args: argparse.Namespace) -> None:
@@ -251,8 +264,9 @@ def summary(args: argparse.Namespace) -> None:
         name, path = spec.split("=")
         stored_by[name] = json.loads(Path(path).read_text())
     print("\ningest benchmark (loopback, wrk "
-          f"{args.wrk_opts}; both endpoints on uvicorn's h11 server and asyncio loop, one "
-          "process each; fully durable: SQLite synchronous=FULL, PostgreSQL "
+          f"{args.wrk_opts}; both endpoints on uvicorn's h11 server and asyncio loop, the "
+          "same number of processes in each pair (names ending in 'x2proc': 2, one "
+          "socket; otherwise 1); fully durable: SQLite synchronous=FULL, PostgreSQL "
           "synchronous_commit on). Each deskops run is compared with the bare endpoint "
           "measured just before it; the targets are judged on the median of the rounds"
           + (f"; load average at the end: {args.load}" if args.load else "") + ".")
@@ -337,6 +351,7 @@ def main() -> None:
     p.add_argument("--round", type=int, default=0)
     p = sub.add_parser("hello")
     p.add_argument("--port", type=int, required=True)
+    p.add_argument("--processes", type=int, default=1)
     p = sub.add_parser("sandbox")
     p.add_argument("--ready", required=True)
     p = sub.add_parser("count")
