@@ -178,7 +178,8 @@ def serve(app: App, host: str, port: int, processes: int, dashboard: bool,
         _dashboard_app(app, config)
     if processes > 1:  # the children open their own connections (none crosses a fork)
         config.store.close()
-        config.queue.close()
+        if config.queue is not None:
+            config.queue.close()
     sock, bound, shown = _listen(host, port, "--port")
     click.echo(f"deskops receiver listening on http://{shown}:{bound} (webhooks at "
                "/webhooks/zendesk and /webhooks/freshdesk; /healthz, /readyz, /metrics)"

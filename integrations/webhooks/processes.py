@@ -10,7 +10,9 @@ requests in flight, whose batches commit before their 202), and the parent waits
 Deduplication across processes is the store's (its unique keys), as between two hosts.
 
 The parent forks before it starts any thread or opens any store connection, so a child
-starts from a clean copy (a forked thread or connection would be a broken one).
+starts from a clean copy (a forked thread or connection would be a broken one). On Linux a
+child dies with its parent (``PR_SET_PDEATHSIG``): ``kill -9`` of the parent leaves no
+orphan holding the port.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from types import FrameType
+from typing import Any
 
 __all__ = ["supervise"]
 
@@ -60,9 +64,11 @@ def supervise(count: int, run_child: Callable[[int], None],
             if pid == 0:
                 time.sleep(0.1)
                 continue
-            slot = children.pop(pid, None)
-            if slot is None or stopping:
+            if pid not in children:
                 continue
+            slot = children.pop(pid)
+            if stopping:
+                break
             log.warning("receiver process %d (slot %d) exited (%s): starting another",
                         pid, slot, _describe(status))
             wait = RESTART_DELAY - (time.monotonic() - started[slot])
@@ -83,6 +89,8 @@ def supervise(count: int, run_child: Callable[[int], None],
             if pid:
                 children.pop(pid, None)
                 continue
+            if not _any_child():
+                break
             if time.monotonic() > deadline:
                 for pid in children:
                     _signal(pid, signal.SIGKILL)
@@ -95,7 +103,7 @@ def supervise(count: int, run_child: Callable[[int], None],
 
 
 def _fork(slot: int, run_child: Callable[[int], None],
-          previous: dict[signal.Signals, object]) -> int:
+          previous: Mapping[signal.Signals, Any]) -> int:
     parent = os.getpid()
     pid = os.fork()
     if pid:
@@ -103,10 +111,10 @@ def _fork(slot: int, run_child: Callable[[int], None],
     code = 0
     try:  # the child: the default handlers back (uvicorn installs its own)
         for signum, handler in previous.items():
-            signal.signal(signum, handler)  # type: ignore[arg-type]
+            signal.signal(signum, handler)
         _die_with(parent)
         run_child(slot)
-    except BaseException:  # noqa: BLE001 - a child never returns into the parent's code
+    except BaseException:  # a child never returns into the parent's code
         log.exception("receiver process (slot %d) failed", slot)
         code = 1
     finally:
@@ -133,11 +141,18 @@ def _reap() -> tuple[int, int]:
         return 0, 0
 
 
-def _signal(pid: int, signum: int) -> None:
+def _any_child() -> bool:
+    """Whether any child is left to wait for (``waitpid`` refuses when none is)."""
     try:
+        os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return False
+    return True
+
+
+def _signal(pid: int, signum: int) -> None:
+    with suppress(ProcessLookupError):
         os.kill(pid, signum)
-    except ProcessLookupError:
-        pass
 
 
 def _describe(status: int) -> str:

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 from integrations.events import open_store
@@ -25,9 +26,13 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
             "DESKOPS_QUEUE_URL": f"sqlite:///{tmp_path / 'queue.db'}", **extra}
 
 
-def test_dashboard_beside_the_receiver(tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", [1, 2])
+def test_dashboard_beside_the_receiver(tmp_path: Path, processes: int) -> None:
+    """With ``--processes 2`` the dashboard is the first child's; the receiver health rows
+    are added up across processes."""
     proc = subprocess.Popen(
-        [DESKOPS, "serve", "--port", "0", "--dashboard", "--dashboard-port", "0"],
+        [DESKOPS, "serve", "--port", "0", "--dashboard", "--dashboard-port", "0",
+         "--processes", str(processes)],
         env=_env(tmp_path, DESKOPS_DASHBOARD_TOKEN=TOKEN), cwd=tmp_path,
         stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
