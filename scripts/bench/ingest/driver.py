@@ -304,8 +304,9 @@ def summary(args: argparse.Namespace) -> None:
     for name, stored in stored_by.items():
         answers = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(stored["answers"].items()))
         events = ", ".join(f"{k} {v}" for k, v in stored["events"].items() if v)
+        whose = " (one process's /metrics)" if "proc" in name else ""
         print(f"  {name}: {sum(stored['events'].values())} events stored ({events}); "
-              f"answers by status: {answers}")
+              f"answers by status{whose}: {answers}")
     for name, pairs in rounds.items():
         errors = sum(r["socket_errors"] for r, _ in pairs)
         if errors:
