@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import Matcher
+from integrations.triage.reading.matcher import PerLanguage
 from integrations.triage.reading.normalise import Token, fold, tokens
 from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, checkbox_keywords
 
@@ -66,18 +66,11 @@ class CheckboxReader:
 
     def __init__(self, f: Field) -> None:
         self.field = f
-        self._matchers: dict[str, Matcher] = {}
+        self.matcher = PerLanguage(lambda language: [
+            ("true", w, KEYWORD_WEIGHT) for w in checkbox_keywords(f, language)])
 
     def __bool__(self) -> bool:
         return bool(checkbox_keywords(self.field))
-
-    def matcher(self, language: str) -> Matcher:
-        found = self._matchers.get(language)
-        if found is None:
-            found = self._matchers[language] = Matcher(
-                [("true", w, KEYWORD_WEIGHT) for w in checkbox_keywords(self.field, language)],
-                language)
-        return found
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:

@@ -28,7 +28,7 @@ problem ("since the update", "depuis la dernière mise à jour", "업데이트 �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -406,3 +406,18 @@ class Matcher:
                 return None
             j = found
         return j
+
+
+class PerLanguage:
+    """One `Matcher` per language, compiled on first use and kept: a reader is compiled once
+    per form and worker, and most of a workspace's languages may never come."""
+
+    def __init__(self, phrases: Callable[[str], Iterable[tuple[str, str, float]]]) -> None:
+        self._phrases = phrases
+        self._built: dict[str, Matcher] = {}
+
+    def __call__(self, language: str) -> Matcher:
+        found = self._built.get(language)
+        if found is None:
+            found = self._built[language] = Matcher(self._phrases(language), language)
+        return found

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, Matcher
+from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, PerLanguage
 from integrations.triage.reading.normalise import Token, fold, tokens
 from integrations.triage.reading.vocabulary import option_phrases
 
@@ -93,14 +93,7 @@ class OptionReader:
 
     def __init__(self, f: Field) -> None:
         self.field = f
-        self._matchers: dict[str, Matcher] = {}
-
-    def matcher(self, language: str) -> Matcher:
-        found = self._matchers.get(language)
-        if found is None:
-            found = self._matchers[language] = Matcher(option_phrases(self.field, language),
-                                                       language)
-        return found
+        self.matcher = PerLanguage(lambda language: option_phrases(f, language))
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
