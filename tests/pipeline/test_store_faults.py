@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlparse
@@ -138,12 +138,32 @@ def test_disk_full_is_503_then_202_once_space_is_back(small_disk: Path, tmp_path
     store.close()
 
 
+@contextmanager
+def _reachable_by_others(*paths: Path) -> Iterator[None]:
+    """Let ``nobody`` reach the code it runs: a clone in a private folder (``mktemp -d`` makes
+    it 0700) would leave the package and the venv out of its reach. Adds search permission
+    for others on the folders above ``paths`` that lack it, and takes it back after."""
+    changed: dict[Path, int] = {}
+    for path in paths:
+        for folder in (path, *path.parents):
+            mode = folder.stat().st_mode
+            if folder not in changed and not mode & 0o001:
+                changed[folder] = mode
+                folder.chmod(mode | 0o001)
+    try:
+        yield
+    finally:
+        for folder, mode in changed.items():
+            folder.chmod(mode & 0o7777)
+
+
 def test_read_only_store_is_503_then_202_once_writable(tmp_path: Path) -> None:
     """The receiver runs as ``nobody`` (root ignores file modes) over a read-only file."""
     setpriv = shutil.which("setpriv")
     if os.geteuid() != 0 or setpriv is None:
         _cannot("the read-only test runs the receiver as nobody: needs root and setpriv")
     home = Path(tempfile.mkdtemp(prefix="deskops-ro-"))  # nobody can reach it
+    stack = ExitStack()
     try:
         url = f"sqlite:///{home}/events.db"
         store = open_store(url)
@@ -163,6 +183,9 @@ def test_read_only_store_is_503_then_202_once_writable(tmp_path: Path) -> None:
                "DESKOPS_DATABASE_URL": url, "DESKOPS_QUEUE_URL": f"sqlite:///{home}/q.db",
                "DESKOPS_WEBHOOK_SECRETS_FILE": str(home / "secrets.json"),
                "DESKOPS_STORE_TIMEOUT_SECONDS": "1"}
+        reach = _reachable_by_others(Path(__file__).resolve().parents[2], Path(sys.prefix),
+                                     Path(sys.executable).resolve().parent)
+        stack.enter_context(reach)
         proc = subprocess.Popen([setpriv, "--reuid=nobody", "--regid=nogroup",
                                  "--clear-groups", sys.executable, "-c", code],
                                 env=env, cwd=home)
@@ -189,6 +212,7 @@ def test_read_only_store_is_503_then_202_once_writable(tmp_path: Path) -> None:
         _stored_once(store, [1, 2, 3])
         store.close()
     finally:
+        stack.close()
         shutil.rmtree(home, ignore_errors=True)
 
 
