@@ -301,3 +301,33 @@ def test_a_login_page_error_is_not_the_login_email(ads: TriageContext, body: str
     """The login e-mail phrases do not make an error on the login page an account matter."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") in (None, "pub_technical")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # money that left, an inventory without the purchase (en, fr, ko, pt-br)
+    ("The money left my account yesterday, the crowns never showed.", "purchase_not_received"),
+    ("PayPal took my money but the pack isn't in my inventory.", "purchase_not_received"),
+    ("L'argent est parti de ma banque et rien en jeu.", "purchase_not_received"),
+    ("La banque a pris l'argent, toujours pas de monture.", "purchase_not_received"),
+    ("결제 완료됐는데 크레딧이 아직 안 들어왔어요.", "purchase_not_received"),
+    ("카드에서 돈이 나갔는데 인벤토리에 없어요.", "purchase_not_received"),
+    ("O dinheiro saiu do cartão e nada no jogo.", "purchase_not_received"),
+    ("Paguei e nada, os cristais não vieram.", "purchase_not_received"),
+    # a refusal after "I tried to pay" stays a refusal
+    ("Tentei pagar mas o cartão foi recusado.", "purchase_declined"),
+    ("결제하려고 했는데 카드 거절이 떴어요.", "purchase_declined"),
+])
+def test_purchase_problems_in_everyday_words(games: TriageContext, body: str,
+                                             value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_problem") == value
+    assert "purchase_problem" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "결제하려고 했는데 안 돼요.",  # "I tried to pay": no sign of a charge
+    "J'ai payé mais la carte est refusée ?",  # paid or refused: a question settles it
+])
+def test_an_attempt_to_pay_is_no_charge(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_problem") != "purchase_not_received"

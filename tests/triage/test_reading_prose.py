@@ -648,3 +648,60 @@ def test_a_longer_name_of_the_field_inside_a_shorter_one(games: TriageContext, b
 def test_a_pet_or_a_mount_name_is_the_item(games: TriageContext, body: str, locale: str,
                                            value: str | None) -> None:
     assert reading(games, "item_name", body, locale) == value
+
+
+# ------------------------------------------------------------------ brands, handles, pronouns
+# (issue 10, seventh pass: how players name their account and the thing they lost)
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # the brand of an identifier field's title with any identifier noun, in either order
+    ("Lag every evening. My Glyph login is fernwick_7.", "en", "fernwick_7"),
+    ("Glyph username: pollyglot", "en", "pollyglot"),
+    ("Je ne peux plus jouer, mon pseudo Glyph est mirabelle.", "fr", "mirabelle"),
+    ("접속이 안 돼요. Glyph 아이디는 sobok_22 입니다.", "ko", "sobok_22"),
+    ("Meu usuário Glyph é tatu.bola, não consigo entrar.", "pt-br", "tatu.bola"),
+    # a handle that ends like a participle, after a name that says identifier
+    ("Freezes in crowds. My Glyph name is moonquilling", "en", "moonquilling"),
+    ("My username is duskling.", "en", "duskling"),
+    # ... and what states how the name is, or a plain word after "account" alone
+    ("My Glyph name is missing from the launcher.", "en", None),
+    ("My Glyph name is loading.", "en", None),
+    ("My Glyph login is broken since the patch.", "en", None),
+    ("My account is crashing.", "en", None),
+    ("My account is dwindling.", "en", None),
+])
+def test_an_account_named_by_its_brand_or_a_handle_after_is(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "account_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a thing named with its article, then a pronoun said to be gone
+    ("A guildie handed me a Starforged Helm yesterday. This morning it just vanished.", "en",
+     "Starforged Helm"),
+    ("I got an Emberwing Drake egg from the event and it's gone from my bank.", "en",
+     "Emberwing Drake"),
+    ("On m'a offert une Lame du Crépuscule et ce matin elle a disparu.", "fr",
+     "Lame du Crépuscule"),
+    ("J'avais une Cape Solaire, elle n'est plus dans mon sac.", "fr", "Cape Solaire"),
+    ("Ganhei um Cajado de Marfim num evento e ontem ele sumiu.", "pt-br", "Cajado de Marfim"),
+    # two things, a place, one capitalised common noun, an impersonal "il": none
+    ("I bought a Frost Wyrm egg and a Storm Blade, and it's gone.", "en", None),
+    ("I was farming in the Sanctum Gardens and it vanished.", "en", None),
+    ("I looted a Sword and it vanished.", "en", None),
+    ("J'ai reçu une Cape Solaire mais il n'est plus possible de jouer.", "fr", None),
+    ("I got a Glyph Patron gift and it's gone.", "en", None),
+])
+def test_a_pronoun_said_to_be_gone_stands_for_the_one_thing_named_before(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "item_name", body, locale) == value
+
+
+def test_a_thing_named_then_gone_is_not_asked_for(games: TriageContext) -> None:
+    d = decide(on(games, "A guildie gave me an Ashen Lantern on Monday and today it's gone "
+                  "from my bag. My character is Brindlefoot.", form="in-game-issues"), games)
+    values = written(games, d)
+    assert values.get("item_name") == "Ashen Lantern"
+    assert values.get("character_name") == "Brindlefoot"
+    assert "item_name" not in asked(d)

@@ -11,14 +11,20 @@ a capital letter in its first word (or, for a multi-word value, in a later one: 
 Marchand"), or an explicit connector before a word that is not a participle — and pass the
 field's own schema (checked by the caller). When the field's own word follows the name found
 ("mon compte Glyph c'est X"), a longer name of the field starting inside it is read instead.
-Several different values for one field: none is written.
+Several different values for one field: none is written. An identifier field whose title
+holds a brand ("Glyph account name") is also named by the brand and an identifier noun
+("my Glyph name is …", "pseudo Glyph"; `brand_names`); after such a name and its copula,
+a one-word handle may end like a participle ("saltyhalfling").
 
 A name field may also declare ``x-deskops.cues``: words next to which a proper noun is
-its value ("lost her {Ayanad Bow}", "I'm {Sunnyhollow}"; with ``{name}``, a cue after it:
-"{name} vanished", which then needs a possessive before the name: "my Lunarfall Cloak
-vanished"). A proper noun is a run of capitalised words (joined by at most one small
-word: "Lâmina do Crepúsculo"), never a demonym, a language or a common word (`NOT_NAMES`:
-"I'm French" is not a character), and must hold a lower-case letter (not "PC").
+its value ("lost her {Ayanad Bow}", "I'm {Sunnyhollow}"; with ``{name}``, a cue after
+it: "{name} vanished", which then needs a possessive before the name: "my Lunarfall
+Cloak vanished"); with a pronoun in its place ("it's gone", "elle a disparu", "ele
+sumiu"), the one thing of two capitalised words named with an article in that sentence
+or the one before ("traded me a Thunderstruck Tree sapling … now it's gone"). A proper
+noun is a run of capitalised words (joined by at most one small word: "Lâmina do
+Crepúsculo"), never a demonym, a language or a common word (`NOT_NAMES`: "I'm French" is
+not a character), and must hold a lower-case letter (not "PC").
 
 Roles: a field whose names start with a first-person possessive ("my character", "제
 캐릭터") is the requester's own; another person's ("his character", "o personagem dele")
@@ -286,6 +292,15 @@ def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
     return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]))
 
 
+#: Participles that say how a name is, not which ("my username is loading").
+_STATE_PARTICIPLES_WORDS = """
+missing pending loading changing showing working glitching bugging resetting processing
+updating blinking flickering disappearing failing crashing lagging freezing spinning
+displaying appearing expiring existing being nothing something everything bleeping
+"""
+_STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
+
+
 #: A conjunction and a new subject: the clause before it has ended ("the account is
 #: shadowpaw and the email on it is…"; not "minha conta é antiga e não entra").
 _NEXT_CLAUSE = re.compile(
@@ -300,7 +315,7 @@ class NameReader:
         self.field = f
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
-        names = sorted(field_synonyms(f), key=len, reverse=True)
+        names = sorted({*field_synonyms(f), *brand_names(f)}, key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}{_NAME}")
@@ -331,6 +346,7 @@ class NameReader:
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         self._around = _around(per_locale(_ext(f).get("cues")))
+        self._anaphor = _anaphor(per_locale(_ext(f).get("cues")))
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
         self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
@@ -369,7 +385,9 @@ class NameReader:
                     continue
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
-                if _looks_like_name(value, explicit) or self._labelled_clause(capped, m, value):
+                if _looks_like_name(value, explicit) or \
+                        self._labelled_clause(capped, m, value) or \
+                        (explicit and self._stated_handle(label, value)):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
@@ -402,12 +420,33 @@ class NameReader:
                 if (_proper_name(name) or counted) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
+            for m in self._anaphor.finditer(capped) if self._anaphor else ():
+                thing = self._antecedent(capped, m.start())
+                if thing is not None:
+                    found.append(_Mention(thing.group(1), source,
+                                          clip(f"{thing.group()} … {m.group()}"), capped,
+                                          thing.start(1), thing.end(1)))
         values = _merged(found)
         if len(values) != 1:  # two names compete: neither is written
             return None
         value, (source, span) = next(iter(values.items()))
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
                         locale=locale, confidence=NAMED, source=source)
+
+    def _antecedent(self, text: str, at: int) -> re.Match[str] | None:
+        """The one thing named before a pronoun at ``at`` ("traded me a Thunderstruck Tree
+        sapling … now it's gone"), in its sentence or the one before; none when two are."""
+        begin = at
+        for _ in range(2):  # back to the start of the sentence before
+            begin = max((text.rfind(p, 0, max(0, begin - 1)) for p in ".!?\n"), default=-1) + 1
+        things = [m for m in _NAMED_THING.finditer(text, begin, at)
+                  if _proper_name(m.group(1)) and not self._is_other(m.group(1))
+                  and not _PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])
+                  and not any(fold(w) in self._own for w in m.group(1).split()
+                              if w.casefold() not in _NAME_JOINERS)]
+        if len({m.group(1) for m in things}) != 1:
+            return None
+        return things[0]
 
     def _drop_own(self, value: str) -> str:
         """A multi-word value without the field's own words before it ("char name Sylva":
@@ -420,6 +459,17 @@ class NameReader:
     def _is_other(self, value: str) -> bool:
         """True when ``value`` is an option of another field ("Trove", "Xbox", "EU")."""
         return fold(value) in self._others
+
+    def _stated_handle(self, label: str, value: str) -> bool:
+        """After a name that says identifier and its copula, one word that ends its clause
+        is the handle even when it ends like a participle ("my Glyph name is
+        saltyhalfling", "my username is darkling"), unless it states how the thing is
+        ("my username is missing", "… is loading")."""
+        word = fold(value)
+        return label.strip().casefold() in self._naming and " " not in value and \
+            len(word) >= 4 and word.endswith("ing") and not (
+                word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or
+                word in _STATE_PARTICIPLES)
 
     def _labelled_clause(self, text: str, m: re.Match[str], value: str) -> bool:
         """A label line without its colon: "acct name corvane", "conta lucas.mv" — the
@@ -566,6 +616,70 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
                          rf"(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
+
+
+#: Pronouns that stand for a thing named before ("it's gone", "il a disparu", "ele sumiu").
+_PRONOUNS = r"(?:it|il|elle|ele|ela)"
+#: A thing named with its article or possessive: two capitalised words at least ("a
+#: Thunderstruck Tree sapling", "my Ayanad Bow"; one word alone may be a common noun
+#: written with a capital: "a Sword").
+_NAMED_THING = re.compile(
+    rf"(?i)(?<!\w)(?:{_ARTICLES}|my|mon|ma|meu|minha)\s+"
+    r"((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
+    r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){1,3}))(?![\w'’-])")
+#: A place, not a thing: "in the Sanctum Gardens", "sur la Côte Sauvage", "no Vale Sombrio".
+_PLACE_PREPOSITION = re.compile(
+    r"(?i)(?<!\w)(?:in|on|at|to|from|into|near|dans|sur|vers|depuis|em|para|perto|pra|pro)"
+    r"\s*$")
+
+
+def _anaphor(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A ``{name}`` cue whose name is a pronoun ("it's gone", "it just vanished", "il a
+    disparu", "ela sumiu"): the thing is the one named before it (`NameReader._antecedent`)."""
+    parts: list[str] = []
+    for cue in (c for words in cues.values() for c in words):
+        before, _, after = cue.partition("{name}")
+        if not _ or before.strip() or _HANGUL.search(after):
+            continue
+        after = after.strip()
+        rest = re.escape(after)
+        if after.startswith("is "):  # "it's gone" is "it is gone"
+            rest = r"(?:is\s+|['’]s\s+)" + re.escape(after[3:])
+            parts.append(rf"(?<!\w){_PRONOUNS}\s*{rest}(?!\w)")
+            continue
+        # "il n'est plus possible de…": an impersonal "il" stands for no thing
+        pronouns = "(?:elle|ele|ela)" if after.startswith(("n'", "n’")) else _PRONOUNS
+        parts.append(rf"(?<!\w){pronouns}\s+{_ADVERB}{rest}(?!\w)")
+    return re.compile("(?i)" + "|".join(parts)) if parts else None
+
+
+def brand_names(f: Field) -> list[str]:
+    """Short names of an identifier field whose title holds a brand: a capitalised word
+    the same in every locale's title ("Glyph" in "Glyph account name", "Nom du compte
+    Glyph", "Glyph 계정 이름"). Customers name it by the brand and any word of a title or
+    any identifier noun, in either order: "my Glyph name is …", "Glyph login", "pseudo
+    Glyph", "Glyph 아이디"."""
+    titles = [f.title, *f.titles.values()]
+    if len(titles) < 2 or f.kind not in ("text", "regexp"):
+        return []
+    brands = [w for w in re.findall(r"[^\W\d_]{3,}", f.title)
+              if w[:1].isupper() and any(c.islower() for c in w)
+              and fold(w) not in _IDENTIFIER_NOUNS
+              and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for t in titles[1:])]
+    if not brands or not any(_names_identifier(t) for t in titles):
+        return []
+    words = {w.casefold() for t in titles for w in re.findall(r"\w{2,}", t)
+             if len(w) > 2 or _HANGUL.match(w)} | set(_BRAND_NOUNS)
+    out: list[str] = []
+    for brand in brands:
+        for w in sorted(words - {brand.casefold()}):
+            out.extend((f"{brand} {w}", f"{w} {brand}"))
+    return out
+
+
+#: Identifier nouns a brand names an account by (not "id": a number may be another one).
+_BRAND_NOUNS = ("name", "username", "user", "login", "nick", "nickname", "handle", "nom",
+                "pseudo", "identifiant", "nome", "usuario", "usuário", "이름", "아이디", "닉네임")
 
 
 #: Adverbs that may stand between a thing's name and the verb its cue ends with ("my Ayanad
