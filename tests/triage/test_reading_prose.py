@@ -705,3 +705,31 @@ def test_a_thing_named_then_gone_is_not_asked_for(games: TriageContext) -> None:
     assert values.get("item_name") == "Ashen Lantern"
     assert values.get("character_name") == "Brindlefoot"
     assert "item_name" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # a Korean copula after a lower-case handle ends its clause
+    ("접속이 안 돼요. 제 계정은 ravenmoor 입니다.", "ko", "account_name", "ravenmoor"),
+    ("아이디는 ravenmoor 예요, 비번 바꿨어요.", "ko", "account_name", "ravenmoor"),
+    ("제 캐릭 이름은 velka 예요.", "ko", "character_name", "velka"),
+    ("계정은 괜찮아요.", "ko", "account_name", None),
+    # between commas or brackets right after the field's name, by its shape
+    ("my main, Velka, can't log in since the patch", "en", "character_name", "Velka"),
+    ("mon perso (Brumelune) est bloqué dans un mur", "fr", "character_name", "Brumelune"),
+    ("my character, however, is stuck in a wall", "en", "character_name", None),
+    ("my character (again) is stuck in a wall", "en", "character_name", None),
+    ("my account, ravenmoor, is locked", "en", "account_name", None),
+    # "<field>'s name is"
+    ("my char's name is Velka and she is stuck", "en", "character_name", "Velka"),
+    ("the player's name is Grimbolt, he keeps spamming", "en", "reported_player", "Grimbolt"),
+    # a quotation right after the field's name, whatever its case, whole
+    ("my character 'velka' is stuck", "en", "character_name", "velka"),
+    ("my character \"Velka Moon\" is stuck", "en", "character_name", "Velka Moon"),
+    ("le joueur « Kraggor » m'insulte", "fr", "reported_player", "Kraggor"),
+    ("meu item 'Cajado de Marfim' sumiu", "pt-br", "item_name", "Cajado de Marfim"),
+    ("my account 'again' got hacked", "en", "account_name", None),
+    ("my character 'Xbox' is stuck", "en", "character_name", None),
+])
+def test_copulas_appositions_and_quotations_after_a_field_name(
+        games: TriageContext, body: str, locale: str, field: str, value: str | None) -> None:
+    assert reading(games, field, body, locale) == value

@@ -60,7 +60,8 @@ LABELLED = 0.9
 #: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
-_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|\s*[(,]\s*|"
+            r"['’]s\s+name\s+(?:is|was)\s+|"
             r"\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
@@ -186,7 +187,9 @@ _HANDLE = re.compile(r"\w[._@]\w|\d")
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
 #: Where its one-word value must end: the clause.
-_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$))")
+#: (a Korean copula after a Latin word ends it too: "아이디는 ravenmoor 예요").
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$))|"
+                         r"\s*(?:입니다|이에요|예요|이고|이구요|이요|인데)(?![\uac00-\ud7a3])")
 #: Common words that can follow a field's name without being its value ("account problem",
 #: "username help", "conta bloqueada", "compte perdu").
 _COMMON_WORDS = """
@@ -301,6 +304,33 @@ displaying appearing expiring existing being nothing something everything bleepi
 _STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
 
 
+_OPEN_QUOTES = "\"'«“‘‹"
+_CLOSE_QUOTES = "\"'»”’›"
+
+
+def _quoted(text: str, at: int) -> str | None:
+    """The whole quotation starting at ``at`` right after its opening quote ("my character
+    'velka'", "le joueur « Kraggor »", "my item "Frost Wyrm Egg""), when it is a name's
+    length (four words at most, on one line): quotes tell a name whatever its case."""
+    if text[:at].rstrip()[-1:] not in _OPEN_QUOTES:
+        return None
+    m = _QUOTATION.match(text, at)
+    return m.group(1).strip() if m else None
+
+
+_QUOTATION = re.compile(r"((?:[^\s\"'«»“”‘’‹›]+\s?){1,4}?)\s*[\"'»”’›](?!\w)")
+
+
+def _apposition(text: str, m: re.Match[str], value: str) -> bool:
+    """A name between brackets or commas right after the field's name ("my main, Velka,
+    can't log in", "my character (Velka)"): closed, and a name by its shape — a capital,
+    a digit, an underscore, a dot or an @ ("my account, however, …" is no name)."""
+    at = m.start(2) + m.group(2).find(value) + len(value)
+    closer = ")" if "(" in m.group(1) else ","
+    return text[at:].lstrip().startswith(closer) and " " not in value and \
+        bool(value[:1].isupper() or _HANDLE.search(value))
+
+
 #: A conjunction and a new subject: the clause before it has ended ("the account is
 #: shadowpaw and the email on it is…"; not "minha conta é antiga e não entra").
 _NEXT_CLAUSE = re.compile(
@@ -318,7 +348,7 @@ class NameReader:
         names = sorted({*field_synonyms(f), *brand_names(f)}, key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
-                                 rf"{_ARTICLE}{_NAME}")
+                                 rf"{_ARTICLE}(?:[\"«“‘'‹]\s*)?{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
         self._ko_named = re.compile(_KO_NAMED.replace("{names}", alternation))
         nouns = "|".join(re.escape(n) for n in names if n.isascii() and n.isalpha())
@@ -383,7 +413,15 @@ class NameReader:
                 if self._others_thing and _SELF_BEFORE.search(capped[max(0, m.start() - 24):
                                                                      m.start()]):
                     continue
+                quoted = _quoted(capped, m.start(2) + max(0, m.group(2).find(value)))
+                if quoted is not None:  # "my character 'velka'", « Velka Moon »
+                    if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
+                            not self._is_other(quoted):
+                        add(quoted, m.start(2) + max(0, m.group(2).find(value)), m)
+                    continue
                 if explicit and not _plain_value_stands(capped, m, value):
+                    continue
+                if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value):
                     continue
                 if _looks_like_name(value, explicit) or \
                         self._labelled_clause(capped, m, value) or \
