@@ -733,3 +733,51 @@ def test_a_thing_named_then_gone_is_not_asked_for(games: TriageContext) -> None:
 def test_copulas_appositions_and_quotations_after_a_field_name(
         games: TriageContext, body: str, locale: str, field: str, value: str | None) -> None:
     assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    # a Title Case or upper-case subject capitalises every word: no name by its capital
+    ("Account Recovery Request", "account_name"),
+    ("Username Change Request", "account_name"),
+    ("Glyph Account Locked", "account_name"),
+    ("Character Stuck In Wall", "character_name"),
+    ("Item Missing After Trade", "item_name"),
+    ("Server Down Again", "server"),
+    ("I Got A Frost Wyrm Egg And It Vanished", "item_name"),
+    # a capitalised compound that goes on is no label and its name
+    ("Login Screen freezes after the patch", "account_name"),
+])
+def test_capitals_of_a_title_or_a_compound_name_nothing(games: TriageContext, body: str,
+                                                        field: str) -> None:
+    assert reading(games, field, body, "en") is None
+
+
+@pytest.mark.parametrize(("body", "field", "value"), [
+    # ... while a name's shape, quotes, or a clause that ends still tell one
+    ("Account: RAVEN_MOOR", "account_name", "RAVEN_MOOR"),
+    ("Character 'Velka' Stuck In Wall", "character_name", "Velka"),
+    ("Server Kraken, my character is Velyra.", "server", "Kraken"),
+])
+def test_a_name_shape_or_quotes_still_tell_a_name_in_capitals(
+        games: TriageContext, body: str, field: str, value: str) -> None:
+    assert reading(games, field, body, "en") == value
+
+
+def test_a_title_case_subject_is_not_the_account_name(games: TriageContext) -> None:
+    d = decide(on(games, "I can't log in since yesterday, the password reset mail never "
+                  "comes.", form="glyph-account-issues", subject="Account Recovery Request"),
+               games)
+    assert "account_name" not in written(games, d)
+    assert "account_name" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # how players name their login in each language
+    ("Não consigo entrar. Meu usuário é ravenmoor.", "pt-br"),
+    ("Mon nom d'utilisateur est ravenmoor et je ne peux plus jouer.", "fr"),
+    ("my login name is ravenmoor, it says wrong password", "en"),
+    ("로그인이 안 돼요. 로그인 아이디는 ravenmoor 입니다.", "ko"),
+])
+def test_a_login_named_as_players_name_it(games: TriageContext, body: str,
+                                          locale: str) -> None:
+    assert reading(games, "account_name", body, locale) == "ravenmoor"

@@ -304,6 +304,19 @@ displaying appearing expiring existing being nothing something everything bleepi
 _STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
 
 
+def _title_case(text: str) -> bool:
+    """True for a text without Hangul whose words inside its sentences (three letters or
+    more, two words at least) are eight in ten capitalised: a Title Case subject or one
+    written in capitals ("Account Recovery Request", "Item Missing After Trade")."""
+    if _HANGUL.search(text):
+        return False
+    words = [w for w in _INNER_WORD.findall(text) if w.casefold() not in _NAME_JOINERS]
+    return len(words) >= 2 and 10 * sum(w[0].isupper() for w in words) >= 8 * len(words)
+
+
+#: A word of three letters or more that does not start a sentence or a line.
+_INNER_WORD = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)(?<=\s)"
+                         r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]{2,}")
 _OPEN_QUOTES = "\"'«“‘‹"
 _CLOSE_QUOTES = "\"'»”’›"
 
@@ -386,7 +399,14 @@ class NameReader:
         for source, text in texts:
             capped = text[:4000]
 
-            def add(value: str, at: int, m: re.Match[str], end: int | None = None) -> None:
+            # a Title Case or upper-case text ("Account Recovery Request") capitalises
+            # every word: only a name's shape or quotes tell a name in it
+            titled = _title_case(capped)
+
+            def add(value: str, at: int, m: re.Match[str], end: int | None = None,
+                    quoted: bool = False) -> None:
+                if titled and not quoted and not _HANDLE.search(value):  # noqa: B023
+                    return
                 found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
 
@@ -417,7 +437,14 @@ class NameReader:
                 if quoted is not None:  # "my character 'velka'", « Velka Moon »
                     if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
                             not self._is_other(quoted):
-                        add(quoted, m.start(2) + max(0, m.group(2).find(value)), m)
+                        add(quoted, m.start(2) + max(0, m.group(2).find(value)), m,
+                            quoted=True)
+                    continue
+                if not explicit and label.split()[-1][:1].isupper() and \
+                        value[:1].isupper() and not _HANDLE.search(value) and \
+                        not _CLAUSE_END.match(capped[m.start(2) + m.group(2).find(value)
+                                                     + len(value):]):
+                    # "Login Screen freezes": a capitalised compound, not "Server Kraken,"
                     continue
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
@@ -458,7 +485,7 @@ class NameReader:
                 if (_proper_name(name) or counted) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
-            for m in self._anaphor.finditer(capped) if self._anaphor else ():
+            for m in self._anaphor.finditer(capped) if self._anaphor and not titled else ():
                 thing = self._antecedent(capped, m.start())
                 if thing is not None:
                     found.append(_Mention(thing.group(1), source,
