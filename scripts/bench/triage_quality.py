@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
-          "fresh6", "fresh7")
+          "fresh6", "fresh7", "tune4")
 
 
 @dataclass
