@@ -331,3 +331,17 @@ def test_purchase_problems_in_everyday_words(games: TriageContext, body: str,
 def test_an_attempt_to_pay_is_no_charge(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert written(games, d).get("purchase_problem") != "purchase_not_received"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # someone else changing the password is a break-in
+    ("Alguém trocou a senha da minha conta ontem e agora não entro.", "recovery_compromised"),
+    ("Mudaram minha senha sem eu pedir.", "recovery_compromised"),
+    ("Esqueci a senha e quero redefinir.", "recovery_password"),
+    # a sign-up mailbox closed by its provider
+    ("예전 메일 서비스가 종료돼서 인증 메일을 받을 수가 없어요.", "recovery_email_lost"),
+])
+def test_recovery_reasons_in_everyday_words(games: TriageContext, body: str,
+                                            value: str) -> None:
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("recovery_reason") == value

@@ -781,3 +781,68 @@ def test_a_title_case_subject_is_not_the_account_name(games: TriageContext) -> N
 def test_a_login_named_as_players_name_it(games: TriageContext, body: str,
                                           locale: str) -> None:
     assert reading(games, "account_name", body, locale) == "ravenmoor"
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # a Korean compound name of the field written without its space
+    ("결제가 두 번 됐어요. 거래ID 9QX77120AB 입니다.", "ko", "transaction_id", "9QX77120AB"),
+    ("계정이름 sunmi_k 예요.", "ko", "account_name", "sunmi_k"),
+    # a slash or a dash between two items ends the first
+    ("계정 이름 sunmik / 이메일 sunmi@example.com", "ko", "account_name", "sunmik"),
+    ("account name bramblefox - email bramble@example.com", "en", "account_name",
+     "bramblefox"),
+    # texting French: "c" for "c'est"
+    ("mon compte c loulou_84 merci", "fr", "account_name", "loulou_84"),
+    ("Mon perso c Pastille, sur Switch.", "fr", "character_name", "Pastille"),
+    ("mon compte c pas le bon", "fr", "account_name", None),
+    # a name stays on its line
+    ("je veux supprimer mon compte Glyph.\nnom de compte : lila_v", "fr", "account_name",
+     "lila_v"),
+    # an e-mail after "Email da conta:" labels the e-mail, not the account
+    ("Quero apagar tudo. Email da conta: rita.m@example.com", "pt-br", "account_name", None),
+    ("Adresse mail du compte : rita.m@example.com", "fr", "account_name", None),
+])
+def test_compounds_separators_and_texting_around_a_name(
+        games: TriageContext, body: str, locale: str, field: str, value: str | None) -> None:
+    assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # a friend or a relative named earlier in the sentence owns a character named without
+    # "my", or one named with "his": neither the requester's nor the reported player's
+    ("Un joueur Grimwald m'arnaque. Il a aussi écrit à mon pote Tibo (son perso c'est "
+     "Tiboulet).", "fr", "reported_player", "Grimwald"),
+    ("Il y a un bot. Son perso s'appelle Qwxzrt.", "fr", "reported_player", "Qwxzrt"),
+    ("minha personagem é Bolinha. meu filho joga comigo com o perso Trovinho", "pt-br",
+     "character_name", "Bolinha"),
+    ("me and my buddy Krovak were farming and a guy named Xx_Reaper_xX camped us", "en",
+     "reported_player", "Xx_Reaper_xX"),
+    ("my brother and I play together, my character is Wrenna", "en", "character_name",
+     "Wrenna"),
+    # the other player's nickname in Korean ("the player's nickname"), not the requester's
+    ("어제 본 플레이어 닉네임이 Gr1mlock 이에요. 제 캐릭은 Dasom_7 입니다.", "ko",
+     "reported_player", "Gr1mlock"),
+    ("어제 본 플레이어 닉네임이 Gr1mlock 이에요. 제 캐릭은 Dasom_7 입니다.", "ko",
+     "character_name", "Dasom_7"),
+])
+def test_whose_name_it_is(games: TriageContext, body: str, locale: str, field: str,
+                          value: str) -> None:
+    assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # a kind of thing after its name, before the cue ("my X mount is no longer …")
+    ("Since Sunday my Ember Stag mount is no longer in my collection.", "en", "item_name",
+     "Ember Stag"),
+    # an article before a name of two capitalised words or more
+    ("The chest opened but the Gilded Vault Key is not there.", "en", "item_name",
+     "Gilded Vault Key"),
+    ("The Key is not there.", "en", "item_name", None),
+    # "we're on" the server
+    ("my char is Brisk, we're on Ravenhold", "en", "server", "Ravenhold"),
+    ("on est sur Ravenhold avec mon frère", "fr", "server", "Ravenhold"),
+    ("we're on PC", "en", "server", None),
+])
+def test_more_ways_to_say_a_thing_is_gone_or_where_one_plays(
+        games: TriageContext, body: str, locale: str, field: str, value: str | None) -> None:
+    assert reading(games, field, body, locale) == value

@@ -62,7 +62,7 @@ LABELLED = 0.9
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
 _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|\s*[(,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
-            r"\s+(?:is|was|est|é|c'est|c’est|called|named|nommée?|chamad[oa]|s'appelle|"
+            r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
@@ -75,7 +75,8 @@ _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|cal
 _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|oso|osa|ivel|"
                         r"avel|ico|ica)$")
 _ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
-_NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
+#: (a name stays on its line: "mon compte Glyph.\nnom de compte : X" is two lines)
+_NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
 _KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
 #: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
 #: description ("서버가 다운됐어요").
@@ -94,6 +95,7 @@ _FIRST_PERSON_OWNER = re.compile(r"(?i)(?:my|mon|ma|mes|meu|minha|meus|minhas|�
 _OTHER_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|ses|leur|seu|sua)|\w['’]s|그의|그 사람|친구(?:의)?|"
     r"그 유저(?:의)?|상대(?:방)?(?:의)?|그놈(?:의)?|"
+    r"(?<!제 )(?<!내 )(?<!\w)(?:플레이어|유저)(?:의)?|"
     r"(?<!\w)(?:friend|ami|amie|pote|amigo|amiga)['’]?s?)\s*$")
 _OTHER_AFTER = re.compile(
     r"(?i)^\s*(?:dele|dela|deles|delas|do meu amigo|da minha amiga|de mon (?:ami|pote)|"
@@ -107,6 +109,44 @@ _THIRD_PERSON_OWNER = re.compile(r"(?i)(?:^|\s)(?:his|her|their|son|sa|dele|dela
 _SELF_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:i'm|i am|je suis|eu sou|sou)\s+(?:the|a|le|la|un|une|o|a|um|uma)?|"
     r"(?<!\w)(?:my|mon|ma|meu|minha)(?:\s+[\w'’-]+(?:\s+(?:is|was|est|é))?)?|제|내)\s*$")
+
+
+def _spaced(name: str) -> str:
+    """A field's name as a pattern; Korean compounds are written with or without their
+    spaces ("거래ID", "계정이름" for "거래 ID", "계정 이름")."""
+    pattern = re.escape(name)
+    return pattern.replace("\\ ", r"\s*") if _HANGUL.search(name) else pattern
+
+
+#: A friend or a relative named earlier in the sentence: "mon pote Tibo (son perso c'est
+#: Tiboulet)", "meu filho joga … com o perso Trovinho".
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:friend|buddy|mate|brother|sister|son|daughter|wife|husband|cousin|"
+    r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
+    r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa])"
+    r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸")
+#: A first-person possessive right before a field's name: the requester's own.
+_MINE_BEFORE = re.compile(r"(?i)(?:(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
+#: An e-mail word: a field's name after it ("Email da conta") labels the e-mail.
+_EMAIL_WORD = re.compile(r"(?:e-?mail|courriel|mail|이메일|메일)\W{0,3}(?:\w+\W+){0,2}$")
+
+
+def _relative_speaks(text: str, at: int, label: str, own: bool) -> bool:
+    """True when a friend or a relative is named earlier in the sentence of a field's
+    name at ``at`` that is not the requester's ("his character", "o perso", not "my
+    character"): the thing is theirs, neither the requester's nor the reported player's
+    ("my buddy Krovak … some dude named X" still names X: "named" is no possessive)."""
+    begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+    if not _RELATIVE.search(text[begin:at]):
+        return False
+    words = label.casefold().split()
+    if own:  # the requester's own thing, named without "my": whose is it?
+        return not (_FIRST_PERSON_OWNER.match(label) or _MINE_BEFORE.search(text[begin:at]))
+    return bool(words) and (words[0] in _THIRD_POSSESSIVES or words[-1] in _THIRD_AFTER)
+
+
+_THIRD_POSSESSIVES = frozenset(("his", "her", "their", "son", "sa", "ses", "leur"))
+_THIRD_AFTER = frozenset(("dele", "dela", "deles", "delas"))
 
 
 def _owned_by_another(text: str, start: int, end: int) -> bool:
@@ -186,9 +226,10 @@ _HANDLE = re.compile(r"\w[._@]\w|\d")
 #: Where a label line without a colon may start: a clause start, or a possessive.
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
-#: Where its one-word value must end: the clause.
-#: (a Korean copula after a Latin word ends it too: "아이디는 ravenmoor 예요").
-_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$))|"
+#: Where its one-word value must end: the clause (a slash or a dash between spaces
+#: separates two items: "계정 이름 minjiii / 이메일 …"; a Korean copula after a Latin word
+#: ends it too: "아이디는 ravenmoor 예요").
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$)|[/|]\s|-\s)|"
                          r"\s*(?:입니다|이에요|예요|이고|이구요|이요|인데)(?![\uac00-\ud7a3])")
 #: Common words that can follow a field's name without being its value ("account problem",
 #: "username help", "conta bloqueada", "compte perdu").
@@ -359,7 +400,7 @@ class NameReader:
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
         names = sorted({*field_synonyms(f), *brand_names(f)}, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
+        alternation = "|".join(_spaced(n) for n in names)
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}(?:[\"«“‘'‹]\s*)?{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
@@ -433,6 +474,11 @@ class NameReader:
                 if self._others_thing and _SELF_BEFORE.search(capped[max(0, m.start() - 24):
                                                                      m.start()]):
                     continue
+                if _relative_speaks(capped, m.start(), label, self._own_thing):
+                    continue
+                if "@" in value and _EMAIL_WORD.search(fold(capped[max(0, m.start() - 16):
+                                                                    m.start()])):
+                    continue  # "Email da conta: x@y.com" labels the e-mail, not the account
                 quoted = _quoted(capped, m.start(2) + max(0, m.group(2).find(value)))
                 if quoted is not None:  # "my character 'velka'", « Velka Moon »
                     if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
@@ -631,7 +677,8 @@ def _ext(f: Field) -> dict[str, object]:
 def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     """The name a cue pattern matched, with its place; a ``{name} Pack`` cue keeps its noun
     when the text capitalises it ("the Founder's Pack"), and only then may an article stand
-    before the name ("the Sword vanished" names no sword)."""
+    before a one-word name ("the Sword vanished" names no sword; "the Shadow Tower Key is
+    not there" names a key)."""
     groups = m.groupdict()
     for k, v in groups.items():
         if v and k.startswith("s"):
@@ -640,8 +687,8 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
             noun = "k" + k[1:]
             if groups.get(noun) and str(groups[noun])[:1].isupper():
                 return f"{v} {groups[noun]}", m.start(k), m.end(noun)
-            if groups.get("a" + k[1:]):
-                return None
+            if groups.get("a" + k[1:]) and " " not in v.strip():
+                return None  # "the Sword vanished"; "the Shadow Tower Key is not there"
             return v, m.start(k), m.end(k)
     index = next(i for i, g in enumerate(m.groups(), 1) if g)
     return m.group(index), m.start(index), m.end(index)
@@ -659,7 +706,8 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         if "{name}" in cue and not cue.split("{name}", 1)[0].strip():
             after = re.escape(cue.split("{name}", 1)[1].strip())
             parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<a{i}>{_ARTICLES})\s+)"
-                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+{_ADVERB}"
+                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+"
+                         rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
                          rf"(?P<k{i}>{after})(?!\w)")
         elif "{name}" in cue:
             before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
