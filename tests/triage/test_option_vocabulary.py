@@ -345,3 +345,16 @@ def test_recovery_reasons_in_everyday_words(games: TriageContext, body: str,
                                             value: str) -> None:
     d = decide(on(games, body, form="account-recovery"), games)
     assert written(games, d).get("recovery_reason") == value
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    # stuck connecting, then thrown back to the menu: a login problem, not a crash
+    ("It freezes on the connecting to server screen and kicks me back to the menu.", "en"),
+    ("Ça reste figé sur connexion au serveur puis ça me renvoie au menu.", "fr"),
+    ("서버 연결 중에서 멈추고 메뉴로 튕겨요.", "ko"),
+    ("Fica em conectando ao servidor e volta pro menu.", "pt-br"),
+])
+def test_stuck_connecting_is_a_login_problem(games: TriageContext, body: str,
+                                             language: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert written(games, d).get("issue_type") == "tech_login"

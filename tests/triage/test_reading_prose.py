@@ -846,3 +846,30 @@ def test_whose_name_it_is(games: TriageContext, body: str, locale: str, field: s
 def test_more_ways_to_say_a_thing_is_gone_or_where_one_plays(
         games: TriageContext, body: str, locale: str, field: str, value: str | None) -> None:
     assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "source", "value"), [
+    # the field's bare name opening the last sentence of a message: a sign-off line
+    ("o jogo trava toda noite na cidade. conta pedrinho", "comment:1", "pedrinho"),
+    ("Nothing works since the patch.\naccount mossbrook", "comment:1", "mossbrook"),
+    # ... not a state, not in a subject, not after a possessive mid-message
+    ("Nada funciona desde ontem. Conta bloqueada.", "comment:1", None),
+    ("não entro faz dias. Conta hackeada", "comment:1", None),
+    ("conta pedrinho", "subject", None),
+    ("não consigo acessar minha conta hoje", "comment:1", None),
+])
+def test_a_closing_label_line_without_its_colon(games: TriageContext, body: str, source: str,
+                                                value: str | None) -> None:
+    reader = compile_reading(dict(games.workspace.fields))
+    found = read(reader, "account_name", [(source, body)], "pt-br", CREATED, "UTC")
+    assert (found.value if found is not None else None) == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Patron 90일 결제하려는데 카드가 거절돼요.", "Patron 90일"),
+    ("Founder Pack 구매하려는데 오류가 나요.", "Founder Pack"),
+    ("Visa 카드로 결제하려는데 안 돼요.", None),
+])
+def test_a_korean_purchase_keeps_its_count(games: TriageContext, body: str,
+                                           value: str | None) -> None:
+    assert reading(games, "purchase_name", body, "ko") == value

@@ -226,6 +226,8 @@ _HANDLE = re.compile(r"\w[._@]\w|\d")
 #: Where a label line without a colon may start: a clause start, or a possessive.
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
+#: The start of a sentence or a line (not a possessive, not a comma).
+_SENTENCE_START = re.compile(r"[.!?\n]\s*$")
 #: Where its one-word value must end: the clause (a slash or a dash between spaces
 #: separates two items: "계정 이름 minjiii / 이메일 …"; a Korean copula after a Latin word
 #: ends it too: "아이디는 ravenmoor 예요").
@@ -497,7 +499,7 @@ class NameReader:
                 if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value):
                     continue
                 if _looks_like_name(value, explicit) or \
-                        self._labelled_clause(capped, m, value) or \
+                        self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
             for m in self._before.finditer(capped):
@@ -582,11 +584,15 @@ class NameReader:
                 word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or
                 word in _STATE_PARTICIPLES)
 
-    def _labelled_clause(self, text: str, m: re.Match[str], value: str) -> bool:
+    def _labelled_clause(self, text: str, m: re.Match[str], value: str,
+                         source: str = "") -> bool:
         """A label line without its colon: "acct name corvane", "conta lucas.mv" — the
         field's name starts the clause (after a possessive at most), one word follows and
-        ends it; the word is an identifier (a dot, an underscore, a digit or an @ in it) or
-        follows a name that says identifier ("acct name", "nick"), and is no common word."""
+        ends it; the word is an identifier (a dot, an underscore, a digit or an @ in it),
+        follows a name that says identifier ("acct name", "nick"), or closes the message
+        as a sign-off line does ("… outros jogos rodam liso. conta anabea": the field's
+        bare name starts the last sentence of a message, not of its subject), and is no
+        common word."""
         if " " in value or not m.group(1).isspace():
             return False
         label = m.group()[: m.start(1) - m.start()].casefold()
@@ -602,7 +608,9 @@ class NameReader:
             return False
         if _HANDLE.search(value):
             return True
-        return label in self._naming and not _ADJECTIVE.search(word)
+        closing = source != "subject" and bool(_SENTENCE_START.search(before)) and \
+            not rest.strip(" \t\n.!") and bool(text[:m.start()].strip())
+        return (label in self._naming or closing) and not _ADJECTIVE.search(word)
 
     def _clean(self, raw: str) -> str:
         words: list[str] = []
@@ -717,7 +725,8 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
             # (Latin letters only: a particle written onto the name is not part of it)
             parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
-                         rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}))"
+                         rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
+                         rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
                          rf"(?=[\s가-힣])"
                          rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
             # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
