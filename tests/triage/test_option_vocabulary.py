@@ -358,3 +358,16 @@ def test_stuck_connecting_is_a_login_problem(games: TriageContext, body: str,
                                              language: str) -> None:
     d = decide(on(games, body, form="technical-issues"), games)
     assert written(games, d).get("issue_type") == "tech_login"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    # a demeaning or reported nickname is about the name
+    ("닉네임 신고합니다. 장애인 비하하는 닉네임이에요.", "ko"),
+    ("I want to report a name I saw in the hub, it's a demeaning name.", "en"),
+    ("Je veux signaler un pseudo dégradant vu en ville.", "fr"),
+    ("Quero denunciar o nick de um jogador, é um nick racista.", "pt-br"),
+])
+def test_a_reported_nickname_is_an_offensive_name(games: TriageContext, body: str,
+                                                  language: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("offense") == "offense_name"
