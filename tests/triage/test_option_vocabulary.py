@@ -371,3 +371,11 @@ def test_a_reported_nickname_is_an_offensive_name(games: TriageContext, body: st
                                                   language: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert written(games, d).get("offense") == "offense_name"
+
+
+def test_payment_not_working_says_no_more_than_that(games: TriageContext) -> None:
+    """"결제가 안 돼요" (payment does not work) names no purchase problem: the reason the
+    requester gives does."""
+    d = decide(on(games, "구독 결제가 안 돼요. 이 결제 수단은 지원하지 않는다고 떠요.",
+                  form="unable-to-purchase", subject="결제 안 됨"), games)
+    assert written(games, d).get("purchase_problem") == "purchase_method_refused"
