@@ -873,3 +873,21 @@ def test_a_closing_label_line_without_its_colon(games: TriageContext, body: str,
 def test_a_korean_purchase_keeps_its_count(games: TriageContext, body: str,
                                            value: str | None) -> None:
     assert reading(games, "purchase_name", body, "ko") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a possessive, a kind of thing and its name, then a pronoun or "the item" gone
+    ("J'ai rangé mon bouclier doré Aegisfer au coffre et maintenant il est plus là.", "fr",
+     "Aegisfer"),
+    ("Emprestei meu cajado Raiz Antiga pra minha irmã e o item não apareceu de volta.",
+     "pt-br", "Raiz Antiga"),
+    ("I put my sword Dawnbreaker in the bank and now the item is gone.", "en", "Dawnbreaker"),
+    # a person, a group or another field's thing is no item
+    ("Mon perso Nyxie a un souci, il a disparu de la liste.", "fr", None),
+    ("J'ai quitté ma guilde Nuitnoire et elle a disparu.", "fr", None),
+    ("my friend Torvald logged out and it vanished", "en", None),
+    ("Meu amigo Caio me deu um item e ele sumiu.", "pt-br", None),
+])
+def test_a_kind_of_thing_and_its_name_before_it_is_gone(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "item_name", body, locale) == value

@@ -32,6 +32,7 @@ from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
 from integrations.triage.reading.sentences import ClauseReader, NameReader
 from integrations.triage.reading.typed import TypedReader, recognisable
+from integrations.triage.reading.vocabulary import field_synonyms
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -70,6 +71,12 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
     # every option title of the form, folded: a name is never another field's choice
     others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
                        for o in f.options for t in (o.title, *o.titles.values()))
+    # per field, the words that name the form's other fields: "mon perso Nyxie" names a
+    # character, never an item
+    words = {k: {fold(w) for n in field_synonyms(f) for w in n.split()} for k, f in
+             fields.items()}
+    kinds = {k: frozenset(w for o, ws in words.items() if o != k for w in ws) - words[k]
+             for k in fields}
     for key, f in fields.items():
         if f.kind in ("dropdown",):
             options[key] = OptionReader(f)
@@ -84,7 +91,7 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
         elif f.kind == "textarea":
             clauses[key] = ClauseReader(f)
         elif f.kind in ("text", "regexp"):
-            names[key] = NameReader(f, others)
+            names[key] = NameReader(f, others, kinds.get(key, frozenset()))
     return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 

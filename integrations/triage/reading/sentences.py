@@ -397,10 +397,13 @@ _NEXT_CLAUSE = re.compile(
 class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
-    def __init__(self, f: Field, others: frozenset[str] = frozenset()) -> None:
+    def __init__(self, f: Field, others: frozenset[str] = frozenset(),
+                 kinds: frozenset[str] = frozenset()) -> None:
         self.field = f
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
+        #: folded words naming the form's other fields: "mon perso Nyxie" is no item
+        self._kinds = kinds
         names = sorted({*field_synonyms(f), *brand_names(f)}, key=len, reverse=True)
         alternation = "|".join(_spaced(n) for n in names)
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
@@ -432,7 +435,11 @@ class NameReader:
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         self._around = _around(per_locale(_ext(f).get("cues")))
-        self._anaphor = _anaphor(per_locale(_ext(f).get("cues")))
+        # "the item", "l'objet", "o item": the field's own nouns stand for the thing too
+        own_nouns = sorted({w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.casefold())
+                            if not _HANGUL.match(w) and w not in _IDENTIFIER_NOUNS
+                            and w not in _NOT_ANAPHORS and fold(w) not in NOT_NAMES})
+        self._anaphor = _anaphor(per_locale(_ext(f).get("cues")), own_nouns)
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
         self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
@@ -536,9 +543,10 @@ class NameReader:
             for m in self._anaphor.finditer(capped) if self._anaphor and not titled else ():
                 thing = self._antecedent(capped, m.start())
                 if thing is not None:
-                    found.append(_Mention(thing.group(1), source,
+                    group = 1 if thing.re is _NAMED_THING else 3
+                    found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
-                                          thing.start(1), thing.end(1)))
+                                          thing.start(group), thing.end(group)))
         values = _merged(found)
         if len(values) != 1:  # two names compete: neither is written
             return None
@@ -557,9 +565,19 @@ class NameReader:
                   and not _PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])
                   and not any(fold(w) in self._own for w in m.group(1).split()
                               if w.casefold() not in _NAME_JOINERS)]
-        if len({m.group(1) for m in things}) != 1:
+        # "mon fusil légendaire Vindicator", "meu arco Lua Sangrenta": a possessive, a
+        # kind of thing (not a person, a group or another field's word: "mon pote Tibo",
+        # "my guild Nightfall", "mon perso Nyxie"), its name
+        kinds = [m for m in _KIND_THING.finditer(text, begin, at)
+                 if _proper_name(m.group(3)) and not self._is_other(m.group(3))
+                 and not any(_RELATIVE.fullmatch(w) or fold(w) in self._kinds or
+                             fold(w) in _GROUPS or fold(w) in NOT_NAMES
+                             for w in (m.group(1), m.group(2) or "") if w)]
+        found = {m.start(1) if m.re is _NAMED_THING else m.start(3):
+                 m for m in [*things, *kinds]}
+        if len({_thing(m) for m in found.values()}) != 1:
             return None
-        return things[0]
+        return next(iter(found.values()))
 
     def _drop_own(self, value: str) -> str:
         """A multi-word value without the field's own words before it ("char name Sylva":
@@ -749,15 +767,38 @@ _NAMED_THING = re.compile(
     rf"(?i)(?<!\w)(?:{_ARTICLES}|my|mon|ma|meu|minha)\s+"
     r"((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
     r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){1,3}))(?![\w'’-])")
+_KIND_THING = re.compile(
+    r"(?i)(?<!\w)(?:my|mon|ma|mes|meu|minha)\s+(?-i:([a-zà-ÿ]{3,15})(?:\s+([a-zà-ÿ]{3,15}))?)"
+    r"\s+((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
+    r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3}))(?![\w'’-])")
+#: Groups of players: "my guild Nightfall" names no thing.
+_GROUPS = frozenset(("guild", "guilde", "guilda", "clan", "team", "equipe", "party", "groupe",
+                     "grupo", "crew", "squad", "faction", "time"))
+#: Words of a field's names that stand for no thing ("the exact …").
+_NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou", "or",
+                           "nom", "nome", "name"))
+
+
+def _thing(m: re.Match[str]) -> str:
+    """The name an antecedent match holds."""
+    return m.group(1) if m.re is _NAMED_THING else m.group(3)
+
+
 #: A place, not a thing: "in the Sanctum Gardens", "sur la Côte Sauvage", "no Vale Sombrio".
 _PLACE_PREPOSITION = re.compile(
     r"(?i)(?<!\w)(?:in|on|at|to|from|into|near|dans|sur|vers|depuis|em|para|perto|pra|pro)"
     r"\s*$")
 
 
-def _anaphor(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+def _anaphor(cues: dict[str, tuple[str, ...]], nouns: Sequence[str] = ()
+             ) -> re.Pattern[str] | None:
     """A ``{name}`` cue whose name is a pronoun ("it's gone", "it just vanished", "il a
-    disparu", "ela sumiu"): the thing is the one named before it (`NameReader._antecedent`)."""
+    disparu", "ela sumiu") or the field's own noun with an article ("the item is gone",
+    "o item não apareceu"): the thing is the one named before it
+    (`NameReader._antecedent`)."""
+    own = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    definite = rf"|(?:the|this|that|o|a|esse|essa|este|esta|le|la|ce|cet|cette)\s+(?:{own})" \
+        rf"|l['’](?:{own})" if own else ""
     parts: list[str] = []
     for cue in (c for words in cues.values() for c in words):
         before, _, after = cue.partition("{name}")
@@ -767,10 +808,11 @@ def _anaphor(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         rest = re.escape(after)
         if after.startswith("is "):  # "it's gone" is "it is gone"
             rest = r"(?:is\s+|['’]s\s+)" + re.escape(after[3:])
-            parts.append(rf"(?<!\w){_PRONOUNS}\s*{rest}(?!\w)")
+            parts.append(rf"(?<!\w)(?:it{definite})\s*{rest}(?!\w)")
             continue
         # "il n'est plus possible de…": an impersonal "il" stands for no thing
-        pronouns = "(?:elle|ele|ela)" if after.startswith(("n'", "n’")) else _PRONOUNS
+        pronouns = "(?:elle|ele|ela" if after.startswith(("n'", "n’")) else _PRONOUNS[:-1]
+        pronouns += definite + ")"
         parts.append(rf"(?<!\w){pronouns}\s+{_ADVERB}{rest}(?!\w)")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
