@@ -727,39 +727,46 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     and after a possessive ("my Lunarfall Cloak vanished"); a ``{name}`` cue with nothing
     before it names a kind of thing ("{name} pack"): an article will do ("the Founder's
     Pack")."""
+    # cues of one kind share one alternative (one pass of the engine per kind, not per cue)
+    every = sorted({c for words in cues.values() for c in words}, key=len, reverse=True)
+    kinds = [c for c in every if "{name}" in c and not c.split("{name}", 1)[0].strip()]
+    framed = [c for c in every if "{name}" in c and c not in kinds]
+    korean = [c for c in every if "{name}" not in c and _HANGUL.match(c)]
+    plain = [c for c in every if "{name}" not in c and not _HANGUL.match(c)]
     parts: list[str] = []
-    for i, cue in enumerate(c for words in cues.values() for c in words):
-        if "{name}" in cue and not cue.split("{name}", 1)[0].strip():
-            after = re.escape(cue.split("{name}", 1)[1].strip())
-            parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<a{i}>{_ARTICLES})\s+)"
-                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<n{i}>{_PROPER})\s+"
-                         rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
-                         rf"(?P<k{i}>{after})(?!\w)")
-        elif "{name}" in cue:
-            before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
-            parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
-                         rf"({_PROPER})\s+{_ADVERB}{after}(?!\w)")
-        elif _HANGUL.match(cue):  # Korean puts the object before its verb:
-            # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
-            # (Latin letters only: a particle written onto the name is not part of it)
-            parts.append(rf"(?<!\w)(?P<n{i}>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
-                         rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
-                         rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
-                         rf"(?=[\s가-힣])"
-                         rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*{re.escape(cue)}")
-            # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
-            # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
-            parts.append(rf"(?<![\w])(?P<n{i}q>{_KO_COUNTED})\s*(?:을|를)?\s*{re.escape(cue)}")
-        else:  # a cue that introduces oneself names one word: "my name is John Smith" is
-            # a person, not a character
-            group = f"s{i}" if _SELF_INTRODUCTION.search(fold(cue)) else f"n{i}"
-            parts.append(rf"(?<!\w){re.escape(cue)}\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
+    if kinds:
+        afters = "|".join(re.escape(c.split("{name}", 1)[1].strip()) for c in kinds)
+        parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
+                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<nf>{_PROPER})\s+"
+                     rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
+                     rf"(?P<kf>{afters})(?!\w)")
+    for cue in framed:
+        before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
+        parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
+                     rf"({_PROPER})\s+{_ADVERB}{after}(?!\w)")
+    if korean:  # Korean puts the object before its verb:
+        # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
+        # (Latin letters only: a particle written onto the name is not part of it)
+        verbs = "|".join(re.escape(c) for c in korean)
+        parts.append(rf"(?<!\w)(?P<nk>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
+                     rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
+                     rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
+                     rf"(?=[\s가-힣])"
+                     rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*(?:{verbs})")
+        # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
+        # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
+        parts.append(rf"(?<![\w])(?P<nkq>{_KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
+    # a cue that introduces oneself names one word: "my name is John Smith" is a person,
+    # not a character
+    for group, chosen in (("sp", [c for c in plain if _SELF_INTRODUCTION.search(fold(c))]),
+                          ("np", [c for c in plain if not _SELF_INTRODUCTION.search(fold(c))])):
+        if chosen:
+            words = "|".join(re.escape(c) for c in chosen)
+            parts.append(rf"(?<!\w)(?:{words})\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
                          rf"(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
-#: Pronouns that stand for a thing named before ("it's gone", "il a disparu", "ele sumiu").
-_PRONOUNS = r"(?:it|il|elle|ele|ela)"
 #: A thing named with its article or possessive: two capitalised words at least ("a
 #: Thunderstruck Tree sapling", "my Ayanad Bow"; one word alone may be a common noun
 #: written with a capital: "a Sword").
@@ -799,21 +806,21 @@ def _anaphor(cues: dict[str, tuple[str, ...]], nouns: Sequence[str] = ()
     own = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     definite = rf"|(?:the|this|that|o|a|esse|essa|este|esta|le|la|ce|cet|cette)\s+(?:{own})" \
         rf"|l['’](?:{own})" if own else ""
+    afters = sorted({c.partition("{name}")[2].strip() for words in cues.values()
+                     for c in words if "{name}" in c and not c.partition("{name}")[0].strip()
+                     and not _HANGUL.search(c)}, key=len, reverse=True)
+    if not afters:
+        return None
+    # "it's gone" is "it is gone"
+    copular = "|".join(re.escape(a[3:]) for a in afters if a.startswith("is "))
+    verbs = "|".join(re.escape(a) for a in afters if not a.startswith("is "))
+    # "il n'est plus possible de…": an impersonal "il" stands for no thing
+    pronoun = rf"(?:it|il(?!\s+n['’])|elle|ele|ela{definite})"
     parts: list[str] = []
-    for cue in (c for words in cues.values() for c in words):
-        before, _, after = cue.partition("{name}")
-        if not _ or before.strip() or _HANGUL.search(after):
-            continue
-        after = after.strip()
-        rest = re.escape(after)
-        if after.startswith("is "):  # "it's gone" is "it is gone"
-            rest = r"(?:is\s+|['’]s\s+)" + re.escape(after[3:])
-            parts.append(rf"(?<!\w)(?:it{definite})\s*{rest}(?!\w)")
-            continue
-        # "il n'est plus possible de…": an impersonal "il" stands for no thing
-        pronouns = "(?:elle|ele|ela" if after.startswith(("n'", "n’")) else _PRONOUNS[:-1]
-        pronouns += definite + ")"
-        parts.append(rf"(?<!\w){pronouns}\s+{_ADVERB}{rest}(?!\w)")
+    if copular:
+        parts.append(rf"(?<!\w)(?:it{definite})\s*(?:is\s+|['’]s\s+)(?:{copular})(?!\w)")
+    if verbs:
+        parts.append(rf"(?<!\w){pronoun}\s+{_ADVERB}(?:{verbs})(?!\w)")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
