@@ -891,3 +891,13 @@ def test_a_korean_purchase_keeps_its_count(games: TriageContext, body: str,
 def test_a_kind_of_thing_and_its_name_before_it_is_gone(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:
     assert reading(games, "item_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a quoted participle says how the thing is, not its name
+    ("my character 'disappeared' from the list", "en"),
+    ("mon perso « bloqué » depuis hier", "fr"),
+    ("meu personagem 'bugado' desde ontem", "pt-br"),
+])
+def test_a_quoted_participle_is_no_name(games: TriageContext, body: str, locale: str) -> None:
+    assert reading(games, "character_name", body, locale) is None

@@ -490,8 +490,10 @@ class NameReader:
                     continue  # "Email da conta: x@y.com" labels the e-mail, not the account
                 quoted = _quoted(capped, m.start(2) + max(0, m.group(2).find(value)))
                 if quoted is not None:  # "my character 'velka'", « Velka Moon »
+                    plain = quoted.islower() and not _HANDLE.search(quoted)
                     if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
-                            not self._is_other(quoted):
+                            not self._is_other(quoted) and not (plain and quoted.endswith(
+                                ("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida"))):
                         add(quoted, m.start(2) + max(0, m.group(2).find(value)), m,
                             quoted=True)
                     continue
