@@ -901,3 +901,15 @@ def test_a_kind_of_thing_and_its_name_before_it_is_gone(
 ])
 def test_a_quoted_participle_is_no_name(games: TriageContext, body: str, locale: str) -> None:
     assert reading(games, "character_name", body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a state after "my account is" is no account name
+    ("I logged in and my Glyph account is empty, all characters gone.", "en"),
+    ("My account is private.", "en"),
+    ("Minha conta é privada.", "pt-br"),
+    ("Mon compte est vide.", "fr"),
+])
+def test_a_state_of_the_account_is_no_name(games: TriageContext, body: str,
+                                           locale: str) -> None:
+    assert reading(games, "account_name", body, locale) is None

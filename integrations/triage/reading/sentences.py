@@ -252,6 +252,10 @@ incorreto incorreta invalido invalida indisponivel alteracao mudanca troca
 old new older newer free premium personal main verified shared ancien ancienne nouveau
 nouvelle gratuit gratuite personnel personnelle principal principale verifie partage
 antiga antigo nova novo velha velho gratuita gratuito pessoal verificada compartilhada
+empty private public blank dead frozen safe secure clean corrupt closed open slow weird
+strange fine useless vide prive privee publique mort morte gele lent lente bizarre ferme
+vazia vazio privada privado publica publico morta morto lenta lento estranha estranho
+fechada fechado aberta aberto
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 
