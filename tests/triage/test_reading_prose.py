@@ -913,3 +913,16 @@ def test_a_quoted_participle_is_no_name(games: TriageContext, body: str, locale:
 def test_a_state_of_the_account_is_no_name(games: TriageContext, body: str,
                                            locale: str) -> None:
     assert reading(games, "account_name", body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a counted product said never to have arrived
+    ("Paguei no pix mas os 1200 Cristais nunca caíram na conta.", "pt-br", "1200 Cristais"),
+    ("I paid with PayPal but my 5000 Crowns never arrived.", "en", "5000 Crowns"),
+    ("J'ai payé mais les 2400 Bits ne sont jamais arrivés.", "fr", "2400 Bits"),
+    ("Paguei mas os créditos nunca caíram.", "pt-br", None),
+    ("I paid but the 30 never arrived.", "en", None),
+])
+def test_a_counted_purchase_that_never_arrived(games: TriageContext, body: str, locale: str,
+                                               value: str | None) -> None:
+    assert reading(games, "purchase_name", body, locale) == value

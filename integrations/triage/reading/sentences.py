@@ -743,7 +743,7 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     if kinds:
         afters = "|".join(re.escape(c.split("{name}", 1)[1].strip()) for c in kinds)
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
-                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<nf>{_PROPER})\s+"
+                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER})\s+"
                      rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
                      rf"(?P<kf>{afters})(?!\w)")
     for cue in framed:
