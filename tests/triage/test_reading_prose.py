@@ -926,3 +926,28 @@ def test_a_state_of_the_account_is_no_name(games: TriageContext, body: str,
 def test_a_counted_purchase_that_never_arrived(games: TriageContext, body: str, locale: str,
                                                value: str | None) -> None:
     assert reading(games, "purchase_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "value"), [
+    # the brand after its noun and a preposition
+    ("meu login na glyph é bruna_s", "pt-br", "account_name", "bruna_s"),
+    # "is called", a kind before its naming verb, a relative naming verb
+    ("my toon is called Brisk", "en", "character_name", "Brisk"),
+    ("I play a dwarf named Thorgrim", "en", "character_name", "Thorgrim"),
+    ("je joue une elfe qui s'appelle Lune", "fr", "character_name", "Lune"),
+    ("meu boneco se chama Tatu", "pt-br", "character_name", "Tatu"),
+    ("un type qui s'appelle DarkVador77 m'insulte", "fr", "reported_player", "DarkVador77"),
+    # a handle shaped by its inner capitals
+    ("um cara chamado xXMatadorXx ficou me xingando", "pt-br", "reported_player",
+     "xXMatadorXx"),
+    # Korean: "the user whose nickname is X" is someone else
+    ("닉네임 Grom77 인 유저가 핵을 써요", "ko", "reported_player", "Grom77"),
+    ("닉네임 Grom77 인 유저가 핵을 써요", "ko", "character_name", None),
+    ("캐릭터 닉네임 Sora_kim 입니다", "ko", "character_name", "Sora_kim"),
+    # negatives: a state after "is called", a kind with no name
+    ("my toon is called out for cheating", "en", "character_name", None),
+    ("I play a dwarf and he is stuck", "en", "character_name", None),
+])
+def test_naming_verbs_brands_and_handles(games: TriageContext, body: str, locale: str,
+                                         field: str, value: str | None) -> None:
+    assert reading(games, field, body, locale) == value

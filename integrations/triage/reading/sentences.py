@@ -62,22 +62,30 @@ LABELLED = 0.9
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
 _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|\s*[(,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
+            r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
             r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
 #: is") states the value as an explicit connector would.
-_COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named)$"
+_COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named|"
+                         r"chamad[oa]|nommée?|appelée?)$"
                          r"|(?:은|는)$")
 #: Adjective endings: a lone word after a field's name in a label-less line that is an
 #: adjective describes the thing ("nick ofensivo", "offensive name") rather than naming it.
 _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|oso|osa|ivel|"
                         r"avel|ico|ica)$")
-_ARTICLE = r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?)\s+)?)?"
+#: An article, and a kind before its naming verb ("a dwarf named", "une elfe qui s'appelle").
+_ARTICLE = (r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?|"
+            r"chamad[oa]|(?:qui|who|que)\s+(?:s'appelle|s’appelle|is\s+called|se\s+chama))\s+)?)?")
 #: (a name stays on its line: "mon compte Glyph.\nnom de compte : X" is two lines)
 _NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
-_KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:이)?라는\s*(?:{names})"
+_KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:(?:이)?라는|인)\s*(?:{names})"
+#: After a name, a Korean relative that makes it another person's ("닉네임 Grom77 인 유저",
+#: "Grom77 이라는 플레이어").
+_KO_SOMEONE_AFTER = re.compile(
+    r"^\s*(?:인|(?:이)?라는)\s*(?:유저|플레이어|사람|분|애|놈|녀석|상대)")
 #: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
 #: description ("서버가 다운됐어요").
 _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|이에요|예요|이고|고요)"
@@ -222,7 +230,7 @@ def _names_identifier(name: str) -> bool:
 
 
 #: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
-_HANDLE = re.compile(r"\w[._@]\w|\d")
+_HANDLE = re.compile(r"\w[._@]\w|\d|[a-z][A-Z]")  # "xXMatadorXx" too
 #: Where a label line without a colon may start: a clause start, or a possessive.
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
@@ -408,8 +416,11 @@ class NameReader:
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
         self._kinds = kinds
-        names = sorted({*field_synonyms(f), *brand_names(f)}, key=len, reverse=True)
-        alternation = "|".join(_spaced(n) for n in names)
+        branded = brand_names(f)
+        names = sorted({*field_synonyms(f), *branded}, key=len, reverse=True)
+        # the brand's names as one alternative ("Glyph login", "login na Glyph"), then the rest
+        alternation = "|".join([*([_brand_pattern(branded)] if branded else []),
+                                *(_spaced(n) for n in names if n not in branded)])
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}(?:[\"«“‘'‹]\s*)?{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
@@ -466,7 +477,10 @@ class NameReader:
 
             pos = 0
             while (m := self._after.search(capped, pos)) is not None:
-                pos = m.end()
+                # a mention read moves on past it; one that is not, past its label's start
+                # only ("meu login na glyph é X": "meu login" gives no name, "login na
+                # glyph" does)
+                pos = m.start() + 1
                 label = m.group()[: m.start(1) - m.start()]
                 explicit = bool(m.group(1).strip()) or bool(_COPULA_END.search(label.casefold()))
                 first = m.group(2).split()[0].casefold()
@@ -489,6 +503,9 @@ class NameReader:
                     continue
                 if _relative_speaks(capped, m.start(), label, self._own_thing):
                     continue
+                if self._own_thing and _KO_SOMEONE_AFTER.match(
+                        capped[m.start(2) + max(0, m.group(2).find(value)) + len(value):]):
+                    continue  # "닉네임 Grom77 인 유저": another user's nickname
                 if "@" in value and _EMAIL_WORD.search(fold(capped[max(0, m.start() - 16):
                                                                     m.start()])):
                     continue  # "Email da conta: x@y.com" labels the e-mail, not the account
@@ -500,6 +517,7 @@ class NameReader:
                                 ("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida"))):
                         add(quoted, m.start(2) + max(0, m.group(2).find(value)), m,
                             quoted=True)
+                        pos = m.end()
                     continue
                 if not explicit and label.split()[-1][:1].isupper() and \
                         value[:1].isupper() and not _HANDLE.search(value) and \
@@ -515,6 +533,7 @@ class NameReader:
                         self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
+                    pos = m.end()
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
@@ -852,6 +871,18 @@ def brand_names(f: Field) -> list[str]:
         for w in sorted(words - {brand.casefold()}):
             out.extend((f"{brand} {w}", f"{w} {brand}"))
     return out
+
+
+def _brand_pattern(branded: Sequence[str]) -> str:
+    """`brand_names` as one pattern: the brand before its noun, or the noun before it,
+    a preposition between at most ("login na Glyph", "compte sur Glyph", "conta da Glyph")."""
+    pairs = [n.split(" ", 1) for n in branded]
+    brands = {a for a, b in pairs if a[:1].isupper()} | {b for a, b in pairs if b[:1].isupper()}
+    nouns = {w for pair in pairs for w in pair} - brands
+    b = "|".join(re.escape(x) for x in sorted(brands, key=len, reverse=True))
+    n = "|".join(_spaced(x) for x in sorted(nouns, key=len, reverse=True))
+    return (rf"(?:{b})\s*(?:{n})|(?:{n})\s+(?:(?:da|na|do|no|de|du|of|on|in|sur|em)\s+)?"
+            rf"(?:{b})")
 
 
 #: Identifier nouns a brand names an account by (not "id": a number may be another one).
