@@ -379,3 +379,16 @@ def test_payment_not_working_says_no_more_than_that(games: TriageContext) -> Non
     d = decide(on(games, "구독 결제가 안 돼요. 이 결제 수단은 지원하지 않는다고 떠요.",
                   form="unable-to-purchase", subject="결제 안 됨"), games)
     assert written(games, d).get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a card worth a sum is the prepaid voucher, not a bank card
+    ("J'ai acheté une carte de 25 € au tabac mais le paiement ne passe pas.",
+     "pay_paysafecard"),
+    ("Comprei um cartão de 50 na banca e o código não funciona.", "pay_paysafecard"),
+    ("My bank card is declined every time.", "pay_card"),
+])
+def test_a_card_worth_a_sum_is_the_prepaid_voucher(games: TriageContext, body: str,
+                                                   value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("payment_method") == value
