@@ -951,3 +951,14 @@ def test_a_counted_purchase_that_never_arrived(games: TriageContext, body: str, 
 def test_naming_verbs_brands_and_handles(games: TriageContext, body: str, locale: str,
                                          field: str, value: str | None) -> None:
     assert reading(games, field, body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # another company's account is not the Glyph account
+    ("não consigo entrar.\nConta Google", "pt-br"),
+    ("My account Discord is linked.", "en"),
+    ("mon compte Hotmail est fermé", "fr"),
+])
+def test_another_companys_account_is_no_account_name(games: TriageContext, body: str,
+                                                     locale: str) -> None:
+    assert reading(games, "account_name", body, locale) is None

@@ -283,7 +283,13 @@ november december the a an this that it in on at of to for bonjour merci salut o
 obrigado obrigada admin support moderator gm player joueur jogador account compte conta
 angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
 """
-NOT_NAMES = frozenset(_NOT_NAMES.split())
+#: Other companies' services: "Conta Google", "my account Discord" name no account of ours.
+_SERVICES_WORDS = """
+google facebook apple microsoft discord twitch youtube gmail hotmail outlook yahoo naver
+kakao amazon psn reddit twitter instagram whatsapp steam epic xbox playstation nintendo
+"""
+_SERVICES = frozenset(_SERVICES_WORDS.split())
+NOT_NAMES = frozenset(_NOT_NAMES.split()) | _SERVICES
 #: Its first lines: nationalities and languages ("the player is Canadian").
 _DEMONYMS = frozenset(" ".join(_NOT_NAMES.strip().splitlines()[:4]).split())
 
@@ -494,7 +500,7 @@ class NameReader:
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value) or \
-                        fold(value) in _DEMONYMS or _quantity(capped, m, value):
+                        fold(value) in _DEMONYMS | _SERVICES or _quantity(capped, m, value):
                     continue
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
                     continue
