@@ -472,11 +472,16 @@ class NameReader:
 
             # a Title Case or upper-case text ("Account Recovery Request") capitalises
             # every word: only a name's shape or quotes tell a name in it
-            titled = _title_case(capped)
+            titled: list[bool] = []  # worked out on the first name found only
+
+            def is_titled() -> bool:
+                if not titled:  # noqa: B023
+                    titled.append(_title_case(capped))  # noqa: B023
+                return titled[0]  # noqa: B023
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
                     quoted: bool = False) -> None:
-                if titled and not quoted and not _HANDLE.search(value):  # noqa: B023
+                if not quoted and not _HANDLE.search(value) and is_titled():
                     return
                 found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
@@ -571,7 +576,9 @@ class NameReader:
                 if (_proper_name(name) or counted) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
-            for m in self._anaphor.finditer(capped) if self._anaphor and not titled else ():
+            for m in self._anaphor.finditer(capped) if self._anaphor else ():
+                if is_titled():
+                    break
                 thing = self._antecedent(capped, m.start())
                 if thing is not None:
                     group = 1 if thing.re is _NAMED_THING else 3
