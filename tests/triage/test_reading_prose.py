@@ -962,3 +962,16 @@ def test_naming_verbs_brands_and_handles(games: TriageContext, body: str, locale
 def test_another_companys_account_is_no_account_name(games: TriageContext, body: str,
                                                      locale: str) -> None:
     assert reading(games, "account_name", body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a Latin name with its subject particle, where it was, then the Korean cue
+    ("어제 산 Storm Blade 가 인벤토리에서 없어졌어요", "Storm Blade"),
+    ("Moonlit Cape가 창고에서 사라졌어요", "Moonlit Cape"),
+    # a server or a game before a place is no item
+    ("Kyprosa 서버에서 아이템이 사라졌어요", None),
+    ("Trove 에서 아이템이 인벤토리에서 사라졌어요", None),
+])
+def test_a_korean_item_said_gone_from_a_place(games: TriageContext, body: str,
+                                              value: str | None) -> None:
+    assert reading(games, "item_name", body, "ko") == value

@@ -790,7 +790,10 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
                      rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
                      rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
                      rf"(?=[\s가-힣])"
-                     rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}})?\s*(?:{verbs})")
+                     rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}}|"
+                     # its subject particle, then where it was: "Storm Blade 가 인벤토리에서"
+                     rf"\s*(?:가|이|은|는|을|를|도)\s+[\uac00-\ud7a3]{{1,8}}(?:에서|에))?"
+                     rf"\s*(?:{verbs})")
         # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
         # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
         parts.append(rf"(?<![\w])(?P<nkq>{_KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
