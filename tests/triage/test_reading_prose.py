@@ -975,3 +975,20 @@ def test_another_companys_account_is_no_account_name(games: TriageContext, body:
 def test_a_korean_item_said_gone_from_a_place(games: TriageContext, body: str,
                                               value: str | None) -> None:
     assert reading(games, "item_name", body, "ko") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # the other player's name quoted a few words after the field's name, in its clause
+    ("Tem um jogador com um apelido bem ofensivo, 'SeuPaiNoob', xingando geral.", "pt-br",
+     "SeuPaiNoob"),
+    ("a player with the name \"Gr1mlock\" is botting all night", "en", "Gr1mlock"),
+    ("un joueur au pseudo « Kraggor » m'insulte", "fr", "Kraggor"),
+    # what they said or called the requester is no name
+    ("the player keeps typing 'Noob' at me", "en", None),
+    ("a player kept calling me 'Loser' in chat", "en", None),
+    ("um jogador ficou me xingando de 'Lixo'", "pt-br", None),
+    ("this player said 'GG' and left", "en", None),
+])
+def test_the_other_players_quoted_name_a_few_words_on(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    assert reading(games, "reported_player", body, locale) == value

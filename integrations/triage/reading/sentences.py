@@ -378,6 +378,12 @@ def _title_case(text: str) -> bool:
 #: A word of three letters or more that does not start a sentence or a line.
 _INNER_WORD = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)(?<=\s)"
                          r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]{2,}")
+#: Words that report speech: a quotation after them is what was said, not a name.
+_SPEECH = re.compile(r"(?<!\w)(?:said|says|say|saying|wrote|writes|writing|typed|types|typing|"
+                     r"call(?:s|ed|ing)?|yell(?:s|ed|ing)?|shout(?:s|ed|ing)?|spam(?:s|med|ming)?|"
+                     r"told|telling|disse|diz|dizendo|falou|fala|falando|escreveu|escrevendo|"
+                     r"chamou|chamando|mandou|xing(?:ou|ando|a)|gritando|gritou|a dit|dit|"
+                     r"disant|ecrit|ecrivant|traite|traitant|crie|criant)(?!\w)")
 _OPEN_QUOTES = "\"'«“‘‹"
 _CLOSE_QUOTES = "\"'»”’›"
 
@@ -464,6 +470,11 @@ class NameReader:
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
         self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
+        #: someone else's name quoted a few words after the field's name, in its clause
+        #: ("um jogador com um nick super ofensivo, 'TeuPaiCorno'")
+        self._quote_after = re.compile(
+            rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])([^.!?\n\"'«“‘]{{0,48}}?)"
+            rf"[\s,:(]\s*[\"'«“‘]\s*") if self._others_thing else None
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
@@ -545,6 +556,16 @@ class NameReader:
                         (explicit and self._stated_handle(label, value)):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
                     pos = m.end()
+            for m in self._quote_after.finditer(capped) if self._quote_after else ():
+                name = _quoted(capped, m.end())
+                gap = fold(m.group(1))
+                if name is None or " " in name or len(gap.split()) > 6 or \
+                        _SPEECH.search(gap) or not (name[:1].isupper() or _HANDLE.search(name)) \
+                        or fold(name) in NOT_NAMES or self._is_other(name) or \
+                        _SELF_BEFORE.search(capped[max(0, m.start() - 24):m.start()]):
+                    continue
+                found.append(_Mention(name, source, clip(capped[m.start():m.end() + len(name) + 1]),
+                                      capped, m.end(), m.end() + len(name)))
             for m in self._before.finditer(capped):
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
