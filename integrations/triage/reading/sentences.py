@@ -129,7 +129,8 @@ def _spaced(name: str) -> str:
 #: A friend or a relative named earlier in the sentence: "mon pote Tibo (son perso c'est
 #: Tiboulet)", "meu filho joga … com o perso Trovinho".
 _RELATIVE = re.compile(
-    r"(?i)(?<!\w)(?:friend|buddy|mate|brother|sister|son|daughter|wife|husband|cousin|"
+    r"(?i)(?<!\w)(?:friend|buddy|mate|brother|sister|(?:my|his|her|our)\s+son|daughter|wife|"
+    r"husband|cousin|"
     r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
     r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa])"
     r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸")
