@@ -856,6 +856,7 @@ def test_more_ways_to_say_a_thing_is_gone_or_where_one_plays(
     ("Nada funciona desde ontem. Conta bloqueada.", "comment:1", None),
     ("não entro faz dias. Conta hackeada", "comment:1", None),
     ("conta pedrinho", "subject", None),
+    ("Merci.\ncompte perso", "comment:1", None),
     ("não consigo acessar minha conta hoje", "comment:1", None),
 ])
 def test_a_closing_label_line_without_its_colon(games: TriageContext, body: str, source: str,

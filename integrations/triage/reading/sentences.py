@@ -264,7 +264,7 @@ antiga antigo nova novo velha velho gratuita gratuito pessoal verificada compart
 empty private public blank dead frozen safe secure clean corrupt closed open slow weird
 strange fine useless vide prive privee publique mort morte gele lent lente bizarre ferme
 vazia vazio privada privado publica publico morta morto lenta lento estranha estranho
-fechada fechado aberta aberto
+fechada fechado aberta aberto perso pro
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 
