@@ -746,6 +746,9 @@ def test_copulas_appositions_and_quotations_after_a_field_name(
     ("I Got A Frost Wyrm Egg And It Vanished", "item_name"),
     # a capitalised compound that goes on is no label and its name
     ("Login Screen freezes after the patch", "account_name"),
+    # inner capitals ("PayPal") do not make a name in a Title Case text
+    ("Purchase Problem With PayPal", "purchase_name"),
+    ("Account Issue With PayPal", "account_name"),
 ])
 def test_capitals_of_a_title_or_a_compound_name_nothing(games: TriageContext, body: str,
                                                         field: str) -> None:
@@ -993,3 +996,16 @@ def test_a_korean_item_said_gone_from_a_place(games: TriageContext, body: str,
 def test_the_other_players_quoted_name_a_few_words_on(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:
     assert reading(games, "reported_player", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # the purchase named after its own noun
+    ("the name of the purchase is Patron 30 Days", "en", "Patron 30 Days"),
+    ("mon achat Pack Aventurier n'est pas arrivé", "fr", "Pack Aventurier"),
+    ("a compra do Passe VIP falhou", "pt-br", "Passe VIP"),
+    ("my purchase failed twice", "en", None),
+    ("minha compra não chegou", "pt-br", None),
+])
+def test_a_purchase_named_after_its_noun(games: TriageContext, body: str, locale: str,
+                                         value: str | None) -> None:
+    assert reading(games, "purchase_name", body, locale) == value

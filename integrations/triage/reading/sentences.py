@@ -232,6 +232,9 @@ def _names_identifier(name: str) -> bool:
 
 #: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
 _HANDLE = re.compile(r"\w[._@]\w|\d|[a-z][A-Z]")  # "xXMatadorXx" too
+#: The shape of a handle that capitals do not give: a dot, an underscore, an @ or a digit
+#: (in a Title Case text, "PayPal" in "Purchase Problem With PayPal" tells no name).
+_SHAPED = re.compile(r"\w[._@]\w|\d")
 #: Where a label line without a colon may start: a clause start, or a possessive.
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
@@ -493,7 +496,7 @@ class NameReader:
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
                     quoted: bool = False) -> None:
-                if not quoted and not _HANDLE.search(value) and is_titled():
+                if not quoted and not _SHAPED.search(value) and is_titled():
                     return
                 found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
@@ -543,7 +546,7 @@ class NameReader:
                         pos = m.end()
                     continue
                 if not explicit and label.split()[-1][:1].isupper() and \
-                        value[:1].isupper() and not _HANDLE.search(value) and \
+                        value[:1].isupper() and not _SHAPED.search(value) and \
                         not _CLAUSE_END.match(capped[m.start(2) + m.group(2).find(value)
                                                      + len(value):]):
                     # "Login Screen freezes": a capitalised compound, not "Server Kraken,"
