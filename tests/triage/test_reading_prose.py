@@ -728,6 +728,7 @@ def test_a_thing_named_then_gone_is_not_asked_for(games: TriageContext) -> None:
     ("le joueur « Kraggor » m'insulte", "fr", "reported_player", "Kraggor"),
     ("meu item 'Cajado de Marfim' sumiu", "pt-br", "item_name", "Cajado de Marfim"),
     ("my account 'again' got hacked", "en", "account_name", None),
+    ("o jogador 'Zeca' me roubou e o nick 'Tonho' também", "pt-br", "character_name", None),
     ("my character 'Xbox' is stuck", "en", "character_name", None),
 ])
 def test_copulas_appositions_and_quotations_after_a_field_name(

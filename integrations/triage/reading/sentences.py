@@ -388,6 +388,8 @@ _SPEECH = re.compile(r"(?<!\w)(?:said|says|say|saying|wrote|writes|writing|typed
                      r"told|telling|disse|diz|dizendo|falou|fala|falando|escreveu|escrevendo|"
                      r"chamou|chamando|mandou|xing(?:ou|ando|a)|gritando|gritou|a dit|dit|"
                      r"disant|ecrit|ecrivant|traite|traitant|crie|criant)(?!\w)")
+#: An article right before a field's name: a thing not introduced as the requester's.
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<!\w)(?:o|a|um|uma|the|an|le|la|un|une|l['’])\s*$")
 _OPEN_QUOTES = "\"'«“‘‹"
 _CLOSE_QUOTES = "\"'»”’›"
 
@@ -537,6 +539,9 @@ class NameReader:
                     continue  # "Email da conta: x@y.com" labels the e-mail, not the account
                 quoted = _quoted(capped, m.start(2) + max(0, m.group(2).find(value)))
                 if quoted is not None:  # "my character 'velka'", « Velka Moon »
+                    if self._own_thing and _ARTICLE_BEFORE.search(
+                            capped[max(0, m.start() - 8):m.start()]):
+                        continue  # "o nick 'Tonho'": someone's, not introduced as mine
                     plain = quoted.islower() and not _HANDLE.search(quoted)
                     if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
                             not self._is_other(quoted) and not (plain and quoted.endswith(
