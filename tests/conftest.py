@@ -17,6 +17,7 @@ Count writes server-side with ``fresh_sandbox.zendesk.log.writes("/api/v2/ticket
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -24,6 +25,11 @@ import pytest
 from integrations.sandbox.server import RunningSandbox, start_sandbox
 
 SESSION_PLANS = {"zendesk": "enterprise", "freshdesk": "enterprise"}
+
+# `deskops worker` lowers its own CPU priority (--nice, default 10); tests that call it in
+# this process would lower pytest's, for the rest of the session. The test of the default
+# (tests/pipeline/test_cli_pipeline.py) runs the worker as a process without this.
+os.environ.setdefault("DESKOPS_WORKER_NICE", "0")
 
 
 @pytest.fixture(scope="session")

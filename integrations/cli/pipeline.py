@@ -265,13 +265,30 @@ def _listen(host: str, port: int, option: str) -> tuple[socket.socket, int, str]
 @click.option("--concurrency", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker threads in this process (run more processes to scale out).")
 @click.option("--once", is_flag=True, help="Stop when nothing is left to do (cron, tests).")
+@click.option("--nice", "niceness", type=click.IntRange(0, 19), default=None,
+              help="Lower this process's CPU priority by N (0 keeps it; default "
+                   "DESKOPS_WORKER_NICE or 10): on a host shared with `deskops serve`, the "
+                   "receiver's acks win the CPU during a burst, and the workers still get "
+                   "all the CPU it leaves idle.")
 @pass_app
-def worker(app: App, concurrency: int, once: bool) -> None:
+def worker(app: App, concurrency: int, once: bool, niceness: int | None) -> None:
     """Process stored events: fetch each ticket, decide, update it once."""
     from integrations.helpdesk.tickets import connect_tickets
-    from integrations.worker import Handler, Worker
+    from integrations.worker import DEFAULT_NICE, Handler, Worker, lower_priority
 
     settings = app.settings
+    if niceness is None:
+        raw = (settings.extra.get("DESKOPS_WORKER_NICE") or "").strip()
+        try:
+            niceness = int(raw) if raw else DEFAULT_NICE
+        except ValueError:
+            raise ConfigError(f"DESKOPS_WORKER_NICE must be a whole number from 0 to 19, "
+                              f"got {raw!r}") from None
+        if not 0 <= niceness <= 19:
+            raise ConfigError(f"DESKOPS_WORKER_NICE must be from 0 to 19, got {raw!r}")
+    lowered = lower_priority(niceness)
+    if lowered is not None:
+        click.echo(f"worker CPU priority lowered: nice {lowered} (--nice 0 keeps it)")
     store = store_from_settings(settings)
     store.setup()
     handler: Handler = _handler(app)  # type: ignore[assignment]

@@ -99,13 +99,22 @@ class PostgresEventStore(EventStore):
                                        f"{str(exc).splitlines()[0] if str(exc) else exc!r}"
                                        ) from exc
             self._local.conn = conn
+            self._local.relaxed = False  # the session's synchronous_commit is on
             self._open[threading.get_ident()] = conn
         return conn
+
+    def _durable_session(self, conn: Any) -> None:
+        """Turn the session's ``synchronous_commit`` back on after `_relaxed` statements."""
+        if self._local.relaxed:
+            conn.execute("SET synchronous_commit = on")
+            self._local.relaxed = False
 
     @contextmanager
     def _transaction(self, relaxed: bool = False) -> Iterator[Cursor]:
         conn = self._connection()
         try:
+            if not relaxed:
+                self._durable_session(conn)
             with conn.transaction(), conn.cursor() as cursor:
                 if relaxed:
                     cursor.execute("SET LOCAL synchronous_commit = off")
@@ -115,21 +124,35 @@ class PostgresEventStore(EventStore):
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
 
-    @contextmanager
-    def _autocommit(self) -> Iterator[Cursor]:
+    def _autocommit(self) -> AbstractContextManager[Cursor]:
         """Statements outside any transaction: each commits on its own, durably, in one
         round trip (BEGIN and COMMIT would be two more per receiver batch)."""
+        return self._outside_transaction(durable=True)
+
+    def _read_only(self) -> AbstractContextManager[Cursor]:
+        return self._outside_transaction(durable=None)
+
+    def _relaxed(self) -> AbstractContextManager[Cursor]:
+        """A worker's write as one statement outside any transaction, its commit not waiting
+        for the WAL flush: the session's ``synchronous_commit`` is switched off once and
+        stays off until a durable write on this connection switches it back on."""
+        return self._outside_transaction(durable=False)
+
+    @contextmanager
+    def _outside_transaction(self, *, durable: bool | None) -> Iterator[Cursor]:
         conn = self._connection()
         try:
+            if durable:
+                self._durable_session(conn)
+            elif durable is False and not self._local.relaxed:
+                conn.execute("SET synchronous_commit = off")
+                self._local.relaxed = True
             with conn.cursor() as cursor:
                 yield _Translating(cursor)
         except self._psycopg.Error as exc:
             self.close()
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
-
-    def _read_only(self) -> AbstractContextManager[Cursor]:
-        return self._autocommit()
 
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""

@@ -102,15 +102,22 @@ class SqliteEventStore(EventStore):
 
     def _read_only(self) -> AbstractContextManager[Cursor]:
         """A read in autocommit mode: a WAL snapshot, no write lock, no pragma change."""
+        return self._statements_alone(durable=None)
+
+    def _relaxed(self) -> AbstractContextManager[Cursor]:
+        """A worker's write in autocommit mode with ``synchronous=NORMAL``: the UPDATE takes
+        the write lock when it starts (no read-then-write upgrade) and commits, with no
+        fsync, when its last row is read."""
         return self._statements_alone(durable=False)
 
     @contextmanager
-    def _statements_alone(self, *, durable: bool) -> Iterator[Cursor]:
+    def _statements_alone(self, *, durable: bool | None) -> Iterator[Cursor]:
         conn = self._connection()
         try:
-            if durable and self._local.synchronous != "FULL":
-                conn.execute("PRAGMA synchronous=FULL")
-                self._local.synchronous = "FULL"
+            mode = None if durable is None else "FULL" if durable else "NORMAL"
+            if mode is not None and self._local.synchronous != mode:
+                conn.execute(f"PRAGMA synchronous={mode}")
+                self._local.synchronous = mode
             yield conn.cursor()
         except sqlite3.Error as exc:
             self.close()  # as in `_transaction`: the next call opens a fresh connection

@@ -33,9 +33,28 @@ from integrations.events import (
 from integrations.helpdesk.tickets import TicketDesk
 from integrations.model import Ticket
 
-__all__ = ["Handler", "LanguageTagger", "Outcome", "Worker", "language_tag"]
+__all__ = ["DEFAULT_NICE", "Handler", "LanguageTagger", "Outcome", "Worker", "language_tag",
+           "lower_priority"]
 
 log = logging.getLogger("deskops.worker")
+
+#: How much `deskops worker` lowers its CPU priority by default (``--nice``): the receiver's
+#: acks are what a sender times; a worker's events can wait for a burst to pass.
+DEFAULT_NICE = 10
+
+
+def lower_priority(niceness: int) -> int | None:
+    """Add ``niceness`` to this process's nice value; returns the new value (None if kept).
+
+    Every thread of the process follows (Linux applies a process's nice value to the
+    threads created after it, and the worker starts its threads after this)."""
+    if niceness <= 0:
+        return None
+    try:
+        return os.nice(niceness)
+    except OSError as exc:  # pragma: no cover - only an increase is asked, which is allowed
+        log.warning("could not lower the worker's CPU priority: %s", exc)
+        return None
 
 
 @dataclass(frozen=True)
@@ -143,25 +162,30 @@ class Worker:
 
     def _process(self, claimed: EventRecord) -> EventRecord | None:
         event_id = claimed.id
+        final: EventRecord | None
         if claimed.ticket_id is None:
-            self.store.complete(claimed, decision="skipped", reason="event has no ticket id")
-            return self.store.get(event_id)
+            final = self.store.finish(claimed, decision="skipped",
+                                      reason="event has no ticket id")
+            return final or self.store.get(event_id)
         try:
             ticket = self.desk.get_ticket(claimed.ticket_id)
             outcome = self.handler(ticket, self.desk)
         except NotFound:
-            self.store.complete(claimed, decision="skipped", reason="ticket no longer exists")
+            final = self.store.finish(claimed, decision="skipped",
+                                      reason="ticket no longer exists")
         except HelpdeskError as exc:
             log.warning("event %s (ticket %s) failed: %s", event_id, claimed.ticket_id, exc)
-            self.store.fail(claimed, str(exc))
+            final = self.store.fail(claimed, str(exc))
         except Exception as exc:  # a handler bug must not kill the loop; it is dead-lettered
             log.exception("event %s (ticket %s): handler error", event_id, claimed.ticket_id)
-            self.store.fail(claimed, f"{type(exc).__name__}: {exc}")
+            final = self.store.fail(claimed, f"{type(exc).__name__}: {exc}")
         else:
-            self.store.complete(claimed, decision=outcome.decision, reason=outcome.reason,
-                                requester_id=ticket.requester_id)
+            final = self.store.finish(claimed, decision=outcome.decision, reason=outcome.reason,
+                                      requester_id=ticket.requester_id)
         self.processed += 1
-        return self.store.get(event_id)
+        # The write returns the final row; a lease lost meanwhile (another worker has it)
+        # returns nothing, and the row is read as it is now.
+        return final or self.store.get(event_id)
 
     def step(self) -> bool:
         """Handle one queued nudge, or re-send nudges for due events; False when idle."""

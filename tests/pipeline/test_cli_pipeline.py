@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +58,37 @@ def test_bad_database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("DESKOPS_DATABASE_URL", "mysql://x")
     assert main(["events", "list"]) == 1
     assert "DESKOPS_DATABASE_URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "setting", "added"), [
+    ([], None, 10),  # the default
+    (["--nice", "0"], None, 0),
+    ([], "3", 3),
+    (["--nice", "5"], "3", 5),  # the option wins
+])
+def test_worker_lowers_its_cpu_priority(tmp_path: Path, zendesk_env: dict[str, str],
+                                        args: list[str], setting: str | None,
+                                        added: int) -> None:
+    """`deskops worker` runs at a lower CPU priority than what started it (the receiver's
+    acks win the CPU during a burst): its own nice value, read back from the OS."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **zendesk_env,
+           "DESKOPS_DATABASE_URL": f"sqlite:///{tmp_path}/e.db",
+           "DESKOPS_QUEUE_URL": f"sqlite:///{tmp_path}/q.db"}
+    if setting is not None:
+        env["DESKOPS_WORKER_NICE"] = setting
+    code = ("import os, sys; from integrations.cli.main import main; code = main("
+            f"{['worker', '--once', *args]!r}); print('nice now', os.nice(0)); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    expected = min(19, os.nice(0) + added)
+    assert f"nice now {expected}" in done.stdout
+    assert ("CPU priority lowered: nice" in done.stdout) == (added > 0)
+
+
+def test_worker_nice_setting_must_be_a_number(tmp_path: Path, env: str,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DESKOPS_WORKER_NICE", "low")
+    assert main(["worker", "--once"]) == 1
+    assert "DESKOPS_WORKER_NICE must be a whole number" in capsys.readouterr().err

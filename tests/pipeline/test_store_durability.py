@@ -35,7 +35,9 @@ def test_sqlite_adds_are_full_and_worker_changes_are_normal(tmp_path: Path) -> N
     store.close()
 
 
-def test_postgresql_relaxed_commits_do_not_leak_into_the_session(postgres_url: str) -> None:
+def test_postgresql_relaxed_commits_never_reach_a_durable_write(postgres_url: str) -> None:
+    """A worker's writes turn the session's synchronous_commit off (one statement each, no
+    BEGIN / SET LOCAL / COMMIT round trips); every durable write turns it on first."""
     store = open_store(postgres_url)
     assert isinstance(store, PostgresEventStore)
 
@@ -43,9 +45,17 @@ def test_postgresql_relaxed_commits_do_not_leak_into_the_session(postgres_url: s
         return str(store._connection().execute("SHOW synchronous_commit").fetchone()[0])
 
     record, _ = store.add(_event(1))
+    assert setting() == "on"
     claimed = store.claim(record.id, "w")
     assert claimed is not None
-    assert setting() == "on"  # SET LOCAL ended with the worker's transaction
+    assert setting() == "off"
+    store.add(_event(2))  # the receiver's insert: durable again before it runs
+    assert setting() == "on"
     assert store.complete(claimed, decision="tagged", reason="r")
+    assert setting() == "off"
+    store.ping()  # a durable transaction (BEGIN ... COMMIT) turns it on as well
+    assert setting() == "on"
+    assert store.due() == [] and setting() == "off"
+    store.purge_before(0)
     assert setting() == "on"
     store.close()
