@@ -40,6 +40,7 @@ schema and a connection; every SQL statement goes through `EventStore._transacti
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import threading
@@ -498,18 +499,24 @@ class EventStore(ABC):
     def finish(self, claimed: EventRecord, *, decision: str, reason: str,
                requester_id: int | None = None) -> EventRecord | None:
         """`complete`, returning the final record (None if the lease was lost), so the
-        worker needs no read after it."""
+        worker needs no read after it. The record is the claimed one with what this write
+        set (no RETURNING: a row conversion per event, inside the write lock on SQLite);
+        the lease, fenced by ``attempts``, means nobody else changed the row meanwhile."""
         now = self.clock()
         with self._relaxed_statement() as cur:
             cur.execute(
-                f"UPDATE deskops_events SET status = 'done', decision = ?, reason = ?, "
-                f"error = NULL, lease_until = NULL, nudge_at = NULL, finished_at = ?, "
-                f"requester_id = COALESCE(?, requester_id) "
-                f"WHERE id = ? AND status = 'processing' AND attempts = ? RETURNING {_SELECT}",
+                "UPDATE deskops_events SET status = 'done', decision = ?, reason = ?, "
+                "error = NULL, lease_until = NULL, nudge_at = NULL, finished_at = ?, "
+                "requester_id = COALESCE(?, requester_id) "
+                "WHERE id = ? AND status = 'processing' AND attempts = ?",
                 (decision, reason, now, requester_id, claimed.id, claimed.attempts),
             )
-            rows = cur.fetchall()
-        return self._record(rows[0]) if rows else None
+            if cur.rowcount != 1:
+                return None
+        return dataclasses.replace(
+            claimed, status="done", decision=decision, reason=reason, error=None,
+            lease_until=None, nudge_at=None, finished_at=now,
+            requester_id=claimed.requester_id if requester_id is None else requester_id)
 
     def fail(self, claimed: EventRecord, error: str) -> EventRecord | None:
         """Record a failure: retry later with backoff, or dead-letter after ``max_attempts``."""

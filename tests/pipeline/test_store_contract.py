@@ -78,6 +78,43 @@ def test_claim_complete(store: EventStore) -> None:
     assert store.claim(rec.id, "w2") is None  # done is final
 
 
+def test_finish_returns_the_stored_row(store: EventStore, clock: FakeClock) -> None:
+    """The worker reads nothing after an event: `finish` hands back the row as stored."""
+    for requester in (None, 9):
+        rec, _ = store.add(event(inv=f"f{requester}", ticket=requester or 2))
+        claimed = store.claim(rec.id, "w1")
+        assert claimed is not None
+        clock.advance(1.5)
+        final = store.finish(claimed, decision="tagged", reason="lang_fr",
+                             requester_id=requester)
+        assert final is not None and final == store.get(rec.id)
+        assert final.status == "done" and final.finished_at == clock.now
+        assert final.requester_id == (requester or 7)
+        assert store.finish(claimed, decision="again", reason="twice") is None  # not leased
+
+
+def test_claim_many_leases_only_the_claimable(store: EventStore, clock: FakeClock) -> None:
+    """One statement claims several events; done, leased and unknown ids are left out, and
+    an event whose lease expired ``max_attempts`` times is dead-lettered, not leased."""
+    recs = [store.add(event(inv=f"m{n}", ticket=10 + n))[0] for n in range(4)]
+    done = store.claim(recs[0].id, "w1")
+    assert done is not None and store.complete(done, decision="d", reason="r")
+    assert store.claim(recs[1].id, "w1") is not None  # leased to w1
+    claimed = store.claim_many([recs[3].id, recs[0].id, recs[1].id, recs[2].id, 999], "w2")
+    assert [c.id for c in claimed] == [recs[2].id, recs[3].id]
+    assert all(c.status == "processing" and c.worker == "w2" and c.attempts == 1
+               for c in claimed)
+    for _ in range(2):  # leases of recs[1] expire: attempts 2, 3 (max_attempts is 3)
+        clock.advance(11)
+        again = store.claim_many([recs[1].id], "w3")
+        assert [c.id for c in again] == [recs[1].id]
+    clock.advance(11)
+    assert store.claim_many([recs[1].id], "w3") == []
+    dead = store.get(recs[1].id)
+    assert dead is not None and dead.status == "dead" and dead.attempts == 3
+    assert dead.worker == "w3" and dead.error is not None and "lease expired" in dead.error
+
+
 def test_lease_expiry_hands_event_back(store: EventStore, clock: FakeClock) -> None:
     rec, _ = store.add(event())
     first = store.claim(rec.id, "killed")
