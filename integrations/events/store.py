@@ -27,15 +27,18 @@ Status life cycle::
     ignored   (unknown event type: recorded, never processed)
 
 Durability: `add_many` (what the receiver acknowledges) always commits to disk. The workers'
-state changes (`claim`, `complete`, `fail`, `due`) commit *relaxed* (SQLite
-``synchronous=NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off`` for that
-transaction), so they hold the write lock for no fsync and stay out of the receiver's ack
-tail. Losing one in a power cut or a server crash only runs an event again, which the
-at-least-once design already allows (handlers are idempotent; `attempts` fences stale
-workers); the receiver's next full commit makes them durable anyway.
+state changes (`claim`, `complete`, `fail`, `due`) are one statement each, committed
+*relaxed* (SQLite ``synchronous=NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off``
+for the session until a durable write turns it back on), so they hold the write lock for
+no fsync and no Python, and stay out of the receiver's ack tail. Losing one in a power cut
+or a server crash only runs an event again, which the at-least-once design already allows
+(handlers are idempotent; `attempts` fences stale workers); the receiver's next full commit
+makes them durable anyway.
 
 Back-ends are terse subclasses (`SqliteEventStore`, `PostgresEventStore`) that supply the
-schema and a connection; every SQL statement goes through `EventStore._transaction`.
+schema and a connection; every SQL statement goes through the base class's helpers
+(`_tx`: a transaction; `_statements`: a durable statement on its own; `_relaxed_statement`:
+a worker's write on its own, not waiting for the disk; `_reads`).
 """
 
 from __future__ import annotations

@@ -13,6 +13,12 @@
 #    Then the same four with `deskops serve --processes 2` (rows named ...x2proc), each
 #    against a bare endpoint also run as 2 processes on one socket (the same fork and
 #    supervisor code, the same uvicorn options); CPU is then the parent's and its children's.
+#    The "+2workers" rows' workers are plain `deskops worker` processes (no workspace: the
+#    language tagger; their default priority, nice +10): per event, a queue nudge, `claim`,
+#    a GET of the ticket from the local sandbox, `finish`. The signed tickets do not exist
+#    in the sandbox (404: finished as "skipped"), and its rate limits are lifted, so the
+#    workers never wait: a worst case next to a deployment, whose workers wait on the
+#    network and on the helpdesk's quota (docs/deployment.md, "Workers beside the receiver").
 # 2. End to end: sandbox tickets -> the sandbox's triggers deliver signed webhooks ->
 #    `deskops serve` -> store -> 1, then 2 `deskops worker` processes -> ticket tagged in
 #    the sandbox. Prints events/s (sandbox rate limits lifted; the quota floor beside).
