@@ -103,11 +103,12 @@ _NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아�
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
-#: "크롬 말고" (not Chrome, but), "카드 없이" (without): a topic or "also" particle, then
-#: the negated verb of using or having, or 말고/없이 right after the word.
+#: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
+#: topic or "also" particle, then the negated verb of using, doing or having, or 말고/없이
+#: right after the word ("결제를 안 했는데", with an object particle, tells what happened).
 _DENIAL_AFTER_KO = re.compile(
     r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어|없습|없고|"
-    r"없음|없는데)|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
+    r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after)\s+(?:the|a|an|my)\s+(?:last\s+|latest\s+|recent\s+|new\s+)?|"
@@ -209,7 +210,9 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Hit:
-    """A phrase found in a text: where, whether through a typo, whether negated."""
+    """A phrase found in a text: where, whether through a typo, whether negated; ``skipped``
+    holds the character spans of the words its gap passed over ("favourite" when "my
+    models" meets "my favourite model"): another option's words there explain them better."""
 
     phrase: Phrase
     start: int
@@ -217,6 +220,7 @@ class Hit:
     fuzzy: bool
     negated: bool
     denied: bool = False
+    skipped: tuple[tuple[int, int], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -335,14 +339,16 @@ class Matcher:
         for i, (firsts, _) in enumerate(canon):
             for first in firsts:
                 for phrase in self._first.get(first, ()):
-                    end_index = self._rest(canon, i, phrase.keys, toks, text)
-                    if end_index is None:
+                    rest = self._rest(canon, i, phrase.keys, toks, text)
+                    if rest is None:
                         continue
+                    end_index, skipped = rest
                     typo = any(canon[j][1] for j in range(i, end_index + 1))
                     start, end = toks[i].start, toks[end_index].end
                     negated = is_negated(text, start, end, self.language)
                     hits.append(Hit(phrase, start, end, typo, negated,
-                                    negated and is_denied(text, start, end, self.language)))
+                                    negated and is_denied(text, start, end, self.language),
+                                    tuple((toks[m].start, toks[m].end) for m in skipped)))
         if self._ko_pattern is not None and _HANGUL_TEXT.search(text):
             hits.extend(self._korean_hits(text, hits))
         if self._dropped_ne and len(hits) > 1:  # "ne charge pas" found twice: keep the longer
@@ -368,16 +374,20 @@ class Matcher:
         return out
 
     def _rest(self, canon: Sequence[tuple[tuple[str, ...], bool]], i: int,
-              keys: tuple[str, ...], toks: Sequence[Token], text: str) -> int | None:
+              keys: tuple[str, ...], toks: Sequence[Token], text: str
+              ) -> tuple[int, tuple[int, ...]] | None:
         """The index of the phrase's last word when its other words follow word ``i`` in
-        the same clause (see the module docstring for the gaps allowed)."""
+        the same clause (see the module docstring for the gaps allowed), and the indices of
+        the other words passed over (function words aside)."""
         function = self._function
         gap = 0 if self.language == "ko" else GAP  # Korean words of a phrase stay together
         j = i
         last = len(keys) - 1
+        skipped: list[int] = []
         for n, k in enumerate(keys[1:], start=1):
             found = None
             others = 0
+            passed: list[int] = []
             m = j + 1
             while m < len(canon) and m - j <= GAP + 4:
                 between = text[toks[m - 1].end:toks[m].start]
@@ -399,13 +409,15 @@ class Matcher:
                 others += 1
                 if others > gap:
                     break
+                passed.append(m)
                 m += 1
             if found is None:
                 if k in function and n != last:
                     continue  # a function word inside the phrase may be left out
                 return None
+            skipped.extend(passed)
             j = found
-        return j
+        return j, tuple(skipped)
 
 
 class PerLanguage:

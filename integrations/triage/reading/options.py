@@ -47,7 +47,8 @@ PLACE_WEIGHT = 0.5
 #: "onglet Liens", "aba de links", "링크 탭").
 _PLACE_AFTER = re.compile(
     r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
-    r"paginas?|telas?)\b|^\s*(?:탭|페이지|메뉴|화면)")
+    r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
+    r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
 #: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words.
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
@@ -59,6 +60,24 @@ _DOING_BEFORE = re.compile(
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n]{0,40}$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: A list of what the requester did, introduced as such ("What I did: logged in, opened the
+#: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
+#: until the sentence ends is context, like a place (the steps lead to the problem, they
+#: are not it).
+_STEPS_BEFORE = re.compile(
+    r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
+    r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
+    r"o que (?:eu )?fiz|o que eu tinha feito|passos|etapas|passo a passo)\s*[:\-]"
+    r"|(?:한 것|한 일|진행 과정|순서)\s*[:\-]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: A name or a naming phrase right after the words: "a user named Jeannot42", "un
+#: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
+#: person, whom the requester names; what that person is says nothing of the requester.
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:named|called|who(?:'s| is) called|by the name of|(?:qui|que) s'appelle\w*|"
+    r"nomme[e]?s?|appele[e]?s?|du nom de|chamad[oa]s?|que se chama|de nome)\b")
+_NAMED_BEFORE_KO = re.compile(r"\S+(?:이라는|라는|이란|란)\s*$")
+
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
 #: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
 #: the words right after a preposition of topic (and a possessive), context like a place.
@@ -91,9 +110,14 @@ _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tam
 class OptionReader:
     """One field's options, compiled per language on first use (then kept)."""
 
-    def __init__(self, f: Field) -> None:
+    def __init__(self, f: Field, names: Sequence[str] = ()) -> None:
+        """``names``: what the form's other fields are called (titles, synonyms): an
+        option's word inside one ("아이디" in "사이트 아이디", the site ID) names that field,
+        not the problem."""
         self.field = f
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
+        self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
+            if names else None
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
@@ -107,15 +131,21 @@ class OptionReader:
         texts_of: dict[str, str] = {}
         kept: list[tuple[str, Hit]] = []
         naming: dict[str, set[str]] = {}  # the distinct texts naming each option
+        named: set[tuple[str, int, int]] = set()  # hits inside another field's name
         for source, text in texts:
-            hits = matcher.find(text, tokens(text, language, memo))
+            toks = tokens(text, language, memo)
+            hits = explained(matcher.find(text, toks))
             denied.update(h.phrase.label for h in hits if h.denied)
+            fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
                         (hit.end - hit.start) and o.phrase.label != hit.phrase.label
                         for o in hits):
                     continue  # inside a longer phrase of another option (negated or not)
+                if any(n.start <= hit.start and hit.end <= n.end and not n.skipped
+                       and n.end - n.start > hit.end - hit.start for n in fields):
+                    named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
                 value = hit.phrase.label
@@ -131,14 +161,15 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        strong, direct = weigh(kept, set(best), language, memo)
+        strong, direct = weigh(kept, set(best), language, memo, frozenset(named))
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
         span = clip(" … ".join(where[s:e] for s, e in sorted(spans[ranked[0]])[:3]))
+        # a runner-up named only as context is no second problem: "and" does not join it
         if len(ranked) > 1 and not (
                 strong[ranked[0]] >= MARGIN * strong[ranked[1]]
-                and not hesitates(kept, ranked[0], ranked[1])):
+                and not (ranked[1] in direct and hesitates(kept, ranked[0], ranked[1]))):
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
@@ -154,21 +185,50 @@ class OptionReader:
                         locale=locale, confidence=round(confidence, 2), source=source)
 
 
+def explained(hits: list[Hit]) -> list[Hit]:
+    """``hits`` without those whose gap another option's words fill: "my favourite model"
+    is the model the viewer likes (``favourite model``), not "my models" with a word
+    between; the words that follow each other explain the text better."""
+    if not any(h.skipped for h in hits):
+        return hits
+    return [h for h in hits if not any(
+        o.phrase.label != h.phrase.label and h.start <= o.start and o.end <= h.end
+        and any(o.start < e and s < o.end for s, e in h.skipped) for o in hits)]
+
+
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
     """Per option, the strength of its evidence (see `weigh`)."""
     return weigh(hits, values, language, memo)[0]
 
 
+def context(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name the problem's context, not the problem: a place
+    ("the Links tab"), what the requester was doing ("when I create a link") or listed as
+    the steps, the topic ("about my account"), an identifier's label ("account 5512093"),
+    or another person the requester names ("un utilisateur qui s'appelle Jeannot42")."""
+    after = fold(text[hit.end:hit.end + 12])
+    before = fold(text[max(0, hit.start - 48):hit.start])
+    if (_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
+            or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+            or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
+            or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))):
+        return True
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start])))
+
+
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
-          memo: dict[tuple[str, str], list[Token]] | None = None
+          memo: dict[tuple[str, str], list[Token]] | None = None,
+          named: frozenset[tuple[str, int, int]] = frozenset()
           ) -> tuple[dict[str, float], set[str]]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
     keywords meet them. Context is one thing however many words and passages name it: an
-    option named only as a place or as what the requester was doing ("an error on the Links
-    tab when I create a deep link", "a problem with my account") counts `PLACE_WEIGHT` in
-    all. Also returns the options named at least once as the problem itself."""
+    option named only as context (`context`; or inside another field's name, ``named``:
+    ``(text, start, end)``) counts `PLACE_WEIGHT` in all. Also returns the options named
+    at least once as the problem itself."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
     direct: set[str] = set()  # options named at least once as the problem, not its context
@@ -178,12 +238,7 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                 and hit.end <= o.end and o.end - o.start > hit.end - hit.start
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
-        after = fold(text[hit.end:hit.end + 12])
-        before = fold(text[max(0, hit.start - 48):hit.start])
-        place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
-                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
-                     or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
-                     or _CODE_AFTER.search(after))
+        place = (text, hit.start, hit.end) in named or context(text, hit)
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
