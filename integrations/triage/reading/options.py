@@ -49,10 +49,12 @@ _PLACE_AFTER = re.compile(
     r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
     r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
     r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
-#: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words.
+#: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words; a tool
+#: named after its object ("le générateur de liens", "o gerador de links").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
-    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$")
+    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$|"
+    r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$")
 #: "when I", "quand je", "quando tento": what the requester was doing when the problem
 #: came, up to the words (no sentence end between): context, like a place.
 _DOING_BEFORE = re.compile(

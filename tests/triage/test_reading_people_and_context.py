@@ -1,0 +1,98 @@
+"""Option reading when a ticket names more than the requester's own problem (issue 10):
+another person, a phrase whose gap another option fills, the steps that led to the
+problem, another field's name. Through the pure core, on the example workspaces."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage.reading.matcher import Matcher
+from integrations.triage.reading.options import explained
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm a model and a viewer named bigtom77 keeps spamming my chat with insults. "
+     "Username lunabelle", "occ_model"),
+    ("Je suis spectatrice et une performeuse qui s'appelle Lina m'a bloquée sans raison. "
+     "Pseudo: mireille_b", "occ_user"),
+    ("Sou modelo e um usuário chamado joao_22 fica me mandando mensagens. Meu usuário é "
+     "carla_live", "occ_model"),
+    ("저는 시청자예요. 하린이라는 모델이 저를 이유 없이 차단했어요. 아이디는 moon77 입니다",
+     "occ_user"),
+])
+def test_another_person_the_requester_names_is_not_the_requester(
+        stream: TriageContext, body: str, value: str) -> None:
+    """"a viewer named X", "qui s'appelle", "chamado", "X라는": what that person is says
+    nothing of the requester's own occupation, and "and" does not make it a second one."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
+
+
+def test_a_phrase_whose_gap_another_option_fills_gives_way(stream: TriageContext) -> None:
+    """"my favorite model" is the model a viewer likes, not "my models" (a studio) with a
+    word between."""
+    d = decide(on(stream, "My favorite model blocked me from her chat for no reason. "
+                          "Username pete_k"), stream)
+    assert written(stream, d).get("occupation") == "occ_user"
+
+
+def test_explained_keeps_hits_without_a_filled_gap() -> None:
+    m = Matcher([("studio", "my models", 0.85), ("user", "favorite model", 0.85)], "en")
+    text = "my favorite model and my models"
+    labels = sorted((h.phrase.label, text[h.start:h.end]) for h in explained(m.find(text)))
+    assert labels == [("studio", "my models"), ("user", "favorite model")]
+
+
+@pytest.mark.parametrize("body", [
+    "저는 방송은 안 하고 시청만 해요. 결제한 토큰이 안 들어왔어요. 아이디 star_12",
+    "방송도 안 해요, 그냥 시청만 합니다. 채팅이 안 보여요. 아이디 star_12",
+])
+def test_korean_topic_then_a_negated_do_denies_the_option(stream: TriageContext,
+                                                          body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_user"
+
+
+@pytest.mark.parametrize("body", [
+    "The export just hangs. What I did: opened the Links tab, chose an advertiser, "
+    "pressed Export. Chrome on Windows 11.",
+    "Depuis ce matin tout mouline sans fin. Étapes : je me connecte, je choisis un "
+    "annonceur, je clique sur générer. Firefox, Windows 10.",
+    "O gerador de links fica girando e nunca termina. O que eu fiz: entrei, escolhi o "
+    "anunciante e cliquei em gerar. Chrome no Windows 11.",
+])
+def test_options_named_in_the_steps_or_as_a_tool_are_context(ads: TriageContext,
+                                                            body: str) -> None:
+    """The steps lead to the problem ("picked an advertiser"), a tool is where it happens
+    ("le générateur de liens"): the symptom says what the problem is."""
+    d = decide(on(ads, body + " SID 1234567"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("사이트 아이디는 나중에 알려드릴게요. 대시보드 그래프가 하나도 안 보여요.", "ko"),
+    ("Je vous donne l'identifiant du site demain, les graphiques ne s'affichent plus.", "fr"),
+])
+def test_an_option_word_inside_another_fields_name_names_that_field(
+        ads: TriageContext, body: str, language: str) -> None:
+    """"아이디" (ID) and "identifiant" are account words, but "사이트 아이디" and "identifiant
+    du site" are the site ID field: the account is never written from them."""
+    d = decide(on(ads, body), ads)
+    assert d.language == language
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("I paid with PayPal for 1000 credits and got charged but received nothing.",
+     {"payment_method": "pay_paypal"}),
+])
+def test_a_field_name_met_with_a_gap_names_nothing(games: TriageContext, body: str,
+                                                   expected: dict[str, Any]) -> None:
+    """"paid … for" is not the name "paid for": PayPal stays the payment method."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert expected.items() <= written(games, d).items()
