@@ -96,3 +96,25 @@ def test_a_field_name_met_with_a_gap_names_nothing(games: TriageContext, body: s
     """"paid … for" is not the name "paid for": PayPal stays the payment method."""
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert expected.items() <= written(games, d).items()
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("error links", "An error pops up on the Links page whenever I build a deep link. "
+     "Chrome on Windows 10, I restarted it."),
+    ("erro links", "Aparece um erro na aba de links quando eu crio um link de afiliado. "
+     "Chrome no Windows 10, já reiniciei."),
+])
+def test_a_subject_naming_two_options_is_read_through_the_body(
+        ads: TriageContext, subject: str, body: str) -> None:
+    """The subject sums the body up: when it names two options, a word the body names only
+    as a place or as what the requester was doing is that in the subject too."""
+    d = decide(on(ads, body + " SID 1234567", subject=subject), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_a_subject_naming_one_option_still_says_what_is_wrong(ads: TriageContext) -> None:
+    """"광고주 링크" alone: the body's "링크를 클릭하면" (when I click the link) does not make
+    the requester's own summary context."""
+    d = decide(on(ads, "광고주 링크를 클릭하면 엉뚱한 페이지로 가요. 사이트 ID는 8830012입니다",
+                  subject="광고주 링크"), ads)
+    assert written(ads, d).get("problem_type") == "pub_advertisers"

@@ -7,16 +7,20 @@ An option's confidence is its best hit's (title 0.9, keyword 0.85, 0.1 less thro
 typo), plus `CORROBORATION` for each further passage naming it, in the same text or
 another (the subject, a reply): a typo'd word alone (0.75) is not written, corroborated
 it is. A hit inside a longer hit of another option gives way ("compte bancaire" is about
-payments, not the account).
+payments, not the account), unless it fills that hit's gap ("my favourite model" is not
+"my models": `explained`).
 
 One option found: a candidate. Two or more: the one with the stronger evidence wins when
-it is clearly stronger (`strength`: the distinct words its passages cover, a place named
-next to the symptom or what the requester was doing counting half in all: "an error on
-the Links tab when I create a link" is about the error, not the links; at least `MARGIN`
-times the runner-up's) and the requester neither hesitates between them nor joins them
-("a crash or just lag?", "my links …, and my payment …"); otherwise no value, and the
-two likeliest become the choices the question offers (a wrong value costs more than a
-question).
+it is clearly stronger (`strength`: the distinct words its passages cover, context
+counting half in all: "an error on the Links tab when I create a link" is about the
+error, not the links; at least `MARGIN` times the runner-up's) and the requester neither
+hesitates between them nor joins them ("a crash or just lag?", "my links …, and my
+payment …"); otherwise no value, and the two likeliest become the choices the question
+offers (a wrong value costs more than a question). Context (`context`) is a place or a
+tool, what the requester was doing or lists as steps, the topic, an identifier's label,
+another person the requester names ("un utilisateur qui s'appelle Jeannot42": the
+occupation is the requester's own), a word inside another field's name ("사이트 아이디",
+the site ID) and, in a subject naming two options, a word the body names only as context.
 """
 
 from __future__ import annotations
@@ -163,7 +167,8 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        strong, direct = weigh(kept, set(best), language, memo, frozenset(named))
+        subject = next((t for src, t in texts if src == "subject"), None)
+        strong, direct = weigh(kept, set(best), language, memo, frozenset(named), subject)
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
@@ -223,17 +228,19 @@ def context(text: str, hit: Hit) -> bool:
 
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
           memo: dict[tuple[str, str], list[Token]] | None = None,
-          named: frozenset[tuple[str, int, int]] = frozenset()
+          named: frozenset[tuple[str, int, int]] = frozenset(), summary: str | None = None
           ) -> tuple[dict[str, float], set[str]]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
     keywords meet them. Context is one thing however many words and passages name it: an
     option named only as context (`context`; or inside another field's name, ``named``:
-    ``(text, start, end)``) counts `PLACE_WEIGHT` in all. Also returns the options named
-    at least once as the problem itself."""
+    ``(text, start, end)``; or in a subject naming two options, ``summary``, a word the
+    body names only as context) counts `PLACE_WEIGHT` in all. Also returns the options
+    named at least once as the problem itself."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
     direct: set[str] = set()  # options named at least once as the problem, not its context
+    read: list[tuple[str, Hit, bool, list[Token]]] = []
     for text, hit in hits:
         if hit.phrase.label not in covered or any(
                 t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
@@ -245,6 +252,19 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
         content = [t for t in inside if t.raw.casefold() not in function] or inside
+        read.append((text, hit, place, content))
+    if summary is not None and len({h.phrase.label for x, h, q, _ in read
+                                    if x == summary and not q}) > 1:
+        # the subject sums the body up: when it names two options, a word the body uses
+        # only as context ("erreur liens" over "erreur sur l'onglet Liens") is context in
+        # the subject as well
+        said = {p: {(h.phrase.label, t.key) for x, h, q, c in read if x != summary and q == p
+                    for t in c} for p in (True, False)}
+        read = [(x, h, q or (x == summary and all(
+                    (h.phrase.label, t.key) in said[True]
+                    and (h.phrase.label, t.key) not in said[False] for t in c)), c)
+                for x, h, q, c in read]
+    for _text, hit, place, content in read:
         # context is one thing however many words name it ("a deep link")
         weight = PLACE_WEIGHT / max(1, len(content)) if place else 1.0
         if not place:
