@@ -4,6 +4,7 @@ problem, another field's name. Through the pure core, on the example workspaces.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -118,3 +119,49 @@ def test_a_subject_naming_one_option_still_says_what_is_wrong(ads: TriageContext
     d = decide(on(ads, "광고주 링크를 클릭하면 엉뚱한 페이지로 가요. 사이트 ID는 8830012입니다",
                   subject="광고주 링크"), ads)
     assert written(ads, d).get("problem_type") == "pub_advertisers"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("A streamer I follow blocked me for no reason. Username pete_k", None),
+    ("I'm a new model and a viewer keeps spamming my chat. Username lunabelle", "occ_model"),
+    # "que je regarde": the requester watches her, a viewer
+    ("Une performeuse que je regarde m'a bloqué sans raison. Pseudo: mireille_b", "occ_user"),
+    ("Sou uma modelo nova e um espectador fica me xingando no chat. Usuário carla_live",
+     "occ_model"),
+    ("Uma streamer que eu sigo me bloqueou. Usuário pedro_k", None),
+    ("제가 팔로우하는 모델이 저를 차단했어요. 아이디 moon77", None),
+    ("저는 모델인데 시청자가 계속 욕해요. 아이디 moon77", "occ_model"),
+])
+def test_a_person_field_is_not_read_from_someone_the_requester_tells_about(
+        stream: TriageContext, body: str, value: str | None) -> None:
+    """``x-deskops.person``: "a streamer I follow", "que je regarde", "모델이 저를" are
+    someone else (then nothing is written: asked); "I'm a new model", "저는 모델인데" are
+    the requester."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    if value is None:
+        assert "occupation" in asked(d)
+
+
+def test_person_is_declared_in_the_field_schema(stream: TriageContext) -> None:
+    """Without ``x-deskops.person`` the same words are read as they stand."""
+    from integrations.triage.reading.options import OptionReader
+    f = stream.workspace.fields["occupation"]
+    plain = dataclasses.replace(f, schema={k: v for k, v in f.schema.items()
+                                           if k != "x-deskops"})
+    text = [("description", "제가 팔로우하는 모델이 저를 차단했어요.")]
+    assert OptionReader(f).read(text, "ko").confidence < 0.8  # someone else: context
+    found = OptionReader(plain).read(text, "ko")
+    assert found is not None and found.value == "occ_model" and found.confidence >= 0.8
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("the money from my links never showed up in my bank", "en"),
+    ("l'argent de mes liens n'est jamais arrivé sur mon compte bancaire", "fr"),
+    ("o dinheiro dos meus links não apareceu no extrato", "pt-br"),
+])
+def test_the_source_of_another_options_thing_is_context(ads: TriageContext, body: str,
+                                                        language: str) -> None:
+    """"the money from my links": the links say where the money comes from."""
+    d = decide(on(ads, body + ". SID 1234567"), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

@@ -19,8 +19,10 @@ payment …"); otherwise no value, and the two likeliest become the choices the 
 offers (a wrong value costs more than a question). Context (`context`) is a place or a
 tool, what the requester was doing or lists as steps, the topic, an identifier's label,
 another person the requester names ("un utilisateur qui s'appelle Jeannot42": the
-occupation is the requester's own), a word inside another field's name ("사이트 아이디",
-the site ID) and, in a subject naming two options, a word the body names only as context.
+occupation is the requester's own; on a person field, `someone_else` too: "a model I
+follow"), the source of another option's thing ("the money from my links"), a word
+inside another field's name ("사이트 아이디", the site ID) and, in a subject naming two
+options, a word the body names only as context.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from collections.abc import Mapping, Sequence
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, PerLanguage
-from integrations.triage.reading.normalise import Token, fold, tokens
-from integrations.triage.reading.vocabulary import option_phrases
+from integrations.triage.reading.normalise import Token, fold, strip_korean, tokens
+from integrations.triage.reading.vocabulary import is_person, option_phrases
 
 __all__ = ["OptionReader"]
 
@@ -76,6 +78,7 @@ _STEPS_BEFORE = re.compile(
     r"o que (?:eu )?fiz|o que eu tinha feito|passos|etapas|passo a passo)\s*[:\-]"
     r"|(?:한 것|한 일|진행 과정|순서)\s*[:\-]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 #: A name or a naming phrase right after the words: "a user named Jeannot42", "un
 #: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
 #: person, whom the requester names; what that person is says nothing of the requester.
@@ -83,6 +86,36 @@ _NAMED_AFTER = re.compile(
     r"^\s*(?:named|called|who(?:'s| is) called|by the name of|(?:qui|que) s'appelle\w*|"
     r"nomme[e]?s?|appele[e]?s?|du nom de|chamad[oa]s?|que se chama|de nome)\b")
 _NAMED_BEFORE_KO = re.compile(r"\S+(?:이라는|라는|이란|란)\s*$")
+#: A person field (`vocabulary.is_person`): words for someone the requester tells about
+#: ("a model I follow blocked me", "une modèle que je regarde", "uma modelo que eu sigo",
+#: "my favourite streamer"), unless the requester says that is what they are ("I'm a new
+#: model", "je suis une modèle", "sou uma modelo", "as a viewer").
+_SELF_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\bim|\bas|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
+    r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
+    r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
+    r"(?:[^\W\d]+\s+){0,3}$")
+_OTHER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|another|some|one|any|my favou?rite|my fav|"
+    r"un|une|le|la|ce|cet|cette|autre|"
+    r"um|uma|o|esse|essa|este|esta|outro|outra|algum|alguma|aquele|aquela)\s+|\bl')$")
+_OTHER_AFTER = re.compile(
+    r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
+    r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
+    r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
+#: Korean: the person as the subject or object of what happened ("모델이 저를 차단했어요",
+#: "시청자가", "모델한테") is someone else; with a copula ("모델인데", "시청자예요") it is the
+#: requester.
+_KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "님이", "님을", "님한테", "랑",
+             "이랑", "과", "와")
+_KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
+            "라서", "임", "이야", "야", "으로서", "로서")
+#: Between two options' words, what makes the second the first's source or owner: "the
+#: money from my links", "l'argent de mes liens", "o dinheiro dos meus links": the links
+#: say where the money comes from, the money what is wrong.
+_SOURCE_GAP = re.compile(
+    r"^\s*(?:(?:from|of)\s+(?:my|our)|(?:de|d')\s*(?:mes|mon|ma|nos|notre)|"
+    r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$")
 
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
 #: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
@@ -102,6 +135,10 @@ _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 _CODE_AFTER = re.compile(
     r"^(?:은|는|이|가)?\s*(?:ids?\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b)?"
     r"\s*[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
+#: A handle right after the words ("Usuário carla_live", "username: pete_k", "user is
+#: dj_marlow"): the words label an identifier (letters with an underscore or a digit).
+_HANDLE_AFTER = re.compile(
+    r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
     r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
@@ -113,6 +150,25 @@ _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tam
                      r"아니면|혹은|거나|이나|그리고")
 
 
+def someone_else(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) are about someone the requester
+    tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`)."""
+    words = text[hit.start:hit.end]
+    if _HANGUL.search(words[-1:]):
+        if len(words.split()) > 1:
+            return False  # a phrase ("제 방송"), not a person named alone
+        stem = strip_korean(words)
+        ending = words[len(stem):] if words.startswith(stem) else ""
+        if ending in _KO_SELF or hit.phrase.text.endswith(ending):
+            return False  # a copula, or the keyword's own particle ("방송이")
+        return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
+    before = fold(text[max(0, hit.start - 40):hit.start])
+    if _SELF_BEFORE.search(before):
+        return False
+    return bool(_OTHER_BEFORE.search(before)
+                or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
 class OptionReader:
     """One field's options, compiled per language on first use (then kept)."""
 
@@ -121,6 +177,7 @@ class OptionReader:
         option's word inside one ("아이디" in "사이트 아이디", the site ID) names that field,
         not the problem."""
         self.field = f
+        self.person = is_person(f)
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
@@ -150,7 +207,10 @@ class OptionReader:
                         for o in hits):
                     continue  # inside a longer phrase of another option (negated or not)
                 if any(n.start <= hit.start and hit.end <= n.end and not n.skipped
-                       and n.end - n.start > hit.end - hit.start for n in fields):
+                       and n.end - n.start > hit.end - hit.start for n in fields) or any(
+                        o.phrase.label != hit.phrase.label and not o.negated
+                        and o.end < hit.start and _SOURCE_GAP.match(fold(text[o.end:hit.start]))
+                        for o in hits) or (self.person and someone_else(text, hit)):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
@@ -212,14 +272,16 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
 def context(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` name the problem's context, not the problem: a place
     ("the Links tab"), what the requester was doing ("when I create a link") or listed as
-    the steps, the topic ("about my account"), an identifier's label ("account 5512093"),
-    or another person the requester names ("un utilisateur qui s'appelle Jeannot42")."""
+    the steps, the topic ("about my account"), an identifier's label ("account 5512093",
+    "usuário carla_live"), or another person the requester names ("un utilisateur qui
+    s'appelle Jeannot42")."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
             or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
