@@ -60,11 +60,14 @@ MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
-                     r"with|of|use|using|used|have|own|even)\s+){0,3}$"),
+                     r"with|of|use|using|used|have|own|even)\s+){0,3}$|"
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus)\s+(?:(?:un|une|de|du|des|d'|le|la|"
-                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$"),
+                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$|"
+                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$"),
+                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$|"
+                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
 #: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
@@ -88,13 +91,16 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|with|of|use|using)\s+){1,3}$"),
+                     r"problem|issue|with|of|use|using)\s+){1,3}$|"
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
                      r"vraiment|probleme|souci)\s*){1,3}$|"
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
-                     r"\s*){0,2}$"),
+                     r"\s*){0,2}$|"
+                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$"),
+                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$|"
+                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
 #: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."); 아님
@@ -320,7 +326,7 @@ class Matcher:
                 if k[:n] in self._korean:
                     return (k[:n],), False
             return (), False
-        for form in (k, fold(tok.raw)):
+        for form in (fold(tok.raw),):
             if len(form) >= TYPO_MIN and _LATIN.match(form):
                 near = [c for d in (-1, 0, 1)
                         for c in self._buckets.get((form[:2], len(form) + d), ())]

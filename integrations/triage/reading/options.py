@@ -103,6 +103,9 @@ _OTHER_AFTER = re.compile(
     r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
     r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
     r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
+#: "a viewer account", "un compte modèle": a kind of account, the requester's own.
+_KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profils?|contas?|"
+                         r"perfis|perfil)\b")
 #: Korean: the person as the subject or object of what happened ("모델이 저를 차단했어요",
 #: "시청자가", "모델한테") is someone else; with a copula ("모델인데", "시청자예요") it is the
 #: requester.
@@ -163,7 +166,7 @@ def someone_else(text: str, hit: Hit) -> bool:
             return False  # a copula, or the keyword's own particle ("방송이")
         return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
     before = fold(text[max(0, hit.start - 40):hit.start])
-    if _SELF_BEFORE.search(before):
+    if _SELF_BEFORE.search(before) or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
         return False
     return bool(_OTHER_BEFORE.search(before)
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
