@@ -578,7 +578,7 @@ def evaluate(
             instance[key] = found.value
             extracted.append(found)
             continue
-        if reading is None or current is not None:
+        if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
         zone = ticket.time_zone or reading.timezone  # the requester's, else the workspace's
         evidence = read(spec.reader, key, capped, written, created, zone, memo)
@@ -681,6 +681,20 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
                     if parent_field else {})
     order = {k: i for i, k in enumerate(spec.keys)}
     return sorted(found.values(), key=lambda m: order.get(m.key, len(order)))
+
+
+def _unneeded(spec: FormSpec, key: str, instance: Mapping[str, Any]) -> bool:
+    """True for a field the form requires only under conditions, none of which holds on a
+    known value (the steps taken before a technical problem, on an account question): the
+    reading stage leaves it alone, since a value nobody needs is only a chance to write a
+    wrong one. While the condition's field is unknown, the field is read (it would be
+    asked in case)."""
+    if key in spec.schema.get("required", ()):
+        return False
+    conditions = [c for c in spec.form.conditions
+                  if any(str(ch.field) == key and ch.required for ch in c.children)]
+    return bool(conditions) and not any(
+        str(c.parent) not in instance or _holds(c, instance) for c in conditions)
 
 
 def _holds(cond: Condition, instance: Mapping[str, Any]) -> bool:

@@ -165,3 +165,64 @@ def test_the_source_of_another_options_thing_is_context(ads: TriageContext, body
     """"the money from my links": the links say where the money comes from."""
     d = decide(on(ads, body + ". SID 1234567"), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize(("body", "sid"), [
+    ("Un ami (SID 4471920) a été payé ce mois-ci, pas moi. Mon SID est 6603318.", "6603318"),
+    ("친구는 (SID 4471920) 이번 달 지급 받았대요. 제 SID는 6603318 입니다.", "6603318"),
+    ("My partner's site (SID 5561234) got paid, I didn't. My SID is 5561299.", "5561299"),
+    ("SID 4471920 is my friend's, SID 6603318 is the other one.", None),
+])
+def test_the_requesters_own_sid_is_written_not_a_friends(ads: TriageContext, body: str,
+                                                        sid: str | None) -> None:
+    """Two site IDs: the one "my"/"mon"/"제" introduces, else none (asked)."""
+    d = decide(on(ads, body + " Les commissions / commissions / 커미션."), ads)
+    assert written(ads, d).get("sid") == sid
+
+
+def test_a_conditional_field_is_not_read_when_its_condition_is_known_false(
+        ads: TriageContext) -> None:
+    """Steps are needed for a technical problem only: on an account question "já tentei
+    resetar 2x" is not written; on a technical one it is."""
+    d = decide(on(ads, "Não consigo entrar na minha conta, a senha tá errada. Já tentei "
+                       "resetar a senha duas vezes. SID 9034412"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+    assert "steps_taken" not in written(ads, d)
+    d = decide(on(ads, "O painel fica em branco, tela branca. Já tentei limpar o cache duas "
+                       "vezes. Chrome no Windows 11. SID 9034412"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+    assert "steps_taken" in written(ads, d)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("This is NOT a billing question, my subscription is fine. The chat never loads. "
+     "I'm a regular member.", "en"),
+    ("결제 문제는 아니고요, 구독은 정상이에요. 채팅창이 안 보여요. 저는 일반 회원입니다", "ko"),
+    ("Não é problema de pagamento, minha assinatura tá ok. O chat não abre. Sou só um "
+     "viewer.", "pt-br"),
+])
+def test_a_rule_topic_the_requester_denies_does_not_route(stream: TriageContext, body: str,
+                                                          language: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert "billing" not in d.update.add_tags
+    assert written(stream, d).get("occupation") == "occ_user"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Nothing to do with payments: I can't log in since my password reset. SID 1234567",
+     "pub_account"),
+    ("Rien à voir avec le paiement : je n'arrive plus à me connecter. SID 1234567",
+     "pub_account"),
+    ("Não tem nada a ver com pagamento, ele não consegue mais entrar na conta bloqueada. "
+     "SID 1234567", "pub_account"),
+])
+def test_nothing_to_do_with_denies_the_option(ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_a_typo_is_forgiven_on_the_word_as_written_not_its_stem() -> None:
+    """"mensagem" and "mensalidade" have stems one letter apart (mensag, mensal), not words."""
+    m = Matcher([("billing", "mensalidade", 1.0)], "pt")
+    assert m.find("não consigo mandar mensagem") == []
+    assert [h.fuzzy for h in m.find("paguei a mensalidde")] == [True]
