@@ -226,3 +226,33 @@ def test_a_typo_is_forgiven_on_the_word_as_written_not_its_stem() -> None:
     m = Matcher([("billing", "mensalidade", 1.0)], "pt")
     assert m.find("não consigo mandar mensagem") == []
     assert [h.fuzzy for h in m.find("paguei a mensalidde")] == [True]
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # thrown back to the login page: where the requester lands, not what is wrong
+    ("Every time I open Reports the dashboard kicks me out and sends me back to login. "
+     "SID 2093381", "pub_technical"),
+    ("Le tableau de bord me déconnecte tout seul et me renvoie vers la connexion. "
+     "SID 2093381", "pub_technical"),
+    ("O painel fica me deslogando e volta pro login toda hora. SID 2093381",
+     "pub_technical"),
+])
+def test_being_thrown_out_is_a_symptom_and_the_login_page_a_place(
+        ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_a_french_ni_list_negates_without_denying(ads: TriageContext) -> None:
+    """"ni les liens ni les stats" (neither works): not "ce n'est ni un problème de…";
+    with nothing else said, and the account only where it happens, nothing is written."""
+    d = decide(on(ads, "Depuis hier plus rien ne fonctionne sur mon compte, ni les liens ni "
+                       "les stats. SID 5173009"), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+def test_steps_told_in_the_present_are_read(ads: TriageContext) -> None:
+    d = decide(on(ads, "The reports page won't load. I log in, go to Reports and pick last "
+                       "30 days, then a grey box appears. Chrome on Win 11. SID 7730214"), ads)
+    assert written(ads, d).get("steps_taken", "").startswith("I log in, go to Reports")

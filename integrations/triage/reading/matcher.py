@@ -93,8 +93,9 @@ _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
-    "fr": re.compile(r"(?:\bpas|\bni|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
+    "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
                      r"vraiment|probleme|souci)\s*){1,3}$|"
+                     r"\bni\s+(?:(?:un|une|de|du|d'|vraiment|probleme|souci)\s*){1,3}$|"
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
                      r"\s*){0,2}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),

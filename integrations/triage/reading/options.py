@@ -55,12 +55,19 @@ _PLACE_AFTER = re.compile(
     r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
     r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
     r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
-#: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words; a tool
-#: named after its object ("le générateur de liens", "o gerador de links").
+#: "on the", "in the", "sur l'onglet", "na aba", "no menu", "on my", "sur mon", "na minha"
+#: right before the words ("nothing works on my account": where, not what), and where the
+#: requester is sent ("back to login", "renvoie vers la connexion"); a tool named after its
+#: object ("le générateur de liens", "o gerador de links").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$|"
-    r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$")
+    r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$|"
+    r"(?:\bon\s+(?:my|our)|\bsur\s+(?:mon|ma|notre)|\b(?:na|no)\s+(?:minha|meu|nossa|nosso))\s+$|"
+    r"\b(?:back|redirect(?:ed|s)?|sent|sends me|takes me|bounced|kicked)\s+(?:to|on)\s+"
+    r"(?:the\s+)?$|"
+    r"\b(?:renvoie|renvoye|redirige)\s+(?:vers|sur|a)\s+(?:la\s+|l')?$|"
+    r"\b(?:volta|voltar|joga|redireciona)\s+(?:pro|para o|para a|pra)\s+$")
 #: "when I", "quand je", "quando tento": what the requester was doing when the problem
 #: came, up to the words (no sentence end between): context, like a place.
 _DOING_BEFORE = re.compile(
