@@ -32,6 +32,7 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
+from integrations.triage.reading.matcher import is_someone_elses
 from integrations.triage.reading.normalise import substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -491,7 +492,8 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
     for pat in patterns:
         for m in pat.finditer(capped):
             value = next((g for g in m.groups() if g), None) if m.re.groups else m.group(0)
-            if value and not is_negated(capped, m.start(), m.end(), language):
+            if value and not is_negated(capped, m.start(), m.end(), language) \
+                    and not is_someone_elses(capped, m.start(), m.end()):
                 return value.strip(), pat.pattern
     return None
 

@@ -256,3 +256,29 @@ def test_steps_told_in_the_present_are_read(ads: TriageContext) -> None:
     d = decide(on(ads, "The reports page won't load. I log in, go to Reports and pick last "
                        "30 days, then a grey box appears. Chrome on Win 11. SID 7730214"), ads)
     assert written(ads, d).get("steps_taken", "").startswith("I log in, go to Reports")
+
+
+@pytest.mark.parametrize("body", [
+    "The CSV export fails with error 500 every time. My colleague does the same on his "
+    "Firefox on Ubuntu and it works for him.",
+    "L'export CSV plante à chaque fois, erreur 500. Mon collègue fait pareil sur son "
+    "Firefox sous Ubuntu et ça marche.",
+])
+def test_another_persons_browser_and_system_are_not_the_requesters(ads: TriageContext,
+                                                                  body: str) -> None:
+    d = decide(on(ads, body + " SID 31180092"), ads)
+    assert "browser" not in written(ads, d) and "operating_system" not in written(ads, d)
+    assert {"browser", "operating_system"} <= set(asked(d))
+
+
+def test_a_requester_confused_about_what_they_are_is_asked(stream: TriageContext) -> None:
+    d = decide(on(stream, "I've had a viewer account for years and last month I started "
+                          "doing my own shows. Kinda confused what I even am on your site."),
+               stream)
+    assert "occupation" not in written(stream, d) and "occupation" in asked(d)
+
+
+def test_korean_money_taken_from_the_card_is_billing(stream: TriageContext) -> None:
+    d = decide(on(stream, "저는 그냥 보기만 하는 사람인데요, 토큰을 카드로 샀는데 돈만 빠져나가고 "
+                          "안 들어왔어요. 아이디 jh_park1004"), stream)
+    assert "billing" in d.update.add_tags

@@ -45,7 +45,8 @@ from integrations.triage.reading.normalise import (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated"]
+__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated",
+           "is_someone_elses"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -203,6 +204,24 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
     before = fold(text[max(0, start - 40):start])
     langs = (language,) if language in _DENIAL_BEFORE else _ANY_LANGUAGE
     return any(_DENIAL_BEFORE[lang].search(before) for lang in langs)
+
+
+#: Someone else's thing: a third-person possessive right before the words, with at most
+#: two words between ("on his Firefox on Ubuntu", "sur son PC sous Windows"), or after
+#: them in Portuguese ("no Firefox dele").
+_SOMEONE_ELSES_BEFORE = re.compile(
+    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:[^\W\d]+\s+){0,2}$")
+_SOMEONE_ELSES_AFTER = re.compile(r"^\s*(?:dele|dela|deles|delas)\b")
+
+
+def is_someone_elses(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` are another person's (see
+    `_SOMEONE_ELSES_BEFORE`): "my colleague does the same on his Firefox" names no browser
+    of the requester's."""
+    before = fold(text[max(0, start - 40):start])
+    clause = _CLAUSE_END.split(before)[-1]
+    return bool(_SOMEONE_ELSES_BEFORE.search(clause)
+                or _SOMEONE_ELSES_AFTER.search(fold(text[end:end + 12])))
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,12 @@ from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, PerLanguage
+from integrations.triage.reading.matcher import (
+    FUNCTION_WRITTEN,
+    Hit,
+    PerLanguage,
+    is_someone_elses,
+)
 from integrations.triage.reading.normalise import Token, fold, strip_korean, tokens
 from integrations.triage.reading.vocabulary import is_person, option_phrases
 
@@ -151,9 +156,10 @@ _HANDLE_AFTER = re.compile(
     r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
-    r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
+    r"\b(?:not sure|no idea|either|confused|pas sur|je ne sais pas|sais pas si|confuse?|"
+    r"nao sei|sei la|confus[oa]|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
-    r"두 가지|"
+    r"두 가지|헷갈|"
     r"잘 모르|인지 모르")
 #: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
 _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
@@ -292,6 +298,7 @@ def context(text: str, hit: Hit) -> bool:
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
+            or is_someone_elses(text, hit.start, hit.end)
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
