@@ -282,3 +282,17 @@ def test_korean_money_taken_from_the_card_is_billing(stream: TriageContext) -> N
     d = decide(on(stream, "저는 그냥 보기만 하는 사람인데요, 토큰을 카드로 샀는데 돈만 빠져나가고 "
                           "안 들어왔어요. 아이디 jh_park1004"), stream)
     assert "billing" in d.update.add_tags
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # "pas de paiement" tells what is wrong; "pas un problème de paiement" denies it
+    ("Les commissions validées d'octobre n'ont jamais été versées, toujours pas de "
+     "paiement. SID 2290417", "pub_payments"),
+    ("Ce n'est pas un problème de paiement : je n'arrive plus à me connecter à mon compte. "
+     "SID 2290417", "pub_account"),
+    # "chaque" is an everyday word, not a typo of "chèque"
+    ("Le dashboard crash à chaque fois que je fais un export. SID 4470031", "pub_technical"),
+])
+def test_french_denials_and_everyday_words(ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value

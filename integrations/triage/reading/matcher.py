@@ -94,8 +94,10 @@ _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
-    "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
-                     r"vraiment|probleme|souci)\s*){1,3}$|"
+    "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
+                     r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
+                     r"mon|ma|mes)\s*){0,2}$|"
+                     r"(?:\bpas|\baucune?)\s+(?:vraiment\s+)?(?:un|une|le|la|les|l')\s*$|"
                      r"\bni\s+(?:(?:un|une|de|du|d'|vraiment|probleme|souci)\s*){1,3}$|"
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
                      r"\s*){0,2}$|"
@@ -146,9 +148,10 @@ _COMMON_WORDS = {
     "en": "as so all more very well like then there here when where what which who how one "
           "can will would could should please thanks thank hello day days time times now",
     "fr": "comme comment pour avec plus tout tous toute toutes mais donc car quand bien fait "
-          "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja",
+          "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja chaque "
+          "quelque quelques plusieurs",
     "pt": "como para com mais todo toda tudo mas entao quando bem muito tambem mesmo "
-          "obrigado obrigada ola dia dias vez vezes",
+          "obrigado obrigada ola dia dias vez vezes cada algum alguma",
 }
 COMMON = {lang: frozenset(ws.split()) for lang, ws in _COMMON_WORDS.items()}
 #: Most words between two words of a phrase (function words aside), and the marks that end a
