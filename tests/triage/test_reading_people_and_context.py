@@ -296,3 +296,10 @@ def test_korean_money_taken_from_the_card_is_billing(stream: TriageContext) -> N
 def test_french_denials_and_everyday_words(ads: TriageContext, body: str, value: str) -> None:
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == value
+
+
+def test_a_copula_in_a_possessive_phrases_gap_starts_another_predicate() -> None:
+    """"my girlfriend is a model" is not "my models"; "my own models" still is."""
+    m = Matcher([("studio", "my models", 0.85)], "en")
+    assert m.find("My girlfriend is a model here") == []
+    assert [h.skipped != () for h in m.find("my own models")] == [True]

@@ -166,6 +166,12 @@ _PAUSE = re.compile(r",|\s-\s")
 #: "결제는 됐"), so the phrase does not meet the text there.
 _GAP_NEGATIONS = frozenset({"not", "no", "never", "nor", "pas", "ne", "n", "jamais", "ni",
                             "nao", "nunca", "nem", "안", "못", "않"})
+#: In a phrase that starts with a possessive, a copula in the gap starts a new predicate:
+#: "my girlfriend is a model" is not "my models" (the copula counts as a word of the gap).
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "est", "sont", "etait", "e",
+                      "foi", "era", "sao"})
+_POSSESSIVES = frozenset({"my", "our", "mon", "ma", "mes", "notre", "nos", "meu", "minha",
+                          "meus", "minhas", "nosso", "nossa", "nossos", "nossas"})
 #: The first half of a French negation, which customers often leave out.
 _FR_NE = frozenset({"ne", "n"})
 _HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
@@ -413,6 +419,7 @@ class Matcher:
         j = i
         last = len(keys) - 1
         skipped: list[int] = []
+        owned = fold(toks[i].raw) in _POSSESSIVES
         for n, k in enumerate(keys[1:], start=1):
             found = None
             others = 0
@@ -432,7 +439,8 @@ class Matcher:
                 if (fold(toks[m].raw) in _GAP_NEGATIONS or toks[m].key in _GAP_NEGATIONS) \
                         and toks[m].key not in keys:
                     break  # "결제 안 됨" is not "결제는 됐": a negation in the gap inverts it
-                if toks[m].key in function:
+                if toks[m].key in function and not (
+                        owned and fold(toks[m].raw) in _COPULAS):
                     m += 1
                     continue
                 others += 1
