@@ -303,3 +303,13 @@ def test_a_copula_in_a_possessive_phrases_gap_starts_another_predicate() -> None
     m = Matcher([("studio", "my models", 0.85)], "en")
     assert m.find("My girlfriend is a model here") == []
     assert [h.skipped != () for h in m.find("my own models")] == [True]
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("여자친구가 여기 모델이고 저는 가끔 같이 봐요. 아이디 moon77", None),
+    ("저는 매일 밤 방송하는 모델인데 방이 계속 튕겨요. 아이디 moon77", "occ_model"),
+])
+def test_a_korean_copula_is_the_requester_unless_another_subject_comes_first(
+        stream: TriageContext, body: str, value: str | None) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value

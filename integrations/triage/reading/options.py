@@ -115,6 +115,9 @@ _OTHER_AFTER = re.compile(
     r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
     r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
     r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
+#: The requester as a Korean subject, and where a Korean clause starts.
+_KO_I = frozenset({"저는", "전", "제가", "나는", "난", "내가", "저희는", "저희가", "저도", "나도"})
+_KO_CLAUSE = re.compile(r"[.!?\n,]|(?:고|는데|지만|서)\s")
 #: "a viewer account", "un compte modèle": a kind of account, the requester's own.
 _KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profils?|contas?|"
                          r"perfis|perfil)\b")
@@ -175,8 +178,14 @@ def someone_else(text: str, hit: Hit) -> bool:
             return False  # a phrase ("제 방송"), not a person named alone
         stem = strip_korean(words)
         ending = words[len(stem):] if words.startswith(stem) else ""
-        if ending in _KO_SELF or hit.phrase.text.endswith(ending):
-            return False  # a copula, or the keyword's own particle ("방송이")
+        if ending in _KO_SELF:
+            # "X is a model": the requester unless another subject comes first in the
+            # clause ("여자친구가 여기 모델이고": the girlfriend is)
+            start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+            return any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
+                       for w in text[start:hit.start].split() if _HANGUL.match(w))
+        if hit.phrase.text.endswith(ending):
+            return False  # the keyword's own particle ("방송이")
         return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _SELF_BEFORE.search(before) or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
