@@ -313,3 +313,16 @@ def test_a_korean_copula_is_the_requester_unless_another_subject_comes_first(
         stream: TriageContext, body: str, value: str | None) -> None:
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
+    "My friend's account was hacked but mine is fine, my problem is my April payout.",
+    "Le compte de mon ami a été piraté, mais moi c'est mon paiement d'avril qui manque.",
+    "A conta do meu sócio foi hackeada, mas o meu problema é o pagamento de abril.",
+])
+def test_a_friends_account_is_not_the_requesters_problem(ads: TriageContext,
+                                                         body: str) -> None:
+    """Someone else's account named beside the requester's own payment: the account is
+    not written (at most the two are offered)."""
+    d = decide(on(ads, body + " SID 1234567"), ads)
+    assert written(ads, d).get("problem_type") in (None, "pub_payments")

@@ -216,11 +216,21 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
 
 
 #: Someone else's thing: a third-person possessive right before the words, with at most
-#: two words between ("on his Firefox on Ubuntu", "sur son PC sous Windows"), or after
-#: them in Portuguese ("no Firefox dele").
+#: two words between ("on his Firefox on Ubuntu", "sur son PC sous Windows"), a person's
+#: ("my friend's account", "친구 계정"), or after them ("no Firefox dele", "le compte de
+#: mon ami", "a conta do meu sócio").
+_PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|sister|wife|"
+           r"husband|boyfriend|girlfriend|boss|client|mom|dad|son|daughter|cousin)")
 _SOMEONE_ELSES_BEFORE = re.compile(
-    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:[^\W\d]+\s+){0,2}$")
-_SOMEONE_ELSES_AFTER = re.compile(r"^\s*(?:dele|dela|deles|delas)\b")
+    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:[^\W\d]+\s+){0,2}$|"
+    r"\b" + _PEOPLE + r"'s\s+(?:[^\W\d]+\s+)?$|"
+    r"(?:친구|동료|지인|남편|아내|여자친구|남자친구|동생|형|누나|언니|오빠|파트너)(?:의)?\s*$")
+_SOMEONE_ELSES_AFTER = re.compile(
+    r"^\s*(?:dele|dela|deles|delas)\b|"
+    r"^\s+(?:of|de|d')\s*(?:my|mon|ma|mes)\s+(?:" + _PEOPLE[3:-1] + r"|ami|amie|collegue|"
+    r"associee?|frere|soeur|femme|mari|copain|copine|patron|client)\b|"
+    r"^\s+d[oa]s?\s+(?:meu|minha|meus|minhas)\s+(?:amig[oa]s?|colega|socio|socia|irmao|irma|"
+    r"marido|esposa|namorad[oa]|chefe|cliente)\b")
 
 
 def is_someone_elses(text: str, start: int, end: int) -> bool:
@@ -230,7 +240,7 @@ def is_someone_elses(text: str, start: int, end: int) -> bool:
     before = fold(text[max(0, start - 40):start])
     clause = _CLAUSE_END.split(before)[-1]
     return bool(_SOMEONE_ELSES_BEFORE.search(clause)
-                or _SOMEONE_ELSES_AFTER.search(fold(text[end:end + 12])))
+                or _SOMEONE_ELSES_AFTER.search(fold(text[end:end + 30])))
 
 
 @dataclass(frozen=True)
