@@ -32,6 +32,7 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
+from integrations.triage.reading.matcher import is_someone_elses
 from integrations.triage.reading.normalise import substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -491,7 +492,8 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
     for pat in patterns:
         for m in pat.finditer(capped):
             value = next((g for g in m.groups() if g), None) if m.re.groups else m.group(0)
-            if value and not is_negated(capped, m.start(), m.end(), language):
+            if value and not is_negated(capped, m.start(), m.end(), language) \
+                    and not is_someone_elses(capped, m.start(), m.end()):
                 return value.strip(), pat.pattern
     return None
 
@@ -578,7 +580,7 @@ def evaluate(
             instance[key] = found.value
             extracted.append(found)
             continue
-        if reading is None or current is not None:
+        if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
         zone = ticket.time_zone or reading.timezone  # the requester's, else the workspace's
         evidence = read(spec.reader, key, capped, written, created, zone, memo)
@@ -681,6 +683,20 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
                     if parent_field else {})
     order = {k: i for i, k in enumerate(spec.keys)}
     return sorted(found.values(), key=lambda m: order.get(m.key, len(order)))
+
+
+def _unneeded(spec: FormSpec, key: str, instance: Mapping[str, Any]) -> bool:
+    """True for a field the form requires only under conditions, none of which holds on a
+    known value (the steps taken before a technical problem, on an account question): the
+    reading stage leaves it alone, since a value nobody needs is only a chance to write a
+    wrong one. While the condition's field is unknown, the field is read (it would be
+    asked in case)."""
+    if key in spec.schema.get("required", ()):
+        return False
+    conditions = [c for c in spec.form.conditions
+                  if any(str(ch.field) == key and ch.required for ch in c.children)]
+    return bool(conditions) and not any(
+        str(c.parent) not in instance or _holds(c, instance) for c in conditions)
 
 
 def _holds(cond: Condition, instance: Mapping[str, Any]) -> bool:

@@ -122,14 +122,19 @@ class Keywords:
         self._matchers: dict[tuple[str, tuple[str, ...]], Matcher] = {}
 
     def first(self, text: str, language: str) -> str | None:
-        """The first keyword (of ``*`` and ``language``) found in ``text``, not negated."""
+        """The first keyword (of ``*`` and ``language``) found in ``text``, not negated;
+        none when the requester denies the rule's topic anywhere ("this is NOT a billing
+        question, my subscription is fine", "결제 문제는 아니고요"), as for an option."""
         keys = tuple(_language_keys(self._by_locale, language))
         cache = (language, keys)
         matcher = self._matchers.get(cache)
         if matcher is None:
             phrases = [(w, w, 1.0) for k in keys for w in self._by_locale[k]]
             matcher = self._matchers[cache] = Matcher(phrases, language.split("-")[0].lower())
-        hits = [h for h in matcher.find(text) if not h.negated]
+        found = matcher.find(text)
+        if any(h.denied for h in found):
+            return None
+        hits = [h for h in found if not h.negated]
         return min(hits, key=lambda h: h.start).phrase.text if hits else None
 
 

@@ -79,7 +79,8 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
              for k in fields}
     for key, f in fields.items():
         if f.kind in ("dropdown",):
-            options[key] = OptionReader(f)
+            options[key] = OptionReader(f, [n for k, o in fields.items() if k != key
+                                            for n in field_synonyms(o)])
         elif f.kind == "checkbox":
             box = CheckboxReader(f)
             if box:

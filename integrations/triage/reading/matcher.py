@@ -45,7 +45,8 @@ from integrations.triage.reading.normalise import (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated"]
+__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated",
+           "is_someone_elses"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -60,11 +61,14 @@ MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
-                     r"with|of|use|using|used|have|own|even)\s+){0,3}$"),
+                     r"with|of|use|using|used|have|own|even)\s+){0,3}$|"
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus)\s+(?:(?:un|une|de|du|des|d'|le|la|"
-                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$"),
+                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$|"
+                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$"),
+                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$|"
+                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
 #: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
@@ -88,13 +92,19 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|with|of|use|using)\s+){1,3}$"),
-    "fr": re.compile(r"(?:\bpas|\bni|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l'|"
-                     r"vraiment|probleme|souci)\s*){1,3}$|"
+                     r"problem|issue|with|of|use|using)\s+){1,3}$|"
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
+    "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
+                     r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
+                     r"mon|ma|mes)\s*){0,2}$|"
+                     r"(?:\bpas|\baucune?)\s+(?:vraiment\s+)?(?:un|une|le|la|les|l')\s*$|"
+                     r"\bni\s+(?:(?:un|une|de|du|d'|vraiment|probleme|souci)\s*){1,3}$|"
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
-                     r"\s*){0,2}$"),
+                     r"\s*){0,2}$|"
+                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$"),
+                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$|"
+                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
 #: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."); 아님
@@ -103,11 +113,12 @@ _NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아�
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
-#: "크롬 말고" (not Chrome, but), "카드 없이" (without): a topic or "also" particle, then
-#: the negated verb of using or having, or 말고/없이 right after the word.
+#: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
+#: topic or "also" particle, then the negated verb of using, doing or having, or 말고/없이
+#: right after the word ("결제를 안 했는데", with an object particle, tells what happened).
 _DENIAL_AFTER_KO = re.compile(
     r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어|없습|없고|"
-    r"없음|없는데)|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
+    r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after)\s+(?:the|a|an|my)\s+(?:last\s+|latest\s+|recent\s+|new\s+)?|"
@@ -137,9 +148,10 @@ _COMMON_WORDS = {
     "en": "as so all more very well like then there here when where what which who how one "
           "can will would could should please thanks thank hello day days time times now",
     "fr": "comme comment pour avec plus tout tous toute toutes mais donc car quand bien fait "
-          "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja",
+          "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja chaque "
+          "quelque quelques plusieurs",
     "pt": "como para com mais todo toda tudo mas entao quando bem muito tambem mesmo "
-          "obrigado obrigada ola dia dias vez vezes",
+          "obrigado obrigada ola dia dias vez vezes cada algum alguma",
 }
 COMMON = {lang: frozenset(ws.split()) for lang, ws in _COMMON_WORDS.items()}
 #: Most words between two words of a phrase (function words aside), and the marks that end a
@@ -154,6 +166,12 @@ _PAUSE = re.compile(r",|\s-\s")
 #: "결제는 됐"), so the phrase does not meet the text there.
 _GAP_NEGATIONS = frozenset({"not", "no", "never", "nor", "pas", "ne", "n", "jamais", "ni",
                             "nao", "nunca", "nem", "안", "못", "않"})
+#: In a phrase that starts with a possessive, a copula in the gap starts a new predicate:
+#: "my girlfriend is a model" is not "my models" (the copula counts as a word of the gap).
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "est", "sont", "etait", "e",
+                      "foi", "era", "sao"})
+_POSSESSIVES = frozenset({"my", "our", "mon", "ma", "mes", "notre", "nos", "meu", "minha",
+                          "meus", "minhas", "nosso", "nossa", "nossos", "nossas"})
 #: The first half of a French negation, which customers often leave out.
 _FR_NE = frozenset({"ne", "n"})
 _HANGUL_TEXT = re.compile("[\uac00-\ud7a3]")
@@ -197,6 +215,34 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
     return any(_DENIAL_BEFORE[lang].search(before) for lang in langs)
 
 
+#: Someone else's thing: a third-person possessive right before the words, with at most
+#: two words between ("on his Firefox on Ubuntu", "sur son PC sous Windows"), a person's
+#: ("my friend's account", "친구 계정"), or after them ("no Firefox dele", "le compte de
+#: mon ami", "a conta do meu sócio").
+_PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|sister|wife|"
+           r"husband|boyfriend|girlfriend|boss|client|mom|dad|son|daughter|cousin)")
+_SOMEONE_ELSES_BEFORE = re.compile(
+    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:[^\W\d]+\s+){0,2}$|"
+    r"\b" + _PEOPLE + r"'s\s+(?:[^\W\d]+\s+)?$|"
+    r"(?:친구|동료|지인|남편|아내|여자친구|남자친구|동생|형|누나|언니|오빠|파트너)(?:의)?\s*$")
+_SOMEONE_ELSES_AFTER = re.compile(
+    r"^\s*(?:dele|dela|deles|delas)\b|"
+    r"^\s+(?:of|de|d')\s*(?:my|mon|ma|mes)\s+(?:" + _PEOPLE[3:-1] + r"|ami|amie|collegue|"
+    r"associee?|frere|soeur|femme|mari|copain|copine|patron|client)\b|"
+    r"^\s+d[oa]s?\s+(?:meu|minha|meus|minhas)\s+(?:amig[oa]s?|colega|socio|socia|irmao|irma|"
+    r"marido|esposa|namorad[oa]|chefe|cliente)\b")
+
+
+def is_someone_elses(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` are another person's (see
+    `_SOMEONE_ELSES_BEFORE`): "my colleague does the same on his Firefox" names no browser
+    of the requester's."""
+    before = fold(text[max(0, start - 40):start])
+    clause = _CLAUSE_END.split(before)[-1]
+    return bool(_SOMEONE_ELSES_BEFORE.search(clause)
+                or _SOMEONE_ELSES_AFTER.search(fold(text[end:end + 30])))
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A title or keyword of one ``label`` (an option value, a rule), with its weight."""
@@ -209,7 +255,9 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Hit:
-    """A phrase found in a text: where, whether through a typo, whether negated."""
+    """A phrase found in a text: where, whether through a typo, whether negated; ``skipped``
+    holds the character spans of the words its gap passed over ("favourite" when "my
+    models" meets "my favourite model"): another option's words there explain them better."""
 
     phrase: Phrase
     start: int
@@ -217,6 +265,7 @@ class Hit:
     fuzzy: bool
     negated: bool
     denied: bool = False
+    skipped: tuple[tuple[int, int], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -316,7 +365,7 @@ class Matcher:
                 if k[:n] in self._korean:
                     return (k[:n],), False
             return (), False
-        for form in (k, fold(tok.raw)):
+        for form in (fold(tok.raw),):
             if len(form) >= TYPO_MIN and _LATIN.match(form):
                 near = [c for d in (-1, 0, 1)
                         for c in self._buckets.get((form[:2], len(form) + d), ())]
@@ -335,14 +384,16 @@ class Matcher:
         for i, (firsts, _) in enumerate(canon):
             for first in firsts:
                 for phrase in self._first.get(first, ()):
-                    end_index = self._rest(canon, i, phrase.keys, toks, text)
-                    if end_index is None:
+                    rest = self._rest(canon, i, phrase.keys, toks, text)
+                    if rest is None:
                         continue
+                    end_index, skipped = rest
                     typo = any(canon[j][1] for j in range(i, end_index + 1))
                     start, end = toks[i].start, toks[end_index].end
                     negated = is_negated(text, start, end, self.language)
                     hits.append(Hit(phrase, start, end, typo, negated,
-                                    negated and is_denied(text, start, end, self.language)))
+                                    negated and is_denied(text, start, end, self.language),
+                                    tuple((toks[m].start, toks[m].end) for m in skipped)))
         if self._ko_pattern is not None and _HANGUL_TEXT.search(text):
             hits.extend(self._korean_hits(text, hits))
         if self._dropped_ne and len(hits) > 1:  # "ne charge pas" found twice: keep the longer
@@ -368,16 +419,21 @@ class Matcher:
         return out
 
     def _rest(self, canon: Sequence[tuple[tuple[str, ...], bool]], i: int,
-              keys: tuple[str, ...], toks: Sequence[Token], text: str) -> int | None:
+              keys: tuple[str, ...], toks: Sequence[Token], text: str
+              ) -> tuple[int, tuple[int, ...]] | None:
         """The index of the phrase's last word when its other words follow word ``i`` in
-        the same clause (see the module docstring for the gaps allowed)."""
+        the same clause (see the module docstring for the gaps allowed), and the indices of
+        the other words passed over (function words aside)."""
         function = self._function
         gap = 0 if self.language == "ko" else GAP  # Korean words of a phrase stay together
         j = i
         last = len(keys) - 1
+        skipped: list[int] = []
+        owned = fold(toks[i].raw) in _POSSESSIVES
         for n, k in enumerate(keys[1:], start=1):
             found = None
             others = 0
+            passed: list[int] = []
             m = j + 1
             while m < len(canon) and m - j <= GAP + 4:
                 between = text[toks[m - 1].end:toks[m].start]
@@ -393,19 +449,22 @@ class Matcher:
                 if (fold(toks[m].raw) in _GAP_NEGATIONS or toks[m].key in _GAP_NEGATIONS) \
                         and toks[m].key not in keys:
                     break  # "결제 안 됨" is not "결제는 됐": a negation in the gap inverts it
-                if toks[m].key in function:
+                if toks[m].key in function and not (
+                        owned and fold(toks[m].raw) in _COPULAS):
                     m += 1
                     continue
                 others += 1
                 if others > gap:
                     break
+                passed.append(m)
                 m += 1
             if found is None:
                 if k in function and n != last:
                     continue  # a function word inside the phrase may be left out
                 return None
+            skipped.extend(passed)
             j = found
-        return j
+        return j, tuple(skipped)
 
 
 class PerLanguage:

@@ -7,16 +7,22 @@ An option's confidence is its best hit's (title 0.9, keyword 0.85, 0.1 less thro
 typo), plus `CORROBORATION` for each further passage naming it, in the same text or
 another (the subject, a reply): a typo'd word alone (0.75) is not written, corroborated
 it is. A hit inside a longer hit of another option gives way ("compte bancaire" is about
-payments, not the account).
+payments, not the account), unless it fills that hit's gap ("my favourite model" is not
+"my models": `explained`).
 
 One option found: a candidate. Two or more: the one with the stronger evidence wins when
-it is clearly stronger (`strength`: the distinct words its passages cover, a place named
-next to the symptom or what the requester was doing counting half in all: "an error on
-the Links tab when I create a link" is about the error, not the links; at least `MARGIN`
-times the runner-up's) and the requester neither hesitates between them nor joins them
-("a crash or just lag?", "my links …, and my payment …"); otherwise no value, and the
-two likeliest become the choices the question offers (a wrong value costs more than a
-question).
+it is clearly stronger (`strength`: the distinct words its passages cover, context
+counting half in all: "an error on the Links tab when I create a link" is about the
+error, not the links; at least `MARGIN` times the runner-up's) and the requester neither
+hesitates between them nor joins them ("a crash or just lag?", "my links …, and my
+payment …"); otherwise no value, and the two likeliest become the choices the question
+offers (a wrong value costs more than a question). Context (`context`) is a place or a
+tool, what the requester was doing or lists as steps, the topic, an identifier's label,
+another person the requester names ("un utilisateur qui s'appelle Jeannot42": the
+occupation is the requester's own; on a person field, `someone_else` too: "a model I
+follow"), the source of another option's thing ("the money from my links"), a word
+inside another field's name ("사이트 아이디", the site ID) and, in a subject naming two
+options, a word the body names only as context.
 """
 
 from __future__ import annotations
@@ -26,9 +32,14 @@ from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import FUNCTION_WRITTEN, Hit, PerLanguage
-from integrations.triage.reading.normalise import Token, fold, tokens
-from integrations.triage.reading.vocabulary import option_phrases
+from integrations.triage.reading.matcher import (
+    FUNCTION_WRITTEN,
+    Hit,
+    PerLanguage,
+    is_someone_elses,
+)
+from integrations.triage.reading.normalise import Token, fold, strip_korean, tokens
+from integrations.triage.reading.vocabulary import is_person, option_phrases
 
 __all__ = ["OptionReader"]
 
@@ -47,11 +58,21 @@ PLACE_WEIGHT = 0.5
 #: "onglet Liens", "aba de links", "링크 탭").
 _PLACE_AFTER = re.compile(
     r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
-    r"paginas?|telas?)\b|^\s*(?:탭|페이지|메뉴|화면)")
-#: "on the", "in the", "sur l'onglet", "na aba", "no menu", right before the words.
+    r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
+    r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
+#: "on the", "in the", "sur l'onglet", "na aba", "no menu", "on my", "sur mon", "na minha"
+#: right before the words ("nothing works on my account": where, not what), and where the
+#: requester is sent ("back to login", "renvoie vers la connexion"); a tool named after its
+#: object ("le générateur de liens", "o gerador de links").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
-    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$")
+    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$|"
+    r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$|"
+    r"(?:\bon\s+(?:my|our)|\bsur\s+(?:mon|ma|notre)|\b(?:na|no)\s+(?:minha|meu|nossa|nosso))\s+$|"
+    r"\b(?:back|redirect(?:ed|s)?|sent|sends me|takes me|bounced|kicked)\s+(?:to|on)\s+"
+    r"(?:the\s+)?$|"
+    r"\b(?:renvoie|renvoye|redirige)\s+(?:vers|sur|a)\s+(?:la\s+|l')?$|"
+    r"\b(?:volta|voltar|joga|redireciona)\s+(?:pro|para o|para a|pra)\s+$")
 #: "when I", "quand je", "quando tento": what the requester was doing when the problem
 #: came, up to the words (no sentence end between): context, like a place.
 _DOING_BEFORE = re.compile(
@@ -59,6 +80,61 @@ _DOING_BEFORE = re.compile(
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n]{0,40}$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: A list of what the requester did, introduced as such ("What I did: logged in, opened the
+#: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
+#: until the sentence ends is context, like a place (the steps lead to the problem, they
+#: are not it).
+_STEPS_BEFORE = re.compile(
+    r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
+    r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
+    r"o que (?:eu )?fiz|o que eu tinha feito|passos|etapas|passo a passo)\s*[:\-]"
+    r"|(?:한 것|한 일|진행 과정|순서)\s*[:\-]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: A name or a naming phrase right after the words: "a user named Jeannot42", "un
+#: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
+#: person, whom the requester names; what that person is says nothing of the requester.
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:named|called|who(?:'s| is) called|by the name of|(?:qui|que) s'appelle\w*|"
+    r"nomme[e]?s?|appele[e]?s?|du nom de|chamad[oa]s?|que se chama|de nome)\b")
+_NAMED_BEFORE_KO = re.compile(r"\S+(?:이라는|라는|이란|란)\s*$")
+#: A person field (`vocabulary.is_person`): words for someone the requester tells about
+#: ("a model I follow blocked me", "une modèle que je regarde", "uma modelo que eu sigo",
+#: "my favourite streamer"), unless the requester says that is what they are ("I'm a new
+#: model", "je suis une modèle", "sou uma modelo", "as a viewer").
+_SELF_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\bim|\bas|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
+    r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
+    r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
+    r"(?:[^\W\d]+\s+){0,3}$")
+_OTHER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|another|some|one|any|my favou?rite|my fav|"
+    r"un|une|le|la|ce|cet|cette|autre|"
+    r"um|uma|o|esse|essa|este|esta|outro|outra|algum|alguma|aquele|aquela)\s+|\bl')$")
+_OTHER_AFTER = re.compile(
+    r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
+    r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
+    r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
+#: The requester as a Korean subject, and where a Korean clause starts.
+_KO_I = frozenset({"저는", "전", "제가", "나는", "난", "내가", "저희는", "저희가", "저도", "나도"})
+_KO_CLAUSE = re.compile(r"[.!?\n,]|(?:고|는데|지만|서)\s")
+#: "a viewer account", "un compte modèle": a kind of account, the requester's own.
+_KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profils?|contas?|"
+                         r"perfis|perfil)\b")
+#: Korean: the person as the subject or object of what happened ("모델이 저를 차단했어요",
+#: "시청자가", "모델한테") is someone else; with a copula ("모델인데", "시청자예요") it is the
+#: requester.
+_KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "님이", "님을", "님한테", "랑",
+             "이랑", "과", "와")
+_KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
+            "라서", "임", "이야", "야", "으로서", "로서")
+#: Between two options' words, what makes the second the first's source or owner: "the
+#: money from my links", "l'argent de mes liens", "o dinheiro dos meus links": the links
+#: say where the money comes from, the money what is wrong.
+_SOURCE_GAP = re.compile(
+    r"^\s*(?:(?:from|of)\s+(?:my|our)|(?:de|d')\s*(?:mes|mon|ma|nos|notre)|"
+    r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$")
+
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
 #: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
 #: the words right after a preposition of topic (and a possessive), context like a place.
@@ -77,23 +153,59 @@ _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 _CODE_AFTER = re.compile(
     r"^(?:은|는|이|가)?\s*(?:ids?\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b)?"
     r"\s*[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
+#: A handle right after the words ("Usuário carla_live", "username: pete_k", "user is
+#: dj_marlow"): the words label an identifier (letters with an underscore or a digit).
+_HANDLE_AFTER = re.compile(
+    r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
-    r"\b(?:not sure|no idea|either|pas sur|je ne sais pas|sais pas si|nao sei|sei la|"
+    r"\b(?:not sure|no idea|either|confused|pas sur|je ne sais pas|sais pas si|confuse?|"
+    r"nao sei|sei la|confus[oa]|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
-    r"두 가지|"
+    r"두 가지|헷갈|"
     r"잘 모르|인지 모르")
 #: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
 _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
                      r"아니면|혹은|거나|이나|그리고")
 
 
+def someone_else(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) are about someone the requester
+    tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`)."""
+    words = text[hit.start:hit.end]
+    if _HANGUL.search(words[-1:]):
+        if len(words.split()) > 1:
+            return False  # a phrase ("제 방송"), not a person named alone
+        stem = strip_korean(words)
+        ending = words[len(stem):] if words.startswith(stem) else ""
+        if ending in _KO_SELF:
+            # "X is a model": the requester unless another subject comes first in the
+            # clause ("여자친구가 여기 모델이고": the girlfriend is)
+            start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+            return any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
+                       for w in text[start:hit.start].split() if _HANGUL.match(w))
+        if hit.phrase.text.endswith(ending):
+            return False  # the keyword's own particle ("방송이")
+        return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
+    before = fold(text[max(0, hit.start - 40):hit.start])
+    if _SELF_BEFORE.search(before) or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
+        return False
+    return bool(_OTHER_BEFORE.search(before)
+                or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
 class OptionReader:
     """One field's options, compiled per language on first use (then kept)."""
 
-    def __init__(self, f: Field) -> None:
+    def __init__(self, f: Field, names: Sequence[str] = ()) -> None:
+        """``names``: what the form's other fields are called (titles, synonyms): an
+        option's word inside one ("아이디" in "사이트 아이디", the site ID) names that field,
+        not the problem."""
         self.field = f
+        self.person = is_person(f)
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
+        self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
+            if names else None
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
@@ -107,15 +219,24 @@ class OptionReader:
         texts_of: dict[str, str] = {}
         kept: list[tuple[str, Hit]] = []
         naming: dict[str, set[str]] = {}  # the distinct texts naming each option
+        named: set[tuple[str, int, int]] = set()  # hits inside another field's name
         for source, text in texts:
-            hits = matcher.find(text, tokens(text, language, memo))
+            toks = tokens(text, language, memo)
+            hits = explained(matcher.find(text, toks))
             denied.update(h.phrase.label for h in hits if h.denied)
+            fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
                         (hit.end - hit.start) and o.phrase.label != hit.phrase.label
                         for o in hits):
                     continue  # inside a longer phrase of another option (negated or not)
+                if any(n.start <= hit.start and hit.end <= n.end and not n.skipped
+                       and n.end - n.start > hit.end - hit.start for n in fields) or any(
+                        o.phrase.label != hit.phrase.label and not o.negated
+                        and o.end < hit.start and _SOURCE_GAP.match(fold(text[o.end:hit.start]))
+                        for o in hits) or (self.person and someone_else(text, hit)):
+                    named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
                 value = hit.phrase.label
@@ -131,14 +252,16 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
-        strong, direct = weigh(kept, set(best), language, memo)
+        subject = next((t for src, t in texts if src == "subject"), None)
+        strong, direct = weigh(kept, set(best), language, memo, frozenset(named), subject)
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
         span = clip(" … ".join(where[s:e] for s, e in sorted(spans[ranked[0]])[:3]))
+        # a runner-up named only as context is no second problem: "and" does not join it
         if len(ranked) > 1 and not (
                 strong[ranked[0]] >= MARGIN * strong[ranked[1]]
-                and not hesitates(kept, ranked[0], ranked[1])):
+                and not (ranked[1] in direct and hesitates(kept, ranked[0], ranked[1]))):
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
@@ -154,40 +277,82 @@ class OptionReader:
                         locale=locale, confidence=round(confidence, 2), source=source)
 
 
+def explained(hits: list[Hit]) -> list[Hit]:
+    """``hits`` without those whose gap another option's words fill: "my favourite model"
+    is the model the viewer likes (``favourite model``), not "my models" with a word
+    between; the words that follow each other explain the text better."""
+    if not any(h.skipped for h in hits):
+        return hits
+    return [h for h in hits if not any(
+        o.phrase.label != h.phrase.label and h.start <= o.start and o.end <= h.end
+        and any(o.start < e and s < o.end for s, e in h.skipped) for o in hits)]
+
+
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> dict[str, float]:
     """Per option, the strength of its evidence (see `weigh`)."""
     return weigh(hits, values, language, memo)[0]
 
 
+def context(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name the problem's context, not the problem: a place
+    ("the Links tab"), what the requester was doing ("when I create a link") or listed as
+    the steps, the topic ("about my account"), an identifier's label ("account 5512093",
+    "usuário carla_live"), or another person the requester names ("un utilisateur qui
+    s'appelle Jeannot42")."""
+    after = fold(text[hit.end:hit.end + 12])
+    before = fold(text[max(0, hit.start - 48):hit.start])
+    if (_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
+            or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+            or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
+            or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
+            or is_someone_elses(text, hit.start, hit.end)
+            or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))):
+        return True
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start])))
+
+
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
-          memo: dict[tuple[str, str], list[Token]] | None = None
+          memo: dict[tuple[str, str], list[Token]] | None = None,
+          named: frozenset[tuple[str, int, int]] = frozenset(), summary: str | None = None
           ) -> tuple[dict[str, float], set[str]]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
     keywords meet them. Context is one thing however many words and passages name it: an
-    option named only as a place or as what the requester was doing ("an error on the Links
-    tab when I create a deep link", "a problem with my account") counts `PLACE_WEIGHT` in
-    all. Also returns the options named at least once as the problem itself."""
+    option named only as context (`context`; or inside another field's name, ``named``:
+    ``(text, start, end)``; or in a subject naming two options, ``summary``, a word the
+    body names only as context) counts `PLACE_WEIGHT` in all. Also returns the options
+    named at least once as the problem itself."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
     direct: set[str] = set()  # options named at least once as the problem, not its context
+    read: list[tuple[str, Hit, bool, list[Token]]] = []
     for text, hit in hits:
         if hit.phrase.label not in covered or any(
                 t == text and o.phrase.label == hit.phrase.label and o.start <= hit.start
                 and hit.end <= o.end and o.end - o.start > hit.end - hit.start
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
-        after = fold(text[hit.end:hit.end + 12])
-        before = fold(text[max(0, hit.start - 48):hit.start])
-        place = bool(_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
-                     or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
-                     or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
-                     or _CODE_AFTER.search(after))
+        place = (text, hit.start, hit.end) in named or context(text, hit)
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
         content = [t for t in inside if t.raw.casefold() not in function] or inside
+        read.append((text, hit, place, content))
+    if summary is not None and len({h.phrase.label for x, h, q, _ in read
+                                    if x == summary and not q}) > 1:
+        # the subject sums the body up: when it names two options, a word the body uses
+        # only as context ("erreur liens" over "erreur sur l'onglet Liens") is context in
+        # the subject as well
+        said = {p: {(h.phrase.label, t.key) for x, h, q, c in read if x != summary and q == p
+                    for t in c} for p in (True, False)}
+        read = [(x, h, q or (x == summary and all(
+                    (h.phrase.label, t.key) in said[True]
+                    and (h.phrase.label, t.key) not in said[False] for t in c)), c)
+                for x, h, q, c in read]
+    for _text, hit, place, content in read:
         # context is one thing however many words name it ("a deep link")
         weight = PLACE_WEIGHT / max(1, len(content)) if place else 1.0
         if not place:

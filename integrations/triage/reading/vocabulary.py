@@ -2,8 +2,9 @@
 
 From each field schema: titles in every locale, ``x-deskops.synonyms`` (per locale, words
 that name the field in a sentence: "my main" for a character) and, on each dropdown option,
-``x-deskops.keywords`` (per locale, words and phrases customers use for that option); on a
-boolean field, ``x-deskops.keywords`` are statements that tick it (`checkbox`).
+``x-deskops.keywords`` (per locale, words and phrases customers use for that option), and
+``x-deskops.person`` on a dropdown whose options are kinds of requester; on a boolean
+field, ``x-deskops.keywords`` are statements that tick it (`checkbox`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any
 
 from integrations.model import Field
 
-__all__ = ["checkbox_keywords", "field_synonyms", "option_keywords", "option_phrases",
-           "per_locale"]
+__all__ = ["checkbox_keywords", "field_synonyms", "is_person", "option_keywords",
+           "option_phrases", "per_locale"]
 
 #: Confidence of a match on an option's own title, and on one of its keywords.
 TITLE_WEIGHT = 0.9
@@ -32,6 +33,13 @@ def per_locale(value: Any) -> dict[str, tuple[str, ...]]:
 def _ext(node: Any) -> Mapping[str, Any]:
     ext = node.get("x-deskops") if isinstance(node, Mapping) else None
     return ext if isinstance(ext, Mapping) else {}
+
+
+def is_person(f: Field) -> bool:
+    """True when the dropdown's options say who the requester is (``x-deskops.person``: a
+    user, a model, a studio): then a person the text names besides the requester is not
+    the value."""
+    return _ext(f.schema).get("person") is True
 
 
 def option_keywords(f: Field) -> dict[str, dict[str, tuple[str, ...]]]:
