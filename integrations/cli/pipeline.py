@@ -10,6 +10,7 @@ import json
 import re
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -227,7 +228,10 @@ def _serve_one(app: App, config: Any, sock: socket.socket,
     from integrations.webhooks import create_app
     from integrations.webhooks.health import ReceiverHealth
     from integrations.webhooks.read_timeout import read_timeout_protocol
+    from integrations.webhooks.writer import SWITCH_INTERVAL
 
+    # Process-wide, so set here (a receiver process) and not by the app: see SWITCH_INTERVAL.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     asgi: Any = ReceiverHealth(create_app(config), config.store)  # for `deskops report`
     if app.verbose:
         asgi = DeliveryLog(asgi, lambda line: click.echo(line))
