@@ -51,9 +51,9 @@ Stored = tuple[EventRecord, bool]
 #: The receiver process's GIL switch interval (`sys.setswitchinterval`; Python's default is
 #: 5 ms). The writer gives up the GIL in every SQLite step (its fsync among them) and must
 #: win it back from the event loop's thread, which on its own drops it only at a system
-#: call; a shorter interval bounds that wait. Interleaved runs for issue 11 (bare, default,
-#: 0.5 ms; 11 rounds of 6 s): SQLite throughput ratio median 0.43x -> 0.56x, mean commit
-#: 1.6 -> 1.1 ms; PostgreSQL no clear change (psycopg waits on the socket); 0.2 ms was worse.
+#: call; a shorter interval bounds that wait. Interleaved runs (docs/deployment.md): SQLite
+#: alone 0.43x -> 0.55x the bare endpoint (median of 14 rounds), mean commit 1.7 -> 1.3 ms;
+#: PostgreSQL alone and SQLite with two workers running: no clear change; 0.2 ms was worse.
 SWITCH_INTERVAL = 0.0005
 
 #: Seconds between two queue writes of the nudging thread (workers see a nudge that much
