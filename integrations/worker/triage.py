@@ -19,7 +19,9 @@ check finds the reference.
 Dropdown values: triage works on option keys; on Freshdesk a ticket holds the option's
 title. `use_choices` hands the desk the key ⇄ value table made from the context's workspace
 and lock ids (`integrations.plan.choice_values`), before its first read (`prepare`, which the
-worker calls when it starts) and again whenever the context is rebuilt.
+worker calls when it starts) and again after the context is rebuilt — on every desk the
+handler serves (``deskops worker --concurrency N``: one handler, N loops, N desks), not only
+the one whose event noticed the change; a desk brought up to date reads its ticket again.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import json
 import logging
 import os
 import stat
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -264,7 +267,9 @@ class TriageHandler:
     file) or any edited workspace file (a field's extraction pattern, a template, the
     rules): give `rebuild` and what it reads as `watch` — files, or folders watched whole,
     so added and removed files count too — and the context is rebuilt before the next
-    event whenever one of them changed (a few ``stat`` calls per event).
+    event whenever one of them changed (a few ``stat`` calls per event). Each desk is
+    brought up to date (definitions forgotten, the new dropdown table) before its next
+    decision, whichever loop's event noticed the change.
     """
 
     def __init__(self, ctx: TriageContext, *,
@@ -275,6 +280,9 @@ class TriageHandler:
         self._rebuild = rebuild
         self._watch = tuple(watch)
         self._seen = self._stamps()
+        #: bumped whenever a watched file changed; per desk, the count its table matches
+        self._generation = 0
+        self._given: weakref.WeakKeyDictionary[TicketDesk, int] = weakref.WeakKeyDictionary()
 
     def _stamps(self) -> tuple[tuple[str, int, int], ...]:
         """(path, mtime, size) of every watched file: one ``stat`` each, no more."""
@@ -290,31 +298,42 @@ class TriageHandler:
                 found.append((str(path), st.st_mtime_ns, st.st_size))
         return tuple(sorted(found))
 
-    def _context(self, desk: TicketDesk) -> TriageContext:
+    def _context(self, desk: TicketDesk, ticket: Ticket) -> tuple[TriageContext, Ticket]:
+        """The context to decide with, and ``ticket`` as ``desk`` reads it with that
+        context's definitions and dropdown table (read again when they were stale)."""
         if self._rebuild is not None:
             stamps = self._stamps()
             if stamps != self._seen:
                 self._seen = stamps
+                self._generation += 1
                 desk.forget_definitions()  # new field ids after an apply: read them again
                 try:
                     self.ctx = self._rebuild()
                     self._resolved.clear()
-                    use_choices(self.ctx, desk)  # this ticket was read with the old table
                     log.info("workspace or lock file changed: triage context rebuilt")
                 except DeskopsError as exc:  # a half-edited file: keep working as before
                     log.error("workspace or lock file changed but cannot be used (%s); "
                               "keeping the previous triage context", str(exc).splitlines()[0])
+        if self._given.get(desk) != self._generation:
+            # this desk read ``ticket`` with an older table (or none: never prepared); with
+            # it, an option renamed by the apply would be sent by its old title and refused
+            desk.forget_definitions()
+            use_choices(self.ctx, desk)
+            self._given[desk] = self._generation
+            if self.ctx.target == "freshdesk":  # only there do the table and names matter
+                ticket = desk.get_ticket(ticket.id)
         if id(desk) not in self._resolved:
             self.ctx = with_self_ids(self.ctx, desk)
             self._resolved.add(id(desk))
-        return self.ctx
+        return self.ctx, ticket
 
     def prepare(self, desk: TicketDesk) -> None:
         """Before ``desk`` reads its first ticket: hand it the dropdown table."""
         use_choices(self.ctx, desk)
+        self._given[desk] = self._generation
 
     def __call__(self, ticket: Ticket, desk: TicketDesk) -> Outcome:
-        ctx = self._context(desk)
+        ctx, ticket = self._context(desk, ticket)
         resumed = resume_reply(ticket, desk, ctx)
         if resumed:
             return Outcome("resumed", resumed)

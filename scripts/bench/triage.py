@@ -192,6 +192,7 @@ def calls_per_event(n: int = 40) -> None:
 
         with connect_tickets(settings, "zendesk") as desk:
             handler = TriageHandler(ctx)
+            handler.prepare(desk)  # as `Worker` does before the desk's first read
             handler(desk.get_ticket(file(0, True)), desk)  # warm-up: own user id, once
             ids = [file(i, complete=i % 2 == 0) for i in range(1, n + 1)]
             for label in ("first", "again (same state)"):
@@ -273,6 +274,10 @@ def calls_per_decision(n: int = 20) -> None:
                 with connect_tickets(settings, target) as desk:
                     mark = emu.log.mark()
                     handler = TriageHandler(build_context(app))
+                    # what `Worker` does before the desk's first read: hand it the dropdown
+                    # key -> title table (a Freshdesk ticket holds the title; without it the
+                    # key is sent and Freshdesk rejects it). Local: no API call.
+                    handler.prepare(desk)
                     requests.get(f"{base}/api/v2/bench-barrier", timeout=30)  # log settles
                     built = len(emu.log.entries(since=mark)) - 1
                     before = desk.calls.as_dict()

@@ -6,14 +6,17 @@ accepts only a dropdown's choice values (its strictness switch tested both ways)
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import pytest
 
 from integrations.cli.triage import build_context
 from integrations.errors import Rejected
+from integrations.events import NewEvent
 from integrations.helpdesk.tickets import connect_tickets
 from integrations.triage import Update
+from integrations.worker import Worker
 from integrations.worker.triage import use_choices
 
 from .conftest import Harness, run_cli
@@ -123,3 +126,44 @@ def test_the_sandbox_accepts_only_choice_values_unless_told_otherwise(h: Harness
         "dropdown_values": True}
     assert h.http.get(switch).json() == {"dropdown_values": True}
     assert _put(h, tid, {name: "game_trove"}).status_code == 400
+
+
+def test_every_worker_loop_writes_the_new_title_after_an_apply(h: Harness) -> None:
+    """``deskops worker --concurrency 2``: one handler, two loops, each with its own desk.
+    An option renamed and applied rebuilds the context in whichever loop sees it first;
+    the other loop's desk must get the new table too, or it sends the old title, which
+    Freshdesk refuses. The value is inferred from prose (the reading stage), not given."""
+    handler = h.handler()
+    loops = [Worker(h.store, h.queue, h.desk(), handler) for _ in range(2)]
+
+    def process(loop: Worker, tid: int) -> str:
+        event, _ = h.store.add(NewEvent(source="freshdesk", kind="ticket_updated",
+                                        ticket_id=tid, invocation_id=uuid.uuid4().hex))
+        record = loop.handle(event.id)
+        assert record is not None
+        return f"{record.decision}: {record.error or ''}"
+
+    text = ("Bonjour, je joue sur RIFT Online sur PC, mon personnage s'appelle Brindille "
+            "et mon épée a disparu hier soir.")
+    for loop in loops:  # both loops have read tickets with the table of the first apply
+        tid = h.create("Épée disparue", text, locale="fr", form="in-game-issues")
+        assert process(loop, tid) == "route: "
+        assert h.raw(tid)["custom_fields"][h.field_names["product"]] == "RIFT"
+
+    path = h.ws / "fields" / "product.json"
+    field = json.loads(path.read_text(encoding="utf-8"))
+    field["oneOf"][1]["title"] = "RIFT Online"
+    path.write_text(json.dumps(field, ensure_ascii=False, indent=2), encoding="utf-8")
+    code, out = run_cli(h, ["apply", "--auto-approve"])
+    assert code == 0, out
+    pid = h.lock.field_id("product")
+    assert h.http.get(f"{h.base}/api/v2/admin/ticket_fields/{pid}").json()["choices"][1][
+        "value"] == "RIFT Online"
+
+    for loop in loops:  # the first loop rebuilds the context; the second must follow
+        tid = h.create("Épée disparue", text, locale="fr", form="in-game-issues")
+        assert process(loop, tid) == "route: "
+        assert h.raw(tid)["custom_fields"][h.field_names["product"]] == "RIFT Online"
+        with connect_tickets(h.settings, "freshdesk") as desk:
+            use_choices(build_context(h.app()), desk)
+            assert desk.get_ticket(tid).fields[pid] == "game_rift"
