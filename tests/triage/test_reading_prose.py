@@ -149,6 +149,10 @@ def test_future_habitual_vague_or_ordinal_words_give_no_date(text: str,
     ("depuis le 20, plus rien", "fr", "UTC", "2026-02-20"),
     ("desde o dia 5 não consigo", "pt", "UTC", "2026-03-05"),
     ("10일부터 접속이 안 돼요", "ko", "UTC", "2026-03-10"),
+    # a day stated with a copula or at a clause's end ("foi dia 25", "c'était le 5 au soir")
+    ("eu sou a Jurema, foi dia 5 a noite", "pt", "UTC", "2026-03-05"),
+    ("c'était le 8 au soir", "fr", "UTC", "2026-03-08"),
+    ("ça a commencé le 20.", "fr", "UTC", "2026-02-20"),
 ])
 def test_numeric_dates_follow_the_local_order(text: str, language: str, timezone: str,
                                               day: str) -> None:
@@ -164,6 +168,9 @@ def test_numeric_dates_follow_the_local_order(text: str, language: str, timezone
     ("le 12/04/2026", "fr", "UTC"),  # 12 April: after the ticket
     ("depuis le 30 je n'ai rien", "fr", "UTC"),  # 30 February does not exist
     ("depuis le 10h", "fr", "UTC"), ("depuis le 3e patch", "fr", "UTC"),
+    ("j'ai payé le 25 € demandé", "fr", "UTC"), ("je prends le 5 joueurs", "fr", "UTC"),
+    ("je paie le 5 de chaque mois", "fr", "UTC"), ("foi dia 5 de cada mês", "pt", "UTC"),
+    ("fiquei 2 dias sem jogar, era dia 3 horas", "pt", "UTC"),
 ])
 def test_numbers_that_are_not_a_date_or_not_a_past_one_give_none(
         text: str, language: str, timezone: str) -> None:
