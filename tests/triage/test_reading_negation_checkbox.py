@@ -11,7 +11,7 @@ from test_reading import asked, on, written
 from triage_support import EXAMPLES
 
 from integrations.triage import TriageContext, decide
-from integrations.triage.reading.checkbox import CheckboxReader, plain
+from integrations.triage.reading.checkbox import CheckboxReader, _with_knowing, plain
 from integrations.triage.reading.matcher import Matcher, is_denied, is_negated
 from integrations.workspace import load, validate
 
@@ -200,6 +200,42 @@ def test_a_restatement_alone_or_beside_a_doubt_never_ticks(games: TriageContext,
                                                            body: str) -> None:
     d = decide(on(games, body, form="account-deletion"), games)
     assert "deletion_confirmed" not in written(games, d)
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. I know it's permanent, no problem.",
+    "Supprimez mon compte rift_k. Oui je sais que c'est définitif, pas de souci.",
+    "Quero excluir minha conta rift_k. Sei que é permanente, sem problema.",
+    "계정 삭제해 주세요. 복구 안 되는 거 알아요, 문제없어요.",
+])
+def test_a_reassurance_beside_the_statement_is_no_negation(games: TriageContext,
+                                                           body: str) -> None:
+    """"Pas de souci" negates a worry, not the consent."""
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("deletion_confirmed") is True
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my account rift_k. No problem if it's permanent?",
+    "Supprimez mon compte rift_k. Pas de souci, mais je ne sais pas si c'est définitif.",
+    "Quero excluir minha conta rift_k. Sem problema, mas não sei se é permanente.",
+    "계정 삭제해 주세요. 영구 삭제인지 모르겠지만 괜찮아요.",
+])
+def test_a_reassurance_beside_a_doubt_never_ticks(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert "deletion_confirmed" not in written(games, d)
+
+
+@pytest.mark.parametrize(("language", "keyword", "variant"), [
+    ("en", "know permanent", "understand permanent"),
+    ("fr", "sais que définitif", "comprends que définitif"),
+    ("pt", "sei que permanente", "entendo que permanente"),
+    ("ko", "영구 삭제 알", "영구 삭제 이해"),
+])
+def test_a_keyword_is_stated_with_any_verb_of_knowing(language: str, keyword: str,
+                                                      variant: str) -> None:
+    assert variant in _with_knowing([keyword], language)
+    assert _with_knowing(["acknowledge permanent"], language) == ["acknowledge permanent"]
 
 
 def test_a_box_a_person_left_unticked_is_read_but_a_ticked_one_is_kept(

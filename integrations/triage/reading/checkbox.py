@@ -57,6 +57,38 @@ _RESTATED = re.compile(
     r"(?:ser\s+)?(?:desfeit[ao]|desfazer|recuperad[ao]|recuperar)\b|"
     r"(?:되돌릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
     r"복구\s*불가")
+#: Reassurances whose negation agrees ("pas de souci", "no problem", "sem problema", "문제
+#:없어요"): they doubt nothing, so they are taken out before looking for a negation.
+_REASSURED = re.compile(
+    r"\b(?:no|not\s+a)\s+(?:problem|worries|issue)s?\b|\bno\s+prob\b|"
+    r"\b(?:(?:il\s+n'y\s+a\s+|y\s+a\s+)?pas\s+de\s+(?:souci|soucis|probleme|problemes)|"
+    r"aucun\s+(?:souci|probleme))\b|"
+    r"\b(?:sem\s+problemas?|(?:nao\s+)?tem\s+problema\s+nao|nao\s+tem\s+problema)\b|"
+    r"문제\s*(?:없|가\s*없)\S*|상관\s*없\S*|괜찮\S*")
+#: Verbs of the requester's knowing, interchangeable in a ticking statement: a keyword
+#: written with one ("know … permanent", "영구 삭제 알") is also stated with another
+#: ("I understand it's permanent", "영구 삭제되는 것 이해했습니다").
+_KNOWING = {
+    "en": ("know", "understand", "am aware", "realise", "realize"),
+    "fr": ("sais", "comprends", "suis conscient", "suis consciente"),
+    "pt": ("sei", "entendo", "estou ciente", "compreendo"),
+    "ko": ("알", "이해"),
+}
+
+
+def _with_knowing(keywords: Sequence[str], language: str) -> list[str]:
+    """``keywords`` and their variants with each other verb of knowing of ``language``."""
+    verbs = _KNOWING.get(language, ())
+    out = list(keywords)
+    for keyword in keywords:
+        for verb in verbs:
+            pattern = (rf"(?<![\uac00-\ud7a3]){re.escape(verb)}$" if language == "ko"
+                       else rf"(?<!\w){re.escape(verb)}(?!\w)")
+            if re.search(pattern, keyword):
+                out.extend(re.sub(pattern, other, keyword) for other in verbs if other != verb)
+    return list(dict.fromkeys(out))
+
+
 #: Korean 안 negates a verb outside the keyword ("안 알아요" is rare; "안 지워" is common).
 _KO_NOT = re.compile(r"(?<![\uac00-\ud7a3])안(?![\uac00-\ud7a3])")
 
@@ -67,7 +99,8 @@ class CheckboxReader:
     def __init__(self, f: Field) -> None:
         self.field = f
         self.matcher = PerLanguage(lambda language: [
-            ("true", w, KEYWORD_WEIGHT) for w in checkbox_keywords(f, language)])
+            ("true", w, KEYWORD_WEIGHT)
+            for w in _with_knowing(checkbox_keywords(f, language), language)])
 
     def __bool__(self) -> bool:
         return bool(checkbox_keywords(self.field))
@@ -103,7 +136,8 @@ def plain(text: str, start: int, end: int, language: str) -> bool:
     sentence = text[sentence_start:sentence_end]
     if "?" in sentence or "？" in sentence:
         return False
-    outside = _RESTATED.sub(" ", fold(text[sentence_start:start] + " … " + text[end:sentence_end]))
+    around = text[sentence_start:start] + " … " + text[end:sentence_end]
+    outside = _REASSURED.sub(" ", _RESTATED.sub(" ", fold(around)))
     if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
         return False
     langs = (language,) if language in _DOUBT else tuple(_DOUBT)
