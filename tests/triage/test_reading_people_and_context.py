@@ -326,3 +326,23 @@ def test_a_friends_account_is_not_the_requesters_problem(ads: TriageContext,
     not written (at most the two are offered)."""
     d = decide(on(ads, body + " SID 1234567"), ads)
     assert written(ads, d).get("problem_type") in (None, "pub_payments")
+
+
+@pytest.mark.parametrize(("body", "player"), [
+    ("o cara usa bot de pesca. nome dele Pescador, vi no servidor Dahuta.", "Pescador"),
+    ("um jogador me xingou, personagem dele Brutus_x, no servidor Dahuta.", "Brutus_x"),
+])
+def test_an_owned_name_without_its_article_still_names_the_other_player(
+        games: TriageContext, body: str, player: str) -> None:
+    d = decide(on(games, body, form="report-a-player", locale="pt-br"), games)
+    assert written(games, d).get("reported_player") == player
+
+
+@pytest.mark.parametrize("body", [
+    "o cara usa bot de pesca. nome Pescador, vi no servidor Dahuta.",
+    "o cara usa bot de pesca, nome do jogo Pescador, vi no servidor Dahuta.",
+])
+def test_a_name_whose_owner_is_not_said_is_not_the_other_player(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player", locale="pt-br"), games)
+    assert written(games, d).get("reported_player") != "Pescador"

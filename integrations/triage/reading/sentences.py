@@ -424,6 +424,20 @@ _NEXT_CLAUSE = re.compile(
     r"elle|o|a|os|as|meu|minha|eu|ele|ela)\s")
 
 
+#: An article before a noun whose owner is said ("o nome dele", "le perso de mon pote",
+#: "the name of his char"): casual writing drops it ("nome dele Pescador").
+_OWNED_ARTICLE = re.compile(
+    r"(?i)^(?:the|le|la|les|o|a|os|as)\s+(?=\S+(?:\s+\S+)*\s+(?:dele|dela|deles|delas|"
+    r"de mon|de ma|do meu|da minha)(?:\s|$)|\S+\s+(?:of\s+)?(?:his|her|their)(?:\s|$))")
+
+
+def _article_optional(name: str) -> tuple[str, ...]:
+    """``name``, and without its article when its owner is said in it ("nome dele" for "o
+    nome dele"); a bare noun ("jogador" for "o jogador") is left to the field's own list."""
+    bare = _OWNED_ARTICLE.sub("", name)
+    return (name, bare) if bare != name else (name,)
+
+
 class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
@@ -435,7 +449,8 @@ class NameReader:
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
         self._kinds = kinds
         branded = brand_names(f)
-        names = sorted({*field_synonyms(f), *branded}, key=len, reverse=True)
+        names = sorted({*(v for n in field_synonyms(f) for v in _article_optional(n)),
+                        *branded}, key=len, reverse=True)
         # the brand's names as one alternative ("Glyph login", "login na Glyph"), then the rest
         alternation = "|".join([*([_brand_pattern(branded)] if branded else []),
                                 *(_spaced(n) for n in names if n not in branded)])
