@@ -346,3 +346,22 @@ def test_a_name_whose_owner_is_not_said_is_not_the_other_player(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player", locale="pt-br"), games)
     assert written(games, d).get("reported_player") != "Pescador"
+
+
+@pytest.mark.parametrize(("body", "server"), [
+    ("Un joueur m'insulte. Mon perso : Mistral_Fr, serveur Europe 2.", "Europe 2"),
+    ("Un joueur m'insulte depuis une heure, serveur Pyrelune 3", "Pyrelune 3"),
+])
+def test_a_number_ending_the_clause_is_part_of_the_name(games: TriageContext, body: str,
+                                                        server: str) -> None:
+    d = decide(on(games, body, form="report-a-player", locale="fr"), games)
+    assert written(games, d).get("server") == server
+
+
+@pytest.mark.parametrize("body", [
+    "Un joueur m'insulte, serveur Pyrelune 3 fois de suite.",
+    "Un joueur m'insulte, serveur Pyrelune 2.5 heures.",
+])
+def test_a_number_that_goes_on_is_no_part_of_the_name(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player", locale="fr"), games)
+    assert written(games, d).get("server") == "Pyrelune"

@@ -80,7 +80,9 @@ _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|o
 _ARTICLE = (r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?|"
             r"chamad[oa]|(?:qui|who|que)\s+(?:s'appelle|s’appelle|is\s+called|se\s+chama))\s+)?)?")
 #: (a name stays on its line: "mon compte Glyph.\nnom de compte : X" is two lines)
-_NAME = r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3})"
+#: A short number ending the clause is part of a name ("serveur Europe 2", "Kraken 3.").
+_NAME = (r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3}"
+         r"(?:[ \t]+\d{1,3}(?=[ \t]*(?:[,;!?)\n]|\.(?!\d)|$)))?)")
 _KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:(?:이)?라는|인)\s*(?:{names})"
 #: After a name, a Korean relative that makes it another person's ("닉네임 Grom77 인 유저",
 #: "Grom77 이라는 플레이어").
