@@ -11,6 +11,8 @@ higher than for a dropdown, because a tick is the requester's consent:
   negates nothing outside the keyword ("je ne veux pas que ce soit définitif", "I know
   it's permanent but don't delete yet") and sets no condition or doubt ("if it's
   permanent", "not sure", "만약", "잘 모르");
+- a reassurance ("pas de souci", "no problem", "문제없어요") negates no consent; a keyword
+  is also stated with another verb of knowing ("understand" for "know", "이해" for "알");
 - the value read is only ever ``True``: nothing in a text unticks a box.
 
 Its title is no keyword: a sentence this long is never written as is, and its words alone

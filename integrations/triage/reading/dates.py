@@ -21,7 +21,8 @@ Date phrases are found with per-language expressions on accent-folded lower-case
   "desde") or a Korean particle after it ("3/10에"), so "10/10" as a rating is no date;
 - month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일";
 - a day of the month alone after a word that makes it one ("since the 3rd", "depuis le
-  10", "desde o dia 5", "10일부터"): this month's, or last month's when still to come.
+  10", "desde o dia 5", "10일부터", "foi dia 25", "c'était le 25 au soir", "le 25." ending
+  its clause): this month's, or last month's when still to come.
 
 Everything resolves against the ticket's creation in the requester's time zone when known
 (``Ticket.time_zone``: a Zendesk user's ``iana_time_zone``, a Freshdesk contact's Rails zone

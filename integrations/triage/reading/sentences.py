@@ -11,6 +11,8 @@ a capital letter in its first word (or, for a multi-word value, in a later one: 
 Marchand"), or an explicit connector before a word that is not a participle — and pass the
 field's own schema (checked by the caller). When the field's own word follows the name found
 ("mon compte Glyph c'est X"), a longer name of the field starting inside it is read instead.
+A short number ending the clause belongs to the name ("serveur Europe 2"); an article
+before a name whose owner it says may be dropped ("nome dele X" as "o nome dele X").
 Several different values for one field: none is written. An identifier field whose title
 holds a brand ("Glyph account name") is also named by the brand and an identifier noun
 ("my Glyph name is …", "pseudo Glyph"; `brand_names`); after such a name and its copula,
