@@ -365,3 +365,20 @@ def test_a_number_ending_the_clause_is_part_of_the_name(games: TriageContext, bo
 def test_a_number_that_goes_on_is_no_part_of_the_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player", locale="fr"), games)
     assert written(games, d).get("server") == "Pyrelune"
+
+
+def test_a_korean_thing_called_x_the_requester_does_not_claim_is_not_theirs(
+        games: TriageContext) -> None:
+    body = "오늘 새벽에 g0ldseller4u 라는 캐릭이 도배했어요. 서버 Kyprosa, 제 캐릭터는 Hyejin 입니다."
+    d = decide(on(games, body, form="report-a-player", locale="ko"), games)
+    assert written(games, d).get("character_name") == "Hyejin"
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("저는 Haneul이라는 캐릭터로 플레이해요. 서버 Kyprosa에서 욕을 들었어요.", "Haneul"),
+    ("오늘 g0ldseller4u 라는 캐릭이 도배했어요.", None),
+])
+def test_a_korean_thing_called_x_is_the_requesters_only_when_they_claim_it(
+        games: TriageContext, body: str, name: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player", locale="ko"), games)
+    assert written(games, d).get("character_name") == name

@@ -442,6 +442,16 @@ def _article_optional(name: str) -> tuple[str, ...]:
     return (name, bare) if bare != name else (name,)
 
 
+#: The requester in a Korean clause: "저는", "제가", "제", "내", "나는".
+_KO_SELF = re.compile(r"(?<![\uac00-\ud7a3])(?:저|제|내|나)(?:는|가|의)?(?![\uac00-\ud7a3])")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text from the start of the clause holding ``at`` up to it."""
+    begin = max((text.rfind(c, 0, at) for c in ".!?\n,;"), default=-1) + 1
+    return text[begin:at]
+
+
 class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
@@ -595,6 +605,10 @@ class NameReader:
                 found.append(_Mention(name, source, clip(capped[m.start():m.end() + len(name) + 1]),
                                       capped, m.end(), m.end() + len(name)))
             for m in self._before.finditer(capped):
+                # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
+                # not claim in its clause ("저는", "제") is someone else's, not their own
+                if self._own_thing and not _KO_SELF.search(_clause_before(capped, m.start())):
+                    continue
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
                 # "my character got item ID: AB1234": another identifier names the code
