@@ -369,7 +369,8 @@ def test_a_number_that_goes_on_is_no_part_of_the_name(games: TriageContext, body
 
 def test_a_korean_thing_called_x_the_requester_does_not_claim_is_not_theirs(
         games: TriageContext) -> None:
-    body = "오늘 새벽에 g0ldseller4u 라는 캐릭이 도배했어요. 서버 Kyprosa, 제 캐릭터는 Hyejin 입니다."
+    body = ("오늘 새벽에 g0ldseller4u 라는 캐릭이 도배했어요. "
+            "서버 Kyprosa, 제 캐릭터는 Hyejin 입니다.")
     d = decide(on(games, body, form="report-a-player", locale="ko"), games)
     assert written(games, d).get("character_name") == "Hyejin"
 
