@@ -383,3 +383,25 @@ def test_a_korean_thing_called_x_is_the_requesters_only_when_they_claim_it(
         games: TriageContext, body: str, name: str | None) -> None:
     d = decide(on(games, body, form="report-a-player", locale="ko"), games)
     assert written(games, d).get("character_name") == name
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("My wife and I play together, her character is Kestrel and mine is Ashwyn. "
+     "My bow vanished.", "Ashwyn"),
+    ("Le perso de ma femme est Kestrel, le mien c'est Aldrin. Mon arc a disparu.", "Aldrin"),
+    ("O personagem da minha esposa é Kestrel e o meu é Aldrin. Meu arco sumiu.", "Aldrin"),
+])
+def test_mine_after_the_field_named_is_the_requesters_own(games: TriageContext, body: str,
+                                                          name: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == name
+
+
+@pytest.mark.parametrize("body", [
+    "Mine is Ashwyn. My bow vanished.",  # nothing says what "mine" is
+    "His sword broke and mine is Excalibur now.",  # a sword, not a character
+])
+def test_mine_without_the_field_named_before_names_nothing(games: TriageContext,
+                                                           body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "character_name" not in written(games, d)

@@ -442,6 +442,19 @@ def _article_optional(name: str) -> tuple[str, ...]:
     return (name, bare) if bare != name else (name,)
 
 
+#: A possessive pronoun for the requester's own thing, then a copula and a name: "mine is
+#: Ashwyn", "le mien c'est Aldrin", "a minha é a Iracema".
+_MINE_IS = re.compile(
+    r"(?i)(?<!\w)(?:mine|le mien|la mienne|o meu|a minha)\s+(?:is|was|est|c'est|c’est|é)\s+"
+    r"(?:(?:the|le|la|o|a)\s+)?([A-ZÀ-ÖØ-Þ][\w'-]{1,30})(?![\w'-])")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The text from the start of the sentence holding ``at`` up to it."""
+    begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+    return text[begin:at]
+
+
 #: The requester in a Korean clause: "저는", "제가", "제", "내", "나는".
 _KO_SELF = re.compile(r"(?<![\uac00-\ud7a3])(?:저|제|내|나)(?:는|가|의)?(?![\uac00-\ud7a3])")
 
@@ -486,12 +499,14 @@ class NameReader:
             rf"[\w'’-]+){{1,4}}?)\s+(?:is|was|est|c'est|c’est|é)\s+"
             rf"({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
+        self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
         #: names): a mention owned by someone else ("his character", "o personagem dele")
         #: is not its value
         self._own_thing = any(_FIRST_PERSON_OWNER.match(n) for n in names)
         #: someone else ("his name is", "son pseudo", "nick dele" among its names): the
         #: requester's own mention ("my player name is", "je suis le joueur") is not its value
+        self._mine = _MINE_IS if self._own_thing else None
         self._others_thing = not self._own_thing and any(
             _THIRD_PERSON_OWNER.search(n) for n in names)
         # a word of the field's own names is never its value ("mon compte Glyph")
@@ -604,6 +619,13 @@ class NameReader:
                     continue
                 found.append(_Mention(name, source, clip(capped[m.start():m.end() + len(name) + 1]),
                                       capped, m.end(), m.end() + len(name)))
+            for m in self._mine.finditer(capped) if self._mine else ():
+                # "her character is Kestrel and mine is Ashwyn": the field named earlier in
+                # the sentence, "mine" stands for the requester's own
+                if self._named_in.search(_sentence_before(capped, m.start())) and \
+                        _proper_name(m.group(1)) and \
+                        m.group(1).casefold() not in self._own and not self._is_other(m.group(1)):
+                    add(m.group(1), m.start(1), m)
             for m in self._before.finditer(capped):
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
                 # not claim in its clause ("저는", "제") is someone else's, not their own
