@@ -405,3 +405,27 @@ def test_mine_without_the_field_named_before_names_nothing(games: TriageContext,
                                                            body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "locale", "code"), [
+    ("Comprei 1000 Bits e não recebi. ID do pedido na PSN: 1234-5678-9012.", "pt-br",
+     "1234-5678-9012"),
+    ("J'ai payé le pack, rien reçu. Numéro de la commande Steam : 88A-21F-X9.", "fr",
+     "88A-21F-X9"),
+    ("Paid for the pack, nothing came. ID of the order on Xbox: XB-7781-QQ.", "en",
+     "XB-7781-QQ"),
+])
+def test_an_identifier_noun_before_the_fields_name_labels_a_code(
+        games: TriageContext, body: str, locale: str, code: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("transaction_id") == code
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Comprei 1000 Bits e não recebi. ID do pedido com erro: ERR-4012.", "pt-br"),
+    ("Paid for the pack, nothing came. ID of the order item ID: AB1234.", "en"),
+])
+def test_an_error_or_another_identifier_is_no_code_of_the_field(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert "transaction_id" not in written(games, d)

@@ -498,6 +498,14 @@ class NameReader:
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
             rf"[\w'’-]+){{1,4}}?)\s+(?:is|was|est|c'est|c’est|é)\s+"
             rf"({_CODE})(?![\w-])") if f.pattern else None
+        #: an identifier's noun before the field's name labels a code with a colon too,
+        #: across a few qualifying words ("ID do pedido na PSN: 1234-5678-9012", "numéro
+        #: de la commande Steam : 88A-21F")
+        self._id_label = re.compile(
+            rf"(?i)(?<!\w)(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|number|code|"
+            rf"c[oó]digo|n°|nº)\s+(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
+            rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,3}}?)"
+            rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
         self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
@@ -640,6 +648,11 @@ class NameReader:
                         (self._own_thing and _owned_by_another(capped, m.start(), m.start(1))):
                     continue
                 add(m.group(2), m.start(2), m)
+            for m in self._id_label.finditer(capped) if self._id_label else ():
+                qualifiers = {fold(w) for w in m.group(1).split()}
+                if not qualifiers & (_ERROR_WORDS | _ANOTHER_ID) and \
+                        not self._is_other(m.group(2)):
+                    add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped):
                 if m.group(1).casefold() not in self._own and m.group(1) not in _KO_KINDS:
                     add(m.group(1), m.start(1), m)
