@@ -429,3 +429,25 @@ def test_an_error_or_another_identifier_is_no_code_of_the_field(
         games: TriageContext, body: str, locale: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
     assert "transaction_id" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "key", "name"), [
+    ("i made my account when i was 12 and its called xXxNoobSlayer2009xXx. can i rename it?",
+     "account_name", "xXxNoobSlayer2009xXx"),
+    ("Mon compte date de 2015, ça s'appelle nyx_2015. Je veux le renommer.",
+     "account_name", "nyx_2015"),
+])
+def test_its_called_after_the_field_named_is_its_value(games: TriageContext, body: str,
+                                                       key: str, name: str) -> None:
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert written(games, d).get(key) == name
+
+
+@pytest.mark.parametrize("body", [
+    "My character got a sword yesterday, it's called Dawnbreaker, and it vanished.",
+    "My character was killed by a guy, he's called Dawnbreaker.",
+])
+def test_its_called_after_another_thing_names_that_thing(games: TriageContext,
+                                                         body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") != "Dawnbreaker"

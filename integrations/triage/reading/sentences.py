@@ -12,7 +12,11 @@ Marchand"), or an explicit connector before a word that is not a participle — 
 field's own schema (checked by the caller). When the field's own word follows the name found
 ("mon compte Glyph c'est X"), a longer name of the field starting inside it is read instead.
 A short number ending the clause belongs to the name ("serveur Europe 2"); an article
-before a name whose owner it says may be dropped ("nome dele X" as "o nome dele X").
+before a name whose owner it says may be dropped ("nome dele X" as "o nome dele X"). After
+the field is named in a sentence, "mine is X", "le mien c'est X", "it's called X" give its
+value unless another thing is named between. A code field's name after an identifier noun
+labels a code after a colon ("ID do pedido na PSN: 1234-5678-9012"). In Korean, a thing
+"called X" (X라는 캐릭) the requester does not claim in its clause is not their own.
 Several different values for one field: none is written. An identifier field whose title
 holds a brand ("Glyph account name") is also named by the brand and an identifier noun
 ("my Glyph name is …", "pseudo Glyph"; `brand_names`); after such a name and its copula,
@@ -444,9 +448,29 @@ def _article_optional(name: str) -> tuple[str, ...]:
 
 #: A possessive pronoun for the requester's own thing, then a copula and a name: "mine is
 #: Ashwyn", "le mien c'est Aldrin", "a minha é a Iracema".
+#: A thing's pronoun with its naming verb stands for it too: "my account … its called
+#: xXSlayerXx", "… ça s'appelle Nyx_2" (never "he"/"il": that may be another person).
 _MINE_IS = re.compile(
-    r"(?i)(?<!\w)(?:mine|le mien|la mienne|o meu|a minha)\s+(?:is|was|est|c'est|c’est|é)\s+"
-    r"(?:(?:the|le|la|o|a)\s+)?([A-ZÀ-ÖØ-Þ][\w'-]{1,30})(?![\w'-])")
+    r"(?i)(?<!\w)(?:(?:mine|le mien|la mienne|o meu|a minha)\s+(?:is|was|est|c'est|c’est|é)"
+    r"|(?:it['’]?s|it\s+is|it\s+was)\s+(?:called|named)|ça\s+s['’]appelle)\s+"
+    r"(?:(?:the|le|la|o|a)\s+)?([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'-]{1,40})(?![\w'-])")
+
+
+#: A thing named with an article or a possessive ("got a sword", "my bow"): a pronoun
+#: after it stands for it, not for a field named before it.
+#: (a possessor after "of"/"de" is no thing: "o personagem da minha esposa")
+_ANOTHER_THING = re.compile(r"(?i)(?<!\w)(?<!de )(?<!da )(?<!do )(?<!du )(?<!of )"
+                            r"(?:a|an|the|my|un|une|le|la|mon|ma|um|uma|o|meu|minha)"
+                            r"\s+[^\W\d_]{3,}")
+
+
+def _stands_for(named: re.Pattern[str], before: str) -> bool:
+    """True when the field is named in ``before`` (its sentence up to a pronoun) and no
+    other thing is named after it."""
+    last = None
+    for last in named.finditer(before):
+        pass
+    return last is not None and not _ANOTHER_THING.search(before[last.end():])
 
 
 def _sentence_before(text: str, at: int) -> str:
@@ -630,7 +654,8 @@ class NameReader:
             for m in self._mine.finditer(capped) if self._mine else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
                 # the sentence, "mine" stands for the requester's own
-                if self._named_in.search(_sentence_before(capped, m.start())) and \
+                if _stands_for(self._named_in, _sentence_before(capped, m.start())) and \
+                        (m.group(1)[:1].isupper() or _HANDLE.search(m.group(1))) and \
                         _proper_name(m.group(1)) and \
                         m.group(1).casefold() not in self._own and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
