@@ -467,10 +467,8 @@ _ANOTHER_THING = re.compile(r"(?i)(?<!\w)(?<!de )(?<!da )(?<!do )(?<!du )(?<!of 
 def _stands_for(named: re.Pattern[str], before: str) -> bool:
     """True when the field is named in ``before`` (its sentence up to a pronoun) and no
     other thing is named after it."""
-    last = None
-    for last in named.finditer(before):
-        pass
-    return last is not None and not _ANOTHER_THING.search(before[last.end():])
+    ends = [m.end() for m in named.finditer(before)]
+    return bool(ends) and not _ANOTHER_THING.search(before[ends[-1]:])
 
 
 def _sentence_before(text: str, at: int) -> str:
