@@ -451,3 +451,35 @@ def test_its_called_after_another_thing_names_that_thing(games: TriageContext,
                                                          body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("character_name") != "Dawnbreaker"
+
+
+@pytest.mark.parametrize(("body", "locale", "name"), [
+    ("I DID get the Patron 90 days, it's active. My card was billed twice.", "en",
+     "Patron 90 days"),
+    ("Je voulais prendre le Patron 90 jours mais le virement n'est pas proposé.", "fr",
+     "Patron 90 jours"),
+    ("Paguei o boleto na sexta mas o Patron 30 dias não apareceu.", "pt-br", "Patron 30 dias"),
+])
+def test_a_time_boxed_name_shaped_like_the_fields_examples_is_read(
+        games: TriageContext, body: str, locale: str, name: str) -> None:
+    """The field's description gives "Patron 30 days" as an example: a name of that shape
+    after an article is the purchase."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("purchase_name") == name
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My card was billed twice for the last 30 days, nothing works.", "en"),
+    ("Ma carte a été débitée deux fois, il y a 3 jours, sur le PC 2 jours après.", "fr"),
+])
+def test_a_duration_without_a_name_before_it_is_no_purchase(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert "purchase_name" not in written(games, d)
+
+
+def test_a_field_without_such_examples_reads_no_time_boxed_name(
+        games: TriageContext) -> None:
+    body = "The Patron 90 days is gone from my character Ashwyn's bag."
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") != "Patron 90 days"

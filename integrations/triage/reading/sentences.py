@@ -15,7 +15,9 @@ A short number ending the clause belongs to the name ("serveur Europe 2"); an ar
 before a name whose owner it says may be dropped ("nome dele X" as "o nome dele X"). After
 the field is named in a sentence, "mine is X", "le mien c'est X", "it's called X" give its
 value unless another thing is named between. A code field's name after an identifier noun
-labels a code after a colon ("ID do pedido na PSN: 1234-5678-9012"). In Korean, a thing
+labels a code after a colon ("ID do pedido na PSN: 1234-5678-9012"). A text field whose
+own description gives a time-boxed example ("e.g. "Patron 30 days"") reads a name of that
+shape after an article anywhere ("I DID get the Patron 90 days"). In Korean, a thing
 "called X" (X라는 캐릭) the requester does not claim in its clause is not their own.
 Several different values for one field: none is written. An identifier field whose title
 holds a brand ("Glyph account name") is also named by the brand and an identifier noun
@@ -456,6 +458,20 @@ _MINE_IS = re.compile(
     r"(?:(?:the|le|la|o|a)\s+)?([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'-]{1,40})(?![\w'-])")
 
 
+#: A count of a duration: "30 days", "90 jours", "30 dias", "30일", "3 months".
+_DURATION = (r"\d{1,4}[ \t]*(?:days?|jours?|dias?|일|months?|mois|m[eê]s(?:es)?|개월|"
+             r"weeks?|semaines?|semanas?|주)(?![\w])")
+#: A time-boxed name in a field's own examples ("e.g. "Patron 30 days"", "« Patron 30
+#: jours »", ""Patron 30일"").
+_TIMED_EXAMPLE = re.compile(rf"[A-Z][\w'-]+[ \t]+{_DURATION}")
+#: Such a name after an article in a ticket: "the Patron 90 days", "le Patron 90 jours", "o
+#: Patron 30 dias" (capitalised words, then the duration).
+_TIMED_NAME = re.compile(
+    rf"(?<!\w)(?:the|le|la|l['’]|o|a|un|une|um|uma)[ \t]*"
+    rf"((?-i:[A-ZÀ-ÖØ-Þ][\w'-]{{2,30}}(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'-]{{1,30}}){{0,2}})[ \t]+"
+    rf"{_DURATION})", re.IGNORECASE)
+
+
 #: A thing named with an article or a possessive ("got a sword", "my bow"): a pronoun
 #: after it stands for it, not for a field named before it.
 #: (a possessor after "of"/"de" is no thing: "o personagem da minha esposa")
@@ -529,6 +545,10 @@ class NameReader:
             rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,3}}?)"
             rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
+        #: a field whose own examples are time-boxed names ("e.g. Patron 30 days") reads
+        #: such a name after an article anywhere ("I DID get the Patron 90 days")
+        self._timed = f.kind == "text" and any(
+            _TIMED_EXAMPLE.search(d) for d in (f.description, *f.descriptions.values()) if d)
         self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
         #: names): a mention owned by someone else ("his character", "o personagem dele")
@@ -649,6 +669,9 @@ class NameReader:
                     continue
                 found.append(_Mention(name, source, clip(capped[m.start():m.end() + len(name) + 1]),
                                       capped, m.end(), m.end() + len(name)))
+            for m in _TIMED_NAME.finditer(capped) if self._timed else ():
+                if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
+                    add(m.group(1), m.start(1), m)
             for m in self._mine.finditer(capped) if self._mine else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
                 # the sentence, "mine" stands for the requester's own
