@@ -227,3 +227,26 @@ def test_unreachable_store_raises_store_unavailable(tmp_path: Path) -> None:
         open_store(f"sqlite:///{blocker}/sub/events.db").ping()
     with pytest.raises(StoreUnavailable, match="PostgreSQL"):
         open_store("postgresql://postgres@127.0.0.1:1/test").ping()
+
+
+def test_add_many_ids_are_the_stored_rows(store: EventStore) -> None:
+    """The ids `add_many` hands back are the rows' own (it reads back only the ids and builds
+    the rest of each record itself), also after the newest row was purged and after a batch
+    with a duplicate in it, which leaves SQLite's AUTOINCREMENT ids with a gap."""
+    store.add(event(ticket=1, inv="a", requester=7))
+    store.add(event(ticket=2, inv="b", requester=8))
+    assert store.purge_requester(8) == 1  # the newest id is gone; it is never reused
+    gap = store.add_many([event(ticket=3, inv="c"), event(ticket=1, inv="a"),
+                          event(ticket=4, inv="d")])
+    assert [c for _, c in gap] == [True, False, True]
+    batch = [event(ticket=10 + i, inv=f"n{i}", requester=i) for i in range(6)]
+    batch.append(NewEvent("zendesk", "odd", None, None, ignored=True, reason="unknown"))
+    results = store.add_many(batch)
+    assert all(created for _, created in results)
+    for record, _ in [*gap, *results]:
+        assert store.get(record.id) == record
+    assert [r.ticket_id for r, _ in results] == [10, 11, 12, 13, 14, 15, None]
+    assert [r.requester_id for r, _ in results][:6] == list(range(6))
+    ids = [r.id for r, _ in results]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert min(ids) > max(r.id for r, _ in gap)
