@@ -483,3 +483,36 @@ def test_a_field_without_such_examples_reads_no_time_boxed_name(
     body = "The Patron 90 days is gone from my character Ashwyn's bag."
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("character_name") != "Patron 90 days"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("i didnt change anything", False),   # "changed" is a word, not a slip for "charged"
+    ("i was chatged twice", True),         # t beside r: a slip
+    ("i was chraged twice", True),         # two letters swapped
+    ("i was charegd twice", True),
+    ("i was chargd twice", True),          # a letter missing
+])
+def test_a_one_letter_substitution_is_a_typo_only_between_neighbouring_keys(
+        text: str, found: bool) -> None:
+    """A typo replaces a letter by its neighbour on the keyboard (or a vowel by another);
+    "changed" for "charged" is another word."""
+    m = Matcher([("billing", "charged", 1.0)], "en")
+    assert bool(m.find(text)) is found
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # people in the plural are others: the requester is one
+    ("My tip menu vanished, viewers can't see the prices since yesterday. Username ivy_m",
+     None),
+    ("I'm a viewer and the stream keeps freezing. Username pete_h", "occ_user"),
+    ("Les spectateurs ne voient plus mes prix depuis hier. Pseudo: mlle_azur", None),
+    # a Korean person word after another subject in its clause is that person
+    ("제 여자친구가 여기서 모델로 방송하는데 비밀번호 변경이 안 돼요. 아이디 moon77", None),
+    ("저는 여기서 모델로 방송하는데 비밀번호 변경이 안 돼요. 아이디 moon77", "occ_model"),
+])
+def test_plural_people_and_another_korean_subject_are_not_the_requester(
+        stream: TriageContext, body: str, value: str | None) -> None:
+    """"viewers can't see", "여자친구가 … 모델로": what those people are says nothing of
+    the requester; "I'm a viewer", "저는 … 모델로" still do."""
+    d = decide(on(stream, body, subject="help"), stream)
+    assert written(stream, d).get("occupation") == value

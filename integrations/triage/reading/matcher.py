@@ -53,6 +53,41 @@ STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "questio
 _LATIN = re.compile(r"^[a-z]+$")
 #: Shortest word a typo is forgiven in (shorter ones meet too many other words).
 TYPO_MIN = 6
+#: Keyboard rows (QWERTY, with the AZERTY swaps a/q, z/w and m beside l): a one-letter
+#: substitution is a typo only between neighbouring keys ("pyament" is, but "changed" is no
+#: typo of "charged": r and n stand apart; both are words).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, frozenset[str]] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _ch in enumerate(_row):
+        _near = {_row[_c - 1] if _c else "", _row[_c + 1] if _c + 1 < len(_row) else ""}
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_ROWS):
+                _near.update(_ROWS[_other][max(0, _c - 1):_c + 2])
+        _NEIGHBOURS[_ch] = frozenset(_near - {""})
+for _a, _b in (("a", "q"), ("z", "w"), ("m", "l")):
+    _NEIGHBOURS[_a] |= {_b}
+    _NEIGHBOURS[_b] |= {_a}
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def plausible_typo(written: str, meant: str) -> bool:
+    """False when ``written`` is ``meant`` with one consonant replaced by one far from it on
+    the keyboard (then it is more likely another word than a slip); any other edit of one
+    letter (missing, doubled, swapped, a vowel misspelt) is a plausible typo."""
+    if len(written) != len(meant):
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(written, meant, strict=True)) if a != b]
+    if len(diff) != 1:
+        return True  # two letters swapped (or equal)
+    a, b = written[diff[0]], meant[diff[0]]
+    if a in _VOWELS and b in _VOWELS:
+        return True  # "paymant": spelt as heard
+    return b in _NEIGHBOURS.get(a, frozenset({b}))
+
+
 #: Words remembered per matcher (then forgotten all at once: memory stays bounded).
 MEMO_MAX = 20_000
 #: A negation word, then at most three words that keep its scope (articles, "really", a
@@ -369,8 +404,9 @@ class Matcher:
             if len(form) >= TYPO_MIN and _LATIN.match(form):
                 near = [c for d in (-1, 0, 1)
                         for c in self._buckets.get((form[:2], len(form) + d), ())]
-                found = extract(form, near, scorer=OSA.distance, score_cutoff=1,
-                                limit=None) if near else []
+                found = [c for c in (extract(form, near, scorer=OSA.distance, score_cutoff=1,
+                                             limit=None) if near else [])
+                         if plausible_typo(form, str(c[0]))]
                 if found:  # every word one typo away: the phrase around decides
                     return tuple(sorted({self._typo[str(c[0])] for c in found})), True
         return (), False

@@ -117,7 +117,7 @@ _OTHER_AFTER = re.compile(
     r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
 #: The requester as a Korean subject, and where a Korean clause starts.
 _KO_I = frozenset({"저는", "전", "제가", "나는", "난", "내가", "저희는", "저희가", "저도", "나도"})
-_KO_CLAUSE = re.compile(r"[.!?\n,]|(?:고|는데|지만|서)\s")
+_KO_CLAUSE = re.compile(r"[.!?\n,]|(?:고|는데|지만|(?<![에기])서)\s")  # "여기서": a place
 #: "a viewer account", "un compte modèle": a kind of account, the requester's own.
 _KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profils?|contas?|"
                          r"perfis|perfil)\b")
@@ -178,20 +178,32 @@ def someone_else(text: str, hit: Hit) -> bool:
             return False  # a phrase ("제 방송"), not a person named alone
         stem = strip_korean(words)
         ending = words[len(stem):] if words.startswith(stem) else ""
-        if ending in _KO_SELF:
-            # "X is a model": the requester unless another subject comes first in the
-            # clause ("여자친구가 여기 모델이고": the girlfriend is)
-            start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
-            return any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
-                       for w in text[start:hit.start].split() if _HANGUL.match(w))
+        # another subject first in the clause ("여자친구가 여기 모델이고", "여자친구가 모델로
+        # 방송하는데": the girlfriend is the model, whatever the ending)
+        start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+        other = any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
+                    for w in text[start:hit.start].split() if _HANGUL.match(w))
+        if ending in _KO_SELF or other:
+            return other
         if hit.phrase.text.endswith(ending):
             return False  # the keyword's own particle ("방송이")
         return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _SELF_BEFORE.search(before) or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
         return False
+    if _plural_of(words, hit.phrase.text):
+        return True  # "viewers can't see my prices": people, not the one who writes
     return bool(_OTHER_BEFORE.search(before)
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
+def _plural_of(words: str, phrase: str) -> bool:
+    """True when the text's word is the plural of a one-word phrase's singular
+    ("viewers" for "viewer", "spectateurs", "usuários"): a kind of person in the plural
+    names others (the requester is one; "we're users" is caught before, as a self-naming)."""
+    said, meant = fold(words).split(), fold(phrase).split()
+    return len(said) == len(meant) == 1 and not meant[0].endswith("s") and said[0] in (
+        meant[0] + "s", meant[0] + "es")
 
 
 class OptionReader:
