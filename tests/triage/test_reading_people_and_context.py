@@ -516,3 +516,31 @@ def test_plural_people_and_another_korean_subject_are_not_the_requester(
     the requester; "I'm a viewer", "저는 … 모델로" still do."""
     d = decide(on(stream, body, subject="help"), stream)
     assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # an option's one-word name after "I am", in any language's words
+    ("mon account est locked depuis hier. je suis juste un user, pseudo: dark_v92", "occ_user"),
+    ("oii, sou camgirl independente e meu privado cai toda hora. usuario bia_cam", "occ_model"),
+    ("I'm just a member and the chat is gone. Username pete_h", "occ_user"),
+    ("je suis membre et le chat a disparu. pseudo pete_h", "occ_user"),
+    # negatives: denied, a group, another person, no option's name
+    ("I'm not a model, the chat is gone. Username pete_h", None),
+    ("on est deux modèles dans un appart, quel compte ouvrir ? pseudo duo_x", None),
+    ("je suis fatiguée, le chat a disparu. pseudo pete_h", None),
+])
+def test_the_requester_saying_what_they_are_in_any_languages_words(
+        stream: TriageContext, body: str, value: str | None) -> None:
+    """"je suis juste un user", "sou camgirl independente": a cue for "I am", then a word
+    that is one option's name in any locale (a typo apart); "not", "we" and words naming
+    no option say nothing."""
+    d = decide(on(stream, body, subject="help"), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+def test_a_reply_that_is_only_the_answer_names_the_option(stream: TriageContext) -> None:
+    """"modèle, pas studio": the answer, the other option denied."""
+    t = on(stream, "impossible de changer ma photo de profil, erreur 413", subject="photo")
+    reply = dataclasses.replace(t.comments[0], id=2, body="modèle, pas studio. pseudo: MlleAzur")
+    t = dataclasses.replace(t, comments=(*t.comments, reply))
+    assert written(stream, decide(t, stream)).get("occupation") == "occ_model"

@@ -30,16 +30,25 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz.distance import OSA
+
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import (
     FUNCTION_WRITTEN,
     Hit,
     PerLanguage,
+    Phrase,
+    is_negated,
     is_someone_elses,
 )
-from integrations.triage.reading.normalise import Token, fold, strip_korean, tokens
-from integrations.triage.reading.vocabulary import is_person, option_phrases
+from integrations.triage.reading.normalise import Token, fold, key, strip_korean, tokens
+from integrations.triage.reading.vocabulary import (
+    KEYWORD_WEIGHT,
+    is_person,
+    option_keywords,
+    option_phrases,
+)
 
 __all__ = ["OptionReader"]
 
@@ -206,6 +215,62 @@ def _plural_of(words: str, phrase: str) -> bool:
         meant[0] + "s", meant[0] + "es")
 
 
+#: The requester saying what they are, in any of the workspace's languages, with words of
+#: any of them ("je suis juste un user", "sou camgirl independente", "I'm just a member"):
+#: the cue, then at most two words read against every option's one-word names
+#: (`_person_words`); and a reply that is only the answer, "modèle, pas studio". Only "I":
+#: "on est deux modèles", a group, may be a studio or two models.
+_SELF_CUE = re.compile(
+    r"(?:\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+(?:(?:just|only|simply|juste|seulement|"
+    r"simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
+_LANGUAGES = ("en", "fr", "pt")
+
+
+def _person_words(f: Field) -> dict[str, set[str]]:
+    """A person field's one-word names, any locale: every word of its options' titles and
+    every one-word keyword, under its folded form and its key in each Latin language."""
+    out: dict[str, set[str]] = {}
+    for opt in f.options:
+        names = [w for t in {opt.title, *opt.titles.values()} for w in t.split()]
+        names += [w for loc in option_keywords(f).get(opt.value, {}).values() for w in loc
+                  if len(w.split()) == 1]
+        for w in names:
+            if len(w) < 3 or not w.isalpha():
+                continue
+            for form in {fold(w), *(key(w, lang) for lang in _LANGUAGES)}:
+                out.setdefault(form, set()).add(opt.value)
+    return out
+
+
+def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int, int]]:
+    """``(option, start, end)`` for each place the requester says what they are with one
+    option's name, in whatever language the word is (see `_SELF_CUE`); a word naming two
+    options, or two words naming two, says nothing. A word one typo from a name of six
+    letters or more meets it ("independente", "independent")."""
+    folded = fold(text)
+    out: list[tuple[str, int, int]] = []
+    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded)]
+    for m in found:
+        values: set[str] = set()
+        span = None
+        for g in range(1, (m.lastindex or 0) + 1):
+            word = m.group(g)
+            if not word:
+                continue
+            forms = {word, *(key(word, lang) for lang in _LANGUAGES)}
+            named = set().union(*(table.get(w, set()) for w in forms))
+            if not named and len(word) >= 6:
+                named = set().union(*(v for w, v in table.items() if len(w) >= 6
+                                      and w[:2] == word[:2] and OSA.distance(w, word) <= 1))
+            if named:
+                values |= named
+                span = span or m.span(g)
+        if len(values) == 1 and span is not None:
+            out.append((next(iter(values)), *span))
+    return out
+
+
 class OptionReader:
     """One field's options, compiled per language on first use (then kept)."""
 
@@ -215,6 +280,7 @@ class OptionReader:
         not the problem."""
         self.field = f
         self.person = is_person(f)
+        self.people = _person_words(f) if self.person else {}
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
@@ -235,6 +301,10 @@ class OptionReader:
         for source, text in texts:
             toks = tokens(text, language, memo)
             hits = explained(matcher.find(text, toks))
+            for value, start, end in self_named(text, self.people) if self.people else ():
+                if not any(h.start < end and start < h.end for h in hits):
+                    hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
+                                    start, end, False, is_negated(text, start, end, language)))
             denied.update(h.phrase.label for h in hits if h.denied)
             fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:
