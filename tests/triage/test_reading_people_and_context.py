@@ -544,3 +544,32 @@ def test_a_reply_that_is_only_the_answer_names_the_option(stream: TriageContext)
     reply = dataclasses.replace(t.comments[0], id=2, body="modèle, pas studio. pseudo: MlleAzur")
     t = dataclasses.replace(t, comments=(*t.comments, reply))
     assert written(stream, decide(t, stream)).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a menu path and a sequence of steps are where the problem shows, not what it is
+    ("Firefox 132 on Windows 11. I go to Account settings > Payment details, change the "
+     "PayPal email, hit Save and get \"Error: CSRF token mismatch\". SID 558210",
+     "pub_technical"),
+    ("Firefox sur Windows 11. je vais dans Paramètres > Paiements, je modifie l'email, je "
+     "valide et j'ai « Erreur 500 ». SID 558210", "pub_technical"),
+    # negatives: one action is no sequence; payment as the problem stays payment
+    ("I changed my PayPal email and my payment still went to the old PayPal. SID 558210",
+     "pub_payments"),
+    ("My payment is late: the PayPal transfer never came. SID 558210", "pub_payments"),
+])
+def test_steps_and_menu_paths_are_context(ads: TriageContext, body: str, value: str) -> None:
+    """"I go to A > B, change X, hit Save and get Error": the steps' objects (payment
+    details, PayPal) are places; the result after them ("get Error") is the problem."""
+    d = decide(on(ads, body, subject="help"), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_a_word_inside_a_negated_phrase_is_negated_too(ads: TriageContext) -> None:
+    """"pas de message d'erreur": the error inside it is no evidence of an error."""
+    from integrations.triage.reading.options import OptionReader
+    reader = OptionReader(next(f for f in ads.workspace.fields.values()
+                               if f.key == "problem_type"))
+    ev = reader.read([("description", "mon paiement n'est pas arrivé, pas de message "
+                       "d'erreur. SID 558210")], "fr")
+    assert ev is not None and ev.value == "pub_payments"

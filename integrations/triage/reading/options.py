@@ -99,6 +99,25 @@ _STEPS_BEFORE = re.compile(
     r"o que (?:eu )?fiz|o que eu tinha feito|passos|etapas|passo a passo)\s*[:\-]"
     r"|(?:한 것|한 일|진행 과정|순서)\s*[:\-]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: A step of a menu path ("Account settings > Payment details", "Relatórios > Vendas",
+#: "설정 > 결제"): the words name where the requester went, a place, not what is wrong.
+_PATH_BEFORE = re.compile(r"(?:>|›|→|->)\s*(?:[^\W\d_]+\s+){0,2}$")
+_PATH_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:>|›|→|->)")
+#: What a requester does on a screen, in the present, first person or as a bare step ("I go
+#: to", "change", "hit Save", "je tape", "je coche", "entro no painel", "clico em", "누르고"):
+#: two or more in one sentence are a sequence of steps, and what they act on is context,
+#: like a place (`_in_steps`).
+_ACTION = re.compile(
+    r"\b(?:(?:i\s+)?(?:go|click|tap|open|type|enter|select|pick|choose|hit|press|fill|"
+    r"change|upload|paste|log|sign|submit|save)|(?:je\s+|j')(?:vais|clique|tape|ouvre|entre|"
+    r"selectionne|choisis|coche|appuie|remplis|modifie|change|saisis|colle|valide)|"
+    r"(?:eu\s+)?(?:entro|vou|clico|abro|digito|seleciono|escolho|aperto|preencho|mudo|"
+    r"altero|coloco|salvo|marco))\b|(?:누르고|클릭하고|들어가서|선택하고|입력하고|"
+    r"누른\s*다음|클릭한\s*다음)")
+_RESULT = re.compile(
+    r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|shows?|says?|returns?|gives?|appears?|"
+    r"nothing|j'ai|j'obtiens|ca|il\s+me|elle\s+me|finit|aparece|da|mostra|retorna|fica|"
+    r"nada)\b|(?:뜨|나오|나와|떠요|돼요|안\s*돼)")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 #: A name or a naming phrase right after the words: "a user named Jeannot42", "un
 #: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
@@ -310,9 +329,11 @@ class OptionReader:
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
-                        (hit.end - hit.start) and o.phrase.label != hit.phrase.label
+                        (hit.end - hit.start) and (o.phrase.label != hit.phrase.label
+                                                   or o.negated)
                         for o in hits):
-                    continue  # inside a longer phrase of another option (negated or not)
+                    continue  # inside a longer phrase of another option (negated or not),
+                    # or inside a negated one ("pas de message d'erreur": no "erreur")
                 if any(n.start <= hit.start and hit.end <= n.end and not n.skipped
                        and n.end - n.start > hit.end - hit.start for n in fields) or any(
                         o.phrase.label != hit.phrase.label and not o.negated
@@ -390,10 +411,25 @@ def context(text: str, hit: Hit) -> bool:
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
             or is_someone_elses(text, hit.start, hit.end)
-            or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))):
+            or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
+            or _PATH_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+            or _PATH_AFTER.search(text[hit.end:hit.end + 30])):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
-    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start])))
+    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(text, start, hit)
+
+
+def _in_steps(text: str, start: int, hit: Hit) -> bool:
+    """True when the hit's sentence is a sequence of steps (two actions or more, `_ACTION`,
+    "I go to Account settings, change the PayPal email, hit Save") and an action comes
+    before the hit: what each step acts on is where the problem shows, not what it is."""
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, hit.end)), len(text))
+    sentence = fold(text[start:end])
+    actions = [m.end() for m in _ACTION.finditer(sentence)]
+    at = hit.start - start
+    before = [a for a in actions if a <= at]
+    # the result ("… hit Save and get Error", "et ça finit par une erreur") is the problem
+    return len(actions) >= 2 and bool(before) and not _RESULT.search(sentence[before[-1]:at])
 
 
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
