@@ -573,3 +573,21 @@ def test_a_word_inside_a_negated_phrase_is_negated_too(ads: TriageContext) -> No
     ev = reader.read([("description", "mon paiement n'est pas arrivé, pas de message "
                        "d'erreur. SID 558210")], "fr")
     assert ev is not None and ev.value == "pub_payments"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a guess between causes states none of them
+    ("Something is off since Monday. Not sure if the tracking broke or the advertiser "
+     "paused the program. SID 8126604", None),
+    # negatives: doubt without alternatives, alternatives without doubt
+    ("Not sure why, but my advertiser paused the program and my links are dead. SID 8126604",
+     "pub_advertisers"),
+    # "não é sobre cashback": the cash back is denied, not asked about
+    ("Olá, não é sobre cashback, sou publisher. Minhas comissões de setembro foram "
+     "estornadas ontem. SID 3058812", "pub_payments"),
+])
+def test_a_guess_between_causes_and_a_denied_topic_are_not_stated(
+        ads: TriageContext, body: str, value: str | None) -> None:
+    """"not sure if X or Y": neither is written; "não é sobre cashback" denies it."""
+    d = decide(on(ads, body, subject="help", locale="pt-br" if "Olá" in body else None), ads)
+    assert written(ads, d).get("problem_type") == value

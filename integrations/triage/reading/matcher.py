@@ -102,7 +102,8 @@ _NEGATION_BEFORE = {
                      r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma)\s+){0,3}$|"
+                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|sobre)\s+)"
+                     r"{0,3}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
@@ -138,7 +139,7 @@ _DENIAL_BEFORE = {
                      r"\s*){0,2}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema)\s+){0,2}$|"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema|sobre)\s+){0,2}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the

@@ -192,6 +192,10 @@ _HESITATION = re.compile(
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
     r"두 가지|헷갈|"
     r"잘 모르|인지 모르")
+#: Alternatives in one sentence: "or", "ou", "soit", "whether", a Korean "…인지 …인지",
+#: "…건지 …인지", "아니면", "거나".
+_ALTERNATIVE = re.compile(r"\b(?:or|ou|soit|whether|si)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|"
+                          r"아니면|거나")
 #: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
 _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
                      r"아니면|혹은|거나|이나|그리고")
@@ -416,7 +420,17 @@ def context(text: str, hit: Hit) -> bool:
             or _PATH_AFTER.search(text[hit.end:hit.end + 30])):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
-    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(text, start, hit)
+    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
+        text, start, hit) or _in_doubt(text, start, hit)
+
+
+def _in_doubt(text: str, start: int, hit: Hit) -> bool:
+    """True when the hit's sentence doubts between alternatives ("not sure if tracking
+    broke or it's the advertiser", "트래킹이 깨진 건지 광고주 쪽 문제인지 모르겠네요"): a
+    cause the requester only guesses at, among others, is not stated."""
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, hit.end)), len(text))
+    sentence = fold(text[start:end])
+    return bool(_HESITATION.search(sentence) and _ALTERNATIVE.search(sentence))
 
 
 def _in_steps(text: str, start: int, hit: Hit) -> bool:
