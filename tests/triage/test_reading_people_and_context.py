@@ -591,3 +591,17 @@ def test_a_guess_between_causes_and_a_denied_topic_are_not_stated(
     """"not sure if X or Y": neither is written; "não é sobre cashback" denies it."""
     d = decide(on(ads, body, subject="help", locale="pt-br" if "Olá" in body else None), ads)
     assert written(ads, d).get("problem_type") == value
+
+
+@pytest.mark.parametrize(("phrase", "text", "language", "found"), [
+    ("assinante", "cada uma assina o contrato?", "pt", False),  # signs, not subscriber
+    ("assinante", "sou assinante há dois anos", "pt", True),
+    ("assinante", "os assinantes não veem nada", "pt", True),   # inflection adds letters
+    ("performeuse", "je performe ce soir", "fr", False),
+    ("refund", "I was refunded twice", "en", True),
+])
+def test_a_stem_does_not_join_a_word_to_its_derivation(
+        phrase: str, text: str, language: str, found: bool) -> None:
+    """The stemmer folds "assina" and "assinante" together; a word three letters or more
+    shorter than every phrase word of its stem is another word, not an inflection."""
+    assert bool(Matcher([("x", phrase, 0.85)], language).find(text)) is found

@@ -367,6 +367,10 @@ class Matcher:
                 korean.append(phrase)
         self._ko_phrases, self._ko_pattern = _korean_pattern(korean)
         self._known = frozenset(known)
+        # the shortest word each key is written as in the phrases (`_derived`)
+        self._shortest: dict[str, int] = {}
+        for form, k in raw.items():
+            self._shortest[k] = min(len(form), self._shortest.get(k, len(form)))
         self._common = COMMON.get(language, frozenset()) - raw.keys()
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
@@ -395,6 +399,8 @@ class Matcher:
         if self._common and fold(tok.raw) in self._common:
             return (), False  # an everyday word whose stem a keyword happens to share
         if k in self._known:
+            if self._derived(tok, k):
+                return (), False
             return (k,), False
         if not k.isascii():
             for n in range(len(k) - 1, 1, -1):
@@ -411,6 +417,14 @@ class Matcher:
                 if found:  # every word one typo away: the phrase around decides
                     return tuple(sorted({self._typo[str(c[0])] for c in found})), True
         return (), False
+
+    def _derived(self, tok: Token, k: str) -> bool:
+        """True when the text word is three letters or more shorter than every phrase word
+        of its stem: a stemmer folds derivations too ("assina", signs, and "assinante",
+        subscriber; "performe" and "performeuse"), an inflection adds letters, it does not
+        take off a suffix."""
+        shortest = self._shortest.get(k)
+        return shortest is not None and k.isascii() and len(fold(tok.raw)) + 3 <= shortest
 
     def find(self, text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
         """Every phrase found in ``text`` (negated ones marked): word by word, then the
