@@ -605,3 +605,21 @@ def test_a_stem_does_not_join_a_word_to_its_derivation(
     """The stemmer folds "assina" and "assinante" together; a word three letters or more
     shorter than every phrase word of its stem is another word, not an inflection."""
     assert bool(Matcher([("x", phrase, 0.85)], language).find(text)) is found
+
+
+@pytest.mark.parametrize(("subject", "body", "value"), [
+    # the subject names what the body uses as a place; the body names the problem
+    ("flux produit impossible à télécharger",
+     "souci technique : quand je clique sur « Télécharger le flux produit » dans la fiche de "
+     "l'annonceur, ça mouline et ça finit par « Erreur réseau ». SID 9930218", "pub_technical"),
+    # negative: the subject's option is the body's problem too
+    ("flux produit vide", "le flux produit de l'annonceur est vide depuis lundi. SID 9930218",
+     "pub_advertisers"),
+])
+def test_a_subject_word_the_body_uses_as_a_place_is_a_place(
+        ads: TriageContext, subject: str, body: str, value: str) -> None:
+    """The subject sums the body up: what the body names only as a place ("dans la fiche de
+    l'annonceur", a button's label) is a place in the subject too, when the body names
+    another option as the problem."""
+    d = decide(on(ads, body, subject=subject, locale="fr"), ads)
+    assert written(ads, d).get("problem_type") == value

@@ -75,7 +75,8 @@ _PLACE_AFTER = re.compile(
 #: object ("le générateur de liens", "o gerador de links").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
-    r"l'espace)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+(?:de\s+|des\s+|do\s+|da\s+)?$|"
+    r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
+    r"(?:de\s+l'|de\s+la\s+|de\s+|des\s+|du\s+|d'|do\s+|da\s+)?$|"
     r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$|"
     r"(?:\bon\s+(?:my|our)|\bsur\s+(?:mon|ma|notre)|\b(?:na|no)\s+(?:minha|meu|nossa|nosso))\s+$|"
     r"\b(?:back|redirect(?:ed|s)?|sent|sends me|takes me|bounced|kicked)\s+(?:to|on)\s+"
@@ -473,11 +474,12 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
         # function words say nothing of the option ("logged in": one word, not two)
         content = [t for t in inside if t.raw.casefold() not in function] or inside
         read.append((text, hit, place, content))
-    if summary is not None and len({h.phrase.label for x, h, q, _ in read
-                                    if x == summary and not q}) > 1:
-        # the subject sums the body up: when it names two options, a word the body uses
-        # only as context ("erreur liens" over "erreur sur l'onglet Liens") is context in
-        # the subject as well
+    in_summary = {h.phrase.label for x, h, q, _ in read if x == summary and not q}
+    in_body = {h.phrase.label for x, h, q, _ in read if x != summary and not q}
+    if summary is not None and (len(in_summary) > 1 or bool(in_body - in_summary)):
+        # the subject sums the body up: when it names two options, or the body names
+        # another as the problem, a word the body uses only as context ("erreur liens" over
+        # "erreur sur l'onglet Liens") is context in the subject as well
         said = {p: {(h.phrase.label, t.key) for x, h, q, c in read if x != summary and q == p
                     for t in c} for p in (True, False)}
         read = [(x, h, q or (x == summary and all(
