@@ -623,3 +623,20 @@ def test_a_subject_word_the_body_uses_as_a_place_is_a_place(
     another option as the problem."""
     d = decide(on(ads, body, subject=subject, locale="fr"), ads)
     assert written(ads, d).get("problem_type") == value
+
+
+@pytest.mark.parametrize(("text", "theirs"), [
+    ("My assistant does the link work on her Windows laptop with Chrome", True),
+    ("mon associé travaille sur son vieux PC portable avec Chrome", True),
+    ("I showed her my laptop with Chrome", False),  # the requester's own, named between
+    ("I'm on my iPad with Safari", False),
+])
+def test_a_third_person_possessive_a_few_words_back_makes_it_theirs(
+        text: str, theirs: bool) -> None:
+    """"on her Windows laptop with Chrome": the browser is the assistant's; a word of the
+    requester's ("my") in between gives it back."""
+    from integrations.triage.reading.matcher import is_someone_elses
+    for name in ("Chrome", "Safari"):
+        if name in text:
+            at = text.index(name)
+            assert is_someone_elses(text, at, at + len(name)) is theirs

@@ -251,14 +251,16 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
     return any(_DENIAL_BEFORE[lang].search(before) for lang in langs)
 
 
-#: Someone else's thing: a third-person possessive right before the words, with at most
-#: two words between ("on his Firefox on Ubuntu", "sur son PC sous Windows"), a person's
+#: Someone else's thing: a third-person possessive before the words, with at most four
+#: words between and none of them the requester's ("on his Firefox on Ubuntu", "on her
+#: Windows laptop with Chrome", "sur son PC sous Windows"), a person's
 #: ("my friend's account", "친구 계정"), or after them ("no Firefox dele", "le compte de
 #: mon ami", "a conta do meu sócio").
 _PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|sister|wife|"
            r"husband|boyfriend|girlfriend|boss|client|mom|dad|son|daughter|cousin)")
 _SOMEONE_ELSES_BEFORE = re.compile(
-    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:[^\W\d]+\s+){0,2}$|"
+    r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:(?!(?:my|i|me|mon|ma|mes|je|meu|minha|"
+    r"eu)\s)[^\W\d]+\s+){0,4}$|"
     r"\b" + _PEOPLE + r"'s\s+(?:[^\W\d]+\s+)?$|"
     r"(?:친구|동료|지인|남편|아내|여자친구|남자친구|동생|형|누나|언니|오빠|파트너)(?:의)?\s*$")
 _SOMEONE_ELSES_AFTER = re.compile(
