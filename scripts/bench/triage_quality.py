@@ -1,7 +1,8 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
-all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8.
+all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
+fresh9.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -14,6 +15,8 @@ third; none is tuned on. ``tune3`` holds the third pass's probes of the causes i
 workspace summaries) and then tuned on: a probe of that pass, no longer a blind measure.
 ``fresh8`` (``*-fresh8.yaml``): written blind for the seventh pass; measured once (33.6 %
 redundant), then tuned on by the eighth.
+``fresh9`` (``*-fresh9.yaml``): written blind by the same writers while the eighth pass ran; its
+measures before and after the seventh and eighth passes are in the files' headers.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -50,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", "fresh2", "fresh3", "fresh4",
-          "fresh5", "fresh6", "fresh7", "fresh8")
+          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
 @dataclass
