@@ -305,7 +305,8 @@ class TriageHandler:
             stamps = self._stamps()
             if stamps != self._seen:
                 self._seen = stamps
-                self._generation += 1  # every desk, this one too, is brought up to date below
+                self._generation += 1
+                desk.forget_definitions()  # new field ids after an apply: read them again
                 try:
                     self.ctx = self._rebuild()
                     self._resolved.clear()
@@ -315,8 +316,7 @@ class TriageHandler:
                               "keeping the previous triage context", str(exc).splitlines()[0])
         if self._given.get(desk) != self._generation:
             # this desk read ``ticket`` with an older table (or none: never prepared); with
-            # it, an option renamed by the apply would be sent by its old title and refused;
-            # new field ids after an apply: its definitions are read again
+            # it, an option renamed by the apply would be sent by its old title and refused
             desk.forget_definitions()
             use_choices(self.ctx, desk)
             self._given[desk] = self._generation
