@@ -555,6 +555,29 @@ def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, l
     assert reading(ads, "steps_taken", body, locale) == steps
 
 
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    # a menu path the requester followed ("{path}" cue), from the colon announcing it
+    ("Payout page blank. Here is how: signed in, opened Payments > History, picked October.",
+     "en", "signed in, opened Payments > History, picked October"),
+    ("Le rapport plante : j'ouvre Statistiques > Clics, je choisis hier.", "fr",
+     "j'ouvre Statistiques > Clics, je choisis hier"),
+    # in Korean from the clause after the last comma; "-고" joins two steps of one path
+    ("크롬 써요, 대시보드 → 결제 내역 클릭하면 멈춰요.", "ko",
+     "대시보드 → 결제 내역 클릭하면 멈춰요"),
+    ("로그인하고 리포트 > 클릭 수 누르면 멈춰요.", "ko",
+     "로그인하고 리포트 > 클릭 수 누르면 멈춰요"),
+    ("Abro Relatórios -> Conversões e escolho ontem, ai trava tudo.", "pt-br",
+     "Abro Relatórios -> Conversões e escolho ontem, ai trava tudo"),
+    # not a path: a French quote, a quoted reply, an amount
+    ("J'ai le message « Accès refusé » qui s'affiche sur la page.", "fr", None),
+    ("Thanks.\n> On Monday you wrote that it was fixed", "en", None),
+    ("My clicks went from > 100 a day to nothing at all", "en", None),
+])
+def test_steps_taken_reads_a_menu_path(ads: TriageContext, body: str, locale: str,
+                                       steps: str | None) -> None:
+    assert reading(ads, "steps_taken", body, locale) == steps
+
+
 @pytest.mark.parametrize(("body", "locale", "value"), [
     # the requester speaking of themself is not the other player: roles settle two names
     ("I'm the player Velka and a player named Grom77 scammed me.", "en", "Grom77"),

@@ -1070,6 +1070,9 @@ class ClauseReader:
         cues = sorted({c for words in per_locale(
             (f.schema or {}).get("x-deskops", {}).get("cues")).values() for c in words},
             key=len, reverse=True)
+        # "{path}": a menu path the requester followed ("Reports > Export") is a step
+        self._paths = PATH_CUE in cues
+        cues = [c for c in cues if c != PATH_CUE]
         # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
         self._cue = re.compile("(?i)" + "|".join(
             re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
@@ -1085,15 +1088,38 @@ class ClauseReader:
                 return Evidence(key=self.field.key, value=m.group(1).strip(),
                                 span=clip(m.group()), method="label", locale=locale,
                                 confidence=LABELLED, source=source)
-        if self._cue is None:
-            return None
+        cue = self._cue
         for source, text in texts:
             capped = text[:4000]
-            for m in self._cue.finditer(capped):
+            for m in cue.finditer(capped) if cue is not None else ():
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
+        for source, text in texts if self._paths else ():
+            capped = text[:4000]
+            for m in _PATH.finditer(capped):
+                found = self._path_clause(capped, m, source, locale)
+                if found is not None:
+                    return found
         return None
+
+    def _path_clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                     ) -> Evidence | None:
+        """The sentence a menu path stands in, from the colon that announces it ("what I
+        do: log in, go to Reports > Export") or, in Korean, from the clause it opens
+        ("윈도우 10 쓰고요, 로그인 → 링크 메뉴 클릭")."""
+        start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n"), default=-1) + 1
+        start = max(start, capped.rfind(":", start, m.start()) + 1,
+                    capped.rfind("：", start, m.start()) + 1)
+        if _HANGUL.search(capped, start, m.start()):  # "-고" joins steps: only a comma ends
+            start = max(start, capped.rfind(",", start, m.start()) + 1)
+        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                  default=len(capped))
+        value = capped[start:end].strip(" ,;")
+        if _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
+            return None
+        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
+                        locale=locale, confidence=CLAUSE, source=source)
 
     def _clause(self, capped: str, m: re.Match[str], source: str, locale: str
                 ) -> Evidence | None:
@@ -1133,6 +1159,12 @@ def _accents_optional(cue: str) -> str:
     return "".join(_ACCENTED.get(c.lower(), re.escape(c)) for c in cue)
 
 
+#: The cue of a free-text field that reads a menu path the requester followed.
+PATH_CUE = "{path}"
+#: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
+#: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
+#: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
+_PATH = re.compile(r"(?<=[^\W\d])[ \t]*(?:>|→|->|=>|⇒)[ \t]*(?=[^\W\d])")
 #: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
 _CONTACT = re.compile(
     r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
