@@ -179,6 +179,9 @@ def test_a_value_a_person_set_is_never_replaced(ads: TriageContext) -> None:
     ("vi agora há pouco", "pt", "2026-03-12"),
     ("comprei na segunda-feira", "pt", "2026-03-09"),
     ("faz uma hora", "pt", "2026-03-12"),
+    # "the" is often dropped: "day before yesterday" is two days back, not "yesterday"
+    ("Day before yesterday I bought the bundle", "en", "2026-03-10"),
+    ("crashed night before last", "en", "2026-03-10"),
 ])
 def test_dates_in_words_resolve_against_the_ticket_creation(text: str, language: str,
                                                              day: str) -> None:

@@ -99,8 +99,8 @@ _AGO_ANCHORS = ("ago", "il y a", "depuis", "fait", "voila", "ha ", "faz", "atras
 #: Days named relative to today (days back), and periods: (pattern, rule).
 _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), rule) for p, rule in (
-        (r"\b(?:avant-hier|avant hier|anteontem|the day before yesterday|"
-         r"the night before last)\b|그저께|그제|엊그제",
+        (r"\b(?:avant-hier|avant hier|anteontem|(?:the\s+)?day before yesterday|"
+         r"(?:the\s+)?night before last)\b|그저께|그제|엊그제",
          "d2"),
         (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem|la nuit derniere|noite passada)\b|"
          r"어제|어젯밤|엊저녁", "d1"),
