@@ -22,7 +22,8 @@ Date phrases are found with per-language expressions on accent-folded lower-case
 - month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일";
 - a day of the month alone after a word that makes it one ("since the 3rd", "depuis le
   10", "desde o dia 5", "10일부터", "foi dia 25", "c'était le 25 au soir", "le 25." ending
-  its clause): this month's, or last month's when still to come.
+  its clause, "dia 28," ending its clause but never "todo dia 28", every month): this
+  month's, or last month's when still to come.
 
 Everything resolves against the ticket's creation in the requester's time zone when known
 (``Ticket.time_zone``: a Zendesk user's ``iana_time_zone``, a Freshdesk contact's Rails zone
@@ -178,6 +179,8 @@ _DAY_OF_MONTH = re.compile(
     r"\b(?:desde o|no|do) dia (\d{1,2})\b(?!\s*(?:[h:%$/]|de\s+\w))|"
     r"\b(?:foi|era|aconteceu|desde|em|foi no|foi em|ocorreu) (?:(?:o|no) )?dia (\d{1,2})\b"
     r"(?!\s*(?:[h:%$/]|de\s+\w|dias?\b))|"
+    r"(?<!\btodo )(?<!\bcada )(?<!\boutro )(?<!\bum )(?<!\bo )(?<!\bno )(?<!\bdo )\bdia (\d{1,2})\b"
+    r"(?=\s*(?:$|[.,;!)]|(?:a|de) (?:noite|tarde|manha)\b))|"
     r"(?<![\d월/])(\d{1,2})일\s*(?:부터|에|날)")
 
 
