@@ -534,6 +534,8 @@ def test_a_code_after_its_qualified_field_name(games: TriageContext, body: str, 
      "I opened Reports, clicked Export, then chose PDF and it hangs"),
     ("Entrei no painel, cliquei em Pagamentos e escolhi outubro, aí trava.", "pt",
      "Entrei no painel, cliquei em Pagamentos e escolhi outubro, aí trava"),
+    ("Fui em Pagamentos, abri outubro e cliquei em Baixar, aí trava.", "pt",
+     "Fui em Pagamentos, abri outubro e cliquei em Baixar, aí trava"),
     # a cue of two words met without its accents
     ("Le tableau plante. J'ai deja vide le cache et essaye un autre navigateur.", "fr",
      "deja vide le cache et essaye un autre navigateur"),

@@ -1172,9 +1172,12 @@ _CONTACT = re.compile(
     r"contatei|contatar|fal(?:ei|ar) com|entrei em contato|mandei (?:um )?e-?mail|"
     r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?) (?:to|with)|parle[rz]? (?:a|au|aux|avec))(?!\w)|"
     r"문의|연락|전화|상담")
-#: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei"):
-#: the start of a list of the requester's actions.
-_FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei)"
+#: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei";
+#: the common ones in -i: "fui", "abri", "escolhi"): the start of a list of the requester's
+#: actions.
+_FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei|"
+                           r"fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|subi|"
+                           r"preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
                            r"(?![a-zà-ÿ])")
 #: What joins the actions of a list ("..., clicked Export, then chose CSV").
 _LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
