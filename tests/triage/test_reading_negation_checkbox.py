@@ -149,6 +149,11 @@ def test_paying_with_an_instrument_is_no_topic(games: TriageContext) -> None:
     "Supprimez mon compte rift_k. Je sais que c'est irréversible.",
     "계정 삭제해 주세요. 삭제하면 복구 안 되는 거 알고 있어요.",
     "Quero excluir minha conta rift_k. Sei que é permanente.",
+    # other verbs of knowing, and Korean reported speech ("없다는 거" for "없는 거")
+    "Please delete my account rift_k. I get that it's permanent, that's fine.",
+    "Supprimez mon compte rift_k. Je suis au courant que c'est définitif.",
+    "계정 삭제해 주세요. 되돌릴 수 없다는 거 알고 있습니다.",
+    "Quero excluir minha conta rift_k. To ciente que é permanente.",
 ])
 def test_a_plain_statement_ticks_the_checkbox(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="account-deletion"), games)
@@ -169,6 +174,9 @@ def test_a_plain_statement_ticks_the_checkbox(games: TriageContext, body: str) -
     "Quero excluir minha conta rift_k. Não sei se é permanente.",
     "Quero excluir minha conta rift_k. É permanente?",
     "Please delete my account rift_k.",
+    "Please delete my account rift_k. I get an error and the ban looks permanent.",
+    "계정 삭제해 주세요. 되돌릴 수 없다는 거 알고 있나요?",
+    "Quero excluir minha conta rift_k. Não to ciente se é permanente.",
 ])
 def test_a_question_negation_or_doubt_never_ticks(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="account-deletion"), games)

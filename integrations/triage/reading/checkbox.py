@@ -71,11 +71,16 @@ _REASSURED = re.compile(
 #: written with one ("know … permanent", "영구 삭제 알") is also stated with another
 #: ("I understand it's permanent", "영구 삭제되는 것 이해했습니다").
 _KNOWING = {
-    "en": ("know", "understand", "am aware", "realise", "realize"),
-    "fr": ("sais", "comprends", "suis conscient", "suis consciente"),
-    "pt": ("sei", "entendo", "estou ciente", "compreendo"),
+    "en": ("know", "understand", "am aware", "realise", "realize", "get that"),
+    "fr": ("sais", "comprends", "suis conscient", "suis consciente", "ai compris",
+           "suis au courant"),
+    "pt": ("sei", "entendo", "estou ciente", "compreendo", "to ciente", "tô ciente",
+           "entendi"),
     "ko": ("알", "이해"),
 }
+#: Korean reported speech says what the adnominal says ("되돌릴 수 없다는 거 알아요" for
+#: "되돌릴 수 없는 거 알아요"): each keyword is also met in that form.
+_KO_REPORTED = (("없는 ", "없다는 "), ("있는 ", "있다는 "), ("인 거", "이라는 거"))
 
 
 def _with_knowing(keywords: Sequence[str], language: str) -> list[str]:
@@ -88,6 +93,8 @@ def _with_knowing(keywords: Sequence[str], language: str) -> list[str]:
                        else rf"(?<!\w){re.escape(verb)}(?!\w)")
             if re.search(pattern, keyword):
                 out.extend(re.sub(pattern, other, keyword) for other in verbs if other != verb)
+    if language == "ko":
+        out.extend(k.replace(a, b) for k in list(out) for a, b in _KO_REPORTED if a in k)
     return list(dict.fromkeys(out))
 
 
