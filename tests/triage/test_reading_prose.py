@@ -570,6 +570,11 @@ def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, l
      "로그인하고 리포트 > 클릭 수 누르면 멈춰요"),
     ("Abro Relatórios -> Conversões e escolho ontem, ai trava tudo.", "pt-br",
      "Abro Relatórios -> Conversões e escolho ontem, ai trava tudo"),
+    # a path beside a cue: the path's sentence is the steps, the cue one try
+    ("Tried twice today. I open Settings > Payout, change the e-mail, hit Save.", "en",
+     "I open Settings > Payout, change the e-mail, hit Save"),
+    ("Já tentei 3 vezes. Entro no painel, vou em Relatórios > Vendas e clico em Gerar.",
+     "pt-br", "Entro no painel, vou em Relatórios > Vendas e clico em Gerar"),
     # not a path: a French quote, a quoted reply, an amount
     ("J'ai le message « Accès refusé » qui s'affiche sur la page.", "fr", None),
     ("Thanks.\n> On Monday you wrote that it was fixed", "en", None),

@@ -1088,17 +1088,19 @@ class ClauseReader:
                 return Evidence(key=self.field.key, value=m.group(1).strip(),
                                 span=clip(m.group()), method="label", locale=locale,
                                 confidence=LABELLED, source=source)
+        # a path first: the sentence that follows a menu is the steps, a cue may be one
+        # try ("tried 3 times") beside them
+        for source, text in texts if self._paths else ():
+            capped = text[:4000]
+            for m in _PATH.finditer(capped):
+                found = self._path_clause(capped, m, source, locale)
+                if found is not None:
+                    return found
         cue = self._cue
         for source, text in texts:
             capped = text[:4000]
             for m in cue.finditer(capped) if cue is not None else ():
                 found = self._clause(capped, m, source, locale)
-                if found is not None:
-                    return found
-        for source, text in texts if self._paths else ():
-            capped = text[:4000]
-            for m in _PATH.finditer(capped):
-                found = self._path_clause(capped, m, source, locale)
                 if found is not None:
                     return found
         return None
