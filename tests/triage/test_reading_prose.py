@@ -558,6 +558,30 @@ def test_steps_taken_lists_accents_and_contacts(ads: TriageContext, body: str, l
 
 
 @pytest.mark.parametrize(("body", "locale", "steps"), [
+    # "{when}": the act a problem follows, on a named button or page, or two acts in Korean
+    ("Hi, when I tap Get Paid on the Payments page nothing happens.", "en",
+     "tap Get Paid on the Payments page nothing happens"),
+    ("Quand je clique sur « Générer » dans l'onglet Liens, la page se fige.", "fr",
+     "clique sur « Générer » dans l'onglet Liens, la page se fige"),
+    ("Quando eu clico em Exportar no relatório, aparece um erro.", "pt-br",
+     "clico em Exportar no relatório, aparece um erro"),
+    ("크롬에서 대시보드 로그인 후 결제 메뉴 누르면 하얀 화면만 나와요.", "ko",
+     "크롬에서 대시보드 로그인 후 결제 메뉴 누르면"),
+    # the product at large, an attempt or one Korean act is no step an agent can follow
+    ("When I open the dashboard I get a blank page.", "en", None),
+    ("The generator fails when I try to make links for my blog.", "en", None),
+    ("Quand j'ouvre les stats ça rame.", "fr", None),
+    ("리포트 페이지 들어가면 오류가 나요.", "ko", None),
+    # what the requester tried comes first
+    ("When I click Export nothing happens. I cleared the cache already.", "en",
+     "cleared the cache already"),
+])
+def test_steps_taken_reads_the_act_a_problem_follows(ads: TriageContext, body: str,
+                                                     locale: str, steps: str | None) -> None:
+    assert reading(ads, "steps_taken", body, locale) == steps
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
     # a menu path the requester followed ("{path}" cue), from the colon announcing it
     ("Payout page blank. Here is how: signed in, opened Payments > History, picked October.",
      "en", "signed in, opened Payments > History, picked October"),

@@ -1072,7 +1072,9 @@ class ClauseReader:
             key=len, reverse=True)
         # "{path}": a menu path the requester followed ("Reports > Export") is a step
         self._paths = PATH_CUE in cues
-        cues = [c for c in cues if c != PATH_CUE]
+        # "{when}": the action a problem follows ("when I click Export, …", "… 누르면")
+        self._when = WHEN_CUE in cues
+        cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE)]
         # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
         self._cue = re.compile("(?i)" + "|".join(
             re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
@@ -1103,7 +1105,35 @@ class ClauseReader:
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
+        # the act a problem follows last: what the requester tried is the better answer
+        for source, text in texts if self._when else ():
+            capped = text[:4000]
+            for m in _WHEN.finditer(capped):
+                found = self._when_clause(capped, m, source, locale)
+                if found is not None:
+                    return found
         return None
+
+    def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                     ) -> Evidence | None:
+        """The sentence from "when I <act>" to its end, the problem it brings included
+        ("when I tap Get Link on an advertiser page nothing happens"); in Korean the
+        clause up to the act in "-면", from its sentence's start or last comma."""
+        if m.group("ko"):
+            start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
+            value = capped[start:m.end()].strip(" ,;")
+            precise = _KO_SEQUENCE.search(value) or _TARGET.search(value)
+        else:
+            end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                      default=len(capped))
+            value = capped[m.start("act"):end].strip(" ,;")
+            # the few words after the act: a named button or page ("tap Get Link",
+            # "clique sur « Exporter »"), not the product at large ("open the dashboard")
+            precise = _TARGET.search(" ".join(value.split()[1:5]))
+        if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
+            return None
+        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
+                        locale=locale, confidence=CLAUSE, source=source)
 
     def _path_clause(self, capped: str, m: re.Match[str], source: str, locale: str
                      ) -> Evidence | None:
@@ -1163,6 +1193,28 @@ def _accents_optional(cue: str) -> str:
 
 #: The cue of a free-text field that reads a menu path the requester followed.
 PATH_CUE = "{path}"
+#: The cue of a free-text field that reads the requester's act a problem follows.
+WHEN_CUE = "{when}"
+#: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
+#: present or past, of using the product (not "when I joined", "when will I be paid");
+#: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").
+_WHEN = re.compile(
+    r"(?i)(?<!\w)(?:when(?:ever)?\s+i|(?:quand|lorsque?|lorsqu['’])\s*(?:j['’]|je\s+)|"
+    r"quando\s+(?:eu\s+)?)(?P<act>\s*(?:"
+    r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
+    r"download|export|save|run|load|visit|paste|generate|refresh)(?:s|ed|ped|ged)?|"
+    r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
+    r"me\s+connecte|télécharge|telecharge|exporte|enregistre|lance|charge|"
+    r"colle|génère|genere|actualise|rafraîchis|rafraichis)|"
+    r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
+    r"salvo|carrego|acesso|colo|gero|atualizo|cliquei|abri|entrei|acessei))"
+    r"(?!\w))|"
+    r"(?P<ko>(?:누르|눌러|클릭하|탭하|터치하|들어가|열|선택하|입력하|로그인하|접속하|실행하|"
+    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하)면(?![\uac00-\ud7a3]))")
+#: What makes an act a step an agent can follow: a named target (a capitalised word, not
+#: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
+_TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
+_KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|고)\s")
 #: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
 #: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
 #: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
