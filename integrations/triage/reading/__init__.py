@@ -30,7 +30,7 @@ from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
-from integrations.triage.reading.sentences import ClauseReader, NameReader
+from integrations.triage.reading.sentences import ClauseReader, NameReader, identifier_role
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms
 
@@ -77,6 +77,8 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
              fields.items()}
     kinds = {k: frozenset(w for o, ws in words.items() if o != k for w in ws) - words[k]
              for k in fields}
+    # the form's identifiers of a person ("user: x" means the one the form has)
+    roles = {k: identifier_role(f) for k, f in fields.items()}
     for key, f in fields.items():
         if f.kind in ("dropdown",):
             options[key] = OptionReader(f, [n for k, o in fields.items() if k != key
@@ -92,7 +94,8 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
         elif f.kind == "textarea":
             clauses[key] = ClauseReader(f)
         elif f.kind in ("text", "regexp"):
-            names[key] = NameReader(f, others, kinds.get(key, frozenset()))
+            rivals = tuple(r for k, r in roles.items() if k != key and r is not None)
+            names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals)
     return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 

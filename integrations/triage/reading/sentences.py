@@ -41,6 +41,16 @@ requester's own mention ("I'm the player Velka"). A field with a pattern reads a
 after its name, a few qualifying words and a copula ("the transaction number on the
 receipt is PSN-88A1-F20K").
 
+A lower-case handle needs no such shape when no language of the workspace knows it
+(`lexicon`, word-frequency lists): right after a field's name that its role owns ("delete
+my Glyph account nightfernz, …", "sur mon compte brumeazur : …"), ending its clause, and
+not one slip from a common word ("my account hacekd" is a typo). Generic identifier labels
+("user:", "login:", "pseudo:", "nick:", "ID:", "아이디:", "닉은") give their value to the
+form's one person's identifier (`identifier_role`; an "ID" that names another field of the
+form, "Transaction ID", is not such a label); on a form with two (the reporter's
+character and the reported player), only a label whose owner names the role ("my nick:",
+"his nick:", "그 유저 닉은").
+
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
 "j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
@@ -55,10 +65,11 @@ from typing import NamedTuple
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.lexicon import known_word, lexicon_languages, misspelt_word
 from integrations.triage.reading.normalise import fold, strip_korean, substance
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
-__all__ = ["ClauseReader", "NameReader"]
+__all__ = ["ClauseReader", "NameReader", "identifier_role"]
 
 NAMED = 0.85
 CLAUSE = 0.8
@@ -194,7 +205,7 @@ _KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "�
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
 _KO_LATIN_BEFORE = (r"(?<!\w)([A-Z][A-Za-z0-9'_-]{1,30})\s*(?:{names})"
-                    r"(?=의|에서|에|은|는|이|가|을|를|도|로|\s|$|[.,!?])")
+                    r"(?=의|에서|에|은|는|이|가|을|를|도|으로|로|\s|$|[.,!?])")
 #: Where a Korean clause ends inside a sentence: a comma or a connective ending + space.
 _KO_JOIN = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|아서|니까)\s+")
 _STATE_WORDS = frozenset({
@@ -497,6 +508,54 @@ def _sentence_before(text: str, at: int) -> str:
 _KO_SELF = re.compile(r"(?<![\uac00-\ud7a3])(?:저|제|내|나)(?:는|가|의)?(?![\uac00-\ud7a3])")
 
 
+#: Generic labels of a person's identifier: any form's one identifier field is meant by
+#: them ("user: nandarift", "login : x", "pseudo: x", "닉은 x"), longest first.
+_GENERIC_LABELS = ("user name", "username", "user id", "user", "login", "log-in", "pseudo",
+                   "nickname", "nick", "handle", "ign", "gamertag", "id", "usuário",
+                   "usuario", "utilisateur", "identifiant", "아이디", "닉네임", "닉")
+#: Words for an identifier of anything: a person's only when alone ("identifiant", "mon
+#: identifiant"), not with what they identify ("Transaction ID", "사이트 아이디").
+_ID_WORDS = frozenset(("id", "identifiant", "identificador", "아이디"))
+#: The words of a field's names that make it a person's identifier.
+_PERSON_LABELS = frozenset(fold(w) for w in _GENERIC_LABELS if " " not in w) - _ID_WORDS
+_POSSESSIVE_WORDS = frozenset(("my", "mon", "ma", "meu", "minha", "제", "내"))
+#: A third person's possessive right before a field's name ("his", "son", "seu", "그").
+_THIRD_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|leur|seu|sua)|(?<![\uac00-\ud7a3])그)\s*$")
+#: One capitalised word before a label: a brand ("Glyph user: x").
+_BRAND_BEFORE = re.compile(r"\s*[A-Z][\w-]{2,20}\s*")
+#: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
+_COLON_NEXT = re.compile(r"[ \t]*[:：]")
+#: Endings of a participle or an adjective a handle is not taken to have.
+_PARTICIPLE_ENDS = ("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida")
+
+
+def _coined(value: str, languages: tuple[str, ...]) -> bool:
+    """True for a lower-case word no language of ``languages`` knows and no participle
+    or adjective ending: a coined handle ("nightfernz", "brumeazur")."""
+    word = fold(value)
+    return not (word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or
+                word in _STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
+                _ADJECTIVE.search(word) or known_word(value, languages) or
+                misspelt_word(value, languages))
+
+
+def identifier_role(f: Field) -> str | None:
+    """None when the field is no person's identifier; else whose it is: "own" (a name
+    starts with a first-person possessive: "my character"), "other" ("his name is"), or
+    "" (neither). A person's identifier is named by a generic label word somewhere in its
+    names ("username", "nickname", "pseudo en jeu", "플레이어 닉네임")."""
+    if f.kind not in ("text", "regexp"):
+        return None
+    names = field_synonyms(f)
+    words = [set(fold(n).split()) - _POSSESSIVE_WORDS for n in names]
+    if not any(_PERSON_LABELS & w or (len(w) == 1 and w <= _ID_WORDS) for w in words):
+        return None
+    if any(_FIRST_PERSON_OWNER.match(n) for n in names):
+        return "own"
+    return "other" if any(_THIRD_PERSON_OWNER.search(n) for n in names) else ""
+
+
 def _clause_before(text: str, at: int) -> str:
     """The text from the start of the clause holding ``at`` up to it."""
     begin = max((text.rfind(c, 0, at) for c in ".!?\n,;"), default=-1) + 1
@@ -507,8 +566,12 @@ class NameReader:
     """A name-like value right after (or, in Korean, before) one of the field's names."""
 
     def __init__(self, f: Field, others: frozenset[str] = frozenset(),
-                 kinds: frozenset[str] = frozenset()) -> None:
+                 kinds: frozenset[str] = frozenset(),
+                 rivals: tuple[str, ...] = ()) -> None:
         self.field = f
+        #: the roles (`identifier_role`) of the form's other identifier fields: a generic
+        #: label ("user:", "닉은") is this field's only when no other field may claim it
+        self._rivals = rivals
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
@@ -575,6 +638,17 @@ class NameReader:
         self._quote_after = re.compile(
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])([^.!?\n\"'«“‘]{{0,48}}?)"
             rf"[\s,:(]\s*[\"'«“‘]\s*") if self._others_thing else None
+        #: the languages the workspace writes this field in, for the known-word test
+        self._languages = lexicon_languages(
+            [*f.titles, *f.descriptions, *per_locale(_ext(f).get("synonyms"))])
+        #: a person's identifier reads generic identifier labels ("user: x", "닉은 x"),
+        #: except those that name another field of the form ("ID" of "transaction ID")
+        self._role = identifier_role(f)
+        labels = [w for w in _GENERIC_LABELS if not set(fold(w).split()) & kinds]
+        self._generic = re.compile(
+            rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
+            rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)(?P<v>[A-Za-z0-9][\w.@-]{{1,40}})"
+        ) if self._role is not None and labels else None
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
@@ -656,7 +730,8 @@ class NameReader:
                     continue
                 if _looks_like_name(value, explicit) or \
                         self._labelled_clause(capped, m, value, source) or \
-                        (explicit and self._stated_handle(label, value)):
+                        (explicit and self._stated_handle(label, value)) or \
+                        self._coined_handle(capped, m, value, label):
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
                     pos = m.end()
             for m in self._quote_after.finditer(capped) if self._quote_after else ():
@@ -680,6 +755,10 @@ class NameReader:
                         _proper_name(m.group(1)) and \
                         m.group(1).casefold() not in self._own and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
+            for m in self._generic.finditer(capped) if self._generic else ():
+                generic = self._generic_value(capped, m)
+                if generic is not None:
+                    add(generic, m.start("v"), m)
             for m in self._before.finditer(capped):
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
                 # not claim in its clause ("저는", "제") is someone else's, not their own
@@ -772,6 +851,60 @@ class NameReader:
     def _is_other(self, value: str) -> bool:
         """True when ``value`` is an option of another field ("Trove", "Xbox", "EU")."""
         return fold(value) in self._others
+
+    def _coined_handle(self, text: str, m: re.Match[str], value: str, label: str) -> bool:
+        """A lower-case word right after the field's name owned by its role ("delete my
+        Glyph account nightfernz, signed up …", "sur mon compte brumeazur : …"), ending its
+        clause, that no language of the workspace knows (`known_word`): a coined handle,
+        not a word ("my account settings", "mon compte principal")."""
+        if not m.group(1).isspace() or text[m.end(1):m.start(2)].strip() or \
+                not value.isalpha() or not value.islower() or len(value) < 4:
+            return False
+        lab = label.strip()
+        before = text[max(0, m.start() - 24):m.start()]
+        if self._others_thing:  # "son pseudo kraggor"
+            owned = bool(_THIRD_PERSON_OWNER.search(lab) or _THIRD_BEFORE.search(before))
+        else:  # "my Glyph account nightfernz", "mon compte brumeazur"
+            owned = bool(_FIRST_PERSON_OWNER.match(lab) or _MINE_BEFORE.search(before))
+        if not owned:
+            return False
+        rest = text[m.start(2) + m.group(2).find(value) + len(value):]
+        if not (_CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)):
+            return False
+        return _coined(value, self._languages)
+
+    def _generic_value(self, text: str, m: re.Match[str]) -> str | None:
+        """The handle after a generic identifier label ("user: nandarift", "login: x",
+        "닉은 xXVoidReaperXx"), when the label opens its clause (after a possessive at
+        most) and this field is the one it denotes: on a form with a single identifier
+        field, any label but one owned by the other role ("his nick:" is not the
+        requester's); with several, only a label whose owner says this field's role ("my
+        nick:" for the requester's own, "his nick:", "그 유저 닉은" for the other person's),
+        and only when no other identifier field has that role."""
+        value = m.group("v").rstrip(".-")
+        rest = text[m.start("v") + len(value):]
+        if len(value) < 3 or "@" in value or not (
+                _CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)):
+            return None
+        before = _clause_before(text, m.start())
+        mine = bool(_MINE_BEFORE.search(before))
+        theirs = bool(_OTHER_BEFORE.search(before) or _THIRD_BEFORE.search(before))
+        if before.strip() and not (mine or theirs or _BRAND_BEFORE.fullmatch(before)):
+            return None  # "the new login: x", "order ID: x": not a label of its own
+        if (theirs and self._role == "own") or (mine and self._role == "other") or \
+                (self._role != "other" and _relative_speaks(text, m.start(), "", True)):
+            return None
+        if self._rivals and not (
+                ((self._role == "own" and mine) or (self._role == "other" and theirs)) and
+                self._role not in self._rivals):
+            return None
+        word = fold(value)
+        if word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or \
+                word in self._own or self._is_other(value):
+            return None
+        if _HANDLE.search(value) or (value[:1].isupper() and _proper_name(value)):
+            return value
+        return value if value.isalpha() and _coined(value, self._languages) else None
 
     def _stated_handle(self, label: str, value: str) -> bool:
         """After a name that says identifier and its copula, one word that ends its clause

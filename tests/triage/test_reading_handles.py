@@ -1,0 +1,127 @@
+"""Identifiers stated inside sentences (issue 10): a lower-case handle no language knows
+("my Glyph account nightfernz"), a generic identifier label ("user: nandarift", "닉은 …")
+read into the form's one identifier field, a Korean name before "캐릭으로". Through the
+pure core, on the example workspaces, in en, fr, ko and pt-br."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage.reading.lexicon import known_word, lexicon_languages, misspelt_word
+
+LANGUAGES = lexicon_languages(["en", "fr", "ko", "pt-br"])
+
+
+def test_the_lexicon_tells_words_from_coined_handles() -> None:
+    assert LANGUAGES == ("en", "fr", "ko", "pt")
+    for word in ("settings", "Principal", "bloquee", "definitivamente", "glitched"):
+        assert known_word(word, LANGUAGES), word
+    for handle in ("nightfernz", "brumeazur", "nandarift", "kaolinette"):
+        assert not known_word(handle, LANGUAGES), handle
+        assert not misspelt_word(handle, LANGUAGES), handle
+    assert misspelt_word("hacekd", LANGUAGES) and misspelt_word("acount", LANGUAGES)
+    assert not known_word("acount", LANGUAGES)
+
+
+@pytest.mark.parametrize(("body", "form", "value"), [
+    ("Please delete my Glyph account nightfernz, signed up with nf.fernz@gmail.com. I get "
+     "that it's permanent.", "account-deletion", "nightfernz"),
+    ("Bonjour, je voudrais mettre une nouvelle adresse mail sur mon compte brumeazur : "
+     "l'actuelle est celle de mon ancien boulot.", "glyph-account-issues", "brumeazur"),
+    ("quero excluir minha conta zorvelinha, não jogo mais.", "account-deletion",
+     "zorvelinha"),
+    ("제 계정 nightfernz, 삭제해 주세요.", "account-deletion", "nightfernz"),
+])
+def test_a_lower_case_handle_no_language_knows_names_the_requesters_account(
+        games: TriageContext, body: str, form: str, value: str) -> None:
+    """After "my <field>", a word no language of the workspace knows, ending its clause, is
+    the requester's handle: no capital, digit or underscore needed."""
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get("account_name") == value
+    assert "account_name" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "form"), [
+    ("Please delete my Glyph account permanently, thanks.", "account-deletion"),
+    ("I want to close my account forever.", "account-deletion"),
+    ("my account hacekd, help", "glyph-account-issues"),  # a typo of "hacked"
+    ("je voudrais changer le mail de mon compte actuel.", "glyph-account-issues"),
+    ("supprimez mon compte definitivement, merci", "account-deletion"),
+    ("quero excluir minha conta definitivamente.", "account-deletion"),
+    ("my friend's account zorbulon, got hacked.", "glyph-account-issues"),  # not mine
+    ("I wanted the account nightfernz, it was taken.", "glyph-account-issues"),  # no "my"
+])
+def test_a_word_a_typo_or_someone_elses_handle_is_no_account_name(
+        games: TriageContext, body: str, form: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("ctx_name", "body", "form", "field", "value"), [
+    ("games", "só quero desligar a verificação em duas etapas. user: nandarift",
+     "glyph-account-issues", "account_name", "nandarift"),
+    ("games", "quero dar delete na minha account da Glyph. user: caue_trv. motivo: nao jogo "
+     "mais", "account-deletion", "account_name", "caue_trv"),
+    ("games", "The launcher keeps asking for a code. login: Velkaria", "technical-issues",
+     "account_name", "Velkaria"),
+    ("games", "런처에서 로그인이 안 돼요. 닉은 moonrise_7 입니다.", "technical-issues",
+     "account_name", "moonrise_7"),
+    ("games", "Le jeu plante au lancement. ID : kaolin_88", "technical-issues",
+     "account_name", "kaolin_88"),
+    ("stream", "I can't log in anymore. user: lunabelle_x", None, "username", "lunabelle_x"),
+])
+def test_a_generic_identifier_label_fills_the_forms_one_identifier(
+        games: TriageContext, stream: TriageContext, ctx_name: str, body: str,
+        form: str | None, field: str, value: str) -> None:
+    """"user:", "login:", "닉은", "ID :" mean the one identifier field the form has."""
+    ctx = games if ctx_name == "games" else stream
+    d = decide(on(ctx, body, form=form), ctx)
+    assert written(ctx, d).get(field) == value
+    assert field not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "two factor keeps asking. user: unknown",  # a word, not a handle
+    "two factor keeps asking. his user: nandarift",  # someone else's
+    "deux étapes, ça bloque. user: nandarift, user: caue_trv",  # two values: neither
+])
+def test_a_generic_label_keeps_roles_and_words_out(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert "account_name" not in written(games, d)
+
+
+def test_an_id_label_another_field_is_named_by_is_not_the_accounts(
+        games: TriageContext) -> None:
+    """On the purchase form "Transaction ID" is a field: "ID: …" may be the payment's."""
+    d = decide(on(games, "Paguei o Patron e nada chegou. ID: 7HK29481LM3320917",
+                  form="unable-to-purchase"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "field", "value"), [
+    ("a cheater was flying around the dungeon. his nick: xXVoidReaperXx", "reported_player",
+     "xXVoidReaperXx"),
+    ("핵쟁이 봤어요. 그 유저 닉은 xXVoidReaperXx 입니다.", "reported_player", "xXVoidReaperXx"),
+    ("Un tricheur volait partout. mon user : Doyun_7", "character_name", "Doyun_7"),
+])
+def test_with_two_identifiers_only_a_label_whose_owner_is_said_is_read(
+        games: TriageContext, body: str, field: str, value: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get(field) == value
+
+
+def test_with_two_identifiers_a_bare_label_is_neither(games: TriageContext) -> None:
+    """The reporter's character or the reported player? The label does not say."""
+    d = decide(on(games, "핵쟁이 봤어요. 닉은 xXVoidReaperXx. 스샷 첨부합니다.",
+                  form="report-a-player"), games)
+    found = written(games, d)
+    assert "reported_player" not in found and "character_name" not in found
+
+
+def test_a_korean_name_before_its_field_and_the_particle_euro(games: TriageContext) -> None:
+    """"저는 Doyun 캐릭으로 파티 중이었어요": "으로" ends the field's name as "로" does."""
+    d = decide(on(games, "오늘 새벽 Candoria 서버 던전에서 핵쟁이 봤어요. 저는 Doyun 캐릭으로 파티 "
+                  "중이었어요.", form="report-a-player"), games)
+    assert written(games, d).get("character_name") == "Doyun"
