@@ -125,3 +125,49 @@ def test_a_korean_name_before_its_field_and_the_particle_euro(games: TriageConte
     d = decide(on(games, "오늘 새벽 Candoria 서버 던전에서 핵쟁이 봤어요. 저는 Doyun 캐릭으로 파티 "
                   "중이었어요.", form="report-a-player"), games)
     assert written(games, d).get("character_name") == "Doyun"
+
+
+@pytest.mark.parametrize(("body", "form", "value"), [
+    ("trying to set up two step on my glyph account (hollowpine) but the page fails",
+     "glyph-account-issues", "hollowpine"),
+    ("o código não chega mais no meu email. ja olhei o spam. conta pedrohenrique",
+     "glyph-account-issues", "pedrohenrique"),  # "-ique" ends no adjective here
+    ("Paguei na sexta, mas o Patron 30 dias não apareceu na conta dudabr.",
+     "unable-to-purchase", "dudabr"),
+    ("le pack n'est jamais arrivé sur le compte brumeazur, merci de vérifier",
+     "unable-to-purchase", "brumeazur"),
+    ("reinstalled glyph twice already. my glyph is dunmer_kate. this is getting old",
+     "technical-issues", "dunmer_kate"),
+])
+def test_a_handle_in_brackets_a_closing_line_or_the_account_where_it_happened(
+        games: TriageContext, body: str, form: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I wanted the account nightfernz, it was taken.",  # a bare article: a wish
+    "my account, ravenmoor, is locked",  # commas: only a name's shape tells
+    "le pack n'est jamais arrivé sur le compte de mon fils, brumeazur",  # a relative's
+])
+def test_no_handle_without_an_owner_or_a_place(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "account_name" not in written(games, d)
+
+
+def test_an_apostrophe_dropped_from_a_cue_still_introduces_the_requester(
+        games: TriageContext) -> None:
+    d = decide(on(games, "some guy named Grimtusk keeps yelling slurs at me. im Lirael on "
+                  "Kyprosa.", form="report-a-player"), games)
+    found = written(games, d)
+    assert found.get("character_name") == "Lirael"
+    assert found.get("reported_player") == "Grimtusk"
+
+
+def test_on_a_report_form_the_character_with_an_article_is_not_the_requesters(
+        games: TriageContext) -> None:
+    """"Le perso s'appelle X" names the reported player's character; "Moi c'est Y" the
+    requester: Y alone is theirs."""
+    d = decide(on(games, "Y'a un bot qui farm à Stillmoor. Le perso s'appelle Xxkillerxx, "
+                  "serveur Brisesol. Moi c'est Aubepine.", form="report-a-player"), games)
+    assert written(games, d).get("character_name") == "Aubepine"

@@ -30,7 +30,12 @@ from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
-from integrations.triage.reading.sentences import ClauseReader, NameReader, identifier_role
+from integrations.triage.reading.sentences import (
+    ClauseReader,
+    NameReader,
+    identifier_nouns,
+    identifier_role,
+)
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms
 
@@ -95,7 +100,9 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
             clauses[key] = ClauseReader(f)
         elif f.kind in ("text", "regexp"):
             rivals = tuple(r for k, r in roles.items() if k != key and r is not None)
-            names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals)
+            theirs = frozenset(w for k, r in roles.items() if k != key and r == "other"
+                               for w in identifier_nouns(fields[k]))
+            names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals, theirs)
     return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 

@@ -69,7 +69,7 @@ from integrations.triage.reading.lexicon import known_word, lexicon_languages, m
 from integrations.triage.reading.normalise import fold, strip_korean, substance
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
-__all__ = ["ClauseReader", "NameReader", "identifier_role"]
+__all__ = ["ClauseReader", "NameReader", "identifier_nouns", "identifier_role"]
 
 NAMED = 0.85
 CLAUSE = 0.8
@@ -432,10 +432,14 @@ def _apposition(text: str, m: re.Match[str], value: str) -> bool:
     """A name between brackets or commas right after the field's name ("my main, Velka,
     can't log in", "my character (Velka)"): closed, and a name by its shape — a capital,
     a digit, an underscore, a dot or an @ ("my account, however, …" is no name)."""
+    return _closed(text, m, value) and bool(value[:1].isupper() or _HANDLE.search(value))
+
+
+def _closed(text: str, m: re.Match[str], value: str) -> bool:
+    """True when one-word ``value`` is closed by the bracket or comma that opened it."""
     at = m.start(2) + m.group(2).find(value) + len(value)
     closer = ")" if "(" in m.group(1) else ","
-    return text[at:].lstrip().startswith(closer) and " " not in value and \
-        bool(value[:1].isupper() or _HANDLE.search(value))
+    return text[at:].lstrip().startswith(closer) and " " not in value
 
 
 #: A conjunction and a new subject: the clause before it has ended ("the account is
@@ -518,12 +522,19 @@ _GENERIC_LABELS = ("user name", "username", "user id", "user", "login", "log-in"
 _ID_WORDS = frozenset(("id", "identifiant", "identificador", "아이디"))
 #: The words of a field's names that make it a person's identifier.
 _PERSON_LABELS = frozenset(fold(w) for w in _GENERIC_LABELS if " " not in w) - _ID_WORDS
-_POSSESSIVE_WORDS = frozenset(("my", "mon", "ma", "meu", "minha", "제", "내"))
+_MY_WORDS = ("my", "mon", "ma", "meu", "minha", "제", "내")
+_POSSESSIVE_WORDS = frozenset(_MY_WORDS)
 #: A third person's possessive right before a field's name ("his", "son", "seu", "그").
 _THIRD_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|leur|seu|sua)|(?<![\uac00-\ud7a3])그)\s*$")
 #: One capitalised word before a label: a brand ("Glyph user: x").
 _BRAND_BEFORE = re.compile(r"\s*[A-Z][\w-]{2,20}\s*")
+#: A preposition and a definite article before a field's name: where something happened
+#: ("on the account", "na conta", "du compte", "sur le compte"); a bare article is not
+#: enough ("I wanted the account X": a wish, not the requester's).
+_DEFINITE_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:in|on|to|from|into|of|for|with)\s+the|(?<!\w)(?:na|no|da|do|du|au|"
+    r"nas|nos|das|dos)|(?<!\w)(?:sur|dans|de|pour|avec|em|para|com)\s+(?:le|la|l['’]|o|a))\s*$")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
@@ -536,8 +547,16 @@ def _coined(value: str, languages: tuple[str, ...]) -> bool:
     word = fold(value)
     return not (word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or
                 word in _STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
-                _ADJECTIVE.search(word) or known_word(value, languages) or
+                known_word(value, languages) or
                 misspelt_word(value, languages))
+
+
+def identifier_nouns(f: Field) -> frozenset[str]:
+    """The folded nouns of a field's names, without possessives and articles ("perso" and
+    "personagem" of "son perso", "o personagem dele")."""
+    return frozenset(w for n in field_synonyms(f) for w in fold(n).split()
+                     if len(w) >= 3 and w not in _STATE_WORDS and w not in _THIRD_AFTER
+                     and w not in _POSSESSIVE_WORDS and w not in _THIRD_POSSESSIVES)
 
 
 def identifier_role(f: Field) -> str | None:
@@ -567,18 +586,26 @@ class NameReader:
 
     def __init__(self, f: Field, others: frozenset[str] = frozenset(),
                  kinds: frozenset[str] = frozenset(),
-                 rivals: tuple[str, ...] = ()) -> None:
+                 rivals: tuple[str, ...] = (), theirs: frozenset[str] = frozenset()
+                 ) -> None:
         self.field = f
         #: the roles (`identifier_role`) of the form's other identifier fields: a generic
         #: label ("user:", "닉은") is this field's only when no other field may claim it
         self._rivals = rivals
+        #: the nouns that also name another person's identifier field of the form ("perso"
+        #: of "son perso", "character" of "his character")
+        self._theirs = theirs
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
         self._kinds = kinds
         branded = brand_names(f)
+        # the brand alone after a first-person possessive names the account too ("my glyph
+        # is dunmer_kate", "minha Glyph é …")
+        brands = {w for pair in branded for w in pair.split(" ", 1) if w[:1].isupper()}
         names = sorted({*(v for n in field_synonyms(f) for v in _article_optional(n)),
-                        *branded}, key=len, reverse=True)
+                        *branded, *(f"{p} {b}" for b in brands for p in _MY_WORDS)},
+                       key=len, reverse=True)
         # the brand's names as one alternative ("Glyph login", "login na Glyph"), then the rest
         alternation = "|".join([*([_brand_pattern(branded)] if branded else []),
                                 *(_spaced(n) for n in names if n not in branded)])
@@ -694,6 +721,12 @@ class NameReader:
                     continue
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
                     continue
+                if self._role == "own" and not _FIRST_PERSON_OWNER.match(label) and \
+                        {fold(w) for w in label.split()} & self._theirs and \
+                        _ARTICLE_BEFORE.search(capped[max(0, m.start() - 8):m.start()]):
+                    # on a report form "le perso" may be either player's: "le perso
+                    # s'appelle X" is not introduced as the requester's
+                    continue
                 if self._others_thing and _SELF_BEFORE.search(capped[max(0, m.start() - 24):
                                                                      m.start()]):
                     continue
@@ -726,8 +759,9 @@ class NameReader:
                     continue
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
-                if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value):
-                    continue
+                if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value) and \
+                        not self._coined_handle(capped, m, value, label):
+                    continue  # "my account (hollowpine)": a closed handle no language knows
                 if _looks_like_name(value, explicit) or \
                         self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)) or \
@@ -857,15 +891,22 @@ class NameReader:
         Glyph account nightfernz, signed up …", "sur mon compte brumeazur : …"), ending its
         clause, that no language of the workspace knows (`known_word`): a coined handle,
         not a word ("my account settings", "mon compte principal")."""
-        if not m.group(1).isspace() or text[m.end(1):m.start(2)].strip() or \
+        if not (m.group(1).isspace() or (m.group(1).strip() == "(" and
+                                         _closed(text, m, value))) or \
+                text[m.end(1):m.start(2)].strip() or \
                 not value.isalpha() or not value.islower() or len(value) < 4:
             return False
         lab = label.strip()
         before = text[max(0, m.start() - 24):m.start()]
         if self._others_thing:  # "son pseudo kraggor"
             owned = bool(_THIRD_PERSON_OWNER.search(lab) or _THIRD_BEFORE.search(before))
-        else:  # "my Glyph account nightfernz", "mon compte brumeazur"
+        else:  # "my Glyph account nightfernz", "mon compte brumeazur", "my account (x)"
             owned = bool(_FIRST_PERSON_OWNER.match(lab) or _MINE_BEFORE.search(before))
+            # "não apareceu na conta dudabr": the account the ticket is about, unless the
+            # form also names another person's identifier or a relative is in the sentence
+            owned = owned or (self._role == "own" and "other" not in self._rivals and
+                              bool(_DEFINITE_BEFORE.search(before)) and
+                              not _relative_speaks(text, m.start(), label, True))
         if not owned:
             return False
         rest = text[m.start(2) + m.group(2).find(value) + len(value):]
@@ -943,7 +984,9 @@ class NameReader:
             return True
         closing = source != "subject" and bool(_SENTENCE_START.search(before)) and \
             not rest.strip(" \t\n.!") and bool(text[:m.start()].strip())
-        return (label in self._naming or closing) and not _ADJECTIVE.search(word)
+        # an adjective's ending says nothing of a word no language knows ("pedrohenrique")
+        return (label in self._naming or closing) and (
+            not _ADJECTIVE.search(word) or _coined(value, self._languages))
 
     def _clean(self, raw: str) -> str:
         words: list[str] = []
@@ -1079,7 +1122,9 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     for group, chosen in (("sp", [c for c in plain if _SELF_INTRODUCTION.search(fold(c))]),
                           ("np", [c for c in plain if not _SELF_INTRODUCTION.search(fold(c))])):
         if chosen:
-            words = "|".join(re.escape(c) for c in chosen)
+            # casual writing drops the apostrophe: "im Lirael", "moi cest Aubepine"
+            words = "|".join(re.sub(r"(?<=\w)['’](?=\w)", "['’]?", re.escape(c))
+                             for c in chosen)
             parts.append(rf"(?<!\w)(?:{words})\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
                          rf"(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
