@@ -171,3 +171,29 @@ def test_on_a_report_form_the_character_with_an_article_is_not_the_requesters(
     d = decide(on(games, "Y'a un bot qui farm à Stillmoor. Le perso s'appelle Xxkillerxx, "
                   "serveur Brisesol. Moi c'est Aubepine.", form="report-a-player"), games)
     assert written(games, d).get("character_name") == "Aubepine"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("오늘 새벽에 g0ldseller4u 라는 캐릭이 채팅에 광고를 도배했어요. 제 캐릭터는 Hyejin 입니다.",
+     "g0ldseller4u"),
+    ("There's a character named G0ldseller spamming gold ads. My character is Hyejin.",
+     "G0ldseller"),
+    ("Un perso qui s'appelle G0ldseller spamme la pub. Mon perso c'est Hyejin.",
+     "G0ldseller"),
+    ("Tem um personagem chamado G0ldseller fazendo spam. Meu personagem é Hyejin.",
+     "G0ldseller"),
+])
+def test_a_character_introduced_as_someone_new_is_the_reported_player(
+        games: TriageContext, body: str, value: str) -> None:
+    """"a character named X", "X라는 캐릭": a thing of the requester's kind, introduced as
+    someone new and not claimed, is the other player's."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    found = written(games, d)
+    assert found.get("reported_player") == value
+    assert found.get("character_name") == "Hyejin"
+
+
+def test_a_player_with_the_name_x(games: TriageContext) -> None:
+    d = decide(on(games, "tem um jogador com o nome N4zi_Lord andando em Solis. meu "
+                  "personagem é Rafaela", form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == "N4zi_Lord"

@@ -102,7 +102,10 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
             rivals = tuple(r for k, r in roles.items() if k != key and r is not None)
             theirs = frozenset(w for k, r in roles.items() if k != key and r == "other"
                                for w in identifier_nouns(fields[k]))
-            names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals, theirs)
+            ours = frozenset(w for k, r in roles.items() if k != key and r == "own"
+                             for w in identifier_nouns(fields[k]))
+            names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals, theirs,
+                                    ours)
     return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 

@@ -85,7 +85,12 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|\s*[(,]\s*|"
             r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
-            r"is\s+named|'s\s+called)\s+|\s*(?:은|는|이|가)\s*|\s+)")
+            r"is\s+named|'s\s+called)\s+|"
+            # a name given with a noun for it: "a player with the name X", "um jogador com o
+            # nome X", "un joueur avec le pseudo X"
+            r"\s+(?:with\s+the\s+(?:name|nick|nickname)|com\s+(?:o\s+)?(?:nome|nick)|"
+            r"avec\s+(?:le\s+)?(?:nom|pseudo))\s+|"
+            r"\s*(?:은|는|이|가)\s*|\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
 #: is") states the value as an explicit connector would.
 _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named|"
@@ -535,6 +540,10 @@ _BRAND_BEFORE = re.compile(r"\s*[A-Z][\w-]{2,20}\s*")
 _DEFINITE_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:in|on|to|from|into|of|for|with)\s+the|(?<!\w)(?:na|no|da|do|du|au|"
     r"nas|nos|das|dos)|(?<!\w)(?:sur|dans|de|pour|avec|em|para|com)\s+(?:le|la|l['’]|o|a))\s*$")
+#: A verb or phrase that gives a name: "named", "qui s'appelle", "chamado", "with the name".
+_NAMING = (r"(?:called|named|(?:who|that)\s+(?:is|was)\s+(?:called|named)|nommée?|appelée?|"
+           r"qui\s+s['’]appelle|qui\s+se\s+nomme|chamad[oa]|que\s+se\s+chama|"
+           r"with\s+the\s+name|com\s+(?:o\s+)?nome|avec\s+le\s+(?:nom|pseudo))")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
@@ -555,7 +564,8 @@ def identifier_nouns(f: Field) -> frozenset[str]:
     """The folded nouns of a field's names, without possessives and articles ("perso" and
     "personagem" of "son perso", "o personagem dele")."""
     return frozenset(w for n in field_synonyms(f) for w in fold(n).split()
-                     if len(w) >= 3 and w not in _STATE_WORDS and w not in _THIRD_AFTER
+                     if (len(w) >= 3 or (len(w) == 2 and _HANGUL.match(w)))
+                     and w not in _STATE_WORDS and w not in _THIRD_AFTER
                      and w not in _POSSESSIVE_WORDS and w not in _THIRD_POSSESSIVES)
 
 
@@ -586,8 +596,8 @@ class NameReader:
 
     def __init__(self, f: Field, others: frozenset[str] = frozenset(),
                  kinds: frozenset[str] = frozenset(),
-                 rivals: tuple[str, ...] = (), theirs: frozenset[str] = frozenset()
-                 ) -> None:
+                 rivals: tuple[str, ...] = (), theirs: frozenset[str] = frozenset(),
+                 ours: frozenset[str] = frozenset()) -> None:
         self.field = f
         #: the roles (`identifier_role`) of the form's other identifier fields: a generic
         #: label ("user:", "닉은") is this field's only when no other field may claim it
@@ -595,6 +605,16 @@ class NameReader:
         #: the nouns that also name another person's identifier field of the form ("perso"
         #: of "son perso", "character" of "his character")
         self._theirs = theirs
+        #: the other person's identifier reads a thing of the requester's kind that is
+        #: introduced as someone new: "a character named X", "un perso qui s'appelle X",
+        #: "um personagem chamado X", "X라는 캐릭" (`ours`: the nouns of the requester's
+        #: own identifier fields of the form)
+        nouns = "|".join(_spaced(n) for n in sorted(ours, key=len, reverse=True))
+        self._introduced = re.compile(
+            rf"(?i)(?<!\w)(?:a|an|un|une|um|uma)\s+(?:{nouns})\s+{_NAMING}\s+"
+            rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])|"
+            rf"([A-Za-z0-9][A-Za-z0-9_.-]{{1,40}})\s*(?:(?:이)?라는)\s*(?:{nouns})"
+        ) if ours and nouns else None
         #: folded option titles of the form's dropdowns: "Trove" is a product, never a name
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
@@ -793,6 +813,13 @@ class NameReader:
                 generic = self._generic_value(capped, m)
                 if generic is not None:
                     add(generic, m.start("v"), m)
+            for m in self._introduced.finditer(capped) if self._introduced and \
+                    self._others_thing else ():
+                name = m.group(1) or m.group(2)
+                if (m.group(2) or _proper_name(name)) and not self._is_other(name) and \
+                        not _KO_SELF.search(_clause_before(capped, m.start())) and \
+                        fold(name) not in NOT_NAMES:
+                    add(name, m.start(1) if m.group(1) else m.start(2), m)
             for m in self._before.finditer(capped):
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
                 # not claim in its clause ("저는", "제") is someone else's, not their own
