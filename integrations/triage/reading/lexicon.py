@@ -24,7 +24,8 @@ from functools import cache
 
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["COMMON_ZIPF", "KNOWN_ZIPF", "known_word", "lexicon_languages", "misspelt_word"]
+__all__ = ["COMMON_ZIPF", "KNOWN_ZIPF", "known_word", "lexicon_languages", "load",
+           "misspelt_word"]
 
 #: Least frequency, on the Zipf scale (log10 of occurrences per billion words), of a known
 #: word; 2.0 is one occurrence in a hundred million words.
@@ -66,6 +67,12 @@ def _known(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     for words in (known, common):
         words.update([fold(w) for w in words if not w.isascii()])
     return frozenset(known), frozenset(common)
+
+
+def load(languages: tuple[str, ...]) -> None:
+    """Read the lists of ``languages`` now (once per process): when a form is compiled, so
+    that no ticket's decision pays the half second."""
+    _known(languages)
 
 
 def known_word(token: str, languages: tuple[str, ...] = _ALWAYS) -> bool:

@@ -65,7 +65,12 @@ from typing import NamedTuple
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.lexicon import known_word, lexicon_languages, misspelt_word
+from integrations.triage.reading.lexicon import (
+    known_word,
+    lexicon_languages,
+    load,
+    misspelt_word,
+)
 from integrations.triage.reading.normalise import fold, strip_korean, substance
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
@@ -691,6 +696,8 @@ class NameReader:
         #: a person's identifier reads generic identifier labels ("user: x", "닉은 x"),
         #: except those that name another field of the form ("ID" of "transaction ID")
         self._role = identifier_role(f)
+        if self._role is not None:
+            load(self._languages)
         labels = [w for w in _GENERIC_LABELS if not set(fold(w).split()) & kinds]
         self._generic = re.compile(
             rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
