@@ -197,3 +197,15 @@ def test_a_player_with_the_name_x(games: TriageContext) -> None:
     d = decide(on(games, "tem um jogador com o nome N4zi_Lord andando em Solis. meu "
                   "personagem é Rafaela", form="report-a-player"), games)
     assert written(games, d).get("reported_player") == "N4zi_Lord"
+
+
+@pytest.mark.parametrize("body", [
+    "J'ai un perso qui s'appelle Velka et il est bloqué depuis hier.",
+    "Eu tenho um personagem chamado Velka e ele sumiu.",
+])
+def test_a_character_the_requester_introduces_is_not_the_reported_player(
+        games: TriageContext, body: str) -> None:
+    """The requester as the subject of the clause ("j'ai", "eu tenho") introduces their
+    own character, not another player."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)

@@ -549,6 +549,8 @@ _DEFINITE_BEFORE = re.compile(
 _NAMING = (r"(?:called|named|(?:who|that)\s+(?:is|was)\s+(?:called|named)|nommée?|appelée?|"
            r"qui\s+s['’]appelle|qui\s+se\s+nomme|chamad[oa]|que\s+se\s+chama|"
            r"with\s+the\s+name|com\s+(?:o\s+)?nome|avec\s+le\s+(?:nom|pseudo))")
+#: The requester as a subject: "I", "I've", "je", "j'", "eu", "moi".
+_SELF_SUBJECT = re.compile(r"(?i)(?<!\w)(?:i|i['’]\w+|je|j['’]\w*|eu|moi)(?!\w)")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
@@ -823,8 +825,11 @@ class NameReader:
             for m in self._introduced.finditer(capped) if self._introduced and \
                     self._others_thing else ():
                 name = m.group(1) or m.group(2)
+                # the requester as the subject may be introducing their own ("I made a
+                # character named X", "j'ai un perso qui s'appelle X"): left unread
+                clause = _clause_before(capped, m.start())
                 if (m.group(2) or _proper_name(name)) and not self._is_other(name) and \
-                        not _KO_SELF.search(_clause_before(capped, m.start())) and \
+                        not _KO_SELF.search(clause) and not _SELF_SUBJECT.search(clause) and \
                         fold(name) not in NOT_NAMES:
                     add(name, m.start(1) if m.group(1) else m.start(2), m)
             for m in self._before.finditer(capped):
