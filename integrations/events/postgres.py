@@ -32,6 +32,11 @@ class _Translating:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._cursor.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
 
+    def execute_binary(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        """``sql`` as written (psycopg placeholders, ``%b`` for binary parameters); its rows."""
+        self._cursor.execute(sql, params)
+        return list(self._cursor.fetchall())
+
     def fetchone(self) -> Any:
         return self._cursor.fetchone()
 
@@ -41,6 +46,23 @@ class _Translating:
     @property
     def rowcount(self) -> int:
         return int(self._cursor.rowcount)
+
+
+#: `add_many`'s insert on PostgreSQL: one array per column, so the text is the same for every
+#: batch size. psycopg then converts it once (it re-parses a statement of more than 50
+#: parameters, such as a multi-row VALUES, on every call) and prepares it once, and the
+#: server plans it once instead of per batch. ``unnest`` yields the rows in array order,
+#: so the ids follow the order of the rows.
+_INSERT_UNNEST = (
+    "INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, invocation_id, "
+    "invocation_key, dedupe_key, webhook_id, requester_id, status, attempts, received_at, "
+    "nudge_at, reason, finished_at) "
+    "SELECT s, k, t, u, i, ik, dk, w, r, st, 0, ra, na, re, fa FROM unnest("
+    "%b::text[], %b::text[], %b::bigint[], %b::text[], %b::text[], %b::text[], %b::text[], "
+    "%b::text[], %b::bigint[], %b::text[], %b::float8[], %b::float8[], %b::text[], "
+    "%b::float8[]) "
+    "AS v(s, k, t, u, i, ik, dk, w, r, st, ra, na, re, fa) "
+    "ON CONFLICT DO NOTHING RETURNING id, invocation_key, dedupe_key")
 
 
 class PostgresEventStore(EventStore):
@@ -153,6 +175,11 @@ class PostgresEventStore(EventStore):
             self.close()
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
+
+    def _insert(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> list[Any]:
+        assert isinstance(cur, _Translating)
+        return cur.execute_binary(_INSERT_UNNEST,
+                                  [list(column) for column in zip(*rows, strict=True)])
 
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""

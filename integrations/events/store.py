@@ -310,6 +310,14 @@ class EventStore(ABC):
     def _relaxed(self) -> AbstractContextManager[Cursor]:
         return self._transaction(relaxed=True)
 
+    def _insert(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> list[Any]:
+        """`add_many`'s one statement: insert ``rows`` (in `_INSERT_HEAD`'s column order,
+        less ``attempts``), skipping conflicts; the rows of ``id, invocation_key,
+        dedupe_key`` inserted, ids in the order of ``rows``. By default one multi-row
+        ``INSERT ... VALUES``."""
+        cur.execute(_insert_sql(len(rows)), [value for row in rows for value in row])
+        return cur.fetchall()
+
     @staticmethod
     def _record(row: Sequence[Any] | None) -> EventRecord | None:
         if row is None:
@@ -382,8 +390,7 @@ class EventStore(ABC):
         # Only the ids come back: the rest of each record is what was just inserted (a
         # RETURNING of every column cost the writer a row conversion per event).
         with self._statements() as cur:
-            cur.execute(_insert_sql(len(rows)), [value for row in rows for value in row])
-            inserted = sorted(cur.fetchall(), key=lambda row: int(row[0]))
+            inserted = sorted(self._insert(cur, rows), key=lambda row: int(row[0]))
             by_key = {row[1] or row[2]: row[0] for row in inserted if row[1] or row[2]}
             keyless = iter(row[0] for row in inserted if not (row[1] or row[2]))
             conflicted: list[int] = []

@@ -250,3 +250,17 @@ def test_add_many_ids_are_the_stored_rows(store: EventStore) -> None:
     ids = [r.id for r, _ in results]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     assert min(ids) > max(r.id for r, _ in gap)
+
+
+def test_add_many_keyless_rows_get_their_own_ids(store: EventStore) -> None:
+    """Rows with neither an invocation id nor a ticket state cannot conflict; their ids are
+    matched to them by position (the insert keeps the batch's order on both back-ends)."""
+    batch = [NewEvent("zendesk", f"odd{i}", None, None, ignored=True, reason=f"why {i}")
+             for i in range(5)]
+    batch.insert(2, event(ticket=99, inv="k"))
+    results = store.add_many(batch)
+    assert all(created for _, created in results)
+    for sent, (record, _) in zip(batch, results, strict=True):
+        stored = store.get(record.id)
+        assert stored == record
+        assert (stored.kind, stored.reason) == (sent.kind, sent.reason)
