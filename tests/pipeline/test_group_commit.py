@@ -218,3 +218,26 @@ def test_one_bad_event_fails_alone_not_its_whole_batch(tmp_path: Path) -> None:
     assert sorted(e.ticket_id for e in store.find() if e.ticket_id) == [1, 12, 14]
     store.gate.set()
     store.close()
+
+
+def test_a_commit_slower_than_the_ack_timeout_answers_503_and_the_resend_dedupes(
+        gated: tuple[GatedStore, Callable[..., Any]]) -> None:
+    """Requests whose batch is held past ``ack_timeout`` get 503 + Retry-After (those of the
+    held batch and those waiting behind it, each on its own deadline); the batch then
+    commits, so the helpdesk's resend is a 202 duplicate of the stored event."""
+    store, start = gated
+    with start(ack_timeout=0.4) as url, ThreadPoolExecutor(8) as pool:
+        rx = Rx(url)
+        first = _hold_first_batch(store, rx, pool)
+        threading.Event().wait(0.2)
+        later = [pool.submit(rx.post, _body(40 + n), f"t-{n}") for n in range(3)]
+        answers = [first.result(), *(f.result() for f in later)]
+        assert [a.status_code for a in answers] == [503] * 4
+        assert all(a.headers["Retry-After"].isdigit() for a in answers)
+        assert answers[0].json() == {"error": "event store unavailable, retry later"}
+        store.gate.set()
+        resent = rx.post(_body(1), "first")
+        assert resent.status_code == 202 and resent.json()["status"] == "duplicate"
+        fresh = rx.post(_body(50), "t-fresh")  # the receiver goes on as before
+        assert fresh.status_code == 202 and fresh.json()["status"] == "queued"
+    assert sum(store.counts().values()) == 5
