@@ -13,6 +13,8 @@ that an event is finished.
 
 from __future__ import annotations
 
+import itertools
+import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -85,6 +87,12 @@ class EventQueue:
             raise ConfigError(f"DESKOPS_QUEUE_URL {masked_url(url)!r}: use sqlite:///PATH or "
                               "redis://HOST")
         self._task = self.huey.task(name=_TASK_NAME)(_noop)
+        # `put_many`'s messages are copies of this one with their own argument and id (this
+        # queue's random prefix and a counter: unique without a uuid4 per event). Through
+        # huey, a Task, its message and a uuid4 per event cost twice as much, on the
+        # receiver's nudging thread.
+        self._message = self.huey._registry.create_message(self._task.s(0))
+        self._ids = map(f"{uuid.uuid4()}-{{}}".format, itertools.count())
 
     def put(self, event_id: int) -> None:
         """Enqueue a nudge for ``event_id``; raises `QueueUnavailable` on back-end errors."""
@@ -99,7 +107,9 @@ class EventQueue:
         if not event_ids:
             return
         storage = self.huey.storage
-        data = [self.huey.serialize_task(self._task.s(event_id)) for event_id in event_ids]
+        serialize, message, ids = self.huey.serializer.serialize, self._message, self._ids
+        data = [serialize(message._replace(id=next(ids), args=(event_id,)))
+                for event_id in event_ids]
         try:
             if self.backend == "sqlite":
                 with storage.db(commit=True) as cursor:

@@ -67,3 +67,26 @@ def test_unreachable_redis_is_queue_unavailable() -> None:
     q = EventQueue("redis://127.0.0.1:1/0", read_timeout=0.1)
     with pytest.raises(QueueUnavailable, match="queue"):
         q.put(1)
+
+
+def test_put_many_is_fifo_with_put_and_every_nudge_is_its_own_huey_task(
+        queue: EventQueue, queue_url: str) -> None:
+    """`put_many` writes huey's own messages (built from one prototype): another queue object
+    (a worker in another process) reads them in order, between nudges sent one at a time,
+    and each carries its own task id, also across two producers."""
+    other = EventQueue(queue_url, name=queue.name, read_timeout=0.1)
+    try:
+        queue.put(1)
+        queue.put_many([2, 3, 4])
+        other.put_many([5, 6])
+        queue.put_many([])
+        tasks = []
+        while (task := queue.huey.dequeue()) is not None:
+            tasks.append(task)
+        assert [t.args for t in tasks] == [(n,) for n in range(1, 7)]
+        assert {t.name for t in tasks} == {"deskops.process_event"}
+        assert len({t.id for t in tasks}) == 6
+        other.put_many([7])
+        assert other.get() == 7 and queue.get() is None
+    finally:
+        other.close()
