@@ -32,7 +32,7 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
-from integrations.triage.reading.matcher import is_someone_elses
+from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -491,10 +491,21 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
     language = locale.split("-", 1)[0].lower()
     for pat in patterns:
         for m in pat.finditer(capped):
-            value = next((g for g in m.groups() if g), None) if m.re.groups else m.group(0)
-            if value and not is_negated(capped, m.start(), m.end(), language) \
-                    and not is_someone_elses(capped, m.start(), m.end()):
-                return value.strip(), pat.pattern
+            group = next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), 0)
+            value = m.group(group) if group or not m.re.groups else None
+            if not value:
+                continue
+            # the value's own place, not only the match's: a pattern may start at the
+            # text's start ("^(?!…two SIDs…).*?SID (\d+)") and end far from its label
+            start, end = m.span(group)
+            if is_negated(capped, m.start(), m.end(), language) \
+                    or is_someone_elses(capped, m.start(), m.end()) \
+                    or ((start, end) != m.span() and (
+                        is_negated(capped, start, end, language)
+                        or is_someone_elses(capped, start, end))) \
+                    or in_anothers_clause(capped, start):
+                continue
+            return value.strip(), pat.pattern
     return None
 
 
@@ -519,6 +530,32 @@ def _declared(spec: FormSpec, key: str, texts: Sequence[tuple[str, str]],
         if _valid_alone(spec, key, value):
             return Extracted(key=key, value=value, source=source, pattern=found[1])
     return None
+
+
+def _free_floating(spec: FormSpec, key: str, found: Extracted) -> bool:
+    """True when a dropdown's value came from a declared ``extract`` pattern (an option's
+    name anywhere in the text), not from a labelled line ("Occupation: Studio") or a line
+    that is only an option: such a mention is one keyword among the text's words."""
+    return key in spec.reader.options and any(
+        p.pattern == found.pattern for p in spec.extract.get(key, ()))
+
+
+def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | None,
+             reading: ReadingSettings) -> Evidence | None:
+    """The question to ask instead of writing what a declared pattern found on a dropdown:
+    when the option reader, reading the same texts, confidently reads another option ("I
+    model for a studio … but I also stream on my own": the pattern saw "studio", the
+    reader the model), the two disagree and a question offering both settles it. ``None``
+    when the reader agrees, reads nothing or only doubts (its own choices, context): the
+    pattern's value is written. Asking whenever the reader doubts was measured and
+    dropped: the reader doubts on plain statements the pattern reads right ("we run a
+    small studio with 3 performers"), seven asks for no wrong value avoided."""
+    if evidence is None or evidence.choices or evidence.value in (None, found.value):
+        return None
+    if evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
+        return None
+    return replace(evidence, value=None, confidence=0.0,
+                   choices=(str(found.value), str(evidence.value)))
 
 
 def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
@@ -576,13 +613,21 @@ def evaluate(
         if current is not None and (not declared or _valid_alone(spec, key, current)):
             continue  # a value a person set: kept (asked again when invalid)
         found = _declared(spec, key, texts, written) if declared else None
+        # the requester's time zone, else the workspace's
+        zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
+        if found is not None and reading is not None and _free_floating(spec, key, found):
+            doubt = _doubted(spec, key, found, read(spec.reader, key, capped, written, created,
+                                                    zone, memo), reading)
+            if doubt is not None:
+                if doubt.choices:
+                    ambiguous[key] = doubt
+                continue
         if found is not None:
             instance[key] = found.value
             extracted.append(found)
             continue
         if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
-        zone = ticket.time_zone or reading.timezone  # the requester's, else the workspace's
         evidence = read(spec.reader, key, capped, written, created, zone, memo)
         if evidence is None:
             continue

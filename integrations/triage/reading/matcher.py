@@ -45,8 +45,8 @@ from integrations.triage.reading.normalise import (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "is_denied", "is_negated",
-           "is_someone_elses"]
+__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "in_anothers_clause",
+           "is_denied", "is_negated", "is_someone_elses"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -276,9 +276,43 @@ def is_someone_elses(text: str, start: int, end: int) -> bool:
     `_SOMEONE_ELSES_BEFORE`): "my colleague does the same on his Firefox" names no browser
     of the requester's."""
     before = fold(text[max(0, start - 40):start])
-    clause = _CLAUSE_END.split(before)[-1]
+    # an opening bracket or quote is no word: "her own site (3390114)" is her site's number
+    clause = _OPENING.sub(" ", _CLAUSE_END.split(before)[-1])
     return bool(_SOMEONE_ELSES_BEFORE.search(clause)
                 or _SOMEONE_ELSES_AFTER.search(fold(text[end:end + 30])))
+
+
+_OPENING = re.compile(r"\s*[(\[{\"'«“]+\s*$")
+#: Another person, in any of the four languages (folded): the subject or the owner of a
+#: clause ("my partner has SID 12093344", "mon collègue Julien (SID 7781200)", "친구 SID는").
+_PERSON = re.compile(
+    r"\b(?:" + _PEOPLE[3:-1] + r"|wife|sister|ami|amie|collegue|associee?|frere|soeur|femme|"
+    r"mari|copain|copine|patron|cliente?|partenaire|cousine?|mere|pere|fils|fille|amig[oa]|"
+    r"colega|socio|socia|irmao|irma|marido|esposa|namorad[oa]|chefe|parceir[oa]|prim[oa]|"
+    r"mae|pai|filh[oa])s?\b|"
+    r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객)")
+#: The requester, after that person in the clause: it is theirs again ("my colleague told me
+#: my SID is …", "제 친구는 … 저는").
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|i'm|me|my|mine|je|j'|moi|mon|ma|mes|m'|eu|meu|minha|meus|minhas|mim)(?!\w)|"
+    r"(?:저는|저도|제가|전|나는|난|내가|제\s|내\s|저희)")
+#: Where a clause ends, for `in_anothers_clause`: punctuation, a contrast or a Korean
+#: clause ending ("…이고 저는", "…는데", "…지만").
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n,]|\b(?:but|whereas|while|mais|alors que|tandis que|mas|"
+                           r"enquanto|porem)\b|(?:고|는데|지만)\s")
+
+
+def in_anothers_clause(text: str, start: int) -> bool:
+    """True when the words starting at ``start`` stand in a clause about another person:
+    someone named earlier in it ("my business partner Dana logs in fine with her own
+    site (3390114)", "meu sócio tem o SID 12093344", "같이 블로그 하는 친구 SID는
+    44012378"), the requester not named after them. A number or a name there is theirs,
+    not the requester's; the clause ends at punctuation and at a contrast ("but mine,
+    3390877", "이고 저는 44012999")."""
+    before = fold(text[max(0, start - 80):start])
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    last = max((m.end() for m in _PERSON.finditer(clause)), default=-1)
+    return last >= 0 and not _FIRST_PERSON.search(clause, last)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,14 @@ A format is *recognisable* when its pattern rejects ordinary words (`PROBES`): a
 that accepts "hello" (a free-form name) is left to `sentences`. One distinct candidate in
 the whole ticket is written; several are written only when exactly one stands right after
 one of the field's names (title, synonyms); else nothing is (precision first).
+
+A candidate is not the requester's value when it is someone else's ("her own site
+(3390114)", "meu sócio tem o SID 12093344": `matcher.is_someone_elses`,
+`matcher.in_anothers_clause`), nor when another label names it (`foreign`: "commande
+n° 40291177", "주문번호 77120456", "pedido 5530912", "MID 24016", an amount). Such a
+candidate is left out; and while one labelled as something else stands in the ticket, a
+candidate that no label names is not written either: the requester numbers other things,
+and a bare number may be one of them.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.vocabulary import field_synonyms
 
@@ -25,6 +34,32 @@ _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _CANDIDATE = re.compile(r"[^\s,;()<>\"'«»“”]+")
 ALONE = 0.85
 LABELLED = 0.9
+#: What labels an identifier of another thing, right before it: an order, an invoice, a
+#: receipt, a transaction, a parcel, a reference, a ticket, a phone (en, fr, pt-br, ko).
+_OTHER_THINGS = (
+    r"orders?|invoices?|receipts?|transactions?|tracking|refs?|references?|tickets?|cases?|"
+    r"confirmation|phone|commandes?|factures?|recus?|references?|suivi|colis|dossier|"
+    r"telephone|pedidos?|faturas?|recibos?|notas?|protocolos?|compras?|rastreio|transacao|"
+    r"telefone|boleto")
+#: A numbering mark after a noun ("n°", "no.", "#", "number", "numéro", "número"), then an
+#: optional copula; at the end of the text before a candidate (folded).
+_MARK = (r"\s*(?:n[°º]|no\.?|nr\.?|#|number|numero|num\.?|id|code|codigo)?\s*"
+         r"(?:is|was|est|etait|e|foi|era|[:=])?\s*$")
+_OTHER_LABEL = re.compile(r"\b(?:" + _OTHER_THINGS + r")" + _MARK)
+#: Any noun with an explicit numbering mark ("commande n° …", "ticket #…"): the word names
+#: what the number is.
+_MARKED = re.compile(r"\b([^\W\d_]+)\s*(?:n[°º]|#)\s*(?:[:=]\s*)?$")
+#: A Korean noun compounded with 번호 (number) or a Korean word for another thing
+#: ("주문번호 77120456", "주문 번호는", "송장번호", "영수증"), then a particle.
+_KOREAN_LABEL = re.compile(
+    r"([\uac00-\ud7a3]+)번호\s*(?:은|는|이|가)?\s*[:：]?\s*$|"
+    r"(?:주문|송장|영수증|거래|운송장|전화)\S{0,3}(?:\s*번호\S{0,2})?\s*[:：]?\s*$")
+#: An acronym right before ("MID 24016", "PO 5512093"), in the text as written.
+_ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
+#: An amount: a currency after the number ("12000 KRW", "50000원", "15000 reais").
+_AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|dollars?|euros?|"
+                           r"won)(?!\w)", re.IGNORECASE)
+_TRAILING_HANGUL = re.compile(r"^(.*?\d)[\uac00-\ud7a3]{1,5}$")
 
 
 def _pattern(f: Field) -> str | None:
@@ -57,19 +92,58 @@ class TypedReader:
         self._label = re.compile(
             r"(?:" + "|".join(re.escape(n) for n in names if n) + r")[^\w\n]{0,4}"
             r"(?:(?:is|est|e|:|=|은|는|이)\s*)?$") if names else None
+        #: every word of the field's names: a label made of one of them is the field's own
+        self._words = frozenset(w for n in names for w in re.findall(r"[^\W_]+", n))
+
+    def foreign(self, text: str, start: int, end: int) -> bool:
+        """True when a label right before the candidate names another thing than the
+        field ("commande n° 40291177", "주문번호 77120456", "pedido 5530912", "MID 24016")
+        or a currency follows it (an amount): the number is that thing's. A label made of
+        the field's own words ("사이트 번호", "site number") is the field's."""
+        before = text[max(0, start - 30):start]
+        folded = fold(before)
+        if _AMOUNT_AFTER.search(text[end:end + 8]):
+            return True
+        other = _OTHER_LABEL.search(folded)
+        if other and not set(re.findall(r"[^\W_]+", other.group())) & self._words:
+            return True
+        marked = _MARKED.search(folded)
+        if marked and marked.group(1) not in self._words:
+            return True
+        korean = _KOREAN_LABEL.search(folded)
+        if korean and not any(w in (korean.group(1) or korean.group()) for w in self._words
+                              if not w.isascii() and len(w) >= 2):
+            return True
+        acronym = _ACRONYM.search(before)
+        return bool(acronym and fold(acronym.group(1)) not in self._words)
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: dict[str, tuple[bool, str, str]] = {}
+        others = False  # a candidate labelled as another thing stands in the ticket
         for source, text in texts:
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")
+                start = m.start()
+                if value and not self._pattern.search(value):
+                    # "#55120983", "44012999예요": the mark or the particle off
+                    bare = _TRAILING_HANGUL.sub(r"\1", value.lstrip("#№"))
+                    start += len(value) - len(value.lstrip("#№"))
+                    value = bare
                 if not value or not self._pattern.search(value):
                     continue
-                before = fold(text[max(0, m.start() - 40):m.start()])
+                end = start + len(value)
+                if is_someone_elses(text, start, end) or in_anothers_clause(text, start):
+                    continue  # another person's: never the requester's value
+                if self.foreign(text, start, end):
+                    others = True
+                    continue
+                before = fold(text[max(0, start - 40):start])
                 labelled = bool(self._label and self._label.search(before))
                 prior = found.get(value)
                 if prior is None or (labelled and not prior[0]):
-                    found[value] = (labelled, source, text[max(0, m.start() - 24):m.end()])
+                    found[value] = (labelled, source, text[max(0, start - 24):end])
+        if others:  # the requester numbers other things: only a labelled value is written
+            found = {v: c for v, c in found.items() if c[0]}
         if not found:
             return None
         if len(found) == 1:
