@@ -123,3 +123,35 @@ def test_a_declared_pattern_the_reader_does_not_contradict_is_written(
         stream: TriageContext, body: str, locale: str) -> None:
     d = decide(on(stream, body, locale=locale), stream)
     assert written(stream, d).get("occupation") == "occ_studio"
+
+
+# ------------------------------------------------------------------ negation and hesitation
+
+
+@pytest.mark.parametrize(("body", "field", "form"), [
+    ("To be clear my card isn't being declined or anything, the paysafecard option is just "
+     "greyed out at checkout.", "purchase_problem", "unable-to-purchase"),
+    ("mon perso est tombé à travers le sol et depuis je spawn sous la carte. j'ai rien perdu "
+     "hein, c'est juste que je suis bloquée", "ingame_category", "in-game-issues"),
+])
+def test_a_negated_keyword_is_no_evidence(games: TriageContext, body: str, field: str,
+                                          form: str) -> None:
+    """"isn't being declined", "j'ai rien perdu": the word is denied, never written."""
+    d = decide(on(games, body, form=form, product="game_archeage",
+                  platform="platform_pc", region="region_eu"), games)
+    assert field not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My links stopped earning roughly 10 days ago. Clicks still show up in the stats but "
+     "zero commission. Is the merchant not tracking or am I just not getting credited? I "
+     "honestly don't know which it is. SID 6002198", "en"),
+    ("Mes liens ne rapportent plus rien depuis 10 jours, zéro commission. On sait pas si "
+     "c'est le marchand qui ne suit plus ou si je ne suis juste pas crédité. SID 6002198",
+     "fr"),
+])
+def test_a_requester_who_does_not_know_which_is_asked(ads: TriageContext, body: str,
+                                                      locale: str) -> None:
+    d = decide(on(ads, body, locale=locale), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)

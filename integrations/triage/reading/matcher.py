@@ -92,14 +92,17 @@ def plausible_typo(written: str, meant: str) -> bool:
 MEMO_MAX = 20_000
 #: A negation word, then at most three words that keep its scope (articles, "really", a
 #: copula or "use": "not a crash", "no studio", "without PayPal", "pas de souci de
-#: paiement", "sans carte", "não sou modelo", "sem cartão", "I don't use Chrome").
+#: paiement", "sans carte", "não sou modelo", "sem cartão", "I don't use Chrome"; a
+#: progressive, "my card isn't being declined"; French "rien" before a participle, "j'ai
+#: rien perdu").
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
-                     r"with|of|use|using|used|have|own|even)\s+){0,3}$|"
+                     r"with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
-    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus)\s+(?:(?:un|une|de|du|des|d'|le|la|"
-                     r"les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|avec)\s*){0,3}$|"
+    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
+                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|"
+                     r"avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
                      r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|sobre)\s+)"

@@ -188,7 +188,8 @@ _HANDLE_AFTER = re.compile(
     r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 _HESITATION = re.compile(
-    r"\b(?:not sure|no idea|either|confused|pas sur|je ne sais pas|sais pas si|confuse?|"
+    r"\b(?:not sure|no idea|either|confused|(?:don'?t|do not) know|pas sur|je ne sais pas|"
+    r"(?:sais|sait|savons|savent) pas si|confuse?|"
     r"nao sei|sei la|confus[oa]|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
     r"두 가지|헷갈|"
