@@ -34,6 +34,7 @@ from integrations.triage.reading import (
 )
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import substance
+from integrations.triage.reading.options import in_doubt
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
 
@@ -503,7 +504,7 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
                     or ((start, end) != m.span() and (
                         is_negated(capped, start, end, language)
                         or is_someone_elses(capped, start, end))) \
-                    or in_anothers_clause(capped, start):
+                    or in_anothers_clause(capped, start) or in_doubt(capped, start, end):
                 continue
             return value.strip(), pat.pattern
     return None
@@ -541,21 +542,30 @@ def _free_floating(spec: FormSpec, key: str, found: Extracted) -> bool:
 
 
 def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | None,
-             reading: ReadingSettings) -> Evidence | None:
-    """The question to ask instead of writing what a declared pattern found on a dropdown:
-    when the option reader, reading the same texts, confidently reads another option ("I
-    model for a studio … but I also stream on my own": the pattern saw "studio", the
-    reader the model), the two disagree and a question offering both settles it. ``None``
-    when the reader agrees, reads nothing or only doubts (its own choices, context): the
-    pattern's value is written. Asking whenever the reader doubts was measured and
-    dropped: the reader doubts on plain statements the pattern reads right ("we run a
-    small studio with 3 performers"), seven asks for no wrong value avoided."""
-    if evidence is None or evidence.choices or evidence.value in (None, found.value):
+             reading: ReadingSettings, texts: Sequence[tuple[str, str]] = (),
+             locale: str = "en") -> Evidence | None:
+    """The question to ask instead of writing what a declared pattern found on a dropdown,
+    offering both options: when the option reader, reading the same texts, confidently
+    reads another option ("I model for a studio … but I also stream on my own": the
+    pattern saw "studio", the reader the model); or when it reads the pattern's option
+    only as context and another option is named too ("je bosse pour un studio mais j'ai
+    aussi mon propre compte de modèle"). A declared pattern is the admin's shortcut, not a
+    licence to skip the reader's "two options named → ask both" rule. ``None`` when the
+    reader agrees, reads nothing, or only doubts without a second option: the pattern's
+    value is written. Asking whenever the reader doubts was measured and dropped: it doubts
+    on plain statements the pattern reads right ("we run a small studio with 3
+    performers"), seven asks for no wrong value avoided."""
+    if evidence is None or evidence.choices or evidence.value is None:
         return None
-    if evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
+    confident = evidence.confidence >= reading.thresholds.get(evidence.method, 1.0)
+    if evidence.value != found.value:
+        return replace(evidence, value=None, confidence=0.0,
+                       choices=(str(found.value), str(evidence.value))) if confident else None
+    if confident:
         return None
+    other = spec.reader.options[key].other_named(texts, locale, str(found.value))
     return replace(evidence, value=None, confidence=0.0,
-                   choices=(str(found.value), str(evidence.value)))
+                   choices=(str(found.value), other)) if other else None
 
 
 def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
@@ -617,7 +627,7 @@ def evaluate(
         zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
         if found is not None and reading is not None and _free_floating(spec, key, found):
             doubt = _doubted(spec, key, found, read(spec.reader, key, capped, written, created,
-                                                    zone, memo), reading)
+                                                    zone, memo), reading, capped, written)
             if doubt is not None:
                 if doubt.choices:
                     ambiguous[key] = doubt

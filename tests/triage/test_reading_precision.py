@@ -155,3 +155,51 @@ def test_a_requester_who_does_not_know_which_is_asked(ads: TriageContext, body: 
     d = decide(on(ads, body, locale=locale), ads)
     assert "problem_type" not in written(ads, d)
     assert "problem_type" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("On est deux soeurs sur un seul compte. On sait pas si on doit rester comme on est ou "
+     "passer en structure genre studio.", "fr"),
+    ("We're two sisters on one account and not sure whether we should stay like this or "
+     "switch to a studio.", "en"),
+    ("Somos duas irmãs numa conta só e não sei se a gente fica assim ou vira estúdio.",
+     "pt-br"),
+])
+def test_a_declared_pattern_inside_a_doubt_is_not_written(
+        stream: TriageContext, body: str, locale: str) -> None:
+    """The declared ``extract`` finds "studio" in a sentence that hesitates between
+    alternatives: the requester states no occupation."""
+    d = decide(on(stream, body, locale=locale), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Bonjour, je bosse pour un studio mais j'ai aussi mon propre compte de modèle à côté. "
+     "Comment transférer mes followers ?", "fr"),
+])
+def test_a_declared_pattern_read_as_context_beside_another_option_is_asked(
+        stream: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(stream, body, locale=locale), stream)
+    assert "occupation" not in written(stream, d)
+    item = next(m for m in d.missing if m.key == "occupation")
+    assert sorted(item.choice_titles("en")) == ["Independent model", "Studio"]
+
+
+# ------------------------------------------------------------------ one keyword against another
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("ontem um cara chamado Dravenor me xingou no chat da guild e depois ficou mandando "
+     "whisper tentando vender conta e plat por pix.", "pt-br"),
+    ("yesterday a guy called Dravenor insulted me in guild chat, and later kept whispering "
+     "me trying to sell an account for real money.", "en"),
+])
+def test_one_passage_against_another_option_named_is_asked_with_both(
+        games: TriageContext, body: str, locale: str) -> None:
+    """One passage names an offense, another passage another one: a question offering
+    both, not the one whose words happen to be more."""
+    d = decide(on(games, body, form="report-a-player", locale=locale, product="game_rift",
+                  platform="platform_pc", region="region_eu"), games)
+    assert "offense" not in written(games, d)
+    assert "offense" in asked(d)

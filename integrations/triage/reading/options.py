@@ -50,7 +50,7 @@ from integrations.triage.reading.vocabulary import (
     option_phrases,
 )
 
-__all__ = ["OptionReader"]
+__all__ = ["OptionReader", "in_doubt"]
 
 #: What each further passage naming the option adds to its best hit's confidence, and the
 #: most the sum can reach (a typo'd word alone, 0.75, stays below the default 0.8).
@@ -90,6 +90,8 @@ _DOING_BEFORE = re.compile(
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n]{0,40}$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: The same ending on the hit's own last word ("접속하면 바로 강제 종료돼요": when I connect).
+_DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
 #: A list of what the requester did, introduced as such ("What I did: logged in, opened the
 #: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
 #: until the sentence ends is context, like a place (the steps lead to the problem, they
@@ -158,11 +160,13 @@ _KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "�
 _KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
             "라서", "임", "이야", "야", "으로서", "로서")
 #: Between two options' words, what makes the second the first's source or owner: "the
-#: money from my links", "l'argent de mes liens", "o dinheiro dos meus links": the links
-#: say where the money comes from, the money what is wrong.
+#: money from my links", "l'argent de mes liens", "o dinheiro dos meus links", "mon
+#: cash-back de la boutique", "cash-back da loja": the links (the shop) say where the
+#: money comes from, the money what is wrong.
 _SOURCE_GAP = re.compile(
     r"^\s*(?:(?:from|of)\s+(?:my|our)|(?:de|d')\s*(?:mes|mon|ma|nos|notre)|"
-    r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$")
+    r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$|"
+    r"^\s*(?:from the|de la|da|do|das|dos)\s+$")
 
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
 #: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
@@ -250,6 +254,7 @@ _SELF_CUE = re.compile(
     r"simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
 _LANGUAGES = ("en", "fr", "pt")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _person_words(f: Field) -> dict[str, set[str]]:
@@ -309,6 +314,35 @@ class OptionReader:
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
+
+    def other_named(self, texts: Sequence[tuple[str, str]], locale: str, value: str
+                    ) -> str | None:
+        """Another option than ``value`` the texts name, however weakly: by a keyword, or
+        on a person field by any one-word name of an option ("mon propre compte de
+        modèle", not in the subject), neither negated nor someone else's. For a declared
+        pattern's value the reader read only as context: a second option named makes it a
+        question."""
+        language = locale.split("-", 1)[0].lower()
+        matcher = self.matcher(language)
+        for source, text in texts:
+            hits = [h for h in matcher.find(text) if not h.negated]
+            # a bare name in the subject ("modèle suspendue") says whom the ticket is about
+            for m in _NAME_WORD.finditer(text) if self.people and source != "subject" else ():
+                word = fold(m.group())
+                if word not in self.people and word.endswith("s") and (
+                        word[:-1] in self.people or word[:-2] in self.people):
+                    continue  # "un studio de trois modèles": people, not the requester
+                named = set().union(*(self.people.get(w, set()) for w in
+                                      {word, *(key(word, lang) for lang in _LANGUAGES)}))
+                if len(named) == 1:
+                    hits.append(Hit(Phrase(next(iter(named)), m.group(), (), KEYWORD_WEIGHT),
+                                    m.start(), m.end(), False,
+                                    is_negated(text, m.start(), m.end(), language)))
+            for h in hits:
+                if h.phrase.label != value and not h.negated and not (
+                        self.person and someone_else(text, h)):
+                    return h.phrase.label
+        return None
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
@@ -381,6 +415,16 @@ class OptionReader:
         # each further passage naming the same option corroborates it a little, in the same
         # text or another one (the subject the requester wrote, a reply)
         further = len(spans[ranked[0]]) - 1 + len(naming[ranked[0]]) - 1
+        if further == 0 and len(ranked) > 1 and ranked[1] in direct and not self.person:
+            # one passage alone, and another option named as the problem too: one keyword
+            # is thin evidence against another's, a question offering both is safer. Not
+            # on a person field: there one passage is often the requester saying what they
+            # are ("I'm a regular member", "일반 유저고"), the strongest statement there is;
+            # and not when the other is named only as context (measured: four times more
+            # asks of values the text states than wrong values avoided)
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=tuple(ranked[:2]))
         confidence = min(CAP, hit.confidence + CORROBORATION * further)
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
@@ -413,6 +457,7 @@ def context(text: str, hit: Hit) -> bool:
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
             or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+            or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
@@ -424,6 +469,16 @@ def context(text: str, hit: Hit) -> bool:
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
+
+
+def in_doubt(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` stand in a sentence that doubts between
+    alternatives (`_in_doubt`): "on sait pas si on doit rester comme on est ou passer en
+    studio" states no studio. For what a declared pattern finds, too."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    sentence = fold(text[begin:stop])
+    return bool(_HESITATION.search(sentence) and _ALTERNATIVE.search(sentence))
 
 
 def _in_doubt(text: str, start: int, hit: Hit) -> bool:
