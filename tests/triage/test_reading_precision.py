@@ -203,3 +203,31 @@ def test_one_passage_against_another_option_named_is_asked_with_both(
                   platform="platform_pc", region="region_eu"), games)
     assert "offense" not in written(games, d)
     assert "offense" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("지난주에 승인됐던 커미션 12건이 갑자기 reversed로 바뀌었어요. 광고주가 주문을 취소한 "
+     "건지, 아니면 정산 쪽 오류인지 잘 모르겠습니다. SID 6604117", "ko"),
+    ("Depuis mardi mes commissions n'apparaissent plus dans le rapport. Est-ce un bug "
+     "d'affichage ou est-ce que je ne vais pas être payé ce mois-ci ? SID 5092213", "fr"),
+    ("Minhas comissões sumiram do relatório. Não sei se o anunciante cancelou os pedidos ou "
+     "se é um erro no pagamento. SID 5092213", "pt-br"),
+    ("My commissions vanished from the report. Is it a tracking problem on the advertiser's "
+     "side or a payment error on yours? SID 5092213", "en"),
+])
+def test_two_options_in_doubt_make_the_field_a_question(ads: TriageContext, body: str,
+                                                        locale: str) -> None:
+    """The requester doubts between two causes, or asks which holds: whatever else the
+    text names, the field is asked."""
+    d = decide(on(ads, body, locale=locale), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+def test_an_everyday_word_is_no_keyword_by_its_stem(games: TriageContext) -> None:
+    """"arrumem isso logo" (fix it soon): "logo" shares its stem with "logar", it is no
+    login problem."""
+    d = decide(on(games, "jogo nao abre mais. paguei e nao consigo jogar. arrumem isso logo",
+                  form="technical-issues", locale="pt-br", product="game_trove",
+                  platform="platform_pc", region="region_na"), games)
+    assert "issue_type" not in written(games, d)

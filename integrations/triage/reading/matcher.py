@@ -190,7 +190,7 @@ _COMMON_WORDS = {
           "faire etre avoir tres aussi alors merci bonjour jour jours fois meme deja chaque "
           "quelque quelques plusieurs",
     "pt": "como para com mais todo toda tudo mas entao quando bem muito tambem mesmo "
-          "obrigado obrigada ola dia dias vez vezes cada algum alguma",
+          "obrigado obrigada ola dia dias vez vezes cada algum alguma logo",
 }
 COMMON = {lang: frozenset(ws.split()) for lang, ws in _COMMON_WORDS.items()}
 #: Most words between two words of a phrase (function words aside), and the marks that end a

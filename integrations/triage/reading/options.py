@@ -408,6 +408,15 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
+        doubted = [v for v in ranked if any(
+            h.phrase.label == v and in_doubt(t, h.start, h.end) for t, h in kept)]
+        if len(doubted) > 1 and not self.person:
+            # the requester doubts between two options as the cause ("광고주가 주문을 취소한
+            # 건지, 아니면 정산 쪽 오류인지 잘 모르겠습니다"): whatever else is named, the
+            # field is in doubt; a question offering the two settles it
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=tuple(doubted[:2]))
         if ranked[0] not in direct:
             # named only as context ("it's about my account"): nothing says what is wrong
             return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
@@ -473,12 +482,16 @@ def context(text: str, hit: Hit) -> bool:
 
 def in_doubt(text: str, start: int, end: int) -> bool:
     """True when the words at ``text[start:end]`` stand in a sentence that doubts between
-    alternatives (`_in_doubt`): "on sait pas si on doit rester comme on est ou passer en
-    studio" states no studio. For what a declared pattern finds, too."""
+    alternatives (`_in_doubt`), or asks which of them holds: "on sait pas si on doit rester
+    comme on est ou passer en studio" states no studio. For what a declared pattern finds,
+    too; two options in doubt make the field a question (`OptionReader.read`)."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
     sentence = fold(text[begin:stop])
-    return bool(_HESITATION.search(sentence) and _ALTERNATIVE.search(sentence))
+    # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
+    # que je ne vais pas être payé ?"): a doubt as well
+    return bool((_HESITATION.search(sentence) or text[stop:stop + 1] == "?")
+                and _ALTERNATIVE.search(sentence))
 
 
 def _in_doubt(text: str, start: int, hit: Hit) -> bool:
