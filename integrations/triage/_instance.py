@@ -549,12 +549,20 @@ def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | No
     reads another option ("I model for a studio … but I also stream on my own": the
     pattern saw "studio", the reader the model); or when it reads the pattern's option
     only as context and another option is named too ("je bosse pour un studio mais j'ai
-    aussi mon propre compte de modèle"). A declared pattern is the admin's shortcut, not a
-    licence to skip the reader's "two options named → ask both" rule. ``None`` when the
-    reader agrees, reads nothing, or only doubts without a second option: the pattern's
-    value is written. Asking whenever the reader doubts was measured and dropped: it doubts
-    on plain statements the pattern reads right ("we run a small studio with 3
-    performers"), seven asks for no wrong value avoided."""
+    aussi mon propre compte de modèle"); or when the requester says they are another
+    option ("스튜디오 소속으로 활동하는 모델인데요"). A declared pattern is the admin's
+    shortcut, not a licence to skip the reader's "two options named → ask both" rule.
+    ``None`` when the reader agrees, reads nothing, or only doubts without a second
+    option: the pattern's value is written. Asking whenever the reader doubts was
+    measured and dropped: it doubts on plain statements the pattern reads right ("we run
+    a small studio with 3 performers"), seven asks for no wrong value avoided."""
+    reader = spec.reader.options[key]
+    said = reader.said_self(texts, locale)
+    if said and found.value not in said:
+        # the requester says they are another option ("스튜디오 소속으로 활동하는 모델인데요":
+        # the pattern saw the studio, the requester is a model)
+        return Evidence(key=key, value=None, span="", method="option", locale=locale,
+                        confidence=0.0, choices=(str(found.value), sorted(said)[0]))
     if evidence is None or evidence.choices or evidence.value is None:
         return None
     confident = evidence.confidence >= reading.thresholds.get(evidence.method, 1.0)
@@ -563,7 +571,7 @@ def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | No
                        choices=(str(found.value), str(evidence.value))) if confident else None
     if confident:
         return None
-    other = spec.reader.options[key].other_named(texts, locale, str(found.value))
+    other = reader.other_named(texts, locale, str(found.value))
     return replace(evidence, value=None, confidence=0.0,
                    choices=(str(found.value), other)) if other else None
 

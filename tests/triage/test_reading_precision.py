@@ -231,3 +231,19 @@ def test_an_everyday_word_is_no_keyword_by_its_stem(games: TriageContext) -> Non
                   form="technical-issues", locale="pt-br", product="game_trove",
                   platform="platform_pc", region="region_na"), games)
     assert "issue_type" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("스튜디오 소속으로 활동하는 모델인데요, 프로필 사진 승인이 안 나요.", "ko"),
+    ("Je suis modèle dans un studio, mes photos de profil ne sont pas validées.", "fr"),
+    ("I'm a model with a studio and my profile photo is still pending review.", "en"),
+    ("Sou modelo de um studio e minha foto de perfil não é aprovada.", "pt-br"),
+])
+def test_a_declared_pattern_against_what_the_requester_says_they_are_is_asked(
+        stream: TriageContext, body: str, locale: str) -> None:
+    """The declared pattern finds "studio"; the requester says they are a model: asked,
+    offering both."""
+    d = decide(on(stream, body, locale=locale), stream)
+    assert "occupation" not in written(stream, d)
+    item = next(m for m in d.missing if m.key == "occupation")
+    assert sorted(item.choice_titles("en")) == ["Independent model", "Studio"]

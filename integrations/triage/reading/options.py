@@ -235,6 +235,19 @@ def someone_else(text: str, hit: Hit) -> bool:
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
 
 
+def says_self(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) are the requester saying what they
+    are: "I'm a model", "je suis modèle", "sou modelo", a Korean copula ending ("모델인데요",
+    "모델이에요")."""
+    words = text[hit.start:hit.end]
+    if _HANGUL.search(words[-1:]):
+        phrase = hit.phrase.text
+        ending = words[len(phrase):] if words.startswith(phrase) else ""
+        return bool(ending) and any(ending.startswith(e) for e in _KO_SELF)
+    return bool(_SELF_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start]))
+                or _SELF_CUE.match(fold(words)))
+
+
 def _plural_of(words: str, phrase: str) -> bool:
     """True when the text's word is the plural of a one-word phrase's singular
     ("viewers" for "viewer", "spectateurs", "usuários"): a kind of person in the plural
@@ -344,6 +357,14 @@ class OptionReader:
                     return h.phrase.label
         return None
 
+    def said_self(self, texts: Sequence[tuple[str, str]], locale: str) -> set[str]:
+        """On a person field, the options the requester says they are (`says_self`)."""
+        if not self.person:
+            return set()
+        matcher = self.matcher(locale.split("-", 1)[0].lower())
+        return {h.phrase.label for _, text in texts for h in matcher.find(text)
+                if not h.negated and says_self(text, h)}
+
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
         """The option the requester's texts (``(source, text)``, newest first) name."""
@@ -408,6 +429,14 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
+        if self.person and len(ranked) > 1:
+            said = {h.phrase.label for t, h in kept if says_self(t, h)}
+            if said and ranked[0] not in said:
+                # the requester says they are one option ("스튜디오 소속으로 활동하는
+                # 모델인데요"), the words weigh for another: a question offering both
+                return Evidence(key=self.field.key, value=None, span=span, method="option",
+                                locale=locale, confidence=0.0, source=source,
+                                choices=(ranked[0], sorted(said)[0]))
         doubted = [v for v in ranked if any(
             h.phrase.label == v and in_doubt(t, h.start, h.end) for t, h in kept)]
         if len(doubted) > 1 and not self.person:
