@@ -72,6 +72,7 @@ from integrations.triage.reading.lexicon import (
     misspelt_word,
 )
 from integrations.triage.reading.normalise import fold, strip_korean, substance
+from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
 __all__ = ["ClauseReader", "NameReader", "identifier_nouns", "identifier_role"]
@@ -204,6 +205,10 @@ _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: number"), one of them names another code ("my character got item ID: AB1234").
 _ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "nom", "nome",
                          "번호", "이름", "아이디", "코드"))
+#: The nouns of another thing than a code-shaped field's own (an order, a receipt, …:
+#: `typed`'s list), and their Korean heads ("주문번호", "송장").
+_OTHER_THING = re.compile(_OTHER_THINGS)
+_KO_OTHER_THINGS = ("주문", "송장", "영수증", "거래", "운송장", "전화")
 #: Small words that may join two capitalised words of one name.
 _NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
 #: An error's code is not the field's ("the transaction error is TX-500A").
@@ -659,9 +664,22 @@ class NameReader:
         self._id_label = re.compile(
             rf"(?i)(?<!\w)(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|number|code|"
             rf"c[oó]digo|n°|nº)\s+(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
-            rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,3}}?)"
+            rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,4}}?)"
             rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
         self._multiword = f.kind in ("text", "textarea")
+        #: a code-shaped field's pattern, and the words of its titles (`_codes`)
+        try:
+            self._code = re.compile(f.pattern) if f.pattern else None
+        except re.error:
+            self._code = None
+        self._title_words = frozenset(
+            w for t in (f.title, *f.titles.values()) if t
+            for w in re.findall(r"[^\W\d_]{2,}", fold(t))
+            if len(w) >= 3 or _HANGUL.match(w)) - _ANOTHER_ID
+        self._title_named = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(w[:6]) if len(w) >= 6 else re.escape(w) + r"(?!\w)"
+                                      for w in sorted(self._title_words)) + ")"
+        ) if self._title_words else re.compile("$^")
         #: a field whose own examples are time-boxed names ("e.g. Patron 30 days") reads
         #: such a name after an article anywhere ("I DID get the Patron 90 days")
         self._timed = f.kind == "text" and any(
@@ -881,12 +899,57 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
+        if self._code is not None:
+            found = self._codes(found)
         values = _merged(found)
         if len(values) != 1:  # two names compete: neither is written
             return None
         value, (source, span) = next(iter(values.items()))
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
                         locale=locale, confidence=NAMED, source=source)
+
+    def _codes(self, found: list[_Mention]) -> list[_Mention]:
+        """The mentions of a code-shaped field that may be its value. One its pattern
+        rejects is not ("order 2231" beside "PayPal transaction is 7HK29481LM3320917"). One
+        labelled as another thing (`_OTHER_LABEL`: an order, a pedido, a commande, 주문) gives
+        way to one labelled with the field's own name ("pedido #20261128 … ID da transação
+        …: TXN-7731-QPLM-2049"); alone, it is written only while the requester names no
+        thing of the field's own (the title's) elsewhere: the admin may list "order" among
+        the field's names, but a requester who tells an order from a transaction numbers
+        two things."""
+        assert self._code is not None
+        found = [f for f in found if self._code.search(f.value)]
+        foreign = [f for f in found if self._foreign_label(f)]
+        if not foreign:
+            return found
+        own = [f for f in found if f not in foreign]
+        if own:
+            return own
+        for f in foreign:
+            rest = f.text[:max(0, f.start - 30)] + " " + f.text[f.end:]
+            if self._title_named.search(fold(rest)):
+                return []
+        return found
+
+    def _foreign_label(self, f: _Mention) -> bool:
+        """True when the noun heading a mention's label ("pedido #", "order 2231", "ID do
+        pedido:", "주문번호") names another thing than the field's own (its titles' words,
+        or a cognate of one: "transação" for "transaction"); the qualifying words after
+        it do not count ("transaction number on the receipt is …")."""
+        at = f.span.find(f.value)
+        label = fold(f.span[:at] if at > 0 else f.span)
+        head = next((w for w in re.findall(r"[^\W\d_]+", label)
+                     if w not in _ANOTHER_ID | _NAME_JOINERS and len(w) > 1), None)
+        if head is None or self._title_word(head):
+            return False
+        return bool(_OTHER_THING.fullmatch(head)) or head.startswith(_KO_OTHER_THINGS)
+
+    def _title_word(self, word: str) -> bool:
+        """A word of the titles, a cognate of one (the same first six letters) or, in
+        Korean, a compound of one ("거래번호")."""
+        return any(word == t or (len(word) >= 6 and len(t) >= 6 and word[:6] == t[:6]) or
+                   (_HANGUL.match(t) is not None and word.startswith(t))
+                   for t in self._title_words)
 
     def _antecedent(self, text: str, at: int) -> re.Match[str] | None:
         """The one thing named before a pronoun at ``at`` ("traded me a Thunderstruck Tree

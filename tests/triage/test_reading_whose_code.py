@@ -1,0 +1,55 @@
+"""Whose code, whose name (issue 10): a free-form identifier field reads the requester's
+own value only. A code its pattern rejects, or one labelled as another thing (an order, a
+pedido, a commande, 주문) while the requester names the field's own thing elsewhere, is not
+the field's; one after the field's own qualified label is. Through the pure core, on the
+example game workspace, in en, fr, ko and pt-br."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import on, written
+
+from integrations.triage import TriageContext, decide
+
+# ------------------------------------------------------------------ codes labelled as another thing
+
+
+@pytest.mark.parametrize(("body", "locale", "code"), [
+    ("Bought the bundle, nothing came. It's order 2231 in my history, and the PayPal "
+     "transaction is 7HK29481LM3320917.", "en", "7HK29481LM3320917"),
+    ("Comprei o pacote, pedido #20261128, nada chegou. ID da transação no e-mail de "
+     "confirmação: TXN-7731-QPLM-2049.", "pt-br", "TXN-7731-QPLM-2049"),
+    ("J'ai payé le pack, commande n° 20261128, rien reçu. L'identifiant de transaction "
+     "PayPal est 5RT09812XC3341234.", "fr", "5RT09812XC3341234"),
+    ("패키지를 샀는데 안 들어왔어요. 주문번호 20261128 이고 거래 ID는 9XK20331AB8846712 "
+     "입니다.", "ko", "9XK20331AB8846712"),
+])
+def test_the_code_after_the_fields_own_label_wins_over_another_things(
+        games: TriageContext, body: str, locale: str, code: str) -> None:
+    """An order number its pattern rejects ("2231"), or one labelled as an order beside the
+    transaction's own label: the transaction's code is written."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("transaction_id") == code
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Paid for the pack, order number 20261128, nothing came. The transaction is on my bank "
+     "statement.", "en"),
+    ("Comprei o pacote, pedido #20261128, nada chegou. A transação aparece na fatura.",
+     "pt-br"),
+    ("J'ai payé, commande n° 20261128, rien reçu. La transaction apparaît sur mon relevé.",
+     "fr"),
+])
+def test_an_order_number_is_not_written_while_the_transaction_is_named_apart(
+        games: TriageContext, body: str, locale: str) -> None:
+    """The requester tells the order from the transaction: the order's number is not the
+    transaction's, though the admin lists "order" among the field's names."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert "transaction_id" not in written(games, d)
+
+
+def test_an_order_number_alone_is_still_the_fields(games: TriageContext) -> None:
+    """Nothing else named: "order" is one of the field's names, its number is read."""
+    d = decide(on(games, "Paid, never got the gems. Order id 7HX29381KL0042.",
+                  form="unable-to-purchase", locale="en"), games)
+    assert written(games, d).get("transaction_id") == "7HX29381KL0042"
