@@ -53,3 +53,33 @@ def test_an_order_number_alone_is_still_the_fields(games: TriageContext) -> None
     d = decide(on(games, "Paid, never got the gems. Order id 7HX29381KL0042.",
                   form="unable-to-purchase", locale="en"), games)
     assert written(games, d).get("transaction_id") == "7HX29381KL0042"
+
+
+# ------------------------------------------------------------------ a newcomer's name in brackets
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Depuis hier nous n'arrivons plus à rattacher une nouvelle modèle (Inès, pseudo "
+     "Ines_Lune) à notre compte.", "fr"),
+    ("Since yesterday we can't attach a new model (Ines, username Ines_Lune) to our "
+     "studio.", "en"),
+    ("Desde ontem não conseguimos vincular uma modelo nova (Inês, usuário Ines_Lune) à "
+     "nossa conta.", "pt-br"),
+])
+def test_a_name_in_brackets_after_someone_new_is_not_the_requesters(
+        stream: TriageContext, body: str, locale: str) -> None:
+    """Someone introduced with an indefinite article, then their name in brackets: the
+    newcomer's identifier, not the requester's own."""
+    d = decide(on(stream, body, locale=locale), stream)
+    assert written(stream, d).get("username") != "Ines_Lune"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Since yesterday I can't attach a new model to the studio. user: lunabelle_x", "en"),
+    ("Je n'arrive plus à ajouter une modèle au studio. pseudo : lunabelle_x", "fr"),
+    ("새 모델을 스튜디오에 추가할 수가 없어요. 닉은 lunabelle_x 입니다.", "ko"),
+])
+def test_the_requesters_own_label_outside_brackets_is_still_read(
+        stream: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(stream, body, locale=locale), stream)
+    assert written(stream, d).get("username") == "lunabelle_x"

@@ -899,6 +899,8 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
+        if self._role in ("own", ""):
+            found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
             found = self._codes(found)
         values = _merged(found)
@@ -1153,6 +1155,23 @@ def _merged(found: Sequence[_Mention]) -> dict[str, tuple[str, str]]:
         out.setdefault(value, (first.source, first.span))
         i += 1
     return out
+
+
+#: Someone introduced with an indefinite article, then an opening bracket: "une nouvelle
+#: modèle (", "a new player (", "um amigo (".
+_INDEFINITE_ASIDE = re.compile(
+    r"(?i)(?<!\w)(?:a|an|another|un|une|um|uma|outr[oa])\s+(?:[^\W\d_][\w'’-]*\s+){0,2}"
+    r"[^\W\d_][\w'’-]*\s*\($")
+
+
+def _introduced_aside(text: str, at: int) -> bool:
+    """True when ``at`` stands inside brackets opened right after someone introduced with
+    an indefinite article ("rattacher une nouvelle modèle (Inès, pseudo Ines_Lune)"): the
+    name there is that newcomer's, not the requester's own identifier."""
+    opening = text.rfind("(", max(0, at - 60), at)
+    if opening < 0 or ")" in text[opening:at]:
+        return False
+    return bool(_INDEFINITE_ASIDE.search(text[max(0, opening - 60):opening + 1]))
 
 
 def _ext(f: Field) -> dict[str, object]:
