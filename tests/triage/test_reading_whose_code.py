@@ -83,3 +83,21 @@ def test_the_requesters_own_label_outside_brackets_is_still_read(
         stream: TriageContext, body: str, locale: str) -> None:
     d = decide(on(stream, body, locale=locale), stream)
     assert written(stream, d).get("username") == "lunabelle_x"
+
+
+# ------------------------------------------------------------------ an adverb inside a cue
+
+
+@pytest.mark.parametrize(("body", "locale", "item"), [
+    ("after the maintenance my Gilded Stormwing Glider is just not in my bag anymore.", "en",
+     "Gilded Stormwing Glider"),
+    ("depuis la maintenance mon Planeur Doré n'est simplement plus dans l'inventaire.", "fr",
+     "Planeur Doré"),
+    ("depois da manutenção minha Montaria Dourada simplesmente sumiu do inventário.", "pt-br",
+     "Montaria Dourada"),
+])
+def test_an_adverb_inside_a_cue_still_names_the_item(
+        games: TriageContext, body: str, locale: str, item: str) -> None:
+    """"is just not in" is "is not in": the adverb does not hide the thing named before."""
+    d = decide(on(games, body, form="in-game-issues", locale=locale), games)
+    assert written(games, d).get("item_name") == item

@@ -1199,6 +1199,12 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     return m.group(index), m.start(index), m.end(index)
 
 
+def _cue_words(cue: str) -> str:
+    """A cue's words, an adverb allowed between two of them: "is just not in", "n'est
+    simplement plus", "não está completamente" read as "is not in", "n'est plus"."""
+    return (r"\s+" + _ADVERB).join(re.escape(w) for w in cue.split())
+
+
 def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     """One pattern for a name field's cues: a proper noun after a cue (a possessive may
     come between, and a common noun after it: "lost her Ayanad Bow", "perdi minha espada
@@ -1214,13 +1220,14 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     plain = [c for c in every if "{name}" not in c and not _HANGUL.match(c)]
     parts: list[str] = []
     if kinds:
-        afters = "|".join(re.escape(c.split("{name}", 1)[1].strip()) for c in kinds)
+        afters = "|".join(_cue_words(c.split("{name}", 1)[1]) for c in kinds)
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
                      rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER})\s+"
                      rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
                      rf"(?P<kf>{afters})(?!\w)")
     for cue in framed:
-        before, after = (re.escape(p.strip()) for p in cue.split("{name}", 1))
+        head, tail = cue.split("{name}", 1)
+        before, after = re.escape(head.strip()), _cue_words(tail)
         parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
                      rf"({_PROPER})\s+{_ADVERB}{after}(?!\w)")
     if korean:  # Korean puts the object before its verb:
