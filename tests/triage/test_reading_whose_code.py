@@ -101,3 +101,21 @@ def test_an_adverb_inside_a_cue_still_names_the_item(
     """"is just not in" is "is not in": the adverb does not hide the thing named before."""
     d = decide(on(games, body, form="in-game-issues", locale=locale), games)
     assert written(games, d).get("item_name") == item
+
+
+@pytest.mark.parametrize(("body", "item"), [
+    ("지난 주말부터 제 마운트 '별빛 고래'가 컬렉션에서 사라졌어요.", "별빛 고래"),
+    ("점검 후에 “황금 날개”가 인벤토리에서 없어졌어요.", "황금 날개"),
+])
+def test_a_quoted_korean_name_before_its_cue_is_the_item(
+        games: TriageContext, body: str, item: str) -> None:
+    """Quotes bound a name in any script: a Korean name in quotes, then its particle and
+    the verb of loss, names the item."""
+    d = decide(on(games, body, form="in-game-issues", locale="ko"), games)
+    assert written(games, d).get("item_name") == item
+
+
+def test_a_quoted_generic_word_is_no_item(games: TriageContext) -> None:
+    d = decide(on(games, "점검 후에 '아이템'이 인벤토리에서 사라졌어요.", form="in-game-issues",
+                  locale="ko"), games)
+    assert "item_name" not in written(games, d)

@@ -887,7 +887,10 @@ class NameReader:
                 name, at, end = cued
                 counted = _KO_COUNTED_NAME.fullmatch(name) and \
                     re.split(r"[\s\d]", name, maxsplit=1)[0] not in _KO_GENERIC | self._own
-                if (_proper_name(name) or counted) and \
+                in_quotes = m.groupdict().get("nkt") is not None and \
+                    fold(name) not in NOT_NAMES | _COMMON and \
+                    not any(w in _KO_GENERIC | self._own for w in name.split())
+                if (_proper_name(name) or counted or in_quotes) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
             for m in self._anaphor.finditer(capped) if self._anaphor else ():
@@ -1245,6 +1248,11 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
         # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
         parts.append(rf"(?<![\w])(?P<nkq>{_KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
+        # or a name in quotes, which bound it whatever its script ("마운트 '별빛 고래'가
+        # 컬렉션에서 사라졌어요")
+        parts.append(rf"[\"'‘“«]\s*(?P<nkt>[^\"'’”»\n]{{1,30}}?)\s*[\"'’”»]\s*"
+                     rf"(?:가|이|은|는|을|를|도)?(?:\s*[\uac00-\ud7a3]{{1,8}}(?:에서|에))?"
+                     rf"\s*(?:{verbs})")
     # a cue that introduces oneself names one word: "my name is John Smith" is a person,
     # not a character
     for group, chosen in (("sp", [c for c in plain if _SELF_INTRODUCTION.search(fold(c))]),
