@@ -164,6 +164,47 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:depuis|apres)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
     r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")
+#: A topic declared fine after it ("billing is fine", "payouts are fine", "mon abonnement est
+#: actif", "o pagamento tá ok", "결제는 잘 됐는데"): the requester sets it aside as a denial
+#: does, so it is no evidence of the problem. Only a present state (not "was fine until…"),
+#: and never with a negation between ("is not fine", "ne marche pas", "잘 안 돼요").
+_FINE_AFTER = re.compile(
+    r"^\s*(?:(?:side|part|itself|wise)\s+)?(?:(?:is|are|'s|'re|seems?|looks?)\s+(?:(?:all|totally|"
+    r"completely|perfectly|still|working|running)\s+)?(?:fine|ok|okay|good|active|normal|"
+    r"in order|up to date)|(?:works?|is working|are working)\s+(?:fine|perfectly|normally|ok)"
+    r")\b|"
+    r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?(?:ok|actifs?|actives?|nickel|"
+    r"en ordre|a jour|normale?|correcte?)|(?:va|vont|marche|marchent|fonctionne|"
+    r"fonctionnent)\s+(?:tres\s+)?(?:bien|normalement|correctement|nickel)(?!\s+(?:sauf|mais)"
+    r"))\b|"
+    r"^\s*(?:(?:ta|esta|tao|estao|segue|continua)\s+(?:(?:tudo|bem|totalmente)\s+)?(?:ok|certo|"
+    r"certa|normal|ativo|ativa|ativos|ativas|em dia|funcionando|de boa|tranquilo|beleza)|"
+    r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho))\b|"
+    r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요)|괜찮|멀쩡|문제\s*없|이상\s*없|"
+    r"정상(?:이|입|인|적으로\s*(?:됐|되었|처리\s*됐|완료)))")
+
+
+#: Before a topic declared fine, words that make it another one than the problem's: "other
+#: advertisers are fine" (this one is not), "Dana's account works fine", "웹사이트에서는 로그인
+#: 잘 됩니다" (elsewhere it works): then the topic may well be the problem.
+_FINE_OTHER_BEFORE = re.compile(r"\b(?:other|others|another|autres?|outr[oa]s?)\s+(?:\S+\s+)?$|"
+                                r"'s\s+(?:\S+\s+)?$|다른\s*(?:\S+\s+)?$|"
+                                r"(?:에서는|에선|에서도)\s+(?:\S+\s+){0,2}$")
+_FINE_OTHER_AFTER = re.compile(r"\b(?:elsewhere|other|ailleurs|autres?|outr[oa]s?)\b|다른")
+
+
+def _declared_fine(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` are declared fine (`_FINE_AFTER`), in a
+    clause about them, not about another of their kind (`_FINE_OTHER_BEFORE`). Such a mention
+    is no evidence, but it denies nothing: "the card is fine" still names the card paid with."""
+    before = fold(_CLAUSE_END.split(text[max(0, start - 40):start])[-1])
+    if _FINE_OTHER_BEFORE.search(before):
+        return False
+    if end and text[end - 1] in _KO_TOPIC:
+        end -= 1
+    after = fold(_SENTENCE_END.split(text[end:end + 30], maxsplit=1)[0])
+    found = _FINE_AFTER.search(after)
+    return found is not None and not _FINE_OTHER_AFTER.search(after, found.end())
 _ANY_LANGUAGE = ("en", "fr", "pt")
 #: Function words: inside a phrase they may be missing or different in the text, and
 #: between a phrase's words they do not count against its one-word gap. Negations are not
@@ -235,6 +276,8 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
             or _DENIAL_AFTER_KO.search(after):
         return True
     if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
+        return True
+    if _declared_fine(text, start, end):
         return True
     before = fold(text[max(0, start - 60):start])
     if _CONTEXT_BEFORE.search(before):

@@ -1,0 +1,53 @@
+"""A topic the requester declares fine ("billing is fine", "mon abonnement est actif",
+"o pagamento tá ok", "결제는 잘 됐는데") is no evidence of the problem, in en, fr, ko and
+pt-br; one declared fine elsewhere or for another of its kind still is. Through the matcher,
+the one options and rule keywords share."""
+
+from __future__ import annotations
+
+import pytest
+
+from integrations.triage.reading.matcher import Matcher
+
+
+def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
+    """(negated, denied) of each hit of ``phrase`` in ``text``."""
+    m = Matcher([("x", phrase, 0.85)], language)
+    return [(h.negated, h.denied) for h in m.find(text)]
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "billing", "This is NOT about my subscription, billing is fine and paid up."),
+    ("en", "payouts", "Not a payment question, payouts are fine."),
+    ("en", "login", "Login works fine, the chat does not."),
+    ("fr", "abonnement", "ma carte a été débitée et mon abonnement est actif."),
+    ("fr", "paiement", "le paiement marche bien, c'est la vidéo qui bloque"),
+    ("ko", "결제", "결제는 잘 됐는데 토큰이 안 들어왔어요"),
+    ("ko", "로그인", "로그인은 괜찮고 채팅이 안 돼요"),
+    ("ko", "크롬", "크롬은 잘 되는데 엣지가 안 돼요"),  # the browser in trouble is Edge
+    ("pt", "pagamento", "não é problema de pagamento, o pagamento tá ok."),
+    ("pt", "assinatura", "minha assinatura está ativa, o vídeo que não abre"),
+])
+def test_a_topic_declared_fine_is_no_evidence(language: str, phrase: str, text: str) -> None:
+    found = hits(phrase, language, text)
+    # no evidence, but no denial: "the card is fine" still names the card paid with
+    assert found and found[-1] == (True, False)
+
+
+@pytest.mark.parametrize(("language", "phrase", "text"), [
+    ("en", "billing", "billing is not fine, I was charged twice"),
+    ("en", "billing", "billing was fine until yesterday, now it fails"),
+    ("en", "account", "Dana's account works fine, it's just mine."),
+    ("en", "advertisers", "other advertisers are fine, only this one breaks"),
+    ("fr", "paiement", "le paiement ne marche pas depuis hier"),
+    ("fr", "paiement", "le paiement est bien passé mais rien reçu"),
+    ("ko", "결제", "결제가 잘 안 돼요"),
+    ("ko", "광고주", "다른 광고주는 정상입니다"),
+    ("ko", "로그인", "웹사이트에서는 같은 비번으로 로그인 잘 됩니다"),
+    ("pt", "pagamento", "o pagamento não tá ok, recusou duas vezes"),
+    ("pt", "lojas", "os das outras lojas tão de boa"),
+    ("pt", "cartao", "o cartão tá recusando, em outros lugares funciona"),
+])
+def test_a_topic_not_declared_fine_still_counts(language: str, phrase: str, text: str) -> None:
+    found = hits(phrase, language, text)
+    assert found and not any(negated for negated, _ in found)
