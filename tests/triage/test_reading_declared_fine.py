@@ -51,3 +51,22 @@ def test_a_topic_declared_fine_is_no_evidence(language: str, phrase: str, text: 
 def test_a_topic_not_declared_fine_still_counts(language: str, phrase: str, text: str) -> None:
     found = hits(phrase, language, text)
     assert found and not any(negated for negated, _ in found)
+
+
+# ------------------------------------------------------------------ a plural keyword's noun
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("en", "I can't log into my own model account since Monday", False),
+    ("en", "my model profile shows the wrong name", False),
+    ("en", "my models are offline since Monday", True),
+    ("en", "my model can't log in since Monday", True),  # a verb follows: the noun is the head
+    ("en", "it's about my model, she can't log in", True),
+    ("fr", "mes modèles ne peuvent plus se connecter", True),
+    ("pt", "meus modelos não conseguem entrar", True),
+])
+def test_a_singular_before_a_noun_qualifies_it(language: str, text: str, found: bool) -> None:
+    """English: the singular of a plural keyword, followed by the noun it qualifies, is not
+    that keyword ("my own model account" is no "my models")."""
+    phrase = {"en": "my models", "fr": "mes modèles", "pt": "meus modelos"}[language]
+    assert bool(Matcher([("s", phrase, 0.85)], language).find(text)) is found

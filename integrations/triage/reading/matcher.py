@@ -361,6 +361,32 @@ def in_anothers_clause(text: str, start: int) -> bool:
     return last >= 0 and not _FIRST_PERSON.search(clause, last)
 
 
+#: English words after a noun that make it the head of its phrase, not a modifier: verbs of
+#: every day and auxiliaries ("my model can't log in", "my model said").
+_EN_AFTER_HEAD_WORDS = (
+    "can cannot could will would should must may might do does did doesn don didn has have "
+    "had is are was were be been not and or but who which that when since because so says "
+    "said told asked wants wanted keeps kept got gets")
+_EN_AFTER_HEAD = frozenset(_EN_AFTER_HEAD_WORDS.split())
+
+
+def _modifier(text: str, toks: Sequence[Token], last: int, written: str) -> bool:
+    """True when English text word ``toks[last]`` is the singular of the phrase's plural last
+    word ``written`` and another word follows it in the clause, a noun it qualifies: "my own
+    model account" is a model's account, not "my models" (a studio's); "my model can't log
+    in" keeps it (a verb follows)."""
+    word = fold(toks[last].raw)
+    if not (written.endswith("s") and written in (word + "s", word + "es")) \
+            or last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if text[toks[last].end:nxt.start].strip():
+        return False  # punctuation: the clause ends on the word
+    after = fold(nxt.raw)
+    return not (after in _EN_AFTER_HEAD or after in FUNCTION["en"] or after in COMMON["en"]
+                or after.endswith(("ed", "ing", "s")))
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A title or keyword of one ``label`` (an option value, a rule), with its weight."""
@@ -521,6 +547,9 @@ class Matcher:
                     if rest is None:
                         continue
                     end_index, skipped = rest
+                    if self.language == "en" and _modifier(
+                            text, toks, end_index, fold(phrase.text.split()[-1])):
+                        continue
                     typo = any(canon[j][1] for j in range(i, end_index + 1))
                     start, end = toks[i].start, toks[end_index].end
                     negated = is_negated(text, start, end, self.language)
