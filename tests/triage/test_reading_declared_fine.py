@@ -6,7 +6,9 @@ the one options and rule keywords share."""
 from __future__ import annotations
 
 import pytest
+from test_reading import on, written
 
+from integrations.triage import TriageContext, decide
 from integrations.triage.reading.matcher import Matcher
 
 
@@ -70,3 +72,39 @@ def test_a_singular_before_a_noun_qualifies_it(language: str, text: str, found: 
     that keyword ("my own model account" is no "my models")."""
     phrase = {"en": "my models", "fr": "mes modèles", "pt": "meus modelos"}[language]
     assert bool(Matcher([("s", phrase, 0.85)], language).find(text)) is found
+
+
+# ------------------------------------------------------------------ another dropdown's negation
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("It's not a card declined issue, the payment went through by credit card on Monday "
+     "but I never got my 1000 credits.", "en"),
+    ("c'est pas un probleme de carte refusée, le paiement est bien passé par carte "
+     "bancaire mais j'ai jamais reçu mes 1000 crédits.", "fr"),
+    ("카드 거절 문제는 아니고요, 신용카드로 결제했는데 크레딧 1000개가 안 들어왔어요.", "ko"),
+])
+def test_a_negation_inside_another_fields_phrase_is_that_fields(
+        games: TriageContext, body: str, locale: str) -> None:
+    """"pas un problème de carte refusée" denies a refusal (purchase_problem), not the card:
+    "par carte bancaire" still names the payment method."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("payment_method") == "pay_card"
+
+
+@pytest.mark.parametrize(("body", "locale", "method"), [
+    ("To be clear my card isn't being declined, I want to buy Patron with a paysafecard and "
+     "the option is greyed out at checkout.", "en", "pay_paysafecard"),
+    ("Ma carte n'est pas refusée, je veux payer avec un ticket prépayé paysafecard et "
+     "l'option est grisée.", "fr", "pay_paysafecard"),
+    ("My card was declined three times when buying 1000 credits.", "en", "pay_card"),
+    ("Ma carte a été refusée trois fois pour 1000 crédits.", "fr", "pay_card"),
+    ("Meu cartão foi recusado três vezes na compra de 1000 créditos.", "pt-br", "pay_card"),
+    ("신용카드 결제가 계속 거절돼요. 크레딧 1000개 사려고 했어요.", "ko", "pay_card"),
+])
+def test_a_card_is_no_method_only_as_subject_of_a_denied_refusal(
+        games: TriageContext, body: str, locale: str, method: str) -> None:
+    """"my card isn't being declined" says nothing of the method paid with; "my card was
+    declined" does."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("payment_method") == method

@@ -87,7 +87,9 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
     for key, f in fields.items():
         if f.kind in ("dropdown",):
             options[key] = OptionReader(f, [n for k, o in fields.items() if k != key
-                                            for n in field_synonyms(o)])
+                                            for n in field_synonyms(o)],
+                                        [o for k, o in fields.items()
+                                         if k != key and o.kind == "dropdown"])
         elif f.kind == "checkbox":
             box = CheckboxReader(f)
             if box:

@@ -314,19 +314,35 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
     return out
 
 
+#: A negation right after a hit (where a predicate of another field may deny something of it).
+_NEGATION_NEAR = re.compile(r"\s*(?:is|are|was|were|wasn|isn|aren|weren|n'est|est|nao|não|"
+                            r"ne|n'|não)?\W*(?:not|n[’']t|pas|nao|não|안|못)", re.IGNORECASE)
+#: Between a subject and its negated predicate: a copula and the negation ("my card isn't
+#: being", "ma carte n'est pas", "meu cartão não foi").
+_SUBJECT_OF = re.compile(r"^\s*(?:is|are|was|were|has|have|had)?\s*(?:not|n[’']?t)\s*"
+                         r"(?:being|been|getting|even)?\s*$|"
+                         r"^\s*(?:n'|ne\s+)?(?:est|a|etait|as)\s+(?:pas|jamais)\s*(?:ete)?\s*$|"
+                         r"^\s*(?:nao|nunca)\s+(?:foi|esta|ta|e)?\s*$")
+
+
 class OptionReader:
     """One field's options, compiled per language on first use (then kept)."""
 
-    def __init__(self, f: Field, names: Sequence[str] = ()) -> None:
+    def __init__(self, f: Field, names: Sequence[str] = (),
+                 rivals: Sequence[Field] = ()) -> None:
         """``names``: what the form's other fields are called (titles, synonyms): an
         option's word inside one ("아이디" in "사이트 아이디", the site ID) names that field,
-        not the problem."""
+        not the problem. ``rivals``: the form's other dropdowns, whose negated option phrases
+        take the negation of this field's words inside them (`_negated_by_rival`)."""
         self.field = f
         self.person = is_person(f)
         self.people = _person_words(f) if self.person else {}
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
+        self.rivals = PerLanguage(lambda language: [
+            (f"{r.key}:{label}", text, weight) for r in rivals
+            for label, text, weight in option_phrases(r, language)]) if rivals else None
 
     def other_named(self, texts: Sequence[tuple[str, str]], locale: str, value: str
                     ) -> str | None:
@@ -365,6 +381,25 @@ class OptionReader:
         return {h.phrase.label for _, text in texts for h in matcher.find(text)
                 if not h.negated and says_self(text, h)}
 
+    def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
+                        hits: list[Hit]) -> list[Hit]:
+        """This field's hits without those a negated phrase of another dropdown takes: one
+        inside it ("c'est pas un problème de carte refusée" denies a refusal, not the card:
+        "par carte bancaire" still names it), or its subject right before it ("my card
+        isn't being declined" says nothing of the card paid with). The other matcher runs
+        only when a hit may be concerned: negated, or followed by a negation."""
+        if not any(h.negated or _NEGATION_NEAR.search(text, h.end, h.end + 24) for h in hits):
+            return hits
+        assert self.rivals is not None
+        negated = [r for r in self.rivals(language).find(text, toks) if r.negated]
+        if not negated:
+            return hits
+        return [h for h in hits if not any(
+            (r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start)
+            or (not h.negated and h.end <= r.start
+                and _SUBJECT_OF.match(fold(text[h.end:r.start])))
+            for r in negated)]
+
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
         """The option the requester's texts (``(source, text)``, newest first) name."""
@@ -381,6 +416,8 @@ class OptionReader:
         for source, text in texts:
             toks = tokens(text, language, memo)
             hits = explained(matcher.find(text, toks))
+            if self.rivals is not None and hits:
+                hits = self._not_the_rivals(text, toks, language, hits)
             for value, start, end in self_named(text, self.people) if self.people else ():
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
