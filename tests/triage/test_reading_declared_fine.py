@@ -108,3 +108,23 @@ def test_a_card_is_no_method_only_as_subject_of_a_denied_refusal(
     declined" does."""
     d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
     assert written(games, d).get("payment_method") == method
+
+
+# ------------------------------------------------------------------ charged on a card
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("It's not a refusal, I was charged $24.99 on my Visa last week for 2500 credits but "
+     "nothing arrived in the game.", "en"),
+    ("c'est pas un refus de paiement, j'ai bien été débitée de 24,99 $ sur ma Visa la "
+     "semaine dernière pour les 2500 Crédits mais rien dans le jeu.", "fr"),
+    ("não foi recusado, fui cobrado 24,99 no meu Visa semana passada pelos 2500 créditos "
+     "e nada chegou no jogo.", "pt-br"),
+    ("거절은 아니고요, 지난주에 비자카드로 24.99달러 결제됐는데 크레딧 2500개가 게임에 "
+     "안 들어왔어요.", "ko"),
+])
+def test_a_charge_on_my_card_names_the_method(games: TriageContext, body: str,
+                                              locale: str) -> None:
+    """"débitée … sur ma Visa": the card charged, not a place in the product."""
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("payment_method") == "pay_card"

@@ -73,6 +73,12 @@ _PLACE_AFTER = re.compile(
 #: right before the words ("nothing works on my account": where, not what), and where the
 #: requester is sent ("back to login", "renvoie vers la connexion"); a tool named after its
 #: object ("le générateur de liens", "o gerador de links").
+#: A charge on what it is charged to: "débitée de 24,99 $ sur ma Visa", "charged twice on my
+#: Mastercard", "cobrado no meu cartão" names the means of payment, no place in the product.
+_CHARGED_ON = re.compile(r"\b(?:charged|debited|billed|paid|taken|deducted|debitee?s?|"
+                         r"prelevee?s?|payee?s?|facturee?s?|cobrad[oa]s?|debitad[oa]s?|"
+                         r"descontad[oa]s?|pag[oa]s?|paguei)\b(?:[^.!?;:\n]|(?<=\d)[.,](?=\d)){0,30}"
+                         r"\b(?:on|sur|na|no)\s+(?:my|our|mon|ma|notre|minha|meu|nossa|nosso)\s+$")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
@@ -530,7 +536,8 @@ def context(text: str, hit: Hit) -> bool:
     s'appelle Jeannot42")."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
-    if (_PLACE_AFTER.search(after) or _PLACE_BEFORE.search(before)
+    if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
+                                       and not _CHARGED_ON.search(before))
             or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
