@@ -128,3 +128,22 @@ def test_a_charge_on_my_card_names_the_method(games: TriageContext, body: str,
     """"débitée … sur ma Visa": the card charged, not a place in the product."""
     d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
     assert written(games, d).get("payment_method") == "pay_card"
+
+
+# ------------------------------------------------------------------ remedies tried, dates
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("ever since tuesdays patch the game just crashes to desktop when I load into the hub. "
+     "tried verifying files twice.", "en"),
+    ("le jeu crash au bureau dès que j'entre dans le hub. j'ai essayé de réinstaller, "
+     "rien.", "fr"),
+    ("o jogo crasha pro desktop quando entro no hub. tentei reinstalar, nada.", "pt-br"),
+    ("허브에 들어가면 게임이 튕겨요. 재설치도 해봤어요.", "ko"),
+])
+def test_a_remedy_tried_is_not_the_problem(games: TriageContext, body: str,
+                                           locale: str) -> None:
+    """What the requester tried ("verifying files", "réinstaller") and what dates the
+    problem ("since tuesdays patch") do not compete with what is wrong (a crash)."""
+    d = decide(on(games, body, form="technical-issues", locale=locale), games)
+    assert written(games, d).get("issue_type") == "tech_crash"

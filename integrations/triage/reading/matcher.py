@@ -160,7 +160,8 @@ _DENIAL_AFTER_KO = re.compile(
     r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:since|after)\s+(?:the|a|an|my)\s+(?:last\s+|latest\s+|recent\s+|new\s+)?|"
+    r"(?:\b(?:since|after)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|new\s+|"
+    r"[a-z]+'?s\s+)?|"
     r"\b(?:depuis|apres)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
     r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")

@@ -102,6 +102,13 @@ _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
 #: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
 #: until the sentence ends is context, like a place (the steps lead to the problem, they
 #: are not it).
+#: A remedy the requester tried, not the problem: "tried verifying files", "j'ai essayé de
+#: réinstaller", "tentei reinstalar", "재설치도 해봤어요" (a gerund after "tried"; a verb
+#: redone, re-, after "essayé"/"tentei"; 해봤 after the Korean word).
+_TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+$|"
+                           r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
+_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+)\b")
+_TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
 _STEPS_BEFORE = re.compile(
     r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
     r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
@@ -546,7 +553,10 @@ def context(text: str, hit: Hit) -> bool:
             or is_someone_elses(text, hit.start, hit.end)
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
             or _PATH_BEFORE.search(text[max(0, hit.start - 30):hit.start])
-            or _PATH_AFTER.search(text[hit.end:hit.end + 30])):
+            or _PATH_AFTER.search(text[hit.end:hit.end + 30])
+            or (_TRIED_BEFORE.search(before)
+                and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
+            or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
