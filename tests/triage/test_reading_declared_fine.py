@@ -147,3 +147,19 @@ def test_a_remedy_tried_is_not_the_problem(games: TriageContext, body: str,
     problem ("since tuesdays patch") do not compete with what is wrong (a crash)."""
     d = decide(on(games, body, form="technical-issues", locale=locale), games)
     assert written(games, d).get("issue_type") == "tech_crash"
+
+
+@pytest.mark.parametrize(("language", "phrase", "text", "negated"), [
+    ("en", "agency", "we're kind of becoming an agency, how does that work?", True),
+    ("en", "agency", "we are an agency with five models", False),
+    ("fr", "agence", "on est en train de devenir une agence, comment ça marche ?", True),
+    ("fr", "agence", "notre agence gère cinq modèles", False),
+    ("pt", "agência", "a gente já tá meio que virando agencia... como fica isso?", True),
+    ("pt", "agência", "somos uma agência com cinco modelos", False),
+    ("ko", "에이전시", "저희는 에이전시예요", False),
+])
+def test_a_hedge_or_a_change_under_way_is_no_evidence(language: str, phrase: str, text: str,
+                                                      negated: bool) -> None:
+    """"meio que virando agência" (sort of becoming an agency) says what is not, yet."""
+    found = hits(phrase, language, text)
+    assert found and all(n is negated for n, _ in found)

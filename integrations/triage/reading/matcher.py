@@ -164,6 +164,13 @@ _CONTEXT_BEFORE = re.compile(
     r"[a-z]+'?s\s+)?|"
     r"\b(?:depuis|apres)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
     r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
+#: A hedge or a change under way before the words: "we're kind of becoming an agency", "a
+#: gente tá meio que virando agência", "on devient presque un studio": not what is, yet.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:kind of|sort of|almost|becoming|turning into|about to become|"
+    r"presque|en train de devenir|devenir|devient|devenons|"
+    r"meio que|quase|virando|virar|tornando|se tornar|nos tornando)\s+"
+    r"(?:(?:a|an|the|un|une|um|uma|o|a|de|d'|like)\s*)?$")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")
 #: A topic declared fine after it ("billing is fine", "payouts are fine", "mon abonnement est
 #: actif", "o pagamento tá ok", "결제는 잘 됐는데"): the requester sets it aside as a denial
@@ -281,7 +288,7 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
     if _declared_fine(text, start, end):
         return True
     before = fold(text[max(0, start - 60):start])
-    if _CONTEXT_BEFORE.search(before):
+    if _CONTEXT_BEFORE.search(before) or _HEDGE_BEFORE.search(before):
         return True
     langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
     return any(_NEGATION_BEFORE[lang].search(before) or _NEGATION_JOINED[lang].search(before)
