@@ -258,6 +258,15 @@ class EventStore(ABC):
         """Make a call stuck in thread ``thread_id`` fail now (the back-end decides how)."""
         return None
 
+    def defer_checkpoints(self) -> bool:
+        """Leave the log's checkpoints of this process's later connections to `checkpoint`,
+        called off the commit path; False where the back-end has nothing to defer."""
+        return False
+
+    def checkpoint(self) -> None:
+        """Checkpoint the log now, without waiting for readers or writers."""
+        return None
+
     # -- helpers ---------------------------------------------------------------------------
 
     def setup(self) -> None:

@@ -241,3 +241,37 @@ def test_a_commit_slower_than_the_ack_timeout_answers_503_and_the_resend_dedupes
         fresh = rx.post(_body(50), "t-fresh")  # the receiver goes on as before
         assert fresh.status_code == 202 and fresh.json()["status"] == "queued"
     assert sum(store.counts().values()) == 5
+
+
+def _frames_in_log(db: Path) -> int:
+    """Frames of the current write-ahead log generation, read from another connection."""
+    with sqlite3.connect(db) as conn:
+        _, frames, _ = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    return int(frames)
+
+
+def _fill(store: SqliteEventStore, first: int, count: int) -> None:
+    """``count`` commits of one event (each appends the pages it touched to the log)."""
+    for t in range(first, first + count):
+        store.add_many([NewEvent("zendesk", "ticket_updated", t, "2024-05-01T10:00:00Z",
+                                 invocation_id=f"i{t}")])
+
+
+def test_the_receivers_store_leaves_checkpoints_to_its_own_thread(tmp_path: Path) -> None:
+    """SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages and held
+    that batch's acks: deferred, the log grows past it until `checkpoint` moves it out,
+    after which the next commit starts a new log."""
+    log_max = 1100 * 4120  # a little over 1,000 frames of 4 KiB pages
+    plain = SqliteEventStore(tmp_path / "plain.db")
+    _fill(plain, 0, 600)
+    assert (tmp_path / "plain.db-wal").stat().st_size < log_max  # restarted along the way
+    plain.close()
+    db = tmp_path / "e.db"
+    store = SqliteEventStore(db)
+    assert store.defer_checkpoints()
+    _fill(store, 0, 600)
+    assert (tmp_path / "e.db-wal").stat().st_size > log_max  # the commits checkpointed nothing
+    store.checkpoint()
+    _fill(store, 1000, 5)
+    assert _frames_in_log(db) < 100  # the log restarted after the checkpoint
+    store.close()
