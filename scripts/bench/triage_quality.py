@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10.
+fresh9, fresh10, fresh11.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -19,6 +19,8 @@ redundant), then tuned on by the eighth.
 measures before and after the seventh and eighth passes are in the files' headers.
 ``fresh10`` (``*-fresh10.yaml``): written blind the same way at the start of the ninth pass and
 measured once on the code before it (the figures are in the files' headers).
+``fresh11`` (``*-fresh11.yaml``): written blind the same way while the ninth pass ran, kept unseen, and
+measured once at its start and end (the figures are in the files' headers).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -55,7 +57,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", "fresh2", "fresh3", "fresh4",
-          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
 
 
 @dataclass
