@@ -19,8 +19,8 @@ redundant), then tuned on by the eighth.
 measures before and after the seventh and eighth passes are in the files' headers.
 ``fresh10`` (``*-fresh10.yaml``): written blind the same way at the start of the ninth pass and
 measured once on the code before it (the figures are in the files' headers).
-``fresh11`` (``*-fresh11.yaml``): written blind the same way while the ninth pass ran, kept unseen, and
-measured once at its start and end (the figures are in the files' headers).
+``fresh11`` (``*-fresh11.yaml``): written blind the same way while the ninth pass ran, kept
+unseen, and measured once at its start and end (the figures are in the files' headers).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
