@@ -16,8 +16,13 @@ from functools import lru_cache
 
 import Stemmer
 
-__all__ = ["KOREAN_PARTICLES", "Token", "fold", "key", "strip_korean", "substance", "tokens",
-           "words"]
+__all__ = ["KOREAN_PARTICLES", "MENU_ARROW", "Token", "fold", "key", "strip_korean", "substance",
+           "tokens", "words"]
+
+#: What joins two steps of a menu path the requester followed ("Reports > Export",
+#: "Settings › Billing", "Relatórios -> Vendas", "로그인 → 링크 메뉴"); read by the option reader
+#: (a path names places, not the problem) and the clause reader (a path is the steps).
+MENU_ARROW = r"(?:>|›|→|->|=>|⇒)"
 
 _STEMMERS = {"en": "english", "fr": "french", "pt": "portuguese"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -42,7 +42,14 @@ from integrations.triage.reading.matcher import (
     is_negated,
     is_someone_elses,
 )
-from integrations.triage.reading.normalise import Token, fold, key, strip_korean, tokens
+from integrations.triage.reading.normalise import (
+    MENU_ARROW,
+    Token,
+    fold,
+    key,
+    strip_korean,
+    tokens,
+)
 from integrations.triage.reading.vocabulary import (
     KEYWORD_WEIGHT,
     is_person,
@@ -117,8 +124,8 @@ _STEPS_BEFORE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A step of a menu path ("Account settings > Payment details", "Relatórios > Vendas",
 #: "설정 > 결제"): the words name where the requester went, a place, not what is wrong.
-_PATH_BEFORE = re.compile(r"(?:>|›|→|->)\s*(?:[^\W\d_]+\s+){0,2}$")
-_PATH_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:>|›|→|->)")
+_PATH_BEFORE = re.compile(MENU_ARROW + r"\s*(?:[^\W\d_]+\s+){0,2}$")
+_PATH_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?" + MENU_ARROW)
 #: What a requester does on a screen, in the present, first person or as a bare step ("I go
 #: to", "change", "hit Save", "je tape", "je coche", "entro no painel", "clico em", "누르고"):
 #: two or more in one sentence are a sequence of steps, and what they act on is context,

@@ -71,7 +71,7 @@ from integrations.triage.reading.lexicon import (
     load,
     misspelt_word,
 )
-from integrations.triage.reading.normalise import fold, strip_korean, substance
+from integrations.triage.reading.normalise import MENU_ARROW, fold, strip_korean, substance
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
@@ -1532,7 +1532,7 @@ _KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|�
 #: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
 #: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
 #: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
-_PATH = re.compile(r"(?<=[^\W\d])[ \t]*(?:>|→|->|=>|⇒)[ \t]*(?=[^\W\d])")
+_PATH = re.compile(r"(?<=[^\W\d])[ \t]*" + MENU_ARROW + r"[ \t]*(?=[^\W\d])")
 #: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
 _CONTACT = re.compile(
     r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
