@@ -154,10 +154,12 @@ _KO_TOPIC = frozenset("은는도")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
 #: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
 #: topic or "also" particle, then the negated verb of using, doing or having, or 말고/없이
-#: right after the word ("결제를 안 했는데", with an object particle, tells what happened).
+#: right after the word ("결제를 안 했는데", with an object particle, tells what happened);
+#: "계정 문제 같은 건 없어요", "결제 쪽은 없고" (no such problem).
 _DENIAL_AFTER_KO = re.compile(
     r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어|없습|없고|"
-    r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)")
+    r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)|"
+    r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어|없습|없고|없음)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|new\s+|"

@@ -139,9 +139,20 @@ _ACTION = re.compile(
     r"누른\s*다음|클릭한\s*다음)")
 _RESULT = re.compile(
     r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|shows?|says?|returns?|gives?|appears?|"
-    r"nothing|j'ai|j'obtiens|ca|il\s+me|elle\s+me|finit|aparece|da|mostra|retorna|fica|"
+    r"nothing|j'ai|j'obtiens|ca|il\s+me|elle\s+me|finit|rien|aparece|da|mostra|retorna|fica|"
     r"nada)\b|(?:뜨|나오|나와|떠요|돼요|안\s*돼)")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+#: An e-mail address or a web address: a keyword inside one ("partnerships@site.com",
+#: "mybanners.net", "https://…/links/…") names a mailbox or a site, never the problem.
+_ADDRESS = re.compile(r"@|://|\bwww\.|[^\W_]\.(?:com|net|org|info|biz|io|co|fr|br|kr|de|uk|"
+                      r"es|it|be|ch|ca|me|app|blog|shop|store)\b", re.IGNORECASE)
+#: A person known by what they look after: "our account people", "my account manager",
+#: "le chargé de compte", "o gerente da conta", "계정 담당자": a person, not the thing.
+_ROLE_AFTER = re.compile(r"^\s*(?:managers?|reps?|representatives?|people|team|teams|"
+                         r"executives?|contacts?|person)\b|^\s*(?:담당자|매니저)")
+_ROLE_BEFORE = re.compile(r"\b(?:charge|chargee|gestionnaire|responsable|gerente|"
+                          r"responsavel|contato|gestor|gestora)s?\s+(?:de|du|da|do)\s+"
+                          r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$")
 #: A name or a naming phrase right after the words: "a user named Jeannot42", "un
 #: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
 #: person, whom the requester names; what that person is says nothing of the requester.
@@ -442,6 +453,8 @@ class OptionReader:
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
                                     start, end, False, is_negated(text, start, end, language)))
+            if hits and _ADDRESS.search(text):
+                hits = [h for h in hits if not _in_address(text, h.start, h.end)]
             denied.update(h.phrase.label for h in hits if h.denied)
             fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:
@@ -525,6 +538,15 @@ class OptionReader:
                         locale=locale, confidence=round(confidence, 2), source=source)
 
 
+def _in_address(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside an e-mail or a web address (`_ADDRESS`):
+    the run of characters around it, up to a space, a quote or a bracket."""
+    left = max((text.rfind(c, 0, start) for c in " \t\n'\"<(["), default=-1) + 1
+    right = min((i for i in (text.find(c, end) for c in " \t\n'\">)]") if i >= 0),
+                default=len(text))
+    return bool(_ADDRESS.search(text[left:right].rstrip(".,;:!?")))
+
+
 def explained(hits: list[Hit]) -> list[Hit]:
     """``hits`` without those whose gap another option's words fill: "my favourite model"
     is the model the viewer likes (``favourite model``), not "my models" with a word
@@ -556,6 +578,7 @@ def context(text: str, hit: Hit) -> bool:
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
             or is_someone_elses(text, hit.start, hit.end)
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
@@ -602,8 +625,10 @@ def _in_steps(text: str, start: int, hit: Hit) -> bool:
     actions = [m.end() for m in _ACTION.finditer(sentence)]
     at = hit.start - start
     before = [a for a in actions if a <= at]
-    # the result ("… hit Save and get Error", "et ça finit par une erreur") is the problem
-    return len(actions) >= 2 and bool(before) and not _RESULT.search(sentence[before[-1]:at])
+    # the result ("… hit Save and get Error", "et ça finit par une erreur", "… et rien ne se
+    # passe": the hit's own words may say it) is the problem
+    return len(actions) >= 2 and bool(before) and not _RESULT.search(
+        sentence[before[-1]:at + hit.end - hit.start])
 
 
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,

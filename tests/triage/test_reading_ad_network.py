@@ -1,0 +1,94 @@
+"""The ad-network's problem type read from free text (issue 10): what names the problem,
+what only surrounds it (an address, a person known by the thing they look after, the
+steps before the result), what the requester sets aside. Through the pure core, on the
+example workspace."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage.reading.options import _in_address
+
+
+@pytest.mark.parametrize(("text", "word", "inside"), [
+    ("please write to partnerships@wanderbites.com", "partnerships", True),
+    ("our site mybanners.net is new", "banners", True),
+    ("see https://example.org/links/new", "links", True),
+    ("see www.links-hub.fr today", "links", True),
+    ("my links stopped working.Thanks", "links", False),
+    ("the partnerships team wrote to me", "partnerships", False),
+])
+def test_a_word_inside_an_address(text: str, word: str, inside: bool) -> None:
+    start = text.index(word)
+    assert _in_address(text, start, start + len(word)) is inside
+
+
+@pytest.mark.parametrize("body", [
+    "I need the contact email on my publisher page changed to partnerships@wanderbites.com. "
+    "SID 5512093",
+    "Merci de changer l'e-mail de contact pour liens@monblog.fr. SID 5512093",
+    "Preciso trocar o e-mail de contato para links@meublog.com.br. SID 5512093",
+    "연락 이메일을 links@myblog.kr 로 바꿔 주세요. SID 5512093",
+])
+def test_a_keyword_inside_an_address_names_no_option(ads: TriageContext, body: str) -> None:
+    """"partnerships@…", "liens@…": a mailbox's name, not the advertisers' option."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_advertisers"
+
+
+@pytest.mark.parametrize("body", [
+    "Will your team be at the summit? We'd love to meet our account people. SID 90011234",
+    "Could I get a call with my account manager next week? SID 90011234",
+    "Est-ce que je peux parler à mon chargé de compte la semaine prochaine ? SID 90011234",
+    "Posso marcar uma call com o gerente da conta semana que vem? SID 90011234",
+    "다음 주에 계정 담당자와 통화할 수 있을까요? SID 90011234",
+])
+def test_a_person_known_by_the_account_is_not_an_account_problem(
+        ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_account"
+
+
+def test_the_account_itself_is_still_read(ads: TriageContext) -> None:
+    """Negative: a plain account problem stays one."""
+    d = decide(on(ads, "I can't log in to my account since yesterday, the password reset "
+                       "link never arrives. SID 90011234"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    "Je change la ville dans mon profil, je clique sur Enregistrer et rien ne se passe. "
+    "SID 62077145",
+    "I change the city on my profile, I click Save and nothing happens. SID 62077145",
+])
+def test_the_result_of_the_steps_is_no_step(ads: TriageContext, body: str) -> None:
+    """"… je clique sur Enregistrer et rien ne se passe": the result the steps lead to is
+    the problem; the profile the steps act on is where it shows."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_the_result_and_a_named_profile_are_offered_both(ads: TriageContext) -> None:
+    """The first sentence names the profile as the problem, the steps' result a technical
+    one: neither is written, the requester chooses."""
+    d = decide(on(ads, "Je n'arrive pas à changer mon nom dans mon profil. Je tape le nouveau, "
+                       "je clique sur Valider et rien ne se passe. SID 62077145"), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "지난달 퍼블리셔 웨비나 녹화본 받을 수 있을까요? 계정 문제 같은 건 없어요. SID 1029384",
+    "지난달 퍼블리셔 웨비나 녹화본 받을 수 있을까요? 계정 쪽은 없어요. SID 1029384",
+])
+def test_korean_no_such_problem_denies_the_option(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_other"
+
+
+def test_korean_a_problem_that_is_there_is_not_denied(ads: TriageContext) -> None:
+    """Negative: "계정 문제가 있어요" states the account problem."""
+    d = decide(on(ads, "계정 문제가 있어요. 로그인이 안 돼요. SID 1029384"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
