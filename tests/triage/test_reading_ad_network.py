@@ -92,3 +92,50 @@ def test_korean_a_problem_that_is_there_is_not_denied(ads: TriageContext) -> Non
     """Negative: "계정 문제가 있어요" states the account problem."""
     d = decide(on(ads, "계정 문제가 있어요. 로그인이 안 돼요. SID 1029384"), ads)
     assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    "General question, nothing is broken: do you publish a newsletter for publishers? "
+    "SID 90011234",
+    "Je prépare une thèse sur l'affiliation, accepteriez-vous un court entretien ou une "
+    "enquête ? SID 90011234",
+    "Vocês têm algum treinamento ou tutorial de boas práticas pra quem está começando? "
+    "SID 90011234",
+    "그냥 궁금한 게 있어서요. 퍼블리셔 대상 뉴스레터가 있나요? SID 90011234",
+])
+def test_a_question_with_no_problem_is_another_question(ads: TriageContext,
+                                                        body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_other"
+
+
+@pytest.mark.parametrize("body", [
+    "사이트 아이디는 사무실 가서 알려드릴게요. 리포트 페이지에 'Access denied' 가 떠요.",
+    "I'll send the SID from the office tomorrow, the dashboard shows a blank page.",
+])
+def test_an_office_the_requester_works_in_is_no_visit(ads: TriageContext, body: str) -> None:
+    """Negative: "the office" the requester goes to is no question about ours."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_other"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("My quarterly check didn't arrive in PayPal. I'm just a shopper, I use the browser "
+     "extension when I buy stuff.", "pub_rewards"),
+    ("Mon bonus de parrainage n'apparaît pas, j'utilise l'extension du navigateur pour mes "
+     "achats.", "pub_rewards"),
+    ("Meu bônus de indicação não apareceu, uso a extensão do navegador nas compras.",
+     "pub_rewards"),
+    ("추천 보너스가 안 들어왔어요. 브라우저 확장 프로그램으로 쇼핑했어요.", "pub_rewards"),
+])
+def test_a_shopper_describing_themselves_asks_about_cash_back(
+        ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_a_publisher_payment_stays_a_payment(ads: TriageContext) -> None:
+    """Negative: a publisher's late payout names no shopper."""
+    d = decide(on(ads, "My November commissions were never paid to my PayPal. SID 4471023"),
+               ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
