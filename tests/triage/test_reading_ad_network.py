@@ -9,7 +9,7 @@ import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
-from integrations.triage.reading.options import _in_address
+from integrations.triage.reading.options import _in_address, shown_messages
 
 
 @pytest.mark.parametrize(("text", "word", "inside"), [
@@ -138,4 +138,47 @@ def test_a_publisher_payment_stays_a_payment(ads: TriageContext) -> None:
     """Negative: a publisher's late payout names no shopper."""
     d = decide(on(ads, "My November commissions were never paid to my PayPal. SID 4471023"),
                ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("the dashboard says 'Session expired, please log in again' every time", "'Session"),
+    ("Il me sort direct 'Invalid URL format' alors que l'url est bonne", "'Invalid"),
+    ("o painel tá dando 'Internal Server Error' toda vez", "'Internal"),
+    ("Links 탭 들어가면 'Access denied' 가 떠요", "'Access"),
+    ("et là « Erreur inattendue, veuillez réessayer » s'affiche", "« Erreur"),
+])
+def test_a_quoted_message_the_product_shows(text: str, first: str) -> None:
+    assert [text[s:e] for s, e in shown_messages(text)] == [first]
+
+
+@pytest.mark.parametrize("text", [
+    "the button says 'Generate code' and I click it",     # a button's label
+    "my statement shows it as 'paid' since the 20th",      # a status
+    "alors qu'il est marqué « payé » depuis le 20",        # a status
+    "mudar a categoria do site de 'Cupons' pra 'Blog'",    # no verb of showing
+    "I typed 'hello world' in the search box",             # what the requester typed
+    "l'ancien compte d'un ami n'est plus là",              # apostrophes, no quote
+])
+def test_no_message_shown(text: str) -> None:
+    assert shown_messages(text) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The dashboard keeps giving me 'Internal Server Error' when I open Reports > Performance. "
+    "SID 8120455",
+    "Le tableau de bord m'affiche « Accès refusé » sur Rapports. SID 8120455",
+    "O painel fica dando 'Internal Server Error' quando abro Relatórios > Desempenho. "
+    "SID 8120455",
+    "리포트 탭 들어가면 'Access denied' 가 떠요. SID 8120455",
+])
+def test_a_quoted_message_names_a_technical_problem(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_a_quoted_status_names_no_technical_problem(ads: TriageContext) -> None:
+    """Negative: "shown as 'paid'" is a payment's status, not an error on screen."""
+    d = decide(on(ads, "My October commission never arrived, but the statement shows it as "
+                       "'paid'. SID 4471023"), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"

@@ -55,6 +55,7 @@ from integrations.triage.reading.vocabulary import (
     is_person,
     option_keywords,
     option_phrases,
+    quoted_option,
 )
 
 __all__ = ["OptionReader", "in_doubt"]
@@ -150,6 +151,43 @@ _ADDRESS = re.compile(r"@|://|\bwww\.|[^\W_]\.(?:com|net|org|info|biz|io|co|fr|b
 #: "le chargé de compte", "o gerente da conta", "계정 담당자": a person, not the thing.
 _ROLE_AFTER = re.compile(r"^\s*(?:managers?|reps?|representatives?|people|team|teams|"
                          r"executives?|contacts?|person)\b|^\s*(?:담당자|매니저)")
+#: A message the product shows, quoted: an opening quote after a space (not "l'url"), two
+#: to eighty characters, a closing quote before no letter; announced by a verb of showing
+#: before it ("it says", "I get", "Il me sort direct", "aparece", "dando", "avec le
+#: message") or after it ("'Access denied' 가 떠요", "'Invalid URL' error", « … » s'affiche).
+#: Never what the requester clicks or types ("the button says 'Save'"), nor a status
+#: ("the statement shows it as 'paid'", "marqué « payé »").
+_QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"«“‘「]\s*([^'\"«»“”‘’「」\n]{2,80}?)\s*['\"»”’」]"
+                     r"(?![^\W\d_])")
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:says?|said|saying|shows?|showed|showing|displays?|displayed|gets?|got|getting|"
+    r"gives?|gave|returns?|returned|pops? up|popped up|appears?|appeared|reads|message|error|"
+    r"affiche|s'affiche|sort|dit|apparait|j'ai|j'obtiens|erreur|"
+    r"aparece|apareceu|aparecendo|dando|deu|mostra|mostrou|mostrando|diz|dizendo|retorna|"
+    r"mensagem|erro)\b(?:\s+[^\s'\"«“]+){0,2}\s*$")
+_SHOWN_AFTER = re.compile(
+    r"^\s*(?:(?:가|이|라고|라는|이라는|이라고)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지)|"
+    r"(?:error|message|erreur|erro|mensagem|s'affiche|appears|aparece|pops up|shows up)\b)")
+_NOT_SHOWN = re.compile(r"\b(?:button|bouton|botao|tab|onglet|aba|menu|click|clique|clico|"
+                        r"type|typed|tape|digit\w*|write|wrote|ecris|escrevi)\b|버튼|"
+                        r"\b(?:as|comme|como|status|statut)\s*$")
+
+
+def shown_messages(text: str) -> list[tuple[int, int]]:
+    """Where each quoted message the product shows starts, and its first word ends (the
+    message counts as one word, whatever its length), in ``text`` (see `_QUOTED`)."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        before = fold(text[max(0, m.start() - 32):m.start()])
+        after = fold(text[m.end():m.end() + 12])
+        if not (_SHOWN_BEFORE.search(before) or _SHOWN_AFTER.search(after)) or \
+                _NOT_SHOWN.search(before):
+            continue
+        word = re.match(r"\s*\S+?(?=[\s,.:;!?]|$)", text[m.start(1):m.end(1)])
+        out.append((m.start(), m.start(1) + (word.end() if word else 1)))
+    return out
+
+
 _ROLE_BEFORE = re.compile(r"\b(?:charge|chargee|gestionnaire|responsable|gerente|"
                           r"responsavel|contato|gestor|gestora)s?\s+(?:de|du|da|do)\s+"
                           r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$")
@@ -369,6 +407,7 @@ class OptionReader:
         self.person = is_person(f)
         self.people = _person_words(f) if self.person else {}
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
+        self.quoted = quoted_option(f)
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
         self.rivals = PerLanguage(lambda language: [
@@ -455,6 +494,9 @@ class OptionReader:
                                     start, end, False, is_negated(text, start, end, language)))
             if hits and _ADDRESS.search(text):
                 hits = [h for h in hits if not _in_address(text, h.start, h.end)]
+            for start, end in shown_messages(text) if self.quoted else ():
+                hits.append(Hit(Phrase(self.quoted or "", text[start:end], (), KEYWORD_WEIGHT),
+                                start, end, False, False))
             denied.update(h.phrase.label for h in hits if h.denied)
             fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:

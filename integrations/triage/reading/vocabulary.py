@@ -3,7 +3,8 @@
 From each field schema: titles in every locale, ``x-deskops.synonyms`` (per locale, words
 that name the field in a sentence: "my main" for a character) and, on each dropdown option,
 ``x-deskops.keywords`` (per locale, words and phrases customers use for that option), and
-``x-deskops.person`` on a dropdown whose options are kinds of requester; on a boolean
+``x-deskops.person`` on a dropdown whose options are kinds of requester, ``x-deskops.quoted``
+on the option a quoted message the product shows names; on a boolean
 field, ``x-deskops.keywords`` are statements that tick it (`checkbox`).
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 from integrations.model import Field
 
 __all__ = ["checkbox_keywords", "field_synonyms", "is_person", "option_keywords",
-           "option_phrases", "per_locale"]
+           "option_phrases", "per_locale", "quoted_option"]
 
 #: Confidence of a match on an option's own title, and on one of its keywords.
 TITLE_WEIGHT = 0.9
@@ -56,6 +57,17 @@ def option_keywords(f: Field) -> dict[str, dict[str, tuple[str, ...]]]:
             if words:
                 out[str(node["const"])] = words
     return out
+
+
+def quoted_option(f: Field) -> str | None:
+    """The option a message the product shows, quoted by the requester, names
+    (``x-deskops.quoted: true`` on one option: "it says 'Access denied'" is a technical
+    problem); None when no option declares it."""
+    schema = f.schema or {}
+    for node in schema.get("oneOf") or schema.get("anyOf") or ():
+        if isinstance(node, Mapping) and "const" in node and _ext(node).get("quoted") is True:
+            return str(node["const"])
+    return None
 
 
 def option_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
