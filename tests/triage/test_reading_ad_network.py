@@ -182,3 +182,34 @@ def test_a_quoted_status_names_no_technical_problem(ads: TriageContext) -> None:
     d = decide(on(ads, "My October commission never arrived, but the statement shows it as "
                        "'paid'. SID 4471023"), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    "Technical bug at login: I type my email and password, click Sign in and it asks "
+    "for the captcha again, forever. SID 8803145",
+    "bug technique à la connexion : je tape mon e-mail et mon mot de passe, je coche le "
+    "captcha et il redemande sans fin. SID 8803145",
+    "Erro estranho no login: digito e-mail e senha, marco o captcha e ele pede de novo. "
+    "SID 8803145",
+    "계정 접속 시 오류가 나요. 화면이 계속 하얗게 나와요. SID 8803145",
+])
+def test_where_a_symptom_shows_is_no_second_problem(ads: TriageContext, body: str) -> None:
+    """"a bug at login", "à la connexion", "no login", "계정 접속 시 오류": the login is where
+    the error shows, not an account problem beside it."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_a_login_problem_with_no_symptom_is_the_account(ads: TriageContext) -> None:
+    """Negative: no symptom before the login, the account stays the problem."""
+    d = decide(on(ads, "I can't log in to my account, my password was changed by someone. "
+                       "SID 8803145"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+def test_the_contact_of_a_person_is_not_the_profile(ads: TriageContext) -> None:
+    """"담당자분 연락처": the partnership manager's contact details, not the requester's
+    profile; the partnership proposal is another question."""
+    d = decide(on(ads, "저희 에이전시와 파트너십 제안을 드리고 싶은데 담당자분 연락처를 알 수 "
+                       "있을까요?", subject="제휴 제안"), ads)
+    assert written(ads, d).get("problem_type") == "pub_other"

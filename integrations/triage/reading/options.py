@@ -148,7 +148,8 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 _ADDRESS = re.compile(r"@|://|\bwww\.|[^\W_]\.(?:com|net|org|info|biz|io|co|fr|br|kr|de|uk|"
                       r"es|it|be|ch|ca|me|app|blog|shop|store)\b", re.IGNORECASE)
 #: A person known by what they look after: "our account people", "my account manager",
-#: "le chargé de compte", "o gerente da conta", "계정 담당자": a person, not the thing.
+#: "le chargé de compte", "o gerente da conta", "계정 담당자": a person, not the thing;
+#: what belongs to such a person ("담당자분 연락처", the contact's details) is theirs.
 _ROLE_AFTER = re.compile(r"^\s*(?:managers?|reps?|representatives?|people|team|teams|"
                          r"executives?|contacts?|person)\b|^\s*(?:담당자|매니저)")
 #: A message the product shows, quoted: an opening quote after a space (not "l'url"), two
@@ -190,7 +191,8 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
 
 _ROLE_BEFORE = re.compile(r"\b(?:charge|chargee|gestionnaire|responsable|gerente|"
                           r"responsavel|contato|gestor|gestora)s?\s+(?:de|du|da|do)\s+"
-                          r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$")
+                          r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$|"
+                          r"(?:담당자|매니저)(?:분|님)?(?:의)?\s*$")
 #: A name or a naming phrase right after the words: "a user named Jeannot42", "un
 #: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
 #: person, whom the requester names; what that person is says nothing of the requester.
@@ -236,6 +238,15 @@ _SOURCE_GAP = re.compile(
     r"^\s*(?:(?:from|of)\s+(?:my|our)|(?:de|d')\s*(?:mes|mon|ma|nos|notre)|"
     r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$|"
     r"^\s*(?:from the|de la|da|do|das|dos)\s+$")
+
+#: Between two options' words, what makes the second where the first shows: "a bug at
+#: login", "bug technique à la connexion", "crash during export", "erro no login",
+#: "로그인 시 오류" is written the other way round (`_AT_KO`): the symptom is the problem.
+_AT_GAP = re.compile(r"^\s*(?:(?:technical|technique|tecnico|serious|total|grave|big|gros|"
+                     r"enorme|strange|weird|bizarre|estranho)\s+)?(?:at|on|during|upon|a la|a l'|"
+                     r"au|lors de la|lors du|lors de l'|pendant la|pendant le|no|na|ao|"
+                     r"durante o|durante a)\s*$")
+_AT_KO = re.compile(r"^\s*(?:시|할 때|때|도중에?|중에?)\s*$")
 
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
 #: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
@@ -511,6 +522,10 @@ class OptionReader:
                        and n.end - n.start > hit.end - hit.start for n in fields) or any(
                         o.phrase.label != hit.phrase.label and not o.negated
                         and o.end < hit.start and _SOURCE_GAP.match(fold(text[o.end:hit.start]))
+                        for o in hits) or any(
+                        o.phrase.label != hit.phrase.label and not o.negated
+                        and ((o.end <= hit.start and _AT_GAP.match(fold(text[o.end:hit.start])))
+                             or (hit.end <= o.start and _AT_KO.match(text[hit.end:o.start])))
                         for o in hits) or (self.person and someone_else(text, hit)):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
