@@ -9,7 +9,8 @@ import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
-from integrations.triage.reading.options import _in_address, shown_messages
+from integrations.triage.reading.normalise import fold
+from integrations.triage.reading.options import _ACTION, _in_address, shown_messages
 
 
 @pytest.mark.parametrize(("text", "word", "inside"), [
@@ -213,3 +214,25 @@ def test_the_contact_of_a_person_is_not_the_profile(ads: TriageContext) -> None:
     d = decide(on(ads, "저희 에이전시와 파트너십 제안을 드리고 싶은데 담당자분 연락처를 알 수 "
                        "있을까요?", subject="제휴 제안"), ads)
     assert written(ads, d).get("problem_type") == "pub_other"
+
+
+@pytest.mark.parametrize("body", [
+    "Logged in, clicked Banners, picked an advertiser and the page crashes every time. "
+    "SID 77801342",
+    "J'ai choisi l'annonceur, cliqué sur Bannières puis sur Générer le code, et là l'erreur "
+    "s'affiche. SID 77801342",
+    "Faço login, clico em Banners e aparece um erro na tela. SID 77801342",
+])
+def test_steps_told_in_the_past_are_context(ads: TriageContext, body: str) -> None:
+    """The advertiser and the banners the steps act on are where the error shows: the
+    error, their result, is the problem."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Delaney, who opened it, left the company",
+    "the advertiser changed their terms",
+])
+def test_a_past_verb_of_someone_else_is_no_step(text: str) -> None:
+    assert _ACTION.findall(fold(text)) == []

@@ -137,9 +137,18 @@ _ACTION = re.compile(
     r"selectionne|choisis|coche|appuie|remplis|modifie|change|saisis|colle|valide)|"
     r"(?:eu\s+)?(?:entro|vou|clico|abro|digito|seleciono|escolho|aperto|preencho|mudo|"
     r"altero|coloco|salvo|marco))\b|(?:누르고|클릭하고|들어가서|선택하고|입력하고|"
-    r"누른\s*다음|클릭한\s*다음)")
+    r"누른\s*다음|클릭한\s*다음)|"
+    # the same steps told in the past ("clicked Reports", "j'ai choisi l'annonceur, cliqué
+    # sur Bannières", "fiz login, cliquei em Links")
+    r"(?:(?:^\s*|,\s*|\bi\s+|\bthen\s+)(?:went|clicked|tapped|opened|typed|entered|selected|"
+    r"picked|chose|pressed|filled|changed|uploaded|pasted|logged|signed|submitted|saved)|"
+    r"j'ai\s+(?:clique|choisi|selectionne|ouvert|tape|saisi|colle|coche|valide|rempli|"
+    r"modifie)|(?:clique|choisi|selectionne|coche)\s+(?:sur|le|la|les|l'|un|une)|"
+    r"(?:eu\s+)?(?:cliquei|abri|selecionei|escolhi|entrei|digitei|colei|salvei|marquei|"
+    r"loguei|fiz login|faco login))\b")
 _RESULT = re.compile(
-    r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|shows?|says?|returns?|gives?|appears?|"
+    r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|(?:and|et|e)\s+(?:then\s+|la\s+|"
+    r"ai\s+)?(?:the|l'|le|la|les|o|a|os|as)(?:\b|(?<='))|shows?|says?|returns?|gives?|appears?|"
     r"nothing|j'ai|j'obtiens|ca|il\s+me|elle\s+me|finit|rien|aparece|da|mostra|retorna|fica|"
     r"nada)\b|(?:뜨|나오|나와|떠요|돼요|안\s*돼)")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -679,13 +688,15 @@ def _in_steps(text: str, start: int, hit: Hit) -> bool:
     before the hit: what each step acts on is where the problem shows, not what it is."""
     end = next((m.start() for m in _SENTENCE_END.finditer(text, hit.end)), len(text))
     sentence = fold(text[start:end])
-    actions = [m.end() for m in _ACTION.finditer(sentence)]
+    actions = [m.span() for m in _ACTION.finditer(sentence)]
     at = hit.start - start
-    before = [a for a in actions if a <= at]
+    # an action before the hit, or the hit inside one ("faço login, clico em Links": the
+    # login is a step)
+    before = [e for s, e in actions if e <= at or (s <= at and hit.end - start <= e)]
     # the result ("… hit Save and get Error", "et ça finit par une erreur", "… et rien ne se
     # passe": the hit's own words may say it) is the problem
     return len(actions) >= 2 and bool(before) and not _RESULT.search(
-        sentence[before[-1]:at + hit.end - hit.start])
+        sentence[min(before[-1], at):at + hit.end - hit.start])
 
 
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
