@@ -236,3 +236,27 @@ def test_steps_told_in_the_past_are_context(ads: TriageContext, body: str) -> No
 ])
 def test_a_past_verb_of_someone_else_is_no_step(text: str) -> None:
     assert _ACTION.findall(fold(text)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Since last week my links stopped earning commission. Sales still happen (the shop "
+    "confirmed it) but nothing shows. SID 40517726",
+    "Depuis la semaine dernière mes liens ont arrêté de générer des commissions. Les ventes "
+    "continuent (la boutique m'a confirmé) mais rien n'apparaît. SID 40517726",
+    "Desde semana passada meus links pararam de gerar comissão. As vendas continuam (a loja "
+    "me confirmou) mas nada aparece. SID 40517726",
+])
+def test_a_source_of_what_the_requester_knows_is_no_problem(ads: TriageContext,
+                                                              body: str) -> None:
+    """"the shop confirmed", "la boutique m'a confirmé", "a loja me confirmou": the shop
+    tells, it is not what is wrong; links and commission are both named: a question."""
+    d = decide(on(ads, body), ads)
+    assert "problem_type" not in written(ads, d)
+    assert "problem_type" in asked(d)
+
+
+def test_a_shop_that_is_the_problem_is_still_read(ads: TriageContext) -> None:
+    """Negative: the advertiser as what is wrong, not as a source."""
+    d = decide(on(ads, "The advertiser's tracking links redirect to a dead page. "
+                       "SID 40517726"), ads)
+    assert written(ads, d).get("problem_type") == "pub_advertisers"

@@ -198,6 +198,16 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The subject of a reporting verb: "(the shop confirmed it)", "l'annonceur m'a dit que…",
+#: "a loja me confirmou", "광고주가 확인해 줬어요": a source of what the requester knows, not
+#: the problem.
+_REPORTS_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had)\s+)?(?:confirmed|told me|told us|said|says|replied|answered|"
+    r"assured|promised)\b|"
+    r"^\s*(?:m'|nous\s+|me\s+)?(?:a|ont)\s+(?:confirme|dit|repondu|assure|promis)\b|"
+    r"^\s*(?:me\s+|nos\s+)?(?:confirmou|confirmaram|disse|disseram|falou|falaram|respondeu|"
+    r"responderam|garantiu|garantiram)\b|"
+    r"^(?:가|이|측에서|쪽에서)\s*(?:확인해|확인했|말했|말해|답변|답했|그러)")
 _ROLE_BEFORE = re.compile(r"\b(?:charge|chargee|gestionnaire|responsable|gerente|"
                           r"responsavel|contato|gestor|gestora)s?\s+(?:de|du|da|do)\s+"
                           r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$|"
@@ -645,6 +655,7 @@ def context(text: str, hit: Hit) -> bool:
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
             or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
+            or _REPORTS_AFTER.search(fold(text[hit.end:hit.end + 24]))
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
             or is_someone_elses(text, hit.start, hit.end)
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
