@@ -148,6 +148,7 @@ def test_a_publisher_payment_stays_a_payment(ads: TriageContext) -> None:
     ("o painel tá dando 'Internal Server Error' toda vez", "'Internal"),
     ("Links 탭 들어가면 'Access denied' 가 떠요", "'Access"),
     ("et là « Erreur inattendue, veuillez réessayer » s'affiche", "« Erreur"),
+    ("Il me sort 'Erreur' à chaque fois", "'Erreur"),  # one word, of failure
 ])
 def test_a_quoted_message_the_product_shows(text: str, first: str) -> None:
     assert [text[s:e] for s, e in shown_messages(text)] == [first]
@@ -159,6 +160,7 @@ def test_a_quoted_message_the_product_shows(text: str, first: str) -> None:
     "alors qu'il est marqué « payé » depuis le 20",        # a status
     "mudar a categoria do site de 'Cupons' pra 'Blog'",    # no verb of showing
     "I typed 'hello world' in the search box",             # what the requester typed
+    "my October payout says 'Pending' for weeks now",      # one word: a status
     "l'ancien compte d'un ami n'est plus là",              # apostrophes, no quote
 ])
 def test_no_message_shown(text: str) -> None:

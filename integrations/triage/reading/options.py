@@ -178,6 +178,10 @@ _SHOWN_BEFORE = re.compile(
 _SHOWN_AFTER = re.compile(
     r"^\s*(?:(?:가|이|라고|라는|이라는|이라고)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지)|"
     r"(?:error|message|erreur|erro|mensagem|s'affiche|appears|aparece|pops up|shows up)\b)")
+#: A one-word message is an error only with a code or a word of failure in it.
+_ERROR_WORD = re.compile(r"\d|error|erreur|erro|exception|denied|refuse|negado|failed|fail|"
+                         r"echec|falha|invalid|forbidden|unauthori[sz]ed|undefined|timeout|"
+                         r"오류|에러|실패|거부")
 _NOT_SHOWN = re.compile(r"\b(?:button|bouton|botao|tab|onglet|aba|menu|click|clique|clico|"
                         r"type|typed|tape|digit\w*|write|wrote|ecris|escrevi)\b|버튼|"
                         r"\b(?:as|comme|como|status|statut)\s*$")
@@ -193,6 +197,9 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
         if not (_SHOWN_BEFORE.search(before) or _SHOWN_AFTER.search(after)) or \
                 _NOT_SHOWN.search(before):
             continue
+        message = m.group(1)
+        if len(message.split()) < 2 and not _ERROR_WORD.search(fold(message)):
+            continue  # one word is a status ("'Pending'", « payé »), not a message
         word = re.match(r"\s*\S+?(?=[\s,.:;!?]|$)", text[m.start(1):m.end(1)])
         out.append((m.start(), m.start(1) + (word.end() if word else 1)))
     return out
