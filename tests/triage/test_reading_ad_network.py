@@ -262,3 +262,19 @@ def test_a_shop_that_is_the_problem_is_still_read(ads: TriageContext) -> None:
     d = decide(on(ads, "The advertiser's tracking links redirect to a dead page. "
                        "SID 40517726"), ads)
     assert written(ads, d).get("problem_type") == "pub_advertisers"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Quick question: my October payout never arrived in my bank account. SID 4471023",
+     "pub_payments"),
+    ("궁금한 게 있는데요, 10월 정산금이 아직 입금이 안 됐어요. SID 4471023", "pub_payments"),
+    ("Petite question : mon paiement d'octobre n'est jamais arrivé. SID 4471023",
+     "pub_payments"),
+    ("Uma dúvida: meu pagamento de outubro não caiu na conta bancária. SID 4471023",
+     "pub_payments"),
+])
+def test_a_question_opener_is_no_other_question(ads: TriageContext, body: str,
+                                                 value: str) -> None:
+    """Negative: "quick question", "궁금한 게 있는데요" open a ticket about a problem."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == value
