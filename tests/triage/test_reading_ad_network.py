@@ -149,6 +149,8 @@ def test_a_publisher_payment_stays_a_payment(ads: TriageContext) -> None:
     ("Links 탭 들어가면 'Access denied' 가 떠요", "'Access"),
     ("et là « Erreur inattendue, veuillez réessayer » s'affiche", "« Erreur"),
     ("Il me sort 'Erreur' à chaque fois", "'Erreur"),  # one word, of failure
+    ("리포트 누르면 Access denied 라고 떠요", "Access"),  # Korean, unquoted
+    ("Session expired, please log in again 이라는 메시지가 나와요", "Session"),
 ])
 def test_a_quoted_message_the_product_shows(text: str, first: str) -> None:
     assert [text[s:e] for s, e in shown_messages(text)] == [first]
@@ -162,6 +164,8 @@ def test_a_quoted_message_the_product_shows(text: str, first: str) -> None:
     "I typed 'hello world' in the search box",             # what the requester typed
     "my October payout says 'Pending' for weeks now",      # one word: a status
     "l'ancien compte d'un ami n'est plus là",              # apostrophes, no quote
+    "브라우저는 Chrome 이라고 써요",                          # Korean, no verb of showing
+    "상태가 Pending 이라고 나와요",                            # Korean, one word: a status
 ])
 def test_no_message_shown(text: str) -> None:
     assert shown_messages(text) == []

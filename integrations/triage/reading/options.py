@@ -187,10 +187,22 @@ _NOT_SHOWN = re.compile(r"\b(?:button|bouton|botao|tab|onglet|aba|menu|click|cli
                         r"\b(?:as|comme|como|status|statut)\s*$")
 
 
+#: Korean names a message without quotes, by 라고/라는 and a verb of showing: "Access
+#: denied 라고 떠요", "Session expired 라는 메시지가 나와요".
+_SHOWN_KO = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 ,.'_:-]{1,60}?)\s*(?:이)?(?:라고|라는)"
+                       r"\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지|문구|창)")
+
+
 def shown_messages(text: str) -> list[tuple[int, int]]:
     """Where each quoted message the product shows starts, and its first word ends (the
     message counts as one word, whatever its length), in ``text`` (see `_QUOTED`)."""
     out: list[tuple[int, int]] = []
+    if _HANGUL.search(text):
+        for m in _SHOWN_KO.finditer(text):
+            message = m.group(1).strip()
+            if len(message.split()) >= 2 or _ERROR_WORD.search(fold(message)):
+                word = re.match(r"\S+?(?=[\s,.:;!?]|$)", message)
+                out.append((m.start(1), m.start(1) + (word.end() if word else 1)))
     for m in _QUOTED.finditer(text):
         before = fold(text[max(0, m.start() - 32):m.start()])
         after = fold(text[m.end():m.end() + 12])
@@ -201,7 +213,9 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
         if len(message.split()) < 2 and not _ERROR_WORD.search(fold(message)):
             continue  # one word is a status ("'Pending'", « payé »), not a message
         word = re.match(r"\s*\S+?(?=[\s,.:;!?]|$)", text[m.start(1):m.end(1)])
-        out.append((m.start(), m.start(1) + (word.end() if word else 1)))
+        end = m.start(1) + (word.end() if word else 1)
+        out = [(s, e) for s, e in out if not (m.start() <= s < m.end())]  # "'X' 라고 떠요"
+        out.append((m.start(), end))
     return out
 
 
