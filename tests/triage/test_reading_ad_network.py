@@ -196,7 +196,7 @@ def test_a_quoted_status_names_no_technical_problem(ads: TriageContext) -> None:
     "for the captcha again, forever. SID 8803145",
     "bug technique à la connexion : je tape mon e-mail et mon mot de passe, je coche le "
     "captcha et il redemande sans fin. SID 8803145",
-    "Erro estranho no login: digito e-mail e senha, marco o captcha e ele pede de novo. "
+    "Erro técnico no login: digito e-mail e senha, marco o captcha e ele pede de novo. "
     "SID 8803145",
     "계정 접속 시 오류가 나요. 화면이 계속 하얗게 나와요. SID 8803145",
 ])
@@ -205,6 +205,18 @@ def test_where_a_symptom_shows_is_no_second_problem(ads: TriageContext, body: st
     the error shows, not an account problem beside it."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize("body", [
+    "Deu erro no pagamento da minha comissão de outubro. SID 8803145",
+    "Il y a une erreur au paiement de mes commissions d'octobre. SID 8803145",
+])
+def test_an_error_of_a_payment_is_no_technical_problem(ads: TriageContext,
+                                                       body: str) -> None:
+    """Negative: "erro no pagamento", "erreur au paiement": the payment's own error may be
+    the payment's problem; never written as technical."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_technical"
 
 
 def test_a_login_problem_with_no_symptom_is_the_account(ads: TriageContext) -> None:

@@ -279,13 +279,15 @@ _SOURCE_GAP = re.compile(
     r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$|"
     r"^\s*(?:from the|de la|da|do|das|dos)\s+$")
 
-#: Between two options' words, what makes the second where the first shows: "a bug at
-#: login", "bug technique à la connexion", "crash during export", "erro no login",
-#: "로그인 시 오류" is written the other way round (`_AT_KO`): the symptom is the problem.
-_AT_GAP = re.compile(r"^\s*(?:(?:technical|technique|tecnico|serious|total|grave|big|gros|"
-                     r"enorme|strange|weird|bizarre|estranho)\s+)?(?:at|on|during|upon|a la|a l'|"
-                     r"au|lors de la|lors du|lors de l'|pendant la|pendant le|no|na|ao|"
-                     r"durante o|durante a)\s*$")
+#: Between two options' words, what makes the second where the first shows: a moment
+#: ("crash during export", "erro durante o login", "로그인 시 오류", written the other way
+#: round: `_AT_KO`), or any place of a symptom the requester calls technical ("technical bug
+#: at login", "bug technique à la connexion"); not a bare "erro no pagamento" (a payment's
+#: error may be the payment's problem).
+_AT_GAP = re.compile(r"^\s*(?:during|upon|lors de la|lors du|lors de l'|pendant la|pendant le|"
+                     r"durante o|durante a|na hora d[oa])\s*$")
+_AT_TECHNICAL = re.compile(r"\b(?:technical|technique|tecnico)\b[^.!?;:]{0,16}?\s(?:at|on|a la|"
+                           r"a l'|au|no|na|ao)\s*$")
 _AT_KO = re.compile(r"^\s*(?:시|할 때|때|도중에?|중에?)\s*$")
 
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
@@ -564,7 +566,9 @@ class OptionReader:
                         and o.end < hit.start and _SOURCE_GAP.match(fold(text[o.end:hit.start]))
                         for o in hits) or any(
                         o.phrase.label != hit.phrase.label and not o.negated
-                        and ((o.end <= hit.start and _AT_GAP.match(fold(text[o.end:hit.start])))
+                        and ((o.end <= hit.start and hit.start - o.end <= 24 and (
+                            _AT_GAP.match(fold(text[o.end:hit.start]))
+                            or _AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
                              or (hit.end <= o.start and _AT_KO.match(text[hit.end:o.start])))
                         for o in hits) or (self.person and someone_else(text, hit)):
                     named.add((text, hit.start, hit.end))
