@@ -294,3 +294,11 @@ def test_a_question_opener_is_no_other_question(ads: TriageContext, body: str,
     """Negative: "quick question", "궁금한 게 있는데요" open a ticket about a problem."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == value
+
+
+def test_what_a_screen_says_is_no_source(ads: TriageContext) -> None:
+    """Negative: "the link says 'Offer expired'" is what the link shows, not a source: the
+    link stays evidence, so with the message it is a question, never a technical problem."""
+    d = decide(on(ads, "The tracking link says 'Offer expired, please come back later' when "
+                       "I click it. SID 40517726"), ads)
+    assert written(ads, d).get("problem_type") != "pub_technical"

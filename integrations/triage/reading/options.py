@@ -221,10 +221,10 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
 
 #: The subject of a reporting verb: "(the shop confirmed it)", "l'annonceur m'a dit que…",
 #: "a loja me confirmou", "광고주가 확인해 줬어요": a source of what the requester knows, not
-#: the problem.
+#: the problem. Not a screen's words ("the link says 'Offer expired'": what it shows).
 _REPORTS_AFTER = re.compile(
-    r"^\s*(?:(?:has|have|had)\s+)?(?:confirmed|told me|told us|said|says|replied|answered|"
-    r"assured|promised)\b|"
+    r"^\s*(?:(?:has|have|had)\s+)?(?:confirmed|told me|told us|replied|answered|assured|"
+    r"promised|(?:said|says)(?!\s*[:'\"«“]))\b|"
     r"^\s*(?:m'|nous\s+|me\s+)?(?:a|ont)\s+(?:confirme|dit|repondu|assure|promis)\b|"
     r"^\s*(?:me\s+|nos\s+)?(?:confirmou|confirmaram|disse|disseram|falou|falaram|respondeu|"
     r"responderam|garantiu|garantiram)\b|"
