@@ -302,3 +302,21 @@ def test_what_a_screen_says_is_no_source(ads: TriageContext) -> None:
     d = decide(on(ads, "The tracking link says 'Offer expired, please come back later' when "
                        "I click it. SID 40517726"), ads)
     assert written(ads, d).get("problem_type") != "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Desde segunda-feira meus links não rastreiam as vendas. SID 40517726",
+     "pub_advertisers"),
+    ("Meus materiais de divulgação do anunciante sumiram da aba de banners. SID 40517726",
+     None),
+    ("O endereço do link de afiliado redireciona para uma página errada. SID 40517726",
+     "pub_advertisers"),
+])
+def test_everyday_words_name_no_other_question(ads: TriageContext, body: str,
+                                               value: str | None) -> None:
+    """Negative: a weekday ("segunda-feira"), promotional material, a link's address are no
+    fair, training material or postal address."""
+    got = written(ads, decide(on(ads, body), ads)).get("problem_type")
+    assert got not in ("pub_other", "pub_account")
+    if value is not None:
+        assert got == value
