@@ -557,6 +557,11 @@ def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | No
     measured and dropped: it doubts on plain statements the pattern reads right ("we run
     a small studio with 3 performers"), seven asks for no wrong value avoided."""
     reader = spec.reader.options[key]
+    if reader.undecided(texts, locale):
+        # the requester asks which kind they are, or works through another (a person field)
+        other = reader.other_named(texts, locale, str(found.value))
+        return Evidence(key=key, value=None, span="", method="option", locale=locale,
+                        confidence=0.0, choices=(str(found.value), *([other] if other else [])))
     said = reader.said_self(texts, locale)
     if said and found.value not in said:
         # the requester says they are another option ("스튜디오 소속으로 활동하는 모델인데요":

@@ -329,6 +329,44 @@ _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tam
                      r"아니면|혹은|거나|이나|그리고")
 
 
+#: A person field: the requester asks which kind they are, or should be ("which account
+#: type do I need", "not sure which one applies to us", "quel type de compte dois-je avoir",
+#: "a gente deveria ter conta de estúdio ou de modelo?", "계정을 어떤 유형으로 해야 하나요"):
+#: whatever else the text says, the answer is the requester's to give (`OptionReader.read`).
+_WHICH_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:account\s+|profile\s+|membership\s+)?(?:type|kind|sort|category|"
+    r"one)\s+(?:of\s+(?:account|profile|member|user)\s+)?(?:do|should|would|applies|fits|is\s+"
+    r"right|am|are|i|we)\b|\bnot sure (?:which|what) (?:one|type|kind|account)\b|"
+    r"\bquel\s+(?:type|genre|statut)\s+(?:de\s+(?:compte|profil|statut)\s+)?(?:je|j'|on|nous|"
+    r"dois|doit|faut|choisir|prendre|avoir|s'applique)|\b(?:quel|lequel)\s+(?:compte|profil)\s+"
+    r"(?:je|on|nous|dois|doit|faut|choisir|prendre)|"
+    r"\b(?:qual|que)\s+tipo\s+de\s+(?:conta|perfil|cadastro)\s+(?:eu|a gente|nos|devo|deveria|"
+    r"preciso|tenho|temos|e|se aplica)|\b(?:deveria|deveriamos|devemos|devo|preciso|precisamos)"
+    r"\s+ter\s+(?:uma\s+)?conta\s+de\b|"
+    r"(?:어떤|무슨)\s*(?:유형|종류|계정\s*유형)|계정\s*유형\s*(?:문의|질문|변경)")
+#: Right before an option's words, the requester's affiliation to it ("I go through a
+#: studio", "je passe par une agence", "trabalho pelo estúdio X", "signed with an agency",
+#: "via mon studio"): a model working through a studio is both, and which the form wants
+#: is the requester's to say. Never "our" ("she works under our studio account": the
+#: requester owns the studio).
+_AFFILIATION_BEFORE = re.compile(
+    r"(?:\b(?:through|via|signed\s+(?:with|to)|under|part\s+of|belong\s+to|work(?:ing)?\s+"
+    r"(?:for|with)|employed\s+by|represented\s+by|passe\s+par|passons\s+par|travaille\s+"
+    r"(?:pour|avec)|bosse\s+(?:pour|avec)|sous\s+contrat\s+avec|fais\s+partie\s+d'?|"
+    r"affiliee?\s+a|rattachee?\s+a|geree?\s+par|trabalho\s+(?:para|com|pel[oa])|passo\s+pel[oa]|"
+    r"atraves\s+d[oae]|fa[cç]o\s+parte\s+d[oae]|agenciad[oa]\s+por|contratad[oa]\s+por)\s+"
+    r"(?:(?:a|an|the|my|un|une|le|la|l'|mon|ma|um|uma|o|meu|minha)\s*)?$)")
+_OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|저희)\b")
+
+
+def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]]) -> bool:
+    """True when a text asks which kind the requester is (`_WHICH_KIND`) or an option's
+    words, not negated, follow the requester's affiliation (`_AFFILIATION_BEFORE`)."""
+    return any(_WHICH_KIND.search(fold(t)) for _, t in texts) or any(
+        _AFFILIATION_BEFORE.search(fold(t[max(0, h.start - 40):h.start]))
+        and not _OURS.match(fold(t[h.start:h.end])) for t, h in hits if not h.negated)
+
+
 def someone_else(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) are about someone the requester
     tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`)."""
@@ -504,6 +542,15 @@ class OptionReader:
         return {h.phrase.label for _, text in texts for h in matcher.find(text)
                 if not h.negated and says_self(text, h)}
 
+    def undecided(self, texts: Sequence[tuple[str, str]], locale: str) -> bool:
+        """On a person field, True when the requester asks which kind they are or works
+        through another kind (`_WHICH_KIND`, `_AFFILIATION_BEFORE`): for a declared
+        pattern's value as for the reader's, a question."""
+        if not self.person:
+            return False
+        matcher = self.matcher(locale.split("-", 1)[0].lower())
+        return _undecided(texts, [(t, h) for _, t in texts for h in matcher.find(t)])
+
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:
         """This field's hits without those a negated phrase of another dropdown takes: one
@@ -597,6 +644,12 @@ class OptionReader:
         if len(ranked) > 1 and not (
                 strong[ranked[0]] >= MARGIN * strong[ranked[1]]
                 and not (ranked[1] in direct and hesitates(kept, ranked[0], ranked[1]))):
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=tuple(ranked[:2]))
+        if self.person and _undecided(texts, kept):
+            # the requester asks which kind they are, or works through another kind (a
+            # model through a studio): both are theirs, a question settles it
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))

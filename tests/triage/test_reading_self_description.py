@@ -1,0 +1,65 @@
+"""Who the requester says they are (issue 10): the streaming workspace's person field,
+``occupation``, read from the requester's own statements, and asked when the requester
+asks which kind they are or works through another kind (a model through a studio).
+Through the pure core, on the example workspace, in en, fr, ko and pt-br."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+
+
+@pytest.mark.parametrize("body", [
+    "I've been streaming on my own for two years and since October I also set up two "
+    "friends' shows at my place. Which account type do I need now? Username honey_static",
+    "Je diffuse seule depuis deux ans et j'aide maintenant deux amies pour leurs shows. "
+    "Quel type de compte je dois avoir ? Pseudo miel_statique",
+    "A gente faz live juntas no mesmo quarto, às vezes ela sozinha. A gente deveria ter "
+    "conta de estúdio ou de modelo? Usuário irmas_live",
+    "저는 직접 방송도 하고 친구 방송 스케줄도 관리해요. 계정을 어떤 유형으로 해야 하나요? "
+    "아이디 honey_77",
+])
+def test_a_requester_asking_which_kind_they_are_is_asked(stream: TriageContext,
+                                                         body: str) -> None:
+    """"which account type do I need", "quel type de compte", "deveria ter conta de",
+    "어떤 유형": the requester does not know which option is theirs; no value is written,
+    whatever the words for one option."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "I do my shows but I go through a studio that handles my schedule. Who sends the "
+    "new ID documents? Username lia_rose",
+    "Je suis modèle mais je passe par une agence qui gère mon compte. Mon profil "
+    "n'apparaît plus dans la recherche. Pseudo lia_rose",
+    "Sou modelo mas trabalho pelo estúdio Aurora, que cuida dos meus pagamentos. Meu "
+    "perfil sumiu da busca. Usuário lia_rose",
+])
+def test_a_model_working_through_a_studio_is_asked(stream: TriageContext, body: str) -> None:
+    """A model working through a studio or an agency is both: the form's answer is the
+    requester's to give, never the studio's name nor the model's words alone."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # the requester owns the studio ("our studio"): no affiliation, the studio is read
+    ("Our model Kira_Vee was locked out mid-show. She works under our studio account "
+     "BlueHourStudios. Please advise.", "occ_studio"),
+    ("We run a small studio with 4 performers and need to move one performer's account "
+     "under our studio profile. Username BlueHour", "occ_studio"),
+    # a plain statement, no question of kind, no affiliation
+    ("Je suis modèle indépendante, mon live coupe toutes les dix minutes. Pseudo lia_rose",
+     "occ_model"),
+    ("Sou modelo independente e minha live cai toda hora. Usuário lia_rose", "occ_model"),
+])
+def test_plain_statements_and_owned_studios_are_still_read(stream: TriageContext, body: str,
+                                                           value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
