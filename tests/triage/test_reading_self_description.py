@@ -63,3 +63,44 @@ def test_plain_statements_and_owned_studios_are_still_read(stream: TriageContext
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
     assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Not a performer or anything, just a viewer. I watch from my studio apartment and the "
+     "login page keeps spinning. Handle quietfern", "occ_user"),
+    ("Solo creator here, no studio. My tip menu vanished from my room page. Page Ivy_x",
+     "occ_model"),
+    ("Je ne fais que regarder, je ne diffuse rien. Je veux résilier avant le renouvellement. "
+     "Compte jpmartel75", "occ_user"),
+    ("Je suis juste un abonné normal, pas modèle. Les vidéos privées ne s'ouvrent plus. "
+     "Compte jeanmi75", "occ_user"),
+    ("Je fais des shows depuis deux ans et mon chat ne s'affiche plus. Pseudo lila_x",
+     "occ_model"),
+    ("Sou cam girl, trabalho por conta própria, sem estúdio. O chat trava com 200 pessoas.",
+     "occ_model"),
+    ("Sou criadora de conteúdo e meus vídeos não carregam. Usuário bia_x", "occ_model"),
+    ("혼자 방송하는 크리에이터입니다. 팬분들이 보낸 메시지가 안 보여요.", "occ_model"),
+])
+def test_what_the_requester_says_they_are_is_read(stream: TriageContext, body: str,
+                                                 value: str) -> None:
+    """Words a support agent lists for each kind of requester ("creator", "cam girl",
+    "abonné normal", "je ne fais que regarder", "크리에이터"), said of oneself; a studio
+    apartment is a home, not a studio."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "Je veux résilier mon abonnement premium avant le prochain renouvellement.",
+    "A performer blocked me from her room for no reason.",
+    "Uma criadora de conteúdo que eu sigo sumiu do site.",
+    "크리에이터가 저를 차단했어요.",
+])
+def test_a_subscription_or_another_person_says_nothing_of_the_requester(
+        stream: TriageContext, body: str) -> None:
+    """"abonnement" is no subscriber ("abonné"), and a creator or performer the requester
+    tells about is someone else: the occupation is asked."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
