@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from test_reading import asked, on, written
 
-from integrations.triage import TriageContext, decide
+from integrations.triage import Decision, TriageContext, decide
 
 
 @pytest.mark.parametrize("body", [
@@ -104,3 +104,31 @@ def test_a_subscription_or_another_person_says_nothing_of_the_requester(
     d = decide(on(stream, body), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+def _group(d: Decision) -> str | None:
+    group = None
+    for m in d.rules:
+        group = m.group or group
+    return group
+
+
+@pytest.mark.parametrize(("body", "billing"), [
+    ("I'm just a viewer and my account was suspended. It's not a question of billing, my "
+     "subscription is fine.", False),
+    ("Je suis un simple utilisateur, mon compte est suspendu. Ce n'est pas une question de "
+     "facturation, mon abonnement est à jour.", False),
+    ("Sou usuário comum e minha conta foi suspensa. Não é uma questão de cobrança, minha "
+     "assinatura está em dia.", False),
+    ("Je suis un simple utilisateur et j'ai une question de facturation sur mon abonnement.",
+     True),
+    ("Sou usuário comum e tenho uma questão de cobrança na minha assinatura.", True),
+])
+def test_a_topic_denied_as_a_question_routes_elsewhere(stream: TriageContext, body: str,
+                                                       billing: bool) -> None:
+    """"pas une question de facturation", "not a question of billing", "não é uma questão
+    de cobrança" deny the billing rule's topic as "pas un problème de" does; a question of
+    billing stated plainly still routes to billing."""
+    d = decide(on(stream, body), stream)
+    assert (_group(d) == "Billing Support") is billing
+    assert written(stream, d).get("occupation") == "occ_user"

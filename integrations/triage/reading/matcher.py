@@ -98,15 +98,16 @@ MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
-                     r"with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
+                     r"question|with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
-                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|utilise|j'utilise|"
-                     r"avec)\s*){0,3}$|"
+                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|utilise|"
+                     r"j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|sobre)\s+)"
-                     r"{0,3}$|"
+                     r"questao|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
+                     r"sobre)\s+)"
+                     r"{0,4}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
@@ -131,7 +132,7 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|with|of|use|using)\s+){1,3}$|"
+                     r"problem|issue|question|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
                      r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
@@ -142,7 +143,7 @@ _DENIAL_BEFORE = {
                      r"\s*){0,2}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema|sobre)\s+){0,2}$|"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|sobre)\s+){0,3}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
