@@ -132,3 +132,19 @@ def test_a_topic_denied_as_a_question_routes_elsewhere(stream: TriageContext, bo
     d = decide(on(stream, body), stream)
     assert (_group(d) == "Billing Support") is billing
     assert written(stream, d).get("occupation") == "occ_user"
+
+
+@pytest.mark.parametrize(("body", "billing"), [
+    ("Sou usuário comum. Assinei o plano ontem, o dinheiro saiu do cartão mas a conta "
+     "continua free.", True),
+    ("I'm just a viewer. The money was taken from my card but my account is still free.",
+     True),
+    ("Je suis un simple utilisateur, je me suis abonné hier et rien n'est débloqué.", True),
+    # a subscriber ("assinante") is a kind of user, no billing question
+    ("Sou assinante mas só assisto. Perdi o app autenticador e não consigo entrar.", False),
+])
+def test_paying_for_a_plan_routes_to_billing(stream: TriageContext, body: str,
+                                             billing: bool) -> None:
+    d = decide(on(stream, body), stream)
+    assert (_group(d) == "Billing Support") is billing
+    assert written(stream, d).get("occupation") == "occ_user"
