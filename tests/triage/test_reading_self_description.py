@@ -148,3 +148,40 @@ def test_paying_for_a_plan_routes_to_billing(stream: TriageContext, body: str,
     d = decide(on(stream, body), stream)
     assert (_group(d) == "Billing Support") is billing
     assert written(stream, d).get("occupation") == "occ_user"
+
+
+@pytest.mark.parametrize("body", [
+    "I cam on my own and also run two friends' shows from my place. Payouts are late.",
+    "Je diffuse seule et je gère aussi les shows de deux amies chez moi. Mes paiements "
+    "sont en retard.",
+    "Trabalho como modelo e também administro um estúdio pequeno com mais 2 meninas. "
+    "Preciso mudar o email da conta.",
+    "저는 혼자 방송도 하고 친구 두 명 방송도 관리하고 있어요. 정산이 늦어요.",
+])
+def test_two_roles_at_once_are_asked(stream: TriageContext, body: str) -> None:
+    """Performing and also managing others ("also run two friends' shows", "je gère aussi
+    les shows de deux amies", "também administro um estúdio", "방송도 하고 … 관리"): two
+    kinds at once, never one written."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # "also" managing one's own things, or a group managing its models: one role
+    ("I'm just a viewer. Also, I can't manage to log in since yesterday.", "occ_user"),
+    ("We run a studio with 4 girls and also manage their schedules. One can't log in.",
+     "occ_studio"),
+    ("Je suis simple spectateur. J'aimerais aussi gérer mes notifications.", "occ_user"),
+    # what the requester owns is theirs ("I have a studio", "tenho um estúdio"), and a
+    # new person they tell about is someone else ("a new performer", "un nouveau
+    # spectateur")
+    ("I have a studio with three performers, one of them is locked out.", "occ_studio"),
+    ("Tenho um estúdio com 5 modelos. Uma delas não consegue entrar.", "occ_studio"),
+    ("We're an agency and we need to add a new performer to our account.", "occ_studio"),
+    ("Je suis modèle, j'ai un nouveau spectateur qui m'insulte dans mon chat.", "occ_model"),
+])
+def test_one_role_stays_read(stream: TriageContext, body: str, value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)

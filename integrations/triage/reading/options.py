@@ -252,7 +252,18 @@ _SELF_BEFORE = re.compile(
 _OTHER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|another|some|one|any|my favou?rite|my fav|"
     r"un|une|le|la|ce|cet|cette|autre|"
-    r"um|uma|o|esse|essa|este|esta|outro|outra|algum|alguma|aquele|aquela)\s+|\bl')$")
+    r"um|uma|o|esse|essa|este|esta|outro|outra|algum|alguma|aquele|aquela)\s+|\bl')"
+    r"(?:(?:new|other|second|nouvelle|nouveau|nouvel|autre|seconde?|nova|novo|outra|outro)"
+    r"\s+)?$")
+#: What the requester owns or runs, right before the words: "I have a studio", "we run an
+#: agency", "je gère un studio", "tenho um estúdio": theirs, not someone they tell about.
+_OWN_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:have|own|run|manage|operate|started|opened)\s+(?:a|an|the|our|my)\s+$|"
+    r"\b(?:i've|we've) got\s+(?:a|an)\s+$|"
+    r"\b(?:j'ai|nous avons|on a|je gere|nous gerons|on gere|je dirige|j'ai monte|j'ai ouvert)"
+    r"\s+(?:un|une|mon|ma|notre)\s+$|"
+    r"\b(?:tenho|temos|gerencio|gerenciamos|administro|comando|abri|montei)\s+"
+    r"(?:um|uma|o|a|meu|minha|nosso|nossa)\s+$")
 _OTHER_AFTER = re.compile(
     r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
     r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
@@ -344,6 +355,26 @@ _WHICH_KIND = re.compile(
     r"preciso|tenho|temos|e|se aplica)|\b(?:deveria|deveriamos|devemos|devo|preciso|precisamos)"
     r"\s+ter\s+(?:uma\s+)?conta\s+de\b|"
     r"(?:어떤|무슨)\s*(?:유형|종류|계정\s*유형)|계정\s*유형\s*(?:문의|질문|변경)")
+#: A second role the requester also holds: "… and also run two friends' shows", "je gère
+#: aussi les shows de deux amies", "e também administro um estúdio", "방송도 하고 … 관리해
+#: 주고": someone who does one thing and also runs or manages others is two kinds at once.
+_SECOND_ROLE = re.compile(
+    r"(?:\b(?:also|as well)\s+(?:(?!(?:you|not|can'?t|cannot|don'?t|won'?t|it)\b)[\w']+\s+)"
+    r"{0,3}?(?:run|manage|handle|operate|organi[sz]e|set up|book|schedule|coordinate|"
+    r"represent)\b|"
+    r"\b(?:aussi|egalement|en plus)\s+(?:je\s+|j')?(?:gere|m'occupe|dirige|organise|"
+    r"represente)\b|\b(?:je\s+)?(?:gere|m'occupe|dirige|organise)\s+(?:aussi|egalement)\b|"
+    r"\b(?:tambem|alem disso)\s+(?:eu\s+)?(?:cuido|gerencio|administro|organizo|agencio|"
+    r"comando|represento)\b|\b(?:cuido|gerencio|administro|organizo|agencio)\s+tambem\b)"
+    r"(?=[^.!?\n]{0,40}?(?:\b(?:their|his|her|friends?'?s?|two|three|other|others'?|girls'?|"
+    r"models'?|performers'?|leurs?|ses|deux|trois|autres|filles|amies|amis|copines|modeles|"
+    r"performeuses|das|dos|duas|dois|outras|outros|amigas|amigos|meninas|modelos|delas|"
+    r"deles)(?!\w)|\w+'s\b))|"
+    r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델들|언니들|동생들)[^.!?\n]{0,20}관리")
+#: A group speaking ("we", "nous", "on", "a gente", "저희"): managing others is what it is
+#: (a studio), no second role.
+_WE = re.compile(r"\b(?:we|we're|we've|our|nous|notre|nos|on (?:est|a|gere|fait|bosse|"
+                 r"travaille|s'occupe)|a gente|nosso|nossa|somos|temos)\b|저희")
 #: Right before an option's words, the requester's affiliation to it ("I go through a
 #: studio", "je passe par une agence", "trabalho pelo estúdio X", "signed with an agency",
 #: "via mon studio"): a model working through a studio is both, and which the form wants
@@ -360,9 +391,11 @@ _OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|저희)\b")
 
 
 def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]]) -> bool:
-    """True when a text asks which kind the requester is (`_WHICH_KIND`) or an option's
-    words, not negated, follow the requester's affiliation (`_AFFILIATION_BEFORE`)."""
-    return any(_WHICH_KIND.search(fold(t)) for _, t in texts) or any(
+    """True when a text asks which kind the requester is (`_WHICH_KIND`), gives them a
+    second role (`_SECOND_ROLE`), or an option's words, not negated, follow the
+    requester's affiliation (`_AFFILIATION_BEFORE`)."""
+    return any(_WHICH_KIND.search(fold(t)) or (
+        _SECOND_ROLE.search(fold(t)) and not _WE.search(fold(t))) for _, t in texts) or any(
         _AFFILIATION_BEFORE.search(fold(t[max(0, h.start - 40):h.start]))
         and not _OURS.match(fold(t[h.start:h.end])) for t, h in hits if not h.negated)
 
@@ -387,7 +420,8 @@ def someone_else(text: str, hit: Hit) -> bool:
             return False  # the keyword's own particle ("방송이")
         return ending in _KO_OTHER and not _HANGUL.match(text[hit.end:hit.end + 1])
     before = fold(text[max(0, hit.start - 40):hit.start])
-    if _SELF_BEFORE.search(before) or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
+    if _SELF_BEFORE.search(before) or _OWN_BEFORE.search(before) \
+            or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
         return False
     if _plural_of(words, hit.phrase.text):
         return True  # "viewers can't see my prices": people, not the one who writes
