@@ -185,3 +185,39 @@ def test_one_role_stays_read(stream: TriageContext, body: str, value: str) -> No
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
     assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "I model for a studio but they say I should contact you directly about my payout.",
+    "My studio handles my account but I can't log in myself.",
+    "Mon agence gère mon compte, mais je n'arrive plus à me connecter.",
+    "Sou modelo de um estúdio e não consigo entrar.",
+    "O estúdio cuida dos meus pagamentos e meu perfil sumiu da busca.",
+    "저는 스튜디오 소속 모델이에요. 정산이 늦어요.",
+])
+def test_what_the_requester_works_through_is_not_what_they_are(stream: TriageContext,
+                                                               body: str) -> None:
+    """A studio or an agency the requester models for, belongs to or is handled by
+    ("handles my account", "gère mon compte", "modelo de um estúdio", "소속 모델이에요")
+    is an affiliation: a question, never the studio written."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm a model and I stream for my fans every night. My stream lags.", "occ_model"),
+    ("I'm a viewer and I pay through PayPal. My tokens are missing.", "occ_user"),
+    ("Notre studio gère cinq modèles et l'une d'elles est bloquée.", "occ_studio"),
+    ("Meu estúdio cuida de 5 modelos. Uma delas não entra.", "occ_studio"),
+    ("저희 스튜디오 소속 모델이 로그인을 못 해요.", "occ_studio"),
+    ("Somos um estúdio em São Paulo, a modelo Bruna não consegue entrar na conta dela "
+     "vinculada ao nosso estúdio.", "occ_studio"),
+])
+def test_the_requesters_own_things_are_no_affiliation(stream: TriageContext, body: str,
+                                                      value: str) -> None:
+    """"for my fans", "through PayPal", "notre studio gère", "저희 스튜디오 소속", "a modelo
+    do estúdio": the requester's own things, or a studio speaking of its models."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)

@@ -381,23 +381,70 @@ _WE = re.compile(r"\b(?:we|we're|we've|our|nous|notre|nos|on (?:est|a|gere|fait|
 #: is the requester's to say. Never "our" ("she works under our studio account": the
 #: requester owns the studio).
 _AFFILIATION_BEFORE = re.compile(
-    r"(?:\b(?:through|via|signed\s+(?:with|to)|under|part\s+of|belong\s+to|work(?:ing)?\s+"
-    r"(?:for|with)|employed\s+by|represented\s+by|passe\s+par|passons\s+par|travaille\s+"
+    r"(?:\b(?:through|via|signed\s+(?:with|to)|under|part\s+of|belong\s+to|"
+    r"(?:work|model|perform|stream|cam|broadcast)(?:s|ing)?\s+(?:for|with|at)|employed\s+by|represented\s+by|passe\s+par|passons\s+par|travaille\s+"
     r"(?:pour|avec)|bosse\s+(?:pour|avec)|sous\s+contrat\s+avec|fais\s+partie\s+d'?|"
     r"affiliee?\s+a|rattachee?\s+a|geree?\s+par|trabalho\s+(?:para|com|pel[oa])|passo\s+pel[oa]|"
     r"atraves\s+d[oae]|fa[cç]o\s+parte\s+d[oae]|agenciad[oa]\s+por|contratad[oa]\s+por)\s+"
     r"(?:(?:a|an|the|my|un|une|le|la|l'|mon|ma|um|uma|o|meu|minha)\s*)?$)")
-_OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|저희)\b")
+#: Another option's name, then "of"/"at"/"de" and an article, before the words: "a model at
+#: a studio", "modèle d'un studio", "modelo de um estúdio" (the group is the table's).
+_KIND_OF_BEFORE = re.compile(
+    r"([^\W\d_]+)\s+(?:of|at|for|in|with|de|d'|do|da|chez|pour|com|em|no|na|num|numa)\s*"
+    r"(?:(?:a|an|the|un|une|le|la|l'|um|uma|o)\s*)?$")
+#: After the words, what they do for the requester, in the third person: "handles my
+#: account", "that manages my schedule", "qui gère mes paiements", "gère mon compte",
+#: "que cuida dos meus pagamentos", "gerencia minha conta".
+_MANAGES_ME_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?(?<![\w'])(?:(?:handles|manages|runs|pays|controls|books|schedules|"
+    r"takes care of|looks after|sets up)\s+(?:all\s+)?(?:of\s+)?(?:my|me)\b|"
+    r"(?:gere|gerent|s'occupe\s+de|s'occupent\s+de|paie|paient|controle|organise)\s+"
+    r"(?:(?:toute|tout|une partie de|la plupart de)\s+)?(?:mon|ma|mes|me|m')|"
+    r"(?:cuida|cuidam|gerencia|gerenciam|administra|administram|paga|pagam|controla|"
+    r"organiza)\s+(?:de\s+|d[oa]s?\s+)?(?:(?:toda|todo|parte d[aeo])\s+)?(?:meu|minha|meus|"
+    r"minhas|me)\b)")
+#: Korean: the words, then 소속 and the requester's copula or another kind ("스튜디오 소속
+#: 모델이에요", "에이전시 소속으로 활동해요"): a member, not the studio.
+_BELONG_AFTER_KO = re.compile(r"^\s*소속\s*(?:으로|이고|이에요|입니다|인데|이라|\S+(?:이에요|"
+                              r"입니다|인데|이고|예요))")
+_OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|my|mon|ma|mes|meu|minha|meus|"
+                   r"minhas|저희|제)\b")
 
 
-def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]]) -> bool:
+def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
+               people: Mapping[str, set[str]]) -> bool:
     """True when a text asks which kind the requester is (`_WHICH_KIND`), gives them a
-    second role (`_SECOND_ROLE`), or an option's words, not negated, follow the
-    requester's affiliation (`_AFFILIATION_BEFORE`)."""
+    second role (`_SECOND_ROLE`), or an option's words, not negated, are the requester's
+    affiliation (`_affiliation`)."""
     return any(_WHICH_KIND.search(fold(t)) or (
         _SECOND_ROLE.search(fold(t)) and not _WE.search(fold(t))) for _, t in texts) or any(
-        _AFFILIATION_BEFORE.search(fold(t[max(0, h.start - 40):h.start]))
-        and not _OURS.match(fold(t[h.start:h.end])) for t, h in hits if not h.negated)
+        _affiliation(t, h, people) for t, h in hits if not h.negated)
+
+
+def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
+    """True when the words of ``hit`` name what the requester works through, not what
+    they are: after an affiliation ("je passe par une agence", `_AFFILIATION_BEFORE`), after
+    another option's name the requester says they are ("sou modelo de um estúdio", "I'm a
+    model at a studio"; not "a modelo do estúdio", the studio's), before what it
+    does for the requester ("my studio handles my account", "mon agence gère mon
+    compte", "o estúdio cuida dos meus pagamentos", `_MANAGES_ME_AFTER`) or a Korean
+    belonging ("스튜디오 소속 모델이에요"). Never the requester's own words ("our studio",
+    "my fans": "I stream for my fans")."""
+    if _OURS.match(fold(text[hit.start:hit.end])):
+        return False
+    before = fold(text[max(0, hit.start - 40):hit.start])
+    if _AFFILIATION_BEFORE.search(before):
+        return True
+    kind = _KIND_OF_BEFORE.search(before)
+    if kind and _SELF_BEFORE.search(before[:kind.start()]):
+        word = kind.group(1)
+        named = set().union(*(people.get(w, set()) for w in {
+            word, *(key(word, lang) for lang in _LANGUAGES)}))
+        if named - {hit.phrase.label}:
+            return True
+    after = fold(text[hit.end:hit.end + 48])
+    return bool(_MANAGES_ME_AFTER.match(after) or (
+        _BELONG_AFTER_KO.match(after) and "저희" not in before))
 
 
 def someone_else(text: str, hit: Hit) -> bool:
@@ -583,7 +630,8 @@ class OptionReader:
         if not self.person:
             return False
         matcher = self.matcher(locale.split("-", 1)[0].lower())
-        return _undecided(texts, [(t, h) for _, t in texts for h in matcher.find(t)])
+        return _undecided(texts, [(t, h) for _, t in texts for h in matcher.find(t)],
+                          self.people)
 
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:
@@ -681,7 +729,7 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
-        if self.person and _undecided(texts, kept):
+        if self.person and _undecided(texts, kept, self.people):
             # the requester asks which kind they are, or works through another kind (a
             # model through a studio): both are theirs, a question settles it
             return Evidence(key=self.field.key, value=None, span=span, method="option",
