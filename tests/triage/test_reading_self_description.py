@@ -221,3 +221,14 @@ def test_the_requesters_own_things_are_no_affiliation(stream: TriageContext, bod
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
     assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("저는 시청자예요. 알림 설정도 관리하고 싶은데 메뉴가 안 보여요.", "occ_user"),
+    ("저희는 모델들을 관리하는 곳이에요. 모델 한 명이 로그인을 못 해요.", "occ_studio"),
+])
+def test_korean_managing_is_a_studios_only_with_models(stream: TriageContext, body: str,
+                                                       value: str) -> None:
+    """"관리하고" alone (managing one's settings) says nothing; managing models does."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
