@@ -232,3 +232,18 @@ def test_korean_managing_is_a_studios_only_with_models(stream: TriageContext, bo
     """"관리하고" alone (managing one's settings) says nothing; managing models does."""
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("My bank shows two charges for my renewal. I only watch shows, I don't stream.",
+     "occ_user"),
+    ("My account shows 0 tokens but I bought 500. I'm just a viewer.", "occ_user"),
+    # the phrase itself, its gap an adjective: still the model's shows
+    ("My private shows won't load since the update, viewers get a black screen.",
+     "occ_model"),
+])
+def test_a_verb_after_a_possessive_noun_is_no_possessive_phrase(stream: TriageContext,
+                                                                body: str, value: str) -> None:
+    """"my bank shows two charges": "shows" is what the bank does, not "my shows"."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value

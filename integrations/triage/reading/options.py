@@ -668,6 +668,8 @@ class OptionReader:
         for source, text in texts:
             toks = tokens(text, language, memo)
             hits = explained(matcher.find(text, toks))
+            if self.person:
+                hits = [h for h in hits if not _verb_after_gap(text, h)]
             if self.rivals is not None and hits:
                 hits = self._not_the_rivals(text, toks, language, hits)
             for value, start, end in self_named(text, self.people) if self.people else ():
@@ -781,6 +783,20 @@ def _in_address(text: str, start: int, end: int) -> bool:
     right = min((i for i in (text.find(c, end) for c in " \t\n'\">)]") if i >= 0),
                 default=len(text))
     return bool(_ADDRESS.search(text[left:right].rstrip(".,;:!?")))
+
+
+#: Right after a possessive phrase met across a gap, an object: its last word was a verb
+#: ("my bank shows two charges", "my account shows 0 tokens": not "my shows").
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d|[$€£]|(?:a|an|the|two|three|no|nothing|zero|only|me|"
+                           r"that|this|up|an?other|some|my|it)\b)")
+_POSSESSIVE = re.compile(r"(?:my|our|your)\b")
+
+
+def _verb_after_gap(text: str, hit: Hit) -> bool:
+    """True when ``hit`` is an English possessive phrase met across a gap whose last word
+    is followed by an object: the word is a verb of the gap's noun, not the phrase's."""
+    return bool(hit.skipped and _POSSESSIVE.match(fold(text[hit.start:hit.end]))
+                and _OBJECT_AFTER.match(fold(text[hit.end:hit.end + 12])))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
