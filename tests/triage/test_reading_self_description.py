@@ -247,3 +247,35 @@ def test_a_verb_after_a_possessive_noun_is_no_possessive_phrase(stream: TriageCo
     """"my bank shows two charges": "shows" is what the bank does, not "my shows"."""
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Model here, my tipping menu is gone.", "occ_model"),
+    ("Modelo aqui, minha sala sumiu da busca.", "occ_model"),
+    ("Viewer here. Can't log in since yesterday.", "occ_user"),
+    ("I'm the manager of a studio with 8 performers; payouts are late for all of them.",
+     "occ_studio"),
+    ("Je suis gérante d'un studio de cinq modèles. L'une d'elles est bloquée.", "occ_studio"),
+])
+def test_introductions_and_roles_of_a_studio_are_read(stream: TriageContext, body: str,
+                                                      value: str) -> None:
+    """"Model here", "modelo aqui": the requester introducing themselves; "the manager of a
+    studio", "gérante d'un studio": the studio is theirs."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "A model here blocked me for no reason.",
+    "Models here are rude and now I can't log in.",
+    "The studio here lost my payment.",
+    "The owner of a studio I worked with refuses to pay me.",
+])
+def test_kinds_the_requester_tells_about_are_asked(stream: TriageContext, body: str) -> None:
+    """An article or a plural before "here" is someone else; a studio named only as
+    someone else ("the studio here", "the owner of a studio") is no value, even for the
+    declared pattern that finds the word."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)

@@ -256,14 +256,19 @@ _OTHER_BEFORE = re.compile(
     r"(?:(?:new|other|second|nouvelle|nouveau|nouvel|autre|seconde?|nova|novo|outra|outro)"
     r"\s+)?$")
 #: What the requester owns or runs, right before the words: "I have a studio", "we run an
-#: agency", "je gère un studio", "tenho um estúdio": theirs, not someone they tell about.
+#: agency", "je gère un studio", "tenho um estúdio", "the manager of a studio", "gérante
+#: d'un studio", "dona de um estúdio": theirs, not someone they tell about.
 _OWN_BEFORE = re.compile(
     r"\b(?:i|we)\s+(?:have|own|run|manage|operate|started|opened)\s+(?:a|an|the|our|my)\s+$|"
     r"\b(?:i've|we've) got\s+(?:a|an)\s+$|"
     r"\b(?:j'ai|nous avons|on a|je gere|nous gerons|on gere|je dirige|j'ai monte|j'ai ouvert)"
     r"\s+(?:un|une|mon|ma|notre)\s+$|"
     r"\b(?:tenho|temos|gerencio|gerenciamos|administro|comando|abri|montei)\s+"
-    r"(?:um|uma|o|a|meu|minha|nosso|nossa)\s+$")
+    r"(?:um|uma|o|a|meu|minha|nosso|nossa)\s+$|"
+    r"(?:\bi'?m|\bi am|\bje suis|\bsou|\bas|\ben tant que|\bcomo)\s+(?:(?:the|a|an|le|la|l'|"
+    r"un|une|o|um|uma)\s*)?(?:manager|owner|boss|head|director|founder|gerante?|patronne?|directrice|directeur|"
+    r"fondatrice|fondateur|responsable|dono|dona|gerente|diretora?|fundadora?)\s+"
+    r"(?:of|d'|de|do|da)\s*(?:(?:a|an|the|un|une|le|la|l'|um|uma|o)\s*)?$")
 _OTHER_AFTER = re.compile(
     r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
     r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
@@ -507,6 +512,12 @@ _SELF_CUE = re.compile(
     r"(?:\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+(?:(?:just|only|simply|juste|seulement|"
     r"simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
+#: The requester introducing themselves at a sentence's start: "Model here, …", "solo
+#: creator here", "modèle ici", "modelo aqui" (an adjective or two may come first; never
+#: an article, "a model here blocked me", nor a plural, "models here are rude").
+_HERE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|oi|ola|salut|bonjour)\W+)"
+                   r"(?:(?:just|only|independent|solo|regular|simple|juste|so)\s+){0,2}"
+                   r"([^\W\d_]+(?<!s))\s+(?:here|ici|aqui)\b")
 _LANGUAGES = ("en", "fr", "pt")
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -534,7 +545,7 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
     letters or more meets it ("independente", "independent")."""
     folded = fold(text)
     out: list[tuple[str, int, int]] = []
-    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded)]
+    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded), *_HERE.finditer(folded)]
     for m in found:
         values: set[str] = set()
         span = None
@@ -624,14 +635,16 @@ class OptionReader:
                 if not h.negated and says_self(text, h)}
 
     def undecided(self, texts: Sequence[tuple[str, str]], locale: str) -> bool:
-        """On a person field, True when the requester asks which kind they are or works
-        through another kind (`_WHICH_KIND`, `_AFFILIATION_BEFORE`): for a declared
-        pattern's value as for the reader's, a question."""
+        """On a person field, True when the requester asks which kind they are, holds two
+        roles or works through another kind (`_undecided`), or when every kind the texts
+        name is someone the requester tells about ("the studio lost my payment"): for a
+        declared pattern's value as for the reader's, a question."""
         if not self.person:
             return False
         matcher = self.matcher(locale.split("-", 1)[0].lower())
-        return _undecided(texts, [(t, h) for _, t in texts for h in matcher.find(t)],
-                          self.people)
+        hits = [(t, h) for _, t in texts for h in matcher.find(t) if not h.negated]
+        return _undecided(texts, hits, self.people) or (
+            bool(hits) and all(someone_else(t, h) for t, h in hits))
 
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:
