@@ -279,3 +279,22 @@ def test_kinds_the_requester_tells_about_are_asked(stream: TriageContext, body: 
     d = decide(on(stream, body), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "My phone model is an iPhone 12 and the app crashes on login.",
+    "I use OBS Studio and the app won't connect anymore.",
+    "제 휴대폰 모델은 갤럭시 S21이에요. 앱이 계속 꺼져요.",
+    "Le modèle de mon téléphone est un Pixel 7, l'appli plante.",
+])
+def test_the_model_of_a_device_or_a_program_is_no_kind_of_requester(
+        stream: TriageContext, body: str) -> None:
+    """"phone model", "OBS Studio", "휴대폰 모델": a thing's model or edition."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+def test_a_cam_model_is_still_a_model(stream: TriageContext) -> None:
+    d = decide(on(stream, "I'm a cam model and OBS Studio drops my stream."), stream)
+    assert written(stream, d).get("occupation") == "occ_model"

@@ -682,7 +682,8 @@ class OptionReader:
             toks = tokens(text, language, memo)
             hits = explained(matcher.find(text, toks))
             if self.person:
-                hits = [h for h in hits if not _verb_after_gap(text, h)]
+                hits = [h for h in hits if not _verb_after_gap(text, h)
+                        and not _a_things(text, h)]
             if self.rivals is not None and hits:
                 hits = self._not_the_rivals(text, toks, language, hits)
             for value, start, end in self_named(text, self.people) if self.people else ():
@@ -803,6 +804,23 @@ def _in_address(text: str, start: int, end: int) -> bool:
 _OBJECT_AFTER = re.compile(r"^\s+(?:\d|[$€£]|(?:a|an|the|two|three|no|nothing|zero|only|me|"
                            r"that|this|up|an?other|some|my|it)\b)")
 _POSSESSIVE = re.compile(r"(?:my|our|your)\b")
+
+
+#: Right before a kind's last word, a device or a program it is the model or edition of:
+#: "my phone model", "the camera model", "OBS Studio", "Android Studio", "휴대폰 모델은".
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:phone|iphone|android|smartphone|camera|laptop|computer|pc|mac|device|tablet|"
+    r"ipad|tv|console|car|mic|microphone|headset|gpu|cpu|card|router|monitor|printer|"
+    r"celular|telefone|notebook|computador|telephone|portable|ordinateur|tablette|appareil|"
+    r"obs|streamlabs|visual|xsplit|adobe|nvidia|vtube|logitech|elgato)\s*|"
+    r"(?:휴대폰|핸드폰|폰|노트북|컴퓨터|카메라|기기|태블릿|모니터|마이크)\s*)$")
+
+
+def _a_things(text: str, hit: Hit) -> bool:
+    """True when the last word of ``hit`` (a kind of person) follows a device or a program
+    it names the model or edition of (`_THING_BEFORE`)."""
+    last = text.rfind(" ", hit.start, hit.end) + 1 or hit.start
+    return bool(_THING_BEFORE.search(fold(text[max(0, last - 16):last])))
 
 
 def _verb_after_gap(text: str, hit: Hit) -> bool:
