@@ -298,3 +298,14 @@ def test_the_model_of_a_device_or_a_program_is_no_kind_of_requester(
 def test_a_cam_model_is_still_a_model(stream: TriageContext) -> None:
     d = decide(on(stream, "I'm a cam model and OBS Studio drops my stream."), stream)
     assert written(stream, d).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm a model and also a viewer. My account is broken.",
+    "Je suis modèle et aussi spectatrice, mon compte est bloqué.",
+    "Sou modelo e também assinante, minha conta travou.",
+])
+def test_two_kinds_said_of_oneself_are_asked(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)

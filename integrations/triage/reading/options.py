@@ -249,6 +249,10 @@ _SELF_BEFORE = re.compile(
     r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
     r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
     r"(?:[^\W\d]+\s+){0,3}$")
+#: A second kind the requester gives themselves: "… and also a viewer", "et aussi
+#: spectatrice", "e também assinante".
+_ALSO_BEFORE = re.compile(r"\b(?:and|et|e|but|mais|mas)\s+(?:also|aussi|tambem)\s+"
+                          r"(?:(?:a|an|un|une|um|uma)\s+)?$")
 _OTHER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|another|some|one|any|my favou?rite|my fav|"
     r"un|une|le|la|ce|cet|cette|autre|"
@@ -753,6 +757,14 @@ class OptionReader:
                             choices=tuple(ranked[:2]))
         if self.person and len(ranked) > 1:
             said = {h.phrase.label for t, h in kept if says_self(t, h)}
+            also = {h.phrase.label for t, h in kept
+                    if _ALSO_BEFORE.search(fold(t[max(0, h.start - 24):h.start]))}
+            if said and also - said:
+                # the requester says they are one and also another ("I'm a model and also
+                # a viewer", "sou modelo e também assinante")
+                return Evidence(key=self.field.key, value=None, span=span, method="option",
+                                locale=locale, confidence=0.0, source=source,
+                                choices=(sorted(said)[0], sorted(also - said)[0]))
             if said and ranked[0] not in said:
                 # the requester says they are one option ("스튜디오 소속으로 활동하는
                 # 모델인데요"), the words weigh for another: a question offering both
