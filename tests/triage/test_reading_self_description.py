@@ -309,3 +309,27 @@ def test_two_kinds_said_of_oneself_are_asked(stream: TriageContext, body: str) -
     d = decide(on(stream, body), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "Half model, half studio manager these days. My payout is late.",
+    "Je suis à la fois modèle et gérante de studio. Paiement en retard.",
+    "Sou modelo e estúdio ao mesmo tempo, o repasse atrasou.",
+    "저는 모델이자 스튜디오 운영자예요, 둘 다 하고 있어요. 정산이 늦어요.",
+])
+def test_both_kinds_in_one_sentence_are_asked(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm a viewer and both my tokens and my subscription vanished.", "occ_user"),
+    ("I'm a model and both my stream and my tips are broken.", "occ_model"),
+    ("I'm a tipper, not a performer. My tokens are missing.", "occ_user"),
+    ("Faço cam há um ano e meu repasse não caiu.", "occ_model"),
+])
+def test_both_of_ones_things_is_one_kind(stream: TriageContext, body: str,
+                                         value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value

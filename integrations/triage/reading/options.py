@@ -380,6 +380,10 @@ _SECOND_ROLE = re.compile(
     r"performeuses|das|dos|duas|dois|outras|outros|amigas|amigos|meninas|modelos|delas|"
     r"deles)(?!\w)|\w+'s\b))|"
     r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델들|언니들|동생들)[^.!?\n]{0,20}관리")
+#: Two kinds at once, in the sentence naming them: "both", "half … half", "at the same
+#: time", "à la fois", "les deux", "ao mesmo tempo", "as duas coisas", "둘 다".
+_BOTH = re.compile(r"\b(?:both|half|at the same time|a la fois|en meme temps|les deux|"
+                   r"moitie|ao mesmo tempo|as duas coisas|os dois|metade)\b|둘 다|동시에")
 #: A group speaking ("we", "nous", "on", "a gente", "저희"): managing others is what it is
 #: (a studio), no second role.
 _WE = re.compile(r"\b(?:we|we're|we've|our|nous|notre|nos|on (?:est|a|gere|fait|bosse|"
@@ -427,7 +431,27 @@ def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]]
     affiliation (`_affiliation`)."""
     return any(_WHICH_KIND.search(fold(t)) or (
         _SECOND_ROLE.search(fold(t)) and not _WE.search(fold(t))) for _, t in texts) or any(
-        _affiliation(t, h, people) for t, h in hits if not h.negated)
+        _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people)
+
+
+def _both(hits: Sequence[tuple[str, Hit]], people: Mapping[str, set[str]]) -> bool:
+    """True when one sentence says the requester is two kinds (`_BOTH`: "half model, half
+    studio manager", "à la fois modèle et studio"), naming both by their keywords or their
+    one-word names (``people``, as written: a plural is others)."""
+    for text, hit in hits:
+        if hit.negated:
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+        end = next((m.start() for m in _SENTENCE_END.finditer(text, hit.end)), len(text))
+        sentence = fold(text[start:end])
+        if not _BOTH.search(sentence):
+            continue
+        named = {o.phrase.label for t, o in hits if t is text and not o.negated
+                 and start <= o.start and o.end <= end}
+        named.update(*(people.get(w, set()) for w in _NAME_WORD.findall(sentence)))
+        if len(named) > 1:
+            return True
+    return False
 
 
 def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
