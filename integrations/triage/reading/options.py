@@ -369,8 +369,7 @@ _WHICH_KIND = re.compile(
 #: 주고": someone who does one thing and also runs or manages others is two kinds at once.
 _SECOND_ROLE = re.compile(
     r"(?:\b(?:also|as well)\s+(?:(?!(?:you|not|can'?t|cannot|don'?t|won'?t|it)\b)[\w']+\s+)"
-    r"{0,3}?(?:run|manage|handle|operate|organi[sz]e|set up|book|schedule|coordinate|"
-    r"represent)\b|"
+    r"{0,3}?(?:run|manage|handle|operate|organi[sz]e|set up|coordinate|represent)\b|"
     r"\b(?:aussi|egalement|en plus)\s+(?:je\s+|j')?(?:gere|m'occupe|dirige|organise|"
     r"represente)\b|\b(?:je\s+)?(?:gere|m'occupe|dirige|organise)\s+(?:aussi|egalement)\b|"
     r"\b(?:tambem|alem disso)\s+(?:eu\s+)?(?:cuido|gerencio|administro|organizo|agencio|"
