@@ -333,3 +333,18 @@ def test_both_of_ones_things_is_one_kind(stream: TriageContext, body: str,
                                          value: str) -> None:
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I'm a studio model and my payout is late.",
+    "Je suis modèle en studio et mes gains sont bloqués.",
+    "Sou modelo de estúdio e meu repasse atrasou.",
+    "스튜디오 모델이에요. 정산이 늦어요.",
+])
+def test_a_studio_model_is_asked_over_the_declared_pattern(stream: TriageContext,
+                                                           body: str) -> None:
+    """The declared pattern finds "studio"; the requester says they are a model of one:
+    two kinds said of oneself, a question."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)

@@ -671,7 +671,8 @@ class OptionReader:
         matcher = self.matcher(locale.split("-", 1)[0].lower())
         hits = [(t, h) for _, t in texts for h in matcher.find(t) if not h.negated]
         return _undecided(texts, hits, self.people) or (
-            bool(hits) and all(someone_else(t, h) for t, h in hits))
+            bool(hits) and all(someone_else(t, h) for t, h in hits)) or len(
+            {h.phrase.label for t, h in hits if says_self(t, h)}) > 1
 
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:
