@@ -348,3 +348,19 @@ def test_a_studio_model_is_asked_over_the_declared_pattern(stream: TriageContext
     d = decide(on(stream, body), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm not a streamer, I just tip sometimes. My tokens are gone.", "occ_user"),
+    ("Not a model, not a studio, just someone who watches. Login fails.", "occ_user"),
+])
+def test_what_a_viewer_does_is_read(stream: TriageContext, body: str, value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+def test_denials_alone_say_nothing(stream: TriageContext) -> None:
+    """"not a model, not a studio" without what the requester is: a question."""
+    d = decide(on(stream, "Not a model, not a studio. Login fails since Monday."), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
