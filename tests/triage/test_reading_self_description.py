@@ -364,3 +364,18 @@ def test_denials_alone_say_nothing(stream: TriageContext) -> None:
     d = decide(on(stream, "Not a model, not a studio. Login fails since Monday."), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("저는 streamer예요. 정산이 안 됐어요.", "occ_model"),
+    ("studio인데요, 소속 모델 계정이 잠겼어요.", "occ_studio"),
+])
+def test_a_latin_name_with_a_korean_copula_is_said_of_oneself(stream: TriageContext,
+                                                               body: str, value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+def test_a_korean_copula_after_a_program_says_nothing(stream: TriageContext) -> None:
+    d = decide(on(stream, "크롬이에요. 로그인이 안 돼요."), stream)
+    assert "occupation" not in written(stream, d)

@@ -545,6 +545,10 @@ _ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
 _HERE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|oi|ola|salut|bonjour)\W+)"
                    r"(?:(?:just|only|independent|solo|regular|simple|juste|so)\s+){0,2}"
                    r"([^\W\d_]+(?<!s))\s+(?:here|ici|aqui)\b")
+#: A Latin name with a Korean copula: "BJ인데요", "streamer예요" (Korean words the matcher
+#: reads itself).
+_LATIN_KO_SELF = re.compile(r"(?<![a-z])([a-z]{2,})\s?(?:인데|이에요|예요|입니다|이고|이라서|"
+                            r"라서|이며)")
 _LANGUAGES = ("en", "fr", "pt")
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -572,7 +576,8 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
     letters or more meets it ("independente", "independent")."""
     folded = fold(text)
     out: list[tuple[str, int, int]] = []
-    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded), *_HERE.finditer(folded)]
+    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded), *_HERE.finditer(folded),
+             *_LATIN_KO_SELF.finditer(folded)]
     for m in found:
         values: set[str] = set()
         span = None
