@@ -216,6 +216,8 @@ _ERROR_WORDS = frozenset(("error", "errors", "erreur", "erreurs", "erro", "erros
                           "에러", "failed", "echec", "falha"))
 #: Korean nouns too generic to name a thing with their count ("아이템 3개": three items).
 _KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "것", "개", "캐릭터"))
+#: The first-person "I", never a word of a name ("the email I'm writing from").
+_FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|ll|d))?[.,;:!?]?")
 #: Words that join two clauses: never inside the few words that qualify a field's name.
 _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
@@ -240,6 +242,8 @@ _STATE_WORDS = frozenset({
 })
 
 
+#: Lone prepositions of a place one plays on, as a field's cues ("on Kyprosa").
+_PLACE_WORDS = frozenset(("on", "sur", "no", "na", "em"))
 #: A proper noun: capitalised words, at most one small word between two of them.
 _PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des|dos|das))?"
            r"\s+(?:d['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
@@ -696,7 +700,19 @@ class NameReader:
             _THIRD_PERSON_OWNER.search(n) for n in names)
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
-        self._around = _around(per_locale(_ext(f).get("cues")))
+        cues = per_locale(_ext(f).get("cues"))
+        self._around = _around({loc: tuple(c for c in words if fold(c) not in _PLACE_WORDS)
+                                for loc, words in cues.items()})
+        #: a lone preposition among a place's cues ("on", "sur", "no"): "on Kyprosa", "sur
+        #: Kyrios", "no Gelidra" in that locale's text; a weak cue, so one coined word only
+        self._places = {
+            loc.split("-", 1)[0].casefold(): re.compile(
+                rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in place)})\s+"
+                rf"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]{{2,30}}))(?![\w'’-])(?!\s+(?-i:[A-Z0-9]))")
+            for loc, words in cues.items()
+            if (place := [w for w in words if fold(w) in _PLACE_WORDS])}
+        if self._places:
+            load(self._languages_of(f))
         # "the item", "l'objet", "o item": the field's own nouns stand for the thing too
         own_nouns = sorted({w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.casefold())
                             if not _HANGUL.match(w) and w not in _IDENTIFIER_NOUNS
@@ -711,8 +727,7 @@ class NameReader:
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])([^.!?\n\"'«“‘]{{0,48}}?)"
             rf"[\s,:(]\s*[\"'«“‘]\s*") if self._others_thing else None
         #: the languages the workspace writes this field in, for the known-word test
-        self._languages = lexicon_languages(
-            [*f.titles, *f.descriptions, *per_locale(_ext(f).get("synonyms"))])
+        self._languages = self._languages_of(f)
         #: a person's identifier reads generic identifier labels ("user: x", "닉은 x"),
         #: except those that name another field of the form ("ID" of "transaction ID")
         self._role = identifier_role(f)
@@ -724,8 +739,16 @@ class NameReader:
             rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)(?P<v>[A-Za-z0-9][\w.@-]{{1,40}})"
         ) if self._role is not None and labels else None
 
+    @staticmethod
+    def _languages_of(f: Field) -> tuple[str, ...]:
+        """The languages the workspace writes ``f`` in, for the known-word test."""
+        return lexicon_languages(
+            [*f.titles, *f.descriptions, *per_locale(_ext(f).get("synonyms"))])
+
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
+        places = self._places.get(locale.split("-", 1)[0].casefold()) or \
+            self._places.get("*")
         for source, text in texts:
             capped = text[:4000]
 
@@ -893,6 +916,12 @@ class NameReader:
                 if (_proper_name(name) or counted or in_quotes) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, at, m, end)
+            for m in places.finditer(capped) if places else ():
+                name = m.group(1)  # "on Kyprosa"; not "on Sunday", "sur Xbox", "on Mariner's"
+                if _proper_name(name) and not self._is_other(name) and \
+                        name.casefold() not in self._own and \
+                        _coined(name.rstrip("'’"), self._languages):
+                    add(name, m.start(1), m)
             for m in self._anaphor.finditer(capped) if self._anaphor else ():
                 if is_titled():
                     break
@@ -1110,8 +1139,8 @@ class NameReader:
                         i + 1 < len(words) and words[i + 1][:1].isupper():
                     kept.append(w)  # "Passe de Batalha", "Crown of the Tides"
                     continue
-                if not (w[:1].isupper() or w[:1].isdigit()):
-                    break
+                if not (w[:1].isupper() or w[:1].isdigit()) or _FIRST_PERSON_I.fullmatch(w):
+                    break  # "the email I'm writing from": "I" starts a clause, no name
                 kept.append(w)
             while kept and kept[-1].casefold() in _NAME_JOINERS:
                 kept.pop()
