@@ -42,3 +42,29 @@ def test_the_first_person_i_ends_a_capitalised_name(stream: TriageContext) -> No
     d = decide(on(stream, "My Premium renewed twice. The login is the email I'm writing "
                           "from."), stream)
     assert "username" not in written(stream, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Bought the Frontier Pack, nothing in game.\nTransaction ID on the PlayStation receipt: "
+     "7HX2-99KD-41QA", "7HX2-99KD-41QA"),
+    ("9,99 € débités mais rien reçu. Réf. de transaction sur mon relevé : TXN-88KD02QZ1.",
+     "TXN-88KD02QZ1"),
+    ("j'ai été débitée et sur le relevé y'a la référence 4F82-99AC-17B3", "4F82-99AC-17B3"),
+    ("paguei e não caiu nada, a referência no extrato é 55AB-1290-XZ", "55AB-1290-XZ"),
+    ("결제했는데 안 들어왔어요. 영수증에 있는 거래 번호: TX-55120-KR", "TX-55120-KR"),
+])
+def test_an_id_next_to_its_label_word_is_the_transaction(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("transaction_id") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Bought the Frontier Pack, the transaction failed: ERR-4012",  # an error's code
+    "the reference Frontier Pack never arrived after I paid",  # no digit: no number
+    "a commande Patron 30 jours n'est jamais arrivée",
+    "Transaction ID for the error code: ERR-4012",  # another identifier's
+])
+def test_an_error_or_a_name_is_no_transaction_id(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "transaction_id" not in written(games, d)

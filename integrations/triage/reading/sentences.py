@@ -205,6 +205,9 @@ _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: number"), one of them names another code ("my character got item ID: AB1234").
 _ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "nom", "nome",
                          "번호", "이름", "아이디", "코드"))
+#: Nouns that make a field's name an identifier's label ("transaction ID", "order number").
+_ID_LABEL_NOUNS = frozenset(("id", "number", "numero", "no", "n°", "code", "codigo", "번호",
+                             "아이디", "코드", "reference", "ref", "referencia"))
 #: The nouns of another thing than a code-shaped field's own (an order, a receipt, …:
 #: `typed`'s list), and their Korean heads ("주문번호", "송장").
 _OTHER_THING = re.compile(_OTHER_THINGS)
@@ -667,9 +670,22 @@ class NameReader:
         #: de la commande Steam : 88A-21F")
         self._id_label = re.compile(
             rf"(?i)(?<!\w)(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|number|code|"
-            rf"c[oó]digo|n°|nº)\s+(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
+            rf"c[oó]digo|n°|nº|r[eé]f(?:[eé]rence)?\.?|reference|refer[eê]ncia)\s+"
+            rf"(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
             rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,4}}?)"
             rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
+        #: a name of the field that says identifier ("transaction ID", "order number",
+        #: "거래 번호"), a few qualifying words and a colon: its code ("Transaction ID on the
+        #: PlayStation receipt: 7HX2-99KD-41QA"; a bare "transaction failed: …" is no label)
+        labels = "|".join(_spaced(n) for n in names
+                          if set(fold(n).split()) & _ID_LABEL_NOUNS and n not in branded)
+        self._gapped_label = re.compile(
+            rf"(?i)(?<!\w)(?:{labels})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
+            rf"{{1,4}}?)\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern and labels else None
+        #: a title that says number, ID or code ("Transaction ID", "거래 번호"): its value
+        #: holds a digit ("the order Frontier Pack" names no transaction)
+        self._numbered = any(set(fold(t).split()) & _ID_LABEL_NOUNS
+                             for t in (f.title, *f.titles.values()) if t)
         self._multiword = f.kind in ("text", "textarea")
         #: a code-shaped field's pattern, and the words of its titles (`_codes`)
         try:
@@ -887,7 +903,8 @@ class NameReader:
                         (self._own_thing and _owned_by_another(capped, m.start(), m.start(1))):
                     continue
                 add(m.group(2), m.start(2), m)
-            for m in self._id_label.finditer(capped) if self._id_label else ():
+            for m in [*(self._id_label.finditer(capped) if self._id_label else ()),
+                      *(self._gapped_label.finditer(capped) if self._gapped_label else ())]:
                 qualifiers = {fold(w) for w in m.group(1).split()}
                 if not qualifiers & (_ERROR_WORDS | _ANOTHER_ID) and \
                         not self._is_other(m.group(2)):
@@ -952,7 +969,8 @@ class NameReader:
         the field's names, but a requester who tells an order from a transaction numbers
         two things."""
         assert self._code is not None
-        found = [f for f in found if self._code.search(f.value)]
+        found = [f for f in found if self._code.search(f.value) and
+                 (not self._numbered or any(c.isdigit() for c in f.value))]
         foreign = [f for f in found if self._foreign_label(f)]
         if not foreign:
             return found
