@@ -677,11 +677,11 @@ class NameReader:
         #: a name of the field that says identifier ("transaction ID", "order number",
         #: "거래 번호"), a few qualifying words and a colon: its code ("Transaction ID on the
         #: PlayStation receipt: 7HX2-99KD-41QA"; a bare "transaction failed: …" is no label)
-        labels = "|".join(_spaced(n) for n in names
-                          if set(fold(n).split()) & _ID_LABEL_NOUNS and n not in branded)
+        id_names = "|".join(_spaced(n) for n in names
+                            if set(fold(n).split()) & _ID_LABEL_NOUNS and n not in branded)
         self._gapped_label = re.compile(
-            rf"(?i)(?<!\w)(?:{labels})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
-            rf"{{1,4}}?)\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern and labels else None
+            rf"(?i)(?<!\w)(?:{id_names})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
+            rf"{{1,4}}?)\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern and id_names else None
         #: a title that says number, ID or code ("Transaction ID", "거래 번호"): its value
         #: holds a digit ("the order Frontier Pack" names no transaction)
         self._numbered = any(set(fold(t).split()) & _ID_LABEL_NOUNS
