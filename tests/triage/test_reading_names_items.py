@@ -68,3 +68,53 @@ def test_an_id_next_to_its_label_word_is_the_transaction(
 def test_an_error_or_a_name_is_no_transaction_id(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "transaction_id" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Reporting Grimjaw_Lurker for hate speech in world chat. I play Tessaly.",
+     "Grimjaw_Lurker"),
+    ("hier soir un certain Goldsellr99 spammait le chat. moi c'est Aubepine", "Goldsellr99"),
+    ("ontem um tal de Dravenor me xingou no chat. eu sou a Ayla", "Dravenor"),
+    ("je signale Kraggor42 pour insultes. moi c'est Aubepine", "Kraggor42"),
+])
+def test_loose_ways_of_naming_the_reported_player(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I'm reporting this because nobody acts on the cheaters here.",
+    "reporting a bug and a player, both in the same match",
+    "je signale un problème de chat, personne ne répond",
+    "quero denunciar um jogador mas não sei o nick dele",
+])
+def test_reporting_a_thing_names_no_player(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("the reward chest opened but nothing is there. my guy is lil_gnome", "lil_gnome"),
+    ("oh sorry forgot, my guy is called Rook Vantablack", "Rook"),
+    ("won't complete. Main is a cleric named Thornwyn on Zaviel.", "Thornwyn"),
+    ("la quête ne se valide pas. mon perso c'est Aldrin", "Aldrin"),
+    ("a missão travou. meu avatar é o Kaelyn", "Kaelyn"),
+    ("퀘스트 보상이 안 들어왔어요. 캐릭터 이름은 Haneul입니다", "Haneul"),
+])
+def test_loose_ways_of_naming_ones_character(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize(("body", "form"), [
+    ("my guy Corvane told him to stop, then a player named Xx5lashxX insulted us",
+     "report-a-player"),  # "my guy" a friend: no copula, no character
+    ("the main is down again, can't log in", "in-game-issues"),
+    ("my main issue is the quest reward, nothing arrived", "in-game-issues"),
+])
+def test_a_friend_or_a_word_is_no_character(games: TriageContext, body: str,
+                                            form: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert "character_name" not in written(games, d)
