@@ -118,3 +118,37 @@ def test_a_friend_or_a_word_is_no_character(games: TriageContext, body: str,
                                             form: str) -> None:
     d = decide(on(games, body, form=form), games)
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("mon perso Ysoria : depuis jeudi mon planeur « Eagle Glider » a disparu.",
+     "Eagle Glider"),
+    ("J'ai vendu par erreur mon Sceau de l'Éternité au marchand. Perso Aldrin",
+     "Sceau de l'Éternité"),
+    ("meu personagem Kaelyn perdeu a montaria Armored Pegasus depois do rollback",
+     "Armored Pegasus"),
+    ("After they logged off, his Frostmane Lion mount was simply gone from his list.",
+     "Frostmane Lion"),
+    ("my friend traded me his Shadow Pinata mount, now its just not in my collection.",
+     "Shadow Pinata"),
+    ("I accidentally sold my Ashen Greatsword to a vendor", "Ashen Greatsword"),
+    ("어제 Dragonbane 활을 잃어버렸어요", "Dragonbane"),
+])
+def test_an_item_the_requester_lost_sold_or_saw_vanish(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I sold my stuff to Bob yesterday and now the quest is stuck",  # a person
+    "I deleted the Discord app and now the game crashes",  # another service
+    "the Sword vanished from my bag",  # one capitalised common noun after an article
+    "its gone again, the whole inventory, since Sunday",  # nothing named before
+    "j'ai perdu la connexion Lundi soir et mon inventaire est vide",  # a day
+    "perdi a conexão no Switch ontem",  # a platform
+])
+def test_a_person_a_service_or_a_common_noun_is_no_item(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)

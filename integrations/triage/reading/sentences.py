@@ -249,7 +249,7 @@ _STATE_WORDS = frozenset({
 _PLACE_WORDS = frozenset(("on", "sur", "no", "na", "em"))
 #: A proper noun: capitalised words, at most one small word between two of them.
 _PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des|dos|das))?"
-           r"\s+(?:d['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
+           r"\s+(?:[dl]['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
 _POSSESSIVE = (r"(?:my|her|his|their|our|mon|ma|mes|sa|son|ses|notre|meu|minha|seu|sua|"
                r"nosso|nossa)\s+")
 #: An article before a kind of thing's name ("the Founder's Pack", "o Pacote Estelar").
@@ -327,6 +327,9 @@ hi hello thanks please ok okay yes no and but or my your from with
 since after before today yesterday tonight monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october
 november december the a an this that it in on at of to for bonjour merci salut oi ola
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier avril juin juillet
+aout septembre octobre novembre decembre segunda terca quarta quinta sexta sabado domingo
+janeiro fevereiro abril junho julho agosto setembro outubro dezembro
 obrigado obrigada admin support moderator gm player joueur jogador account compte conta
 angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
 """
@@ -1249,10 +1252,14 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     return m.group(index), m.start(index), m.end(index)
 
 
+#: A cue's present copula also meets its past: "his Frostmane Lion mount was simply gone".
+_PAST = {"is": "(?:is|was)", "isn't": "(?:isn't|wasn't)", "n'est": "(?:n'est|n'était)"}
+
+
 def _cue_words(cue: str) -> str:
     """A cue's words, an adverb allowed between two of them: "is just not in", "n'est
     simplement plus", "não está completamente" read as "is not in", "n'est plus"."""
-    return (r"\s+" + _ADVERB).join(re.escape(w) for w in cue.split())
+    return (r"\s+" + _ADVERB).join(_PAST.get(w.casefold(), re.escape(w)) for w in cue.split())
 
 
 def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
@@ -1272,14 +1279,15 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     if kinds:
         afters = "|".join(_cue_words(c.split("{name}", 1)[1]) for c in kinds)
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
-                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER})\s+"
+                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{_OPEN_QUOTE}"
+                     rf"(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE}\s+"
                      rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
                      rf"(?P<kf>{afters})(?!\w)")
     for cue in framed:
         head, tail = cue.split("{name}", 1)
         before, after = re.escape(head.strip()), _cue_words(tail)
         parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
-                     rf"({_PROPER})\s+{_ADVERB}{after}(?!\w)")
+                     rf"{_OPEN_QUOTE}({_PROPER}){_CLOSE_QUOTE}\s+{_ADVERB}{after}(?!\w)")
     if korean:  # Korean puts the object before its verb:
         # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
         # (Latin letters only: a particle written onto the name is not part of it)
@@ -1308,8 +1316,9 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             # casual writing drops the apostrophe: "im Lirael", "moi cest Aubepine"
             words = "|".join(re.sub(r"(?<=\w)['’](?=\w)", "['’]?", re.escape(c))
                              for c in chosen)
-            parts.append(rf"(?<!\w)(?:{words})\s+(?:{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?)?"
-                         rf"(?P<{group}>{_PROPER})")
+            parts.append(rf"(?<!\w)(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
+                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?|{_ARTICLES}\s+(?-i:[a-zà-ÿ]{{3,15}})\s+)?"
+                         rf"{_OPEN_QUOTE}(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
@@ -1317,7 +1326,7 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
 #: Thunderstruck Tree sapling", "my Ayanad Bow"; one word alone may be a common noun
 #: written with a capital: "a Sword").
 _NAMED_THING = re.compile(
-    rf"(?i)(?<!\w)(?:{_ARTICLES}|my|mon|ma|meu|minha)\s+"
+    rf"(?i)(?<!\w)(?:{_ARTICLES}|my|mon|ma|meu|minha|his|her|their|son|sa|seu|sua)\s+"
     r"((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
     r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){1,3}))(?![\w'’-])")
 _KIND_THING = re.compile(
@@ -1364,7 +1373,9 @@ def _anaphor(cues: dict[str, tuple[str, ...]], nouns: Sequence[str] = ()
     pronoun = rf"(?:it|il(?!\s+n['’])|elle|ele|ela{definite})"
     parts: list[str] = []
     if copular:
-        parts.append(rf"(?<!\w)(?:it{definite})\s*(?:is\s+|['’]s\s+)(?:{copular})(?!\w)")
+        # casual writing drops the apostrophe ("its just not in my collection")
+        parts.append(rf"(?<!\w)(?:it{definite})\s*(?:(?:is|was)\s+|['’]?s\s+){_ADVERB}"
+                     rf"(?:{copular})(?!\w)")
     if verbs:
         parts.append(rf"(?<!\w){pronoun}\s+{_ADVERB}(?:{verbs})(?!\w)")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
@@ -1415,9 +1426,13 @@ _BRAND_NOUNS = ("name", "username", "user", "login", "nick", "nickname", "handle
 #: Greatcloak just vanished", "ma monture a soudain disparu" is the verb's own form).
 _ADVERB = (r"(?:(?:just|suddenly|simply|completely|also|somehow|randomly|juste|soudain|"
            r"simplement|complètement|aussi|simplesmente|completamente|também|do\s+nada|"
-           r"de\s+repente)\s+)?")
+           r"de\s+repente|accidentally|by\s+(?:mistake|accident)|par\s+(?:erreur|accident)|"
+           r"accidentellement|por\s+engano|sem\s+querer|acidentalmente)\s+)?")
 
 
+#: A name may stand in quotes ("mon planeur « Eagle Glider » a disparu").
+_OPEN_QUOTE = r"(?:[«\"“]\s*)?"
+_CLOSE_QUOTE = r"(?:\s*[»\"”])?"
 #: Cues by which requesters introduce themselves.
 _SELF_INTRODUCTION = re.compile(r"\b(?:name|nom|nome|appelle|chamo)\b|이름")
 
