@@ -152,3 +152,31 @@ def test_a_person_a_service_or_a_common_noun_is_no_item(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("débitée de 24,99 $ sur ma Visa pour les 2500 Crédits mais rien dans le jeu.",
+     "2500 Crédits"),
+    ("paid 9.99 for 1000 Credits yesterday, nothing arrived", "1000 Credits"),
+    ("Ce matin j'ai voulu prendre le « Patron 30 jours » avec ma paysafecard.",
+     "Patron 30 jours"),
+    ("paguei o Patron 30 dias e não caiu", "Patron 30 dias"),
+    ("크레딧 5000 결제했는데 안 들어왔어요", "크레딧 5000"),
+])
+def test_a_purchase_shaped_like_the_fields_own_examples(
+        games: TriageContext, body: str, value: str) -> None:
+    """The description's examples ("Patron 30 days", "5000 Credits") give the shape of a
+    purchase: a count of the unit as the shop writes it, a timed name, quoted or not."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I paid with PayPal for 1000 credits on Monday and got nothing.",  # not the shop's
+    "I bought 5000 Credits and only got 2500 Credits",  # two purchases: which?
+    "I was charged 5000 won twice for nothing",
+    "결제 5000원이 두 번 빠져나갔어요",  # a sum of money
+])
+def test_a_sum_or_two_counts_is_no_purchase_name(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "purchase_name" not in written(games, d)

@@ -504,10 +504,26 @@ _DURATION = (r"\d{1,4}[ \t]*(?:days?|jours?|dias?|일|months?|mois|m[eê]s(?:es)
 #: A time-boxed name in a field's own examples ("e.g. "Patron 30 days"", "« Patron 30
 #: jours »", ""Patron 30일"").
 _TIMED_EXAMPLE = re.compile(rf"[A-Z][\w'-]+[ \t]+{_DURATION}")
+#: A count of a unit in a field's own examples ("5000 Credits", "« 5000 Crédits »", "5000
+#: 크레딧"): the unit, capitalised or in Hangul.
+_COUNTED_EXAMPLE = re.compile(r"(?<![\w.,])\d[\d.,]*[ \t]*((?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,20})|"
+                              r"[\uac00-\ud7a3]{2,6})(?![\w])")
+
+
+def _accented(word: str) -> str:
+    """A folded word as a pattern meeting it with or without its accents."""
+    return "".join(_VARIANTS.get(ch, re.escape(ch)) for ch in word)
+
+
+#: A letter without its accent and every way it is written ("e": e, é, è, ê, ë).
+_VARIANTS = {"a": "[aàâäãá]", "e": "[eéèêë]", "i": "[iîïí]", "o": "[oôöõó]", "u": "[uùûüú]",
+             "c": "[cç]"}
+
+
 #: Such a name after an article in a ticket: "the Patron 90 days", "le Patron 90 jours", "o
 #: Patron 30 dias" (capitalised words, then the duration).
 _TIMED_NAME = re.compile(
-    rf"(?<!\w)(?:the|le|la|l['’]|o|a|un|une|um|uma)[ \t]*"
+    rf"(?<!\w)(?:the|le|la|l['’]|o|a|un|une|um|uma)[ \t]*(?:[«\"“][ \t]*)?"
     rf"((?-i:[A-ZÀ-ÖØ-Þ][\w'-]{{2,30}}(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'-]{{1,30}}){{0,2}})[ \t]+"
     rf"{_DURATION})", re.IGNORECASE)
 
@@ -707,6 +723,14 @@ class NameReader:
         #: such a name after an article anywhere ("I DID get the Patron 90 days")
         self._timed = f.kind == "text" and any(
             _TIMED_EXAMPLE.search(d) for d in (f.description, *f.descriptions.values()) if d)
+        #: a field whose own examples are a count of a unit ("e.g. "5000 Credits"", "«
+        #: 5000 Crédits »", "5000 크레딧") reads a count of that unit written as the shop
+        #: writes it, capitalised, anywhere ("pour les 2500 Crédits"; not "for 1000 credits")
+        units = sorted({fold(u) for d in (f.description, *f.descriptions.values()) if d
+                        for u in _COUNTED_EXAMPLE.findall(d)}, key=len, reverse=True)
+        self._counted = re.compile(
+            rf"(?<![\w.,])(\d[\d.,]*[ \t]*(?:{'|'.join(_accented(u) for u in units)}))"
+            rf"(?![\w])", re.IGNORECASE) if f.kind == "text" and units else None
         self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
         #: names): a mention owned by someone else ("his character", "o personagem dele")
@@ -869,6 +893,10 @@ class NameReader:
                                       capped, m.end(), m.end() + len(name)))
             for m in _TIMED_NAME.finditer(capped) if self._timed else ():
                 if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
+                    add(m.group(1), m.start(1), m)
+            for m in self._counted.finditer(capped) if self._counted else ():
+                unit = m.group(1).lstrip("0123456789.,  \t")
+                if unit[:1].isupper() or _HANGUL.match(unit):  # as the shop writes it
                     add(m.group(1), m.start(1), m)
             for m in self._mine.finditer(capped) if self._mine else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
