@@ -895,7 +895,7 @@ class NameReader:
                 if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
             for m in self._counted.finditer(capped) if self._counted else ():
-                unit = m.group(1).lstrip("0123456789.,  \t")
+                unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
                 if unit[:1].isupper() or _HANGUL.match(unit):  # as the shop writes it
                     add(m.group(1), m.start(1), m)
             for m in self._mine.finditer(capped) if self._mine else ():
