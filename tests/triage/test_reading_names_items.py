@@ -180,3 +180,41 @@ def test_a_purchase_shaped_like_the_fields_own_examples(
 def test_a_sum_or_two_counts_is_no_purchase_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "purchase_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    ("I'm writing on behalf of my son. He was playing with his school friend, whose "
+     "character is Garrok, on Kyprosa. My son's character is Tillybrook. His mount is gone.",
+     "in-game-issues", "character_name", "Tillybrook"),
+    ("le week-end dernier mon fils a changé le mot de passe du compte famille_martin et il "
+     "ne s'en souvient plus.", "account-recovery", "account_name", "famille_martin"),
+    ("초등학생 아들 계정(minjun_trove)인데 이메일을 바꾸고 싶습니다.", "glyph-account-issues",
+     "account_name", "minjun_trove"),
+    ("my daughter's account is lily_plays and she can't log in since Monday",
+     "glyph-account-issues", "account_name", "lily_plays"),
+    # the parent's own, named too, wins
+    ("my son's character is Tilly. my character is Rowan, the mount is gone",
+     "in-game-issues", "character_name", "Rowan"),
+    ("minha personagem é Bolinha. meu filho joga no mesmo switch com o perso Trovinho",
+     "in-game-issues", "character_name", "Bolinha"),
+])
+def test_a_parent_writing_for_their_child_gives_the_childs_name(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("my friend's character is Garrok and the mount is gone", "in-game-issues",
+     "character_name"),
+    ("my daughter's friend's character is Garrok and the mount is gone", "in-game-issues",
+     "character_name"),
+    ("mon pote Tibo a perdu son compte tibo_99, il est bloqué", "glyph-account-issues",
+     "account_name"),
+    ("my son's character is Tilly and my daughter's character is Pip, both lost items",
+     "in-game-issues", "character_name"),  # two children: which one?
+])
+def test_a_friends_or_two_childrens_names_are_not_written(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)

@@ -190,6 +190,21 @@ _THIRD_POSSESSIVES = frozenset(("his", "her", "their", "son", "sa", "ses", "leur
 _THIRD_AFTER = frozenset(("dele", "dela", "deles", "delas"))
 
 
+#: The requester's child: "my son", "ma fille", "meu filho", "아들", "딸" (possessive on
+#: its own, "my son's"); with an age or a word between ("mon fils de 12 ans").
+_CHILD = (r"(?:(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|child|boy|girl)|"
+          r"(?:mon|notre)\s+(?:\w+\s+)?(?:fils|gamin|gosse)|(?:ma|notre)\s+(?:\w+\s+)?fille|"
+          r"(?:meu|nosso)\s+filho|(?:minha|nossa)\s+filha)(?!\w)|아들|(?<![\uac00-\ud7a3])딸")
+_CHILDS = re.compile(rf"(?i)(?:{_CHILD})['’]s\s*$|(?:아들|딸)(?:의)?\s*$")
+_CHILD_NAMED = re.compile(rf"(?i)(?<!\w)(?:{_CHILD})")
+
+
+def _child_speaks(text: str, at: int) -> bool:
+    """True when the requester's child is named earlier in the sentence of ``at``."""
+    begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+    return bool(_CHILD_NAMED.search(text[begin:at]))
+
+
 def _owned_by_another(text: str, start: int, end: int) -> bool:
     """True when the field's name at ``start:end`` names another person's thing."""
     return bool(_OTHER_BEFORE.search(text[max(0, start - 24):start]) or
@@ -790,6 +805,7 @@ class NameReader:
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
+        proxy: list[_Mention] = []  # the requester's child's, read when nothing else is
         places = self._places.get(locale.split("-", 1)[0].casefold()) or \
             self._places.get("*")
         for source, text in texts:
@@ -805,10 +821,10 @@ class NameReader:
                 return titled[0]  # noqa: B023
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
-                    quoted: bool = False) -> None:
+                    quoted: bool = False, to: list[_Mention] | None = None) -> None:
                 if not quoted and not _SHAPED.search(value) and is_titled():
                     return
-                found.append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
+                (found if to is None else to).append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
 
             pos = 0
@@ -832,8 +848,13 @@ class NameReader:
                 if not value or value.casefold() in self._own or self._is_other(value) or \
                         fold(value) in _DEMONYMS | _SERVICES or _quantity(capped, m, value):
                     continue
+                # the requester's child's thing ("my son's character is X", "mon fils a
+                # changé le mot de passe du compte X"): theirs when the parent names none
+                sink = None
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
-                    continue
+                    if not _CHILDS.search(capped[max(0, m.start() - 24):m.start()]):
+                        continue
+                    sink = proxy
                 if self._role == "own" and not _FIRST_PERSON_OWNER.match(label) and \
                         {fold(w) for w in label.split()} & self._theirs and \
                         _ARTICLE_BEFORE.search(capped[max(0, m.start() - 8):m.start()]):
@@ -844,7 +865,9 @@ class NameReader:
                                                                      m.start()]):
                     continue
                 if _relative_speaks(capped, m.start(), label, self._own_thing):
-                    continue
+                    if not (self._own_thing and _child_speaks(capped, m.start())):
+                        continue
+                    sink = proxy
                 if self._own_thing and _KO_SOMEONE_AFTER.match(
                         capped[m.start(2) + max(0, m.group(2).find(value)) + len(value):]):
                     continue  # "닉네임 Grom77 인 유저": another user's nickname
@@ -861,8 +884,8 @@ class NameReader:
                             not self._is_other(quoted) and not (plain and quoted.endswith(
                                 ("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida"))):
                         add(quoted, m.start(2) + max(0, m.group(2).find(value)), m,
-                            quoted=True)
-                        pos = m.end()
+                            quoted=True, to=sink)
+                        pos = m.end() if sink is None else pos
                     continue
                 if not explicit and label.split()[-1][:1].isupper() and \
                         value[:1].isupper() and not _SHAPED.search(value) and \
@@ -879,8 +902,9 @@ class NameReader:
                         self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)) or \
                         self._coined_handle(capped, m, value, label):
-                    add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m)
-                    pos = m.end()
+                    add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m,
+                        to=sink)
+                    pos = m.end() if sink is None else pos  # the parent's own may follow
             for m in self._quote_after.finditer(capped) if self._quote_after else ():
                 name = _quoted(capped, m.end())
                 gap = fold(m.group(1))
@@ -979,6 +1003,8 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
+        if not found:  # a parent writing for their child: the child's thing
+            found = proxy
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
