@@ -218,3 +218,32 @@ def test_a_friends_or_two_childrens_names_are_not_written(
         games: TriageContext, body: str, form: str, key: str) -> None:
     d = decide(on(games, body, form=form), games)
     assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    ("The game is slow. The account he made for me is called OldOakWalt if that helps.",
+     "technical-issues", "account_name", "OldOakWalt"),
+    ("le jeu rame. le compte que j'ai créé s'appelle brumeazur77", "technical-issues",
+     "account_name", "brumeazur77"),
+    ("o jogo trava. a conta que eu uso se chama Kira_77", "technical-issues", "account_name",
+     "Kira_77"),
+    ("the character I play is called Velka, my mount is gone", "in-game-issues",
+     "character_name", "Velka"),
+])
+def test_a_thing_a_relative_clause_and_a_naming_verb(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("the account that got banned is called Kira77", "technical-issues", "account_name"),
+    ("the account my friend made is called Kira77", "technical-issues", "account_name"),
+    ("the character that killed me is called Grimtusk", "in-game-issues", "character_name"),
+    ("the character the player I report uses is called Grimtusk", "in-game-issues",
+     "character_name"),
+])
+def test_a_thing_doing_the_act_or_someone_elses_is_not_named(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)

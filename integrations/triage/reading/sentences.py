@@ -595,6 +595,12 @@ _DEFINITE_BEFORE = re.compile(
 _NAMING = (r"(?:called|named|(?:who|that)\s+(?:is|was)\s+(?:called|named)|nommée?|appelée?|"
            r"qui\s+s['’]appelle|qui\s+se\s+nomme|chamad[oa]|que\s+se\s+chama|"
            r"with\s+the\s+name|com\s+(?:o\s+)?nome|avec\s+le\s+(?:nom|pseudo))")
+#: A naming verb after a thing and its relative clause.
+_NAMING_VERB = (r"(?:(?:is|was)\s+(?:called|named)|s['’]appelle|se\s+nomme|se\s+chama|"
+                r"est\s+(?:appelée?|nommée?)|(?:é|foi)\s+chamad[oa])")
+#: A subject of its own inside a relative clause ("he made for me", "que j'ai créé").
+_GAP_SUBJECT = re.compile(r"(?<!\w)(?:(?:i|he|she|they|we|you|je|il|elle|ils|elles|on|nous|"
+                          r"vous|eu|ele|ela|eles|elas|nos|voce|a gente)(?!\w)|j['’])")
 #: The requester as a subject: "I", "I've", "je", "j'", "eu", "moi".
 _SELF_SUBJECT = re.compile(r"(?i)(?<!\w)(?:i|i['’]\w+|je|j['’]\w*|eu|moi)(?!\w)")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
@@ -716,6 +722,14 @@ class NameReader:
         self._gapped_label = re.compile(
             rf"(?i)(?<!\w)(?:{id_names})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
             rf"{{1,4}}?)\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern and id_names else None
+        #: the field's name, a relative clause with its own subject, and a naming verb: "the
+        #: account he made for me is called OldOakWalt", "le perso que j'ai créé s'appelle
+        #: Nyx", "a conta que eu uso se chama Kira_77" (not "the character that killed me
+        #: is called X": no subject of its own, the thing does the act)
+        self._gapped_named = re.compile(
+            rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
+            rf"[\w'’-]+){{1,6}}?)\s+{_NAMING_VERB}\s+"
+            rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])")
         #: a title that says number, ID or code ("Transaction ID", "거래 번호"): its value
         #: holds a digit ("the order Frontier Pack" names no transaction)
         self._numbered = any(set(fold(t).split()) & _ID_LABEL_NOUNS
@@ -918,6 +932,17 @@ class NameReader:
             for m in _TIMED_NAME.finditer(capped) if self._timed else ():
                 if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
+            for m in self._gapped_named.finditer(capped):
+                gap = fold(m.group(1))
+                name = m.group(2)
+                if _GAP_SUBJECT.search(gap) and not set(gap.split()) & self._kinds and \
+                        _proper_name(name) and name.casefold() not in self._own and \
+                        not self._is_other(name) and \
+                        not (self._own_thing and (
+                            _owned_by_another(capped, m.start(), m.start(1)) or
+                            _relative_speaks(capped, m.start(), "", True) or
+                            _THIRD_AFTER & set(gap.split()))):
+                    add(name, m.start(2), m)
             for m in self._counted.finditer(capped) if self._counted else ():
                 unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
                 if unit[:1].isupper() or _HANGUL.match(unit):  # as the shop writes it
