@@ -247,3 +247,25 @@ def test_a_thing_doing_the_act_or_someone_elses_is_not_named(
         games: TriageContext, body: str, form: str, key: str) -> None:
     d = decide(on(games, body, form=form), games)
     assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("hier soir j'ai payé 19,99€ via PayPal pour le Pack Dragon Étoilé, commande n° "
+     "2026-4471. Le pack n'est jamais arrivé.", "Dragon Étoilé"),
+    ("paid 20 dollars for the Frontier Pack and it never showed up", "Frontier Pack"),
+])
+def test_a_price_after_a_purchase_verb_is_no_purchase_name(
+        games: TriageContext, body: str, value: str) -> None:
+    """"payé 19,99€": a sum of money, not the thing bought; the pack named beside it is."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "paguei 45,00 e não recebi nada ainda",
+    "I paid 20 bucks and got nothing",
+    "j'ai payé 25 € hier, toujours rien",
+])
+def test_a_price_alone_is_no_purchase_name(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "purchase_name" not in written(games, d)

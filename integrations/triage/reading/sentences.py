@@ -393,11 +393,15 @@ _KO_KINDS = frozenset(("전사", "마법사", "궁수", "도적", "사제", "성
 #: Units after a number: "my account is 10 years old" states an age, not a name.
 _UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|semaines?|"
                     r"jours?|heures?|anos?|m[eê]s(?:es)?|semanas?|dias?|horas?|yo)(?!\w)|"
-                    r"\s*(?:년|개월|달|주|일|시간|살)")
+                    r"\s*(?:년|개월|달|주|일|시간|살)|"
+                    # a sum of money: "payé 19,99€", "paid 20 dollars", "5000원"
+                    r"(?:[.,]\d{1,2}(?!\d)|\s*[€$£¥₩]|\s*원)|"
+                    r"\s+(?:dollars?|euros?|reais|bucks|usd|eur|brl|krw)(?!\w)")
 
 
 def _quantity(text: str, m: re.Match[str], value: str) -> bool:
-    """True when ``value`` is a number followed by a unit ("10 years old")."""
+    """True when ``value`` is a number followed by a unit ("10 years old") or a currency
+    ("19,99€")."""
     if not value.isdigit():
         return False
     at = m.start(2) + m.group(2).find(value) + len(value)
