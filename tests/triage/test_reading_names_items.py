@@ -269,3 +269,26 @@ def test_a_price_after_a_purchase_verb_is_no_purchase_name(
 def test_a_price_alone_is_no_purchase_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "purchase_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    ("Tenho 34 anos e criei a conta com 15, o nome é xXdarkLucasXx, queria trocar.",
+     "glyph-account-issues", "account_name", "xXdarkLucasXx"),
+    ("I made my account years ago, the name is DustRunner_Ola, can I change it?",
+     "glyph-account-issues", "account_name", "DustRunner_Ola"),
+    ("j'ai créé mon compte en 2019, le nom c'est Brume_Azur, je veux le changer",
+     "glyph-account-issues", "account_name", "Brume_Azur"),
+])
+def test_the_name_of_the_thing_named_before(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize("body", [
+    "my account got hacked by a player, the name is Grim_99",  # another thing between
+    "I want to change my account, the name is embarrassing",  # no name's shape
+])
+def test_the_name_of_another_thing_is_not_the_account(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert "account_name" not in written(games, d)

@@ -510,10 +510,13 @@ def _article_optional(name: str) -> tuple[str, ...]:
 #: A possessive pronoun for the requester's own thing, then a copula and a name: "mine is
 #: Ashwyn", "le mien c'est Aldrin", "a minha é a Iracema".
 #: A thing's pronoun with its naming verb stands for it too: "my account … its called
-#: xXSlayerXx", "… ça s'appelle Nyx_2" (never "he"/"il": that may be another person).
+#: xXSlayerXx", "… ça s'appelle Nyx_2" (never "he"/"il": that may be another person), and
+#: so does "the name is", "o nome é", "le nom c'est".
 _MINE_IS = re.compile(
     r"(?i)(?<!\w)(?:(?:mine|le mien|la mienne|o meu|a minha)\s+(?:is|was|est|c'est|c’est|é)"
-    r"|(?:it['’]?s|it\s+is|it\s+was)\s+(?:called|named)|ça\s+s['’]appelle)\s+"
+    r"|(?:it['’]?s|it\s+is|it\s+was)\s+(?:called|named)|ça\s+s['’]appelle"
+    # the thing's name, the thing named before: "criei a conta com 15, o nome é X"
+    r"|(?:the|its|o|le)\s+(?:name|nome|nom)\s+(?:is|was|é|est|c'est|c’est|era|était))\s+"
     r"(?:(?:the|le|la|o|a)\s+)?([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'-]{1,40})(?![\w'-])")
 
 
