@@ -96,7 +96,7 @@ def test_reporting_a_thing_names_no_player(games: TriageContext, body: str) -> N
 
 @pytest.mark.parametrize(("body", "value"), [
     ("the reward chest opened but nothing is there. my guy is lil_gnome", "lil_gnome"),
-    ("oh sorry forgot, my guy is called Rook Vantablack", "Rook"),
+    ("oh sorry forgot, my guy is called Rook Vantablack", "Rook Vantablack"),
     ("won't complete. Main is a cleric named Thornwyn on Zaviel.", "Thornwyn"),
     ("la quête ne se valide pas. mon perso c'est Aldrin", "Aldrin"),
     ("a missão travou. meu avatar é o Kaelyn", "Kaelyn"),
@@ -292,3 +292,17 @@ def test_the_name_of_the_thing_named_before(
 def test_the_name_of_another_thing_is_not_the_account(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="glyph-account-issues"), games)
     assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("oh sorry forgot, my guy is called Rook Vantablack", "Rook Vantablack"),
+    ("the gems vanished from my bag. My character is Sable Ironwood on Kyprosa.",
+     "Sable Ironwood"),
+    ("quest reward missing, my character is Velka and the chest was empty", "Velka"),
+    ("my character around Solis got stuck in a wall", None),  # a place, no name
+])
+def test_a_character_name_of_several_words(
+        games: TriageContext, body: str, value: str | None) -> None:
+    """The field's pattern allows a space: the capitalised run is the whole name."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value

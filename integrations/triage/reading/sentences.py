@@ -220,6 +220,8 @@ _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: number"), one of them names another code ("my character got item ID: AB1234").
 _ANOTHER_ID = frozenset(("id", "code", "codigo", "number", "numero", "name", "nom", "nome",
                          "번호", "이름", "아이디", "코드"))
+#: A pattern's character class holding a space: its values may be several words.
+_SPACED_PATTERN = re.compile(r"\[[^\]]* [^\]]*\]")
 #: Nouns that make a field's name an identifier's label ("transaction ID", "order number").
 _ID_LABEL_NOUNS = frozenset(("id", "number", "numero", "no", "n°", "code", "codigo", "번호",
                              "아이디", "코드", "reference", "ref", "referencia"))
@@ -741,7 +743,11 @@ class NameReader:
         #: holds a digit ("the order Frontier Pack" names no transaction)
         self._numbered = any(set(fold(t).split()) & _ID_LABEL_NOUNS
                              for t in (f.title, *f.titles.values()) if t)
-        self._multiword = f.kind in ("text", "textarea")
+        #: a name of several words: free text, or a code whose pattern holds a space
+        #: ("Sable Ironwood" for a character name of "^[A-Za-z0-9][A-Za-z0-9 '_-]{1,23}$")
+        self._multiword = f.kind in ("text", "textarea") or (
+            f.kind == "regexp" and bool(f.pattern) and _SPACED_PATTERN.search(f.pattern or "")
+            is not None)
         #: a code-shaped field's pattern, and the words of its titles (`_codes`)
         try:
             self._code = re.compile(f.pattern) if f.pattern else None
@@ -1237,8 +1243,8 @@ class NameReader:
             words.append(w)
             if w[-1:] in ".,;:!?":
                 break
-        if not self._multiword:
-            words = words[:1]
+        if not self._multiword or (self._code is not None and not words[0][:1].isupper()):
+            words = words[:1]  # a code's name runs on from a capital only ("Sable Ironwood")
         else:  # keep the capitalised run only ("Starter Pack", not "Pack and")
             kept = [words[0]]
             for i, w in enumerate(words[1:], 1):
