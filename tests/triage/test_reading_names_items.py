@@ -306,3 +306,28 @@ def test_a_character_name_of_several_words(
     """The field's pattern allows a space: the capitalised run is the whole name."""
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    ("my mount is gone. character: Velka on Kyprosa since yesterday", "in-game-issues",
+     "character_name", "Velka"),
+    ("Character name: Sable Ironwood", "in-game-issues", "character_name", "Sable Ironwood"),
+    ("reported player: Grimtusk because he insulted me", "report-a-player",
+     "reported_player", "Grimtusk"),
+    ("je ne reçois pas le lien. Compte Glyph : Tiphaine_R, ancienne adresse t.r@hotmail.fr",
+     "account-recovery", "account_name", "Tiphaine_R"),
+    ("Glyph account: glintmarrow. I lost access.", "account-recovery", "account_name",
+     "glintmarrow"),
+])
+def test_a_labelled_name_stops_where_the_name_does(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    """"character: Velka on Kyprosa …": the label's pattern takes the name, not the
+    sentence; a comma or a full stop after a handle is not part of it."""
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+def test_a_korean_copula_written_onto_a_handle_is_not_part_of_it(
+        stream: TriageContext) -> None:
+    d = decide(on(stream, "평범한 시청자예요. 채팅이 안 올라가요. 닉네임은 haru_09입니다."), stream)
+    assert written(stream, d).get("username") == "haru_09"

@@ -821,7 +821,9 @@ class NameReader:
         labels = [w for w in _GENERIC_LABELS if not set(fold(w).split()) & kinds]
         self._generic = re.compile(
             rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
-            rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)(?P<v>[A-Za-z0-9][\w.@-]{{1,40}})"
+            rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)"
+            # (a Korean copula written onto the handle is not part of it: "haru_09입니다")
+            rf"(?P<v>[A-Za-z0-9](?:(?![\uac00-\ud7a3])[\w.@-]){{1,40}})"
         ) if self._role is not None and labels else None
 
     @staticmethod
