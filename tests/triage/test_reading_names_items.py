@@ -331,3 +331,27 @@ def test_a_korean_copula_written_onto_a_handle_is_not_part_of_it(
         stream: TriageContext) -> None:
     d = decide(on(stream, "평범한 시청자예요. 채팅이 안 올라가요. 닉네임은 haru_09입니다."), stream)
     assert written(stream, d).get("username") == "haru_09"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("lundi j'ai essayé d'acheter 5000 crédits avec ma Visa, rien reçu.", "5000 crédits"),
+    ("tentei comprar os 5000 Credits hoje cedo e não caiu nada", "5000 Credits"),
+    ("paguei 1000 créditos ontem e não caiu nada", "1000 créditos"),
+    ("My Visa keeps getting declined when I try to buy Patron 30 days.", "Patron 30 days"),
+    ("어제 1000 Arkforge 샀는데 안 들어옴.", "1000 Arkforge"),
+])
+def test_a_count_keeps_its_noun(games: TriageContext, body: str, value: str) -> None:
+    """"acheter 5000 crédits": the count's unit (the examples' "5000 Crédits", a cognate
+    too) or a duration ("Patron 30 days") belongs to the purchase's name."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I tried to buy 3 times and it failed every time",
+    "j'ai essayé d'acheter 2 fois, refusé",
+    "tentei comprar 5000 vezes já",
+])
+def test_a_count_alone_is_no_purchase_name(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "purchase_name" not in written(games, d)

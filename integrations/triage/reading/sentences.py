@@ -107,8 +107,9 @@ _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|cal
 _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|oso|osa|ivel|"
                         r"avel|ico|ica)$")
 #: An article, and a kind before its naming verb ("a dwarf named", "une elfe qui s'appelle").
-_ARTICLE = (r"(?:(?:a|an|the|un|une|le|la|o|a|de|d')\s+(?:\w+\s+(?:called|named|nommée?|"
-            r"chamad[oa]|(?:qui|who|que)\s+(?:s'appelle|s’appelle|is\s+called|se\s+chama))\s+)?)?")
+_ARTICLE = (r"(?:(?:a|an|the|un|une|le|la|les|des|o|a|os|as|um|uma|de|d')\s+"
+            r"(?:\w+\s+(?:called|named|nommée?|chamad[oa]|"
+            r"(?:qui|who|que)\s+(?:s'appelle|s’appelle|is\s+called|se\s+chama))\s+)?)?")
 #: (a name stays on its line: "mon compte Glyph.\nnom de compte : X" is two lines)
 #: A short number ending the clause is part of a name ("serveur Europe 2", "Kraken 3.").
 _NAME = (r"([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'@-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9][\w'-]{1,20}){0,3}"
@@ -525,6 +526,9 @@ _MINE_IS = re.compile(
 #: A count of a duration: "30 days", "90 jours", "30 dias", "30일", "3 months".
 _DURATION = (r"\d{1,4}[ \t]*(?:days?|jours?|dias?|일|months?|mois|m[eê]s(?:es)?|개월|"
              r"weeks?|semaines?|semanas?|주)(?![\w])")
+#: A duration's unit after a number ("Patron 30 days", "Patron 90 jours").
+_DURATION_WORD = re.compile(r"(?i)days?|jours?|dias?|months?|mois|m[eê]s(?:es)?|weeks?|"
+                            r"semaines?|semanas?")
 #: A time-boxed name in a field's own examples ("e.g. "Patron 30 days"", "« Patron 30
 #: jours »", ""Patron 30일"").
 _TIMED_EXAMPLE = re.compile(rf"[A-Z][\w'-]+[ \t]+{_DURATION}")
@@ -770,6 +774,7 @@ class NameReader:
         #: writes it, capitalised, anywhere ("pour les 2500 Crédits"; not "for 1000 credits")
         units = sorted({fold(u) for d in (f.description, *f.descriptions.values()) if d
                         for u in _COUNTED_EXAMPLE.findall(d)}, key=len, reverse=True)
+        self._unit_stems = frozenset(u[:6] for u in units)
         self._counted = re.compile(
             rf"(?<![\w.,])(\d[\d.,]*[ \t]*(?:{'|'.join(_accented(u) for u in units)}))"
             rf"(?![\w])", re.IGNORECASE) if f.kind == "text" and units else None
@@ -1259,6 +1264,14 @@ class NameReader:
                 kept.append(w)
             while kept and kept[-1].casefold() in _NAME_JOINERS:
                 kept.pop()
+            rest = words[len(kept):]
+            if kept and kept[-1].isdigit() and rest and (
+                    _DURATION_WORD.fullmatch(rest[0].rstrip(".,;:!?")) or
+                    (len(kept) == 1 and fold(rest[0])[:6] in self._unit_stems)):
+                # "Patron 30 days", "5000 crédits": the count's noun belongs to the name
+                kept.append(rest[0])
+            elif len(kept) == 1 and kept[0].isdigit() and self._unit_stems:
+                return ""  # "acheter 5000 …": a count alone names nothing
             words = kept
         value = " ".join(words).rstrip(".,;:!?'").strip()
         hangul = _HANGUL.search(value)
@@ -1386,7 +1399,7 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
         # (Latin letters only: a particle written onto the name is not part of it)
         verbs = "|".join(re.escape(c) for c in korean)
-        parts.append(rf"(?<!\w)(?P<nk>(?-i:[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
+        parts.append(rf"(?<!\w)(?P<nk>(?-i:(?:\d[\d,]*\s+)?[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
                      rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
                      rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
                      rf"(?=[\s가-힣])"
