@@ -355,3 +355,21 @@ def test_a_count_keeps_its_noun(games: TriageContext, body: str, value: str) -> 
 def test_a_count_alone_is_no_purchase_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "purchase_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Olá, meu filho de 9 anos joga no Switch, o personagem dele é PipocaMan. O dragão "
+     "dele sumiu.", "PipocaMan"),
+    ("My son plays Trove. His character is Tillybrook and his mount is gone.", "Tillybrook"),
+    ("mon fils joue sur Switch, son perso c'est Nyxie, sa monture a disparu", "Nyxie"),
+    # the parent's own wins
+    ("minha personagem é Bolinha. meu filho joga comigo, o personagem dele é Trovinho",
+     "Bolinha"),
+    # a friend after the child: whose is "his"?
+    ("My son plays with a friend. His character is Garrok and the mount is gone.", None),
+    ("my mount is gone. his character is Garrok, he saw it", None),  # no child named
+])
+def test_his_character_after_the_requesters_child_is_named(
+        games: TriageContext, body: str, value: str | None) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value

@@ -200,10 +200,22 @@ _CHILDS = re.compile(rf"(?i)(?:{_CHILD})['’]s\s*$|(?:아들|딸)(?:의)?\s*$")
 _CHILD_NAMED = re.compile(rf"(?i)(?<!\w)(?:{_CHILD})")
 
 
-def _child_speaks(text: str, at: int) -> bool:
-    """True when the requester's child is named earlier in the sentence of ``at``."""
-    begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
-    return bool(_CHILD_NAMED.search(text[begin:at]))
+def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
+    """True when the requester's child is named earlier in the sentence of ``at`` (or in
+    the one before too, ``sentences=2``), and no other relative or friend after them."""
+    begin = at
+    for _ in range(sentences):
+        begin = max((text.rfind(c, 0, max(0, begin - 1)) for c in ".!?\n"), default=-1) + 1
+    child = next(reversed(list(_CHILD_NAMED.finditer(text, begin, at))), None)
+    if child is None:
+        return False
+    return not any(not _CHILD_WORD.fullmatch(r.group().split()[-1])
+                   for r in _RELATIVE.finditer(text, child.end(), at))
+
+
+#: The words of a child alone ("son", "fils", "filho", "아들").
+_CHILD_WORD = re.compile(r"(?i)son|daughter|kid|child|boy|girl|fils|fille|gamin|gosse|"
+                         r"filh[oa]|아들|딸")
 
 
 def _owned_by_another(text: str, start: int, end: int) -> bool:
@@ -743,6 +755,12 @@ class NameReader:
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
             rf"[\w'’-]+){{1,6}}?)\s+{_NAMING_VERB}\s+"
             rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])")
+        #: the requester's own thing said to be a third person's after its noun ("o
+        #: personagem dele é X"): the child's, when the requester's child is named
+        self._childs_after = re.compile(
+            rf"(?i)(?<!\w)(?:{alternation})\s+(?:dele|dela)\s+(?:é|e|era|se\s+chama)\s+"
+            rf"(?:(?:o|a)\s+)?([A-Za-z0-9][\w'-]{{1,30}})(?![\w'-])"
+        ) if any(_FIRST_PERSON_OWNER.match(n) for n in names) else None
         #: a title that says number, ID or code ("Transaction ID", "거래 번호"): its value
         #: holds a digit ("the order Frontier Pack" names no transaction)
         self._numbered = any(set(fold(t).split()) & _ID_LABEL_NOUNS
@@ -886,7 +904,10 @@ class NameReader:
                 # changé le mot de passe du compte X"): theirs when the parent names none
                 sink = None
                 if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
-                    if not _CHILDS.search(capped[max(0, m.start() - 24):m.start()]):
+                    # "my son's character", or "his character" after "my son" is named
+                    if not (_CHILDS.search(capped[max(0, m.start() - 24):m.start()]) or
+                            (_THIRD_BEFORE.search(capped[max(0, m.start() - 24):m.start()]) and
+                             _child_speaks(capped, m.start(), 2))):
                         continue
                     sink = proxy
                 if self._role == "own" and not _FIRST_PERSON_OWNER.match(label) and \
@@ -952,6 +973,14 @@ class NameReader:
             for m in _TIMED_NAME.finditer(capped) if self._timed else ():
                 if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
+            for m in self._childs_after.finditer(capped) if self._childs_after else ():
+                # "meu filho … o personagem dele é PipocaMan": the child's, read when the
+                # parent names none of their own
+                name = m.group(1)
+                if (name[:1].isupper() or _HANDLE.search(name)) and _proper_name(name) and \
+                        name.casefold() not in self._own and not self._is_other(name) and \
+                        _child_speaks(capped, m.start(), 2):
+                    add(name, m.start(1), m, to=proxy)
             for m in self._gapped_named.finditer(capped):
                 gap = fold(m.group(1))
                 name = m.group(2)
