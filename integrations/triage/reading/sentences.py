@@ -51,6 +51,19 @@ form, "Transaction ID", is not such a label); on a form with two (the reporter's
 character and the reported player), only a label whose owner names the role ("my nick:",
 "his nick:", "그 유저 닉은").
 
+A lone preposition among a place's cues ("on", "sur", "no") reads one coined capitalised
+word after it in that locale's text ("im Lirael on Kyprosa"; never a known word, a day, a
+platform). A field's name, a relative clause with a subject of its own and a naming verb
+give its value ("the account he made for me is called OldOakWalt"); "the name is", "o
+nome é" do for the requester's thing named before in the sentence. A name of a field that
+says identifier labels a code across qualifying words and a colon ("Transaction ID on the
+PlayStation receipt: …"); a field whose title says ID, number or code writes only values
+holding a digit. A field whose examples count a unit ("5000 Credits") reads such a count
+as the shop writes it; a count keeps its unit or duration ("5000 crédits", "Patron 30
+days"), alone it names nothing, and a sum of money ("19,99€") is never a name. A parent
+writing for their child: the child's thing ("my son's character", "son perso c'est X"
+after "mon fils") is read when the requester names no own one.
+
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
 "j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
