@@ -373,3 +373,14 @@ def test_his_character_after_the_requesters_child_is_named(
         games: TriageContext, body: str, value: str | None) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "a player named Grimtusk keeps insulting me, I clicked on Arkforge to report him",
+    "a player named Grimtusk scammed me, I spent 500 on Arkforge for nothing",
+    "a player named Grimtusk camped on Grimtusk's alt all night long, no fun",
+])
+def test_an_act_on_a_thing_or_a_possessive_is_no_server(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "server" not in written(games, d)

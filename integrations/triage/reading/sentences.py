@@ -288,6 +288,10 @@ _STATE_WORDS = frozenset({
 })
 
 
+#: Acts on a thing, not a place: "clicked on Arkforge", "dépensé sur X", "gastei no X".
+_ACTS_ON = frozenset(("click", "clicked", "clicking", "tap", "tapped", "press", "pressed",
+                      "spent", "spend", "spending", "wasted", "clique", "cliquer", "appuye",
+                      "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer"))
 #: Lone prepositions of a place one plays on, as a field's cues ("on Kyprosa").
 _PLACE_WORDS = frozenset(("on", "sur", "no", "na", "em"))
 #: A proper noun: capitalised words, at most one small word between two of them.
@@ -829,7 +833,7 @@ class NameReader:
         self._places = {
             loc.split("-", 1)[0].casefold(): re.compile(
                 rf"(?i)(?<!\w)(?:{'|'.join(re.escape(w) for w in place)})\s+"
-                rf"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]{{2,30}}))(?![\w'’-])(?!\s+(?-i:[A-Z0-9]))")
+                rf"(?-i:([A-ZÀ-ÖØ-Þ][\w-]{{2,30}}))(?![\w'’-])(?!\s+(?-i:[A-Z0-9]))")
             for loc, words in cues.items()
             if (place := [w for w in words if fold(w) in _PLACE_WORDS])}
         if self._places:
@@ -1077,9 +1081,10 @@ class NameReader:
                     add(name, at, m, end)
             for m in places.finditer(capped) if places else ():
                 name = m.group(1)  # "on Kyprosa"; not "on Sunday", "sur Xbox", "on Mariner's"
+                act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
                 if _proper_name(name) and not self._is_other(name) and \
-                        name.casefold() not in self._own and \
-                        _coined(name.rstrip("'’"), self._languages):
+                        name.casefold() not in self._own and not set(act) & _ACTS_ON and \
+                        _coined(name, self._languages):
                     add(name, m.start(1), m)
             for m in self._anaphor.finditer(capped) if self._anaphor else ():
                 if is_titled():
