@@ -131,7 +131,7 @@ def test_a_friend_or_a_word_is_no_character(games: TriageContext, body: str,
      "Frostmane Lion"),
     ("my friend traded me his Shadow Pinata mount, now its just not in my collection.",
      "Shadow Pinata"),
-    ("I accidentally sold my Ashen Greatsword to a vendor", "Ashen Greatsword"),
+    ("I accidentally deleted my Ashen Greatsword, it is not in the bank", "Ashen Greatsword"),
     ("어제 Dragonbane 활을 잃어버렸어요", "Dragonbane"),
 ])
 def test_an_item_the_requester_lost_sold_or_saw_vanish(
@@ -384,3 +384,12 @@ def test_an_act_on_a_thing_or_a_possessive_is_no_server(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "server" not in written(games, d)
+
+
+@pytest.mark.parametrize("body", [
+    "I sold Bob my old shield and now my quest log is empty",  # a buyer, not a thing
+    "I destroyed Grimtusk in a duel and then my reward vanished",
+])
+def test_the_person_an_act_is_done_to_is_no_item(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)
