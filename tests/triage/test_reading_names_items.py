@@ -9,6 +9,7 @@ import pytest
 from test_reading import on, written
 
 from integrations.triage import TriageContext, decide
+from integrations.triage.reading.matcher import owned_by_another
 
 
 @pytest.mark.parametrize(("body", "value"), [
@@ -393,3 +394,23 @@ def test_an_act_on_a_thing_or_a_possessive_is_no_server(
 def test_the_person_an_act_is_done_to_is_no_item(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("text", "noun", "theirs"), [
+    ("his character is Velka", "character", True),
+    ("Bob's character is Velka", "character", True),
+    ("son perso c'est Velka", "perso", True),
+    ("le perso de mon pote c'est Velka", "perso", True),
+    ("o personagem dele é Velka", "personagem", True),
+    ("o personagem do meu amigo é Velka", "personagem", True),
+    ("그 유저 캐릭터는 Velka", "캐릭터", True),
+    ("my character is Velka", "character", False),
+    ("mon perso c'est Velka", "perso", False),
+    ("meu personagem é Velka", "personagem", False),
+    ("제 캐릭터는 Velka", "캐릭터", False),
+])
+def test_one_helper_tells_another_persons_thing(text: str, noun: str, theirs: bool) -> None:
+    """`matcher.owned_by_another`: the name readers' possessive before the noun, and the
+    owner after it that the option reader's `is_someone_elses` uses too."""
+    at = text.index(noun)
+    assert owned_by_another(text, at, at + len(noun)) is theirs

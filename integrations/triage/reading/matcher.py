@@ -46,7 +46,8 @@ from integrations.triage.reading.normalise import (
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 __all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "in_anothers_clause",
-           "is_denied", "is_negated", "is_someone_elses"]
+           "is_denied", "is_negated", "is_someone_elses", "owned_by_another",
+           "owner_before"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -323,9 +324,32 @@ _SOMEONE_ELSES_BEFORE = re.compile(
 _SOMEONE_ELSES_AFTER = re.compile(
     r"^\s*(?:dele|dela|deles|delas)\b|"
     r"^\s+(?:of|de|d')\s*(?:my|mon|ma|mes)\s+(?:" + _PEOPLE[3:-1] + r"|ami|amie|collegue|"
-    r"associee?|frere|soeur|femme|mari|copain|copine|patron|client)\b|"
+    r"associee?|frere|soeur|femme|mari|copain|copine|patron|client|pote)\b|"
     r"^\s+d[oa]s?\s+(?:meu|minha|meus|minhas)\s+(?:amig[oa]s?|colega|socio|socia|irmao|irma|"
-    r"marido|esposa|namorad[oa]|chefe|cliente)\b")
+    r"marido|esposa|namorad[oa]|chefe|cliente)\b|"
+    r"^\s+of\s+(?:his|her|their)\b")
+#: A thing of someone else's right before a name field's noun (raw text, its window only):
+#: anyone's ("Bob's character"), "seu/sua", and the Korean owners of a player's thing
+#: ("그 유저", "상대방의", "플레이어의"; not "제 플레이어").
+_THING_OWNER_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|ses|leur|seu|sua)|\w['’]s|그의|그 사람|친구(?:의)?|"
+    r"그 유저(?:의)?|상대(?:방)?(?:의)?|그놈(?:의)?|"
+    r"(?<!제 )(?<!내 )(?<!\w)(?:플레이어|유저)(?:의)?|"
+    r"(?<!\w)(?:friend|ami|amie|pote|amigo|amiga)['’]?s?)\s*$")
+
+
+def owner_before(text: str, at: int, window: int = 24) -> bool:
+    """True when another person's possessive ends right before ``at`` ("his", "Bob's",
+    "그 유저", in ``window`` characters): what is named there is theirs."""
+    return bool(_THING_OWNER_BEFORE.search(text[max(0, at - window):at]))
+
+
+def owned_by_another(text: str, start: int, end: int, window: int = 24) -> bool:
+    """True when the thing named at ``text[start:end]`` is another person's: a possessive
+    right before it (`owner_before`) or an owner after it (`_SOMEONE_ELSES_AFTER`, the
+    option reader's too: "o personagem dele", "le perso de mon pote")."""
+    return owner_before(text, start, window) or \
+        bool(_SOMEONE_ELSES_AFTER.search(fold(text[end:end + window])))
 
 
 def is_someone_elses(text: str, start: int, end: int) -> bool:

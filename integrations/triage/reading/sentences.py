@@ -84,6 +84,7 @@ from integrations.triage.reading.lexicon import (
     load,
     misspelt_word,
 )
+from integrations.triage.reading.matcher import owned_by_another, owner_before
 from integrations.triage.reading.normalise import MENU_ARROW, fold, strip_korean, substance
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
@@ -143,19 +144,6 @@ _KO_NOT_MEANS = r"(?![\uac00-\ud7a3]{0,5}로(?![\uac00-\ud7a3]))"
 #: A name of a field that starts with a first-person possessive: the field is the
 #: requester's own thing.
 _FIRST_PERSON_OWNER = re.compile(r"(?i)(?:my|mon|ma|mes|meu|minha|meus|minhas|제|내)\s")
-#: Someone else's: a third person's possessive before the thing ("his character", "son
-#: perso", "a friend's character", "그의 캐릭터", "친구 캐릭터") or after it ("o personagem
-#: dele", "le perso de mon pote", "the character of my friend").
-_OTHER_BEFORE = re.compile(
-    r"(?i)(?:(?<!\w)(?:his|her|their|son|sa|ses|leur|seu|sua)|\w['’]s|그의|그 사람|친구(?:의)?|"
-    r"그 유저(?:의)?|상대(?:방)?(?:의)?|그놈(?:의)?|"
-    r"(?<!제 )(?<!내 )(?<!\w)(?:플레이어|유저)(?:의)?|"
-    r"(?<!\w)(?:friend|ami|amie|pote|amigo|amiga)['’]?s?)\s*$")
-_OTHER_AFTER = re.compile(
-    r"(?i)^\s*(?:dele|dela|deles|delas|do meu amigo|da minha amiga|de mon (?:ami|pote)|"
-    r"de ma copine|de mon copain|of my friend|of (?:his|her|their)(?!\w))")
-
-
 #: A name of a field that says it is a third person's ("his name is", "son pseudo").
 _THIRD_PERSON_OWNER = re.compile(r"(?i)(?:^|\s)(?:his|her|their|son|sa|dele|dela)(?:\s|$)")
 #: The requester speaking of themself right before a field's name: "I'm the player",
@@ -229,12 +217,6 @@ def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
 #: The words of a child alone ("son", "fils", "filho", "아들").
 _CHILD_WORD = re.compile(r"(?i)son|daughter|kid|child|boy|girl|fils|fille|gamin|gosse|"
                          r"filh[oa]|아들|딸")
-
-
-def _owned_by_another(text: str, start: int, end: int) -> bool:
-    """True when the field's name at ``start:end`` names another person's thing."""
-    return bool(_OTHER_BEFORE.search(text[max(0, start - 24):start]) or
-                _OTHER_AFTER.match(text[end:end + 24]))
 
 
 #: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리" (not "5000원", a sum).
@@ -920,7 +902,7 @@ class NameReader:
                 # the requester's child's thing ("my son's character is X", "mon fils a
                 # changé le mot de passe du compte X"): theirs when the parent names none
                 sink = None
-                if self._own_thing and _owned_by_another(capped, m.start(), m.start(1)):
+                if self._own_thing and owned_by_another(capped, m.start(), m.start(1)):
                     # "my son's character", or "his character" after "my son" is named
                     if not (_CHILDS.search(capped[max(0, m.start() - 24):m.start()]) or
                             (_THIRD_BEFORE.search(capped[max(0, m.start() - 24):m.start()]) and
@@ -1005,7 +987,7 @@ class NameReader:
                         _proper_name(name) and name.casefold() not in self._own and \
                         not self._is_other(name) and \
                         not (self._own_thing and (
-                            _owned_by_another(capped, m.start(), m.start(1)) or
+                            owned_by_another(capped, m.start(), m.start(1)) or
                             _relative_speaks(capped, m.start(), "", True) or
                             _THIRD_AFTER & set(gap.split()))):
                     add(name, m.start(2), m)
@@ -1046,7 +1028,7 @@ class NameReader:
                 words = [fold(w) for w in m.group(1).split()]
                 if self._is_other(m.group(2)) or _ANOTHER_ID & set(words[1:]) or \
                         _ERROR_WORDS & set(words) or \
-                        (self._own_thing and _owned_by_another(capped, m.start(), m.start(1))):
+                        (self._own_thing and owned_by_another(capped, m.start(), m.start(1))):
                     continue
                 add(m.group(2), m.start(2), m)
             for m in [*(self._id_label.finditer(capped) if self._id_label else ()),
@@ -1232,7 +1214,8 @@ class NameReader:
             return None
         before = _clause_before(text, m.start())
         mine = bool(_MINE_BEFORE.search(before))
-        theirs = bool(_OTHER_BEFORE.search(before) or _THIRD_BEFORE.search(before))
+        theirs = owner_before(before, len(before), len(before)) or \
+            bool(_THIRD_BEFORE.search(before))
         if before.strip() and not (mine or theirs or _BRAND_BEFORE.fullmatch(before)):
             return None  # "the new login: x", "order ID: x": not a label of its own
         if (theirs and self._role == "own") or (mine and self._role == "other") or \
