@@ -340,6 +340,8 @@ def test_a_korean_copula_written_onto_a_handle_is_not_part_of_it(
     ("paguei 1000 créditos ontem e não caiu nada", "1000 créditos"),
     ("My Visa keeps getting declined when I try to buy Patron 30 days.", "Patron 30 days"),
     ("어제 1000 Arkforge 샀는데 안 들어옴.", "1000 Arkforge"),
+    ("ontem comprei o pacote de 1000 Bits com saldo da PSN e não recebi", "pacote de 1000 Bits"),
+    ("I bought the pack of 500 Gems and got nothing", "pack of 500 Gems"),
 ])
 def test_a_count_keeps_its_noun(games: TriageContext, body: str, value: str) -> None:
     """"acheter 5000 crédits": the count's unit (the examples' "5000 Crédits", a cognate
@@ -352,6 +354,7 @@ def test_a_count_keeps_its_noun(games: TriageContext, body: str, value: str) -> 
     "I tried to buy 3 times and it failed every time",
     "j'ai essayé d'acheter 2 fois, refusé",
     "tentei comprar 5000 vezes já",
+    "comprei o pacote de 10 reais e não caiu",  # a price, no name
 ])
 def test_a_count_alone_is_no_purchase_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)

@@ -1286,8 +1286,11 @@ class NameReader:
             kept = [words[0]]
             for i, w in enumerate(words[1:], 1):
                 if w.casefold() in _NAME_JOINERS and kept[-1][-1:] not in ".,;:!?" and \
-                        i + 1 < len(words) and words[i + 1][:1].isupper():
-                    kept.append(w)  # "Passe de Batalha", "Crown of the Tides"
+                        i + 1 < len(words) and (words[i + 1][:1].isupper() or (
+                            words[i + 1].isdigit() and i + 2 < len(words) and
+                            words[i + 2][:1].isupper())):
+                    # "Passe de Batalha", "Crown of the Tides", "pacote de 1000 Bits"
+                    kept.append(w)
                     continue
                 if not (w[:1].isupper() or w[:1].isdigit()) or _FIRST_PERSON_I.fullmatch(w):
                     break  # "the email I'm writing from": "I" starts a clause, no name
