@@ -417,3 +417,19 @@ def test_one_helper_tells_another_persons_thing(text: str, noun: str, theirs: bo
     owner after it that the option reader's `is_someone_elses` uses too."""
     at = text.index(noun)
     assert owned_by_another(text, at, at + len(noun)) is theirs
+
+
+@pytest.mark.parametrize(("body", "key", "value"), [
+    ("I bought it on Sunday, my character Velka lost the Frost Wyrm Egg", "item_name",
+     "Frost Wyrm Egg"),
+    ("I'm the Guild Master of Aurora, my mount vanished", "character_name", None),  # a role
+    ("je suis le Grand Maître de la guilde, mon objet a disparu", "character_name", None),
+    ("eu sou o Líder do clã, perdi meu item", "character_name", None),
+    ("I lost the Sword yesterday, no idea where", "item_name", None),  # one common noun
+])
+def test_an_article_after_a_cue(games: TriageContext, body: str, key: str,
+                                value: str | None) -> None:
+    """After a verb's cue ("lost"), an article may open a name of two capitalised words;
+    after a copula's ("I'm", "je suis"), an article opens a role, never a name."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get(key) == value

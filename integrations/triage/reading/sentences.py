@@ -1450,14 +1450,23 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
                      rf"\s*(?:{verbs})")
     # a cue that introduces oneself names one word: "my name is John Smith" is a person,
     # not a character
+    # a copula's cue ("I'm", "je suis", "eu sou") takes no article after it: "I'm the Guild
+    # Master" is a role, not a name
+    others = [c for c in plain if not _SELF_INTRODUCTION.search(fold(c))]
     for group, chosen in (("sp", [c for c in plain if _SELF_INTRODUCTION.search(fold(c))]),
-                          ("np", [c for c in plain if not _SELF_INTRODUCTION.search(fold(c))])):
+                          ("nc", [c for c in others if _COPULA_CUE.search(fold(c))]),
+                          ("np", [c for c in others if not _COPULA_CUE.search(fold(c))])):
         if chosen:
             # casual writing drops the apostrophe: "im Lirael", "moi cest Aubepine"
             words = "|".join(re.sub(r"(?<=\w)['’](?=\w)", "['’]?", re.escape(c))
                              for c in chosen)
+            article = (rf"|{_ARTICLES}\s+(?-i:[a-zà-ÿ]{{3,15}})\s+|"
+                       # an article before two capitalised words ("lost the Frost Wyrm
+                       # Egg"; not "lost the Sword")
+                       rf"{_ARTICLES}\s+(?=(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]))"
+                       if group == "np" else "")
             parts.append(rf"(?<!\w)(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
-                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?|{_ARTICLES}\s+(?-i:[a-zà-ÿ]{{3,15}})\s+)?"
+                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{article})?"
                          rf"{_OPEN_QUOTE}(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
@@ -1573,6 +1582,9 @@ _ADVERB = (r"(?:(?:just|suddenly|simply|completely|also|somehow|randomly|juste|s
 #: A name may stand in quotes ("mon planeur « Eagle Glider » a disparu").
 _OPEN_QUOTE = r"(?:[«\"“]\s*)?"
 _CLOSE_QUOTE = r"(?:\s*[»\"”])?"
+#: A cue that ends with a copula ("I'm", "I am", "je suis", "moi c'est", "eu sou").
+_COPULA_CUE = re.compile(r"(?:['’]m|(?<!\w)(?:im|am|is|suis|sou|est|c['’]?est|e|are|somos|"
+                         r"sommes)|['’]re)$")
 #: Cues by which requesters introduce themselves.
 _SELF_INTRODUCTION = re.compile(r"\b(?:name|nom|nome|appelle|chamo)\b|이름")
 
