@@ -433,3 +433,14 @@ def test_an_article_after_a_cue(games: TriageContext, body: str, key: str,
     after a copula's ("I'm", "je suis"), an article opens a role, never a name."""
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize("body", [
+    "I want to report Faeblight server lag, my character is Velka",
+    "je signale Kyrios comme serveur buggé, moi c'est Aubepine",
+])
+def test_a_name_before_another_fields_noun_is_that_thing(
+        games: TriageContext, body: str) -> None:
+    """"report Faeblight server": the server's name, not a player's."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)

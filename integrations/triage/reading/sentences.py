@@ -702,6 +702,11 @@ class NameReader:
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
         self._kinds = kinds
+        #: their nouns: a name right before one names that field's thing ("report
+        #: Faeblight server lag")
+        self._kind_nouns = frozenset(w for w in kinds if len(w) >= 4 and w.isalpha() and
+                                     w not in _STATE_WORDS and w not in NOT_NAMES and
+                                     w not in _COMMON)
         branded = brand_names(f)
         # the brand alone after a first-person possessive names the account too ("my glyph
         # is dunmer_kate", "minha Glyph é …")
@@ -947,6 +952,12 @@ class NameReader:
                                                      + len(value):]):
                     # "Login Screen freezes": a capitalised compound, not "Server Kraken,"
                     continue
+                after = fold(capped[m.start(2) + max(0, m.group(2).find(value)) + len(value):
+                                    ][:40]).split()[:2]
+                if after and (after[0] in self._kind_nouns or (
+                        after[0] in ("as", "comme", "como") and after[1:] and
+                        after[1] in self._kind_nouns)):
+                    continue  # "report Faeblight server lag": another field's thing
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
                 if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value) and \
