@@ -240,6 +240,8 @@ def test_a_thing_a_relative_clause_and_a_naming_verb(
 @pytest.mark.parametrize(("body", "form", "key"), [
     ("the account that got banned is called Kira77", "technical-issues", "account_name"),
     ("the account my friend made is called Kira77", "technical-issues", "account_name"),
+    ("the account she uses is called Bella_x and she was banned", "technical-issues",
+     "account_name"),  # hers: not made for the requester
     ("the character that killed me is called Grimtusk", "in-game-issues", "character_name"),
     ("the character the player I report uses is called Grimtusk", "in-game-issues",
      "character_name"),

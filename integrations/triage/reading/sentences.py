@@ -623,8 +623,12 @@ _NAMING = (r"(?:called|named|(?:who|that)\s+(?:is|was)\s+(?:called|named)|nommé
 _NAMING_VERB = (r"(?:(?:is|was)\s+(?:called|named)|s['’]appelle|se\s+nomme|se\s+chama|"
                 r"est\s+(?:appelée?|nommée?)|(?:é|foi)\s+chamad[oa])")
 #: A subject of its own inside a relative clause ("he made for me", "que j'ai créé").
-_GAP_SUBJECT = re.compile(r"(?<!\w)(?:(?:i|he|she|they|we|you|je|il|elle|ils|elles|on|nous|"
-                          r"vous|eu|ele|ela|eles|elas|nos|voce|a gente)(?!\w)|j['’])")
+#: The requester's own subject ("I made", "que j'ai créé", "que eu uso"), or another's who
+#: did it for them ("he made for me", "qu'il a créé pour moi", "que ele fez pra mim").
+_GAP_SUBJECT = re.compile(r"(?<!\w)(?:(?:i|we|je|nous|on|eu|nos|a gente)(?!\w)|j['’])|"
+                          r"(?<!\w)(?:he|she|they|il|elle|ils|elles|ele|ela|eles|elas)(?!\w)"
+                          r".*(?<!\w)(?:for me|for us|pour moi|pour nous|pra mim|para mim|"
+                          r"pra gente|para nos)(?!\w)")
 #: The requester as a subject: "I", "I've", "je", "j'", "eu", "moi".
 _SELF_SUBJECT = re.compile(r"(?i)(?<!\w)(?:i|i['’]\w+|je|j['’]\w*|eu|moi)(?!\w)")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
