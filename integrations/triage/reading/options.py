@@ -117,6 +117,39 @@ _TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+$|"
                            r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
 _TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+)\b")
 _TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
+#: What is offered, not what the requester has or chose: words after "only" ("only card and
+#: PayPal", "seulement carte et PayPal", "só cartão e paypal", "apenas boleto"; up to two
+#: items of a list before them; "n'accepte que"), or "카드만"/"카드밖에"; and what the
+#: requester says they do not have ("carte et PayPal que je n'ai pas", "cartão eu não tenho",
+#: "a card, which I don't have"). Context: "queria pagar com Pix, só cartão e paypal" chose
+#: Pix. Not on a person field (`offered`).
+_ONLY_BEFORE = re.compile(
+    r"(?:\b(?:only|seulement|uniquement|so|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)\s+"
+    r"(?:(?:a|an|the|by|with|le|la|les|"
+    r"l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)\s*)?"
+    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*){0,2}$")
+#: "fica só a tela branca", "it shows only a white screen": what the requester sees, only
+#: that, is the problem itself.
+_ONLY_SEEN = re.compile(r"\b(?:fica|ficou|mostra|aparece|apareceu|e|esta|ta|is|shows?|showed|"
+                        r"stays?|stayed|gets?|got|see|saw|reste|affiche|montre|vois|est|c'est|"
+                        r"it's|there's)\s+$")
+_ONLY_AFTER_KO = re.compile(r"^(?:만|밖에)")
+_NOT_HAD_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:que|qu'|which|that)\s*)?(?:i|je|j'|eu)\s*(?:n'ai\s+(?:pas|plus)|"
+    r"ai\s+(?:pas|plus)|don'?t\s+have|do\s+not\s+have|no\s+longer\s+have|nao\s+tenho)\b")
+#: What the requester finished, not what is wrong: "I finished the quest and the reward never
+#: came", "j'ai terminé la quête", "fiz toda a missão", "퀘스트 끝냈는데", "la quête est marquée
+#: comme finie": done as it should be, it is context like a step (a past tense only: "can't
+#: complete the quest" is the problem).
+_DONE_BEFORE = re.compile(
+    r"\b(?:finished|completed|did|termine|terminee|fini|finie|complete|fait|fiz|terminei|"
+    r"completei|conclui|acabei|finalizei)\s+(?:(?:the|my|whole|all|entire|la|le|l'|les|toute|"
+    r"tout|a|o|as|os|toda|todo|minha|meu)\s*){0,3}$")
+_DONE_AFTER = re.compile(
+    r"^\W*(?:\S+\s+){0,2}?(?:is|was|est|a ete|esta|ta|foi)?\s*(?:marked|marquee?|marcad[ao]|"
+    r"shows?)\s+(?:as|comme|como)\s+(?:complete|completed|done|finished|finie?|terminee?|"
+    r"concluid[ao]|complet[ao]|finalizad[ao])\b")
+_DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
 _STEPS_BEFORE = re.compile(
     r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
     r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
@@ -748,7 +781,8 @@ class OptionReader:
                             _AT_GAP.match(fold(text[o.end:hit.start]))
                             or _AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
                              or (hit.end <= o.start and _AT_KO.match(text[hit.end:o.start])))
-                        for o in hits) or (self.person and someone_else(text, hit)):
+                        for o in hits) or (self.person and someone_else(text, hit)) or (
+                        not self.person and offered(text, hit)):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
@@ -809,6 +843,14 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
+        finished = {h.phrase.label for t, h in kept if done(t, h)} - {ranked[0]}
+        if finished and not self.person:
+            # another option the requester says they finished ("j'ai terminé la quête", "퀘스트
+            # 끝냈는데 보상으로 받아야 할 글라이더가 가방에도 없어요"): what is wrong may be its
+            # outcome (the quest's reward, or the item lost?), a question offering both
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=(ranked[0], sorted(finished)[0]))
         if ranked[0] not in direct:
             # named only as context ("it's about my account"): nothing says what is wrong
             return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
@@ -911,11 +953,30 @@ def context(text: str, hit: Hit) -> bool:
             or _PATH_AFTER.search(text[hit.end:hit.end + 30])
             or (_TRIED_BEFORE.search(before)
                 and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
-            or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])):
+            or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
+            or done(text, hit)):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
+
+
+def done(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name what the requester finished (`_DONE_BEFORE`)."""
+    return bool(_DONE_BEFORE.search(fold(text[max(0, hit.start - 48):hit.start]))
+                or _DONE_AFTER.search(fold(text[hit.end:hit.end + 48]))
+                or _DONE_AFTER_KO.search(text[hit.end:hit.end + 12]))
+
+
+def offered(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name what is offered, not what the requester has or
+    chose (`_ONLY_BEFORE`, `_NOT_HAD_AFTER`): context. Not on a person field, where "just",
+    "só" say what the requester is ("sou só usuário")."""
+    before = fold(text[max(0, hit.start - 64):hit.start])
+    only = _ONLY_BEFORE.search(before)
+    return bool((only and not _ONLY_SEEN.search(before, 0, only.start()))
+                or _ONLY_AFTER_KO.match(text[hit.end:hit.end + 2])
+                or _NOT_HAD_AFTER.search(fold(text[hit.end:hit.end + 40])))
 
 
 def in_doubt(text: str, start: int, end: int) -> bool:
