@@ -83,3 +83,66 @@ def test_a_quest_or_an_item_stated_is_read(games: TriageContext, body: str, loca
                                            value: str) -> None:
     got, _ = _asked(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("My Mastercard was billed twice for the Patron 90 days, both show on my statement.", "en",
+     "purchase_other"),
+    ("Cobraram duas vezes o Patron 30 dias no meu cartão.", "pt-br", "purchase_other"),
+    ("I want to pay with paysafecard but the option is greyed out at checkout.", "en",
+     "purchase_method_refused"),
+])
+def test_a_double_charge_and_a_greyed_out_method(games: TriageContext, body: str,
+                                                 locale: str, value: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I made my account at 12, is there any way to rename it?", "en", "acct_other"),
+    ("Da pra mudar o nome da conta Glyph? Queria trocar o nome.", "pt-br", "acct_other"),
+    ("J'ai pris mon abo Patron lundi mais le statut dit que je suis pas patron.", "fr",
+     "acct_subscription"),
+])
+def test_a_rename_and_a_subscription_in_slang(games: TriageContext, body: str, locale: str,
+                                              value: str) -> None:
+    got, _ = _asked(games, body, "glyph-account-issues", locale)
+    assert got.get("account_issue") == value
+
+
+def test_the_requester_denying_a_subscription_is_no_subscription(games: TriageContext) -> None:
+    got, _ = _asked(games, "Je ne suis pas abonné, je veux juste changer mon pseudo.",
+                    "glyph-account-issues", "fr")
+    assert got.get("account_issue") != "acct_subscription"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("someone got into my account last night and emptied my bank, i got a new login from "
+     "an unknown device mail", "en", "recovery_compromised"),
+    ("Mon fils a changé le mot de passe et ne s'en souvient plus. Il n'y a pas eu de "
+     "piratage, c'est juste un oubli.", "fr", "recovery_password"),
+    ("The verification code goes to my old address, which doesn't exist anymore.", "en",
+     "recovery_email_lost"),
+])
+def test_recovery_reasons_in_prose(games: TriageContext, body: str, locale: str,
+                                   value: str) -> None:
+    got, _ = _asked(games, body, "account-recovery", locale)
+    assert got.get("recovery_reason") == value
+
+
+@pytest.mark.parametrize(("body", "ticked"), [
+    ("계정을 지우려고 합니다. 삭제하면 복구가 안 된다는 거 알고 있습니다.", True),
+    ("개인정보 때문에 삭제하고 싶습니다. 영구 삭제되는 것 이해했습니다.", True),
+    ("복구가 안 된다는 거 알고 있는데 아직 삭제하지 마세요.", False),
+    ("영구 삭제되는 것 이해 못 했어요. 설명해 주세요.", False),
+])
+def test_korean_consent_to_a_permanent_deletion(games: TriageContext, body: str,
+                                                ticked: bool) -> None:
+    got, _ = _asked(games, body, "account-deletion", "ko")
+    assert (got.get("deletion_confirmed") is True) is ticked
+
+
+def test_hj_is_today(games: TriageContext) -> None:
+    got, _ = _asked(games, "hj tentei pagar o Patron com pix e nao tem a opção.",
+                    "unable-to-purchase", "pt-br")
+    assert got.get("occurred_on") is not None

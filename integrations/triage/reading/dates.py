@@ -5,7 +5,7 @@
 Date phrases are found with per-language expressions on accent-folded lower-case text:
 
 - days named relative to today: yesterday, the day before, last night, this morning, the
-  weekend, last week, in en, fr, ko and pt;
+  weekend, last week, in en, fr, ko and pt (and today's chat abbreviations, "hj", "auj");
 - a quantity of time back: "N minutes/hours/days/weeks ago", "il y a N …", "depuis N …",
   "ça fait N …", "há/faz N …", "N … atrás", "N시간 전", "N일 전", "하루 전", "일주일 전"
   (numbers in digits or words; months, years and vague amounts — "a few days" — give none);
@@ -106,7 +106,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem|la nuit derniere|noite passada)\b|"
          r"어제|어젯밤|엊저녁", "d1"),
         (r"\b(?:today|this morning|this afternoon|this evening|tonight|aujourd'hui|ce matin|"
-         r"cet apres-midi|ce soir|hoje|esta manha|hoje de manha|esta tarde|just now|"
+         r"cet apres-midi|ce soir|auj|ajd|hoje|hj|esta manha|hoje de manha|esta tarde|just now|"
          r"a moment ago|a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora)\b|"
          r"오늘|방금|아까", "d0"),
         (r"\b(?:last weekend|over the weekend|during the weekend|on the weekend|"

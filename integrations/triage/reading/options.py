@@ -150,6 +150,12 @@ _DONE_AFTER = re.compile(
     r"shows?)\s+(?:as|comme|como)\s+(?:complete|completed|done|finished|finie?|terminee?|"
     r"concluid[ao]|complet[ao]|finalizad[ao])\b")
 _DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
+#: What the product or a message says, reported ("the status says I'm not a patron", "le
+#: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
+#: problem shown, never the requester denying an option.
+_REPORTED = re.compile(
+    r"\b(?:says?|said|shows?|showed|tells? me|told me|dit|disait|affiche|indique|montre|"
+    r"diz|dizia|mostra|aparece)\s+(?:que\s+|qu'|that\s+)?(?:[^\W\d_]+'?\s*){0,4}$")
 _STEPS_BEFORE = re.compile(
     r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
     r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
@@ -761,7 +767,8 @@ class OptionReader:
             for start, end in shown_messages(text) if self.quoted else ():
                 hits.append(Hit(Phrase(self.quoted or "", text[start:end], (), KEYWORD_WEIGHT),
                                 start, end, False, False))
-            denied.update(h.phrase.label for h in hits if h.denied)
+            denied.update(h.phrase.label for h in hits if h.denied and not _REPORTED.search(
+                fold(text[max(0, h.start - 48):h.start])))
             fields = self.names(language).find(text, toks) if self.names and hits else []
             for hit in hits:
                 if hit.negated or any(
