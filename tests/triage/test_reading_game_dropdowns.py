@@ -146,3 +146,26 @@ def test_hj_is_today(games: TriageContext) -> None:
     got, _ = _asked(games, "hj tentei pagar o Patron com pix e nao tem a opção.",
                     "unable-to-purchase", "pt-br")
     assert got.get("occurred_on") is not None
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # "not a bug of X" denies X, in every language
+    ("Não é bug de item, não perdi nada, é a quest mesmo que travou. O NPC não aparece.",
+     "pt-br", "ingame_quest"),
+    ("c pas un bug de quete hein, c'est mon dragon qui a disparu de ma collection", "fr",
+     "ingame_lost_item"),
+    ("It's not a quest bug, my mount simply disappeared from my mount list.", "en",
+     "ingame_lost_item"),
+    # 없어졌어요 (vanished) after 도 is the loss itself, no denial
+    ("친구한테 우편으로 보낸 아이템이 제 인벤토리에서도 없어졌어요.", "ko", "ingame_lost_item"),
+])
+def test_a_denied_bug_and_a_vanished_item(games: TriageContext, body: str, locale: str,
+                                          value: str) -> None:
+    got, _ = _asked(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == value
+
+
+def test_not_that_the_item_vanished_is_no_lost_item(games: TriageContext) -> None:
+    got, _ = _asked(games, "클랜 창고가 안 열려요. 아이템이 없어진 건 아닌 것 같은데 확인을 못 "
+                    "하겠어요.", "in-game-issues", "ko")
+    assert got.get("ingame_category") != "ingame_lost_item"

@@ -128,17 +128,20 @@ def test_a_declared_pattern_the_reader_does_not_contradict_is_written(
 # ------------------------------------------------------------------ negation and hesitation
 
 
-@pytest.mark.parametrize(("body", "field", "form"), [
+@pytest.mark.parametrize(("body", "field", "form", "denied"), [
     ("To be clear my card isn't being declined or anything, the paysafecard option is just "
-     "greyed out at checkout.", "purchase_problem", "unable-to-purchase"),
+     "unavailable.", "purchase_problem", "unable-to-purchase", "purchase_declined"),
     ("mon perso est tombé à travers le sol et depuis je spawn sous la carte. j'ai rien perdu "
-     "hein, c'est juste que je suis bloquée", "ingame_category", "in-game-issues"),
+     "hein, c'est juste que je suis bloquée", "ingame_category", "in-game-issues",
+     "ingame_lost_item"),
 ])
 def test_a_negated_keyword_is_no_evidence(games: TriageContext, body: str, field: str,
-                                          form: str) -> None:
-    """"isn't being declined", "j'ai rien perdu": the word is denied, never written."""
+                                          form: str, denied: str) -> None:
+    """"isn't being declined", "j'ai rien perdu": the word is denied, never written (the
+    option the rest names may be: "greyed out" is a method refused)."""
     d = decide(on(games, body, form=form, product="game_archeage",
                   platform="platform_pc", region="region_eu"), games)
+    assert written(games, d).get(field) != denied
     assert field not in written(games, d)
 
 

@@ -95,18 +95,20 @@ MEMO_MAX = 20_000
 #: copula or "use": "not a crash", "no studio", "without PayPal", "pas de souci de
 #: paiement", "sans carte", "não sou modelo", "sem cartão", "I don't use Chrome"; a
 #: progressive, "my card isn't being declined"; French "rien" before a participle, "j'ai
-#: rien perdu").
+#: rien perdu"; a bug of the kind, "not a quest bug", "pas un bug de quête", "não é bug de
+#: item"; "nothing is missing"; "il n'y a pas eu de piratage").
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
-                     r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|"
+                     r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
                      r"question|with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
-                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
-                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|utilise|"
-                     r"j'utilise|avec)\s*){0,3}$|"
+                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|eu|ete|"
+                     r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"questao|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
+                     r"questao|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
                      r"sobre)\s+)"
                      r"{0,4}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
@@ -133,7 +135,7 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|question|with|of|use|using)\s+){1,3}$|"
+                     r"problem|issue|question|bug|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
                      r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
@@ -144,22 +146,26 @@ _DENIAL_BEFORE = {
                      r"\s*){0,2}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|sobre)\s+){0,3}$|"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|bug|sobre)\s+){0,3}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
-#: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."); 아님
+#: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."), also over
+#: a nominalised clause ("아이템이 없어진 건 아닌 것 같은데": not that the item vanished); 아님
 #: before another word is "or" ("크롬 아님 엣지"), no negation.
-_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:아니|아닌|아닙|아냐|아녜|"
+_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:\S+\s+(?:건|게|거|것은|것이)\s+)?"
+                                r"(?:아니|아닌|아닙|아냐|아녜|"
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
 #: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
 #: topic or "also" particle, then the negated verb of using, doing or having, or 말고/없이
 #: right after the word ("결제를 안 했는데", with an object particle, tells what happened);
-#: "계정 문제 같은 건 없어요", "결제 쪽은 없고" (no such problem).
+#: "계정 문제 같은 건 없어요", "결제 쪽은 없고" (no such problem). 없어졌어요, 없어진 (vanished)
+#: is the problem itself, no denial: "인벤토리에서도 없어졌어요".
 _DENIAL_AFTER_KO = re.compile(
-    r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어|없습|없고|"
+    r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어(?![졌지진짐])|"
+    r"없습|없고|"
     r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)|"
     r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어|없습|없고|없음)")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
