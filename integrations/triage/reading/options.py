@@ -149,6 +149,7 @@ _DONE_AFTER = re.compile(
     r"^\W*(?:\S+\s+){0,2}?(?:is|was|est|a ete|esta|ta|foi)?\s*(?:marked|marquee?|marcad[ao]|"
     r"shows?)\s+(?:as|comme|como)\s+(?:complete|completed|done|finished|finie?|terminee?|"
     r"concluid[ao]|complet[ao]|finalizad[ao])\b")
+_DONE_CUE = re.compile(r"(?i)mark|marqu|marc|show")
 _DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
 #: What the product or a message says, reported ("the status says I'm not a patron", "le
 #: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
@@ -850,7 +851,8 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
-        finished = {h.phrase.label for t, h in kept if done(t, h)} - {ranked[0]}
+        finished = {h.phrase.label for t, h in kept
+                    if h.phrase.label in ranked[1:] and done(t, h)} if len(ranked) > 1 else set()
         if finished and not self.person:
             # another option the requester says they finished ("j'ai terminé la quête", "퀘스트
             # 끝냈는데 보상으로 받아야 할 글라이더가 가방에도 없어요"): what is wrong may be its
@@ -961,18 +963,21 @@ def context(text: str, hit: Hit) -> bool:
             or (_TRIED_BEFORE.search(before)
                 and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
             or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
-            or done(text, hit)):
+            or done(text, hit, before)):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
 
 
-def done(text: str, hit: Hit) -> bool:
-    """True when the words of ``hit`` name what the requester finished (`_DONE_BEFORE`)."""
-    return bool(_DONE_BEFORE.search(fold(text[max(0, hit.start - 48):hit.start]))
-                or _DONE_AFTER.search(fold(text[hit.end:hit.end + 48]))
-                or _DONE_AFTER_KO.search(text[hit.end:hit.end + 12]))
+def done(text: str, hit: Hit, before: str | None = None) -> bool:
+    """True when the words of ``hit`` name what the requester finished (`_DONE_BEFORE`);
+    ``before``: the 48 characters before them, folded, when the caller has them."""
+    if before is None:
+        before = fold(text[max(0, hit.start - 48):hit.start])
+    after = text[hit.end:hit.end + 48]
+    return bool(_DONE_BEFORE.search(before) or _DONE_AFTER_KO.search(after[:12])
+                or (_DONE_CUE.search(after) and _DONE_AFTER.search(fold(after))))
 
 
 def offered(text: str, hit: Hit) -> bool:
