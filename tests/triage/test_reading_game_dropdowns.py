@@ -169,3 +169,19 @@ def test_not_that_the_item_vanished_is_no_lost_item(games: TriageContext) -> Non
     got, _ = _asked(games, "클랜 창고가 안 열려요. 아이템이 없어진 건 아닌 것 같은데 확인을 못 "
                     "하겠어요.", "in-game-issues", "ko")
     assert got.get("ingame_category") != "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # the time before an update is context, as the time since it is
+    ("Depuis la maj d'hier le jeu plante en plein combat. Avant la maj aucun souci.", "fr",
+     "tech_crash"),
+    ("Before the patch it ran fine, now it keeps crashing to desktop.", "en", "tech_crash"),
+    ("업데이트 전에는 괜찮았는데 지금은 게임 중에 계속 튕겨요.", "ko", "tech_crash"),
+    # an update stuck on its way is the update
+    ("desde ontem o update trava em 87% e nao sai disso.", "pt-br", "tech_patching"),
+    ("The update won't finish, it's stuck at 99%.", "en", "tech_patching"),
+])
+def test_before_an_update_is_context_and_a_stuck_update_is_one(
+        games: TriageContext, body: str, locale: str, value: str) -> None:
+    got, _ = _asked(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value

@@ -167,13 +167,16 @@ _DENIAL_AFTER_KO = re.compile(
     r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어(?![졌지진짐])|"
     r"없습|없고|"
     r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)|"
-    r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어|없습|없고|없음)")
-#: "since the update", "depuis la dernière mise à jour", "업데이트 이후": context, not the problem.
+    r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어(?![졌지진짐])|"
+    r"없습|없고|없음)")
+#: "since the update", "depuis la dernière mise à jour", "업데이트 이후", and the time before
+#: it ("before the patch everything was fine", "avant la maj aucun souci", "antes da
+#: atualização", "업데이트 전에는"): context, not the problem.
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:since|after)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|new\s+|"
-    r"[a-z]+'?s\s+)?|"
-    r"\b(?:depuis|apres)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
-    r"\b(?:desde|depois d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
+    r"(?:\b(?:since|after|before)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|"
+    r"new\s+|[a-z]+'?s\s+)?|"
+    r"\b(?:depuis|apres|avant)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
+    r"\b(?:desde|depois d|antes d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
 #: A hedge or a change under way before the words: "we're kind of becoming an agency", "a
 #: gente tá meio que virando agência", "on devient presque un studio": not what is, yet.
 _HEDGE_BEFORE = re.compile(
@@ -181,7 +184,7 @@ _HEDGE_BEFORE = re.compile(
     r"presque|en train de devenir|devenir|devient|devenons|"
     r"meio que|quase|virando|virar|tornando|se tornar|nos tornando)\s+"
     r"(?:(?:a|an|the|un|une|um|uma|o|a|de|d'|like)\s*)?$")
-_CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터)")
+_CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터|이전|전에|전엔|전까지)")
 #: A topic declared fine after it ("billing is fine", "payouts are fine", "mon abonnement est
 #: actif", "o pagamento tá ok", "결제는 잘 됐는데"): the requester sets it aside as a denial
 #: does, so it is no evidence of the problem. Only a present state (not "was fine until…"),
