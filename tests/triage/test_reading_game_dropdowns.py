@@ -185,3 +185,18 @@ def test_before_an_update_is_context_and_a_stuck_update_is_one(
         games: TriageContext, body: str, locale: str, value: str) -> None:
     got, _ = _asked(games, body, "technical-issues", locale)
     assert got.get("issue_type") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("depuis hier je spawn sous la carte à chaque connexion, j'ai rien perdu hein", "fr",
+     "ingame_other"),
+    ("My character fell through the map near the dam and now I'm stuck under the map.", "en",
+     "ingame_other"),
+    # a place named beside a lost item is no other problem: a question, never "other"
+    ("I fell through the map and when I logged back in, my mount had disappeared.", "en",
+     None),
+])
+def test_stuck_under_the_map_is_another_in_game_problem(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    got, _ = _asked(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == value

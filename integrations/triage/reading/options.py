@@ -98,11 +98,12 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:renvoie|renvoye|redirige)\s+(?:vers|sur|a)\s+(?:la\s+|l')?$|"
     r"\b(?:volta|voltar|joga|redireciona)\s+(?:pro|para o|para a|pra)\s+$")
 #: "when I", "quand je", "quando tento": what the requester was doing when the problem
-#: came, up to the words (no sentence end between): context, like a place.
+#: came, up to the words (no sentence end, comma or semicolon between: "when I logged
+#: back in, my mount was gone" names the loss in the main clause): context, like a place.
 _DOING_BEFORE = re.compile(
     r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
-    r"\b[^.!?\n]{0,40}$")
+    r"\b[^.!?\n,;]{0,40}$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
 #: The same ending on the hit's own last word ("접속하면 바로 강제 종료돼요": when I connect).
 _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
