@@ -200,3 +200,34 @@ def test_stuck_under_the_map_is_another_in_game_problem(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:
     got, _ = _asked(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "field", "form", "value"), [
+    ("I tried to buy crowns but the payment was blocked by my bank.", "en",
+     "purchase_problem", "unable-to-purchase", "purchase_declined"),
+    ("Achat impossible, fonds insuffisants d'après le site alors que j'ai de l'argent.", "fr",
+     "purchase_problem", "unable-to-purchase", "purchase_declined"),
+    ("크레딧 사려는데 한도 초과라고 나와요.", "ko", "purchase_problem", "unable-to-purchase",
+     "purchase_declined"),
+    ("Tentei comprar e deu saldo insuficiente, mas tenho saldo.", "pt-br", "purchase_problem",
+     "unable-to-purchase", "purchase_declined"),
+    ("Je voudrais changer mon courriel, l'ancien ne marche plus.", "fr", "account_issue",
+     "glyph-account-issues", "acct_email_change"),
+    ("roubaram minha conta ontem, não consigo mais entrar", "pt-br", "recovery_reason",
+     "account-recovery", "recovery_compromised"),
+])
+def test_what_support_agents_list_for_each_option(
+        games: TriageContext, body: str, locale: str, field: str, form: str,
+        value: str) -> None:
+    got, _ = _asked(games, body, form, locale)
+    assert got.get(field) == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the bank is not named as blocking anything: no refusal read
+    ("I paid with my bank card and the crowns never arrived.", "en"),
+    ("Paguei e o banco mostra a cobrança, mas não recebi nada.", "pt-br"),
+])
+def test_a_bank_named_is_no_refusal(games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") != "purchase_declined"
