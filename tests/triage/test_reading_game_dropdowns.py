@@ -231,3 +231,20 @@ def test_what_support_agents_list_for_each_option(
 def test_a_bank_named_is_no_refusal(games: TriageContext, body: str, locale: str) -> None:
     got, _ = _asked(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") != "purchase_declined"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a status the requester doubts beside what they state: a question
+    ("La page a affiché une erreur et j'ai rien reçu dans le jeu. Je sais pas si c'est refusé "
+     "ou si c'est passé.", "fr", None),
+    ("Nothing arrived in game. Not sure if the payment was declined or went through?", "en",
+     None),
+    # stated without doubt: written
+    ("My card was declined twice at checkout, with enough money on it.", "en",
+     "purchase_declined"),
+    ("Paguei e não recebi nada no jogo.", "pt-br", "purchase_not_received"),
+])
+def test_a_doubted_status_beside_a_stated_one_is_asked(
+        games: TriageContext, body: str, locale: str, value: str | None) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == value

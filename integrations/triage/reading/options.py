@@ -852,6 +852,12 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
+        if doubted and ranked[0] not in doubted and not self.person:
+            # the requester doubts whether another option holds ("je sais pas si c'est refusé
+            # ou si c'est passé") beside what they state: the field is in doubt too
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=(ranked[0], doubted[0]))
         finished = {h.phrase.label for t, h in kept
                     if h.phrase.label in ranked[1:] and done(t, h)} if len(ranked) > 1 else set()
         if finished and not self.person:
