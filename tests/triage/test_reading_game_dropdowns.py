@@ -248,3 +248,16 @@ def test_a_doubted_status_beside_a_stated_one_is_asked(
         games: TriageContext, body: str, locale: str, value: str | None) -> None:
     got, _ = _asked(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a typo'd word beside context only: asked ("journal" is no "journalière")
+    ("J'ai terminé la quête hier, elle est marquée comme finie dans le journal mais la cape "
+     "n'est jamais arrivée.", "fr", None),
+    # the same option named as the problem twice: written
+    ("La quête est bloquée, le pnj ne se montre pas.", "fr", "ingame_quest"),
+])
+def test_context_corroborates_no_typo(games: TriageContext, body: str, locale: str,
+                                      value: str | None) -> None:
+    got, _ = _asked(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == value

@@ -885,6 +885,16 @@ class OptionReader:
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
         confidence = min(CAP, hit.confidence + CORROBORATION * further)
+        if any(h.confidence < KEYWORD_WEIGHT for t, h in kept if h.phrase.label == ranked[0]):
+            # a typo'd word the problem rests on ("journal" met as "journalière") is
+            # corroborated by another passage naming the option as the problem, never by
+            # context ("j'ai terminé la quête"): its own 0.75 then stays below the bar
+            problem = [(t, h) for t, h in kept if h.phrase.label == ranked[0]
+                       and (t, h.start, h.end) not in named and not context(t, h)]
+            if problem and max(h.confidence for _, h in problem) < KEYWORD_WEIGHT:
+                spread = len({(t, h.start) for t, h in problem}) + len({t for t, _ in problem})
+                confidence = min(confidence, max(h.confidence for _, h in problem)
+                                 + CORROBORATION * (spread - 2))
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
 
