@@ -261,3 +261,18 @@ def test_context_corroborates_no_typo(games: TriageContext, body: str, locale: s
                                       value: str | None) -> None:
     got, _ = _asked(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # what an item was got for is context: lost item or quest, a question
+    ("La Pierre d'âme que j'avais ramassée pour la quête a disparu de mon sac, du coup je peux "
+     "plus rien rendre au pnj.", "fr", None),
+    ("The Soul Stone I picked up for the quest disappeared from my bags, so the NPC won't "
+     "take anything.", "en", None),
+    # the quest itself stuck, nothing got for it: the quest
+    ("A missão não avança, o NPC não aparece no porto.", "pt-br", "ingame_quest"),
+])
+def test_what_an_item_was_got_for_is_context(games: TriageContext, body: str, locale: str,
+                                             value: str | None) -> None:
+    got, _ = _asked(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == value

@@ -125,9 +125,11 @@ _TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐
 #: "a card, which I don't have"). Context: "queria pagar com Pix, só cartão e paypal" chose
 #: Pix. Not on a person field (`offered`).
 _ONLY_BEFORE = re.compile(
-    r"(?:\b(?:only|seulement|uniquement|so|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)\s+"
-    r"(?:(?:a|an|the|by|with|le|la|les|"
-    r"l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)\s*)?"
+    r"(?:(?:\b(?:only|seulement|uniquement|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)"
+    r"\s+(?:(?:a|an|the|by|with|le|la|les|l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)"
+    r"\s*)?|"
+    # "só" (folded "so", which is English "so the NPC…" too): Portuguese articles only
+    r"\bso\s+(?:(?:o|os|as|um|uma|com|por|no|na|de)\s+)?)"
     r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*){0,2}$")
 #: "fica só a tela branca", "it shows only a white screen": what the requester sees, only
 #: that, is the problem itself.
@@ -158,6 +160,14 @@ _DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료
 _REPORTED = re.compile(
     r"\b(?:says?|said|shows?|showed|tells? me|told me|dit|disait|affiche|indique|montre|"
     r"diz|dizia|mostra|aparece)\s+(?:que\s+|qu'|that\s+)?(?:[^\W\d_]+'?\s*){0,4}$")
+#: What something was got for: "the stone I picked up for the quest", "la pierre que j'avais
+#: ramassée pour la quête", "o item que peguei pra missão": the purpose of the thing the
+#: requester speaks of, context (the thing, lost or not, is what the ticket is about).
+_FOR_BEFORE = re.compile(
+    r"\b(?:picked up|collected|looted|got|gathered|bought|needed|farmed|ramasse\w*|"
+    r"recupere\w*|recolte\w*|achete\w*|obtenu\w*|loote\w*|peguei|coletei|comprei|"
+    r"farmei|consegui)\s+(?:(?:it|them|la|le|les|l')\s+)?(?:for|pour|para|pra)\s+"
+    r"(?:(?:the|my|a|an|la|le|les|l'|ma|mon|mes|une?|o|a|os|as|minha|meu)\s*)?$")
 _STEPS_BEFORE = re.compile(
     r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
     r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
@@ -980,7 +990,7 @@ def context(text: str, hit: Hit) -> bool:
             or (_TRIED_BEFORE.search(before)
                 and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
             or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
-            or done(text, hit, before)):
+            or done(text, hit, before) or _FOR_BEFORE.search(before)):
         return True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
