@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
-#: The vocabulary and the reading stage's hints (`person`): what the writer must not see.
-HIDDEN = {"keywords", "synonyms", "cues", "extract", "phrases", "person", "$schema"}
+#: The vocabulary and the reading stage's hints (`person`, `quoted`): what the writer must not see.
+HIDDEN = {"keywords", "synonyms", "cues", "extract", "phrases", "person", "quoted", "$schema"}
 
 
 def clean(value: Any) -> Any:
