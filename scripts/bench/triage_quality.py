@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11.
+fresh9, fresh10, fresh11, fresh12.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -21,6 +21,8 @@ measures before and after the seventh and eighth passes are in the files' header
 measured once on the code before it (the figures are in the files' headers).
 ``fresh11`` (``*-fresh11.yaml``): written blind the same way while the ninth pass ran, kept
 unseen, and measured once at its start and end (the figures are in the files' headers).
+``fresh12`` (``*-fresh12.yaml``): the same for the tenth pass (start and end in the headers;
+``second-labeller/`` holds a second labeller's labels of it, `scripts/corpus/agreement.py`).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -57,7 +59,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", "fresh2", "fresh3", "fresh4",
-          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 
 
 @dataclass
