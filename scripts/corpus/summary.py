@@ -19,19 +19,20 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 HIDDEN = {"keywords", "synonyms", "cues", "extract", "phrases", "person", "quoted", "$schema"}
 
 
-def clean(value: Any) -> Any:
-    """The value without the vocabulary keys, at any depth (a rule left with an empty `when`
-    loses it: its keywords were all it had)."""
+def clean(value: Any, rules: bool = False) -> Any:
+    """The value without the vocabulary keys, at any depth. In ``rules.json`` a condition on
+    words stays visible as ``"keywords": "(hidden)"``: dropped, it would leave a rule that
+    reads as if it applied to every ticket (a rule with no ``when`` does)."""
     if isinstance(value, dict):
-        kept = {k: clean(v) for k, v in value.items() if k not in HIDDEN}
-        return {k: v for k, v in kept.items() if not (k == "when" and v == {})}
+        return {k: ("(hidden)" if rules and k == "keywords" else clean(v, rules))
+                for k, v in value.items() if k not in HIDDEN or (rules and k == "keywords")}
     if isinstance(value, list):
-        return [clean(v) for v in value]
+        return [clean(v, rules) for v in value]
     return value
 
 
-def _block(title: str, path: Path, indent: int | None = None) -> str:
-    text = json.dumps(clean(json.loads(path.read_text(encoding="utf-8"))),
+def _block(title: str, path: Path, indent: int | None = None, rules: bool = False) -> str:
+    text = json.dumps(clean(json.loads(path.read_text(encoding="utf-8")), rules),
                       ensure_ascii=False, indent=indent)
     return f"## {title}\n```json\n{text}\n```\n"
 
@@ -42,8 +43,9 @@ def summary(workspace: str) -> str:
              _block("deskops.json", root / "deskops.json", 1)]
     parts += [_block(f"field {p.stem}", p) for p in sorted((root / "fields").glob("*.json"))]
     parts += [_block(f"form {p.stem}", p) for p in sorted((root / "forms").glob("*.json"))]
-    parts.append(_block("rules.json (keyword lists removed: a rule's name says what it is "
-                        "about)", root / "rules.json", 1))
+    parts.append(_block("rules.json (keyword lists hidden: a rule's name says what they are "
+                        "about; a rule with no `when` applies to every ticket)",
+                        root / "rules.json", 1, rules=True))
     return "\n".join(parts)
 
 
