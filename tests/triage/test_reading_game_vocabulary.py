@@ -1,0 +1,142 @@
+"""The game-publisher workspace's dropdowns know how players describe each option in general
+(gamer slang, inflections, indirect descriptions of the symptom) in en/fr/ko/pt-br, not only
+the option's title; a description that fits two options, or that fits none, is asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_reading import on, written
+
+from integrations.triage import TriageContext, decide
+
+
+def _read(ctx: TriageContext, body: str, form: str,
+          locale: str) -> tuple[dict[str, Any], list[str]]:
+    d = decide(on(ctx, body, form=form, locale=locale), ctx)
+    return written(ctx, d), [m.key for m in d.missing] if d.kind == "ask" else []
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # performance: slang for lag and dropping frames
+    ("Huge lag spikes every few seconds in raids, the desync makes it unplayable.", "en",
+     "tech_performance"),
+    ("Depuis hier ça laggue énormément en ville, grosse désynchro avec les autres joueurs.",
+     "fr", "tech_performance"),
+    ("필드에서 프레임드랍이 너무 심하고 핑 튀는 것도 있어요.", "ko", "tech_performance"),
+    ("o jogo tá mal otimizado, fps caindo toda hora na cidade.", "pt-br", "tech_performance"),
+    # crash: the game closing or freezing for good
+    ("The game crashes with an out of memory error as soon as I enter the city.", "en",
+     "tech_crash"),
+    ("Le jeu plante au chargement de la zone, écran figé puis retour bureau.", "fr",
+     "tech_crash"),
+    ("던전 들어가면 게임이 강제종료돼요.", "ko", "tech_crash"),
+    ("o jogo fecha sozinho quando entro na dungeon, tela congelada antes.", "pt-br",
+     "tech_crash"),
+    # log-in: disconnections and refused connections
+    ("I'm unable to connect since this morning, it says connection refused.", "en",
+     "tech_login"),
+    ("Je me fais déco toutes les cinq minutes, serveur injoignable.", "fr", "tech_login"),
+    ("게임하다가 자꾸 접속 끊김이 생겨요.", "ko", "tech_login"),
+    ("não consigo entrar, fica dando erro de login.", "pt-br", "tech_login"),
+    # patching
+    ("The patch won't download, it stays stuck on verifying forever.", "en", "tech_patching"),
+    ("La mise à jour ne se télécharge pas, bloqué à 99 %.", "fr", "tech_patching"),
+    ("업뎃하려는데 다운로드 실패라고 떠요.", "ko", "tech_patching"),
+    ("deu erro na atualização, não baixa de jeito nenhum.", "pt-br", "tech_patching"),
+])
+def test_technical_symptoms_in_player_words(games: TriageContext, body: str, locale: str,
+                                            value: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a symptom that fits two options: choppy (performance) and closing (crash)
+    ("The game is choppy and sometimes it just closes by itself.", "en"),
+    ("Le jeu rame et parfois il se ferme tout seul.", "fr"),
+    ("렉이 심하고 가끔 게임이 꺼져요.", "ko"),
+    ("o jogo tá lento e às vezes fecha sozinho.", "pt-br"),
+    # nothing that names a kind of problem
+    ("Something is wrong with the game, please help.", "en"),
+])
+def test_a_symptom_of_two_options_or_none_is_asked(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    got, asked = _read(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("All my gear vanished from my stash after the maintenance.", "en", "ingame_lost_item"),
+    ("Mon épée s'est volatilisée, elle n'est plus dans mon inventaire.", "fr",
+     "ingame_lost_item"),
+    ("창고에 넣어둔 장비가 다 날아갔어요.", "ko", "ingame_lost_item"),
+    ("minha armadura sumiu do baú depois da manutenção.", "pt-br", "ingame_lost_item"),
+    ("The boss won't spawn so I can't finish chapter 3 of the campaign.", "en", "ingame_quest"),
+    ("Le PNJ ne se déclenche pas, impossible de rendre la quête principale.", "fr",
+     "ingame_quest"),
+    ("메인 퀘 진행이 안 돼요, 챕터 2에서 막혔어요.", "ko", "ingame_quest"),
+    ("a missão principal tá bugada, não consigo entregar a missão.", "pt-br", "ingame_quest"),
+])
+def test_in_game_problems_in_player_words(games: TriageContext, body: str, locale: str,
+                                          value: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("This guy is aimbotting and wallhacking every match.", "en", "offense_cheating"),
+    ("Un cheateur avec un aimbot dans toutes les parties.", "fr", "offense_cheating"),
+    ("이 사람 에임핵 쓰는 것 같아요.", "ko", "offense_cheating"),
+    ("o cara é xiter, tá usando aimbot.", "pt-br", "offense_cheating"),
+    ("He told me to kill myself in whispers.", "en", "offense_harassment"),
+    ("Il tient des propos homophobes dans le chat de guilde.", "fr", "offense_harassment"),
+    ("채팅에서 계속 인신공격을 해요.", "ko", "offense_harassment"),
+    ("ele me ameaçou no chat.", "pt-br", "offense_harassment"),
+    ("Il m'a arnaqué lors d'un échange.", "fr", "offense_scam"),
+    ("caí num golpe de troca, ele levou meus itens.", "pt-br", "offense_scam"),
+])
+def test_offenses_in_player_words(games: TriageContext, body: str, locale: str,
+                                  value: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") == value
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I forgot my pw and can't get in, account is kaelith.", "en", "recovery_password"),
+    ("J'ai perdu mon mot de passe, compte kaelith.", "fr", "recovery_password"),
+    ("비번을 잊어버렸어요. 계정은 kaelith 입니다.", "ko", "recovery_password"),
+    ("não me lembro da senha, conta kaelith.", "pt-br", "recovery_password"),
+])
+def test_a_forgotten_password_in_player_words(games: TriageContext, body: str, locale: str,
+                                              value: str) -> None:
+    got, _ = _read(games, body, "account-recovery", locale)
+    assert got.get("recovery_reason") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # "it doesn't work" says neither declined nor not accepted
+    ("카카오페이로 결제하려는데 결제가 안 돼요.", "ko"),
+    ("I tried to buy crowns with PayPal but the payment isn't working.", "en"),
+])
+def test_a_payment_that_merely_does_not_work_is_asked(games: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert "purchase_problem" not in got
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I bought the Patron pack but nothing showed, still haven't got the crowns.", "en",
+     "purchase_not_received"),
+    ("J'ai payé mais rien n'est arrivé sur mon compte.", "fr", "purchase_not_received"),
+    ("결제만 되고 크레딧이 안 들어왔어요.", "ko", "purchase_not_received"),
+    ("paguei mas não creditou nada no jogo.", "pt-br", "purchase_not_received"),
+    ("Ma carte a été bloquée, la transaction a échoué.", "fr", "purchase_declined"),
+    ("카드 승인이 안 나서 결제 거절됐어요.", "ko", "purchase_declined"),
+])
+def test_purchase_problems_in_player_words(games: TriageContext, body: str, locale: str,
+                                           value: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == value
