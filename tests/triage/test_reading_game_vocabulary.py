@@ -140,3 +140,83 @@ def test_purchase_problems_in_player_words(games: TriageContext, body: str, loca
                                            value: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # choppy (performance) and closing on the player (crash): both options, so asked
+    ("It gets super choppy in town and sometimes it just closes on me.", "en"),
+    ("o jogo engasga muito e às vezes fecha do nada.", "pt-br"),
+])
+def test_choppy_and_closing_is_asked(games: TriageContext, body: str, locale: str) -> None:
+    got, asked = _read(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # verifying files is what players try against any problem, not a patching symptom
+    ("The game crashes to desktop in the city. I tried to verify files, it didn't help.",
+     "en"),
+    ("Le jeu plante en ville, j'ai fait la vérification des fichiers, rien à faire.", "fr"),
+])
+def test_verifying_files_tried_is_no_patching_problem(games: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == "tech_crash"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("The launcher has been stuck on verifying for an hour, verification stuck at 40 %.",
+     "en", "tech_patching"),
+    ("La vérification est bloquée à 40 % depuis une heure.", "fr", "tech_patching"),
+])
+def test_a_stuck_verification_is_patching(games: TriageContext, body: str, locale: str,
+                                          value: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My character is stuck inside a wall near the bank, /stuck does nothing.", "en"),
+    ("Mon perso est coincé dans un mur à la capitale.", "fr"),
+    ("캐릭터가 벽에 끼어서 못 움직여요.", "ko"),
+    ("meu personagem ficou preso numa parede na cidade.", "pt-br"),
+])
+def test_stuck_in_a_wall_is_another_in_game_problem(games: TriageContext, body: str,
+                                                    locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == "ingame_other"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("This griefer keeps blocking the entrance of the dungeon on purpose.", "en"),
+    ("Un joueur fait de l'anti-jeu et bloque l'entrée du donjon.", "fr"),
+    ("트롤러가 던전 입구를 막고 있어요.", "ko"),
+    ("um cara fica trollando e bloqueando a entrada da dungeon.", "pt-br"),
+])
+def test_griefing_is_another_offense(games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") == "offense_other"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # "ofensivo" said of a name is no insult: the name is the offense
+    ("tem um jogador com o nome nazista andando na cidade, achei ofensivo demais.", "pt-br"),
+    ("There's a player with a nazi name in the capital.", "en"),
+])
+def test_a_nazi_name_is_an_offensive_name_not_harassment(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") != "offense_harassment"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I was charged 2x for the same crown pack.", "en"),
+    ("J'ai été débité 2 fois pour le même pack.", "fr"),
+    ("fui cobrado 2x pelo mesmo pacote.", "pt-br"),
+])
+def test_a_double_charge_in_numerals_is_another_purchase_problem(games: TriageContext,
+                                                                 body: str,
+                                                                 locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_other"
