@@ -220,3 +220,35 @@ def test_a_double_charge_in_numerals_is_another_purchase_problem(games: TriageCo
                                                                  locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == "purchase_other"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I changed my number and the authenticator codes go to my old phone.", "en",
+     "recovery_two_step"),
+    ("J'ai changé de numéro et je ne reçois plus le code de la double authentification.",
+     "fr", "recovery_two_step"),
+    ("폰을 바꿨더니 OTP 인증을 못 해요.", "ko", "recovery_two_step"),
+    ("roubaram meu celular e o autenticador estava nele.", "pt-br", "recovery_two_step"),
+])
+def test_a_lost_second_factor_in_player_words(games: TriageContext, body: str, locale: str,
+                                              value: str) -> None:
+    got, _ = _read(games, body, "account-recovery", locale)
+    assert got.get("recovery_reason") == value
+
+
+def test_a_changed_password_is_no_changed_phone_number(games: TriageContext) -> None:
+    # "번호" inside "비밀번호": a password changed by someone else, not a new phone number
+    got, _ = _read(games, "누가 제 계정으로 접속해서 비밀번호도 바뀌어서 로그인이 안 됩니다.",
+                   "account-recovery", "ko")
+    assert got.get("recovery_reason") != "recovery_two_step"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("Paguei com o cartão do Nubank e o pacote não veio.", "pt-br", "pay_card"),
+    ("농협카드로 결제했는데 크레딧이 안 들어왔어요.", "ko", "pay_card"),
+    ("틴캐시로 결제했는데 아무것도 안 들어왔어요.", "ko", "pay_other"),
+])
+def test_payment_methods_by_bank_and_voucher_names(games: TriageContext, body: str,
+                                                   locale: str, value: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("payment_method") == value
