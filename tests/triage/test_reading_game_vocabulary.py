@@ -252,3 +252,24 @@ def test_payment_methods_by_bank_and_voucher_names(games: TriageContext, body: s
                                                    locale: str, value: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("payment_method") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # "travando" is stuttering as often as freezing: alone it is asked
+    ("o jogo tá travando muito na cidade.", "pt-br"),
+])
+def test_travando_alone_is_asked(games: TriageContext, body: str, locale: str) -> None:
+    got, asked = _read(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
+
+
+def test_travando_with_falling_fps_is_performance(games: TriageContext) -> None:
+    got, _ = _read(games, "o jogo ta travando muito, fps cai pra 15 em qualquer cidade e o "
+                          "ping vai a 300ms em raid.", "technical-issues", "pt-br")
+    assert got.get("issue_type") == "tech_performance"
+
+
+def test_travando_with_the_game_closing_is_a_crash(games: TriageContext) -> None:
+    got, _ = _read(games, "o jogo travou e fechou sozinho.", "technical-issues", "pt-br")
+    assert got.get("issue_type") == "tech_crash"
