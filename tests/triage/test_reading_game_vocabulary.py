@@ -273,3 +273,23 @@ def test_travando_with_falling_fps_is_performance(games: TriageContext) -> None:
 def test_travando_with_the_game_closing_is_a_crash(games: TriageContext) -> None:
     got, _ = _read(games, "o jogo travou e fechou sozinho.", "technical-issues", "pt-br")
     assert got.get("issue_type") == "tech_crash"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # a freeze of a second is a stutter; a freeze for good is a crash
+    ("tiny micro freezes every minute in town.", "en", "tech_performance"),
+    ("des micro-freezes toutes les minutes.", "fr", "tech_performance"),
+    ("게임이 잠깐씩 멈춰요, 순간 멈춤이 심해요.", "ko", "tech_performance"),
+    ("o jogo dá umas micro travadas na cidade.", "pt-br", "tech_performance"),
+    ("the game freezes and I have to kill it in task manager.", "en", "tech_crash"),
+])
+def test_micro_freezes_are_performance_freezes_crashes(games: TriageContext, body: str,
+                                                       locale: str, value: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value
+
+
+def test_lag_then_a_crash_is_asked(games: TriageContext) -> None:
+    got, asked = _read(games, "게임이 자꾸 렉 걸리다가 튕겨요.", "technical-issues", "ko")
+    assert "issue_type" not in got
+    assert "issue_type" in asked
