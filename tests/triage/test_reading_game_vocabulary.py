@@ -293,3 +293,28 @@ def test_lag_then_a_crash_is_asked(games: TriageContext) -> None:
     got, asked = _read(games, "게임이 자꾸 렉 걸리다가 튕겨요.", "technical-issues", "ko")
     assert "issue_type" not in got
     assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I lent him my sword for a raid and he never gave it back.", "en", "offense_scam"),
+    ("Je lui ai prêté mon arc et il ne me l'a jamais rendu.", "fr", "offense_scam"),
+    ("검을 빌려줬는데 안 돌려줘요.", "ko", "offense_scam"),
+    ("emprestei minha espada e ele nunca devolveu.", "pt-br", "offense_scam"),
+])
+def test_an_item_lent_and_kept_is_a_scam(games: TriageContext, body: str, locale: str,
+                                         value: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The objective won't update after I kill the wolves.", "en"),
+    ("L'objectif ne se met pas à jour après avoir parlé au garde.", "fr"),
+    ("늑대를 잡아도 목표가 갱신 안 돼요.", "ko"),
+    ("o objetivo não atualiza depois que mato os lobos.", "pt-br"),
+])
+def test_an_objective_that_does_not_update_is_a_quest_problem(games: TriageContext,
+                                                              body: str,
+                                                              locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == "ingame_quest"
