@@ -95,3 +95,24 @@ def test_a_show_that_does_not_play_says_nothing_of_who_writes(stream: TriageCont
 
 def test_a_new_model_is_a_model_not_a_studio(stream: TriageContext) -> None:
     assert read(stream, "occupation", "I'm a new model and I can't go live.", "en") == "occ_model"
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Reports page shows 'Internal Server Error' since this morning.", "en", "pub_technical"),
+    ("La page des stats affiche une erreur interne du serveur.", "fr", "pub_technical"),
+    ("리포트 페이지에서 서버 내부 오류가 나요.", "ko", "pub_technical"),
+    ("O relatório mostra erro interno do servidor.", "pt-br", "pub_technical"),
+    ("Do you have the docs in Spanish for my team?", "en", "pub_other"),
+    ("Est-ce que la doc existe en français ?", "fr", "pub_other"),
+    ("신규 퍼블리셔용 온보딩 자료가 있나요?", "ko", "pub_other"),
+    ("Vocês têm material de onboarding para publishers novos?", "pt-br", "pub_other"),
+])
+def test_server_errors_and_documentation(ads: TriageContext, text: str, language: str,
+                                         value: str) -> None:
+    assert read(ads, "problem_type", text, language) == value
+
+
+def test_nothing_of_what_happened_is_no_symptom(ads: TriageContext) -> None:
+    """"não estou entendendo nada do que aconteceu": confusion, not "nada acontece"."""
+    text = "Não estou entendendo nada do que aconteceu com a minha conta esse mês."
+    assert read(ads, "problem_type", text, "pt-br") != "pub_technical"
