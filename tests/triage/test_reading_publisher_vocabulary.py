@@ -116,3 +116,50 @@ def test_nothing_of_what_happened_is_no_symptom(ads: TriageContext) -> None:
     """"não estou entendendo nada do que aconteceu": confusion, not "nada acontece"."""
     text = "Não estou entendendo nada do que aconteceu com a minha conta esse mês."
     assert read(ads, "problem_type", text, "pt-br") != "pub_technical"
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Where is my money? It's been two months.", "en", "pub_payments"),
+    ("Je n'ai toujours pas été payé pour octobre.", "fr", "pub_payments"),
+    ("지난달 정산 안 됐어요.", "ko", "pub_payments"),
+    ("Cadê meu dinheiro de outubro?", "pt-br", "pub_payments"),
+    ("My sales aren't showing since Monday.", "en", "pub_advertisers"),
+    ("Mes ventes n'apparaissent pas depuis lundi.", "fr", "pub_advertisers"),
+    ("이번 주 판매가 안 보여요.", "ko", "pub_advertisers"),
+    ("As vendas não contabilizadas desde segunda.", "pt-br", "pub_advertisers"),
+    ("I never got the activation email.", "en", "pub_account"),
+    ("Je n'ai pas reçu le lien d'activation.", "fr", "pub_account"),
+    ("이메일 인증이 안 돼요.", "ko", "pub_account"),
+    ("Não recebi o email de confirmação.", "pt-br", "pub_account"),
+    ("Une erreur est survenue quand j'ouvre les stats.", "fr", "pub_technical"),
+    ("Aparece erro inesperado no painel.", "pt-br", "pub_technical"),
+])
+def test_late_money_missing_sales_activation_and_generic_errors(ads: TriageContext, text: str,
+                                                               language: str, value: str) -> None:
+    assert read(ads, "problem_type", text, language) == value
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Since an hour ago the link generator just hangs, it sits there spinning.", "en"),
+    ("O gerador de links fica girando e nunca termina.", "pt-br"),
+])
+def test_the_link_generator_is_where_a_technical_problem_shows(ads: TriageContext, text: str,
+                                                               language: str) -> None:
+    assert read(ads, "problem_type", text, language) == "pub_technical"
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("I'm a long-time member and bought credits yesterday.", "en", "occ_user"),
+    ("Je paie pour regarder et rien ne marche.", "fr", "occ_user"),
+    ("유료 회원인데 영상이 안 나와요.", "ko", "occ_user"),
+    ("Sou membro vip e o vídeo não carrega.", "pt-br", "occ_user"),
+    ("My members can't join my private sessions.", "en", "occ_model"),
+    ("Mes membres ne voient plus mon live.", "fr", "occ_model"),
+    ("Quando estou ao vivo o chat some.", "pt-br", "occ_model"),
+    ("As agency owner I need reports for each of our models.", "en", "occ_studio"),
+    ("Je suis gérante de studio, une modèle est bloquée.", "fr", "occ_studio"),
+    ("Sou dona do estúdio e uma modelo não consegue entrar.", "pt-br", "occ_studio"),
+])
+def test_paying_members_performers_and_studio_owners(stream: TriageContext, text: str,
+                                                     language: str, value: str) -> None:
+    assert read(stream, "occupation", text, language) == value
