@@ -163,3 +163,36 @@ def test_the_link_generator_is_where_a_technical_problem_shows(ads: TriageContex
 def test_paying_members_performers_and_studio_owners(stream: TriageContext, text: str,
                                                      language: str, value: str) -> None:
     assert read(stream, "occupation", text, language) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Problema com o login desde ontem.", "pub_account"),
+    ("Meu login não funciona desde ontem.", "pub_account"),
+    ("Não consigo fazer login na minha conta.", "pub_account"),
+    # logging in is a step taken before the error, not the account
+    ("Fiz login, cliquei em Relatórios e aparece 'Erro interno do servidor'.", "pub_technical"),
+])
+def test_portuguese_login_is_the_account_only_when_it_is_the_problem(ads: TriageContext,
+                                                                     text: str,
+                                                                     value: str) -> None:
+    assert read(ads, "problem_type", text, "pt-br") == value
+
+
+def test_a_show_in_progress_is_not_the_writers_own(stream: TriageContext) -> None:
+    """"방송 중에" is when it happened, whoever watched or streamed."""
+    assert read(stream, "occupation", "방송 중에 화면이 계속 멈춰요.", "ko") is None
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("일반 유저입니다. 어떤 모델이 방송 중에 제 닉네임을 부르면서 욕을 했어요.", "ko", "occ_user"),
+    ("제 방송이 안 켜져요.", "ko", "occ_model"),
+])
+def test_korean_broadcast_is_the_writers_only_when_it_is_theirs(stream: TriageContext,
+                                                                 text: str, language: str,
+                                                                 value: str) -> None:
+    assert read(stream, "occupation", text, language) == value
+
+
+def test_someone_elses_broadcast_account_is_not_the_writers(stream: TriageContext) -> None:
+    text = "제 친구가 여기서 방송하는데 계정 관리는 제가 해주고 있어요."
+    assert read(stream, "occupation", text, "ko") != "occ_model"
