@@ -740,12 +740,13 @@ class NameReader:
             rf"({_CODE})(?![\w-])") if f.pattern else None
         #: an identifier's noun before the field's name labels a code with a colon too,
         #: across a few qualifying words ("ID do pedido na PSN: 1234-5678-9012", "numéro
-        #: de la commande Steam : 88A-21F")
+        #: de la commande Steam : 88A-21F", "l'identifiant de transaction sur le mail de
+        #: confirmation : TRV-88213-XQ")
         self._id_label = re.compile(
             rf"(?i)(?<!\w)(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|number|code|"
             rf"c[oó]digo|n°|nº|r[eé]f(?:[eé]rence)?\.?|reference|refer[eê]ncia)\s+"
             rf"(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
-            rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,4}}?)"
+            rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,6}}?)"
             rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
         #: a name of the field that says identifier ("transaction ID", "order number",
         #: "거래 번호"), a few qualifying words and a colon: its code ("Transaction ID on the
@@ -1166,7 +1167,8 @@ class NameReader:
         kinds = [m for m in _KIND_THING.finditer(text, begin, at)
                  if _proper_name(m.group(3)) and not self._is_other(m.group(3))
                  and not any(_RELATIVE.fullmatch(w) or fold(w) in self._kinds or
-                             fold(w) in _GROUPS or fold(w) in NOT_NAMES
+                             fold(w) in _GROUPS or fold(w) in NOT_NAMES or
+                             _PEOPLE.fullmatch(fold(w))
                              for w in (m.group(1), m.group(2) or "") if w)]
         found = {m.start(1) if m.re is _NAMED_THING else m.start(3):
                  m for m in [*things, *kinds]}
@@ -1436,6 +1438,9 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
                      rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{_OPEN_QUOTE}"
                      rf"(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE}\s+"
+                     # an aside in brackets between it and its verb: "my Wolfhound (power
+                     # 3000, …) just vanished"
+                     rf"(?:\([^()\n]{{1,80}}\)\s+)?"
                      rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
                      rf"(?P<kf>{afters})(?!\w)")
     for cue in framed:
@@ -1500,6 +1505,13 @@ _KIND_THING = re.compile(
 #: Groups of players: "my guild Nightfall" names no thing.
 _GROUPS = frozenset(("guild", "guilde", "guilda", "clan", "team", "equipe", "party", "groupe",
                      "grupo", "crew", "squad", "faction", "time"))
+#: People one plays with, not things: "my clanmate Rook-77", "mon coéquipier Tibo", "meu
+#: parceiro Zeca" (any "-mate": teammate, squadmate, roommate).
+_PEOPLE = re.compile(r"\w+mates?|partners?|pals?|bros?|colleagues?|coworkers?|players?|"
+                     r"boyfriend|girlfriend|dad|mom|mum|father|mother|uncle|aunt|nephew|niece|"
+                     r"coequipiere?s?|collegues?|partenaires?|joueur|joueuse|pere|mere|oncle|"
+                     r"tante|neveu|niece|parceir[oa]s?|colegas?|mano|jogador[a]?|pai|mae|"
+                     r"ti[oa]|sobrinh[oa]|namorad[oa]")
 #: Words of a field's names that stand for no thing ("the exact …").
 _NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou", "or",
                            "nom", "nome", "name"))

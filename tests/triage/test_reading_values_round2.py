@@ -1,0 +1,67 @@
+"""Values inside sentences, round 2 (issue 10, pass 10g): a person one plays with ("my
+clanmate Rook-77", "mon coéquipier Tibo") is no thing a pronoun stands for; an aside in
+brackets between a thing and its verb ("my Wolfhound (power 3000) just vanished"); an
+identifier's label across a longer qualifier ("l'identifiant de transaction sur le mail de
+confirmation : TRV-88213-XQ"). Through the pure core, on the example workspaces, in en, fr,
+ko and pt-br, with what must not be read."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import on, written
+
+from integrations.triage import TriageContext, decide
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I was trading with my clanmate Rook-77 and my Wolfhound (power 3000, took forever to "
+     "roll) just vanished. It's not in my inventory.", "Wolfhound"),
+    ("on échangeait avec mon coéquipier Tibo et mon Brisecroc (niveau 60) a disparu.",
+     "Brisecroc"),
+    ("eu tava trocando com meu parceiro Zeca e minha Lâmina Rubra (lendária) sumiu.",
+     "Lâmina Rubra"),
+])
+def test_a_thing_is_read_across_an_aside_not_the_person_traded_with(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    # the only capitalised thing before "it" is a person: nothing is read
+    "I was trading with my teammate Rook-77 and right when we hit accept it just vanished.",
+    "j'échangeais avec mon coéquipier Tibo Fort et au moment d'accepter il a disparu.",
+    "tava trocando com meu parceiro Zeca Lima e na hora de aceitar ele sumiu.",
+    "my squadmate Kaz Ro traded with me and now it's gone from my inventory.",
+    "트레이드 하다가 아이템이 사라졌어요.",
+])
+def test_a_person_traded_with_is_no_item(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Voilà l'identifiant de transaction sur le mail de confirmation : TRV-88213-XQ.",
+     "TRV-88213-XQ"),
+    ("Here is the ID of the transaction shown on my bank statement: TRV-55102-AB.",
+     "TRV-55102-AB"),
+    ("O número do pedido que aparece no e-mail de confirmação: TRV-77310-KQ.", "TRV-77310-KQ"),
+])
+def test_an_identifier_label_reads_its_code_across_a_qualifier(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, "I paid for Patron 30 days and got nothing. " + body,
+                  form="unable-to-purchase"), games)
+    assert written(games, d).get("transaction_id") == value
+
+
+@pytest.mark.parametrize("body", [
+    # an error code after a colon is no transaction id, however the label reads
+    "I paid for Patron 30 days and got nothing. The transaction failed with error: ERR-4012.",
+    "j'ai payé le Patron 30 jours, la transaction a échoué avec le code d'erreur : ERR-4012.",
+    # a code too far from its label, in another clause, is not read
+    "I paid for Patron 30 days. Transaction ID I don't have, but my ticket number: TK-88123.",
+])
+def test_an_error_or_another_number_is_no_transaction_id(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "transaction_id" not in written(games, d)
