@@ -65,3 +65,26 @@ def test_an_error_or_another_number_is_no_transaction_id(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "transaction_id" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I finished the quest Moonlit Vault yesterday but got no reward.", "Moonlit Vault"),
+    ("j'ai terminé la quête Caveau Lunaire hier mais rien reçu.", "Caveau Lunaire"),
+    ("completei a missão Moonlit Vault ontem mas não apareceu nada.", "Moonlit Vault"),
+    ("퀘스트 이름은 Moonlit Vault 입니다. 보상이 안 들어왔어요.", "Moonlit Vault"),
+])
+def test_a_quest_named_is_the_item_field(games: TriageContext, body: str, value: str) -> None:
+    """The field's title names quests ("Exact item, quest or reward name")."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I finished the quest yesterday but it is not marked as done.",
+    "j'ai fini la quête hier mais elle est toujours dans le journal.",
+    "completei a missão ontem mas não apareceu nada.",
+    "퀘스트 완료했는데 보상이 안 들어왔어요.",
+])
+def test_a_quest_without_its_name_names_nothing(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)
