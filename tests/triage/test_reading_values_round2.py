@@ -88,3 +88,40 @@ def test_a_quest_named_is_the_item_field(games: TriageContext, body: str, value:
 def test_a_quest_without_its_name_names_nothing(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I completed Moonlit Vault yesterday and the reward never showed up.", "Moonlit Vault"),
+    ("j'ai terminé « Le Serment de Cendrelune » hier mais la cape n'est jamais arrivée.",
+     "Le Serment de Cendrelune"),
+    ("terminei a Moonlit Vault ontem e a recompensa não veio.", "Moonlit Vault"),
+    ("어제 Moonlit Vault 퀘스트 끝냈는데 보상이 안 들어왔어요.", "Moonlit Vault"),
+])
+def test_what_was_finished_is_read_when_nothing_is_lost(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # the thing missing is the value; the quest finished is context
+    ("i finished the Shadow Tower thing and the reward chest opened but the Shadow Tower Key "
+     "is not there.", "Shadow Tower Key"),
+    ("j'ai fini le Donjon Noir et ma Cape Sombre a disparu de mon sac.", "Cape Sombre"),
+    ("terminei a Torre Sombria e minha Capa Sombria sumiu da bolsa.", "Capa Sombria"),
+])
+def test_a_lost_thing_wins_over_a_finished_one(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I finished it yesterday but the reward never came.",
+    "j'ai terminé hier mais rien reçu.",
+    "completei ontem e não veio nada.",
+    "어제 퀘스트 끝냈는데 보상이 안 들어왔어요.",
+])
+def test_finishing_without_a_name_reads_nothing(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)

@@ -867,6 +867,7 @@ class NameReader:
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
         proxy: list[_Mention] = []  # the requester's child's, read when nothing else is
+        done: list[_Mention] = []  # what was finished ("completed X"): when nothing else is
         places = self._places.get(locale.split("-", 1)[0].casefold()) or \
             self._places.get("*")
         for source, text in texts:
@@ -1076,7 +1077,11 @@ class NameReader:
                     not any(w in _KO_GENERIC | self._own for w in name.split())
                 if (_proper_name(name) or counted or in_quotes) and \
                         name.casefold() not in self._own and not self._is_other(name):
-                    add(name, at, m, end)
+                    # a quest one finished is context beside the thing lost: read only
+                    # when nothing else is ("finished the Shadow Tower thing … the Shadow
+                    # Tower Key is not there")
+                    add(name, at, m, end,
+                        to=done if _COMPLETED.match(m.group()) else None)
             for m in places.finditer(capped) if places else ():
                 name = m.group(1)  # "on Kyprosa"; not "on Sunday", "sur Xbox", "on Mariner's"
                 act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
@@ -1094,7 +1099,7 @@ class NameReader:
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
         if not found:  # a parent writing for their child: the child's thing
-            found = proxy
+            found = proxy or done
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
@@ -1407,6 +1412,13 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
             return v, m.start(k), m.end(k)
     index = next(i for i, g in enumerate(m.groups(), 1) if g)
     return m.group(index), m.start(index), m.end(index)
+
+
+#: A cue of finishing something ("I completed", "j'ai terminé", "completei", "끝냈"): what
+#: it names is what was done, read only when no lost or missing thing is named.
+_COMPLETED = re.compile(r"(?i)(?:i\s+|j['’]ai\s+)?(?:finished|completed|termin[ée]|fini|"
+                        r"compl[ée]t[ée]|completei|terminei|conclu[ií])(?!\w)|"
+                        r"(?s:.*)(?:끝냈|완료했|클리어했|깼)")
 
 
 #: A cue's present copula also meets its past: "his Frostmane Lion mount was simply gone".
