@@ -125,3 +125,27 @@ def test_a_lost_thing_wins_over_a_finished_one(
 def test_finishing_without_a_name_reads_nothing(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("dashboard blank since this morning. chrome, win 11. sid 5529014. steps: logged in, "
+     "clicked Reports, white screen. no error shown.", "logged in, clicked Reports, white screen"),
+    ("le tableau de bord reste blanc, chrome sur windows 11. sid 5529014. étapes : connexion, "
+     "clic sur Rapports, page blanche.", "connexion, clic sur Rapports, page blanche"),
+    ("o painel fica em branco, chrome no windows 11. sid 5529014. passos: login, cliquei em "
+     "Relatórios, tela branca.", "login, cliquei em Relatórios, tela branca"),
+])
+def test_steps_labelled_inside_a_line_are_read_to_their_sentence_end(
+        ads: TriageContext, body: str, value: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("steps_taken") == value
+
+
+@pytest.mark.parametrize("body", [
+    # "steps" without a colon labels nothing; a label starting no sentence neither
+    "dashboard blank, chrome, win 11, sid 5529014. I followed the steps in your guide.",
+    "dashboard blank, chrome, win 11, sid 5529014, the next steps: no idea.",
+])
+def test_steps_without_a_label_give_no_value(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert "steps_taken" not in written(ads, d)
