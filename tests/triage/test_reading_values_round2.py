@@ -149,3 +149,33 @@ def test_steps_labelled_inside_a_line_are_read_to_their_sentence_end(
 def test_steps_without_a_label_give_no_value(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body), ads)
     assert "steps_taken" not in written(ads, d)
+
+
+@pytest.mark.parametrize("body", [
+    "Please delete my Glyph account gravelord_ed. I know it's permanent, don't care, haven't "
+    "played since 2019, no point keeping it.",
+    "Supprimez mon compte Glyph gravelord_ed. Je sais que c'est définitif, je m'en fiche, je "
+    "joue plus depuis 2019.",
+    "Apaguem minha conta Glyph gravelord_ed. Sei que é permanente, tanto faz, não jogo mais.",
+    "Glyph 계정 gravelord_ed 삭제해 주세요. 영구 삭제되는 거 알아요, 게임 안 한 지 오래됐어요.",
+])
+def test_indifference_and_a_reason_to_leave_doubt_no_consent(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("deletion_confirmed") is True
+
+
+@pytest.mark.parametrize("body", [
+    # a negation of the deletion itself still withholds the tick
+    "Please delete my Glyph account gravelord_ed. I know it's permanent, don't care, but don't "
+    "delete it before Friday.",
+    "Supprimez mon compte Glyph gravelord_ed. Je sais que c'est définitif, peu importe, mais ne "
+    "le supprimez pas encore.",
+    "Apaguem minha conta Glyph gravelord_ed. Sei que é permanente, tanto faz, mas não apaguem "
+    "ainda.",
+    "Glyph 계정 gravelord_ed 삭제해 주세요. 영구 삭제되는 거 알아요, 근데 아직 지우지 마세요.",
+])
+def test_a_negated_deletion_beside_indifference_ticks_nothing(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert "deletion_confirmed" not in written(games, d)

@@ -67,6 +67,20 @@ _REASSURED = re.compile(
     r"aucun\s+(?:souci|probleme))\b|"
     r"\b(?:sem\s+problemas?|(?:nao\s+)?tem\s+problema\s+nao|nao\s+tem\s+problema)\b|"
     r"문제\s*(?:없|가\s*없)\S*|상관\s*없\S*|괜찮\S*")
+#: Indifference and reasons to leave, whose negation is about the game, not the consent
+#: ("don't care", "je m'en fiche", "tanto faz"; "haven't played since 2019", "no point
+#: keeping it", "je joue plus depuis", "não jogo mais", "안 한 지"): taken out with the
+#: reassurances (folded).
+_INDIFFERENT = re.compile(
+    r"\b(?:i\s+)?(?:don'?t|do\s+not)\s+(?:really\s+)?(?:care|mind)\b|\bwhatever\b|"
+    r"\b(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|don'?t|never)\s+(?:really\s+)?"
+    r"(?:played|play|logged\s+in|used|touched|opened)\b(?:\s+(?:it|the\s+game))?"
+    r"(?:\s+(?:since|in|for)\b)?|"
+    r"\bno\s+(?:point|reason|use)\s+(?:in\s+)?keeping\b|"
+    r"\bje\s+m'en\s+(?:fiche|fous|moque)\b|\bpeu\s+importe\b|\bca\s+m'est\s+egal\b|"
+    r"\b(?:je\s+)?(?:ne\s+)?(?:joue|jouais)\s+plus\b|\b(?:je\s+)?n'ai\s+pas\s+joue\b|"
+    r"\btanto\s+faz\b|\bnao\s+(?:ligo|me\s+importo)\b|\bnao\s+(?:jogo|entro)\s+(?:mais|ha)\b|"
+    r"안\s*(?:한|했던)\s*지|접은\s*지")
 #: Verbs of the requester's knowing, interchangeable in a ticking statement: a keyword
 #: written with one ("know … permanent", "영구 삭제 알") is also stated with another
 #: ("I understand it's permanent", "영구 삭제되는 것 이해했습니다").
@@ -146,7 +160,7 @@ def plain(text: str, start: int, end: int, language: str) -> bool:
     if "?" in sentence or "？" in sentence:
         return False
     around = text[sentence_start:start] + " … " + text[end:sentence_end]
-    outside = _REASSURED.sub(" ", _RESTATED.sub(" ", fold(around)))
+    outside = _INDIFFERENT.sub(" ", _REASSURED.sub(" ", _RESTATED.sub(" ", fold(around))))
     if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
         return False
     langs = (language,) if language in _DOUBT else tuple(_DOUBT)
