@@ -56,11 +56,30 @@ def substance(text: str) -> int:
     return len(_SUBSTANCE.findall(text)) + len(_DENSE.findall(text))
 
 
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining mark (planes 0 and 1 hold them all) as one character class: one
+    regular-expression pass instead of a Python test per character."""
+    marks = [c for c in range(0x20000) if unicodedata.combining(chr(c))]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                                    for a, b in ranges) + "]")
+
+
+_COMBINING = _combining_marks()
+
+
 def fold(text: str) -> str:
-    """Case and accents folded (Hangul untouched: NFC recomposes its syllables)."""
+    """Case and accents folded (Hangul untouched: NFC recomposes its syllables). Called
+    on every window a reader looks at: ASCII text, most of it, only needs lower case."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.casefold())
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed))
 
 
 def strip_korean(word: str) -> str:
