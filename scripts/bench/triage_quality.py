@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11, fresh12.
+fresh9, fresh10, fresh11, fresh12, fresh13.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -23,6 +23,8 @@ measured once on the code before it (the figures are in the files' headers).
 unseen, and measured once at its start and end (the figures are in the files' headers).
 ``fresh12`` (``*-fresh12.yaml``): the same for the tenth pass (start and end in the headers;
 ``second-labeller/`` holds a second labeller's labels of it, `scripts/corpus/agreement.py`).
+``fresh13`` (``*-fresh13.yaml``): written blind after the tenth pass, measured once after it and
+once after its vocabulary round (both in the headers, with the session's start), then opened.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -58,8 +60,8 @@ from integrations.workspace import load
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
-SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", "fresh2", "fresh3", "fresh4",
-          "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
+          *(f"fresh{n}" for n in range(2, 14)))
 
 
 @dataclass
