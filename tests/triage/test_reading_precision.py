@@ -30,6 +30,32 @@ def test_a_number_labelled_as_another_thing_is_not_the_sid(
 
 
 @pytest.mark.parametrize(("body", "locale"), [
+    ("We run a coupon site (about 40000 visitors a month) and the deep links go to the "
+     "homepage.", "en"),
+    ("Mon blog fait 12000 visiteurs par mois et mes liens ne redirigent plus.", "fr"),
+    ("Meu site tem mais de 30000 acessos por mês e os links pararam de funcionar.", "pt-br"),
+    ("방문자가 하루 15000명 정도인데 링크가 홈으로만 가요.", "ko"),
+])
+def test_a_count_is_not_the_sid(ads: TriageContext, body: str, locale: str) -> None:
+    """A number of visitors, a number after "about": a quantity the requester reports,
+    shaped like a SID but never one; the SID is asked."""
+    d = decide(on(ads, body, locale=locale), ads)
+    assert "sid" not in written(ads, d)
+    assert "sid" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("About 40000 visitors a month on our coupon site, SID 5520931, and the deep links go "
+     "to the homepage.", "en"),
+    ("방문자 15000명 정도 되는 블로그예요. 사이트 ID 5520931 인데 링크가 홈으로만 가요.", "ko"),
+])
+def test_a_labelled_sid_is_written_beside_a_count(
+        ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, locale=locale), ads)
+    assert written(ads, d).get("sid") == "5520931"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
     ("Cashback still pending, order #1123345678, and my site is 4410937.", "en"),
     ("Commande n° 40291177 sans cashback. Mon site : 4410937", "fr"),
 ])

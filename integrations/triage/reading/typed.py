@@ -60,6 +60,21 @@ _ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|dollars?|euros?|"
                            r"won)(?!\w)", re.IGNORECASE)
 _TRAILING_HANGUL = re.compile(r"^(.*?\d)[\uac00-\ud7a3]{1,5}$")
+#: A count: what is counted after the number ("40000 visitors a month", "12 000 visiteurs",
+#: "30000 acessos", "방문자 40000명"), or a word of approximation before it ("about 40000",
+#: "environ", "cerca de", "약"): a quantity the requester reports, never an identifier.
+_COUNTED_AFTER = re.compile(
+    r"^\s*(?:k\b|\+?\s*(?:(?:unique|monthly|daily|active|page)\s+)?(?:visitors?|visits?|"
+    r"views?|pageviews?|users?|clicks?|followers?|subscribers?|fans|members?|people|readers?|"
+    r"sessions?|impressions?|downloads?|installs?|sales|orders|products|items|posts|articles|"
+    r"hits|leads|times|visiteurs?|visites|vues|utilisateurs?|clics|abonn[eé]s|membres|"
+    r"lecteurs?|ventes|commandes|produits|fois|pessoas|visitantes?|visitas|acessos|"
+    r"visualiza[cç][oõ]es|usu[aá]rios|cliques|seguidores|inscritos|assinantes|membros|"
+    r"leitores|vendas|pedidos|produtos|vezes)\b|(?:명|회|건|개|번|뷰))", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:about|around|approx\.?|approximately|roughly|over|nearly|almost|more than|"
+    r"less than|up to|environ|pres de|plus de|moins de|quase|cerca de|mais de|menos de|"
+    r"aproximadamente)\s*$|[~≈]\s*$|(?:약|대략)\s*$")
 
 
 def _pattern(f: Field) -> str | None:
@@ -97,12 +112,14 @@ class TypedReader:
 
     def foreign(self, text: str, start: int, end: int) -> bool:
         """True when a label right before the candidate names another thing than the
-        field ("commande n° 40291177", "주문번호 77120456", "pedido 5530912", "MID 24016")
-        or a currency follows it (an amount): the number is that thing's. A label made of
+        field ("commande n° 40291177", "주문번호 77120456", "pedido 5530912", "MID 24016"),
+        a currency follows it (an amount) or it counts something (`_COUNTED_AFTER`,
+        `_COUNTED_BEFORE`): the number is that thing's. A label made of
         the field's own words ("사이트 번호", "site number") is the field's."""
         before = text[max(0, start - 30):start]
         folded = fold(before)
-        if _AMOUNT_AFTER.search(text[end:end + 8]):
+        if _AMOUNT_AFTER.search(text[end:end + 8]) or _COUNTED_AFTER.search(
+                text[end:end + 24]) or _COUNTED_BEFORE.search(folded):
             return True
         other = _OTHER_LABEL.search(folded)
         if other and not set(re.findall(r"[^\W_]+", other.group())) & self._words:
