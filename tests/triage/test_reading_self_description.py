@@ -32,6 +32,38 @@ def test_a_requester_asking_which_kind_they_are_is_asked(stream: TriageContext,
 
 
 @pytest.mark.parametrize("body", [
+    "My girlfriend and I do our shows together on one account, hotpair_live. We're not sure "
+    "what we signed up as. Should we be set up differently?",
+    "Je fais mes shows et je gère aussi la chaîne de ma soeur. Je sais pas trop dans quelle "
+    "case je rentre, est-ce que je dois changer de compte ?",
+    "Faço minhas lives e ajudo minha prima com as dela. Não sei em qual categoria eu me "
+    "encaixo, preciso mudar a conta?",
+    "저는 방송도 하고 동생 방송도 도와줘요. 뭐로 가입해야 하는지 모르겠어요.",
+])
+def test_a_requester_not_knowing_where_they_fit_is_asked(stream: TriageContext,
+                                                         body: str) -> None:
+    """"not sure what we signed up as", "dans quelle case je rentre", "em qual categoria
+    eu me encaixo", "뭐로 가입해야": the requester's words for a show are no answer to a
+    question they ask themselves."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm a cam model, solo, no studio. Not sure what happened to my payout this week.",
+     "occ_model"),
+    ("Je suis simple spectateur. Je sais pas trop pourquoi mon abonnement a sauté.",
+     "occ_user"),
+])
+def test_doubt_about_something_else_keeps_the_kind(stream: TriageContext, body: str,
+                                                   value: str) -> None:
+    """Not knowing what happened to a payout is no doubt about who one is."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
     "I do my shows but I go through a studio that handles my schedule. Who sends the "
     "new ID documents? Username lia_rose",
     "Je suis modèle mais je passe par une agence qui gère mon compte. Mon profil "

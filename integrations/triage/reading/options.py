@@ -414,7 +414,16 @@ _WHICH_KIND = re.compile(
     r"\b(?:qual|que)\s+tipo\s+de\s+(?:conta|perfil|cadastro)\s+(?:eu|a gente|nos|devo|deveria|"
     r"preciso|tenho|temos|e|se aplica)|\b(?:deveria|deveriamos|devemos|devo|preciso|precisamos)"
     r"\s+ter\s+(?:uma\s+)?conta\s+de\b|"
-    r"(?:어떤|무슨)\s*(?:유형|종류|계정\s*유형)|계정\s*유형\s*(?:문의|질문|변경)")
+    r"(?:어떤|무슨)\s*(?:유형|종류|계정\s*유형)|계정\s*유형\s*(?:문의|질문|변경)|"
+    # not knowing what one signed up as, or where one fits: "not sure what we signed up as",
+    # "should we be set up differently", "je sais pas dans quelle case je rentre", "não sei
+    # em qual categoria eu me encaixo", "뭐로 가입해야", "어디에 해당하는지"
+    r"\b(?:not sure|unsure|no idea|don'?t know|do not know)\s+(?:what|which|if)\s+(?:we|i)\s+"
+    r"(?:signed up|registered|count|qualify|should be|are|am)\b|"
+    r"\bshould\s+(?:we|i)\s+be\s+(?:set up|registered|signed up)\s+(?:differently|as)\b|"
+    r"\b(?:dans\s+)?quelle\s+(?:case|categorie|categorie de compte)\s+(?:je|on|nous)\b|"
+    r"\b(?:em\s+)?(?:qual|que)\s+(?:categoria|tipo)\s+(?:eu|a gente|nos)\s+(?:me\s+|nos\s+|se\s+)?"
+    r"(?:encaix|enquadr)|(?:뭐로|무엇으로|어떤\s*걸로)\s*(?:가입|등록)|어디에\s*해당")
 #: A second role the requester also holds: "… and also run two friends' shows", "je gère
 #: aussi les shows de deux amies", "e também administro um estúdio", "방송도 하고 … 관리해
 #: 주고": someone who does one thing and also runs or manages others is two kinds at once.
