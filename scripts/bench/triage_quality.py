@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11, fresh12, fresh13.
+fresh9, fresh10, fresh11, fresh12, fresh13, fresh14.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -25,6 +25,8 @@ unseen, and measured once at its start and end (the figures are in the files' he
 ``second-labeller/`` holds a second labeller's labels of it, `scripts/corpus/agreement.py`).
 ``fresh13`` (``*-fresh13.yaml``): written blind after the tenth pass, measured once after it and
 once after its vocabulary round (both in the headers, with the session's start), then opened.
+``fresh14`` (``*-fresh14.yaml``): written blind during the same session, measured once at its
+start and once at its end (in the headers).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -61,7 +63,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
-          *(f"fresh{n}" for n in range(2, 14)))
+          *(f"fresh{n}" for n in range(2, 15)))
 
 
 @dataclass
