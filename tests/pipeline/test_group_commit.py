@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,7 +19,13 @@ from typing import Any
 import pytest
 import requests
 
-from integrations.events import EventQueue, EventRecord, NewEvent, open_store
+from integrations.events import (
+    EventQueue,
+    EventRecord,
+    NewEvent,
+    StoreUnavailable,
+    open_store,
+)
 from integrations.events.sqlite import SqliteEventStore
 from integrations.webhooks import ReceiverConfig, SecretBook, create_app
 
@@ -274,4 +281,76 @@ def test_the_receivers_store_leaves_checkpoints_to_its_own_thread(tmp_path: Path
     store.checkpoint()
     _fill(store, 1000, 5)
     assert _frames_in_log(db) < 100  # the log restarted after the checkpoint
+    store.close()
+
+
+def _hold_write_lock(db: Path, seconds: float, taken: threading.Event,
+                     released: list[float]) -> None:
+    """Another connection (a worker's, say) holds the write lock for ``seconds``."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    taken.set()
+    time.sleep(seconds)
+    conn.execute("COMMIT")
+    released.append(time.monotonic())
+    conn.close()
+
+
+def _event(ticket: int) -> NewEvent:
+    return NewEvent("zendesk", "ticket_updated", ticket, "2024-05-01T10:00:00Z",
+                    invocation_id=f"lock-{ticket}")
+
+
+def test_the_receivers_insert_takes_the_write_lock_soon_after_it_is_free(
+        tmp_path: Path) -> None:
+    """SQLite's busy handler, after 228 ms of waits, sleeps 100 ms before its next try: a
+    lock freed at 230 ms was taken at 328 ms. The insert polls instead: within a few ms."""
+    db = tmp_path / "e.db"
+    store = SqliteEventStore(db)
+    store.setup()
+    taken, released = threading.Event(), list[float]()
+    holder = threading.Thread(target=_hold_write_lock, args=(db, 0.23, taken, released))
+    holder.start()
+    assert taken.wait(5)
+    [(record, created)] = store.add_many([_event(1)])
+    stored_at = time.monotonic()
+    holder.join()
+    assert created and store.get(record.id) is not None
+    assert stored_at - released[0] < 0.05  # the busy handler: about 0.1 s
+    store.close()
+
+
+def test_a_lock_held_past_the_timeout_still_fails_the_insert_at_the_timeout(
+        tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    store = SqliteEventStore(db, timeout=0.3)
+    store.setup()
+    taken, released = threading.Event(), list[float]()
+    holder = threading.Thread(target=_hold_write_lock, args=(db, 1.5, taken, released))
+    holder.start()
+    assert taken.wait(5)
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable, match="locked"):
+        store.add_many([_event(1)])
+    assert 0.3 <= time.monotonic() - started < 1.0
+    holder.join()
+    assert store.add_many([_event(1)])[0][1]  # stored once the lock is free
+    store.close()
+
+
+def test_after_an_insert_the_same_connections_other_writes_still_wait_for_the_lock(
+        tmp_path: Path) -> None:
+    """The insert's polling is its own: a claim on that connection waits (busy handler)
+    instead of failing at once on a lock another connection holds."""
+    db = tmp_path / "e.db"
+    store = SqliteEventStore(db)
+    store.setup()
+    [(record, _)] = store.add_many([_event(1)])
+    taken, released = threading.Event(), list[float]()
+    holder = threading.Thread(target=_hold_write_lock, args=(db, 0.2, taken, released))
+    holder.start()
+    assert taken.wait(5)
+    claimed = store.claim(record.id, "w1")
+    holder.join()
+    assert claimed is not None and claimed.status == "processing"
     store.close()
