@@ -10,7 +10,6 @@ import json
 import re
 import signal
 import socket
-import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -228,10 +227,8 @@ def _serve_one(app: App, config: Any, sock: socket.socket,
     from integrations.webhooks import create_app
     from integrations.webhooks.health import ReceiverHealth
     from integrations.webhooks.read_timeout import read_timeout_protocol
-    from integrations.webhooks.writer import SWITCH_INTERVAL
+    from integrations.webhooks.writer import tune_process
 
-    # Process-wide, so set here (a receiver process) and not by the app: see SWITCH_INTERVAL.
-    sys.setswitchinterval(SWITCH_INTERVAL)
     asgi: Any = ReceiverHealth(create_app(config), config.store)  # for `deskops report`
     if app.verbose:
         asgi = DeliveryLog(asgi, lambda line: click.echo(line))
@@ -244,6 +241,7 @@ def _serve_one(app: App, config: Any, sock: socket.socket,
     server = uvicorn.Server(uvicorn.Config(asgi, log_level="warning", access_log=False,
                                            server_header=False,
                                            http=read_timeout_protocol(read_timeout)))
+    tune_process()  # process-wide, so here (a receiver process) and not by the app
     server.run(sockets=sockets)
 
 
