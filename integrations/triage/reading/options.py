@@ -488,8 +488,9 @@ def _undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]]
     """True when a text asks which kind the requester is (`_WHICH_KIND`), gives them a
     second role (`_SECOND_ROLE`), or an option's words, not negated, are the requester's
     affiliation (`_affiliation`)."""
-    return any(_WHICH_KIND.search(fold(t)) or (
-        _SECOND_ROLE.search(fold(t)) and not _WE.search(fold(t))) for _, t in texts) or any(
+    folded = [fold(t) for _, t in texts]
+    return any(_WHICH_KIND.search(f) or (_SECOND_ROLE.search(f) and not _WE.search(f))
+               for f in folded) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people)
 
 
