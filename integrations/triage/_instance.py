@@ -32,9 +32,9 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
+from integrations.triage.reading.context import in_doubt
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import substance
-from integrations.triage.reading.options import in_doubt
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
 

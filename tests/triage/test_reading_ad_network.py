@@ -9,8 +9,8 @@ import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
+from integrations.triage.reading.context import _ACTION, in_address, shown_messages
 from integrations.triage.reading.normalise import fold
-from integrations.triage.reading.options import _ACTION, _in_address, shown_messages
 
 
 @pytest.mark.parametrize(("text", "word", "inside"), [
@@ -23,7 +23,7 @@ from integrations.triage.reading.options import _ACTION, _in_address, shown_mess
 ])
 def test_a_word_inside_an_address(text: str, word: str, inside: bool) -> None:
     start = text.index(word)
-    assert _in_address(text, start, start + len(word)) is inside
+    assert in_address(text, start, start + len(word)) is inside
 
 
 @pytest.mark.parametrize("body", [

@@ -5,7 +5,9 @@ per workspace context) → ``read`` (per ticket) → candidates, each an `Eviden
 evaluation (`integrations.triage._instance.evaluate`) keeps the confident ones that pass
 the field's schema; the decision writes them. One module per method:
 
-- ``options``: dropdown options by titles and keywords (`matcher`, `normalise`);
+- ``options``: dropdown options by titles and keywords (`matcher`, `normalise`), a hit
+  named as context weighed apart (`context`), and on a person field who the requester
+  is (`people`);
 - ``checkbox``: a boolean field ticked by a plain statement of its keywords;
 - ``dates``: dates in natural language, relative to the ticket's creation;
 - ``typed``: recognisable formats (e-mail, numeric ids) anywhere;

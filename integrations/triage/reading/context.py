@@ -1,0 +1,397 @@
+"""Context: whether an option's words name the problem or only its surroundings.
+
+The option reader (`options`) weighs a hit named as context at half in all, and writes no
+value resting on context alone. Context is a place or a tool ("the Links tab"), what the
+requester was doing or lists as steps ("when I create a link"), a remedy tried, what they
+finished, what is offered, the topic ("about my account"), an identifier's label, another
+person the requester names ("un utilisateur qui s'appelle Jeannot42"), a role ("my account
+manager"), a source of what they know, the source of another option's thing ("the money
+from my links") or the moment it shows ("crash during export"). Here too: a quoted message
+the product shows (`shown_messages`), an e-mail or web address (`in_address`), reported
+speech (`REPORTED`) and the doubt between alternatives (`in_doubt`, used by the instance as
+well). Kept apart from the reader because these patterns, one per way of writing context in
+four languages, are most of the text and change for reasons of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from integrations.triage.reading.matcher import Hit, is_someone_elses
+from integrations.triage.reading.normalise import MENU_ARROW, fold
+
+#: A word naming a part of a site or an app, after the word it qualifies ("Links tab",
+#: "onglet Liens", "aba de links", "링크 탭").
+_PLACE_AFTER = re.compile(
+    r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
+    r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
+    r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
+#: "on the", "in the", "sur l'onglet", "na aba", "no menu", "on my", "sur mon", "na minha"
+#: right before the words ("nothing works on my account": where, not what), and where the
+#: requester is sent ("back to login", "renvoie vers la connexion"); a tool named after its
+#: object ("le générateur de liens", "o gerador de links").
+#: A charge on what it is charged to: "débitée de 24,99 $ sur ma Visa", "charged twice on my
+#: Mastercard", "cobrado no meu cartão" names the means of payment, no place in the product.
+_CHARGED_ON = re.compile(r"\b(?:charged|debited|billed|paid|taken|deducted|debitee?s?|"
+                         r"prelevee?s?|payee?s?|facturee?s?|cobrad[oa]s?|debitad[oa]s?|"
+                         r"descontad[oa]s?|pag[oa]s?|paguei)\b(?:[^.!?;:\n]|(?<=\d)[.,](?=\d)){0,30}"
+                         r"\b(?:on|sur|na|no)\s+(?:my|our|mon|ma|notre|minha|meu|nossa|nosso)\s+$")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
+    r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
+    r"(?:de\s+l'|de\s+la\s+|de\s+|des\s+|du\s+|d'|do\s+|da\s+)?$|"
+    r"\b(?:generateur|gerador|outil|ferramenta)\s+(?:de\s+|des\s+|d'\s*)$|"
+    r"(?:\bon\s+(?:my|our)|\bsur\s+(?:mon|ma|notre)|\b(?:na|no)\s+(?:minha|meu|nossa|nosso))\s+$|"
+    r"\b(?:back|redirect(?:ed|s)?|sent|sends me|takes me|bounced|kicked)\s+(?:to|on)\s+"
+    r"(?:the\s+)?$|"
+    r"\b(?:renvoie|renvoye|redirige)\s+(?:vers|sur|a)\s+(?:la\s+|l')?$|"
+    r"\b(?:volta|voltar|joga|redireciona)\s+(?:pro|para o|para a|pra)\s+$")
+#: "when I", "quand je", "quando tento": what the requester was doing when the problem
+#: came, up to the words (no sentence end, comma or semicolon between: "when I logged
+#: back in, my mount was gone" names the loss in the main clause): context, like a place.
+_DOING_BEFORE = re.compile(
+    r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
+    r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
+    r"\b[^.!?\n,;]{0,40}$")
+_DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
+#: The same ending on the hit's own last word ("접속하면 바로 강제 종료돼요": when I connect).
+_DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
+#: A list of what the requester did, introduced as such ("What I did: logged in, opened the
+#: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
+#: until the sentence ends is context, like a place (the steps lead to the problem, they
+#: are not it).
+#: A remedy the requester tried, not the problem: "tried verifying files", "j'ai essayé de
+#: réinstaller", "tentei reinstalar", "재설치도 해봤어요" (a gerund after "tried"; a verb
+#: redone, re-, after "essayé"/"tentei"; 해봤 after the Korean word).
+_TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+$|"
+                           r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
+_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+)\b")
+_TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
+#: What is offered, not what the requester has or chose: words after "only" ("only card and
+#: PayPal", "seulement carte et PayPal", "só cartão e paypal", "apenas boleto"; up to two
+#: items of a list before them; "n'accepte que"), or "카드만"/"카드밖에"; and what the
+#: requester says they do not have ("carte et PayPal que je n'ai pas", "cartão eu não tenho",
+#: "a card, which I don't have"). Context: "queria pagar com Pix, só cartão e paypal" chose
+#: Pix. Not on a person field (`offered`).
+_ONLY_BEFORE = re.compile(
+    r"(?:(?:\b(?:only|seulement|uniquement|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)"
+    r"\s+(?:(?:a|an|the|by|with|le|la|les|l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)"
+    r"\s*)?|"
+    # "só" (folded "so", which is English "so the NPC…" too): Portuguese articles only
+    r"\bso\s+(?:(?:o|os|as|um|uma|com|por|no|na|de)\s+)?)"
+    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*){0,2}$")
+#: "fica só a tela branca", "it shows only a white screen": what the requester sees, only
+#: that, is the problem itself.
+_ONLY_SEEN = re.compile(r"\b(?:fica|ficou|mostra|aparece|apareceu|e|esta|ta|is|shows?|showed|"
+                        r"stays?|stayed|gets?|got|see|saw|reste|affiche|montre|vois|est|c'est|"
+                        r"it's|there's)\s+$")
+_ONLY_AFTER_KO = re.compile(r"^(?:만|밖에)")
+_NOT_HAD_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:que|qu'|which|that)\s*)?(?:i|je|j'|eu)\s*(?:n'ai\s+(?:pas|plus)|"
+    r"ai\s+(?:pas|plus)|don'?t\s+have|do\s+not\s+have|no\s+longer\s+have|nao\s+tenho)\b")
+#: What the requester finished, not what is wrong: "I finished the quest and the reward never
+#: came", "j'ai terminé la quête", "fiz toda a missão", "퀘스트 끝냈는데", "la quête est marquée
+#: comme finie": done as it should be, it is context like a step (a past tense only: "can't
+#: complete the quest" is the problem).
+_DONE_BEFORE = re.compile(
+    r"\b(?:finished|completed|did|termine|terminee|fini|finie|complete|fait|fiz|terminei|"
+    r"completei|conclui|acabei|finalizei)\s+(?:(?:the|my|whole|all|entire|la|le|l'|les|toute|"
+    r"tout|a|o|as|os|toda|todo|minha|meu)\s*){0,3}$")
+_DONE_AFTER = re.compile(
+    r"^\W*(?:\S+\s+){0,2}?(?:is|was|est|a ete|esta|ta|foi)?\s*(?:marked|marquee?|marcad[ao]|"
+    r"shows?)\s+(?:as|comme|como)\s+(?:complete|completed|done|finished|finie?|terminee?|"
+    r"concluid[ao]|complet[ao]|finalizad[ao])\b")
+_DONE_CUE = re.compile(r"(?i)mark|marqu|marc|show")
+_DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
+#: What the product or a message says, reported ("the status says I'm not a patron", "le
+#: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
+#: problem shown, never the requester denying an option.
+REPORTED = re.compile(
+    r"\b(?:says?|said|shows?|showed|tells? me|told me|dit|disait|affiche|indique|montre|"
+    r"diz|dizia|mostra|aparece)\s+(?:que\s+|qu'|that\s+)?(?:[^\W\d_]+'?\s*){0,4}$")
+#: What something was got for: "the stone I picked up for the quest", "la pierre que j'avais
+#: ramassée pour la quête", "o item que peguei pra missão": the purpose of the thing the
+#: requester speaks of, context (the thing, lost or not, is what the ticket is about).
+_FOR_BEFORE = re.compile(
+    r"\b(?:picked up|collected|looted|got|gathered|bought|needed|farmed|ramasse\w*|"
+    r"recupere\w*|recolte\w*|achete\w*|obtenu\w*|loote\w*|peguei|coletei|comprei|"
+    r"farmei|consegui)\s+(?:(?:it|them|la|le|les|l')\s+)?(?:for|pour|para|pra)\s+"
+    r"(?:(?:the|my|a|an|la|le|les|l'|ma|mon|mes|une?|o|a|os|as|minha|meu)\s*)?$")
+_STEPS_BEFORE = re.compile(
+    r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
+    r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
+    r"o que (?:eu )?fiz|o que eu tinha feito|passos|etapas|passo a passo)\s*[:\-]"
+    r"|(?:한 것|한 일|진행 과정|순서)\s*[:\-]")
+SENTENCE_END = re.compile(r"[.!?\n]")
+#: A step of a menu path ("Account settings > Payment details", "Relatórios > Vendas",
+#: "설정 > 결제"): the words name where the requester went, a place, not what is wrong.
+_PATH_BEFORE = re.compile(MENU_ARROW + r"\s*(?:[^\W\d_]+\s+){0,2}$")
+_PATH_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?" + MENU_ARROW)
+#: What a requester does on a screen, in the present, first person or as a bare step ("I go
+#: to", "change", "hit Save", "je tape", "je coche", "entro no painel", "clico em", "누르고"):
+#: two or more in one sentence are a sequence of steps, and what they act on is context,
+#: like a place (`_in_steps`).
+_ACTION = re.compile(
+    r"\b(?:(?:i\s+)?(?:go|click|tap|open|type|enter|select|pick|choose|hit|press|fill|"
+    r"change|upload|paste|log|sign|submit|save)|(?:je\s+|j')(?:vais|clique|tape|ouvre|entre|"
+    r"selectionne|choisis|coche|appuie|remplis|modifie|change|saisis|colle|valide)|"
+    r"(?:eu\s+)?(?:entro|vou|clico|abro|digito|seleciono|escolho|aperto|preencho|mudo|"
+    r"altero|coloco|salvo|marco))\b|(?:누르고|클릭하고|들어가서|선택하고|입력하고|"
+    r"누른\s*다음|클릭한\s*다음)|"
+    # the same steps told in the past ("clicked Reports", "j'ai choisi l'annonceur, cliqué
+    # sur Bannières", "fiz login, cliquei em Links")
+    r"(?:(?:^\s*|,\s*|\bi\s+|\bthen\s+)(?:went|clicked|tapped|opened|typed|entered|selected|"
+    r"picked|chose|pressed|filled|changed|uploaded|pasted|logged|signed|submitted|saved)|"
+    r"j'ai\s+(?:clique|choisi|selectionne|ouvert|tape|saisi|colle|coche|valide|rempli|"
+    r"modifie)|(?:clique|choisi|selectionne|coche)\s+(?:sur|le|la|les|l'|un|une)|"
+    r"(?:eu\s+)?(?:cliquei|abri|selecionei|escolhi|entrei|digitei|colei|salvei|marquei|"
+    r"loguei|fiz login|faco login))\b")
+_RESULT = re.compile(
+    r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|(?:and|et|e)\s+(?:then\s+|la\s+|"
+    r"ai\s+)?(?:the|l'|le|la|les|o|a|os|as)(?:\b|(?<='))|shows?|says?|returns?|gives?|appears?|"
+    r"nothing|j'ai|j'obtiens|ca|il\s+me|elle\s+me|finit|rien|aparece|da|mostra|retorna|fica|"
+    r"nada)\b|(?:뜨|나오|나와|떠요|돼요|안\s*돼)")
+HANGUL = re.compile("[\uac00-\ud7a3]")
+#: An e-mail address or a web address: a keyword inside one ("partnerships@site.com",
+#: "mybanners.net", "https://…/links/…") names a mailbox or a site, never the problem.
+ADDRESS = re.compile(r"@|://|\bwww\.|[^\W_]\.(?:com|net|org|info|biz|io|co|fr|br|kr|de|uk|"
+                      r"es|it|be|ch|ca|me|app|blog|shop|store)\b", re.IGNORECASE)
+#: A person known by what they look after: "our account people", "my account manager",
+#: "le chargé de compte", "o gerente da conta", "계정 담당자": a person, not the thing;
+#: what belongs to such a person ("담당자분 연락처", the contact's details) is theirs.
+_ROLE_AFTER = re.compile(r"^\s*(?:managers?|reps?|representatives?|people|team|teams|"
+                         r"executives?|contacts?|person)\b|^\s*(?:담당자|매니저)")
+#: A message the product shows, quoted: an opening quote after a space (not "l'url"), two
+#: to eighty characters, a closing quote before no letter; announced by a verb of showing
+#: before it ("it says", "I get", "Il me sort direct", "aparece", "dando", "avec le
+#: message") or after it ("'Access denied' 가 떠요", "'Invalid URL' error", « … » s'affiche).
+#: Never what the requester clicks or types ("the button says 'Save'"), nor a status
+#: ("the statement shows it as 'paid'", "marqué « payé »").
+_QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"«“‘「]\s*([^'\"«»“”‘’「」\n]{2,80}?)\s*['\"»”’」]"
+                     r"(?![^\W\d_])")
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:says?|said|saying|shows?|showed|showing|displays?|displayed|gets?|got|getting|"
+    r"gives?|gave|returns?|returned|pops? up|popped up|appears?|appeared|reads|message|error|"
+    r"affiche|s'affiche|sort|dit|apparait|j'ai|j'obtiens|erreur|"
+    r"aparece|apareceu|aparecendo|dando|deu|mostra|mostrou|mostrando|diz|dizendo|retorna|"
+    r"mensagem|erro)\b(?:\s+[^\s'\"«“]+){0,2}\s*$")
+_SHOWN_AFTER = re.compile(
+    r"^\s*(?:(?:가|이|라고|라는|이라는|이라고)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지)|"
+    r"(?:error|message|erreur|erro|mensagem|s'affiche|appears|aparece|pops up|shows up)\b)")
+#: A one-word message is an error only with a code or a word of failure in it.
+_ERROR_WORD = re.compile(r"\d|error|erreur|erro|exception|denied|refuse|negado|failed|fail|"
+                         r"echec|falha|invalid|forbidden|unauthori[sz]ed|undefined|timeout|"
+                         r"오류|에러|실패|거부")
+_NOT_SHOWN = re.compile(r"\b(?:button|bouton|botao|tab|onglet|aba|menu|click|clique|clico|"
+                        r"type|typed|tape|digit\w*|write|wrote|ecris|escrevi)\b|버튼|"
+                        r"\b(?:as|comme|como|status|statut)\s*$")
+
+
+#: Korean names a message without quotes, by 라고/라는 and a verb of showing: "Access
+#: denied 라고 떠요", "Session expired 라는 메시지가 나와요".
+_SHOWN_KO = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9 ,.'_:-]{1,60}?)\s*(?:이)?(?:라고|라는)"
+                       r"\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지|문구|창)")
+
+
+def shown_messages(text: str) -> list[tuple[int, int]]:
+    """Where each quoted message the product shows starts, and its first word ends (the
+    message counts as one word, whatever its length), in ``text`` (see `_QUOTED`)."""
+    out: list[tuple[int, int]] = []
+    if HANGUL.search(text):
+        for m in _SHOWN_KO.finditer(text):
+            message = m.group(1).strip()
+            if len(message.split()) >= 2 or _ERROR_WORD.search(fold(message)):
+                word = re.match(r"\S+?(?=[\s,.:;!?]|$)", message)
+                out.append((m.start(1), m.start(1) + (word.end() if word else 1)))
+    for m in _QUOTED.finditer(text):
+        before = fold(text[max(0, m.start() - 32):m.start()])
+        after = fold(text[m.end():m.end() + 12])
+        if not (_SHOWN_BEFORE.search(before) or _SHOWN_AFTER.search(after)) or \
+                _NOT_SHOWN.search(before):
+            continue
+        message = m.group(1)
+        if len(message.split()) < 2 and not _ERROR_WORD.search(fold(message)):
+            continue  # one word is a status ("'Pending'", « payé »), not a message
+        word = re.match(r"\s*\S+?(?=[\s,.:;!?]|$)", text[m.start(1):m.end(1)])
+        end = m.start(1) + (word.end() if word else 1)
+        out = [(s, e) for s, e in out if not (m.start() <= s < m.end())]  # "'X' 라고 떠요"
+        out.append((m.start(), end))
+    return out
+
+
+#: The subject of a reporting verb: "(the shop confirmed it)", "l'annonceur m'a dit que…",
+#: "a loja me confirmou", "광고주가 확인해 줬어요": a source of what the requester knows, not
+#: the problem. Not a screen's words ("the link says 'Offer expired'": what it shows).
+_REPORTS_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had)\s+)?(?:confirmed|told me|told us|replied|answered|assured|"
+    r"promised|(?:said|says)(?!\s*[:'\"«“]))\b|"
+    r"^\s*(?:m'|nous\s+|me\s+)?(?:a|ont)\s+(?:confirme|dit|repondu|assure|promis)\b|"
+    r"^\s*(?:me\s+|nos\s+)?(?:confirmou|confirmaram|disse|disseram|falou|falaram|respondeu|"
+    r"responderam|garantiu|garantiram)\b|"
+    r"^(?:가|이|측에서|쪽에서)\s*(?:확인해|확인했|말했|말해|답변|답했|그러)")
+_ROLE_BEFORE = re.compile(r"\b(?:charge|chargee|gestionnaire|responsable|gerente|"
+                          r"responsavel|contato|gestor|gestora)s?\s+(?:de|du|da|do)\s+"
+                          r"(?:(?:mon|ma|notre|minha|meu|nossa|nosso|la|le|l')\s*)?$|"
+                          r"(?:담당자|매니저)(?:분|님)?(?:의)?\s*$")
+#: A name or a naming phrase right after the words: "a user named Jeannot42", "un
+#: utilisateur qui s'appelle Jeannot42", "uma modelo chamada Bia", "Mina라는 모델": another
+#: person, whom the requester names; what that person is says nothing of the requester.
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:named|called|who(?:'s| is) called|by the name of|(?:qui|que) s'appelle\w*|"
+    r"nomme[e]?s?|appele[e]?s?|du nom de|chamad[oa]s?|que se chama|de nome)\b")
+_NAMED_BEFORE_KO = re.compile(r"\S+(?:이라는|라는|이란|란)\s*$")
+#: Between two options' words, what makes the second the first's source or owner: "the
+#: money from my links", "l'argent de mes liens", "o dinheiro dos meus links", "mon
+#: cash-back de la boutique", "cash-back da loja": the links (the shop) say where the
+#: money comes from, the money what is wrong.
+SOURCE_GAP = re.compile(
+    r"^\s*(?:(?:from|of)\s+(?:my|our)|(?:de|d')\s*(?:mes|mon|ma|nos|notre)|"
+    r"(?:dos|das|do|da|de)\s+(?:meus|minhas|meu|minha|nossos|nossas|nosso|nossa))\s+$|"
+    r"^\s*(?:from the|de la|da|do|das|dos)\s+$")
+
+#: Between two options' words, what makes the second where the first shows: a moment
+#: ("crash during export", "erro durante o login", "로그인 시 오류", written the other way
+#: round: `AT_KO`), or any place of a symptom the requester calls technical ("technical bug
+#: at login", "bug technique à la connexion"); not a bare "erro no pagamento" (a payment's
+#: error may be the payment's problem).
+AT_GAP = re.compile(r"^\s*(?:during|upon|lors de la|lors du|lors de l'|pendant la|pendant le|"
+                     r"durante o|durante a|na hora d[oa])\s*$")
+AT_TECHNICAL = re.compile(r"\b(?:technical|technique|tecnico)\b[^.!?;:]{0,16}?\s(?:at|on|a la|"
+                           r"a l'|au|no|na|ao)\s*$")
+AT_KO = re.compile(r"^\s*(?:시|할 때|때|도중에?|중에?)\s*$")
+
+#: What the ticket is about, not what is wrong: "it's about my account", "a problem with
+#: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
+#: the words right after a preposition of topic (and a possessive), context like a place.
+_TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:about|regarding|concerning|(?:problems?|issues?|trouble|wrong|happened|going on)"
+    r"\s+with)\s+(?:(?:my|our|the|your)\s+)?|"
+    r"\b(?:concernant|a propos d[eu']|au sujet d[eu']|(?:problemes?|soucis?|arrive)\s+avec)"
+    r"\s*(?:(?:mon|ma|mes|notre|nos|le|la|les|l')\s*)?|"
+    r"\b(?:sobre|a respeito d[aoe]|referente ao?|quanto ao?|(?:problemas?|aconteceu|"
+    r"acontecendo|houve)\s+com)\s+(?:(?:a|o|os|as)\s+)?"
+    r"(?:(?:minha|meu|minhas|meus|nossa|nosso)\s+)?)$")
+_TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
+#: A word that labels an identifier the requester gives ("account ID 5512093", "compte
+#: n° 88123", "conta: 4410982", "사이트 아이디 44019872"): it names what the number is, not
+#: what is wrong, so it is context like a place. An amount ("payment 2500 USD") is no code.
+_CODE_AFTER = re.compile(
+    r"^(?:은|는|이|가)?\s*(?:ids?\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b)?"
+    r"\s*[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
+#: A handle right after the words ("Usuário carla_live", "username: pete_k", "user is
+#: dj_marlow"): the words label an identifier (letters with an underscore or a digit).
+_HANDLE_AFTER = re.compile(
+    r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
+#: The requester hesitates between two options ("a crash or just lag", "pas sûr").
+HESITATION = re.compile(
+    r"\b(?:not sure|no idea|either|confused|(?:don'?t|do not) know|pas sur|je ne sais pas|"
+    r"(?:sais|sait|savons|savent) pas si|confuse?|"
+    r"nao sei|sei la|confus[oa]|"
+    r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
+    r"두 가지|헷갈|"
+    r"잘 모르|인지 모르")
+#: Alternatives in one sentence: "or", "ou", "soit", "whether", a Korean "…인지 …인지",
+#: "…건지 …인지", "아니면", "거나".
+_ALTERNATIVE = re.compile(r"\b(?:or|ou|soit|whether|si)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|"
+                          r"아니면|거나")
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside an e-mail or a web address (`ADDRESS`):
+    the run of characters around it, up to a space, a quote or a bracket."""
+    left = max((text.rfind(c, 0, start) for c in " \t\n'\"<(["), default=-1) + 1
+    right = min((i for i in (text.find(c, end) for c in " \t\n'\">)]") if i >= 0),
+                default=len(text))
+    return bool(ADDRESS.search(text[left:right].rstrip(".,;:!?")))
+
+
+def context(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name the problem's context, not the problem: a place
+    ("the Links tab"), what the requester was doing ("when I create a link") or listed as
+    the steps, the topic ("about my account"), an identifier's label ("account 5512093",
+    "usuário carla_live"), or another person the requester names ("un utilisateur qui
+    s'appelle Jeannot42")."""
+    after = fold(text[hit.end:hit.end + 12])
+    before = fold(text[max(0, hit.start - 48):hit.start])
+    if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
+                                       and not _CHARGED_ON.search(before))
+            or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+            or _DOING_OWN_KO.search(text[hit.start:hit.end])
+            or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
+            or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
+            or _REPORTS_AFTER.search(fold(text[hit.end:hit.end + 24]))
+            or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
+            or is_someone_elses(text, hit.start, hit.end)
+            or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
+            or _PATH_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+            or _PATH_AFTER.search(text[hit.end:hit.end + 30])
+            or (_TRIED_BEFORE.search(before)
+                and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
+            or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
+            or done(text, hit, before) or _FOR_BEFORE.search(before)):
+        return True
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
+        text, start, hit) or _in_doubt(text, start, hit)
+
+
+def done(text: str, hit: Hit, before: str | None = None) -> bool:
+    """True when the words of ``hit`` name what the requester finished (`_DONE_BEFORE`);
+    ``before``: the 48 characters before them, folded, when the caller has them."""
+    if before is None:
+        before = fold(text[max(0, hit.start - 48):hit.start])
+    after = text[hit.end:hit.end + 48]
+    return bool(_DONE_BEFORE.search(before) or _DONE_AFTER_KO.search(after[:12])
+                or (_DONE_CUE.search(after) and _DONE_AFTER.search(fold(after))))
+
+
+def offered(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name what is offered, not what the requester has or
+    chose (`_ONLY_BEFORE`, `_NOT_HAD_AFTER`): context. Not on a person field, where "just",
+    "só" say what the requester is ("sou só usuário")."""
+    before = fold(text[max(0, hit.start - 64):hit.start])
+    only = _ONLY_BEFORE.search(before)
+    return bool((only and not _ONLY_SEEN.search(before, 0, only.start()))
+                or _ONLY_AFTER_KO.match(text[hit.end:hit.end + 2])
+                or _NOT_HAD_AFTER.search(fold(text[hit.end:hit.end + 40])))
+
+
+def in_doubt(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` stand in a sentence that doubts between
+    alternatives (`_in_doubt`), or asks which of them holds: "on sait pas si on doit rester
+    comme on est ou passer en studio" states no studio. For what a declared pattern finds,
+    too; two options in doubt make the field a question (`OptionReader.read`)."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    sentence = fold(text[begin:stop])
+    # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
+    # que je ne vais pas être payé ?"): a doubt as well
+    return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
+                and _ALTERNATIVE.search(sentence))
+
+
+def _in_doubt(text: str, start: int, hit: Hit) -> bool:
+    """True when the hit's sentence doubts between alternatives ("not sure if tracking
+    broke or it's the advertiser", "트래킹이 깨진 건지 광고주 쪽 문제인지 모르겠네요"): a
+    cause the requester only guesses at, among others, is not stated."""
+    end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
+    sentence = fold(text[start:end])
+    return bool(HESITATION.search(sentence) and _ALTERNATIVE.search(sentence))
+
+
+def _in_steps(text: str, start: int, hit: Hit) -> bool:
+    """True when the hit's sentence is a sequence of steps (two actions or more, `_ACTION`,
+    "I go to Account settings, change the PayPal email, hit Save") and an action comes
+    before the hit: what each step acts on is where the problem shows, not what it is."""
+    end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
+    sentence = fold(text[start:end])
+    actions = [m.span() for m in _ACTION.finditer(sentence)]
+    at = hit.start - start
+    # an action before the hit, or the hit inside one ("faço login, clico em Links": the
+    # login is a step)
+    before = [e for s, e in actions if e <= at or (s <= at and hit.end - start <= e)]
+    # the result ("… hit Save and get Error", "et ça finit par une erreur", "… et rien ne se
+    # passe": the hit's own words may say it) is the problem
+    return len(actions) >= 2 and bool(before) and not _RESULT.search(
+        sentence[min(before[-1], at):at + hit.end - hit.start])

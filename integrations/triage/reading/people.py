@@ -1,0 +1,363 @@
+"""People: on a person field (`vocabulary.is_person`), who the requester is.
+
+A person field's options are kinds of requester (a model, a studio, a viewer). Its words
+may name the requester ("I'm a model", "모델인데요": `says_self`, `self_named`) or someone
+they tell about ("a model I follow blocked me": `someone_else`), and the requester may be
+two kinds at once or unsure which ("I work through a studio", "which account type do I
+need": `undecided`), which makes the field a question. Kept apart from the option reader
+(`options`), which only asks these questions of its hits on a person field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz.distance import OSA
+
+from integrations.model import Field
+from integrations.triage.reading.context import HANGUL, SENTENCE_END
+from integrations.triage.reading.matcher import Hit
+from integrations.triage.reading.normalise import fold, key, strip_korean
+from integrations.triage.reading.vocabulary import option_keywords
+
+#: A person field (`vocabulary.is_person`): words for someone the requester tells about
+#: ("a model I follow blocked me", "une modèle que je regarde", "uma modelo que eu sigo",
+#: "my favourite streamer"), unless the requester says that is what they are ("I'm a new
+#: model", "je suis une modèle", "sou uma modelo", "as a viewer").
+_SELF_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\bim|\bas|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
+    r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
+    r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
+    r"(?:[^\W\d]+\s+){0,3}$")
+#: A second kind the requester gives themselves: "… and also a viewer", "et aussi
+#: spectatrice", "e também assinante".
+ALSO_BEFORE = re.compile(r"\b(?:and|et|e|but|mais|mas)\s+(?:also|aussi|tambem)\s+"
+                          r"(?:(?:a|an|un|une|um|uma)\s+)?$")
+_OTHER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|another|some|one|any|my favou?rite|my fav|"
+    r"un|une|le|la|ce|cet|cette|autre|"
+    r"um|uma|o|esse|essa|este|esta|outro|outra|algum|alguma|aquele|aquela)\s+|\bl')"
+    r"(?:(?:new|other|second|nouvelle|nouveau|nouvel|autre|seconde?|nova|novo|outra|outro)"
+    r"\s+)?$")
+#: What the requester owns or runs, right before the words: "I have a studio", "we run an
+#: agency", "je gère un studio", "tenho um estúdio", "the manager of a studio", "gérante
+#: d'un studio", "dona de um estúdio": theirs, not someone they tell about.
+_OWN_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:have|own|run|manage|operate|started|opened)\s+(?:a|an|the|our|my)\s+$|"
+    r"\b(?:i've|we've) got\s+(?:a|an)\s+$|"
+    r"\b(?:j'ai|nous avons|on a|je gere|nous gerons|on gere|je dirige|j'ai monte|j'ai ouvert)"
+    r"\s+(?:un|une|mon|ma|notre)\s+$|"
+    r"\b(?:tenho|temos|gerencio|gerenciamos|administro|comando|abri|montei)\s+"
+    r"(?:um|uma|o|a|meu|minha|nosso|nossa)\s+$|"
+    r"(?:\bi'?m|\bi am|\bje suis|\bsou|\bas|\ben tant que|\bcomo)\s+(?:(?:the|a|an|le|la|l'|"
+    r"un|une|o|um|uma)\s*)?(?:manager|owner|boss|head|director|founder|gerante?|patronne?|directrice|directeur|"
+    r"fondatrice|fondateur|responsable|dono|dona|gerente|diretora?|fundadora?)\s+"
+    r"(?:of|d'|de|do|da)\s*(?:(?:a|an|the|un|une|le|la|l'|um|uma|o)\s*)?$")
+_OTHER_AFTER = re.compile(
+    r"^'?s?\s*(?:(?:that|who|whom)\s+)?(?:i|we)\s+(?:follow|watch|like|love|tip|tipped|"
+    r"subscribe|subscribed|support|used to watch|was watching|am following)\b|"
+    r"^\s*(?:que|qu')\s*(?:je|j'|eu|a gente|nous)\b|^\s*(?:prefere|favorit|preferid)")
+#: The requester as a Korean subject, and where a Korean clause starts.
+_KO_I = frozenset({"저는", "전", "제가", "나는", "난", "내가", "저희는", "저희가", "저도", "나도"})
+_KO_CLAUSE = re.compile(r"[.!?\n,]|(?:고|는데|지만|(?<![에기])서)\s")  # "여기서": a place
+#: "a viewer account", "un compte modèle": a kind of account, the requester's own.
+_KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profils?|contas?|"
+                         r"perfis|perfil)\b")
+#: Korean: the person as the subject or object of what happened ("모델이 저를 차단했어요",
+#: "시청자가", "모델한테") is someone else; with a copula ("모델인데", "시청자예요") it is the
+#: requester.
+_KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "님이", "님을", "님한테", "랑",
+             "이랑", "과", "와")
+_KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
+            "라서", "임", "이야", "야", "으로서", "로서")
+
+
+#: A person field: the requester asks which kind they are, or should be ("which account
+#: type do I need", "not sure which one applies to us", "quel type de compte dois-je avoir",
+#: "a gente deveria ter conta de estúdio ou de modelo?", "계정을 어떤 유형으로 해야 하나요"):
+#: whatever else the text says, the answer is the requester's to give (`OptionReader.read`).
+_WHICH_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:account\s+|profile\s+|membership\s+)?(?:type|kind|sort|category|"
+    r"one)\s+(?:of\s+(?:account|profile|member|user)\s+)?(?:do|should|would|applies|fits|is\s+"
+    r"right|am|are|i|we)\b|\bnot sure (?:which|what) (?:one|type|kind|account)\b|"
+    r"\bquel\s+(?:type|genre|statut)\s+(?:de\s+(?:compte|profil|statut)\s+)?(?:je|j'|on|nous|"
+    r"dois|doit|faut|choisir|prendre|avoir|s'applique)|\b(?:quel|lequel)\s+(?:compte|profil)\s+"
+    r"(?:je|on|nous|dois|doit|faut|choisir|prendre)|"
+    r"\b(?:qual|que)\s+tipo\s+de\s+(?:conta|perfil|cadastro)\s+(?:eu|a gente|nos|devo|deveria|"
+    r"preciso|tenho|temos|e|se aplica)|\b(?:deveria|deveriamos|devemos|devo|preciso|precisamos)"
+    r"\s+ter\s+(?:uma\s+)?conta\s+de\b|"
+    r"(?:어떤|무슨)\s*(?:유형|종류|계정\s*유형)|계정\s*유형\s*(?:문의|질문|변경)|"
+    # not knowing what one signed up as, or where one fits: "not sure what we signed up as",
+    # "should we be set up differently", "je sais pas dans quelle case je rentre", "não sei
+    # em qual categoria eu me encaixo", "뭐로 가입해야", "어디에 해당하는지"
+    r"\b(?:not sure|unsure|no idea|don'?t know|do not know)\s+(?:what|which|if)\s+(?:we|i)\s+"
+    r"(?:signed up|registered|count|qualify|should be|are|am)\b|"
+    r"\bshould\s+(?:we|i)\s+be\s+(?:set up|registered|signed up)\s+(?:differently|as)\b|"
+    r"\b(?:dans\s+)?quelle\s+(?:case|categorie|categorie de compte)\s+(?:je|on|nous)\b|"
+    r"\b(?:em\s+)?(?:qual|que)\s+(?:categoria|tipo)\s+(?:eu|a gente|nos)\s+(?:me\s+|nos\s+|se\s+)?"
+    r"(?:encaix|enquadr)|(?:뭐로|무엇으로|어떤\s*걸로)\s*(?:가입|등록)|어디에\s*해당")
+#: A second role the requester also holds: "… and also run two friends' shows", "je gère
+#: aussi les shows de deux amies", "e também administro um estúdio", "방송도 하고 … 관리해
+#: 주고": someone who does one thing and also runs or manages others is two kinds at once.
+_SECOND_ROLE = re.compile(
+    r"(?:\b(?:also|as well)\s+(?:(?!(?:you|not|can'?t|cannot|don'?t|won'?t|it)\b)[\w']+\s+)"
+    r"{0,3}?(?:run|manage|handle|operate|organi[sz]e|set up|coordinate|represent)\b|"
+    r"\b(?:aussi|egalement|en plus)\s+(?:je\s+|j')?(?:gere|m'occupe|dirige|organise|"
+    r"represente)\b|\b(?:je\s+)?(?:gere|m'occupe|dirige|organise)\s+(?:aussi|egalement)\b|"
+    r"\b(?:tambem|alem disso)\s+(?:eu\s+)?(?:cuido|gerencio|administro|organizo|agencio|"
+    r"comando|represento)\b|\b(?:cuido|gerencio|administro|organizo|agencio)\s+tambem\b)"
+    r"(?=[^.!?\n]{0,40}?(?:\b(?:their|his|her|friends?'?s?|two|three|other|others'?|girls'?|"
+    r"models'?|performers'?|leurs?|ses|deux|trois|autres|filles|amies|amis|copines|modeles|"
+    r"performeuses|das|dos|duas|dois|outras|outros|amigas|amigos|meninas|modelos|delas|"
+    r"deles)(?!\w)|\w+'s\b))|"
+    r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델들|언니들|동생들)[^.!?\n]{0,20}관리")
+#: Two kinds at once, in the sentence naming them: "both", "half … half", "at the same
+#: time", "à la fois", "les deux", "ao mesmo tempo", "as duas coisas", "둘 다".
+_BOTH = re.compile(r"\b(?:both|half|at the same time|a la fois|en meme temps|les deux|"
+                   r"moitie|ao mesmo tempo|as duas coisas|os dois|metade)\b|둘 다|동시에")
+#: A group speaking ("we", "nous", "on", "a gente", "저희"): managing others is what it is
+#: (a studio), no second role.
+_WE = re.compile(r"\b(?:we|we're|we've|our|nous|notre|nos|on (?:est|a|gere|fait|bosse|"
+                 r"travaille|s'occupe)|a gente|nosso|nossa|somos|temos)\b|저희")
+#: Right before an option's words, the requester's affiliation to it ("I go through a
+#: studio", "je passe par une agence", "trabalho pelo estúdio X", "signed with an agency",
+#: "via mon studio"): a model working through a studio is both, and which the form wants
+#: is the requester's to say. Never "our" ("she works under our studio account": the
+#: requester owns the studio).
+_AFFILIATION_BEFORE = re.compile(
+    r"(?:\b(?:through|via|signed\s+(?:with|to)|under|part\s+of|belong\s+to|"
+    r"(?:work|model|perform|stream|cam|broadcast)(?:s|ing)?\s+(?:for|with|at)|employed\s+by|represented\s+by|passe\s+par|passons\s+par|travaille\s+"
+    r"(?:pour|avec)|bosse\s+(?:pour|avec)|sous\s+contrat\s+avec|fais\s+partie\s+d'?|"
+    r"affiliee?\s+a|rattachee?\s+a|geree?\s+par|trabalho\s+(?:para|com|pel[oa])|passo\s+pel[oa]|"
+    r"atraves\s+d[oae]|fa[cç]o\s+parte\s+d[oae]|agenciad[oa]\s+por|contratad[oa]\s+por)\s+"
+    r"(?:(?:a|an|the|my|un|une|le|la|l'|mon|ma|um|uma|o|meu|minha)\s*)?$)")
+#: Another option's name, then "of"/"at"/"de" and an article, before the words: "a model at
+#: a studio", "modèle d'un studio", "modelo de um estúdio" (the group is the table's).
+_KIND_OF_BEFORE = re.compile(
+    r"([^\W\d_]+)\s+(?:of|at|for|in|with|de|d'|do|da|chez|pour|com|em|no|na|num|numa)\s*"
+    r"(?:(?:a|an|the|un|une|le|la|l'|um|uma|o)\s*)?$")
+#: After the words, what they do for the requester, in the third person: "handles my
+#: account", "that manages my schedule", "qui gère mes paiements", "gère mon compte",
+#: "que cuida dos meus pagamentos", "gerencia minha conta".
+_MANAGES_ME_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?(?<![\w'])(?:(?:handles|manages|runs|pays|controls|books|schedules|"
+    r"takes care of|looks after|sets up)\s+(?:all\s+)?(?:of\s+)?(?:my|me)\b|"
+    r"(?:gere|gerent|s'occupe\s+de|s'occupent\s+de|paie|paient|controle|organise)\s+"
+    r"(?:(?:toute|tout|une partie de|la plupart de)\s+)?(?:mon|ma|mes|me|m')|"
+    r"(?:cuida|cuidam|gerencia|gerenciam|administra|administram|paga|pagam|controla|"
+    r"organiza)\s+(?:de\s+|d[oa]s?\s+)?(?:(?:toda|todo|parte d[aeo])\s+)?(?:meu|minha|meus|"
+    r"minhas|me)\b)")
+#: Korean: the words, then 소속 and the requester's copula or another kind ("스튜디오 소속
+#: 모델이에요", "에이전시 소속으로 활동해요"): a member, not the studio.
+_BELONG_AFTER_KO = re.compile(r"^\s*소속\s*(?:으로|이고|이에요|입니다|인데|이라|\S+(?:이에요|"
+                              r"입니다|인데|이고|예요))")
+_OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|my|mon|ma|mes|meu|minha|meus|"
+                   r"minhas|저희|제)\b")
+
+
+def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
+               people: Mapping[str, set[str]]) -> bool:
+    """True when a text asks which kind the requester is (`_WHICH_KIND`), gives them a
+    second role (`_SECOND_ROLE`), or an option's words, not negated, are the requester's
+    affiliation (`_affiliation`)."""
+    folded = [fold(t) for _, t in texts]
+    return any(_WHICH_KIND.search(f) or (_SECOND_ROLE.search(f) and not _WE.search(f))
+               for f in folded) or any(
+        _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people)
+
+
+def _both(hits: Sequence[tuple[str, Hit]], people: Mapping[str, set[str]]) -> bool:
+    """True when one sentence says the requester is two kinds (`_BOTH`: "half model, half
+    studio manager", "à la fois modèle et studio"), naming both by their keywords or their
+    one-word names (``people``, as written: a plural is others)."""
+    for text, hit in hits:
+        if hit.negated:
+            continue
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+        end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
+        sentence = fold(text[start:end])
+        if not _BOTH.search(sentence):
+            continue
+        named = {o.phrase.label for t, o in hits if t is text and not o.negated
+                 and start <= o.start and o.end <= end}
+        named.update(*(people.get(w, set()) for w in NAME_WORD.findall(sentence)))
+        if len(named) > 1:
+            return True
+    return False
+
+
+def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
+    """True when the words of ``hit`` name what the requester works through, not what
+    they are: after an affiliation ("je passe par une agence", `_AFFILIATION_BEFORE`), after
+    another option's name the requester says they are ("sou modelo de um estúdio", "I'm a
+    model at a studio"; not "a modelo do estúdio", the studio's), before what it
+    does for the requester ("my studio handles my account", "mon agence gère mon
+    compte", "o estúdio cuida dos meus pagamentos", `_MANAGES_ME_AFTER`) or a Korean
+    belonging ("스튜디오 소속 모델이에요"). Never the requester's own words ("our studio",
+    "my fans": "I stream for my fans")."""
+    if _OURS.match(fold(text[hit.start:hit.end])):
+        return False
+    before = fold(text[max(0, hit.start - 40):hit.start])
+    if _AFFILIATION_BEFORE.search(before):
+        return True
+    kind = _KIND_OF_BEFORE.search(before)
+    if kind and _SELF_BEFORE.search(before[:kind.start()]):
+        word = kind.group(1)
+        named = set().union(*(people.get(w, set()) for w in {
+            word, *(key(word, lang) for lang in LANGUAGES)}))
+        if named - {hit.phrase.label}:
+            return True
+    after = fold(text[hit.end:hit.end + 48])
+    return bool(_MANAGES_ME_AFTER.match(after) or (
+        _BELONG_AFTER_KO.match(after) and "저희" not in before))
+
+
+def someone_else(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) are about someone the requester
+    tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`)."""
+    words = text[hit.start:hit.end]
+    if HANGUL.search(words[-1:]):
+        if len(words.split()) > 1:
+            return False  # a phrase ("제 방송"), not a person named alone
+        stem = strip_korean(words)
+        ending = words[len(stem):] if words.startswith(stem) else ""
+        # another subject first in the clause ("여자친구가 여기 모델이고", "여자친구가 모델로
+        # 방송하는데": the girlfriend is the model, whatever the ending)
+        start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+        other = any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
+                    for w in text[start:hit.start].split() if HANGUL.match(w))
+        if ending in _KO_SELF or other:
+            return other
+        if hit.phrase.text.endswith(ending):
+            return False  # the keyword's own particle ("방송이")
+        return ending in _KO_OTHER and not HANGUL.match(text[hit.end:hit.end + 1])
+    before = fold(text[max(0, hit.start - 40):hit.start])
+    if _SELF_BEFORE.search(before) or _OWN_BEFORE.search(before) \
+            or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
+        return False
+    if _plural_of(words, hit.phrase.text):
+        return True  # "viewers can't see my prices": people, not the one who writes
+    return bool(_OTHER_BEFORE.search(before)
+                or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
+def says_self(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) are the requester saying what they
+    are: "I'm a model", "je suis modèle", "sou modelo", a Korean copula ending ("모델인데요",
+    "모델이에요")."""
+    words = text[hit.start:hit.end]
+    if HANGUL.search(words[-1:]):
+        phrase = hit.phrase.text
+        ending = words[len(phrase):] if words.startswith(phrase) else ""
+        return bool(ending) and any(ending.startswith(e) for e in _KO_SELF)
+    return bool(_SELF_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start]))
+                or _SELF_CUE.match(fold(words)))
+
+
+def _plural_of(words: str, phrase: str) -> bool:
+    """True when the text's word is the plural of a one-word phrase's singular
+    ("viewers" for "viewer", "spectateurs", "usuários"): a kind of person in the plural
+    names others (the requester is one; "we're users" is caught before, as a self-naming)."""
+    said, meant = fold(words).split(), fold(phrase).split()
+    return len(said) == len(meant) == 1 and not meant[0].endswith("s") and said[0] in (
+        meant[0] + "s", meant[0] + "es")
+
+
+#: The requester saying what they are, in any of the workspace's languages, with words of
+#: any of them ("je suis juste un user", "sou camgirl independente", "I'm just a member"):
+#: the cue, then at most two words read against every option's one-word names
+#: (`person_words`); and a reply that is only the answer, "modèle, pas studio". Only "I":
+#: "on est deux modèles", a group, may be a studio or two models.
+_SELF_CUE = re.compile(
+    r"(?:\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+(?:(?:just|only|simply|juste|seulement|"
+    r"simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
+#: The requester introducing themselves at a sentence's start: "Model here, …", "solo
+#: creator here", "modèle ici", "modelo aqui" (an adjective or two may come first; never
+#: an article, "a model here blocked me", nor a plural, "models here are rude").
+_HERE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|oi|ola|salut|bonjour)\W+)"
+                   r"(?:(?:just|only|independent|solo|regular|simple|juste|so)\s+){0,2}"
+                   r"([^\W\d_]+(?<!s))\s+(?:here|ici|aqui)\b")
+#: A Latin name with a Korean copula: "BJ인데요", "streamer예요" (Korean words the matcher
+#: reads itself).
+_LATIN_KO_SELF = re.compile(r"(?<![a-z])([a-z]{2,})\s?(?:인데|이에요|예요|입니다|이고|이라서|"
+                            r"라서|이며)")
+LANGUAGES = ("en", "fr", "pt")
+NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def person_words(f: Field) -> dict[str, set[str]]:
+    """A person field's one-word names, any locale: every word of its options' titles and
+    every one-word keyword, under its folded form and its key in each Latin language."""
+    out: dict[str, set[str]] = {}
+    for opt in f.options:
+        names = [w for t in {opt.title, *opt.titles.values()} for w in t.split()]
+        names += [w for loc in option_keywords(f).get(opt.value, {}).values() for w in loc
+                  if len(w.split()) == 1]
+        for w in names:
+            if len(w) < 3 or not w.isalpha():
+                continue
+            for form in {fold(w), *(key(w, lang) for lang in LANGUAGES)}:
+                out.setdefault(form, set()).add(opt.value)
+    return out
+
+
+def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int, int]]:
+    """``(option, start, end)`` for each place the requester says what they are with one
+    option's name, in whatever language the word is (see `_SELF_CUE`); a word naming two
+    options, or two words naming two, says nothing. A word one typo from a name of six
+    letters or more meets it ("independente", "independent")."""
+    folded = fold(text)
+    out: list[tuple[str, int, int]] = []
+    found = [*_SELF_CUE.finditer(folded), *_ANSWER.finditer(folded), *_HERE.finditer(folded),
+             *_LATIN_KO_SELF.finditer(folded)]
+    for m in found:
+        values: set[str] = set()
+        span = None
+        for g in range(1, (m.lastindex or 0) + 1):
+            word = m.group(g)
+            if not word:
+                continue
+            forms = {word, *(key(word, lang) for lang in LANGUAGES)}
+            named = set().union(*(table.get(w, set()) for w in forms))
+            if not named and len(word) >= 6:
+                named = set().union(*(v for w, v in table.items() if len(w) >= 6
+                                      and w[:2] == word[:2] and OSA.distance(w, word) <= 1))
+            if named:
+                values |= named
+                span = span or m.span(g)
+        if len(values) == 1 and span is not None:
+            out.append((next(iter(values)), *span))
+    return out
+
+
+#: Right after a possessive phrase met across a gap, an object: its last word was a verb
+#: ("my bank shows two charges", "my account shows 0 tokens": not "my shows").
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d|[$€£]|(?:a|an|the|two|three|no|nothing|zero|only|me|"
+                           r"that|this|up|an?other|some|my|it)\b)")
+_POSSESSIVE = re.compile(r"(?:my|our|your)\b")
+
+
+#: Right before a kind's last word, a device or a program it is the model or edition of:
+#: "my phone model", "the camera model", "OBS Studio", "Android Studio", "휴대폰 모델은".
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:phone|iphone|android|smartphone|camera|laptop|computer|pc|mac|device|tablet|"
+    r"ipad|tv|console|car|mic|microphone|headset|gpu|cpu|card|router|monitor|printer|"
+    r"celular|telefone|notebook|computador|telephone|portable|ordinateur|tablette|appareil|"
+    r"obs|streamlabs|visual|xsplit|adobe|nvidia|vtube|logitech|elgato)\s*|"
+    r"(?:휴대폰|핸드폰|폰|노트북|컴퓨터|카메라|기기|태블릿|모니터|마이크)\s*)$")
+
+
+def a_things(text: str, hit: Hit) -> bool:
+    """True when the last word of ``hit`` (a kind of person) follows a device or a program
+    it names the model or edition of (`_THING_BEFORE`)."""
+    last = text.rfind(" ", hit.start, hit.end) + 1 or hit.start
+    return bool(_THING_BEFORE.search(fold(text[max(0, last - 16):last])))
+
+
+def verb_after_gap(text: str, hit: Hit) -> bool:
+    """True when ``hit`` is an English possessive phrase met across a gap whose last word
+    is followed by an object: the word is a verb of the gap's noun, not the phrase's."""
+    return bool(hit.skipped and _POSSESSIVE.match(fold(text[hit.start:hit.end]))
+                and _OBJECT_AFTER.match(fold(text[hit.end:hit.end + 12])))
