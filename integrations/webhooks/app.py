@@ -26,7 +26,7 @@ import binascii
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -44,7 +44,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from integrations.errors import ConfigError
 from integrations.events import (
@@ -55,6 +55,7 @@ from integrations.events import (
     StoreUnavailable,
     canonical_timestamp,
 )
+from integrations.webhooks.health import answer_source
 from integrations.webhooks.payload import BadPayload, parse_event
 from integrations.webhooks.secrets import SecretBook
 from integrations.webhooks.signature import (
@@ -65,7 +66,8 @@ from integrations.webhooks.signature import (
 )
 from integrations.webhooks.writer import DEFAULT_INBOX, GroupWriter, InboxFull
 
-__all__ = ["DEFAULT_MAX_BODY", "FRESHDESK_SECRET_HEADER", "ReceiverConfig", "create_app"]
+__all__ = ["DEFAULT_MAX_BODY", "FRESHDESK_SECRET_HEADER", "Receiver", "ReceiverConfig",
+           "create_app"]
 
 log = logging.getLogger("deskops.receiver")
 
@@ -241,7 +243,7 @@ def _basic_password(header: str | None) -> str | None:
     return decoded.partition(":")[2] or decoded.partition(":")[0]
 
 
-def create_app(config: ReceiverConfig) -> ASGIApp:
+def create_app(config: ReceiverConfig) -> Receiver:
     """The receiver app for ``config``; run it with uvicorn (`deskops serve`)."""
     metrics = _Metrics(config.registry)
 
@@ -272,9 +274,10 @@ def create_app(config: ReceiverConfig) -> ASGIApp:
         acked[source].observe(time.perf_counter() - started)
         return b'{"status":"%s","event_id":%d}' % (outcome.encode(), record.id)
 
-    async def webhook(source: str, scope: Scope, receive: Receive, send: Send) -> None:
+    async def webhook(source: str, scope: Scope, receive: Receive) -> _Answer:
         """One delivery, on raw ASGI: the same contract as a Starlette route, less the
-        Request/Response objects and middleware layers (most of the ack's CPU)."""
+        Request/Response objects and middleware layers (most of the ack's CPU). Returns the
+        answer; `Receiver` counts and sends it."""
         started = time.perf_counter()
         headers = _headers(scope)
         try:
@@ -305,19 +308,16 @@ def create_app(config: ReceiverConfig) -> ASGIApp:
         except _Reject as rej:
             (rejected.get((source, rej.status))
              or metrics.requests.labels(source, str(rej.status))).inc()
-            await _answer(send, rej.status, _json({"error": rej.reason}), rej.headers)
-            return
+            return rej.status, _json({"error": rej.reason}), rej.headers
         except _Disconnected:
             rejected[source, 400].inc()
-            await _answer(send, 400, _json({"error": "client disconnected"}))
-            return
+            return 400, _json({"error": "client disconnected"}), None
         except ConfigError as exc:  # unreadable secrets file: our fault, not the client's
             log.error("%s", exc)
             rejected[source, 503].inc()
-            await _answer(send, 503, _json({"error": "receiver misconfigured, retry later"}),
-                          {"Retry-After": str(RETRY_AFTER_SECONDS)})
-            return
-        await _answer(send, 202, answer)
+            return (503, _json({"error": "receiver misconfigured, retry later"}),
+                    {"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return 202, answer, None
 
     def check_zendesk(headers: Headers, body: bytes) -> None:
         """The secrets from memory first; before a 401, once more from the file (a rotation
@@ -403,16 +403,58 @@ def create_app(config: ReceiverConfig) -> ASGIApp:
         Route("/metrics", metrics_endpoint, methods=["GET"]),
         Route("/openapi.json", openapi, methods=["GET"]),
     ]
-    rest = Starlette(routes=routes)
+    return Receiver(webhook, Starlette(routes=routes))
 
-    async def receiver(scope: Scope, receive: Receive, send: Send) -> None:
-        source = _WEBHOOKS.get(scope["path"]) if scope["type"] == "http" else None
-        if source is not None and scope["method"] == "POST":
-            await webhook(source, scope, receive, send)
-        else:
-            await rest(scope, receive, send)
 
-    return receiver
+#: A webhook POST's answer: status, JSON body, extra headers.
+_Answer = tuple[int, bytes, dict[str, str] | None]
+
+
+class Receiver:
+    """The receiver's ASGI app (`create_app`): the two webhook POST routes on raw ASGI, the
+    rest on Starlette.
+
+    `count_answers_with` hands it a counter of its answers under ``/webhooks/`` (the receiver
+    health table's, `health.ReceiverHealth`): a webhook POST then calls it once with its
+    source and status, instead of going through a wrapper of ``send`` (a closure and two
+    more awaits per delivery; docs/deployment.md, task 11e).
+    """
+
+    def __init__(self, webhook: Callable[[str, Scope, Receive], Awaitable[_Answer]],
+                 rest: ASGIApp) -> None:
+        self._webhook = webhook
+        self._rest = rest
+        self._answered: Callable[[str, int], None] | None = None
+
+    def count_answers_with(self, answered: Callable[[str, int], None]) -> None:
+        """Call ``answered(source, status)`` for every answer to a path under ``/webhooks/``."""
+        self._answered = answered
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            source = _WEBHOOKS.get(path)
+            if source is not None and scope["method"] == "POST":
+                status, body, extra = await self._webhook(source, scope, receive)
+                if self._answered is not None:
+                    self._answered(source, status)
+                await _answer(send, status, body, extra)
+                return
+            if self._answered is not None and path.startswith("/webhooks/"):
+                send = _counting(send, self._answered, answer_source(path))
+        await self._rest(scope, receive, send)
+
+
+def _counting(send: Send, answered: Callable[[str, int], None], source: str) -> Send:
+    """``send``, calling ``answered`` at the start of the response (paths off the hot path:
+    other methods and unknown paths under ``/webhooks/``, answered by Starlette)."""
+
+    async def counting_send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            answered(source, int(message["status"]))
+        await send(message)
+
+    return counting_send
 
 
 def _give_up(future: asyncio.Future[Any]) -> None:

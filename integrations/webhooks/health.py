@@ -1,9 +1,10 @@
 """Receiver health for `deskops report`: how webhook deliveries were answered, per hour.
 
-`ReceiverHealth` wraps the receiver (a plain ``(app) -> app`` ASGI wrapper; the receiver is
-unchanged) and counts each answer to ``/webhooks/<source>`` by hour, source, status and a
-reason class (the status's meaning, never the request's content). Counts stay in memory
-and are added to the store's health table every ``interval`` seconds and at shutdown, so a
+`ReceiverHealth` wraps the receiver (a plain ``(app) -> app`` ASGI wrapper) and counts each
+answer to ``/webhooks/<source>`` by hour, source, status and a reason class (the status's
+meaning, never the request's content); an app that offers ``count_answers_with``, as
+`app.Receiver` does, is handed `ReceiverHealth.count` and counts its own answers. Counts stay
+in memory and are added to the store's health table every ``interval`` seconds and at shutdown, so a
 delivery never waits for this write; if the store is down they are kept for the next try.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 from integrations.events import EventStore, StoreUnavailable
 from integrations.events.history import record_receiver_counts
 
-__all__ = ["REASONS", "ReceiverHealth"]
+__all__ = ["REASONS", "ReceiverHealth", "answer_source"]
 
 log = logging.getLogger("deskops.receiver")
 
@@ -42,6 +43,12 @@ REASONS = {
 }
 
 
+def answer_source(path: str) -> str:
+    """The source an answer to ``path`` (under ``/webhooks/``) is counted under."""
+    source = path.rsplit("/", 1)[-1]
+    return source if source in ("zendesk", "freshdesk") else "other"
+
+
 class ReceiverHealth:
     """ASGI wrapper counting webhook answers; `flush` writes them to ``store``."""
 
@@ -55,6 +62,12 @@ class ReceiverHealth:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # The receiver app (`app.Receiver`) counts its own answers when handed `count`: a
+        # wrapper of ``send`` cost every delivery a closure and two more awaits.
+        attach = getattr(app, "count_answers_with", None)
+        self._app_counts = callable(attach)
+        if attach is not None and self._app_counts:
+            attach(self.count)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -64,16 +77,17 @@ class ReceiverHealth:
         if scope["type"] != "http" or not path.startswith("/webhooks/"):
             await self.app(scope, receive, send)
             return
-        source = path.rsplit("/", 1)[-1] or "other"
-        if source not in ("zendesk", "freshdesk"):
-            source = "other"
+        self._start()
+        if self._app_counts:
+            await self.app(scope, receive, send)
+            return
+        source = answer_source(path)
 
         async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 self.count(source, int(message["status"]))
             await send(message)
 
-        self._start()
         await self.app(scope, receive, counting_send)
 
     def count(self, source: str, status: int) -> None:
