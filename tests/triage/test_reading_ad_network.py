@@ -320,3 +320,56 @@ def test_everyday_words_name_no_other_question(ads: TriageContext, body: str,
     assert got not in ("pub_other", "pub_account")
     if value is not None:
         assert got == value
+
+
+@pytest.mark.parametrize("body", [
+    "세금 서류 W-8BEN은 어디서 제출하나요? SID 5590017",
+    "세금 관련 서류를 다시 내야 하는지 궁금해요. SID 5590017",
+    "Where do I upload my W-9? The old one had a typo. SID 5590017",
+    "how do i update my tax info on file?? SID 5590017",
+    "Où est-ce que j'envoie mon formulaire fiscal W-8BEN ? SID 5590017",
+    "Onde envio o formulário W-8BEN? Não sei se preciso de outro pro imposto. SID 5590017",
+])
+def test_a_tax_form_alone_is_no_payment(ads: TriageContext, body: str) -> None:
+    """A tax form is paperwork: is it a payment question, an account one? Nothing moved
+    money, so the requester says which (the labels ask)."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_payments"
+    assert "problem_type" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "Why was tax withheld from my October commissions? SID 5590017",
+    "Pourquoi mes commissions d'octobre ont-elles été amputées ? Le formulaire fiscal est "
+    "envoyé. SID 5590017",
+    "이번 달 커미션 정산에서 세금이 떼어졌어요. 원천징수 비율이 궁금해요. SID 5590017",
+    "O pagamento de outubro veio com imposto descontado, por quê? SID 5590017",
+])
+def test_tax_taken_from_money_is_still_a_payment(ads: TriageContext, body: str) -> None:
+    """Negative: tax taken from a commission or a payment is about the money paid."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize(("body", "system"), [
+    ("대시보드 표가 다 깨져요. 안드로이드 14이고 오류 메시지는 없어요. SID 1290455",
+     "안드로이드 14"),
+    ("대시보드가 안 열려요. 안드로이드 13 입니다. SID 1290455", "안드로이드 13"),
+    ("윈도10 쓰는데 대시보드가 하얗게 나와요. SID 1290455", "윈도10"),
+    ("우분투 22.04에서 파이어폭스로 보면 그래프가 안 떠요. SID 1290455", "우분투 22.04"),
+    ("윈도우즈 11에서 엣지로 접속하면 멈춰요. SID 1290455", "윈도우즈 11"),
+    ("크롬OS 노트북에서 리포트가 안 열려요. SID 1290455", "크롬OS"),
+])
+def test_korean_names_of_systems(ads: TriageContext, body: str, system: str) -> None:
+    """A system written in Hangul, its version right after, whatever ending follows
+    ("안드로이드 14이고", "윈도10 쓰는데")."""
+    assert written(ads, decide(on(ads, body), ads)).get("operating_system") == system
+
+
+@pytest.mark.parametrize("body", [
+    "안드로메다급으로 느려요. 대시보드가 안 열려요. SID 1290455",
+    "팝업 창이 안 떠요. 대시보드가 멈춰요. SID 1290455",
+])
+def test_korean_words_near_a_system_name_are_none(ads: TriageContext, body: str) -> None:
+    """Negative: a word that starts like a system's name names no system."""
+    assert "operating_system" not in written(ads, decide(on(ads, body), ads))
