@@ -411,3 +411,31 @@ def test_a_latin_name_with_a_korean_copula_is_said_of_oneself(stream: TriageCont
 def test_a_korean_copula_after_a_program_says_nothing(stream: TriageContext) -> None:
     d = decide(on(stream, "크롬이에요. 로그인이 안 돼요."), stream)
     assert "occupation" not in written(stream, d)
+
+
+@pytest.mark.parametrize("body", [
+    "I'm just a viewer. The show I waited for got cancelled and now her page is gone.",
+    "Je suis un simple spectateur, le show de samedi a été annulé et sa page a disparu.",
+    "Sou só espectador, o show de sábado foi cancelado e a página dela sumiu.",
+    "저는 일반 시청자인데요, 토요일 방송이 취소되고 모델 페이지도 없어졌어요.",
+    "I'm a regular viewer and the private show was canceled without notice, why?",
+])
+def test_a_cancelled_show_is_no_billing_question(stream: TriageContext, body: str) -> None:
+    """A show, an event called off is no cancellation of anything paid: a bare "cancelled",
+    "annulé", "cancelado", "취소" routes by who writes, not to billing."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_user"
+    assert _group(d) == "User Support"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm just a viewer and I want to cancel my subscription before it renews.",
+    "Je suis un simple spectateur, je veux annuler mon abonnement avant le renouvellement.",
+    "Sou só espectador e quero cancelar a assinatura antes de renovar.",
+    "저는 일반 시청자인데 구독 취소하고 싶어요.",
+    "I'm just a viewer, I cancelled but I was charged again.",
+])
+def test_cancelling_what_one_pays_for_routes_to_billing(stream: TriageContext,
+                                                        body: str) -> None:
+    """Negative: cancelling a subscription, or a charge after cancelling, is billing."""
+    assert _group(decide(on(stream, body), stream)) == "Billing Support"
