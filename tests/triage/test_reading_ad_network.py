@@ -373,3 +373,84 @@ def test_korean_names_of_systems(ads: TriageContext, body: str, system: str) -> 
 def test_korean_words_near_a_system_name_are_none(ads: TriageContext, body: str) -> None:
     """Negative: a word that starts like a system's name names no system."""
     assert "operating_system" not in written(ads, decide(on(ads, body), ads))
+
+
+@pytest.mark.parametrize("body", [
+    "this is the third time im writing. just fix it already, im losing money every day.",
+    "Nobody answers and it's costing me money. Fix it! SID 40517726",
+    "I keep losing commissions every day this goes on. SID 40517726",
+    "Personne ne répond, je perds de l'argent tous les jours. SID 40517726",
+    "Ça me coûte de l'argent chaque jour, réglez ça. SID 40517726",
+    "Ninguém responde, tô perdendo dinheiro todo dia. SID 40517726",
+    "Já é a terceira vez que escrevo, estou perdendo grana. SID 40517726",
+    "세 번째 문의인데 답이 없네요. 매일 돈을 잃고 있어요. SID 40517726",
+    "답변 좀 주세요, 하루하루 돈 날리고 있습니다. SID 40517726",
+])
+def test_money_lost_as_a_consequence_is_no_payment(ads: TriageContext, body: str) -> None:
+    """Losing money, or what a problem costs, is its consequence, whatever the problem is:
+    nothing says a payment went wrong, so the type is asked."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    "My October payment never arrived and I'm losing money. SID 40517726",
+    "Mon paiement d'octobre n'est jamais arrivé. SID 40517726",
+    "Não recebi o pagamento de outubro, cadê meu dinheiro? SID 40517726",
+    "10월 커미션이 아직 입금이 안 됐어요. SID 40517726",
+])
+def test_a_missing_payment_with_its_cost_is_still_a_payment(ads: TriageContext,
+                                                            body: str) -> None:
+    """Negative: a payment that did not arrive is the problem, its cost aside."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    "I need a signed copy of the publisher agreement. Nothing wrong with payments or the "
+    "account. SID 40087",
+    "Just the contract, there's no issue with my payments or my account. SID 40087",
+    "Il me faut une copie signée du contrat éditeur, rien à voir avec les paiements ou le "
+    "compte. SID 40087",
+    "Preciso de uma cópia assinada do contrato, nada de errado com pagamento nem com a "
+    "conta. SID 40087",
+    "계약서 사본이 필요해요. 결제나 계정 문제는 아니에요. SID 40087",
+])
+def test_a_list_of_denied_topics_names_none_of_them(ads: TriageContext, body: str) -> None:
+    """"nothing wrong with payments or the account", "rien à voir avec les paiements ou le
+    compte", "nada de errado com pagamento nem com a conta": every topic of the list is set
+    aside, the last as much as the first."""
+    got = written(ads, decide(on(ads, body), ads)).get("problem_type")
+    assert got not in ("pub_payments", "pub_account")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Nothing wrong with the site, but my October payment never arrived. SID 40087",
+     "pub_payments"),
+    ("Rien à voir avec les liens : mon paiement d'octobre n'est jamais arrivé. SID 40087",
+     "pub_payments"),
+])
+def test_a_denied_topic_leaves_the_stated_one(ads: TriageContext, body: str,
+                                              value: str) -> None:
+    """Negative: the topic stated beside a denied one is still read."""
+    assert written(ads, decide(on(ads, body), ads)).get("problem_type") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My accountant is asking for a signed copy of the publisher agreement. SID 40087", "en"),
+    ("Our accountants need last year's statement PDF, nothing is broken. SID 40087", "en"),
+    ("Mon comptable me demande une copie signée du contrat. SID 40087", "fr"),
+])
+def test_the_one_who_keeps_the_accounts_is_no_account(ads: TriageContext, body: str,
+                                                      locale: str) -> None:
+    """"accountant", "comptable": the stemmer folds them onto "account", "compte"; a
+    person's noun names the person, not the account."""
+    assert written(ads, decide(on(ads, body, locale=locale), ads)).get(
+        "problem_type") != "pub_account"
+
+
+def test_an_account_beside_an_accountant_is_still_read(ads: TriageContext) -> None:
+    """Negative: the account itself, named beside the accountant, stays the problem."""
+    d = decide(on(ads, "My accountant can't help: my account is locked and the password "
+                       "reset never arrives. SID 40087"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"

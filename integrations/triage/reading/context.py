@@ -117,6 +117,22 @@ _FOR_BEFORE = re.compile(
     r"recupere\w*|recolte\w*|achete\w*|obtenu\w*|loote\w*|peguei|coletei|comprei|"
     r"farmei|consegui)\s+(?:(?:it|them|la|le|les|l')\s+)?(?:for|pour|para|pra)\s+"
     r"(?:(?:the|my|a|an|la|le|les|l'|ma|mon|mes|une?|o|a|os|as|minha|meu)\s*)?$")
+#: What a problem costs the requester, before the words: "losing money", "it's costing me
+#: money", "je perds de l'argent", "ça me coûte de l'argent", "tô perdendo dinheiro",
+#: "deixando de ganhar": the money lost is the consequence of whatever is wrong, never the
+#: kind of problem (a payment that did not arrive is told by its own words). Never a loss
+#: feared ("sem perder meus seguidores", "without losing my fans").
+_CONSEQUENCE_BEFORE = re.compile(
+    r"(?<!without )(?<!avoid )(?<!not )(?<!sans )(?<!pas )(?<!sem )(?<!nao )"
+    r"\b(?:los(?:e|es|ing|t)|cost(?:s|ing)?\s+(?:me|us)|wast(?:e|es|ing|ed)|bleed(?:s|ing)?|"
+    r"burn(?:s|ing)?\s+through|miss(?:ing)?\s+out\s+on|"
+    r"perd(?:s|ons|ez|ent|re|u|ue|ais|ait)|(?:me|nous)\s+coute\w*|fait\s+perdre|"
+    r"perd(?:endo|er|i|emos|eu|e)|custando|me\s+custa\w*|jogando\s+fora|"
+    r"deixando\s+de\s+ganhar)\s+(?:(?:so|much|a|lot|lots|of|real|my|our|all|the|more|"
+    r"serious|actual|good|de|d'|l'|des|du|mon|mes|beaucoup|pas|mal|plein|o|os|as|meu|minha|"
+    r"meus|minhas|muito|mais|um|uma|monte|do|da)\s*){0,3}$")
+#: Korean: the money, then lost ("돈을 잃고 있어요", "돈 날리고", "수익 손해").
+_CONSEQUENCE_AFTER_KO = re.compile(r"^\s*(?:을|를|이|가|도)?\s*(?:잃|날리|날려|날렸|손해)")
 _STEPS_BEFORE = re.compile(
     r"\b(?:what i did|what i have done|what i've done|steps(?: taken)?|steps i took|"
     r"here is what i did|ce que j'ai fait|voila ce que j'ai fait|etapes|"
@@ -309,8 +325,8 @@ def context(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` name the problem's context, not the problem: a place
     ("the Links tab"), what the requester was doing ("when I create a link") or listed as
     the steps, the topic ("about my account"), an identifier's label ("account 5512093",
-    "usuário carla_live"), or another person the requester names ("un utilisateur qui
-    s'appelle Jeannot42")."""
+    "usuário carla_live"), another person the requester names ("un utilisateur qui
+    s'appelle Jeannot42"), or what the problem costs ("losing money")."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
@@ -329,7 +345,9 @@ def context(text: str, hit: Hit) -> bool:
             or (_TRIED_BEFORE.search(before)
                 and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
             or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
-            or done(text, hit, before) or _FOR_BEFORE.search(before)):
+            or done(text, hit, before) or _FOR_BEFORE.search(before)
+            or _CONSEQUENCE_BEFORE.search(before)
+            or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])):
         return True
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(

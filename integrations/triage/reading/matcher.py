@@ -102,6 +102,7 @@ _NEGATION_BEFORE = {
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
                      r"question|with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
                      r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|eu|ete|"
@@ -111,20 +112,24 @@ _NEGATION_BEFORE = {
                      r"questao|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
                      r"sobre)\s+)"
                      r"{0,4}$|"
-                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
+                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
+                     r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
 #: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
 _NEGATION_JOINED = {
-    "en": re.compile(r"(?:\bnot|n't|\bno|\bwithout|\bneither)\s+(?:(?:a|an|the|any|really|"
-                     r"use|using|have|own)\s+){0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+"
-                     r"(?:or|nor)\s+(?:(?:a|an|the|any)\s+)?$"),
-    "fr": re.compile(r"(?:\bpas|\bsans|\baucune?)\s+(?:(?:un|une|de|du|des|d'|le|la|les|l')"
+    "en": re.compile(r"(?:\bnot|n't|\bno|\bwithout|\bneither|\bnothing\s+(?:is\s+|'s\s+)?wrong"
+                     r"\s+with|\bnothing to do with)\s+(?:(?:a|an|the|any|really|use|using|have|"
+                     r"own|issues?|problems?|with|my|our)\s+){0,3}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+"
+                     r"(?:or|nor)\s+(?:(?:a|an|the|any|my|our|with)\s+){0,2}$"),
+    "fr": re.compile(r"(?:\bpas|\bsans|\baucune?|\brien a voir avec)\s+(?:(?:un|une|de|du|des|"
+                     r"d'|le|la|les|l'|mon|ma|mes)"
                      r"\s*){0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|ni)\s+"
-                     r"(?:(?:un|une|de|du|des|d'|le|la|les|l')\s*)?$"),
-    "pt": re.compile(r"(?:\bnao|\bsem|\bnem)\s+(?:(?:e|um|uma|o|a|de|do|da|sou|uso|tenho)\s+)"
+                     r"(?:(?:un|une|de|du|des|d'|le|la|les|l'|mon|ma|mes|avec)\s*){0,2}$"),
+    "pt": re.compile(r"(?:\bnao|\bsem|\bnem|\bnada a ver com|\bnada de errado com)\s+"
+                     r"(?:(?:e|um|uma|o|a|de|do|da|sou|uso|tenho|meu|minha)\s+)"
                      r"{0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|nem)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da)\s+)?$"),
+                     r"(?:(?:um|uma|o|a|de|do|da|com|meu|minha)\s+){0,2}$"),
 }
 #: French negation after its verb, "ne" dropped as spoken ("ça plante pas", "je joue
 #: plus"); "pas mal" (quite a lot) is no negation.
@@ -136,7 +141,8 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|question|bug|with|of|use|using)\s+){1,3}$|"
-                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$"),
+                     r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
                      r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
                      r"mon|ma|mes)\s*){0,2}$|"
@@ -157,6 +163,10 @@ _NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:\S+\s+(?:건|게|거|것�
                                 r"(?:아니|아닌|아닙|아냐|아녜|"
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
+#: Korean, a list denied as one: "결제나 계정 문제는 아니에요", "결제랑 계정 쪽은 아니고": the
+#: first topic, "or"/"and", the next one (and its noun) and the negation.
+_NEGATION_JOINED_KO = re.compile(r"^(?:이나|나|이랑|랑|하고|과|와|,)\s*\S+\s+(?:\S+\s+)?"
+                                 r"(?:아니|아닌|아닙|아냐)")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
 #: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
 #: topic or "also" particle, then the negated verb of using, doing or having, or 말고/없이
@@ -255,6 +265,10 @@ _COMMON_WORDS = {
           "obrigado obrigada ola dia dias vez vezes cada algum alguma logo",
 }
 COMMON = {lang: frozenset(ws.split()) for lang, ws in _COMMON_WORDS.items()}
+#: Endings of a person's noun a stemmer takes off ("accountant" -> "account", "comptable" ->
+#: "compt"), per language (`Matcher._agent`).
+_AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {"en": ("ant", "ants"),
+                                               "fr": ("able", "ables")}
 #: Most words between two words of a phrase (function words aside), and the marks that end a
 #: clause: a phrase never spans them.
 GAP = 1
@@ -290,11 +304,22 @@ def _after(text: str, end: int) -> str:
     return _SENTENCE_END.split(text[end:end + 12], maxsplit=1)[0]
 
 
+def _joined_ko(text: str, end: int) -> bool:
+    """True when the Korean words ending at ``end`` open a list the sentence denies
+    (`_NEGATION_JOINED_KO`); the joining particle may be the hit's own last syllable."""
+    if not end or not _HANGUL_TEXT.match(text[end - 1]):
+        return False
+    after = _SENTENCE_END.split(text[end:end + 20], maxsplit=1)[0]
+    if text[end - 1] in "나랑과와":
+        after = "나" + after
+    return bool(_NEGATION_JOINED_KO.search(after))
+
+
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
     after = _after(text, end)
     if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after) \
-            or _DENIAL_AFTER_KO.search(after):
+            or _DENIAL_AFTER_KO.search(after) or _joined_ko(text, end):
         return True
     if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
         return True
@@ -524,6 +549,9 @@ class Matcher:
         for form, k in raw.items():
             self._shortest[k] = min(len(form), self._shortest.get(k, len(form)))
         self._common = COMMON.get(language, frozenset()) - raw.keys()
+        # keys some phrase writes as a person's noun ("accountant"): those words then match
+        self._agents = frozenset(k for form, k in raw.items()
+                                 if form.endswith(_AGENT_SUFFIXES.get(language, ("\0",))))
         self._korean = frozenset(k for k in known if len(k) >= 2 and not k.isascii())
         # typo candidates: keys and the unstemmed words they come from, by first letter and length
         self._typo: dict[str, str] = {**{k: k for k in known}, **raw}
@@ -551,7 +579,7 @@ class Matcher:
         if self._common and fold(tok.raw) in self._common:
             return (), False  # an everyday word whose stem a keyword happens to share
         if k in self._known:
-            if self._derived(tok, k):
+            if self._derived(tok, k) or self._agent(tok, k):
                 return (), False
             return (k,), False
         if not k.isascii():
@@ -569,6 +597,16 @@ class Matcher:
                 if found:  # every word one typo away: the phrase around decides
                     return tuple(sorted({self._typo[str(c[0])] for c in found})), True
         return (), False
+
+    def _agent(self, tok: Token, k: str) -> bool:
+        """True when the text word is a person's noun the stemmer folds onto a phrase word
+        ("accountant" onto "account", "comptable" onto "compte"): the one who keeps the
+        accounts is no account, unless a phrase writes the noun itself."""
+        suffixes = _AGENT_SUFFIXES.get(self.language)
+        if not suffixes or k in self._agents:
+            return False
+        form = fold(tok.raw)
+        return form.endswith(suffixes) and len(form) > len(k) + 2
 
     def _derived(self, tok: Token, k: str) -> bool:
         """True when the text word is three letters or more shorter than every phrase word
