@@ -439,3 +439,47 @@ def test_cancelling_what_one_pays_for_routes_to_billing(stream: TriageContext,
                                                         body: str) -> None:
     """Negative: cancelling a subscription, or a charge after cancelling, is billing."""
     assert _group(decide(on(stream, body), stream)) == "Billing Support"
+
+
+@pytest.mark.parametrize("body", [
+    "I model on here but I also kind of manage two other girls who stream from my "
+    "apartment. Do we need a different account?",
+    "I stream here and I also sort of handle my two roommates' shows. Should we get "
+    "another account?",
+    "Je diffuse ici et je gère aussi deux autres filles qui streament chez moi. On doit "
+    "changer de compte ?",
+    "Eu transmito aqui e também cuido de duas amigas que fazem live lá em casa. A gente "
+    "precisa de outra conta?",
+    "저는 혼자 방송도 하고 친구 두 명 방송도 관리하고 있어요. 저희 계정 바꿔야 하나요?",
+])
+def test_a_second_role_then_we_is_still_asked(stream: TriageContext, body: str) -> None:
+    """"I model … but I also manage two other girls", then "do we need …": the second role
+    is the requester's own ("I"); the group a later sentence speaks for is the requester
+    and those they manage, no studio declaring itself."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("We're a studio and we also manage two other girls' schedules. Payouts are late.",
+     "occ_studio"),
+    ("I stream solo. Do we, as models, get paid weekly?", "occ_model"),
+])
+def test_a_group_managing_others_is_a_studio(stream: TriageContext, body: str,
+                                             value: str) -> None:
+    """Negative: a group saying it manages others is what it is; "we" alone adds no role."""
+    assert written(stream, decide(on(stream, body), stream)).get("occupation") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Sou eu sozinha. Quero mudar meu nome sem perder meus seguidores.", "occ_model"),
+    ("I want to change my name without losing my followers.", "occ_model"),
+    ("Je veux changer de pseudo sans perdre mes abonnés, je suis modèle indépendante.",
+     "occ_model"),
+])
+def test_a_loss_feared_still_says_who_writes(stream: TriageContext, body: str,
+                                             value: str) -> None:
+    """Negative: "without losing my followers" fears a loss, it tells none: the followers
+    are still the requester's own."""
+    assert written(stream, decide(on(stream, body), stream)).get("occupation") == value

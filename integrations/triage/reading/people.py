@@ -162,9 +162,21 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     second role (`_SECOND_ROLE`), or an option's words, not negated, are the requester's
     affiliation (`_affiliation`)."""
     folded = [fold(t) for _, t in texts]
-    return any(_WHICH_KIND.search(f) or (_SECOND_ROLE.search(f) and not _WE.search(f))
-               for f in folded) or any(
+    return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people)
+
+
+def _second_role(folded: str) -> bool:
+    """True when a sentence gives the requester a second role (`_SECOND_ROLE`) and is not
+    a group speaking (`_WE`: "we also manage two girls" is a studio); a group a later
+    sentence speaks for ("I model but I also manage two girls. Do we need …") is the
+    requester and those they manage."""
+    for m in _SECOND_ROLE.finditer(folded):
+        start = max((e.end() for e in SENTENCE_END.finditer(folded, 0, m.start())), default=0)
+        end = next((e.start() for e in SENTENCE_END.finditer(folded, m.end())), len(folded))
+        if not _WE.search(folded, start, end):
+            return True
+    return False
 
 
 def _both(hits: Sequence[tuple[str, Hit]], people: Mapping[str, set[str]]) -> bool:
