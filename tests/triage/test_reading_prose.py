@@ -1071,3 +1071,47 @@ def test_the_other_players_quoted_name_a_few_words_on(
 def test_a_purchase_named_after_its_noun(games: TriageContext, body: str, locale: str,
                                          value: str | None) -> None:
     assert reading(games, "purchase_name", body, locale) == value
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    # the whole sequence, from the first act to the last, whatever comes before its subject
+    ("sorry, forgot stuff. macOS Sonoma 14.5, I just logged in and clicked the Payments tab, "
+     "no error text, only the spinner.", "en",
+     "I just logged in and clicked the Payments tab, no error text, only the spinner"),
+    ("Le dashboard plante. J'ai ouvert Rapports, choisi novembre puis cliqué sur Export CSV, "
+     "et j'ai le message d'erreur.", "fr",
+     "J'ai ouvert Rapports, choisi novembre puis cliqué sur Export CSV, et j'ai le message "
+     "d'erreur"),
+    ("Sous Windows 11, j'ouvre Liens, je colle l'URL et j'ai cliqué sur Générer.", "fr",
+     "j'ouvre Liens, je colle l'URL et j'ai cliqué sur Générer"),
+    ("Chrome here, I went to Links, pasted the URL and clicked Get Link.", "en",
+     "I went to Links, pasted the URL and clicked Get Link"),
+    ("No Windows 10, entrei no painel e cliquei em Relatórios, aí trava.", "pt-br",
+     "entrei no painel e cliquei em Relatórios, aí trava"),
+])
+def test_steps_taken_reads_the_whole_sequence(ads: TriageContext, body: str, locale: str,
+                                              steps: str) -> None:
+    assert reading(ads, "steps_taken", body, locale) == steps
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    # a message the product shows, quoted, is no step, even with a cue's words inside
+    ("로그인하고 대시보드에서 링크 메뉴 누르면 바로 '세션이 만료되었습니다. 다시 로그인해 "
+     "주세요.' 라고 뜨면서 튕깁니다.", "ko", "로그인하고 대시보드에서 링크 메뉴 누르면"),
+    ("It says \"Session expired, I tried to reload, please log in again\" and kicks me out.",
+     "en", None),
+    ("Le message « Vous avez déjà cliqué sur ce lien » s'affiche.", "fr", None),
+    ("Aparece \"Você já tentou 3 vezes, tente mais tarde\" na tela.", "pt-br", None),
+    # opening the product in a browser, or comparing two, is no step
+    ("o painel fica todo em branco quando abro no Firefox, no Chrome funciona normal.",
+     "pt-br", None),
+    ("The dashboard is blank when I open it in Firefox, Chrome works fine.", "en", None),
+    ("Quand j'ouvre sur Safari la page est blanche, sur Chrome ça marche.", "fr", None),
+    ("Quando entro pelo Edge fica em branco.", "pt-br", None),
+    # a named button after the browser still is a step
+    ("When I open Safari and click Get Link nothing happens.", "en",
+     "open Safari and click Get Link nothing happens"),
+])
+def test_steps_taken_skips_messages_and_browsers(ads: TriageContext, body: str, locale: str,
+                                                 steps: str | None) -> None:
+    assert reading(ads, "steps_taken", body, locale) == steps

@@ -1668,7 +1668,10 @@ class ClauseReader:
         cue = self._cue
         for source, text in texts:
             capped = text[:4000]
+            quoted = [q.span() for q in _QUOTE_SPAN.finditer(capped)]
             for m in cue.finditer(capped) if cue is not None else ():
+                if any(s <= m.start() < e for s, e in quoted):
+                    continue  # the product's words ("다시 로그인해 주세요"), no step taken
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
@@ -1696,7 +1699,7 @@ class ClauseReader:
             value = capped[m.start("act"):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            precise = _TARGET.search(" ".join(value.split()[1:5]))
+            precise = _TARGET.search(_PLATFORM.sub("", " ".join(value.split()[1:5])))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
@@ -1781,6 +1784,15 @@ _WHEN = re.compile(
 #: What makes an act a step an agent can follow: a named target (a capitalised word, not
 #: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
 _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
+#: What the requester opens the product with (a browser, a system, a device): "quando abro
+#: no Firefox", "when I open it in Safari" names no button or page an agent can follow.
+_PLATFORM = re.compile(r"(?i)(?<!\w)(?:chrome|firefox|safari|edge|opera|brave|vivaldi|"
+                       r"samsung internet|internet explorer|windows|macos|mac|linux|ubuntu|"
+                       r"android|ios|iphone|ipad|chromebook|pc|laptop)(?!\w)")
+#: A quoted passage: a message the product shows or someone's words, never the
+#: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
+#: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
+_QUOTE_SPAN = re.compile(r"[\"“«「][^\"”»」\n]{2,200}[\"”»」]|(?<!\w)'[^'\n]{2,200}'(?!\w)")
 _KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|고)\s")
 #: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
 #: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
@@ -1796,20 +1808,26 @@ _CONTACT = re.compile(
 #: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei";
 #: the common ones in -i: "fui", "abri", "escolhi"): the start of a list of the requester's
 #: actions.
-_FIRST_PERSON = re.compile(r"(?i)^(?:i|i've|we|j'|j’|je|nous|on|eu|a gente|[a-zà-ÿ]{2,}ei|"
-                           r"fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|subi|"
-                           r"preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
-                           r"(?![a-zà-ÿ])")
+_FIRST_PERSON = re.compile(r"(?i)^(?:j['’](?=[a-zà-ÿ])|(?:i|i've|we|je|nous|on|eu|a gente|"
+                           r"[a-zà-ÿ]{2,}ei|fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|"
+                           r"subi|preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
+                           r"(?![a-zà-ÿ]))")
 #: What joins the actions of a list ("..., clicked Export, then chose CSV").
 _LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
 
 
 def _listed_from(text: str, at: int) -> int:
-    """Where the clause a cue at ``at`` starts: the start of its sentence when the cue is
-    one of a list of the requester's actions ("I picked last 90 days, clicked Export"),
-    else the cue itself."""
+    """Where the clause a cue at ``at`` starts: the first act of a list of the requester's
+    actions the cue ends ("I picked last 90 days, clicked Export"), from the sentence's
+    start or after a comma or a colon before it ("macOS 14, I logged in and clicked …",
+    "Sous Windows 11, j'ouvre Liens, je colle l'URL et j'ai cliqué …": what the requester
+    uses is no step), else the cue itself."""
     begin = max((text.rfind(p, 0, at) for p in ".!?\n"), default=-1) + 1
-    prefix = text[begin:at].strip()
-    if prefix and _LIST_JOIN.search(prefix) and _FIRST_PERSON.match(prefix):
-        return begin + len(text[begin:at]) - len(text[begin:at].lstrip())
+    prefix = text[begin:at]
+    if not _LIST_JOIN.search(prefix.strip()):
+        return at
+    for start in (0, *(i + 1 for i, c in enumerate(prefix) if c in ",;:")):
+        part = prefix[start:]
+        if part.strip() and _FIRST_PERSON.match(part.lstrip()):
+            return begin + start + len(part) - len(part.lstrip())
     return at
