@@ -356,6 +356,23 @@ def test_both_kinds_in_one_sentence_are_asked(stream: TriageContext, body: str) 
 
 
 @pytest.mark.parametrize(("body", "value"), [
+    ("I broadcast solo on your site (no agency, no studio, just me) and the payout for the "
+     "second half of November never came.", "occ_model"),
+    ("Je diffuse seule, pas de studio, et le virement de la deuxième moitié de novembre "
+     "n'est pas arrivé.", "occ_model"),
+    ("Eu transmito sozinha, sem estúdio, e o repasse da segunda metade do mês não caiu.",
+     "occ_model"),
+    ("I'm a viewer and half my tokens vanished after the update.", "occ_user"),
+])
+def test_a_half_of_a_month_is_no_second_kind(stream: TriageContext, body: str,
+                                             value: str) -> None:
+    """A half said once splits a time or an amount ("the second half of November", "la
+    deuxième moitié", "segunda metade do mês", "half my tokens"), not the requester: only
+    "half model, half studio" is two kinds."""
+    assert written(stream, decide(on(stream, body), stream)).get("occupation") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
     ("I'm a viewer and both my tokens and my subscription vanished.", "occ_user"),
     ("I'm a model and both my stream and my tips are broken.", "occ_model"),
     ("I'm a tipper, not a performer. My tokens are missing.", "occ_user"),

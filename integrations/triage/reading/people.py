@@ -114,8 +114,14 @@ _SECOND_ROLE = re.compile(
     r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델들|언니들|동생들)[^.!?\n]{0,20}관리")
 #: Two kinds at once, in the sentence naming them: "both", "half … half", "at the same
 #: time", "à la fois", "les deux", "ao mesmo tempo", "as duas coisas", "둘 다".
-_BOTH = re.compile(r"\b(?:both|half|at the same time|a la fois|en meme temps|les deux|"
-                   r"moitie|ao mesmo tempo|as duas coisas|os dois|metade)\b|둘 다|동시에")
+_BOTH = re.compile(r"\b(?:both|at the same time|a la fois|en meme temps|les deux|"
+                   r"ao mesmo tempo|as duas coisas|os dois|"
+                   # a half said twice splits a person ("half model, half studio manager");
+                   # once, it splits a time ("the second half of November", "la deuxième
+                   # moitié du mois", "metade do mês")
+                   r"(?P<half>half|moitie|metade)\b[^.!?\n]{1,60}\b(?P=half)|"
+                   r"(?:half|la moitie|metade) (?:of )?(?:the|du|do) (?:time|temps|tempo))\b|"
+                   r"둘 다|동시에")
 #: A group speaking ("we", "nous", "on", "a gente", "저희"): managing others is what it is
 #: (a studio), no second role.
 _WE = re.compile(r"\b(?:we|we're|we've|our|nous|notre|nos|on (?:est|a|gere|fait|bosse|"
