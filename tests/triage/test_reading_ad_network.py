@@ -5,6 +5,8 @@ example workspace."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from test_reading import asked, on, written
 
@@ -454,3 +456,32 @@ def test_an_account_beside_an_accountant_is_still_read(ads: TriageContext) -> No
     d = decide(on(ads, "My accountant can't help: my account is locked and the password "
                        "reset never arrives. SID 40087"), ads)
     assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize(("body", "reply"), [
+    ("preciso de ajuda com minha conta urgente",
+     "sendo mais claro: é sobre pagamento, o depósito de novembro veio com R$ 90 a menos."),
+    ("I need help with my account asap",
+     "to be clear: my November payout came in $90 short."),
+    ("J'ai besoin d'aide pour mon compte, c'est urgent",
+     "Pour préciser : mon virement de novembre est arrivé avec 90 € de moins."),
+    ("Preciso de ajuda na minha conta",
+     "É o pagamento de novembro, o depósito veio menor."),
+])
+def test_help_with_the_account_leaves_the_reply_to_say_what(ads: TriageContext, body: str,
+                                                             reply: str) -> None:
+    """"help with my account" asks for help where everything lives; the reply that says
+    what is wrong (a payout short) is the problem."""
+    t = on(ads, body + " SID 22451987")
+    t = dataclasses.replace(t, comments=(*t.comments, dataclasses.replace(
+        t.comments[0], id=2, body=reply)))
+    assert written(ads, decide(t, ads)).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    "I can't log in to my account, the password reset never arrives. SID 22451987",
+    "Não consigo entrar na minha conta, a senha não funciona. SID 22451987",
+])
+def test_an_account_problem_is_still_read(ads: TriageContext, body: str) -> None:
+    """Negative: an account that fails stays an account problem."""
+    assert written(ads, decide(on(ads, body), ads)).get("problem_type") == "pub_account"

@@ -277,15 +277,17 @@ AT_TECHNICAL = re.compile(r"\b(?:technical|technique|tecnico)\b[^.!?;:]{0,16}?\s
 AT_KO = re.compile(r"^\s*(?:시|할 때|때|도중에?|중에?)\s*$")
 
 #: What the ticket is about, not what is wrong: "it's about my account", "a problem with
-#: my account", "concernant mon compte", "o que aconteceu com a minha conta", "계정 관련":
-#: the words right after a preposition of topic (and a possessive), context like a place.
+#: my account", "help with my account", "concernant mon compte", "aide pour mon compte",
+#: "ajuda com minha conta", "o que aconteceu com a minha conta", "계정 관련": the words
+#: right after a preposition of topic (and a possessive), context like a place.
 _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:about|regarding|concerning|(?:problems?|issues?|trouble|wrong|happened|going on)"
-    r"\s+with)\s+(?:(?:my|our|the|your)\s+)?|"
-    r"\b(?:concernant|a propos d[eu']|au sujet d[eu']|(?:problemes?|soucis?|arrive)\s+avec)"
+    r"\s+with|(?:help|assistance)\s+(?:with|on))\s+(?:(?:my|our|the|your)\s+)?|"
+    r"\b(?:concernant|a propos d[eu']|au sujet d[eu']|(?:problemes?|soucis?|arrive)\s+avec|"
+    r"aide\s+(?:avec|pour|sur))"
     r"\s*(?:(?:mon|ma|mes|notre|nos|le|la|les|l')\s*)?|"
     r"\b(?:sobre|a respeito d[aoe]|referente ao?|quanto ao?|(?:problemas?|aconteceu|"
-    r"acontecendo|houve)\s+com)\s+(?:(?:a|o|os|as)\s+)?"
+    r"acontecendo|houve|ajuda)\s+com|ajuda\s+n[ao]s?)\s+(?:(?:a|o|os|as)\s+)?"
     r"(?:(?:minha|meu|minhas|meus|nossa|nosso)\s+)?)$")
 _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 #: A word that labels an identifier the requester gives ("account ID 5512093", "compte
