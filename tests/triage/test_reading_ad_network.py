@@ -485,3 +485,32 @@ def test_help_with_the_account_leaves_the_reply_to_say_what(ads: TriageContext, 
 def test_an_account_problem_is_still_read(ads: TriageContext, body: str) -> None:
     """Negative: an account that fails stays an account problem."""
     assert written(ads, decide(on(ads, body), ads)).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    "My accountant needs a signed copy of the publisher agreement. Where's the PDF? SID 40087",
+    "can u send me a copy of the contract i accepted in 2019? SID 40087",
+    "Where can I read the terms and conditions I agreed to? SID 40087",
+    "Mon comptable me demande une copie signée du contrat éditeur. SID 40087",
+    "Pouvez-vous m'envoyer les conditions générales que j'ai acceptées ? SID 40087",
+    "Preciso de uma cópia assinada do contrato pro meu contador. SID 40087",
+    "Onde vejo os termos e condições que aceitei? SID 40087",
+    "가입할 때 동의한 계약서 사본을 받을 수 있을까요? SID 40087",
+    "이용 약관 PDF는 어디서 받나요? SID 40087",
+])
+def test_a_copy_of_the_agreement_is_another_question(ads: TriageContext, body: str) -> None:
+    """The contract, its signed copy, the terms accepted: paperwork of the partnership, no
+    payment or account problem."""
+    assert written(ads, decide(on(ads, body), ads)).get("problem_type") == "pub_other"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I want to end the contract and delete my account, I'm locked out anyway. SID 40087",
+     "pub_account"),
+    ("The payment terms in the contract say net 30 but I was paid 60 days late. SID 40087",
+     "pub_payments"),
+])
+def test_a_contract_beside_the_problem_leaves_it(ads: TriageContext, body: str,
+                                                 value: str) -> None:
+    """Negative: a contract named beside what is wrong does not hide it."""
+    assert written(ads, decide(on(ads, body), ads)).get("problem_type") == value
