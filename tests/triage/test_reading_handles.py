@@ -209,3 +209,66 @@ def test_a_character_the_requester_introduces_is_not_the_reported_player(
     own character, not another player."""
     d = decide(on(games, body, form="report-a-player"), games)
     assert "reported_player" not in written(games, d)
+
+
+# ------------------------------------------------------------------ terse lines, "ID", "moi c"
+
+
+@pytest.mark.parametrize("body", [
+    "since the start of the month the game treats me like a free player. Account velvetorc. "
+    "Please fix it.",
+    "my subscription is not applied.\nAccount velvetorc\nthanks",
+    "subscription gone. Login velvetorc. thx",
+    "mon abonnement ne marche plus. Compte velvetorc. Merci",
+    "minha assinatura sumiu. Conta velvetorc. Valeu",
+])
+def test_a_terse_sentence_of_the_fields_name_and_a_handle_gives_it(
+        games: TriageContext, body: str) -> None:
+    """"Account velvetorc.": the field's name and a coined word, the whole sentence."""
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert written(games, d).get("account_name") == "velvetorc"
+
+
+@pytest.mark.parametrize("body", [
+    "subscription gone. Account hacked. Please fix it.",
+    "subscription gone. Account settings. Please fix it.",
+    "subscription gone. Account hacekd. Please fix it.",  # a typo of a word
+    "subscription gone. Account recovery. Please fix it.",
+    "subscription gone. Account velvetorc is my friends account, not mine",
+    "mon abonnement ne marche plus. Compte bloqué. Merci",
+    "minha assinatura sumiu. Conta travada. Valeu",
+])
+def test_a_terse_sentence_of_a_word_or_a_longer_clause_gives_no_handle(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("계정 삭제 원합니다. 계정 ID choi_aa, 이메일 choi.aa@naver.com", "choi_aa"),
+    ("계정 삭제해 주세요. 계정ID는 choi_aa 입니다", "choi_aa"),
+    ("계정 삭제해 주세요. 글리프 ID choi_aa 예요", "choi_aa"),
+    ("계정 삭제해 주세요. 계정 ID 까먹었어요", None),
+    ("계정 삭제해 주세요. 계정 ID 는 모르겠어요", None),
+])
+def test_a_korean_compound_with_id_written_in_latin_letters(
+        games: TriageContext, body: str, value: str | None) -> None:
+    """"계정 아이디" is also written "계정 ID"."""
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("ya un mec qui farm en bot. son pseudo c xXFarmKingXx. moi c Pandaroux. screen en pj",
+     "Pandaroux"),
+    ("un mec nommé Kraggor m'insulte. moi cé Pandaroux", "Pandaroux"),
+    ("un mec nommé Kraggor m'insulte. moi, c'est Pandaroux", "Pandaroux"),
+    ("un mec nommé Kraggor m'insulte. Moi cest Pandaroux", "Pandaroux"),
+    ("un mec nommé Kraggor m'insulte. moi c pas grave", None),
+    ("un mec nommé Kraggor m'insulte. moi c Lundi que je l'ai vu", None),
+    ("un mec nommé Kraggor m'insulte, pour moi c Grave", None),  # an opinion
+])
+def test_moi_c_introduces_the_requester_as_chat_writes_it(
+        games: TriageContext, body: str, value: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("character_name") == value

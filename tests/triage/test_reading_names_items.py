@@ -446,3 +446,33 @@ def test_a_name_before_another_fields_noun_is_that_thing(
     """"report Faeblight server": the server's name, not a player's."""
     d = decide(on(games, body, form="report-a-player"), games)
     assert "reported_player" not in written(games, d)
+
+
+# ------------------------------------------------------------------ places are never names
+
+
+@pytest.mark.parametrize("body", [
+    "hackearam minha conta, mudaram a senha. o email da conta é rafa@gmail.com, chegou um "
+    "aviso de login da Rússia",
+    "on a piraté mon compte, j'ai reçu une alerte de connexion depuis la Russie. login du "
+    "Brésil",
+    "my account got hacked, I got a login alert from China",
+    "hackearam minha conta, teve login de São Paulo e da China",
+    "계정이 해킹당했어요. 로그인 알림이 러시아에서 왔어요",
+])
+def test_a_country_or_a_city_is_no_account_name(games: TriageContext, body: str) -> None:
+    """A login "from Russia", "da Rússia", "du Brésil": a place, never an account."""
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("my account got hacked, there was a login from China and my account Kessrin is empty",
+     "Kessrin"),
+    ("my login is Moscow_77 and someone got in", "Moscow_77"),
+    ("hackearam minha conta, login da Rússia. minha conta é rafa_br", "rafa_br"),
+])
+def test_the_account_beside_a_place_is_still_read(games: TriageContext, body: str,
+                                                  value: str) -> None:
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("account_name") == value

@@ -640,3 +640,74 @@ def test_a_third_person_possessive_a_few_words_back_makes_it_theirs(
         if name in text:
             at = text.index(name)
             assert is_someone_elses(text, at, at + len(name)) is theirs
+
+
+# ------------------------------------------------------------------ a parent writing for a child
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm writing on behalf of my 8-year-old, he is very upset. His Sunfire Dragon mount "
+     "is gone. His character is SirWiggles.", "SirWiggles"),
+    ("hello, I'm her mom. Her pet vanished on Tuesday. Her character is Pip_Star, please "
+     "help", "Pip_Star"),
+    ("my kid lost his mount after the update. his char is TinyTom", "TinyTom"),
+    ("Bonjour, je suis la maman de Léo, 10 ans. Son familier a disparu. Son perso c'est "
+     "Leo2015.", "Leo2015"),
+    ("j'écris pour mon fils. son personnage est Nino_Dragon, il a perdu sa monture",
+     "Nino_Dragon"),
+    ("Olá, sou mãe do Lucas, de 9 anos. O pet sumiu do inventário dele. O personagem dele "
+     "é LucasGamer2017.", "LucasGamer2017"),
+    ("sou o pai da Bia. o pet dela sumiu ontem. o personagem dela é Bia_2014", "Bia_2014"),
+    ("저는 엄마예요. 아이가 탈것을 잃어버렸어요. 캐릭터 이름은 Haru_07 입니다.", "Haru_07"),
+])
+def test_a_parent_writing_for_their_child_gives_the_childs_character(
+        games: TriageContext, body: str, value: str) -> None:
+    """The requester says they write as a parent (anywhere before): "his character",
+    "son perso", "o personagem dele" is the child's, the form's character."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "My friend lost his mount yesterday. His character is SirWiggles.",
+    "I'm writing on behalf of my son. His friend from school lost a pet too, his character "
+    "is ZapKid99.",
+    "mon pote a perdu sa monture. son perso c'est Tiboulet.",
+    "meu amigo perdeu o pet. o personagem dele é Trovinho.",
+    "sou mãe do Lucas. o amigo dele perdeu o pet, o personagem dele é Trovinho.",
+    "친구가 펫을 잃어버렸어요. 친구 캐릭터는 Haru_07 이에요.",
+])
+def test_a_friends_character_is_not_the_childs(games: TriageContext, body: str) -> None:
+    """A friend named in the mention's sentence (or no parent at all): not the form's."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "character_name" not in written(games, d)
+
+
+# ------------------------------------------------------------------ mine is N, hers is M
+
+
+@pytest.mark.parametrize("body", [
+    "my wife and I each run a site with you. Hers is SID 55120934 (the knitting one), that "
+    "one is fine. Mine is 55120981 and I need to change the contact email",
+    "my husband has a site too, his is 55120934. mine is SID 55120981, payments missing",
+    "ma femme a aussi un site, le sien c'est 55120934. Le mien est 55120981, paiement "
+    "manquant",
+    "minha esposa também tem site, o dela é 55120934. O meu é 55120981, pagamento não caiu",
+    "와이프 거는 55120934 이고 제 거는 55120981 이에요. 정산이 안 됐어요",
+])
+def test_mine_is_the_requesters_number_beside_another_persons(ads: TriageContext,
+                                                              body: str) -> None:
+    """"Hers is M … mine is N": M is another person's, N the requester's (labelled by
+    "mine" as by the field's own name)."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("sid") == "55120981"
+
+
+@pytest.mark.parametrize("body", [
+    "my sister's site is fine, hers is SID 55120934. payments missing on mine",
+    "ma soeur a un site aussi, le sien c'est 55120934. Mes paiements manquent",
+    "minha irmã tem site, o dela é 55120934. meus pagamentos sumiram",
+])
+def test_hers_alone_is_no_sid_of_the_requesters(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert "sid" not in written(ads, d)

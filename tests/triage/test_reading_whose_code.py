@@ -119,3 +119,53 @@ def test_a_quoted_generic_word_is_no_item(games: TriageContext) -> None:
     d = decide(on(games, "점검 후에 '아이템'이 인벤토리에서 사라졌어요.", form="in-game-issues",
                   locale="ko"), games)
     assert "item_name" not in written(games, d)
+
+
+# ------------------------------------------------------------------ what a name came to be, short labels
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("criei minha conta com 12 anos e o nome ficou xXnoobmasterXx, que vergonha. dá pra "
+     "mudar?", "xXnoobmasterXx"),
+    ("fiz a conta quando era criança e o nome virou xXnoobmasterXx, quero trocar",
+     "xXnoobmasterXx"),
+    ("I made my account at 12 and the name ended up xXnoobmasterXx, so embarrassing. can I "
+     "change it?", "xXnoobmasterXx"),
+    ("j'ai créé mon compte à 12 ans et le nom est devenu xXnoobmasterXx, la honte. je peux "
+     "le changer ?", "xXnoobmasterXx"),
+    ("criei minha conta com 12 anos e o nome ficou feio, dá pra mudar?", None),
+    ("I made my account at 12 and the name ended up weird, can I change it?", None),
+    ("I made my account at 12 and the name became Embarrassing, can I change it?", None),
+    ("minha guilda mudou de nome, o nome ficou Lobos_Br, como troco o meu?", None),
+])
+def test_what_the_name_of_the_requesters_thing_came_to_be(
+        games: TriageContext, body: str, value: str | None) -> None:
+    """"o nome ficou X", "the name ended up X", "le nom est devenu X", after the account
+    is named in the sentence; an adjective, or another thing's name, is not read."""
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("j'ai acheté le pack 2000 Bits, rien reçu. Le numéro de transaction sur le mail de "
+     "confirmation est PSN-4471-90213-FR. Merci", "PSN-4471-90213-FR"),
+    ("bought the 2000 Bits pack, nothing arrived. the transaction number in the confirmation "
+     "email is PSN-4471-90213-FR", "PSN-4471-90213-FR"),
+    ("comprei o pacote e nada. o número do pedido no e-mail de confirmação da Sony é "
+     "PSN-4471-90213-FR", "PSN-4471-90213-FR"),
+    ("I bought Patron 90 days through PayPal (PayPal ref 7HX52019KD448203L) but nothing. "
+     "Order #4471 says completed.", "7HX52019KD448203L"),
+    ("j'ai payé le pack mais rien reçu, réf. TXN-88KD02QZ1", "TXN-88KD02QZ1"),
+    ("paguei e não caiu nada, ref 55AB-1290-XZ", "55AB-1290-XZ"),
+    ("bought the pack, nothing arrived. the transaction in the confirmation email said error "
+     "and the code is ERR-4012", None),
+    ("I bought the pack but nothing came, ref Frontier Pack", None),
+    ("I bought the pack but nothing came, ref: my bank says it's pending", None),
+    ("I bought the pack, the referee bot 12ABCD34 is broken", None),
+])
+def test_a_transaction_code_after_qualifying_words_or_a_short_ref(
+        games: TriageContext, body: str, value: str | None) -> None:
+    """Up to six words qualify the field's name before its copula ("sur le mail de
+    confirmation est"); "ref", "réf." are "reference" written short."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("transaction_id") == value

@@ -353,6 +353,10 @@ _PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|si
 _SOMEONE_ELSES_BEFORE = re.compile(
     r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:(?!(?:my|i|me|mon|ma|mes|je|meu|minha|"
     r"eu)\s)[^\W\d]+\s+){0,4}$|"
+    # another's possessive pronoun as the subject: "hers is SID …", "le sien c'est le …",
+    # "o dela é …" (the requester's "mine is …" follows as their own)
+    r"\b(?:hers|theirs|le sien|la sienne|les siens|o dele|o dela|a dele|a dela|o deles|"
+    r"o delas)\s+(?:[^\W\d]+(?:['’][^\W\d]*)?\s+){0,3}$|"
     r"\b" + _PEOPLE + r"'s\s+(?:[^\W\d]+\s+)?$|"
     r"(?:친구|동료|지인|남편|아내|여자친구|남자친구|동생|형|누나|언니|오빠|파트너)(?:의)?\s*$")
 _SOMEONE_ELSES_AFTER = re.compile(

@@ -203,15 +203,39 @@ _CHILD_NAMED = re.compile(rf"(?i)(?<!\w)(?:{_CHILD})")
 
 def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
     """True when the requester's child is named earlier in the sentence of ``at`` (or in
-    the one before too, ``sentences=2``), and no other relative or friend after them."""
+    the one before too, ``sentences=2``), and no other relative or friend after them; or
+    when the requester said earlier that they write as a parent ("on behalf of my
+    8-year-old", "sou mãe do Lucas", "je suis la maman de Léo", "아들 계정 문의") and no
+    friend or relative is named in the sentence of ``at``: "his character" is the child's."""
     begin = at
     for _ in range(sentences):
         begin = max((text.rfind(c, 0, max(0, begin - 1)) for c in ".!?\n"), default=-1) + 1
     child = next(reversed(list(_CHILD_NAMED.finditer(text, begin, at))), None)
     if child is None:
-        return False
+        if _PARENT.search(text, 0, at) is None:
+            return False
+        begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+        return not any(not _CHILD_WORD.fullmatch(r.group().split()[-1])
+                       for r in _RELATIVE.finditer(text, begin, at))
     return not any(not _CHILD_WORD.fullmatch(r.group().split()[-1])
                    for r in _RELATIVE.finditer(text, child.end(), at))
+
+
+#: The requester saying they write as a parent or for their child: "on behalf of my
+#: son", "my 8-year-old", "I'm his mom", "je suis la maman de", "j'écris pour mon fils",
+#: "sou mãe do Lucas", "sou o pai da", "escrevo pelo meu filho", "아들 계정", "저는 … 엄마".
+_PARENT = re.compile(
+    r"(?i)(?<!\w)(?:(?:my|our)\s+(?:little\s+)?(?:\d{1,2}[- ]?(?:year|yr)s?[- ]?old|"
+    r"kid|kiddo|son|daughter|child|boy|girl|little\s+one)|"
+    r"(?:i['’]?m|i\s+am)\s+(?:his|her|their|the)\s+(?:mom|mum|mother|dad|father|parent|"
+    r"guardian)|"
+    r"(?:mom|mum|mother|dad|father|parent|guardian)\s+of\s+(?:a|an|my|[A-Z])|"
+    r"(?:mon|notre)\s+(?:petit\s+)?(?:fils|gamin|gosse|garçon|garcon|enfant)|"
+    r"(?:ma|notre)\s+(?:petite\s+)?(?:fille|gamine)|"
+    r"je\s+suis\s+(?:la\s+|le\s+)?(?:m[èe]re|maman|p[èe]re|papa|parent)(?=\s+d)|"
+    r"(?:meu|nosso)\s+(?:filho|menino|moleque|pequeno)|(?:minha|nossa)\s+(?:filha|menina|"
+    r"pequena)|sou\s+(?:a\s+|o\s+)?(?:m[ãa]e|pai|respons[áa]vel)(?=\s+d))(?!\w)|"
+    r"아들|(?<![\uac00-\ud7a3])딸|우리\s*애|(?:엄마|아빠|부모|어머니|아버지)(?:입니다|예요|이에요|인데|고요)")
 
 
 #: The words of a child alone ("son", "fils", "filho", "아들").
@@ -307,6 +331,10 @@ _HANDLE = re.compile(r"\w[._@]\w|\d|[a-z][A-Z]")  # "xXMatadorXx" too
 #: The shape of a handle that capitals do not give: a dot, an underscore, an @ or a digit
 #: (in a Title Case text, "PayPal" in "Purchase Problem With PayPal" tells no name).
 _SHAPED = re.compile(r"\w[._@]\w|\d")
+#: The word "reference" in a field's name, in en, fr and pt-br.
+_REFERENCE = re.compile(r"(?i)(?<!\w)(?:reference|référence|referência|referencia)(?!\w)")
+#: The end of a terse sentence: a full stop, an exclamation, a line's or the text's end.
+_TERSE_END = re.compile(r"[ \t]*(?:[.!]?[ \t]*(?:\n|$)|[.!][ \t])")
 #: Where a label line without a colon may start: a clause start, or a possessive.
 _CLAUSE_START = re.compile(
     r"(?:^|[.,;:!?\n(]|(?<!\w)(?:my|mon|ma|meu|minha|제|내))\s*$", re.IGNORECASE)
@@ -368,7 +396,85 @@ google facebook apple microsoft discord twitch youtube gmail hotmail outlook yah
 kakao amazon psn reddit twitter instagram whatsapp steam epic xbox playstation nintendo
 """
 _SERVICES = frozenset(_SERVICES_WORDS.split())
-NOT_NAMES = frozenset(_NOT_NAMES.split()) | _SERVICES
+#: Countries and large cities, folded, in en, fr, pt-br and Korean: a login alert "from
+#: Russia", "da Rússia", "depuis la Russie", "러시아에서" names a place, never an account,
+#: a character or a player (one place a line, its names between commas; no continent: "serveur
+#: Europe 2" may be a server's name).
+_PLACES_LINES = """
+russia, russie, 러시아
+china, chine, 중국
+brazil, bresil, brasil, 브라질
+france, franca, 프랑스
+germany, allemagne, alemanha, 독일
+spain, espagne, espanha, 스페인
+italy, italie, italia, 이탈리아
+portugal, 포르투갈
+england, angleterre, inglaterra, 영국
+united kingdom, royaume-uni, reino unido, uk
+ireland, irlande, irlanda, 아일랜드
+united states, etats-unis, estados unidos, usa, 미국
+canada, 캐나다
+mexico, mexique, mexico, 멕시코
+argentina, argentine, 아르헨티나
+chile, chili, 칠레
+colombia, colombie, colombia, 콜롬비아
+peru, perou, 페루
+japan, japon, japao, 일본
+korea, coree, coreia, 한국
+south korea, coree du sud, coreia do sul, 대한민국
+north korea, coree du nord, coreia do norte, 북한
+india, inde, 인도
+indonesia, indonesie, 인도네시아
+vietnam, viet nam, vietna, 베트남
+thailand, thailande, tailandia, 태국
+philippines, filipinas, 필리핀
+taiwan, 대만
+singapore, singapour, singapura, 싱가포르
+australia, australie, 호주
+ukraine, ucrania, 우크라이나
+poland, pologne, polonia, 폴란드
+romania, roumanie, romenia, 루마니아
+turkey, turquie, turquia, 터키, 튀르키예
+netherlands, pays-bas, holanda, paises baixos, 네덜란드
+belgium, belgique, belgica, 벨기에
+switzerland, suisse, suica, 스위스
+sweden, suede, suecia, 스웨덴
+norway, norvege, noruega, 노르웨이
+nigeria, 나이지리아
+egypt, egypte, egito, 이집트
+morocco, maroc, marrocos, 모로코
+algeria, algerie, argelia, 알제리
+iran, 이란
+israel, 이스라엘
+pakistan, 파키스탄
+belarus, 벨라루스
+kazakhstan, cazaquistao, 카자흐스탄
+moscow, moscou, moscovo, 모스크바
+beijing, pekin, pequim, 베이징
+shanghai, xangai, 상하이
+paris, 파리
+london, londres, 런던
+berlin, berlim, 베를린
+madrid, 마드리드
+lisbon, lisbonne, lisboa, 리스본
+tokyo, toquio, 도쿄
+seoul, seoul, seul, 서울
+busan, 부산
+new york, nova york, nova iorque, 뉴욕
+los angeles, 로스앤젤레스
+chicago, 시카고
+toronto, 토론토
+montreal, 몽트리올
+sao paulo, 상파울루
+rio de janeiro, 리우데자네이루
+lagos
+kiev, kyiv, 키이우
+istanbul, 이스탄불
+"""
+_PLACES = frozenset(
+    fold(place.strip()) for line in _PLACES_LINES.strip().splitlines()
+    for place in line.split(","))
+NOT_NAMES = frozenset(_NOT_NAMES.split()) | _SERVICES | _PLACES
 #: Its first lines: nationalities and languages ("the player is Canadian").
 _DEMONYMS = frozenset(" ".join(_NOT_NAMES.strip().splitlines()[:4]).split())
 
@@ -530,7 +636,11 @@ _MINE_IS = re.compile(
     r"(?i)(?<!\w)(?:(?:mine|le mien|la mienne|o meu|a minha)\s+(?:is|was|est|c'est|c’est|é)"
     r"|(?:it['’]?s|it\s+is|it\s+was)\s+(?:called|named)|ça\s+s['’]appelle"
     # the thing's name, the thing named before: "criei a conta com 15, o nome é X"
-    r"|(?:the|its|o|le)\s+(?:name|nome|nom)\s+(?:is|was|é|est|c'est|c’est|era|était))\s+"
+    r"|(?:the|its|o|le)\s+(?:name|nome|nom)\s+(?:"
+    # what it came to be: "the name ended up X", "o nome ficou X", "le nom est devenu X"
+    r"ended\s+up(?:\s+as|\s+being)?|became|is\s+now|stayed|ficou|virou|acabou\s+sendo|"
+    r"est\s+devenu|est\s+rest[ée]|a\s+fini\s+par\s+être|c['’]est\s+devenu|"
+    r"is|was|é|est|c'est|c’est|era|était))\s+"
     r"(?:(?:the|le|la|o|a)\s+)?([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'-]{1,40})(?![\w'-])")
 
 
@@ -715,8 +825,14 @@ class NameReader:
         # the brand alone after a first-person possessive names the account too ("my glyph
         # is dunmer_kate", "minha Glyph é …")
         brands = {w for pair in branded for w in pair.split(" ", 1) if w[:1].isupper()}
+        # a Korean compound with 아이디 is written with "ID" too ("계정 ID choi_aa")
+        latin_id = {n.replace("아이디", "ID") for n in field_synonyms(f)
+                    if "아이디" in n and n.strip() != "아이디"}
+        # "reference" is written short: "PayPal ref 7HX…", "réf. TXN-…", "ref do pedido"
+        latin_id |= {_REFERENCE.sub(short, n) for n in field_synonyms(f)
+                     if _REFERENCE.search(n) for short in ("ref", "ref.", "réf", "réf.")}
         names = sorted({*(v for n in field_synonyms(f) for v in _article_optional(n)),
-                        *branded, *(f"{p} {b}" for b in brands for p in _MY_WORDS)},
+                        *latin_id, *branded, *(f"{p} {b}" for b in brands for p in _MY_WORDS)},
                        key=len, reverse=True)
         # the brand's names as one alternative ("Glyph login", "login na Glyph"), then the rest
         alternation = "|".join([*([_brand_pattern(branded)] if branded else []),
@@ -736,7 +852,7 @@ class NameReader:
         #: ("the transaction number on the receipt is PSN-88A1-F20K")
         self._gapped = re.compile(
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
-            rf"[\w'’-]+){{1,4}}?)\s+(?:is|was|est|c'est|c’est|é)\s+"
+            rf"[\w'’-]+){{1,6}}?)\s+(?:is|was|est|c'est|c’est|é)\s+"
             rf"({_CODE})(?![\w-])") if f.pattern else None
         #: an identifier's noun before the field's name labels a code with a colon too,
         #: across a few qualifying words ("ID do pedido na PSN: 1234-5678-9012", "numéro
@@ -908,7 +1024,8 @@ class NameReader:
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value) or \
-                        fold(value) in _DEMONYMS | _SERVICES or _quantity(capped, m, value):
+                        fold(value) in _DEMONYMS | _SERVICES | _PLACES or \
+                        _quantity(capped, m, value):
                     continue
                 # the requester's child's thing ("my son's character is X", "mon fils a
                 # changé le mot de passe du compte X"): theirs when the parent names none
@@ -1100,6 +1217,8 @@ class NameReader:
                                           thing.start(group), thing.end(group)))
         if not found:  # a parent writing for their child: the child's thing
             found = proxy or done
+        # "um aviso de login da Rússia": a country or a city is never a name
+        found = [f for f in found if fold(f.value) not in _PLACES]
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
@@ -1214,6 +1333,12 @@ class NameReader:
             owned = owned or (self._role == "own" and "other" not in self._rivals and
                               bool(_DEFINITE_BEFORE.search(before)) and
                               not _relative_speaks(text, m.start(), label, True))
+            # a terse line of its own, the field's name then the handle: "Account
+            # velvetorc.", "Compte : …", "Conta velvetorc." (the sentence is just the two)
+            owned = owned or (self._role == "own" and "other" not in self._rivals and
+                              bool(_SENTENCE_START.search(before) or not before.strip()) and
+                              bool(_TERSE_END.match(text, m.start(2) + m.group(2).find(value)
+                                                    + len(value))))
         if not owned:
             return False
         rest = text[m.start(2) + m.group(2).find(value) + len(value):]
@@ -1431,6 +1556,12 @@ def _cue_words(cue: str) -> str:
     return (r"\s+" + _ADVERB).join(_PAST.get(w.casefold(), re.escape(w)) for w in cue.split())
 
 
+#: A French "c'est" inside a cue ("moi c'est"), and how chat writes it: "moi c X", "moi
+#: cé X", "moi, c'est X", "moi sé X", "moi ces X".
+_CEST = re.compile(r"\\ c\['’\]\?est$")
+_CEST_ANY = r",?\\s+(?:c['’]?est|c|cé|ces|sé)"
+
+
 def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     """One pattern for a name field's cues: a proper noun after a cue (a possessive may
     come between, and a common noun after it: "lost her Ayanad Bow", "perdi minha espada
@@ -1490,14 +1621,17 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
                           ("np", [c for c in others if not _COPULA_CUE.search(fold(c))])):
         if chosen:
             # casual writing drops the apostrophe: "im Lirael", "moi cest Aubepine"
-            words = "|".join(re.sub(r"(?<=\w)['’](?=\w)", "['’]?", re.escape(c))
+            words = "|".join(_CEST.sub(_CEST_ANY, re.sub(r"(?<=\w)['’](?=\w)", "['’]?",
+                                                         re.escape(c)))
                              for c in chosen)
             article = (rf"|{_ARTICLES}\s+(?-i:[a-zà-ÿ]{{3,15}})\s+|"
                        # an article before two capitalised words ("lost the Frost Wyrm
                        # Egg"; not "lost the Sword")
                        rf"{_ARTICLES}\s+(?=(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]))"
                        if group == "np" else "")
-            parts.append(rf"(?<!\w)(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
+            # "pour moi c'est Grave", "selon moi": an opinion, no one introduced
+            parts.append(rf"(?<!\w)(?<!pour )(?<!selon )(?<!à )(?<!chez )(?<!avec )"
+                         rf"(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
                          rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{article})?"
                          rf"{_OPEN_QUOTE}(?P<{group}>{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None

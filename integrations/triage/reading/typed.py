@@ -77,6 +77,15 @@ _COUNTED_BEFORE = re.compile(
     r"aproximadamente)\s*$|[~≈]\s*$|(?:약|대략)\s*$")
 
 
+#: The requester's own possessive pronoun before the candidate, with at most a label
+#: between: "mine is 55120981", "le mien c'est 5512…", "o meu é SID 5512…", "제 거는 5512…":
+#: as much a label as the field's own name.
+_MINE_IS = re.compile(
+    r"(?<!\w)(?:mine|le mien|la mienne|o meu|a minha)\s*(?:is|was|est|etait|c'est|c’est|e|"
+    r"eh|era|:|=)\s*(?:(?:the|a|le|la|o|a|um|uma|un|une)\s+)?(?:[^\W\d_]{1,12}\s*[#:]?\s*)?$|"
+    r"(?:제|내)\s*(?:거|것|건|꺼)\s*(?:은|는)?\s*(?:[^\W\d_]{1,12}\s*)?$")
+
+
 def _pattern(f: Field) -> str | None:
     if f.pattern:
         return f.pattern
@@ -149,13 +158,14 @@ class TypedReader:
                 if not value or not self._pattern.search(value):
                     continue
                 end = start + len(value)
+                before = fold(text[max(0, start - 40):start])
                 if is_someone_elses(text, start, end) or in_anothers_clause(text, start):
                     continue  # another person's: never the requester's value
                 if self.foreign(text, start, end):
                     others = True
                     continue
-                before = fold(text[max(0, start - 40):start])
-                labelled = bool(self._label and self._label.search(before))
+                labelled = bool(self._label and self._label.search(before)) or \
+                    bool(_MINE_IS.search(before))
                 prior = found.get(value)
                 if prior is None or (labelled and not prior[0]):
                     found[value] = (labelled, source, text[max(0, start - 24):end])
