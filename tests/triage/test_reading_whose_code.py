@@ -121,7 +121,7 @@ def test_a_quoted_generic_word_is_no_item(games: TriageContext) -> None:
     assert "item_name" not in written(games, d)
 
 
-# ------------------------------------------------------------------ what a name came to be, short labels
+# ------------------------------------------------------- what a name came to be, short labels
 
 
 @pytest.mark.parametrize(("body", "value"), [
