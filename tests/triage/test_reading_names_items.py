@@ -476,3 +476,82 @@ def test_the_account_beside_a_place_is_still_read(games: TriageContext, body: st
                                                   value: str) -> None:
     d = decide(on(games, body, form="account-recovery"), games)
     assert written(games, d).get("account_name") == value
+
+
+# ------------------------------------------------------------------ the offender as the subject
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I am SO done. Mordrake spent the whole evening in faction chat telling me and my friend "
+     "Brannic to go kill ourselves. I play Lyssa Thorne.", "Mordrake"),
+    ("Grimtusk_99 keeps insulting me in world chat every night", "Grimtusk_99"),
+    ("yesterday was awful. Velkorr followed me around the map and killed me over and over.",
+     "Velkorr"),
+    ("Bonjour. Kraggor m'a insulté pendant toute la soirée dans le chat de guilde.",
+     "Kraggor"),
+    ("Kraggor n'arrête pas de me harceler en mp, c'est insupportable", "Kraggor"),
+    ("oi. o Dravenor me xingou a noite toda no chat.", "Dravenor"),
+    ("Dravenor ficou me ameaçando no chat da guilda ontem", "Dravenor"),
+    ("Mordrake가 어제 저한테 계속 욕했어요.", "Mordrake"),
+])
+def test_a_name_whose_sentence_offends_the_requester_is_the_reported_player(
+        games: TriageContext, body: str, value: str) -> None:
+    """A coined name starting its sentence, an offense in its clause and the requester as
+    its object: the player reported."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Yesterday someone kept insulting me in chat all night.",  # a known word
+    "Brannic told me that a player was insulting us.",  # a friend telling of another
+    "Brannic said a guy was harassing me.",
+    "Hier un joueur m'a insulté toute la soirée.",
+    "Ontem um cara me xingou no chat.",
+    "어제 어떤 유저가 저한테 욕했어요.",
+    "Kyprosa chat is full of people insulting me every night.",  # a place
+    "Kyprosa 서버에서 저한테 욕했어요.",
+    "Trove keeps crashing and people keep insulting me.",  # a product
+    "Nightfall guild members keep harassing me.",
+])
+def test_no_offender_is_read_from_a_place_a_friend_or_a_common_word(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)
+
+
+# ------------------------------------------------------------------ a kind of thing, then its name
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("No sábado ele estava jogando e o pet Qubesly sumiu do inventário dele.", "Qubesly"),
+    ("after the update the mount Sunfire vanished from my collection", "Sunfire"),
+    ("depuis la mise à jour la monture Ombrelune a disparu", "Ombrelune"),
+    ("o mascote Qubesly sumiu depois da atualização", "Qubesly"),
+    ("after the update the Sword vanished from my bag", None),  # a capitalised noun
+    ("after the update the pet Tuesday vanished", None),
+    ("after the update the player Mordrake vanished from my friends list", None),
+    ("o jogador Dravenor sumiu da minha lista de amigos", None),
+    ("le serveur Kyrios a disparu de la liste", None),
+])
+def test_an_article_and_a_kind_of_thing_name_the_lost_item(
+        games: TriageContext, body: str, value: str | None) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("계정은 minho_rift 이고 산 건 Patron 30일 이에요. 페이팔 거래번호 9RT44512AB778812C 입니다.",
+     "Patron 30일"),
+    ("결제했는데 안 들어왔어요. 구매한 건 Patron 90일 입니다", "Patron 90일"),
+    ("결제한 거는 Founder's Pack 이에요. 아직 안 들어옴", "Founder's Pack"),
+    ("돈 나갔는데 안 들어왔어요. 산 게 2000 Bits 예요", "2000 Bits"),
+    ("결제했는데 안 들어왔어요. 산 건 어제예요", None),
+    ("결제했는데 안 들어왔어요. 산 건 맞는데 안 보여요", None),
+    ("결제했는데 안 들어왔어요. 산 건 PayPal 로 했어요", None),
+])
+def test_what_i_bought_is_x_in_korean(games: TriageContext, body: str,
+                                     value: str | None) -> None:
+    """"산 건 X", "구매한 건 X": what the requester bought, its Korean duration kept."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value

@@ -931,6 +931,10 @@ class NameReader:
         self._mine = _MINE_IS if self._own_thing else None
         self._others_thing = not self._own_thing and any(
             _THIRD_PERSON_OWNER.search(n) for n in names)
+        #: the other person's name as the subject of an offense against the requester
+        #: ("Mordrake spent the evening telling me to …", "Kraggor m'a insulté", "o
+        #: Dravenor me xingou", "Mordrake가 저한테 욕했어요")
+        self._offender = self._others_thing and identifier_role(f) == "other"
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         cues = per_locale(_ext(f).get("cues"))
@@ -1141,6 +1145,20 @@ class NameReader:
                 generic = self._generic_value(capped, m)
                 if generic is not None:
                     add(generic, m.start("v"), m)
+            for m in _OFFENDER.finditer(capped) if self._offender else ():
+                name = m.group("n")
+                clause = re.split(r"[.!?\n;]", capped[m.end("n"):m.end("n") + 120], maxsplit=1)[0]
+                offense = re.search(_OFFENSE, clause, re.IGNORECASE)
+                if offense is None or _TOLD_ABOUT.search(clause[:offense.start()]):
+                    continue  # "Brannic told me that a player was insulting us"
+                after = fold(clause).split()[:1]
+                if after and (after[0] in self._kind_nouns or after[0] in _PLACE_NOUNS or
+                              after[0][:2] in _PLACE_NOUNS):  # "서버에서"
+                    continue  # "Kyprosa chat is full of people insulting me": a place
+                if _proper_name(name) and not self._is_other(name) and \
+                        name.casefold() not in self._own and \
+                        (_HANDLE.search(name) or _coined(name, self._languages)):
+                    add(name, m.start("n"), m)
             for m in self._introduced.finditer(capped) if self._introduced and \
                     self._others_thing else ():
                 name = m.group(1) or m.group(2)
@@ -1455,11 +1473,50 @@ class NameReader:
             words = kept
         value = " ".join(words).rstrip(".,;:!?'").strip()
         hangul = _HANGUL.search(value)
-        if hangul and hangul.start() > 0:  # "Haneul입니다": the name ends where Hangul starts
+        if hangul and _KO_DURATION_END.search(value):
+            pass  # "Patron 30일": a duration's unit written onto its count is the name's
+        elif hangul and hangul.start() > 0:  # "Haneul입니다": the name ends where Hangul starts
             value = value[:hangul.start()].rstrip(".,;:!?' ")
         elif hangul:
             value = strip_korean(value)
         return value
+
+
+#: Verbs of an offense against someone, by their stems (en, fr, pt-br; Korean nouns and
+#: verbs of abuse).
+_OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|curs|swear|swore|slur|"
+            r"spam|troll|grief|stalk|scam|arnaqu|bull|abus|mock|flam|yell|shout|dox|"
+            r"kill|tu[eé]|mat[aoe]|xing|ofend|ofenf|persegu|humilh|assedi|traiter|trait[eé]|"
+            r"call|chamou|chamando|follow|suiv|sigu|segu|"
+            r"camp|team.?kill|ganked|gank|racis|hate|hating|odi|bait|exploit|cheat|trich|roub|rob|"
+            r"stole|vol[eé])|욕|괴롭|협박|도배|비하|모욕|스토킹|트롤|사기|저격)")
+#: Nouns after a proper noun that make it a place or a group, not a person.
+_PLACE_NOUNS = frozenset(("chat", "server", "serveur", "servidor", "guild", "guilde", "guilda",
+                          "map", "zone", "event", "clan", "world", "mundo", "monde", "region",
+                          "regiao", "channel", "canal", "서버", "채팅", "길드"))
+#: Another subject or a report between a name and the offense: the name told of it, the
+#: offender is someone else ("Brannic told me that a player was insulting us").
+_TOLD_ABOUT = re.compile(
+    r"(?i)(?<!\w)(?:that|about|someone|somebody|a player|a guy|he|she|they|que|qu['’]|"
+    r"quelqu['’]un|un joueur|un mec|un type|il|elle|ils|alguém|alguem|um jogador|um cara|"
+    r"ele|ela|eles)(?!\w)|어떤|누가|다른")
+#: A coined name starting its sentence (an article before it at most: "o Dravenor"), then
+#: in its clause an offense and the requester as its object ("telling me", "m'a insulté",
+#: "me xingou", "nos ameaçou"), or in Korean the name, its particle, the requester or
+#: the chat, and a word of abuse ("Mordrake가 저한테 욕했어요").
+_OFFENDER = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?]\s))\s*(?:(?:o|a|le|la|the)\s+)?"
+    r"(?P<n>(?-i:[A-Z][A-Za-z0-9_'-]{2,30}|[a-z][A-Za-z]*[\d_][\w'-]*))"
+    r"(?:"
+    rf"(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:me|us|m['’]|nous|nos)\b[^.!?\n;]{{0,40}}?{_OFFENSE})|"
+    rf"(?=[^.!?\n;]{{0,80}}{_OFFENSE})(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:(?:me|us|nous|nos)(?!\w)|"
+    r"m['’]))|"
+    r"(?:\s*(?:이|가|은|는)\s+|\s+)(?:[\uac00-\ud7a3\s]{0,20}?)"
+    r"(?:저한테|저에게|저를|나한테|나를|우리한테|우리를|채팅|챗)[\uac00-\ud7a3\s]{0,12}?"
+    rf"{_OFFENSE})",
+    re.IGNORECASE)
+#: A Latin name ending in a count and its Korean duration unit: "Patron 30일", "Pass 3개월".
+_KO_DURATION_END = re.compile(r"^[A-Za-z][^\uac00-\ud7a3]*\d(?:일|개월|주|년)$")
 
 
 class _Mention(NamedTuple):
@@ -1519,6 +1576,15 @@ def _ext(f: Field) -> dict[str, object]:
     return ext if isinstance(ext, dict) else {}
 
 
+#: Nouns of people, places and games: the name after them is no item ("the player X").
+_NOT_THING_KINDS = frozenset((
+    "player", "joueur", "jogador", "guy", "dude", "friend", "pote", "ami", "amie", "amigo",
+    "amiga", "cara", "mec", "type", "user", "utilisateur", "usuario", "character", "perso",
+    "personagem", "char", "guild", "guilde", "guilda", "server", "serveur", "servidor",
+    "game", "jeu", "jogo", "account", "compte", "conta", "brother", "sister", "frere",
+    "soeur", "irmao", "irma", "son", "fils", "filho", "filha", "fille", "daughter"))
+
+
 def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     """The name a cue pattern matched, with its place; a ``{name} Pack`` cue keeps its noun
     when the text capitalises it ("the Founder's Pack"), and only then may an article stand
@@ -1532,8 +1598,13 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
             noun = "k" + k[1:]
             if groups.get(noun) and str(groups[noun])[:1].isupper():
                 return f"{v} {groups[noun]}", m.start(k), m.end(noun)
-            if groups.get("a" + k[1:]) and " " not in v.strip():
-                return None  # "the Sword vanished"; "the Shadow Tower Key is not there"
+            kind = groups.get("w" + k[1:])
+            if kind and fold(kind) in _NOT_THING_KINDS:
+                return None  # "the player Mordrake vanished": a person, not a thing
+            if groups.get("a" + k[1:]) and " " not in v.strip() and not kind:
+                # "the Sword vanished"; "the Shadow Tower Key is not there"; a kind of thing
+                # between names one: "o pet Qubesly sumiu", "the mount Sunfire vanished"
+                return None
             return v, m.start(k), m.end(k)
     index = next(i for i, g in enumerate(m.groups(), 1) if g)
     return m.group(index), m.start(index), m.end(index)
@@ -1579,7 +1650,7 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     if kinds:
         afters = "|".join(_cue_words(c.split("{name}", 1)[1]) for c in kinds)
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
-                     rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{_OPEN_QUOTE}"
+                     rf"(?-i:(?P<wf>[a-zà-ÿ]{{3,15}})\s+)?{_OPEN_QUOTE}"
                      rf"(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE}\s+"
                      # an aside in brackets between it and its verb: "my Wolfhound (power
                      # 3000, …) just vanished"
