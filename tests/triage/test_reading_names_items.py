@@ -555,3 +555,25 @@ def test_what_i_bought_is_x_in_korean(games: TriageContext, body: str,
     """"산 건 X", "구매한 건 X": what the requester bought, its Korean duration kept."""
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert written(games, d).get("purchase_name") == value
+
+
+# ------------------------------------------------------- the requester introducing themself
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("a player named Grimtusk insulted me. me, I'm Velka", "Velka"),
+    ("um jogador chamado Grimtusk me xingou. aqui é o Pandaroux", "Pandaroux"),
+    ("um jogador chamado Grimtusk me xingou. eu sou Pandaroux", "Pandaroux"),
+    ("Grimtusk 라는 유저가 욕했어요. 저는 Haneul 이에요", "Haneul"),
+    ("Grimtusk 라는 유저가 욕했어요. 전 Haneul입니다", "Haneul"),
+    ("Grimtusk 라는 유저가 욕했어요. 난 Haneul 임", "Haneul"),
+    ("Grimtusk 라는 유저가 욕했어요. 저는 PC 로 해요", None),
+    ("Grimtusk 라는 유저가 욕했어요. 저는 Trove 유저예요", None),  # a product
+    ("Grimtusk 라는 유저가 욕했어요. 저는 Korean 이에요", None),  # a language
+    ("Grimtusk 라는 유저가 욕했어요. 저는 Mac 이에요", None),
+    ("um jogador chamado Grimtusk me xingou. aqui é o Brasil", None),  # a country
+])
+def test_the_requester_introducing_themself_names_their_character(
+        games: TriageContext, body: str, value: str | None) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("character_name") == value

@@ -955,6 +955,10 @@ class NameReader:
                             if not _HANGUL.match(w) and w not in _IDENTIFIER_NOUNS
                             and w not in _NOT_ANAPHORS and fold(w) not in NOT_NAMES})
         self._anaphor = _anaphor(per_locale(_ext(f).get("cues")), own_nouns)
+        #: a field the requester introduces themself by ("I'm", "je suis" among its cues)
+        #: reads the Korean "저는 X 이에요", "전 X입니다" too
+        self._ko_self_intro = self._own_thing and any(
+            _COPULA_CUE.search(fold(c)) for words in cues.values() for c in words)
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
         self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
@@ -1145,6 +1149,11 @@ class NameReader:
                 generic = self._generic_value(capped, m)
                 if generic is not None:
                     add(generic, m.start("v"), m)
+            for m in _KO_SELF_INTRO.finditer(capped) if self._ko_self_intro else ():
+                name = m.group(1)
+                if _proper_name(name) and not self._is_other(name) and \
+                        name.casefold() not in self._own:
+                    add(name, m.start(1), m)
             for m in _OFFENDER.finditer(capped) if self._offender else ():
                 name = m.group("n")
                 clause = re.split(r"[.!?\n;]", capped[m.end("n"):m.end("n") + 120], maxsplit=1)[0]
@@ -1482,6 +1491,11 @@ class NameReader:
         return value
 
 
+#: The requester introducing themself in Korean by a Latin name and a copula: "저는
+#: Haneul 이에요", "전 Haneul입니다", "난 Haneul 임".
+_KO_SELF_INTRO = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:저는|전|나는|난)\s+([A-Za-z][A-Za-z0-9_'-]{1,23})\s*"
+    r"(?:이에요|예요|입니다|이고요|이고|임|이야|야)(?![\uac00-\ud7a3])")
 #: Verbs of an offense against someone, by their stems (en, fr, pt-br; Korean nouns and
 #: verbs of abuse).
 _OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|curs|swear|swore|slur|"
