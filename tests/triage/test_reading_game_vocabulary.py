@@ -318,3 +318,120 @@ def test_an_objective_that_does_not_update_is_a_quest_problem(games: TriageConte
                                                               locale: str) -> None:
     got, _ = _read(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") == "ingame_quest"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # cheat tools by their names, loanwords in every language
+    ("um cara chamado Zerkoth tava claramente de speedhack na guerra.", "pt-br"),
+    ("Ce mec est clairement en wallhack, il nous voit à travers les murs.", "fr"),
+    ("그 유저 에임봇 쓰는 것 같아요, 벽 너머로 다 맞춰요.", "ko"),
+    ("Dude was noclipping around with a fly hack in the arena.", "en"),
+    ("o cara tá de aimbot, acerta tudo de longe.", "pt-br"),
+    ("il utilise cheat engine pour se téléporter.", "fr"),
+])
+def test_cheat_tools_are_cheating_in_every_language(games: TriageContext, body: str,
+                                                    locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") == "offense_cheating"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # no cheat named: a fast player or a good aim is no speedhack
+    ("Ele é muito rápido, atravessou o mapa correndo, mas acho que é só habilidade.", "pt-br"),
+    ("He has insane aim and kept insulting me in chat.", "en"),
+])
+def test_a_skilled_player_is_no_cheat(games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") != "offense_cheating"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a method refused for the requester's country or region
+    ("ca dit que le mode de paiement est pas dispo pour mon pays, j'ai que ma paysafecard",
+     "fr"),
+    ("PayPal says this payment method is not available in my country at checkout.", "en"),
+    ("o Pix não está disponível no meu país segundo a loja.", "pt-br"),
+    ("Le paiement mobile est indisponible dans ma région apparemment.", "fr"),
+    ("카카오페이는 한국에서는 지원 안 한다고 떠요.", "ko"),
+    ("Klarna is unavailable in my region, the button is there but it fails.", "en"),
+])
+def test_a_method_unavailable_in_the_country_is_refused(games: TriageContext, body: str,
+                                                       locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the item, not the method, is unavailable: nothing says the method was refused
+    ("Le pack Patron est pas dispo en ce moment dans la boutique.", "fr"),
+    ("The 5000 Credits pack is not available anymore in the store.", "en"),
+])
+def test_an_item_out_of_stock_is_no_method_refused(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") != "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # an item destroyed, sold or deleted by mistake is a lost item
+    ("j'ai détruit par erreur mon Épée de Vigilance au lieu d'un vieux truc gris.", "fr"),
+    ("I accidentally salvaged my Frostbite Bow while clearing my bags.", "en"),
+    ("Accidentally sold my Ember Cloak to a vendor, can you restore it?", "en"),
+    ("vendi sem querer minha Capa Rubra pra um vendedor.", "pt-br"),
+    ("apaguei por engano o meu Arco Lunar do inventário.", "pt-br"),
+    ("실수로 용의 검을 상점에 팔아버렸어요 ㅠㅠ", "ko"),
+    ("용의 검을 실수로 분해해 버렸어요.", "ko"),
+    ("J'ai vendu par mégarde ma Cape Rubis au marchand.", "fr"),
+])
+def test_an_item_destroyed_by_mistake_is_a_lost_item(games: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a quest abandoned by mistake is a quest problem; a mistake alone loses nothing
+    ("I accidentally abandoned the Shadow Tower quest and it won't come back.", "en"),
+    ("J'ai abandonné la quête par erreur et le PNJ ne me la redonne pas.", "fr"),
+])
+def test_a_mistake_without_a_lost_thing_is_no_lost_item(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") != "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a part of the interface gone missing is no lost item
+    ("desde o patch o chat da guild nao aparece pra mim, os outros veem normal.", "pt-br"),
+    ("My guild chat disappeared after the patch, others still see it.", "en"),
+    ("le chat de guilde a disparu depuis la maj.", "fr"),
+    ("길드 채팅창이 사라졌어요.", "ko"),
+    ("My minimap vanished and the action bar is gone too.", "en"),
+])
+def test_a_missing_part_of_the_interface_is_no_lost_item(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") != "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale", "reason"), [
+    # two reasons stated: the password forgotten AND the mail box no longer theirs
+    ("비번도 까먹었고 가입한 메일이 옛날 네이트 메일이라 들어갈 수가 없어요ㅠㅠ", "ko", None),
+    ("I forgot my password, and the account is on an old hotmail I don't use anymore.", "en",
+     None),
+    ("esqueci a senha e o email da conta é um email velho do bol que eu não uso mais.",
+     "pt-br", None),
+    # one reason: the old mail box alone
+    ("가입한 메일이 옛날 한메일이라 메일을 받을 수가 없어요.", "ko", "recovery_email_lost"),
+    ("Le compte est sur une vieille adresse wanadoo que j'ai plus.", "fr",
+     "recovery_email_lost"),
+    ("The account is on an email I don't use anymore, so the reset link never reaches me.",
+     "en", "recovery_email_lost"),
+    ("a conta tá num e-mail velho que eu não uso mais.", "pt-br", "recovery_email_lost"),
+])
+def test_an_old_mail_box_is_a_reason_and_two_reasons_are_asked(
+        games: TriageContext, body: str, locale: str, reason: str | None) -> None:
+    got, asked = _read(games, body, "account-recovery", locale)
+    assert got.get("recovery_reason") == reason
+    if reason is None:
+        assert "recovery_reason" in asked
