@@ -610,3 +610,37 @@ def test_a_capitalised_state_after_i_am_is_not_a_character(
     d = decide(on(games, body, form="report-a-player", product="game_rift",
                   platform="platform_pc", region="region_eu"), games)
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the date of a side act (drivers updated, the game reinstalled, playing started), not
+    # of the problem: no date
+    ("le jeu crash au loading screen. Windows 10 à jour, drivers updatés hier.", "fr"),
+    ("It crashes on launch. I updated my graphics drivers yesterday, no change.", "en"),
+    ("I reinstalled the game yesterday and it still crashes.", "en"),
+    ("o jogo fecha sozinho. atualizei os drivers da placa de vídeo ontem e nada.", "pt"),
+    ("reinstalei o jogo ontem e continua fechando.", "pt"),
+    ("게임이 계속 튕겨요. 어제 그래픽 드라이버 업데이트도 했어요.", "ko"),
+    ("j'ai réinstallé le jeu avant-hier mais ça plante toujours.", "fr"),
+])
+def test_a_side_act_dates_nothing(text: str, language: str) -> None:
+    assert find_dates(text, language, CREATED) == []
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    # the problem dated from the act: "since", "depuis", "desde", "부터"
+    ("It crashes since I updated my drivers yesterday.", "en", "2026-03-11"),
+    ("ça plante depuis que j'ai mis à jour mes pilotes hier.", "fr", "2026-03-11"),
+    ("desde que atualizei os drivers ontem o jogo fecha.", "pt", "2026-03-11"),
+    ("어제 드라이버 업데이트한 이후로 계속 튕겨요.", "ko", "2026-03-11"),
+    # a date of its own beside the side act
+    ("I updated my drivers, and yesterday it crashed again.", "en", "2026-03-11"),
+    # the game's own update is the problem's time
+    ("crashing since yesterdays patch", "en", "2026-03-11"),
+    # noon today
+    ("c'etait ce midi.", "fr", "2026-03-12"),
+])
+def test_a_date_beside_a_side_act_that_dates_the_problem_stays(text: str, language: str,
+                                                               day: str) -> None:
+    [(found, _, _)] = find_dates(text, language, CREATED)
+    assert found.isoformat() == day

@@ -106,8 +106,10 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:yesterday(?:'?s)?|last night|hier|ontem|la nuit derniere|noite passada)\b|"
          r"어제|어젯밤|엊저녁", "d1"),
         (r"\b(?:today|this morning|this afternoon|this evening|tonight|aujourd'hui|ce matin|"
-         r"cet apres-midi|ce soir|auj|ajd|hoje|hj|esta manha|hoje de manha|esta tarde|just now|"
-         r"a moment ago|a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora)\b|"
+         r"cet apres-midi|ce midi|ce soir|auj|ajd|hoje|hj|esta manha|hoje de manha|esta tarde|"
+         r"just now|"
+         r"a moment ago|a l'instant|tout a l'heure|agora ha pouco|agora mesmo|ainda agora|"
+         r"this noon|at noon today)\b|"
          r"오늘|방금|아까", "d0"),
         (r"\b(?:last weekend|over the weekend|during the weekend|on the weekend|"
          r"this past weekend|since the weekend|le week-end dernier|le weekend dernier|"
@@ -368,6 +370,40 @@ def _absolute(folded: str, text: str, language: str, local: datetime,
     return out
 
 
+#: A side act the requester tells beside the problem, dated on its own: the drivers, the
+#: system or the graphics card updated or installed, the game reinstalled, repaired or its
+#: files verified, playing started ("drivers updatés hier", "I reinstalled the game
+#: yesterday", "atualizei os drivers ontem", "어제 그래픽 드라이버 업데이트도 했어요"). Its
+#: date is the act's, not the problem's, unless the clause dates the problem from it
+#: (`_ONSET`: "since I updated my drivers yesterday", "depuis", "desde", "이후로").
+_SIDE_THING = re.compile(
+    r"\b(?:drivers?|pilotes?|windows|bios|directx|gpu|nvidia|geforce|radeon|"
+    r"carte graphique|placa de video|placa grafica)\b|"
+    r"드라이버|윈도우|그래픽\s*카드|그래픽카드|바이오스")
+_SIDE_UPDATE = re.compile(
+    r"\b(?:updat\w*|upgrad\w*|install\w*|mis a jour|mise a jour|maj|a jour|atualiz\w*|"
+    r"instal\w*)\b|업데이트|업뎃|설치|깔았")
+_SIDE_ACT = re.compile(
+    r"\b(?:re-?install\w*|reinstal\w*|repair(?:ed)?|verified|reinstalle\w*|repare\w*|"
+    r"verifie\w*|reparei|verifiquei|started playing|began playing|(?:ai\s+)?commence a jouer|"
+    r"comecei a jogar)\b|재설치|다시 설치|무결성 검사|파일 검사")
+_ONSET = re.compile(r"\b(?:since|after|ever since|depuis|apres|desde|depois)\b|"
+                    r"이후|후로|후부터|부터|그때부터|나서")
+_CLAUSE = re.compile(r"[.!?;,\n]")
+
+
+def _side_act(folded: str, start: int, end: int) -> bool:
+    """True when the date at ``folded[start:end]`` stands in a clause telling a side act
+    (`_SIDE_THING` updated or installed, `_SIDE_ACT`) that no `_ONSET` ties the problem to."""
+    begin = max((m.end() for m in _CLAUSE.finditer(folded, 0, start)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(folded, end)), len(folded))
+    clause = folded[begin:stop]
+    if _ONSET.search(clause):
+        return False
+    return bool((_SIDE_THING.search(clause) and _SIDE_UPDATE.search(clause))
+                or _SIDE_ACT.search(clause))
+
+
 def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
                ) -> list[tuple[date, float, str]]:
     """Every date the text gives: ``(date, confidence, phrase)``, in text order; ``created``
@@ -378,11 +414,14 @@ def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC
     folded = fold(text)
     found: list[tuple[int, date, float, str]] = []
     taken: list[tuple[int, int]] = []
+    side = bool(_SIDE_ACT.search(folded) or (_SIDE_THING.search(folded)
+                                             and _SIDE_UPDATE.search(folded)))
 
     def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
         if day <= today and not any(s < end and start < e for s, e in taken):
-            found.append((start, day, confidence, phrase))
             taken.append((start, end))
+            if not (side and _side_act(folded, start, end)):
+                found.append((start, day, confidence, phrase))
 
     for start, end, day, phrase in _absolute(folded, text, language, local, timezone):
         add(start, end, day, EXACT, phrase)
