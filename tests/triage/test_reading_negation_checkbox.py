@@ -412,3 +412,36 @@ def test_a_short_number_after_the_word_is_no_identifier(ads: TriageContext, body
 def test_an_amount_is_no_identifier(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    # the understanding stated of the deletion itself: a subject between the verb of knowing
+    # and the permanence
+    "Please delete oldmanrift. I understand that deleting my account is permanent and that "
+    "nothing can be restored afterwards.",
+    "Please delete rift_k. I know that deleting the whole account is irreversible.",
+    "Please delete rift_k. I'm aware that the deletion of my account will be permanent.",
+    "Supprimez rift_k. Je comprends que la suppression de mon compte est définitive.",
+    "Supprimez rift_k. je sais que supprimer tout mon compte c'est définitif.",
+    "Quero excluir rift_k. Entendo que a exclusão da minha conta é permanente.",
+    "Quero excluir rift_k. Sei que excluir a conta toda é definitivo.",
+])
+def test_understanding_the_deletion_is_permanent_ticks(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert written(games, d).get("deletion_confirmed") is True
+
+
+@pytest.mark.parametrize("body", [
+    # not understood, asked, or the permanence of something else than the account's end
+    "Please delete rift_k. I don't understand why deleting my account is permanent.",
+    "Please delete rift_k. I understand you need proof, but is deleting my account permanent?",
+    "Please delete rift_k. I know that my ban from last year was permanent.",
+    "Supprimez rift_k. Je comprends pas pourquoi la suppression du compte est définitive.",
+    "Quero excluir rift_k. Não entendo por que a exclusão da conta é permanente.",
+    "Please delete rift_k. I understand that deleting my account takes 30 days. Is it "
+    "permanent?",
+])
+def test_understanding_with_a_doubt_or_about_another_thing_never_ticks(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-deletion"), games)
+    assert "deletion_confirmed" not in written(games, d)

@@ -112,6 +112,45 @@ def _with_knowing(keywords: Sequence[str], language: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: A keyword stated across a longer subject: "I understand that deleting my account is
+#: permanent", "je comprends que la suppression de mon compte est définitive", "entendo que
+#: a exclusão da minha conta é permanente". Between the verb of knowing and the keyword's
+#: last words stand at most `_WIDE` words, one of them naming the deletion (`_DELETION`):
+#: "I know that my ban was permanent" states nothing of the account's end. Not Korean, whose
+#: keywords end with the verb and keep their words together.
+_WIDE = 8
+_DELETION = {
+    "en": re.compile(r"\b(?:delet\w*|remov\w*|eras\w*|clos(?:e|ed|ing|ure)|account)\b"),
+    "fr": re.compile(r"\b(?:supprim\w*|suppression|effac\w*|fermeture|fermer|compte)\b"),
+    "pt": re.compile(r"\b(?:exclu\w*|exclusao|apag\w*|delet\w*|remov\w*|encerr\w*|conta)\b"),
+}
+#: A reason asked for inside the statement ("I don't understand why …").
+_WHY = re.compile(r"\b(?:why|pourquoi|porque|por que|por\s+qual)\b")
+#: What may stand between a verb of knowing and its clause ("that", "que", "de que").
+_THAT = r"(?:\s+(?:that|que|qu'|de que))?"
+
+
+def _wide(keywords: Sequence[str], language: str) -> list[re.Pattern[str]]:
+    """For each keyword made of a verb of knowing and what is known ("understand
+    permanent", "sais que définitif"), an expression finding them `_WIDE` words apart in
+    one sentence, folded; the words between are the group ``gap``."""
+    verbs = {fold(v.split()[-1]) for v in _KNOWING.get(language, ())}
+    verbs |= {"aware", "ciente", "conscient", "consciente"}
+    out: list[re.Pattern[str]] = []
+    for keyword in keywords:
+        words = fold(keyword).split()
+        if len(words) < 2 or words[0] not in verbs:
+            continue
+        rest = [w for w in words[1:] if w not in ("that", "que", "de")]
+        if not rest:
+            continue
+        known = r"\s+".join(re.escape(w[:max(4, len(w) - 2)]) + r"\w*" if i == len(rest) - 1
+                            else re.escape(w) for i, w in enumerate(rest))
+        out.append(re.compile(rf"\b{re.escape(words[0])}\b{_THAT}(?P<gap>(?:\s+[^\s.!?;:]+)"
+                              rf"{{1,{_WIDE}}}?)\s+{known}(?!\w)"))
+    return out
+
+
 #: Korean 안 negates a verb outside the keyword ("안 알아요" is rare; "안 지워" is common).
 _KO_NOT = re.compile(r"(?<![\uac00-\ud7a3])안(?![\uac00-\ud7a3])")
 
@@ -124,6 +163,7 @@ class CheckboxReader:
         self.matcher = PerLanguage(lambda language: [
             ("true", w, KEYWORD_WEIGHT)
             for w in _with_knowing(checkbox_keywords(f, language), language)])
+        self._wide: dict[str, list[re.Pattern[str]]] = {}
 
     def __bool__(self) -> bool:
         return bool(checkbox_keywords(self.field))
@@ -142,6 +182,25 @@ class CheckboxReader:
                 return Evidence(key=self.field.key, value=True, span=clip(text[hit.start:hit.end]),
                                 method="checkbox", locale=locale,
                                 confidence=hit.confidence, source=source)
+        deletion = _DELETION.get(language)
+        if deletion is None:
+            return None
+        wide = self._wide.get(language)
+        if wide is None:
+            wide = self._wide[language] = _wide(
+                _with_knowing(checkbox_keywords(self.field, language), language), language)
+        for source, text in texts:
+            folded = fold(text)
+            for pattern in wide:
+                for m in pattern.finditer(folded):
+                    gap = m.group("gap")
+                    if deletion.search(gap) and not _DOUBT[language].search(gap) \
+                            and not _WHY.search(gap) and plain(folded, m.start(), m.end(),
+                                                               language):
+                        return Evidence(key=self.field.key, value=True,
+                                        span=clip(folded[m.start():m.end()]),
+                                        method="checkbox", locale=locale,
+                                        confidence=KEYWORD_WEIGHT, source=source)
         return None
 
 
