@@ -276,3 +276,52 @@ def test_what_an_item_was_got_for_is_context(games: TriageContext, body: str, lo
                                              value: str | None) -> None:
     got, _ = _asked(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the requester does not know whether the option holds: it is asked, not written
+    ("every time it spins and then 'something went wrong'. i dont even know if i got charged "
+     "or not.", "en"),
+    ("The purchase failed with an error, not even sure if I was charged.", "en"),
+    ("ça a planté au paiement et je sais même pas si j'ai été débité.", "fr"),
+    ("erreur à l'achat, aucune idée si j'ai été prélevé ou pas.", "fr"),
+    ("deu erro na compra e nem sei se fui cobrado.", "pt-br"),
+    ("deu erro e não faço ideia se cobraram ou não.", "pt-br"),
+    ("구매하다가 오류가 났는데 결제가 된 건지 모르겠어요.", "ko"),
+    ("에러 뜨고 돈이 빠져나갔는지도 모르겠어요.", "ko"),
+])
+def test_an_option_the_requester_is_unsure_of_is_asked(games: TriageContext, body: str,
+                                                       locale: str) -> None:
+    got, asked = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") != "purchase_not_received"
+    assert "purchase_problem" in asked
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # not knowing something else (why, what to do) doubts nothing of what is stated
+    ("I got charged and received nothing, I don't know why.", "en"),
+    ("je ne sais pas quoi faire, j'ai été débité et rien reçu.", "fr"),
+    ("não sei o que fazer, fui cobrado e não recebi nada.", "pt-br"),
+    ("결제는 됐는데 아이템이 안 들어왔어요. 왜 그런지 모르겠어요.", "ko"),
+])
+def test_not_knowing_something_else_keeps_the_option(games: TriageContext, body: str,
+                                                     locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_not_received"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a method the requester has but cannot use is context; the one wanted is the value
+    ("Não é problema de cartão recusado, é que meu cartão não é internacional e na loja não "
+     "tem opção de Pix nem boleto.", "pt-br"),
+    ("My card isn't international, so I wanted to pay with PayPal but it's not an option.",
+     "en"),
+    ("Ma carte n'est pas internationale, je voulais payer par virement mais c'est pas proposé.",
+     "fr"),
+    ("제 카드는 해외결제가 안 돼서 카카오페이로 하려는데 선택이 안 돼요.", "ko"),
+])
+def test_a_method_one_cannot_use_gives_way_to_the_one_wanted(games: TriageContext, body: str,
+                                                             locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("payment_method") in ("pay_other", "pay_paypal")
+    assert got.get("payment_method") != "pay_card"

@@ -417,6 +417,8 @@ def test_a_missing_part_of_the_interface_is_no_lost_item(games: TriageContext, b
 @pytest.mark.parametrize(("body", "locale", "reason"), [
     # two reasons stated: the password forgotten AND the mail box no longer theirs
     ("비번도 까먹었고 가입한 메일이 옛날 네이트 메일이라 들어갈 수가 없어요ㅠㅠ", "ko", None),
+    ("j'ai oublié mon mdp et en plus l'adresse mail du compte c'est une vieille adresse "
+     "wanadoo que j'ai plus depuis des années.", "fr", None),
     ("I forgot my password, and the account is on an old hotmail I don't use anymore.", "en",
      None),
     ("esqueci a senha e o email da conta é um email velho do bol que eu não uso mais.",

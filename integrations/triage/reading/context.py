@@ -53,6 +53,9 @@ _DOING_BEFORE = re.compile(
     r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n,;]{0,40}$")
+#: A Korean hit whose word ends its clause ("까먹었고", "했는데", "했지만"): what follows,
+#: "가입할 때", belongs to the next clause, not to it.
+_ENDS_CLAUSE_KO = re.compile(r"[\uac00-\ud7a3](?:고|는데|지만)$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
 #: The same ending on the hit's own last word ("접속하면 바로 강제 종료돼요": when I connect).
 _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
@@ -88,7 +91,15 @@ _ONLY_SEEN = re.compile(r"\b(?:fica|ficou|mostra|aparece|apareceu|e|esta|ta|is|s
 _ONLY_AFTER_KO = re.compile(r"^(?:만|밖에)")
 _NOT_HAD_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:que|qu'|which|that)\s*)?(?:i|je|j'|eu)\s*(?:n'ai\s+(?:pas|plus)|"
-    r"ai\s+(?:pas|plus)|don'?t\s+have|do\s+not\s+have|no\s+longer\s+have|nao\s+tenho)\b")
+    r"ai\s+(?:pas|plus)|don'?t\s+have|do\s+not\s+have|no\s+longer\s+have|nao\s+tenho)\b|"
+    # a means the requester has but cannot use abroad: "my card isn't international", "ma
+    # carte n'est pas internationale", "meu cartão não é internacional", "카드는 해외결제가 안
+    # 돼서": the method wanted is another one
+    r"^\s*(?:is\s*n'?t|is\s+not|doesn'?t\s+work|won'?t\s+work|n'est\s+pas|est\s+pas|"
+    r"ne\s+marche\s+pas|marche\s+pas|nao\s+e|nao\s+funciona)\s+(?:an\s+|une\s+)?"
+    r"(?:international\w*|internacional|abroad|a\s+l'etranger|no\s+exterior|for\s+"
+    r"(?:international|foreign|online)\s+(?:payments?|purchases?))\b|"
+    r"^(?:는|은|이|가|도)?\s*(?:해외\s*결제|해외결제|해외\s*승인)(?:가|는|이)?\s*(?:안|불가|막혀)")
 #: What the requester finished, not what is wrong: "I finished the quest and the reward never
 #: came", "j'ai terminé la quête", "fiz toda a missão", "퀘스트 끝냈는데", "la quête est marquée
 #: comme finie": done as it should be, it is context like a step (a past tense only: "can't
@@ -333,7 +344,8 @@ def context(text: str, hit: Hit) -> bool:
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before))
-            or _DOING_BEFORE.search(before) or _DOING_AFTER_KO.search(after)
+            or _DOING_BEFORE.search(before) or (_DOING_AFTER_KO.search(after)
+                and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
@@ -377,6 +389,39 @@ def offered(text: str, hit: Hit) -> bool:
                 or _NOT_HAD_AFTER.search(fold(text[hit.end:hit.end + 40])))
 
 
+#: Not knowing whether the words hold, right before them in their clause: "i dont even know
+#: if i got charged", "not sure whether", "no idea if", "idk if", "je sais même pas si",
+#: "aucune idée si", "jsp si", "pas sûr que", "nem sei se", "não faço ideia se", "não tenho
+#: certeza se" (folded). Not "I don't know why", "je ne sais pas quoi faire": what is not
+#: known there is something else.
+_UNSURE_BEFORE = re.compile(
+    r"(?:\b(?:not\s+(?:even\s+|really\s+|too\s+|quite\s+)?sure|unsure|no\s+(?:idea|clue)|"
+    r"idk|dunno|(?:can'?t|cannot)\s+tell|wondering|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+"
+    r"(?:even\s+|really\s+|actually\s+)?know)\s+(?:if|whether)|"
+    r"\b(?:sais|sait|savons|savais)\s+(?:meme\s+|vraiment\s+|plus\s+)?(?:pas|plus)\s+"
+    r"(?:trop\s+|vraiment\s+|meme\s+)?si|\b(?:aucune\s+idee|chais\s+pas|jsp|j'sais\s+pas|"
+    r"sais\s+pas)\s+si|\bpas\s+(?:sur|sure|certaine?)\s+(?:que|qu'|si)|"
+    r"\b(?:nao\s+sei|nem\s+sei|sei\s+la|nao\s+sei\s+nem|nao\s+faco\s+(?:a\s+menor\s+)?ideia|"
+    r"nao\s+tenho\s+certeza|sem\s+saber)\s+(?:nem\s+)?se)\b[^,;:.!?\n]*$")
+#: Korean: the words end in "…는지/건지/인지 (잘) 모르겠" ("결제가 된 건지 모르겠어요",
+#: "빠져나갔는지도 모르겠어요"); never after 왜 (why).
+_UNSURE_AFTER_KO = re.compile(r"^[\uac00-\ud7a3]*?\s*(?:건지|는지|은지|인지|던지|ㄴ지)도?\s*"
+                              r"(?:잘\s*)?(?:모르|몰라|모름)")
+_WHY_KO = re.compile(r"(?:왜|어째서)\s*\S*\s*$")
+
+
+def unsure(text: str, start: int, end: int) -> bool:
+    """True when the requester says they do not know whether the words at
+    ``text[start:end]`` hold (`_UNSURE_BEFORE`, `_UNSURE_AFTER_KO`): no statement."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    if _UNSURE_BEFORE.search(fold(text[begin:start])):
+        return True
+    if not HANGUL.search(text, start, end) or _WHY_KO.search(text[begin:start]):
+        return False
+    word = text.rfind(" ", start, end) + 1 or start  # the words' last word, and what follows
+    return bool(_UNSURE_AFTER_KO.match(text[word:end + 16]))
+
+
 def in_doubt(text: str, start: int, end: int) -> bool:
     """True when the words at ``text[start:end]`` stand in a sentence that doubts between
     alternatives (`_in_doubt`), or asks which of them holds: "on sait pas si on doit rester
@@ -388,7 +433,7 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
-                and _ALTERNATIVE.search(sentence))
+                and _ALTERNATIVE.search(sentence)) or unsure(text, start, end)
 
 
 def _in_doubt(text: str, start: int, hit: Hit) -> bool:
@@ -397,7 +442,8 @@ def _in_doubt(text: str, start: int, hit: Hit) -> bool:
     cause the requester only guesses at, among others, is not stated."""
     end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
     sentence = fold(text[start:end])
-    return bool(HESITATION.search(sentence) and _ALTERNATIVE.search(sentence))
+    return bool(HESITATION.search(sentence) and _ALTERNATIVE.search(sentence)) or unsure(
+        text, hit.start, hit.end)
 
 
 def _in_steps(text: str, start: int, hit: Hit) -> bool:

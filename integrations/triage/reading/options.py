@@ -88,6 +88,16 @@ PLACE_WEIGHT = 0.5
 #: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
 _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
                      r"아니면|혹은|거나|이나|그리고")
+#: A second problem added to the first, however far into the sentence or the next: "and on
+#: top of that", "en plus", "de plus", "além disso", "e ainda", "게다가", "또한"; or a Korean
+#: clause ending "…고" right after the first ("비번도 까먹었고 … 메일이 옛날"): two reasons
+#: stated, a question offering both settles which the form wants.
+_ADDED = re.compile(r"\b(?:on top of that|besides that|what'?s more|as well as|en plus|de plus|"
+                    r"et puis|par dessus le marche|alem disso|e ainda|fora que|e tambem)\b|"
+                    r"게다가|또한|뿐만 아니라")
+_ADDED_KO = re.compile(r"^[\uac00-\ud7a3]*(?:었고|았고|였고|했고)\s")
+#: How far apart two options joined by `_ADDED` may stand (characters).
+_ADDED_GAP = 100
 
 
 #: A negation right after a hit (where a predicate of another field may deny something of it).
@@ -421,7 +431,9 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
 def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
     """True when a text naming both options hesitates ("not sure", "two things") or joins
     them with "or" or "and" ("a crash or just lag", "my links stopped tracking, and my
-    payment is late"): the requester may have two problems, a question settles it."""
+    payment is late"), or adds the second to the first (`_ADDED`: "j'ai oublié mon mdp et en
+    plus l'adresse … c'est une vieille adresse"): the requester may have two problems, a
+    question settles it."""
     for text in {t for t, _ in hits}:
         mine = [h for t, h in hits if t is text or t == text]
         a = [h for h in mine if h.phrase.label == one]
@@ -435,6 +447,9 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
                 first, second = (x, y) if x.start < y.start else (y, x)
                 gap = fold(text[first.end:second.start])
                 if len(gap) <= 30 and _JOINED.search(gap):
+                    return True
+                if len(gap) <= _ADDED_GAP and (_ADDED.search(gap) or _ADDED_KO.match(
+                        text[text.rfind(" ", first.start, first.end) + 1:second.start])):
                     return True
     return False
 
