@@ -289,6 +289,8 @@ def test_what_an_item_was_got_for_is_context(games: TriageContext, body: str, lo
     ("deu erro e não faço ideia se cobraram ou não.", "pt-br"),
     ("구매하다가 오류가 났는데 결제가 된 건지 모르겠어요.", "ko"),
     ("에러 뜨고 돈이 빠져나갔는지도 모르겠어요.", "ko"),
+    ("결제됐는지 안 됐는지 모르겠어요. 오류만 떴어요.", "ko"),
+    ("Payment failed twice. Can't tell whether I was charged.", "en"),
 ])
 def test_an_option_the_requester_is_unsure_of_is_asked(games: TriageContext, body: str,
                                                        locale: str) -> None:

@@ -404,9 +404,10 @@ _UNSURE_BEFORE = re.compile(
     r"\b(?:nao\s+sei|nem\s+sei|sei\s+la|nao\s+sei\s+nem|nao\s+faco\s+(?:a\s+menor\s+)?ideia|"
     r"nao\s+tenho\s+certeza|sem\s+saber)\s+(?:nem\s+)?se)\b[^,;:.!?\n]*$")
 #: Korean: the words end in "…는지/건지/인지 (잘) 모르겠" ("결제가 된 건지 모르겠어요",
-#: "빠져나갔는지도 모르겠어요"); never after 왜 (why).
+#: "빠져나갔는지도 모르겠어요", "결제됐는지 안 됐는지 모르겠어요"); never after 왜 (why).
 _UNSURE_AFTER_KO = re.compile(r"^[\uac00-\ud7a3]*?\s*(?:건지|는지|은지|인지|던지|ㄴ지)도?\s*"
-                              r"(?:잘\s*)?(?:모르|몰라|모름)")
+                              r"(?:(?:안|못)\s*[\uac00-\ud7a3]*?(?:건지|는지|은지|인지)\s*|"
+                              r"아닌지\s*)?(?:잘\s*)?(?:모르|몰라|모름)")
 _WHY_KO = re.compile(r"(?:왜|어째서)\s*\S*\s*$")
 
 
