@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11, fresh12, fresh13, fresh14.
+fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -27,6 +27,8 @@ unseen, and measured once at its start and end (the figures are in the files' he
 once after its vocabulary round (both in the headers, with the session's start), then opened.
 ``fresh14`` (``*-fresh14.yaml``): written blind during the same session, measured once at its
 start and once at its end (in the headers).
+``fresh15`` (``*-fresh15.yaml``): written blind at the start of the next session, measured once
+there and once after its first pass (in the headers), then opened.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -63,7 +65,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
-          *(f"fresh{n}" for n in range(2, 15)))
+          *(f"fresh{n}" for n in range(2, 16)))
 
 
 @dataclass
