@@ -11,7 +11,8 @@
 # Per configuration both receivers run on stores of their own; per round: fresh deliveries,
 # the bare endpoint, then A and B (B first in even rounds). "+2w" configurations start two
 # `deskops worker` processes for each run and stop them after it. Prints each run (req/s,
-# p50, p99, non-2xx, server CPU ms per request), then per configuration the medians, the
+# p50, p99, non-2xx, server CPU ms per request, and the writer's events per batch and mean
+# `add_many` ms over the run, from its /metrics), then per configuration the medians, the
 # ratios against that round's bare endpoint and B/A.
 #
 # Knobs: BENCH_DURATION (wrk seconds, default 8), BENCH_ROUNDS (4), BENCH_CONFIGS
@@ -58,15 +59,35 @@ except OSError: sys.exit(1)' "$1" 2>/dev/null && return 0
     return 1
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-row() {  # CONFIG ROUND VARIANT TICKS WRK_OUTPUT: one line of runs.tsv
+writer_totals() {  # PORT: "batches events commit_seconds" so far, from the receiver's /metrics
+    "$PY" - "$1" <<'PYEOF'
+import sys, urllib.request
+text = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/metrics", timeout=10).read()
+got = {}
+for line in text.decode().splitlines():
+    name, _, value = line.partition(" ")
+    if name in ("deskops_webhook_batch_size_count", "deskops_webhook_batch_size_sum",
+                "deskops_webhook_commit_seconds_sum"):
+        got[name] = float(value)
+print(got.get("deskops_webhook_batch_size_count", 0), got.get("deskops_webhook_batch_size_sum", 0),
+      got.get("deskops_webhook_commit_seconds_sum", 0))
+PYEOF
+}
+row() {  # CONFIG ROUND VARIANT TICKS WRK_OUTPUT [WRITER_BEFORE WRITER_AFTER]: one runs.tsv line
     "$PY" - "$@" <<'PYEOF'
 import json, os, sys
 cfg, r, v, ticks, path = sys.argv[1:6]
 d = [json.loads(line) for line in open(path) if line.startswith("{")][-1]
 cpu = int(ticks) * 1000 / os.sysconf("SC_CLK_TCK") / max(1, d["requests"])
 bad = d["non_2xx"] + d["socket_errors"]
+batch = commit = "-"
+if len(sys.argv) > 7:
+    before, after = ([float(x) for x in arg.split()] for arg in sys.argv[6:8])
+    batches, events, seconds = (a - b for a, b in zip(after, before))
+    if batches:
+        batch, commit = f"{events / batches:.1f}", f"{seconds * 1000 / batches:.2f}"
 print("\t".join([cfg, r, v, f"{d['rps']:.0f}", f"{d['p50_ms']:.2f}", f"{d['p99_ms']:.2f}",
-                 str(bad), f"{cpu:.3f}"]))
+                 str(bad), f"{cpu:.3f}", batch, commit]))
 PYEOF
 }
 
@@ -94,7 +115,8 @@ HELLO_PORT="$(free_port)"
 PIDS+=($!)
 HELLO_PID=$!
 wait_http "http://127.0.0.1:$HELLO_PORT/"
-printf 'config\tround\tvariant\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\n' > "$OUT"
+printf 'config\tround\tvariant\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\tbatch\tcommit ms\n' \
+    > "$OUT"
 
 declare -A PORT PID DB QUEUE QNAME CODE
 ENVS=()
@@ -144,16 +166,18 @@ for cfg in $CONFIGS; do
                 running+=($!)
             done
             [ "$workers" -gt 0 ] && sleep 1
+            writer_before="$(writer_totals "${PORT[$v]}")"
             before="$(cpu_ticks "${PID[$v]}")"
             # shellcheck disable=SC2086
             wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:${PORT[$v]}/webhooks/zendesk" \
                 > run.txt
             ticks=$(( $(cpu_ticks "${PID[$v]}") - before ))
+            writer_after="$(writer_totals "${PORT[$v]}")"
             for pid in "${running[@]+"${running[@]}"}"; do
                 kill "$pid" 2>/dev/null || true
                 wait "$pid" 2>/dev/null || true
             done
-            row "$cfg" "$round" "$v" "$ticks" run.txt >> "$OUT"
+            row "$cfg" "$round" "$v" "$ticks" run.txt "$writer_before" "$writer_after" >> "$OUT"
         done
         tail -3 "$OUT" >&2
     done
@@ -176,13 +200,15 @@ from collections import defaultdict
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
 runs: dict[tuple[str, str], dict[str, dict[str, float]]] = defaultdict(dict)
 configs: list[str] = []
-for cfg, rnd, var, rps, p50, p99, bad, cpu in rows:
+for cfg, rnd, var, rps, p50, p99, bad, cpu, batch, commit in rows:
     runs[cfg, rnd][var] = {"rps": float(rps), "p50": float(p50), "p99": float(p99),
-                           "bad": int(bad), "cpu": float(cpu)}
+                           "bad": int(bad), "cpu": float(cpu),
+                           "batch": float("nan" if batch == "-" else batch),
+                           "commit": float("nan" if commit == "-" else commit)}
     if cfg not in configs:
         configs.append(cfg)
 print(f"{'config':<11}{'':<6}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'x req/s':>9}{'x p99':>7}"
-      f"{'CPU ms':>8}  rounds' x req/s")
+      f"{'CPU ms':>8}{'batch':>7}{'commit':>8}  rounds' x req/s")
 for cfg in configs:
     rounds = [r for (c, _), r in runs.items() if c == cfg]
     for var in ("bare", "A", "B"):
@@ -191,11 +217,17 @@ for cfg in configs:
             continue
         ratio = [r[var]["rps"] / r["bare"]["rps"] for r in mine]
         tail = [r[var]["p99"] / r["bare"]["p99"] for r in mine]
-        med = {k: st.median(r[var][k] for r in mine) for k in ("rps", "p50", "p99", "cpu")}
+        med = {k: st.median(r[var][k] for r in mine)
+               for k in ("rps", "p50", "p99", "cpu", "batch", "commit")}
         bad = sum(r[var]["bad"] for r in mine)
         print(f"{cfg:<11}{var:<6}{med['rps']:>8.0f}{med['p50']:>8.2f}{med['p99']:>8.2f}"
-              f"{st.median(ratio):>9.2f}{st.median(tail):>7.1f}{med['cpu']:>8.3f}  "
+              f"{st.median(ratio):>9.2f}{st.median(tail):>7.1f}{med['cpu']:>8.3f}"
+              f"{med['batch']:>7.1f}{med['commit']:>8.2f}  "
               + " ".join(f"{x:.2f}" for x in ratio) + (f"  non-2xx {bad}" if bad else ""))
+    tails = [r["B"]["p99"] / r["A"]["p99"] for r in rounds if "A" in r and "B" in r]
+    if tails:
+        print(f"{cfg:<11}B/A p99 median {st.median(tails):.3f} (rounds "
+              + " ".join(f"{x:.2f}" for x in tails) + ")")
     pairs = [r["B"]["rps"] / r["A"]["rps"] for r in rounds if "A" in r and "B" in r]
     if pairs:
         print(f"{cfg:<11}B/A req/s median {st.median(pairs):.3f} (rounds "
