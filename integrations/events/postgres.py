@@ -65,11 +65,6 @@ _INSERT_UNNEST = (
     "ON CONFLICT DO NOTHING RETURNING id, invocation_key, dedupe_key")
 
 
-def _key_order(row: tuple[Any, ...]) -> tuple[str, str]:
-    """A row's unique keys (invocation key, dedupe key: columns 5 and 6), for `_insert`."""
-    return row[5] or "", row[6] or ""
-
-
 class PostgresEventStore(EventStore):
     """Events in table ``deskops_events`` of the database at ``url``."""
 
@@ -182,15 +177,9 @@ class PostgresEventStore(EventStore):
             raise StoreUnavailable(f"event store (PostgreSQL): {first}") from exc
 
     def _insert(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> list[Any]:
-        """The batch in key order, so two concurrent batches (writer lanes, receiver
-        processes) sharing invocation keys take them in the same order: the second waits for
-        the first's commit rather than both waiting for each other until the server's
-        deadlock check fails one (a 503 for its batch). Keyless rows keep their order (the
-        sort is stable), which `add_many` relies on to give them their ids."""
         assert isinstance(cur, _Translating)
-        ordered = sorted(rows, key=_key_order)
         return cur.execute_binary(_INSERT_UNNEST,
-                                  [list(column) for column in zip(*ordered, strict=True)])
+                                  [list(column) for column in zip(*rows, strict=True)])
 
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""

@@ -14,13 +14,6 @@ a nudge it cannot keep up with is dropped (`EventStore.due` re-sends it).
 A commit that overruns ``stall_seconds`` (a server that stops answering without closing) is
 cut by `EventStore.interrupt` from a watchdog thread, so the writer recovers on its own.
 The threads start on the first event and stop after ``idle_seconds`` without one.
-
-On PostgreSQL the writer may run several lanes (`WRITERS`): threads with a connection each,
-taking batches from the same inbox, so one batch's insert and commit go while the previous
-batch's commit is still waiting for the server's WAL flush. Every lane settles only its own
-batch after its own commit; duplicates across lanes are settled by the store (the insert's
-ON CONFLICT waits for the other lane's transaction). SQLite keeps one lane: its commit holds
-the database's write lock, so a second lane would only wait for it.
 """
 
 from __future__ import annotations
@@ -47,8 +40,7 @@ from integrations.events import (
     StoreUnavailable,
 )
 
-__all__ = ["DEFAULT_INBOX", "SWITCH_INTERVAL", "WRITERS", "GroupWriter", "InboxFull",
-           "tune_process"]
+__all__ = ["DEFAULT_INBOX", "SWITCH_INTERVAL", "GroupWriter", "InboxFull", "tune_process"]
 
 log = logging.getLogger("deskops.receiver")
 
@@ -64,10 +56,6 @@ Stored = tuple[EventRecord, bool]
 #: alone 0.43x -> 0.55x the bare endpoint (median of 14 rounds), mean commit 1.7 -> 1.3 ms;
 #: PostgreSQL alone and SQLite with two workers running: no clear change; 0.2 ms was worse.
 SWITCH_INTERVAL = 0.0005
-
-#: Writer lanes per receiver process, by store back-end (one when not named). See the module
-#: docstring and docs/deployment.md ("Task 11f") for the measurements behind the figure.
-WRITERS: dict[str, int] = {"postgresql": 2}
 
 #: Seconds between two queue writes of the nudging thread (workers see a nudge that much
 #: later at most; their own polling is slower).
@@ -118,51 +106,29 @@ def _settle(pairs: list[tuple[asyncio.Future[Stored], Stored | BaseException]]) 
             future.set_result(outcome)
 
 
-class _Lane:
-    """One writer thread and what its watchdog reads: when its batch began, how many it ran."""
-
-    __slots__ = ("batches", "busy_since", "thread", "wake")
-
-    def __init__(self) -> None:
-        self.thread: threading.Thread | None = None
-        self.wake = threading.Event()
-        self.busy_since: float | None = None
-        self.batches = 0
-
-
-class _Generation:
-    """The lanes started together after an idle spell; its helper threads (watchdog, nudges,
-    checkpoints) stop once none of its lanes runs."""
-
-    __slots__ = ("running",)
-
-    def __init__(self) -> None:
-        self.running = 0
-
-
 class GroupWriter:
-    """The writer of a receiver process: its lanes and their helpers (see the module docstring)."""
+    """The one writer of a receiver process (see the module docstring)."""
 
     def __init__(self, store: EventStore, nudges: EventQueue | None, *,
                  registry: CollectorRegistry, inbox_size: int = DEFAULT_INBOX,
                  max_batch: int = MAX_BATCH, stall_seconds: float | None = None,
-                 idle_seconds: float = 10.0, writers: int | None = None) -> None:
+                 idle_seconds: float = 10.0) -> None:
         self.store = store
         self.nudges = nudges
         self.max_batch = min(max_batch, MAX_BATCH)
         self.stall_seconds = stall_seconds if stall_seconds is not None else store.timeout + 1.0
         self.idle_seconds = idle_seconds
-        self.writers = max(1, writers if writers is not None else WRITERS.get(store.backend, 1))
-        # A deque and an Event per lane rather than queue.Queue: an append wakes a lane only
-        # when one sleeps, instead of a Condition notify per event (a tenth of the ack's CPU).
+        # A deque and an Event rather than queue.Queue: an append wakes the writer only when
+        # it sleeps, instead of a Condition notify per event (a tenth of the ack's CPU).
         self.inbox_size = inbox_size
         self._inbox: deque[_Item] = deque()
-        self._lanes = [_Lane() for _ in range(self.writers)]
-        self._sleepers: list[_Lane] = []
-        self._idle_lanes = list(self._lanes)  # lanes whose thread is not running
-        self._generation: _Generation | None = None
+        self._wake = threading.Event()
+        self._sleeping = False
         self._nudge_inbox: queue.Queue[list[int]] = queue.Queue(inbox_size)
         self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._busy_since: float | None = None
+        self._batches = 0
         self.batch_size = Histogram(
             "deskops_webhook_batch_size", "Events per group commit", registry=registry,
             buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256))
@@ -182,70 +148,51 @@ class GroupWriter:
             if len(self._inbox) >= self.inbox_size:
                 raise InboxFull
             self._inbox.append((event, future, loop))
-            if self._sleepers:
-                self._sleepers.pop().wake.set()
-            if self._idle_lanes:
-                self._start_lanes()
+            if self._sleeping:
+                self._wake.set()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="deskops-writer",
+                                                daemon=True)
+                self._thread.start()
+                threading.Thread(target=self._watch, args=(self._thread,),
+                                 name="deskops-writer-watchdog", daemon=True).start()
+                if self.nudges is not None:
+                    threading.Thread(target=self._nudger, args=(self._thread,),
+                                     name="deskops-writer-nudges", daemon=True).start()
+                if self.store.defer_checkpoints():
+                    threading.Thread(target=self._checkpointer, args=(self._thread,),
+                                     name="deskops-writer-checkpoints", daemon=True).start()
         return future
 
-    def _start_lanes(self) -> None:
-        """Under the lock: start every lane not running, and the helpers of a new generation."""
-        generation = self._generation
-        fresh = generation is None
-        if generation is None:
-            generation = self._generation = _Generation()
-        while self._idle_lanes:
-            lane = self._idle_lanes.pop()
-            lane.thread = threading.Thread(target=self._run, args=(lane, generation),
-                                           name="deskops-writer", daemon=True)
-            generation.running += 1
-            lane.thread.start()
-        if not fresh:
-            return
-        threading.Thread(target=self._watch, args=(generation,),
-                         name="deskops-writer-watchdog", daemon=True).start()
-        if self.nudges is not None:
-            threading.Thread(target=self._nudger, args=(generation,),
-                             name="deskops-writer-nudges", daemon=True).start()
-        if self.store.defer_checkpoints():
-            threading.Thread(target=self._checkpointer, args=(generation,),
-                             name="deskops-writer-checkpoints", daemon=True).start()
-
-    def _next_batch(self, lane: _Lane, generation: _Generation) -> list[_Item] | None:
-        """The lane's next batch (possibly empty: another lane took it), or None once the
-        inbox stayed empty for ``idle_seconds`` (the lane's thread then ends)."""
+    def _next_batch(self) -> list[_Item] | None:
         inbox = self._inbox
         if not inbox:
             with self._lock:
-                lane.wake.clear()
-                self._sleepers.append(lane)
-            woken = bool(inbox) or lane.wake.wait(self.idle_seconds)
-            with self._lock:  # leave the sleepers and, if idle, the running lanes at once
-                if lane in self._sleepers:
-                    self._sleepers.remove(lane)
-                if not woken and not inbox:
-                    self._idle_lanes.append(lane)
-                    generation.running -= 1
-                    if generation.running == 0:
-                        self._generation = None
-                    return None
+                self._wake.clear()
+                self._sleeping = True
+            try:
+                if not inbox and not self._wake.wait(self.idle_seconds):
+                    with self._lock:
+                        if not inbox:
+                            self._thread = None
+                            return None
+            finally:
+                self._sleeping = False
         batch: list[_Item] = []
-        with self._lock:  # several lanes take from the inbox
-            while inbox and len(batch) < self.max_batch:
-                batch.append(inbox.popleft())
+        while inbox and len(batch) < self.max_batch:
+            batch.append(inbox.popleft())
         return batch
 
-    def _run(self, lane: _Lane, generation: _Generation) -> None:
+    def _run(self) -> None:
         try:
-            while (batch := self._next_batch(lane, generation)) is not None:
-                if batch:
-                    self._write(lane, batch)
+            while (batch := self._next_batch()) is not None:
+                self._write(batch)
         finally:
             self.store.close()  # this thread's connection
 
-    def _write(self, lane: _Lane, batch: list[_Item]) -> None:
+    def _write(self, batch: list[_Item]) -> None:
         started = time.perf_counter()
-        lane.busy_since = time.monotonic()
+        self._busy_since = time.monotonic()
         outcomes: list[Stored | BaseException]
         try:
             outcomes = list(self.store.add_many([item[0] for item in batch]))
@@ -254,15 +201,15 @@ class GroupWriter:
             outcomes = [exc] * len(batch)
         except Exception as exc:  # never a 500, never a dead writer
             if len(batch) > 1:  # one bad event must not fail the others: one at a time
-                lane.busy_since = None
+                self._busy_since = None
                 for item in batch:
-                    self._write(lane, [item])
+                    self._write([item])
                 return
             log.exception("storing an event failed")
             outcomes = [StoreUnavailable(f"event store: {type(exc).__name__}")]
         finally:
-            lane.busy_since = None
-            lane.batches += 1
+            self._busy_since = None
+            self._batches += 1
         self.batch_size.observe(len(batch))
         self.commit_seconds.observe(time.perf_counter() - started)
         by_loop: dict[asyncio.AbstractEventLoop,
@@ -285,7 +232,7 @@ class GroupWriter:
             except queue.Full:
                 log.warning("queue nudges lagging: %d events will be re-sent later", len(ids))
 
-    def _nudger(self, generation: _Generation) -> None:
+    def _nudger(self, writer: threading.Thread) -> None:
         """Nudge the queue for whatever ids have gathered, in one write (a lost nudge is
         re-sent by the store, see `EventStore.due`)."""
         assert self.nudges is not None
@@ -293,7 +240,7 @@ class GroupWriter:
             try:
                 ids = self._nudge_inbox.get(timeout=0.5)
             except queue.Empty:
-                if not generation.running:
+                if not writer.is_alive():
                     return
                 continue
             while True:
@@ -312,27 +259,24 @@ class GroupWriter:
             # a quiet spell the first nudge still goes at once.
             time.sleep(NUDGE_INTERVAL)
 
-    def _checkpointer(self, generation: _Generation) -> None:
+    def _checkpointer(self, writer: threading.Thread) -> None:
         """Checkpoint the store's log beside the writer, never in its commits."""
-        while generation.running:
+        while writer.is_alive():
             time.sleep(CHECKPOINT_INTERVAL)
             try:
                 self.store.checkpoint()
             except StoreUnavailable as exc:  # the next round tries again
                 log.warning("event store checkpoint failed: %s", exc)
 
-    def _watch(self, generation: _Generation) -> None:
-        """Cut a lane's commit that overruns ``stall_seconds`` (stalled server, no error)."""
-        cut: dict[int, int] = {}
-        while generation.running:
+    def _watch(self, writer: threading.Thread) -> None:
+        """Cut a commit that overruns ``stall_seconds`` (stalled server, no error)."""
+        cut = -1
+        while writer.is_alive():
             time.sleep(min(0.25, self.stall_seconds / 4))
-            for lane in self._lanes:
-                thread, since, batch = lane.thread, lane.busy_since, lane.batches
-                if since is None or thread is None or thread.ident is None \
-                        or cut.get(thread.ident) == batch \
-                        or time.monotonic() - since <= self.stall_seconds:
-                    continue
+            since, batch = self._busy_since, self._batches
+            if since is not None and batch != cut and \
+                    time.monotonic() - since > self.stall_seconds and writer.ident is not None:
                 log.warning("event store stalled for %.1f s: cutting the connection",
                             time.monotonic() - since)
-                self.store.interrupt(thread.ident)
-                cut[thread.ident] = batch
+                self.store.interrupt(writer.ident)
+                cut = batch
