@@ -124,6 +124,7 @@ class GroupWriter:
         self._inbox: deque[_Item] = deque()
         self._wake = threading.Event()
         self._sleeping = False
+        self._wake_pending = False
         self._nudge_inbox: queue.Queue[list[int]] = queue.Queue(inbox_size)
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -148,8 +149,11 @@ class GroupWriter:
             if len(self._inbox) >= self.inbox_size:
                 raise InboxFull
             self._inbox.append((event, future, loop))
-            if self._sleeping:
-                self._wake.set()
+            if self._sleeping and not self._wake_pending:
+                # Woken from the loop's next pass, once per pass: the deliveries this pass
+                # still submits join the batch, and the pass is not cut by the wake-up.
+                self._wake_pending = True
+                loop.call_soon(self._wake_writer)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="deskops-writer",
                                                 daemon=True)
@@ -170,6 +174,7 @@ class GroupWriter:
             with self._lock:
                 self._wake.clear()
                 self._sleeping = True
+                self._wake_pending = False  # a wake-up lost with its loop is not waited for
             try:
                 if not inbox and not self._wake.wait(self.idle_seconds):
                     with self._lock:
@@ -183,10 +188,16 @@ class GroupWriter:
             batch.append(inbox.popleft())
         return batch
 
+    def _wake_writer(self) -> None:
+        """On the event loop, at the start of its next pass: wake the sleeping writer."""
+        self._wake_pending = False
+        self._wake.set()
+
     def _run(self) -> None:
         try:
             while (batch := self._next_batch()) is not None:
-                self._write(batch)
+                if batch:  # a wake-up of an earlier sleep may find the inbox taken
+                    self._write(batch)
         finally:
             self.store.close()  # this thread's connection
 
