@@ -7,6 +7,7 @@ knows exactly what the next batch holds.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import threading
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 import requests
+from prometheus_client import CollectorRegistry
 
 from integrations.events import (
     EventQueue,
@@ -28,6 +30,7 @@ from integrations.events import (
 )
 from integrations.events.sqlite import SqliteEventStore
 from integrations.webhooks import ReceiverConfig, SecretBook, create_app
+from integrations.webhooks.writer import GroupWriter
 
 from .support import serve, zendesk_headers
 
@@ -353,4 +356,34 @@ def test_after_an_insert_the_same_connections_other_writes_still_wait_for_the_lo
     claimed = store.claim(record.id, "w1")
     holder.join()
     assert claimed is not None and claimed.status == "processing"
+    store.close()
+
+
+def test_the_writer_is_woken_after_the_loops_pass_so_one_pass_is_one_batch(
+        tmp_path: Path) -> None:
+    """A sleeping writer is woken from the loop's next pass, not inside `submit`: deliveries
+    submitted in one pass go in one batch, even when the pass blocks between them."""
+    store = SqliteEventStore(tmp_path / "events.db")
+    writer = GroupWriter(store, None, registry=CollectorRegistry())
+
+    def batches() -> tuple[float, float]:
+        samples = {s.name: s.value for s in writer.batch_size.collect()[0].samples}
+        return (samples["deskops_webhook_batch_size_count"],
+                samples["deskops_webhook_batch_size_sum"])
+
+    async def run() -> None:
+        await writer.submit(NewEvent("zendesk", "ticket_updated", 1, "2024-05-01T10:00:00Z"))
+        deadline = time.monotonic() + 5
+        while not writer._sleeping:  # the writer waits for the next event
+            assert time.monotonic() < deadline, "the writer never went to sleep"
+            await asyncio.sleep(0.005)
+        before = batches()
+        first = writer.submit(NewEvent("zendesk", "ticket_updated", 2, "2024-05-01T10:00:00Z"))
+        time.sleep(0.05)  # the pass goes on (GIL released): a writer woken now would commit
+        second = writer.submit(NewEvent("zendesk", "ticket_updated", 3, "2024-05-01T10:00:00Z"))
+        await asyncio.gather(first, second)
+        count, total = batches()
+        assert (count - before[0], total - before[1]) == (1, 2)
+
+    asyncio.run(run())
     store.close()
