@@ -577,3 +577,198 @@ def test_the_requester_introducing_themself_names_their_character(
         games: TriageContext, body: str, value: str | None) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert written(games, d).get("character_name") == value
+
+
+# ------------------------------------------------ pass 10i: names, ids and servers in sentences
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    # a field's name written without its accents, as players type in chat
+    ("o id da transacao no email é GLY-7734-BR-2026", "unable-to-purchase", "transaction_id",
+     "GLY-7734-BR-2026"),
+    ("paguei e nada. numero de referencia: 55AB-1290-XZ", "unable-to-purchase",
+     "transaction_id", "55AB-1290-XZ"),
+    ("comprei e nao caiu, transacao TXN-99812-AB", "unable-to-purchase", "transaction_id",
+     "TXN-99812-AB"),
+    ("débité mais rien reçu, numero de transaction : TRX-55821-FR", "unable-to-purchase",
+     "transaction_id", "TRX-55821-FR"),
+    ("rien reçu. la reference sur mon releve c'est 4F82-99AC-17B3", "unable-to-purchase",
+     "transaction_id", "4F82-99AC-17B3"),
+    ("meu heroi é o Kaelor e sumiu minha espada", "in-game-issues", "character_name",
+     "Kaelor"),
+    ("mon heros c'est Aldaric, j'ai perdu mon arc", "in-game-issues", "character_name",
+     "Aldaric"),
+    ("nao consigo comprar nada, usuario: gabriel_mts", "unable-to-purchase", "account_name",
+     "gabriel_mts"),
+])
+def test_a_fields_name_without_its_accents_still_labels_its_value(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("a transacao foi recusada pelo banco", "unable-to-purchase", "transaction_id"),
+    ("numero de referencia? nao achei no email", "unable-to-purchase", "transaction_id"),
+    ("la reference Frontier Pack n'est jamais arrivee", "unable-to-purchase", "transaction_id"),
+    ("o heroi do meu irmao é Kaelor", "in-game-issues", "character_name"),
+])
+def test_an_accentless_name_without_a_value_writes_nothing(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # the requester's character named by its class
+    ("my dragon mount is gone. my knight is BigNoodle.", "BigNoodle"),
+    ("lost my bow yesterday, my mage is called Ashwyn", "Ashwyn"),
+    ("my warrior Thorgar lost all his gear after the patch", "Thorgar"),
+    ("my paladin's name is Lightbringer_7 and my mount vanished", "Lightbringer_7"),
+    ("mon chevalier c'est BigNoodle, ma monture a disparu", "BigNoodle"),
+    ("ma guerrière s'appelle Thalia et son épée a disparu", "Thalia"),
+    ("mon voleur Kestrel a perdu son arc hier", "Kestrel"),
+    ("meu cavaleiro é o BigNoodle e a montaria sumiu", "BigNoodle"),
+    ("minha maga se chama Ashwyn, perdi meu cajado", "Ashwyn"),
+    ("meu paladino Lux_07 perdeu a montaria", "Lux_07"),
+    ("제 전사 Thorgar 장비가 사라졌어요", "Thorgar"),
+    ("제 마법사 이름은 Ashwyn입니다. 지팡이가 없어졌어요", "Ashwyn"),
+])
+def test_the_requesters_class_names_their_character(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "my brother's knight is Fizzlewick and he still has the mount",
+    "his knight is Fizzlewick, he got the mount too",
+    "my knight is level 60 now and the mount is gone",
+    "le chevalier de mon frère c'est Fizzlewick, lui a toujours la monture",
+    "o guerreiro do meu irmão é o Thorgar, ele ainda tem a montaria",
+    "동생 전사는 Thorgar인데 걔는 아직 있어요",
+])
+def test_another_persons_class_or_a_level_names_no_character(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    # the requester corrects the name just written: the corrected one is the value
+    ("Mon perso s'appelle Soléane... enfin Soleane sans accent, sur le serveur Kyprosa.",
+     "in-game-issues", "character_name", "Soleane"),
+    ("mon perso c'est Kira77, pardon Kira78", "in-game-issues", "character_name", "Kira78"),
+    ("my character is Aelin, I mean Aelinn, and my bow is gone", "in-game-issues",
+     "character_name", "Aelinn"),
+    ("my char is Velka... sorry, Velkah", "in-game-issues", "character_name", "Velkah"),
+    ("meu personagem é Ayla, ou melhor Ayla_br", "in-game-issues", "character_name",
+     "Ayla_br"),
+    ("meu nick é Tonho, quer dizer Tonh0", "in-game-issues", "character_name", "Tonh0"),
+    ("minha conta é gabriel_mts, digo gabriel_mts2", "unable-to-purchase", "account_name",
+     "gabriel_mts2"),
+    ("Moi c'est Héloïse enfin Heloise sans les accents", "in-game-issues", "character_name",
+     "Heloise"),
+])
+def test_a_name_corrected_right_after_it_is_the_corrected_one(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # what follows "I mean", "enfin", "quer dizer" is no name, or another one: no correction
+    ("my character is Aelin, I mean Thorgar lost it too", "Aelin"),
+    ("mon perso c'est Soleane, enfin Brisesol est mon serveur", "Soleane"),
+    ("meu personagem é Ayla, quer dizer, era ontem", "Ayla"),
+    ("my char is Velka, sorry for the long message", "Velka"),
+])
+def test_words_after_a_correction_marker_keep_the_name(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    # a sub-label inside brackets after the field's name
+    ("je souhaite que vous supprimiez mon compte Glyph (nom : Brasier_Noir, mail "
+     "brasier.noir@laposte.net)", "account-deletion", "account_name", "Brasier_Noir"),
+    ("please delete my Glyph account (name: Brasier_Noir) thanks", "account-deletion",
+     "account_name", "Brasier_Noir"),
+    ("please delete my account (username: kira_sun, email kira@mail.com)", "account-deletion",
+     "account_name", "kira_sun"),
+    ("quero excluir minha conta Glyph (nome: gabriel_mts)", "account-deletion",
+     "account_name", "gabriel_mts"),
+    ("excluir minha conta (login: gabriel_mts, email gabi@uol.com.br)", "account-deletion",
+     "account_name", "gabriel_mts"),
+    ("글리프 계정(아이디: choi_aa) 삭제해 주세요", "account-deletion", "account_name",
+     "choi_aa"),
+    ("mon perso (pseudo : Aldaric) a perdu son arc", "in-game-issues", "character_name",
+     "Aldaric"),
+])
+def test_a_label_inside_brackets_after_the_fields_name(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("supprimez mon compte Glyph (mail : brasier.noir@laposte.net)", "account-deletion",
+     "account_name"),
+    ("delete my account (email: kira@mail.com) please", "account-deletion", "account_name"),
+    ("excluir minha conta (pedido: 4411)", "account-deletion", "account_name"),
+    ("글리프 계정(이메일: choi@naver.com) 삭제해 주세요", "account-deletion", "account_name"),
+])
+def test_another_label_inside_brackets_names_no_account(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a time-boxed purchase after a possessive
+    ("I always paid my Patron 30 days with paysafecard and now it's not there",
+     "Patron 30 days"),
+    ("can't renew my Patron 90 days, the shop has no paysafecard", "Patron 90 days"),
+    ("je n'arrive pas à payer mon Patron 30 jours, la carte est refusée", "Patron 30 jours"),
+    ("não consigo pagar meu Patron 30 dias com boleto", "Patron 30 dias"),
+])
+def test_a_time_boxed_purchase_after_a_possessive(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I paid my Patron 30 days ago and the card is refused now",
+    "my Patron 30 days ago was fine, now the card is refused",
+    "meu Patron 30 dias atrás funcionou, agora o cartão é recusado",
+])
+def test_a_time_ago_after_a_possessive_is_no_purchase(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "purchase_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a chat channel of a coined place: the server
+    ("un joueur nommé Goldzz4u spamme le chat général de Brisesol pour vendre du platine",
+     "Brisesol"),
+    ("a player named Goldzz4u keeps spamming the general chat of Brisesol", "Brisesol"),
+    ("um jogador chamado Goldzz4u fica spammando o chat global do Gelidra", "Gelidra"),
+    ("un certain Goldzz4u spamme le canal commerce de Kyprosa", "Kyprosa"),
+])
+def test_a_chat_channel_of_a_coined_place_is_the_server(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("server") == value
+
+
+@pytest.mark.parametrize("body", [
+    "a player named Goldzz4u keeps spamming the general chat of the game",
+    "un joueur nommé Goldzz4u spamme le chat de Discord",
+    "um jogador chamado Goldzz4u spamma o chat da guilda",
+    "a player named Goldzz4u spams the chat of Goldzz4u's guild",
+])
+def test_a_chat_of_a_word_or_a_service_is_no_server(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "server" not in written(games, d)

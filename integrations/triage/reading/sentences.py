@@ -99,7 +99,12 @@ LABELLED = 0.9
 #: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
-_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|\s*[(,]\s*|"
+_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+            # a name's own label inside brackets after the field's name: "mon compte Glyph
+            # (nom : Brasier_Noir, mail …)", "my account (username: x)", "계정(아이디: x)"
+            r"\s*[(\[]\s*(?:user\s*name|name|nom|nome|login|pseudo|nick(?:name)?|ign|id|"
+            r"usu[aá]rio|identifiant|이름|아이디|닉네임)\s*[:：=]\s*|"
+            r"\s*[(,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
             r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
@@ -155,9 +160,19 @@ _SELF_BEFORE = re.compile(
 
 def _spaced(name: str) -> str:
     """A field's name as a pattern; Korean compounds are written with or without their
-    spaces ("거래ID", "계정이름" for "거래 ID", "계정 이름")."""
-    pattern = re.escape(name)
-    return pattern.replace("\\ ", r"\s*") if _HANGUL.search(name) else pattern
+    spaces ("거래ID", "계정이름" for "거래 ID", "계정 이름"); a word of three letters or
+    more is met without its accents too, as players type them ("id da transacao",
+    "numero de referencia", "mon heros"; a short word keeps them: "é" is not "e", "and")."""
+    if _HANGUL.search(name):
+        return re.escape(name).replace("\\ ", r"\s*")
+    return "".join(_unaccented(w) if len(w) >= 3 else re.escape(w)
+                   for w in re.split(r"(\s+)", name))
+
+
+def _unaccented(word: str) -> str:
+    """A word as a pattern meeting it with or without its accents."""
+    return "".join(f"[{c}{fold(c)}]" if fold(c) != c.casefold() and len(fold(c)) == 1
+                   else re.escape(c) for c in word)
 
 
 #: A friend or a relative named earlier in the sentence: "mon pote Tibo (son perso c'est
@@ -672,9 +687,13 @@ _VARIANTS = {"a": "[aàâäãá]", "e": "[eéèêë]", "i": "[iîïí]", "o": "[
 #: Such a name after an article in a ticket: "the Patron 90 days", "le Patron 90 jours", "o
 #: Patron 30 dias" (capitalised words, then the duration).
 _TIMED_NAME = re.compile(
-    rf"(?<!\w)(?:the|le|la|l['’]|o|a|un|une|um|uma)[ \t]*(?:[«\"“][ \t]*)?"
+    rf"(?<!\w)(?:the|le|la|l['’]|o|a|un|une|um|uma|my|mon|ma|meu|minha|your|ton|teu)[ \t]*"
+    rf"(?:[«\"“][ \t]*)?"
     rf"((?-i:[A-ZÀ-ÖØ-Þ][\w'-]{{2,30}}(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'-]{{1,30}}){{0,2}})[ \t]+"
-    rf"{_DURATION})", re.IGNORECASE)
+    rf"{_DURATION})"
+    # "my Patron 30 days ago": a time since, not the name ("30 dias atrás", "later")
+    rf"(?![ \t]+(?:ago|atr[aá]s|later|depois|plus\s+t[oô]t|avant|before|antes)(?!\w))",
+    re.IGNORECASE)
 
 
 #: A thing named with an article or a possessive ("got a sword", "my bow"): a pronoun
@@ -1010,6 +1029,10 @@ class NameReader:
                     quoted: bool = False, to: list[_Mention] | None = None) -> None:
                 if not quoted and not _SHAPED.search(value) and is_titled():
                     return
+                fixed = _corrected(capped, end if end is not None else at + len(value),  # noqa: B023
+                                   value)
+                if fixed is not None:  # "Soléane... enfin Soleane sans accent"
+                    value, at, end = fixed
                 (found if to is None else to).append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
 
@@ -1226,7 +1249,8 @@ class NameReader:
                     # Tower Key is not there")
                     add(name, at, m, end,
                         to=done if _COMPLETED.match(m.group()) else None)
-            for m in places.finditer(capped) if places else ():
+            for m in [*(places.finditer(capped) if places else ()),
+                      *(_CHANNEL_OF.finditer(capped) if places else ())]:
                 name = m.group(1)  # "on Kyprosa"; not "on Sunday", "sur Xbox", "on Mariner's"
                 act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
                 if _proper_name(name) and not self._is_other(name) and \
@@ -1489,6 +1513,42 @@ class NameReader:
         elif hangul:
             value = strip_korean(value)
         return value
+
+
+#: A chat channel of a place (on a field read after a lone "on", "sur", "no": a server):
+#: "le chat général de Brisesol", "the general chat of Brisesol", "o chat global do
+#: Gelidra", "le canal commerce de Kyprosa"; one coined capitalised word.
+_CHANNEL_OF = re.compile(
+    r"(?i)(?<!\w)(?:chat|canal|channel|tchat)(?:\s+[^\W\d_]{3,12}){0,2}?\s+"
+    r"(?:of|de|du|do|da)\s+(?-i:([A-ZÀ-ÖØ-Þ][\w-]{2,30}))(?![\w'’-])(?!\s+(?-i:[A-Z0-9]))")
+
+
+#: The requester correcting the name just written: "Soléane... enfin Soleane", "Kira77,
+#: pardon Kira78", "Aelin, I mean Aelinn", "Ayla, ou melhor Ayla_br", "Tonho, quer dizer
+#: Tonh0", "Haneul 아니 Haneul2".
+_CORRECTION = re.compile(
+    r"(?i)[ \t]*(?:\.{2,}|…|[,;:]|[-–—])?[ \t]*"
+    r"(?:enfin|pardon|je\s+veux\s+dire|ou\s+plut[oô]t|plut[oô]t|non|i\s+mean|sorry|oops|"
+    r"or\s+rather|(?:no\s+)?wait|quer\s+dizer|quero\s+dizer|ou\s+melhor|digo|ali[aá]s|"
+    r"desculpa|n[aã]o|아니|아니요|아\s+아니)"
+    r"[ \t]*(?:\.{2,}|…|[,:;]|[-–—])?[ \t]*"
+    r"(?-i:([A-Za-z0-9][\w'-]{1,30}))(?![\w'-])")
+
+
+def _corrected(text: str, end: int, value: str) -> tuple[str, int, int] | None:
+    """The name that corrects ``value`` right after it (ending at ``end``): one written
+    the same but for its accents, or sharing its first three letters ("Kira77, pardon
+    Kira78"); after "I mean" a different name ("Aelin, I mean Thorgar lost it") or a word
+    ("sorry for the long message") corrects nothing."""
+    m = _CORRECTION.match(text, end)
+    if m is None:
+        return None
+    name = m.group(1)
+    was, now = fold(value), fold(name)
+    if name == value or was[:3] != now[:3] or now in NOT_NAMES or now in _COMMON or \
+            (not _HANDLE.search(name) and not name[:1].isupper()):
+        return None
+    return name, m.start(1), m.end(1)
 
 
 #: The requester introducing themself in Korean by a Latin name and a copula: "저는
