@@ -772,3 +772,114 @@ def test_a_chat_channel_of_a_coined_place_is_the_server(
 def test_a_chat_of_a_word_or_a_service_is_no_server(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "server" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    # the name first, then a copula and the requester's own field: "X é meu char"
+    ("Kaelor é meu char e perdi a espada", "in-game-issues", "character_name", "Kaelor"),
+    ("Nyxie is my char, she lost her bow", "in-game-issues", "character_name", "Nyxie"),
+    ("c'est Nyxie mon perso, elle a perdu son arc", "in-game-issues", "character_name",
+     "Nyxie"),
+    ("Nyxie c'est mon perso, elle a perdu son arc", "in-game-issues", "character_name",
+     "Nyxie"),
+    ("Aldaric est mon personnage principal, il a perdu son arc", "in-game-issues",
+     "character_name", "Aldaric"),
+    ("nightfern_22 is my account and it's locked", "glyph-account-issues", "account_name",
+     "nightfern_22"),
+    ("gabriel_mts é minha conta, não consigo entrar", "glyph-account-issues",
+     "account_name", "gabriel_mts"),
+    ("Haneul 이라는 제 캐릭 장비가 없어졌어요", "in-game-issues", "character_name", "Haneul"),
+])
+def test_a_name_before_a_copula_and_the_requesters_own_field(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("Kaelor é meu amigo e o char dele sumiu", "in-game-issues", "character_name"),
+    ("Kestrel is my brother's char, not mine", "in-game-issues", "character_name"),
+    ("c'est Tibo mon pote, son perso a perdu son arc", "in-game-issues", "character_name"),
+    ("Glyph is my account provider, I can't log in", "glyph-account-issues", "account_name"),
+    ("Haneul 이라는 친구 캐릭 장비가 없어졌어요", "in-game-issues", "character_name"),
+])
+def test_a_name_before_another_thing_or_anothers_field_is_not_the_requesters(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    # a handle in square brackets or after a dash following the field's name
+    ("player [Grimtusk] insulted me in world chat", "report-a-player", "reported_player",
+     "Grimtusk"),
+    ("le joueur [Grimtusk] m'insulte", "report-a-player", "reported_player", "Grimtusk"),
+    ("o jogador [Grimtusk99] me xingou", "report-a-player", "reported_player", "Grimtusk99"),
+    ("locked out of my account - nightfern_22", "glyph-account-issues", "account_name",
+     "nightfern_22"),
+    ("bloqué sur mon compte - Nightfern22", "glyph-account-issues", "account_name",
+     "Nightfern22"),
+    ("minha conta — gabriel_mts — foi bloqueada", "glyph-account-issues", "account_name",
+     "gabriel_mts"),
+])
+def test_a_handle_in_square_brackets_or_after_a_dash(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    ("locked out of my account - thanks for any help", "glyph-account-issues",
+     "account_name"),
+    ("mon compte - impossible de me connecter", "glyph-account-issues", "account_name"),
+    ("minha conta - bloqueada desde ontem", "glyph-account-issues", "account_name"),
+    ("player [AFK] kept leaving the dungeon", "report-a-player", "reported_player"),
+])
+def test_a_word_after_a_dash_or_a_tag_in_brackets_is_no_handle(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key"), [
+    # a trade counterpart's identifier is not the requester's
+    ("o vendedor tem a conta golpista_99 e sumiu", "unable-to-purchase", "account_name"),
+    ("the seller used the account scammer_99 to sell it", "unable-to-purchase",
+     "account_name"),
+    ("le vendeur a le compte arnak_99 et ne répond plus", "unable-to-purchase",
+     "account_name"),
+    ("the scammer's char is Goldzz4u", "in-game-issues", "character_name"),
+    ("판매자 계정 scam_99 에서 샀어요", "unable-to-purchase", "account_name"),
+])
+def test_a_sellers_or_a_scammers_identifier_is_not_the_requesters(
+        games: TriageContext, body: str, form: str, key: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert key not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "form", "key", "value"), [
+    ("the seller never sent it, my account is nightfern_22", "unable-to-purchase",
+     "account_name", "nightfern_22"),
+    ("o vendedor sumiu. minha conta: gabriel_mts", "unable-to-purchase", "account_name",
+     "gabriel_mts"),
+    ("le vendeur ne répond plus, mon compte c'est arnaud_77", "unable-to-purchase",
+     "account_name", "arnaud_77"),
+    ("txn id is 7HX2-99KD-41QA, nothing arrived", "unable-to-purchase", "transaction_id",
+     "7HX2-99KD-41QA"),
+])
+def test_the_requesters_identifier_after_a_seller_in_another_clause(
+        games: TriageContext, body: str, form: str, key: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+
+
+@pytest.mark.parametrize("body", [
+    # a kind noun before a name that goes on past a small word: no cut name is written
+    "fiz toda a missao do evento Feast of Feasts e a recompensa nao apareceu",
+    "j'ai fini la quete de l'event Fête des Moissons et rien reçu",
+    "did the whole quest event Feast of Feasts and the reward never showed",
+])
+def test_a_name_cut_before_its_small_word_is_not_written(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") in (None, "Feast of Feasts", "Fête des Moissons")

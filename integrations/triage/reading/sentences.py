@@ -104,7 +104,7 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # (nom : Brasier_Noir, mail …)", "my account (username: x)", "계정(아이디: x)"
             r"\s*[(\[]\s*(?:user\s*name|name|nom|nome|login|pseudo|nick(?:name)?|ign|id|"
             r"usu[aá]rio|identifiant|이름|아이디|닉네임)\s*[:：=]\s*|"
-            r"\s*[(,]\s*|"
+            r"\s*[(\[,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
             r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
@@ -115,7 +115,10 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # nome X", "un joueur avec le pseudo X"
             r"\s+(?:with\s+the\s+(?:name|nick|nickname)|com\s+(?:o\s+)?(?:nome|nick)|"
             r"avec\s+(?:le\s+)?(?:nom|pseudo))\s+|"
-            r"\s*(?:은|는|이|가)\s*|\s+)")
+            r"\s*(?:은|는|이|가)\s*|"
+            # a dash between the field's name and a handle: "my account - nightfern_22"
+            r"\s+[-–—]\s+|"
+            r"\s+)")
 #: A field name that ends with its own copula ("my account is", "minha conta é", "the name
 #: is") states the value as an explicit connector would.
 _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|called|named|"
@@ -617,7 +620,7 @@ def _apposition(text: str, m: re.Match[str], value: str) -> bool:
 def _closed(text: str, m: re.Match[str], value: str) -> bool:
     """True when one-word ``value`` is closed by the bracket or comma that opened it."""
     at = m.start(2) + m.group(2).find(value) + len(value)
-    closer = ")" if "(" in m.group(1) else ","
+    closer = ")" if "(" in m.group(1) else "]" if "[" in m.group(1) else ","
     return text[at:].lstrip().startswith(closer) and " " not in value
 
 
@@ -899,6 +902,21 @@ class NameReader:
             rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))"
             rf"[\w'’-]+){{1,6}}?)\s+{_NAMING_VERB}\s+"
             rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])")
+        #: the name first, a copula, then the requester's own field ("Kaelor é meu char",
+        #: "nightfern_22 is my account", "Nyxie c'est mon perso", "c'est Nyxie mon perso"),
+        #: the field's name ending its clause or qualified by one word of rank ("mon
+        #: personnage principal"; not "Steam is my account provider")
+        mine = "|".join(sorted({_spaced(_COPULA_END.sub("", n).strip()) for n in names
+                                if _FIRST_PERSON_OWNER.match(n) and not _HANGUL.search(n)},
+                               key=len, reverse=True))
+        self._name_first = re.compile(
+            rf"(?<![\w'’-])(?:(?P<c>c['’]?est|cest)\s+)?"
+            rf"(?-i:(?P<n>[A-Za-z0-9][\w'-]{{1,30}}))\s*,?\s+"
+            rf"(?(c)|(?:is|was|é|e|era|est|c['’]?est|cest|était)\s+)(?:{mine})(?![\w'’-])"
+            rf"(?:\s+(?:main|principale?|favou?rite|favori(?:te)?|favorit[oa]|preferid[oa]|"
+            rf"principal))?(?=\s*(?:$|[,.;!?\n)]|\s+(?:and|but|et|mais|e|mas|so|alors|então|"
+            rf"she|he|il|elle|ele|ela|it|i|je|eu|qui|que|who|which)(?!\w)))",
+            re.IGNORECASE) if mine else None
         #: the requester's own thing said to be a third person's after its noun ("o
         #: personagem dele é X"): the child's, when the requester's child is named
         self._childs_after = re.compile(
@@ -1074,6 +1092,8 @@ class NameReader:
                     # on a report form "le perso" may be either player's: "le perso
                     # s'appelle X" is not introduced as the requester's
                     continue
+                if self._own_thing and _counterparts(capped, m.start()):
+                    continue  # "o vendedor tem a conta golpista_99": the seller's
                 if self._others_thing and _SELF_BEFORE.search(capped[max(0, m.start() - 24):
                                                                      m.start()]):
                     continue
@@ -1114,9 +1134,18 @@ class NameReader:
                     continue  # "report Faeblight server lag": another field's thing
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
-                if m.group(1).strip() in ("(", ",") and not _apposition(capped, m, value) and \
+                if self._multiword and _NAME_GOES_ON.match(
+                        capped, m.start(2) + max(0, m.group(2).find(value)) + len(value)):
+                    continue  # "missao do evento Feast of Feasts": not "evento Feast"
+                if m.group(1).strip() in ("(", ",", "[") and \
+                        not _apposition(capped, m, value) and \
                         not self._coined_handle(capped, m, value, label):
                     continue  # "my account (hollowpine)": a closed handle no language knows
+                dash = m.group(1).strip() in ("-", "–", "—")
+                shaped = bool(_HANDLE.search(value))
+                if ((dash or m.group(1).strip() == "[") and not (shaped or _proper_name(value))) \
+                        or (dash and (" " in value or not (shaped or value[:1].isupper()))):
+                    continue  # "my account - thanks", "player [AFK]": no handle
                 if _looks_like_name(value, explicit) or \
                         self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)) or \
@@ -1137,6 +1166,12 @@ class NameReader:
             for m in _TIMED_NAME.finditer(capped) if self._timed else ():
                 if _proper_name(m.group(1).split()[0]) and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
+            for m in self._name_first.finditer(capped) if self._name_first else ():
+                name = m.group("n")
+                if (_HANDLE.search(name) or (name[:1].isupper() and _proper_name(name))) and \
+                        fold(name) not in NOT_NAMES | _COMMON and \
+                        name.casefold() not in self._own and not self._is_other(name):
+                    add(name, m.start("n"), m)
             for m in self._childs_after.finditer(capped) if self._childs_after else ():
                 # "meu filho … o personagem dele é PipocaMan": the child's, read when the
                 # parent names none of their own
@@ -1203,8 +1238,10 @@ class NameReader:
                     add(name, m.start(1) if m.group(1) else m.start(2), m)
             for m in self._before.finditer(capped):
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
-                # not claim in its clause ("저는", "제") is someone else's, not their own
-                if self._own_thing and not _KO_SELF.search(_clause_before(capped, m.start())):
+                # not claim in its clause ("저는", "제") or in the field's name ("Haneul
+                # 이라는 제 캐릭") is someone else's, not their own
+                if self._own_thing and not _KO_SELF.search(_clause_before(capped, m.start())) \
+                        and not _KO_MINE_NAMED.search(m.group()):
                     continue
                 add(m.group(1), m.start(1), m)
             for m in self._gapped.finditer(capped) if self._gapped else ():
@@ -1503,6 +1540,8 @@ class NameReader:
                 kept.append(rest[0])
             elif len(kept) == 1 and kept[0].isdigit() and self._unit_stems:
                 return ""  # "acheter 5000 …": a count alone names nothing
+            if len(kept) > 1 and _EVENT_WORD.fullmatch(kept[0]) and kept[1][:1].isupper():
+                kept = kept[1:]  # "the quest event Feast of Feasts": the event's name
             words = kept
         value = " ".join(words).rstrip(".,;:!?'").strip()
         hangul = _HANGUL.search(value)
@@ -1521,6 +1560,41 @@ class NameReader:
 _CHANNEL_OF = re.compile(
     r"(?i)(?<!\w)(?:chat|canal|channel|tchat)(?:\s+[^\W\d_]{3,12}){0,2}?\s+"
     r"(?:of|de|du|do|da)\s+(?-i:([A-ZÀ-ÖØ-Þ][\w-]{2,30}))(?![\w'’-])(?!\s+(?-i:[A-Z0-9]))")
+
+
+#: A word for an event before its name ("event Feast of Feasts", "l'event Fête des
+#: Moissons", "evento Feast"): the kind of thing, not part of its name.
+_EVENT_WORD = re.compile(r"(?i)(?:l['’]|d['’])?(?:events?|eventos?|[ée]v[eéè]nements?)")
+
+
+#: A capitalised name going on past a small word ("… Feast of Feasts"): a value cut
+#: before it is no whole name.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of|the|de|do|da|du|des|dos|das)[ \t]+[A-ZÀ-ÖØ-Þ]")
+
+
+#: The other side of a trade or a scam: "the seller", "le vendeur", "o vendedor", "판매자".
+_COUNTERPART = re.compile(
+    r"(?i)(?<!\w)(?:sellers?|vendors?|buyers?|scammers?|traders?|vendeu(?:r|se)s?|"
+    r"acheteu(?:r|se)s?|arnaqueu(?:r|se)s?|escroc|vendedor(?:a|es)?|comprador(?:a|es)?|"
+    r"golpistas?|trapaceir[oa]s?)(?!\w)|판매자|구매자|사기꾼|거래\s*상대")
+#: The requester named after such a person in the clause: their own again.
+_FIRST_PERSON_AFTER = re.compile(
+    r"(?i)(?<!\w)(?:i|i'm|me|my|mine|je|j'|moi|mon|ma|mes|m'|eu|meu|minha|mim)(?!\w)|"
+    r"저는|제가|제\s|내\s|나는")
+
+
+def _counterparts(text: str, at: int) -> bool:
+    """True when a trade's other side ("the seller", "o vendedor", "판매자") is named in
+    the clause before ``at`` and the requester is not named after them: a field named
+    there is theirs ("o vendedor tem a conta golpista_99", not "the seller never sent it,
+    my account is …")."""
+    clause = re.split(r"[.!?;\n,]|(?<!\w)(?:but|mais|mas)(?!\w)", text[max(0, at - 80):at])[-1]
+    last = max((m.end() for m in _COUNTERPART.finditer(clause)), default=-1)
+    return last >= 0 and not _FIRST_PERSON_AFTER.search(clause, last)
+
+
+#: A Korean "X라는" naming the requester's own thing: "Haneul 이라는 제 캐릭".
+_KO_MINE_NAMED = re.compile(r"(?:라는|인)\s*(?:제|내)\s*[\uac00-\ud7a3]")
 
 
 #: The requester correcting the name just written: "Soléane... enfin Soleane", "Kira77,
