@@ -86,6 +86,7 @@ from integrations.triage.reading.lexicon import (
 )
 from integrations.triage.reading.matcher import owned_by_another, owner_before
 from integrations.triage.reading.normalise import MENU_ARROW, fold, strip_korean, substance
+from integrations.triage.reading.steps import KO_ACT_JOIN, sequence
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 
@@ -1994,7 +1995,9 @@ class ClauseReader:
         self._paths = PATH_CUE in cues
         # "{when}": the action a problem follows ("when I click Export, …", "… 누르면")
         self._when = WHEN_CUE in cues
-        cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE)]
+        # "{steps}": a sentence of two acts or more ("I go to Reports, choose November, …")
+        self._steps = STEPS_CUE in cues
+        cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE, STEPS_CUE)]
         # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
         self._cue = re.compile("(?i)" + "|".join(
             re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
@@ -2018,6 +2021,21 @@ class ClauseReader:
                 found = self._path_clause(capped, m, source, locale)
                 if found is not None:
                     return found
+        # a sentence of acts ("J'ouvre Rapports, je choisis la période, je clique sur
+        # Générer et ça tourne"): from its first act to the sentence's end, the result
+        # included, as a cue's clause; before a cue elsewhere ("tried twice")
+        for source, text in texts if self._steps else ():
+            capped = text[:4000]
+            span = sequence(capped)
+            if span is not None and not any(q.start() <= span[0] < q.end()
+                                            for q in _QUOTE_SPAN.finditer(capped)):
+                end = min((i for i in (capped.find(p, span[1]) for p in ".!?\n") if i >= 0),
+                          default=len(capped))
+                value = capped[span[0]:end].strip(" ,;")
+                if not _CONTACT.search(fold(value)) and substance(value) >= CLAUSE_MIN:
+                    return Evidence(key=self.field.key, value=value, span=clip(value),
+                                    method="sentence", locale=locale, confidence=CLAUSE,
+                                    source=source)
         cue = self._cue
         for source, text in texts:
             capped = text[:4000]
@@ -2085,6 +2103,10 @@ class ClauseReader:
             # the clause, not the sentence: after the last comma or clause ending
             # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
             joins = list(_KO_JOIN.finditer(capped, start, m.start()))
+            # an act's "-고"/"-서" ("들어가서 11월 선택하고 다운로드 클릭했어요") chains the
+            # steps: the clause reaches back to the chain's first act
+            while joins and KO_ACT_JOIN.search(capped[start:joins[-1].end()].rstrip()):
+                joins.pop()
             if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
                 start = joins[-1].end()
         else:
@@ -2118,6 +2140,8 @@ def _accents_optional(cue: str) -> str:
 PATH_CUE = "{path}"
 #: The cue of a free-text field that reads the requester's act a problem follows.
 WHEN_CUE = "{when}"
+#: The cue of a free-text field that reads a sentence of the requester's acts (`steps`).
+STEPS_CUE = "{steps}"
 #: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
 #: present or past, of using the product (not "when I joined", "when will I be paid");
 #: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").

@@ -1,0 +1,131 @@
+"""Steps: a sentence that is a sequence of the requester's acts on the product.
+
+"I go to Reports, choose November, click Export CSV and nothing downloads", "J'ouvre
+Rapports, je choisis la période, je clique sur Générer", "entro em Relatórios, escolho
+novembro e clico em Exportar", "go to reports, pick last month, hit export": clauses joined
+by a comma, "then", "and" ("puis", "et", "e", "depois", "aí"), each starting with an act
+(present, past, bare or, in French, an infinitive; "I", "je", "eu" optional). Two acts in
+a row or more are the steps; the first clause that is no act ("nothing downloads", "et ça
+tourne") is the result and ends them. A free-text field reads them as its value
+(`sentences.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
+wish or what cannot be done ("I want to", "je voudrais", "não consigo"). Korean chains
+its acts with "-고"/"-서": `KO_ACT_JOIN` tells an act's join ("들어가서", "선택하고") from a
+state's ("쓰고 있고", "맥북이고"), so a cue's clause reaches back to the chain's first act.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from integrations.triage.reading.normalise import fold
+
+__all__ = ["KO_ACT_JOIN", "sequence"]
+
+#: An act on the product at a clause's start (folded text): English present, bare or past;
+#: French present with its subject, bare past participle or infinitive; Portuguese present
+#: or past. Each verb takes what it acts on after it.
+_ACT = (
+    r"(?:(?:i|we)\s+(?:just\s+|then\s+|first\s+)?)?"
+    r"(?:go(?:es)?\s+(?:to|into|in)|went\s+(?:to|into|in)|head(?:ed)?\s+to|"
+    r"navigate(?:d)?\s+to|open(?:ed)?|click(?:ed)?|tap(?:ped)?|press(?:ed)?|hit|"
+    r"select(?:ed)?|choose|chose|pick(?:ed)?|enter(?:ed)?|type(?:d)?|paste(?:d)?|"
+    r"fill(?:ed)?\s+(?:in|out)|submit(?:ted)?|save(?:d)?|upload(?:ed)?|download(?:ed)?|"
+    r"export(?:ed)?|log(?:ged)?\s*(?:in|into|on)|login|sign(?:ed)?\s+in|refresh(?:ed)?|"
+    r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?\s+to|search(?:ed)?|generate(?:d)?|add(?:ed)?|"
+    r"cop(?:y|ied)|set|tick(?:ed)?)"
+    r"|(?:(?:je|on|nous)\s+|j')?(?:vais\s+(?:dans|sur|a|au|en)|va\s+(?:dans|sur)|clique|"
+    r"tape|appuie|ouvre|entre|rentre|selectionne|choisis|coche|remplis|modifie|saisis|"
+    r"colle|valide|me\s+connecte|se\s+connecte|telecharge|exporte|lance|genere|actualise|"
+    r"recharge|ajoute|cherche|copie|(?:ai\s+)?(?:clique|ouvert|choisi|selectionne|tape|"
+    r"saisi|colle|coche|valide|rempli|telecharge|exporte|genere|ajoute)|"
+    r"(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
+    r"selectionner|taper|saisir|coller|valider|se\s+connecter|telecharger|exporter|appuyer|"
+    r"cocher|remplir|generer|ajouter)"
+    r"|(?:eu\s+|a gente\s+)?(?:entro\s+(?:em|no|na|nos|nas)|vou\s+(?:em|no|na|pra|para|"
+    r"ate)|clico|abro|digito|seleciono|escolho|aperto|preencho|coloco|salvo|acesso|baixo|"
+    r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|entrei\s+(?:em|no|na)|"
+    r"fui\s+(?:em|no|na|ate)|cliquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
+    r"coloquei|salvei|acessei|baixei|exportei|colei|gerei|fiz\s+login|loguei|atualizei|"
+    r"adicionei|copiei)")
+#: After an act's verb, words that make it a noun or a state ("export fails", "download
+#: button", "acesso negado"): no act.
+_NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
+               r"isn'?t|works?|worked|broke|broken|button|buttons|page|tab|"
+               r"feature|option|negado|bloqueado|liberado|ne|n'|marche|fonctionne|"
+               r"nao|funciona|esta|ta|e|est)\b")
+#: Where a clause of the sequence starts: the sentence's start or a join, then what may come
+#: before the act ("then", "first", "puis", "ensuite", "depois", "aí").
+_JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
+_LEAD = r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro)\s+)*"
+_CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
+_SPLIT = re.compile(_JOIN)
+_EMPTY = re.compile(r"[\s,;:]*(?:(?:and|then|et|puis|ensuite|e|depois|ai|entao)[\s,;:]*)*$")
+#: Before the first act, what makes the sentence no steps taken: a wish, a need, a
+#: question, what cannot be done, an instruction received.
+_NOT_TAKEN = re.compile(
+    r"\b(?:want|wanted|need|needed|would like|'d like|how|can'?t|cannot|couldn'?t|unable|"
+    r"trying to figure|should|told me|asked me|tell me|voudrais|veux|voulais|aimerais|"
+    r"comment|n'arrive|arrive pas|impossible|faut|dois|quero|queria|preciso|gostaria|como|"
+    r"consigo|conseguo|devo|tenho que|pediu|mandou)\b")
+#: What makes the sentence's end a question.
+_QUESTION = re.compile(r"\?\s*$")
+#: Korean: a word ending in an act's "-고"/"-서" join ("들어가서", "선택하고", "로그인하고",
+#: "눌러서", "열고"), which chains steps; a state's ("쓰고 있고", "이고", "없고") does not.
+KO_ACT_JOIN = re.compile(
+    r"(?:클릭|선택|입력|로그인|접속|다운로드|업로드|저장|검색|변경|생성|복사|새로고침|이동|"
+    r"설정|제출|추가)\s*(?:하고|해서|한\s*후|한\s*다음|했고)$|"
+    r"(?:들어가서|들어가고|들어갔고|눌러서|누르고|눌렀고|열고|열어서|고르고|골라서|켜고|켜서|"
+    r"넣고|넣어서|치고|쳐서|가서)$")
+
+
+def sequence(text: str) -> tuple[int, int] | None:
+    """Where the first sentence of ``text`` that is a sequence of two acts or more starts
+    and ends (its last act's clause), or None (Latin script; see the module)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None  # folding changed the length: offsets would not map back
+    begin = 0
+    for end_m in [*re.finditer(r"[.!?\n]+|$", folded)]:
+        end = end_m.start()
+        found = _sequence_in(folded, begin, end)
+        if found is not None and not _QUESTION.match(folded, end, end_m.end() + 1):
+            return found
+        begin = end_m.end()
+        if begin >= len(folded):
+            break
+    return None
+
+
+def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The run of two act clauses or more in ``folded[begin:end]``, from the first act."""
+    cuts = [begin, *(m.end() for m in _SPLIT.finditer(folded, begin, end)), end]
+    run: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for a, b in pairwise(cuts):
+        if _EMPTY.match(folded, a, b):
+            continue  # ", then": two joins in a row
+        m = _CLAUSE_ACT.match(folded, a, b)
+        if m and b > m.end():
+            start = a + len(folded[a:b]) - len(folded[a:b].lstrip())
+            run.append((start, b))
+            continue
+        if len(run) >= 2:
+            best = run
+            break
+        run = []
+    else:
+        if len(run) >= 2:
+            best = run
+    if not best:
+        return None
+    if _NOT_TAKEN.search(folded, begin, best[0][0] + 24):
+        return None
+    stop = best[-1][1]
+    while stop > best[0][0] and folded[stop - 1] in " ,;:":
+        stop -= 1
+    # the last clause's trailing join word ("… click Export CSV and") is no step
+    tail = re.search(r"\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)$", folded[:stop])
+    if tail and tail.start() > best[-1][0]:
+        stop = tail.start()
+    return best[0][0], stop
