@@ -500,3 +500,94 @@ def test_a_loss_feared_still_says_who_writes(stream: TriageContext, body: str,
     """Negative: "without losing my followers" fears a loss, it tells none: the followers
     are still the requester's own."""
     assert written(stream, decide(on(stream, body), stream)).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
+    # two people on one account
+    "My wife and I share one account and stream together as a couple. Is that allowed?",
+    "me and my bf use the same account for our couple shows, do we need to change "
+    "something?",
+    "On partage le compte à deux avec mon copain, on fait des lives en couple.",
+    "Ma copine et moi on utilise le même compte pour nos shows. C'est autorisé ?",
+    "Eu e meu namorado usamos a mesma conta pra fazer live de casal.",
+    "eu e minha esposa dividimos uma conta so, fazemos show juntos",
+    "여자친구랑 커플로 같이 방송하는데 지금은 계정 하나를 둘이 쓰고 있어요.",
+    "남편이랑 같이 쓰는 계정으로 방송하고 있어요.",
+    # asking whether to register as a kind
+    "We stream together. Should we register as a studio instead?",
+    "On diffuse à deux. Est-ce qu'on doit s'inscrire en tant que studio ?",
+    "A gente faz live junto. Precisamos cadastrar como estúdio?",
+    "이렇게 해도 되는 건지, 아니면 스튜디오로 등록해야 하는 건지 궁금합니다.",
+    # doing one kind's thing and also another's
+    "I stream now and then, but I also watch other people's shows.",
+    pytest.param("I go live sometimes but mostly I just watch other streamers.",
+                 marks=pytest.mark.xfail(reason="a contrast without 'also' is not read yet")),
+    "Je diffuse de temps en temps mais je regarde aussi les lives des autres.",
+    "eu transmito umas lives de vez em quando mas também assisto as de outras pessoas",
+    "faço live às vezes mas também assisto outras modelos",
+    "가끔 방송도 하고 다른 사람 방송도 봐요.",
+    # not knowing which account is the right one
+    "I stream a bit. Not sure which account is the right one for me.",
+    "Je fais quelques lives, je ne sais pas quel compte est le bon.",
+    "eu transmito umas lives, não sei qual conta é a certa",
+    "가끔 방송하는데 어떤 계정이 맞는지 모르겠어요.",
+])
+def test_a_shared_account_or_two_activities_is_asked(stream: TriageContext, body: str) -> None:
+    """A couple on one account, a question of registering as a kind, one kind's activity
+    and also another's, not knowing which account is right: the requester holds two roles
+    or asks which is theirs; no value is written, the occupation is asked."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # near-misses: one role, stated plainly, beside the same words
+    ("My wife and I both just watch, we share one viewer account. Login fails.", "occ_user"),
+    ("Je regarde les lives avec ma copine, je suis simple spectateur. Le chat plante.",
+     "occ_user"),
+    ("Sou modelo independente, faço live sozinha. Minha live trava.", "occ_model"),
+    ("저는 그냥 시청자예요. 팔로우한 모델이 방송 켜도 알림이 안 와요.", "occ_user"),
+    ("I'm just a viewer. When a model I follow goes live I get no notification.", "occ_user"),
+    ("Je suis juste spectateur, quand une modèle que je suis lance son live je n'ai "
+     "aucune notif.", "occ_user"),
+    ("Sou só espectador. Quando a modelo que eu sigo entra ao vivo não chega notificação.",
+     "occ_user"),
+    ("We are a studio with 5 models and want to register a new model.", "occ_studio"),
+    # "also" toward other things than others' shows
+    ("I'm an independent model and I also tried other browsers, my stream still drops.",
+     "occ_model"),
+    ("Je suis modèle indépendante, j'ai aussi essayé d'autres navigateurs, mon live coupe.",
+     "occ_model"),
+    ("Sou modelo independente, também testei outros navegadores e a live cai.", "occ_model"),
+])
+def test_one_role_stated_beside_others_words_is_read(stream: TriageContext, body: str,
+                                                    value: str) -> None:
+    """The requester states one role; another person's activity ("a model I follow goes
+    live", "팔로우한 모델이 방송 켜도") or a companion who shares the same role says
+    nothing of a second one."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "billing"), [
+    ("I tipped a model and she ended the show. Not asking for a refund, I just want it "
+     "looked at. I'm a regular user.", False),
+    ("I don't want a refund, I only want the model checked. I'm just a viewer.", False),
+    ("Je ne demande pas de remboursement, je veux juste un contrôle. Simple utilisateur.",
+     False),
+    ("Não estou pedindo reembolso, só quero que olhem isso. Sou usuário comum.", False),
+    ("Não quero reembolso, só quero que vejam a modelo. Sou usuário comum.", False),
+    ("환불 요청하는 건 아니고요, 확인만 해 주세요. 저는 일반 회원이에요.", False),
+    # near-misses: the refund asked for
+    ("I'm a regular user and I'm asking for a refund of my tokens.", True),
+    ("Sou usuário comum e quero reembolso dos tokens.", True),
+])
+def test_a_request_withheld_does_not_route_to_billing(stream: TriageContext, body: str,
+                                                      billing: bool) -> None:
+    """"not asking for a refund", "je ne demande pas de remboursement", "não estou pedindo
+    reembolso", "환불 요청하는 건 아니고": the billing topic is set aside; asked for, it
+    routes."""
+    d = decide(on(stream, body), stream)
+    assert (_group(d) == "Billing Support") is billing

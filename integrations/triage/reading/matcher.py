@@ -100,7 +100,9 @@ MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
-                     r"question|with|of|use|using|used|have|own|even|being|getting)\s+){0,3}$|"
+                     r"question|with|of|use|using|used|have|own|even|being|getting|"
+                     # a request withheld: "not asking for a refund", "don't want a refund"
+                     r"asking|looking|requesting|seeking|wanting|want|for)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
@@ -110,7 +112,7 @@ _NEGATION_BEFORE = {
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
                      r"questao|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
-                     r"sobre)\s+)"
+                     r"sobre|estou|to|quero|pedindo|pedir|querendo)\s+)"
                      r"{0,4}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
                      r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),

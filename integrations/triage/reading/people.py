@@ -69,6 +69,9 @@ _KIND_AFTER = re.compile(r"^\s*(?:accounts?|profiles?|membership|comptes?|profil
 #: requester.
 _KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "님이", "님을", "님한테", "랑",
              "이랑", "과", "와")
+#: Korean: a person as a subject ("모델이", "시청자가", "친구가", "모델님이").
+_KO_PERSON_SUBJECT = re.compile(r"^(?:모델|시청자|유저|회원|사람|친구|여자친구|남자친구|크리에이터|"
+                                r"방송인|스트리머|BJ|비제이|팬|그분)(?:님|분|들)?(?:이|가|께서)$")
 _KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
             "라서", "임", "이야", "야", "으로서", "로서")
 
@@ -96,7 +99,55 @@ _WHICH_KIND = re.compile(
     r"\bshould\s+(?:we|i)\s+be\s+(?:set up|registered|signed up)\s+(?:differently|as)\b|"
     r"\b(?:dans\s+)?quelle\s+(?:case|categorie|categorie de compte)\s+(?:je|on|nous)\b|"
     r"\b(?:em\s+)?(?:qual|que)\s+(?:categoria|tipo)\s+(?:eu|a gente|nos)\s+(?:me\s+|nos\s+|se\s+)?"
-    r"(?:encaix|enquadr)|(?:뭐로|무엇으로|어떤\s*걸로)\s*(?:가입|등록)|어디에\s*해당")
+    r"(?:encaix|enquadr)|(?:뭐로|무엇으로|어떤\s*걸로)\s*(?:가입|등록)|어디에\s*해당|"
+    # which account is the right one: "not sure which account is the right one", "je ne sais
+    # pas quel compte est le bon", "não sei qual conta é a certa", "어떤 계정이 맞는지"
+    r"\b(?:which|what)\s+(?:account|profile)\s+(?:is|would be|should be)\s+(?:the\s+)?"
+    r"(?:right|correct|best|proper)\b|\b(?:quel|quelle)\s+(?:compte|profil)\s+(?:est|serait)\s+"
+    r"(?:le\s+)?(?:bon|correct|bien)\b|\bqual\s+(?:conta|perfil|cadastro)\s+(?:e|seria|eh)\s+"
+    r"(?:a\s+|o\s+)?(?:cert[ao]|corret[ao]|melhor)\b|(?:어떤|무슨)\s*계정이\s*맞|"
+    # whether to register as a kind: "should we register as a studio", "on doit s'inscrire
+    # en tant que studio", "precisamos cadastrar como estúdio", "스튜디오로 등록해야 하는 건지"
+    r"\b(?:should|do|must|need\s+to|have\s+to|whether\s+to|or)\s+(?:(?:we|i)\s+)?(?:\w+\s+)?"
+    r"(?:register|sign\s+up|be\s+registered|be\s+set\s+up|switch|apply)\s+as\b|"
+    r"\b(?:doit|dois|devons|devez|faut|faudrait|devrait|devrais|devrions)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:s'inscrire|m'inscrire|nous\s+inscrire|s'enregistrer|m'enregistrer|passer|"
+    r"etre\s+inscrit\w*)\s+(?:en\s+tant\s+que|comme|en)\b|"
+    r"\b(?:preciso|precisamos|precisa|devo|devemos|deveria|deveriamos|tenho\s+que|temos\s+que)"
+    r"\s+(?:\w+\s+){0,2}?(?:cadastrar|registrar|virar|mudar\s+para|passar\s+para)\s+"
+    r"(?:como|pra|para)\b|"
+    r"(?:으로|로)\s*(?:등록|가입|전환)\s*해야\s*(?:하|되|할)")
+#: One account for two people: "my wife and I share one account", "on partage le compte à
+#: deux", "eu e meu namorado usamos a mesma conta", "계정 하나를 둘이 쓰고", "같이 쓰는 계정"
+#: (folded): a couple or a pair on one account may be one model or a studio, the
+#: requester's to say (`undecided`, unless they say what they are).
+_SHARED = re.compile(
+    r"\b(?:share|shares|sharing|shared|split|splitting)\s+(?:(?:one|the|a|an|single|this|that|"
+    r"our|same)\s+)+(?:account|profile|login)\b|\b(?:use|using|on|with)\s+(?:one|a\s+single|"
+    r"the\s+same|just\s+one|only\s+one)\s+(?:account|profile|login)\b|"
+    r"\bpartag\w*\s+(?:(?:le|un|une|la|meme|seul|notre|ce)\s+)+(?:compte|profil)\b|"
+    r"\b(?:utilis\w*|sur|avec)\s+(?:le\s+meme|un\s+seul|un\s+meme)\s+(?:compte|profil)\b|\b(?:compte|profil)\s+(?:a\s+deux|commun|partage)\b|"
+    r"\b(?:divid\w*|compartilh\w*)\s+(?:(?:a|uma|o|um|mesma|so|nossa|unica)\s+)+conta\b|"
+    r"\b(?:usamos|usa|usando|na|numa|em)\s+(?:a\s+mesma|uma\s+so|uma\s+unica|so\s+uma)\s+"
+    r"conta\b|\bconta\s+(?:so|unica|compartilhada|em\s+conjunto)\b|"
+    r"계정\s*(?:하나를?|한\s*개를?)\s*(?:둘이|같이|함께|나눠)|(?:같이|함께|둘이)\s*(?:쓰는|사용하는)\s*"
+    r"계정|계정을?\s*(?:같이|함께|둘이)\s*(?:쓰|사용)")
+#: Two people, the requester one of them, in the sentence of `_SHARED`.
+_PAIR = re.compile(r"\b(?:we|us|together|both|and i|and me|me and|two of us|couple|nous|on|"
+                   r"a deux|ensemble|les deux|en couple|et moi|moi et|nos|a gente|juntos|juntas|"
+                   r"os dois|as duas|de casal|e eu|eu e|dividimos|usamos)\b|둘이|같이|함께|커플")
+#: One kind's activity and also another's, toward others' content: "but I also watch other
+#: people's shows", "mais je regarde aussi les lives des autres", "mas também assisto as de
+#: outras pessoas", "방송도 하고 다른 사람 방송도 봐요" (folded).
+_ALSO_OTHERS = re.compile(
+    r"\b(?:also|as well)\s+(?:[\w']+\s+){0,2}?(?:watch|view|follow|tip|subscribe|support)\w*"
+    r"\s+(?:[\w']+\s+){0,3}?(?:other|others|someone else)\b|"
+    r"\b(?:regarde|mate|suis|soutiens|tippe)\s+(?:aussi|egalement)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:des\s+autres|d'autres|les\s+autres)\b|\b(?:aussi|egalement)\s+(?:je\s+)?(?:regarde|"
+    r"mate|suis)\s+(?:[\w']+\s+){0,3}?(?:des\s+autres|d'autres|les\s+autres)\b|"
+    r"\btambem\s+(?:eu\s+)?(?:assisto|vejo|sigo|acompanho|dou)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:outras|outros|outra|outro)\b|"
+    r"도\s*하고\s*(?:\S+\s+){0,2}?(?:다른|남의)\s*\S+\s*(?:\S+\s*)?도\s*(?:봐|보고|봅|시청)")
 #: A second role the requester also holds: "… and also run two friends' shows", "je gère
 #: aussi les shows de deux amies", "e também administro um estúdio", "방송도 하고 … 관리해
 #: 주고": someone who does one thing and also runs or manages others is two kinds at once.
@@ -164,12 +215,39 @@ _OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|my|mon|ma|mes|me
 
 def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
                people: Mapping[str, set[str]]) -> bool:
-    """True when a text asks which kind the requester is (`_WHICH_KIND`), gives them a
-    second role (`_SECOND_ROLE`), or an option's words, not negated, are the requester's
-    affiliation (`_affiliation`)."""
+    """True when a text asks which kind the requester is (`_WHICH_KIND`: also which account
+    is right, whether to register as one), gives them a second role (`_SECOND_ROLE`; one
+    kind's activity and also others' content, `_also_others`), puts two people on one
+    account (`_shared`), or an option's words, not negated, are the requester's affiliation
+    (`_affiliation`)."""
     folded = [fold(t) for _, t in texts]
     return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or any(
-        _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people)
+        _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
+        or _shared(folded, hits) or _also_others(folded, hits)
+
+
+def _sentence_of(folded: str, m: re.Match[str]) -> str:
+    """The sentence of ``folded`` that match ``m`` stands in."""
+    start = max((e.end() for e in SENTENCE_END.finditer(folded, 0, m.start())), default=0)
+    end = next((e.start() for e in SENTENCE_END.finditer(folded, m.end())), len(folded))
+    return folded[start:end]
+
+
+def _shared(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
+    """True when two people, the requester one, use one account (`_SHARED`, `_PAIR`) and
+    the requester says of no option that it is what they are ("I'm just a viewer")."""
+    if any(not h.negated and says_self(t, h) for t, h in hits):
+        return False
+    return any(_PAIR.search(_sentence_of(f, m)) for f in folded for m in _SHARED.finditer(f))
+
+
+def _also_others(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
+    """True when the requester names one kind's activity and also does something with
+    others' content (`_ALSO_OTHERS`): two roles, unless they speak as a group (`_WE`)."""
+    if not any(not h.negated for _, h in hits):
+        return False
+    return any(not _WE.search(_sentence_of(f, m)) for f in folded
+               for m in _ALSO_OTHERS.finditer(f))
 
 
 def _second_role(folded: str) -> bool:
@@ -237,7 +315,10 @@ def someone_else(text: str, hit: Hit) -> bool:
     words = text[hit.start:hit.end]
     if HANGUL.search(words[-1:]):
         if len(words.split()) > 1:
-            return False  # a phrase ("제 방송"), not a person named alone
+            # a phrase ("제 방송"), not a person named alone: someone else's only when a
+            # person is its clause's subject ("팔로우한 모델이 방송 켜도")
+            start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+            return any(_KO_PERSON_SUBJECT.search(w) for w in text[start:hit.start].split())
         stem = strip_korean(words)
         ending = words[len(stem):] if words.startswith(stem) else ""
         # another subject first in the clause ("여자친구가 여기 모델이고", "여자친구가 모델로
