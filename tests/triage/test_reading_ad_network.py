@@ -514,3 +514,33 @@ def test_a_contract_beside_the_problem_leaves_it(ads: TriageContext, body: str,
                                                  value: str) -> None:
     """Negative: a contract named beside what is wrong does not hide it."""
     assert written(ads, decide(on(ads, body), ads)).get("problem_type") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Hi, I'd like to add a second website on my profile, how do I do that? SID 2239455",
+    "need to update the site url on my account pls. SID 2239455",
+    "Bonjour, je voudrais ajouter un deuxième site sur mon profil. SID 2239455",
+    "je dois modifier l'url du site sur mon compte, comment faire ? SID 2239455",
+    "Minha dúvida é sobre a minha conta: quero adicionar um segundo site no meu perfil. "
+    "SID 2239455",
+    "preciso trocar a url do site na minha conta, como faco? SID 2239455",
+])
+def test_a_change_asked_on_ones_account_names_the_account(ads: TriageContext,
+                                                          body: str) -> None:
+    """"add a second site on my profile", "modifier l'url sur mon compte", "adicionar um
+    segundo site no meu perfil": the profile is what the request changes (an account
+    matter), not the place a problem shows."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    # the place of a problem stays a place
+    "The stats are blank on my account since Monday. SID 2239455",
+    "As estatísticas não carregam no meu perfil desde segunda. SID 2239455",
+    "Les stats sont vides sur mon compte depuis lundi. SID 2239455",
+])
+def test_a_problem_shown_on_ones_account_is_not_an_account_problem(ads: TriageContext,
+                                                                   body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") != "pub_account"

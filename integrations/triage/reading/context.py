@@ -36,6 +36,14 @@ _CHARGED_ON = re.compile(r"\b(?:charged|debited|billed|paid|taken|deducted|debit
                          r"prelevee?s?|payee?s?|facturee?s?|cobrad[oa]s?|debitad[oa]s?|"
                          r"descontad[oa]s?|pag[oa]s?|paguei)\b(?:[^.!?;:\n]|(?<=\d)[.,](?=\d)){0,30}"
                          r"\b(?:on|sur|na|no)\s+(?:my|our|mon|ma|notre|minha|meu|nossa|nosso)\s+$")
+#: A change asked on what the words name: "add a second site on my profile", "modifier
+#: l'url sur mon compte", "adicionar um segundo site no meu perfil": the account or profile
+#: is what the request changes, not where a problem shows.
+_EDITED_ON = re.compile(
+    r"\b(?:add|change|update|edit|remove|delete|modify|ajouter|changer|modifier|mettre a jour|"
+    r"supprimer|retirer|adicionar|mudar|alterar|trocar|atualizar|remover|excluir|editar|"
+    r"incluir|cadastrar)\b[^.!?;:\n]{0,40}\b(?:on|in|sur|dans|na|no)\s+(?:my|our|mon|ma|"
+    r"notre|minha|meu|nossa|nosso)\s+$")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
@@ -343,7 +351,8 @@ def context(text: str, hit: Hit) -> bool:
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
-                                       and not _CHARGED_ON.search(before))
+                                       and not _CHARGED_ON.search(before)
+                                       and not _EDITED_ON.search(before))
             or _DOING_BEFORE.search(before) or (_DOING_AFTER_KO.search(after)
                 and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
