@@ -627,6 +627,36 @@ def test_a_side_act_dates_nothing(text: str, language: str) -> None:
     assert find_dates(text, language, CREATED) == []
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # a count of progress ("7/8" killed, a counter stuck at "4/5") is no date, whatever cue
+    # stands before it
+    ("A quest não completa, o contador fica em 7/8.", "pt"),
+    ("a missão tá em 2/3 e não sobe mais", "pt"),
+    ("travou em 4/5 objetivos faz dias", "pt"),
+    ("the kill counter is stuck on 7/8", "en"),
+    ("quest progress stays on 4/5 even after I killed them all", "en"),
+    ("le compteur reste le 7/8 depuis des heures", "fr"),
+    ("la progression de la quête est à 3/5 depuis ce matin", "fr"),
+    ("카운트가 7/8에서 안 올라가요", "ko"),
+    ("진행도가 4/5에 멈춰 있어요", "ko"),
+])
+def test_a_count_of_progress_is_no_date(text: str, language: str) -> None:
+    assert [d for d, _, phrase in find_dates(text, language, CREATED) if "/" in phrase] == []
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    # a slash date with its cue stays one
+    ("comprei em 7/3 e não recebi", "pt", "2026-03-07"),
+    ("desde 2/3 o jogo fecha", "pt", "2026-03-02"),
+    ("it started on 2/25", "en", "2026-02-25"),
+    ("le 7/3 j'ai acheté le pack", "fr", "2026-03-07"),
+    ("3/10에 결제했어요", "ko", "2026-03-10"),
+])
+def test_a_slash_date_with_its_cue_stays(text: str, language: str, day: str) -> None:
+    [(found, _, _)] = find_dates(text, language, CREATED)
+    assert found.isoformat() == day
+
+
 @pytest.mark.parametrize(("text", "language", "day"), [
     # the problem dated from the act: "since", "depuis", "desde", "부터"
     ("It crashes since I updated my drivers yesterday.", "en", "2026-03-11"),

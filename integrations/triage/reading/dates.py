@@ -170,7 +170,16 @@ _NUMERIC = re.compile(r"(?<![\w/.,:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2})
 _DATE_CUE = re.compile(
     r"\b(?:on|since|from|le|du|depuis le|depuis|em|no dia|dia|desde|desde o dia|date|data|"
     r"the)\s*$")
-_KO_PARTICLE = re.compile(r"^(?:에|부터|날|쯤|경)")
+_KO_PARTICLE = re.compile(r"^(?:에(?!서)|부터|날|쯤|경)")
+#: A count of progress, no date: a counter or progress before the number, or a verb of
+#: staying and a place word ("the counter is stuck on 7/8", "o contador fica em 7/8", "a
+#: missão tá em 2/3", "le compteur reste le 7/8", "카운트가 7/8에서", "진행도가 4/5에 멈춰").
+_COUNT_BEFORE = re.compile(
+    r"\b(?:counter|count|progress|progression|compteur|contador|progresso|objectives?|"
+    r"objectifs?|objetivos?|kills?|stuck|stays?|sits?|remains?|reste|restent|bloquee?s?|"
+    r"fica|ficou|parad[oa]|parou|travad[oa]|travou|pres[oa]|esta|ta)\s+"
+    r"(?:(?:on|at|em|no|na|le|sur|a)\s+)?$|"
+    r"(?:카운트|진행도|진행률|진행|달성도?)[가이은는도]?\s*$")
 #: A day of the month alone: "since the 3rd", "depuis le 10", "desde o dia 5", "10일부터".
 _DAY_OF_MONTH = re.compile(
     r"\b(?:since|on|from) the (\d{1,2})(?:st|nd|rd|th)\b|"
@@ -292,7 +301,8 @@ def _numeric(m: re.Match[str], folded: str, language: str, timezone: str,
     a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
     cued = bool(_DATE_CUE.search(folded[max(0, m.start() - 14):m.start()]) or
                 (language == "ko" and _KO_PARTICLE.match(folded[m.end():])))
-    if not year and (sep == "." or not cued):
+    if not year and (sep == "." or not cued
+                     or _COUNT_BEFORE.search(folded[max(0, m.start() - 30):m.start()])):
         return None
     orders = {True: (b, a), False: (a, b)}  # (month, day)
     first = _day_first(language, timezone)
