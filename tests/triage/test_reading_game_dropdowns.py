@@ -327,3 +327,168 @@ def test_a_method_one_cannot_use_gives_way_to_the_one_wanted(games: TriageContex
     got, _ = _asked(games, body, "unable-to-purchase", locale)
     assert got.get("payment_method") in ("pay_other", "pay_paypal")
     assert got.get("payment_method") != "pay_card"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # two symptoms one after the other ("X … and then Y") or by turns ("and sometimes Y",
+    # "other times"): two options of the problem, a question settles which the form wants
+    ("the game lags like crazy for a minute and then it crashes to desktop", "en"),
+    ("first it stutters a lot, then it kicks me back to the login screen", "en"),
+    ("huge lag spikes and sometimes I just get disconnected", "en"),
+    ("fps drops hard in towns, other times the game just freezes and closes", "en"),
+    ("ça lag énormément et parfois le jeu plante carrément", "fr"),
+    ("le jeu rame pendant une minute puis ça me déconnecte", "fr"),
+    ("ça saccade beaucoup et des fois ça crash direct", "fr"),
+    ("렉이 심하게 걸리다가 가끔은 아예 튕겨요", "ko"),
+    ("프레임이 떨어지고 그러다가 접속이 끊겨요", "ko"),
+    ("o jogo fica lento e as vezes fecha sozinho", "pt-br"),
+    ("dá muito lag e depois cai a conexão", "pt-br"),
+    ("fica lagando e de vez em quando crasha", "pt-br"),
+])
+def test_two_symptoms_in_turn_are_asked(games: TriageContext, body: str, locale: str) -> None:
+    got, asked = _asked(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # one symptom, and then something that is no option (a restart, a recovery): the value
+    ("the game crashes to desktop and then I have to restart my PC", "en", "tech_crash"),
+    ("it lags for a minute and then it's fine again", "en", "tech_performance"),
+    ("o jogo fecha sozinho e depois tenho que abrir de novo", "pt-br", "tech_crash"),
+    ("렉이 심하다가 가끔은 괜찮아져요", "ko", "tech_performance"),
+])
+def test_one_symptom_then_no_other_keeps_the_value(games: TriageContext, body: str,
+                                                   locale: str, value: str) -> None:
+    got, _ = _asked(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a method the store no longer lists (gone, removed, not in the list any more): the
+    # method is not accepted, whatever else the text says was not charged
+    ("paysafecard is just not in the list of payment options anymore, only cards and paypal.",
+     "en"),
+    ("they removed PayPal from the checkout, it's gone from the payment methods.", "en"),
+    ("Paysafecard n'est plus dans la liste des moyens de paiement, il n'y a que la carte.",
+     "fr"),
+    ("PayPal a disparu des moyens de paiement depuis hier.", "fr"),
+    ("o pix sumiu das opções de pagamento, só aparece cartão.", "pt-br"),
+    ("não aparece mais na lista o boleto.", "pt-br"),
+    ("페이세이프카드 옵션이 사라졌어요. 카드만 보여요.", "ko"),
+    ("결제 수단 목록에서 사라졌어요, 페이팔이요.", "ko"),
+])
+def test_a_method_gone_from_the_list_is_not_accepted(games: TriageContext, body: str,
+                                                     locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # nothing charged: no "charged but nothing received"
+    ("Nothing got charged, the Patron pack just won't let me pay.", "en"),
+    ("I wasn't charged at all, it just says the method is not accepted.", "en"),
+    ("Rien n'a été débité, le moyen de paiement n'est pas accepté.", "fr"),
+    ("Nada foi cobrado, o site não aceita o meu meio de pagamento.", "pt-br"),
+    ("돈은 안 나갔고 결제 수단을 지원하지 않는다고 나와요.", "ko"),
+])
+def test_nothing_charged_is_not_a_purchase_not_received(games: TriageContext, body: str,
+                                                        locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") != "purchase_not_received"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # still charged and nothing received: the value stays
+    ("I got charged and nothing arrived, the crowns are not in my inventory.", "en"),
+    ("j'ai été débité et rien n'est arrivé.", "fr"),
+    ("fui cobrado e não recebi nada.", "pt-br"),
+    ("돈은 나갔는데 아이템이 안 들어왔어요.", "ko"),
+])
+def test_charged_and_nothing_received_stays(games: TriageContext, body: str,
+                                            locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_not_received"
+
+
+@pytest.mark.parametrize(("subject", "body", "locale"), [
+    # the card works: whatever the subject guessed, nothing was declined
+    ("card declined", "Not a card problem, my card works everywhere. The shop just has no "
+     "option for bank transfer.", "en"),
+    ("carte refusée", "Ma carte marche partout, c'est juste que le virement n'est pas "
+     "proposé.", "fr"),
+    ("cartao recusado", "não é problema de cartão, meu cartão funciona em tudo. mas no site "
+     "não tem opção de pix.", "pt-br"),
+])
+def test_a_card_that_works_is_no_decline(games: TriageContext, subject: str, body: str,
+                                         locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale, subject=subject),
+               games)
+    assert written(games, d).get("purchase_problem") != "purchase_declined"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # two methods tried, both failing the same way: which one the form wants is asked
+    ("I tried with PayPal and also with my card, same thing.", "en"),
+    ("J'ai essayé avec PayPal et aussi avec ma carte, pareil.", "fr"),
+    ("tentei pelo paypal e também pelo cartão, mesma coisa.", "pt-br"),
+    ("페이팔로도 해보고 카드로도 해봤는데 똑같아요.", "ko"),
+])
+def test_two_methods_tried_are_asked(games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert "payment_method" not in got
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the buy button disabled is no method refused: the purchase itself is blocked
+    ("The buy button is greyed out on the Patron pack, PayPal and card both work elsewhere.",
+     "en"),
+    ("Le bouton d'achat est grisé sur le pack, impossible de cliquer.", "fr"),
+    ("o botão de comprar fica cinza e não clica.", "pt-br"),
+    ("상점에서 사려고 하면 구매 버튼이 회색으로 바뀌고 아무것도 안 돼요.", "ko"),
+])
+def test_a_greyed_buy_button_is_no_method_refused(games: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") != "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a greyed-out method stays a method not accepted
+    ("PayPal is greyed out at checkout, I can't select it.", "en"),
+    ("PayPal est grisé au moment de payer.", "fr"),
+    ("a opção do pix fica cinza na hora de pagar.", "pt-br"),
+    ("페이팔이 회색으로 나와서 선택이 안 돼요.", "ko"),
+])
+def test_a_greyed_method_stays_not_accepted(games: TriageContext, body: str,
+                                            locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the means of paying in a "when I try to pay with X" clause is the method chosen
+    ("when I try to pay with Apple Pay the checkout has no option for it, only card and "
+     "PayPal.", "en"),
+    ("quand j'essaie de payer par virement il n'y a pas l'option, seulement carte et PayPal.",
+     "fr"),
+    ("quando tento pagar pelo pix ou boleto no site não tem opção, só cartão e paypal.",
+     "pt-br"),
+    ("카카오페이로 결제하려고 하면 선택이 안 돼요.", "ko"),
+])
+def test_the_means_in_a_when_clause_is_the_method(games: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert got.get("payment_method") == "pay_other"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # no verb of paying before the words: what is shown when the store opens is offered only
+    ("when I open the store it only shows card and PayPal, nothing else.", "en"),
+    ("quand j'ouvre la boutique il y a seulement carte et PayPal.", "fr"),
+    ("quando eu abro a loja aparece só cartão e paypal.", "pt-br"),
+])
+def test_methods_shown_in_a_when_clause_are_no_value(games: TriageContext, body: str,
+                                                     locale: str) -> None:
+    got, _ = _asked(games, body, "unable-to-purchase", locale)
+    assert "payment_method" not in got

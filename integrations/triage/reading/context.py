@@ -61,6 +61,16 @@ _DOING_BEFORE = re.compile(
     r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n,;]{0,40}$")
+#: The means of paying right before the words, even in a "when I" clause: "when I try to pay
+#: with PayPal", "quand j'essaie de payer par virement", "quando tento pagar pelo pix ou
+#: boleto": the method chosen, never context.
+_PAID_WITH = re.compile(
+    r"\b(?:pay|paying|paid|buy|buying|purchase|purchasing|payer|paye|acheter|pagar|paguei|"
+    r"comprar)\s+(?:it\s+|for\s+it\s+)?(?:with|by|via|using|through|avec|par|com|pelo|pela|"
+    r"via|no|na)\s+(?:(?:my|a|an|the|ma|mon|le|la|l'|o|a|meu|minha)\s*)?"
+    r"(?:[^\W\d_]+\s+(?:or|ou|and|et|e)\s+)?$")
+#: Korean, the means of paying: "카카오페이로 결제하려고 하면" (when I pay with it).
+_PAID_WITH_KO = re.compile(r"^\S*?(?:으로|로)\s*(?:결제|구매|사려|충전)")
 #: A Korean hit whose word ends its clause ("까먹었고", "했는데", "했지만"): what follows,
 #: "가입할 때", belongs to the next clause, not to it.
 _ENDS_CLAUSE_KO = re.compile(r"[\uac00-\ud7a3](?:고|는데|지만)$")
@@ -78,6 +88,9 @@ _TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+$|"
                            r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
 _TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+)\b")
 _TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
+#: The instrument particle (로, 으로) on the word tried: "카드로도 해봤는데" (paid by card too)
+#: tells the means used, no remedy.
+_MEANS_KO = re.compile(r"^\S*?(?:으로|로)도?(?:\s|$)")
 #: What is offered, not what the requester has or chose: words after "only" ("only card and
 #: PayPal", "seulement carte et PayPal", "só cartão e paypal", "apenas boleto"; up to two
 #: items of a list before them; "n'accepte que"), or "카드만"/"카드밖에"; and what the
@@ -353,8 +366,10 @@ def context(text: str, hit: Hit) -> bool:
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
-            or _DOING_BEFORE.search(before) or (_DOING_AFTER_KO.search(after)
-                and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end]))
+            or (_DOING_BEFORE.search(before) and not _PAID_WITH.search(before))
+            or (_DOING_AFTER_KO.search(after)
+                and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end])
+                and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
             or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
@@ -367,7 +382,8 @@ def context(text: str, hit: Hit) -> bool:
             or _PATH_AFTER.search(text[hit.end:hit.end + 30])
             or (_TRIED_BEFORE.search(before)
                 and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
-            or _TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
+            or (_TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
+                and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
             or done(text, hit, before) or _FOR_BEFORE.search(before)
             or _CONSEQUENCE_BEFORE.search(before)
             or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])):

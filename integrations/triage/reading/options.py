@@ -36,6 +36,7 @@ from integrations.triage.reading.context import (
     AT_TECHNICAL,
     HESITATION,
     REPORTED,
+    SENTENCE_END,
     SOURCE_GAP,
     context,
     done,
@@ -87,7 +88,13 @@ MARGIN = 2.0
 PLACE_WEIGHT = 0.5
 #: Two options joined by "or" (hesitation) or "and" (two problems in one ticket).
 _JOINED = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:or|ou|soit|and|et|e|also|aussi|tambem)\b|"
-                     r"아니면|혹은|거나|이나|그리고")
+                     r"아니면|혹은|거나|이나|그리고|"
+                     r"도\s*(?:해\s*보고|해\s*봤고|써\s*보고|시도해\s*보고|해보고)")
+_NOTHING_WORD = re.compile(r"(?i)\b(?:nothing|nada|rien)\b")
+#: Nothing undergoes the option's act: "nothing got charged", "nada foi cobrado", "rien n'a
+#: été débité": no charge, never the problem "charged but nothing received".
+_NOTHING_BEFORE = re.compile(r"\b(?:nothing|nada|rien)\s+(?:(?:has|have|got|was|been|ever|"
+                             r"foi|n'a|n'ont|a|ete|jamais)\s+){0,3}$")
 #: A second problem added to the first, however far into the sentence or the next: "and on
 #: top of that", "en plus", "de plus", "além disso", "e ainda", "게다가", "또한"; or a Korean
 #: clause ending "…고" right after the first ("비번도 까먹었고 … 메일이 옛날"): two reasons
@@ -96,6 +103,18 @@ _ADDED = re.compile(r"\b(?:on top of that|besides that|what'?s more|as well as|e
                     r"et puis|par dessus le marche|alem disso|e ainda|fora que|e tambem)\b|"
                     r"게다가|또한|뿐만 아니라")
 _ADDED_KO = re.compile(r"^[\uac00-\ud7a3]*(?:었고|았고|였고|했고)\s")
+#: A second symptom after the first in time or by turns: "… for a minute and then it throws
+#: me back to the login screen", "then", "after that", "and sometimes", "other times", "puis",
+#: "ensuite", "parfois", "des fois", "e depois", "e aí", "às vezes", "de vez em quando",
+#: "그러다가", "가끔", "때로는", a Korean "…다가" or "…더니" clause: two things go wrong, and
+#: which one the form wants is asked. Only between two options named as the problem.
+_THEN = re.compile(r"\b(?:and then|then (?:it|i|the|my|we|you|he|she|they)|after that|"
+                   r"and sometimes|sometimes it|other times|at times|and eventually|"
+                   r"puis|ensuite|apres ca|parfois|des fois|d'autres fois|"
+                   r"e depois|depois (?:disso|cai|fecha|trava|congela)|e ai|as vezes|"
+                   r"outras vezes|de vez em quando|em seguida)\b|"
+                   r"그러다가?|가끔|때로는|어쩔 때는|어떨 때는|그 다음|그리고 나서|"
+                   r"[\uac00-\ud7a3](?:다가|더니)(?:\s|$)")
 #: How far apart two options joined by `_ADDED` may stand (characters).
 _ADDED_GAP = 100
 
@@ -188,10 +207,16 @@ class OptionReader:
         "par carte bancaire" still names it), or its subject right before it ("my card
         isn't being declined" says nothing of the card paid with). The other matcher runs
         only when a hit may be concerned: negated, or followed by a negation."""
-        if not any(h.negated or _NEGATION_NEAR.search(text, h.end, h.end + 24) for h in hits):
+        if not any(h.negated or h.skipped or _NEGATION_NEAR.search(text, h.end, h.end + 24)
+                   for h in hits):
             return hits
         assert self.rivals is not None
-        negated = [r for r in self.rivals(language).find(text, toks) if r.negated]
+        found = self.rivals(language).find(text, toks)
+        # a hit over a gap whose last word starts another field's phrase ("I don't have a
+        # credit card" is no "not credited"): the words that follow each other explain it
+        hits = [h for h in hits if not (h.skipped and any(
+            h.start < r.start < h.end <= r.end for r in found))]
+        negated = [r for r in found if r.negated]
         if not negated:
             return hits
         return [h for h in hits if not any(
@@ -221,6 +246,9 @@ class OptionReader:
                         and not a_things(text, h)]
             if self.rivals is not None and hits:
                 hits = self._not_the_rivals(text, toks, language, hits)
+            if hits and _NOTHING_WORD.search(text):
+                hits = [h for h in hits if not _NOTHING_BEFORE.search(
+                    fold(text[max(0, h.start - 30):h.start]))]
             for value, start, end in self_named(text, self.people) if self.people else ():
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
@@ -450,6 +478,10 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
                     return True
                 if len(gap) <= _ADDED_GAP and (_ADDED.search(gap) or _ADDED_KO.match(
                         text[text.rfind(" ", first.start, first.end) + 1:second.start])):
+                    return True
+                if len(gap) <= _ADDED_GAP and _THEN.search(gap) and not SENTENCE_END.search(
+                        gap) and not context(text, first) and not context(text, second):
+                    # two symptoms in turn, in one sentence, each named as the problem
                     return True
     return False
 
