@@ -492,3 +492,14 @@ def test_methods_shown_in_a_when_clause_are_no_value(games: TriageContext, body:
                                                      locale: str) -> None:
     got, _ = _asked(games, body, "unable-to-purchase", locale)
     assert "payment_method" not in got
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    # steps told in turn ("I click X then Y") are no run of symptoms: the value stays
+    ("I open the launcher, click Play and then the game crashes to desktop.", "en",
+     "tech_crash"),
+])
+def test_steps_in_turn_keep_the_value(games: TriageContext, body: str, locale: str,
+                                      value: str) -> None:
+    got, _ = _asked(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == value

@@ -194,6 +194,8 @@ _ACTION = re.compile(
     r"modifie)|(?:clique|choisi|selectionne|coche)\s+(?:sur|le|la|les|l'|un|une)|"
     r"(?:eu\s+)?(?:cliquei|abri|selecionei|escolhi|entrei|digitei|colei|salvei|marquei|"
     r"loguei|fiz login|faco login))\b")
+#: The same actions, for the reader of options: a sentence of steps is no run of symptoms.
+ACTION = _ACTION
 _RESULT = re.compile(
     r"\b(?:(?:i\s+|we\s+)?(?:get|got|see|saw)|it\s+\w+|(?:and|et|e)\s+(?:then\s+|la\s+|"
     r"ai\s+)?(?:the|l'|le|la|les|o|a|os|as)(?:\b|(?<='))|shows?|says?|returns?|gives?|appears?|"

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.context import (
+    ACTION,
     ADDRESS,
     AT_GAP,
     AT_KO,
@@ -480,8 +481,11 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
                         text[text.rfind(" ", first.start, first.end) + 1:second.start])):
                     return True
                 if len(gap) <= _ADDED_GAP and _THEN.search(gap) and not SENTENCE_END.search(
-                        gap) and not context(text, first) and not context(text, second):
-                    # two symptoms in turn, in one sentence, each named as the problem
+                        gap) and not context(text, first) and not context(text, second) \
+                        and not ACTION.search(fold(text[max((m.end() for m in SENTENCE_END.finditer(
+                            text, 0, first.start)), default=0):second.start])):
+                    # two symptoms in turn, in one sentence, each named as the problem; not
+                    # steps ("je clique sur Annonceurs puis sur Mes programmes")
                     return True
     return False
 
