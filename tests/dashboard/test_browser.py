@@ -32,13 +32,28 @@ def driver() -> Iterator[Any]:
 
 def _click_and_wait(driver: Any, element_id: str) -> None:
     """Click a submit button and wait until the next page has replaced this one."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     button = driver.find_element(By.ID, element_id)
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+
+    def replaced(_: Any) -> bool:
+        # Chromedriver reports a node of the page being unloaded either as stale or, mid
+        # navigation, as an "unknown error" that the node "does not belong to the document"
+        # (seen on Chrome 156 in CI); both mean the old page is gone.
+        try:
+            button.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error.msg):
+                return True
+            raise
+        return False
+
+    WebDriverWait(driver, 10).until(replaced)
 
 
 def _sign_in(driver: Any, url: str) -> None:
