@@ -269,6 +269,34 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A negation before a quote, with at most a copula, determiners and a generic noun between:
+#: "not the 'charged but didn't get it' thing", "it's not a \"paid but nothing arrived\"
+#: case", "c'est pas le cas « débité mais rien reçu »", "não é o caso de \"cobrado e não
+#: recebi\"" (folded): the quote describes what the problem is not.
+_NEGATED_QUOTE_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bno|\bpas|\bnao|\bnem|\bni)\s+(?:(?:is|be|a|an|the|that|this|one|about|of|"
+    r"your|usual|typical|classic|famous|case|thing|kind|type|sort|issue|problem|le|la|l'|un|"
+    r"une|ce|du|de|d'|des|cas|truc|genre|type|probleme|souci|histoire|fameux|classique|e|o|a|"
+    r"um|uma|do|da|caso|coisa|tipo|problema|famoso|aquele|aquela|esse|essa)\s*){0,4}$")
+
+
+#: A quoted passage whose words may hold an apostrophe ("'charged but didn't get it'").
+_QUOTED_WORDS = re.compile(r"(?:^|(?<=[\s(:]))['\"«“‘「]\s*("
+                           r"(?:[^'\"«»“”‘’「」\n]|(?<=\w)['’](?=\w)){2,80}?)\s*['\"»”’」](?![^\W\d_])")
+
+
+def negated_quotes(text: str) -> list[tuple[int, int]]:
+    """The quoted passages a negation right before denies (`_NEGATED_QUOTE_BEFORE`): an
+    option described there is what the problem is not; never a message the product shows
+    ("I don't know why it says 'payment failed'")."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED_WORDS.finditer(text):
+        before = fold(text[max(0, m.start() - 40):m.start()])
+        if _NEGATED_QUOTE_BEFORE.search(before) and not _SHOWN_BEFORE.search(before):
+            out.append((m.start(), m.end()))
+    return out
+
+
 #: The subject of a reporting verb: "(the shop confirmed it)", "l'annonceur m'a dit que…",
 #: "a loja me confirmou", "광고주가 확인해 줬어요": a source of what the requester knows, not
 #: the problem. Not a screen's words ("the link says 'Offer expired'": what it shows).
@@ -336,9 +364,12 @@ _HANDLE_AFTER = re.compile(
     r"^\s*(?:[:#=]|\b(?:is|est|e|é)\b)?\s*[^\W_]*(?:_[^\W_]+|[^\W\d_]+\d+)\b")
 #: The requester hesitates between two options ("a crash or just lag", "pas sûr").
 HESITATION = re.compile(
-    r"\b(?:not sure|no idea|either|confused|(?:don'?t|do not) know|pas sur|je ne sais pas|"
-    r"(?:sais|sait|savons|savent) pas si|confuse?|"
-    r"nao sei|sei la|confus[oa]|"
+    r"\b(?:not sure|no idea|no clue|idk|dunno|either|confused|(?:don'?t|do not) know|pas sur|"
+    r"je ne sais pas|(?:sais|sait|savons|savent) (?:pas|plus) (?:trop |vraiment |bien )?si|"
+    # the requester no longer knows, or hardly knows, which ("ou alors je l'ai eu et il a
+    # disparu, je sais plus", "je sais pas trop"): with an alternative, a doubt
+    r"(?:je|j'|on) (?:ne |n')?(?:sais|sait) (?:plus|pas trop|pas vraiment)|chais pas|jsp|"
+    r"confuse?|nao sei|sei la|nem sei|confus[oa]|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
     r"두 가지|헷갈|"
     r"잘 모르|인지 모르")

@@ -43,6 +43,7 @@ from integrations.triage.reading.context import (
     done,
     in_address,
     in_doubt,
+    negated_quotes,
     offered,
     shown_messages,
 )
@@ -76,6 +77,8 @@ from integrations.triage.reading.vocabulary import (
 
 __all__ = ["OptionReader"]
 
+#: A quotation mark: a text without one quotes nothing (`negated_quotes`).
+_QUOTE_MARK = re.compile("['\"«“‘「]")
 #: What each further passage naming the option adds to its best hit's confidence, and the
 #: most the sum can reach (a typo'd word alone, 0.75, stays below the default 0.8).
 CORROBORATION = 0.05
@@ -254,6 +257,10 @@ class OptionReader:
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
                                     start, end, False, is_negated(text, start, end, language)))
+            if hits and _QUOTE_MARK.search(text):
+                quotes = negated_quotes(text)
+                hits = [h for h in hits if not any(s <= h.start and h.end <= e
+                                                   for s, e in quotes)]
             if hits and ADDRESS.search(text):
                 hits = [h for h in hits if not in_address(text, h.start, h.end)]
             for start, end in shown_messages(text) if self.quoted else ():

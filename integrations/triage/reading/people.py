@@ -116,7 +116,19 @@ _WHICH_KIND = re.compile(
     r"\b(?:preciso|precisamos|precisa|devo|devemos|deveria|deveriamos|tenho\s+que|temos\s+que)"
     r"\s+(?:\w+\s+){0,2}?(?:cadastrar|registrar|virar|mudar\s+para|passar\s+para)\s+"
     r"(?:como|pra|para)\b|"
-    r"(?:으로|로)\s*(?:등록|가입|전환)\s*해야\s*(?:하|되|할)")
+    r"(?:으로|로)\s*(?:등록|가입|전환)\s*해야\s*(?:하|되|할)|"
+    # not knowing which box, category or option one fits in, whatever the words between:
+    # "idk which box i fit in", "not sure which category i belong to", "je sais pas trop dans
+    # quelle case je rentre", "não sei bem em qual categoria eu me encaixo", "제가 어느 쪽에
+    # 해당하는지 모르겠어요"
+    r"\b(?:not sure|unsure|no idea|no clue|idk|dunno|don'?t know|do not know|can'?t tell|"
+    r"(?:ne\s+)?sais\s+(?:pas|plus)|jsp|chais pas|aucune idee|pas sure?|nao sei|nem sei|sei la|"
+    r"nao tenho certeza)\s+(?:\w+\s+){0,3}?(?:which|what|where|quel|quelle|lequel|laquelle|"
+    r"qual|quais|onde)\s+(?:[\w']+\s+){0,4}?(?:fit|fits|belong|belongs|box|category|"
+    r"categories|bucket|option|applies|apply|case|categorie|rentre|corresponds?|"
+    r"categoria|opcao|encaixo|encaixa|enquadro|enquadra)\b|"
+    r"(?:어느|어떤|무슨)\s*(?:쪽|유형|카테고리|분류|항목)\S*\s*(?:\S+\s*)?(?:해당|속하|맞는)\S*\s*(?:잘\s*)?"
+    r"(?:모르|몰라)")
 #: One account for two people: "my wife and I share one account", "on partage le compte à
 #: deux", "eu e meu namorado usamos a mesma conta", "계정 하나를 둘이 쓰고", "같이 쓰는 계정"
 #: (folded): a couple or a pair on one account may be one model or a studio, the
@@ -263,6 +275,15 @@ def _second_role(folded: str) -> bool:
     return False
 
 
+#: Right after "both", what the requester owns or where: devices, places ("both my laptop
+#: and my phone", "sur les deux, mon PC et ma tablette", "nos dois, no celular e no
+#: notebook"), never kinds of person.
+_THINGS_AFTER_BOTH = re.compile(r"\W*(?:my|our|the|on|in|mon|ma|mes|nos|notre|sur|les|le|la|"
+                                r"meu|minha|meus|minhas|no|na|nos|nas|em|o|os|as)\b")
+#: How far from "both" (characters, either side) the kinds it joins may stand.
+_BOTH_REACH = 32
+
+
 def _both(hits: Sequence[tuple[str, Hit]], people: Mapping[str, set[str]]) -> bool:
     """True when one sentence says the requester is two kinds (`_BOTH`: "half model, half
     studio manager", "à la fois modèle et studio"), naming both by their keywords or their
@@ -273,13 +294,20 @@ def _both(hits: Sequence[tuple[str, Hit]], people: Mapping[str, set[str]]) -> bo
         start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
         end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
         sentence = fold(text[start:end])
-        if not _BOTH.search(sentence):
-            continue
-        named = {o.phrase.label for t, o in hits if t is text and not o.negated
-                 and start <= o.start and o.end <= end}
-        named.update(*(people.get(w, set()) for w in NAME_WORD.findall(sentence)))
-        if len(named) > 1:
-            return True
+        for m in _BOTH.finditer(sentence):
+            if _THINGS_AFTER_BOTH.match(sentence, m.end()):
+                continue  # "on both my laptop and my phone", "les deux, mon PC et …"
+            # the kinds "both" joins stand beside it ("both a model and a viewer"); a kind
+            # further off is another thing's ("I'm a user and every stream buffers … on both
+            # my laptop and my phone": two devices)
+            near = (start + max(0, m.start() - _BOTH_REACH), start + m.end() + _BOTH_REACH)
+            named = {o.phrase.label for t, o in hits if t is text and not o.negated
+                     and start <= o.start and o.end <= end
+                     and near[0] <= o.end and o.start <= near[1]}
+            named.update(*(people.get(w, set()) for w in NAME_WORD.findall(
+                sentence[near[0] - start:near[1] - start])))
+            if len(named) > 1:
+                return True
     return False
 
 
