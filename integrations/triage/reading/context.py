@@ -280,6 +280,15 @@ _NEGATED_QUOTE_BEFORE = re.compile(
     r"um|uma|do|da|caso|coisa|tipo|problema|famoso|aquele|aquela|esse|essa)\s*){0,4}$")
 
 
+#: The requester's setup, a browser or an operating system ("Je suis sur Edge, Windows 10",
+#: "Chrome on macOS", "uso Firefox no Windows 11", "크롬, 윈도우 11"): with a message the
+#: product shows, what a technical problem is reported with (`OptionReader.read`).
+ENVIRONMENT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:chrome|firefox|safari|edge|opera|brave|vivaldi|internet explorer|"
+    r"windows|macos|mac os|os x|ubuntu|linux|android|ios|ipados|chromebook)(?![^\W\d_])|"
+    r"크롬|파이어폭스|사파리|엣지|윈도우|맥\s?OS|안드로이드|리눅스")
+
+
 #: A quoted passage whose words may hold an apostrophe ("'charged but didn't get it'").
 _QUOTED_WORDS = re.compile(r"(?:^|(?<=[\s(:]))['\"«“‘「]\s*("
                            r"(?:[^'\"«»“”‘’「」\n]|(?<=\w)['’](?=\w)){2,80}?)\s*['\"»”’」](?![^\W\d_])")
@@ -355,9 +364,13 @@ _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 #: A word that labels an identifier the requester gives ("account ID 5512093", "compte
 #: n° 88123", "conta: 4410982", "사이트 아이디 44019872"): it names what the number is, not
 #: what is wrong, so it is context like a place. An amount ("payment 2500 USD") is no code.
+#: Also a copula and an article before the number ("my account is the 22334466", "mon compte
+#: c'est le 22334466", "minha conta é a 22334466") and an identifier in brackets after "too"
+#: ("ma femme a un compte aussi (SID 22334455)").
 _CODE_AFTER = re.compile(
-    r"^(?:은|는|이|가)?\s*(?:ids?\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b)?"
-    r"\s*[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
+    r"^(?:은|는|이|가)?\s*(?:(?:too|also|aussi|tambem)\b\s*\(?\s*)?"
+    r"(?:(?:ids?|sid)\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b|c'est\b|c\s+est\b)?"
+    r"\s*(?:(?:the|le|la|l'|o|a|number|numero)\s*)?[a-z]{0,4}[-_]?\d{4,}(?![\d.,]*\s*(?:€|\$|usd|eur|brl|krw|원|reais|dollars?|euros?))")
 #: A handle right after the words ("Usuário carla_live", "username: pete_k", "user is
 #: dj_marlow"): the words label an identifier (letters with an underscore or a digit).
 _HANDLE_AFTER = re.compile(
@@ -405,7 +418,8 @@ def context(text: str, hit: Hit) -> bool:
                 and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
-            or _CODE_AFTER.search(after) or _NAMED_BEFORE_KO.search(before)
+            or _CODE_AFTER.search(fold(text[hit.end:hit.end + 32]))
+            or _NAMED_BEFORE_KO.search(before)
             or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
             or _REPORTS_AFTER.search(fold(text[hit.end:hit.end + 24]))
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])

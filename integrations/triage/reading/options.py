@@ -35,6 +35,7 @@ from integrations.triage.reading.context import (
     AT_GAP,
     AT_KO,
     AT_TECHNICAL,
+    ENVIRONMENT,
     HESITATION,
     REPORTED,
     SENTENCE_END,
@@ -263,9 +264,16 @@ class OptionReader:
                                                    for s, e in quotes)]
             if hits and ADDRESS.search(text):
                 hits = [h for h in hits if not in_address(text, h.start, h.end)]
-            for start, end in shown_messages(text) if self.quoted else ():
+            shown = shown_messages(text) if self.quoted else []
+            for start, end in shown:
                 hits.append(Hit(Phrase(self.quoted or "", text[start:end], (), KEYWORD_WEIGHT),
                                 start, end, False, False))
+            for m in ENVIRONMENT.finditer(text) if shown else ():
+                # a message the product shows, reported with the browser and the system it
+                # showed on ("j'ai le message « Token invalide ». Je suis sur Edge, Windows
+                # 10"): how a technical problem is reported, each a passage naming it
+                hits.append(Hit(Phrase(self.quoted or "", m.group(), (), KEYWORD_WEIGHT),
+                                m.start(), m.end(), False, False))
             denied.update(h.phrase.label for h in hits if h.denied and not REPORTED.search(
                 fold(text[max(0, h.start - 48):h.start])))
             fields = self.names(language).find(text, toks) if self.names and hits else []
@@ -364,6 +372,14 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=(ranked[0], sorted(finished)[0]))
+        if not self.person and _added_unnamed(kept, ranked[0]):
+            # a second thing added to the option the requester names ("j'ai oublié mon mot
+            # de passe et en plus le compte est sur l'adresse de mon ancien taf"), named by
+            # none of its words: two reasons may be stated, a question offering them settles
+            # which the form wants
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=tuple(ranked[:2]))
         if ranked[0] not in direct:
             # named only as context ("it's about my account"): nothing says what is wrong
             return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
@@ -494,6 +510,34 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
                     # two symptoms in turn, in one sentence, each named as the problem; not
                     # steps ("je clique sur Annonceurs puis sur Mes programmes")
                     return True
+    return False
+
+
+#: How far after an option's words the addition of a second thing may start (characters).
+_ADDED_NEAR = 24
+#: The fewest words a second thing added (`_added_unnamed`) is said in.
+_ADDED_WORDS = 3
+
+
+def _added_unnamed(hits: Sequence[tuple[str, Hit]], value: str) -> bool:
+    """True when right after the words naming ``value`` the requester adds a second thing
+    (`_ADDED`: "and on top of that", "en plus", "além disso", "게다가"), in the same
+    sentence, and that second clause names ``value`` no more: what it adds may be another
+    option, in words no keyword has."""
+    for text, hit in hits:
+        if hit.phrase.label != value or hit.negated:
+            continue
+        window = fold(text[hit.end:hit.end + _ADDED_NEAR + 24])
+        m = _ADDED.search(window)
+        if not m or m.start() > _ADDED_NEAR or SENTENCE_END.search(window, 0, m.start()):
+            continue
+        start = hit.end + m.end()
+        stop = next((e.start() for e in SENTENCE_END.finditer(text, start)), len(text))
+        if len(text[start:stop].split()) < _ADDED_WORDS:
+            continue  # "des propos racistes en plus.": an adverb closing the sentence
+        if not any(t == text and h.phrase.label == value and start <= h.start < stop
+                   for t, h in hits):
+            return True
     return False
 
 
