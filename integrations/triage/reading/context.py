@@ -84,9 +84,19 @@ _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
 #: A remedy the requester tried, not the problem: "tried verifying files", "j'ai essayé de
 #: réinstaller", "tentei reinstalar", "재설치도 해봤어요" (a gerund after "tried"; a verb
 #: redone, re-, after "essayé"/"tentei"; 해봤 after the Korean word).
-_TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+$|"
+_TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+(?:to\s+)?$|"
                            r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
-_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+)\b")
+_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+|verif\w*|check\w*|scan\w*)\b")
+#: A step the requester took, then its want of effect: "Verified files, no change", "tried
+#: verify files in glyph, didnt help", "vérifié les fichiers, rien n'y fait", "verifiquei os
+#: arquivos, não adiantou" (folded, the rest of the clause): a remedy, not the problem.
+_NO_EFFECT_AFTER = re.compile(
+    r"^[^.!?\n]{0,24}?[,;:-]\s*(?:but\s+|mais\s+|mas\s+)?(?:(?:it|that|this|ca|isso)\s+)?"
+    r"(?:no change|rien a faire|didn'?t fix|didn'?t solve|didnt fix|no difference|no luck|"
+    r"no effect|didn'?t help|did not help|didnt help|nothing changed|still the same|same thing|"
+    r"same result|rien n'y fait|rien n'a change|sans effet|sans succes|toujours pareil|"
+    r"n'a pas aide|ca n'a rien fait|nao adiantou|nao resolveu|nada mudou|sem efeito|"
+    r"continua igual|mesma coisa)\b")
 _TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
 #: The instrument particle (로, 으로) on the word tried: "카드로도 해봤는데" (paid by card too)
 #: tells the means used, no remedy.
@@ -427,8 +437,7 @@ def context(text: str, hit: Hit) -> bool:
             or _NAMED_AFTER.search(fold(text[hit.end:hit.end + 24]))
             or _PATH_BEFORE.search(text[max(0, hit.start - 30):hit.start])
             or _PATH_AFTER.search(text[hit.end:hit.end + 30])
-            or (_TRIED_BEFORE.search(before)
-                and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
+            or tried(text, hit, before)
             or (_TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
                 and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
             or done(text, hit, before) or _FOR_BEFORE.search(before)
@@ -438,6 +447,16 @@ def context(text: str, hit: Hit) -> bool:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
+
+
+def tried(text: str, hit: Hit, before: str | None = None) -> bool:
+    """True when the words of ``hit`` name a remedy the requester tried (`_TRIED_BEFORE`,
+    or a step followed by its want of effect, `_NO_EFFECT_AFTER`): what they did, no
+    evidence of what is wrong."""
+    if before is None:
+        before = fold(text[max(0, hit.start - 48):hit.start])
+    return bool((_TRIED_BEFORE.search(before) and _TRIED_HIT.match(fold(text[hit.start:hit.end])))
+                or _NO_EFFECT_AFTER.match(fold(text[hit.end:hit.end + 48])))
 
 
 def done(text: str, hit: Hit, before: str | None = None) -> bool:

@@ -47,6 +47,7 @@ from integrations.triage.reading.context import (
     negated_quotes,
     offered,
     shown_messages,
+    tried,
 )
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import (
@@ -77,6 +78,21 @@ from integrations.triage.reading.vocabulary import (
 )
 
 __all__ = ["OptionReader"]
+
+#: What the requester cannot do, right before an option's words met only loosely (`loose`):
+#: "nao consigo entrar mais na conta" is the symptom every reason has, not "entraram na
+#: minha conta" (someone got in): context, like a place. Words meeting their phrase as
+#: written ("je n'arrive plus à me connecter": "me connecter") still name the problem.
+_UNABLE_BEFORE = re.compile(
+    r"\b(?:can'?t|cannot|unable to|couldn'?t|nao consigo|nao conseguimos|nao consegui|"
+    r"n'arrive (?:pas|plus) a|n'arrivons (?:pas|plus) a|arrive (?:pas|plus) a|impossible de|"
+    r"(?:je )?(?:ne )?peux (?:pas|plus))\s+(?:(?:me|m'|se|s'|mais|more|anymore|get|plus)\s*)?$")
+def loose(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` meet its phrase only loosely: other endings or a word
+    between ("entrar mais na conta" for "entraram na minha conta", someone got in)."""
+    return bool(hit.skipped) or fold(text[hit.start:hit.end]).split() != fold(
+        hit.phrase.text).split()
+
 
 #: A quotation mark: a text without one quotes nothing (`negated_quotes`).
 _QUOTE_MARK = re.compile("['\"«“‘「]")
@@ -262,6 +278,9 @@ class OptionReader:
                 quotes = negated_quotes(text)
                 hits = [h for h in hits if not any(s <= h.start and h.end <= e
                                                    for s, e in quotes)]
+            if hits and not self.person:
+                # a remedy tried ("tried verify files, didnt help") weighs for nothing
+                hits = [h for h in hits if not tried(text, h)]
             if hits and ADDRESS.search(text):
                 hits = [h for h in hits if not in_address(text, h.start, h.end)]
             shown = shown_messages(text) if self.quoted else []
@@ -295,7 +314,10 @@ class OptionReader:
                             AT_GAP.match(fold(text[o.end:hit.start]))
                             or AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
                              or (hit.end <= o.start and AT_KO.match(text[hit.end:o.start])))
-                        for o in hits) or (self.person and someone_else(text, hit)) or (
+                        for o in hits) or (_UNABLE_BEFORE.search(
+                            fold(text[max(0, hit.start - 28):hit.start]))
+                            and loose(text, hit)) or (
+                        self.person and someone_else(text, hit)) or (
                         not self.person and offered(text, hit)):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
