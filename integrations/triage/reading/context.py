@@ -449,6 +449,11 @@ def context(text: str, hit: Hit) -> bool:
         text, start, hit) or _in_doubt(text, start, hit)
 
 
+#: A word every marker of `_TRIED_BEFORE` or `_NO_EFFECT_AFTER` holds (raw text, any case).
+TRIED_CUE = re.compile(r"(?i)tried|trying|essay|tent|change|differ|luck|effe|efe|help|same|"
+                       r"rien|succ|pareil|aid|adiant|resolv|nada|igual|mesma|fix|solve")
+
+
 def tried(text: str, hit: Hit, before: str | None = None) -> bool:
     """True when the words of ``hit`` name a remedy the requester tried (`_TRIED_BEFORE`,
     or a step followed by its want of effect, `_NO_EFFECT_AFTER`): what they did, no

@@ -40,6 +40,7 @@ from integrations.triage.reading.context import (
     REPORTED,
     SENTENCE_END,
     SOURCE_GAP,
+    TRIED_CUE,
     context,
     done,
     in_address,
@@ -94,6 +95,8 @@ def loose(text: str, hit: Hit) -> bool:
         hit.phrase.text).split()
 
 
+#: A word every marker of `_UNABLE_BEFORE` holds (raw text, any case).
+_UNABLE_CUE = re.compile(r"(?i)can|unable|could|consig|consegu|arriv|impossible|peux")
 #: A quotation mark: a text without one quotes nothing (`negated_quotes`).
 _QUOTE_MARK = re.compile("['\"«“‘「]")
 #: What each further passage naming the option adds to its best hit's confidence, and the
@@ -278,7 +281,7 @@ class OptionReader:
                 quotes = negated_quotes(text)
                 hits = [h for h in hits if not any(s <= h.start and h.end <= e
                                                    for s, e in quotes)]
-            if hits and not self.person:
+            if hits and not self.person and TRIED_CUE.search(text):
                 # a remedy tried ("tried verify files, didnt help") weighs for nothing
                 hits = [h for h in hits if not tried(text, h)]
             if hits and ADDRESS.search(text):
@@ -296,6 +299,7 @@ class OptionReader:
             denied.update(h.phrase.label for h in hits if h.denied and not REPORTED.search(
                 fold(text[max(0, h.start - 48):h.start])))
             fields = self.names(language).find(text, toks) if self.names and hits else []
+            unable = bool(hits) and _UNABLE_CUE.search(text) is not None
             for hit in hits:
                 if hit.negated or any(
                         o.start <= hit.start and hit.end <= o.end and (o.end - o.start) >
@@ -314,9 +318,8 @@ class OptionReader:
                             AT_GAP.match(fold(text[o.end:hit.start]))
                             or AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
                              or (hit.end <= o.start and AT_KO.match(text[hit.end:o.start])))
-                        for o in hits) or (_UNABLE_BEFORE.search(
-                            fold(text[max(0, hit.start - 28):hit.start]))
-                            and loose(text, hit)) or (
+                        for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
+                            fold(text[max(0, hit.start - 28):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
                         not self.person and offered(text, hit)):
                     named.add((text, hit.start, hit.end))
@@ -537,6 +540,9 @@ def hesitates(hits: Sequence[tuple[str, Hit]], one: str, other: str) -> bool:
 
 #: How far after an option's words the addition of a second thing may start (characters).
 _ADDED_NEAR = 24
+#: A word every marker of `_ADDED` holds (raw text, any case).
+_ADDED_CUE = re.compile(r"(?i)top of|besides|more|as well|plus|puis|march|disso|ainda|fora|"
+                        r"tamb|게다가|또한|뿐만")
 #: The fewest words a second thing added (`_added_unnamed`) is said in.
 _ADDED_WORDS = 3
 
@@ -547,7 +553,7 @@ def _added_unnamed(hits: Sequence[tuple[str, Hit]], value: str) -> bool:
     sentence, and that second clause names ``value`` no more: what it adds may be another
     option, in words no keyword has."""
     for text, hit in hits:
-        if hit.phrase.label != value or hit.negated:
+        if hit.phrase.label != value or hit.negated or not _ADDED_CUE.search(text, hit.end):
             continue
         window = fold(text[hit.end:hit.end + _ADDED_NEAR + 24])
         m = _ADDED.search(window)
