@@ -22,6 +22,8 @@ from integrations.triage import TriageContext, decide
     ("não sei se é bug ou o que, a missão diz concluída mas o mascote sumiu ou nunca veio, "
      "sei lá", "pt-br"),
     ("not sure if the mount disappeared or if i never got it, no clue honestly", "en"),
+    ("버그인지 뭔지 잘 모르겠어요. 퀘스트는 완료라고 뜨는데 펫이 없어요, 아니면 받았는데 사라진 "
+     "건지 모르겠어요", "ko"),
 ])
 def test_not_knowing_which_of_two_happened_is_asked(games: TriageContext, body: str,
                                                     locale: str) -> None:
@@ -40,6 +42,8 @@ def test_not_knowing_which_of_two_happened_is_asked(games: TriageContext, body: 
      "lives perso. la webcam n'est pas détectée", "fr"),
     ("não sei bem em qual categoria eu me encaixo, assisto muito mas fiz umas lives sozinha. "
      "a webcam não aparece", "pt-br"),
+    ("제가 어느 쪽에 해당하는지 잘 모르겠는데, 주로 보기만 하고 가끔 방송도 해요. 방송 페이지에서 "
+     "웹캠이 안 잡혀요", "ko"),
 ])
 def test_not_knowing_which_kind_one_is_is_asked(stream: TriageContext, body: str,
                                                 locale: str) -> None:
@@ -55,6 +59,7 @@ def test_not_knowing_which_kind_one_is_is_asked(stream: TriageContext, body: str
     ("I'm just a viewer and the stream freezes on both my phone and my TV.", "en"),
     ("Je suis simple spectateur et le stream coupe sur les deux, mon PC et ma tablette.", "fr"),
     ("Sou usuário comum e a transmissão trava nos dois, no celular e no notebook.", "pt-br"),
+    ("저는 그냥 일반 시청자인데 방송이 계속 끊겨요, 폰이랑 노트북 둘 다요", "ko"),
 ])
 def test_both_devices_do_not_make_a_second_kind(stream: TriageContext, body: str,
                                                 locale: str) -> None:
@@ -92,6 +97,12 @@ def test_a_negated_quoted_description_is_no_evidence(games: TriageContext, body:
     assert written(games, d).get("purchase_problem") == "purchase_declined"
 
 
+def test_a_negated_quote_in_korean_is_no_evidence(games: TriageContext) -> None:
+    d = decide(on(games, "'결제됐는데 못 받음' 이런 문제 아니에요. 카드가 계속 거절돼요",
+                  form="unable-to-purchase", locale="ko"), games)
+    assert written(games, d).get("purchase_problem") != "purchase_not_received"
+
+
 @pytest.mark.parametrize(("body", "locale"), [
     ("I got the 'charged but didn't get it' thing: paid 9.99 and no Patron.", "en"),
 ])
@@ -110,6 +121,7 @@ def test_a_quoted_description_the_requester_has_still_counts(
     ("Hi, is there a referral programme for new publishers? My account is the 22334466.", "en"),
     ("Bonjour, vous avez un programme de parrainage ? Mon compte c'est le 22334466.", "fr"),
     ("Olá, vocês têm programa de indicação? minha conta: 22334466", "pt-br"),
+    ("추천 프로그램 있나요? 제 계정은 22334466 이에요.", "ko"),
 ])
 def test_an_account_number_is_no_account_problem(ads: TriageContext, body: str,
                                                  locale: str) -> None:

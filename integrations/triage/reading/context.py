@@ -299,6 +299,13 @@ ENVIRONMENT = re.compile(
     r"크롬|파이어폭스|사파리|엣지|윈도우|맥\s?OS|안드로이드|리눅스")
 
 
+#: Korean: the negation after the quote ("'결제됐는데 못 받음' 이런 문제 아니에요", "'…' 같은
+#: 건 아니고", "'…' 경우는 아닙니다").
+_NEGATED_QUOTE_AFTER_KO = re.compile(
+    r"\s*(?:(?:이런|그런|같은|이라는|라는|하는)\s*)?(?:문제|건|거|게|것|경우|케이스|상황)?\s*"
+    r"(?:는|은|이|가|도)?\s*(?:전혀\s*)?(?:아니|아닌|아닙|아냐)")
+
+
 #: A quoted passage whose words may hold an apostrophe ("'charged but didn't get it'").
 _QUOTED_WORDS = re.compile(r"(?:^|(?<=[\s(:]))['\"«“‘「]\s*("
                            r"(?:[^'\"«»“”‘’「」\n]|(?<=\w)['’](?=\w)){2,80}?)\s*['\"»”’」](?![^\W\d_])")
@@ -311,7 +318,8 @@ def negated_quotes(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _QUOTED_WORDS.finditer(text):
         before = fold(text[max(0, m.start() - 40):m.start()])
-        if _NEGATED_QUOTE_BEFORE.search(before) and not _SHOWN_BEFORE.search(before):
+        if (_NEGATED_QUOTE_BEFORE.search(before) and not _SHOWN_BEFORE.search(before)) or \
+                _NEGATED_QUOTE_AFTER_KO.match(text, m.end()):
             out.append((m.start(), m.end()))
     return out
 
@@ -395,7 +403,7 @@ HESITATION = re.compile(
     r"confuse?|nao sei|sei la|nem sei|confus[oa]|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
     r"두 가지|헷갈|"
-    r"잘 모르|인지 모르")
+    r"잘 모르|인지 모르|건지\s*(?:도\s*)?(?:잘\s*)?(?:모르|몰라)")
 #: Alternatives in one sentence: "or", "ou", "soit", "whether", a Korean "…인지 …인지",
 #: "…건지 …인지", "아니면", "거나".
 _ALTERNATIVE = re.compile(r"\b(?:or|ou|soit|whether|si)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|"
