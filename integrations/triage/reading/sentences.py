@@ -108,7 +108,7 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             r"\s*[(\[,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
-            r"\s+(?:is|was|est|é|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
+            r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|"
@@ -744,9 +744,10 @@ _THIRD_BEFORE = re.compile(
 _BRAND_BEFORE = re.compile(r"\s*[A-Z][\w-]{2,20}\s*")
 #: A preposition and a definite article before a field's name: where something happened
 #: ("on the account", "na conta", "du compte", "sur le compte"); a bare article is not
-#: enough ("I wanted the account X": a wish, not the requester's).
+#: enough ("I wanted the account X": a wish, not the requester's). English drops the article
+#: before a bare noun ("on account sylvanthe", "for account x") as it does in "on the".
 _DEFINITE_BEFORE = re.compile(
-    r"(?i)(?:(?<!\w)(?:in|on|to|from|into|of|for|with)\s+the|(?<!\w)(?:na|no|da|do|du|au|"
+    r"(?i)(?:(?<!\w)(?:in|on|to|from|into|of|for|with)(?:\s+the)?|(?<!\w)(?:na|no|da|do|du|au|"
     r"nas|nos|das|dos)|(?<!\w)(?:sur|dans|de|pour|avec|em|para|com)\s+(?:le|la|l['’]|o|a))\s*$")
 #: A verb or phrase that gives a name: "named", "qui s'appelle", "chamado", "with the name".
 _NAMING = (r"(?:called|named|(?:who|that)\s+(?:is|was)\s+(?:called|named)|nommée?|appelée?|"
@@ -764,20 +765,52 @@ _GAP_SUBJECT = re.compile(r"(?<!\w)(?:(?:i|we|je|nous|on|eu|nos|a gente)(?!\w)|j
                           r"pra gente|para nos)(?!\w)")
 #: The requester as a subject: "I", "I've", "je", "j'", "eu", "moi".
 _SELF_SUBJECT = re.compile(r"(?i)(?<!\w)(?:i|i['’]\w+|je|j['’]\w*|eu|moi)(?!\w)")
+#: A handle alone in its sentence, ending its line or the message ("… 이제 안 해서요.
+#: minsu_d"): letters, then a dot or an underscore and more, or digits ("kira_sun",
+#: "lucas.mv", "pedro1998").
+_LONE_HANDLE = re.compile(
+    r"(?:^|[.!?\n])[ \t]*([A-Za-z][A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d{1,4})"
+    r"[ \t]*[.!]?[ \t]*(?=\n|$)")
+#: What ends a file's or a site's name, not a handle's ("bot_farm.jpg", "gmail.com").
+_FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf", "txt", "log",
+                        "zip", "rar", "exe", "dmp", "com", "net", "org", "br", "fr", "io", "kr",
+                        "co", "gg", "tv", "html"))
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
 _PARTICIPLE_ENDS = ("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida")
 
 
-def _coined(value: str, languages: tuple[str, ...]) -> bool:
+def _coined(value: str, languages: tuple[str, ...], terse: bool = False) -> bool:
     """True for a lower-case word no language of ``languages`` knows and no participle
-    or adjective ending: a coined handle ("nightfernz", "brumeazur")."""
+    or adjective ending: a coined handle ("nightfernz", "brumeazur"). A word one slip from
+    a common word is a typo ("hacekd", "acount"); on a terse label line of its own
+    (``terse``: "Conta larissam."), only when a word it slips to could say how the thing
+    is ("Account lockd.", "Conta bloqeada."): a handle built on a name ("larissam") stays
+    one."""
     word = fold(value)
     return not (word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or
                 word in _STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
                 known_word(value, languages) or
-                misspelt_word(value, languages))
+                (misspelt_word(value, languages) and
+                 (not terse or _slips_to_a_state(word, languages))))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _slips_to_a_state(word: str, languages: tuple[str, ...]) -> bool:
+    """True when a known word one slip from ``word`` is a participle, an adjective or a
+    word of state or of the desk ("lockd" → "locked", "bloqeada" → "bloqueada")."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {*(a + b[1:] for a, b in splits if b),
+             *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+             *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+             *(a + c + b for a, b in splits for c in _LETTERS)} - {word}
+    return any(known_word(e, languages) and (
+        e in _COMMON or e in _STATE_WORDS or e in _STATE_PARTICIPLES or e in NOT_NAMES or
+        e.endswith(_PARTICIPLE_ENDS) or _ADJECTIVE.search(e) is not None or
+        e in _IDENTIFIER_NOUNS) for e in edits)
 
 
 def identifier_nouns(f: Field) -> frozenset[str]:
@@ -1013,6 +1046,9 @@ class NameReader:
         if self._role is not None:
             load(self._languages)
         labels = [w for w in _GENERIC_LABELS if not set(fold(w).split()) & kinds]
+        #: a handle signing the message (`_LONE_HANDLE`) is this field's when it is the
+        #: form's one person's identifier and the requester's or nobody's in particular
+        self._lone = self._role in ("own", "") and not rivals
         self._generic = re.compile(
             rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
             rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)"
@@ -1295,6 +1331,17 @@ class NameReader:
                         name.casefold() not in self._own and not set(act) & _ACTS_ON and \
                         _coined(name, self._languages):
                     add(name, m.start(1), m)
+            for m in _LONE_HANDLE.finditer(capped) if self._lone and source != "subject" \
+                    else ():
+                # "계정 삭제해주세요. 이제 안 해서요. minsu_d": a handle alone on its line or
+                # in its sentence signs the message, on a form with one person's identifier
+                name = m.group(1)
+                letters = re.split(r"[._\d]", name, maxsplit=1)[0]
+                if name.rsplit(".", 1)[-1].casefold() in _FILE_ENDS or \
+                        fold(name) in NOT_NAMES or self._is_other(name) or \
+                        (not re.search(r"[._]", name) and known_word(letters, self._languages)):
+                    continue  # "bot_farm.jpg", "gmail.com", "Windows10"
+                add(name, m.start(1), m)
             for m in self._anaphor.finditer(capped) if self._anaphor else ():
                 if is_titled():
                     break
@@ -1413,6 +1460,7 @@ class NameReader:
             return False
         lab = label.strip()
         before = text[max(0, m.start() - 24):m.start()]
+        terse = False
         if self._others_thing:  # "son pseudo kraggor"
             owned = bool(_THIRD_PERSON_OWNER.search(lab) or _THIRD_BEFORE.search(before))
         else:  # "my Glyph account nightfernz", "mon compte brumeazur", "my account (x)"
@@ -1424,16 +1472,16 @@ class NameReader:
                               not _relative_speaks(text, m.start(), label, True))
             # a terse line of its own, the field's name then the handle: "Account
             # velvetorc.", "Compte : …", "Conta velvetorc." (the sentence is just the two)
-            owned = owned or (self._role == "own" and "other" not in self._rivals and
-                              bool(_SENTENCE_START.search(before) or not before.strip()) and
-                              bool(_TERSE_END.match(text, m.start(2) + m.group(2).find(value)
-                                                    + len(value))))
+            terse = self._role == "own" and "other" not in self._rivals and \
+                bool(_SENTENCE_START.search(before) or not before.strip()) and \
+                bool(_TERSE_END.match(text, m.start(2) + m.group(2).find(value) + len(value)))
+            owned = owned or terse
         if not owned:
             return False
         rest = text[m.start(2) + m.group(2).find(value) + len(value):]
         if not (_CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)):
             return False
-        return _coined(value, self._languages)
+        return _coined(value, self._languages, terse=terse)
 
     def _generic_value(self, text: str, m: re.Match[str]) -> str | None:
         """The handle after a generic identifier label ("user: nandarift", "login: x",

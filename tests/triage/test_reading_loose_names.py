@@ -1,0 +1,69 @@
+"""Names, handles and item names stated loosely inside sentences (issue 10, pass n): a
+txt-speak copula ("minha conta eh x"), a bare label and a handle ("Conta larissam.", "on
+account sylvanthe"), a handle signing the message, an item named after its kind noun.
+Each shape in en, fr, ko and pt-br, with the negatives that must write nothing."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+
+
+@pytest.mark.parametrize(("body", "form", "value"), [
+    # a txt-speak copula after the field's name
+    ("o jogo nao atualiza. ja reiniciei o pc. minha conta eh pedrinho_gamer",
+     "technical-issues", "pedrinho_gamer"),
+    ("nao consigo logar faz 2 dias, minha conta eh joao.vitor22", "technical-issues",
+     "joao.vitor22"),
+    ("my account eh darkfern_7, cant login since yesterday", "technical-issues", "darkfern_7"),
+    # a terse label line: the field's bare name and a handle built on a name
+    ("Oi, o launcher abre e fecha sozinho. Uso Windows 10. Conta larissam. Ja tentei rodar "
+     "como admin.", "technical-issues", "larissam"),
+    ("Le jeu crashe au lancement. Compte marionb. Merci.", "technical-issues", "marionb"),
+    ("Game crashes on startup. Account brunok. Thanks", "technical-issues", "brunok"),
+    # a preposition before the bare field's name (English drops the article)
+    ("My Visa just gets declined every time I try to buy Patron 30 days on account "
+     "sylvanthe, been going on for a few days.", "unable-to-purchase", "sylvanthe"),
+    ("the patch is stuck at 99% on account vorthalyn, please help", "technical-issues",
+     "vorthalyn"),
+    # a handle signing the message on a form whose one identifier is the account
+    ("계정 삭제해주세요. 이제 안 해서요. minsu_d", "account-deletion", "minsu_d"),
+    ("please delete my account, I quit.\nkira_sun", "account-deletion", "kira_sun"),
+    ("quero excluir minha conta, nao jogo mais. lucas.mv", "account-deletion", "lucas.mv"),
+    ("supprimez mon compte svp, j'arrête le jeu.\nnoxelle92", "account-deletion", "noxelle92"),
+])
+def test_a_loosely_stated_handle_names_the_account(
+        games: TriageContext, body: str, form: str, value: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get("account_name") == value
+    assert "account_name" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "form"), [
+    ("minha conta e senha nao funcionam mais", "technical-issues"),  # "e" is "and"
+    ("minha conta eh antiga, desde 2015", "technical-issues"),  # an adjective
+    ("Game crashes on startup. Account lockd. Thanks", "technical-issues"),  # a typo
+    ("Conta bloqeada. Ajuda.", "technical-issues"),  # a typo of a participle
+    ("I wanted the account nightfernz, it was taken.", "glyph-account-issues"),
+    ("on account of the lag I quit, delete everything", "account-deletion"),
+    ("my friend's account zorbulon got hacked.", "glyph-account-issues"),
+    ("please delete my account, I quit.\nbot_farm.jpg", "account-deletion"),  # a file
+    ("please delete my account, I quit.\nWindows10", "account-deletion"),  # a system
+    ("please delete my account, I quit.\nPedro", "account-deletion"),  # a signed name
+])
+def test_a_word_a_typo_a_file_or_someone_elses_is_no_account(
+        games: TriageContext, body: str, form: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert "account_name" not in written(games, d)
+
+
+def test_a_signing_handle_is_not_read_on_a_form_with_two_identifiers(
+        games: TriageContext) -> None:
+    """On a report form the requester's character and the reported player are both
+    identifiers: a lone handle could be either."""
+    d = decide(on(games, "someone is botting all night near the bank.\nxx_killer_9",
+                  form="report-a-player"), games)
+    got = written(games, d)
+    assert "account_name" not in got and "reported_player" not in got
