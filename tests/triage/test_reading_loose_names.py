@@ -67,3 +67,43 @@ def test_a_signing_handle_is_not_read_on_a_form_with_two_identifiers(
                   form="report-a-player"), games)
     got = written(games, d)
     assert "account_name" not in got and "reported_player" not in got
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a quoted name after a kind noun, whatever its case
+    ("Bonjour, mon costume « Tenue de moine élégante » a disparu de mon inventaire après "
+     "la maintenance.", "Tenue de moine élégante"),
+    ("my outfit \"Robe of the quiet dawn\" vanished after the patch", "Robe of the quiet dawn"),
+    ("minha skin \"Manto do lobo cinzento\" sumiu depois da manutenção", "Manto do lobo cinzento"),
+    # a kind noun, its adjective, then a Title Case name
+    ("semana passada minha arma lendaria Ark Hunter Rifle simplesmente sumiu do inventario",
+     "Ark Hunter Rifle"),
+    ("my legendary bow Storm Whisper just vanished from my bag", "Storm Whisper"),
+    ("ma monture rare Loup Cendré a disparu hier soir", "Loup Cendré"),
+    # a Korean phrase of two words as the subject of a verb of vanishing
+    ("제 캐릭터 Haru 인벤에서 해적 망토가 없어졌어요.", "해적 망토"),
+    ("어제 접속하니까 가방에서 전설 활이 사라졌어요", "전설 활"),
+    ("창고에 넣어둔 황금 투구가 없어졌습니다", "황금 투구"),
+])
+def test_an_item_named_after_its_kind_or_before_its_vanishing_is_read(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+    assert "item_name" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "mon costume « le truc » a disparu",  # common words in quotes
+    "my sword \"lol\" vanished",  # a common word
+    "my legendary bow just vanished from my bag",  # no name
+    "인벤에서 제 아이템이 없어졌어요",  # an owner and a generic noun
+    "친구한테 받은 망토가 없어졌어요",  # a modifier, no name
+    "오늘 아침 골드가 사라졌어요",  # one word: a time and a currency
+    "인벤에 있던 무기 하나가 사라졌어요",  # a count names no weapon
+    "장비 두개가 없어졌어요",  # a count
+    "the player \"Mordrake\" vanished from the server",  # a person
+])
+def test_a_common_word_a_person_or_a_modifier_is_no_item(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)

@@ -1316,7 +1316,10 @@ class NameReader:
                 in_quotes = m.groupdict().get("nkt") is not None and \
                     fold(name) not in NOT_NAMES | _COMMON and \
                     not any(w in _KO_GENERIC | self._own for w in name.split())
-                if (_proper_name(name) or counted or in_quotes) and \
+                in_quotes = in_quotes or m.groupdict().get("nq") is not None
+                hangul_thing = m.groupdict().get("nkh") is not None and \
+                    _ko_thing(name, self._own)
+                if (_proper_name(name) or counted or in_quotes or hangul_thing) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     # a quest one finished is context beside the thing lost: read only
                     # when nothing else is ("finished the Shadow Tower thing … the Shadow
@@ -1791,6 +1794,14 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
     for k, v in groups.items():
         if v and k.startswith("s"):
             return (v, m.start(k), m.end(k)) if " " not in v.strip() else None
+        if v and k == "nq":  # a quoted name: capitalised or shaped as a handle
+            kind = groups.get("wf")
+            words = v.split()
+            if (kind and fold(kind) in _NOT_THING_KINDS) or \
+                    all(fold(w) in NOT_NAMES or fold(w) in _COMMON for w in words) or \
+                    not (v[:1].isupper() or _HANDLE.search(v)):
+                return None
+            return v.strip(), m.start(k), m.end(k)
         if v and k.startswith("n"):
             noun = "k" + k[1:]
             if groups.get(noun) and str(groups[noun])[:1].isupper():
@@ -1805,6 +1816,36 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
             return v, m.start(k), m.end(k)
     index = next(i for i, g in enumerate(m.groups(), 1) if g)
     return m.group(index), m.start(index), m.end(index)
+
+
+#: Korean cues of vanishing, whose subject is the thing ("없어졌", "사라졌", "증발했").
+_KO_VANISH = re.compile(r"사라|없어|증발|날아")
+#: Words that open a Korean phrase without naming a thing: owners, pointers, times, people.
+#: (a count too: "무기 하나가 사라졌어요" names no weapon)
+_KO_NOT_THING = frozenset(("제", "내", "저", "나", "우리", "저희", "그", "이",
+                           "그거", "이거", "모든", "다른", "어제", "오늘", "그제",
+                           "그저께", "방금", "갑자기", "또", "다", "전부", "친구",
+                           "친구의", "아이템", "물건", "아침", "점심", "저녁", "밤",
+                           "새벽", "오전", "오후", "주말", "지난", "이번", "지난주",
+                           "이번주", "골드", "돈", "캐시", "크레딧", "포인트",
+                           "재화", "하나", "둘", "셋", "넷",
+                           "다섯", "몇", "몇개", "여러", "여러개", "모두", "일부",
+                           "한개", "두개", "세개", "개"))
+#: The last syllables of a verb's modifier before a noun ("받은 망토", "산 활", "구매한 검").
+_KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "준", "산", "든", "운", "린",
+                     "할", "될", "줄", "살")
+
+
+def _ko_thing(phrase: str, own: frozenset[str]) -> bool:
+    """True when two Hangul words name a thing: neither a generic noun, an owner, a time,
+    nor a word with its particle; the first is no verb's modifier ("받은 망토", "산 활")."""
+    words = phrase.split()
+    first = words[0]
+    if any(w in _KO_GENERIC or w in _KO_NOT_THING or w in own for w in words) or \
+            first.endswith(("에서", "에", "를", "을", "는", "은", "의", "도", "고", "서", "요",
+                            "다", "가", "한테", "께")):
+        return False
+    return not first.endswith(_KO_MODIFIER_ENDS)
 
 
 #: A cue of finishing something ("I completed", "j'ai terminé", "completei", "끝냈"): what
@@ -1847,8 +1888,12 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     if kinds:
         afters = "|".join(_cue_words(c.split("{name}", 1)[1]) for c in kinds)
         parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
-                     rf"(?-i:(?P<wf>[a-zà-ÿ]{{3,15}})\s+)?{_OPEN_QUOTE}"
-                     rf"(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE}\s+"
+                     # a kind and its adjective: "minha arma lendaria Ark Hunter Rifle"
+                     rf"(?-i:(?P<wf>[a-zà-ÿ]{{3,15}})(?:\s+(?!{_ARTICLES}\s)[a-zà-ÿ]{{3,15}})?\s+)?"
+                     # quotes bound a name whatever its case: "mon costume « Tenue de
+                     # moine élégante » a disparu"
+                     rf"(?:[«\"“]\s*(?P<nq>[^«»\"“”\n]{{2,40}}?)\s*[»\"”]|"
+                     rf"{_OPEN_QUOTE}(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE})\s+"
                      # an aside in brackets between it and its verb: "my Wolfhound (power
                      # 3000, …) just vanished"
                      rf"(?:\([^()\n]{{1,80}}\)\s+)?"
@@ -1871,6 +1916,13 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
                      # its subject particle, then where it was: "Storm Blade 가 인벤토리에서"
                      rf"\s*(?:가|이|은|는|을|를|도)\s+[\uac00-\ud7a3]{{1,8}}(?:에서|에))?"
                      rf"\s*(?:{verbs})")
+        # or a phrase of two Hangul words as the subject of a verb of vanishing ("인벤에서
+        # 해적 망토가 없어졌어요"; a single word may be a generic noun: "골드가 사라졌어요")
+        vanish = "|".join(re.escape(c) for c in korean if _KO_VANISH.match(c))
+        if vanish:
+            parts.append(rf"(?<![\uac00-\ud7a3])(?P<nkh>[\uac00-\ud7a3]{{1,6}}\s+"
+                         rf"[\uac00-\ud7a3]{{1,6}})(?:이|가)\s+"
+                         rf"(?:[\uac00-\ud7a3]{{1,8}}(?:에서|에)\s+)?(?:{vanish})")
         # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
         # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
         parts.append(rf"(?<![\w])(?P<nkq>{_KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
