@@ -107,3 +107,28 @@ def test_a_common_word_a_person_or_a_modifier_is_no_item(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Salut, un bot tourne en boucle sur le même chemin de farm. Son nom : Xhxhxhxh. Moi je "
+     "joue Aldric sur Brisesol.", "Xhxhxhxh"),
+    ("there's a guy spamming gold sites in chat all day. his name: Gr1mFarmer. my char is "
+     "Aldric", "Gr1mFarmer"),
+    ("tem um cara usando speed hack na arena. nome dele: TurboZe. eu jogo com a Lyra",
+     "TurboZe"),
+    ("어떤 유저가 채팅에서 계속 욕해요. 그 유저 이름은 DarkLord77 이에요.", "DarkLord77"),
+])
+def test_a_third_persons_name_labels_the_reported_player(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize("body", [
+    "un joueur m'insulte tous les soirs, son nom je le connais pas.",
+    "a bot is farming near the bank all night, his name I don't know.",
+    "um cara me xingou, nome dele nao lembro.",
+])
+def test_an_unknown_name_is_no_reported_player(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)
