@@ -132,3 +132,27 @@ def test_a_third_persons_name_labels_the_reported_player(
 def test_an_unknown_name_is_no_reported_player(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "reported_player" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Ce matin j'ai voulu prendre le pack 1000 Bits avec une paysafecard et le site me dit "
+     "que ce mode de paiement est pas accepté.", "1000 Bits"),
+    ("tentei comprar o pacote 2500 Moedas e o cartão foi recusado", "2500 Moedas"),
+    ("j'ai voulu acheter le pack 500 Gemmes mais ça bloque au paiement", "500 Gemmes"),
+])
+def test_a_count_of_a_shops_unit_after_a_product_kind_is_the_purchase(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+@pytest.mark.parametrize(("body", "form", "field"), [
+    ("j'ai voulu prendre le pack 20 Euros et ça bloque", "unable-to-purchase",
+     "purchase_name"),  # a sum of money
+    ("tentei comprar o pacote 3 vezes e nada", "unable-to-purchase", "purchase_name"),
+    ("I lost 500 Gold after the patch", "in-game-issues", "item_name"),  # no shop's unit
+])
+def test_a_sum_a_count_of_times_or_a_currency_is_no_product(
+        games: TriageContext, body: str, form: str, field: str) -> None:
+    d = decide(on(games, body, form=form), games)
+    assert field not in written(games, d)

@@ -1316,6 +1316,10 @@ class NameReader:
                 in_quotes = m.groupdict().get("nkt") is not None and \
                     fold(name) not in NOT_NAMES | _COMMON and \
                     not any(w in _KO_GENERIC | self._own for w in name.split())
+                if name[:1].isdigit() and (self._counted is None or _UNITS.match(
+                        " " + name.split(None, 1)[-1])):
+                    continue  # "lost 500 Gold", "pack 20 Euros": a count names a product
+                    # only on a field whose own examples count a shop's unit ("5000 Credits")
                 in_quotes = in_quotes or m.groupdict().get("nq") is not None
                 hangul_thing = m.groupdict().get("nkh") is not None and \
                     _ko_thing(name, self._own)
@@ -1592,6 +1596,9 @@ class NameReader:
                 kept.append(rest[0])
             elif len(kept) == 1 and kept[0].isdigit() and self._unit_stems:
                 return ""  # "acheter 5000 …": a count alone names nothing
+            if len(kept) > 2 and kept[0].isalpha() and kept[0].islower() and \
+                    kept[1][:1].isdigit() and kept[2][:1].isupper() and self._counted:
+                kept = kept[1:]  # "o pacote 2500 Moedas": the kind, then the shop's count
             if len(kept) > 1 and _EVENT_WORD.fullmatch(kept[0]) and kept[1][:1].isupper():
                 kept = kept[1:]  # "the quest event Feast of Feasts": the event's name
             words = kept
@@ -1953,7 +1960,9 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
             parts.append(rf"(?<!\w)(?<!pour )(?<!selon )(?<!à )(?<!chez )(?<!avec )"
                          rf"(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
                          rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{article})?"
-                         rf"{_OPEN_QUOTE}(?P<{group}>{_PROPER})")
+                         # a count before a shop's unit: "le pack 1000 Bits"
+                         rf"{_OPEN_QUOTE}(?P<{group}>{_COUNT if group == 'np' else ''}"
+                         rf"{_PROPER})")
     return re.compile("(?i)" + "|".join(parts)) if parts else None
 
 
@@ -2075,6 +2084,8 @@ _ADVERB = (r"(?:(?:just|suddenly|simply|completely|also|somehow|randomly|juste|s
 #: A name may stand in quotes ("mon planeur « Eagle Glider » a disparu").
 _OPEN_QUOTE = r"(?:[«\"“]\s*)?"
 _CLOSE_QUOTE = r"(?:\s*[»\"”])?"
+#: A count before a unit's name, as a shop writes it ("1000 Bits").
+_COUNT = r"(?:\d[\d.,]*\s+)?"
 #: A cue that ends with a copula ("I'm", "I am", "je suis", "moi c'est", "eu sou").
 _COPULA_CUE = re.compile(r"(?:['’]m|(?<!\w)(?:im|am|is|suis|sou|est|c['’]?est|e|are|somos|"
                          r"sommes)|['’]re)$")
