@@ -156,3 +156,37 @@ def test_a_sum_a_count_of_times_or_a_currency_is_no_product(
         games: TriageContext, body: str, form: str, field: str) -> None:
     d = decide(on(games, body, form=form), games)
     assert field not in written(games, d)
+
+
+def _steps(ads: TriageContext, body: str, locale: str) -> str | None:
+    """The steps a ticket's text gives, its declared labels first (the reading stage's
+    patterns), then the clause reader."""
+    d = decide(on(ads, "Le tableau de bord affiche une erreur.\n" + body,
+                  form="publisher-support", locale=locale), ads)
+    got = written(ads, d).get("steps_taken")
+    return got if isinstance(got, str) else None
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("Pour les étapes : j'ouvre la page de connexion, je mets mon email et mot de passe, "
+     "je valide le code reçu par SMS.", "fr", "j'ouvre la page de connexion"),
+    ("Pour les étapes : juste la page de connexion, rien d'autre.", "fr",
+     "juste la page de connexion"),
+    ("For the steps: only the login page, nothing else.", "en", "only the login page"),
+    ("Quanto aos passos: só abri a página de login.", "pt-br", "só abri a página de login"),
+    ("Here are the steps: opened the dashboard then it crashed", "en",
+     "opened the dashboard"),
+])
+def test_a_reply_opening_with_the_topic_word_and_a_colon_gives_the_steps(
+        ads: TriageContext, body: str, locale: str, expected: str) -> None:
+    got = _steps(ads, body, locale)
+    assert got is not None and got.startswith(expected)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Pour les étapes, je sais pas trop.", "fr"),  # no colon: no label
+    ("I'll send the steps later.", "en"),
+])
+def test_the_topic_word_without_its_colon_gives_no_steps(
+        ads: TriageContext, body: str, locale: str) -> None:
+    assert _steps(ads, body, locale) is None
