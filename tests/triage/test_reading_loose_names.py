@@ -190,3 +190,26 @@ def test_a_reply_opening_with_the_topic_word_and_a_colon_gives_the_steps(
 def test_the_topic_word_without_its_colon_gives_no_steps(
         ads: TriageContext, body: str, locale: str) -> None:
     assert _steps(ads, body, locale) is None
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a French or Portuguese name goes on with "de" and a lower-case noun
+    ("l'objet Lame de l'aube a disparu", "Lame de l'aube"),
+    ("la quête Ombre de la forêt est pas validée", "Ombre de la forêt"),
+    ("o item Espada de cristal sumiu do inventario", "Espada de cristal"),
+    # a Korean genitive is part of the name
+    ("인벤토리에서 용의 검이 사라졌어요", "용의 검"),
+])
+def test_a_name_goes_on_with_its_complement(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "minha espada Solar do meu amigo sumiu",  # whose, not the name: no cut value either
+    "친구의 망토가 사라졌어요",  # a friend's
+])
+def test_an_owner_after_de_is_not_the_name(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") in (None, "Solar")

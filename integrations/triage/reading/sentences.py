@@ -1088,6 +1088,14 @@ class NameReader:
                                    value)
                 if fixed is not None:  # "Soléane... enfin Soleane sans accent"
                     value, at, end = fixed
+                stop = end if end is not None else at + len(value)
+                tail = _DE_TAIL.match(capped, stop) if self.field.kind == "text" and \
+                    not quoted and value[:1].isupper() and \
+                    capped[at:stop] == value else None  # noqa: B023
+                if tail is not None and fold(tail.group("w")) not in _NOT_TAIL:
+                    # "l'objet Lame de l'aube": a French or Portuguese name goes on with its
+                    # "de" and a lower-case noun; cut before it, it would name another thing
+                    value, end = value + tail.group(), tail.end()
                 (found if to is None else to).append(_Mention(value, source, m.group(), capped, at,  # noqa: B023
                                       end if end is not None else at + len(value)))
 
@@ -1846,15 +1854,31 @@ _KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "�
 def _ko_thing(phrase: str, own: frozenset[str]) -> bool:
     """True when two Hangul words name a thing: neither a generic noun, an owner, a time,
     nor a word with its particle; the first is no verb's modifier ("받은 망토", "산 활")."""
-    words = phrase.split()
-    first = words[0]
+    words = [w.removesuffix("의") if i == 0 else w for i, w in enumerate(phrase.split())]
+    first = words[0]  # (a genitive is part of a name: "용의 검")
     if any(w in _KO_GENERIC or w in _KO_NOT_THING or w in own for w in words) or \
-            first.endswith(("에서", "에", "를", "을", "는", "은", "의", "도", "고", "서", "요",
+            first.endswith(("에서", "에", "를", "을", "는", "은", "도", "고", "서", "요",
                             "다", "가", "한테", "께")):
         return False
     return not first.endswith(_KO_MODIFIER_ENDS)
 
 
+#: The complement a French or Portuguese name goes on with after its capitalised words:
+#: "Lame de l'aube", "Dragon des neiges", "Ombre de la forêt", "Bolinha de fogo".
+_DE_TAIL = re.compile(r"[ \t]+(?:(?:de|des|du|do|da|dos|das)[ \t]+|d['’][ \t]*)"
+                      r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?"
+                      r"(?P<w>(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))(?![\w'’-])")
+#: Words after "de" that say where or when, or whose, not the name's own ("le pack Marchand
+#: de la boutique", "a espada Solar do meu amigo", "do nada", "du coup").
+_NOT_TAIL_WORDS = """
+boutique loja shop jeu jogo site inventaire inventario sac coffre banque evenement evento
+event serveur servidor guilde guilda semaine mois jour dia semana mes ano annee hier ontem
+mon ma mes ton ta tes son sa ses notre nos leur leurs meu minha meus minhas seu sua seus
+suas nosso nossa dele dela amigo amiga pote ami amie personnage perso personagem compte conta
+maintenance manutencao mise patch update atualizacao noel natal halloween paques pascoa
+nada repente novo nouveau coup suite rien ontem manha matin soir noite tarde
+"""
+_NOT_TAIL = frozenset(_NOT_TAIL_WORDS.split())
 #: A cue of finishing something ("I completed", "j'ai terminé", "completei", "끝냈"): what
 #: it names is what was done, read only when no lost or missing thing is named.
 _COMPLETED = re.compile(r"(?i)(?:i\s+|j['’]ai\s+)?(?:finished|completed|termin[ée]|fini|"
