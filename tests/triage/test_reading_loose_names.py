@@ -213,3 +213,28 @@ def test_a_name_goes_on_with_its_complement(
 def test_an_owner_after_de_is_not_the_name(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("item_name") in (None, "Solar")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a thing named first, then "I don't have it" about it (left dislocation)
+    ("la quete de l'event me dit terminée mais le Familier Dragon des neiges je l'ai pas, "
+     "je sais plus. mon perso c'est Pixou", "Familier Dragon des neiges"),
+    ("j'ai fini la quête mais la Monture Loup des glaces je l'ai jamais reçue",
+     "Monture Loup des glaces"),
+    ("terminei o evento mas o Pet Dragão de gelo eu não recebi", "Pet Dragão de gelo"),
+    ("the Frost Wyrm Egg never showed up in my bag", "Frost Wyrm Egg"),
+])
+def test_a_thing_named_then_not_had_is_the_item(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "le Familier je l'ai pas",  # one capitalised common noun
+    "mon pote a eu le Familier Dragon des neiges mais moi je l'ai pas",  # not dislocated
+])
+def test_a_common_noun_or_a_friends_thing_is_no_item_not_had(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)

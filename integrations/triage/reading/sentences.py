@@ -1319,6 +1319,9 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
+                cut = _OWN_TAIL.search(name)
+                if cut is not None and fold(cut.group("w")) in _NOT_TAIL:
+                    name, end = name[:cut.start()], at + cut.start()  # "… de ma guilde"
                 counted = _KO_COUNTED_NAME.fullmatch(name) and \
                     re.split(r"[\s\d]", name, maxsplit=1)[0] not in _KO_GENERIC | self._own
                 in_quotes = m.groupdict().get("nkt") is not None and \
@@ -1868,6 +1871,9 @@ def _ko_thing(phrase: str, own: frozenset[str]) -> bool:
 _DE_TAIL = re.compile(r"[ \t]+(?:(?:de|des|du|do|da|dos|das)[ \t]+|d['’][ \t]*)"
                       r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?"
                       r"(?P<w>(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))(?![\w'’-])")
+#: A "de" complement ending a name read by a cue.
+_OWN_TAIL = re.compile(r"\s+(?:(?:de|des|du|do|da|dos|das)\s+|d['’])(?:(?:la|le|les)\s+|l['’])?"
+                       r"(?P<w>[a-zà-ÿ][a-zà-ÿ'’-]{2,20})$")
 #: Words after "de" that say where or when, or whose, not the name's own ("le pack Marchand
 #: de la boutique", "a espada Solar do meu amigo", "do nada", "du coup").
 _NOT_TAIL_WORDS = """
@@ -1924,7 +1930,8 @@ def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
                      # quotes bound a name whatever its case: "mon costume « Tenue de
                      # moine élégante » a disparu"
                      rf"(?:[«\"“]\s*(?P<nq>[^«»\"“”\n]{{2,40}}?)\s*[»\"”]|"
-                     rf"{_OPEN_QUOTE}(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}){_CLOSE_QUOTE})\s+"
+                     rf"{_OPEN_QUOTE}(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}{_DE_NAME_TAIL})"
+                     rf"{_CLOSE_QUOTE})\s+"
                      # an aside in brackets between it and its verb: "my Wolfhound (power
                      # 3000, …) just vanished"
                      rf"(?:\([^()\n]{{1,80}}\)\s+)?"
@@ -2110,6 +2117,10 @@ _OPEN_QUOTE = r"(?:[«\"“]\s*)?"
 _CLOSE_QUOTE = r"(?:\s*[»\"”])?"
 #: A count before a unit's name, as a shop writes it ("1000 Bits").
 _COUNT = r"(?:\d[\d.,]*\s+)?"
+#: A name's "de" complement inside a cue's pattern ("le Familier Dragon des neiges je l'ai
+#: pas"); one that says whose, where or when is cut off after (`_NOT_TAIL`).
+_DE_NAME_TAIL = (r"(?:\s+(?:(?:de|des|du|do|da|dos|das)\s+|d['’])(?:(?:la|le|les)\s+|l['’])?"
+                 r"(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))?")
 #: A cue that ends with a copula ("I'm", "I am", "je suis", "moi c'est", "eu sou").
 _COPULA_CUE = re.compile(r"(?:['’]m|(?<!\w)(?:im|am|is|suis|sou|est|c['’]?est|e|are|somos|"
                          r"sommes)|['’]re)$")
