@@ -18,6 +18,8 @@ from integrations.triage import TriageContext, decide
     ("nao consigo logar faz 2 dias, minha conta eh joao.vitor22", "technical-issues",
      "joao.vitor22"),
     ("my account eh darkfern_7, cant login since yesterday", "technical-issues", "darkfern_7"),
+    ("game crashes at launch, my account's sylvanthe", "technical-issues", "sylvanthe"),
+    ("my acc's Vorth_88 and the patch wont install", "technical-issues", "Vorth_88"),
     # a terse label line: the field's bare name and a handle built on a name
     ("Oi, o launcher abre e fecha sozinho. Uso Windows 10. Conta larissam. Ja tentei rodar "
      "como admin.", "technical-issues", "larissam"),
@@ -44,6 +46,8 @@ def test_a_loosely_stated_handle_names_the_account(
 @pytest.mark.parametrize(("body", "form"), [
     ("minha conta e senha nao funcionam mais", "technical-issues"),  # "e" is "and"
     ("minha conta eh antiga, desde 2015", "technical-issues"),  # an adjective
+    ("my account's gone.", "technical-issues"),  # a state after "'s"
+    ("my account's password was changed", "glyph-account-issues"),
     ("Game crashes on startup. Account lockd. Thanks", "technical-issues"),  # a typo
     ("Conta bloqeada. Ajuda.", "technical-issues"),  # a typo of a participle
     ("I wanted the account nightfernz, it was taken.", "glyph-account-issues"),

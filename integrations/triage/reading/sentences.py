@@ -107,6 +107,8 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             r"usu[aá]rio|identifiant|이름|아이디|닉네임)\s*[:：=]\s*|"
             r"\s*[(\[,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
+            # "my username's lunabelle_x": the contracted copula
+            r"['’]s\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
             r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
@@ -1179,6 +1181,10 @@ class NameReader:
                     continue  # "report Faeblight server lag": another field's thing
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
+                if m.group(1).strip() in ("'s", "’s") and not (
+                        _HANDLE.search(value) or value[:1].isupper() or (
+                            value.isalpha() and _coined(value, self._languages))):
+                    continue  # "my account's gone": a state, no handle
                 if self._multiword and _NAME_GOES_ON.match(
                         capped, m.start(2) + max(0, m.group(2).find(value)) + len(value)):
                     continue  # "missao do evento Feast of Feasts": not "evento Feast"
