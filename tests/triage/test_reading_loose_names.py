@@ -55,6 +55,8 @@ def test_a_loosely_stated_handle_names_the_account(
     ("my friend's account zorbulon got hacked.", "glyph-account-issues"),
     ("please delete my account, I quit.\nbot_farm.jpg", "account-deletion"),  # a file
     ("please delete my account, I quit.\nWindows10", "account-deletion"),  # a system
+    ("the launcher stops with this:\nERR_CONNECTION_RESET", "technical-issues"),  # a code
+    ("the launcher stops with this:\nerror_1043", "technical-issues"),  # an error
     ("please delete my account, I quit.\nPedro", "account-deletion"),  # a signed name
 ])
 def test_a_word_a_typo_a_file_or_someone_elses_is_no_account(

@@ -1362,9 +1362,10 @@ class NameReader:
                 name = m.group(1)
                 letters = re.split(r"[._\d]", name, maxsplit=1)[0]
                 if name.rsplit(".", 1)[-1].casefold() in _FILE_ENDS or \
+                        name.upper() == name or fold(letters) in _ERROR_WORDS or \
                         fold(name) in NOT_NAMES or self._is_other(name) or \
                         (not re.search(r"[._]", name) and known_word(letters, self._languages)):
-                    continue  # "bot_farm.jpg", "gmail.com", "Windows10"
+                    continue  # "bot_farm.jpg", "gmail.com", "Windows10", "ERR_TIMEOUT_3"
                 add(name, m.start(1), m)
             for m in self._anaphor.finditer(capped) if self._anaphor else ():
                 if is_titled():
