@@ -106,6 +106,9 @@ def test_an_item_named_after_its_kind_or_before_its_vanishing_is_read(
     "친구한테 받은 망토가 없어졌어요",  # a modifier, no name
     "오늘 아침 골드가 사라졌어요",  # one word: a time and a currency
     "인벤에 있던 무기 하나가 사라졌어요",  # a count names no weapon
+    "업데이트 후에 스킬 창이 사라졌어요",  # the interface, not a thing kept
+    "어제부터 채팅 기록이 사라졌어요",  # the chat
+    "인벤 말고 계정 정보가 없어졌어요",  # another field's thing
     "장비 두개가 없어졌어요",  # a count
     "the player \"Mordrake\" vanished from the server",  # a person
 ])

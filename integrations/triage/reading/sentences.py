@@ -1339,7 +1339,8 @@ class NameReader:
                     # only on a field whose own examples count a shop's unit ("5000 Credits")
                 in_quotes = in_quotes or m.groupdict().get("nq") is not None
                 hangul_thing = m.groupdict().get("nkh") is not None and \
-                    _ko_thing(name, self._own)
+                    _ko_thing(name, self._own | self._kinds) and \
+                    _KO_STORED.search(_sentence_before(capped, m.end())) is not None
                 if (_proper_name(name) or counted or in_quotes or hangul_thing) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     # a quest one finished is context beside the thing lost: read only
@@ -1845,7 +1846,7 @@ def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
 
 #: Korean cues of vanishing, whose subject is the thing ("없어졌", "사라졌", "증발했").
 _KO_VANISH = re.compile(r"사라|없어|증발|날아")
-#: Words that open a Korean phrase without naming a thing: owners, pointers, times, people.
+#: Words of a Korean phrase that name no thing one owns: owners, pointers, times, people.
 #: (a count too: "무기 하나가 사라졌어요" names no weapon)
 _KO_NOT_THING = frozenset(("제", "내", "저", "나", "우리", "저희", "그", "이",
                            "그거", "이거", "모든", "다른", "어제", "오늘", "그제",
@@ -1855,7 +1856,15 @@ _KO_NOT_THING = frozenset(("제", "내", "저", "나", "우리", "저희", "그"
                            "이번주", "골드", "돈", "캐시", "크레딧", "포인트",
                            "재화", "하나", "둘", "셋", "넷",
                            "다섯", "몇", "몇개", "여러", "여러개", "모두", "일부",
-                           "한개", "두개", "세개", "개"))
+                           "한개", "두개", "세개", "개",
+                           # the account, the interface, the chat: no thing one owns
+                           "계정", "정보", "기록", "채팅", "창", "화면", "목록", "설정",
+                           "메뉴", "버튼", "아이콘", "데이터", "파일"))
+#: Where a thing is kept or worn: a Korean phrase vanishing names an item only in a
+#: sentence that says so ("인벤에서 해적 망토가 없어졌어요"; not "스킬 창이 사라졌어요",
+#: "채팅 기록이 사라졌어요": the interface, the chat).
+_KO_STORED = re.compile(r"인벤|가방|창고|보관함|우편함|컬렉션|옷장|장비창|소지품|배낭|은행|착용|"
+                        r"장착|아이템")
 #: The last syllables of a verb's modifier before a noun ("받은 망토", "산 활", "구매한 검").
 _KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "준", "산", "든", "운", "린",
                      "할", "될", "줄", "살")
