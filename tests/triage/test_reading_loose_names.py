@@ -111,6 +111,9 @@ def test_an_item_named_after_its_kind_or_before_its_vanishing_is_read(
     "인벤 말고 계정 정보가 없어졌어요",  # another field's thing
     "장비 두개가 없어졌어요",  # a count
     "the player \"Mordrake\" vanished from the server",  # a person
+    "the error \"Connection Lost\" is gone now",  # the interface's words
+    "le bouton « Réclamer » a disparu",
+    "o botão \"Resgatar Recompensa\" sumiu",
 ])
 def test_a_common_word_a_person_or_a_modifier_is_no_item(
         games: TriageContext, body: str) -> None:

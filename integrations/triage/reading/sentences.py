@@ -1808,7 +1808,12 @@ _NOT_THING_KINDS = frozenset((
     "amiga", "cara", "mec", "type", "user", "utilisateur", "usuario", "character", "perso",
     "personagem", "char", "guild", "guilde", "guilda", "server", "serveur", "servidor",
     "game", "jeu", "jogo", "account", "compte", "conta", "brother", "sister", "frere",
-    "soeur", "irmao", "irma", "son", "fils", "filho", "filha", "fille", "daughter"))
+    "soeur", "irmao", "irma", "son", "fils", "filho", "filha", "fille", "daughter",
+    # the interface and what it says: "the error "Connection Lost" is gone", "le bouton
+    # « Réclamer » a disparu"
+    "error", "erreur", "erro", "message", "mensagem", "aviso", "popup", "button", "bouton",
+    "botao", "tab", "onglet", "aba", "window", "fenetre", "janela", "menu", "screen", "ecran",
+    "tela", "icon", "icone", "notification", "banner", "banniere", "option", "opcao"))
 
 
 def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
