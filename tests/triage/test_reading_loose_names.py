@@ -46,6 +46,8 @@ def test_a_loosely_stated_handle_names_the_account(
 @pytest.mark.parametrize(("body", "form"), [
     ("minha conta e senha nao funcionam mais", "technical-issues"),  # "e" is "and"
     ("minha conta eh antiga, desde 2015", "technical-issues"),  # an adjective
+    ("minha conta eh de 2019, nunca tive problema", "technical-issues"),  # a year
+    ("mon compte est de 2019", "glyph-account-issues"),
     ("my account's gone.", "technical-issues"),  # a state after "'s"
     ("my account's password was changed", "glyph-account-issues"),
     ("Game crashes on startup. Account lockd. Thanks", "technical-issues"),  # a typo

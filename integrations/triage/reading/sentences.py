@@ -777,6 +777,8 @@ _LONE_HANDLE = re.compile(
 _FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf", "txt", "log",
                         "zip", "rar", "exe", "dmp", "com", "net", "org", "br", "fr", "io", "kr",
                         "co", "gg", "tv", "html"))
+#: A year alone ("2019"): a date, not a name or a handle.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
@@ -1381,6 +1383,8 @@ class NameReader:
             found = proxy or done
         # "um aviso de login da Rússia": a country or a city is never a name
         found = [f for f in found if fold(f.value) not in _PLACES]
+        # "minha conta é de 2019", "mon compte est de 2019": a year says when, never names
+        found = [f for f in found if not _YEAR.fullmatch(f.value)]
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
