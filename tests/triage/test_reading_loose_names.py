@@ -252,3 +252,29 @@ def test_a_common_noun_or_a_friends_thing_is_no_item_not_had(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "item_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("launcher broken, logged in with kira_sun", "kira_sun"),
+    ("jeu bloqué, je suis connecté avec jujudu59", "jujudu59"),
+    ("o jogo trava quando eu entro com pedrinho_gamer", "pedrinho_gamer"),
+    ("런처에서 minsu_d로 로그인하면 튕겨요", "minsu_d"),
+])
+def test_the_handle_one_logs_in_with_is_the_account(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I logged in with Google and it crashed",  # a provider
+    "I logged in with PS5 controller",  # a console
+    "logged in with my email and nothing",
+    "logado com Xbox360",
+    "logged in as admin and it worked",  # a word
+    "I sign in with Steam_Deck",  # a product's capitalised words
+])
+def test_a_provider_a_device_or_a_word_logged_in_with_is_no_account(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert "account_name" not in written(games, d)

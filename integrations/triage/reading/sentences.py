@@ -779,6 +779,15 @@ _FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf"
                         "co", "gg", "tv", "html"))
 #: A year alone ("2019"): a date, not a name or a handle.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: Logging in with or as a handle ("logged in with kira_sun", "je me connecte avec x",
+#: "logado com x", "entro como x", "minsu_d로 로그인").
+_LOGGED_IN = re.compile(
+    r"(?i)(?<!\w)(?:log(?:ged|ging|s)?[ -]?in|sign(?:ed|ing|s)?[ -]?in|connect[ée]e?s?|"
+    r"connecte|logad[oa]|logo|logar|logando|entro|entrei|entrar)\s+"
+    r"(?:with|as|using|avec|en\s+tant\s+que|com|como|usando)\s+"
+    r"(?:(?:my|mon|ma|meu|minha|the|le|la|o|a)\s+)?(?:(?:account|compte|conta|login|user)\s+)?"
+    r"(?-i:([A-Za-z][\w.]{2,30}[A-Za-z0-9]))(?![\w@.-])|"
+    r"(?<![\w.])([A-Za-z][\w.]{2,30}[A-Za-z0-9])\s*(?:으로|로)\s*(?:로그인|접속)")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
 #: Endings of a participle or an adjective a handle is not taken to have.
@@ -1053,6 +1062,11 @@ class NameReader:
         #: a handle signing the message (`_LONE_HANDLE`) is this field's when it is the
         #: form's one person's identifier and the requester's or nobody's in particular
         self._lone = self._role in ("own", "") and not rivals
+        #: a login among the field's names: the handle one logs in with is its value
+        self._logs_in = self._role in ("own", "") and "other" not in rivals and any(
+            "login" in fold(n).replace("-", "") for n in field_synonyms(f))
+        if self._logs_in:
+            load(self._languages)
         self._generic = re.compile(
             rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
             rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)"
@@ -1358,6 +1372,20 @@ class NameReader:
                         name.casefold() not in self._own and not set(act) & _ACTS_ON and \
                         _coined(name, self._languages):
                     add(name, m.start(1), m)
+            for m in _LOGGED_IN.finditer(capped) if self._logs_in else ():
+                # "logged in with kira_sun", "connecté avec jujudu59", "minsu_d로 로그인":
+                # the handle one logs in with is the account's (a shaped one: not "with
+                # Google", "with PS5", "with my email")
+                name = m.group(1) or m.group(2)
+                letters = re.split(r"[._\d]", name, maxsplit=1)[0]
+                parts = re.split(r"[._]", name)
+                if _HANDLE.search(name) and name.upper() != name and \
+                        not self._is_other(name) and fold(name) not in NOT_NAMES and \
+                        (re.search(r"[._]", name) or not known_word(letters, self._languages)) \
+                        and not all(p[:1].isupper() and p.isalpha() and
+                                    known_word(p, self._languages) for p in parts):
+                    # ("Steam_Deck": a product's words, capitalised)
+                    add(name, m.start(1) if m.group(1) else m.start(2), m)
             for m in _LONE_HANDLE.finditer(capped) if self._lone and source != "subject" \
                     else ():
                 # "계정 삭제해주세요. 이제 안 해서요. minsu_d": a handle alone on its line or
