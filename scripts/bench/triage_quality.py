@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
 all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16.
+fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -30,7 +30,9 @@ start and once at its end (in the headers).
 ``fresh15`` (``*-fresh15.yaml``): written blind at the start of the next session, measured once
 there and once after its first pass (in the headers), then opened.
 ``fresh16`` (``*-fresh16.yaml``): written blind after that first pass, measured at the session's
-start, after its first pass and after its second (in the headers).
+start, after its first pass and after its second (in the headers), then opened in the next session.
+``fresh17`` (``*-fresh17.yaml``): written blind at the start of that session, measured there and after
+its pass on names and dropdowns (in the headers).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -67,7 +69,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
-          *(f"fresh{n}" for n in range(2, 17)))
+          *(f"fresh{n}" for n in range(2, 18)))
 
 
 @dataclass
