@@ -19,6 +19,9 @@
 #    in the sandbox (404: finished as "skipped"), and its rate limits are lifted, so the
 #    workers never wait: a worst case next to a deployment, whose workers wait on the
 #    network and on the helpdesk's quota (docs/deployment.md, "Workers beside the receiver").
+#    The sandbox runs at nice 0: niced (nice 10) or under SCHED_IDLE it used about as much
+#    CPU and the receiver's ratio did not move beyond the noise (scripts/bench/ingest/
+#    cpu_split.py; docs/deployment.md, "Task 11g").
 # 2. End to end: sandbox tickets -> the sandbox's triggers deliver signed webhooks ->
 #    `deskops serve` -> store -> 1, then 2 `deskops worker` processes -> ticket tagged in
 #    the sandbox. Prints events/s (sandbox rate limits lifted; the quota floor beside).

@@ -11,9 +11,11 @@ pg PostgreSQL backends and Redis. Per run this prints the CPU seconds each spent
 /proc/<pid>/stat; wrk's from its rusage), the machine's busy CPU seconds beside them (the
 rest is other tenants'), and the receiver's req/s against the bare endpoint measured at the
 start of the same round. Two sandboxes run side by side, one at nice 0 (today's bench) and
-one at nice N (--nice, default 10); per round and configuration both variants run, in
-alternating order; the medians of each variant are printed at the end. The receiver's code
-is not touched: both variants run the same `deskops serve`.
+one at nice N (--nice, default 10) or, with --idle, under SCHED_IDLE; per round and
+configuration both variants run, in alternating order; the medians of each variant are
+printed at the end. The receiver's code is not touched: both variants run the same `deskops
+serve`. Configurations without "+2w" (receiver alone, sandbox idle) are an A/A check of the
+noise. Findings: docs/deployment.md, "Task 11g".
 """
 
 from __future__ import annotations
@@ -164,6 +166,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=8, help="wrk seconds per run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--nice", type=int, default=10, help="the niced sandbox's nice value")
+    parser.add_argument("--idle", action="store_true",
+                        help="the second sandbox under SCHED_IDLE instead of nice N")
     parser.add_argument("--configs", default="sqlite+2w pg+2w",
                         help="names ending in +2w run two `deskops worker` beside the receiver")
     args = parser.parse_args()
@@ -197,7 +201,14 @@ def main() -> None:
                 p.kill()
                 p.wait()
 
-    variants = {"nice0": 0, f"nice{args.nice}": args.nice}
+    # The second variant: nice N, or with --idle SCHED_IDLE (CPU only when no other task
+    # wants it; the strongest "not our CPU" the scheduler offers on one machine).
+    prefix = {"nice0": ["nice", "-n", "0"]}
+    if args.idle:
+        prefix["idle"] = ["chrt", "--idle", "0"]
+    else:
+        prefix[f"nice{args.nice}"] = ["nice", "-n", str(args.nice)]
+    variants = list(prefix)
     sandbox: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
     pg_url = os.environ.get("DESKOPS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
     redis_url = os.environ.get("DESKOPS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -205,10 +216,10 @@ def main() -> None:
     schemas: list[str] = []
     rows: list[dict[str, object]] = []
     try:
-        for name, nice in variants.items():
+        for name in variants:
             ready = work / f"sandbox-{name}.json"
-            # `nice` execs the sandbox: the pid is the sandbox's own.
-            p = start(["nice", "-n", str(nice), *driver, "sandbox", "--ready", str(ready)])
+            # `nice` and `chrt` exec the sandbox: the pid is the sandbox's own.
+            p = start([*prefix[name], *driver, "sandbox", "--ready", str(ready)])
             for _ in range(300):
                 if ready.exists() and ready.stat().st_size:
                     break
