@@ -318,6 +318,9 @@ def main() -> None:
         for tag in schemas:
             subprocess.run([*driver, "pgschema", "drop", "--url", pg_url, "--schema", tag],
                            check=False, env=env)
+    for leftover in work.iterdir():  # stores and deliveries: hundreds of MB per run
+        if leftover.is_file():
+            leftover.unlink()
     (work / "rows.json").write_text(json.dumps(rows))
     print(f"per-run rows: {work / 'rows.json'}", file=sys.stderr)
     report(rows, args)
