@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -80,6 +80,95 @@ def _substance_min_length(validator: Any, minimum: Any, instance: Any, schema: A
 #: validator class triage uses.
 TicketValidator = validators.extend(
     Draft202012Validator, {"pattern": _capped_pattern, "minLength": _substance_min_length})
+
+#: What a property check answers: True when the value surely passes the property's schema;
+#: False when it may not (the validator then says what is wrong).
+Check = Callable[[Any], bool]
+#: Keywords that only annotate: they never reject a value.
+_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment"})
+
+
+def quick_check(schema: Any, format_checker: Any = None) -> Check | None:
+    """A plain Python test for the common shapes of a property schema (a string with a
+    length, a pattern or a date format, an enum of strings, a boolean, their ``allOf``)
+    that says a value surely passes, without the validator's machinery: on every ticket
+    each present value is validated (`_missing`, `_valid_alone`), and a value that passes
+    is the usual case. None for any other shape (the validator alone then decides); a
+    value the test does not pass is always given to the validator, so what is rejected,
+    and why, is the validator's answer. Each keyword mirrors `TicketValidator`'s."""
+    if not isinstance(schema, Mapping):
+        return None
+    tests: list[Check] = []
+    for word, arg in schema.items():
+        if word in _ANNOTATIONS:
+            continue
+        test = _keyword_check(word, arg, format_checker)
+        if test is None:
+            return None
+        tests.extend(test)
+    if len(tests) == 1:
+        return tests[0]
+    return lambda v: all(t(v) for t in tests)
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_bool(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
+def _is_true(v: Any) -> bool:
+    return v is True
+
+
+def _keyword_check(word: str, arg: Any, format_checker: Any) -> list[Check] | None:
+    """`quick_check`'s test of one keyword (several for an ``allOf``; none for a format
+    nobody checks), or None for a keyword it leaves to the validator."""
+    if word == "type" and arg == "string":
+        return [_is_str]
+    if word == "type" and arg == "boolean":
+        return [_is_bool]
+    if word == "const" and arg is True:
+        return [_is_true]
+    if word == "enum" and isinstance(arg, list) and all(isinstance(e, str) for e in arg):
+        values = frozenset(arg)  # a string equals a string member or none
+
+        def member(v: Any) -> bool:
+            return isinstance(v, str) and v in values
+        return [member]
+    if word in ("minLength", "maxLength") and isinstance(arg, int) \
+            and not isinstance(arg, bool):
+        n: int = arg
+
+        def long_enough(v: Any) -> bool:
+            return not isinstance(v, str) or substance(v) >= n  # `_substance_min_length`
+
+        def short_enough(v: Any) -> bool:
+            return not isinstance(v, str) or len(v) <= n
+        return [long_enough if word == "minLength" else short_enough]
+    if word == "pattern" and isinstance(arg, str):
+        pattern: str = arg
+
+        def matches(v: Any) -> bool:  # `_capped_pattern`
+            return not isinstance(v, str) or (
+                len(v) <= MAX_INPUT and safe_search(pattern, v, MAX_INPUT, ecma=True) is not None)
+        return [matches]
+    if word == "format" and isinstance(arg, str):
+        if format_checker is None:
+            return []  # the validator checks no format either
+
+        def conforms(v: Any) -> bool:
+            return bool(format_checker.conforms(v, arg))
+        return [conforms]
+    if word == "allOf" and isinstance(arg, list) and arg:
+        parts = [quick_check(sub, format_checker) for sub in arg]
+        if any(p is None for p in parts):
+            return None
+        return [p for p in parts if p is not None]
+    return None
+
 
 SYSTEM_TITLES: Mapping[str, Mapping[str, str]] = {
     "subject": {"en": "Subject", "fr": "Sujet", "ko": "제목", "pt-br": "Assunto"},
@@ -198,6 +287,9 @@ class FormSpec:
     system: Mapping[str, SystemText] = field(default_factory=dict)
     reader: Reader = field(default_factory=Reader)
     option_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Per property, a test that says a value surely passes (`quick_check`), when its
+    #: schema has a common shape: the validator is run only on the other values.
+    property_checks: Mapping[str, Check] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -400,6 +492,7 @@ def compile_form(form: Form, fields: Mapping[str, Field],
                              for k in keys},
         option_patterns=by_option, system=system, reader=compile_reading(used),
         option_values={k: frozenset(o.value for o in f.options) for k, f in used.items()},
+        property_checks={k: c for k in keys if (c := quick_check(props[k], checker))},
     )
 
 
@@ -586,6 +679,9 @@ def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
     if f is not None and f.kind == "dropdown" and f.options:
         # a dropdown's schema is its options' consts: a set lookup, not a oneOf validation
         return isinstance(value, str) and value in spec.option_values[key]
+    check = spec.property_checks.get(key)
+    if check is not None and check(value):
+        return True
     return bool(spec.property_validators[key].is_valid(value))
 
 
@@ -720,6 +816,9 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
     # each present property against its own compiled validator: what the schema's
     # ``properties`` keyword does, without building sub-validators on every ticket
     for key, value in instance.items():
+        check = spec.property_checks.get(key)
+        if check is not None and check(value):
+            continue  # surely valid: the validator would find nothing
         prop = spec.property_validators.get(key)
         err = next(iter(prop.iter_errors(value)), None) if prop is not None else None
         if err is None or key in found:
