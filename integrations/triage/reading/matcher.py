@@ -509,16 +509,24 @@ def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern
             continue  # one syllable alone: the word-by-word pass (exact key) is enough
         body = rf"(?:{particles})?\s*".join(
             re.escape(w[:-1]) + _DOE if w.endswith("되") else re.escape(w) for w in raw)
-        (inside if len(raw[0]) >= 2 else starting).append(f"(?P<k{len(kept)}>{body})")
+        group = f"(?P<k{len(kept)}>{body})"
+        if raw[0][:-1] if raw[0].endswith("되") else raw[0]:
+            # the first syllable before the group, a literal: the engine then skips every
+            # place no phrase starts at (a character set of first syllables) and every
+            # alternative whose first syllable is not there; the group only names the
+            # phrase (`lastgroup`), the match's span is the same
+            group = f"{raw[0][0]}(?P<k{len(kept)}>{body[1:]})"
+            if len(raw[0]) < 2:
+                # no syllable right before: the same test, behind the first syllable
+                group = f"{raw[0][0]}(?<![\uac00-\ud7a3].)(?P<k{len(kept)}>{body[1:]})"
+        elif len(raw[0]) < 2:
+            group = f"(?<![\uac00-\ud7a3]){group}"
+        (inside if len(raw[0]) >= 2 else starting).append(group)
         kept.append(phrase)
     if not kept:
         return kept, None
-    groups = []
-    if inside:
-        groups.append("|".join(inside))
-    if starting:
-        groups.append(f"(?<![\uac00-\ud7a3])(?:{'|'.join(starting)})")
-    return kept, re.compile(f"(?:{'|'.join(groups)})[\uac00-\ud7a3]*")
+    # every phrase that may start inside a word first, then those that start one
+    return kept, re.compile(f"(?:{'|'.join([*inside, *starting])})[\uac00-\ud7a3]*")
 
 
 class Matcher:
@@ -717,6 +725,25 @@ class Matcher:
         return j, tuple(skipped)
 
 
+#: Matchers already compiled, by their phrases and language (at most `SHARED_MAX`).
+_SHARED: dict[tuple[tuple[tuple[str, str, float], ...], str], Matcher] = {}
+SHARED_MAX = 1024
+
+
+def shared_matcher(phrases: Iterable[tuple[str, str, float]], language: str) -> Matcher:
+    """The `Matcher` of ``phrases`` in ``language``, compiled once per process: a field on
+    several forms (the game publisher's platform on seven) has the same phrases on each,
+    and compiling them (the Korean expression most of all) costs milliseconds. A matcher
+    is a pure function of its phrases; its typo memo only remembers answers."""
+    cache_key = (tuple(phrases), language)
+    found = _SHARED.get(cache_key)
+    if found is None:
+        if len(_SHARED) >= SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[cache_key] = Matcher(cache_key[0], language)
+    return found
+
+
 class PerLanguage:
     """One `Matcher` per language, compiled on first use and kept: a reader is compiled once
     per form and worker, and most of a workspace's languages may never come."""
@@ -728,5 +755,5 @@ class PerLanguage:
     def __call__(self, language: str) -> Matcher:
         found = self._built.get(language)
         if found is None:
-            found = self._built[language] = Matcher(self._phrases(language), language)
+            found = self._built[language] = shared_matcher(self._phrases(language), language)
         return found
