@@ -12,9 +12,10 @@ import yaml
 from jsonschema import Draft202012Validator
 from triage_support import EXAMPLES
 
+from integrations.triage._decision import _AUTO_REPLY
 from integrations.triage._instance import TicketValidator, compile_form, quick_check
 from integrations.triage.reading.matcher import Phrase, _korean_pattern
-from integrations.triage.reading.normalise import KOREAN_PARTICLES, strip_korean
+from integrations.triage.reading.normalise import KOREAN_PARTICLES, strip_korean, substance
 from integrations.triage.reading.vocabulary import option_phrases
 from integrations.workspace import load
 
@@ -153,3 +154,51 @@ def test_korean_pattern_finds_what_the_reference_finds(example: str) -> None:
                     [(m.span(), m.lastgroup) for m in reference.finditer(text)], (f.key, text)
                 compared += 1
     assert compared > 500
+
+
+#: `_AUTO_REPLY` as it was before it was grouped by first letter.
+_REFERENCE_AUTO_REPLY = re.compile(
+    r"out of (the )?office|auto(matic)?[- ]?reply|autoreply|auto-submitted|away from (my|the) "
+    r"(desk|office)|on vacation|absent du bureau|réponse automatique|message automatique|"
+    r"je suis absente?|부재중|자동 ?응답|resposta automática|fora do escritório|"
+    r"ausente do escritório|abwesenheitsnotiz|automatische antwort",
+    re.IGNORECASE,
+)
+_AUTO_PHRASES = [
+    "out of office", "Out of the Office", "automatic reply", "Automatic-reply", "auto reply",
+    "autoreply", "AUTO-SUBMITTED", "away from my desk", "away from the office", "On vacation",
+    "absent du bureau", "Réponse automatique", "RÉPONSE AUTOMATIQUE", "message automatique",
+    "je suis absent", "Je suis absente", "부재중", "자동응답", "자동 응답", "resposta automática",
+    "fora do escritório", "Ausente do escritório", "Abwesenheitsnotiz", "Automatische Antwort",
+]
+
+
+def test_auto_reply_pattern_finds_what_the_reference_finds() -> None:
+    """Every phrase, in a sentence, cut short by a letter, and the corpus's texts: the
+    grouped expression finds a phrase exactly where the old one did."""
+    texts = [f"Hello, {p} until Monday." for p in _AUTO_PHRASES]
+    texts += [p[:-1] for p in _AUTO_PHRASES] + [p[1:] for p in _AUTO_PHRASES]
+    texts += [p.replace(" ", "  ") for p in _AUTO_PHRASES] + ["automatic  reply", "autoreplay"]
+    for path in sorted(CORPUS.glob("*.yaml"))[:12]:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["tickets"]:
+            texts.extend((item["subject"], item["body"], *item.get("replies", ())))
+    found = 0
+    for text in texts:
+        new = bool(_AUTO_REPLY.search(text))
+        assert new == bool(_REFERENCE_AUTO_REPLY.search(text)), text
+        found += new
+    assert found >= len(_AUTO_PHRASES)
+
+
+def test_substance_counts_as_one_match_per_character() -> None:
+    """`substance` counts by runs: the same figure as one match per letter or digit plus
+    one per dense-script character, on every script and on what is not a word."""
+    one = re.compile(r"[^\W_]")
+    dense = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+    texts = ["", "___", "help!!!!!!", "a_b c-d 12", "Ça plante à l'écran", "로그인이 안 돼요!!",
+             "日本語のテキスト ｱｲ", "mixed 한글 and Latin_123", "\u0301\u0301", "x\u0301y", "١٢٣"]
+    for path in sorted(CORPUS.glob("*.yaml"))[:6]:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["tickets"]:
+            texts.append(item["body"])
+    for text in texts:
+        assert substance(text) == len(one.findall(text)) + len(dense.findall(text)), text

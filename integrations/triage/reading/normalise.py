@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
@@ -27,8 +27,10 @@ MENU_ARROW = r"(?:>|›|→|->|=>|⇒)"
 _STEMMERS = {"en": "english", "fr": "french", "pt": "portuguese"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_DENSE = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
-_SUBSTANCE = re.compile(r"[^\W_]")
+#: What `substance` does not count (the complement of a letter or digit), and runs of the
+#: scripts it counts twice.
+_NOT_SUBSTANCE = re.compile(r"[\W_]+")
+_DENSE_RUN = re.compile("[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]+")
 
 #: Korean particles and polite endings, longest first: removed from the end of a word
 #: (only while at least one syllable remains). Checked by tests/triage/test_reading_normalise.
@@ -53,7 +55,10 @@ def substance(text: str) -> int:
     Hangul syllables and CJK characters two; spaces, punctuation and symbols nothing. So a
     complete Korean sentence of 24 syllables (48) passes a floor of 30 that "help!!!!!!!"
     (4) does not, whatever the padding."""
-    return len(_SUBSTANCE.findall(text)) + len(_DENSE.findall(text))
+    # counted by runs (words, spaces), not one match per character: the same counts, on
+    # every ticket's description, in a fraction of the time
+    count = len(text) - sum(map(len, _NOT_SUBSTANCE.findall(text)))
+    return count if text.isascii() else count + sum(map(len, _DENSE_RUN.findall(text)))
 
 
 def _combining_marks() -> re.Pattern[str]:
@@ -112,9 +117,10 @@ def key(word: str, language: str) -> str:
     return fold(stemmer.stemWord(lowered) if stemmer else lowered)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its key, and where it stands (for evidence spans)."""
+class Token(NamedTuple):
+    """A word of the text: its key, and where it stands (for evidence spans). A named tuple
+    (immutable, compared by value, as a frozen dataclass would be), built for every word
+    of every text at half a frozen dataclass's cost."""
 
     key: str
     start: int
