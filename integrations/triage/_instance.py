@@ -108,6 +108,9 @@ def quick_check(schema: Any, format_checker: Any = None) -> Check | None:
         tests.extend(test)
     if len(tests) == 1:
         return tests[0]
+    if len(tests) == 2:  # the usual shape, a type and one constraint
+        first, second = tests
+        return lambda v: first(v) and second(v)
     return lambda v: all(t(v) for t in tests)
 
 

@@ -83,8 +83,26 @@ def fold(text: str) -> str:
     on every window a reader looks at: ASCII text, most of it, only needs lower case."""
     if text.isascii():
         return text.lower()
+    if len(text) <= _SHORT:
+        return _fold_word(text)
+    return _fold(text)
+
+
+#: Up to this length a text folded is a word or a few: remembered (`_fold_word`).
+_SHORT = 24
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed))
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    """`fold` of a word, remembered: the readers fold each word of the text they look at
+    (forty times a ticket), words recur from ticket to ticket, and decomposing then
+    recomposing a Hangul or accented word costs microseconds."""
+    return _fold(text)
 
 
 def strip_korean(word: str) -> str:
