@@ -60,7 +60,8 @@ def quote(context: Context, value: object) -> Markup:
     locale (``locale`` of the render), escaped like any other value."""
     language = str(context.get("locale") or "en").split("-", 1)[0].lower()
     opening, closing = QUOTES.get(language, QUOTES["en"])
-    return Markup(opening) + escape(value) + Markup(closing)
+    # the marks hold nothing to escape: one Markup, as the sum of three would be
+    return Markup(opening + str(escape(value)) + closing)
 
 
 _ITEMS = """<ul>

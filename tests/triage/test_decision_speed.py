@@ -215,3 +215,21 @@ def test_fold_remembers_short_words_with_the_same_answer() -> None:
             assert fold(w) == _fold(w) == unicodedata.normalize(
                 "NFC", "".join(c for c in unicodedata.normalize("NFD", w.casefold())
                                if not unicodedata.combining(c))), w
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "ko", "pt-br", "de", "ja", "xx"])
+def test_quote_filter_renders_as_the_sum_of_three_markups(locale: str) -> None:
+    """The ``quote`` filter builds one Markup: the same HTML as the marks and the escaped
+    value added together, whatever the value holds."""
+    from markupsafe import Markup, escape
+
+    from integrations.triage._templates import QUOTES, quote
+
+    class _Context(dict):  # what `pass_context` hands the filter: ``get``
+        pass
+
+    opening, closing = QUOTES.get(locale.split("-")[0], QUOTES["en"])
+    for value in ["Le jeu <plante> & \"ferme\"", "l'écran", Markup("<b>ok</b>"), 42, None, ""]:
+        got = quote(_Context(locale=locale), value)  # type: ignore[arg-type]
+        assert got == Markup(opening) + escape(value) + Markup(closing)
+        assert isinstance(got, Markup)

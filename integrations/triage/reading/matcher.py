@@ -634,7 +634,8 @@ class Matcher:
         """Every phrase found in ``text`` (negated ones marked): word by word, then the
         Korean phrases with their spacing or particles changed (`_korean_pattern`)."""
         toks = tokens(text, self.language) if toks is None else toks
-        canon = [self._canon(t) for t in toks]
+        known = self._memo.get  # `_canon`, its memo looked up here (every word, every field)
+        canon = [known((t.key, t.raw)) or self._canon(t) for t in toks]
         hits: list[Hit] = []
         for i, (firsts, _) in enumerate(canon):
             for first in firsts:

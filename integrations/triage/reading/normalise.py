@@ -167,8 +167,7 @@ def tokens(text: str, language: str, memo: dict[tuple[str, str], list[Token]] | 
     contraction is its verb and "not" (`_EN_NOT_JOINED`)."""
     if memo is not None and (text, language) in memo:
         return memo[(text, language)]
-    out = [Token(key(m.group(), language), m.start(), m.end(), m.group())
-           for m in _WORD.finditer(text)]
+    out = [Token(key(w := m.group(), language), *m.span(), w) for m in _WORD.finditer(text)]
     if language == "en":
         out = _english_not(out, text)
     if memo is not None:
