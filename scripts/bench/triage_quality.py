@@ -30,9 +30,9 @@ start and once at its end (in the headers).
 ``fresh15`` (``*-fresh15.yaml``): written blind at the start of the next session, measured once
 there and once after its first pass (in the headers), then opened.
 ``fresh16`` (``*-fresh16.yaml``): written blind after that first pass, measured at the session's
-start, after its first pass and after its second (in the headers), then opened in the next session.
-``fresh17`` (``*-fresh17.yaml``): written blind at the start of that session, measured there and after
-its pass on names and dropdowns (in the headers).
+start, after its first pass and after its second (in the headers), then opened in the next
+session. ``fresh17`` (``*-fresh17.yaml``): written blind at the start of that session, measured
+there and after its pass on names and dropdowns (in the headers).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
