@@ -1,8 +1,9 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
-Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v]``, SPLIT one of each,
-all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8,
-fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18.
+Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v] [--examples DIR]``, SPLIT
+one of each, all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,
+fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17,
+fresh18.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -92,8 +93,8 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _context(workspace: str) -> TriageContext:
-    ws = load(EXAMPLES / workspace)
+def _context(workspace: str, examples: Path = EXAMPLES) -> TriageContext:
+    ws = load(examples / workspace)
     rules = load_rules(ws.root, ws)
     groups = sorted({r.group for r in rules.rules if r.group})
     return TriageContext.build(
@@ -191,12 +192,14 @@ def _line(name: str, t: Tally) -> str:
             f"({t.wrong}/{t.written})  routes {_pct(t.routed_right, t.tickets)}")
 
 
-def run(split: str, verbose: bool) -> dict[str, Tally]:
+def run(split: str, verbose: bool, examples: Path = EXAMPLES) -> dict[str, Tally]:
+    """Per language, the tallies of ``split`` decided against the workspaces in
+    ``examples`` (another folder: a learned copy of them, ``learn_transfer.py``)."""
     by_lang: dict[str, Tally] = defaultdict(Tally)
     n = 0
     for path in sorted(CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        ctx = _context(data["workspace"])
+        ctx = _context(data["workspace"], examples)
         created = datetime.fromisoformat(data["created"])
         for item in data["tickets"]:
             if split != "all" and item.get("split", "tune") != split:
@@ -214,14 +217,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", choices=["each", *SPLITS], default="all",
                         help="`each`: every split in turn, then all")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--examples", type=Path, default=EXAMPLES,
+                        help="folder of the example workspaces (default schemas/examples)")
     args = parser.parse_args(argv[1:])
     for split in (*SPLITS[1:], "all") if args.split == "each" else (args.split,):
-        report(split, args.verbose)
+        report(split, args.verbose, args.examples)
     return 0
 
 
-def report(split: str, verbose: bool) -> None:
-    by_lang = run(split, verbose)
+def report(split: str, verbose: bool, examples: Path = EXAMPLES) -> None:
+    by_lang = run(split, verbose, examples)
     total = Tally()
     print(f"triage quality, corpus {CORPUS.relative_to(ROOT)}, split {split}")
     for lang in sorted(by_lang):
