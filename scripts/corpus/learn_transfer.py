@@ -2,7 +2,7 @@
 triage better on a split nobody tuned on?
 
 Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh17] [--min-precision 0.95]
-[--labels both|states] [-v]``.
+[--labels both|states] [--min-examples N] [--also SPLIT…] [-v]``.
 
 For each example workspace, every corpus ticket (``tests/data/triage/*.yaml``) outside the
 held-out split becomes a solved ticket: its texts are the subject, body and replies; its
@@ -44,6 +44,7 @@ from integrations.learn import (
     FieldReport,
     build_examples,
     keyword_rules,
+    propose,
     suggest,
     suggest_rule,
 )
@@ -176,6 +177,14 @@ def _print_reports(workspace: str, reports: Sequence[FieldReport],
                   f"{100 * loc.before.precision:.0f}→{100 * loc.after.precision:.0f} %, recall "
                   f"{100 * loc.before.recall:.0f}→{100 * loc.after.recall:.0f} %; rejected "
                   + ", ".join(f"{k} {v}" for k, v in loc.rejected.items()))
+        short = [n for n in r.notes if n.split(":", 1)[0] in {"en", "fr", "ko", "pt-br"}]
+        if short:
+            print("    too few: " + "; ".join(n.split(": not enough examples: ")[0] + " "
+                                          + n.split(": ")[-1].split(" tickets")[0]
+                                          for n in short))
+        for v in r.review[:4]:
+            print(f"    review (today's keyword misfires): {v.option} ({v.locale}) "
+                  f"{v.keyword!r} right {v.right}/{v.found}")
         for p in r.proposals[:4]:
             print(f"    + {p.option} ({p.locale}): {', '.join(p.keywords[:5])}"
                   f"{' …' if len(p.keywords) > 5 else ''}")
@@ -192,6 +201,42 @@ def _cmp(name: str, a: tq.Tally, b: tq.Tally) -> str:
             f"  routes {pct(a.routed_right, a.tickets)} → {pct(b.routed_right, b.tickets)} %")
 
 
+def _kinds(by_lang: dict[str, tq.Tally]) -> Counter[tuple[str, str]]:
+    """The held-out misses by (what, field kind): how many a dropdown keyword could touch."""
+    kinds: dict[str, str] = {}
+    for name in WORKSPACES:
+        for k, f in load(tq.EXAMPLES / name).fields.items():
+            kinds[k] = "dropdown" if f.kind == "dropdown" else kinds.get(k, "other")
+    out: Counter[tuple[str, str]] = Counter()
+    for tally in by_lang.values():
+        for note in tally.notes:
+            m = re.match(r"[^:]+: (redundant ask|missed ask|wrong value) (\w+)", note)
+            if m:
+                out[(m.group(1), kinds.get(m.group(2), "other"))] += 1
+            elif ": route " in note:
+                out[("route", "-")] += 1
+    return out
+
+
+def _report(split: str, before: dict[str, tq.Tally], after: dict[str, tq.Tally],
+            verbose: bool) -> None:
+    total_b, total_a = tq.Tally(), tq.Tally()
+    for lang in sorted(before):
+        total_b.add(before[lang])
+        total_a.add(after[lang])
+        print(_cmp(lang, before[lang], after[lang]))
+    print(_cmp("overall", total_b, total_a))
+    print("  misses before, by field kind: " + ", ".join(
+        f"{what} {kind} {n}" for (what, kind), n in sorted(_kinds(before).items())))
+    if verbose:
+        for lang in sorted(before):
+            old, new = set(before[lang].notes), set(after[lang].notes)
+            for note in sorted(old - new):
+                print(f"  - {note}")
+            for note in sorted(new - old):
+                print(f"  + {note}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hold", default="fresh17", choices=tq.SPLITS[1:],
@@ -199,9 +244,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--min-precision", type=float, default=0.95)
     parser.add_argument("--labels", choices=("both", "states"), default="both",
                         help="dropdown labels: states and picked fields, or states only")
+    parser.add_argument("--min-examples", type=int, default=propose.MIN_EXAMPLES,
+                        help="what-if: fewest tickets with a value a locale needs to be "
+                        f"learned from (the product's {propose.MIN_EXAMPLES})")
+    parser.add_argument("--also", nargs="*", default=[], choices=tq.SPLITS,
+                        help="splits also scored (learned on: in-sample, a check for new "
+                        "wrong values, not a measure of transfer)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the held-out notes that changed")
     args = parser.parse_args(argv[1:])
+    propose.MIN_EXAMPLES = args.min_examples  # a what-if of this process only
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         learned = Path(tmp) / "examples"
@@ -211,23 +263,15 @@ def main(argv: list[str]) -> int:
                                     args.labels)
             _print_reports(name, reports, mapped)
         learn_s = time.perf_counter() - started
-        before = tq.run(args.hold, False)
-        after = tq.run(args.hold, False, learned)
-    print(f"\nheld-out split {args.hold}, labels {args.labels}, original → learned workspaces "
-          f"(learning {learn_s:.0f}s, total {time.perf_counter() - started:.0f}s)")
-    total_b, total_a = tq.Tally(), tq.Tally()
-    for lang in sorted(before):
-        total_b.add(before[lang])
-        total_a.add(after[lang])
-        print(_cmp(lang, before[lang], after[lang]))
-    print(_cmp("overall", total_b, total_a))
-    if args.verbose:
-        for lang in sorted(before):
-            old, new = set(before[lang].notes), set(after[lang].notes)
-            for note in sorted(old - new):
-                print(f"  - {note}")
-            for note in sorted(new - old):
-                print(f"  + {note}")
+        scored = [(split, tq.run(split, False), tq.run(split, False, learned))
+                  for split in (args.hold, *args.also)]
+    print(f"\nheld-out split {args.hold}, labels {args.labels}, min examples "
+          f"{args.min_examples}, original → learned workspaces (learning {learn_s:.0f}s, "
+          f"total {time.perf_counter() - started:.0f}s)")
+    for split, before, after in scored:
+        if split != args.hold:
+            print(f"\nsplit {split} (holds training tickets: in-sample, not transfer)")
+        _report(split, before, after, args.verbose)
     return 0
 
 
