@@ -1,11 +1,12 @@
 """Does `deskops suggest`'s learning, fed the labelled corpus as a help desk's history, make
 triage better on a split nobody tuned on?
 
-Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh17] [--min-precision 0.95]
+Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh18] [--min-precision 0.95]
 [--labels both|states] [--min-examples N] [--also SPLIT…] [-v]``.
 
-For each example workspace, every corpus ticket (``tests/data/triage/*.yaml``) outside the
-held-out split becomes a solved ticket: its texts are the subject, body and replies; its
+For each example workspace, every corpus ticket (``tests/data/triage/*.yaml``) of the splits
+written before the held-out one becomes a solved ticket: its texts are the subject, body and
+replies; its
 dropdown values are the labelled ``states`` and the portal-picked ``fields``; its locale is
 what the product's own `learn.build_examples` detects among the workspace's locales (a
 pt-br ticket in an en/fr/ko workspace lands where the detector puts it, as it would on a
@@ -84,7 +85,9 @@ def _rank(split: str) -> float:
 
 
 def _items(workspace: str, hold: str) -> list[dict[str, Any]]:
-    """The workspace's corpus tickets outside ``hold``, oldest split first."""
+    """The workspace's corpus tickets written before ``hold``, oldest split first: history
+    comes before the tickets it is judged on, and a split kept unseen (the latest) is never
+    learned from."""
     found: list[tuple[float, int, dict[str, Any]]] = []
     for path in sorted(tq.CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -92,7 +95,7 @@ def _items(workspace: str, hold: str) -> list[dict[str, Any]]:
             continue
         for item in data["tickets"]:
             split = item.get("split", "tune")
-            if split != hold:
+            if _rank(split) < _rank(hold):
                 found.append((_rank(split), len(found), item))
     found.sort(key=lambda x: (x[0], x[1]))
     return [item for _, _, item in found]
@@ -111,7 +114,7 @@ def _group_rules(rules: Sequence[Any]) -> dict[str, str]:
 
 def learn(workspace: str, root: Path, hold: str, min_precision: float, labels: str = "both"
           ) -> tuple[list[FieldReport], Counter[tuple[str, str]]]:
-    """Learn on the corpus outside ``hold`` and write the proposals into ``root`` (a copy
+    """Learn on the corpus written before ``hold`` and write the proposals into ``root`` (a copy
     of the workspace); the reports and the count of tickets per (lang, locale).
     ``labels="states"`` leaves out the portal-picked ``fields``: a value picked from a
     form need not be written anywhere in the text, so it is a noisy label for keywords."""
@@ -239,8 +242,9 @@ def _report(split: str, before: dict[str, tq.Tally], after: dict[str, tq.Tally],
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hold", default="fresh17", choices=tq.SPLITS[1:],
-                        help="the split learned without and scored on")
+    parser.add_argument("--hold", default=tq.SPLITS[-1], choices=tq.SPLITS[1:],
+                        help="the split learned without and scored on (default: the latest, "
+                        "kept unseen)")
     parser.add_argument("--min-precision", type=float, default=0.95)
     parser.add_argument("--labels", choices=("both", "states"), default="both",
                         help="dropdown labels: states and picked fields, or states only")
