@@ -6,9 +6,8 @@ Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh18] [--min-precisi
 
 For each example workspace, every corpus ticket (``tests/data/triage/*.yaml``) of the splits
 written before the held-out one becomes a solved ticket: its texts are the subject, body and
-replies; its
-dropdown values are the labelled ``states`` and the portal-picked ``fields``; its locale is
-what the product's own `learn.build_examples` detects among the workspace's locales (a
+replies; its dropdown values are the labelled ``states`` and the portal-picked ``fields``;
+its locale is what the product's own `learn.build_examples` detects among the workspace's locales (a
 pt-br ticket in an en/fr/ko workspace lands where the detector puts it, as it would on a
 real help desk). Time order (``created_at``, which the 40/40/20 split of `learn.suggest`
 follows): by split, in the order they were written (``tune``/``heldout`` first, then
