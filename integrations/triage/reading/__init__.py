@@ -11,11 +11,13 @@ the field's schema; the decision writes them. One module per method:
 - ``checkbox``: a boolean field ticked by a plain statement of its keywords;
 - ``dates``: dates in natural language, relative to the ticket's creation;
 - ``typed``: recognisable formats (e-mail, numeric ids) anywhere;
-- ``sentences``: names inside sentences, and free-text clauses after cues.
+- ``names``: names inside sentences (`cues` builds the patterns of a field's names and
+  cues, `words` holds the word lists a name is told from);
+- ``clauses``: free-text clauses after cues, and "Label: value" lines of text fields.
 
 Labelled lines ("Label: value") are read first by the declared ``x-deskops.extract``
 patterns and the option lines (any title or synonym of the field as the label), then by
-`sentences` for text fields ("<any title or synonym>: value").
+`clauses` for text fields ("<any title or synonym>: value").
 """
 
 from __future__ import annotations
@@ -27,17 +29,13 @@ from typing import Any
 
 from integrations.model import Field
 from integrations.triage.reading.checkbox import CheckboxReader
+from integrations.triage.reading.clauses import ClauseReader
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
+from integrations.triage.reading.names import NameReader, identifier_nouns, identifier_role
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
-from integrations.triage.reading.sentences import (
-    ClauseReader,
-    NameReader,
-    identifier_nouns,
-    identifier_role,
-)
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms
 

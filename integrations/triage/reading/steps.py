@@ -7,7 +7,7 @@ by a comma, "then", "and" ("puis", "et", "e", "depois", "aí"), each starting wi
 (present, past, bare or, in French, an infinitive; "I", "je", "eu" optional). Two acts in
 a row or more are the steps; the first clause that is no act ("nothing downloads", "et ça
 tourne") is the result and ends them. A free-text field reads them as its value
-(`sentences.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
+(`clauses.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
 wish or what cannot be done ("I want to", "je voudrais", "não consigo"). Korean chains
 its acts with "-고"/"-서": `KO_ACT_JOIN` tells an act's join ("들어가서", "선택하고") from a
 state's ("쓰고 있고", "맥북이고"), so a cue's clause reaches back to the chain's first act.

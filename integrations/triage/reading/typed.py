@@ -2,7 +2,7 @@
 numeric id with a declared pattern) is found anywhere in the text, not only after its label.
 
 A format is *recognisable* when its pattern rejects ordinary words (`PROBES`): a pattern
-that accepts "hello" (a free-form name) is left to `sentences`. One distinct candidate in
+that accepts "hello" (a free-form name) is left to `names`. One distinct candidate in
 the whole ticket is written; several are written only when exactly one stands right after
 one of the field's names (title, synonyms); else nothing is (precision first).
 

@@ -24,16 +24,6 @@ holds a brand ("Glyph account name") is also named by the brand and an identifie
 ("my Glyph name is …", "pseudo Glyph"; `brand_names`); after such a name and its copula,
 a one-word handle may end like a participle ("saltyhalfling").
 
-A name field may also declare ``x-deskops.cues``: words next to which a proper noun is
-its value ("lost her {Ayanad Bow}", "I'm {Sunnyhollow}"; with ``{name}``, a cue after
-it: "{name} vanished", which then needs a possessive before the name: "my Lunarfall
-Cloak vanished"); with a pronoun in its place ("it's gone", "elle a disparu", "ele
-sumiu"), the one thing of two capitalised words named with an article in that sentence
-or the one before ("traded me a Thunderstruck Tree sapling … now it's gone"). A proper
-noun is a run of capitalised words (joined by at most one small word: "Lâmina do
-Crepúsculo"), never a demonym, a language or a common word (`NOT_NAMES`: "I'm French" is
-not a character), and must hold a lower-case letter (not "PC").
-
 Roles: a field whose names start with a first-person possessive ("my character", "제
 캐릭터") is the requester's own; another person's ("his character", "o personagem dele")
 is not its value, and a field that names someone else ("his name is") skips the
@@ -64,10 +54,8 @@ days"), alone it names nothing, and a sum of money ("19,99€") is never a name.
 writing for their child: the child's thing ("my son's character", "son perso c'est X"
 after "mon fils") is read when the requester names no own one.
 
-Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
-from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
-"j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
-multi-word cues without accents too; contacting someone is no step.
+Patterns built from a field's names and cues live in `cues`, the word lists a name
+is told from in `words`; free-text fields are read by `clauses`.
 """
 
 from __future__ import annotations
@@ -77,26 +65,45 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from integrations.model import Field
-from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.lexicon import (
-    known_word,
-    lexicon_languages,
-    load,
-    misspelt_word,
+from integrations.triage.reading.cues import (
+    COPULA_CUE,
+    KIND_THING,
+    KO_COUNTED,
+    KO_GENERIC,
+    NAMED_THING,
+    anaphor_pattern,
+    antecedent_name,
+    brand_names,
+    brand_pattern,
+    cued_name,
+    cues_pattern,
+    ko_thing,
+    spaced,
 )
+from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.lexicon import known_word, lexicon_languages, load, misspelt_word
 from integrations.triage.reading.matcher import owned_by_another, owner_before
-from integrations.triage.reading.normalise import MENU_ARROW, fold, strip_korean, substance
-from integrations.triage.reading.steps import KO_ACT_JOIN, sequence
+from integrations.triage.reading.normalise import fold, strip_korean
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
+from integrations.triage.reading.words import (
+    COMMON,
+    DEMONYMS,
+    HANDLE,
+    HANGUL,
+    IDENTIFIER_NOUNS,
+    NAME_JOINERS,
+    NOT_NAMES,
+    PLACES,
+    SERVICES,
+    STATE_PARTICIPLES,
+    STATE_WORDS,
+    names_identifier,
+)
 
-__all__ = ["ClauseReader", "NameReader", "identifier_nouns", "identifier_role"]
+__all__ = ["NameReader", "identifier_nouns", "identifier_role"]
 
 NAMED = 0.85
-CLAUSE = 0.8
-#: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
-CLAUSE_MIN = 8
-LABELLED = 0.9
 #: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
@@ -149,9 +156,6 @@ _KO_SOMEONE_AFTER = re.compile(
 _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|이에요|예요|이고|고요)"
 #: English puts a proper name before the noun it names: "on the Kraken server".
 _EN_BEFORE = r"(?<!\w)(?:on|in|at)\s+(?:the\s+)?([A-Z][\w'-]{1,30})\s+(?:{names})(?!\w)"
-_HANGUL = re.compile("[\uac00-\ud7a3]")
-#: A word ending in 로/으로 names the means ("Visa 카드로 결제했어요"), not the object.
-_KO_NOT_MEANS = r"(?![\uac00-\ud7a3]{0,5}로(?![\uac00-\ud7a3]))"
 #: A name of a field that starts with a first-person possessive: the field is the
 #: requester's own thing.
 _FIRST_PERSON_OWNER = re.compile(r"(?i)(?:my|mon|ma|mes|meu|minha|meus|minhas|제|내)\s")
@@ -162,23 +166,6 @@ _THIRD_PERSON_OWNER = re.compile(r"(?i)(?:^|\s)(?:his|her|their|son|sa|dele|dela
 _SELF_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:i'm|i am|je suis|eu sou|sou)\s+(?:the|a|le|la|un|une|o|a|um|uma)?|"
     r"(?<!\w)(?:my|mon|ma|meu|minha)(?:\s+[\w'’-]+(?:\s+(?:is|was|est|é))?)?|제|내)\s*$")
-
-
-def _spaced(name: str) -> str:
-    """A field's name as a pattern; Korean compounds are written with or without their
-    spaces ("거래ID", "계정이름" for "거래 ID", "계정 이름"); a word of three letters or
-    more is met without its accents too, as players type them ("id da transacao",
-    "numero de referencia", "mon heros"; a short word keeps them: "é" is not "e", "and")."""
-    if _HANGUL.search(name):
-        return re.escape(name).replace("\\ ", r"\s*")
-    return "".join(_unaccented(w) if len(w) >= 3 else re.escape(w)
-                   for w in re.split(r"(\s+)", name))
-
-
-def _unaccented(word: str) -> str:
-    """A word as a pattern meeting it with or without its accents."""
-    return "".join(f"[{c}{fold(c)}]" if fold(c) != c.casefold() and len(fold(c)) == 1
-                   else re.escape(c) for c in word)
 
 
 #: A friend or a relative named earlier in the sentence: "mon pote Tibo (son perso c'est
@@ -262,11 +249,7 @@ _PARENT = re.compile(
 #: The words of a child alone ("son", "fils", "filho", "아들").
 _CHILD_WORD = re.compile(r"(?i)son|daughter|kid|child|boy|girl|fils|fille|gamin|gosse|"
                          r"filh[oa]|아들|딸")
-
-
-#: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리" (not "5000원", a sum).
-_KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리)?(?![\w])"
-_KO_COUNTED_NAME = re.compile(_KO_COUNTED)
+_KO_COUNTED_NAME = re.compile(KO_COUNTED)
 #: A code: letters and digits together, or digits in hyphenated groups ("PSN-88A1-F20K").
 _CODE = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9_-]{3,40}"
 #: Nouns of an identifier: after the first word that qualifies a field's name ("transaction
@@ -282,13 +265,9 @@ _ID_LABEL_NOUNS = frozenset(("id", "number", "numero", "no", "n°", "code", "cod
 #: `typed`'s list), and their Korean heads ("주문번호", "송장").
 _OTHER_THING = re.compile(_OTHER_THINGS)
 _KO_OTHER_THINGS = ("주문", "송장", "영수증", "거래", "운송장", "전화")
-#: Small words that may join two capitalised words of one name.
-_NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
 #: An error's code is not the field's ("the transaction error is TX-500A").
 _ERROR_WORDS = frozenset(("error", "errors", "erreur", "erreurs", "erro", "erros", "오류",
                           "에러", "failed", "echec", "falha"))
-#: Korean nouns too generic to name a thing with their count ("아이템 3개": three items).
-_KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "것", "개", "캐릭터"))
 #: The first-person "I", never a word of a name ("the email I'm writing from").
 _FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|ll|d))?[.,;:!?]?")
 #: Words that join two clauses: never inside the few words that qualify a field's name.
@@ -296,23 +275,6 @@ _JOINS = r"(?:and|but|or|so|because|et|mais|ou|donc|car|e|mas|ou|porque|então)"
 #: Korean too puts a proper name before the noun it names: "Aurora 서버에서", "Hanbit 캐릭터의".
 _KO_LATIN_BEFORE = (r"(?<!\w)([A-Z][A-Za-z0-9'_-]{1,30})\s*(?:{names})"
                     r"(?=의|에서|에|은|는|이|가|을|를|도|으로|로|\s|$|[.,!?])")
-#: Where a Korean clause ends inside a sentence: a comma or a connective ending + space.
-_KO_JOIN = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|아서|니까)\s+")
-_STATE_WORDS = frozenset({
-    "not", "no", "now", "still", "also", "just", "being", "gone", "mine", "fine", "ok",
-    "okay", "broken", "stuck", "down", "back", "bloque", "pirate", "pas", "plus", "aussi",
-    "et", "and", "but", "mais", "with", "avec", "com", "nao", "the", "a", "on", "in", "is",
-    "has", "had", "was", "to", "for", "sur", "de", "le", "la", "les", "un", "une",
-    # function words after "is"/"was" ("my account was from my old job") are never names
-    "from", "of", "at", "by", "my", "your", "our", "their", "his", "her", "this", "that",
-    "there", "here", "too", "very", "really", "already", "always", "never", "linked",
-    "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
-    "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
-    "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
-    "do", "da", "dos", "das", "du", "des", "nos", "nas", "au", "aux",
-    # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
-    "comme", "como", "like", "igual", "pareil", "same", "meme", "mesma", "mesmo",
-})
 
 
 #: Acts on a thing, not a place: "clicked on Arkforge", "dépensé sur X", "gastei no X".
@@ -321,34 +283,6 @@ _ACTS_ON = frozenset(("click", "clicked", "clicking", "tap", "tapped", "press", 
                       "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer"))
 #: Lone prepositions of a place one plays on, as a field's cues ("on Kyprosa").
 _PLACE_WORDS = frozenset(("on", "sur", "no", "na", "em"))
-#: A proper noun: capitalised words, at most one small word between two of them.
-_PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des|dos|das))?"
-           r"\s+(?:[dl]['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
-_POSSESSIVE = (r"(?:my|her|his|their|our|mon|ma|mes|sa|son|ses|notre|meu|minha|seu|sua|"
-               r"nosso|nossa)\s+")
-#: An article before a kind of thing's name ("the Founder's Pack", "o Pacote Estelar").
-_ARTICLES = r"(?:the|a|an|le|la|les|un|une|du|des|o|os|as|um|uma|do|da|dos|das|no|na)"
-#: Words of a field's name that say it is an identifier ("acct name", "nick", "아이디").
-_IDENTIFIERS = ("name nom nome id login username user pseudo nick nickname tag gamertag ign "
-                "handle identifiant usuario 이름 아이디 계정명 닉네임 캐릭명")
-_IDENTIFIER_NOUNS = frozenset(_IDENTIFIERS.split())
-#: One-word names of a field that say identifier on their own ("login", "id" or "name"
-#: alone also name an action or a thing: "Login fails", "name changed").
-_IDENTIFIER_WORDS = frozenset(("username", "nickname", "nick", "ign", "pseudo", "identifiant",
-                               "gamertag", "usuario", "아이디", "닉네임", "캐릭명", "계정명"))
-
-
-def _names_identifier(name: str) -> bool:
-    """True for "acct name", "nom de compte", "계정 이름", "username": a field name that
-    announces an identifier."""
-    words = fold(name).split()
-    if len(words) == 1:
-        return words[0] in _IDENTIFIER_WORDS
-    return bool(_IDENTIFIER_NOUNS & set(words))
-
-
-#: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
-_HANDLE = re.compile(r"\w[._@]\w|\d|[a-z][A-Z]")  # "xXMatadorXx" too
 #: The shape of a handle that capitals do not give: a dot, an underscore, an @ or a digit
 #: (in a Title Case text, "PayPal" in "Purchase Problem With PayPal" tells no name).
 _SHAPED = re.compile(r"\w[._@]\w|\d")
@@ -366,138 +300,6 @@ _SENTENCE_START = re.compile(r"[.!?\n]\s*$")
 #: ends it too: "아이디는 ravenmoor 예요").
 _CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$)|[/|]\s|-\s)|"
                          r"\s*(?:입니다|이에요|예요|이고|이구요|이요|인데)(?![\uac00-\ud7a3])")
-#: Common words that can follow a field's name without being its value ("account problem",
-#: "username help", "conta bloqueada", "compte perdu").
-_COMMON_WORDS = """
-problem problems issue issues help question questions access error errors recovery reset
-change changed support please thanks thank here below above attached missing unknown same
-different new old main info details settings number email mail password page link request
-locked blocked banned hacked stolen deleted suspended disabled works working broken doesnt
-isnt wont cant cannot still again anymore either too well details verification security
-probleme problemes aide acces erreur bloque pirate supprime oublie perdu merci svp ici
-encore toujours plus aussi securite verification
-problema problemas ajuda acesso erro bloqueada bloqueado senha suporte obrigado obrigada aqui
-ainda tambem mais seguranca verificacao
-taken wrong invalid incorrect forgotten forgot lost gone update unavailable available
-required needed transfer recover restore ban merge merged
-invalide incorrecte indisponible pris modification changement
-incorreto incorreta invalido invalida indisponivel alteracao mudanca troca
-old new older newer free premium personal main verified shared ancien ancienne nouveau
-nouvelle gratuit gratuite personnel personnelle principal principale verifie partage
-antiga antigo nova novo velha velho gratuita gratuito pessoal verificada compartilhada
-empty private public blank dead frozen safe secure clean corrupt closed open slow weird
-strange fine useless vide prive privee publique mort morte gele lent lente bizarre ferme
-vazia vazio privada privado publica publico morta morto lenta lento estranha estranho
-fechada fechado aberta aberto perso pro
-"""
-_COMMON = frozenset(_COMMON_WORDS.split())
-
-#: Capitalised words that are not names: demonyms, languages, common words, platforms.
-_NOT_NAMES = """
-english french korean brazilian american canadian british german spanish italian
-portuguese japanese chinese mexican australian european asian belgian swiss dutch polish
-francais francaise anglais anglaise coreen coreenne bresilien bresilienne allemand
-espagnol brasileiro brasileira americano americana ingles frances coreano coreana
-sorry not so just still really very also only now here there back new sure done using
-confused lost stuck unable trying playing level lvl pc mac windows linux xbox playstation
-switch steam glyph android ios iphone ipad nintendo epic mobile console
-hi hello thanks please ok okay yes no and but or my your from with
-since after before today yesterday tonight monday tuesday wednesday thursday friday
-saturday sunday january february march april may june july august september october
-november december the a an this that it in on at of to for bonjour merci salut oi ola
-lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier avril juin juillet
-aout septembre octobre novembre decembre segunda terca quarta quinta sexta sabado domingo
-janeiro fevereiro abril junho julho agosto setembro outubro dezembro
-obrigado obrigada admin support moderator gm player joueur jogador account compte conta
-angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
-"""
-#: Other companies' services: "Conta Google", "my account Discord" name no account of ours.
-_SERVICES_WORDS = """
-google facebook apple microsoft discord twitch youtube gmail hotmail outlook yahoo naver
-kakao amazon psn reddit twitter instagram whatsapp steam epic xbox playstation nintendo
-"""
-_SERVICES = frozenset(_SERVICES_WORDS.split())
-#: Countries and large cities, folded, in en, fr, pt-br and Korean: a login alert "from
-#: Russia", "da Rússia", "depuis la Russie", "러시아에서" names a place, never an account,
-#: a character or a player (one place a line, its names between commas; no continent: "serveur
-#: Europe 2" may be a server's name).
-_PLACES_LINES = """
-russia, russie, 러시아
-china, chine, 중국
-brazil, bresil, brasil, 브라질
-france, franca, 프랑스
-germany, allemagne, alemanha, 독일
-spain, espagne, espanha, 스페인
-italy, italie, italia, 이탈리아
-portugal, 포르투갈
-england, angleterre, inglaterra, 영국
-united kingdom, royaume-uni, reino unido, uk
-ireland, irlande, irlanda, 아일랜드
-united states, etats-unis, estados unidos, usa, 미국
-canada, 캐나다
-mexico, mexique, mexico, 멕시코
-argentina, argentine, 아르헨티나
-chile, chili, 칠레
-colombia, colombie, colombia, 콜롬비아
-peru, perou, 페루
-japan, japon, japao, 일본
-korea, coree, coreia, 한국
-south korea, coree du sud, coreia do sul, 대한민국
-north korea, coree du nord, coreia do norte, 북한
-india, inde, 인도
-indonesia, indonesie, 인도네시아
-vietnam, viet nam, vietna, 베트남
-thailand, thailande, tailandia, 태국
-philippines, filipinas, 필리핀
-taiwan, 대만
-singapore, singapour, singapura, 싱가포르
-australia, australie, 호주
-ukraine, ucrania, 우크라이나
-poland, pologne, polonia, 폴란드
-romania, roumanie, romenia, 루마니아
-turkey, turquie, turquia, 터키, 튀르키예
-netherlands, pays-bas, holanda, paises baixos, 네덜란드
-belgium, belgique, belgica, 벨기에
-switzerland, suisse, suica, 스위스
-sweden, suede, suecia, 스웨덴
-norway, norvege, noruega, 노르웨이
-nigeria, 나이지리아
-egypt, egypte, egito, 이집트
-morocco, maroc, marrocos, 모로코
-algeria, algerie, argelia, 알제리
-iran, 이란
-israel, 이스라엘
-pakistan, 파키스탄
-belarus, 벨라루스
-kazakhstan, cazaquistao, 카자흐스탄
-moscow, moscou, moscovo, 모스크바
-beijing, pekin, pequim, 베이징
-shanghai, xangai, 상하이
-paris, 파리
-london, londres, 런던
-berlin, berlim, 베를린
-madrid, 마드리드
-lisbon, lisbonne, lisboa, 리스본
-tokyo, toquio, 도쿄
-seoul, seoul, seul, 서울
-busan, 부산
-new york, nova york, nova iorque, 뉴욕
-los angeles, 로스앤젤레스
-chicago, 시카고
-toronto, 토론토
-montreal, 몽트리올
-sao paulo, 상파울루
-rio de janeiro, 리우데자네이루
-lagos
-kiev, kyiv, 키이우
-istanbul, 이스탄불
-"""
-_PLACES = frozenset(
-    fold(place.strip()) for line in _PLACES_LINES.strip().splitlines()
-    for place in line.split(","))
-NOT_NAMES = frozenset(_NOT_NAMES.split()) | _SERVICES | _PLACES
-#: Its first lines: nationalities and languages ("the player is Canadian").
-_DEMONYMS = frozenset(" ".join(_NOT_NAMES.strip().splitlines()[:4]).split())
 
 
 def _proper_name(value: str) -> bool:
@@ -517,11 +319,11 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper():
         return True
     word = first.casefold()
-    if fold(word) in _STATE_WORDS or (len(words) == 1 and fold(word) in _COMMON):
+    if fold(word) in STATE_WORDS or (len(words) == 1 and fold(word) in COMMON):
         return False  # "avec PayPal": a preposition; "is the same": a common word
     if any(w[:1].isupper() for w in words[1:]):  # "le pack Marchand": a named product
         return True
-    if not explicit or word in _STATE_WORDS or len(word) < 4:
+    if not explicit or word in STATE_WORDS or len(word) < 4:
         return False
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
 
@@ -555,7 +357,7 @@ def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
     not "minha conta é antiga e…", "le joueur est toxique"), with no article before it
     ("my character is a mage"); a capital, a digit, an underscore, a dot or an @ tells a
     name on its own."""
-    if value[:1].isupper() or _HANDLE.search(value) or any(c.isupper() for c in value):
+    if value[:1].isupper() or HANDLE.search(value) or any(c.isupper() for c in value):
         return True
     if " " in value or _ADJECTIVE.search(fold(value)):
         return False
@@ -566,22 +368,13 @@ def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
     return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]))
 
 
-#: Participles that say how a name is, not which ("my username is loading").
-_STATE_PARTICIPLES_WORDS = """
-missing pending loading changing showing working glitching bugging resetting processing
-updating blinking flickering disappearing failing crashing lagging freezing spinning
-displaying appearing expiring existing being nothing something everything bleeping
-"""
-_STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
-
-
 def _title_case(text: str) -> bool:
     """True for a text without Hangul whose words inside its sentences (three letters or
     more, two words at least) are eight in ten capitalised: a Title Case subject or one
     written in capitals ("Account Recovery Request", "Item Missing After Trade")."""
-    if _HANGUL.search(text):
+    if HANGUL.search(text):
         return False
-    words = [w for w in _INNER_WORD.findall(text) if w.casefold() not in _NAME_JOINERS]
+    words = [w for w in _INNER_WORD.findall(text) if w.casefold() not in NAME_JOINERS]
     return len(words) >= 2 and 10 * sum(w[0].isupper() for w in words) >= 8 * len(words)
 
 
@@ -617,7 +410,7 @@ def _apposition(text: str, m: re.Match[str], value: str) -> bool:
     """A name between brackets or commas right after the field's name ("my main, Velka,
     can't log in", "my character (Velka)"): closed, and a name by its shape — a capital,
     a digit, an underscore, a dot or an @ ("my account, however, …" is no name)."""
-    return _closed(text, m, value) and bool(value[:1].isupper() or _HANDLE.search(value))
+    return _closed(text, m, value) and bool(value[:1].isupper() or HANDLE.search(value))
 
 
 def _closed(text: str, m: re.Match[str], value: str) -> bool:
@@ -802,8 +595,8 @@ def _coined(value: str, languages: tuple[str, ...], terse: bool = False) -> bool
     is ("Account lockd.", "Conta bloqeada."): a handle built on a name ("larissam") stays
     one."""
     word = fold(value)
-    return not (word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or
-                word in _STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
+    return not (word in NOT_NAMES or word in COMMON or word in STATE_WORDS or
+                word in STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
                 known_word(value, languages) or
                 (misspelt_word(value, languages) and
                  (not terse or _slips_to_a_state(word, languages))))
@@ -821,17 +614,17 @@ def _slips_to_a_state(word: str, languages: tuple[str, ...]) -> bool:
              *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
              *(a + c + b for a, b in splits for c in _LETTERS)} - {word}
     return any(known_word(e, languages) and (
-        e in _COMMON or e in _STATE_WORDS or e in _STATE_PARTICIPLES or e in NOT_NAMES or
+        e in COMMON or e in STATE_WORDS or e in STATE_PARTICIPLES or e in NOT_NAMES or
         e.endswith(_PARTICIPLE_ENDS) or _ADJECTIVE.search(e) is not None or
-        e in _IDENTIFIER_NOUNS) for e in edits)
+        e in IDENTIFIER_NOUNS) for e in edits)
 
 
 def identifier_nouns(f: Field) -> frozenset[str]:
     """The folded nouns of a field's names, without possessives and articles ("perso" and
     "personagem" of "son perso", "o personagem dele")."""
     return frozenset(w for n in field_synonyms(f) for w in fold(n).split()
-                     if (len(w) >= 3 or (len(w) == 2 and _HANGUL.match(w)))
-                     and w not in _STATE_WORDS and w not in _THIRD_AFTER
+                     if (len(w) >= 3 or (len(w) == 2 and HANGUL.match(w)))
+                     and w not in STATE_WORDS and w not in _THIRD_AFTER
                      and w not in _POSSESSIVE_WORDS and w not in _THIRD_POSSESSIVES)
 
 
@@ -875,7 +668,7 @@ class NameReader:
         #: introduced as someone new: "a character named X", "un perso qui s'appelle X",
         #: "um personagem chamado X", "X라는 캐릭" (`ours`: the nouns of the requester's
         #: own identifier fields of the form)
-        nouns = "|".join(_spaced(n) for n in sorted(ours, key=len, reverse=True))
+        nouns = "|".join(spaced(n) for n in sorted(ours, key=len, reverse=True))
         self._introduced = re.compile(
             rf"(?i)(?<!\w)(?:a|an|un|une|um|uma)\s+(?:{nouns})\s+{_NAMING}\s+"
             rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])|"
@@ -888,8 +681,8 @@ class NameReader:
         #: their nouns: a name right before one names that field's thing ("report
         #: Faeblight server lag")
         self._kind_nouns = frozenset(w for w in kinds if len(w) >= 4 and w.isalpha() and
-                                     w not in _STATE_WORDS and w not in NOT_NAMES and
-                                     w not in _COMMON)
+                                     w not in STATE_WORDS and w not in NOT_NAMES and
+                                     w not in COMMON)
         branded = brand_names(f)
         # the brand alone after a first-person possessive names the account too ("my glyph
         # is dunmer_kate", "minha Glyph é …")
@@ -904,8 +697,8 @@ class NameReader:
                         *latin_id, *branded, *(f"{p} {b}" for b in brands for p in _MY_WORDS)},
                        key=len, reverse=True)
         # the brand's names as one alternative ("Glyph login", "login na Glyph"), then the rest
-        alternation = "|".join([*([_brand_pattern(branded)] if branded else []),
-                                *(_spaced(n) for n in names if n not in branded)])
+        alternation = "|".join([*([brand_pattern(branded)] if branded else []),
+                                *(spaced(n) for n in names if n not in branded)])
         self._after = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])({_CONNECT})"
                                  rf"{_ARTICLE}(?:[\"«“‘'‹]\s*)?{_NAME}")
         self._before = re.compile(_KO_BEFORE.replace("{names}", alternation), re.IGNORECASE)
@@ -913,7 +706,7 @@ class NameReader:
         nouns = "|".join(re.escape(n) for n in names if n.isascii() and n.isalpha())
         self._en_before = re.compile(_EN_BEFORE.replace("{names}", nouns), re.IGNORECASE) \
             if nouns else None
-        hangul = "|".join(re.escape(n) for n in names if _HANGUL.match(n))
+        hangul = "|".join(re.escape(n) for n in names if HANGUL.match(n))
         self._ko_latin_before = re.compile(_KO_LATIN_BEFORE.replace("{names}", hangul)) \
             if hangul else None
         #: a code-shaped field (one with a pattern): its name, a few words that qualify
@@ -936,7 +729,7 @@ class NameReader:
         #: a name of the field that says identifier ("transaction ID", "order number",
         #: "거래 번호"), a few qualifying words and a colon: its code ("Transaction ID on the
         #: PlayStation receipt: 7HX2-99KD-41QA"; a bare "transaction failed: …" is no label)
-        id_names = "|".join(_spaced(n) for n in names
+        id_names = "|".join(spaced(n) for n in names
                             if set(fold(n).split()) & _ID_LABEL_NOUNS and n not in branded)
         self._gapped_label = re.compile(
             rf"(?i)(?<!\w)(?:{id_names})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
@@ -953,8 +746,8 @@ class NameReader:
         #: "nightfern_22 is my account", "Nyxie c'est mon perso", "c'est Nyxie mon perso"),
         #: the field's name ending its clause or qualified by one word of rank ("mon
         #: personnage principal"; not "Steam is my account provider")
-        mine = "|".join(sorted({_spaced(_COPULA_END.sub("", n).strip()) for n in names
-                                if _FIRST_PERSON_OWNER.match(n) and not _HANGUL.search(n)},
+        mine = "|".join(sorted({spaced(_COPULA_END.sub("", n).strip()) for n in names
+                                if _FIRST_PERSON_OWNER.match(n) and not HANGUL.search(n)},
                                key=len, reverse=True))
         self._name_first = re.compile(
             rf"(?<![\w'’-])(?:(?P<c>c['’]?est|cest)\s+)?"
@@ -987,7 +780,7 @@ class NameReader:
         self._title_words = frozenset(
             w for t in (f.title, *f.titles.values()) if t
             for w in re.findall(r"[^\W\d_]{2,}", fold(t))
-            if len(w) >= 3 or _HANGUL.match(w)) - _ANOTHER_ID
+            if len(w) >= 3 or HANGUL.match(w)) - _ANOTHER_ID
         self._title_named = re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(w[:6]) if len(w) >= 6 else re.escape(w) + r"(?!\w)"
                                       for w in sorted(self._title_words)) + ")"
@@ -1022,8 +815,8 @@ class NameReader:
         # a word of the field's own names is never its value ("mon compte Glyph")
         self._own = frozenset(w.casefold() for n in names for w in re.findall(r"\w+", n))
         cues = per_locale(_ext(f).get("cues"))
-        self._around = _around({loc: tuple(c for c in words if fold(c) not in _PLACE_WORDS)
-                                for loc, words in cues.items()})
+        self._around = cues_pattern({loc: tuple(c for c in words if fold(c) not in _PLACE_WORDS)
+                                     for loc, words in cues.items()})
         #: a lone preposition among a place's cues ("on", "sur", "no"): "on Kyprosa", "sur
         #: Kyrios", "no Gelidra" in that locale's text; a weak cue, so one coined word only
         self._places = {
@@ -1036,16 +829,16 @@ class NameReader:
             load(self._languages_of(f))
         # "the item", "l'objet", "o item": the field's own nouns stand for the thing too
         own_nouns = sorted({w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.casefold())
-                            if not _HANGUL.match(w) and w not in _IDENTIFIER_NOUNS
+                            if not HANGUL.match(w) and w not in IDENTIFIER_NOUNS
                             and w not in _NOT_ANAPHORS and fold(w) not in NOT_NAMES})
-        self._anaphor = _anaphor(per_locale(_ext(f).get("cues")), own_nouns)
+        self._anaphor = anaphor_pattern(per_locale(_ext(f).get("cues")), own_nouns)
         #: a field the requester introduces themself by ("I'm", "je suis" among its cues)
         #: reads the Korean "저는 X 이에요", "전 X입니다" too
         self._ko_self_intro = self._own_thing and any(
-            _COPULA_CUE.search(fold(c)) for words in cues.values() for c in words)
+            COPULA_CUE.search(fold(c)) for words in cues.values() for c in words)
         #: names that say "identifier" ("acct name", "username", "nick"): a lone lower-case
         #: word after one of them, ending its clause, is the value ("acct name corvane")
-        self._naming = frozenset(n.casefold() for n in names if _names_identifier(n))
+        self._naming = frozenset(n.casefold() for n in names if names_identifier(n))
         #: someone else's name quoted a few words after the field's name, in its clause
         #: ("um jogador com um nick super ofensivo, 'TeuPaiCorno'")
         self._quote_after = re.compile(
@@ -1068,7 +861,7 @@ class NameReader:
         if self._logs_in:
             load(self._languages)
         self._generic = re.compile(
-            rf"(?i)(?<![\w-])(?P<l>{'|'.join(_spaced(w) for w in labels)})"
+            rf"(?i)(?<![\w-])(?P<l>{'|'.join(spaced(w) for w in labels)})"
             rf"(?:[ \t]*[:：=][ \t]*|[ \t]*(?:은|는)[ \t]*)"
             # (a Korean copula written onto the handle is not part of it: "haru_09입니다")
             rf"(?P<v>[A-Za-z0-9](?:(?![\uac00-\ud7a3])[\w.@-]){{1,40}})"
@@ -1136,7 +929,7 @@ class NameReader:
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
                 if not value or value.casefold() in self._own or self._is_other(value) or \
-                        fold(value) in _DEMONYMS | _SERVICES | _PLACES or \
+                        fold(value) in DEMONYMS | SERVICES | PLACES or \
                         _quantity(capped, m, value):
                     continue
                 # the requester's child's thing ("my son's character is X", "mon fils a
@@ -1175,8 +968,8 @@ class NameReader:
                     if self._own_thing and _ARTICLE_BEFORE.search(
                             capped[max(0, m.start() - 8):m.start()]):
                         continue  # "o nick 'Tonho'": someone's, not introduced as mine
-                    plain = quoted.islower() and not _HANDLE.search(quoted)
-                    if fold(quoted) not in NOT_NAMES | _COMMON | _STATE_WORDS and \
+                    plain = quoted.islower() and not HANDLE.search(quoted)
+                    if fold(quoted) not in NOT_NAMES | COMMON | STATE_WORDS and \
                             not self._is_other(quoted) and not (plain and quoted.endswith(
                                 ("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida"))):
                         add(quoted, m.start(2) + max(0, m.group(2).find(value)), m,
@@ -1198,7 +991,7 @@ class NameReader:
                 if explicit and not _plain_value_stands(capped, m, value):
                     continue
                 if m.group(1).strip() in ("'s", "’s") and not (
-                        _HANDLE.search(value) or value[:1].isupper() or (
+                        HANDLE.search(value) or value[:1].isupper() or (
                             value.isalpha() and _coined(value, self._languages))):
                     continue  # "my account's gone": a state, no handle
                 if self._multiword and _NAME_GOES_ON.match(
@@ -1209,7 +1002,7 @@ class NameReader:
                         not self._coined_handle(capped, m, value, label):
                     continue  # "my account (hollowpine)": a closed handle no language knows
                 dash = m.group(1).strip() in ("-", "–", "—")
-                shaped = bool(_HANDLE.search(value))
+                shaped = bool(HANDLE.search(value))
                 if ((dash or m.group(1).strip() == "[") and not (shaped or _proper_name(value))) \
                         or (dash and (" " in value or not (shaped or value[:1].isupper()))):
                     continue  # "my account - thanks", "player [AFK]": no handle
@@ -1224,7 +1017,7 @@ class NameReader:
                 name = _quoted(capped, m.end())
                 gap = fold(m.group(1))
                 if name is None or " " in name or len(gap.split()) > 6 or \
-                        _SPEECH.search(gap) or not (name[:1].isupper() or _HANDLE.search(name)) \
+                        _SPEECH.search(gap) or not (name[:1].isupper() or HANDLE.search(name)) \
                         or fold(name) in NOT_NAMES or self._is_other(name) or \
                         _SELF_BEFORE.search(capped[max(0, m.start() - 24):m.start()]):
                     continue
@@ -1235,15 +1028,15 @@ class NameReader:
                     add(m.group(1), m.start(1), m)
             for m in self._name_first.finditer(capped) if self._name_first else ():
                 name = m.group("n")
-                if (_HANDLE.search(name) or (name[:1].isupper() and _proper_name(name))) and \
-                        fold(name) not in NOT_NAMES | _COMMON and \
+                if (HANDLE.search(name) or (name[:1].isupper() and _proper_name(name))) and \
+                        fold(name) not in NOT_NAMES | COMMON and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, m.start("n"), m)
             for m in self._childs_after.finditer(capped) if self._childs_after else ():
                 # "meu filho … o personagem dele é PipocaMan": the child's, read when the
                 # parent names none of their own
                 name = m.group(1)
-                if (name[:1].isupper() or _HANDLE.search(name)) and _proper_name(name) and \
+                if (name[:1].isupper() or HANDLE.search(name)) and _proper_name(name) and \
                         name.casefold() not in self._own and not self._is_other(name) and \
                         _child_speaks(capped, m.start(), 2):
                     add(name, m.start(1), m, to=proxy)
@@ -1260,13 +1053,13 @@ class NameReader:
                     add(name, m.start(2), m)
             for m in self._counted.finditer(capped) if self._counted else ():
                 unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
-                if unit[:1].isupper() or _HANGUL.match(unit):  # as the shop writes it
+                if unit[:1].isupper() or HANGUL.match(unit):  # as the shop writes it
                     add(m.group(1), m.start(1), m)
             for m in self._mine.finditer(capped) if self._mine else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
                 # the sentence, "mine" stands for the requester's own
                 if _stands_for(self._named_in, _sentence_before(capped, m.start())) and \
-                        (m.group(1)[:1].isupper() or _HANDLE.search(m.group(1))) and \
+                        (m.group(1)[:1].isupper() or HANDLE.search(m.group(1))) and \
                         _proper_name(m.group(1)) and \
                         m.group(1).casefold() not in self._own and not self._is_other(m.group(1)):
                     add(m.group(1), m.start(1), m)
@@ -1291,7 +1084,7 @@ class NameReader:
                     continue  # "Kyprosa chat is full of people insulting me": a place
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own and \
-                        (_HANDLE.search(name) or _coined(name, self._languages)):
+                        (HANDLE.search(name) or _coined(name, self._languages)):
                     add(name, m.start("n"), m)
             for m in self._introduced.finditer(capped) if self._introduced and \
                     self._others_thing else ():
@@ -1337,7 +1130,7 @@ class NameReader:
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, m.start(1), m)
             for m in self._around.finditer(capped) if self._around else ():
-                cued = _cued_name(m)
+                cued = cued_name(m)
                 if cued is None:
                     continue
                 name, at, end = cued
@@ -1345,17 +1138,17 @@ class NameReader:
                 if cut is not None and fold(cut.group("w")) in _NOT_TAIL:
                     name, end = name[:cut.start()], at + cut.start()  # "… de ma guilde"
                 counted = _KO_COUNTED_NAME.fullmatch(name) and \
-                    re.split(r"[\s\d]", name, maxsplit=1)[0] not in _KO_GENERIC | self._own
+                    re.split(r"[\s\d]", name, maxsplit=1)[0] not in KO_GENERIC | self._own
                 in_quotes = m.groupdict().get("nkt") is not None and \
-                    fold(name) not in NOT_NAMES | _COMMON and \
-                    not any(w in _KO_GENERIC | self._own for w in name.split())
+                    fold(name) not in NOT_NAMES | COMMON and \
+                    not any(w in KO_GENERIC | self._own for w in name.split())
                 if name[:1].isdigit() and (self._counted is None or _UNITS.match(
                         " " + name.split(None, 1)[-1])):
                     continue  # "lost 500 Gold", "pack 20 Euros": a count names a product
                     # only on a field whose own examples count a shop's unit ("5000 Credits")
                 in_quotes = in_quotes or m.groupdict().get("nq") is not None
                 hangul_thing = m.groupdict().get("nkh") is not None and \
-                    _ko_thing(name, self._own | self._kinds) and \
+                    ko_thing(name, self._own | self._kinds) and \
                     _KO_STORED.search(_sentence_before(capped, m.end())) is not None
                 if (_proper_name(name) or counted or in_quotes or hangul_thing) and \
                         name.casefold() not in self._own and not self._is_other(name):
@@ -1379,7 +1172,7 @@ class NameReader:
                 name = m.group(1) or m.group(2)
                 letters = re.split(r"[._\d]", name, maxsplit=1)[0]
                 parts = re.split(r"[._]", name)
-                if _HANDLE.search(name) and name.upper() != name and \
+                if HANDLE.search(name) and name.upper() != name and \
                         not self._is_other(name) and fold(name) not in NOT_NAMES and \
                         (re.search(r"[._]", name) or not known_word(letters, self._languages)) \
                         and not all(p[:1].isupper() and p.isalpha() and
@@ -1403,14 +1196,14 @@ class NameReader:
                     break
                 thing = self._antecedent(capped, m.start())
                 if thing is not None:
-                    group = 1 if thing.re is _NAMED_THING else 3
+                    group = 1 if thing.re is NAMED_THING else 3
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
         if not found:  # a parent writing for their child: the child's thing
             found = proxy or done
         # "um aviso de login da Rússia": a country or a city is never a name
-        found = [f for f in found if fold(f.value) not in _PLACES]
+        found = [f for f in found if fold(f.value) not in PLACES]
         # "minha conta é de 2019", "mon compte est de 2019": a year says when, never names
         found = [f for f in found if not _YEAR.fullmatch(f.value)]
         if self._role in ("own", ""):
@@ -1456,7 +1249,7 @@ class NameReader:
         at = f.span.find(f.value)
         label = fold(f.span[:at] if at > 0 else f.span)
         head = next((w for w in re.findall(r"[^\W\d_]+", label)
-                     if w not in _ANOTHER_ID | _NAME_JOINERS and len(w) > 1), None)
+                     if w not in _ANOTHER_ID | NAME_JOINERS and len(w) > 1), None)
         if head is None or self._title_word(head):
             return False
         return bool(_OTHER_THING.fullmatch(head)) or head.startswith(_KO_OTHER_THINGS)
@@ -1465,7 +1258,7 @@ class NameReader:
         """A word of the titles, a cognate of one (the same first six letters) or, in
         Korean, a compound of one ("거래번호")."""
         return any(word == t or (len(word) >= 6 and len(t) >= 6 and word[:6] == t[:6]) or
-                   (_HANGUL.match(t) is not None and word.startswith(t))
+                   (HANGUL.match(t) is not None and word.startswith(t))
                    for t in self._title_words)
 
     def _antecedent(self, text: str, at: int) -> re.Match[str] | None:
@@ -1474,23 +1267,23 @@ class NameReader:
         begin = at
         for _ in range(2):  # back to the start of the sentence before
             begin = max((text.rfind(p, 0, max(0, begin - 1)) for p in ".!?\n"), default=-1) + 1
-        things = [m for m in _NAMED_THING.finditer(text, begin, at)
+        things = [m for m in NAMED_THING.finditer(text, begin, at)
                   if _proper_name(m.group(1)) and not self._is_other(m.group(1))
                   and not _PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])
                   and not any(fold(w) in self._own for w in m.group(1).split()
-                              if w.casefold() not in _NAME_JOINERS)]
+                              if w.casefold() not in NAME_JOINERS)]
         # "mon fusil légendaire Vindicator", "meu arco Lua Sangrenta": a possessive, a
         # kind of thing (not a person, a group or another field's word: "mon pote Tibo",
         # "my guild Nightfall", "mon perso Nyxie"), its name
-        kinds = [m for m in _KIND_THING.finditer(text, begin, at)
+        kinds = [m for m in KIND_THING.finditer(text, begin, at)
                  if _proper_name(m.group(3)) and not self._is_other(m.group(3))
                  and not any(_RELATIVE.fullmatch(w) or fold(w) in self._kinds or
                              fold(w) in _GROUPS or fold(w) in NOT_NAMES or
                              _PEOPLE.fullmatch(fold(w))
                              for w in (m.group(1), m.group(2) or "") if w)]
-        found = {m.start(1) if m.re is _NAMED_THING else m.start(3):
+        found = {m.start(1) if m.re is NAMED_THING else m.start(3):
                  m for m in [*things, *kinds]}
-        if len({_thing(m) for m in found.values()}) != 1:
+        if len({antecedent_name(m) for m in found.values()}) != 1:
             return None
         return next(iter(found.values()))
 
@@ -1568,10 +1361,10 @@ class NameReader:
                 self._role not in self._rivals):
             return None
         word = fold(value)
-        if word in NOT_NAMES or word in _COMMON or word in _STATE_WORDS or \
+        if word in NOT_NAMES or word in COMMON or word in STATE_WORDS or \
                 word in self._own or self._is_other(value):
             return None
-        if _HANDLE.search(value) or (value[:1].isupper() and _proper_name(value)):
+        if HANDLE.search(value) or (value[:1].isupper() and _proper_name(value)):
             return value
         return value if value.isalpha() and _coined(value, self._languages) else None
 
@@ -1583,8 +1376,8 @@ class NameReader:
         word = fold(value)
         return label.strip().casefold() in self._naming and " " not in value and \
             len(word) >= 4 and word.endswith("ing") and not (
-                word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or
-                word in _STATE_PARTICIPLES)
+                word in NOT_NAMES or word in STATE_WORDS or word in COMMON or
+                word in STATE_PARTICIPLES)
 
     def _labelled_clause(self, text: str, m: re.Match[str], value: str,
                          source: str = "") -> bool:
@@ -1605,10 +1398,10 @@ class NameReader:
         if not _CLAUSE_END.match(rest):
             return False
         word = fold(value)
-        if word in NOT_NAMES or word in _STATE_WORDS or word in _COMMON or len(word) < 3 or \
+        if word in NOT_NAMES or word in STATE_WORDS or word in COMMON or len(word) < 3 or \
                 word.endswith(("ed", "ing", "é", "ée", "ado", "ada", "ido", "ida")):
             return False
-        if _HANDLE.search(value):
+        if HANDLE.search(value):
             return True
         closing = source != "subject" and bool(_SENTENCE_START.search(before)) and \
             not rest.strip(" \t\n.!") and bool(text[:m.start()].strip())
@@ -1627,7 +1420,7 @@ class NameReader:
         else:  # keep the capitalised run only ("Starter Pack", not "Pack and")
             kept = [words[0]]
             for i, w in enumerate(words[1:], 1):
-                if w.casefold() in _NAME_JOINERS and kept[-1][-1:] not in ".,;:!?" and \
+                if w.casefold() in NAME_JOINERS and kept[-1][-1:] not in ".,;:!?" and \
                         i + 1 < len(words) and (words[i + 1][:1].isupper() or (
                             words[i + 1].isdigit() and i + 2 < len(words) and
                             words[i + 2][:1].isupper())):
@@ -1637,7 +1430,7 @@ class NameReader:
                 if not (w[:1].isupper() or w[:1].isdigit()) or _FIRST_PERSON_I.fullmatch(w):
                     break  # "the email I'm writing from": "I" starts a clause, no name
                 kept.append(w)
-            while kept and kept[-1].casefold() in _NAME_JOINERS:
+            while kept and kept[-1].casefold() in NAME_JOINERS:
                 kept.pop()
             rest = words[len(kept):]
             if kept and kept[-1].isdigit() and rest and (
@@ -1654,7 +1447,7 @@ class NameReader:
                 kept = kept[1:]  # "the quest event Feast of Feasts": the event's name
             words = kept
         value = " ".join(words).rstrip(".,;:!?'").strip()
-        hangul = _HANGUL.search(value)
+        hangul = HANGUL.search(value)
         if hangul and _KO_DURATION_END.search(value):
             pass  # "Patron 30일": a duration's unit written onto its count is the name's
         elif hangul and hangul.start() > 0:  # "Haneul입니다": the name ends where Hangul starts
@@ -1729,8 +1522,8 @@ def _corrected(text: str, end: int, value: str) -> tuple[str, int, int] | None:
         return None
     name = m.group(1)
     was, now = fold(value), fold(name)
-    if name == value or was[:3] != now[:3] or now in NOT_NAMES or now in _COMMON or \
-            (not _HANDLE.search(name) and not name[:1].isupper()):
+    if name == value or was[:3] != now[:3] or now in NOT_NAMES or now in COMMON or \
+            (not HANDLE.search(name) and not name[:1].isupper()):
         return None
     return name, m.start(1), m.end(1)
 
@@ -1834,89 +1627,11 @@ def _ext(f: Field) -> dict[str, object]:
     return ext if isinstance(ext, dict) else {}
 
 
-#: Nouns of people, places and games: the name after them is no item ("the player X").
-_NOT_THING_KINDS = frozenset((
-    "player", "joueur", "jogador", "guy", "dude", "friend", "pote", "ami", "amie", "amigo",
-    "amiga", "cara", "mec", "type", "user", "utilisateur", "usuario", "character", "perso",
-    "personagem", "char", "guild", "guilde", "guilda", "server", "serveur", "servidor",
-    "game", "jeu", "jogo", "account", "compte", "conta", "brother", "sister", "frere",
-    "soeur", "irmao", "irma", "son", "fils", "filho", "filha", "fille", "daughter",
-    # the interface and what it says: "the error "Connection Lost" is gone", "le bouton
-    # « Réclamer » a disparu"
-    "error", "erreur", "erro", "message", "mensagem", "aviso", "popup", "button", "bouton",
-    "botao", "tab", "onglet", "aba", "window", "fenetre", "janela", "menu", "screen", "ecran",
-    "tela", "icon", "icone", "notification", "banner", "banniere", "option", "opcao"))
-
-
-def _cued_name(m: re.Match[str]) -> tuple[str, int, int] | None:
-    """The name a cue pattern matched, with its place; a ``{name} Pack`` cue keeps its noun
-    when the text capitalises it ("the Founder's Pack"), and only then may an article stand
-    before a one-word name ("the Sword vanished" names no sword; "the Shadow Tower Key is
-    not there" names a key)."""
-    groups = m.groupdict()
-    for k, v in groups.items():
-        if v and k.startswith("s"):
-            return (v, m.start(k), m.end(k)) if " " not in v.strip() else None
-        if v and k == "nq":  # a quoted name: capitalised or shaped as a handle
-            kind = groups.get("wf")
-            words = v.split()
-            if (kind and fold(kind) in _NOT_THING_KINDS) or \
-                    all(fold(w) in NOT_NAMES or fold(w) in _COMMON for w in words) or \
-                    not (v[:1].isupper() or _HANDLE.search(v)):
-                return None
-            return v.strip(), m.start(k), m.end(k)
-        if v and k.startswith("n"):
-            noun = "k" + k[1:]
-            if groups.get(noun) and str(groups[noun])[:1].isupper():
-                return f"{v} {groups[noun]}", m.start(k), m.end(noun)
-            kind = groups.get("w" + k[1:])
-            if kind and fold(kind) in _NOT_THING_KINDS:
-                return None  # "the player Mordrake vanished": a person, not a thing
-            if groups.get("a" + k[1:]) and " " not in v.strip() and not kind:
-                # "the Sword vanished"; "the Shadow Tower Key is not there"; a kind of thing
-                # between names one: "o pet Qubesly sumiu", "the mount Sunfire vanished"
-                return None
-            return v, m.start(k), m.end(k)
-    index = next(i for i, g in enumerate(m.groups(), 1) if g)
-    return m.group(index), m.start(index), m.end(index)
-
-
-#: Korean cues of vanishing, whose subject is the thing ("없어졌", "사라졌", "증발했").
-_KO_VANISH = re.compile(r"사라|없어|증발|날아")
-#: Words of a Korean phrase that name no thing one owns: owners, pointers, times, people.
-#: (a count too: "무기 하나가 사라졌어요" names no weapon)
-_KO_NOT_THING = frozenset(("제", "내", "저", "나", "우리", "저희", "그", "이",
-                           "그거", "이거", "모든", "다른", "어제", "오늘", "그제",
-                           "그저께", "방금", "갑자기", "또", "다", "전부", "친구",
-                           "친구의", "아이템", "물건", "아침", "점심", "저녁", "밤",
-                           "새벽", "오전", "오후", "주말", "지난", "이번", "지난주",
-                           "이번주", "골드", "돈", "캐시", "크레딧", "포인트",
-                           "재화", "하나", "둘", "셋", "넷",
-                           "다섯", "몇", "몇개", "여러", "여러개", "모두", "일부",
-                           "한개", "두개", "세개", "개",
-                           # the account, the interface, the chat: no thing one owns
-                           "계정", "정보", "기록", "채팅", "창", "화면", "목록", "설정",
-                           "메뉴", "버튼", "아이콘", "데이터", "파일"))
 #: Where a thing is kept or worn: a Korean phrase vanishing names an item only in a
 #: sentence that says so ("인벤에서 해적 망토가 없어졌어요"; not "스킬 창이 사라졌어요",
 #: "채팅 기록이 사라졌어요": the interface, the chat).
 _KO_STORED = re.compile(r"인벤|가방|창고|보관함|우편함|컬렉션|옷장|장비창|소지품|배낭|은행|착용|"
                         r"장착|아이템")
-#: The last syllables of a verb's modifier before a noun ("받은 망토", "산 활", "구매한 검").
-_KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "준", "산", "든", "운", "린",
-                     "할", "될", "줄", "살")
-
-
-def _ko_thing(phrase: str, own: frozenset[str]) -> bool:
-    """True when two Hangul words name a thing: neither a generic noun, an owner, a time,
-    nor a word with its particle; the first is no verb's modifier ("받은 망토", "산 활")."""
-    words = [w.removesuffix("의") if i == 0 else w for i, w in enumerate(phrase.split())]
-    first = words[0]  # (a genitive is part of a name: "용의 검")
-    if any(w in _KO_GENERIC or w in _KO_NOT_THING or w in own for w in words) or \
-            first.endswith(("에서", "에", "를", "을", "는", "은", "도", "고", "서", "요",
-                            "다", "가", "한테", "께")):
-        return False
-    return not first.endswith(_KO_MODIFIER_ENDS)
 
 
 #: The complement a French or Portuguese name goes on with after its capitalised words:
@@ -1943,124 +1658,6 @@ _NOT_TAIL = frozenset(_NOT_TAIL_WORDS.split())
 _COMPLETED = re.compile(r"(?i)(?:i\s+|j['’]ai\s+)?(?:finished|completed|termin[ée]|fini|"
                         r"compl[ée]t[ée]|completei|terminei|conclu[ií])(?!\w)|"
                         r"(?s:.*)(?:끝냈|완료했|클리어했|깼)")
-
-
-#: A cue's present copula also meets its past: "his Frostmane Lion mount was simply gone".
-_PAST = {"is": "(?:is|was)", "isn't": "(?:isn't|wasn't)", "n'est": "(?:n'est|n'était)"}
-
-
-def _cue_words(cue: str) -> str:
-    """A cue's words, an adverb allowed between two of them: "is just not in", "n'est
-    simplement plus", "não está completamente" read as "is not in", "n'est plus"."""
-    return (r"\s+" + _ADVERB).join(_PAST.get(w.casefold(), re.escape(w)) for w in cue.split())
-
-
-#: A French "c'est" inside a cue ("moi c'est"), and how chat writes it: "moi c X", "moi
-#: cé X", "moi, c'est X", "moi sé X", "moi ces X".
-_CEST = re.compile(r"\\ c\['’\]\?est$")
-_CEST_ANY = r",?\\s+(?:c['’]?est|c|cé|ces|sé)"
-
-
-def _around(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
-    """One pattern for a name field's cues: a proper noun after a cue (a possessive may
-    come between, and a common noun after it: "lost her Ayanad Bow", "perdi minha espada
-    Lâmina do Crepúsculo"), or, for a ``{name}`` cue, before the rest of it
-    and after a possessive ("my Lunarfall Cloak vanished"); a ``{name}`` cue with nothing
-    before it names a kind of thing ("{name} pack"): an article will do ("the Founder's
-    Pack")."""
-    # cues of one kind share one alternative (one pass of the engine per kind, not per cue)
-    every = sorted({c for words in cues.values() for c in words}, key=len, reverse=True)
-    kinds = [c for c in every if "{name}" in c and not c.split("{name}", 1)[0].strip()]
-    framed = [c for c in every if "{name}" in c and c not in kinds]
-    korean = [c for c in every if "{name}" not in c and _HANGUL.match(c)]
-    plain = [c for c in every if "{name}" not in c and not _HANGUL.match(c)]
-    parts: list[str] = []
-    if kinds:
-        afters = "|".join(_cue_words(c.split("{name}", 1)[1]) for c in kinds)
-        parts.append(rf"(?<!\w)(?:{_POSSESSIVE}|(?P<af>{_ARTICLES})\s+)"
-                     # a kind and its adjective: "minha arma lendaria Ark Hunter Rifle"
-                     rf"(?-i:(?P<wf>[a-zà-ÿ]{{3,15}})(?:\s+(?!{_ARTICLES}\s)[a-zà-ÿ]{{3,15}})?\s+)?"
-                     # quotes bound a name whatever its case: "mon costume « Tenue de
-                     # moine élégante » a disparu"
-                     rf"(?:[«\"“]\s*(?P<nq>[^«»\"“”\n]{{2,40}}?)\s*[»\"”]|"
-                     rf"{_OPEN_QUOTE}(?P<nf>(?:\d[\d.,]*\s+)?{_PROPER}{_DE_NAME_TAIL})"
-                     rf"{_CLOSE_QUOTE})\s+"
-                     # an aside in brackets between it and its verb: "my Wolfhound (power
-                     # 3000, …) just vanished"
-                     rf"(?:\([^()\n]{{1,80}}\)\s+)?"
-                     rf"(?:(?-i:[a-zà-ÿ]{{3,12}})\s+(?=\S))??{_ADVERB}"
-                     rf"(?P<kf>{afters})(?!\w)")
-    for cue in framed:
-        head, tail = cue.split("{name}", 1)
-        before, after = re.escape(head.strip()), _cue_words(tail)
-        parts.append(rf"(?<!\w){before}\s*{_POSSESSIVE}(?-i:[a-zà-ÿ]{{3,15}}\s+)?"
-                     rf"{_OPEN_QUOTE}({_PROPER}){_CLOSE_QUOTE}\s+{_ADVERB}{after}(?!\w)")
-    if korean:  # Korean puts the object before its verb:
-        # "Dragonbane 활이 사라졌어요" (a Latin name, a noun with its particle, the cue)
-        # (Latin letters only: a particle written onto the name is not part of it)
-        verbs = "|".join(re.escape(c) for c in korean)
-        parts.append(rf"(?<!\w)(?P<nk>(?-i:(?:\d[\d,]*\s+)?[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
-                     rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
-                     rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
-                     rf"(?=[\s가-힣])"
-                     rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}}|"
-                     # its subject particle, then where it was: "Storm Blade 가 인벤토리에서"
-                     rf"\s*(?:가|이|은|는|을|를|도)\s+[\uac00-\ud7a3]{{1,8}}(?:에서|에))?"
-                     rf"\s*(?:{verbs})")
-        # or a phrase of two Hangul words as the subject of a verb of vanishing ("인벤에서
-        # 해적 망토가 없어졌어요"; a single word may be a generic noun: "골드가 사라졌어요")
-        vanish = "|".join(re.escape(c) for c in korean if _KO_VANISH.match(c))
-        if vanish:
-            parts.append(rf"(?<![\uac00-\ud7a3])(?P<nkh>[\uac00-\ud7a3]{{1,6}}\s+"
-                         rf"[\uac00-\ud7a3]{{1,6}})(?:이|가)\s+"
-                         rf"(?:[\uac00-\ud7a3]{{1,8}}(?:에서|에)\s+)?(?:{vanish})")
-        # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
-        # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
-        parts.append(rf"(?<![\w])(?P<nkq>{_KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
-        # or a name in quotes, which bound it whatever its script ("마운트 '별빛 고래'가
-        # 컬렉션에서 사라졌어요")
-        parts.append(rf"[\"'‘“«]\s*(?P<nkt>[^\"'’”»\n]{{1,30}}?)\s*[\"'’”»]\s*"
-                     rf"(?:가|이|은|는|을|를|도)?(?:\s*[\uac00-\ud7a3]{{1,8}}(?:에서|에))?"
-                     rf"\s*(?:{verbs})")
-    # a cue that introduces oneself names one word: "my name is John Smith" is a person,
-    # not a character
-    # a copula's cue ("I'm", "je suis", "eu sou") takes no article after it: "I'm the Guild
-    # Master" is a role, not a name
-    others = [c for c in plain if not _SELF_INTRODUCTION.search(fold(c))]
-    for group, chosen in (("sp", [c for c in plain if _SELF_INTRODUCTION.search(fold(c))]),
-                          ("nc", [c for c in others if _COPULA_CUE.search(fold(c))]),
-                          ("np", [c for c in others if not _COPULA_CUE.search(fold(c))])):
-        if chosen:
-            # casual writing drops the apostrophe: "im Lirael", "moi cest Aubepine"
-            words = "|".join(_CEST.sub(_CEST_ANY, re.sub(r"(?<=\w)['’](?=\w)", "['’]?",
-                                                         re.escape(c)))
-                             for c in chosen)
-            article = (rf"|{_ARTICLES}\s+(?-i:[a-zà-ÿ]{{3,15}})\s+|"
-                       # an article before two capitalised words ("lost the Frost Wyrm
-                       # Egg"; not "lost the Sword")
-                       rf"{_ARTICLES}\s+(?=(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]))"
-                       if group == "np" else "")
-            # "pour moi c'est Grave", "selon moi": an opinion, no one introduced
-            parts.append(rf"(?<!\w)(?<!pour )(?<!selon )(?<!à )(?<!chez )(?<!avec )"
-                         rf"(?:{words})\s+{_ADVERB}(?:{_POSSESSIVE}"
-                         rf"(?-i:[a-zà-ÿ]{{3,15}}\s+)?{article})?"
-                         # a count before a shop's unit: "le pack 1000 Bits"
-                         rf"{_OPEN_QUOTE}(?P<{group}>{_COUNT if group == 'np' else ''}"
-                         rf"{_PROPER})")
-    return re.compile("(?i)" + "|".join(parts)) if parts else None
-
-
-#: A thing named with its article or possessive: two capitalised words at least ("a
-#: Thunderstruck Tree sapling", "my Ayanad Bow"; one word alone may be a common noun
-#: written with a capital: "a Sword").
-_NAMED_THING = re.compile(
-    rf"(?i)(?<!\w)(?:{_ARTICLES}|my|mon|ma|meu|minha|his|her|their|son|sa|seu|sua)\s+"
-    r"((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
-    r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){1,3}))(?![\w'’-])")
-_KIND_THING = re.compile(
-    r"(?i)(?<!\w)(?:my|mon|ma|mes|meu|minha)\s+(?-i:([a-zà-ÿ]{3,15})(?:\s+([a-zà-ÿ]{3,15}))?)"
-    r"\s+((?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des))?"
-    r"\s+[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3}))(?![\w'’-])")
 #: Groups of players: "my guild Nightfall" names no thing.
 _GROUPS = frozenset(("guild", "guilde", "guilda", "clan", "team", "equipe", "party", "groupe",
                      "grupo", "crew", "squad", "faction", "time"))
@@ -2076,334 +1673,7 @@ _NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou"
                            "nom", "nome", "name"))
 
 
-def _thing(m: re.Match[str]) -> str:
-    """The name an antecedent match holds."""
-    return m.group(1) if m.re is _NAMED_THING else m.group(3)
-
-
 #: A place, not a thing: "in the Sanctum Gardens", "sur la Côte Sauvage", "no Vale Sombrio".
 _PLACE_PREPOSITION = re.compile(
     r"(?i)(?<!\w)(?:in|on|at|to|from|into|near|dans|sur|vers|depuis|em|para|perto|pra|pro)"
     r"\s*$")
-
-
-def _anaphor(cues: dict[str, tuple[str, ...]], nouns: Sequence[str] = ()
-             ) -> re.Pattern[str] | None:
-    """A ``{name}`` cue whose name is a pronoun ("it's gone", "it just vanished", "il a
-    disparu", "ela sumiu") or the field's own noun with an article ("the item is gone",
-    "o item não apareceu"): the thing is the one named before it
-    (`NameReader._antecedent`)."""
-    own = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    definite = rf"|(?:the|this|that|o|a|esse|essa|este|esta|le|la|ce|cet|cette)\s+(?:{own})" \
-        rf"|l['’](?:{own})" if own else ""
-    afters = sorted({c.partition("{name}")[2].strip() for words in cues.values()
-                     for c in words if "{name}" in c and not c.partition("{name}")[0].strip()
-                     and not _HANGUL.search(c)}, key=len, reverse=True)
-    if not afters:
-        return None
-    # "it's gone" is "it is gone"
-    copular = "|".join(re.escape(a[3:]) for a in afters if a.startswith("is "))
-    verbs = "|".join(re.escape(a) for a in afters if not a.startswith("is "))
-    # "il n'est plus possible de…": an impersonal "il" stands for no thing
-    pronoun = rf"(?:it|il(?!\s+n['’])|elle|ele|ela{definite})"
-    parts: list[str] = []
-    if copular:
-        # casual writing drops the apostrophe ("its just not in my collection")
-        parts.append(rf"(?<!\w)(?:it{definite})\s*(?:(?:is|was)\s+|['’]?s\s+){_ADVERB}"
-                     rf"(?:{copular})(?!\w)")
-    if verbs:
-        parts.append(rf"(?<!\w){pronoun}\s+{_ADVERB}(?:{verbs})(?!\w)")
-    return re.compile("(?i)" + "|".join(parts)) if parts else None
-
-
-def brand_names(f: Field) -> list[str]:
-    """Short names of an identifier field whose title holds a brand: a capitalised word
-    the same in every locale's title ("Glyph" in "Glyph account name", "Nom du compte
-    Glyph", "Glyph 계정 이름"). Customers name it by the brand and any word of a title or
-    any identifier noun, in either order: "my Glyph name is …", "Glyph login", "pseudo
-    Glyph", "Glyph 아이디"."""
-    titles = [f.title, *f.titles.values()]
-    if len(titles) < 2 or f.kind not in ("text", "regexp"):
-        return []
-    brands = [w for w in re.findall(r"[^\W\d_]{3,}", f.title)
-              if w[:1].isupper() and any(c.islower() for c in w)
-              and fold(w) not in _IDENTIFIER_NOUNS
-              and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for t in titles[1:])]
-    if not brands or not any(_names_identifier(t) for t in titles):
-        return []
-    words = {w.casefold() for t in titles for w in re.findall(r"\w{2,}", t)
-             if len(w) > 2 or _HANGUL.match(w)} | set(_BRAND_NOUNS)
-    out: list[str] = []
-    for brand in brands:
-        for w in sorted(words - {brand.casefold()}):
-            out.extend((f"{brand} {w}", f"{w} {brand}"))
-    return out
-
-
-def _brand_pattern(branded: Sequence[str]) -> str:
-    """`brand_names` as one pattern: the brand before its noun, or the noun before it,
-    a preposition between at most ("login na Glyph", "compte sur Glyph", "conta da Glyph")."""
-    pairs = [n.split(" ", 1) for n in branded]
-    brands = {a for a, b in pairs if a[:1].isupper()} | {b for a, b in pairs if b[:1].isupper()}
-    nouns = {w for pair in pairs for w in pair} - brands
-    b = "|".join(re.escape(x) for x in sorted(brands, key=len, reverse=True))
-    n = "|".join(_spaced(x) for x in sorted(nouns, key=len, reverse=True))
-    return (rf"(?:{b})\s*(?:{n})|(?:{n})\s+(?:(?:da|na|do|no|de|du|of|on|in|sur|em)\s+)?"
-            rf"(?:{b})")
-
-
-#: Identifier nouns a brand names an account by (not "id": a number may be another one).
-_BRAND_NOUNS = ("name", "username", "user", "login", "nick", "nickname", "handle", "nom",
-                "pseudo", "identifiant", "nome", "usuario", "usuário", "이름", "아이디", "닉네임")
-
-
-#: Adverbs that may stand between a thing's name and the verb its cue ends with ("my Ayanad
-#: Greatcloak just vanished", "ma monture a soudain disparu" is the verb's own form).
-_ADVERB = (r"(?:(?:just|suddenly|simply|completely|also|somehow|randomly|juste|soudain|"
-           r"simplement|complètement|aussi|simplesmente|completamente|também|do\s+nada|"
-           r"de\s+repente|accidentally|by\s+(?:mistake|accident)|par\s+(?:erreur|accident)|"
-           r"accidentellement|por\s+engano|sem\s+querer|acidentalmente)\s+)?")
-
-
-#: A name may stand in quotes ("mon planeur « Eagle Glider » a disparu").
-_OPEN_QUOTE = r"(?:[«\"“]\s*)?"
-_CLOSE_QUOTE = r"(?:\s*[»\"”])?"
-#: A count before a unit's name, as a shop writes it ("1000 Bits").
-_COUNT = r"(?:\d[\d.,]*\s+)?"
-#: A name's "de" complement inside a cue's pattern ("le Familier Dragon des neiges je l'ai
-#: pas"); one that says whose, where or when is cut off after (`_NOT_TAIL`).
-_DE_NAME_TAIL = (r"(?:\s+(?:(?:de|des|du|do|da|dos|das)\s+|d['’])(?:(?:la|le|les)\s+|l['’])?"
-                 r"(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))?")
-#: A cue that ends with a copula ("I'm", "I am", "je suis", "moi c'est", "eu sou").
-_COPULA_CUE = re.compile(r"(?:['’]m|(?<!\w)(?:im|am|is|suis|sou|est|c['’]?est|e|are|somos|"
-                         r"sommes)|['’]re)$")
-#: Cues by which requesters introduce themselves.
-_SELF_INTRODUCTION = re.compile(r"\b(?:name|nom|nome|appelle|chamo)\b|이름")
-
-
-class ClauseReader:
-    """A free-text value: the clause a cue starts, up to the end of its sentence (in
-    Korean, where cues end a clause, the whole sentence)."""
-
-    def __init__(self, f: Field) -> None:
-        self.field = f
-        cues = sorted({c for words in per_locale(
-            (f.schema or {}).get("x-deskops", {}).get("cues")).values() for c in words},
-            key=len, reverse=True)
-        # "{path}": a menu path the requester followed ("Reports > Export") is a step
-        self._paths = PATH_CUE in cues
-        # "{when}": the action a problem follows ("when I click Export, …", "… 누르면")
-        self._when = WHEN_CUE in cues
-        # "{steps}": a sentence of two acts or more ("I go to Reports, choose November, …")
-        self._steps = STEPS_CUE in cues
-        cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE, STEPS_CUE)]
-        # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
-        self._cue = re.compile("(?i)" + "|".join(
-            re.escape(c) if _HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
-            for c in cues)) if cues else None
-        names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
-        self._line = re.compile(
-            rf"(?im)^[ \t>*•·-]*(?:{names})[ \t]*[:：=][ \t]*([^\n]{{3,1000}})$")
-
-    def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
-        for source, text in texts:  # a "<any of its names>: value" line first
-            m = self._line.search(text[:4000])
-            if m:
-                return Evidence(key=self.field.key, value=m.group(1).strip(),
-                                span=clip(m.group()), method="label", locale=locale,
-                                confidence=LABELLED, source=source)
-        # a path first: the sentence that follows a menu is the steps, a cue may be one
-        # try ("tried 3 times") beside them
-        for source, text in texts if self._paths else ():
-            capped = text[:4000]
-            for m in _PATH.finditer(capped):
-                found = self._path_clause(capped, m, source, locale)
-                if found is not None:
-                    return found
-        # a sentence of acts ("J'ouvre Rapports, je choisis la période, je clique sur
-        # Générer et ça tourne"): from its first act to the sentence's end, the result
-        # included, as a cue's clause; before a cue elsewhere ("tried twice")
-        for source, text in texts if self._steps else ():
-            capped = text[:4000]
-            span = sequence(capped)
-            if span is not None and not any(q.start() <= span[0] < q.end()
-                                            for q in _QUOTE_SPAN.finditer(capped)):
-                end = min((i for i in (capped.find(p, span[1]) for p in ".!?\n") if i >= 0),
-                          default=len(capped))
-                value = capped[span[0]:end].strip(" ,;")
-                if not _CONTACT.search(fold(value)) and substance(value) >= CLAUSE_MIN:
-                    return Evidence(key=self.field.key, value=value, span=clip(value),
-                                    method="sentence", locale=locale, confidence=CLAUSE,
-                                    source=source)
-        cue = self._cue
-        for source, text in texts:
-            capped = text[:4000]
-            quoted = [q.span() for q in _QUOTE_SPAN.finditer(capped)]
-            for m in cue.finditer(capped) if cue is not None else ():
-                if any(s <= m.start() < e for s, e in quoted):
-                    continue  # the product's words ("다시 로그인해 주세요"), no step taken
-                found = self._clause(capped, m, source, locale)
-                if found is not None:
-                    return found
-        # the act a problem follows last: what the requester tried is the better answer
-        for source, text in texts if self._when else ():
-            capped = text[:4000]
-            for m in _WHEN.finditer(capped):
-                found = self._when_clause(capped, m, source, locale)
-                if found is not None:
-                    return found
-        return None
-
-    def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str
-                     ) -> Evidence | None:
-        """The sentence from "when I <act>" to its end, the problem it brings included
-        ("when I tap Get Link on an advertiser page nothing happens"); in Korean the
-        clause up to the act in "-면", from its sentence's start or last comma."""
-        if m.group("ko"):
-            start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
-            value = capped[start:m.end()].strip(" ,;")
-            precise = _KO_SEQUENCE.search(value) or _TARGET.search(value)
-        else:
-            end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
-                      default=len(capped))
-            value = capped[m.start("act"):end].strip(" ,;")
-            # the few words after the act: a named button or page ("tap Get Link",
-            # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            precise = _TARGET.search(_PLATFORM.sub("", " ".join(value.split()[1:5])))
-        if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
-            return None
-        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
-                        locale=locale, confidence=CLAUSE, source=source)
-
-    def _path_clause(self, capped: str, m: re.Match[str], source: str, locale: str
-                     ) -> Evidence | None:
-        """The sentence a menu path stands in, from the colon that announces it ("what I
-        do: log in, go to Reports > Export") or, in Korean, from the clause it opens
-        ("윈도우 10 쓰고요, 로그인 → 링크 메뉴 클릭")."""
-        start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n"), default=-1) + 1
-        start = max(start, capped.rfind(":", start, m.start()) + 1,
-                    capped.rfind("：", start, m.start()) + 1)
-        if _HANGUL.search(capped, start, m.start()):  # "-고" joins steps: only a comma ends
-            start = max(start, capped.rfind(",", start, m.start()) + 1)
-        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
-                  default=len(capped))
-        value = capped[start:end].strip(" ,;")
-        if _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
-            return None
-        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
-                        locale=locale, confidence=CLAUSE, source=source)
-
-    def _clause(self, capped: str, m: re.Match[str], source: str, locale: str
-                ) -> Evidence | None:
-        """The clause cue ``m`` starts (or, in Korean, ends) in ``capped``."""
-        start = m.start()
-        if _HANGUL.search(m.group()):
-            start = max((capped.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
-            # the clause, not the sentence: after the last comma or clause ending
-            # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
-            joins = list(_KO_JOIN.finditer(capped, start, m.start()))
-            # an act's "-고"/"-서" ("들어가서 11월 선택하고 다운로드 클릭했어요") chains the
-            # steps: the clause reaches back to the chain's first act
-            while joins and KO_ACT_JOIN.search(capped[start:joins[-1].end()].rstrip()):
-                joins.pop()
-            if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
-                start = joins[-1].end()
-        else:
-            start = _listed_from(capped, start)
-        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
-                  default=len(capped))
-        value = capped[start:end].strip(" ,;")
-        if _CONTACT.search(fold(value)):  # asking someone is no step taken
-            return None
-        if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
-            return Evidence(key=self.field.key, value=value, span=clip(value),
-                            method="sentence", locale=locale, confidence=CLAUSE,
-                            source=source)
-        return None
-
-
-#: An accented letter of a cue and the letters written for it when accents are dropped.
-_ACCENTED = {c: f"[{c}{fold(c)}]" for c in "àâäãáéèêëîïíôöõóùûüúç"}
-
-
-def _accents_optional(cue: str) -> str:
-    """A cue of two words or more as a pattern that also meets it written without accents
-    ("J'ai deja vide le cache": the other word makes "vide" the participle "vidé"); a
-    one-word cue keeps its accents ("cliqué" is not the present "je clique")."""
-    if " " not in cue.strip():
-        return re.escape(cue)
-    return "".join(_ACCENTED.get(c.lower(), re.escape(c)) for c in cue)
-
-
-#: The cue of a free-text field that reads a menu path the requester followed.
-PATH_CUE = "{path}"
-#: The cue of a free-text field that reads the requester's act a problem follows.
-WHEN_CUE = "{when}"
-#: The cue of a free-text field that reads a sentence of the requester's acts (`steps`).
-STEPS_CUE = "{steps}"
-#: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
-#: present or past, of using the product (not "when I joined", "when will I be paid");
-#: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").
-_WHEN = re.compile(
-    r"(?i)(?<!\w)(?:when(?:ever)?\s+i|(?:quand|lorsque?|lorsqu['’])\s*(?:j['’]|je\s+)|"
-    r"quando\s+(?:eu\s+)?)(?P<act>\s*(?:"
-    r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
-    r"download|export|save|run|load|visit|paste|generate|refresh)(?:s|ed|ped|ged)?|"
-    r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
-    r"me\s+connecte|télécharge|telecharge|exporte|enregistre|lance|charge|"
-    r"colle|génère|genere|actualise|rafraîchis|rafraichis)|"
-    r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
-    r"salvo|carrego|acesso|colo|gero|atualizo|cliquei|abri|entrei|acessei))"
-    r"(?!\w))|"
-    r"(?P<ko>(?:누르|눌러|클릭하|탭하|터치하|들어가|열|선택하|입력하|로그인하|접속하|실행하|"
-    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하)면(?![\uac00-\ud7a3]))")
-#: What makes an act a step an agent can follow: a named target (a capitalised word, not
-#: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
-_TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
-#: What the requester opens the product with (a browser, a system, a device): "quando abro
-#: no Firefox", "when I open it in Safari" names no button or page an agent can follow.
-_PLATFORM = re.compile(r"(?i)(?<!\w)(?:chrome|firefox|safari|edge|opera|brave|vivaldi|"
-                       r"samsung internet|internet explorer|windows|macos|mac|linux|ubuntu|"
-                       r"android|ios|iphone|ipad|chromebook|pc|laptop)(?!\w)")
-#: A quoted passage: a message the product shows or someone's words, never the
-#: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
-#: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
-_QUOTE_SPAN = re.compile(r"[\"“«「][^\"”»」\n]{2,200}[\"”»」]|(?<!\w)'[^'\n]{2,200}'(?!\w)")
-_KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|고)\s")
-#: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
-#: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
-#: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
-_PATH = re.compile(r"(?<=[^\W\d])[ \t]*" + MENU_ARROW + r"[ \t]*(?=[^\W\d])")
-#: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
-_CONTACT = re.compile(
-    r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
-    r"reached out|wrote to|demande[rz]?|appele[rz]?|ecrit a|ligar|liguei|perguntei|perguntar|"
-    r"contatei|contatar|fal(?:ei|ar) com|entrei em contato|mandei (?:um )?e-?mail|"
-    r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?) (?:to|with)|parle[rz]? (?:a|au|aux|avec))(?!\w)|"
-    r"문의|연락|전화|상담")
-#: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei";
-#: the common ones in -i: "fui", "abri", "escolhi"): the start of a list of the requester's
-#: actions.
-_FIRST_PERSON = re.compile(r"(?i)^(?:j['’](?=[a-zà-ÿ])|(?:i|i've|we|je|nous|on|eu|a gente|"
-                           r"[a-zà-ÿ]{2,}ei|fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|"
-                           r"subi|preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
-                           r"(?![a-zà-ÿ]))")
-#: What joins the actions of a list ("..., clicked Export, then chose CSV").
-_LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
-
-
-def _listed_from(text: str, at: int) -> int:
-    """Where the clause a cue at ``at`` starts: the first act of a list of the requester's
-    actions the cue ends ("I picked last 90 days, clicked Export"), from the sentence's
-    start or after a comma or a colon before it ("macOS 14, I logged in and clicked …",
-    "Sous Windows 11, j'ouvre Liens, je colle l'URL et j'ai cliqué …": what the requester
-    uses is no step), else the cue itself."""
-    begin = max((text.rfind(p, 0, at) for p in ".!?\n"), default=-1) + 1
-    prefix = text[begin:at]
-    if not _LIST_JOIN.search(prefix.strip()):
-        return at
-    for start in (0, *(i + 1 for i, c in enumerate(prefix) if c in ",;:")):
-        part = prefix[start:]
-        if part.strip() and _FIRST_PERSON.match(part.lstrip()):
-            return begin + start + len(part) - len(part.lstrip())
-    return at

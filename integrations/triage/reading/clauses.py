@@ -1,0 +1,257 @@
+"""Free-text values: the clause a cue starts, and "Label: value" lines for
+textareas (`ClauseReader`).
+
+Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
+from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
+"j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
+multi-word cues without accents too; contacting someone is no step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from integrations.model import Field
+from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.normalise import MENU_ARROW, fold, substance
+from integrations.triage.reading.steps import KO_ACT_JOIN, sequence
+from integrations.triage.reading.vocabulary import field_synonyms, per_locale
+from integrations.triage.reading.words import HANGUL
+
+__all__ = ["ClauseReader"]
+
+CLAUSE = 0.8
+#: Least `substance` of a clause read as a free-text value (Hangul syllables count two).
+CLAUSE_MIN = 8
+LABELLED = 0.9
+#: Where a Korean clause ends inside a sentence: a comma or a connective ending + space.
+_KO_JOIN = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|아서|니까)\s+")
+
+
+class ClauseReader:
+    """A free-text value: the clause a cue starts, up to the end of its sentence (in
+    Korean, where cues end a clause, the whole sentence)."""
+
+    def __init__(self, f: Field) -> None:
+        self.field = f
+        cues = sorted({c for words in per_locale(
+            (f.schema or {}).get("x-deskops", {}).get("cues")).values() for c in words},
+            key=len, reverse=True)
+        # "{path}": a menu path the requester followed ("Reports > Export") is a step
+        self._paths = PATH_CUE in cues
+        # "{when}": the action a problem follows ("when I click Export, …", "… 누르면")
+        self._when = WHEN_CUE in cues
+        # "{steps}": a sentence of two acts or more ("I go to Reports, choose November, …")
+        self._steps = STEPS_CUE in cues
+        cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE, STEPS_CUE)]
+        # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
+        self._cue = re.compile("(?i)" + "|".join(
+            re.escape(c) if HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
+            for c in cues)) if cues else None
+        names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
+        self._line = re.compile(
+            rf"(?im)^[ \t>*•·-]*(?:{names})[ \t]*[:：=][ \t]*([^\n]{{3,1000}})$")
+
+    def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
+        for source, text in texts:  # a "<any of its names>: value" line first
+            m = self._line.search(text[:4000])
+            if m:
+                return Evidence(key=self.field.key, value=m.group(1).strip(),
+                                span=clip(m.group()), method="label", locale=locale,
+                                confidence=LABELLED, source=source)
+        # a path first: the sentence that follows a menu is the steps, a cue may be one
+        # try ("tried 3 times") beside them
+        for source, text in texts if self._paths else ():
+            capped = text[:4000]
+            for m in _PATH.finditer(capped):
+                found = self._path_clause(capped, m, source, locale)
+                if found is not None:
+                    return found
+        # a sentence of acts ("J'ouvre Rapports, je choisis la période, je clique sur
+        # Générer et ça tourne"): from its first act to the sentence's end, the result
+        # included, as a cue's clause; before a cue elsewhere ("tried twice")
+        for source, text in texts if self._steps else ():
+            capped = text[:4000]
+            span = sequence(capped)
+            if span is not None and not any(q.start() <= span[0] < q.end()
+                                            for q in _QUOTE_SPAN.finditer(capped)):
+                end = min((i for i in (capped.find(p, span[1]) for p in ".!?\n") if i >= 0),
+                          default=len(capped))
+                value = capped[span[0]:end].strip(" ,;")
+                if not _CONTACT.search(fold(value)) and substance(value) >= CLAUSE_MIN:
+                    return Evidence(key=self.field.key, value=value, span=clip(value),
+                                    method="sentence", locale=locale, confidence=CLAUSE,
+                                    source=source)
+        cue = self._cue
+        for source, text in texts:
+            capped = text[:4000]
+            quoted = [q.span() for q in _QUOTE_SPAN.finditer(capped)]
+            for m in cue.finditer(capped) if cue is not None else ():
+                if any(s <= m.start() < e for s, e in quoted):
+                    continue  # the product's words ("다시 로그인해 주세요"), no step taken
+                found = self._clause(capped, m, source, locale)
+                if found is not None:
+                    return found
+        # the act a problem follows last: what the requester tried is the better answer
+        for source, text in texts if self._when else ():
+            capped = text[:4000]
+            for m in _WHEN.finditer(capped):
+                found = self._when_clause(capped, m, source, locale)
+                if found is not None:
+                    return found
+        return None
+
+    def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                     ) -> Evidence | None:
+        """The sentence from "when I <act>" to its end, the problem it brings included
+        ("when I tap Get Link on an advertiser page nothing happens"); in Korean the
+        clause up to the act in "-면", from its sentence's start or last comma."""
+        if m.group("ko"):
+            start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
+            value = capped[start:m.end()].strip(" ,;")
+            precise = _KO_SEQUENCE.search(value) or _TARGET.search(value)
+        else:
+            end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                      default=len(capped))
+            value = capped[m.start("act"):end].strip(" ,;")
+            # the few words after the act: a named button or page ("tap Get Link",
+            # "clique sur « Exporter »"), not the product at large ("open the dashboard")
+            precise = _TARGET.search(_PLATFORM.sub("", " ".join(value.split()[1:5])))
+        if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
+            return None
+        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
+                        locale=locale, confidence=CLAUSE, source=source)
+
+    def _path_clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                     ) -> Evidence | None:
+        """The sentence a menu path stands in, from the colon that announces it ("what I
+        do: log in, go to Reports > Export") or, in Korean, from the clause it opens
+        ("윈도우 10 쓰고요, 로그인 → 링크 메뉴 클릭")."""
+        start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n"), default=-1) + 1
+        start = max(start, capped.rfind(":", start, m.start()) + 1,
+                    capped.rfind("：", start, m.start()) + 1)
+        if HANGUL.search(capped, start, m.start()):  # "-고" joins steps: only a comma ends
+            start = max(start, capped.rfind(",", start, m.start()) + 1)
+        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                  default=len(capped))
+        value = capped[start:end].strip(" ,;")
+        if _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
+            return None
+        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
+                        locale=locale, confidence=CLAUSE, source=source)
+
+    def _clause(self, capped: str, m: re.Match[str], source: str, locale: str
+                ) -> Evidence | None:
+        """The clause cue ``m`` starts (or, in Korean, ends) in ``capped``."""
+        start = m.start()
+        if HANGUL.search(m.group()):
+            start = max((capped.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
+            # the clause, not the sentence: after the last comma or clause ending
+            # ("크롬, 맥 사용 중이고 | 쿠키 삭제해 봤어요")
+            joins = list(_KO_JOIN.finditer(capped, start, m.start()))
+            # an act's "-고"/"-서" ("들어가서 11월 선택하고 다운로드 클릭했어요") chains the
+            # steps: the clause reaches back to the chain's first act
+            while joins and KO_ACT_JOIN.search(capped[start:joins[-1].end()].rstrip()):
+                joins.pop()
+            if joins and substance(capped[joins[-1].end():m.end()]) >= CLAUSE_MIN:
+                start = joins[-1].end()
+        else:
+            start = _listed_from(capped, start)
+        end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
+                  default=len(capped))
+        value = capped[start:end].strip(" ,;")
+        if _CONTACT.search(fold(value)):  # asking someone is no step taken
+            return None
+        if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
+            return Evidence(key=self.field.key, value=value, span=clip(value),
+                            method="sentence", locale=locale, confidence=CLAUSE,
+                            source=source)
+        return None
+
+
+#: An accented letter of a cue and the letters written for it when accents are dropped.
+_ACCENTED = {c: f"[{c}{fold(c)}]" for c in "àâäãáéèêëîïíôöõóùûüúç"}
+
+
+def _accents_optional(cue: str) -> str:
+    """A cue of two words or more as a pattern that also meets it written without accents
+    ("J'ai deja vide le cache": the other word makes "vide" the participle "vidé"); a
+    one-word cue keeps its accents ("cliqué" is not the present "je clique")."""
+    if " " not in cue.strip():
+        return re.escape(cue)
+    return "".join(_ACCENTED.get(c.lower(), re.escape(c)) for c in cue)
+
+
+#: The cue of a free-text field that reads a menu path the requester followed.
+PATH_CUE = "{path}"
+#: The cue of a free-text field that reads the requester's act a problem follows.
+WHEN_CUE = "{when}"
+#: The cue of a free-text field that reads a sentence of the requester's acts (`steps`).
+STEPS_CUE = "{steps}"
+#: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
+#: present or past, of using the product (not "when I joined", "when will I be paid");
+#: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").
+_WHEN = re.compile(
+    r"(?i)(?<!\w)(?:when(?:ever)?\s+i|(?:quand|lorsque?|lorsqu['’])\s*(?:j['’]|je\s+)|"
+    r"quando\s+(?:eu\s+)?)(?P<act>\s*(?:"
+    r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
+    r"download|export|save|run|load|visit|paste|generate|refresh)(?:s|ed|ped|ged)?|"
+    r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
+    r"me\s+connecte|télécharge|telecharge|exporte|enregistre|lance|charge|"
+    r"colle|génère|genere|actualise|rafraîchis|rafraichis)|"
+    r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
+    r"salvo|carrego|acesso|colo|gero|atualizo|cliquei|abri|entrei|acessei))"
+    r"(?!\w))|"
+    r"(?P<ko>(?:누르|눌러|클릭하|탭하|터치하|들어가|열|선택하|입력하|로그인하|접속하|실행하|"
+    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하)면(?![\uac00-\ud7a3]))")
+#: What makes an act a step an agent can follow: a named target (a capitalised word, not
+#: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
+_TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
+#: What the requester opens the product with (a browser, a system, a device): "quando abro
+#: no Firefox", "when I open it in Safari" names no button or page an agent can follow.
+_PLATFORM = re.compile(r"(?i)(?<!\w)(?:chrome|firefox|safari|edge|opera|brave|vivaldi|"
+                       r"samsung internet|internet explorer|windows|macos|mac|linux|ubuntu|"
+                       r"android|ios|iphone|ipad|chromebook|pc|laptop)(?!\w)")
+#: A quoted passage: a message the product shows or someone's words, never the
+#: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
+#: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
+_QUOTE_SPAN = re.compile(r"[\"“«「][^\"”»」\n]{2,200}[\"”»」]|(?<!\w)'[^'\n]{2,200}'(?!\w)")
+_KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|고)\s")
+#: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
+#: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
+#: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
+_PATH = re.compile(r"(?<=[^\W\d])[ \t]*" + MENU_ARROW + r"[ \t]*(?=[^\W\d])")
+#: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
+_CONTACT = re.compile(
+    r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"
+    r"reached out|wrote to|demande[rz]?|appele[rz]?|ecrit a|ligar|liguei|perguntei|perguntar|"
+    r"contatei|contatar|fal(?:ei|ar) com|entrei em contato|mandei (?:um )?e-?mail|"
+    r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?) (?:to|with)|parle[rz]? (?:a|au|aux|avec))(?!\w)|"
+    r"문의|연락|전화|상담")
+#: A first-person subject, or a Portuguese first-person past verb ("entrei", "cliquei";
+#: the common ones in -i: "fui", "abri", "escolhi"): the start of a list of the requester's
+#: actions.
+_FIRST_PERSON = re.compile(r"(?i)^(?:j['’](?=[a-zà-ÿ])|(?:i|i've|we|je|nous|on|eu|a gente|"
+                           r"[a-zà-ÿ]{2,}ei|fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|"
+                           r"subi|preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
+                           r"(?![a-zà-ÿ]))")
+#: What joins the actions of a list ("..., clicked Export, then chose CSV").
+_LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
+
+
+def _listed_from(text: str, at: int) -> int:
+    """Where the clause a cue at ``at`` starts: the first act of a list of the requester's
+    actions the cue ends ("I picked last 90 days, clicked Export"), from the sentence's
+    start or after a comma or a colon before it ("macOS 14, I logged in and clicked …",
+    "Sous Windows 11, j'ouvre Liens, je colle l'URL et j'ai cliqué …": what the requester
+    uses is no step), else the cue itself."""
+    begin = max((text.rfind(p, 0, at) for p in ".!?\n"), default=-1) + 1
+    prefix = text[begin:at]
+    if not _LIST_JOIN.search(prefix.strip()):
+        return at
+    for start in (0, *(i + 1 for i, c in enumerate(prefix) if c in ",;:")):
+        part = prefix[start:]
+        if part.strip() and _FIRST_PERSON.match(part.lstrip()):
+            return begin + start + len(part) - len(part.lstrip())
+    return at

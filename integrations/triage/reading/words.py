@@ -1,0 +1,201 @@
+"""Words a name is told from, shared by the readers of `names`, `cues` and
+`clauses`: capitalised words that are never names (`NOT_NAMES`: demonyms,
+languages, days, other companies' services, countries and cities), common words
+after a field's name, words of a state, possessives, articles, a proper noun's
+shape and the nouns that say a field is an identifier. One list, one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from integrations.triage.reading.normalise import fold
+
+#: A Hangul syllable: Korean text.
+HANGUL = re.compile("[\uac00-\ud7a3]")
+#: Small words that may join two capitalised words of one name.
+NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
+STATE_WORDS = frozenset({
+    "not", "no", "now", "still", "also", "just", "being", "gone", "mine", "fine", "ok",
+    "okay", "broken", "stuck", "down", "back", "bloque", "pirate", "pas", "plus", "aussi",
+    "et", "and", "but", "mais", "with", "avec", "com", "nao", "the", "a", "on", "in", "is",
+    "has", "had", "was", "to", "for", "sur", "de", "le", "la", "les", "un", "une",
+    # function words after "is"/"was" ("my account was from my old job") are never names
+    "from", "of", "at", "by", "my", "your", "our", "their", "his", "her", "this", "that",
+    "there", "here", "too", "very", "really", "already", "always", "never", "linked",
+    "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
+    "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
+    "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
+    "do", "da", "dos", "das", "du", "des", "nos", "nas", "au", "aux",
+    # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
+    "comme", "como", "like", "igual", "pareil", "same", "meme", "mesma", "mesmo",
+})
+#: A proper noun: capitalised words, at most one small word between two of them.
+PROPER = (r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}(?:(?:\s+(?:of|the|do|da|de|du|des|dos|das))?"
+          r"\s+(?:[dl]['’])?[A-ZÀ-ÖØ-Þ0-9][\w'’-]{0,30}){0,3})")
+POSSESSIVE = (r"(?:my|her|his|their|our|mon|ma|mes|sa|son|ses|notre|meu|minha|seu|sua|"
+              r"nosso|nossa)\s+")
+#: An article before a kind of thing's name ("the Founder's Pack", "o Pacote Estelar").
+ARTICLES = r"(?:the|a|an|le|la|les|un|une|du|des|o|os|as|um|uma|do|da|dos|das|no|na)"
+#: Words of a field's name that say it is an identifier ("acct name", "nick", "아이디").
+_IDENTIFIERS = ("name nom nome id login username user pseudo nick nickname tag gamertag ign "
+                "handle identifiant usuario 이름 아이디 계정명 닉네임 캐릭명")
+IDENTIFIER_NOUNS = frozenset(_IDENTIFIERS.split())
+#: One-word names of a field that say identifier on their own ("login", "id" or "name"
+#: alone also name an action or a thing: "Login fails", "name changed").
+_IDENTIFIER_WORDS = frozenset(("username", "nickname", "nick", "ign", "pseudo", "identifiant",
+                               "gamertag", "usuario", "아이디", "닉네임", "캐릭명", "계정명"))
+
+
+def names_identifier(name: str) -> bool:
+    """True for "acct name", "nom de compte", "계정 이름", "username": a field name that
+    announces an identifier."""
+    words = fold(name).split()
+    if len(words) == 1:
+        return words[0] in _IDENTIFIER_WORDS
+    return bool(IDENTIFIER_NOUNS & set(words))
+
+
+#: An identifier rather than a word: a dot, an underscore, a digit or an @ inside it.
+HANDLE = re.compile(r"\w[._@]\w|\d|[a-z][A-Z]")  # "xXMatadorXx" too
+#: Common words that can follow a field's name without being its value ("account problem",
+#: "username help", "conta bloqueada", "compte perdu").
+_COMMON_WORDS = """
+problem problems issue issues help question questions access error errors recovery reset
+change changed support please thanks thank here below above attached missing unknown same
+different new old main info details settings number email mail password page link request
+locked blocked banned hacked stolen deleted suspended disabled works working broken doesnt
+isnt wont cant cannot still again anymore either too well details verification security
+probleme problemes aide acces erreur bloque pirate supprime oublie perdu merci svp ici
+encore toujours plus aussi securite verification
+problema problemas ajuda acesso erro bloqueada bloqueado senha suporte obrigado obrigada aqui
+ainda tambem mais seguranca verificacao
+taken wrong invalid incorrect forgotten forgot lost gone update unavailable available
+required needed transfer recover restore ban merge merged
+invalide incorrecte indisponible pris modification changement
+incorreto incorreta invalido invalida indisponivel alteracao mudanca troca
+old new older newer free premium personal main verified shared ancien ancienne nouveau
+nouvelle gratuit gratuite personnel personnelle principal principale verifie partage
+antiga antigo nova novo velha velho gratuita gratuito pessoal verificada compartilhada
+empty private public blank dead frozen safe secure clean corrupt closed open slow weird
+strange fine useless vide prive privee publique mort morte gele lent lente bizarre ferme
+vazia vazio privada privado publica publico morta morto lenta lento estranha estranho
+fechada fechado aberta aberto perso pro
+"""
+COMMON = frozenset(_COMMON_WORDS.split())
+
+#: Capitalised words that are not names: demonyms, languages, common words, platforms.
+_NOT_NAMES = """
+english french korean brazilian american canadian british german spanish italian
+portuguese japanese chinese mexican australian european asian belgian swiss dutch polish
+francais francaise anglais anglaise coreen coreenne bresilien bresilienne allemand
+espagnol brasileiro brasileira americano americana ingles frances coreano coreana
+sorry not so just still really very also only now here there back new sure done using
+confused lost stuck unable trying playing level lvl pc mac windows linux xbox playstation
+switch steam glyph android ios iphone ipad nintendo epic mobile console
+hi hello thanks please ok okay yes no and but or my your from with
+since after before today yesterday tonight monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october
+november december the a an this that it in on at of to for bonjour merci salut oi ola
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier avril juin juillet
+aout septembre octobre novembre decembre segunda terca quarta quinta sexta sabado domingo
+janeiro fevereiro abril junho julho agosto setembro outubro dezembro
+obrigado obrigada admin support moderator gm player joueur jogador account compte conta
+angry furious upset sad happy tired nouveau nouvelle desole desolee novo nova desculpa
+"""
+#: Other companies' services: "Conta Google", "my account Discord" name no account of ours.
+_SERVICES_WORDS = """
+google facebook apple microsoft discord twitch youtube gmail hotmail outlook yahoo naver
+kakao amazon psn reddit twitter instagram whatsapp steam epic xbox playstation nintendo
+"""
+SERVICES = frozenset(_SERVICES_WORDS.split())
+#: Countries and large cities, folded, in en, fr, pt-br and Korean: a login alert "from
+#: Russia", "da Rússia", "depuis la Russie", "러시아에서" names a place, never an account,
+#: a character or a player (one place a line, its names between commas; no continent: "serveur
+#: Europe 2" may be a server's name).
+_PLACES_LINES = """
+russia, russie, 러시아
+china, chine, 중국
+brazil, bresil, brasil, 브라질
+france, franca, 프랑스
+germany, allemagne, alemanha, 독일
+spain, espagne, espanha, 스페인
+italy, italie, italia, 이탈리아
+portugal, 포르투갈
+england, angleterre, inglaterra, 영국
+united kingdom, royaume-uni, reino unido, uk
+ireland, irlande, irlanda, 아일랜드
+united states, etats-unis, estados unidos, usa, 미국
+canada, 캐나다
+mexico, mexique, mexico, 멕시코
+argentina, argentine, 아르헨티나
+chile, chili, 칠레
+colombia, colombie, colombia, 콜롬비아
+peru, perou, 페루
+japan, japon, japao, 일본
+korea, coree, coreia, 한국
+south korea, coree du sud, coreia do sul, 대한민국
+north korea, coree du nord, coreia do norte, 북한
+india, inde, 인도
+indonesia, indonesie, 인도네시아
+vietnam, viet nam, vietna, 베트남
+thailand, thailande, tailandia, 태국
+philippines, filipinas, 필리핀
+taiwan, 대만
+singapore, singapour, singapura, 싱가포르
+australia, australie, 호주
+ukraine, ucrania, 우크라이나
+poland, pologne, polonia, 폴란드
+romania, roumanie, romenia, 루마니아
+turkey, turquie, turquia, 터키, 튀르키예
+netherlands, pays-bas, holanda, paises baixos, 네덜란드
+belgium, belgique, belgica, 벨기에
+switzerland, suisse, suica, 스위스
+sweden, suede, suecia, 스웨덴
+norway, norvege, noruega, 노르웨이
+nigeria, 나이지리아
+egypt, egypte, egito, 이집트
+morocco, maroc, marrocos, 모로코
+algeria, algerie, argelia, 알제리
+iran, 이란
+israel, 이스라엘
+pakistan, 파키스탄
+belarus, 벨라루스
+kazakhstan, cazaquistao, 카자흐스탄
+moscow, moscou, moscovo, 모스크바
+beijing, pekin, pequim, 베이징
+shanghai, xangai, 상하이
+paris, 파리
+london, londres, 런던
+berlin, berlim, 베를린
+madrid, 마드리드
+lisbon, lisbonne, lisboa, 리스본
+tokyo, toquio, 도쿄
+seoul, seoul, seul, 서울
+busan, 부산
+new york, nova york, nova iorque, 뉴욕
+los angeles, 로스앤젤레스
+chicago, 시카고
+toronto, 토론토
+montreal, 몽트리올
+sao paulo, 상파울루
+rio de janeiro, 리우데자네이루
+lagos
+kiev, kyiv, 키이우
+istanbul, 이스탄불
+"""
+PLACES = frozenset(
+    fold(place.strip()) for line in _PLACES_LINES.strip().splitlines()
+    for place in line.split(","))
+NOT_NAMES = frozenset(_NOT_NAMES.split()) | SERVICES | PLACES
+#: Its first lines: nationalities and languages ("the player is Canadian").
+DEMONYMS = frozenset(" ".join(_NOT_NAMES.strip().splitlines()[:4]).split())
+
+
+#: Participles that say how a name is, not which ("my username is loading").
+_STATE_PARTICIPLES_WORDS = """
+missing pending loading changing showing working glitching bugging resetting processing
+updating blinking flickering disappearing failing crashing lagging freezing spinning
+displaying appearing expiring existing being nothing something everything bleeping
+"""
+STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
