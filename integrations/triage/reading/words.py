@@ -15,6 +15,8 @@ from integrations.triage.reading.normalise import fold
 HANGUL = re.compile("[\uac00-\ud7a3]")
 #: Small words that may join two capitalised words of one name.
 NAME_JOINERS = frozenset(("of", "the", "de", "do", "da", "du", "des", "dos", "das"))
+#: Function words and words of a state: after a field's name they say how the thing is, never
+#: which ("my account is still locked", "avec PayPal").
 STATE_WORDS = frozenset({
     "not", "no", "now", "still", "also", "just", "being", "gone", "mine", "fine", "ok",
     "okay", "broken", "stuck", "down", "back", "bloque", "pirate", "pas", "plus", "aussi",
