@@ -110,7 +110,7 @@ _NEGATION_BEFORE = {
                      r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
-    "pt": re.compile(r"(?:\bnao|\bnem|\bsem)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
+    "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
                      r"questao|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
                      r"sobre|estou|to|quero|pedindo|pedir|querendo)\s+)"
                      r"{0,4}$|"
@@ -196,6 +196,13 @@ _HEDGE_BEFORE = re.compile(
     r"presque|en train de devenir|devenir|devient|devenons|"
     r"meio que|quase|virando|virar|tornando|se tornar|nos tornando)\s+"
     r"(?:(?:a|an|the|un|une|um|uma|o|a|de|d'|like)\s*)?$")
+#: A topic naming the team that handles it ("send me to the billing team", "the payments
+#: department", "l'équipe facturation", "o setor de cobrança", "결제팀"): who answers, not
+#: what the problem is, so no evidence of it (the problem's own words still are).
+_TEAM_AFTER = re.compile(r"^\s*(?:team|teams|department|dept|desk|people|guys|folks)\b|^\s*팀")
+_TEAM_BEFORE = re.compile(r"\b(?:equipe|departement|setor|pessoal|galera|"
+                          r"departamento)\s+(?:(?:de|du|des|d'|da|do|dos|das)\s*)?"
+                          r"(?:(?:la|le|l'|les|a|o|as|os)\s*)?$")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터|이전|전에|전엔|전까지)")
 #: A topic declared fine after it ("billing is fine", "payouts are fine", "mon abonnement est
 #: actif", "o pagamento tá ok", "결제는 잘 됐는데"): the requester sets it aside as a denial
@@ -203,14 +210,17 @@ _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터
 #: and never with a negation between ("is not fine", "ne marche pas", "잘 안 돼요").
 _FINE_AFTER = re.compile(
     r"^\s*(?:(?:side|part|itself|wise)\s+)?(?:(?:is|are|'s|'re|seems?|looks?)\s+(?:(?:all|totally|"
-    r"completely|perfectly|still|working|running)\s+)?(?:fine|ok|okay|good|active|normal|"
+    r"completely|perfectly|still|working|running)\s+)?"
+    r"(?:(?!not\b|never\b)[a-z]+\s+and\s+)?(?:fine|ok|okay|good|active|normal|"
     r"in order|up to date)|(?:works?|is working|are working)\s+(?:fine|perfectly|normally|ok)"
     r")\b|"
-    r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?(?:ok|actifs?|actives?|nickel|"
+    r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?"
+    r"(?:(?!pas\b)[a-z]+\s+et\s+)?(?:ok|actifs?|actives?|nickel|"
     r"en ordre|a jour|normale?|correcte?)|(?:va|vont|marche|marchent|fonctionne|"
     r"fonctionnent)\s+(?:tres\s+)?(?:bien|normalement|correctement|nickel)(?!\s+(?:sauf|mais)"
     r"))\b|"
-    r"^\s*(?:(?:ta|esta|tao|estao|segue|continua)\s+(?:(?:tudo|bem|totalmente)\s+)?(?:ok|certo|"
+    r"^\s*(?:(?:ta|esta|tao|estao|segue|continua)\s+(?:(?:tudo|bem|totalmente)\s+)?"
+    r"(?:(?!nao\b)[a-z]+\s+e\s+)?(?:ok|certo|"
     r"certa|normal|ativo|ativa|ativos|ativas|em dia|funcionando|de boa|tranquilo|beleza)|"
     r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho))\b|"
     r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요)|괜찮|멀쩡|문제\s*없|이상\s*없|"
@@ -325,9 +335,11 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
         return True
     if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
         return True
-    if _declared_fine(text, start, end):
+    if _declared_fine(text, start, end) or _TEAM_AFTER.search(fold(after)):
         return True
     before = fold(text[max(0, start - 60):start])
+    if _TEAM_BEFORE.search(before):
+        return True
     if _CONTEXT_BEFORE.search(before) or _HEDGE_BEFORE.search(before):
         return True
     langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
