@@ -174,7 +174,21 @@ _SECOND_ROLE = re.compile(
     r"models'?|performers'?|leurs?|ses|deux|trois|autres|filles|amies|amis|copines|modeles|"
     r"performeuses|das|dos|duas|dois|outras|outros|amigas|amigos|meninas|modelos|delas|"
     r"deles)(?!\w)|\w+'s\b))|"
-    r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델들|언니들|동생들)[^.!?\n]{0,20}관리")
+    r"도\s*하고[^.!?\n]{0,40}(?:친구|다른|모델|언니|동생|애들|사람|분들|(?:\d+|[한두세네])\s*명)"
+    r"[^.!?\n]{0,20}관리")
+#: The requester founding another kind, under way or planned: "I'm opening a studio", "je
+#: monte un studio", "tô abrindo um estúdio", "스튜디오 차리려고": the word founded (group
+#: 1 or 2), in the first person only ("my friend is opening a studio" is hers).
+_FOUNDING = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are|i'll|i will|i|we)\s+(?:(?:also|now|just|currently|going to|"
+    r"gonna|about to|planning to|trying to)\s+)*(?:open|start|set up|launch|found|creat)\w*"
+    r"\s+(?:up\s+)?(?:(?:a|an|my|our|own)\s+){1,2}([^\W\d_]+)|"
+    r"\b(?:j'ouvre|je monte|je lance|je cree|je vais (?:ouvrir|monter|lancer|creer)|"
+    r"on (?:ouvre|monte|lance|cree))\s+(?:(?:un|une|mon|ma|notre|propre)\s+){1,2}([^\W\d_]+)|"
+    r"\b(?:(?:to|tou|estou|vou|eu|tamos|estamos|vamos)\s+(?:(?:agora|ja|tambem)\s+)?"
+    r"(?:abrindo|montando|criando|abrir|montar|criar)|abri|montei|abro|monto)\s+"
+    r"(?:(?:um|uma|meu|minha|nosso|nossa|proprio|propria)\s+){1,2}([^\W\d_]+)|"
+    r"([\uac00-\ud7a3]+?)(?:을|를)?\s*(?:차리|창업|오픈\s*하려|오픈\s*준비)")
 #: Two kinds at once, in the sentence naming them: "both", "half … half", "at the same
 #: time", "à la fois", "les deux", "ao mesmo tempo", "as duas coisas", "둘 다".
 _BOTH = re.compile(r"\b(?:both|at the same time|a la fois|en meme temps|les deux|"
@@ -233,9 +247,25 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     account (`_shared`), or an option's words, not negated, are the requester's affiliation
     (`_affiliation`)."""
     folded = [fold(t) for _, t in texts]
-    return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or any(
+    return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or _founding(
+        folded, hits, people) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
         or _shared(folded, hits) or _also_others(folded, hits)
+
+
+def _founding(folded: Sequence[str], hits: Sequence[tuple[str, Hit]],
+              people: Mapping[str, set[str]]) -> bool:
+    """True when the requester founds a kind (`_FOUNDING`) other than one their words
+    name (a model opening a studio is two kinds: which account is theirs to say)."""
+    named = {h.phrase.label for _, h in hits if not h.negated}
+    for f in folded:
+        for m in _FOUNDING.finditer(f):
+            word = next(g for g in m.groups() if g)
+            founded = set().union(*(people.get(w, set()) for w in {
+                word, *(key(word, lang) for lang in LANGUAGES)}))
+            if founded and named - founded:
+                return True
+    return False
 
 
 def _sentence_of(folded: str, m: re.Match[str]) -> str:
@@ -407,9 +437,9 @@ _HERE = re.compile(r"(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|oi|ola|salut|bonjour)\W+)
                    r"(?:(?:just|only|independent|solo|regular|simple|juste|so)\s+){0,2}"
                    r"([^\W\d_]+(?<!s))\s+(?:here|ici|aqui)\b")
 #: A Latin name with a Korean copula: "BJ인데요", "streamer예요" (Korean words the matcher
-#: reads itself).
-_LATIN_KO_SELF = re.compile(r"(?<![a-z])([a-z]{2,})\s?(?:인데|이에요|예요|입니다|이고|이라서|"
-                            r"라서|이며)")
+#: reads itself), as typed too: "viewer에요", "이예요", "user임" (the copula ends a word).
+_LATIN_KO_SELF = re.compile(r"(?<![a-z])([a-z]{2,})\s?(?:인데|이에요|예요|에요|이예요|입니다|이고|"
+                            r"이라서|라서|이며|임(?![\uac00-\ud7a3]))")
 LANGUAGES = ("en", "fr", "pt")
 NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
