@@ -123,11 +123,13 @@ _KO_NOT_THING = frozenset(("제", "내", "저", "나", "우리", "저희", "그"
                            "계정", "정보", "기록", "채팅", "창", "화면", "목록", "설정",
                            "메뉴", "버튼", "아이콘", "데이터", "파일"))
 #: Korean grades of a thing (rarity tiers, written in Hangul or transliterated): a grade
-#: before a noun names its class ("레전더리 무기", "에픽 방어구": a legendary weapon), not
-#: the thing, as "legendary weapon" names none in English.
+#: before a category noun (`_KO_CATEGORIES`) names a class ("레전더리 무기", "에픽 방어구": a
+#: legendary weapon), not the thing, as "legendary weapon" names none in English; before
+#: a thing's own kind ("전설 활") it may be the item's name.
 _KO_GRADES = frozenset(("레전더리", "레전드", "전설", "전설급", "에픽", "영웅", "영웅급", "유니크",
                         "레어", "희귀", "신화", "신화급", "미식", "커먼", "언커먼", "노말", "일반",
                         "고급", "최고급", "최상급", "매직", "고대", "한정판"))
+_KO_CATEGORIES = frozenset(("무기", "방어구", "장신구", "장비", "템", "아이템", "소모품", "재료"))
 #: The last syllables of a verb's modifier before a noun ("받은 망토", "산 활", "구매한 검").
 _KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "준", "산", "든", "운", "린",
                      "할", "될", "줄", "살")
@@ -136,11 +138,11 @@ _KO_MODIFIER_ENDS = ("은", "는", "을", "던", "한", "된", "간", "온", "�
 def ko_thing(phrase: str, own: frozenset[str]) -> bool:
     """True when two Hangul words name a thing: neither a generic noun, an owner, a time,
     nor a word with its particle; the first is no verb's modifier ("받은 망토", "산 활")
-    nor a grade (`_KO_GRADES`: "레전더리 무기" is a class of thing)."""
+    nor a grade before a category (`_KO_GRADES`: "레전더리 무기" is a class of thing)."""
     words = [w.removesuffix("의") if i == 0 else w for i, w in enumerate(phrase.split())]
     first = words[0]  # (a genitive is part of a name: "용의 검")
     if any(w in KO_GENERIC or w in _KO_NOT_THING or w in own for w in words) or \
-            (len(words) > 1 and first in _KO_GRADES) or \
+            (len(words) == 2 and first in _KO_GRADES and words[1] in _KO_CATEGORIES) or \
             first.endswith(("에서", "에", "를", "을", "는", "은", "도", "고", "서", "요",
                             "다", "가", "한테", "께")):
         return False
