@@ -57,7 +57,17 @@ _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|di
 #: Where a clause of the sequence starts: the sentence's start or a join, then what may come
 #: before the act ("then", "first", "puis", "ensuite", "depois", "aí").
 _JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
-_LEAD = r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro)\s+)*"
+_LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro|"
+         # the acts as the time of the problem: "when I pick … and click …, it fails"
+         r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
+         r"toda vez que)\s+)*")
+#: In the last act's clause, the result told without a join: a new subject and its state
+#: ("… click export the button goes grey", "… clico em exportar o botão fica cinza", "…
+#: je clique sur exporter le bouton devient gris"): the steps end before it.
+_RESULT = re.compile(
+    r"\s(?:the|it|this|le|la|les|l'|ca|o|a|os|as|isso|nothing|rien|nada)\s*(?:[^\W\d]+\s+)?"
+    r"(?:is|goes|went|turns|turned|stays|becomes|became|gets|got|fica|ficou|vira|virou|some|"
+    r"sumiu|reste|devient|passe|disparait)\b")
 _CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
 _SPLIT = re.compile(_JOIN)
 _EMPTY = re.compile(r"[\s,;:]*(?:(?:and|then|et|puis|ensuite|e|depois|ai|entao)[\s,;:]*)*$")
@@ -122,6 +132,9 @@ def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
     if _NOT_TAKEN.search(folded, begin, best[0][0] + 24):
         return None
     stop = best[-1][1]
+    result = _RESULT.search(folded, best[-1][0], stop)
+    if result is not None:
+        stop = result.start()
     while stop > best[0][0] and folded[stop - 1] in " ,;:":
         stop -= 1
     # the last clause's trailing join word ("… click Export CSV and") is no step
