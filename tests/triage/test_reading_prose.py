@@ -1108,9 +1108,10 @@ def test_steps_taken_reads_the_whole_sequence(ads: TriageContext, body: str, loc
     ("The dashboard is blank when I open it in Firefox, Chrome works fine.", "en", None),
     ("Quand j'ouvre sur Safari la page est blanche, sur Chrome ça marche.", "fr", None),
     ("Quando entro pelo Edge fica em branco.", "pt-br", None),
-    # a named button after the browser still is a step
+    # a named button after the browser still is a step; the acts are read from "when", as
+    # the corpus labels them ("quando eu escolho o periodo e clico em exportar")
     ("When I open Safari and click Get Link nothing happens.", "en",
-     "open Safari and click Get Link nothing happens"),
+     "When I open Safari and click Get Link nothing happens"),
 ])
 def test_steps_taken_skips_messages_and_browsers(ads: TriageContext, body: str, locale: str,
                                                  steps: str | None) -> None:

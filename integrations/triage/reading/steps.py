@@ -67,7 +67,7 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
 _RESULT = re.compile(
     r"\s(?:the|it|this|le|la|les|l'|ca|o|a|os|as|isso|nothing|rien|nada)\s*(?:[^\W\d]+\s+)?"
     r"(?:is|goes|went|turns|turned|stays|becomes|became|gets|got|fica|ficou|vira|virou|some|"
-    r"sumiu|reste|devient|passe|disparait)\b")
+    r"sumiu|reste|devient|passe|disparait|happens|happened|acontece|aconteceu)\b")
 _CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
 _SPLIT = re.compile(_JOIN)
 _EMPTY = re.compile(r"[\s,;:]*(?:(?:and|then|et|puis|ensuite|e|depois|ai|entao)[\s,;:]*)*$")
