@@ -33,7 +33,7 @@ there and once after its first pass (in the headers), then opened.
 ``fresh16`` (``*-fresh16.yaml``): written blind after that first pass, measured at the session's
 start, after its first pass and after its second (in the headers), then opened in the next
 session. ``fresh17`` (``*-fresh17.yaml``): written blind at the start of that session, measured
-there and after its pass on names and dropdowns (in the headers).
+there and after its pass on names and dropdowns (in the headers), then opened.
 ``fresh18`` (``*-fresh18.yaml``): written blind after that pass, measured with the session's
 start and end code (in the headers), kept unseen for the next session.
 
