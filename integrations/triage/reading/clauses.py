@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from integrations.model import Field
+from integrations.triage.reading.context import ENVIRONMENT
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.normalise import MENU_ARROW, fold, substance
 from integrations.triage.reading.steps import KO_ACT_JOIN, sequence
@@ -117,7 +118,7 @@ class ClauseReader:
             value = capped[m.start("act"):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            precise = _TARGET.search(_PLATFORM.sub("", " ".join(value.split()[1:5])))
+            precise = _TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5])))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
@@ -208,11 +209,6 @@ _WHEN = re.compile(
 #: What makes an act a step an agent can follow: a named target (a capitalised word, not
 #: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
 _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
-#: What the requester opens the product with (a browser, a system, a device): "quando abro
-#: no Firefox", "when I open it in Safari" names no button or page an agent can follow.
-_PLATFORM = re.compile(r"(?i)(?<!\w)(?:chrome|firefox|safari|edge|opera|brave|vivaldi|"
-                       r"samsung internet|internet explorer|windows|macos|mac|linux|ubuntu|"
-                       r"android|ios|iphone|ipad|chromebook|pc|laptop)(?!\w)")
 #: A quoted passage: a message the product shows or someone's words, never the
 #: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
 #: cliqué », "I tried to reload"); an apostrophe inside a word opens none.

@@ -290,12 +290,14 @@ _NEGATED_QUOTE_BEFORE = re.compile(
     r"um|uma|do|da|caso|coisa|tipo|problema|famoso|aquele|aquela|esse|essa)\s*){0,4}$")
 
 
-#: The requester's setup, a browser or an operating system ("Je suis sur Edge, Windows 10",
+#: The requester's setup, a browser, a system or a device ("Je suis sur Edge, Windows 10",
 #: "Chrome on macOS", "uso Firefox no Windows 11", "크롬, 윈도우 11"): with a message the
-#: product shows, what a technical problem is reported with (`OptionReader.read`).
+#: product shows, what a technical problem is reported with (`OptionReader.read`); in a
+#: "when" clause, what the product is opened with, no target of a step (`clauses`).
 ENVIRONMENT = re.compile(
-    r"(?i)(?<![^\W\d_])(?:chrome|firefox|safari|edge|opera|brave|vivaldi|internet explorer|"
-    r"windows|macos|mac os|os x|ubuntu|linux|android|ios|ipados|chromebook)(?![^\W\d_])|"
+    r"(?i)(?<![^\W\d_])(?:chrome|firefox|safari|edge|opera|brave|vivaldi|samsung internet|"
+    r"internet explorer|windows|macos|mac os|os x|mac|ubuntu|linux|android|ios|ipados|iphone|"
+    r"ipad|chromebook|pc|laptop)(?![^\W\d_])|"
     r"크롬|파이어폭스|사파리|엣지|윈도우|맥\s?OS|안드로이드|리눅스")
 
 
