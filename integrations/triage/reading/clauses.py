@@ -84,6 +84,15 @@ class ClauseReader:
                     return Evidence(key=self.field.key, value=value, span=clip(value),
                                     method="sentence", locale=locale, confidence=CLAUSE,
                                     source=source)
+        # a chain of acts the problem follows ("로그인하고 링크 메뉴 누르면 …") is what the
+        # requester did before it, as a Latin sequence is (above): before a remedy tried
+        # after it ("캐시 삭제도 해봤는데"); one act alone ("보고서를 열면") comes after it
+        for source, text in texts if self._when else ():
+            capped = text[:4000]
+            for m in _WHEN.finditer(capped):
+                found = self._when_clause(capped, m, source, locale, chained=True)
+                if found is not None:
+                    return found
         cue = self._cue
         for source, text in texts:
             capped = text[:4000]
@@ -94,7 +103,7 @@ class ClauseReader:
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
-        # the act a problem follows last: what the requester tried is the better answer
+        # one act the problem follows last: what the requester tried is the better answer
         for source, text in texts if self._when else ():
             capped = text[:4000]
             for m in _WHEN.finditer(capped):
@@ -103,15 +112,22 @@ class ClauseReader:
                     return found
         return None
 
-    def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str
-                     ) -> Evidence | None:
+    def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str,
+                     chained: bool = False) -> Evidence | None:
         """The sentence from "when I <act>" to its end, the problem it brings included
         ("when I tap Get Link on an advertiser page nothing happens"); in Korean the
-        clause up to the act in "-면", from its sentence's start or last comma."""
+        clause up to the act in "-면", from its sentence's start or last comma. ``chained``:
+        only a Korean chain of acts ("로그인하고 … 누르면")."""
         if m.group("ko"):
             start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
             value = capped[start:m.end()].strip(" ,;")
-            precise = _KO_SEQUENCE.search(value) or _TARGET.search(value)
+            if chained:  # an act's "-고"/"-서" before the act in "-면", not "에서"
+                precise = any(KO_ACT_JOIN.search(value, 0, w.end())
+                              for w in re.finditer(r"\S+(?=\s)", value))
+            else:
+                precise = bool(_KO_SEQUENCE.search(value) or _TARGET.search(value))
+        elif chained:
+            return None  # a Latin chain of acts is a `sequence`
         else:
             end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                       default=len(capped))
