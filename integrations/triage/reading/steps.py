@@ -53,7 +53,9 @@ _ACT = (
 _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
                r"isn'?t|works?|worked|broke|broken|button|buttons|page|tab|"
                r"feature|option|negado|bloqueado|liberado|ne|n'|marche|fonctionne|"
-               r"nao|funciona|esta|ta|e|est)\b")
+               r"nao|funciona|esta|ta|est)\b"
+               # "é" folds to "e": "acesso é negado" is a state, "faço login e clico" acts
+               rf"|e\b(?!\s+(?:{_ACT})(?!\w))")
 #: Where a clause of the sequence starts: the sentence's start or a join, then what may come
 #: before the act ("then", "first", "puis", "ensuite", "depois", "aí").
 _JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
