@@ -91,6 +91,31 @@ KO_ACT_JOIN = re.compile(
     r"넣고|넣어서|치고|쳐서|가서)$")
 
 
+#: A clause that leaves out the act's verb: its preposition again ("je clique sur Rapports
+#: puis sur Performance", "click on Payments, then on History", "clico em Pagamentos e
+#: depois em Histórico").
+_ELIDED = re.compile(r"\s*(?:(?:then|puis|ensuite|depois|ai|entao)\s+)?"
+                     r"(on|in|into|to|sur|dans|em|no|na|nos|nas|pra|para)\s+\S")
+#: A clause that is only the act's second object ("my email and | my password, click …",
+#: "mon email et | mon mot de passe, je coche …", "o email e | a senha, clico …").
+_OBJECT = re.compile(r"\s*(?:\S+\s+){0,3}\S+[\s,;:]*$")
+_AND = re.compile(r"\s(?:and|et|e)$")
+
+
+def _continues(folded: str, act: tuple[int, int], clause: tuple[int, int],
+               rest: list[tuple[int, int]]) -> bool:
+    """True when ``clause``, after the act clause ``act``, goes on with its act with the
+    verb left out: its preposition repeated (`_ELIDED`), or a second object joined by
+    "and" that another act follows (`_OBJECT`), never a new subject's result."""
+    a, b = clause
+    elided = _ELIDED.match(folded, a, b)
+    if elided and re.search(rf"\s{elided.group(1)}\s", folded[act[0]:act[1]]):
+        return True
+    return bool(_AND.search(folded[act[0]:act[1]].rstrip(" ,;:"))
+                and _OBJECT.match(folded, a, b) and rest
+                and _CLAUSE_ACT.match(folded, *rest[0]) is not None)
+
+
 def sequence(text: str) -> tuple[int, int] | None:
     """Where the first sentence of ``text`` that is a sequence of two acts or more starts
     and ends (its last act's clause), or None (Latin script; see the module)."""
@@ -112,13 +137,13 @@ def sequence(text: str) -> tuple[int, int] | None:
 def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
     """The run of two act clauses or more in ``folded[begin:end]``, from the first act."""
     cuts = [begin, *(m.end() for m in _SPLIT.finditer(folded, begin, end)), end]
+    clauses = [(a, b) for a, b in pairwise(cuts)
+               if not _EMPTY.match(folded, a, b)]  # ", then": two joins in a row
     run: list[tuple[int, int]] = []
     best: list[tuple[int, int]] = []
-    for a, b in pairwise(cuts):
-        if _EMPTY.match(folded, a, b):
-            continue  # ", then": two joins in a row
+    for i, (a, b) in enumerate(clauses):
         m = _CLAUSE_ACT.match(folded, a, b)
-        if m and b > m.end():
+        if (m and b > m.end()) or (run and _continues(folded, run[-1], (a, b), clauses[i + 1:])):
             start = a + len(folded[a:b]) - len(folded[a:b].lstrip())
             run.append((start, b))
             continue
