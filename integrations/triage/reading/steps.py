@@ -94,8 +94,10 @@ KO_ACT_JOIN = re.compile(
 #: A clause that leaves out the act's verb: its preposition again ("je clique sur Rapports
 #: puis sur Performance", "click on Payments, then on History", "clico em Pagamentos e
 #: depois em Histórico").
-_ELIDED = re.compile(r"\s*(?:(?:then|puis|ensuite|depois|ai|entao)\s+)?"
-                     r"(on|in|into|to|sur|dans|em|no|na|nos|nas|pra|para)\s+\S")
+_ELIDED = re.compile(r"\s*(on|in|into|to|sur|dans|em|no|na|nos|nas|pra|para)\s+\S")
+#: What ends the act clause before an elided one: a word of order ("… puis", "…, then"),
+#: not a comma alone ("j'ouvre sur Safari la page est blanche, sur Chrome ça marche").
+_THEN = re.compile(r"\s(?:then|puis|ensuite|depois|ai|entao)[\s,;:]*$")
 #: A clause that is only the act's second object ("my email and | my password, click …",
 #: "mon email et | mon mot de passe, je coche …", "o email e | a senha, clico …").
 _OBJECT = re.compile(r"\s*(?:\S+\s+){0,3}\S+[\s,;:]*$")
@@ -109,7 +111,8 @@ def _continues(folded: str, act: tuple[int, int], clause: tuple[int, int],
     "and" that another act follows (`_OBJECT`), never a new subject's result."""
     a, b = clause
     elided = _ELIDED.match(folded, a, b)
-    if elided and re.search(rf"\s{elided.group(1)}\s", folded[act[0]:act[1]]):
+    if elided and _THEN.search(folded, act[0], a) and \
+            re.search(rf"\s{elided.group(1)}\s", folded[act[0]:act[1]]):
         return True
     return bool(_AND.search(folded[act[0]:act[1]].rstrip(" ,;:"))
                 and _OBJECT.match(folded, a, b) and rest
