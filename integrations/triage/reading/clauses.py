@@ -213,15 +213,17 @@ _WHEN = re.compile(
     r"(?i)(?<!\w)(?:when(?:ever)?\s+i|(?:quand|lorsque?|lorsqu['’])\s*(?:j['’]|je\s+)|"
     r"quando\s+(?:eu\s+)?)(?P<act>\s*(?:"
     r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
-    r"download|export|save|run|load|visit|paste|generate|refresh)(?:s|ed|ped|ged)?|"
+    r"download|export|save|run|load|visit|paste|generate|refresh|change)(?:s|d|ed|ped|ged)?|"
     r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
     r"me\s+connecte|télécharge|telecharge|exporte|enregistre|lance|charge|"
-    r"colle|génère|genere|actualise|rafraîchis|rafraichis)|"
+    r"colle|génère|genere|actualise|rafraîchis|rafraichis|change|modifie)|"
     r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
-    r"salvo|carrego|acesso|colo|gero|atualizo|cliquei|abri|entrei|acessei))"
+    r"salvo|carrego|acesso|colo|gero|atualizo|mudo|troco|altero|cliquei|abri|entrei|"
+    r"acessei|mudei|troquei))"
     r"(?!\w))|"
     r"(?P<ko>(?:누르|눌러|클릭하|탭하|터치하|들어가|열|선택하|입력하|로그인하|접속하|실행하|"
-    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하)면(?![\uac00-\ud7a3]))")
+    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하|바꾸|변경하|수정하|설정하|"
+    r"검색하|추가하|고르)면(?![\uac00-\ud7a3]))")
 #: What makes an act a step an agent can follow: a named target (a capitalised word, not
 #: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
 _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")

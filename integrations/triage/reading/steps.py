@@ -33,21 +33,23 @@ _ACT = (
     r"fill(?:ed)?\s+(?:in|out)|submit(?:ted)?|save(?:d)?|upload(?:ed)?|download(?:ed)?|"
     r"export(?:ed)?|log(?:ged)?\s*(?:in|into|on)|login|sign(?:ed)?\s+in|refresh(?:ed)?|"
     r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?\s+to|search(?:ed)?|generate(?:d)?|add(?:ed)?|"
-    r"cop(?:y|ied)|set|tick(?:ed)?)"
+    r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?)"
     r"|(?:(?:je|on|nous)\s+|j')?(?:vais\s+(?:dans|sur|a|au|en)|va\s+(?:dans|sur)|clique|"
     r"tape|appuie|ouvre|entre|rentre|selectionne|choisis|coche|remplis|modifie|saisis|"
     r"colle|valide|me\s+connecte|se\s+connecte|telecharge|exporte|lance|genere|actualise|"
-    r"recharge|ajoute|cherche|copie|(?:ai\s+)?(?:clique|ouvert|choisi|selectionne|tape|"
+    r"recharge|ajoute|cherche|copie|change|"
+    r"(?:ai\s+(?:juste\s+|seulement\s+|simplement\s+)?)?(?:clique|ouvert|choisi|selectionne|tape|"
     r"saisi|colle|coche|valide|rempli|telecharge|exporte|genere|ajoute)|"
     r"(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
     r"selectionner|taper|saisir|coller|valider|se\s+connecter|telecharger|exporter|appuyer|"
-    r"cocher|remplir|generer|ajouter)"
+    r"cocher|remplir|generer|ajouter|changer|modifier)"
     r"|(?:eu\s+|a gente\s+)?(?:entro\s+(?:em|no|na|nos|nas)|vou\s+(?:em|no|na|pra|para|"
     r"ate)|clico|abro|digito|seleciono|escolho|aperto|preencho|coloco|salvo|acesso|baixo|"
-    r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|entrei\s+(?:em|no|na)|"
+    r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|mudo|troco|altero|"
+    r"entrei\s+(?:em|no|na)|"
     r"fui\s+(?:em|no|na|ate)|cliquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
     r"coloquei|salvei|acessei|baixei|exportei|colei|gerei|fiz\s+login|loguei|atualizei|"
-    r"adicionei|copiei)")
+    r"adicionei|copiei|mudei|troquei|alterei)")
 #: After an act's verb, words that make it a noun or a state ("export fails", "download
 #: button", "acesso negado"): no act.
 _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
@@ -60,6 +62,8 @@ _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|di
 #: before the act ("then", "first", "puis", "ensuite", "depois", "aí").
 _JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
 _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro|"
+         # "just opened the site", "só abri o app": nothing but the acts
+         r"just|only|simply|juste|seulement|simplement|so|apenas|simplesmente|"
          # the acts as the time of the problem: "when I pick … and click …, it fails"
          r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
          r"toda vez que)\s+)*")
@@ -85,10 +89,10 @@ _QUESTION = re.compile(r"\?\s*$")
 #: Korean: a word ending in an act's "-고"/"-서" join ("들어가서", "선택하고", "로그인하고",
 #: "눌러서", "열고"), which chains steps; a state's ("쓰고 있고", "이고", "없고") does not.
 KO_ACT_JOIN = re.compile(
-    r"(?:클릭|선택|입력|로그인|접속|다운로드|업로드|저장|검색|변경|생성|복사|새로고침|이동|"
+    r"(?:클릭|선택|입력|로그인|접속|다운로드|업로드|저장|검색|변경|생성|복사|새로고침|이동|수정|"
     r"설정|제출|추가)\s*(?:하고|해서|한\s*후|한\s*다음|했고)$|"
     r"(?:들어가서|들어가고|들어갔고|눌러서|누르고|눌렀고|열고|열어서|고르고|골라서|켜고|켜서|"
-    r"넣고|넣어서|치고|쳐서|가서)$")
+    r"넣고|넣어서|치고|쳐서|가서|바꾸고|바꿔서|바꿨고)$")
 
 
 #: A clause that leaves out the act's verb: its preposition again ("je clique sur Rapports
