@@ -184,14 +184,14 @@ _COUNT_BEFORE = re.compile(
 _DAY_OF_MONTH = re.compile(
     r"\b(?:since|on|from) the (\d{1,2})(?:st|nd|rd|th)\b|"
     r"\bdepuis le (\d{1,2})(?:er)?\b(?!\s*(?:[h:%€$]|\w))|"
-    r"\b(?:c'etait|c’etait|etait|(?<!\w)c|arrive|passe|depuis|depuis le|le|du) "
+    r"(?<!\d et )\b(?:c'etait|c’etait|etait|(?<!\w)c|arrive|passe|depuis|depuis le|le|du) "
     r"(?:le )?(\d{1,2})(?:er)?\b(?=\s*(?:$|[.,;!)]|(?:au|dans la|en) (?:soir|matin|nuit|"
-    r"apres-midi|soiree|journee)|vers\b))|"
+    r"apres-midi|soiree|journee)|vers\b|et\s+(?!(?:le\s+)?\d)))|"
     r"\b(?:desde o|no|do) dia (\d{1,2})\b(?!\s*(?:[h:%$/]|de\s+\w))|"
     r"\b(?:foi|era|aconteceu|desde|em|foi no|foi em|ocorreu) (?:(?:o|no) )?dia (\d{1,2})\b"
     r"(?!\s*(?:[h:%$/]|de\s+\w|dias?\b))|"
     r"(?<!\btodo )(?<!\bcada )(?<!\boutro )(?<!\bum )(?<!\bo )(?<!\bno )(?<!\bdo )\bdia (\d{1,2})\b"
-    r"(?=\s*(?:$|[.,;!)]|(?:a|de) (?:noite|tarde|manha)\b))|"
+    r"(?=\s*(?:$|[.,;!)]|(?:a|de) (?:noite|tarde|manha)\b|e\s+(?!(?:o\s+)?(?:dia\s+)?\d)))|"
     r"(?<![\d월/])(\d{1,2})일\s*(?:부터|에|날)")
 
 
