@@ -134,7 +134,7 @@ class ClauseReader:
             value = capped[m.start("act"):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            precise = _TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5])))
+            precise = bool(_TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5]))))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",

@@ -414,11 +414,29 @@ def _side_act(folded: str, start: int, end: int) -> bool:
                 or _SIDE_ACT.search(clause))
 
 
+#: A retry: the requester's act done again ("tried again today", "j'ai réessayé ce
+#: matin", "tentei de novo hoje", "오늘 다시 시도해도"). Its date is the retry's; the
+#: problem's is the first try's, when the texts give one (`read_date`).
+_RETRY = re.compile(
+    r"\b(?:retr(?:y|ied|ying)|tr(?:y|ied|ying)\b[^,.;!?]{0,24}\b(?:again|once more)|"
+    r"reessay\w*|retent\w*|(?:essaye|essaie|essayer|tente|tenter)\w*\s+(?:a\s+|de\s+)?nouveau|"
+    r"(?:encore|de nouveau)\s+(?:essaye|tente|reessaye)|"
+    r"(?:tentei|tentar|tentando|testei|testar)\b[^,.;!?]{0,24}\b(?:de novo|novamente|"
+    r"outra vez|mais uma vez))\b|"
+    r"다시\s*(?:시도|해|했|결제|구매|눌러|눌렀)|재시도")
+
+
 def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
                ) -> list[tuple[date, float, str]]:
     """Every date the text gives: ``(date, confidence, phrase)``, in text order; ``created``
     is the ticket's creation in the requester's time zone (``timezone``, which also tells
     the order of a numeric date written in English)."""
+    return [(d, c, p) for d, c, p, _ in _find_dates(text, language, created, timezone)]
+
+
+def _find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
+                ) -> list[tuple[date, float, str, bool]]:
+    """`find_dates`, each date told whether it stands in a retry's clause (`_RETRY`)."""
     local = created
     today = local.date()
     folded = fold(text)
@@ -454,7 +472,19 @@ def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC
             add(m.start(), m.end(), day, confidence, text[m.start():m.end()])
     for start, end, day, phrase in _weekdays(folded, text, today):
         add(start, end, day, EXACT, phrase)
-    return [(d, c, p) for _, d, c, p in sorted(found, key=lambda x: x[0])]
+    retry = [(m.start(), m.end()) for m in _RETRY.finditer(folded)]
+    return [(d, c, p, any(_same_clause(folded, at, r) for r in retry))
+            for at, d, c, p in sorted(found, key=lambda x: x[0])]
+
+
+def _same_clause(folded: str, at: int, span: tuple[int, int]) -> bool:
+    """True when ``at`` and ``span`` stand in one clause (no `_CLAUSE` mark nor Korean
+    connective ending between: "어제 저녁이었고 | 오늘 다시 시도해도")."""
+    lo, hi = min(at, span[0]), max(at, span[1])
+    return _CLAUSE.search(folded, lo, hi) is None and _KO_CLAUSE.search(folded, lo, hi) is None
+
+
+_KO_CLAUSE = re.compile(r"(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|니까|면서)\s")
 
 
 def read_date(key: str, texts: Sequence[tuple[str, str]], locale: str, created: datetime,
@@ -466,10 +496,15 @@ def read_date(key: str, texts: Sequence[tuple[str, str]], locale: str, created: 
         local = created
     language = locale.split("-", 1)[0].lower()
     dates: dict[date, tuple[float, str, str]] = {}
+    retried: dict[date, tuple[float, str, str]] = {}
     for source, text in texts:
-        for day, confidence, phrase in find_dates(text[:4000], language, local, timezone):
-            if day not in dates or confidence > dates[day][0]:
-                dates[day] = (confidence, phrase, source)
+        for day, confidence, phrase, retry in _find_dates(text[:4000], language, local,
+                                                          timezone):
+            into = retried if retry else dates
+            if day not in into or confidence > into[day][0]:
+                into[day] = (confidence, phrase, source)
+    if not dates:  # a retry's date alone: the only date the texts give
+        dates = retried
     if len(dates) != 1:
         return None
     day, (confidence, phrase, source) = next(iter(dates.items()))

@@ -1,0 +1,167 @@
+"""Steps and dates by construction, not by phrase (issue 10, session 10s), in en, fr, ko
+and pt-br, through the pure core on the example workspaces.
+
+Steps: what the requester did before the problem (the narrative: "when I click Get Link
+…", "je clique sur Rapports puis sur Performance") is the steps, before a remedy tried after
+it ("I already cleared the cache"); a clause whose verb is left out ("… puis sur
+Performance", "… and my password") continues the act before it; "just", "only", "só",
+"juste" before an act and verbs of changing a setting ("changed the filter", "mudei o
+filtro", "기간을 7일로 바꾸면") are acts too. Dates: a retry's date ("tried again today")
+is not the problem's when the text dates the problem otherwise; "dia 25 e …", "le 20 et …"
+date a day. The sentences are new: none is a corpus ticket."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from integrations.triage import TriageContext
+from integrations.triage.reading import compile_reading, read
+
+#: A Wednesday, as the corpus: relative dates resolve against it.
+CREATED = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
+
+
+def value(ctx: TriageContext, key: str, texts: list[str], locale: str) -> str | None:
+    """What the reading gives ``key`` from ``texts`` (newest first)."""
+    reader = compile_reading({key: ctx.workspace.fields[key]})
+    found = read(reader, key, [(f"comment:{i}", t) for i, t in enumerate(texts)], locale,
+                 CREATED, "UTC")
+    return found.value if found is not None else None
+
+
+# ------------------------------------------------- steps: the narrative before a remedy
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("When I log in and click Get Link on an advertiser page nothing happens. I already "
+     "cleared the cache, same thing.", "en", "log in and click Get Link"),
+    ("Quand je me connecte et je clique sur « Générer le lien », la page se fige. J'ai déjà "
+     "vidé le cache, rien à faire.", "fr", "je me connecte et je clique sur « Générer le lien »"),
+    ("Quando faço login e clico em Gerar Link aparece erro 500. Já limpei o cache e nada.",
+     "pt-br", "faço login e clico em Gerar Link"),
+    ("크롬 쓰고 있는데요, 로그인하고 리포트 메뉴 누르면 하얀 화면만 나와요. 캐시 삭제도 "
+     "해봤는데 똑같아요.", "ko", "로그인하고 리포트 메뉴 누르면"),
+    ("윈도우 11인데 링크 탭 들어가서 생성 버튼 누르면 멈춰요. 쿠키 지워봤어요.", "ko",
+     "링크 탭 들어가서 생성 버튼 누르면"),
+])
+def test_the_act_before_the_problem_is_the_steps_not_the_remedy(
+        ads: TriageContext, body: str, locale: str, expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    # a remedy alone is still what the requester did
+    ("The stats page is blank. Chrome on Windows 11, I already cleared the cache.", "en",
+     "cleared the cache"),
+    ("La page reste blanche. Firefox sous Ubuntu, j'ai déjà vidé le cache.", "fr",
+     "vidé le cache"),
+    ("O painel fica em branco. Uso Chrome no Windows, já limpei o cache.", "pt-br",
+     "limpei o cache"),
+    ("통계 페이지가 하얗게 나와요. 크롬이고 캐시 지웠어요.", "ko", "캐시 지웠어요"),
+])
+def test_a_remedy_alone_is_still_read(ads: TriageContext, body: str, locale: str,
+                                      expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+# ------------------------------------------- steps: a clause whose verb is left out
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("I click on Payments, then on History, and the page stays blank.", "en",
+     "click on Payments, then on History"),
+    ("Je clique sur Paiements puis sur Historique, la page reste blanche.", "fr",
+     "Je clique sur Paiements puis sur Historique"),
+    ("Clico em Pagamentos e depois em Histórico, a página fica em branco.", "pt-br",
+     "Clico em Pagamentos e depois em Histórico"),
+    # the act's second object: "my email and my password"
+    ("I type my email and my password, click Sign in, and the captcha comes back.", "en",
+     "type my email and my password, click Sign in"),
+    ("je saisis mon identifiant et mon mot de passe, je valide, et la page se recharge.",
+     "fr", "je saisis mon identifiant et mon mot de passe, je valide"),
+    ("digito o email e a senha, clico em Entrar e a página recarrega.", "pt-br",
+     "digito o email e a senha, clico em Entrar"),
+])
+def test_a_clause_without_its_verb_continues_the_act(
+        ads: TriageContext, body: str, locale: str, expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+# ------------------------------------ steps: "just", "só"; verbs of changing a setting
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("Chrome on iOS 17, just opened the site and logged in, no error shown.", "en",
+     "opened the site and logged in"),
+    ("Safari sur iOS 17, j'ai juste ouvert le site et cliqué sur Connexion, aucun message.",
+     "fr", "ouvert le site et cliqué sur Connexion"),
+    ("Safari no iOS 17, só abri o app e fiz login, nenhuma mensagem.", "pt-br",
+     "abri o app e fiz login"),
+    ("I opened the dashboard and changed the filter to last 7 days, the chart stays empty.",
+     "en", "opened the dashboard and changed the filter"),
+    ("J'ouvre le tableau de bord et je change le filtre sur 7 jours, le graphique reste vide.",
+     "fr", "J'ouvre le tableau de bord et je change le filtre"),
+    ("abri o painel e mudei o período pra 'últimos 30 dias', não carrega nada", "pt-br",
+     "abri o painel e mudei o período"),
+    ("리포트 메뉴 클릭하고 기간을 7일로 바꾸면 403 오류가 떠요.", "ko",
+     "리포트 메뉴 클릭하고 기간을 7일로 바꾸면"),
+])
+def test_just_and_changing_a_setting_are_acts(ads: TriageContext, body: str, locale: str,
+                                              expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a place, not an act left out: a comma alone before it
+    ("When I open it on Safari the page is blank, on Chrome it works.", "en"),
+    ("Quand j'ouvre sur Safari la page est blanche, sur Chrome ça marche.", "fr"),
+    ("Quando abro no Safari a página fica branca, no Chrome funciona.", "pt-br"),
+    # a state, a wish, the product's acts: no steps
+    ("The filter changed and the chart, the table and the totals are empty.", "en"),
+    ("Je voudrais juste changer le filtre et cliquer sur Appliquer.", "fr"),
+    ("O filtro mudou sozinho e o gráfico some.", "pt-br"),
+    ("기간을 바꾸고 싶은데 어디서 하나요?", "ko"),
+])
+def test_no_act_no_steps(ads: TriageContext, body: str, locale: str) -> None:
+    assert value(ads, "steps_taken", [body], locale) is None
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(("texts", "locale", "day"), [
+    # a retry's date is the retry's: the first try dates the problem
+    (["the first time I tried was yesterday evening, tried again today, same message"],
+     "en", "2026-12-01"),
+    (["La première fois c'était hier soir, j'ai réessayé ce matin, même erreur."], "fr",
+     "2026-12-01"),
+    (["A primeira vez foi ontem à noite, tentei de novo hoje e deu o mesmo erro."], "pt-br",
+     "2026-12-01"),
+    (["처음 결제한 건 어제 저녁이었고 오늘 다시 시도해도 똑같아요."], "ko", "2026-12-01"),
+    # a retry alone: its date is the only one the text gives
+    (["Payment keeps failing, I tried again this morning."], "en", "2026-12-02"),
+    (["Le paiement échoue, j'ai réessayé hier soir."], "fr", "2026-12-01"),
+    # "dia 25 e …", "le 20 et …": a day of the month
+    (["Comprei o pacote dia 20 e até agora nada."], "pt-br", "2026-11-20"),
+    (["J'ai acheté le pack le 20 et toujours rien."], "fr", "2026-11-20"),
+])
+def test_the_problem_s_date(games: TriageContext, texts: list[str], locale: str,
+                            day: str) -> None:
+    assert value(games, "occurred_on", texts, locale) == day
+
+
+@pytest.mark.parametrize(("texts", "locale"), [
+    # two dates neither of which is a retry: none
+    (["It failed yesterday and also on Monday."], "en"),
+    # two days of the month in a row are no one date
+    (["Comprei dia 20 e 21 e nada."], "pt-br"),
+    (["J'ai payé le 20 et le 21, rien reçu."], "fr"),
+])
+def test_no_one_date(games: TriageContext, texts: list[str], locale: str) -> None:
+    assert value(games, "occurred_on", texts, locale) is None
