@@ -15,8 +15,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from triage_support import REQUESTER, ticket
 
-from integrations.triage import TriageContext
+from integrations.model import TicketComment
+from integrations.triage import TriageContext, decide
 from integrations.triage.reading import compile_reading, read
 
 #: A Wednesday, as the corpus: relative dates resolve against it.
@@ -165,3 +167,26 @@ def test_the_problem_s_date(games: TriageContext, texts: list[str], locale: str,
 ])
 def test_no_one_date(games: TriageContext, texts: list[str], locale: str) -> None:
     assert value(games, "occurred_on", texts, locale) is None
+
+
+# ------------------------------------------------------------------ operating system
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("Our cron job on a Debian 12 server gets a 401 from the API.", "en", "Debian 12"),
+    ("Notre script tourne sous CentOS 7 et l'API répond 403.", "fr", "CentOS 7"),
+    ("O job roda num servidor Red Hat e a API dá erro 500.", "pt-br", "Red Hat"),
+    ("데비안 12 서버에서 API 호출하면 401이 떠요.", "ko", "데비안 12"),
+    ("Firefox on Linux Mint 21, the chart never loads.", "en", "Linux Mint 21"),
+])
+def test_server_systems_are_operating_systems(ads: TriageContext, body: str, locale: str,
+                                              expected: str) -> None:
+    """Through `decide` (the system is read by the field's ``extract`` patterns; the
+    language is the text's)."""
+    comment = TicketComment(id=1, author_id=REQUESTER, public=True, body=body,
+                            created_at=CREATED, from_requester=True)
+    t = ticket(subject="API", description=body, comments=(comment,), updated_at=CREATED,
+               form_id={k: rid for rid, k in ads.form_ids.items()}["publisher-support"])
+    d = decide(t, ads)
+    found = {e.key: e.value for e in d.extracted}
+    assert found.get("operating_system") == expected
