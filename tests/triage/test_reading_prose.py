@@ -542,7 +542,7 @@ def test_a_code_after_its_qualified_field_name(games: TriageContext, body: str, 
     ("화면이 안 나와요. 쿠키 지우고 다시 로그인했는데 그대로예요.", "ko",
      "쿠키 지우고 다시 로그인했는데 그대로예요"),
     # a one-word cue keeps its accents: "je clique" is not "cliqué"
-    ("Dès que je clique sur Performance ça plante.", "fr", None),
+    ("Je clique sur Performance et ça plante.", "fr", None),
     # contacting someone is no step taken on the problem
     ("Commission missing. I tried calling my bank yesterday.", "en", None),
     ("Commission manquante. J'ai essayé d'appeler la banque.", "fr", None),

@@ -134,6 +134,50 @@ def test_no_act_no_steps(ads: TriageContext, body: str, locale: str) -> None:
     assert value(ads, "steps_taken", [body], locale) is None
 
 
+# ------------------------- steps: the act a problem follows, in its other grammatical forms
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    # "as soon as", "dès que", "assim que", "every time": a "when"
+    ("As soon as I click on Reports the page goes white.", "en", "click on Reports"),
+    ("Dès que je clique sur Rapports la page devient blanche.", "fr",
+     "clique sur Rapports"),
+    ("Assim que eu clico em Relatórios a página fica branca.", "pt-br",
+     "clico em Relatórios"),
+    ("Every time I open Payments it says error 502.", "en", "open Payments"),
+    # the act as a gerund or an infinitive
+    ("Clicking Export gives me a 500 error.", "en", "Clicking Export"),
+    ("En cliquant sur « Exporter », j'obtiens une erreur 500.", "fr",
+     "cliquant sur « Exporter »"),
+    ("Ao clicar em Exportar aparece erro 500.", "pt-br", "clicar em Exportar"),
+    # Korean: "-니까", a past in "-는데"/"-더니" after a chain of acts
+    ("결제 탭 열어서 인보이스 다운로드 클릭하니까 하얀 화면이 떠요.", "ko",
+     "결제 탭 열어서 인보이스 다운로드 클릭하니까"),
+    ("로그인하고 리포트 들어가서 11월 선택했는데 표가 비어 있어요.", "ko",
+     "로그인하고 리포트 들어가서 11월 선택했는데"),
+    ("대시보드 들어가서 링크 탭 누르니까 화면이 하얘져요.", "ko",
+     "대시보드 들어가서 링크 탭 누르니까"),
+])
+def test_the_act_a_problem_follows_in_other_forms(
+        ads: TriageContext, body: str, locale: str, expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # no named target: the product at large, or no act
+    ("As soon as I open it everything freezes.", "en"),
+    ("Dès que j'ouvre le site ça rame.", "fr"),
+    ("Assim que abro o app ele fecha.", "pt-br"),
+    ("Clicking around, everything seems slow.", "en"),
+    # one Korean act without a chain nor a named target
+    ("버튼 누를 때마다 오류가 나요.", "ko"),
+    ("로그인했는데 아무것도 안 보여요.", "ko"),
+])
+def test_no_named_target_no_steps(ads: TriageContext, body: str, locale: str) -> None:
+    assert value(ads, "steps_taken", [body], locale) is None
+
+
 # ------------------------------------------------------------------ dates
 
 

@@ -90,6 +90,8 @@ class ClauseReader:
         for source, text in texts if self._when else ():
             capped = text[:4000]
             for m in _WHEN.finditer(capped):
+                if m.group().endswith(("는데", "더니")):
+                    continue  # a past act: a cue's ("클릭했", "눌렀"), else after the cues
                 found = self._when_clause(capped, m, source, locale, chained=True)
                 if found is not None:
                     return found
@@ -131,7 +133,8 @@ class ClauseReader:
         else:
             end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                       default=len(capped))
-            value = capped[m.start("act"):end].strip(" ,;")
+            act = next(g for g in ("act", "ing", "ant", "inf") if m.group(g) is not None)
+            value = capped[m.start(act):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
             precise = bool(_TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5]))))
@@ -206,12 +209,34 @@ PATH_CUE = "{path}"
 WHEN_CUE = "{when}"
 #: The cue of a free-text field that reads a sentence of the requester's acts (`steps`).
 STEPS_CUE = "{steps}"
+#: Korean acts on the product: the nouns that "하다" makes a verb of, and the other verbs
+#: as (stem, "-니까" form, past stem, "-ㄹ" form).
+_KO_HA = ("클릭", "탭", "터치", "선택", "입력", "로그인", "접속", "실행", "저장", "업로드",
+          "다운로드", "생성", "호출", "새로고침", "변경", "수정", "설정", "검색", "추가")
+_KO_VERBS = (("누르", "누르니까", "눌렀", "누를"), ("눌러", "누르니까", "눌렀", "누를"),
+             ("들어가", "들어가니까", "들어갔", "들어갈"), ("열", "여니까", "열었", "열"),
+             ("내보내", "내보내니까", "내보냈", "내보낼"), ("바꾸", "바꾸니까", "바꿨", "바꿀"),
+             ("고르", "고르니까", "골랐", "고를"))
+#: The act a problem follows, in Korean: "-면" ("누르면"), "-니까" ("클릭하니까"), a past in
+#: "-는데"/"-더니" ("선택했는데", "눌렀더니"), "-ㄹ 때(마다)" ("누를 때마다").
+_KO_WHEN = (
+    "(?:" + "|".join([*(f"{n}\\s*하" for n in _KO_HA), *(v[0] for v in _KO_VERBS)])
+    + ")면(?![\\uac00-\\ud7a3])|(?:"
+    + "|".join([*(f"{n}\\s*하니까" for n in _KO_HA), *(v[1] for v in _KO_VERBS)])
+    + ")(?![\\uac00-\\ud7a3])|(?:"
+    + "|".join([*(f"{n}\\s*했" for n in _KO_HA), *(v[2] for v in _KO_VERBS)])
+    + ")(?:는데|더니)(?![\\uac00-\\ud7a3])|(?:"
+    + "|".join([*(f"{n}\\s*할" for n in _KO_HA), *(v[3] for v in _KO_VERBS)])
+    + ")\\s*때(?:마다)?(?![\\uac00-\\ud7a3])")
 #: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
 #: present or past, of using the product (not "when I joined", "when will I be paid");
 #: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").
 _WHEN = re.compile(
-    r"(?i)(?<!\w)(?:when(?:ever)?\s+i|(?:quand|lorsque?|lorsqu['’])\s*(?:j['’]|je\s+)|"
-    r"quando\s+(?:eu\s+)?)(?P<act>\s*(?:"
+    r"(?i)(?<!\w)(?:(?:when(?:ever)?|as soon as|once|every time|each time|any time|the moment)"
+    r"\s+i|(?:quand|lorsque?|lorsqu['’]|d[eè]s que|d[eè]s qu['’]|(?:à |a )?chaque fois que?|"
+    r"chaque fois qu['’]|une fois que?|une fois qu['’])\s*(?:j['’]|je\s+)|"
+    r"(?:quando|assim que|sempre que|toda vez que|cada vez que|logo que|depois que)\s+(?:eu\s+)?)"
+    r"(?P<act>\s*(?:"
     r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
     r"download|export|save|run|load|visit|paste|generate|refresh|change)(?:s|d|ed|ped|ged)?|"
     r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
@@ -221,9 +246,17 @@ _WHEN = re.compile(
     r"salvo|carrego|acesso|colo|gero|atualizo|mudo|troco|altero|cliquei|abri|entrei|"
     r"acessei|mudei|troquei))"
     r"(?!\w))|"
-    r"(?P<ko>(?:누르|눌러|클릭하|탭하|터치하|들어가|열|선택하|입력하|로그인하|접속하|실행하|"
-    r"저장하|업로드하|다운로드하|내보내|생성하|호출하|새로고침하|바꾸|변경하|수정하|설정하|"
-    r"검색하|추가하|고르)면(?![\uac00-\ud7a3]))")
+    # the act as a gerund or an infinitive: "clicking Export gives …", "en cliquant sur
+    # « Exporter »", "après avoir cliqué sur", "ao clicar em Gerar", "depois de abrir"
+    r"(?<!\w)(?:(?:after|upon|on|by|when)\s+)?(?P<ing>(?:clicking|tapping|pressing|hitting|"
+    r"opening|selecting|choosing|submitting|saving|exporting|downloading|uploading|generating|"
+    r"pasting|logging\s+in(?:to)?)(?!\w))|"
+    r"(?<!\w)(?:en|apr[eè]s avoir)\s+(?P<ant>(?:cliquant|appuyant|ouvrant|s[ée]lectionnant|"
+    r"tapant|validant|choisissant|exportant|t[ée]l[ée]chargeant|g[ée]n[ée]rant|collant|"
+    r"cliqu[ée]|ouvert|s[ée]lectionn[ée]|valid[ée]|choisi|export[ée]|coll[ée])(?!\w))|"
+    r"(?<!\w)(?:ao|ap[oó]s|depois de)\s+(?P<inf>(?:clicar|tocar|apertar|abrir|selecionar|"
+    r"escolher|entrar|acessar|gerar|exportar|baixar|salvar|colar|digitar|enviar)(?!\w))|"
+    rf"(?P<ko>{_KO_WHEN})")
 #: What makes an act a step an agent can follow: a named target (a capitalised word, not
 #: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
 _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
