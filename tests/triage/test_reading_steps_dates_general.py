@@ -193,6 +193,24 @@ def test_no_named_target_no_steps(ads: TriageContext, body: str, locale: str) ->
     # a retry alone: its date is the only one the text gives
     (["Payment keeps failing, I tried again this morning."], "en", "2026-12-02"),
     (["Le paiement échoue, j'ai réessayé hier soir."], "fr", "2026-12-01"),
+    # a check again, the problem still there: later than the problem
+    (["Bought it Monday, checked again this morning and it's not there."], "en",
+     "2026-11-30"),
+    (["Comprei na segunda-feira, conferi de novo hoje e nada."], "pt-br", "2026-11-30"),
+    (["It started last Friday and it's still happening today."], "en", "2026-11-27"),
+    (["Ça a commencé vendredi dernier et ça continue aujourd'hui."], "fr", "2026-11-27"),
+    (["Começou sexta passada e continua até hoje."], "pt-br", "2026-11-27"),
+    (["지난 금요일부터 그랬고 오늘도 그래요."], "ko", "2026-11-27"),
+    # contacting someone is dated on its own: the e-mail's or the call's date
+    (["I bought the pack on the 25th. I already emailed support yesterday, no answer."],
+     "en", "2026-11-25"),
+    (["J'ai acheté le pack le 25. J'ai déjà écrit au support hier, pas de réponse."], "fr",
+     "2026-11-25"),
+    (["Comprei o pacote dia 25. Já mandei email pro suporte ontem e nada."], "pt-br",
+     "2026-11-25"),
+    (["11월 25일에 샀어요. 어제 고객센터에 문의했는데 답이 없어요."], "ko", "2026-11-25"),
+    # "called" naming someone is no call
+    (["yesterday a player called Dr4gon spammed the chat"], "en", "2026-12-01"),
     # "dia 25 e …", "le 20 et …": a day of the month
     (["Comprei o pacote dia 20 e até agora nada."], "pt-br", "2026-11-20"),
     (["J'ai acheté le pack le 20 et toujours rien."], "fr", "2026-11-20"),

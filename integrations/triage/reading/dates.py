@@ -396,10 +396,21 @@ _SIDE_UPDATE = re.compile(
 _SIDE_ACT = re.compile(
     r"\b(?:re-?install\w*|reinstal\w*|repair(?:ed)?|verified|reinstalle\w*|repare\w*|"
     r"verifie\w*|reparei|verifiquei|started playing|began playing|(?:ai\s+)?commence a jouer|"
-    r"comecei a jogar)\b|재설치|다시 설치|무결성 검사|파일 검사")
+    r"comecei a jogar|"
+    # contacting someone: the date of the e-mail or the call, not of the problem
+    r"(?:i|we|i've|we've)\s+(?:already\s+|also\s+)?(?:contact|email|e-mail|call|phon|messag)ed|"
+    r"wrote to|reached out|ecrit a|ecrit au|"
+    r"ecrit aux|appele|contacte|mandei (?:um )?e-?mail|liguei|contatei|"
+    r"entrei em contato|falei com)\b|재설치|다시 설치|무결성 검사|파일 검사|"
+    r"문의(?:했|드렸|남겼)|전화(?:했|해 ?봤|드렸)|연락(?:했|드렸)")
 _ONSET = re.compile(r"\b(?:since|after|ever since|depuis|apres|desde|depois)\b|"
                     r"이후|후로|후부터|부터|그때부터|나서")
+#: Where a clause ends: a mark; for a retry's clause also "and"/"but" ("it started Friday
+#: and it's still …") and a Korean connective ending ("일요일에 결제됐고 | 오늘 …"), not for
+#: a side act's ("à réparer hier et depuis il a disparu": the problem dates from it).
 _CLAUSE = re.compile(r"[.!?;,\n]")
+_CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:and|but|et|mais|e|mas)\s|"
+                         r"(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|니까|면서)\s")
 
 
 def _side_act(folded: str, start: int, end: int) -> bool:
@@ -418,12 +429,17 @@ def _side_act(folded: str, start: int, end: int) -> bool:
 #: matin", "tentei de novo hoje", "오늘 다시 시도해도"). Its date is the retry's; the
 #: problem's is the first try's, when the texts give one (`read_date`).
 _RETRY = re.compile(
-    r"\b(?:retr(?:y|ied|ying)|tr(?:y|ied|ying)\b[^,.;!?]{0,24}\b(?:again|once more)|"
+    r"\b(?:retr(?:y|ied|ying)|(?:tr(?:y|ied|ying)|check(?:ed|ing)?|look(?:ed)?|"
+    r"refresh(?:ed)?)\b[^,.;!?]{0,24}\b(?:again|once more)|"
+    # the problem still there: "still happening today", "continue aujourd'hui"
+    r"still|continu\w*|(?:ate|jusqu'a) (?:hoje|aujourd'hui)|"
+    r"(?:verifi|confer|olh|atualiz|recarreg)\w*\s+(?:de novo|novamente|outra vez)|"
+    r"reverifi\w*|"
     r"reessay\w*|retent\w*|(?:essaye|essaie|essayer|tente|tenter)\w*\s+(?:a\s+|de\s+)?nouveau|"
     r"(?:encore|de nouveau)\s+(?:essaye|tente|reessaye)|"
     r"(?:tentei|tentar|tentando|testei|testar)\b[^,.;!?]{0,24}\b(?:de novo|novamente|"
     r"outra vez|mais uma vez))\b|"
-    r"다시\s*(?:시도|해|했|결제|구매|눌러|눌렀)|재시도")
+    r"다시\s*(?:시도|해|했|결제|구매|눌러|눌렀|확인)|재시도|(?:오늘|지금)도|아직도")
 
 
 def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
@@ -478,13 +494,10 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
 
 
 def _same_clause(folded: str, at: int, span: tuple[int, int]) -> bool:
-    """True when ``at`` and ``span`` stand in one clause (no `_CLAUSE` mark nor Korean
-    connective ending between: "어제 저녁이었고 | 오늘 다시 시도해도")."""
+    """True when ``at`` and ``span`` stand in one clause (no `_CLAUSE_END` between: "it
+    started Friday and | it's still …", "어제 저녁이었고 | 오늘 다시 시도해도")."""
     lo, hi = min(at, span[0]), max(at, span[1])
-    return _CLAUSE.search(folded, lo, hi) is None and _KO_CLAUSE.search(folded, lo, hi) is None
-
-
-_KO_CLAUSE = re.compile(r"(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|니까|면서)\s")
+    return _CLAUSE_END.search(folded, lo, hi) is None
 
 
 def read_date(key: str, texts: Sequence[tuple[str, str]], locale: str, created: datetime,
