@@ -211,6 +211,9 @@ def test_no_named_target_no_steps(ads: TriageContext, body: str, locale: str) ->
     (["11월 25일에 샀어요. 어제 고객센터에 문의했는데 답이 없어요."], "ko", "2026-11-25"),
     # "called" naming someone is no call
     (["yesterday a player called Dr4gon spammed the chat"], "en", "2026-12-01"),
+    # a Portuguese weekday word right after a past act is a day, not an ordinal
+    (["comprei sexta e não chegou"], "pt-br", "2026-11-27"),
+    (["o jogo travou segunda de manhã"], "pt-br", "2026-11-30"),
     # "dia 25 e …", "le 20 et …": a day of the month
     (["Comprei o pacote dia 20 e até agora nada."], "pt-br", "2026-11-20"),
     (["J'ai acheté le pack le 20 et toujours rien."], "fr", "2026-11-20"),
@@ -223,6 +226,9 @@ def test_the_problem_s_date(games: TriageContext, texts: list[str], locale: str,
 @pytest.mark.parametrize(("texts", "locale"), [
     # two dates neither of which is a retry: none
     (["It failed yesterday and also on Monday."], "en"),
+    # an ordinal: "foi a segunda vez", "ficou segunda colocada"
+    (["foi a segunda vez que travou"], "pt-br"),
+    (["meu time ficou segunda colocada"], "pt-br"),
     # two days of the month in a row are no one date
     (["Comprei dia 20 e 21 e nada."], "pt-br"),
     (["J'ai payé le 20 et le 21, rien reçu."], "fr"),

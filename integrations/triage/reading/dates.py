@@ -149,6 +149,9 @@ _NOT_PAST_BEFORE = re.compile(
     r"(?<![가-힣])(?:다음\s*주|다음|담주|매주|매))\s*$")
 _NOT_PAST_AFTER = re.compile(
     r"^(?:\s+(?:prochain|next|que vem|\d)|\s*마다)")
+#: A Portuguese past act right before a weekday word makes it a day ("comprei sexta",
+#: "travou segunda", "foi quarta"), not an ordinal ("a segunda", "sexta vez").
+_PT_PAST = re.compile(r"\b(?:[a-z]{2,}(?:ei|ou|eu|iu)|foi|era)\s+$")
 #: Nouns after which a Portuguese weekday word is an ordinal ("na segunda vez").
 _ORDINAL_NOUN = re.compile(
     r"^\s+(?:vez|vezes|tentativa|tentativas|etapa|parte|opcao|pagina|linha|fase|temporada|"
@@ -245,8 +248,9 @@ def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date,
                 _NOT_PAST_AFTER.match(after):
             continue
         if name not in ("sabado", "domingo") and not feira and not post and \
-                (not pre or _ORDINAL_NOUN.match(after)):
-            continue  # "segunda" alone is also "second"
+                (not (pre or _PT_PAST.search(folded, 0, m.start()))
+                 or _ORDINAL_NOUN.match(after)):
+            continue  # "segunda" alone is also "second", unless a past act dates it
         weekday = _WEEKDAYS[name]
         if weekday == today.weekday() and not (pre or post):
             continue
