@@ -178,6 +178,40 @@ def test_no_named_target_no_steps(ads: TriageContext, body: str, locale: str) ->
     assert value(ads, "steps_taken", [body], locale) is None
 
 
+# --------------------------------------------------- steps: a list, one act a line
+
+
+@pytest.mark.parametrize(("body", "locale", "expected"), [
+    ("Hi,\n1. log in\n2. go to Reports\n3. click Export CSV\n=> error 500", "en",
+     "log in\n2. go to Reports\n3. click Export CSV"),
+    ("Bonjour,\n- je me connecte\n- je vais dans Rapports\n- je clique sur Exporter\n"
+     "et là erreur 500", "fr", "je vais dans Rapports\n- je clique sur Exporter"),
+    ("Oi,\n1) faço login\n2) vou em Relatórios\n3) clico em Exportar\ne dá erro 500",
+     "pt-br", "faço login\n2) vou em Relatórios\n3) clico em Exportar"),
+    ("1. 로그인\n2. 리포트 메뉴 클릭\n3. 내보내기 클릭\n그러면 500 에러가 나요", "ko",
+     "로그인\n2. 리포트 메뉴 클릭\n3. 내보내기 클릭"),
+    # a Korean chain of acts goes on over commas
+    ("먼저 로그인하고, 리포트 메뉴로 가서, 내보내기를 누르면 에러가 나요.", "ko",
+     "먼저 로그인하고, 리포트 메뉴로 가서, 내보내기를 누르면"),
+])
+def test_a_list_of_acts_is_the_steps(ads: TriageContext, body: str, locale: str,
+                                     expected: str) -> None:
+    found = value(ads, "steps_taken", [body], locale)
+    assert found is not None and expected.casefold() in found.casefold()
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # a list of what the requester uses, or of questions: no acts
+    ("My setup:\n- Chrome 120\n- Windows 11\n- fiber connection", "en"),
+    ("Deux questions :\n1. pourquoi le paiement est en attente ?\n2. quand sera-t-il "
+     "versé ?", "fr"),
+    ("Dados:\n- Firefox\n- Ubuntu 22.04", "pt-br"),
+    ("환경:\n- 크롬\n- 윈도우 11", "ko"),
+])
+def test_a_list_of_no_acts_is_no_steps(ads: TriageContext, body: str, locale: str) -> None:
+    assert value(ads, "steps_taken", [body], locale) is None
+
+
 # ------------------------------------------------------------------ dates
 
 

@@ -16,7 +16,7 @@ from integrations.model import Field
 from integrations.triage.reading.context import ENVIRONMENT
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.normalise import MENU_ARROW, fold, substance
-from integrations.triage.reading.steps import KO_ACT_JOIN, sequence
+from integrations.triage.reading.steps import KO_ACT_JOIN, listed, sequence
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import HANGUL
 
@@ -74,6 +74,12 @@ class ClauseReader:
         # included, as a cue's clause; before a cue elsewhere ("tried twice")
         for source, text in texts if self._steps else ():
             capped = text[:4000]
+            span = listed(capped)  # a list, one act a line: the lines from first to last
+            if span is not None and substance(capped[span[0]:span[1]]) >= CLAUSE_MIN:
+                value = capped[span[0]:span[1]]
+                return Evidence(key=self.field.key, value=value, span=clip(value),
+                                method="sentence", locale=locale, confidence=CLAUSE,
+                                source=source)
             span = sequence(capped)
             if span is not None and not any(q.start() <= span[0] < q.end()
                                             for q in _QUOTE_SPAN.finditer(capped)):
@@ -122,10 +128,15 @@ class ClauseReader:
         only a Korean chain of acts ("로그인하고 … 누르면")."""
         if m.group("ko"):
             start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
+            # a chain of acts goes on over a comma ("먼저 로그인하고, 리포트 메뉴로 가서, …")
+            while start > 0 and capped[start - 1] == "," and \
+                    KO_ACT_JOIN.search(capped[:start - 1].rstrip()):
+                start = max((capped.rfind(p, 0, start - 1) for p in ".!?\n,"),
+                            default=-1) + 1
             value = capped[start:m.end()].strip(" ,;")
             if chained:  # an act's "-고"/"-서" before the act in "-면", not "에서"
                 precise = any(KO_ACT_JOIN.search(value, 0, w.end())
-                              for w in re.finditer(r"\S+(?=\s)", value))
+                              for w in re.finditer(r"[^\s,]+(?=,?\s)", value))
             else:
                 precise = bool(_KO_SEQUENCE.search(value) or _TARGET.search(value))
         elif chained:

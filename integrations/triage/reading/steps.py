@@ -20,7 +20,10 @@ from itertools import pairwise
 
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["KO_ACT_JOIN", "sequence"]
+#: A Hangul syllable.
+HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
+
+__all__ = ["KO_ACT_JOIN", "listed", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -176,3 +179,34 @@ def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
     if tail and tail.start() > best[-1][0]:
         stop = tail.start()
     return best[0][0], stop
+
+
+#: A line of a list: its marker ("1.", "2)", "-", "•", "*", "→") and what follows.
+_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-•*·→]|>)[ \t]*(\S[^\n]*)$")
+#: A Korean act in a list's line ("로그인", "리포트 메뉴 클릭", "내보내기 누름").
+_KO_ITEM_ACT = re.compile(
+    r"(?:클릭|선택|입력|로그인|접속|다운로드|업로드|저장|검색|변경|생성|복사|새로고침|이동|"
+    r"수정|누르|눌러|누름|눌렀|들어가|들어감|열기|열고|열어|바꾸|바꿈|붙여넣)")
+
+
+def listed(text: str) -> tuple[int, int] | None:
+    """Where a list of the requester's acts, one a line after a marker ("1. log in / 2.
+    go to Reports / 3. click Export", "- je me connecte / - je vais dans Rapports", "1.
+    로그인 / 2. 리포트 메뉴 클릭"), starts and ends: two lines or more in a row, each an
+    act, or None."""
+    run: list[tuple[int, int]] = []
+    for m in _ITEM.finditer(text):
+        content = m.group(1)
+        folded = fold(content)
+        act = (_KO_ITEM_ACT.search(content) if HANGUL_ANY.search(content) else
+               len(folded) == len(content) and _CLAUSE_ACT.match(folded) is not None)
+        joined = bool(run) and text.count("\n", run[-1][1], m.start()) <= 1
+        if act and (joined or not run):
+            run.append(m.span(1))
+            continue
+        if len(run) >= 2:
+            break
+        run = [m.span(1)] if act else []
+    if len(run) < 2:
+        return None
+    return run[0][0], run[-1][1]
