@@ -95,6 +95,12 @@ def loose(text: str, hit: Hit) -> bool:
         hit.phrase.text).split()
 
 
+def _wider(text: str, hit: Hit) -> bool:
+    """True when ``hit`` spans more words than its phrase has (a gap of function words:
+    "don't have a credit" for "not credited")."""
+    return len(text[hit.start:hit.end].split()) > len(hit.phrase.text.split())
+
+
 #: A word every marker of `_UNABLE_BEFORE` holds (raw text, any case).
 _UNABLE_CUE = re.compile(r"(?i)can|unable|could|consig|consegu|arriv|impossible|peux")
 #: A quotation mark: a text without one quotes nothing (`negated_quotes`).
@@ -118,7 +124,7 @@ _NOTHING_WORD = re.compile(r"(?i)\b(?:nothing|nada|rien)\b")
 #: Nothing undergoes the option's act: "nothing got charged", "nada foi cobrado", "rien n'a
 #: été débité": no charge, never the problem "charged but nothing received".
 _NOTHING_BEFORE = re.compile(r"\b(?:nothing|nada|rien)\s+(?:(?:has|have|got|was|been|ever|"
-                             r"foi|n'a|n'ont|a|ete|jamais)\s+){0,3}$")
+                             r"is|are|were|foi|n'a|n'ont|n'est|a|ete|jamais|esta|ta)\s+){0,3}(?:n')?$")
 #: A second problem added to the first, however far into the sentence or the next: "and on
 #: top of that", "en plus", "de plus", "além disso", "e ainda", "게다가", "또한"; or a Korean
 #: clause ending "…고" right after the first ("비번도 까먹었고 … 메일이 옛날"): two reasons
@@ -141,6 +147,53 @@ _THEN = re.compile(r"\b(?:and then|then (?:it|i|the|my|we|you|he|she|they)|after
                    r"[\uac00-\ud7a3](?:다가|더니)(?:\s|$)")
 #: How far apart two options joined by `_ADDED` may stand (characters).
 _ADDED_GAP = 100
+
+#: A clause the requester denies as a whole, up to its end: "it's not that my payment gets
+#: declined, …", "ce n'est pas que ma carte est refusée, …", "c'est pas parce que …", "não é
+#: que o cartão foi recusado, …" (the Korean "… 건 아니고" is the matcher's). What it names
+#: is what the problem is not: no evidence ("not that bad" is no such clause).
+_DENIED_CLAUSE = re.compile(
+    r"(?:\bnot|n['’]t)\s+(?:(?:just|really|simply|even)\s+)?(?:that|because|as if)\b"
+    r"(?!\s+(?:bad|big|much|many|simple|easy|hard|important|long|often|old|far|great|good|"
+    r"serious|bothered|worried|sure)\b)|"
+    r"\b(?:est|etait)\s+pas\s+(?:(?:juste|seulement|vraiment)\s+)?(?:que\b|qu['’]|parce\s+qu)|"
+    r"\bnao\s+(?:e|eh|foi|era|ta|esta)\s+(?:so\s+)?(?:que|porque|por que)\b")
+#: A word every opener of `_DENIED_CLAUSE` holds (raw text, any case).
+_DENIED_CUE = re.compile(r"(?i)not\b|n['’]t\b|\bpas\b|\bn[aã]o\b")
+#: What ends a denied clause: a mark, or "but" ("… refusée, mais …").
+_CLAUSE_STOP = re.compile(r"[,;:.!?\n(—–]|\s(?:but|mais|mas|c'est|it'?s)\s")
+
+
+def denied_clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` the requester denies as a clause (`_DENIED_CLAUSE`): from the
+    opener's end to the clause's end."""
+    if not _DENIED_CUE.search(text):
+        return []
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    spans = []
+    for m in _DENIED_CLAUSE.finditer(folded):
+        stop = _CLAUSE_STOP.search(folded, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
+    return spans
+
+
+#: "Nothing" before a word of loss: "nothing is missing", "rien n'a disparu", "j'ai rien
+#: perdu", "nada sumiu": nothing was lost, so the option of a loss is denied (unlike "nothing
+#: got charged", where a charge is only absent).
+_NOTHING_LOST = re.compile(r"\b(?:missing|lost|gone|vanish|disappear|deleted|wiped|disparu|"
+                           r"perdu|manqu|supprim|sumi|perd|desaparec|apagad)")
+#: What the requester cannot use before the words: "can't use paysafecard", "je peux plus
+#: utiliser ma paysafecard", "não consigo usar o pix": the thing tried, not one denied.
+_UNABLE_USE = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|unable to|can no longer|won'?t let me)\s+(?:use|pay with|"
+    r"select|choose|pick)\s+(?:(?:my|a|an|the|their)\s+)?$|"
+    r"\b(?:peux|pouvons|pouvais|arrive|arrivons)\s+(?:pas|plus)\s+(?:a\s+)?(?:utiliser|"
+    r"payer avec|choisir|selectionner)\s+(?:(?:ma|mon|une|un|la|le|l')\s*)?$|"
+    r"\bimpossible d'(?:utiliser|payer avec)\s+(?:(?:ma|mon|une|un|la|le|l')\s*)?$|"
+    r"\bnao\s+(?:consigo|consegui|posso|da pra|deu pra)\s+(?:mais\s+)?(?:usar|pagar com|"
+    r"selecionar|escolher)\s+(?:(?:o|a|meu|minha|um|uma)\s+)?$")
 
 
 #: A negation right after a hit (where a predicate of another field may deny something of it).
@@ -232,13 +285,14 @@ class OptionReader:
         isn't being declined" says nothing of the card paid with). The other matcher runs
         only when a hit may be concerned: negated, or followed by a negation."""
         if not any(h.negated or h.skipped or _NEGATION_NEAR.search(text, h.end, h.end + 24)
-                   for h in hits):
+                   or _wider(text, h) for h in hits):
             return hits
         assert self.rivals is not None
         found = self.rivals(language).find(text, toks)
-        # a hit over a gap whose last word starts another field's phrase ("I don't have a
-        # credit card" is no "not credited"): the words that follow each other explain it
-        hits = [h for h in hits if not (h.skipped and any(
+        # a hit over a gap (of any words, function words too) whose last word starts another
+        # field's phrase ("I don't have a credit card" is no "not credited"): the words that
+        # follow each other explain it
+        hits = [h for h in hits if not ((h.skipped or _wider(text, h)) and any(
             h.start < r.start < h.end <= r.end for r in found))]
         negated = [r for r in found if r.negated]
         if not negated:
@@ -271,8 +325,21 @@ class OptionReader:
             if self.rivals is not None and hits:
                 hits = self._not_the_rivals(text, toks, language, hits)
             if hits and _NOTHING_WORD.search(text):
-                hits = [h for h in hits if not _NOTHING_BEFORE.search(
+                nothing = [h for h in hits if _NOTHING_BEFORE.search(
                     fold(text[max(0, h.start - 30):h.start]))]
+                # "nothing is missing": no loss, the option of one is denied; not a word
+                # inside a longer phrase of its own option ("rien reçu")
+                denied.update(h.phrase.label for h in nothing
+                              if _NOTHING_LOST.search(fold(text[h.start:h.end])) and not any(
+                                  o.phrase.label == h.phrase.label and o.start < h.start
+                                  and h.end <= o.end for o in hits))
+                hits = [h for h in hits if h not in nothing]
+            if hits:
+                clauses = denied_clauses(text)
+                if clauses:
+                    # "it's not that my payment gets declined, …": what it names is not the
+                    # problem
+                    hits = [h for h in hits if not any(s <= h.start < e for s, e in clauses)]
             for value, start, end in self_named(text, self.people) if self.people else ():
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
@@ -297,7 +364,14 @@ class OptionReader:
                 hits.append(Hit(Phrase(self.quoted or "", m.group(), (), KEYWORD_WEIGHT),
                                 m.start(), m.end(), False, False))
             denied.update(h.phrase.label for h in hits if h.denied and not REPORTED.search(
-                fold(text[max(0, h.start - 48):h.start])))
+                fold(text[max(0, h.start - 48):h.start])) and not _UNABLE_USE.search(
+                fold(text[max(0, h.start - 40):h.start])) and not any(
+                o.phrase.label == h.phrase.label and not o.negated and not o.skipped
+                and o.start <= h.start
+                and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits))
+            # neither what the requester cannot use ("can't use paysafecard": the method
+            # tried) nor a word inside its own option's phrase holding the negation ("je
+            # suis pas patron", "패트론 아니라고": the problem itself) is denied
             fields = self.names(language).find(text, toks) if self.names and hits else []
             unable = bool(hits) and _UNABLE_CUE.search(text) is not None
             for hit in hits:

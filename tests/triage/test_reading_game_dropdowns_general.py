@@ -1,0 +1,94 @@
+"""The game-publisher dropdowns read from constructions, not phrases: a clause the requester
+denies ("it's not that my card is declined", "ce n'est pas que", "não é que"), a word of one
+field inside another's phrase ("I don't have a credit card" is no "not credited"), what the
+requester cannot use (the method tried, not one denied), an option's own phrase holding its
+negation ("je suis pas patron"), "nothing is missing" (no lost item),
+in en, fr, ko and pt-br."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_reading import on, written
+
+from integrations.triage import TriageContext, decide
+
+
+def _read(ctx: TriageContext, body: str, form: str, locale: str,
+          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
+    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
+    return written(ctx, d), [m.key for m in d.missing] if d.kind == "ask" else []
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("It's not that my payment gets declined, the checkout simply doesn't accept paysafecard "
+     "anymore.", "en", "purchase_method_refused"),
+    ('Not a "paid but didn\'t get it" thing, my Visa gets declined every single time.', "en",
+     "purchase_declined"),
+    ("Ce n'est pas que ma carte est refusée, la paysafecard n'est tout simplement pas "
+     "acceptée.", "fr", "purchase_method_refused"),
+    ("C'est pas que le paiement est refusé, le site n'accepte pas la paysafecard.", "fr",
+     "purchase_method_refused"),
+    ("Não é que o cartão foi recusado, o site não aceita boleto.", "pt-br",
+     "purchase_method_refused"),
+    ("카드가 거절된 건 아니고요, 페이세이프카드가 결제 수단 목록에 없어요.", "ko",
+     "purchase_method_refused"),
+])
+def test_a_clause_the_requester_denies_names_no_problem(games: TriageContext, body: str,
+                                                       locale: str, value: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The store doesn't accept paysafecard anymore and I don't have a credit card.", "en"),
+    ("Le site n'accepte plus la paysafecard et je n'ai pas de carte de crédit.", "fr"),
+    ("O site não aceita mais paysafecard e eu não tenho cartão de crédito.", "pt-br"),
+])
+def test_a_credit_card_one_does_not_have_is_not_a_purchase_not_credited(
+        games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("subject", "body", "locale"), [
+    ("can't use paysafecard anymore?",
+     "The checkout doesn't take paysafecard anymore when I try to buy Patron.", "en"),
+    ("je peux plus utiliser ma paysafecard ?",
+     "Le site ne prend plus la paysafecard quand j'achète le Patron.", "fr"),
+    ("não consigo mais usar paysafecard?",
+     "O site não aceita mais paysafecard quando tento comprar o Patron.", "pt-br"),
+])
+def test_a_method_the_requester_cannot_use_is_the_method_not_a_denial(
+        games: TriageContext, subject: str, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale, subject)
+    assert got.get("payment_method") == "pay_paysafecard"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("J'ai payé mon abonnement comme chaque mois, mais le jeu me dit que je suis pas patron.",
+     "fr"),
+    ("패트론 결제했는데 게임에서 계속 패트론 아니라고 나와요.", "ko"),
+    ("I paid my subscription like every month but the game says I'm not a patron.", "en"),
+    ("Paguei minha assinatura como todo mês, mas o jogo diz que não sou patron.", "pt-br"),
+])
+def test_an_options_own_negated_phrase_denies_nothing(games: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(games, body, "glyph-account-issues", locale)
+    assert got.get("account_issue") == "acct_subscription"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Nothing is missing from my inventory, it's just like my progression got rolled back.",
+     "en"),
+    ("Rien n'a disparu de mon inventaire, c'est juste ma progression qui a été remise à zéro.",
+     "fr"),
+    ("Não sumiu nada do meu inventário, é só o meu progresso que foi resetado.", "pt-br"),
+    ("아이템이 없어진 건 아니고 진행도가 초기화됐어요.", "ko"),
+])
+def test_nothing_missing_is_no_lost_item(games: TriageContext, body: str,
+                                         locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") != "ingame_lost_item"
+    assert got.get("ingame_category") == "ingame_other"
