@@ -2,7 +2,8 @@
 denies ("it's not that my card is declined", "ce n'est pas que", "não é que"), a word of one
 field inside another's phrase ("I don't have a credit card" is no "not credited"), what the
 requester cannot use (the method tried, not one denied), an option's own phrase holding its
-negation ("je suis pas patron"), "nothing is missing" (no lost item),
+negation ("je suis pas patron"), "nothing is missing" (no lost item), a store's refusal in its
+own words ("the transaction cannot be completed") and real-money trading named by its money,
 in en, fr, ko and pt-br."""
 
 from __future__ import annotations
@@ -92,3 +93,29 @@ def test_nothing_missing_is_no_lost_item(games: TriageContext, body: str,
     got, _ = _read(games, body, "in-game-issues", locale)
     assert got.get("ingame_category") != "ingame_lost_item"
     assert got.get("ingame_category") == "ingame_other"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I try to buy the pack in the store and it says the transaction cannot be completed.",
+     "en"),
+    ("J'essaie d'acheter le pack et ça me dit que la transaction n'a pas pu aboutir.", "fr"),
+    ("Tento comprar o pacote pela loja e aparece que a transação não pode ser concluída.",
+     "pt-br"),
+    ("상점에서 팩을 사려는데 거래를 완료할 수 없다고 나와요.", "ko"),
+])
+def test_a_transaction_the_store_cannot_complete_is_declined(games: TriageContext, body: str,
+                                                             locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_declined"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Un joueur spamme le chat général pour vendre du platine contre des euros.", "fr"),
+    ("A player keeps spamming general chat to sell platinum for euros.", "en"),
+    ("Um jogador fica spammando o chat geral vendendo platina por reais.", "pt-br"),
+    ("어떤 유저가 전체 채팅에서 플래티넘을 현금으로 판다고 도배해요.", "ko"),
+])
+def test_game_currency_sold_for_money_is_real_money_trading(games: TriageContext, body: str,
+                                                            locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("offense") == "offense_scam"
