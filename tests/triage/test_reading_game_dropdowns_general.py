@@ -119,3 +119,66 @@ def test_game_currency_sold_for_money_is_real_money_trading(games: TriageContext
                                                             locale: str) -> None:
     got, _ = _read(games, body, "report-a-player", locale)
     assert got.get("offense") == "offense_scam"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Pas de crash hein, juste des freezes et des saccades en raid.", "fr"),
+    ("No crash, just freezes and stutters in raids.", "en"),
+    ("Não é crash não, só umas travadas e engasgos na raid.", "pt-br"),
+    ("튕기진 않고 그냥 레이드에서 멈칫멈칫하고 버벅여요.", "ko"),
+])
+def test_no_crash_just_stutters_is_performance(games: TriageContext, body: str,
+                                               locale: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == "tech_performance"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("There is no error message, it just goes back to the login screen.", "en"),
+    ("Pas de message d'erreur, juste une page vide.", "fr"),
+])
+def test_no_message_just_a_symptom_denies_no_kind(games: TriageContext, body: str,
+                                                  locale: str) -> None:
+    """Only what the requester has instead, named as another option, sets the first aside:
+    "it just goes back to the login screen" still reads as the log-in problem."""
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") in (None, "tech_login")
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("the Gobbling Gourdling ally I got from the event just isn't in my collection anymore.",
+     "en"),
+    ("mon familier de l'événement n'est plus dans ma collection.", "fr"),
+    ("o mascote do evento não está mais na minha coleção.", "pt-br"),
+    ("이벤트에서 받은 펫이 컬렉션에서 사라졌어요.", "ko"),
+])
+def test_a_thing_gone_from_the_collection_is_a_lost_item(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("ingame_category") == "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("At checkout when I pick paysafecard it says the method isnt available.", "en"),
+    ("Quand je choisis paysafecard, le site dit que ce moyen de paiement n'est pas "
+     "disponible.", "fr"),
+    ("Quando escolho paysafecard aparece que a forma de pagamento não está disponível.",
+     "pt-br"),
+    ("페이세이프카드를 고르면 결제 수단을 이용할 수 없다고 나와요.", "ko"),
+])
+def test_what_the_store_says_after_when_i_is_the_problem(games: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I bought Patron 90 days through PayPal. The 29.99 was taken straight away but my "
+     "account still shows no patron status.", "en", "purchase_not_received"),
+    ("It literally won't take my money, my Visa gets declined every single time.", "en",
+     "purchase_declined"),
+])
+def test_money_taken_or_refused_in_plain_words(games: TriageContext, body: str, locale: str,
+                                               value: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == value

@@ -179,6 +179,52 @@ def denied_clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: After an option negated, what the requester has instead, made small: "no crash, just
+#: freezes and stutters", "pas de crash hein, juste des saccades", "튕기진 않고 그냥
+#: 버벅여요" (not "only", which lists what is offered: "só cartão").
+_JUST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:it\s+)?(?:just|merely|juste|simplement|"
+                         r"que des)\b|"
+                         r"^[^.!?\n]{0,12}?(?:그냥|그저|단지)")
+#: The Korean long negation after a verb's stem: "튕기진 않고", "꺼지지는 않아요" (does not).
+_KO_NOT = re.compile(r"[\uac00-\ud7a3]*(?:지|진|지는|지도)\s*않")
+#: A word every marker of `_JUST_AFTER` (but Korean) holds (raw text, any case).
+_JUST_CUE = re.compile(r"(?i)just|merely|juste|simplement|que des")
+#: How far after the "just" another option must be named (characters).
+_JUST_REACH = 60
+
+
+def instead(text: str, hits: list[Hit], language: str) -> list[Hit]:
+    """``hits`` without those an option negated and followed by what the requester has
+    instead, made small (`_JUST_AFTER`), covers: the option's own words up to the end of the
+    sentence, when another option is named there ("no crash, just freezes and stutters":
+    the freezes are no crash; "no error, it just sits there" names no other kind, and
+    changes nothing); in Korean, the words negated by the long negation as well ("튕기진
+    않고 그냥 버벅여요")."""
+    dropped: list[tuple[str, int, int]] = []
+    for hit in hits:
+        end = hit.end
+        if language == "ko":
+            m = _KO_NOT.match(text, end - 1 if end else end)
+            if m is not None:
+                end = m.end()
+            elif not hit.negated:
+                continue
+        elif not hit.negated:
+            continue
+        just = _JUST_AFTER.search(fold(text[end:end + 30]))
+        if just is None:
+            continue
+        start = end + just.end()
+        stop = next((e.start() for e in SENTENCE_END.finditer(text, start)), len(text))
+        if any(o.phrase.label != hit.phrase.label and not o.negated
+               and start <= o.start < min(stop, start + _JUST_REACH) for o in hits):
+            dropped.append((hit.phrase.label, hit.start, stop))
+    if not dropped:
+        return hits
+    return [h for h in hits if not any(h.phrase.label == label and start <= h.start < stop
+                                       for label, start, stop in dropped)]
+
+
 #: "Nothing" before a word of loss: "nothing is missing", "rien n'a disparu", "j'ai rien
 #: perdu", "nada sumiu": nothing was lost, so the option of a loss is denied (unlike "nothing
 #: got charged", where a charge is only absent).
@@ -334,6 +380,8 @@ class OptionReader:
                                   o.phrase.label == h.phrase.label and o.start < h.start
                                   and h.end <= o.end for o in hits))
                 hits = [h for h in hits if h not in nothing]
+            if hits and (language == "ko" or _JUST_CUE.search(text)):
+                hits = instead(text, hits, language)
             if hits:
                 clauses = denied_clauses(text)
                 if clauses:
@@ -511,6 +559,32 @@ class OptionReader:
                         locale=locale, confidence=round(confidence, 2), source=source)
 
 
+#: What the product answers, in the main clause after "when I …": "when I pick paysafecard it
+#: says the method isnt available", "quand je la choisis, ça me dit que…", "quando escolho
+#: paysafecard aparece que…", "고르면 … 라고 나와요" (the matcher's Korean is its own): the
+#: problem shown, not what the requester was doing.
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:it|that|the (?:site|store|shop|page|game|checkout|app|launcher))\s+(?:just\s+)?"
+    r"(?:says|said|shows|showed|tells me|told me)\b[^.!?\n,;]{0,40}$|"
+    r"\b(?:ca|ils?|elle|le site|la page|le jeu|la boutique)\s+(?:me\s+)?(?:dit|disait|affiche|"
+    r"indique|marque|met)\b[^.!?\n,;]{0,40}$|"
+    r"\b(?:aparece|apareceu|diz|dizia|mostra|mostrou|fala)\s+(?:que\b)?[^.!?\n,;]{0,40}$")
+
+
+#: The requester's "when I …" opening the sentence (`context`'s doing clause).
+_WHEN = re.compile(r"\b(?:when|whenever|quand|lorsque|lorsqu'|quando|ao)\b")
+
+
+def shown(text: str, hit: Hit) -> bool:
+    """True when ``hit`` stands in what the product says back (`_SHOWN_BEFORE`) after the
+    requester's "when I …", in the same sentence: what is wrong, not what they were doing
+    ("aparece erro na aba …" without it keeps its place)."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    before = fold(text[max(start, hit.start - 100):hit.start])
+    said = _SHOWN_BEFORE.search(before)
+    return said is not None and _WHEN.search(before, 0, said.start()) is not None
+
+
 def explained(hits: list[Hit]) -> list[Hit]:
     """``hits`` without those whose gap another option's words fill: "my favourite model"
     is the model the viewer likes (``favourite model``), not "my models" with a word
@@ -549,7 +623,7 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                 and hit.end <= o.end and o.end - o.start > hit.end - hit.start
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
-        place = (text, hit.start, hit.end) in named or context(text, hit)
+        place = (text, hit.start, hit.end) in named or (context(text, hit) and not shown(text, hit))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
