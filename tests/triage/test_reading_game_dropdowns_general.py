@@ -182,3 +182,17 @@ def test_money_taken_or_refused_in_plain_words(games: TriageContext, body: str, 
                                                value: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == value
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("this is the third time this month. absolutely unplayable. fix your game", "en"),
+    ("troisième fois ce mois-ci, c'est injouable. réparez votre jeu", "fr"),
+    ("terceira vez esse mês, tá injogável. arrumem o jogo", "pt-br"),
+    ("이번 달만 세 번째예요. 도저히 플레이 불가능해요. 좀 고쳐주세요", "ko"),
+])
+def test_how_bad_names_no_kind_of_problem(games: TriageContext, body: str,
+                                          locale: str) -> None:
+    """"Unplayable" says how bad, not what goes wrong (a crash, lag, the log-in): asked."""
+    got, asked = _read(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
