@@ -196,3 +196,18 @@ def test_how_bad_names_no_kind_of_problem(games: TriageContext, body: str,
     got, asked = _read(games, body, "technical-issues", locale)
     assert "issue_type" not in got
     assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("since the update the game freezes on the title screen, I have to force close it.", "en"),
+    ("depuis la maj le jeu freeze sur l'écran titre, faut que je force la fermeture.", "fr"),
+    ("desde a atualização o jogo congela na tela inicial, tenho que forçar o fechamento.",
+     "pt-br"),
+    ("업데이트 이후 타이틀 화면에서 게임이 멈춰서 강제로 꺼야 해요.", "ko"),
+])
+def test_a_freeze_on_the_title_screen_is_asked(games: TriageContext, body: str,
+                                               locale: str) -> None:
+    """The title screen is where the log-in happens: frozen there may be either kind."""
+    got, asked = _read(games, body, "technical-issues", locale)
+    assert "issue_type" not in got
+    assert "issue_type" in asked
