@@ -211,3 +211,17 @@ def test_a_freeze_on_the_title_screen_is_asked(games: TriageContext, body: str,
     got, asked = _read(games, body, "technical-issues", locale)
     assert "issue_type" not in got
     assert "issue_type" in asked
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Je voulais payer avec ma paysafecard mais sur la page de paiement y'a que carte et "
+     "PayPal.", "fr"),
+    ("Il n'y a que la carte et PayPal, moi je voulais payer avec ma paysafecard.", "fr"),
+    ("I wanted to pay with paysafecard but there's only card and PayPal at checkout.", "en"),
+    ("queria pagar com paysafecard mas só tem cartão e paypal no checkout.", "pt-br"),
+    ("페이세이프카드로 결제하려는데 카드랑 페이팔만 있어요.", "ko"),
+])
+def test_what_there_is_only_is_offered_not_chosen(games: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("payment_method") == "pay_paysafecard"

@@ -443,7 +443,7 @@ class OptionReader:
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
-                        not self.person and offered(text, hit)):
+                        not self.person and (offered(text, hit) or only_there(text, hit))):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
@@ -583,6 +583,35 @@ def shown(text: str, hit: Hit) -> bool:
     before = fold(text[max(start, hit.start - 100):hit.start])
     said = _SHOWN_BEFORE.search(before)
     return said is not None and _WHEN.search(before, 0, said.start()) is not None
+
+
+#: "There is only …" before the words: "y'a que carte et PayPal", "il n'y a que la carte",
+#: "there's only card and PayPal", "só tem cartão e paypal", "only has card": what is
+#: offered, not what the requester chose (`context.offered` has "only", "seulement", "só").
+_THERE_ONLY = re.compile(
+    r"(?:\b(?:il\s+)?n?'?y\s*'?\s*a|\bya|\bil\s+y\s+a)\s+que\s+|"
+    r"\bthere(?:'s|\s+is|\s+are)\s+only\s+|\bonly\s+(?:has|have|takes|accepts|offers|shows)\s+|"
+    r"\bso\s+(?:tem|aceita|aceitam|aparece|aparecem|da)\s+(?:pra\s+pagar\s+com\s+)?")
+_THERE_ONLY_TAIL = re.compile(
+    r"(?:(?:a|an|the|le|la|les|l'|des|du|de|o|a|os|as)\s*)?"
+    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*(?:(?:le|la|l'|o|a)\s*)?){0,2}$")
+
+
+#: Korean, a list closed by "only" ("카드랑 페이팔만 있어요": only card and PayPal), or one word
+#: offered only ("페이팔만 돼요"; not "카드로만", paid by card only, nor "하얗게만 나와요").
+_KO_LIST_ONLY = re.compile(r"(?:[\uac00-\ud7a3A-Za-z]+?(?:이랑|랑|하고|과|와)\s*){1,3}"
+                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)(?![\uac00-\ud7a3])|"
+                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)\s*(?:있|돼|되|가능|받|지원)")
+
+
+def only_there(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` follow "there is only" (`_THERE_ONLY`), in a list of
+    at most three: what the store offers, context."""
+    if _KO_LIST_ONLY.match(text, hit.start):
+        return True
+    before = fold(text[max(0, hit.start - 64):hit.start])
+    return any(_THERE_ONLY_TAIL.fullmatch(before, m.end()) is not None
+               for m in _THERE_ONLY.finditer(before))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
