@@ -225,3 +225,18 @@ def test_what_there_is_only_is_offered_not_chosen(games: TriageContext, body: st
                                                   locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("payment_method") == "pay_paysafecard"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("quando tento pagar pelo pix ou boleto no site não tem opção. queria comprar 5000 "
+     "Credits.", "pt-br"),
+    ("when I try to pay with paysafecard the store doesn't accept it. I wanted 5000 Credits.",
+     "en"),
+    ("quand j'essaie de payer avec la paysafecard le site n'accepte pas. je voulais 5000 "
+     "crédits.", "fr"),
+    ("페이세이프카드로 결제하려고 하면 지원하지 않는 결제 수단이래요.", "ko"),
+])
+def test_the_answer_to_when_i_try_is_the_problem(games: TriageContext, body: str,
+                                                 locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_method_refused"

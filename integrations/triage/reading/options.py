@@ -614,6 +614,25 @@ def only_there(text: str, hit: Hit) -> bool:
                for m in _THERE_ONLY.finditer(before))
 
 
+#: An option's own phrase led by its negation ("não tem opção", "doesn't take", "n'accepte
+#: pas"): after "when I try …" it is what the product answers, the main clause.
+_NEGATION_LED = re.compile(r"^(?:not|no|doesn'?t|don'?t|won'?t|isn'?t|can'?t|n'|ne|pas|nao|"
+                           r"nem)\b")
+#: A trying "when I …" clause: "when I try to pay", "quand j'essaie", "quando tento".
+_WHEN_TRYING = re.compile(r"\b(?:when|whenever)\s+i\s+try\b|\b(?:quand|lorsque)\s+j'essaie\b|"
+                          r"\b(?:quando|sempre que)\s+(?:eu\s+)?tento\b|\bao tentar\b")
+
+
+def answered(text: str, hit: Hit) -> bool:
+    """True when ``hit``, an option's phrase led by its negation (`_NEGATION_LED`), follows
+    the requester's "when I try …" in its sentence: the answer to the attempt, the problem
+    ("quando tento pagar pelo pix no site não tem opção")."""
+    if not _NEGATION_LED.match(fold(hit.phrase.text)):
+        return False
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    return _WHEN_TRYING.search(fold(text[start:hit.start])) is not None
+
+
 def explained(hits: list[Hit]) -> list[Hit]:
     """``hits`` without those whose gap another option's words fill: "my favourite model"
     is the model the viewer likes (``favourite model``), not "my models" with a word
@@ -652,7 +671,8 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                 and hit.end <= o.end and o.end - o.start > hit.end - hit.start
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
-        place = (text, hit.start, hit.end) in named or (context(text, hit) and not shown(text, hit))
+        place = (text, hit.start, hit.end) in named or (
+            context(text, hit) and not shown(text, hit) and not answered(text, hit))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
