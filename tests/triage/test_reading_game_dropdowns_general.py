@@ -240,3 +240,25 @@ def test_the_answer_to_when_i_try_is_the_problem(games: TriageContext, body: str
                                                  locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("mon compte a été créé avec mon adresse du lycée et elle a été supprimée, donc je peux "
+     "pas recevoir le lien pour réinitialiser.", "fr"),
+    ("my account was made with my school address and it was deleted, so I can't get the link "
+     "to reset.", "en"),
+    ("minha conta foi criada com o email da escola e ele foi excluído, então não consigo "
+     "receber o link para redefinir.", "pt-br"),
+    ("학교 이메일로 가입했는데 그 이메일이 삭제돼서 재설정 링크를 받을 수가 없어요.", "ko"),
+])
+def test_what_a_reset_link_is_for_is_no_forgotten_password(games: TriageContext, body: str,
+                                                           locale: str) -> None:
+    got, _ = _read(games, body, "account-recovery", locale)
+    assert got.get("recovery_reason") != "recovery_password"
+
+
+def test_a_browser_before_a_product_word_is_no_means(ads: TriageContext) -> None:
+    """"사파리에서 link builder": the place the link builder fails, no link of a remedy."""
+    d = decide(on(ads, "iOS 18 아이폰 사파리에서 link builder 페이지가 무한 로딩만 돼요",
+                  form="publisher-support", locale="ko"), ads)
+    assert written(ads, d).get("browser") == "browser_safari"

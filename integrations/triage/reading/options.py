@@ -443,7 +443,8 @@ class OptionReader:
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
-                        not self.person and (offered(text, hit) or only_there(text, hit))):
+                        not self.person and (offered(text, hit) or only_there(text, hit)
+                                             or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
@@ -631,6 +632,31 @@ def answered(text: str, hit: Hit) -> bool:
         return False
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return _WHEN_TRYING.search(fold(text[start:hit.start])) is not None
+
+
+#: The link, mail or code a word is for, right before it or after it: "le lien pour
+#: réinitialiser", "the link to reset", "o link para redefinir", "the reset link", "password
+#: reset email", "재설정 링크": the means of the remedy, named as context, not the reason
+#: (not a code after the words: "the authenticator code is rejected" names the problem).
+_MEANS_BEFORE = re.compile(r"\b(?:link|links|lien|liens|mail|e-?mail|code|codigo|sms)\s+"
+                           r"(?:to|for|pour|de|d'|para|pra)\s*$")
+_MEANS_AFTER = re.compile(r"^\s*(?:link|links|lien|liens|mail|e-?mail|emails)\b")
+_MEANS_AFTER_KO = re.compile(r"^\s*(?:링크|메일|이메일)")
+#: A word every marker of `_MEANS_BEFORE` or `_MEANS_AFTER` holds (raw text, any case).
+_MEANS_CUE = re.compile(r"(?i)link|lien|mail|code|codigo|código|sms|링크|메일|코드|인증번호")
+
+
+def a_means(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` name what a link, mail or code is for (`_MEANS_BEFORE`,
+    `_MEANS_AFTER`): "je peux pas recevoir le lien pour réinitialiser" is about the mail,
+    not a forgotten password."""
+    if not _MEANS_CUE.search(text, max(0, hit.start - 12), hit.end + 12):
+        return False
+    after = fold(text[hit.end:hit.end + 12])
+    if hit.end and "\uac00" <= text[hit.end - 1] <= "\ud7a3":
+        return bool(_MEANS_AFTER_KO.match(after))  # "사파리에서 link builder": a place
+    return bool(_MEANS_BEFORE.search(fold(text[max(0, hit.start - 16):hit.start]))
+                or _MEANS_AFTER.match(after))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
