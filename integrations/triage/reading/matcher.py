@@ -107,11 +107,12 @@ _NEGATION_BEFORE = {
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
-                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|eu|ete|"
+                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|histoire|"
+                     r"affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"questao|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
+                     r"questao|assunto|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
                      r"sobre|estou|to|quero|pedindo|pedir|querendo)\s+)"
                      r"{0,4}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
@@ -146,7 +147,8 @@ _DENIAL_BEFORE = {
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
-                     r"(?:probleme|souci|question|bug)s?\s+(?:(?:de|d'|du|des|avec|le|la|les|l'|"
+                     r"(?:probleme|souci|question|bug|histoire|affaire|sujet)s?\s+(?:(?:de|d'|du|des|"
+                     r"avec|le|la|les|l'|"
                      r"mon|ma|mes)\s*){0,2}$|"
                      r"(?:\bpas|\baucune?)\s+(?:vraiment\s+)?(?:un|une|le|la|les|l')\s*$|"
                      r"\bni\s+(?:(?:un|une|de|du|d'|vraiment|probleme|souci)\s*){1,3}$|"
@@ -154,14 +156,17 @@ _DENIAL_BEFORE = {
                      r"\s*){0,2}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|bug|sobre)\s+){0,3}$|"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|assunto|bug|sobre)\s+){0,3}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
 #: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."), also over
 #: a nominalised clause ("아이템이 없어진 건 아닌 것 같은데": not that the item vanished); 아님
-#: before another word is "or" ("크롬 아님 엣지"), no negation.
-_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:\S+\s+(?:건|게|거|것은|것이)\s+)?"
+#: before another word is "or" ("크롬 아님 엣지"), no negation. A noun of topic may stand
+#: between ("요금 쪽 문의는 아니고요", "결제 관련 문제는 아니에요"), as "histoire", "affaire",
+#: "sujet", "assunto" do in French and Portuguese ("pas une histoire de facturation").
+_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:(?:문의|문제|질문|이슈)\S?\s+)?"
+                                r"(?:\S+\s+(?:건|게|거|것은|것이)\s+)?"
                                 r"(?:아니|아닌|아닙|아냐|아녜|"
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
