@@ -66,3 +66,33 @@ def test_a_model_who_rules_billing_out_reaches_model_support(stream: TriageConte
             "côté. Je suis modèle indépendante et mes statistiques n'ont pas bougé depuis "
             "dimanche. Mon nom sur le site : Capucine_Rose.")
     assert _group(decide(on(stream, body), stream)) == "Model Support"
+
+
+# ------------------------------------------ 2. the thing a control acts on is where, not what
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("banner download does nothing", "the download button for the creative banners doesnt "
+     "do anything when i click it. SID 7003318"),
+    ("téléchargement bannières", "le bouton de téléchargement des bannières ne fait rien "
+     "quand je clique dessus, rien ne se passe. SID 7003318"),
+    ("site bugado", "o site ta bugado, o botao de gerar link nao funciona no firefox, clico "
+     "e nada acontece. SID 7003318"),
+    ("배너 다운로드 안 됨", "배너 다운로드 버튼을 눌러도 아무 반응이 없어요. SID 7003318"),
+    ("Help", "The Generate link button does nothing when I click it, no error shown, "
+     "nothing happens. SID 7003318"),
+])
+def test_the_thing_a_button_acts_on_is_context(ads: TriageContext, subject: str,
+                                               body: str) -> None:
+    d = decide(on(ads, body, subject=subject), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize("body", [
+    "My banners for the Fnac campaign were removed from the advertiser page. SID 7003318",
+    "Les bannières de la campagne Fnac ont disparu de la page annonceur. SID 7003318",
+])
+def test_the_thing_itself_still_names_the_problem(ads: TriageContext, body: str) -> None:
+    """Negative: the banners named as what is wrong stay the advertisers' option."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_advertisers"

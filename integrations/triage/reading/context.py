@@ -44,6 +44,16 @@ _EDITED_ON = re.compile(
     r"supprimer|retirer|adicionar|mudar|alterar|trocar|atualizar|remover|excluir|editar|"
     r"incluir|cadastrar)\b[^.!?;:\n]{0,40}\b(?:on|in|sur|dans|na|no)\s+(?:my|our|mon|ma|"
     r"notre|minha|meu|nossa|nosso)\s+$")
+#: A control of the product and what it acts on: "the download button for the creative
+#: banners", "le bouton de téléchargement des bannières", "o botão de gerar link": the thing
+#: is where the control stands, the control's failure the problem. Only an object the
+#: words mark as one (after "for the", a verb, or the control's own noun): "le bouton de
+#: connexion" names the control, whose failure may be a login problem.
+_CONTROL_BEFORE = re.compile(
+    r"\b(?:buttons?|boutons?|botao|botoes)\s+(?:(?:for|to)\s+(?:(?:the|my|our)\s+)?"
+    r"(?:[^\W\d_]+\s+)?|(?:de|d'|du|pour|do|da|para|pra)\s*(?:[^\W\d_]+(?:er|ir|ar|re)\s+"
+    r"(?:(?:le|la|les|l'|mes|o|a|os|as|um|uma|meu|meus)\s*)?|[^\W\d_]+\s+(?:de|d'|du|des|"
+    r"do|da|dos|das)\s*(?:(?:la|le|les|l')\s*)?))$")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
@@ -423,8 +433,8 @@ def in_address(text: str, start: int, end: int) -> bool:
 
 def context(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` name the problem's context, not the problem: a place
-    ("the Links tab"), what the requester was doing ("when I create a link") or listed as
-    the steps, the topic ("about my account"), an identifier's label ("account 5512093",
+    ("the Links tab", "the button for the banners"), what the requester was doing ("when I
+    create a link") or listed as the steps, the topic ("about my account"), an identifier's label ("account 5512093",
     "usuário carla_live"), another person the requester names ("un utilisateur qui
     s'appelle Jeannot42"), or what the problem costs ("losing money")."""
     after = fold(text[hit.end:hit.end + 12])
@@ -438,6 +448,7 @@ def context(text: str, hit: Hit) -> bool:
                 and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
+            or _CONTROL_BEFORE.search(before)
             or _CODE_AFTER.search(fold(text[hit.end:hit.end + 32]))
             or _NAMED_BEFORE_KO.search(before)
             or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
