@@ -96,3 +96,58 @@ def test_the_thing_itself_still_names_the_problem(ads: TriageContext, body: str)
     """Negative: the banners named as what is wrong stay the advertisers' option."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_advertisers"
+
+
+# --------------------------------- 3. common ways of saying a kind, in every language at once
+
+
+@pytest.mark.parametrize(("subject", "body", "value"), [
+    # a link landing on a missing page is the advertiser's link (every labelled 404 is)
+    ("Help", "Os links da Americanas estão dando erro 404 desde segunda. SID 3390218",
+     "pub_advertisers"),
+    ("links Magazine Luiza", "Bom dia, os links do anunciante Magazine Luiza pararam de "
+     "funcionar desde segunda, dão erro de página não encontrada. Meu SID: 80912345",
+     "pub_advertisers"),
+    ("Help", "My Walmart links give an error 404 since Monday. SID 3390218", "pub_advertisers"),
+    ("Help", "Mes liens Darty affichent une erreur 404 depuis lundi. SID 3390218",
+     "pub_advertisers"),
+    ("Help", "쿠팡 링크가 월요일부터 404 오류가 나요. SID 3390218", "pub_advertisers"),
+    # a referral programme for publishers, a question out of curiosity
+    ("programme de parrainage ?", "Bonjour l'équipe, simple curiosité : est-ce que vous avez "
+     "un programme de parrainage pour les éditeurs ? Mon site est le 1187204.", "pub_other"),
+    ("programa de indicação", "Oi! vcs tem algum programa de indicação de novos publishers? "
+     "Minha conta é a 22334466.", "pub_other"),
+    ("referral program?", "Hi, just wondering: do you have a referral program for "
+     "publishers? My SID is 1187204.", "pub_other"),
+    ("추천 프로그램", "퍼블리셔 추천 프로그램이 있나요? SID 1187204", "pub_other"),
+    # a page that stays white, or reloads by itself
+    ("dashboard tout blanc", "depuis la mise à jour de mardi le dashboard reste tout blanc "
+     "après le login. SID 20931177", "pub_technical"),
+    ("dashboard all white", "since Tuesday the dashboard stays all white after login. "
+     "SID 20931177", "pub_technical"),
+    ("painel todo branco", "desde terça o painel fica todo branco depois do login. "
+     "SID 20931177", "pub_technical"),
+    ("대시보드 무한 새로고침", "네이버 웨일로 대시보드 들어가면 페이지가 계속 새로고침 돼요. "
+     "SID 20931177", "pub_technical"),
+    ("dashboard keeps refreshing", "on Opera the dashboard page keeps refreshing by itself. "
+     "SID 20931177", "pub_technical"),
+    ("Help", "o painel fica recarregando sozinho no Opera. SID 20931177", "pub_technical"),
+])
+def test_a_common_phrase_names_its_kind(ads: TriageContext, subject: str, body: str,
+                                        value: str) -> None:
+    d = decide(on(ads, body, subject=subject), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+def test_refresh_is_no_logo(ads: TriageContext) -> None:
+    """"새로고침" (refresh) holds "로고" (logo): the page refreshing is no question about the
+    logo."""
+    d = decide(on(ads, "대시보드가 계속 새로고침 돼요. SID 20931177"), ads)
+    assert written(ads, d).get("problem_type") != "pub_other"
+
+
+def test_nothing_understood_is_no_symptom(ads: TriageContext) -> None:
+    """Negative: "não estou entendendo nada do que aconteceu" names no kind."""
+    d = decide(on(ads, "Oi, vocês podem me ajudar? Não estou entendendo nada do que "
+                       "aconteceu com a minha conta esse mês."), ads)
+    assert written(ads, d).get("problem_type") is None
