@@ -151,3 +151,36 @@ def test_nothing_understood_is_no_symptom(ads: TriageContext) -> None:
     d = decide(on(ads, "Oi, vocês podem me ajudar? Não estou entendendo nada do que "
                        "aconteceu com a minha conta esse mês."), ads)
     assert written(ads, d).get("problem_type") is None
+
+
+# ----------------------------- 4. a cause the requester doubts between alternatives is asked
+
+
+@pytest.mark.parametrize("body", [
+    "세금 정보(W-8BEN) 지난달에 제출했는데 아직도 지급 보류 상태로 나와요. 서류가 제대로 반영이 "
+    "안 된 건지 지급 쪽 문제인지 모르겠어요. SID 81500264",
+    "I sent my tax form last month and my payout still shows on hold. Not sure if the form "
+    "wasn't processed or if it's a payment problem. SID 81500264",
+    "J'ai envoyé mon formulaire fiscal le mois dernier et mon paiement est toujours en "
+    "attente. Je ne sais pas si le formulaire n'a pas été pris en compte ou si c'est un souci "
+    "de paiement. SID 81500264",
+    "Mandei o formulário de impostos mês passado e o pagamento continua retido. Não sei se o "
+    "formulário não foi processado ou se é problema no pagamento. SID 81500264",
+])
+def test_one_option_among_doubted_causes_is_asked(ads: TriageContext, body: str) -> None:
+    """The requester doubts between two causes, one named by no keyword: the kind is a
+    question, however plainly the other is named elsewhere."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") is None
+    assert "problem_type" in [m.key for m in d.missing]
+
+
+@pytest.mark.parametrize("body", [
+    "Pouvez-vous vérifier si mon paiement de novembre est parti ? SID 81500264",
+    "Can you check whether my November payment was sent or not yet? SID 81500264",
+    "Meu pagamento de novembro ainda não caiu, não sei por quê. SID 81500264",
+])
+def test_a_question_without_doubted_causes_still_reads(ads: TriageContext, body: str) -> None:
+    """Negative: asking whether a payment left, or not knowing why, doubts no cause."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

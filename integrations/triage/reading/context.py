@@ -434,9 +434,9 @@ def in_address(text: str, start: int, end: int) -> bool:
 def context(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` name the problem's context, not the problem: a place
     ("the Links tab", "the button for the banners"), what the requester was doing ("when I
-    create a link") or listed as the steps, the topic ("about my account"), an identifier's label ("account 5512093",
-    "usuário carla_live"), another person the requester names ("un utilisateur qui
-    s'appelle Jeannot42"), or what the problem costs ("losing money")."""
+    create a link") or listed as the steps, the topic ("about my account"), an identifier's
+    label ("account 5512093", "usuário carla_live"), another person the requester names ("un
+    utilisateur qui s'appelle Jeannot42"), or what the problem costs ("losing money")."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
@@ -557,6 +557,31 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
                 and _ALTERNATIVE.search(sentence)) or unsure(text, start, end)
+
+
+#: A disjunction of two alternatives: "or", "ou", "soit", "아니면", "거나", a Korean
+#: "…건지 …인지" (not a bare "if", "si", "se": "je ne sais pas si mon paiement est parti"
+#: doubts whether, not between).
+_DISJUNCTION = re.compile(r"\b(?:or|ou|soit)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|아니면|거나")
+
+
+def between_alternatives(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` stand in a sentence where the requester
+    says they do not know which of two alternatives holds ("서류가 반영이 안 된 건지 지급 쪽
+    문제인지 모르겠어요", "not sure if the form wasn't processed or if it's a payment
+    problem"): every labelled sentence of that shape leaves the kind of problem unstated,
+    whatever the alternatives name (one of them often in words no keyword has)."""
+    if not HESITATION_CUE.search(text):
+        return False  # most texts hesitate nowhere: no sentence to fold
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    sentence = fold(text[begin:stop])
+    return bool(HESITATION.search(sentence) and _DISJUNCTION.search(sentence))
+
+
+#: A word every marker of `HESITATION` holds (raw text, any case).
+HESITATION_CUE = re.compile(r"(?i)sure|idea|clue|idk|dunno|either|confus|know|s[uû]r|sai|sav|"
+                            r"chais|jsp|sei|two|deux|duas|dois|두 가지|헷갈|모르|몰라")
 
 
 def _in_doubt(text: str, start: int, hit: Hit) -> bool:

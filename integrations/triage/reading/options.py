@@ -41,6 +41,7 @@ from integrations.triage.reading.context import (
     SENTENCE_END,
     SOURCE_GAP,
     TRIED_CUE,
+    between_alternatives,
     context,
     done,
     in_address,
@@ -505,6 +506,13 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
+        if doubted and not self.person and any(
+                between_alternatives(t, h.start, h.end) for t, h in kept):
+            # the requester does not know which of two causes holds ("서류가 반영이 안 된 건지
+            # 지급 쪽 문제인지 모르겠어요"), one of them perhaps named by no keyword: a question
+            return Evidence(key=self.field.key, value=None, span=span, method="option",
+                            locale=locale, confidence=0.0, source=source,
+                            choices=tuple(ranked[:2]))
         if doubted and ranked[0] not in doubted and not self.person:
             # the requester doubts whether another option holds ("je sais pas si c'est refusé
             # ou si c'est passé") beside what they state: the field is in doubt too
