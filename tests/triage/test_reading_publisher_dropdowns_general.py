@@ -184,3 +184,53 @@ def test_a_question_without_doubted_causes_still_reads(ads: TriageContext, body:
     """Negative: asking whether a payment left, or not knowing why, doubts no cause."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+# ------------------ 5. changing one's bank details is a profile change as much as a payment
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("coordonnées bancaires", "Bonjour, j'ai changé de banque et je dois mettre à jour mon "
+     "IBAN, mais dans mon espace je ne trouve pas où le modifier et mon prochain paiement "
+     "arrive le 15. Vous pouvez m'aider ? SID 3390572"),
+    ("changement de RIB", "Bonjour, j'ai changé de banque le mois dernier, comment je fais "
+     "pour mettre à jour mon RIB chez vous ? Je ne veux pas que le prochain versement parte "
+     "sur l'ancien compte qui est fermé. SID 6617302"),
+    ("new bank", "Hi, I switched banks, how do I update my bank details before the next "
+     "payout on the 15th? SID 3390572"),
+    ("dados bancários", "Oi, troquei de banco e preciso atualizar meus dados bancários antes "
+     "do próximo pagamento. SID 3390572"),
+    ("계좌 변경", "은행을 바꿔서 지급 계좌 정보를 변경하고 싶어요. 다음 정산 전에 바꿀 수 "
+     "있을까요? SID 3390572"),
+])
+def test_changing_bank_details_is_asked(ads: TriageContext, subject: str, body: str) -> None:
+    d = decide(on(ads, body, subject=subject), ads)
+    assert written(ads, d).get("problem_type") is None
+    assert "problem_type" in [m.key for m in d.missing]
+
+
+@pytest.mark.parametrize("body", [
+    "I updated my bank details on the 2nd, but the October payout still went to the old bank "
+    "account and I never got the money. SID 3390572",
+    "J'ai mis à jour mon RIB le 2, mais le paiement d'octobre est quand même parti sur "
+    "l'ancien compte et je n'ai rien reçu. SID 3390572",
+])
+def test_a_payment_gone_wrong_after_a_change_is_still_payments(ads: TriageContext,
+                                                               body: str) -> None:
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param(
+        "Já atualizei os dados bancários há três dias, mas o pagamento de outubro foi "
+        "depositado na conta antiga e não recebi nada. SID 3390572",
+        marks=pytest.mark.xfail(reason="'dados bancários' gives way inside the longer account "
+                                "phrase even though that one is a step; 'na conta antiga' "
+                                "reads as the account", strict=True)),
+    "지난주에 계좌 변경했는데 10월 정산금이 예전 계좌로 입금됐어요. 돈을 못 받았어요. SID 3390572",
+])
+def test_a_change_already_made_is_a_step(ads: TriageContext, body: str) -> None:
+    """A change the requester already made, then a payment gone wrong: payments."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

@@ -154,6 +154,19 @@ _DONE_AFTER = re.compile(
     r"shows?)\s+(?:as|comme|como)\s+(?:complete|completed|done|finished|finie?|terminee?|"
     r"concluid[ao]|complet[ao]|finalizad[ao])\b")
 _DONE_CUE = re.compile(r"(?i)mark|marqu|marc|show")
+#: A change the requester already made, in the past ("I updated my bank details", "já
+#: atualizei os dados bancários", "j'ai modifié mon IBAN", "계좌 변경했는데"): a step before
+#: the problem, context like a place; asking for the change ("how do I update my bank
+#: details") is the request itself.
+_EDITED_DONE = re.compile(r"^(?:updated|changed|modified|edited|switched|atualizei|alterei|"
+                          r"troquei|mudei|modifiquei|atualizamos|alteramos|trocamos|mudamos)\b")
+_EDITED_DONE_FR = re.compile(r"\b(?:j'ai|j ai|on a|nous avons|avons)\s+(?:deja\s+|bien\s+)?$")
+_EDITED_FR = re.compile(r"^(?:mis a jour|change|modifie|remplace)\b")
+_EDITED_DONE_KO = re.compile(r"(?:변경|수정)\s*했|바꿨|바꿔\s*놨")
+#: The means of being paid, what such a change is about ("I changed my phone" is the
+#: problem's cause, no step: never read as one).
+_PAYOUT_DETAILS = re.compile(r"bank|banc|payment|payout|paypal|iban|\brib\b|\bpix\b|paiement|"
+                             r"pagamento|계좌")
 _DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
 #: What the product or a message says, reported ("the status says I'm not a patron", "le
 #: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
@@ -462,6 +475,7 @@ def context(text: str, hit: Hit) -> bool:
             or (_TRIED_AFTER_KO.search(text[hit.end:hit.end + 12])
                 and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
             or done(text, hit, before) or _FOR_BEFORE.search(before)
+            or edited_done(text, hit, before)
             or _CONSEQUENCE_BEFORE.search(before)
             or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])):
         return True
@@ -493,6 +507,17 @@ def done(text: str, hit: Hit, before: str | None = None) -> bool:
     after = text[hit.end:hit.end + 48]
     return bool(_DONE_BEFORE.search(before) or _DONE_AFTER_KO.search(after[:12])
                 or (_DONE_CUE.search(after) and _DONE_AFTER.search(fold(after))))
+
+
+def edited_done(text: str, hit: Hit, before: str) -> bool:
+    """True when the words of ``hit`` tell a change of the means of being paid the requester
+    already made (`_EDITED_DONE`, `_PAYOUT_DETAILS`): a step before the problem, not the
+    problem. ``before``: the 48 characters before them, folded."""
+    own = fold(text[hit.start:hit.end])
+    if not _PAYOUT_DETAILS.search(fold(text[hit.start:hit.end + 16])):
+        return False  # "atualizei os dados bancários": the details' noun may follow
+    return bool(_EDITED_DONE.match(own) or (_EDITED_FR.match(own) and _EDITED_DONE_FR.search(
+        before)) or (HANGUL.search(own) and _EDITED_DONE_KO.search(own)))
 
 
 def offered(text: str, hit: Hit) -> bool:
