@@ -234,3 +234,29 @@ def test_a_change_already_made_is_a_step(ads: TriageContext, body: str) -> None:
     """A change the requester already made, then a payment gone wrong: payments."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+# ------------------------------------------- 6. "never" denies what the requester never did
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("renewed twice", "i just watch, never performed or anything. my yearly plan renewed "
+     "yesterday and i see two charges. username tomasz.k"),
+    ("renouvelé deux fois", "je ne fais que regarder, je n'ai jamais été performeuse. Mon "
+     "abonnement annuel a été renouvelé deux fois. pseudo tomasz.k"),
+    ("renovou duas vezes", "eu só assisto, nunca fui streamer nem nada. minha assinatura "
+     "anual renovou duas vezes. usuário tomasz.k"),
+    ("두 번 결제", "저는 보기만 하고 방송은 한 번도 안 해봤어요. 연간 구독이 두 번 결제됐어요. "
+     "아이디 tomasz.k"),
+])
+def test_what_the_requester_never_did_is_not_what_they_are(stream: TriageContext,
+                                                            subject: str, body: str) -> None:
+    d = decide(on(stream, body, subject=subject), stream)
+    assert written(stream, d).get("occupation") == "occ_user"
+    assert _group(d) == "Billing Support"
+
+
+def test_never_leaves_the_problem_itself_alone(ads: TriageContext) -> None:
+    """Negative: "I was never paid" is the payment problem, not its denial."""
+    d = decide(on(ads, "My October commission was never paid, SID 4471023"), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

@@ -91,14 +91,15 @@ def plausible_typo(written: str, meant: str) -> bool:
 
 #: Words remembered per matcher (then forgotten all at once: memory stays bounded).
 MEMO_MAX = 20_000
-#: A negation word, then at most three words that keep its scope (articles, "really", a
+#: A negation word ("never": "never performed or anything"), then at most three words that
+#: keep its scope (articles, "really", a
 #: copula or "use": "not a crash", "no studio", "without PayPal", "pas de souci de
 #: paiement", "sans carte", "não sou modelo", "sem cartão", "I don't use Chrome"; a
 #: progressive, "my card isn't being declined"; French "rien" before a participle, "j'ai
 #: rien perdu"; a bug of the kind, "not a quest bug", "pas un bug de quête", "não é bug de
 #: item"; "nothing is missing"; "il n'y a pas eu de piratage").
 _NEGATION_BEFORE = {
-    "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither)\s+"
+    "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither|\bnever)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
                      r"question|with|of|use|using|used|have|own|even|being|getting|"
                      # a request withheld: "not asking for a refund", "don't want a refund"
