@@ -260,3 +260,25 @@ def test_never_leaves_the_problem_itself_alone(ads: TriageContext) -> None:
     """Negative: "I was never paid" is the payment problem, not its denial."""
     d = decide(on(ads, "My October commission was never paid, SID 4471023"), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+# ------------------------------------------- 7. two performers from one account are asked
+
+
+@pytest.mark.parametrize("body", [
+    "me and my flatmate both go on cam but from the same account (neonpair). sometimes she "
+    "does solo shows, sometimes we do them together. is that allowed?",
+    "저랑 남자친구랑 한 계정으로 같이 방송하고 있어요. 가끔은 각자 따로 하기도 하고요. 규정 "
+    "위반 아닌지 궁금해요",
+    "Ma coloc et moi on fait des lives depuis le même compte (neonpair), parfois chacune de "
+    "son côté. C'est autorisé ?",
+    "Eu e minha amiga fazemos live pela mesma conta (neonpair), às vezes cada uma sozinha. "
+    "Pode isso?",
+])
+def test_two_performers_from_one_account_are_asked(stream: TriageContext, body: str) -> None:
+    """One model or a studio? Two people performing from one account: the requester's to
+    say; no value, no group from it."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in [m.key for m in d.missing]
+    assert _group(d) is None

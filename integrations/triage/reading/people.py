@@ -131,19 +131,22 @@ _WHICH_KIND = re.compile(
     r"(?:모르|몰라)")
 #: One account for two people: "my wife and I share one account", "on partage le compte à
 #: deux", "eu e meu namorado usamos a mesma conta", "계정 하나를 둘이 쓰고", "같이 쓰는 계정"
-#: (folded): a couple or a pair on one account may be one model or a studio, the
-#: requester's to say (`undecided`, unless they say what they are).
+#: (folded), "from the same account", "한 계정으로 같이 방송하고": a couple or a pair on one
+#: account may be one model or a studio, the requester's to say (`undecided`, unless they
+#: say what they are).
 _SHARED = re.compile(
     r"\b(?:share|shares|sharing|shared|split|splitting)\s+(?:(?:one|the|a|an|single|this|that|"
-    r"our|same)\s+)+(?:account|profile|login)\b|\b(?:use|using|on|with)\s+(?:one|a\s+single|"
+    r"our|same)\s+)+(?:account|profile|login)\b|\b(?:use|using|on|with|from|under|off|"
+    r"through)\s+(?:one|a\s+single|"
     r"the\s+same|just\s+one|only\s+one)\s+(?:account|profile|login)\b|"
     r"\bpartag\w*\s+(?:(?:le|un|une|la|meme|seul|notre|ce)\s+)+(?:compte|profil)\b|"
     r"\b(?:utilis\w*|sur|avec)\s+(?:le\s+meme|un\s+seul|un\s+meme)\s+(?:compte|profil)\b|\b(?:compte|profil)\s+(?:a\s+deux|commun|partage)\b|"
     r"\b(?:divid\w*|compartilh\w*)\s+(?:(?:a|uma|o|um|mesma|so|nossa|unica)\s+)+conta\b|"
     r"\b(?:usamos|usa|usando|na|numa|em)\s+(?:a\s+mesma|uma\s+so|uma\s+unica|so\s+uma)\s+"
     r"conta\b|\bconta\s+(?:so|unica|compartilhada|em\s+conjunto)\b|"
-    r"계정\s*(?:하나를?|한\s*개를?)\s*(?:둘이|같이|함께|나눠)|(?:같이|함께|둘이)\s*(?:쓰는|사용하는)\s*"
-    r"계정|계정을?\s*(?:같이|함께|둘이)\s*(?:쓰|사용)")
+    r"계정\s*(?:하나를?|한\s*개를?)\s*(?:둘이|같이|함께|나눠)|"
+    r"(?:한|하나의|같은)\s*계정\s*(?:으로|에서)|(?:같이|함께|둘이)\s*(?:쓰는|사용하는)\s*계정|"
+    r"계정을?\s*(?:같이|함께|둘이)\s*(?:쓰|사용)")
 #: Two people, the requester one of them, in the sentence of `_SHARED`.
 _PAIR = re.compile(r"\b(?:we|us|together|both|and i|and me|me and|two of us|couple|nous|on|"
                    r"a deux|ensemble|les deux|en couple|et moi|moi et|nos|a gente|juntos|juntas|"
