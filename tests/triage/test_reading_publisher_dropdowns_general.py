@@ -282,3 +282,28 @@ def test_two_performers_from_one_account_are_asked(stream: TriageContext, body: 
     assert "occupation" not in written(stream, d)
     assert "occupation" in [m.key for m in d.missing]
     assert _group(d) is None
+
+
+# ----------------------- 8. a message shown after a click, in its own clause, is still shown
+
+
+@pytest.mark.parametrize("body", [
+    "SID 70023561. uso Opera GX no Windows 11. entro em Links, colo a url do produto e clico "
+    "em Gerar link, ai aparece 'Token inválido' e nao gera nada",
+    "SID 70023561. Opera GX on Windows 11. I go to Links, paste the product url and click "
+    "Generate link, then it says 'Invalid token' and nothing is created",
+    "SID 70023561. Opera GX sous Windows 11. Je vais dans Liens, je colle l'url et je clique "
+    "sur Générer le lien, là ça affiche « Jeton invalide » et rien n'est créé",
+    "SID 70023561. 윈도우 11에서 오페라 GX 써요. 링크 메뉴에서 URL 붙여넣고 링크 생성 누르면 "
+    "'Invalid token' 이라고 떠요",
+])
+def test_a_message_shown_after_a_click_is_technical(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body, subject="problema no site"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_what_a_button_says_is_no_message(ads: TriageContext) -> None:
+    """Negative: the label a button shows ("click the button that says 'Save'") is no
+    message of the product."""
+    from integrations.triage.reading.context import shown_messages
+    assert shown_messages("I click the button that says 'Save changes' and nothing") == []

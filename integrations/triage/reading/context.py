@@ -290,8 +290,8 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
         before = fold(text[max(0, m.start() - 32):m.start()])
         after = fold(text[m.end():m.end() + 12])
         if not (_SHOWN_BEFORE.search(before) or _SHOWN_AFTER.search(after)) or \
-                _NOT_SHOWN.search(before):
-            continue
+                _NOT_SHOWN.search(before.rsplit(",", 1)[-1]):
+            continue  # a click in an earlier clause ("clico em Gerar link, ai aparece …")
         message = m.group(1)
         if len(message.split()) < 2 and not _ERROR_WORD.search(fold(message)):
             continue  # one word is a status ("'Pending'", « payé »), not a message
