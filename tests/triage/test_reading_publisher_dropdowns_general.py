@@ -307,3 +307,32 @@ def test_what_a_button_says_is_no_message(ads: TriageContext) -> None:
     message of the product."""
     from integrations.triage.reading.context import shown_messages
     assert shown_messages("I click the button that says 'Save changes' and nothing") == []
+
+
+_STRONGER_LOGIN = pytest.mark.xfail(strict=True, reason="'can't log in' and the subject's "
+                                    "'login' weigh more than half the message and the setup")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("로그인하면 리다이렉트 오류", "어제 저녁부터 dashboard 로그인이 안 돼요. 크롬 쓰고 있고 "
+     "윈도우 11입니다. 이메일이랑 비번 입력하고 로그인 버튼 누르면 페이지가 계속 새로고침되다가 "
+     "'ERR_TOO_MANY_REDIRECTS' 뜹니다. 사이트 ID 7731009"),
+    ("erreur de redirection à la connexion", "Depuis hier soir je ne peux plus me connecter "
+     "au dashboard. Chrome sous Windows 11. Je tape mon e-mail et mon mot de passe et "
+     "j'appuie sur le bouton de connexion, la page se recharge en boucle puis affiche "
+     "'ERR_TOO_MANY_REDIRECTS'. SID 7731009"),
+    pytest.param("login redirect error", "Since last night I can't log in to the dashboard. "
+                 "Chrome on Windows 11. I type my email and password and press the login "
+                 "button, the page keeps reloading and then shows 'ERR_TOO_MANY_REDIRECTS'. "
+                 "SID 7731009", marks=_STRONGER_LOGIN),
+    pytest.param("erro de redirecionamento no login", "Desde ontem não consigo entrar no "
+                 "painel. Chrome no Windows 11. Digito email e senha e clico no botão de "
+                 "login, a página fica recarregando e depois aparece 'ERR_TOO_MANY_REDIRECTS'. "
+                 "SID 7731009", marks=_STRONGER_LOGIN),
+])
+def test_a_browser_error_code_after_a_login_click_is_technical(ads: TriageContext,
+                                                              subject: str, body: str) -> None:
+    """A browser's error code ("ERR_…") quoted after the click that led to it: the login
+    fails for a technical reason, shown with the browser and the system."""
+    d = decide(on(ads, body, subject=subject), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"

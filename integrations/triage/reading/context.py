@@ -262,9 +262,12 @@ _SHOWN_AFTER = re.compile(
     r"^\s*(?:(?:가|이|라고|라는|이라는|이라고)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지)|"
     r"(?:error|message|erreur|erro|mensagem|s'affiche|appears|aparece|pops up|shows up)\b)")
 #: A one-word message is an error only with a code or a word of failure in it.
-_ERROR_WORD = re.compile(r"\d|error|erreur|erro|exception|denied|refuse|negado|failed|fail|"
+_ERROR_WORD = re.compile(r"\d|error|erreur|erro|\berr_|exception|denied|refuse|negado|failed|fail|"
                          r"echec|falha|invalid|forbidden|unauthori[sz]ed|undefined|timeout|"
                          r"오류|에러|실패|거부")
+#: Where a clause ends before a quote: a comma, or a Korean connective ("누르면", "하고",
+#: "눌러서"): a click told there is a step before the message, not what shows it.
+_LAST_CLAUSE = re.compile(r"[,;]|(?<=[\uac00-\ud7a3])(?:면|고|서|는데)\s")
 _NOT_SHOWN = re.compile(r"\b(?:button|bouton|botao|tab|onglet|aba|menu|click|clique|clico|"
                         r"type|typed|tape|digit\w*|write|wrote|ecris|escrevi)\b|버튼|"
                         r"\b(?:as|comme|como|status|statut)\s*$")
@@ -290,7 +293,7 @@ def shown_messages(text: str) -> list[tuple[int, int]]:
         before = fold(text[max(0, m.start() - 32):m.start()])
         after = fold(text[m.end():m.end() + 12])
         if not (_SHOWN_BEFORE.search(before) or _SHOWN_AFTER.search(after)) or \
-                _NOT_SHOWN.search(before.rsplit(",", 1)[-1]):
+                _NOT_SHOWN.search(_LAST_CLAUSE.split(before)[-1]):
             continue  # a click in an earlier clause ("clico em Gerar link, ai aparece …")
         message = m.group(1)
         if len(message.split()) < 2 and not _ERROR_WORD.search(fold(message)):
