@@ -336,3 +336,36 @@ def test_a_browser_error_code_after_a_login_click_is_technical(ads: TriageContex
     fails for a technical reason, shown with the browser and the system."""
     d = decide(on(ads, body, subject=subject), ads)
     assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+# ------------------------- 9. asking on whose side the cause lies leaves the kind in doubt
+
+
+@pytest.mark.parametrize("body", [
+    "Gearbarn just reversed like 40 of my November sales and my commission for the month went "
+    "from roughly $900 to $310. No explanation anywhere. Is this something on your end or "
+    "theirs? sid 21904466",
+    "Fnac vient d'annuler une quarantaine de mes ventes de novembre et ma commission du mois "
+    "est passée de 900 € à 310 €. C'est de votre côté ou du leur ? SID 21904466",
+    "A Magalu estornou umas 40 vendas de novembro e minha comissão caiu de R$ 900 pra "
+    "R$ 310. Isso é do lado de vocês ou deles? SID 21904466",
+    "쿠팡이 11월 판매 40건 정도를 취소해서 이번 달 커미션이 90만 원에서 31만 원으로 줄었어요. "
+    "그쪽 문제인가요, 아니면 광고주 쪽 문제인가요? SID 21904466",
+])
+def test_asking_whose_side_the_cause_is_on_is_asked(ads: TriageContext, body: str) -> None:
+    """The requester asks whether the cause is the network's or the advertiser's: the kind
+    is theirs to confirm, whatever the money words say."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") is None
+    assert "problem_type" in [m.key for m in d.missing]
+
+
+@pytest.mark.parametrize("body", [
+    "My October commission was never paid. Can you check on your end? SID 21904466",
+    "Ma commission d'octobre n'a jamais été versée, vous pouvez vérifier de votre côté ? "
+    "SID 21904466",
+])
+def test_checking_on_the_networks_side_still_reads(ads: TriageContext, body: str) -> None:
+    """Negative: one side named, no alternative: the payment problem stands."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"

@@ -607,6 +607,28 @@ def between_alternatives(text: str, start: int, end: int) -> bool:
     return bool(HESITATION.search(sentence) and _DISJUNCTION.search(sentence))
 
 
+#: The requester asks on whose side the cause lies, the network's or another's: "is this on
+#: your end or theirs?", "c'est de votre côté ou du leur ?", "é do lado de vocês ou deles?",
+#: "그쪽 문제인가요, 아니면 광고주 쪽 문제인가요?" (folded). Every labelled ticket asking so leaves
+#: the kind of problem to the requester (`whose_side`).
+_WHOSE_SIDE = re.compile(
+    r"\b(?:on|at|from)\s+(?:your|our|the\s+network'?s?)\s+(?:end|side)\s*,?\s+or\s+(?:on\s+|at\s+)?"
+    r"(?:theirs|mine|their|my|his|hers|her|the\s+[a-z]+(?:'s)?|[a-z]+'s)\b|"
+    r"\b(?:de|du)\s+(?:votre|notre)\s+cote\s*,?\s+ou\s+(?:du\s+(?:leur|mien|sien)|de\s+(?:leur|"
+    r"mon|son)\s+cote|chez\s+(?:eux|moi)|(?:de|du\s+cote\s+de)\s+l'annonceur)|"
+    r"\bchez\s+vous\s+ou\s+chez\s+(?:eux|moi|l'annonceur)\b|"
+    r"\b(?:do\s+lado\s+de\s+(?:voces|vcs)|com\s+(?:voces|vcs))\s*,?\s+ou\s+(?:do\s+lado\s+)?"
+    r"(?:deles|delas|dele|dela|meu|comigo|com\s+eles|do\s+anunciante|da\s+loja)\b|"
+    r"쪽\s*(?:문제)?\s*(?:인가요|예요|이에요|인지)\s*[,?]?\s*(?:아니면|혹은)\s*\S*\s*쪽")
+_WHOSE_SIDE_CUE = re.compile(r"(?i)end|side|c[oô]t[eé]|chez|lado|vc|voc|쪽")
+
+
+def whose_side(text: str) -> bool:
+    """True when the requester asks whether the cause is on the network's side or another's
+    (`_WHOSE_SIDE`): they do not know what kind of problem it is, a question settles it."""
+    return bool(_WHOSE_SIDE_CUE.search(text) and _WHOSE_SIDE.search(fold(text)))
+
+
 #: A word every marker of `HESITATION` holds (raw text, any case).
 HESITATION_CUE = re.compile(r"(?i)sure|idea|clue|idk|dunno|either|confus|know|s[uû]r|sai|sav|"
                             r"chais|jsp|sei|two|deux|duas|dois|두 가지|헷갈|모르|몰라")

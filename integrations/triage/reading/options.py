@@ -50,6 +50,7 @@ from integrations.triage.reading.context import (
     offered,
     shown_messages,
     tried,
+    whose_side,
 )
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import (
@@ -506,10 +507,11 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
-        if doubted and not self.person and any(
-                between_alternatives(t, h.start, h.end) for t, h in kept):
+        torn = bool(doubted) and any(between_alternatives(t, h.start, h.end) for t, h in kept)
+        if not self.person and (torn or any(whose_side(t) for _, t in texts)):
             # the requester does not know which of two causes holds ("서류가 반영이 안 된 건지
-            # 지급 쪽 문제인지 모르겠어요"), one of them perhaps named by no keyword: a question
+            # 지급 쪽 문제인지 모르겠어요"), one of them perhaps named by no keyword, or asks on
+            # whose side the cause lies ("is this on your end or theirs?"): a question
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
