@@ -369,3 +369,48 @@ def test_checking_on_the_networks_side_still_reads(ads: TriageContext, body: str
     """Negative: one side named, no alternative: the payment problem stands."""
     d = decide(on(ads, body), ads)
     assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+# ------------------- 10. the account something named before is added to is where, not what
+
+
+@pytest.mark.parametrize(("subject", "body", "value"), [
+    ("딥링크 광고주 목록에 Nike 없음", "딥링크 만들 때 광고주 목록에 Nike가 안 보여요. 같이 일하는 "
+     "친구 계정(SID 3300912)에는 보인다는데 제 건 3300945 예요. 제 계정에도 추가해 주실 수 "
+     "있나요?", "pub_advertisers"),
+    ("Nike missing from deep link advertisers", "When I build a deep link, Nike isn't in the "
+     "advertiser list. My friend's account (SID 3300912) shows it, mine is 3300945. Can you "
+     "add it to my account too?", "pub_advertisers"),
+    ("Nike absent de la liste", "Quand je crée un lien profond, Nike n'apparaît pas dans la "
+     "liste des annonceurs. Le compte de mon ami (SID 3300912) l'affiche, le mien c'est "
+     "3300945. Vous pouvez l'ajouter sur mon compte aussi ?", "pub_advertisers"),
+    ("Nike não aparece", "Quando crio um deeplink, a Nike não aparece na lista de "
+     "anunciantes. Na conta do meu amigo (SID 3300912) aparece, a minha é 3300945. Podem "
+     "adicionar na minha conta também?", "pub_advertisers"),
+])
+def test_the_account_a_thing_is_added_to_is_no_account_problem(
+        ads: TriageContext, subject: str, body: str, value: str) -> None:
+    """"Add it to my account too": the thing (an advertiser named before) is what the
+    requester wants; the account only where it goes."""
+    d = decide(on(ads, body, subject=subject), ads)
+    assert written(ads, d).get("problem_type") == value
+
+
+@pytest.mark.parametrize("body", [
+    "I need to add a second website to my publisher account, how do I do that? SID 3300945",
+    "Je voudrais ajouter un deuxième site sur mon compte éditeur. SID 3300945",
+])
+def test_a_new_thing_added_to_the_account_is_still_an_account_change(ads: TriageContext,
+                                                                     body: str) -> None:
+    """Negative: a new site added to one's profile is a change of the account."""
+    d = decide(on(ads, body), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+def test_a_korean_thing_registered_on_the_profile_is_still_the_profile(
+        ads: TriageContext) -> None:
+    """Negative: "프로필에 등록된 웹사이트 주소" (the address registered on the profile) is a
+    change of the profile, not something added to it."""
+    d = decide(on(ads, "제 계정 프로필에 등록된 웹사이트 주소를 새 도메인으로 바꾸고 싶어요. "
+                       "SID 6600457", subject="프로필 웹사이트 주소 변경"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"

@@ -54,6 +54,19 @@ _CONTROL_BEFORE = re.compile(
     r"(?:[^\W\d_]+\s+)?|(?:de|d'|du|pour|do|da|para|pra)\s*(?:[^\W\d_]+(?:er|ir|ar|re)\s+"
     r"(?:(?:le|la|les|l'|mes|o|a|os|as|um|uma|meu|meus)\s*)?|[^\W\d_]+\s+(?:de|d'|du|des|"
     r"do|da|dos|das)\s*(?:(?:la|le|les|l')\s*)?))$")
+#: Something named before, added to the requester's account: "can you add it to my account
+#: too?", "l'ajouter sur mon compte", "adicionar na minha conta também", "제 계정에도 추가해
+#: 주실 수 있나요" (a pronoun or no object: the thing was named before): the account is where
+#: it goes, the thing what the requester wants. "add a second site to my account" names its
+#: object, a change of the account itself (`_EDITED_ON`).
+_ADDED_TO_BEFORE = re.compile(
+    r"\b(?:add|put|enable|activate|give|grant|unlock|open)\s+(?:it|them|this|that|those|these|"
+    r"him|her)\s+(?:back\s+|too\s+|as well\s+)?(?:to|on|in|into|for)\s+(?:my|our)\s+$|"
+    r"\b(?:l'|les\s+|le\s+|la\s+)(?:ajouter|activer|mettre|rajouter|remettre|ouvrir|debloquer)"
+    r"\s+(?:aussi\s+)?(?:sur|dans|a|pour)\s+(?:mon|ma|notre)\s+$|"
+    r"\b(?:adicionar|colocar|ativar|liberar|incluir|abrir|desbloquear)(?:-?(?:lo|la|los|las))?"
+    r"\s+(?:tambem\s+)?(?:na|no|para|pra|em)\s+(?:minha|meu|nossa|nosso)\s+$")
+_ADDED_TO_AFTER_KO = re.compile(r"^\s*(?:(?:추가|등록|활성화)\s*(?:해|하여|시켜)|넣어|열어|풀어)")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:on|in|under|from)\s+the|\b(?:sur|dans)\s+(?:l'onglet|la page|la rubrique|"
     r"l'espace|la fiche|l'ecran|la section)|\b(?:na|no)\s+(?:aba|guia|pagina|menu|tela))\s+"
@@ -464,7 +477,9 @@ def context(text: str, hit: Hit) -> bool:
                 and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
             or _TOPIC_BEFORE.search(before) or _TOPIC_AFTER_KO.search(after)
-            or _CONTROL_BEFORE.search(before)
+            or _CONTROL_BEFORE.search(before) or _ADDED_TO_BEFORE.search(before)
+            or ((text[hit.end - 1:hit.end] == "에" or text[hit.end - 2:hit.end] == "에도")
+                and _ADDED_TO_AFTER_KO.match(text[hit.end:hit.end + 8]) is not None)
             or _CODE_AFTER.search(fold(text[hit.end:hit.end + 32]))
             or _NAMED_BEFORE_KO.search(before)
             or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
