@@ -414,3 +414,21 @@ def test_a_korean_thing_registered_on_the_profile_is_still_the_profile(
     d = decide(on(ads, "제 계정 프로필에 등록된 웹사이트 주소를 새 도메인으로 바꾸고 싶어요. "
                        "SID 6600457", subject="프로필 웹사이트 주소 변경"), ads)
     assert written(ads, d).get("problem_type") == "pub_account"
+
+
+# ------------------ 11. the browser of a "when I …" clause is the requester's browser
+
+
+@pytest.mark.parametrize("body", [
+    "크롬에서 대시보드 로그인하면 계속 '알 수 없는 오류가 발생했습니다' 뜨고 튕겨요. 윈도우10 "
+    "쓰고 있어요. SID 4410023",
+    "When I log in to the dashboard in Chrome I keep getting 'An unknown error occurred' and "
+    "get kicked out. Windows 10. SID 4410023",
+    "Quand je me connecte au tableau de bord sur Chrome, j'ai toujours « Une erreur inconnue "
+    "est survenue » et je suis éjecté. Windows 10. SID 4410023",
+    "Quando entro no painel pelo Chrome aparece sempre 'Ocorreu um erro desconhecido' e ele me "
+    "desloga. Windows 10. SID 4410023",
+])
+def test_the_browser_of_a_when_clause_is_stated(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body, subject="login error"), ads)
+    assert written(ads, d).get("browser") == "browser_chrome"

@@ -99,6 +99,10 @@ _PAID_WITH_KO = re.compile(r"^\S*?(?:으로|로)\s*(?:결제|구매|사려|충�
 _ENDS_CLAUSE_KO = re.compile(r"[\uac00-\ud7a3](?:고|는데|지만)$")
 _DOING_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?\S*(?:할 때|하면|할때|하려고 하면)")
 #: The same ending on the hit's own last word ("접속하면 바로 강제 종료돼요": when I connect).
+#: A browser or a system before a Korean "when" clause ("크롬에서 대시보드 로그인하면"): what the
+#: product is opened with, stated even there (the problem's setup, no context of it).
+_SETUP_KO = re.compile(r"(?:크롬|파이어폭스|사파리|엣지|웨일|오페라|윈도우|맥|안드로이드|"
+                       r"아이폰|리눅스)(?:에서|으로|로|에)?\s")
 _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
 #: A list of what the requester did, introduced as such ("What I did: logged in, opened the
 #: Links page, picked an advertiser", "étapes :", "o que eu fiz:"): every option named in it
@@ -472,7 +476,7 @@ def context(text: str, hit: Hit) -> bool:
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
             or (_DOING_BEFORE.search(before) and not _PAID_WITH.search(before))
-            or (_DOING_AFTER_KO.search(after)
+            or (_DOING_AFTER_KO.search(after) and not _SETUP_KO.match(text, hit.start)
                 and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end])
                 and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
             or _DOING_OWN_KO.search(text[hit.start:hit.end])
