@@ -432,3 +432,39 @@ def test_a_korean_thing_registered_on_the_profile_is_still_the_profile(
 def test_the_browser_of_a_when_clause_is_stated(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body, subject="login error"), ads)
     assert written(ads, d).get("browser") == "browser_chrome"
+
+
+# ------------------------------ 12. a performer's payout is no billing question (routes)
+
+
+@pytest.mark.parametrize(("subject", "body", "group"), [
+    ("virement pas reçu", "Bonjour,\nje suis modele indépendante sur votre plateforme et mon "
+     "virement de la semaine dernière n'est toujours pas arrivé. Le montant affiché est de "
+     "350 €, facture n°2026-114. Mon pseudo : Clea_Noir.", "Model Support"),
+    ("paiement modèle", "Bonjour, je suis modèle et mon paiement de la semaine dernière n'est "
+     "pas arrivé. Pseudo: Lila_Rose", "Model Support"),
+    ("pagamento", "Oi, sou modelo independente e meu pagamento da semana passada não caiu. "
+     "Usuário: bia_live", "Model Support"),
+    ("payout late", "Hi, I'm an independent model and my weekly payment didn't arrive on "
+     "Friday. Username luna_vibes", "Model Support"),
+    ("정산금", "독립 모델로 활동하고 있는데 지난주 정산금 결제가 안 들어왔어요. 아이디 haru_live",
+     "Model Support"),
+    ("virement studio", "Bonjour, nous sommes un studio de 4 modèles et le virement de nos "
+     "gains de novembre n'est pas arrivé. Compte: atelier_rose", "Studio Support"),
+])
+def test_a_performers_payout_reaches_their_group(stream: TriageContext, subject: str,
+                                                 body: str, group: str) -> None:
+    assert _group(decide(on(stream, body, subject=subject), stream)) == group
+
+
+@pytest.mark.parametrize("body", [
+    "Je suis modèle indépendante et je voudrais résilier l'option Boost que je paie 15 € par "
+    "mois. Pseudo: Lou_Vanille",
+    "Sou modelo e fui cobrada duas vezes pelo plano premium de modelo. Usuário: bia_live",
+    "독립 모델인데 모델 프리미엄 플랜 월 구독료가 두 번 결제됐어요. 아이디 cherry_bomb_kr",
+    "Nous sommes un studio (5 modèles) et l'abonnement pro du studio a été débité deux fois. "
+    "Compte: atelier_noir",
+])
+def test_what_a_performer_pays_is_still_billing(stream: TriageContext, body: str) -> None:
+    """Negative: a performer's own subscription, charge or cancellation is billing."""
+    assert _group(decide(on(stream, body), stream)) == "Billing Support"
