@@ -475,10 +475,9 @@ def test_what_a_performer_pays_is_still_billing(stream: TriageContext, body: str
     "11월 리포트를 엑셀로 내보내면 빈 파일이 나와요. 크롬, 윈도우 11. SID 5512093",
     "Quand j'exporte mon rapport de novembre en CSV, le fichier est vide. Chrome, Windows 11. "
     "SID 5512093",
-    pytest.param("When I export my November report to CSV the file is empty. Chrome, Windows "
-                 "11. SID 5512093",
-                 marks=pytest.mark.xfail(strict=True, reason="a 'when I' clause without a comma "
-                                         "runs on into the symptom: read as context")),
+    # a "when I" clause without a comma: the symptom, a clause of its own, is the problem
+    "When I export my November report to CSV the file is empty. Chrome, Windows 11. "
+    "SID 5512093",
 ])
 def test_an_export_giving_an_empty_file_is_technical(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body, subject="export"), ads)

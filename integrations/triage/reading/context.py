@@ -84,6 +84,10 @@ _DOING_BEFORE = re.compile(
     r"(?:\b(?:when|whenever|while)\s+(?:i|we)|\b(?:quand|lorsque|lorsqu')\s*(?:je|j'|on|nous)|"
     r"\bquando\s+(?:eu\s+|a gente\s+)?(?:tento|tentamos|vou|clico|abro|crio)?|\bao tentar)"
     r"\b[^.!?\n,;]{0,40}$")
+#: Words that are a clause of their own, a subject and its copula ("the file is empty", "le
+#: fichier est vide", "o relatório está vazio"): after a "when I" clause left without a comma
+#: ("When I export my report to CSV the file is empty") they are the main clause, the problem.
+_OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|est|sont|etait|esta|estao|fica|ficou|ta)\b")
 #: The means of paying right before the words, even in a "when I" clause: "when I try to pay
 #: with PayPal", "quand j'essaie de payer par virement", "quando tento pagar pelo pix ou
 #: boleto": the method chosen, never context.
@@ -475,7 +479,8 @@ def context(text: str, hit: Hit) -> bool:
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
-            or (_DOING_BEFORE.search(before) and not _PAID_WITH.search(before))
+            or (_DOING_BEFORE.search(before) and not _PAID_WITH.search(before)
+                and not _OWN_CLAUSE.search(fold(text[hit.start:hit.end])))
             or (_DOING_AFTER_KO.search(after) and not _SETUP_KO.match(text, hit.start)
                 and not _ENDS_CLAUSE_KO.search(text[hit.start:hit.end])
                 and not _PAID_WITH_KO.match(text[hit.start:hit.end + 12]))
