@@ -187,7 +187,7 @@ _EDITED_DONE_KO = re.compile(r"(?:변경|수정)\s*했|바꿨|바꿔\s*놨")
 #: The means of being paid, what such a change is about ("I changed my phone" is the
 #: problem's cause, no step: never read as one).
 _PAYOUT_DETAILS = re.compile(r"bank|banc|payment|payout|paypal|iban|\brib\b|\bpix\b|paiement|"
-                             r"pagamento|계좌")
+                             r"pagamento|계좌")  # on the raw text, casefolded
 _DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
 #: What the product or a message says, reported ("the status says I'm not a patron", "le
 #: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
@@ -540,9 +540,9 @@ def edited_done(text: str, hit: Hit, before: str) -> bool:
     """True when the words of ``hit`` tell a change of the means of being paid the requester
     already made (`_EDITED_DONE`, `_PAYOUT_DETAILS`): a step before the problem, not the
     problem. ``before``: the 48 characters before them, folded."""
-    own = fold(text[hit.start:hit.end])
-    if not _PAYOUT_DETAILS.search(fold(text[hit.start:hit.end + 16])):
+    if not _PAYOUT_DETAILS.search(text[hit.start:hit.end + 16].casefold()):
         return False  # "atualizei os dados bancários": the details' noun may follow
+    own = fold(text[hit.start:hit.end])
     return bool(_EDITED_DONE.match(own) or (_EDITED_FR.match(own) and _EDITED_DONE_FR.search(
         before)) or (HANGUL.search(own) and _EDITED_DONE_KO.search(own)))
 
