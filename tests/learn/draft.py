@@ -55,12 +55,18 @@ def apply_draft(ws: Path, name: str) -> None:
     rules_path = ws / "rules.json"
     doc = json.loads(rules_path.read_text(encoding="utf-8"))
     changed = False
+    kept = []
     for rule in doc.get("rules") or []:
         holder = _keyword_holder(rule)
-        # a rule renamed since the draft keeps a condition that finds nothing
-        words = draft["rules"].get(rule.get("name"), {"*": []})
+        words = draft["rules"].get(rule.get("name"))
+        if holder is not None and words is None:
+            # a keyword rule added (or renamed) since the draft: the first workspace lacked it
+            changed = True
+            continue
         if holder is not None and holder["keywords"] != words:
             holder["keywords"], changed = words, True
+        kept.append(rule)
+    doc["rules"] = kept
     if changed:
         rules_path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n",
                           encoding="utf-8")

@@ -35,6 +35,7 @@ def test_the_draft_copy_has_the_draft_keywords_and_the_shipped_rest(
     assert smaller, "the shipped examples have grown their vocabulary since the draft"
     rules = keyword_rules(load_rules(tmp_path / "ws", ws).rules)
     shipped_rules = keyword_rules(load_rules(EXAMPLES / name, shipped).rules)
-    assert [r.name for r in rules] == [r.name for r in shipped_rules]
+    # a keyword rule added since the draft is left out: the first workspace did not have it
+    assert [r.name for r in rules] == [r.name for r in shipped_rules if r.name in draft["rules"]]
     for r in rules:
         assert {loc: list(w) for loc, w in r.keywords.items()} == draft["rules"][r.name]
