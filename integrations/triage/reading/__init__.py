@@ -33,7 +33,12 @@ from integrations.triage.reading.clauses import ClauseReader
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
-from integrations.triage.reading.names import NameReader, identifier_nouns, identifier_role
+from integrations.triage.reading.names import (
+    NameReader,
+    identifier_nouns,
+    identifier_role,
+    leftover,
+)
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
 from integrations.triage.reading.typed import TypedReader, recognisable
@@ -125,7 +130,23 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
     if key in reader.typed:
         return reader.typed[key].read(texts, locale)
     if key in reader.names:
-        return reader.names[key].read(texts, locale)
+        own = _named(reader, key, texts, locale, memo)
+        if own is not None or reader.names[key].leftover_kind is None:
+            return own
+        return leftover(reader.names, key, texts, locale,
+                        {k: _named(reader, k, texts, locale, memo) for k in reader.names})
     if key in reader.clauses:
         return reader.clauses[key].read(texts, locale)
     return None
+
+
+def _named(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
+           memo: dict[Any, Any] | None) -> Evidence | None:
+    """Field ``key``'s own reading of a name, once per ticket: a field read empty weighs
+    every other's (`names.leftover`)."""
+    if memo is None:
+        return reader.names[key].read(texts, locale)
+    slot = ("names", key)
+    if slot not in memo:
+        memo[slot] = reader.names[key].read(texts, locale)
+    return memo[slot]  # type: ignore[no-any-return]

@@ -61,7 +61,7 @@ is told from in `words`; free-text fields are read by `clauses`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from integrations.model import Field
@@ -855,6 +855,11 @@ class NameReader:
         #: a handle signing the message (`_LONE_HANDLE`) is this field's when it is the
         #: form's one person's identifier and the requester's or nobody's in particular
         self._lone = self._role in ("own", "") and not rivals
+        #: what the field takes of a name no other field claims (`leftover`): a thing
+        #: named by cues around its name ("{name} vanished"), a person's identifier
+        self.leftover_kind = PERSON if self._role is not None else THING if (
+            f.kind == "text" and not self._places and not self._numbered and any(
+                "{name}" in c for words in cues.values() for c in words)) else None
         #: a login among the field's names: the handle one logs in with is its value
         self._logs_in = self._role in ("own", "") and "other" not in rivals and any(
             "login" in fold(n).replace("-", "") for n in field_synonyms(f))
@@ -1677,3 +1682,279 @@ _NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou"
 _PLACE_PREPOSITION = re.compile(
     r"(?i)(?<!\w)(?:in|on|at|to|from|into|near|dans|sur|vers|depuis|em|para|perto|pra|pro)"
     r"\s*$")
+
+
+# ------------------------------------------------------------------ the name left over
+
+#: What a field left unread may take as the one name nobody else claims (`leftover`): a
+#: thing ("item", "purchase": any name-like span, several words too), a person's
+#: identifier (a handle, a coined word or two capitalised words), or nothing (a place
+#: read by its own cues, a code).
+THING, PERSON = "thing", "person"
+#: A run of capitalised words, small joiners between them ("Echoes of the Shade", "Leomorph
+#: de Batalha"); a handle ("jinu_0412", "Kr0nkPutrid", "xXVoidReaperXx").
+_RUN = re.compile(
+    r"(?<![\w@.'’-])(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9_'’-]*|[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|"
+    r"[a-z]+[0-9]+[a-z0-9]*)"
+    r"(?:[ \t]+(?:(?:of|the|de|do|da|du|des|dos|das)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9_'’-]*)*"
+    # (a Korean particle may follow: "Bluefox한테", "Hana_tv로")
+    r"(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_@'’-]|\.\w)")
+#: A quotation of a name's length: "'The Shadow of Akylios'", "'대형 선박 설계도'", « Lame ».
+_LEFT_QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'|‘|\"|“|«)[ \t]*([^\s'\"«»“”‘’][^'\"«»“”‘’\n]{1,38}?)"
+                          r"[ \t]*(?:'|’|\"|”|»)(?![A-Za-z0-9_])")
+#: A quotation that is a name: its words capitalised (small joiners aside) or in Hangul.
+_QUOTED_NAME = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ0-9][^\s]*|of|the|de|do|da|du|des|dos|das|d['’]\S+|[\uac00-\ud7a3]\S*)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][^\s]*|of|the|de|do|da|du|des|dos|das|d['’]\S+|"
+    r"[\uac00-\ud7a3]\S*))*")
+#: A Korean sentence's ending: a quotation that says something ("결제가 거부되었습니다").
+_KO_SENTENCE_END = re.compile(r"(?:다|요|죠|까|음|함)[.!?]*$")
+#: An e-mail or a web address: its parts are no names.
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+#: Where a run starts a sentence: its first word is capitalised by the sentence.
+_OPENS = re.compile(r"(?:^|[.!?:\n]|[.!?][\"')\]]?)\s*$")
+#: Prepositions of a place before a name ("near Solis", "à Silverwood", "around Two
+#: Crowns", "perto de", "na capital"): a zone, a city, not a thing or a person.
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:near|around|at|inside|outside|à|vers|près\s+de|autour\s+de|dans|"
+    r"perto\s+d[eoa]|em|na|no|nas|nos|in(?<!turned\sin)(?<!hand\sin))\s*$")
+#: A person's noun right before a name ("my buddy Thornwick", "mon pote Kazdrak", "o amigo
+#: dele Mortain", "친구 Yuna", "my brother Tom"), its possessive between at most.
+_PERSON_BEFORE = re.compile(
+    rf"(?i)(?:(?<!\w)(?:{_RELATIVE.pattern.removeprefix('(?i)')}|{_PEOPLE.pattern})"
+    r"(?:\s+(?:dele|dela|de\s+\w+|of\s+mine|à\s+moi))?|친구|동생|형|누나|언니|오빠)"
+    r"\s*(?:캐릭터?|캐릭|\(?(?:personagem|perso|character|char)\)?)?[\s\"'«“‘]*$")
+#: The interface's words or speech before a name-like span: what is shown or said ("the
+#: error "Connection Lost"", "le bouton « Réclamer »", "o botão "Resgatar"", "it said").
+_SHOWN_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:errors?|messages?|buttons?|tabs?|menus?|screens?|pop-?ups?|prompts?|"
+    r"windows?|erreurs?|boutons?|onglets?|[ée]crans?|fen[êe]tres?|erros?|mensage(?:m|ns)|"
+    r"bot(?:ão|ao|ões)|abas?|telas?|janelas?)(?!\w)|오류|에러|메시지|버튼|창)[\s:\"'«“‘]*$")
+
+
+def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+    """Name-like spans of ``text``: ``(value, start, end, shaped)``; ``shaped`` when the
+    span tells a name on its own (quotes, a digit, an underscore, an inner capital)."""
+    text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    out: list[tuple[str, int, int, bool]] = []
+    quotes = list(_LEFT_QUOTED.finditer(text))
+    for m in quotes:
+        quoted = m.group(1).strip()
+        if _QUOTED_NAME.fullmatch(quoted) and not _KO_SENTENCE_END.search(quoted) and \
+                not any(fold(w) in STATE_WORDS or fold(w) in STATE_PARTICIPLES or
+                        fold(w).endswith(_PARTICIPLE_ENDS) for w in quoted.split()[1:]):
+            # a name's quotes ("'The Shadow of Akylios'", "'대형 선박 설계도'"), not what was
+            # said or shown ("his 'discount site'", "'Payment declined'", "'결제가 거부되었습니다'")
+            out.append((quoted, m.start(1), m.end(1), True))
+    for m in _RUN.finditer(text):
+        if any(q.start() <= m.start() < q.end() for q in quotes):
+            continue  # "'Item Not Found'": the quotation is read whole
+        value = m.group().rstrip("'’-")
+        words = value.split()
+        start = m.start()
+        while words and (_FIRST_PERSON_I.fullmatch(words[0]) or
+                         (_OPENS.search(text[:start]) and len(words) > 1 and
+                          fold(words[0]) in _OPENERS)):
+            start = text.index(words[1], start) if len(words) > 1 else m.end()
+            words = words[1:]  # "La Pierre d'âme", "I'm": the sentence's words
+        while words and words[-1].casefold() in NAME_JOINERS:
+            words = words[:-1]
+        if not words:
+            continue
+        value = " ".join(words)
+        out.append((value, start, start + len(value), bool(HANDLE.search(value))))
+    return out
+
+
+#: Words a sentence may start with before a name ("The", "La", "My", "Le", "O"): not its own.
+_OPENERS = frozenset(("the", "a", "an", "my", "la", "le", "les", "l", "un", "une", "mon", "ma",
+                      "o", "os", "as", "um", "uma", "meu", "minha", "and", "but", "et", "e"))
+
+
+def _accepts(reader: NameReader, value: str, shaped: bool, multi_joined: bool) -> bool:
+    """True when ``value`` may be the field of ``reader``: a thing takes a name of any
+    length; a person's identifier one word shaped as a handle or no language knows, or two
+    capitalised words ("Lirael Vantor"; the sentence must tie it, `_tied`); nothing
+    else takes a name left over."""
+    kind = reader.leftover_kind
+    if kind == THING:
+        return True
+    if kind != PERSON or multi_joined:
+        return False
+    words = value.split()
+    if len(words) == 1:
+        return shaped or not known_word(value, reader._languages)
+    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+#: What ties a span to the requester's own identifier, right before it in its clause: the
+#: requester introducing themself ("my name is", "I'm on", "moi c'est", "eu sou", "저는").
+_SELF_TIE = re.compile(
+    r"(?i)(?:(?<!\w)(?:my\s+name|mon\s+nom|meu\s+nome|i['’]m|i\s+am|je\s+suis|"
+    r"moi\s+c['’]est|eu\s+sou|sou)(?!\w)|(?<![\uac00-\ud7a3])(?:저는|전|제\s*이름은?))"
+    r"(?:\s+(?:is|was|est|é|on|as|the|le|la|o|a|de|da|do|em|no|na|com|avec|sur)|"
+    r"\s*(?:은|는|이|가))*[\s:：,]*$")
+#: What ties a span to another person's identifier, right before it in its clause: a
+#: naming word ("com o nome", "le perso s'appelle", "a player called", "닉은").
+_OTHER_TIE = re.compile(
+    r"(?i)(?:(?<!\w)(?:name|named|called|nome|nom|pseudo|nick|nickname|ign|"
+    r"chamad[oa]|s['’]appelle|se\s+chama)(?!\w)|(?<![\uac00-\ud7a3])닉(?:네임)?)"
+    r"(?:\s+(?:is|was|est|é|de|da|do)|\s*(?:은|는|이|가))*[\s:：,]*$")
+#: The requester having or making the thing named: "I have a char named", "j'ai un perso
+#: qui s'appelle", "eu tenho um personagem chamado", "제가 만든 캐릭".
+_OWN_VERB = re.compile(
+    r"(?i)(?<!\w)(?:i\s+(?:have|had|made|created|own)|i['’]ve\s+got|j['’]ai(?!\s+vu)|"
+    r"je\s+poss[eè]de|(?:eu\s+)?(?:tenho|tinha|criei)|eu\s+fiz)(?!\w)|(?:제가|내가)\s*만든")
+#: Identifiers listed together: "jinu_0412 / jinu0412@daum.net", "kira_sun, kira@x.com".
+_LISTED = re.compile(r"^[ \t]*[/|,;-][ \t]*\S")
+
+
+#: A determiner, a number or a possessive right before a one-word thing ("o Qubesly",
+#: "three Lunagems", "my Thunderwing"): a thing, where a bare word may be a person.
+_DETERMINED = re.compile(
+    r"(?i)(?<!\w)(?:the|a|an|my|our|this|that|le|la|les|l['’]|un|une|mon|ma|mes|ce|cette|"
+    r"o|os|as|um|uma|meu|minha|meus|minhas|esse|essa|este|esta|two|three|four|five|deux|"
+    r"trois|quatre|cinq|dois|duas|tr[eê]s|quatro|cinco|\d{1,4})\s*$")
+#: A time since after a name: "30 days ago", "30 dias atrás", "il y a".
+_AGO = re.compile(r"(?i)\s+(?:ago|atr[aá]s|before|antes)(?!\w)")
+#: A conjunction and an article between two names: "X and a Y", "X et la Y", "X e o Y".
+_COORDINATE = re.compile(
+    r"(?i)^[\w'’-]*(?:\s+\w+)?\s*(?:,|and|or|et|ou|e|&)\s+(?:(?:a|an|the|my|un|une|le|la|"
+    r"les|l['’]|mon|ma|um|uma|o|os|as|meu|minha)\s*)?$")
+
+
+def _coordinated(text: str, start: int, end: int, claimed: set[str]) -> bool:
+    """True when the span at ``start:end`` is joined by a conjunction to a value read for
+    another field ("a Frost Wyrm egg and a Storm Blade"): a thing of the same kind."""
+    before = fold(text[max(0, start - 80):start])
+    after = fold(text[end:end + 80])
+    for value in claimed:
+        at = before.rfind(value)
+        if at >= 0 and _COORDINATE.match(before[at + len(value):]):
+            return True
+        at = after.find(value)
+        if at >= 0 and _COORDINATE.match(after[:at].strip() + " ") and at < 24:
+            return True
+    return False
+
+
+def _another_noun(reader: NameReader, word: str) -> bool:
+    """True when ``word`` beside a name is a noun of another field of the form ("shard",
+    "server", "서버에서"): that field's thing, not this one's."""
+    if HANGUL.match(word):
+        return any(word.startswith(k) for k in reader._kinds
+                   if len(k) >= 2 and HANGUL.fullmatch(k[0]) and k not in _KO_POSSESSIVES)
+    return word in reader._kind_nouns or (len(word) == 3 and word in reader._kinds and
+                                          word not in STATE_WORDS and word not in COMMON)
+
+
+#: Korean first-person possessives among a field's words ("제 캐릭터"): no noun.
+_KO_POSSESSIVES = frozenset(("제", "내", "저", "나", "그", "우리"))
+
+
+def _tied(reader: NameReader, clause: str, after: str, claimed: set[str]) -> bool:
+    """True when a span with ``clause`` before it and ``after`` it may be ``reader``'s as
+    far as its sentence says: a thing's always, a person's identifier where the sentence
+    names it (`_SELF_TIE`, `_OTHER_TIE`) or lists it with a value read ("jinu_0412 /
+    jinu0412@daum.net")."""
+    if reader.leftover_kind != PERSON:
+        return True
+    if reader._role == "other" and _OWN_VERB.search(clause):
+        return False  # "j'ai un perso qui s'appelle Velka": the requester's own
+    if (_OTHER_TIE if reader._role == "other" else _SELF_TIE).search(clause):
+        return True
+    return bool(_LISTED.match(after)) and any(
+        fold(w) in claimed or "@" in w for w in re.findall(r"[^\s/|,;]+", after)[:1])
+
+
+def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[str, str]],
+             locale: str, read: Mapping[str, Evidence | None]) -> Evidence | None:
+    """The one name-like span of the requester's texts that no field of the form claims,
+    for field ``key`` read empty (``read``: every name field's own reading): "the
+    Gobbling Gourdling ally I got … isn't in my collection" once the character is read
+    elsewhere, "um jogador na hub com o nome Arrombado99" once "meu personagem é LuaDeMel"
+    is. A span is claimed by a field's value, by an option of the form, by a person's noun
+    before it ("my buddy Thornwick"), a place's preposition ("near Solis") or another
+    field's noun beside it ("Deepwood shard"); it must look like a name (quotes, a handle,
+    capitals inside a sentence, a word no language knows) and be taken by one empty
+    field only (a thing or a person's identifier): two spans, or two fields that could
+    take it, write nothing."""
+    reader = readers[key]
+    if reader.leftover_kind is None:
+        return None
+    claimed = {fold(e.value) for e in read.values() if e is not None}
+    claimed_words = {w for c in claimed for w in c.split()}
+    empty = [k for k, e in read.items() if e is None and readers[k].leftover_kind is not None]
+    found: dict[str, tuple[str, str, bool]] = {}
+    people: set[str] = set()
+    for source, text in texts:
+        if source == "subject":
+            continue
+        capped = text[:4000]
+        korean = bool(HANGUL.search(capped))
+        for value, start, end, shaped in _candidates(capped):
+            folded = fold(value)
+            words = folded.split()
+            before = capped[max(0, start - 40):start]
+            after = capped[end:end + 24]
+            if _PERSON_BEFORE.search(before) or _PERSON_BEFORE.search(fold(before)):
+                people.add(folded)  # "my buddy Thornwick", "mon coéquipier Tibo Fort"
+                continue
+            if _SHOWN_BEFORE.search(before) or _SPEECH.search(fold(before[-16:])):
+                continue  # "the error "Connection Lost"", "he said 'Gold Here'"
+            if folded in claimed or any(folded in c or c in folded for c in claimed) or \
+                    (len(words) == 1 and folded in claimed_words):
+                continue
+            if folded in NOT_NAMES or folded in COMMON or folded in STATE_WORDS or \
+                    folded in DEMONYMS or reader._is_other(value) or \
+                    any(reader._is_other(w) for w in value.split()) or \
+                    (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
+                     not any(c.isdigit() for c in value)) or \
+                    _YEAR.fullmatch(value) or len(value) < 3:
+                continue
+            if any(w in reader._own or w in reader._kinds for w in words
+                   if w not in NAME_JOINERS) and not value.startswith(("'", "\"")):
+                continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
+            nxt = re.match(r"[ \t(]*(\w+)", after)
+            prev = re.search(r"(\w+)[ \t:(]*$", before)
+            if (nxt and _another_noun(reader, fold(nxt.group(1)))) or \
+                    (prev and _another_noun(reader, fold(prev.group(1)))):
+                continue  # "Deepwood shard", "Dahuta 서버", "server Hearthmoor": another's
+            if _PLACE_BEFORE.search(before) and not shaped:
+                continue  # "near Solis", "à Silverwood": a place
+            single = len(words) == 1
+            opening = bool(_OPENS.search(capped[:start]))
+            if single and not shaped and not korean and (
+                    opening or known_word(value, reader._languages) or
+                    not value[:1].isupper() or
+                    (reader.leftover_kind == THING and not _DETERMINED.search(before))):
+                continue  # "Tohrin is sending …", "Kraken", "I destroyed Grimtusk"
+            if not single and not shaped and opening and not korean and \
+                    all(known_word(w, reader._languages) for w in value.split()
+                        if w.casefold() not in NAME_JOINERS):
+                continue  # "Last Night", "Screenshots Attached"
+            if (_UNITS.match(after) and value.split()[-1].isdigit()) or _AGO.match(after):
+                continue  # "my Patron 30 days ago": a time, not a name
+            if _coordinated(capped, start, end, claimed):
+                continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
+            joined = any(w in NAME_JOINERS for w in words)
+            clause = _clause_before(capped, start)
+            if not _accepts(reader, value, shaped, joined):
+                continue
+            if any(k != key and _accepts(readers[k], value, shaped, joined) and
+                   _tied(readers[k], clause, after, claimed) for k in empty):
+                return None  # another empty field could take it as well
+            tied = _tied(reader, clause, after, claimed)
+            had = found.get(folded)
+            found[folded] = (source, value, tied or (had is not None and had[2]))
+    names = {f: v for f, v in found.items() if f not in people and
+             not any(f != g and f in g for g in found)}
+    if len(names) != 1:
+        return None
+    source, value, tied = next(iter(names.values()))
+    if not tied:  # a person's identifier only where the sentence names it
+        return None
+    return Evidence(key=key, value=value, span=clip(value), method="sentence",
+                    locale=locale, confidence=0.8, source=source)
+
