@@ -130,3 +130,47 @@ def test_a_handle_listed_with_the_accounts_email_is_the_account(
 def test_an_untied_name_writes_no_account(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="technical-issues"), games)
     assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a handle starting in lower case, a name with two small words inside
+    ("벽 뚫는 핵쟁이 봤어요. 닉은 xXGrimHowlXx. 제 캐릭터는 Selwynne 입니다", "xXGrimHowlXx"),
+    ("some cheater with the name xXGrimHowlXx flies through walls. my character is Selwynne",
+     "xXGrimHowlXx"),
+    ("un tricheur avec le pseudo xXGrimHowlXx vole partout. mon perso c'est Selwynne",
+     "xXGrimHowlXx"),
+    ("vi um jogador com o nome xXGrimHowlXx voando. meu personagem é Selwynne",
+     "xXGrimHowlXx"),
+])
+def test_a_handle_in_lower_camel_case_is_left_over_too(games: TriageContext, body: str,
+                                                       value: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("turned in Tears of the Deep on my cleric Orwenna and the reward never showed up",
+     "Tears of the Deep"),
+    ("j'ai rendu Larmes de la Mer sur mon perso Orwenna et la récompense a disparu",
+     "Larmes de la Mer"),
+    ("entreguei Lágrimas do Mar no meu personagem Orwenna e a recompensa não veio",
+     "Lágrimas do Mar"),
+])
+def test_a_name_with_small_words_inside_is_read_whole(games: TriageContext, body: str,
+                                                      value: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("bot at Fairhaven", "a bot farms the same mobs 24/7 in Fairhaven. the char is named "
+     "Qzzrtlx, I'm Ombrelame on Brisesol."),
+    ("bot à Fairhaven", "y a un bot qui farm H24 a Fairhaven. le perso s'appelle Qzzrtlx, "
+     "moi c'est Ombrelame sur Brisesol."),
+    ("bot em Fairhaven", "tem um bot farmando direto em Fairhaven. o char se chama Qzzrtlx, "
+     "meu personagem é Ombrelame no Brisesol."),
+])
+def test_a_name_said_once_to_be_a_place_is_no_player(games: TriageContext, subject: str,
+                                                     body: str) -> None:
+    d = decide(on(games, body, form="report-a-player", subject=subject), games)
+    assert written(games, d).get("reported_player") == "Qzzrtlx"

@@ -1692,11 +1692,12 @@ _PLACE_PREPOSITION = re.compile(
 #: read by its own cues, a code).
 THING, PERSON = "thing", "person"
 #: A run of capitalised words, small joiners between them ("Echoes of the Shade", "Leomorph
-#: de Batalha"); a handle ("jinu_0412", "Kr0nkPutrid", "xXVoidReaperXx").
+#: de Batalha"); a handle ("jinu_0412", "Kr0nkPutrid", "xXVoidReaperXx"). A short code in
+#: capitals ("H24", "PS5", "S23") is a model or slang, no name.
 _RUN = re.compile(
     r"(?<![\w@.'’-])(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9_'’-]*|[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|"
-    r"[a-z]+[0-9]+[a-z0-9]*)"
-    r"(?:[ \t]+(?:(?:of|the|de|do|da|du|des|dos|das)[ \t]+)?"
+    r"[a-z]+[0-9]+[a-z0-9]*|[a-z]+[A-Z][A-Za-z0-9_]*)"
+    r"(?:[ \t]+(?:(?:of|the|de|do|da|du|des|dos|das)[ \t]+(?:(?:the|la|le|les)[ \t]+|l['’])?)?"
     r"[A-ZÀ-ÖØ-Þ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9_'’-]*)*"
     # (a Korean particle may follow: "Bluefox한테", "Hana_tv로")
     r"(?![A-Za-zÀ-ÖØ-öø-ÿ0-9_@'’-]|\.\w)")
@@ -1888,6 +1889,10 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
     empty = [k for k, e in read.items() if e is None and readers[k].leftover_kind is not None]
     found: dict[str, tuple[str, str, bool]] = {}
     people: set[str] = set()
+    # a name said once to be a place is one everywhere ("bot à Silverwood" in the subject,
+    # "H24 a Silverwood" in the body)
+    places = {fold(v) for _, text in texts for v, start, _, shaped in _candidates(text[:4000])
+              if not shaped and _PLACE_BEFORE.search(text[max(0, start - 40):start])}
     for source, text in texts:
         if source == "subject":
             continue
@@ -1910,11 +1915,11 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
                     folded in DEMONYMS or reader._is_other(value) or \
                     any(reader._is_other(w) for w in value.split()) or \
                     (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
-                     not any(c.isdigit() for c in value)) or \
+                     (len(value) <= 4 or not any(c.isdigit() for c in value))) or \
                     _YEAR.fullmatch(value) or len(value) < 3:
                 continue
             if any(w in reader._own or w in reader._kinds for w in words
-                   if w not in NAME_JOINERS) and not value.startswith(("'", "\"")):
+                   if w not in NAME_JOINERS and w not in _OPENERS):
                 continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
             nxt = re.match(r"[ \t(]*(\w+)", after)
             prev = re.search(r"(\w+)[ \t:(]*$", before)
@@ -1942,13 +1947,16 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
             clause = _clause_before(capped, start)
             if not _accepts(reader, value, shaped, joined):
                 continue
-            if any(k != key and _accepts(readers[k], value, shaped, joined) and
-                   _tied(readers[k], clause, after, claimed) for k in empty):
-                return None  # another empty field could take it as well
+            if any(k != key and _accepts(readers[k], value, shaped, joined) and (
+                    _tied(readers[k], clause, after, claimed) or
+                    readers[k].leftover_kind == reader.leftover_kind) for k in empty):
+                # another empty field could take it as well: the reporter's character or
+                # the reported player, when neither is read elsewhere ("닉은 X")
+                return None
             tied = _tied(reader, clause, after, claimed)
             had = found.get(folded)
             found[folded] = (source, value, tied or (had is not None and had[2]))
-    names = {f: v for f, v in found.items() if f not in people and
+    names = {f: v for f, v in found.items() if f not in people and f not in places and
              not any(f != g and f in g for g in found)}
     if len(names) != 1:
         return None
