@@ -174,3 +174,18 @@ def test_a_name_said_once_to_be_a_place_is_no_player(games: TriageContext, subje
                                                      body: str) -> None:
     d = decide(on(games, body, form="report-a-player", subject=subject), games)
     assert written(games, d).get("reported_player") == "Qzzrtlx"
+
+
+@pytest.mark.parametrize("body", [
+    "um cara chamado ZeroFlux me roubou ontem no servidor NA. meu personagem é Caio_BR",
+    "un type qui s'appelle ZeroFlux m'a arnaqué hier sur le serveur NA. mon perso c'est Caio",
+    "a guy called ZeroFlux scammed me yesterday on the NA server. my character is Caio_BR",
+    "ZeroFlux 라는 유저한테 어제 사기 당했어요. EU 서버에서요. 제 캐릭터는 Caio_BR 입니다",
+])
+def test_a_name_inside_an_options_keyword_is_that_option(games: TriageContext,
+                                                          body: str) -> None:
+    """"servidor NA" is a region's keyword (North America), never a server's name."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "server" not in written(games, d)
+    assert "server" in asked(d)
+    assert written(games, d).get("reported_player") == "ZeroFlux"

@@ -42,7 +42,7 @@ from integrations.triage.reading.names import (
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
 from integrations.triage.reading.typed import TypedReader, recognisable
-from integrations.triage.reading.vocabulary import field_synonyms
+from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -87,6 +87,10 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
              fields.items()}
     kinds = {k: frozenset(w for o, ws in words.items() if o != k for w in ws) - words[k]
              for k in fields}
+    # the keywords of several words of its options: "servidor NA" is a region, no server
+    phrases = frozenset(fold(k) for f in fields.values() if f.kind == "dropdown"
+                        for by_locale in option_keywords(f).values()
+                        for words in by_locale.values() for k in words if " " in k.strip())
     # the form's identifiers of a person ("user: x" means the one the form has)
     roles = {k: identifier_role(f) for k, f in fields.items()}
     for key, f in fields.items():
@@ -112,7 +116,7 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
             ours = frozenset(w for k, r in roles.items() if k != key and r == "own"
                              for w in identifier_nouns(fields[k]))
             names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals, theirs,
-                                    ours)
+                                    ours, phrases)
     return Reader(options, typed, names, clauses, tuple(dates), boxes)
 
 

@@ -656,8 +656,12 @@ class NameReader:
     def __init__(self, f: Field, others: frozenset[str] = frozenset(),
                  kinds: frozenset[str] = frozenset(),
                  rivals: tuple[str, ...] = (), theirs: frozenset[str] = frozenset(),
-                 ours: frozenset[str] = frozenset()) -> None:
+                 ours: frozenset[str] = frozenset(),
+                 phrases: frozenset[str] = frozenset()) -> None:
         self.field = f
+        #: folded keywords of several words of the form's dropdown options ("servidor na",
+        #: "na server", "eu 서버"): a name read inside one is that option, not a name
+        self._phrases = phrases
         #: the roles (`identifier_role`) of the form's other identifier fields: a generic
         #: label ("user:", "닉은") is this field's only when no other field may claim it
         self._rivals = rivals
@@ -1208,7 +1212,8 @@ class NameReader:
         if not found:  # a parent writing for their child: the child's thing
             found = proxy or done
         # "um aviso de login da Rússia": a country or a city is never a name
-        found = [f for f in found if fold(f.value) not in PLACES]
+        found = [f for f in found if fold(f.value) not in PLACES and
+                 not _in_phrase(self._phrases, f)]
         # "minha conta é de 2019", "mon compte est de 2019": a year says when, never names
         found = [f for f in found if not _YEAR.fullmatch(f.value)]
         if self._role in ("own", ""):
@@ -1573,6 +1578,21 @@ _OFFENDER = re.compile(
     re.IGNORECASE)
 #: A Latin name ending in a count and its Korean duration unit: "Patron 30일", "Pass 3개월".
 _KO_DURATION_END = re.compile(r"^[A-Za-z][^\uac00-\ud7a3]*\d(?:일|개월|주|년)$")
+
+
+def _in_phrase(phrases: frozenset[str], found: _Mention) -> bool:
+    """True when the name read, with a word or two beside it, is a keyword of an option of
+    the form ("no servidor NA": "servidor na" says the region North America)."""
+    if not phrases:
+        return False
+    value = fold(found.value)
+    before = fold(found.text[max(0, found.start - 30):found.start]).split()[-2:]
+    after = [strip_korean(w) if HANGUL.search(w) else w
+             for w in fold(found.text[found.end:found.end + 30]).split()[:2]]
+    after = [w.strip(".,;:!?()") for w in after]
+    return any(" ".join(p) in phrases for p in (
+        [*before[-1:], value], [*before, value], [value, *after[:1]], [value, *after])
+        if len(p) > 1)
 
 
 class _Mention(NamedTuple):
