@@ -189,3 +189,27 @@ def test_a_name_inside_an_options_keyword_is_that_option(games: TriageContext,
     assert "server" not in written(games, d)
     assert "server" in asked(d)
     assert written(games, d).get("reported_player") == "ZeroFlux"
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("oh sorry, glyph name is marrowlight and first time i tried was yesterday",
+     "marrowlight"),
+    ("pardon, mon compte c'est brumeazur et la première fois c'était hier", "brumeazur"),
+    ("desculpa, minha conta é thaisfarias e a primeira vez foi ontem", "thaisfarias"),
+])
+def test_a_coined_handle_before_a_conjunction_ends_its_clause(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "my account is hacked and i cant log in",
+    "mon compte est bloqué et je peux pas jouer",
+    "minha conta é antiga e não entra",
+    "my account is locked and the card fails",
+])
+def test_a_known_word_before_a_conjunction_is_no_handle(games: TriageContext,
+                                                        body: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "account_name" not in written(games, d)

@@ -351,7 +351,8 @@ def _quantity(text: str, m: re.Match[str], value: str) -> bool:
     return bool(_UNITS.match(text[at:]))
 
 
-def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
+def _plain_value_stands(text: str, m: re.Match[str], value: str,
+                        coined: tuple[str, ...] = ()) -> bool:
     """A plain lower-case word after an explicit connector ("is", "c'est", "é") is a name
     only when it ends its clause and is no adjective ("minha conta é thaisfarias, mas…",
     not "minha conta é antiga e…", "le joueur est toxique"), with no article before it
@@ -365,7 +366,10 @@ def _plain_value_stands(text: str, m: re.Match[str], value: str) -> bool:
     if between.strip():  # an article: "is a mage"
         return False
     at = m.start(2) + m.group(2).find(value) + len(value)
-    return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]))
+    # a word no language of ``coined`` knows ends its clause at a conjunction too ("glyph
+    # name is marrowlight and first time i tried …"): a handle, not "antiga e não entra"
+    return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]) or (
+        coined and _JOINED.match(text[at:]) and _coined(value, coined)))
 
 
 def _title_case(text: str) -> bool:
@@ -425,6 +429,10 @@ def _closed(text: str, m: re.Match[str], value: str) -> bool:
 _NEXT_CLAUSE = re.compile(
     r"(?i)\s+(?:and|but|et|mais|e|mas)\s+(?:the|my|i|it|its|le|la|les|mon|ma|mes|je|j'|il|"
     r"elle|o|a|os|as|meu|minha|eu|ele|ela)\s")
+
+
+#: A conjunction after a word: "marrowlight and …", "brumeazur et …", "thaisf e …".
+_JOINED = re.compile(r"(?i)\s+(?:and|but|et|mais|e|mas)\s")
 
 
 #: An article before a noun whose owner is said ("o nome dele", "le perso de mon pote",
@@ -997,7 +1005,7 @@ class NameReader:
                         after[0] in ("as", "comme", "como") and after[1:] and
                         after[1] in self._kind_nouns)):
                     continue  # "report Faeblight server lag": another field's thing
-                if explicit and not _plain_value_stands(capped, m, value):
+                if explicit and not _plain_value_stands(capped, m, value, self._languages):
                     continue
                 if m.group(1).strip() in ("'s", "’s") and not (
                         HANDLE.search(value) or value[:1].isupper() or (
