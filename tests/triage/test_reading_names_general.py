@@ -213,3 +213,21 @@ def test_a_known_word_before_a_conjunction_is_no_handle(games: TriageContext,
                                                         body: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase"), games)
     assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize("body", [
+    "I want to report a character with an offensive name, Kr0nkVile, standing in the capital. "
+    "My friend Tom (char Tomsk) saw it first.",
+    "je veux signaler un perso au pseudo insultant, Kr0nkVile, planté en ville. "
+    "Mon pote Tom (perso Tomsk) l'a vu avant moi.",
+    "quero denunciar um personagem com nome ofensivo, Kr0nkVile, parado na capital. "
+    "Meu amigo Tom (personagem Tomsk) viu primeiro.",
+])
+def test_someone_introduced_by_name_is_reported_past_a_friends_character(
+        games: TriageContext, body: str) -> None:
+    """An indefinite article, a naming noun, the name: someone new, the reported player,
+    even while the requester's own character is unread; a friend's character in
+    brackets is no rival."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == "Kr0nkVile"
+    assert "character_name" not in written(games, d)

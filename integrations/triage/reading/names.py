@@ -1753,6 +1753,10 @@ _PLACE_BEFORE = re.compile(
 _PERSON_BEFORE = re.compile(
     rf"(?i)(?:(?<!\w)(?:{_RELATIVE.pattern.removeprefix('(?i)')}|{_PEOPLE.pattern})"
     r"(?:\s+(?:dele|dela|de\s+\w+|of\s+mine|à\s+moi))?|친구|동생|형|누나|언니|오빠)"
+    # their own name, then their character in brackets: "meu amigo Caio (personagem
+    # CaioGrimm)", "my friend Tom (char Tomsk)"
+    r"(?:\s+\w+\s*\(\s*(?:(?:his|her|son|sa|seu|sua)\s+)?"
+    r"(?:personagem|perso|character|char|캐릭터?|캐릭)?\s*:?)?"
     r"\s*(?:캐릭터?|캐릭|\(?(?:personagem|perso|character|char)\)?)?[\s\"'«“‘]*$")
 #: The interface's words or speech before a name-like span: what is shown or said ("the
 #: error "Connection Lost"", "le bouton « Réclamer »", "o botão "Resgatar"", "it said").
@@ -1829,7 +1833,17 @@ _SELF_TIE = re.compile(
 _OTHER_TIE = re.compile(
     r"(?i)(?:(?<!\w)(?:name|named|called|nome|nom|pseudo|nick|nickname|ign|"
     r"chamad[oa]|s['’]appelle|se\s+chama)(?!\w)|(?<![\uac00-\ud7a3])닉(?:네임)?)"
-    r"(?:\s+(?:is|was|est|é|de|da|do)|\s*(?:은|는|이|가))*[\s:：,]*$")
+    # an adjective after the noun, then a comma: "com nome ofensivo, X", "au pseudo
+    # insultant, X"
+    r"(?:\s+(?:is|was|est|é|de|da|do)|\s*(?:은|는|이|가)|\s+[^\W\d_]{4,16}(?=\s*,))*"
+    r"[\s:：,]*$")
+#: Someone new introduced with an indefinite article and their name: "a player with the
+#: name", "um personagem com nome ofensivo,", "un joueur au pseudo": another person's.
+_INTRODUCED = re.compile(
+    r"(?i)(?<!\w)(?:a|an|some|um|uma|un|une)\s+[^\W\d_]{3,16}(?:\s+[^\W\d_]{3,16})?\s+"
+    r"(?:with\s+(?:the|an?)\s+(?:[^\W\d_]{4,16}\s+)?(?:name|nick|nickname)|"
+    r"com\s+(?:o\s+|um\s+)?(?:nome|nick)|avec\s+(?:le|un)\s+(?:nom|pseudo)|au\s+(?:nom|pseudo)|"
+    r"named|called|chamad[oa])(?:\s+[^\W\d_]{4,16})?[\s:,]*$")
 #: The requester having or making the thing named: "I have a char named", "j'ai un perso
 #: qui s'appelle", "eu tenho um personagem chamado", "제가 만든 캐릭".
 _OWN_VERB = re.compile(
@@ -1972,12 +1986,14 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
             if _coordinated(capped, start, end, claimed):
                 continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
             joined = any(w in NAME_JOINERS for w in words)
-            clause = _clause_before(capped, start)
+            clause = _sentence_before(capped, start)
             if not _accepts(reader, value, shaped, joined):
                 continue
+            introduced = reader._role == "other" and bool(_INTRODUCED.search(clause))
             if any(k != key and _accepts(readers[k], value, shaped, joined) and (
                     _tied(readers[k], clause, after, claimed) or
-                    readers[k].leftover_kind == reader.leftover_kind) for k in empty):
+                    (readers[k].leftover_kind == reader.leftover_kind and not introduced))
+                   for k in empty):
                 # another empty field could take it as well: the reporter's character or
                 # the reported player, when neither is read elsewhere ("닉은 X")
                 return None
