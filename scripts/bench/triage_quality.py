@@ -3,7 +3,7 @@
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v] [--examples DIR]``, SPLIT
 one of each, all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,
 fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17,
-fresh18.
+fresh18, fresh19.
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -35,7 +35,9 @@ start, after its first pass and after its second (in the headers), then opened i
 session. ``fresh17`` (``*-fresh17.yaml``): written blind at the start of that session, measured
 there and after its pass on names and dropdowns (in the headers), then opened.
 ``fresh18`` (``*-fresh18.yaml``): written blind after that pass, measured with the session's
-start and end code (in the headers), kept unseen for the next session.
+start and end code (in the headers), measured again at the next session's start, then opened.
+``fresh19`` (``*-fresh19.yaml``): written blind at the start of that session, measured with
+its start code and after its passes (in the headers), kept unseen for the next session.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -72,7 +74,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
 SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
-          *(f"fresh{n}" for n in range(2, 19)))
+          *(f"fresh{n}" for n in range(2, 20)))
 
 
 @dataclass

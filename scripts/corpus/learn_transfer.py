@@ -1,7 +1,7 @@
 """Does `deskops suggest`'s learning, fed the labelled corpus as a help desk's history, make
 triage better on a split nobody tuned on?
 
-Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh18] [--min-precision 0.95]
+Usage: ``python scripts/corpus/learn_transfer.py [--hold fresh19] [--min-precision 0.95]
 [--labels both|states] [--min-examples N] [--also SPLIT…] [-v]``.
 
 For each example workspace, every corpus ticket (``tests/data/triage/*.yaml``) of the splits
