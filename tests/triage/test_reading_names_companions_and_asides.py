@@ -1,4 +1,4 @@
-"""Values inside sentences, round 2 (issue 10, pass 10g): a person one plays with ("my
+"""Values inside sentences (issue 10, pass 10g): a person one plays with ("my
 clanmate Rook-77", "mon coéquipier Tibo") is no thing a pronoun stands for; an aside in
 brackets between a thing and its verb ("my Wolfhound (power 3000) just vanished"); an
 identifier's label across a longer qualifier ("l'identifiant de transaction sur le mail de
