@@ -60,6 +60,7 @@ is told from in `words`; free-text fields are read by `clauses`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -1766,9 +1767,17 @@ _SHOWN_BEFORE = re.compile(
     r"bot(?:ão|ao|ões)|abas?|telas?|janelas?)(?!\w)|오류|에러|메시지|버튼|창)[\s:\"'«“‘]*$")
 
 
-def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+def any_leftover_span(texts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a text past the subject holds a name-like span at all: when none does,
+    `leftover` has nothing to weigh and the other name fields need not be read for it."""
+    return any(_candidates(text[:4000]) for source, text in texts if source != "subject")
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(text: str) -> tuple[tuple[str, int, int, bool], ...]:
     """Name-like spans of ``text``: ``(value, start, end, shaped)``; ``shaped`` when the
-    span tells a name on its own (quotes, a digit, an underscore, an inner capital)."""
+    span tells a name on its own (quotes, a digit, an underscore, an inner capital).
+    Cached: `any_leftover_span` and `leftover` ask for the same texts in a row."""
     text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
     out: list[tuple[str, int, int, bool]] = []
     quotes = list(_LEFT_QUOTED.finditer(text))
@@ -1797,7 +1806,7 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
             continue
         value = " ".join(words)
         out.append((value, start, start + len(value), bool(HANDLE.search(value))))
-    return out
+    return tuple(out)
 
 
 #: Words a sentence may start with before a name ("The", "La", "My", "Le", "O"): not its own.
