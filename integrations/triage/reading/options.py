@@ -41,6 +41,8 @@ from integrations.triage.reading.context import (
     SENTENCE_END,
     SOURCE_GAP,
     TRIED_CUE,
+    a_means,
+    answered,
     between_alternatives,
     context,
     done,
@@ -48,6 +50,7 @@ from integrations.triage.reading.context import (
     in_doubt,
     negated_quotes,
     offered,
+    shown,
     shown_messages,
     tried,
     whose_side,
@@ -445,8 +448,7 @@ class OptionReader:
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
-                        not self.person and (offered(text, hit) or only_there(text, hit)
-                                             or a_means(text, hit))):
+                        not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
                 naming.setdefault(hit.phrase.label, set()).add(text)
@@ -568,105 +570,6 @@ class OptionReader:
                                  + CORROBORATION * (spread - 2))
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
-
-
-#: What the product answers, in the main clause after "when I …": "when I pick paysafecard it
-#: says the method isnt available", "quand je la choisis, ça me dit que…", "quando escolho
-#: paysafecard aparece que…", "고르면 … 라고 나와요" (the matcher's Korean is its own): the
-#: problem shown, not what the requester was doing.
-_SHOWN_BEFORE = re.compile(
-    r"\b(?:it|that|the (?:site|store|shop|page|game|checkout|app|launcher))\s+(?:just\s+)?"
-    r"(?:says|said|shows|showed|tells me|told me)\b[^.!?\n,;]{0,40}$|"
-    r"\b(?:ca|ils?|elle|le site|la page|le jeu|la boutique)\s+(?:me\s+)?(?:dit|disait|affiche|"
-    r"indique|marque|met)\b[^.!?\n,;]{0,40}$|"
-    r"\b(?:aparece|apareceu|diz|dizia|mostra|mostrou|fala)\s+(?:que\b)?[^.!?\n,;]{0,40}$")
-
-
-#: The requester's "when I …" opening the sentence (`context`'s doing clause).
-_WHEN = re.compile(r"\b(?:when|whenever|quand|lorsque|lorsqu'|quando|ao)\b")
-
-
-def shown(text: str, hit: Hit) -> bool:
-    """True when ``hit`` stands in what the product says back (`_SHOWN_BEFORE`) after the
-    requester's "when I …", in the same sentence: what is wrong, not what they were doing
-    ("aparece erro na aba …" without it keeps its place)."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
-    before = fold(text[max(start, hit.start - 100):hit.start])
-    said = _SHOWN_BEFORE.search(before)
-    return said is not None and _WHEN.search(before, 0, said.start()) is not None
-
-
-#: "There is only …" before the words: "y'a que carte et PayPal", "il n'y a que la carte",
-#: "there's only card and PayPal", "só tem cartão e paypal", "only has card": what is
-#: offered, not what the requester chose (`context.offered` has "only", "seulement", "só").
-_THERE_ONLY = re.compile(
-    r"(?:\b(?:il\s+)?n?'?y\s*'?\s*a|\bya|\bil\s+y\s+a)\s+que\s+|"
-    r"\bthere(?:'s|\s+is|\s+are)\s+only\s+|\bonly\s+(?:has|have|takes|accepts|offers|shows)\s+|"
-    r"\bso\s+(?:tem|aceita|aceitam|aparece|aparecem|da)\s+(?:pra\s+pagar\s+com\s+)?")
-_THERE_ONLY_TAIL = re.compile(
-    r"(?:(?:a|an|the|le|la|les|l'|des|du|de|o|a|os|as)\s*)?"
-    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*(?:(?:le|la|l'|o|a)\s*)?){0,2}$")
-
-
-#: Korean, a list closed by "only" ("카드랑 페이팔만 있어요": only card and PayPal), or one word
-#: offered only ("페이팔만 돼요"; not "카드로만", paid by card only, nor "하얗게만 나와요").
-_KO_LIST_ONLY = re.compile(r"(?:[\uac00-\ud7a3A-Za-z]+?(?:이랑|랑|하고|과|와)\s*){1,3}"
-                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)(?![\uac00-\ud7a3])|"
-                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)\s*(?:있|돼|되|가능|받|지원)")
-
-
-def only_there(text: str, hit: Hit) -> bool:
-    """True when the words of ``hit`` follow "there is only" (`_THERE_ONLY`), in a list of
-    at most three: what the store offers, context."""
-    if _KO_LIST_ONLY.match(text, hit.start):
-        return True
-    before = fold(text[max(0, hit.start - 64):hit.start])
-    return any(_THERE_ONLY_TAIL.fullmatch(before, m.end()) is not None
-               for m in _THERE_ONLY.finditer(before))
-
-
-#: An option's own phrase led by its negation ("não tem opção", "doesn't take", "n'accepte
-#: pas"): after "when I try …" it is what the product answers, the main clause.
-_NEGATION_LED = re.compile(r"^(?:not|no|doesn'?t|don'?t|won'?t|isn'?t|can'?t|n'|ne|pas|nao|"
-                           r"nem)\b")
-#: A trying "when I …" clause: "when I try to pay", "quand j'essaie", "quando tento".
-_WHEN_TRYING = re.compile(r"\b(?:when|whenever)\s+i\s+try\b|\b(?:quand|lorsque)\s+j'essaie\b|"
-                          r"\b(?:quando|sempre que)\s+(?:eu\s+)?tento\b|\bao tentar\b")
-
-
-def answered(text: str, hit: Hit) -> bool:
-    """True when ``hit``, an option's phrase led by its negation (`_NEGATION_LED`), follows
-    the requester's "when I try …" in its sentence: the answer to the attempt, the problem
-    ("quando tento pagar pelo pix no site não tem opção")."""
-    if not _NEGATION_LED.match(fold(hit.phrase.text)):
-        return False
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
-    return _WHEN_TRYING.search(fold(text[start:hit.start])) is not None
-
-
-#: The link, mail or code a word is for, right before it or after it: "le lien pour
-#: réinitialiser", "the link to reset", "o link para redefinir", "the reset link", "password
-#: reset email", "재설정 링크": the means of the remedy, named as context, not the reason
-#: (not a code after the words: "the authenticator code is rejected" names the problem).
-_MEANS_BEFORE = re.compile(r"\b(?:link|links|lien|liens|mail|e-?mail|code|codigo|sms)\s+"
-                           r"(?:to|for|pour|de|d'|para|pra)\s*$")
-_MEANS_AFTER = re.compile(r"^\s*(?:link|links|lien|liens|mail|e-?mail|emails)\b")
-_MEANS_AFTER_KO = re.compile(r"^\s*(?:링크|메일|이메일)")
-#: A word every marker of `_MEANS_BEFORE` or `_MEANS_AFTER` holds (raw text, any case).
-_MEANS_CUE = re.compile(r"(?i)link|lien|mail|code|codigo|código|sms|링크|메일|코드|인증번호")
-
-
-def a_means(text: str, hit: Hit) -> bool:
-    """True when the words of ``hit`` name what a link, mail or code is for (`_MEANS_BEFORE`,
-    `_MEANS_AFTER`): "je peux pas recevoir le lien pour réinitialiser" is about the mail,
-    not a forgotten password."""
-    if not _MEANS_CUE.search(text, max(0, hit.start - 12), hit.end + 12):
-        return False
-    after = fold(text[hit.end:hit.end + 12])
-    if hit.end and "\uac00" <= text[hit.end - 1] <= "\ud7a3":
-        return bool(_MEANS_AFTER_KO.match(after))  # "사파리에서 link builder": a place
-    return bool(_MEANS_BEFORE.search(fold(text[max(0, hit.start - 16):hit.start]))
-                or _MEANS_AFTER.match(after))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
