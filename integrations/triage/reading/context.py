@@ -15,6 +15,7 @@ four languages, are most of the text and change for reasons of their own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from integrations.triage.reading.matcher import Hit, is_someone_elses
@@ -648,9 +649,11 @@ _WHOSE_SIDE = re.compile(
 _WHOSE_SIDE_CUE = re.compile(r"(?i)end|side|c[oô]t[eé]|chez|lado|vc|voc|쪽")
 
 
+@functools.lru_cache(maxsize=256)
 def whose_side(text: str) -> bool:
     """True when the requester asks whether the cause is on the network's side or another's
-    (`_WHOSE_SIDE`): they do not know what kind of problem it is, a question settles it."""
+    (`_WHOSE_SIDE`): they do not know what kind of problem it is, a question settles it.
+    Cached: every dropdown of the form asks it of the same texts."""
     return bool(_WHOSE_SIDE_CUE.search(text) and _WHOSE_SIDE.search(fold(text)))
 
 
