@@ -16,7 +16,7 @@ from integrations.model import Field
 from integrations.triage.reading.context import ENVIRONMENT
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.normalise import MENU_ARROW, fold, substance
-from integrations.triage.reading.steps import KO_ACT_JOIN, listed, sequence
+from integrations.triage.reading.steps import KO_ACT_JOIN, listed, result_stop, sequence
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import HANGUL
 
@@ -48,7 +48,7 @@ class ClauseReader:
         cues = [c for c in cues if c not in (PATH_CUE, WHEN_CUE, STEPS_CUE)]
         # a Korean cue is a verb ending: it joins the stem before it ("삭제해 봤어요")
         self._cue = re.compile("(?i)" + "|".join(
-            re.escape(c) if HANGUL.match(c) else rf"(?<!\w){_accents_optional(c)}"
+            re.escape(c) if HANGUL.match(c) else rf"(?<!\w){_with_adverb(c)}"
             for c in cues)) if cues else None
         names = "|".join(re.escape(n) for n in sorted(field_synonyms(f), key=len, reverse=True))
         self._line = re.compile(
@@ -109,6 +109,8 @@ class ClauseReader:
             for m in cue.finditer(capped) if cue is not None else ():
                 if any(s <= m.start() < e for s, e in quoted):
                     continue  # the product's words ("다시 로그인해 주세요"), no step taken
+                if _by_itself(capped, m):
+                    continue  # what the product does ("새로고침 돼요", "the page reloaded")
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
@@ -192,6 +194,10 @@ class ClauseReader:
             start = _listed_from(capped, start)
         end = min((i for i in (capped.find(p, m.end()) for p in ".!?\n") if i >= 0),
                   default=len(capped))
+        if not HANGUL.search(m.group()):
+            folded = fold(capped[:end])
+            if len(folded) == end:  # the acts, not the result after them ("… and it went white")
+                end = result_stop(folded, m.end(), end)
         value = capped[start:end].strip(" ,;")
         if _CONTACT.search(fold(value)):  # asking someone is no step taken
             return None
@@ -213,6 +219,61 @@ def _accents_optional(cue: str) -> str:
     if " " not in cue.strip():
         return re.escape(cue)
     return "".join(_ACCENTED.get(c.lower(), re.escape(c)) for c in cue)
+
+
+#: Words between the requester and the act of a cue ("I just logged in", "j'ai déjà
+#: vidé", "eu só faço login", "I have already").
+_ADVERB = (r"(?:\s+(?:just|only|already|also|simply|then|first|juste|d[eé]j[aà]|seulement|"
+           r"simplement|aussi|s[oó]|j[aá]|apenas|tamb[eé]m|ent[aã]o))?")
+#: The requester as a cue's first word, after which `_ADVERB` may stand.
+_SUBJECT = re.compile(r"(?i)(?:i|i've|we|je|j'ai|nous|on|eu|a gente)(?=\s)")
+
+
+def _with_adverb(cue: str) -> str:
+    """`_accents_optional`, with an adverb allowed after the requester ("I just logged in"
+    for the cue "I logged in")."""
+    m = _SUBJECT.match(cue)
+    if m is None:
+        return _accents_optional(cue)
+    return re.escape(m.group()) + _ADVERB + _accents_optional(cue[m.end():])
+
+
+#: A Korean cue that is a noun ("새로고침", "재시작", "다시 로그인") is an act only with the
+#: requester's verb after it ("새로고침 해 봤어요", "재부팅까지 했는데", "재시작 후"); with
+#: "되다" the thing happens by itself ("페이지가 계속 새로고침 돼요", "재시작돼요"), alone it
+#: names the problem ("대시보드 무한 새로고침").
+_KO_ACT_AFTER = re.compile(r"\s*(?:을|를|도|까지|만|은|는)?\s*(?:하|해|했|한|함|후|눌|누르|시도)")
+#: The last syllable of a Korean cue that ends in a verb or a connective, not a noun.
+_KO_VERB_END = ("봤", "요", "데", "고", "후", "했", "렀", "에")
+#: What makes a clause the requester's background, not the steps: a concession ("even
+#: though I just logged in", "bien que j'aie vidé", "mesmo tendo limpado").
+_CONCESSION = re.compile(
+    r"(?i)(?<!\w)(?:even though|even if|although|though|bien que|bien qu['’]|quoique|"
+    r"alors que|alors qu['’]|m[eê]me si|embora|mesmo que|mesmo tendo|apesar de)\s*"
+    r"(?:(?:i|we|j['’]|je|nous|on|eu|a gente)\s*(?:(?:'ve|have|had|ai|aie|avais|tenha|tinha)\s+)?"
+    r"(?:(?:just|already|juste|d[eé]j[aà]|j[aá]|s[oó])\s+)?)?$")
+#: Before a Latin cue's act, a subject that is not the requester ("the page reloaded", "my
+#: laptop restarted", "la page s'est rechargée", "le tableau de bord a redémarré"): what
+#: the product did.
+_OTHER_SUBJECT = re.compile(
+    r"(?i)(?:(?<!\w)(?:it|this|that|which|he|she|they|il|elle|ils|ca|ça|qui|se|s['’])|"
+    r"(?<!\w)(?:the|my|our|his|her|their|its|this|le|la|les|l['’]|mon|ma|mes|notre|nos|son|sa|"
+    r"ses|o|os|as|meu|minha|seu|sua)"
+    r"(?:\s*(?!(?:and|et|e|then|puis|or|ou|but|mais|i|je|eu)\b)[^\W\d]+){1,3})"
+    r"\s+(?:(?:has|had|just|also|a|avait|est|s['’]est|se)\s+)?$")
+
+
+def _by_itself(text: str, m: re.Match[str]) -> bool:
+    """True when the cue ``m`` in ``text`` tells what the product did, not the requester,
+    or what the requester did only as background ("even though I just logged in")."""
+    if HANGUL.search(m.group()):
+        return not m.group().endswith(_KO_VERB_END) and \
+            _KO_ACT_AFTER.match(text, m.end()) is None
+    begin = max((text.rfind(p, 0, m.start()) for p in ".!?\n,;"), default=-1) + 1
+    before = text[begin:m.start()]
+    if _CONCESSION.search(before):
+        return True
+    return not _SUBJECT.match(m.group()) and _OTHER_SUBJECT.search(before) is not None
 
 
 #: The cue of a free-text field that reads a menu path the requester followed.
@@ -286,7 +347,7 @@ _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
 #: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
 #: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
 _QUOTE_SPAN = re.compile(r"[\"“«「][^\"”»」\n]{2,200}[\"”»」]|(?<!\w)'[^'\n]{2,200}'(?!\w)")
-_KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?:서|고)\s")
+_KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?<!에)(?:서|고)\s")
 #: A menu path: two words joined by an arrow or a chevron ("Links > Deep Link Generator",
 #: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
 #: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
@@ -305,6 +366,10 @@ _FIRST_PERSON = re.compile(r"(?i)^(?:j['’](?=[a-zà-ÿ])|(?:i|i've|we|je|nous|
                            r"[a-zà-ÿ]{2,}ei|fui|fiz|tive|vi|abri|escolhi|pedi|consegui|segui|"
                            r"subi|preenchi|recebi|perdi|vendi|devolvi|reabri|conferi)"
                            r"(?![a-zà-ÿ]))")
+#: After the requester, what they are or use, no act ("je suis sous Ubuntu, j'ai déjà
+#: vidé …", "I'm on Chrome and I already cleared …", "uso o Chrome e já limpei …").
+_STATE = re.compile(r"(?i)\s*(?:suis|etais|étais|am|was|'m|utilise|use|used|using|uso|usei|usando|"
+                    r"estou|estava|sou|tenho|avais)(?![a-zà-ÿ])")
 #: What joins the actions of a list ("..., clicked Export, then chose CSV").
 _LIST_JOIN = re.compile(r"(?i)(?:,|\bthen|\band|\bpuis|\bensuite|\bet|\bdepois|\be)\s*$")
 
@@ -321,6 +386,7 @@ def _listed_from(text: str, at: int) -> int:
         return at
     for start in (0, *(i + 1 for i, c in enumerate(prefix) if c in ",;:")):
         part = prefix[start:]
-        if part.strip() and _FIRST_PERSON.match(part.lstrip()):
+        lead = _FIRST_PERSON.match(part.lstrip()) if part.strip() else None
+        if lead and not _STATE.match(part.lstrip(), lead.end()):
             return begin + start + len(part) - len(part.lstrip())
     return at

@@ -23,7 +23,7 @@ from integrations.triage.reading.normalise import fold
 #: A Hangul syllable.
 HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
 
-__all__ = ["KO_ACT_JOIN", "listed", "sequence"]
+__all__ = ["KO_ACT_JOIN", "listed", "result_stop", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -36,23 +36,28 @@ _ACT = (
     r"fill(?:ed)?\s+(?:in|out)|submit(?:ted)?|save(?:d)?|upload(?:ed)?|download(?:ed)?|"
     r"export(?:ed)?|log(?:ged)?\s*(?:in|into|on)|login|sign(?:ed)?\s+in|refresh(?:ed)?|"
     r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?\s+to|search(?:ed)?|generate(?:d)?|add(?:ed)?|"
-    r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?)"
+    r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?|filter(?:ed)?|sort(?:ed)?|"
+    r"appl(?:y|ied)|confirm(?:ed)?|drag(?:ged)?)"
     r"|(?:(?:je|on|nous)\s+|j')?(?:vais\s+(?:dans|sur|a|au|en)|va\s+(?:dans|sur)|clique|"
     r"tape|appuie|ouvre|entre|rentre|selectionne|choisis|coche|remplis|modifie|saisis|"
     r"colle|valide|me\s+connecte|se\s+connecte|telecharge|exporte|lance|genere|actualise|"
-    r"recharge|ajoute|cherche|copie|change|"
+    r"recharge|ajoute|cherche|copie|change|filtre|trie|applique|confirme|mets|"
     r"(?:ai\s+(?:juste\s+|seulement\s+|simplement\s+)?)?(?:clique|ouvert|choisi|selectionne|tape|"
-    r"saisi|colle|coche|valide|rempli|telecharge|exporte|genere|ajoute)|"
+    r"saisi|colle|coche|valide|rempli|telecharge|exporte|genere|ajoute|filtre|trie|"
+    r"applique|confirme|mis)|"
     r"(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
     r"selectionner|taper|saisir|coller|valider|se\s+connecter|telecharger|exporter|appuyer|"
-    r"cocher|remplir|generer|ajouter|changer|modifier)"
+    r"cocher|remplir|generer|ajouter|changer|modifier|filtrer|trier|appliquer|confirmer|"
+    r"mettre)"
     r"|(?:eu\s+|a gente\s+)?(?:entro\s+(?:em|no|na|nos|nas)|vou\s+(?:em|no|na|pra|para|"
     r"ate)|clico|abro|digito|seleciono|escolho|aperto|preencho|coloco|salvo|acesso|baixo|"
-    r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|mudo|troco|altero|"
+    r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|mudo|troco|altero|filtro|"
+    r"ordeno|aplico|confirmo|ponho|"
     r"entrei\s+(?:em|no|na)|"
     r"fui\s+(?:em|no|na|ate)|cliquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
     r"coloquei|salvei|acessei|baixei|exportei|colei|gerei|fiz\s+login|loguei|atualizei|"
-    r"adicionei|copiei|mudei|troquei|alterei)")
+    r"adicionei|copiei|mudei|troquei|alterei|filtrei|ordenei|apliquei|confirmei|marquei|"
+    r"pus)")
 #: After an act's verb, words that make it a noun or a state ("export fails", "download
 #: button", "acesso negado"): no act.
 _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
@@ -74,11 +79,26 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
 #: ("… click export the button goes grey", "… clico em exportar o botão fica cinza", "…
 #: je clique sur exporter le bouton devient gris"): the steps end before it.
 _RESULT = re.compile(
-    r"\s(?:the|it|this|le|la|les|l'|ca|o|a|os|as|isso|nothing|rien|nada)\s*(?:[^\W\d]+\s+)?"
+    r"\s(?:the|it|this|le|la|les|l'|ca|o|a|os|as|isso|nothing|rien|nada)\s*(?:[^\W\d]+\s+){0,2}"
     r"(?:is|goes|went|turns|turned|stays|becomes|became|gets|got|fica|ficou|vira|virou|some|"
     r"sumiu|reste|devient|passe|disparait|happens|happened|acontece|aconteceu)\b")
 _CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
 _SPLIT = re.compile(_JOIN)
+#: A clause that only names a place of the product, capitalised ("Reports, | Transactions,
+#: | filtered …", "Rapports, | Factures, | je clique"): the previous act's next step.
+_PLACE = re.compile(r"\s*(?:[A-ZÀ-Ö][\w-]*|[«\"“'‘][^\n]{1,30}?[»\"”'’])"
+                    r"(?:\s+(?:[A-ZÀ-Ö][\w-]*|de|des|du|da|do|of|&)){0,3}"
+                    r"(?:\s+(?:and|then|et|puis|ensuite|e|depois))?[\s,;:]*$")
+#: Between two acts, a clause the requester starts ("je vais dans Rapports, | je filtre sur
+#: le mois dernier | et je clique sur Exporter", "I open Payments, | I sort by amount | and I
+#: click …"): one more act whatever its verb; never a state, a wish or a negation ("I am",
+#: "je voudrais", "je ne", "eu não").
+_BRIDGE = re.compile(
+    r"\s*(?:i|we|je|on|nous|eu)\s+(?!(?:am|was|were|have|had|has|can|cannot|can'?t|could|"
+    r"couldn'?t|do|does|did|don'?t|didn'?t|want|wanted|need|needed|would|should|will|"
+    r"still|never|also|suis|etais|ai|avais|ne|n'|veux|voudrais|voulais|peux|pouvais|dois|"
+    r"sou|estou|estava|tenho|tinha|quero|queria|nao|preciso|posso|consigo|vi|vejo)\b)"
+    r"[^\W\d]{2,}")
 _EMPTY = re.compile(r"[\s,;:]*(?:(?:and|then|et|puis|ensuite|e|depois|ai|entao)[\s,;:]*)*$")
 #: Before the first act, what makes the sentence no steps taken: a wish, a need, a
 #: question, what cannot be done, an instruction received.
@@ -126,6 +146,17 @@ def _continues(folded: str, act: tuple[int, int], clause: tuple[int, int],
                 and _CLAUSE_ACT.match(folded, *rest[0]) is not None)
 
 
+def _bridges(text: str, folded: str, clause: tuple[int, int],
+             rest: list[tuple[int, int]]) -> bool:
+    """True when ``clause``, after an act, is one the requester starts (`_BRIDGE`) or a
+    place named alone (`_PLACE`: "I went to Reports, | Transactions, | filtered …"), and an
+    act follows it: the middle of a path whatever its verb."""
+    if not rest or not (_BRIDGE.match(folded, *clause) or _PLACE.match(text, *clause)):
+        return False
+    m = _CLAUSE_ACT.match(folded, *rest[0])
+    return m is not None and rest[0][1] > m.end()
+
+
 def sequence(text: str) -> tuple[int, int] | None:
     """Where the first sentence of ``text`` that is a sequence of two acts or more starts
     and ends (its last act's clause), or None (Latin script; see the module)."""
@@ -135,7 +166,7 @@ def sequence(text: str) -> tuple[int, int] | None:
     begin = 0
     for end_m in [*re.finditer(r"[.!?\n]+|$", folded)]:
         end = end_m.start()
-        found = _sequence_in(folded, begin, end)
+        found = _sequence_in(text, folded, begin, end)
         if found is not None and not _QUESTION.match(folded, end, end_m.end() + 1):
             return found
         begin = end_m.end()
@@ -144,7 +175,7 @@ def sequence(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
+def _sequence_in(text: str, folded: str, begin: int, end: int) -> tuple[int, int] | None:
     """The run of two act clauses or more in ``folded[begin:end]``, from the first act."""
     cuts = [begin, *(m.end() for m in _SPLIT.finditer(folded, begin, end)), end]
     clauses = [(a, b) for a, b in pairwise(cuts)
@@ -153,7 +184,8 @@ def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
     best: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(clauses):
         m = _CLAUSE_ACT.match(folded, a, b)
-        if (m and b > m.end()) or (run and _continues(folded, run[-1], (a, b), clauses[i + 1:])):
+        if (m and b > m.end()) or (run and _continues(folded, run[-1], (a, b), clauses[i + 1:])) \
+                or (run and _bridges(text, folded, (a, b), clauses[i + 1:])):
             start = a + len(folded[a:b]) - len(folded[a:b].lstrip())
             run.append((start, b))
             continue
@@ -168,17 +200,23 @@ def _sequence_in(folded: str, begin: int, end: int) -> tuple[int, int] | None:
         return None
     if _NOT_TAKEN.search(folded, begin, best[0][0] + 24):
         return None
-    stop = best[-1][1]
-    result = _RESULT.search(folded, best[-1][0], stop)
+    return best[0][0], result_stop(folded, best[-1][0], best[-1][1])
+
+
+def result_stop(folded: str, start: int, stop: int) -> int:
+    """Where the acts told in ``folded[start:stop]`` end: before a result told without a
+    join (`_RESULT`: "… click export the button goes grey", "… and it went white") and the
+    join word left before it ("… click Export CSV and"); ``stop`` when there is none."""
+    end = stop
+    result = _RESULT.search(folded, start, stop)
     if result is not None:
-        stop = result.start()
-    while stop > best[0][0] and folded[stop - 1] in " ,;:":
-        stop -= 1
-    # the last clause's trailing join word ("… click Export CSV and") is no step
-    tail = re.search(r"\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)$", folded[:stop])
-    if tail and tail.start() > best[-1][0]:
-        stop = tail.start()
-    return best[0][0], stop
+        end = result.start()
+    while end > start and folded[end - 1] in " ,;:":
+        end -= 1
+    tail = re.search(r"\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)$", folded[:end])
+    if tail and tail.start() > start:
+        end = tail.start()
+    return end
 
 
 #: A line of a list: its marker ("1.", "2)", "-", "•", "*", "→") and what follows.
