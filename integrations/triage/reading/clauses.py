@@ -4,7 +4,9 @@ textareas (`ClauseReader`).
 Free-text fields (``textarea``) are read from a "<any of its names>: value" line, else
 from ``x-deskops.cues``: words that start the clause giving the value ("I tried",
 "j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
-multi-word cues without accents too; contacting someone is no step.
+multi-word cues without accents too; contacting someone is no step, nor what the product
+did ("the page reloaded", "페이지가 계속 새로고침 돼요") or a concession ("even though I just
+logged in"); a cue's clause ends before its result ("… and it went white").
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ novembro e clico em Exportar", "go to reports, pick last month, hit export": cla
 by a comma, "then", "and" ("puis", "et", "e", "depois", "aí"), each starting with an act
 (present, past, bare or, in French, an infinitive; "I", "je", "eu" optional). Two acts in
 a row or more are the steps; the first clause that is no act ("nothing downloads", "et ça
-tourne") is the result and ends them. A free-text field reads them as its value
+tourne") is the result and ends them, but between two acts a clause the requester starts
+("je filtre sur le mois dernier") or a place named alone ("Reports, | Transactions, |
+filtered …") goes on the path. A free-text field reads them as its value
 (`clauses.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
 wish or what cannot be done ("I want to", "je voudrais", "não consigo"). Korean chains
 its acts with "-고"/"-서": `KO_ACT_JOIN` tells an act's join ("들어가서", "선택하고") from a
