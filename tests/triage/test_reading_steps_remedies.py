@@ -35,6 +35,12 @@ def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
     (["my laptop restarted in the middle of the upload, now the file is gone"], "en"),
     (["La page s'est rechargée toute seule et mes filtres ont disparu."], "fr"),
     (["le tableau de bord a redémarré pendant l'export, plus rien ne s'affiche"], "fr"),
+    # the product asks it, or the requester asks about it
+    (["접속할 때마다 다시 로그인하라고 나와요."], "ko"),
+    (["앱을 재설치 해야 하나요? 계속 멈춰요."], "ko"),
+    # the requester undergoes it
+    (["I keep getting logged out of the dashboard every five minutes."], "en"),
+    (["Je suis déconnectée du tableau de bord toutes les cinq minutes."], "fr"),
     # a Korean cue's noun alone names the problem
     (["로그인 화면 무한 새로고침", "사파리에서 접속하면 이래요"], "ko"),
     # a concession is background, not the path to the problem
@@ -135,6 +141,9 @@ def test_no_bridge_over_a_wish(ads: TriageContext, texts: list[str], locale: str
      "cleared my cookies", "Chrome"),
     (["J'utilise Edge sous Windows 11, j'ai juste rechargé la page et vidé le cache."], "fr",
      "rechargé la page et vidé le cache", "Edge"),
+    # the reflexive act is the requester's
+    (["Sous Safari, je me suis déconnecté puis reconnecté, pareil."], "fr",
+     "déconnecté puis reconnecté", "Safari"),
 ])
 def test_what_the_requester_uses_is_no_step(ads: TriageContext, texts: list[str],
                                             locale: str, expected: str, not_in: str) -> None:

@@ -243,8 +243,12 @@ def _with_adverb(cue: str) -> str:
 #: A Korean cue that is a noun ("새로고침", "재시작", "다시 로그인") is an act only with the
 #: requester's verb after it ("새로고침 해 봤어요", "재부팅까지 했는데", "재시작 후"); with
 #: "되다" the thing happens by itself ("페이지가 계속 새로고침 돼요", "재시작돼요"), alone it
-#: names the problem ("대시보드 무한 새로고침").
-_KO_ACT_AFTER = re.compile(r"\s*(?:을|를|도|까지|만|은|는)?\s*(?:하|해|했|한|함|후|눌|누르|시도)")
+#: names the problem ("대시보드 무한 새로고침"); a request, a need, a wish or what cannot
+#: be done is none either ("다시 로그인하라고 나와요", "재설치 해야 하나요", "새로고침 할
+#: 수가 없어요").
+_KO_ACT_AFTER = re.compile(
+    r"\s*(?:을|를|도|까지|만|은|는)?\s*(?!하라|하래|하세요|해\s*주세요|해야|할\s*수|하고\s*싶|하려)"
+    r"(?:하|해|했|한|함|후|눌|누르|시도)")
 #: The last syllable of a Korean cue that ends in a verb or a connective, not a noun.
 _KO_VERB_END = ("봤", "요", "데", "고", "후", "했", "렀", "에")
 #: What makes a clause the requester's background, not the steps: a concession ("even
@@ -262,7 +266,13 @@ _OTHER_SUBJECT = re.compile(
     r"(?<!\w)(?:the|my|our|his|her|their|its|this|le|la|les|l['’]|mon|ma|mes|notre|nos|son|sa|"
     r"ses|o|os|as|meu|minha|seu|sua)"
     r"(?:\s*(?!(?:and|et|e|then|puis|or|ou|but|mais|i|je|eu)\b)[^\W\d]+){1,3})"
-    r"\s+(?:(?:has|had|just|also|a|avait|est|s['’]est|se)\s+)?$")
+    r"\s+(?:(?:has|had|just|also|a|avait|est|s['’]est|se)\s+)?$"
+    # the requester undergoes it: "I keep getting logged out", "je suis déconnectée",
+    # "fui deslogado" (not the French reflexive act "je me suis déconnecté")
+    r"|(?<!\w)(?<!me )(?<!m['’])(?:get|gets|got|getting|gotten|been|being|am|is|are|was|"
+    r"were|'m|suis|es|est|sommes|sont|etais|était|etait|retrouve|sou|foi|fui|estou|fico|"
+    r"fiquei)\s+(?:(?:just|always|again|constantly|toujours|encore|souvent|sempre|"
+    r"de novo)\s+)?$")
 
 
 def _by_itself(text: str, m: re.Match[str]) -> bool:
