@@ -127,6 +127,9 @@ def test_a_remedy_alone_is_still_read(ads: TriageContext, texts: list[str], loca
     # a state between two acts is no bridge: "I am", "je suis", a wish
     (["I open Reports, I want to export November and I click nothing else."], "en"),
     (["je vais dans Rapports, je voudrais exporter et je ne clique nulle part."], "fr"),
+    # "applied for" a programme is no act on the product
+    (["I applied to the Sephora programme, filled in the form and never heard back "
+      "about the export."], "en"),
 ])
 def test_no_bridge_over_a_wish(ads: TriageContext, texts: list[str], locale: str) -> None:
     found = steps(ads, texts, locale)

@@ -38,8 +38,9 @@ _ACT = (
     r"fill(?:ed)?\s+(?:in|out)|submit(?:ted)?|save(?:d)?|upload(?:ed)?|download(?:ed)?|"
     r"export(?:ed)?|log(?:ged)?\s*(?:in|into|on)|login|sign(?:ed)?\s+in|refresh(?:ed)?|"
     r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?\s+to|search(?:ed)?|generate(?:d)?|add(?:ed)?|"
-    r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?|filter(?:ed)?|sort(?:ed)?|"
-    r"appl(?:y|ied)|confirm(?:ed)?|drag(?:ged)?)"
+    r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?|filter(?:ed)?|"
+    # not "sort of", not "applied for" a programme: "apply" is the filter's in fr/pt only
+    r"sort(?:ed)?(?!\s+of\b)|confirm(?:ed)?|drag(?:ged)?)"
     r"|(?:(?:je|on|nous)\s+|j')?(?:vais\s+(?:dans|sur|a|au|en)|va\s+(?:dans|sur)|clique|"
     r"tape|appuie|ouvre|entre|rentre|selectionne|choisis|coche|remplis|modifie|saisis|"
     r"colle|valide|me\s+connecte|se\s+connecte|telecharge|exporte|lance|genere|actualise|"
@@ -93,13 +94,16 @@ _PLACE = re.compile(r"\s*(?:[A-ZÀ-Ö][\w-]*|[«\"“'‘][^\n]{1,30}?[»\"”'�
                     r"(?:\s+(?:and|then|et|puis|ensuite|e|depois))?[\s,;:]*$")
 #: Between two acts, a clause the requester starts ("je vais dans Rapports, | je filtre sur
 #: le mois dernier | et je clique sur Exporter", "I open Payments, | I sort by amount | and I
-#: click …"): one more act whatever its verb; never a state, a wish or a negation ("I am",
-#: "je voudrais", "je ne", "eu não").
+#: click …"): one more act whatever its verb; never a state, a wish, a negation or what
+#: the requester gets ("I am", "je voudrais", "je ne", "eu não", "I get an error").
 _BRIDGE = re.compile(
     r"\s*(?:i|we|je|on|nous|eu)\s+(?!(?:am|was|were|have|had|has|can|cannot|can'?t|could|"
     r"couldn'?t|do|does|did|don'?t|didn'?t|want|wanted|need|needed|would|should|will|"
     r"still|never|also|suis|etais|ai|avais|ne|n'|veux|voudrais|voulais|peux|pouvais|dois|"
-    r"sou|estou|estava|tenho|tinha|quero|queria|nao|preciso|posso|consigo|vi|vejo)\b)"
+    r"sou|estou|estava|tenho|tinha|quero|queria|nao|preciso|posso|consigo|vi|vejo|"
+    # what the requester gets is the result: "I get an error", "je vois", "recebo"
+    r"get|got|see|saw|receive|received|notice|noticed|obtiens|vois|recois|tombe|recebo|"
+    r"recebi)\b)"
     r"[^\W\d]{2,}")
 _EMPTY = re.compile(r"[\s,;:]*(?:(?:and|then|et|puis|ensuite|e|depois|ai|entao)[\s,;:]*)*$")
 #: Before the first act, what makes the sentence no steps taken: a wish, a need, a
