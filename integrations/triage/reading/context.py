@@ -474,7 +474,14 @@ def context(text: str, hit: Hit) -> bool:
     ("the Links tab", "the button for the banners"), what the requester was doing ("when I
     create a link") or listed as the steps, the topic ("about my account"), an identifier's
     label ("account 5512093", "usuário carla_live"), another person the requester names ("un
-    utilisateur qui s'appelle Jeannot42"), or what the problem costs ("losing money")."""
+    utilisateur qui s'appelle Jeannot42"), or what the problem costs ("losing money"). Never
+    what the product says back after the requester's "when I …" (`shown`, `answered`): that
+    is the problem, wherever the reader asks."""
+    return _context(text, hit) and not shown(text, hit) and not answered(text, hit)
+
+
+def _context(text: str, hit: Hit) -> bool:
+    """`context` before what the product says back is set apart."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)

@@ -42,7 +42,6 @@ from integrations.triage.reading.context import (
     SOURCE_GAP,
     TRIED_CUE,
     a_means,
-    answered,
     between_alternatives,
     context,
     done,
@@ -50,7 +49,6 @@ from integrations.triage.reading.context import (
     in_doubt,
     negated_quotes,
     offered,
-    shown,
     shown_messages,
     tried,
     whose_side,
@@ -611,7 +609,7 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
         place = (text, hit.start, hit.end) in named or (
-            context(text, hit) and not shown(text, hit) and not answered(text, hit))
+            context(text, hit))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)
