@@ -51,12 +51,16 @@ _DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일�
 _RESTATED = re.compile(
     r"\b(?:there'?s\s+|there\s+is\s+)?no\s+going\s+back\b|\bno\s+way\s+back\b|"
     r"\b(?:can(?:'t|not)|won'?t)\s+be\s+(?:undone|reversed|recovered|restored)\b|"
+    r"\b(?:there'?s\s+|there\s+is\s+)?no\s+(?:undo(?:ing)?|way\s+to\s+(?:undo|reverse|"
+    r"recover|restore|get\s+it\s+back))\b(?:\s+(?:it|this|that))?|"
     r"\b(?:il\s+n'y\s+a\s+|y\s+a\s+)?pas\s+de\s+retour(?:\s+en\s+arriere)?(?:\s+possible)?\b|"
     r"\bsans\s+retour(?:\s+possible)?\b|"
     r"\b(?:ne\s+)?(?:peut|pourra)\s+pas\s+etre\s+(?:annulee?|recuperee?|restauree?)\b|"
+    r"\b(?:on\s+|je\s+)?(?:ne\s+|n')?(?:peut|pourra|pourrai|pourrais)\s+(?:pas|plus)\s+"
+    r"(?:revenir\s+en\s+arriere|(?:l'|le\s+|la\s+)?(?:annuler|recuperer))\b|"
     r"\bnao\s+(?:tem|ha)\s+(?:volta|retorno|como\s+(?:voltar|desfazer|recuperar))\b|"
     r"\bsem\s+(?:volta|retorno)\b|\bnao\s+(?:pode|da)\s+(?:pra\s+|para\s+)?"
-    r"(?:ser\s+)?(?:desfeit[ao]|desfazer|recuperad[ao]|recuperar)\b|"
+    r"(?:ser\s+)?(?:desfeit[ao]|desfazer|recuperad[ao]|recuperar|voltar\s+atras)\b|"
     r"(?:되돌릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
     r"복구\s*불가")
 #: Reassurances whose negation agrees ("pas de souci", "no problem", "sem problema", "문제
@@ -151,6 +155,32 @@ def _wide(keywords: Sequence[str], language: str) -> list[re.Pattern[str]]:
     return out
 
 
+#: A verb of knowing over a restatement of irreversibility (`_RESTATED`, folded): "I get
+#: that there's no undo", "je sais bien qu'il n'y a pas de retour en arrière", "tô ciente
+#: que não tem volta", before it in Korean ("취소할 수 없다는 것도 알고 있어요"). The
+#: requester states the consent's meaning in other words: it ticks like a keyword (the
+#: restatement alone, "pas de retour possible, je crois", still ticks nothing).
+_KNOWN_BEFORE = re.compile(
+    r"\b(?:know|understand|get|reali[sz]e|am\s+aware|i'?m\s+aware|accept|"
+    r"sais|comprends|suis\s+(?:bien\s+)?conscient|suis\s+(?:bien\s+)?consciente|ai\s+compris|"
+    r"suis\s+au\s+courant|accepte|sei|entendo|entendi|compreendo|(?:estou|to)\s+ciente|"
+    r"aceito)\b(?:\s+(?:well|bien|fully|totally|completely|perfeitamente|parfaitement))?"
+    r"(?:\s+(?:that|que|qu'|de\s+que)|\s+(?=qu'))?\s*(?:(?:it|this|that|il|ce|ca|on|je|isso|"
+    r"ja|bem)\s+)?$")
+_KNOWN_AFTER_KO = re.compile(r"\s*(?:다는|는|단)?\s*(?:거|것|걸|점)(?:을|를|도|은|는)?\s*"
+                             r"(?:잘\s*|충분히\s*|다\s*)?(?:알|이해)")
+
+
+def _known_irreversible(folded: str) -> re.Match[str] | None:
+    """The first restatement of irreversibility in ``folded`` that a verb of knowing
+    governs (`_KNOWN_BEFORE`, `_KNOWN_AFTER_KO`), or None."""
+    for m in _RESTATED.finditer(folded):
+        if _KNOWN_BEFORE.search(folded, max(0, m.start() - 48), m.start()) or \
+                _KNOWN_AFTER_KO.match(folded, m.end()):
+            return m
+    return None
+
+
 #: Korean 안 negates a verb outside the keyword ("안 알아요" is rare; "안 지워" is common).
 _KO_NOT = re.compile(r"(?<![\uac00-\ud7a3])안(?![\uac00-\ud7a3])")
 
@@ -182,6 +212,13 @@ class CheckboxReader:
                 return Evidence(key=self.field.key, value=True, span=clip(text[hit.start:hit.end]),
                                 method="checkbox", locale=locale,
                                 confidence=hit.confidence, source=source)
+        for source, text in texts:
+            folded = fold(text)
+            known = _known_irreversible(folded) if len(folded) == len(text) else None
+            if known is not None and plain(folded, known.start(), known.end(), language):
+                return Evidence(key=self.field.key, value=True,
+                                span=clip(text[known.start():known.end()]), method="checkbox",
+                                locale=locale, confidence=KEYWORD_WEIGHT, source=source)
         deletion = _DELETION.get(language)
         if deletion is None:
             return None
