@@ -13,6 +13,8 @@ higher than for a dropdown, because a tick is the requester's consent:
   permanent", "not sure", "만약", "잘 모르");
 - a reassurance ("pas de souci", "no problem", "문제없어요") negates no consent; a keyword
   is also stated with another verb of knowing ("understand" for "know", "이해" for "알");
+- a verb of knowing over a restatement of irreversibility ("I get that there's no undo",
+  "tô ciente que não tem volta") states the same in other words, and ticks alike;
 - the value read is only ever ``True``: nothing in a text unticks a box.
 
 Its title is no keyword: a sentence this long is never written as is, and its words alone
