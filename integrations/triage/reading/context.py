@@ -139,13 +139,16 @@ _MEANS_KO = re.compile(r"^\S*?(?:으로|로)도?(?:\s|$)")
 #: requester says they do not have ("carte et PayPal que je n'ai pas", "cartão eu não tenho",
 #: "a card, which I don't have"). Context: "queria pagar com Pix, só cartão e paypal" chose
 #: Pix. Not on a person field (`offered`).
+#: An item of a list of means: one word, or two ("credit card", "carte bancaire", "cartão
+#: internacional", "cartão de crédito").
+LIST_ITEM = r"[^\W\d_]+(?:\s+(?:de\s+|d'|do\s+|da\s+)?[^\W\d_]+)?"
 _ONLY_BEFORE = re.compile(
     r"(?:(?:\b(?:only|seulement|uniquement|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)"
     r"\s+(?:(?:a|an|the|by|with|le|la|les|l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)"
     r"\s*)?|"
     # "só" (folded "so", which is English "so the NPC…" too): Portuguese articles only
     r"\bso\s+(?:(?:o|os|as|um|uma|com|por|no|na|de)\s+)?)"
-    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*){0,2}$")
+    r"(?:" + LIST_ITEM + r"\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*){0,2}$")
 #: "fica só a tela branca", "it shows only a white screen": what the requester sees, only
 #: that, is the problem itself.
 _ONLY_SEEN = re.compile(r"\b(?:fica|ficou|mostra|aparece|apareceu|e|esta|ta|is|shows?|showed|"
@@ -395,6 +398,9 @@ _NAMED_AFTER = re.compile(
     r"^\s*(?:named|called|who(?:'s| is) called|by the name of|(?:qui|que) s'appelle\w*|"
     r"nomme[e]?s?|appele[e]?s?|du nom de|chamad[oa]s?|que se chama|de nome)\b")
 _NAMED_BEFORE_KO = re.compile(r"\S+(?:이라는|라는|이란|란)\s*$")
+#: A name's own noun in the words after "X라는": "Sh1tLord420 이라는 캐릭터 이름이 욕이에요"
+#: calls the name itself X, it names no other person.
+_NAME_NOUN_KO = re.compile(r"이름|닉네임|닉|캐릭명|캐릭터명|길드명|아이디")
 #: Between two options' words, what makes the second the first's source or owner: "the
 #: money from my links", "l'argent de mes liens", "o dinheiro dos meus links", "mon
 #: cash-back de la boutique", "cash-back da loja": the links (the shop) say where the
@@ -434,7 +440,8 @@ _TOPIC_AFTER_KO = re.compile(r"^\S*?\s*(?:관련|관해|대해|대한)")
 #: what is wrong, so it is context like a place. An amount ("payment 2500 USD") is no code.
 #: Also a copula and an article before the number ("my account is the 22334466", "mon compte
 #: c'est le 22334466", "minha conta é a 22334466") and an identifier in brackets after "too"
-#: ("ma femme a un compte aussi (SID 22334455)").
+#: ("ma femme a un compte aussi (SID 22334455)"). Never after a Korean means (로, 으로: "신용카드로
+#: 5000 크레딧 결제했는데", paid by card for 5000 credits): what follows is what was bought.
 _CODE_AFTER = re.compile(
     r"^(?:은|는|이|가)?\s*(?:(?:too|also|aussi|tambem)\b\s*\(?\s*)?"
     r"(?:(?:ids?|sid)\b\s*|아이디\s*)?(?:[:#=]|n[°º]|no\b\.?|is\b|est\b|e\b|c'est\b|c\s+est\b)?"
@@ -497,8 +504,10 @@ def _context(text: str, hit: Hit) -> bool:
             or _CONTROL_BEFORE.search(before) or _ADDED_TO_BEFORE.search(before)
             or ((text[hit.end - 1:hit.end] == "에" or text[hit.end - 2:hit.end] == "에도")
                 and _ADDED_TO_AFTER_KO.match(text[hit.end:hit.end + 8]) is not None)
-            or _CODE_AFTER.search(fold(text[hit.end:hit.end + 32]))
-            or _NAMED_BEFORE_KO.search(before)
+            or (_CODE_AFTER.search(fold(text[hit.end:hit.end + 32]))
+                and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
+            or (_NAMED_BEFORE_KO.search(before)
+                and not _NAME_NOUN_KO.search(text, hit.start, hit.end))
             or _ROLE_AFTER.search(after) or _ROLE_BEFORE.search(before)
             or _REPORTS_AFTER.search(fold(text[hit.end:hit.end + 24]))
             or _HANDLE_AFTER.search(text[hit.end:hit.end + 24])
@@ -728,18 +737,21 @@ def shown(text: str, hit: Hit) -> bool:
 #: "só" right before the words).
 _THERE_ONLY = re.compile(
     r"(?:\b(?:il\s+)?n?'?y\s*'?\s*a|\bya|\bil\s+y\s+a)\s+que\s+|"
-    r"\bthere(?:'s|\s+is|\s+are)\s+only\s+|\bonly\s+(?:has|have|takes|accepts|offers|shows)\s+|"
+    # "the store only has": not "I only have", the requester's own means
+    r"\bthere(?:'s|\s+is|\s+are)\s+only\s+|(?<!\bi )(?<!\bwe )\bonly\s+(?:has|have|takes|"
+    r"accepts|offers|shows)\s+|"
     r"\bso\s+(?:tem|aceita|aceitam|aparece|aparecem|da)\s+(?:pra\s+pagar\s+com\s+)?")
 _THERE_ONLY_TAIL = re.compile(
     r"(?:(?:a|an|the|le|la|les|l'|des|du|de|o|a|os|as)\s*)?"
-    r"(?:[^\W\d_]+\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*(?:(?:le|la|l'|o|a)\s*)?){0,2}$")
+    r"(?:" + LIST_ITEM + r"\s*(?:,|\band\b|\bet\b|\be\b|\bor\b|\bou\b)\s*"
+    r"(?:(?:le|la|l'|o|a)\s*)?){0,2}$")
 
 
 #: Korean, a list closed by "only" ("카드랑 페이팔만 있어요": only card and PayPal), or one word
 #: offered only ("페이팔만 돼요"; not "카드로만", paid by card only, nor "하얗게만 나와요").
 _KO_LIST_ONLY = re.compile(r"(?:[\uac00-\ud7a3A-Za-z]+?(?:이랑|랑|하고|과|와)\s*){1,3}"
                            r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)(?![\uac00-\ud7a3])|"
-                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)\s*(?:있|돼|되|가능|받|지원)")
+                           r"[\uac00-\ud7a3A-Za-z]+?(?<![로서])(?:만|밖에)\s*(?:있|돼|되|된|됩|가능|받|지원)")
 
 
 def _only_there(text: str, hit: Hit) -> bool:
