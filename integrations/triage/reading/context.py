@@ -221,6 +221,23 @@ _CONSEQUENCE_BEFORE = re.compile(
     r"deixando\s+de\s+ganhar)\s+(?:(?:so|much|a|lot|lots|of|real|my|our|all|the|more|"
     r"serious|actual|good|de|d'|l'|des|du|mon|mes|beaucoup|pas|mal|plein|o|os|as|meu|minha|"
     r"meus|minhas|muito|mais|um|uma|monte|do|da)\s*){0,3}$")
+#: Slowness said of a process right before it: "the approval is taking forever", "my payout
+#: request is taking forever", "la validation met une éternité", "a aprovação tá demorando",
+#: "승인이 너무 오래 걸려요" (folded): how long a request waits, never the site's slowness
+#: (`_SLOW_HIT`: only words of slowness).
+_PROCESS_BEFORE = re.compile(
+    r"\b(?:approval|application|review|validation|verification|response|reply|answer|"
+    r"payout|payment|transfer|withdrawal|refund|request|processing|"
+    r"approbation|candidature|reponse|paiement|virement|versement|remboursement|retrait|"
+    r"demande|traitement|aprovacao|analise|resposta|validacao|pagamento|saque|"
+    r"transferencia|reembolso|solicitacao|pedido|processamento)"
+    r"\s+(?:(?:is|was|has been|have been|are|keeps?|est|a|sont|esta|ta|tá|fica|continua)\s+)?"
+    r"(?:(?:still|taking|takes|so|too|very|really|way|encore|toujours|trop|tres|super|"
+    r"vraiment|ainda|muito|demais|bem|mesmo)\s+){0,2}$|"
+    r"(?:승인|심사|답변|답장|검토|지급|정산|입금|출금|환불|처리|송금)\s*(?:이|가|은|는|도)?\s*"
+    r"(?:(?:너무|좀|엄청|계속|진짜|아직|왜)\s*){0,2}$")
+_SLOW_HIT = re.compile(r"slow|forever|ages|long|lent|eternite|longtemps|demor|lento|오래|느려|"
+                       r"느림|지연|걸려|걸림")
 #: Korean: the money, then lost ("돈을 잃고 있어요", "돈 날리고", "수익 손해").
 _CONSEQUENCE_AFTER_KO = re.compile(r"^\s*(?:을|를|이|가|도)?\s*(?:잃|날리|날려|날렸|손해)")
 _STEPS_BEFORE = re.compile(
@@ -520,6 +537,8 @@ def _context(text: str, hit: Hit) -> bool:
                 and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
             or done(text, hit, before) or _FOR_BEFORE.search(before)
             or edited_done(text, hit, before)
+            or (_SLOW_HIT.search(fold(text[hit.start:hit.end]))
+                and _PROCESS_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
             or _CONSEQUENCE_BEFORE.search(before)
             or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])):
         return True
