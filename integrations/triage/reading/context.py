@@ -140,8 +140,10 @@ _MEANS_KO = re.compile(r"^\S*?(?:으로|로)도?(?:\s|$)")
 #: "a card, which I don't have"). Context: "queria pagar com Pix, só cartão e paypal" chose
 #: Pix. Not on a person field (`offered`).
 #: An item of a list of means: one word, or two ("credit card", "carte bancaire", "cartão
-#: internacional", "cartão de crédito").
-LIST_ITEM = r"[^\W\d_]+(?:\s+(?:de\s+|d'|do\s+|da\s+)?[^\W\d_]+)?"
+#: internacional", "cartão de crédito"); never led by a determiner ("só umas travadas e
+#: engasgos": just some stutters, made small, no list of what is offered).
+LIST_ITEM = (r"(?!(?:a|an|the|some|few|um|uma|uns|umas|alguns|algumas|des|les|quelques|"
+             r"my|mes|meus|minhas)\s)[^\W\d_]+(?:\s+(?:de\s+|d'|do\s+|da\s+)?[^\W\d_]+)?")
 _ONLY_BEFORE = re.compile(
     r"(?:(?:\b(?:only|seulement|uniquement|apenas|somente)|(?:\bn'|\bne\s+)[^\W\d_]+\s+que)"
     r"\s+(?:(?:a|an|the|by|with|le|la|les|l'|des|du|par|avec|o|os|as|um|uma|com|por|no|na|de)"
