@@ -545,13 +545,15 @@ class OptionReader:
         # each further passage naming the same option corroborates it a little, in the same
         # text or another one (the subject the requester wrote, a reply)
         further = len(spans[ranked[0]]) - 1 + len(naming[ranked[0]]) - 1
-        if further == 0 and len(ranked) > 1 and ranked[1] in direct and not self.person:
+        if further == 0 and len(ranked) > 1 and ranked[1] in direct and not self.person \
+                and not summed_up(kept, ranked[0], ranked[1], subject):
             # one passage alone, and another option named as the problem too: one keyword
             # is thin evidence against another's, a question offering both is safer. Not
             # on a person field: there one passage is often the requester saying what they
             # are ("I'm a regular member", "일반 유저고"), the strongest statement there is;
             # and not when the other is named only as context (measured: four times more
-            # asks of values the text states than wrong values avoided)
+            # asks of values the text states than wrong values avoided); nor when the other
+            # is only the subject's looser word for the body's statement (`summed_up`)
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(ranked[:2]))
@@ -568,6 +570,17 @@ class OptionReader:
                                  + CORROBORATION * (spread - 2))
         return Evidence(key=self.field.key, value=ranked[0], span=span, method="option",
                         locale=locale, confidence=round(confidence, 2), source=source)
+
+
+def summed_up(hits: Sequence[tuple[str, Hit]], value: str, other: str,
+              subject: str | None) -> bool:
+    """True when ``other`` is named only in the subject and ``value`` only past it: the
+    subject sums the body up in a looser word ("paysafecard refusée" over "ce moyen de
+    paiement n'est pas accepté"), the body's statement says which option it is."""
+    if subject is None:
+        return False
+    return all(t == subject for t, h in hits if h.phrase.label == other) and not any(
+        t == subject for t, h in hits if h.phrase.label == value)
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
