@@ -18,7 +18,8 @@ hesitates between them nor joins them ("a crash or just lag?", "my links …, an
 payment …"); otherwise no value, and the two likeliest become the choices the question
 offers (a wrong value costs more than a question). What counts as context is
 `context`'s (a place, a step, the topic, another person, the source of another option's
-thing …), plus a word inside another field's name ("사이트 아이디", the site ID) and, in a
+thing …), plus a word inside another field's name ("사이트 아이디", the site ID), a stop
+said where another option's thing stalls ("업데이트가 99%에서 멈춤": `stalled`) and, in a
 subject naming two options, a word the body names only as context. On a person field,
 who the requester is and who they tell about is `people`'s ("a model I follow").
 """
@@ -442,7 +443,9 @@ class OptionReader:
                         and ((o.end <= hit.start and hit.start - o.end <= 24 and (
                             AT_GAP.match(fold(text[o.end:hit.start]))
                             or AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
-                             or (hit.end <= o.start and AT_KO.match(text[hit.end:o.start])))
+                             or (hit.end <= o.start and AT_KO.match(text[hit.end:o.start]))
+                             or (o.end <= hit.start and hit.start - o.end <= 24
+                                 and stalled(text, o.end, hit.start, hit.end)))
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
@@ -581,6 +584,29 @@ def summed_up(hits: Sequence[tuple[str, Hit]], value: str, other: str,
         return False
     return all(t == subject for t, h in hits if h.phrase.label == other) and not any(
         t == subject for t, h in hits if h.phrase.label == value)
+
+
+#: Between another option's thing and a stop, the point of its progress where it stops, in
+#: Korean: "업데이트가 99%에서 멈춤", "설치 단계에서만 멈춰요" (the update stalls there).
+_STALLED_GAP_KO = re.compile(r"\s*(?:가|이|은|는|도)?\s*(?:\d+\s?%|단계)\s*(?:에서|에)\s*"
+                             r"(?:(?:만|계속|자꾸|그냥)\s*)?$")
+#: After a stop, the point of progress: "freezes at 99%", "bloque à 97 %", "trava em 99%".
+_STALLED_AT = re.compile(r"\s*(?:at|on|a|à|em|no|na)\s+(?:around\s+|environ\s+|uns\s+)?"
+                         r"\d+\s?%")
+#: Between another option's thing and a stop told with the point of progress: a subject's
+#: verb at most ("the update freezes", "la mise à jour bloque", "a atualização trava").
+_STALLED_GAP = re.compile(r"\s*(?:(?:always|just|still|keeps|toujours|encore|sempre|"
+                          r"ainda)\s+)?$")
+
+
+def stalled(text: str, gap_start: int, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]``, right after another option's thing
+    (ending at ``gap_start``), say where its progress stops (`_STALLED_GAP_KO`,
+    `_STALLED_AT`): the thing stalls, the stop names no problem of its own."""
+    gap = text[gap_start:start]
+    if _STALLED_GAP_KO.fullmatch(gap):
+        return True
+    return bool(_STALLED_GAP.fullmatch(gap) and _STALLED_AT.match(text, end))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
