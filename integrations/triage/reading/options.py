@@ -92,6 +92,16 @@ _UNABLE_BEFORE = re.compile(
     r"\b(?:can'?t|cannot|unable to|couldn'?t|nao consigo|nao conseguimos|nao consegui|"
     r"n'arrive (?:pas|plus) a|n'arrivons (?:pas|plus) a|arrive (?:pas|plus) a|impossible de|"
     r"(?:je )?(?:ne )?peux (?:pas|plus))\s+(?:(?:me|m'|se|s'|mais|more|anymore|get|plus)\s*)?$")
+#: What the requester wanted or tried to do, right before an option's words met only
+#: loosely (`loose`): "queria comprar o pacote mas …" for "comprei mas" (bought but), "I
+#: wanted to buy it but" for "bought it but": an intention, not the act the option names
+#: (not "quero trocar o email", "I want to change": the request itself).
+_WANTED_BEFORE = re.compile(
+    r"\b(?:wanted|tried|trying|was going|meant|voulais|voulu|voulait|"
+    r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia)\s+"
+    r"(?:to\s+|de\s+|d')?$")
+
+
 def loose(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` meet its phrase only loosely: other endings or a word
     between ("entrar mais na conta" for "entraram na minha conta", someone got in)."""
@@ -448,6 +458,8 @@ class OptionReader:
                                  and stalled(text, o.end, hit.start, hit.end)))
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
+                        loose(text, hit) and _WANTED_BEFORE.search(
+                            fold(text[max(0, hit.start - 24):hit.start]))) or (
                         self.person and someone_else(text, hit)) or (
                         not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
