@@ -238,6 +238,25 @@ _PROCESS_BEFORE = re.compile(
     r"vraiment|ainda|muito|demais|bem|mesmo)\s+){0,2}$|"
     r"(?:승인|심사|답변|답장|검토|지급|정산|입금|출금|환불|처리|송금)\s*(?:이|가|은|는|도)?\s*"
     r"(?:(?:너무|좀|엄청|계속|진짜|아직|왜)\s*){0,2}$")
+#: "Nothing" that counts an amount, not a blank screen: "my account shows nothing pending",
+#: "n'affiche rien en attente", "não mostra nada pendente" (folded, after the words ending in
+#: "nothing"): the missing money or credit is what is wrong, the display works.
+_NOTHING_HIT = re.compile(r"(?:nothing|rien|nada)$")
+_AMOUNT_AFTER = re.compile(r"^\s*(?:(?:yet|still|at all|encore|toujours|ainda)\s+)?(?:pending|"
+                           r"credited|owed|due|approved|confirmed|tracked|recorded|earned|"
+                           r"en attente|credite|valide|du|gagne|pendente|creditado|aprovado|"
+                           r"registrado|confirmado)\b")
+#: A holder of balances and statuses that shows one: "my account still shows nothing
+#: pending", "mon compte affiche 0 €", "minha conta mostra só 2 pedidos", "계정에는 적립
+#: 0원으로 나와요": where an amount is read, a place, not the account's own problem (not
+#: "my account shows as suspended": its own status).
+_HOLDER_HIT = re.compile(r"(?:account|acct|profile|compte|profil|conta|perfil|계정|프로필)"
+                         r"(?:에는|에선|에서|에|은|는|이|가)?$")
+_SHOWS_AFTER = re.compile(r"^\s*(?:(?:still|only|just|now|toujours|encore|ainda|so)\s+)?"
+                          r"(?:shows?|showing|says|displays?|lists?|reads|affiche|indique|"
+                          r"montre|mostra|aparece|exibe|diz)\s+(?:(?:me|only|just|seulement|"
+                          r"que|so|apenas)\s+)?(?:nothing|rien|nada|zero|no|aucune?|nenhum|"
+                          r"[$€£]|r\$|\d)")
 _SLOW_HIT = re.compile(r"slow|forever|ages|long|lent|eternite|longtemps|demor|lento|오래|느려|"
                        r"느림|지연|걸려|걸림")
 #: Korean: the money, then lost ("돈을 잃고 있어요", "돈 날리고", "수익 손해").
@@ -539,6 +558,10 @@ def _context(text: str, hit: Hit) -> bool:
                 and not _MEANS_KO.search(text[hit.start:hit.end + 3]))
             or done(text, hit, before) or _FOR_BEFORE.search(before)
             or edited_done(text, hit, before)
+            or (_HOLDER_HIT.search(fold(text[hit.start:hit.end]))
+                and _SHOWS_AFTER.search(fold(text[hit.end:hit.end + 24])))
+            or (_NOTHING_HIT.search(fold(text[hit.start:hit.end]))
+                and _AMOUNT_AFTER.search(fold(text[hit.end:hit.end + 24])))
             or (_SLOW_HIT.search(fold(text[hit.start:hit.end]))
                 and _PROCESS_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
             or _CONSEQUENCE_BEFORE.search(before)
