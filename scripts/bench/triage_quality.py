@@ -1,9 +1,8 @@
 """Triage quality on the labelled corpus (``tests/data/triage/*.yaml``).
 
 Usage: ``python scripts/bench/triage_quality.py [--split SPLIT] [-v] [--examples DIR]``, SPLIT
-one of each, all, tune, tune3, tune4, heldout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,
-fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17,
-fresh18, fresh19.
+one of each, all, tune, tune3, tune4, heldout, fresh, and fresh2 … freshN (one per writing
+round; every ``*-freshN.yaml`` in the corpus is a split).
 
 ``fresh`` tickets were written after the first tuning ended, ``fresh2`` (the
 ``*-fresh2.yaml`` files) before the second pass changed any code, ``fresh3`` before the
@@ -73,8 +72,16 @@ from integrations.workspace import load
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 EXAMPLES = ROOT / "schemas" / "examples"
-SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh",
-          *(f"fresh{n}" for n in range(2, 20)))
+
+
+def _fresh_splits() -> list[str]:
+    """``freshN`` for every N with a file in the corpus, in writing order (by number)."""
+    numbers = {int(m.group(1)) for p in CORPUS.glob("*-fresh*.yaml")
+               if (m := re.search(r"-fresh(\d+)\.yaml$", p.name))}
+    return [f"fresh{n}" for n in sorted(numbers)]
+
+
+SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", *_fresh_splits())
 
 
 @dataclass
