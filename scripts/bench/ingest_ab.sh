@@ -11,9 +11,10 @@
 # Per configuration both receivers run on stores of their own; per round: fresh deliveries,
 # the bare endpoint, then A and B (B first in even rounds). "+2w" configurations start two
 # `deskops worker` processes for each run and stop them after it. Prints each run (req/s,
-# p50, p99, non-2xx, server CPU ms per request, and the writer's events per batch and mean
-# `add_many` ms over the run, from its /metrics), then per configuration the medians, the
-# ratios against that round's bare endpoint and B/A.
+# p50, p99, non-2xx, server CPU ms per request, the server threads' run-queue wait in ms per
+# request (runnable, waiting for a CPU: what other processes on the cores cost it), and the
+# writer's events per batch and mean `add_many` ms over the run, from its /metrics), then
+# per configuration the medians, the ratios against that round's bare endpoint and B/A.
 #
 # Knobs: BENCH_DURATION (wrk seconds, default 8), BENCH_ROUNDS (4), BENCH_CONFIGS
 # ("sqlite sqlite+2w pg pg+2w"; pg needs PostgreSQL and Redis, see ingest.sh).
@@ -59,6 +60,9 @@ except OSError: sys.exit(1)' "$1" 2>/dev/null && return 0
     return 1
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# PID: nanoseconds its threads have spent runnable but waiting for a CPU (the scheduler's
+# run-queue wait, /proc/PID/task/*/schedstat; threads gone since are not counted).
+rq_wait() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $2} END {printf "%d", s}'; }
 writer_totals() {  # PORT: "batches events commit_seconds" so far, from the receiver's /metrics
     "$PY" - "$1" <<'PYEOF'
 import sys, urllib.request
@@ -73,21 +77,22 @@ print(got.get("deskops_webhook_batch_size_count", 0), got.get("deskops_webhook_b
       got.get("deskops_webhook_commit_seconds_sum", 0))
 PYEOF
 }
-row() {  # CONFIG ROUND VARIANT TICKS WRK_OUTPUT [WRITER_BEFORE WRITER_AFTER]: one runs.tsv line
+row() {  # CONFIG ROUND VARIANT TICKS WAIT_NS WRK_OUTPUT [WRITER_BEFORE WRITER_AFTER]: a runs.tsv line
     "$PY" - "$@" <<'PYEOF'
 import json, os, sys
-cfg, r, v, ticks, path = sys.argv[1:6]
+cfg, r, v, ticks, wait_ns, path = sys.argv[1:7]
 d = [json.loads(line) for line in open(path) if line.startswith("{")][-1]
 cpu = int(ticks) * 1000 / os.sysconf("SC_CLK_TCK") / max(1, d["requests"])
+wait = int(wait_ns) / 1e6 / max(1, d["requests"])
 bad = d["non_2xx"] + d["socket_errors"]
 batch = commit = "-"
-if len(sys.argv) > 7:
-    before, after = ([float(x) for x in arg.split()] for arg in sys.argv[6:8])
+if len(sys.argv) > 8:
+    before, after = ([float(x) for x in arg.split()] for arg in sys.argv[7:9])
     batches, events, seconds = (a - b for a, b in zip(after, before))
     if batches:
         batch, commit = f"{events / batches:.1f}", f"{seconds * 1000 / batches:.2f}"
 print("\t".join([cfg, r, v, f"{d['rps']:.0f}", f"{d['p50_ms']:.2f}", f"{d['p99_ms']:.2f}",
-                 str(bad), f"{cpu:.3f}", batch, commit]))
+                 str(bad), f"{cpu:.3f}", f"{wait:.3f}", batch, commit]))
 PYEOF
 }
 
@@ -115,7 +120,7 @@ HELLO_PORT="$(free_port)"
 PIDS+=($!)
 HELLO_PID=$!
 wait_http "http://127.0.0.1:$HELLO_PORT/"
-printf 'config\tround\tvariant\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\tbatch\tcommit ms\n' \
+printf 'config\tround\tvariant\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\twait ms/req\tbatch\tcommit ms\n' \
     > "$OUT"
 
 declare -A PORT PID DB QUEUE QNAME CODE
@@ -152,9 +157,11 @@ for cfg in $CONFIGS; do
         "$PY" "$HERE/driver.py" sign --out "$DESKOPS_BENCH_DATA" \
             --secrets "$DESKOPS_WEBHOOK_SECRETS_FILE" --count 40000 --round "$round"
         before="$(cpu_ticks "$HELLO_PID")"
+        waited="$(rq_wait "$HELLO_PID")"
         # shellcheck disable=SC2086
         wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:$HELLO_PORT/webhooks/zendesk" > bare.txt
-        row "$cfg" "$round" bare "$(( $(cpu_ticks "$HELLO_PID") - before ))" bare.txt >> "$OUT"
+        row "$cfg" "$round" bare "$(( $(cpu_ticks "$HELLO_PID") - before ))" \
+            "$(( $(rq_wait "$HELLO_PID") - waited ))" bare.txt >> "$OUT"
         order="A B"
         [ $((round % 2)) = 0 ] && order="B A"
         for v in $order; do
@@ -168,16 +175,19 @@ for cfg in $CONFIGS; do
             [ "$workers" -gt 0 ] && sleep 1
             writer_before="$(writer_totals "${PORT[$v]}")"
             before="$(cpu_ticks "${PID[$v]}")"
+            waited="$(rq_wait "${PID[$v]}")"
             # shellcheck disable=SC2086
             wrk $WRK_OPTS -s "$HERE/post.lua" "http://127.0.0.1:${PORT[$v]}/webhooks/zendesk" \
                 > run.txt
             ticks=$(( $(cpu_ticks "${PID[$v]}") - before ))
+            waited=$(( $(rq_wait "${PID[$v]}") - waited ))
             writer_after="$(writer_totals "${PORT[$v]}")"
             for pid in "${running[@]+"${running[@]}"}"; do
                 kill "$pid" 2>/dev/null || true
                 wait "$pid" 2>/dev/null || true
             done
-            row "$cfg" "$round" "$v" "$ticks" run.txt "$writer_before" "$writer_after" >> "$OUT"
+            row "$cfg" "$round" "$v" "$ticks" "$waited" run.txt "$writer_before" "$writer_after" \
+                >> "$OUT"
         done
         tail -3 "$OUT" >&2
     done
@@ -200,15 +210,15 @@ from collections import defaultdict
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
 runs: dict[tuple[str, str], dict[str, dict[str, float]]] = defaultdict(dict)
 configs: list[str] = []
-for cfg, rnd, var, rps, p50, p99, bad, cpu, batch, commit in rows:
+for cfg, rnd, var, rps, p50, p99, bad, cpu, wait, batch, commit in rows:
     runs[cfg, rnd][var] = {"rps": float(rps), "p50": float(p50), "p99": float(p99),
-                           "bad": int(bad), "cpu": float(cpu),
+                           "bad": int(bad), "cpu": float(cpu), "wait": float(wait),
                            "batch": float("nan" if batch == "-" else batch),
                            "commit": float("nan" if commit == "-" else commit)}
     if cfg not in configs:
         configs.append(cfg)
 print(f"{'config':<11}{'':<6}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'x req/s':>9}{'x p99':>7}"
-      f"{'CPU ms':>8}{'batch':>7}{'commit':>8}  rounds' x req/s")
+      f"{'CPU ms':>8}{'wait ms':>8}{'batch':>7}{'commit':>8}  rounds' x req/s")
 for cfg in configs:
     rounds = [r for (c, _), r in runs.items() if c == cfg]
     for var in ("bare", "A", "B"):
@@ -218,10 +228,10 @@ for cfg in configs:
         ratio = [r[var]["rps"] / r["bare"]["rps"] for r in mine]
         tail = [r[var]["p99"] / r["bare"]["p99"] for r in mine]
         med = {k: st.median(r[var][k] for r in mine)
-               for k in ("rps", "p50", "p99", "cpu", "batch", "commit")}
+               for k in ("rps", "p50", "p99", "cpu", "wait", "batch", "commit")}
         bad = sum(r[var]["bad"] for r in mine)
         print(f"{cfg:<11}{var:<6}{med['rps']:>8.0f}{med['p50']:>8.2f}{med['p99']:>8.2f}"
-              f"{st.median(ratio):>9.2f}{st.median(tail):>7.1f}{med['cpu']:>8.3f}"
+              f"{st.median(ratio):>9.2f}{st.median(tail):>7.1f}{med['cpu']:>8.3f}{med['wait']:>8.3f}"
               f"{med['batch']:>7.1f}{med['commit']:>8.2f}  "
               + " ".join(f"{x:.2f}" for x in ratio) + (f"  non-2xx {bad}" if bad else ""))
     tails = [r["B"]["p99"] / r["A"]["p99"] for r in rounds if "A" in r and "B" in r]
