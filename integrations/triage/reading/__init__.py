@@ -35,7 +35,6 @@ from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
 from integrations.triage.reading.names import (
     NameReader,
-    any_leftover_span,
     identifier_nouns,
     identifier_role,
     leftover,
@@ -136,11 +135,10 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         return reader.typed[key].read(texts, locale)
     if key in reader.names:
         own = _named(reader, key, texts, locale, memo)
-        if own is not None or reader.names[key].leftover_kind is None or \
-                not any_leftover_span(texts):
+        if own is not None:
             return own
         return leftover(reader.names, key, texts, locale,
-                        {k: _named(reader, k, texts, locale, memo) for k in reader.names})
+                        lambda: {k: _named(reader, k, texts, locale, memo) for k in reader.names})
     if key in reader.clauses:
         return reader.clauses[key].read(texts, locale)
     return None

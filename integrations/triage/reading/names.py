@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from integrations.model import Field
@@ -1767,17 +1767,11 @@ _SHOWN_BEFORE = re.compile(
     r"bot(?:ão|ao|ões)|abas?|telas?|janelas?)(?!\w)|오류|에러|메시지|버튼|창)[\s:\"'«“‘]*$")
 
 
-def any_leftover_span(texts: Sequence[tuple[str, str]]) -> bool:
-    """Whether a text past the subject holds a name-like span at all: when none does,
-    `leftover` has nothing to weigh and the other name fields need not be read for it."""
-    return any(_candidates(text[:4000]) for source, text in texts if source != "subject")
-
-
 @functools.lru_cache(maxsize=256)
 def _candidates(text: str) -> tuple[tuple[str, int, int, bool], ...]:
     """Name-like spans of ``text``: ``(value, start, end, shaped)``; ``shaped`` when the
     span tells a name on its own (quotes, a digit, an underscore, an inner capital).
-    Cached: `any_leftover_span` and `leftover` ask for the same texts in a row."""
+    Cached: `leftover` asks for the same texts for each field of a form read empty."""
     text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
     out: list[tuple[str, int, int, bool]] = []
     quotes = list(_LEFT_QUOTED.finditer(text))
@@ -1921,94 +1915,53 @@ def _tied(reader: NameReader, clause: str, after: str, claimed: set[str]) -> boo
 
 
 def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[str, str]],
-             locale: str, read: Mapping[str, Evidence | None]) -> Evidence | None:
+             locale: str, read: Callable[[], Mapping[str, Evidence | None]]
+             ) -> Evidence | None:
     """The one name-like span of the requester's texts that no field of the form claims,
-    for field ``key`` read empty (``read``: every name field's own reading): "the
-    Gobbling Gourdling ally I got … isn't in my collection" once the character is read
-    elsewhere, "um jogador na hub com o nome Arrombado99" once "meu personagem é LuaDeMel"
-    is. A span is claimed by a field's value, by an option of the form, by a person's noun
-    before it ("my buddy Thornwick"), a place's preposition ("near Solis") or another
-    field's noun beside it ("Deepwood shard"); it must look like a name (quotes, a handle,
-    capitals inside a sentence, a word no language knows) and be taken by one empty
-    field only (a thing or a person's identifier): two spans, or two fields that could
-    take it, write nothing."""
+    for field ``key`` read empty (``read``: every name field's own reading, asked only
+    when a span passes what this field alone can judge): "the Gobbling Gourdling ally I
+    got … isn't in my collection" once the character is read elsewhere, "um jogador na hub
+    com o nome Arrombado99" once "meu personagem é LuaDeMel" is. A span is claimed by a
+    field's value, by an option of the form, by a person's noun before it ("my buddy
+    Thornwick"), a place's preposition ("near Solis") or another field's noun beside it
+    ("Deepwood shard"); it must look like a name (quotes, a handle, capitals inside a
+    sentence, a word no language knows) and be taken by one empty field only (a thing or a
+    person's identifier): two spans, or two fields that could take it, write nothing."""
     reader = readers[key]
     if reader.leftover_kind is None:
         return None
-    claimed = {fold(e.value) for e in read.values() if e is not None}
-    claimed_words = {w for c in claimed for w in c.split()}
-    empty = [k for k, e in read.items() if e is None and readers[k].leftover_kind is not None]
-    found: dict[str, tuple[str, str, bool]] = {}
     people: set[str] = set()
     # a name said once to be a place is one everywhere ("bot à Silverwood" in the subject,
     # "H24 a Silverwood" in the body)
     places = {fold(v) for _, text in texts for v, start, _, shaped in _candidates(text[:4000])
               if not shaped and _PLACE_BEFORE.search(text[max(0, start - 40):start])}
-    for source, text in texts:
-        if source == "subject":
+    spans = [s for source, text in texts if source != "subject"
+             for s in _own_spans(reader, source, text[:4000], people)]
+    if not spans:  # nothing this field could take, whatever the others read
+        return None
+    done = read()
+    claimed = {fold(e.value) for e in done.values() if e is not None}
+    claimed_words = {w for c in claimed for w in c.split()}
+    empty = [k for k, e in done.items() if e is None and readers[k].leftover_kind is not None]
+    found: dict[str, tuple[str, str, bool]] = {}
+    for span in spans:
+        folded, words = span.folded, span.folded.split()
+        if folded in claimed or any(folded in c or c in folded for c in claimed) or \
+                (len(words) == 1 and folded in claimed_words):
             continue
-        capped = text[:4000]
-        korean = bool(HANGUL.search(capped))
-        for value, start, end, shaped in _candidates(capped):
-            folded = fold(value)
-            words = folded.split()
-            before = capped[max(0, start - 40):start]
-            after = capped[end:end + 24]
-            if _PERSON_BEFORE.search(before) or _PERSON_BEFORE.search(fold(before)):
-                people.add(folded)  # "my buddy Thornwick", "mon coéquipier Tibo Fort"
-                continue
-            if _SHOWN_BEFORE.search(before) or _SPEECH.search(fold(before[-16:])):
-                continue  # "the error "Connection Lost"", "he said 'Gold Here'"
-            if folded in claimed or any(folded in c or c in folded for c in claimed) or \
-                    (len(words) == 1 and folded in claimed_words):
-                continue
-            if folded in NOT_NAMES or folded in COMMON or folded in STATE_WORDS or \
-                    folded in DEMONYMS or reader._is_other(value) or \
-                    any(reader._is_other(w) for w in value.split()) or \
-                    (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
-                     (len(value) <= 4 or not any(c.isdigit() for c in value))) or \
-                    _YEAR.fullmatch(value) or len(value) < 3:
-                continue
-            if any(w in reader._own or w in reader._kinds for w in words
-                   if w not in NAME_JOINERS and w not in _OPENERS):
-                continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
-            nxt = re.match(r"[ \t(]*(\w+)", after)
-            prev = re.search(r"(\w+)[ \t:(]*$", before)
-            if (nxt and _another_noun(reader, fold(nxt.group(1)))) or \
-                    (prev and _another_noun(reader, fold(prev.group(1)))):
-                continue  # "Deepwood shard", "Dahuta 서버", "server Hearthmoor": another's
-            if _PLACE_BEFORE.search(before) and not shaped:
-                continue  # "near Solis", "à Silverwood": a place
-            single = len(words) == 1
-            opening = bool(_OPENS.search(capped[:start]))
-            if single and not shaped and not korean and (
-                    opening or known_word(value, reader._languages) or
-                    not value[:1].isupper() or
-                    (reader.leftover_kind == THING and not _DETERMINED.search(before))):
-                continue  # "Tohrin is sending …", "Kraken", "I destroyed Grimtusk"
-            if not single and not shaped and opening and not korean and \
-                    all(known_word(w, reader._languages) for w in value.split()
-                        if w.casefold() not in NAME_JOINERS):
-                continue  # "Last Night", "Screenshots Attached"
-            if (_UNITS.match(after) and value.split()[-1].isdigit()) or _AGO.match(after):
-                continue  # "my Patron 30 days ago": a time, not a name
-            if _coordinated(capped, start, end, claimed):
-                continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
-            joined = any(w in NAME_JOINERS for w in words)
-            clause = _sentence_before(capped, start)
-            if not _accepts(reader, value, shaped, joined):
-                continue
-            introduced = reader._role == "other" and bool(_INTRODUCED.search(clause))
-            if any(k != key and _accepts(readers[k], value, shaped, joined) and (
-                    _tied(readers[k], clause, after, claimed) or
-                    (readers[k].leftover_kind == reader.leftover_kind and not introduced))
-                   for k in empty):
-                # another empty field could take it as well: the reporter's character or
-                # the reported player, when neither is read elsewhere ("닉은 X")
-                return None
-            tied = _tied(reader, clause, after, claimed)
-            had = found.get(folded)
-            found[folded] = (source, value, tied or (had is not None and had[2]))
+        if _coordinated(span.text, span.start, span.end, claimed):
+            continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
+        introduced = reader._role == "other" and bool(_INTRODUCED.search(span.clause))
+        if any(k != key and _accepts(readers[k], span.value, span.shaped, span.joined) and (
+                _tied(readers[k], span.clause, span.after, claimed) or
+                (readers[k].leftover_kind == reader.leftover_kind and not introduced))
+               for k in empty):
+            # another empty field could take it as well: the reporter's character or
+            # the reported player, when neither is read elsewhere ("닉은 X")
+            return None
+        tied = _tied(reader, span.clause, span.after, claimed)
+        had = found.get(folded)
+        found[folded] = (span.source, span.value, tied or (had is not None and had[2]))
     names = {f: v for f, v in found.items() if f not in people and f not in places and
              not any(f != g and f in g for g in found)}
     if len(names) != 1:
@@ -2019,3 +1972,71 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
     return Evidence(key=key, value=value, span=clip(value), method="sentence",
                     locale=locale, confidence=0.8, source=source)
 
+
+class _Span(NamedTuple):
+    """A name-like span ``leftover`` weighs, with what its field alone judged of it."""
+
+    source: str
+    text: str
+    value: str
+    folded: str
+    start: int
+    end: int
+    shaped: bool
+    joined: bool
+    clause: str
+    after: str
+
+
+def _own_spans(reader: NameReader, source: str, capped: str, people: set[str]) -> list[_Span]:
+    """The spans of ``capped`` that ``reader``'s field could take as far as it alone can
+    tell (the other fields' readings are weighed by `leftover`); a span after a person's
+    noun goes to ``people``."""
+    out: list[_Span] = []
+    korean = bool(HANGUL.search(capped))
+    for value, start, end, shaped in _candidates(capped):
+        folded = fold(value)
+        words = folded.split()
+        before = capped[max(0, start - 40):start]
+        after = capped[end:end + 24]
+        if _PERSON_BEFORE.search(before) or _PERSON_BEFORE.search(fold(before)):
+            people.add(folded)  # "my buddy Thornwick", "mon coéquipier Tibo Fort"
+            continue
+        if _SHOWN_BEFORE.search(before) or _SPEECH.search(fold(before[-16:])):
+            continue  # "the error "Connection Lost"", "he said 'Gold Here'"
+        if folded in NOT_NAMES or folded in COMMON or folded in STATE_WORDS or \
+                folded in DEMONYMS or reader._is_other(value) or \
+                any(reader._is_other(w) for w in value.split()) or \
+                (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
+                 (len(value) <= 4 or not any(c.isdigit() for c in value))) or \
+                _YEAR.fullmatch(value) or len(value) < 3:
+            continue
+        if any(w in reader._own or w in reader._kinds for w in words
+               if w not in NAME_JOINERS and w not in _OPENERS):
+            continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
+        nxt = re.match(r"[ \t(]*(\w+)", after)
+        prev = re.search(r"(\w+)[ \t:(]*$", before)
+        if (nxt and _another_noun(reader, fold(nxt.group(1)))) or \
+                (prev and _another_noun(reader, fold(prev.group(1)))):
+            continue  # "Deepwood shard", "Dahuta 서버", "server Hearthmoor": another's
+        if _PLACE_BEFORE.search(before) and not shaped:
+            continue  # "near Solis", "à Silverwood": a place
+        single = len(words) == 1
+        opening = bool(_OPENS.search(capped[:start]))
+        if single and not shaped and not korean and (
+                opening or known_word(value, reader._languages) or
+                not value[:1].isupper() or
+                (reader.leftover_kind == THING and not _DETERMINED.search(before))):
+            continue  # "Tohrin is sending …", "Kraken", "I destroyed Grimtusk"
+        if not single and not shaped and opening and not korean and \
+                all(known_word(w, reader._languages) for w in value.split()
+                    if w.casefold() not in NAME_JOINERS):
+            continue  # "Last Night", "Screenshots Attached"
+        if (_UNITS.match(after) and value.split()[-1].isdigit()) or _AGO.match(after):
+            continue  # "my Patron 30 days ago": a time, not a name
+        joined = any(w in NAME_JOINERS for w in words)
+        if not _accepts(reader, value, shaped, joined):
+            continue
+        out.append(_Span(source, capped, value, folded, start, end, shaped, joined,
+                         _sentence_before(capped, start), after))
+    return out
