@@ -899,6 +899,10 @@ class NameReader:
             self._places.get("*")
         for source, text in texts:
             capped = text[:4000]
+            # what most patterns need to match at all: one of the field's names (every
+            # pattern gated by ``named`` starts with one), Hangul (the Korean patterns)
+            named = self._named_in.search(capped) is not None
+            korean = HANGUL.search(capped) is not None
 
             # a Title Case or upper-case text ("Account Recovery Request") capitalises
             # every word: only a name's shape or quotes tell a name in it
@@ -929,7 +933,7 @@ class NameReader:
                                       end if end is not None else at + len(value)))
 
             pos = 0
-            while (m := self._after.search(capped, pos)) is not None:
+            while named and (m := self._after.search(capped, pos)) is not None:
                 # a mention read moves on past it; one that is not, past its label's start
                 # only ("meu login na glyph é X": "meu login" gives no name, "login na
                 # glyph" does)
@@ -1031,7 +1035,7 @@ class NameReader:
                     add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m,
                         to=sink)
                     pos = m.end() if sink is None else pos  # the parent's own may follow
-            for m in self._quote_after.finditer(capped) if self._quote_after else ():
+            for m in self._quote_after.finditer(capped) if self._quote_after and named else ():
                 name = _quoted(capped, m.end())
                 gap = fold(m.group(1))
                 if name is None or " " in name or len(gap.split()) > 6 or \
@@ -1050,7 +1054,8 @@ class NameReader:
                         fold(name) not in NOT_NAMES | COMMON and \
                         name.casefold() not in self._own and not self._is_other(name):
                     add(name, m.start("n"), m)
-            for m in self._childs_after.finditer(capped) if self._childs_after else ():
+            for m in self._childs_after.finditer(capped) if self._childs_after and named \
+                    else ():
                 # "meu filho … o personagem dele é PipocaMan": the child's, read when the
                 # parent names none of their own
                 name = m.group(1)
@@ -1058,7 +1063,7 @@ class NameReader:
                         name.casefold() not in self._own and not self._is_other(name) and \
                         _child_speaks(capped, m.start(), 2):
                     add(name, m.start(1), m, to=proxy)
-            for m in self._gapped_named.finditer(capped):
+            for m in self._gapped_named.finditer(capped) if named else ():
                 gap = fold(m.group(1))
                 name = m.group(2)
                 if _GAP_SUBJECT.search(gap) and not set(gap.split()) & self._kinds and \
@@ -1073,7 +1078,7 @@ class NameReader:
                 unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
                 if unit[:1].isupper() or HANGUL.match(unit):  # as the shop writes it
                     add(m.group(1), m.start(1), m)
-            for m in self._mine.finditer(capped) if self._mine else ():
+            for m in self._mine.finditer(capped) if self._mine and named else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
                 # the sentence, "mine" stands for the requester's own
                 if _stands_for(self._named_in, _sentence_before(capped, m.start())) and \
@@ -1085,15 +1090,16 @@ class NameReader:
                 generic = self._generic_value(capped, m)
                 if generic is not None:
                     add(generic, m.start("v"), m)
-            for m in _KO_SELF_INTRO.finditer(capped) if self._ko_self_intro else ():
+            for m in _KO_SELF_INTRO.finditer(capped) if self._ko_self_intro and korean else ():
                 name = m.group(1)
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own:
                     add(name, m.start(1), m)
-            for m in _OFFENDER.finditer(capped) if self._offender else ():
+            for m in _OFFENDER.finditer(capped) if self._offender and \
+                    _AN_OFFENSE.search(capped) else ():
                 name = m.group("n")
                 clause = re.split(r"[.!?\n;]", capped[m.end("n"):m.end("n") + 120], maxsplit=1)[0]
-                offense = re.search(_OFFENSE, clause, re.IGNORECASE)
+                offense = _AN_OFFENSE.search(clause)
                 if offense is None or _TOLD_ABOUT.search(clause[:offense.start()]):
                     continue  # "Brannic told me that a player was insulting us"
                 after = fold(clause).split()[:1]
@@ -1114,7 +1120,7 @@ class NameReader:
                         not _KO_SELF.search(clause) and not _SELF_SUBJECT.search(clause) and \
                         fold(name) not in NOT_NAMES:
                     add(name, m.start(1) if m.group(1) else m.start(2), m)
-            for m in self._before.finditer(capped):
+            for m in self._before.finditer(capped) if korean else ():
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
                 # not claim in its clause ("저는", "제") or in the field's name ("Haneul
                 # 이라는 제 캐릭") is someone else's, not their own
@@ -1122,7 +1128,7 @@ class NameReader:
                         and not _KO_MINE_NAMED.search(m.group()):
                     continue
                 add(m.group(1), m.start(1), m)
-            for m in self._gapped.finditer(capped) if self._gapped else ():
+            for m in self._gapped.finditer(capped) if self._gapped and named else ():
                 # "my character got item ID: AB1234": another identifier names the code
                 words = [fold(w) for w in m.group(1).split()]
                 if self._is_other(m.group(2)) or _ANOTHER_ID & set(words[1:]) or \
@@ -1131,17 +1137,18 @@ class NameReader:
                     continue
                 add(m.group(2), m.start(2), m)
             for m in [*(self._id_label.finditer(capped) if self._id_label else ()),
-                      *(self._gapped_label.finditer(capped) if self._gapped_label else ())]:
+                      *(self._gapped_label.finditer(capped) if self._gapped_label and named
+                        else ())]:
                 qualifiers = {fold(w) for w in m.group(1).split()}
                 if not qualifiers & (_ERROR_WORDS | _ANOTHER_ID) and \
                         not self._is_other(m.group(2)):
                     add(m.group(2), m.start(2), m)
-            for m in self._ko_named.finditer(capped):
+            for m in self._ko_named.finditer(capped) if korean else ():
                 if m.group(1).casefold() not in self._own and m.group(1) not in _KO_KINDS:
                     add(m.group(1), m.start(1), m)
             before = [*(self._en_before.finditer(capped) if self._en_before else ()),
-                      *(self._ko_latin_before.finditer(capped) if self._ko_latin_before
-                        else ())]
+                      *(self._ko_latin_before.finditer(capped) if self._ko_latin_before and
+                        korean else ())]
             for m in before:
                 name = m.group(1)  # "the EU server" names a region, not a server
                 if name[:1].isupper() and _proper_name(name) and \
@@ -1560,6 +1567,8 @@ _OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|c
             r"call|chamou|chamando|follow|suiv|sigu|segu|"
             r"camp|team.?kill|ganked|gank|racis|hate|hating|odi|bait|exploit|cheat|trich|roub|rob|"
             r"stole|vol[eé])|욕|괴롭|협박|도배|비하|모욕|스토킹|트롤|사기|저격)")
+#: An offense anywhere (`_OFFENDER` holds one: without it, it need not be tried).
+_AN_OFFENSE = re.compile(_OFFENSE, re.IGNORECASE)
 #: Nouns after a proper noun that make it a place or a group, not a person.
 _PLACE_NOUNS = frozenset(("chat", "server", "serveur", "servidor", "guild", "guilde", "guilda",
                           "map", "zone", "event", "clan", "world", "mundo", "monde", "region",
