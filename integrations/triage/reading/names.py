@@ -179,6 +179,9 @@ _RELATIVE = re.compile(
     r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸")
 #: A first-person possessive right before a field's name: the requester's own.
 _MINE_BEFORE = re.compile(r"(?i)(?:(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
+#: The words of an e-mail field's names (folded), and an e-mail address.
+_MAIL_WORDS = frozenset(("email", "e-mail", "mail", "courriel", "이메일", "메일"))
+_AN_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.\w+")
 #: An e-mail word: a field's name after it ("Email da conta") labels the e-mail.
 _EMAIL_WORD = re.compile(r"(?:e-?mail|courriel|mail|이메일|메일)\W{0,3}(?:\w+\W+){0,2}$")
 
@@ -432,8 +435,16 @@ _NEXT_CLAUSE = re.compile(
     r"elle|o|a|os|as|meu|minha|eu|ele|ela)\s")
 
 
-#: A conjunction after a word: "marrowlight and …", "brumeazur et …", "thaisf e …".
-_JOINED = re.compile(r"(?i)\s+(?:and|but|et|mais|e|mas)\s")
+#: A conjunction after a word: "marrowlight and …", "brumeazur et …", "thaisf e …"; or a
+#: condition, which opens a clause of its own: "varkhul if that helps", "brumeazur si
+#: jamais ça aide", "zorvelinha caso precise", "mirelkin in case you need it".
+_JOINED = re.compile(r"(?i)\s+(?:and|but|et|mais|e|mas|if|in\s+case|unless|si|au\s+cas|"
+                     r"en\s+cas|se|caso)\s")
+#: The act the requester asks for, right after a handle: "my account wrenlowe deleted (…",
+#: "mon compte brumeazur supprimé,", "minha conta zorvelinha excluída," (a participle
+#: ending its clause).
+_ASKED_ACT = re.compile(r"\s+[^\W\d_]{2,}(?:ed|é|ée|és|ées|ad[oa]s?|[ií]d[oa]s?)"
+                        r"(?=\s*(?:$|[,;.!?\n(]))")
 
 
 #: An article before a noun whose owner is said ("o nome dele", "le perso de mon pote",
@@ -467,6 +478,9 @@ _MINE_IS = re.compile(
     r"(?:(?:the|le|la|o|a)\s+)?([A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'-]{1,40})(?![\w'-])")
 
 
+#: The requester's possessive right before a count: "my 500 credits", "mes 1000 crédits",
+#: "meus 1000 créditos".
+_MY_COUNT = re.compile(r"(?i)(?<!\w)(?:my|our|mes|nos|meus|minhas|nossos|nossas)[ \t]+$")
 #: A count of a duration: "30 days", "90 jours", "30 dias", "30일", "3 months".
 _DURATION = (r"\d{1,4}[ \t]*(?:days?|jours?|dias?|일|months?|mois|m[eê]s(?:es)?|개월|"
              r"weeks?|semaines?|semanas?|주)(?![\w])")
@@ -480,6 +494,14 @@ _TIMED_EXAMPLE = re.compile(rf"[A-Z][\w'-]+[ \t]+{_DURATION}")
 #: 크레딧"): the unit, capitalised or in Hangul.
 _COUNTED_EXAMPLE = re.compile(r"(?<![\w.,])\d[\d.,]*[ \t]*((?-i:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,20})|"
                               r"[\uac00-\ud7a3]{2,6})(?![\w])")
+
+
+def _unit(word: str) -> str:
+    """A folded unit as a pattern meeting its cognates too: a word of seven letters or
+    more by its first six and a short ending ("credits": "Crédits", "créditos")."""
+    if len(word) < 7 or not word.isalpha():
+        return _accented(word)
+    return _accented(word[:6]) + r"[^\W\d_]{0,4}"
 
 
 def _accented(word: str) -> str:
@@ -691,6 +713,9 @@ class NameReader:
         self._others = others
         #: folded words naming the form's other fields: "mon perso Nyxie" is no item
         self._kinds = kinds
+        #: a form with an e-mail field ("account email" among the other fields' words): an
+        #: e-mail address is that field's, never this one's ("l'adresse du compte (x@y.fr)")
+        self._mail_form = bool(kinds & _MAIL_WORDS)
         #: their nouns: a name right before one names that field's thing ("report
         #: Faeblight server lag")
         self._kind_nouns = frozenset(w for w in kinds if len(w) >= 4 and w.isalpha() and
@@ -804,12 +829,14 @@ class NameReader:
             _TIMED_EXAMPLE.search(d) for d in (f.description, *f.descriptions.values()) if d)
         #: a field whose own examples are a count of a unit ("e.g. "5000 Credits"", "«
         #: 5000 Crédits »", "5000 크레딧") reads a count of that unit written as the shop
-        #: writes it, capitalised, anywhere ("pour les 2500 Crédits"; not "for 1000 credits")
+        #: writes it, capitalised, anywhere ("pour les 2500 Crédits"; not "for 1000 credits"),
+        #: or after the requester's possessive ("mes 1000 crédits"); a long unit by its
+        #: stem, as its cognates write it ("créditos" for "Credits")
         units = sorted({fold(u) for d in (f.description, *f.descriptions.values()) if d
                         for u in _COUNTED_EXAMPLE.findall(d)}, key=len, reverse=True)
         self._unit_stems = frozenset(u[:6] for u in units)
         self._counted = re.compile(
-            rf"(?<![\w.,])(\d[\d.,]*[ \t]*(?:{'|'.join(_accented(u) for u in units)}))"
+            rf"(?<![\w.,])(\d[\d.,]*[ \t]*(?:{'|'.join(_unit(u) for u in units)}))"
             rf"(?![\w])", re.IGNORECASE) if f.kind == "text" and units else None
         self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
@@ -1076,7 +1103,9 @@ class NameReader:
                     add(name, m.start(2), m)
             for m in self._counted.finditer(capped) if self._counted else ():
                 unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
-                if unit[:1].isupper() or HANGUL.match(unit):  # as the shop writes it
+                if unit[:1].isupper() or HANGUL.match(unit) or \
+                        _MY_COUNT.search(capped, max(0, m.start(1) - 16), m.start(1)):
+                    # as the shop writes it, or the requester's own ("mes 1000 crédits")
                     add(m.group(1), m.start(1), m)
             for m in self._mine.finditer(capped) if self._mine and named else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
@@ -1232,6 +1261,8 @@ class NameReader:
                  not _in_phrase(self._phrases, f)]
         # "minha conta é de 2019", "mon compte est de 2019": a year says when, never names
         found = [f for f in found if not _YEAR.fullmatch(f.value)]
+        if self._mail_form:
+            found = [f for f in found if not _AN_EMAIL.search(f.value)]
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
         if self._code is not None:
@@ -1356,7 +1387,8 @@ class NameReader:
         if not owned:
             return False
         rest = text[m.start(2) + m.group(2).find(value) + len(value):]
-        if not (_CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)):
+        if not (_CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)
+                or _JOINED.match(rest) or _ASKED_ACT.match(rest)):
             return False
         return _coined(value, self._languages, terse=terse)
 
