@@ -27,6 +27,7 @@ problem ("since the update", "depuis la dernière mise à jour", "업데이트 �
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -428,8 +429,12 @@ _PERSON = re.compile(
     r"\b(?:" + _PEOPLE[3:-1] + r"|wife|sister|ami|amie|collegue|associee?|frere|soeur|femme|"
     r"mari|copain|copine|patron|cliente?|partenaire|cousine?|mere|pere|fils|fille|amig[oa]|"
     r"colega|socio|socia|irmao|irma|marido|esposa|namorad[oa]|chefe|parceir[oa]|prim[oa]|"
-    r"mae|pai|filh[oa])s?\b|"
-    r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객)")
+    r"mae|pai|filh[oa]|"
+    # in-laws: "my brother-in-law", "mon beau-frère", "meu cunhado", "처남"
+    r"(?:brother|sister|mother|father|son|daughter)-in-law|in-laws|beau-frere|belle-soeur|"
+    r"beau-pere|belle-mere|belle-famille|cunhad[oa]|sogr[oa]|genro|nora)s?\b|"
+    r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객|"
+    r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌)")
 #: The requester, after that person in the clause: it is theirs again ("my colleague told me
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(
@@ -451,7 +456,32 @@ def in_anothers_clause(text: str, start: int) -> bool:
     before = fold(text[max(0, start - 80):start])
     clause = _CLAUSE_BREAK.split(before)[-1]
     last = max((m.end() for m in _PERSON.finditer(clause)), default=-1)
+    named = _people_named(text)
+    if named:  # "mon associé Marc … Marc a aussi un site (SID …)": Marc's clause
+        last = max(last, max((m.end() for m in named.finditer(clause)), default=-1))
     return last >= 0 and not _FIRST_PERSON.search(clause, last)
+
+
+#: A capitalised first name, as written.
+_FIRST_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,20}(?![\w'’-])")
+#: A person's noun right before a name ("mon associé Marc", "my partner Dana", "meu
+#: cunhado Rui"), or after it in apposition ("Dana, my partner"), folded.
+_PERSON_BEFORE_NAME = re.compile(rf"(?:{_PERSON.pattern})\s*$")
+_PERSON_AFTER_NAME = re.compile(
+    rf"^\s*,\s*(?:my|our|mon|ma|notre|meu|minha|nosso|nossa)\s+(?:{_PERSON.pattern})")
+
+
+@functools.lru_cache(maxsize=256)
+def _people_named(text: str) -> re.Pattern[str] | None:
+    """The names (folded, as one pattern) the requester gives other people by a noun for
+    them in ``text``: a clause with one of them as its subject is that person's
+    (`in_anothers_clause`)."""
+    names = {fold(m.group()) for m in _FIRST_NAME.finditer(text[:4000])
+             if _PERSON_BEFORE_NAME.search(fold(text[max(0, m.start() - 30):m.start()]))
+             or _PERSON_AFTER_NAME.match(fold(text[m.end():m.end() + 30]))}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
 
 
 #: English words after a noun that make it the head of its phrase, not a modifier: verbs of

@@ -7,12 +7,13 @@ the whole ticket is written; several are written only when exactly one stands ri
 one of the field's names (title, synonyms); else nothing is (precision first).
 
 A candidate is not the requester's value when it is someone else's ("her own site
-(3390114)", "meu sócio tem o SID 12093344": `matcher.is_someone_elses`,
-`matcher.in_anothers_clause`), nor when another label names it (`foreign`: "commande
-n° 40291177", "주문번호 77120456", "pedido 5530912", "MID 24016", an amount). Such a
-candidate is left out; and while one labelled as something else stands in the ticket, a
-candidate that no label names is not written either: the requester numbers other things,
-and a bare number may be one of them.
+(3390114)", "meu sócio tem o SID 12093344", "meu cunhado também é publisher (SID …)", or in
+a clause about someone the requester introduced by name: "mon associé Marc … Marc a aussi
+un site (SID …)": `matcher.is_someone_elses`, `matcher.in_anothers_clause`), nor when
+another label names it (`foreign`: "commande n° 40291177", "주문번호 77120456", "pedido
+5530912", "MID 24016", an amount). Such a candidate is left out; and while one labelled as
+something else stands in the ticket, a candidate that no label names is not written
+either: the requester numbers other things, and a bare number may be one of them.
 """
 
 from __future__ import annotations
