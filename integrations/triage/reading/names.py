@@ -795,6 +795,18 @@ class NameReader:
             rf"principal))?(?=\s*(?:$|[,.;!?\n)]|\s+(?:and|but|et|mais|e|mas|so|alors|então|"
             rf"she|he|il|elle|ele|ela|it|i|je|eu|qui|que|who|which)(?!\w)))",
             re.IGNORECASE) if mine else None
+        #: a terse line drops the possessive of a name of the field ("my cleric", "ma
+        #: prêtresse", "meu paladino"): its noun starting a sentence, then a capitalised
+        #: name ending it or followed only by a place ("cleric Thessaly on Wolfsbane.")
+        folded_names = {fold(n) for n in names}
+        bare = sorted({n.split()[1] for n in names if len(n.split()) == 2 and
+                       _FIRST_PERSON_OWNER.match(n) and not HANGUL.search(n)
+                       and fold(n.split()[1]) not in folded_names}, key=len, reverse=True)
+        self._terse_mine = re.compile(
+            rf"(?:^|(?<=[.!?\n]))[ \t]*(?i:{'|'.join(spaced(w) for w in bare)})[ \t]+"
+            rf"(?P<n>[A-ZÀ-ÖØ-Þ][\w'-]{{1,30}})(?=[ \t]*(?:[.!]|\n|$)|[ \t]+"
+            rf"(?i:on|sur|no|na|em)[ \t]+[A-ZÀ-ÖØ-Þ][\w'-]+[ \t]*(?:[.!]|\n|$))"
+        ) if bare and f.kind in ("text", "regexp") else None
         #: the requester's own thing said to be a third person's after its noun ("o
         #: personagem dele é X"): the child's, when the requester's child is named
         self._childs_after = re.compile(
@@ -1080,6 +1092,11 @@ class NameReader:
                 if (HANDLE.search(name) or (name[:1].isupper() and _proper_name(name))) and \
                         fold(name) not in NOT_NAMES | COMMON and \
                         name.casefold() not in self._own and not self._is_other(name):
+                    add(name, m.start("n"), m)
+            for m in self._terse_mine.finditer(capped) if self._terse_mine else ():
+                name = m.group("n")  # "cleric Thessaly on Wolfsbane."
+                if _proper_name(name) and name.casefold() not in self._own and \
+                        not self._is_other(name):
                     add(name, m.start("n"), m)
             for m in self._childs_after.finditer(capped) if self._childs_after and named \
                     else ():
