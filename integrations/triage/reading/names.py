@@ -88,13 +88,22 @@ from integrations.triage.reading.normalise import fold, strip_korean
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import (
+    ACTS_ON,
     COMMON,
     DEMONYMS,
+    ERROR_WORDS,
+    FILE_ENDS,
+    GROUPS,
     HANDLE,
     HANGUL,
     IDENTIFIER_NOUNS,
+    KO_KINDS,
+    MAIL_WORDS,
     NAME_JOINERS,
+    NOT_ANAPHORS,
     NOT_NAMES,
+    NOT_TAIL,
+    PLACE_NOUNS,
     PLACES,
     SERVICES,
     STATE_PARTICIPLES,
@@ -179,8 +188,7 @@ _RELATIVE = re.compile(
     r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸")
 #: A first-person possessive right before a field's name: the requester's own.
 _MINE_BEFORE = re.compile(r"(?i)(?:(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
-#: The words of an e-mail field's names (folded), and an e-mail address.
-_MAIL_WORDS = frozenset(("email", "e-mail", "mail", "courriel", "이메일", "메일"))
+#: An e-mail address.
 _AN_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.\w+")
 #: An e-mail word: a field's name after it ("Email da conta") labels the e-mail.
 _EMAIL_WORD = re.compile(r"(?:e-?mail|courriel|mail|이메일|메일)\W{0,3}(?:\w+\W+){0,2}$")
@@ -269,9 +277,6 @@ _ID_LABEL_NOUNS = frozenset(("id", "number", "numero", "no", "n°", "code", "cod
 #: `typed`'s list), and their Korean heads ("주문번호", "송장").
 _OTHER_THING = re.compile(_OTHER_THINGS)
 _KO_OTHER_THINGS = ("주문", "송장", "영수증", "거래", "운송장", "전화")
-#: An error's code is not the field's ("the transaction error is TX-500A").
-_ERROR_WORDS = frozenset(("error", "errors", "erreur", "erreurs", "erro", "erros", "오류",
-                          "에러", "failed", "echec", "falha"))
 #: The first-person "I", never a word of a name ("the email I'm writing from").
 _FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|ll|d))?[.,;:!?]?")
 #: Words that join two clauses: never inside the few words that qualify a field's name.
@@ -281,10 +286,6 @@ _KO_LATIN_BEFORE = (r"(?<!\w)([A-Z][A-Za-z0-9'_-]{1,30})\s*(?:{names})"
                     r"(?=의|에서|에|은|는|이|가|을|를|도|으로|로|\s|$|[.,!?])")
 
 
-#: Acts on a thing, not a place: "clicked on Arkforge", "dépensé sur X", "gastei no X".
-_ACTS_ON = frozenset(("click", "clicked", "clicking", "tap", "tapped", "press", "pressed",
-                      "spent", "spend", "spending", "wasted", "clique", "cliquer", "appuye",
-                      "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer"))
 #: Lone prepositions of a place one plays on, as a field's cues ("on Kyprosa").
 _PLACE_WORDS = frozenset(("on", "sur", "no", "na", "em"))
 #: The shape of a handle that capitals do not give: a dot, an underscore, an @ or a digit
@@ -332,11 +333,6 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
 
 
-#: Korean words for a kind of character or thing, not a name ("제 캐릭은 전사예요": a
-#: warrior).
-_KO_KINDS = frozenset(("전사", "마법사", "궁수", "도적", "사제", "성직자", "힐러", "탱커",
-                       "암살자", "기사", "법사", "딜러", "서포터", "초보", "뉴비", "고렙", "만렙",
-                       "본캐", "부캐"))
 #: Units after a number: "my account is 10 years old" states an age, not a name.
 _UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|semaines?|"
                     r"jours?|heures?|anos?|m[eê]s(?:es)?|semanas?|dias?|horas?|yo)(?!\w)|"
@@ -597,10 +593,6 @@ _SELF_SUBJECT = re.compile(r"(?i)(?<!\w)(?:i|i['’]\w+|je|j['’]\w*|eu|moi)(?!
 _LONE_HANDLE = re.compile(
     r"(?:^|[.!?\n])[ \t]*([A-Za-z][A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d{1,4})"
     r"[ \t]*[.!]?[ \t]*(?=\n|$)")
-#: What ends a file's or a site's name, not a handle's ("bot_farm.jpg", "gmail.com").
-_FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf", "txt", "log",
-                        "zip", "rar", "exe", "dmp", "com", "net", "org", "br", "fr", "io", "kr",
-                        "co", "gg", "tv", "html"))
 #: A year alone ("2019"): a date, not a name or a handle.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Logging in with or as a handle ("logged in with kira_sun", "je me connecte avec x",
@@ -715,7 +707,7 @@ class NameReader:
         self._kinds = kinds
         #: a form with an e-mail field ("account email" among the other fields' words): an
         #: e-mail address is that field's, never this one's ("l'adresse du compte (x@y.fr)")
-        self._mail_form = bool(kinds & _MAIL_WORDS)
+        self._mail_form = bool(kinds & MAIL_WORDS)
         #: their nouns: a name right before one names that field's thing ("report
         #: Faeblight server lag")
         self._kind_nouns = frozenset(w for w in kinds if len(w) >= 4 and w.isalpha() and
@@ -882,7 +874,7 @@ class NameReader:
         # "the item", "l'objet", "o item": the field's own nouns stand for the thing too
         own_nouns = sorted({w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.casefold())
                             if not HANGUL.match(w) and w not in IDENTIFIER_NOUNS
-                            and w not in _NOT_ANAPHORS and fold(w) not in NOT_NAMES})
+                            and w not in NOT_ANAPHORS and fold(w) not in NOT_NAMES})
         self._anaphor = anaphor_pattern(per_locale(_ext(f).get("cues")), own_nouns)
         #: a field the requester introduces themself by ("I'm", "je suis" among its cues)
         #: reads the Korean "저는 X 이에요", "전 X입니다" too
@@ -964,7 +956,7 @@ class NameReader:
                 tail = _DE_TAIL.match(capped, stop) if self.field.kind == "text" and \
                     not quoted and value[:1].isupper() and \
                     capped[at:stop] == value else None  # noqa: B023
-                if tail is not None and fold(tail.group("w")) not in _NOT_TAIL:
+                if tail is not None and fold(tail.group("w")) not in NOT_TAIL:
                     # "l'objet Lame de l'aube": a French or Portuguese name goes on with its
                     # "de" and a lower-case noun; cut before it, it would name another thing
                     value, end = value + tail.group(), tail.end()
@@ -1149,8 +1141,8 @@ class NameReader:
                 if offense is None or _TOLD_ABOUT.search(clause[:offense.start()]):
                     continue  # "Brannic told me that a player was insulting us"
                 after = fold(clause).split()[:1]
-                if after and (after[0] in self._kind_nouns or after[0] in _PLACE_NOUNS or
-                              after[0][:2] in _PLACE_NOUNS):  # "서버에서"
+                if after and (after[0] in self._kind_nouns or after[0] in PLACE_NOUNS or
+                              after[0][:2] in PLACE_NOUNS):  # "서버에서"
                     continue  # "Kyprosa chat is full of people insulting me": a place
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own and \
@@ -1178,7 +1170,7 @@ class NameReader:
                 # "my character got item ID: AB1234": another identifier names the code
                 words = [fold(w) for w in m.group(1).split()]
                 if self._is_other(m.group(2)) or _ANOTHER_ID & set(words[1:]) or \
-                        _ERROR_WORDS & set(words) or \
+                        ERROR_WORDS & set(words) or \
                         (self._own_thing and owned_by_another(capped, m.start(), m.start(1))):
                     continue
                 add(m.group(2), m.start(2), m)
@@ -1186,11 +1178,11 @@ class NameReader:
                       *(self._gapped_label.finditer(capped) if self._gapped_label and named
                         else ())]:
                 qualifiers = {fold(w) for w in m.group(1).split()}
-                if not qualifiers & (_ERROR_WORDS | _ANOTHER_ID) and \
+                if not qualifiers & (ERROR_WORDS | _ANOTHER_ID) and \
                         not self._is_other(m.group(2)):
                     add(m.group(2), m.start(2), m)
             for m in self._ko_named.finditer(capped) if korean else ():
-                if m.group(1).casefold() not in self._own and m.group(1) not in _KO_KINDS:
+                if m.group(1).casefold() not in self._own and m.group(1) not in KO_KINDS:
                     add(m.group(1), m.start(1), m)
             before = [*(self._en_before.finditer(capped) if self._en_before else ()),
                       *(self._ko_latin_before.finditer(capped) if self._ko_latin_before and
@@ -1205,8 +1197,8 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
-                cut = _OWN_TAIL.search(name)
-                if cut is not None and fold(cut.group("w")) in _NOT_TAIL:
+                cut = _DE_TAIL_END.search(name)
+                if cut is not None and fold(cut.group("w")) in NOT_TAIL:
                     name, end = name[:cut.start()], at + cut.start()  # "… de ma guilde"
                 counted = _KO_COUNTED_NAME.fullmatch(name) and \
                     re.split(r"[\s\d]", name, maxsplit=1)[0] not in KO_GENERIC | self._own
@@ -1233,7 +1225,7 @@ class NameReader:
                 name = m.group(1)  # "on Kyprosa"; not "on Sunday", "sur Xbox", "on Mariner's"
                 act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
                 if _proper_name(name) and not self._is_other(name) and \
-                        name.casefold() not in self._own and not set(act) & _ACTS_ON and \
+                        name.casefold() not in self._own and not set(act) & ACTS_ON and \
                         _coined(name, self._languages):
                     add(name, m.start(1), m)
             for m in _LOGGED_IN.finditer(capped) if self._logs_in else ():
@@ -1256,8 +1248,8 @@ class NameReader:
                 # in its sentence signs the message, on a form with one person's identifier
                 name = m.group(1)
                 letters = re.split(r"[._\d]", name, maxsplit=1)[0]
-                if name.rsplit(".", 1)[-1].casefold() in _FILE_ENDS or \
-                        name.upper() == name or fold(letters) in _ERROR_WORDS or \
+                if name.rsplit(".", 1)[-1].casefold() in FILE_ENDS or \
+                        name.upper() == name or fold(letters) in ERROR_WORDS or \
                         fold(name) in NOT_NAMES or self._is_other(name) or \
                         (not re.search(r"[._]", name) and known_word(letters, self._languages)):
                     continue  # "bot_farm.jpg", "gmail.com", "Windows10", "ERR_TIMEOUT_3"
@@ -1352,7 +1344,7 @@ class NameReader:
         kinds = [m for m in KIND_THING.finditer(text, begin, at)
                  if _proper_name(m.group(3)) and not self._is_other(m.group(3))
                  and not any(_RELATIVE.fullmatch(w) or fold(w) in self._kinds or
-                             fold(w) in _GROUPS or fold(w) in NOT_NAMES or
+                             fold(w) in GROUPS or fold(w) in NOT_NAMES or
                              _PEOPLE.fullmatch(fold(w))
                              for w in (m.group(1), m.group(2) or "") if w)]
         found = {m.start(1) if m.re is NAMED_THING else m.start(3):
@@ -1618,10 +1610,6 @@ _OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|c
             r"stole|vol[eé])|욕|괴롭|협박|도배|비하|모욕|스토킹|트롤|사기|저격)")
 #: An offense anywhere (`_OFFENDER` holds one: without it, it need not be tried).
 _AN_OFFENSE = re.compile(_OFFENSE, re.IGNORECASE)
-#: Nouns after a proper noun that make it a place or a group, not a person.
-_PLACE_NOUNS = frozenset(("chat", "server", "serveur", "servidor", "guild", "guilde", "guilda",
-                          "map", "zone", "event", "clan", "world", "mundo", "monde", "region",
-                          "regiao", "channel", "canal", "서버", "채팅", "길드"))
 #: Another subject or a report between a name and the offense: the name told of it, the
 #: offender is someone else ("Brannic told me that a player was insulting us").
 _TOLD_ABOUT = re.compile(
@@ -1726,33 +1714,20 @@ _KO_STORED = re.compile(r"인벤|가방|창고|보관함|우편함|컬렉션|옷
                         r"장착|아이템")
 
 
-#: The complement a French or Portuguese name goes on with after its capitalised words:
-#: "Lame de l'aube", "Dragon des neiges", "Ombre de la forêt", "Bolinha de fogo".
-_DE_TAIL = re.compile(r"[ \t]+(?:(?:de|des|du|do|da|dos|das)[ \t]+|d['’][ \t]*)"
-                      r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?"
-                      r"(?P<w>(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))(?![\w'’-])")
-#: A "de" complement ending a name read by a cue.
-_OWN_TAIL = re.compile(r"\s+(?:(?:de|des|du|do|da|dos|das)\s+|d['’])(?:(?:la|le|les)\s+|l['’])?"
-                       r"(?P<w>[a-zà-ÿ][a-zà-ÿ'’-]{2,20})$")
-#: Words after "de" that say where or when, or whose, not the name's own ("le pack Marchand
-#: de la boutique", "a espada Solar do meu amigo", "do nada", "du coup").
-_NOT_TAIL_WORDS = """
-boutique loja shop jeu jogo site inventaire inventario sac coffre banque evenement evento
-event serveur servidor guilde guilda semaine mois jour dia semana mes ano annee hier ontem
-mon ma mes ton ta tes son sa ses notre nos leur leurs meu minha meus minhas seu sua seus
-suas nosso nossa dele dela amigo amiga pote ami amie personnage perso personagem compte conta
-maintenance manutencao mise patch update atualizacao noel natal halloween paques pascoa
-nada repente novo nouveau coup suite rien ontem manha matin soir noite tarde
-"""
-_NOT_TAIL = frozenset(_NOT_TAIL_WORDS.split())
+#: The "de" complement of a French or Portuguese name after its capitalised words: "Lame
+#: de l'aube", "Dragon des neiges", "Ombre de la forêt", "Bolinha de fogo". A name read
+#: after a field's name goes on with it (`_DE_TAIL`); one read by a cue loses it when its
+#: word says where, when or whose (`NOT_TAIL`: "… de ma guilde", `_DE_TAIL_END`).
+_DE_COMPLEMENT = (r"[ \t]+(?:(?:de|des|du|do|da|dos|das)[ \t]+|d['’][ \t]*)"
+                  r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?"
+                  r"(?P<w>(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,20}))(?![\w'’-])")
+_DE_TAIL = re.compile(_DE_COMPLEMENT)
+_DE_TAIL_END = re.compile(_DE_COMPLEMENT + "$")
 #: A cue of finishing something ("I completed", "j'ai terminé", "completei", "끝냈"): what
 #: it names is what was done, read only when no lost or missing thing is named.
 _COMPLETED = re.compile(r"(?i)(?:i\s+|j['’]ai\s+)?(?:finished|completed|termin[ée]|fini|"
                         r"compl[ée]t[ée]|completei|terminei|conclu[ií])(?!\w)|"
                         r"(?s:.*)(?:끝냈|완료했|클리어했|깼)")
-#: Groups of players: "my guild Nightfall" names no thing.
-_GROUPS = frozenset(("guild", "guilde", "guilda", "clan", "team", "equipe", "party", "groupe",
-                     "grupo", "crew", "squad", "faction", "time"))
 #: People one plays with, not things: "my clanmate Rook-77", "mon coéquipier Tibo", "meu
 #: parceiro Zeca" (any "-mate": teammate, squadmate, roommate).
 _PEOPLE = re.compile(r"\w+mates?|partners?|pals?|bros?|colleagues?|coworkers?|players?|"
@@ -1760,9 +1735,6 @@ _PEOPLE = re.compile(r"\w+mates?|partners?|pals?|bros?|colleagues?|coworkers?|pl
                      r"coequipiere?s?|collegues?|partenaires?|joueur|joueuse|pere|mere|oncle|"
                      r"tante|neveu|niece|parceir[oa]s?|colegas?|mano|jogador[a]?|pai|mae|"
                      r"ti[oa]|sobrinh[oa]|namorad[oa]")
-#: Words of a field's names that stand for no thing ("the exact …").
-_NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou", "or",
-                           "nom", "nome", "name"))
 
 
 #: A place, not a thing: "in the Sanctum Gardens", "sur la Côte Sauvage", "no Vale Sombrio".

@@ -201,3 +201,54 @@ updating blinking flickering disappearing failing crashing lagging freezing spin
 displaying appearing expiring existing being nothing something everything bleeping
 """
 STATE_PARTICIPLES = frozenset(_STATE_PARTICIPLES_WORDS.split())
+
+
+# ------------------------------------------------------------------ what `names` weighs
+
+#: Words after "de" that say where or when, or whose, not the name's own ("le pack Marchand
+#: de la boutique", "a espada Solar do meu amigo", "do nada", "du coup").
+_NOT_TAIL_WORDS = """
+boutique loja shop jeu jogo site inventaire inventario sac coffre banque evenement evento
+event serveur servidor guilde guilda semaine mois jour dia semana mes ano annee hier ontem
+mon ma mes ton ta tes son sa ses notre nos leur leurs meu minha meus minhas seu sua seus
+suas nosso nossa dele dela amigo amiga pote ami amie personnage perso personagem compte conta
+maintenance manutencao mise patch update atualizacao noel natal halloween paques pascoa
+nada repente novo nouveau coup suite rien ontem manha matin soir noite tarde
+"""
+NOT_TAIL = frozenset(_NOT_TAIL_WORDS.split())
+
+#: Groups of players: "my guild Nightfall" names no thing.
+GROUPS = frozenset(("guild", "guilde", "guilda", "clan", "team", "equipe", "party", "groupe",
+                    "grupo", "crew", "squad", "faction", "time"))
+
+#: Korean words for a kind of character or thing, not a name ("제 캐릭은 전사예요": a
+#: warrior).
+KO_KINDS = frozenset(("전사", "마법사", "궁수", "도적", "사제", "성직자", "힐러", "탱커",
+                      "암살자", "기사", "법사", "딜러", "서포터", "초보", "뉴비", "고렙", "만렙",
+                      "본캐", "부캐"))
+
+#: Acts on a thing, not a place: "clicked on Arkforge", "dépensé sur X", "gastei no X".
+ACTS_ON = frozenset(("click", "clicked", "clicking", "tap", "tapped", "press", "pressed",
+                     "spent", "spend", "spending", "wasted", "clique", "cliquer", "appuye",
+                     "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer"))
+
+#: What ends a file's or a site's name, not a handle's ("bot_farm.jpg", "gmail.com").
+FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf", "txt", "log",
+                       "zip", "rar", "exe", "dmp", "com", "net", "org", "br", "fr", "io", "kr",
+                       "co", "gg", "tv", "html"))
+
+#: An error's code is not the field's ("the transaction error is TX-500A").
+ERROR_WORDS = frozenset(("error", "errors", "erreur", "erreurs", "erro", "erros", "오류",
+                         "에러", "failed", "echec", "falha"))
+
+#: Nouns after a proper noun that make it a place or a group, not a person.
+PLACE_NOUNS = frozenset(("chat", "server", "serveur", "servidor", "guild", "guilde", "guilda",
+                         "map", "zone", "event", "clan", "world", "mundo", "monde", "region",
+                         "regiao", "channel", "canal", "서버", "채팅", "길드"))
+
+#: The words of an e-mail field's names (folded): a form with one has an e-mail field.
+MAIL_WORDS = frozenset(("email", "e-mail", "mail", "courriel", "이메일", "메일"))
+
+#: Words of a field's names that stand for no thing ("the exact …").
+NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou", "or",
+                          "nom", "nome", "name"))
