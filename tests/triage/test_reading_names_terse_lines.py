@@ -1,8 +1,8 @@
-"""A terse line that drops the possessive of a field's name (issue 10): "cleric Thessaly on
-Wolfsbane.", "prêtresse Ysolde.", "paladino Kaelor no Gelidra." — a name of the field said
-as "my cleric", "ma prêtresse", "meu paladino", without its "my" at the start of a
-sentence, then a capitalised name ending it (or only a place after it). Through the pure
-core, on the game-publisher example workspace, in en, fr and pt-br."""
+"""Terse names (issue 10): a line that drops the possessive of a field's name ("cleric
+Thessaly on Wolfsbane.", "prêtresse Ysolde.", "paladino Kaelor no Gelidra." for "my
+cleric", "ma prêtresse", "meu paladino"), and a place's lone preposition before a word
+the languages know but seldom use ("on Kraken"). Through the pure core, on the
+game-publisher example workspace, in en, fr and pt-br."""
 
 from __future__ import annotations
 
@@ -38,3 +38,28 @@ def test_a_class_word_before_a_capitalised_word_elsewhere_names_no_character(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="in-game-issues"), games)
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Last night around 9pm on Kraken a player named Grubnakk kept following me around.",
+     "Kraken"),
+    ("hier soir sur Kraken un joueur nommé Grubnakk m'a suivi partout.", "Kraken"),
+    ("ontem à noite no Kraken um jogador chamado Grubnakk ficou me seguindo.", "Kraken"),
+])
+def test_a_rare_word_after_a_places_preposition_names_the_server(
+        games: TriageContext, body: str, value: str) -> None:
+    """After "on", "sur", "no", a capitalised word the languages know but seldom use
+    ("Kraken") names a server as a coined one does; a common word does not."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("server") == value
+
+
+@pytest.mark.parametrize("body", [
+    "a player named Grubnakk kept following me on Discord and on Steam.",
+    "a player named Grubnakk kept following me on Sunday, all evening.",
+    "un joueur nommé Grubnakk m'a suivi sur Mobile toute la soirée.",
+])
+def test_a_common_word_or_a_service_after_on_names_no_server(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "server" not in written(games, d)

@@ -24,8 +24,8 @@ from functools import cache
 
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["COMMON_ZIPF", "KNOWN_ZIPF", "known_word", "lexicon_languages", "load",
-           "misspelt_word"]
+__all__ = ["COMMON_ZIPF", "KNOWN_ZIPF", "common_word", "known_word", "lexicon_languages",
+           "load", "misspelt_word"]
 
 #: Least frequency, on the Zipf scale (log10 of occurrences per billion words), of a known
 #: word; 2.0 is one occurrence in a hundred million words.
@@ -82,6 +82,14 @@ def known_word(token: str, languages: tuple[str, ...] = _ALWAYS) -> bool:
     known = _known(languages)[0]
     word = token.casefold()
     return word in known or fold(word) in known
+
+
+def common_word(token: str, languages: tuple[str, ...] = _ALWAYS) -> bool:
+    """True when ``token`` is a word of one of ``languages`` at `COMMON_ZIPF` or more:
+    "Sunday", "Mobile", "Hardcore"; a rare one ("Kraken") may be a place's proper name."""
+    common = _known(languages)[1]
+    word = token.casefold()
+    return word in common or fold(word) in common
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

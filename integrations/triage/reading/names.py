@@ -82,7 +82,13 @@ from integrations.triage.reading.cues import (
     spaced,
 )
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.lexicon import known_word, lexicon_languages, load, misspelt_word
+from integrations.triage.reading.lexicon import (
+    common_word,
+    known_word,
+    lexicon_languages,
+    load,
+    misspelt_word,
+)
 from integrations.triage.reading.matcher import owned_by_another, owner_before
 from integrations.triage.reading.normalise import fold, strip_korean
 from integrations.triage.reading.typed import _OTHER_THINGS
@@ -623,6 +629,17 @@ def _coined(value: str, languages: tuple[str, ...], terse: bool = False) -> bool
                 known_word(value, languages) or
                 (misspelt_word(value, languages) and
                  (not terse or _slips_to_a_state(word, languages))))
+
+
+def _rare(value: str, languages: tuple[str, ...]) -> bool:
+    """True for a capitalised word ``languages`` know but seldom use (under `COMMON_ZIPF`:
+    "Kraken"), no word of a state, a participle or a name's denial: after a place's lone
+    preposition, a proper name as much as a coined one."""
+    word = fold(value)
+    return value[:1].isupper() and not (
+        word in NOT_NAMES or word in COMMON or word in STATE_WORDS or
+        word in STATE_PARTICIPLES or word.endswith(_PARTICIPLE_ENDS) or
+        common_word(value, languages))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -1226,7 +1243,7 @@ class NameReader:
                 act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own and not set(act) & ACTS_ON and \
-                        _coined(name, self._languages):
+                        (_coined(name, self._languages) or _rare(name, self._languages)):
                     add(name, m.start(1), m)
             for m in _LOGGED_IN.finditer(capped) if self._logs_in else ():
                 # "logged in with kira_sun", "connecté avec jujudu59", "minsu_d로 로그인":
