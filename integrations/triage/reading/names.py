@@ -89,7 +89,7 @@ from integrations.triage.reading.lexicon import (
     load,
     misspelt_word,
 )
-from integrations.triage.reading.matcher import owned_by_another, owner_before
+from integrations.triage.reading.matcher import FUNCTION_WRITTEN, owned_by_another, owner_before
 from integrations.triage.reading.normalise import fold, strip_korean
 from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
@@ -629,6 +629,21 @@ def _coined(value: str, languages: tuple[str, ...], terse: bool = False) -> bool
                 known_word(value, languages) or
                 (misspelt_word(value, languages) and
                  (not terse or _slips_to_a_state(word, languages))))
+
+
+def _ends_phrase(text: str, at: int) -> bool:
+    """True when the word ending at ``at`` ends its noun phrase: punctuation, the text's
+    end, a function word or a conjunction next ("on Kraken a player", "sur Kraken un
+    joueur"; not "on Sanctum bridge": a place inside a zone)."""
+    nxt = re.match(r"[ \t]*([^\W\d_]+)", text[at:at + 24])
+    return nxt is None or not text[at:at + 1].isspace() or \
+        any(nxt.group(1).casefold() in words for words in FUNCTION_WRITTEN.values()) or \
+        nxt.group(1).casefold() in _CLAUSE_WORDS
+
+
+#: Conjunctions that open a new clause after a place ("on Kraken when …", "sur Kraken et …").
+_CLAUSE_WORDS = frozenset(("and", "but", "when", "while", "since", "et", "mais", "quand",
+                           "depuis", "e", "mas", "quando", "desde", "enquanto"))
 
 
 def _rare(value: str, languages: tuple[str, ...]) -> bool:
@@ -1243,7 +1258,9 @@ class NameReader:
                 act = fold(capped[max(0, m.start() - 24):m.start()]).split()[-2:]
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own and not set(act) & ACTS_ON and \
-                        (_coined(name, self._languages) or _rare(name, self._languages)):
+                        (_coined(name, self._languages) or (
+                            _rare(name, self._languages) and
+                            _ends_phrase(capped, m.end(1)))):
                     add(name, m.start(1), m)
             for m in _LOGGED_IN.finditer(capped) if self._logs_in else ():
                 # "logged in with kira_sun", "connecté avec jujudu59", "minsu_d로 로그인":
