@@ -135,3 +135,24 @@ def test_a_winter_event_is_no_windows(games: TriageContext) -> None:
     d = decide(on(games, "윈터 이벤트 10일차 보상이 안 들어와요", form="technical-issues"),
                games)
     assert "operating_system" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("오늘 아침에 크레딧 5000개 사려고 체크카드로 결제했는데 계속 거절돼요. 계정: hanbit_yoon",
+     "크레딧 5000개"),
+    ("크레딧 2500개 결제했는데 안 들어왔어요. 계정: hanbit_yoon", "크레딧 2500개"),
+    ("크레딧 5000개 (49.99달러) 사려고 했는데 '결제 실패'만 떠요. 계정: hanbit_yoon",
+     "크레딧 5000개"),
+])
+def test_a_korean_count_after_the_shops_unit_is_the_purchase(
+        games: TriageContext, body: str, value: str) -> None:
+    """Korean counts after the noun ("크레딧 5000개"): the shop's unit, then the count and
+    its classifier."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name") == value
+
+
+def test_a_korean_count_of_credits_left_is_no_purchase(games: TriageContext) -> None:
+    body = "크레딧이 5000개 남아 있는데 패스가 결제가 안 돼요. 계정: hanbit_yoon"
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "5000" not in str(written(games, d).get("purchase_name", ""))

@@ -871,9 +871,12 @@ class NameReader:
         units = sorted({fold(u) for d in (f.description, *f.descriptions.values()) if d
                         for u in _COUNTED_EXAMPLE.findall(d)}, key=len, reverse=True)
         self._unit_stems = frozenset(u[:6] for u in units)
+        #: Korean counts after the noun, with its classifier: "크레딧 5000개"
+        hangul_units = "|".join(re.escape(u) for u in units if HANGUL.match(u))
+        after = rf"|(?<![\w])((?:{hangul_units})[ \t]*\d[\d,]*[ \t]*개)" if hangul_units else ""
         self._counted = re.compile(
             rf"(?<![\w.,])(\d[\d.,]*[ \t]*(?:{'|'.join(_unit(u) for u in units)}))"
-            rf"(?![\w])", re.IGNORECASE) if f.kind == "text" and units else None
+            rf"(?![\w]){after}", re.IGNORECASE) if f.kind == "text" and units else None
         self._named_in = re.compile(rf"(?i)(?<!\w)(?:{alternation})(?![A-Za-z])")
         #: the requester's own thing ("my character", "mon compte", "제 캐릭터" among its
         #: names): a mention owned by someone else ("his character", "o personagem dele")
@@ -1143,6 +1146,9 @@ class NameReader:
                             _THIRD_AFTER & set(gap.split()))):
                     add(name, m.start(2), m)
             for m in self._counted.finditer(capped) if self._counted else ():
+                if m.group(1) is None:  # "크레딧 5000개": the unit as the shop writes it
+                    add(m.group(2), m.start(2), m)
+                    continue
                 unit = re.sub(r"^[\d.,\s]+", "", m.group(1))
                 if unit[:1].isupper() or HANGUL.match(unit) or \
                         _MY_COUNT.search(capped, max(0, m.start(1) - 16), m.start(1)):
