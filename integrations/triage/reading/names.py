@@ -54,6 +54,16 @@ days"), alone it names nothing, and a sum of money ("19,99€") is never a name.
 writing for their child: the child's thing ("my son's character", "son perso c'est X"
 after "mon fils") is read when the requester names no own one.
 
+A coined handle's clause also ends at a condition ("my Glyph login is varkhul if that
+helps", "si ça aide", "caso precise") and at the participle of the act asked for ("my
+account wrenlowe deleted"). On a form with an e-mail field, an e-mail address is that
+field's, never a name's ("l'adresse du compte (x@y.fr)"). A count after the requester's
+possessive is what they bought ("mes 1000 crédits"; a long unit by its stem:
+"créditos"), and so is a Korean count after the shop's unit ("크레딧 5000개"). A terse
+line drops the possessive of a field's name ("cleric Thessaly on Wolfsbane." for "my
+cleric"). After a lone place preposition, a word the languages know but seldom use
+("on Kraken a player") names the place when it ends its noun phrase.
+
 Patterns built from a field's names and cues live in `cues`, the word lists a name
 is told from in `words`; free-text fields are read by `clauses`.
 """
