@@ -63,3 +63,24 @@ def test_a_common_word_or_a_service_after_on_names_no_server(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "server" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("um cara chamado Dravenor me xingou no chat da guild. eu jogo com a Ayla no Gelidra.",
+     "Ayla"),
+    ("um jogador chamado Dravenor me xingou. jogo com o Kaelor, sou healer.", "Kaelor"),
+])
+def test_playing_with_a_character_names_the_requesters_one(
+        games: TriageContext, body: str, value: str) -> None:
+    """"eu jogo com a Ayla": in Brazilian gaming Portuguese, the character one plays."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("character_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "um cara chamado Dravenor me xingou. eu jogo com meu amigo Pedro no Gelidra.",
+    "um cara chamado Dravenor me xingou. jogo com o meu primo Caio, ele viu tudo.",
+])
+def test_playing_with_a_friend_names_no_character(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "character_name" not in written(games, d)

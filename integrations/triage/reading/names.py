@@ -1245,6 +1245,8 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
+                if self._own_thing and _PERSON_BEFORE.search(capped[max(0, at - 40):at]):
+                    continue  # "jogo com meu amigo Pedro": a person, not the requester's own
                 cut = _DE_TAIL_END.search(name)
                 if cut is not None and fold(cut.group("w")) in NOT_TAIL:
                     name, end = name[:cut.start()], at + cut.start()  # "… de ma guilde"
