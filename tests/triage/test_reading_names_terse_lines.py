@@ -84,3 +84,26 @@ def test_playing_with_a_character_names_the_requesters_one(
 def test_playing_with_a_friend_names_no_character(games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("La Pierre d'âme que j'avais ramassée pour la quête a disparu de mon sac après une "
+     "déco. perso Ysolde", "Pierre d'âme"),
+    ("A Espada de fogo que eu ganhei na missão sumiu do inventário depois do patch. "
+     "personagem Kaelor", "Espada de fogo"),
+])
+def test_a_name_going_on_with_its_de_complement_is_the_thing_left_over(
+        games: TriageContext, body: str, value: str) -> None:
+    """A capitalised word and its "de" complement ("Pierre d'âme", "Espada de fogo") is one
+    name: once the character is read, the item left over."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Merci de votre aide, mon objet a disparu après la déco. perso Ysolde",
+    "Bonjour de la part de toute la guilde, un objet a disparu. perso Ysolde",
+])
+def test_a_greeting_going_on_with_de_names_no_item(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert "item_name" not in written(games, d)

@@ -1881,7 +1881,12 @@ def _candidates(text: str) -> tuple[tuple[str, int, int, bool], ...]:
         if not words:
             continue
         value = " ".join(words)
-        out.append((value, start, start + len(value), bool(HANDLE.search(value))))
+        end = start + len(value)
+        tail = _DE_TAIL.match(text, end) if text[start:end] == value else None
+        if tail is not None and words[-1][:1].isupper() and fold(tail.group("w")) not in NOT_TAIL:
+            # "La Pierre d'âme", "A Espada de fogo": the name goes on with its complement
+            value, end = value + tail.group(), tail.end()
+        out.append((value, start, end, bool(HANDLE.search(value))))
     return tuple(out)
 
 
