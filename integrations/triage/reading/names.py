@@ -2018,14 +2018,13 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
     if reader.leftover_kind is None:
         return None
     people: set[str] = set()
-    # a name said once to be a place is one everywhere ("bot à Silverwood" in the subject,
-    # "H24 a Silverwood" in the body)
-    places = {fold(v) for _, text in texts for v, start, _, shaped in _candidates(text[:4000])
-              if not shaped and _PLACE_BEFORE.search(text[max(0, start - 40):start])}
     spans = [s for source, text in texts if source != "subject"
              for s in _own_spans(reader, source, text[:4000], people)]
     if not spans:  # nothing this field could take, whatever the others read
         return None
+    # a name said once to be a place is one everywhere ("bot à Silverwood" in the subject,
+    # "H24 a Silverwood" in the body)
+    places = {c.folded for _, text in texts for c in _judged(text[:4000]) if c.place}
     done = read()
     claimed = {fold(e.value) for e in done.values() if e is not None}
     claimed_words = {w for c in claimed for w in c.split()}
@@ -2080,50 +2079,84 @@ def _own_spans(reader: NameReader, source: str, capped: str, people: set[str]) -
     tell (the other fields' readings are weighed by `leftover`); a span after a person's
     noun goes to ``people``."""
     out: list[_Span] = []
-    korean = bool(HANGUL.search(capped))
-    for value, start, end, shaped in _candidates(capped):
-        folded = fold(value)
-        words = folded.split()
-        before = capped[max(0, start - 40):start]
-        after = capped[end:end + 24]
-        if _PERSON_BEFORE.search(before) or _PERSON_BEFORE.search(fold(before)):
-            people.add(folded)  # "my buddy Thornwick", "mon coéquipier Tibo Fort"
+    for c in _judged(capped):
+        if c.person:
+            people.add(c.folded)  # "my buddy Thornwick", "mon coéquipier Tibo Fort"
             continue
-        if _SHOWN_BEFORE.search(before) or _SPEECH.search(fold(before[-16:])):
-            continue  # "the error "Connection Lost"", "he said 'Gold Here'"
-        if folded in NOT_NAMES or folded in COMMON or folded in STATE_WORDS or \
-                folded in DEMONYMS or reader._is_other(value) or \
-                any(reader._is_other(w) for w in value.split()) or \
-                (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
-                 (len(value) <= 4 or not any(c.isdigit() for c in value))) or \
-                _YEAR.fullmatch(value) or len(value) < 3:
+        if c.dropped or reader._is_other(c.value) or \
+                any(reader._is_other(w) for w in c.value.split()):
             continue
+        words = c.folded.split()
         if any(w in reader._own or w in reader._kinds for w in words
                if w not in NAME_JOINERS and w not in _OPENERS):
             continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
-        nxt = re.match(r"[ \t(]*(\w+)", after)
-        prev = re.search(r"(\w+)[ \t:(]*$", before)
-        if (nxt and _another_noun(reader, fold(nxt.group(1)))) or \
-                (prev and _another_noun(reader, fold(prev.group(1)))):
+        if (c.nxt and _another_noun(reader, c.nxt)) or (c.prev and _another_noun(reader, c.prev)):
             continue  # "Deepwood shard", "Dahuta 서버", "server Hearthmoor": another's
-        if _PLACE_BEFORE.search(before) and not shaped:
+        if c.place:
             continue  # "near Solis", "à Silverwood": a place
         single = len(words) == 1
-        opening = bool(_OPENS.search(capped[:start]))
-        if single and not shaped and not korean and (
-                opening or known_word(value, reader._languages) or
-                not value[:1].isupper() or
-                (reader.leftover_kind == THING and not _DETERMINED.search(before))):
+        if single and not c.shaped and not c.korean and (
+                c.opening or known_word(c.value, reader._languages) or
+                not c.value[:1].isupper() or
+                (reader.leftover_kind == THING and not c.determined)):
             continue  # "Tohrin is sending …", "Kraken", "I destroyed Grimtusk"
-        if not single and not shaped and opening and not korean and \
-                all(known_word(w, reader._languages) for w in value.split()
+        if not single and not c.shaped and c.opening and not c.korean and \
+                all(known_word(w, reader._languages) for w in c.value.split()
                     if w.casefold() not in NAME_JOINERS):
             continue  # "Last Night", "Screenshots Attached"
-        if (_UNITS.match(after) and value.split()[-1].isdigit()) or _AGO.match(after):
-            continue  # "my Patron 30 days ago": a time, not a name
         joined = any(w in NAME_JOINERS for w in words)
-        if not _accepts(reader, value, shaped, joined):
+        if not _accepts(reader, c.value, c.shaped, joined):
             continue
-        out.append(_Span(source, capped, value, folded, start, end, shaped, joined,
-                         _sentence_before(capped, start), after))
+        out.append(_Span(source, capped, c.value, c.folded, c.start, c.end, c.shaped, joined,
+                         _sentence_before(capped, c.start), c.after))
     return out
+
+
+class _Judged(NamedTuple):
+    """A name-like span of a text with what every field's `leftover` judges of it alike."""
+
+    value: str
+    folded: str
+    start: int
+    end: int
+    shaped: bool
+    korean: bool  # the text holds Hangul
+    after: str
+    person: bool  # after a person's noun ("my buddy Thornwick")
+    #: shown or said ("the error "Connection Lost""), a word that is no name, a code in
+    #: capitals, a year, or a time ("my Patron 30 days ago")
+    dropped: bool
+    nxt: str  # the word after it and the word before it, folded
+    prev: str
+    place: bool  # after a place's preposition, and no handle ("near Solis")
+    opening: bool  # it starts its sentence
+    determined: bool  # a determiner, a number or a possessive before it
+
+
+@functools.lru_cache(maxsize=256)
+def _judged(capped: str) -> tuple[_Judged, ...]:
+    """`_candidates` of ``capped`` with what `_own_spans` judges alike for every field:
+    judged once per text, not once per empty field of the form."""
+    out: list[_Judged] = []
+    korean = bool(HANGUL.search(capped))
+    for value, start, end, shaped in _candidates(capped):
+        folded = fold(value)
+        before = capped[max(0, start - 40):start]
+        after = capped[end:end + 24]
+        person = bool(_PERSON_BEFORE.search(before) or _PERSON_BEFORE.search(fold(before)))
+        dropped = bool(
+            _SHOWN_BEFORE.search(before) or _SPEECH.search(fold(before[-16:])) or
+            folded in NOT_NAMES or folded in COMMON or folded in STATE_WORDS or
+            folded in DEMONYMS or
+            (value.upper() == value != value.lower() and  # "EST", "NA"; not Hangul
+             (len(value) <= 4 or not any(c.isdigit() for c in value))) or
+            _YEAR.fullmatch(value) or len(value) < 3 or
+            (_UNITS.match(after) and value.split()[-1].isdigit()) or _AGO.match(after))
+        nxt = re.match(r"[ \t(]*(\w+)", after)
+        prev = re.search(r"(\w+)[ \t:(]*$", before)
+        out.append(_Judged(
+            value, folded, start, end, shaped, korean, after, person, dropped,
+            fold(nxt.group(1)) if nxt else "", fold(prev.group(1)) if prev else "",
+            bool(_PLACE_BEFORE.search(before)) and not shaped,
+            bool(_OPENS.search(capped[:start])), bool(_DETERMINED.search(before))))
+    return tuple(out)
