@@ -58,3 +58,27 @@ def test_the_requesters_own_number_after_that_persons_name_is_theirs(
 def test_only_someone_elses_number_is_no_sid(ads: TriageContext, body: str) -> None:
     d = decide(on(ads, body), ads)
     assert "sid" not in written(ads, d)
+
+
+@pytest.mark.parametrize(("body", "email"), [
+    ("My older brother made my Glyph account years ago with his email (tom.r88@example.com) "
+     "and he lost that inbox, so the reset link goes nowhere. The account name is reyes_jr.",
+     "tom.r88@example.com"),
+    ("Ma sœur a créé mon compte il y a longtemps avec son adresse mail (lea.m@example.fr) et "
+     "elle ne l'a plus. Le compte s'appelle KevDur.", "lea.m@example.fr"),
+    ("Meu irmão criou minha conta com o e-mail dele (caio.r@example.com) e ele perdeu o "
+     "acesso. A conta se chama KevDur.", "caio.r@example.com"),
+])
+def test_someone_elses_address_the_requesters_account_was_made_with_is_its_email(
+        games: TriageContext, body: str, email: str) -> None:
+    """"made my account with his email (…)": whoever owns the inbox, it is the account's
+    address."""
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("account_email") == email
+
+
+def test_someone_elses_address_alone_is_no_account_email(games: TriageContext) -> None:
+    body = ("My brother can't log in either, his email is tom.r88@example.com. The reset link "
+            "never comes for my account reyes_jr.")
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert "account_email" not in written(games, d)

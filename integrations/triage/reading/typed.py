@@ -9,7 +9,9 @@ one of the field's names (title, synonyms); else nothing is (precision first).
 A candidate is not the requester's value when it is someone else's ("her own site
 (3390114)", "meu sócio tem o SID 12093344", "meu cunhado também é publisher (SID …)", or in
 a clause about someone the requester introduced by name: "mon associé Marc … Marc a aussi
-un site (SID …)": `matcher.is_someone_elses`, `matcher.in_anothers_clause`), nor when
+un site (SID …)": `matcher.is_someone_elses`, `matcher.in_anothers_clause`; but the
+address the requester's account was made with is the account's whoever reads it: "my
+brother made my account with his email (…)", `_MADE_WITH`), nor when
 another label names it (`foreign`: "commande n° 40291177", "주문번호 77120456", "pedido
 5530912", "MID 24016", an amount). Such a candidate is left out; and while one labelled as
 something else stands in the ticket, a candidate that no label names is not written
@@ -87,6 +89,18 @@ _MINE_IS = re.compile(
     r"(?:제|내)\s*(?:거|것|건|꺼)\s*(?:은|는)?\s*(?:[^\W\d_]{1,12}\s*)?$")
 
 
+#: The requester's account made with someone else's address, right before it (folded):
+#: "made my account … with his email (", "a créé mon compte … avec son adresse mail (",
+#: "criou minha conta com o e-mail dele (".
+_MADE_WITH = re.compile(
+    r"\b(?:made|created|registered|set up|opened|signed (?:me )?up)\b[^.!?\n]{0,60}"
+    r"\bwith\s+(?:his|her|their)\s+(?:e-?mail|mail)(?:\s+address)?\s*[(:]?\s*$|"
+    r"\b(?:cree|ouvert|inscrit|fait)\b[^.!?\n]{0,60}\bavec\s+(?:son|sa|leur)\s+"
+    r"(?:e-?mail|mail|adresse(?:\s+e?-?mail)?)\s*[(:]?\s*$|"
+    r"\b(?:criou|fez|cadastrou|registrou|abriu)\b[^.!?\n]{0,60}\bcom\s+o\s+"
+    r"(?:e-?mail|email)\s+(?:dele|dela)\s*[(:]?\s*$")
+
+
 def _pattern(f: Field) -> str | None:
     if f.pattern:
         return f.pattern
@@ -117,6 +131,9 @@ class TypedReader:
         self._label = re.compile(
             r"(?:" + "|".join(re.escape(n) for n in names if n) + r")[^\w\n]{0,4}"
             r"(?:(?:is|est|e|:|=|은|는|이)\s*)?$") if names else None
+        #: an e-mail field: someone else's address the requester's account was made with
+        #: is still the account's (`_MADE_WITH`)
+        self._email = bool(self._pattern.search("someone@example.com"))
         #: every word of the field's names: a label made of one of them is the field's own
         self._words = frozenset(w for n in names for w in re.findall(r"[^\W_]+", n))
 
@@ -160,7 +177,9 @@ class TypedReader:
                     continue
                 end = start + len(value)
                 before = fold(text[max(0, start - 40):start])
-                if is_someone_elses(text, start, end) or in_anothers_clause(text, start):
+                if (is_someone_elses(text, start, end) or in_anothers_clause(text, start)) \
+                        and not (self._email and _MADE_WITH.search(
+                            fold(text[max(0, start - 120):start]))):
                     continue  # another person's: never the requester's value
                 if self.foreign(text, start, end):
                     others = True
