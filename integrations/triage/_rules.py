@@ -33,6 +33,7 @@ from integrations.model import Workspace
 from integrations.triage._instance import ReadingSettings
 from integrations.triage._templates import TEMPLATE_NAMES
 from integrations.triage.reading import DEFAULT_THRESHOLDS, Matcher
+from integrations.triage.reading.matcher import renews_a_document
 
 __all__ = [
     "META_SCHEMA_PATH",
@@ -124,7 +125,9 @@ class Keywords:
     def first(self, text: str, language: str) -> str | None:
         """The first keyword (of ``*`` and ``language``) found in ``text``, not negated;
         none when the requester denies the rule's topic anywhere ("this is NOT a billing
-        question, my subscription is fine", "결제 문제는 아니고요"), as for an option."""
+        question, my subscription is fine", "결제 문제는 아니고요"), as for an option; a
+        keyword that only renews an identity document ("do I renew my ID verification
+        through my agency") is none (`renews_a_document`)."""
         keys = tuple(_language_keys(self._by_locale, language))
         cache = (language, keys)
         matcher = self._matchers.get(cache)
@@ -134,7 +137,9 @@ class Keywords:
         found = matcher.find(text)
         if any(h.denied for h in found):
             return None
-        hits = [h for h in found if not h.negated]
+        # a renewal of an identity document is no renewal of what the rule is about
+        hits = [h for h in found if not h.negated
+                and not renews_a_document(text, h.start, h.end)]
         return min(hits, key=lambda h: h.start).phrase.text if hits else None
 
 

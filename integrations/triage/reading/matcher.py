@@ -48,7 +48,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 __all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "in_anothers_clause",
            "is_denied", "is_negated", "is_someone_elses", "owned_by_another",
-           "owner_before"]
+           "owner_before", "renews_a_document"]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -210,6 +210,28 @@ _TEAM_AFTER = re.compile(r"^\s*(?:team|teams|department|dept|desk|people|guys|fo
 _TEAM_BEFORE = re.compile(r"\b(?:equipe|departement|setor|pessoal|galera|"
                           r"departamento)\s+(?:(?:de|du|des|d'|da|do|dos|das)\s*)?"
                           r"(?:(?:la|le|l'|les|a|o|as|os)\s*)?$")
+#: A topic named as where the ticket should (not) be sent: "before anyone forwards this to
+#: payments", "don't pass this to billing", "qu'on me transfère vers la facturation",
+#: "encaminhem isso pro financeiro", "결제 쪽으로 넘기지 마세요": a destination, like a team
+#: (`_TEAM_AFTER`), not the problem. Only verbs of sending a ticket on ("pass", "passer",
+#: "passar" also mean switching plans: "passer à l'abonnement premium").
+_SENT_TO_BEFORE = re.compile(
+    r"\b(?:forward|send|route|transfer|escalate|redirect|refer|bounce|kick)(?:s|ed|ing)?\s+"
+    r"(?:(?:this|it|me|us|my\s+(?:ticket|message|request|case|email)|the\s+(?:ticket|case|"
+    r"request|message))\s+)?(?:(?:over|back|straight|off|on|along)\s+)?(?:to|towards)\s+"
+    r"(?:(?:the|your)\s+)?$|"
+    r"\bpass(?:es|ed|ing)?\s+(?:this|it|me|us|my\s+ticket|the\s+ticket)\s+(?:(?:over|back|on|"
+    r"along)\s+)?to\s+(?:(?:the|your)\s+)?$|"
+    r"\b(?:transfer\w*|envoy\w*|renvoy\w*|redirig\w*|oriente\w*|transmet\w*|transmis\w*)\s+"
+    r"(?:(?:ca|cela|ce\s+ticket|mon\s+ticket|ma\s+demande|le\s+ticket|mon\s+message)\s+)?"
+    r"(?:a|au|aux|vers|chez)\s+(?:(?:la|le|l'|les|votre|vos)\s*)?(?:(?:service|equipe|pole)\s+"
+    r"(?:(?:de|d'|du|des|la|l')\s*){0,2})?$|"
+    r"\b(?:encaminh\w*|mand[aeo]\w*|transfer\w*|jog[aeu]\w*|redirecion\w*)\s+(?:(?:isso|isto|"
+    r"meu\s+chamado|o\s+chamado|o\s+ticket|minha\s+mensagem)\s+)?(?:pro|pra|pros|pras|ao|aos|"
+    r"para\s+(?:o|a|os|as)|para)\s+(?:(?:o|a|os|as)\s+)?(?:(?:setor|equipe|time|pessoal|"
+    r"departamento|area)\s+(?:(?:de|do|da|dos|das)\s+)?)?$")
+_SENT_TO_AFTER_KO = re.compile(r"^\s*(?:쪽|팀|부서|담당\S*)\s*(?:으로|로|에)?\s*"
+                               r"(?:넘기|넘겨|보내|전달|돌리|돌려|이관)")
 _CONTEXT_AFTER_KO = re.compile(r"^\S*\s*(?:이후|후에|후로|뒤로|뒤부터|이전|전에|전엔|전까지)")
 #: A topic declared fine after it ("billing is fine", "payouts are fine", "mon abonnement est
 #: actif", "o pagamento tá ok", "결제는 잘 됐는데"): the requester sets it aside as a denial
@@ -345,13 +367,41 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
     if _declared_fine(text, start, end) or _TEAM_AFTER.search(fold(after)):
         return True
     before = fold(text[max(0, start - 60):start])
-    if _TEAM_BEFORE.search(before):
+    if _TEAM_BEFORE.search(before) or _SENT_TO_BEFORE.search(before) \
+            or _SENT_TO_AFTER_KO.match(after):
         return True
     if _CONTEXT_BEFORE.search(before) or _HEDGE_BEFORE.search(before):
         return True
     langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
     return any(_NEGATION_BEFORE[lang].search(before) or _NEGATION_JOINED[lang].search(before)
                for lang in langs)
+
+
+#: A verb of validity: renewing, extending, expiring ("renew", "renouveler", "renovar",
+#: "vencer", "갱신", "연장", "만료"), as a word's folded start.
+_VALIDITY = re.compile(r"renew|expir|extend|prolong|renouvel|renov|venc|갱신|연장|만료")
+#: An identity document or its check ("my ID verification", "ma pièce d'identité", "meu
+#: documento", "신분증", "본인 인증"), and a subscription ("membership", "abonnement",
+#: "assinatura", "구독"): what a renewal may be of.
+_DOCUMENT = re.compile(
+    r"\b(?:id|ids|identity|identification|passport|licen[cs]e|verification|kyc|documents?|"
+    r"paperwork|piece d'identite|carte d'identite|cni|passeport|titre de sejour|justificatifs?|"
+    r"papiers|documentos?|identidade|rg|cnh|passaporte|verificacao)\b|신분증|여권|인증|신원|서류|면허")
+_SUBSCRIPTION = re.compile(r"\b(?:subscription|membership|plan|premium|vip|abonnement|abo|formule|"
+                           r"assinatura|plano|mensalidade)\b|구독|멤버십|요금제|정기\s*결제")
+
+
+def renews_a_document(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` renew, extend or expire something and
+    their sentence names an identity document or its check, and no subscription: "my ID
+    verification is expiring, do I renew it through my agency", "신분증 인증 갱신은 어디서":
+    the document's renewal, not a subscription's (a rule's billing keywords)."""
+    if not _VALIDITY.search(fold(text[start:end])):
+        return False
+    first = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    last = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    sentence = fold(text[first:last])
+    return bool(_DOCUMENT.search(sentence)) and not _SUBSCRIPTION.search(sentence)
 
 
 def is_denied(text: str, start: int, end: int, language: str) -> bool:

@@ -68,6 +68,7 @@ from integrations.triage.reading.people import (
     LANGUAGES,
     NAME_WORD,
     a_things,
+    denies_kind,
     person_words,
     says_self,
     self_named,
@@ -425,7 +426,8 @@ class OptionReader:
                 # 10"): how a technical problem is reported, each a passage naming it
                 hits.append(Hit(Phrase(self.quoted or "", m.group(), (), KEYWORD_WEIGHT),
                                 m.start(), m.end(), False, False))
-            denied.update(h.phrase.label for h in hits if h.denied and not REPORTED.search(
+            denied.update(h.phrase.label for h in hits if h.denied and (
+                not self.person or denies_kind(text, h)) and not REPORTED.search(
                 fold(text[max(0, h.start - 48):h.start])) and not _UNABLE_USE.search(
                 fold(text[max(0, h.start - 40):h.start])) and not any(
                 o.phrase.label == h.phrase.label and not o.negated and not o.skipped

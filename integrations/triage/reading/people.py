@@ -26,7 +26,10 @@ from integrations.triage.reading.vocabulary import option_keywords
 #: "my favourite streamer"), unless the requester says that is what they are ("I'm a new
 #: model", "je suis une modèle", "sou uma modelo", "as a viewer").
 _SELF_BEFORE = re.compile(
-    r"(?:\bi'?m|\bi am|\bim|\bas|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
+    # "as" a word or two before ("as a model", "as an independent"), never further: it is
+    # also the Portuguese article ("faço as lives num estúdio": the lives, not "as" a kind)
+    r"\bas\s+(?:(?:a|an|the)\s+)?(?:[^\W\d]+\s+)?$|"
+    r"(?:\bi'?m|\bi am|\bim|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
     r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
     r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
     r"(?:[^\W\d]+\s+){0,3}$")
@@ -216,8 +219,36 @@ _AFFILIATION_BEFORE = re.compile(
     r"(?:work|model|perform|stream|cam|broadcast)(?:s|ing)?\s+(?:for|with|at)|employed\s+by|represented\s+by|passe\s+par|passons\s+par|travaille\s+"
     r"(?:pour|avec)|bosse\s+(?:pour|avec)|sous\s+contrat\s+avec|fais\s+partie\s+d'?|"
     r"affiliee?\s+a|rattachee?\s+a|geree?\s+par|trabalho\s+(?:para|com|pel[oa])|passo\s+pel[oa]|"
-    r"atraves\s+d[oae]|fa[cç]o\s+parte\s+d[oae]|agenciad[oa]\s+por|contratad[oa]\s+por)\s+"
+    r"atraves\s+d[oae]|fa[cç]o\s+parte\s+d[oae]|agenciad[oa]\s+por|contratad[oa]\s+por|"
+    # where the requester does their shows: "I do my shows out of a studio", "I stream from
+    # an agency's flat", "je fais mes lives dans un studio", "faço as lives num estúdio"
+    # (never "our": "the girls stream from our studio" is the owner's)
+    r"(?:stream|perform|work|broadcast|cam|model|do\s+(?:my\s+)?(?:shows|streams|lives))\w*"
+    r"\s+(?:[\w']+\s+){0,2}?(?:from|in|at|out\s+of|inside)|"
+    r"(?:fais|diffuse|streame?|travaille|bosse|tourne)\s+(?:[\w']+\s+){0,2}?(?:dans|depuis|"
+    r"chez)|"
+    r"(?:faco|transmito|trabalho|gravo)\s+(?:[\w']+\s+){0,2}?(?:num|numa|no|na|em|de\s+dentro\s+"
+    r"d[eoa]|dentro\s+d[eoa]))\s+"
     r"(?:(?:a|an|the|my|un|une|le|la|l'|mon|ma|um|uma|o|meu|minha)\s*)?$)")
+#: Korean: the words with "에서" and the requester's activity there ("친구 스튜디오에서
+#: 방송하는데", "에이전시에서 일해요"): where they stream, not what they are.
+_WHERE_ACTIVE_KO = re.compile(r"^\s*(?:\S+\s+)?(?:방송|라이브|일하|일해|일합|활동|촬영|캠)")
+#: Someone taking a share of the requester's money ("they keep 30% of my tips", "ils
+#: prennent une commission", "ela fica com uma parte", "수수료를 떼 가요"): the requester
+#: works through them, when a second kind is named (the studio); "the site takes 50%" is
+#: the platform's share, and a lone kind ("I'm a model and they take 50%") stays.
+_CUT = re.compile(
+    r"\b(?:they|she|he|the\s+(?:studio|agency|owner|manager)|my\s+(?:manager|boss))\s+"
+    r"(?:\w+\s+)?(?:take|takes|took|keep|keeps|kept|get|gets|skim|skims)\s+(?:(?:a|an|their|"
+    r"her|his)\s+)?(?:cut|share|percentage|commission|part|portion|\d+\s*(?:%|percent))|"
+    r"\b(?:ils|elle|il|elles|le\s+studio|l'agence|la\s+gerante|le\s+gerant|la\s+patronne|"
+    r"le\s+patron)\s+(?:me\s+|m'|en\s+)?(?:prend|prennent|garde|gardent|recupere|recuperent|"
+    r"touche|touchent)\s+(?:(?:une|un|leur|sa|son)\s+)?(?:part|commission|pourcentage|com|"
+    r"\d+\s*(?:%|pour\s*cent))|"
+    r"\b(?:ela|ele|eles|elas|o\s+estudio|a\s+agencia|a\s+dona|o\s+dono)\s+(?:\w+\s+)?"
+    r"(?:fica|ficam|pega|pegam|leva|levam|tira|tiram|cobra|cobram)\s+(?:com\s+)?(?:(?:uma|a|"
+    r"sua|um)\s+)?(?:parte|porcentagem|comissao|percentual|\d+\s*(?:%|por\s*cento))|"
+    r"(?:수수료|커미션|몫|일부|\d+\s*(?:%|프로|퍼센트))\S*\s*(?:떼|가져|챙|받아\s*가)")
 #: Another option's name, then "of"/"at"/"de" and an article, before the words: "a model at
 #: a studio", "modèle d'un studio", "modelo de um estúdio" (the group is the table's).
 _KIND_OF_BEFORE = re.compile(
@@ -239,7 +270,7 @@ _MANAGES_ME_AFTER = re.compile(
 _BELONG_AFTER_KO = re.compile(r"^\s*소속\s*(?:으로|이고|이에요|입니다|인데|이라|\S+(?:이에요|"
                               r"입니다|인데|이고|예요))")
 _OURS = re.compile(r"(?:our|notre|nos|nosso|nossa|nossos|nossas|my|mon|ma|mes|meu|minha|meus|"
-                   r"minhas|저희|제)\b")
+                   r"minhas|저희|제|내|우리)\b")
 
 
 def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
@@ -247,13 +278,22 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     """True when a text asks which kind the requester is (`_WHICH_KIND`: also which account
     is right, whether to register as one), gives them a second role (`_SECOND_ROLE`; one
     kind's activity and also others' content, `_also_others`), puts two people on one
-    account (`_shared`), or an option's words, not negated, are the requester's affiliation
-    (`_affiliation`)."""
+    account (`_shared`), has someone take a share of their money beside two kinds named
+    (`_cut`), or an option's words, not negated, are the requester's affiliation
+    (`_affiliation`: also where they do their shows, "faço as lives num estúdio")."""
     folded = [fold(t) for _, t in texts]
     return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or _founding(
         folded, hits, people) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
-        or _shared(folded, hits) or _also_others(folded, hits)
+        or _shared(folded, hits) or _also_others(folded, hits) or _cut(folded, hits)
+
+
+def _cut(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
+    """True when someone takes a share of the requester's money (`_CUT`) and the texts name
+    two kinds, neither negated (a model and the studio she works through)."""
+    if len({h.phrase.label for _, h in hits if not h.negated}) < 2:
+        return False
+    return any(_CUT.search(f) for f in folded)
 
 
 def _founding(folded: Sequence[str], hits: Sequence[tuple[str, Hit]],
@@ -366,8 +406,21 @@ def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
         if named - {hit.phrase.label}:
             return True
     after = fold(text[hit.end:hit.end + 48])
-    return bool(_MANAGES_ME_AFTER.match(after) or (
-        _BELONG_AFTER_KO.match(after) and "저희" not in before))
+    if _MANAGES_ME_AFTER.match(after) or (_BELONG_AFTER_KO.match(after) and "저희" not in before):
+        return True
+    words = text[hit.start:hit.end]
+    ending = words[len(hit.phrase.text):] if words.startswith(hit.phrase.text) else ""
+    return ending.startswith("에서") and bool(_WHERE_ACTIVE_KO.match(after)) and not (
+        "저희" in before or "우리" in before)
+
+
+def denies_kind(text: str, hit: Hit) -> bool:
+    """True when a denied hit (``hit.denied``) denies what the requester is ("not a model",
+    "je suis pas modèle", "스튜디오는 아니고"), not a thing of theirs set aside as the topic:
+    "nothing to do with my earnings", "rien à voir avec mes gains", "não é sobre meus
+    ganhos", "제 수익 문제는 아니고" rule a topic out, and the words of the requester's own
+    thing (`_OURS`) say nothing against the kind that has it ("I stream on my own")."""
+    return not _OURS.match(fold(text[hit.start:hit.end]))
 
 
 def someone_else(text: str, hit: Hit) -> bool:
@@ -430,8 +483,17 @@ def _plural_of(words: str, phrase: str) -> bool:
 #: (`person_words`); and a reply that is only the answer, "modèle, pas studio". Only "I":
 #: "on est deux modèles", a group, may be a studio or two models.
 _SELF_CUE = re.compile(
-    r"(?:\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+(?:(?:just|only|simply|juste|seulement|"
-    r"simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+    # the requester's work, in the first person, as a kind: "I work as a model", "je
+    # travaille comme modèle", "je bosse en tant que", "trabalho (por conta própria) como
+    # modelo", "atuo como", "sou cadastrada como" (not "elle travaille comme", "trabalha");
+    # first, so that "I'm working as" is not "I'm" and a word
+    r"(?:(?:\bi\s+(?:work|worked|perform|performed|signed\s+up|registered)|\bi'?m\s+(?:working|"
+    r"registered|signed\s+up|listed)|\bi\s+am\s+(?:working|registered|signed\s+up|listed)|"
+    r"\bje\s+(?:travaille|bosse|taffe|suis\s+inscrite?|suis\s+enregistree?)|"
+    r"\bj'(?:exerce|bosse|travaille)|\b(?:trabalho|atuo|trabalhava|atuava|"
+    r"(?:sou|to|estou)\s+cadastrad[ao]|me\s+cadastrei))\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:as|comme|en\s+tant\s+que|como)|\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+"
+    r"(?:(?:just|only|simply|juste|seulement|simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
 #: The requester introducing themselves at a sentence's start: "Model here, …", "solo
 #: creator here", "modèle ici", "modelo aqui" (an adjective or two may come first; never

@@ -1,0 +1,180 @@
+"""Who the requester is, and where the ticket goes (issue 10, helper 10x): on the streaming
+workspace's person field, ``occupation``, a topic the requester rules out is no kind ruled
+out ("nothing to do with my earnings, I stream on my own"); working as a kind says it ("je
+travaille comme modèle", "trabalho como modelo"); doing one's shows in someone's studio, or
+a studio taking a cut, is two kinds (asked); and a rule's keywords are no topic when they
+name the team the ticket should not go to ("before anyone forwards this to payments") or
+what a renewal is of (an identity document, not a subscription). Through the pure core, on
+the example workspace, in en, fr, ko and pt-br; with the cases that must not change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+from integrations.triage._rules import Keywords
+
+_RULES = Path(__file__).parents[2] / "schemas/examples/streaming-platform/rules.json"
+
+
+def billing() -> Keywords:
+    """The billing rule's keywords of the streaming example (its last rule)."""
+    return Keywords(json.loads(_RULES.read_text())["rules"][-1]["when"]["keywords"])
+
+
+def group(d: object) -> str | None:
+    """The group the decision's rules route to (the last one naming a group)."""
+    found = None
+    for m in getattr(d, "rules", ()):
+        found = m.group or found
+    return found
+
+
+# ------------------------------------------------------------ a topic denied, not a kind
+
+
+@pytest.mark.parametrize("body", [
+    "This isn't about my earnings at all. I stream on my own and my profile banner vanished. "
+    "Username lilac_rain",
+    "Rien à voir avec mes gains, hein. Je diffuse seule et ma bannière de profil a disparu.",
+    "Não é sobre meus ganhos, tá? Faço live sozinha e minha foto de capa sumiu.",
+    "제 수익 문제는 아니고요, 혼자 방송하는 모델인데 프로필 사진이 사라졌어요.",
+])
+def test_a_topic_ruled_out_keeps_the_kind_the_requester_states(stream: TriageContext,
+                                                               body: str) -> None:
+    """"nothing to do with my earnings", "rien à voir avec mes gains": the requester sets a
+    topic aside (their own thing), not what they are; "I stream on my own" still says it."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_model"
+    assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Not a model btw, I just watch. The chat won't load.", "occ_user"),
+    ("Je suis pas modèle hein, je regarde juste. Le chat charge pas.", "occ_user"),
+    ("Não sou modelo, só assisto. O chat não carrega.", "occ_user"),
+])
+def test_a_kind_the_requester_denies_being_stays_denied(stream: TriageContext, body: str,
+                                                       value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+# ------------------------------------------------------------------------ working as a kind
+
+
+@pytest.mark.parametrize("body", [
+    "Je travaille comme modèle depuis 2023, sans studio, et ma photo de profil a été refusée.",
+    "Trabalho como modelo há dois anos, por conta própria, e minhas fotos sumiram.",
+    "Trabalho por conta própria como modelo e meu perfil sumiu.",
+    "Atuo como modelo faz um ano e o meu perfil sumiu do site.",
+    "I've been working as a model here for a year, no agency, and my bio got wiped.",
+])
+def test_working_as_a_kind_says_it(stream: TriageContext, body: str) -> None:
+    """"je travaille comme modèle", "trabalho como modelo", "atuo como": the requester's
+    work, in the first person, names what they are."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "Ma copine travaille comme modèle ici, moi je regarde juste. Le chat bug.",
+    "Minha namorada trabalha como modelo, eu só assisto. O chat trava.",
+])
+def test_someone_else_working_as_a_kind_is_not_the_requester(stream: TriageContext,
+                                                             body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") in (None, "occ_user")
+
+
+# ------------------------------------------------------ shows done in someone else's studio
+
+
+@pytest.mark.parametrize("body", [
+    "I do my shows out of a studio downtown and they keep 30% of my tips. Why does my stream "
+    "cut off?",
+    "Je fais mes lives dans un studio à Lyon, ils prennent une commission. Mon live coupe sans "
+    "arrêt.",
+    "Faço minhas lives num estúdio de uma conhecida e ela fica com 40%. A live cai toda hora.",
+    "sou modelo mas faço as lives num estudio de uma amiga. a live cai toda hora.",
+    "친구 스튜디오에서 방송하는데 수수료를 떼 가요. 방송이 자꾸 끊겨요.",
+])
+def test_shows_done_in_someone_elses_studio_are_asked(stream: TriageContext,
+                                                      body: str) -> None:
+    """A model streaming from a studio that takes a share may hold a model's account or be
+    on the studio's: the requester's to say, never guessed."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("We're a studio and our girls stream from our place. One of them can't go live.",
+     "occ_studio"),
+    ("I'm a model, I stream from home, and my stream keeps cutting off.", "occ_model"),
+    ("The site takes 50% of my tips, I'm an independent model. Why so much?", "occ_model"),
+    ("Sou modelo independente e faço as lives em casa. A live cai.", "occ_model"),
+    ("Je suis modèle indépendante, je fais mes lives depuis chez moi. Le live coupe.",
+     "occ_model"),
+])
+def test_ones_own_place_or_the_sites_share_keeps_the_kind(stream: TriageContext, body: str,
+                                                          value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+# ----------------------------------------------------------------------------------- routes
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Before anyone forwards this to payments: my stream keeps freezing."),
+    ("en", "Please don't pass this to billing, it's about my stream freezing."),
+    ("en", "no need to send me over to the refund people, the chat is broken"),
+    ("fr", "Avant qu'on me transfère vers la facturation : mon live freeze."),
+    ("pt", "Antes que encaminhem isso pro pagamento: minha live trava."),
+    ("ko", "결제 쪽으로 넘기지 마세요, 방송이 계속 끊겨요."),
+])
+def test_a_team_named_as_where_to_send_the_ticket_is_no_topic(language: str,
+                                                              text: str) -> None:
+    assert billing().first(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "My ID verification is expiring soon and I don't know whether I renew it through "
+           "my agency or with you."),
+    ("en", "my passport on file expires next week, how do I renew the verification?"),
+    ("fr", "Ma pièce d'identité expire le mois prochain, je dois renouveler la vérification où ?"),
+    ("pt", "Minha verificação de identidade vence mês que vem, como faço pra renovar?"),
+    ("ko", "신분증 인증이 곧 만료되는데 갱신은 어디서 하나요?"),
+])
+def test_renewing_an_identity_document_is_no_billing(language: str, text: str) -> None:
+    assert billing().first(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "My subscription renews tomorrow and I want to stop it."),
+    ("en", "I forwarded the receipt to my bank: you charged me twice."),
+    ("en", "I sent my ID again last week, and my membership renewed without asking."),
+    ("fr", "Mon abonnement se renouvelle demain, je veux l'arrêter."),
+    ("pt", "Minha assinatura renovou sozinha ontem, quero cancelar."),
+    ("ko", "구독이 자동 갱신됐어요. 해지하고 싶어요."),
+])
+def test_a_real_billing_question_still_routes(language: str, text: str) -> None:
+    assert billing().first(text, language) is not None
+
+
+@pytest.mark.parametrize("body", [
+    "Before anyone forwards this to payments: it has nothing to do with my money. All my "
+    "profile photos were removed overnight. I stream independently as maré_alta.",
+    "Não é cobrança nem nada de plano. Meus vídeos sumiram do perfil. Trabalho por conta "
+    "própria como modelo, user: mare_alta",
+])
+def test_a_model_ruling_billing_out_reaches_model_support(stream: TriageContext,
+                                                          body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_model"
+    assert group(d) == "Model Support"
