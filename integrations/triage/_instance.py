@@ -737,6 +737,9 @@ def evaluate(
         found = _declared(spec, key, texts, written) if declared else None
         # the requester's time zone, else the workspace's
         zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
+        if found is not None and reading is not None and _free_floating(spec, key, found) \
+                and spec.reader.options[key].only_left(capped, written, str(found.value)):
+            found = None  # "I left my studio": what the requester was, the reader reads on
         if found is not None and reading is not None and _free_floating(spec, key, found):
             doubt = _doubted(spec, key, found, read(spec.reader, key, capped, written, created,
                                                     zone, memo), reading, capped, written)

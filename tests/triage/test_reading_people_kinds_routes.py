@@ -178,3 +178,54 @@ def test_a_model_ruling_billing_out_reaches_model_support(stream: TriageContext,
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == "occ_model"
     assert group(d) == "Model Support"
+
+
+# ------------------------------------------------------- a kind left, others' kinds, a count
+
+
+@pytest.mark.parametrize("body", [
+    "I left my studio last month and now I'm independent. My payout page is blank.",
+    "I used to stream with an agency, now I'm on my own. My payout page is blank.",
+    "J'ai quitté mon studio le mois dernier, maintenant je suis indépendante. Ma page de "
+    "virements est vide.",
+    "Saí do estúdio mês passado e agora sou independente. Minha página de repasses tá em "
+    "branco.",
+    "스튜디오를 그만두고 지금은 혼자 방송해요. 정산 페이지가 비어 있어요.",
+])
+def test_a_kind_the_requester_left_is_not_theirs(stream: TriageContext, body: str) -> None:
+    """"I left my studio", "saí do estúdio", "스튜디오를 그만두고": what the requester was;
+    the studio is never written (the title pattern saw it), what they are now may be."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") in (None, "occ_model")
+    if "occupation" not in asked(d):
+        assert written(stream, d).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "I left a tip for a model and the tokens vanished. I'm just a viewer.",
+    "I quit my job to do this full time, I'm a model here now and my room won't load.",
+])
+def test_leaving_something_else_changes_nothing(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") in ("occ_user", "occ_model")
+
+
+@pytest.mark.parametrize("body", [
+    "언니가 스튜디오를 운영하는데 대신 문의드려요. 모델들이 로그인을 못 해요.",
+    "My sister runs a studio and asked me to write: her models can't log in.",
+])
+def test_a_relatives_studio_is_not_the_requesters(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+
+
+@pytest.mark.parametrize("body", [
+    "I manage six girls on the site and one of them can't go live.",
+    "Je gère six filles sur le site et l'une d'elles ne peut plus passer en live.",
+    "Gerencio seis meninas no site e uma delas não consegue abrir a live.",
+    "사이트에서 모델 여섯 명을 관리하고 있는데 한 명이 방송을 못 켜요.",
+])
+def test_managing_several_people_is_no_model(stream: TriageContext, body: str) -> None:
+    """Managing a number of performers is a studio's work: never written as a model."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") in (None, "occ_studio")

@@ -69,6 +69,7 @@ from integrations.triage.reading.people import (
     NAME_WORD,
     a_things,
     denies_kind,
+    left_behind,
     person_words,
     says_self,
     self_named,
@@ -322,8 +323,12 @@ class OptionReader:
         if not self.person:
             return set()
         matcher = self.matcher(locale.split("-", 1)[0].lower())
+        language = locale.split("-", 1)[0].lower()
+        # and in any language's words ("now I'm independent", `self_named`)
         return {h.phrase.label for _, text in texts for h in matcher.find(text)
-                if not h.negated and says_self(text, h)}
+                if not h.negated and says_self(text, h)} | {
+            value for _, text in texts for value, start, end in self_named(text, self.people)
+            if not is_negated(text, start, end, language)}
 
     def undecided(self, texts: Sequence[tuple[str, str]], locale: str) -> bool:
         """On a person field, True when the requester asks which kind they are, holds two
@@ -337,6 +342,17 @@ class OptionReader:
         return undecided(texts, hits, self.people) or (
             bool(hits) and all(someone_else(t, h) for t, h in hits)) or len(
             {h.phrase.label for t, h in hits if says_self(t, h)}) > 1
+
+    def only_left(self, texts: Sequence[tuple[str, str]], locale: str, value: str) -> bool:
+        """On a person field, True when the texts name ``value`` and every time as a kind
+        the requester has left (`left_behind`: "I left my studio", "saí do estúdio"): a
+        declared pattern's hit there is no value, the reader reads what they are now."""
+        if not self.person:
+            return False
+        matcher = self.matcher(locale.split("-", 1)[0].lower())
+        mine = [(t, h) for _, t in texts for h in matcher.find(t)
+                if h.phrase.label == value and not h.negated]
+        return bool(mine) and all(left_behind(t, h) for t, h in mine)
 
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:

@@ -74,7 +74,31 @@ _KO_OTHER = ("이", "가", "을", "를", "한테", "에게", "께서", "님", "�
              "이랑", "과", "와")
 #: Korean: a person as a subject ("모델이", "시청자가", "친구가", "모델님이").
 _KO_PERSON_SUBJECT = re.compile(r"^(?:모델|시청자|유저|회원|사람|친구|여자친구|남자친구|크리에이터|"
-                                r"방송인|스트리머|BJ|비제이|팬|그분)(?:님|분|들)?(?:이|가|께서)$")
+                                r"방송인|스트리머|BJ|비제이|팬|그분|언니|누나|오빠|형|동생|여동생|"
+                                r"남동생|엄마|아빠|아내|와이프|남편|지인|동료|사촌|이모|삼촌)"
+                                r"(?:님|분|들)?(?:이|가|께서)$")
+#: A kind the requester has left, right before its words: "I left my studio", "quit the
+#: agency", "used to work with a studio", "j'ai quitté mon studio", "avant j'étais dans un
+#: studio", "saí do estúdio", "larguei a agência", "trabalhava pra um estúdio": what they
+#: were, not what they are (never "left a tip": a thing given, not a place left).
+_FORMER_BEFORE = re.compile(
+    r"\b(?:left|quit|exited|leaving|quitting)\s+(?:my|the|our|that|this)\s+(?:old\s+|former\s+)?$|"
+    r"\b(?:used\s+to|no\s+longer|not\s+anymore)\s+(?:\w+\s+)?(?:with|for|at|in|through|under)\s+"
+    r"(?:(?:a|an|the|my|that)\s+)?$|"
+    r"\b(?:j'ai\s+quitte|je\s+quitte|on\s+a\s+quitte|je\s+suis\s+partie?\s+d[eu']?|j'ai\s+"
+    r"laisse\s+tomber)\s*(?:(?:mon|ma|le|la|l'|notre|mon\s+ancien|mon\s+ancienne)\s*)?$|"
+    r"\b(?:avant|auparavant)\s+(?:j'etais|je\s+bossais|je\s+travaillais)\s+(?:avec|pour|chez|"
+    r"dans)\s+(?:(?:un|une|mon|ma|le|la|l')\s*)?$|"
+    r"\b(?:je\s+bossais|je\s+travaillais|j'etais)\s+(?:avec|pour|chez|dans)\s+(?:(?:un|une|mon|"
+    r"ma|le|la|l')\s*)?$|"
+    r"\b(?:sai|saimos|larguei|deixei|abandonei)\s+(?:d[oa]\s+|(?:o|a|meu|minha|nosso|nossa)\s+)"
+    r"(?:antig[oa]\s+)?$|"
+    r"\b(?:trabalhava|eu\s+era|era|fazia\s+parte)\s+(?:com|pra|para|num|numa|no|na|em|pel[oa]|"
+    r"d[eoa])\s+(?:(?:um|uma|o|a|meu|minha)\s+)?$|"
+    r"\bnao\s+(?:sou|estou|to|trabalho)\s+mais\s+(?:com|pra|para|no|na|num|numa|em|d[oa])\s+"
+    r"(?:(?:um|uma|o|a|meu|minha)\s+)?$")
+_FORMER_AFTER_KO = re.compile(r"^\s*(?:\S+\s+)?(?:그만두|그만뒀|그만 두|나왔|나와서|나오고|탈퇴|"
+                              r"떠났|떠나서|관뒀|관두)|^\s*소속이었")
 _KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
             "라서", "임", "이야", "야", "으로서", "로서")
 
@@ -393,8 +417,8 @@ def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
     compte", "o estúdio cuida dos meus pagamentos", `_MANAGES_ME_AFTER`) or a Korean
     belonging ("스튜디오 소속 모델이에요"). Never the requester's own words ("our studio",
     "my fans": "I stream for my fans")."""
-    if _OURS.match(fold(text[hit.start:hit.end])):
-        return False
+    if _OURS.match(fold(text[hit.start:hit.end])) or left_behind(text, hit):
+        return False  # ours, or left ("I used to stream with an agency")
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _AFFILIATION_BEFORE.search(before):
         return True
@@ -423,9 +447,21 @@ def denies_kind(text: str, hit: Hit) -> bool:
     return not _OURS.match(fold(text[hit.start:hit.end]))
 
 
+def left_behind(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` (a kind of person) name what the requester has left
+    (`_FORMER_BEFORE`: "I left my studio", "saí do estúdio"; `_FORMER_AFTER_KO`:
+    "스튜디오를 그만두고"): what they were, not what they are."""
+    if HANGUL.search(text[hit.end - 1:hit.end]):
+        return bool(_FORMER_AFTER_KO.match(text[hit.end:hit.end + 16]))
+    return bool(_FORMER_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
+
+
 def someone_else(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) are about someone the requester
-    tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`)."""
+    tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`), or a kind the
+    requester has left (`_FORMER_BEFORE`, `_FORMER_AFTER_KO`: "I left my studio")."""
+    if left_behind(text, hit):
+        return True  # "I left my studio", "스튜디오를 그만두고": what the requester was
     words = text[hit.start:hit.end]
     if HANGUL.search(words[-1:]):
         if len(words.split()) > 1:
