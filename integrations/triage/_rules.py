@@ -33,7 +33,7 @@ from integrations.model import Workspace
 from integrations.triage._instance import ReadingSettings
 from integrations.triage._templates import TEMPLATE_NAMES
 from integrations.triage.reading import DEFAULT_THRESHOLDS, Matcher
-from integrations.triage.reading.matcher import renews_a_document
+from integrations.triage.reading.matcher import not_the_topic
 
 __all__ = [
     "META_SCHEMA_PATH",
@@ -126,8 +126,9 @@ class Keywords:
         """The first keyword (of ``*`` and ``language``) found in ``text``, not negated;
         none when the requester denies the rule's topic anywhere ("this is NOT a billing
         question, my subscription is fine", "결제 문제는 아니고요"), as for an option; a
-        keyword that only renews an identity document ("do I renew my ID verification
-        through my agency") is none (`renews_a_document`)."""
+        keyword naming what someone handles for the requester ("a studio who handles my
+        payments") or the renewal of an identity document ("do I renew my ID verification
+        through my agency") is none (`not_the_topic`)."""
         keys = tuple(_language_keys(self._by_locale, language))
         cache = (language, keys)
         matcher = self._matchers.get(cache)
@@ -137,9 +138,9 @@ class Keywords:
         found = matcher.find(text)
         if any(h.denied for h in found):
             return None
-        # a renewal of an identity document is no renewal of what the rule is about
-        hits = [h for h in found if not h.negated
-                and not renews_a_document(text, h.start, h.end)]
+        # what someone handles for the requester, a renewal of an identity document: no
+        # topic of the ticket
+        hits = [h for h in found if not h.negated and not not_the_topic(text, h.start, h.end)]
         return min(hits, key=lambda h: h.start).phrase.text if hits else None
 
 

@@ -229,3 +229,36 @@ def test_managing_several_people_is_no_model(stream: TriageContext, body: str) -
     """Managing a number of performers is a studio's work: never written as a model."""
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") in (None, "occ_studio")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I go through a studio who handles my schedule and my payments. Who sends my ID?"),
+    ("en", "my agency takes care of all my payments, I only need my password reset"),
+    ("fr", "Je passe par un studio qui gère mes horaires et mes paiements. Qui envoie ma pièce "
+           "d'identité ?"),
+    ("pt", "Trabalho com um estúdio que cuida dos meus pagamentos. Quem manda meu documento?"),
+    pytest.param("ko", "스튜디오가 제 결제 관리를 해 주는데 신분증은 누가 보내나요?",
+                 marks=pytest.mark.xfail(strict=True, reason="a Korean handler stands after "
+                                         "the object ('결제 관리를 해 주는데'): not read yet")),
+])
+def test_what_someone_handles_for_the_requester_is_no_topic(language: str, text: str) -> None:
+    """"a studio who handles my payments": how the requester works, not what went wrong."""
+    assert billing().first(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "my agency handles my payouts, but I was charged twice for the Boost plan"),
+    ("fr", "le studio gère mes horaires, mais on m'a prélevé deux fois l'abonnement"),
+    ("pt", "o estúdio cuida da agenda, mas fui cobrada duas vezes na assinatura"),
+])
+def test_a_charge_beside_an_arrangement_still_routes(language: str, text: str) -> None:
+    assert billing().first(text, language) is not None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I can't manage my subscription, the button is gone"),
+    ("fr", "je gère mon abonnement comment ? je veux l'arrêter"),
+])
+def test_the_requester_handling_their_own_subscription_still_routes(language: str,
+                                                                    text: str) -> None:
+    assert billing().first(text, language) is not None

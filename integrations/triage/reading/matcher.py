@@ -46,9 +46,21 @@ from integrations.triage.reading.normalise import (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-__all__ = ["FUNCTION", "FUNCTION_WRITTEN", "Hit", "Matcher", "Phrase", "in_anothers_clause",
-           "is_denied", "is_negated", "is_someone_elses", "owned_by_another",
-           "owner_before", "renews_a_document"]
+__all__ = [
+    "FUNCTION",
+    "FUNCTION_WRITTEN",
+    "Hit",
+    "Matcher",
+    "Phrase",
+    "in_anothers_clause",
+    "is_denied",
+    "is_negated",
+    "is_someone_elses",
+    "not_the_topic",
+    "owned_by_another",
+    "owner_before",
+    "renews_a_document",
+]
 
 #: Words that say nothing on their own: a phrase made only of them never matches free text.
 STOP = frozenset({"other", "autr", "autre", "outra", "outro", "기타", "question", "the", "a"})
@@ -402,6 +414,30 @@ def renews_a_document(text: str, start: int, end: int) -> bool:
     last = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
     sentence = fold(text[first:last])
     return bool(_DOCUMENT.search(sentence)) and not _SUBSCRIPTION.search(sentence)
+
+
+#: Right before the words, someone handling them for the requester: "a studio who handles
+#: my schedule and my payments", "qui gère mes horaires et mes paiements", "que cuida dos
+#: meus pagamentos", "my agency takes care of all my payouts": an arrangement told, not the
+#: problem (a rule's topic is named by what went wrong). Only a third person's verb: "I
+#: can't manage my subscription" is the topic itself.
+_HANDLED_BEFORE = re.compile(
+    r"\b(?:handles|manages|takes\s+care\s+of|looks\s+after|controls|runs)\s+(?:all\s+)?"
+    r"(?:of\s+)?(?:(?:my|our)\s+)?(?:[^\W\d]+\s+(?:and|&)\s+(?:(?:my|our)\s+)?)?$|"
+    r"(?<!je )\b(?:gere|gerent|s'occupe\s+de|s'occupent\s+de|controle|controlent)\s+"
+    r"(?:tout\s+|toute\s+)?(?:(?:mes|mon|ma|nos|notre)\s+)?(?:[^\W\d]+\s+et\s+"
+    r"(?:(?:mes|mon|ma|nos|notre)\s+)?)?$|"
+    r"\b(?:cuida|cuidam|gerencia|gerenciam|administra|administram|controla|controlam)\s+"
+    r"(?:de\s+|d[oa]s?\s+)?(?:(?:meus|minhas|meu|minha|nossos|nossas)\s+)?(?:[^\W\d]+\s+e\s+"
+    r"(?:(?:d[oa]s?\s+)?(?:meus|minhas|meu|minha)\s+)?)?$")
+
+
+def not_the_topic(text: str, start: int, end: int) -> bool:
+    """True when a rule keyword at ``text[start:end]`` names no topic of the ticket: what
+    someone handles for the requester (`_HANDLED_BEFORE`: "a studio who handles my
+    payments"), or a renewal of an identity document (`renews_a_document`)."""
+    return bool(_HANDLED_BEFORE.search(fold(text[max(0, start - 60):start]))) \
+        or renews_a_document(text, start, end)
 
 
 def is_denied(text: str, start: int, end: int, language: str) -> bool:
