@@ -262,3 +262,44 @@ def test_a_charge_beside_an_arrangement_still_routes(language: str, text: str) -
 def test_the_requester_handling_their_own_subscription_still_routes(language: str,
                                                                     text: str) -> None:
     assert billing().first(text, language) is not None
+
+
+# ------------------------------------------------ another person's kind, Korean shapes
+
+
+@pytest.mark.parametrize("body", [
+    "여자친구 대신 문의드려요. 여기서 모델로 활동하는데 로그인이 안 된대요.",
+    "모델인 친구가 정산 페이지가 고장났다는데 맞나요?",
+    "Writing on behalf of my sister: her payout page is broken and she can't stream.",
+    "J'écris de la part de mon frère, son live coupe et ses tips ont disparu.",
+    "Escrevendo pela minha prima: a live dela trava e as gorjetas sumiram.",
+])
+def test_someone_written_for_or_described_is_not_the_requester(stream: TriageContext,
+                                                               body: str) -> None:
+    """"대신 문의드려요", "on behalf of my sister", "모델인 친구": the kind is the other
+    person's; the requester's own is asked."""
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("저는 시청자고 친구가 모델인데 친구 방송이 저한테만 끊겨요.", "occ_user"),
+    ("I'm a viewer writing on behalf of my girlfriend, her stream won't load for me.",
+     "occ_user"),
+    ("Writing on behalf of our studio: one of our models can't log in.", "occ_studio"),
+])
+def test_the_requesters_own_kind_beside_anothers_is_read(stream: TriageContext, body: str,
+                                                         value: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
+    "모델분 방송이 안 나와요. 화면이 검은색이에요.",
+    "모델님이 저를 차단했어요. 이유를 모르겠어요.",
+])
+def test_a_korean_honorific_names_a_third_person(stream: TriageContext, body: str) -> None:
+    """"모델분", "모델님": the model spoken of, never the one who writes."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") != "occ_model"

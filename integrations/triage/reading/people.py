@@ -99,8 +99,8 @@ _FORMER_BEFORE = re.compile(
     r"(?:(?:um|uma|o|a|meu|minha)\s+)?$")
 _FORMER_AFTER_KO = re.compile(r"^\s*(?:\S+\s+)?(?:그만두|그만뒀|그만 두|나왔|나와서|나오고|탈퇴|"
                               r"떠났|떠나서|관뒀|관두)|^\s*소속이었")
-_KO_SELF = ("이에요", "예요", "입니다", "이고", "인데", "이었어요", "였어요", "이며", "이라서",
-            "라서", "임", "이야", "야", "으로서", "로서")
+_KO_SELF = ("이에요", "예요", "입니다", "이고", "고", "인데", "이었어요", "였어요", "이며",
+            "이라서", "라서", "임", "이야", "야", "으로서", "로서")
 
 
 #: A person field: the requester asks which kind they are, or should be ("which account
@@ -309,7 +309,24 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or _founding(
         folded, hits, people) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
-        or _shared(folded, hits) or _also_others(folded, hits) or _cut(folded, hits)
+        or _shared(folded, hits) or _also_others(folded, hits) or _cut(folded, hits) \
+        or _on_behalf(texts, hits, people)
+
+
+def _on_behalf(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
+               people: Mapping[str, set[str]]) -> bool:
+    """True when the requester writes for another person (`_ON_BEHALF`, not a kind:
+    "on behalf of our studio" is theirs), names a kind, and says of none that it is
+    what they are: the kinds are that person's, the requester's own is theirs to say."""
+    if not any(not h.negated for _, h in hits) or any(
+            not h.negated and says_self(t, h) for t, h in hits):
+        return False
+    for _, text in texts:
+        for m in _ON_BEHALF.finditer(fold(text)):
+            word = m.group(1) or m.group(2)
+            if not any(people.get(w) for w in {word, *(key(word, lang) for lang in LANGUAGES)}):
+                return True
+    return False
 
 
 def _cut(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
@@ -469,13 +486,16 @@ def someone_else(text: str, hit: Hit) -> bool:
             # person is its clause's subject ("팔로우한 모델이 방송 켜도")
             start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
             return any(_KO_PERSON_SUBJECT.search(w) for w in text[start:hit.start].split())
+        rest = words[len(hit.phrase.text):] if words.startswith(hit.phrase.text) else ""
+        if rest.startswith(("분", "님")) or _KO_WHO_IS.match(rest + text[hit.end:hit.end + 8]):
+            # "모델분 방송이", "모델님이": a third person spoken of with respect; "모델인
+            # 친구가": a friend who is a model
+            return True
         stem = strip_korean(words)
         ending = words[len(stem):] if words.startswith(stem) else ""
         # another subject first in the clause ("여자친구가 여기 모델이고", "여자친구가 모델로
         # 방송하는데": the girlfriend is the model, whatever the ending)
-        start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
-        other = any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
-                    for w in text[start:hit.start].split() if HANGUL.match(w))
+        other = _ko_other_subject(text, hit)
         if ending in _KO_SELF or other:
             return other
         if hit.phrase.text.endswith(ending):
@@ -491,6 +511,32 @@ def someone_else(text: str, hit: Hit) -> bool:
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
 
 
+#: Korean: a person noun after the words' adnominal copula ("모델인 친구가", "스튜디오 하는
+#: 언니"): someone the requester tells about, described by the kind.
+_KO_SELF_AFTER_VERB = tuple(e for e in _KO_SELF if e != "고")
+#: The requester writing for someone else ("on behalf of my girlfriend", "j'écris pour ma
+#: copine", "de la part de mon frère", "escrevendo pela minha namorada", "em nome do meu
+#: irmão", "여자친구 대신 문의드려요"): the kinds the text names are that person's (group 1,
+#: the person; "on behalf of our studio" is the requester's own studio).
+_ON_BEHALF = re.compile(
+    r"\b(?:on\s+behalf\s+of|writing\s+(?:this\s+)?for|asking\s+for|contacting\s+you\s+for|"
+    r"de\s+la\s+part\s+de|pour\s+le\s+compte\s+de|j'ecris\s+pour|je\s+vous\s+ecris\s+pour|"
+    r"je\s+demande\s+pour|a\s+la\s+place\s+de|em\s+nome\s+d[aeo]|escrevendo\s+(?:pel[oa]|por|"
+    r"no\s+lugar\s+d[aeo])|no\s+lugar\s+d[aeo]|perguntando\s+pel[oa]|a\s+pedido\s+d[aeo])\s+"
+    r"(?:(?:my|a|an|our|mon|ma|mes|un|une|notre|minha|meu|uma|um|nossa|nosso)\s+)?([^\W\d_]+)|"
+    r"([\uac00-\ud7a3]+)\s*(?:대신|대신해서|대신에)\s*(?:문의|연락|글|질문|여쭤|써|적어|남겨|메일)")
+_KO_WHO_IS = re.compile(r"^인\s*(?:친구|지인|언니|누나|오빠|형|동생|여자친구|남자친구|분|사람|애|"
+                        r"아내|와이프|남편|동료)")
+
+
+def _ko_other_subject(text: str, hit: Hit) -> bool:
+    """True when another subject than the requester ("여자친구가", "친구께서") stands first in
+    the Korean clause of ``hit``: the kind is that person's, whatever the ending."""
+    start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+    return any(w not in _KO_I and (w.endswith("가") or w.endswith("께서"))
+               for w in text[start:hit.start].split() if HANGUL.match(w))
+
+
 def says_self(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) are the requester saying what they
     are: "I'm a model", "je suis modèle", "sou modelo", a Korean copula ending ("모델인데요",
@@ -499,7 +545,10 @@ def says_self(text: str, hit: Hit) -> bool:
     if HANGUL.search(words[-1:]):
         phrase = hit.phrase.text
         ending = words[len(phrase):] if words.startswith(phrase) else ""
-        return bool(ending) and any(ending.startswith(e) for e in _KO_SELF)
+        # "고" joins a noun only ("시청자고"): after a verb's stem it is "and" ("방송을 하고")
+        endings = _KO_SELF if len(phrase.split()) == 1 else _KO_SELF_AFTER_VERB
+        return bool(ending) and any(ending.startswith(e) for e in endings) \
+            and not _ko_other_subject(text, hit)  # "친구가 모델인데": the friend's copula
     return bool(_SELF_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start]))
                 or _SELF_CUE.match(fold(words)))
 
