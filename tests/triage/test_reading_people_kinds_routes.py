@@ -303,3 +303,34 @@ def test_a_korean_honorific_names_a_third_person(stream: TriageContext, body: st
     """"모델분", "모델님": the model spoken of, never the one who writes."""
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") != "occ_model"
+
+
+# -------------------------------------------------- a billing topic set aside or settled
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "I'm not talking about my subscription, the chat just won't load."),
+    ("pt", "Não tô falando da assinatura, é o chat que não carrega."),
+    ("pt", "Nenhuma cobrança nem reembolso envolvido, o vídeo trava."),
+    ("en", "The billing part is sorted already, my problem is the chat."),
+    ("en", "Before you ask: yes my membership is paid. The video won't play."),
+    ("fr", "Le paiement est déjà réglé, mon souci c'est le chat."),
+    ("fr", "Avant que vous demandiez : oui mon abonnement est payé. La vidéo ne se lance pas."),
+    ("pt", "O pagamento já foi resolvido, meu problema é o chat."),
+    ("pt", "Antes que perguntem: sim, minha assinatura tá paga. O vídeo não abre."),
+    ("ko", "결제는 해결됐는데 채팅이 안 떠요."),
+    ("ko", "혹시 몰라서 말씀드리면 구독은 결제돼 있어요. 영상이 안 나와요."),
+])
+def test_a_billing_topic_set_aside_or_settled_does_not_route(language: str,
+                                                             text: str) -> None:
+    assert billing().first(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "My membership is paid but I was charged twice this month."),
+    ("fr", "Mon abonnement est payé mais j'ai été prélevé deux fois."),
+    ("pt", "A assinatura tá paga, mas fui cobrado duas vezes."),
+    ("ko", "구독은 결제돼 있는데 이번 달에 두 번 빠져나갔어요."),
+])
+def test_a_charge_beside_a_settled_topic_still_routes(language: str, text: str) -> None:
+    assert billing().first(text, language) is not None

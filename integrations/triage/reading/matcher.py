@@ -116,7 +116,9 @@ _NEGATION_BEFORE = {
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
                      r"question|with|of|use|using|used|have|own|even|being|getting|"
                      # a request withheld: "not asking for a refund", "don't want a refund"
-                     r"asking|looking|requesting|seeking|wanting|want|for)\s+){0,3}$|"
+                     r"asking|looking|requesting|seeking|wanting|want|for|"
+                     # a topic set aside: "I'm not talking about my subscription"
+                     r"talking|complaining|writing)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
@@ -125,9 +127,11 @@ _NEGATION_BEFORE = {
                      r"affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
-    "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada)\s+(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|"
-                     r"questao|assunto|bug|sou|somos|era|sao|uso|usei|usamos|tenho|temos|nenhum|nenhuma|"
-                     r"sobre|estou|to|quero|pedindo|pedir|querendo)\s+)"
+    "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+(?:(?:e|um|uma|o|a|de|do|"
+                     r"da|foi|eh|problema|questao|assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
+                     r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
+                     # a topic set aside: "não tô falando da assinatura"
+                     r"falando|reclamando|perguntando|escrevendo)\s+)"
                      r"{0,4}$|"
                      r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
                      r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
@@ -253,18 +257,23 @@ _FINE_AFTER = re.compile(
     r"^\s*(?:(?:side|part|itself|wise)\s+)?(?:(?:is|are|'s|'re|seems?|looks?)\s+(?:(?:all|totally|"
     r"completely|perfectly|still|working|running)\s+)?"
     r"(?:(?!not\b|never\b)[a-z]+\s+and\s+)?(?:fine|ok|okay|good|active|normal|"
-    r"in order|up to date)|(?:works?|is working|are working)\s+(?:fine|perfectly|normally|ok)"
+    r"in order|up to date)|(?:works?|is working|are working)\s+(?:fine|perfectly|normally|ok)|"
+    # settled or paid, now: "the billing part is sorted already", "my membership is paid"
+    r"(?:is|are|'s|'re|has been|have been)\s+(?:(?:already|all|fully)\s+)?(?:sorted|resolved|"
+    r"settled|taken care of|paid(?:\s+up)?)"
     r")\b|"
     r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?"
     r"(?:(?!pas\b)[a-z]+\s+et\s+)?(?:ok|actifs?|actives?|nickel|"
     r"en ordre|a jour|normale?|correcte?)|(?:va|vont|marche|marchent|fonctionne|"
     r"fonctionnent)\s+(?:tres\s+)?(?:bien|normalement|correctement|nickel)(?!\s+(?:sauf|mais)"
-    r"))\b|"
+    r")|(?:est|sont)\s+(?:(?:deja|bien|tout)\s+)?(?:regle|reglee|resolu|resolue|paye|payee))\b|"
     r"^\s*(?:(?:ta|esta|tao|estao|segue|continua)\s+(?:(?:tudo|bem|totalmente)\s+)?"
     r"(?:(?!nao\b)[a-z]+\s+e\s+)?(?:ok|certo|"
-    r"certa|normal|ativo|ativa|ativos|ativas|em dia|funcionando|de boa|tranquilo|beleza)|"
+    r"certa|normal|ativo|ativa|ativos|ativas|em dia|funcionando|de boa|tranquilo|beleza|"
+    r"resolvid[oa]|pag[oa]|quitad[oa])|(?:ja\s+)?foi\s+(?:resolvid[oa]|pag[oa]|quitad[oa])|"
     r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho))\b|"
     r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요)|괜찮|멀쩡|문제\s*없|이상\s*없|"
+    r"해결\s*(?:됐|되었|됨|돼)|(?:결제\s*)?(?:돼|되어)\s*있(?:어|습|음)|"
     r"정상(?:이|입|인|적으로\s*(?:됐|되었|처리\s*됐|완료)))")
 
 
@@ -277,6 +286,10 @@ _FINE_OTHER_BEFORE = re.compile(r"\b(?:other|others|another|autres?|outr[oa]s?)\
 _FINE_OTHER_AFTER = re.compile(r"\b(?:elsewhere|other|ailleurs|autres?|outr[oa]s?)\b|다른")
 
 
+#: After a Korean word ending "돼"/"되어", a state ("결제돼 있어요": it is paid).
+_DONE_STATE_KO = re.compile(r"\s*있(?:어|습|음)")
+
+
 def _declared_fine(text: str, start: int, end: int) -> bool:
     """True when the words at ``text[start:end]`` are declared fine (`_FINE_AFTER`), in a
     clause about them, not about another of their kind (`_FINE_OTHER_BEFORE`). Such a mention
@@ -286,6 +299,8 @@ def _declared_fine(text: str, start: int, end: int) -> bool:
         return False
     if end and text[end - 1] in _KO_TOPIC:
         end -= 1
+    if text[max(start, end - 2):end].endswith(("돼", "되어")) and _DONE_STATE_KO.match(text, end):
+        return True  # "구독은 결제돼 있어요": paid, a state
     after = fold(_SENTENCE_END.split(text[end:end + 30], maxsplit=1)[0])
     found = _FINE_AFTER.search(after)
     return found is not None and not _FINE_OTHER_AFTER.search(after, found.end())
