@@ -334,3 +334,36 @@ def test_a_billing_topic_set_aside_or_settled_does_not_route(language: str,
 ])
 def test_a_charge_beside_a_settled_topic_still_routes(language: str, text: str) -> None:
     assert billing().first(text, language) is not None
+
+
+# ------------------------------------------- a performer's money is a payout, not billing
+
+
+@pytest.mark.parametrize(("body", "value", "team"), [
+    ("I'm an independent model and my payment is late again this week.", "occ_model",
+     "Model Support"),
+    ("Je suis modèle indépendante et mes paiements n'arrivent plus depuis deux semaines.",
+     "occ_model", "Model Support"),
+    ("Sou modelo independente e o pagamento não chegou essa semana.", "occ_model",
+     "Model Support"),
+    ("저희는 스튜디오인데 이번 달 출금이 아직 안 됐어요.", "occ_studio", "Studio Support"),
+    ("We're a studio and our balance hasn't moved since the 1st, my balance shows 0.",
+     "occ_studio", "Studio Support"),
+])
+def test_a_performers_money_not_arriving_stays_with_their_team(
+        stream: TriageContext, body: str, value: str, team: str) -> None:
+    """Money the site pays a model or a studio is a payout: their team keeps it
+    (rules.json), however the requester says it did not arrive."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert group(d) == team
+
+
+@pytest.mark.parametrize("body", [
+    "I'm just a viewer and my payment for the premium plan was taken twice.",
+    "Je suis simple membre, mon paiement de l'abonnement est passé deux fois.",
+    "Sou só assinante e o pagamento da assinatura saiu duas vezes.",
+])
+def test_a_viewers_payment_is_billing(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert group(d) == "Billing Support"
