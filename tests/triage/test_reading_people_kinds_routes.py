@@ -367,3 +367,30 @@ def test_a_performers_money_not_arriving_stays_with_their_team(
 def test_a_viewers_payment_is_billing(stream: TriageContext, body: str) -> None:
     d = decide(on(stream, body), stream)
     assert group(d) == "Billing Support"
+
+
+# ------------------------------------------------------------ said indirectly, four ways
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("즐겨찾기한 모델 방송이 월요일부터 안 보여요.", "occ_user"),
+    ("A barra da minha meta parou de atualizar durante a minha live.", "occ_model"),
+    ("Trois de nos filles n'arrivent plus à se connecter depuis ce matin.", "occ_studio"),
+])
+def test_a_kind_said_indirectly_is_read(stream: TriageContext, body: str,
+                                        value: str) -> None:
+    """"a minha live" (a model's own show, whatever article),
+    "nos filles" (a studio's performers), "즐겨찾기한 모델" (the model a viewer follows)."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+
+
+@pytest.mark.parametrize("body", [
+    "좋아하는 모델이 저를 차단했어요.",
+    "Sigo sem conseguir entrar na conta desde ontem.",
+])
+def test_a_relative_clause_or_a_verb_says_no_kind(stream: TriageContext, body: str) -> None:
+    """"좋아하는 모델" is the model the requester likes; "sigo sem conseguir" is "I still
+    can't": neither says the requester is a model."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") != "occ_model"

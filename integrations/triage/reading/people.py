@@ -498,9 +498,14 @@ def someone_else(text: str, hit: Hit) -> bool:
         other = _ko_other_subject(text, hit)
         if ending in _KO_SELF or other:
             return other
+        previous = text[:hit.start].split()[-1:] if text[:hit.start].endswith(" ") else []
+        if previous and previous[0] not in _KO_I and _KO_RELATIVE.search(previous[0]):
+            return True  # "즐겨찾기한 모델", "좋아하는 모델 방송이": the one the clause describes
         if hit.phrase.text.endswith(ending):
             return False  # the keyword's own particle ("방송이")
         return ending in _KO_OTHER and not HANGUL.match(text[hit.end:hit.end + 1])
+    if _OURS.match(fold(words)):
+        return False  # "a minha live", "la mia": the requester's own, whatever article
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _SELF_BEFORE.search(before) or _OWN_BEFORE.search(before) \
             or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
@@ -513,6 +518,9 @@ def someone_else(text: str, hit: Hit) -> bool:
 
 #: Korean: a person noun after the words' adnominal copula ("모델인 친구가", "스튜디오 하는
 #: 언니"): someone the requester tells about, described by the kind.
+#: A Korean verb in its adnominal form ("즐겨찾기한", "좋아하는", "보던"): a relative
+#: clause describing the person right after it.
+_KO_RELATIVE = re.compile(r"[\uac00-\ud7a3](?:한|하는|했던|하던|보는|보던|던)$")
 _KO_SELF_AFTER_VERB = tuple(e for e in _KO_SELF if e != "고")
 #: The requester writing for someone else ("on behalf of my girlfriend", "j'écris pour ma
 #: copine", "de la part de mon frère", "escrevendo pela minha namorada", "em nome do meu
