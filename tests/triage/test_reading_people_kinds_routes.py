@@ -394,3 +394,25 @@ def test_a_relative_clause_or_a_verb_says_no_kind(stream: TriageContext, body: s
     can't": neither says the requester is a model."""
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") != "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm a moderator in a model's room and my mod tools disappeared.",
+    "I'm a friend of a model here, she asked me to report a bug in her tip menu.",
+    "모델 방송방 매니저인데 매니저 권한이 사라졌어요.",
+])
+def test_a_kind_inside_another_role_is_not_the_requesters(stream: TriageContext,
+                                                          body: str) -> None:
+    """"I'm a moderator in a model's room" is no "I'm a model" with a word between; "모델
+    방송방 매니저인데": the requester is the room's manager."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") != "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "I'm a new model and my first stream had no sound.",
+    "모델로 활동 중인데 방송 중에 소리가 안 나와요.",
+])
+def test_a_kind_with_a_word_between_is_still_said(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_model"

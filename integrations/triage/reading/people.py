@@ -464,6 +464,40 @@ def denies_kind(text: str, hit: Hit) -> bool:
     return not _OURS.match(fold(text[hit.start:hit.end]))
 
 
+#: Prepositions: a phrase met across one ("I'm a moderator in a model's room" for "I'm a
+#: model", "I'm a friend of a model") names the kind inside another noun's complement.
+_PREPOSITIONS = frozenset({"of", "in", "at", "for", "with", "on", "from", "de", "du", "des",
+                           "d", "dans", "chez", "pour", "avec", "da", "do", "das", "dos", "na",
+                           "no", "nas", "nos", "em", "com", "pra", "para", "pro"})
+
+
+#: A phrase that is itself a self-statement ("i'm a model", "je suis modèle", "as a
+#: viewer"): the ones a gap may turn into another noun's complement.
+_SELF_PHRASE = re.compile(r"(?:i'?m|i am|je suis|j'suis|sou|somos|we'?re|we are|nous sommes|"
+                          r"as|en tant que|como)\b")
+
+
+def across_a_preposition(text: str, hit: Hit) -> bool:
+    """True when ``hit`` met its phrase across a gap holding a preposition: the words
+    between are another noun and its complement ("I'm a moderator in a model's room"),
+    the kind is not what the requester says they are."""
+    if not hit.skipped or not _SELF_PHRASE.match(fold(hit.phrase.text)):
+        return False
+    phrase = set(fold(hit.phrase.text).replace("'", " ").split())
+    said = fold(text[hit.start:hit.end]).replace("'", " ").split()
+    return any(w in _PREPOSITIONS for w in said if w not in phrase)
+
+
+#: Korean: a bare kind, then another noun carrying the requester's copula ("모델 방송방
+#: 매니저인데": the manager of a model's room).
+_KO_NOUN_AFTER = re.compile(
+    r"\s+(?:[\uac00-\ud7a3]+(?<![는한인된던])\s+)?(?!소속|사람|분|중|거|것)([\uac00-\ud7a3]+?)"
+    r"(?:인데|이에요|예요|입니다|이고|이라서)")
+#: The Korean kinds a bare noun may name (`_KO_NOUN_AFTER` looks past them only).
+_KO_KIND = frozenset({"모델", "시청자", "유저", "회원", "스트리머", "BJ", "비제이", "크리에이터",
+                      "방송인", "스튜디오", "에이전시"})
+
+
 def left_behind(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) name what the requester has left
     (`_FORMER_BEFORE`: "I left my studio", "saí do estúdio"; `_FORMER_AFTER_KO`:
@@ -477,10 +511,12 @@ def someone_else(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) are about someone the requester
     tells about, not the requester (see `_OTHER_BEFORE`, `_KO_OTHER`), or a kind the
     requester has left (`_FORMER_BEFORE`, `_FORMER_AFTER_KO`: "I left my studio")."""
-    if left_behind(text, hit):
+    if left_behind(text, hit) or across_a_preposition(text, hit):
         return True  # "I left my studio", "스튜디오를 그만두고": what the requester was
     words = text[hit.start:hit.end]
     if HANGUL.search(words[-1:]):
+        if words in _KO_KIND and _KO_NOUN_AFTER.match(text, hit.end):
+            return True  # "모델 방송방 매니저인데": the requester is the manager
         if len(words.split()) > 1:
             # a phrase ("제 방송"), not a person named alone: someone else's only when a
             # person is its clause's subject ("팔로우한 모델이 방송 켜도")
@@ -550,6 +586,8 @@ def says_self(text: str, hit: Hit) -> bool:
     are: "I'm a model", "je suis modèle", "sou modelo", a Korean copula ending ("모델인데요",
     "모델이에요")."""
     words = text[hit.start:hit.end]
+    if across_a_preposition(text, hit):
+        return False  # "I'm a moderator in a model's room"
     if HANGUL.search(words[-1:]):
         phrase = hit.phrase.text
         ending = words[len(phrase):] if words.startswith(phrase) else ""
