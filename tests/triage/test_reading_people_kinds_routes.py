@@ -412,6 +412,7 @@ def test_a_kind_inside_another_role_is_not_the_requesters(stream: TriageContext,
 @pytest.mark.parametrize("body", [
     "I'm a new model and my first stream had no sound.",
     "모델로 활동 중인데 방송 중에 소리가 안 나와요.",
+    "혼자 활동하는 모델인데요, 방송 중에 소리가 안 나와요.",
 ])
 def test_a_kind_with_a_word_between_is_still_said(stream: TriageContext, body: str) -> None:
     d = decide(on(stream, body), stream)

@@ -2,10 +2,13 @@
 
 A person field's options are kinds of requester (a model, a studio, a viewer). Its words
 may name the requester ("I'm a model", "모델인데요": `says_self`, `self_named`) or someone
-they tell about ("a model I follow blocked me": `someone_else`), and the requester may be
-two kinds at once or unsure which ("I work through a studio", "which account type do I
-need": `undecided`), which makes the field a question. Kept apart from the option reader
-(`options`), which only asks these questions of its hits on a person field.
+they tell about or a kind they have left ("a model I follow blocked me", "I left my
+studio": `someone_else`, `left_behind`), and the requester may be two kinds at once or
+unsure which ("I work through a studio", "I do my shows in a friend's studio", "which
+account type do I need", or writing for someone else: `undecided`), which makes the field
+a question. A topic the requester rules out ("nothing to do with my earnings") denies no
+kind (`denies_kind`). Kept apart from the option reader (`options`), which only asks these
+questions of its hits on a person field.
 """
 
 from __future__ import annotations
@@ -535,7 +538,8 @@ def someone_else(text: str, hit: Hit) -> bool:
         if ending in _KO_SELF or other:
             return other
         previous = text[:hit.start].split()[-1:] if text[:hit.start].endswith(" ") else []
-        if previous and previous[0] not in _KO_I and _KO_RELATIVE.search(previous[0]):
+        if previous and previous[0] not in _KO_I and _KO_RELATIVE.search(previous[0]) \
+                and not any(rest.startswith(e) for e in _KO_SELF):  # "활동하는 모델인데요"
             return True  # "즐겨찾기한 모델", "좋아하는 모델 방송이": the one the clause describes
         if hit.phrase.text.endswith(ending):
             return False  # the keyword's own particle ("방송이")
