@@ -739,7 +739,7 @@ def evaluate(
         zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
         if found is not None and reading is not None and _free_floating(spec, key, found) \
                 and spec.reader.options[key].only_left(capped, written, str(found.value)):
-            found = None  # "I left my studio": what the requester was, the reader reads on
+            found = None  # "I left my studio", "my home studio": no kind, the reader reads on
         if found is not None and reading is not None and _free_floating(spec, key, found):
             doubt = _doubted(spec, key, found, read(spec.reader, key, capped, written, created,
                                                     zone, memo), reading, capped, written)

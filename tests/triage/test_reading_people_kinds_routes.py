@@ -417,3 +417,25 @@ def test_a_kind_inside_another_role_is_not_the_requesters(stream: TriageContext,
 def test_a_kind_with_a_word_between_is_still_said(stream: TriageContext, body: str) -> None:
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "I stream from my home studio and the lighting looks washed out on my stream.",
+    "Je streame depuis mon petit studio à la maison et la lumière est délavée sur mon live.",
+    "Faço live do meu estúdio em casa e a luz fica estourada na minha live.",
+    "집에 있는 작은 스튜디오에서 방송하는데 조명이 너무 밝게 나와요.",
+])
+def test_a_studio_room_at_home_is_no_studio(stream: TriageContext, body: str) -> None:
+    """"my home studio", "mon studio à la maison", "meu estúdio em casa": the room a model
+    streams from, not a studio account."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_model"
+
+
+@pytest.mark.parametrize("body", [
+    "We're a small studio with three performers and one can't log in.",
+    "저희는 작은 스튜디오예요. 모델 한 명이 로그인을 못 해요.",
+])
+def test_a_small_studio_is_still_a_studio(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_studio"

@@ -345,14 +345,15 @@ class OptionReader:
 
     def only_left(self, texts: Sequence[tuple[str, str]], locale: str, value: str) -> bool:
         """On a person field, True when the texts name ``value`` and every time as a kind
-        the requester has left (`left_behind`: "I left my studio", "saí do estúdio"): a
-        declared pattern's hit there is no value, the reader reads what they are now."""
+        the requester has left (`left_behind`: "I left my studio", "saí do estúdio") or as
+        a thing or a room (`a_things`: "mon studio à la maison"): a declared pattern's hit
+        there is no value, the reader reads what they are."""
         if not self.person:
             return False
         matcher = self.matcher(locale.split("-", 1)[0].lower())
         mine = [(t, h) for _, t in texts for h in matcher.find(t)
                 if h.phrase.label == value and not h.negated]
-        return bool(mine) and all(left_behind(t, h) for t, h in mine)
+        return bool(mine) and all(left_behind(t, h) or a_things(t, h) for t, h in mine)
 
     def _not_the_rivals(self, text: str, toks: Sequence[Token], language: str,
                         hits: list[Hit]) -> list[Hit]:

@@ -706,11 +706,22 @@ _THING_BEFORE = re.compile(
     r"(?:휴대폰|핸드폰|폰|노트북|컴퓨터|카메라|기기|태블릿|모니터|마이크)\s*)$")
 
 
+#: A room at home, around the words: "my home studio", "home-studio", "mon studio à la
+#: maison", "meu estúdio em casa", "집에 있는 작은 스튜디오": where a model streams, no studio.
+_HOME_BEFORE = re.compile(r"\bhome[\s-]*$|"
+                          r"(?:집|방|홈)\s*(?:에\s*(?:있는|차린|만든)\s*)?(?:작은\s*)?$")
+_HOME_AFTER = re.compile(r"^\s*(?:at\s+(?:my\s+)?(?:home|place)|a\s+la\s+maison|chez\s+moi|"
+                         r"a\s+domicile|em\s+casa|de\s+casa|na\s+minha\s+casa|caseiro)\b")
+
+
 def a_things(text: str, hit: Hit) -> bool:
     """True when the last word of ``hit`` (a kind of person) follows a device or a program
-    it names the model or edition of (`_THING_BEFORE`)."""
+    it names the model or edition of (`_THING_BEFORE`), or names a room at home
+    (`_HOME_BEFORE`, `_HOME_AFTER`: "my home studio", "meu estúdio em casa")."""
     last = text.rfind(" ", hit.start, hit.end) + 1 or hit.start
-    return bool(_THING_BEFORE.search(fold(text[max(0, last - 16):last])))
+    before = fold(text[max(0, last - 16):last])
+    return bool(_THING_BEFORE.search(before) or _HOME_BEFORE.search(before)
+                or _HOME_AFTER.match(fold(text[hit.end:hit.end + 24])))
 
 
 def verb_after_gap(text: str, hit: Hit) -> bool:
