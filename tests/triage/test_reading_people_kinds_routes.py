@@ -439,3 +439,25 @@ def test_a_studio_room_at_home_is_no_studio(stream: TriageContext, body: str) ->
 def test_a_small_studio_is_still_a_studio(stream: TriageContext, body: str) -> None:
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == "occ_studio"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Unrelated to billing: the chat won't load."),
+    ("fr", "Aucun rapport avec la facturation, le chat ne charge pas."),
+    ("pt", "Não tem a ver com a assinatura, o chat não carrega."),
+    ("pt", "Sem relação com cobrança, o chat não carrega."),
+    ("ko", "구독이랑은 상관없고 채팅이 안 떠요."),
+    ("ko", "결제랑 관계없는 문제예요. 채팅이 안 떠요."),
+])
+def test_a_topic_said_unrelated_does_not_route(language: str, text: str) -> None:
+    """"unrelated to", "aucun rapport avec", "não tem a ver com", "상관없고": the topic is
+    ruled out, as "nothing to do with" rules it out."""
+    assert billing().first(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Unrelated to the chat: I was charged twice for premium."),
+    ("ko", "채팅이랑은 상관없고 구독이 두 번 결제됐어요."),
+])
+def test_another_topic_said_unrelated_leaves_billing(language: str, text: str) -> None:
+    assert billing().first(text, language) is not None

@@ -120,20 +120,23 @@ _NEGATION_BEFORE = {
                      # a topic set aside: "I'm not talking about my subscription"
                      r"talking|complaining|writing)\s+){0,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
                      r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|histoire|"
                      r"affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
-                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
+                     r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport|rien a faire)\s+"
+                     r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+(?:(?:e|um|uma|o|a|de|do|"
                      r"da|foi|eh|problema|questao|assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
                      r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
                      # a topic set aside: "não tô falando da assinatura"
                      r"falando|reclamando|perguntando|escrevendo)\s+)"
                      r"{0,4}$|"
-                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
+                     r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
+                     r"nao tem relacao)\s+com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
                      r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
@@ -163,6 +166,7 @@ _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|question|bug|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
                      r"(?:probleme|souci|question|bug|histoire|affaire|sujet)s?\s+(?:(?:de|d'|du|des|"
@@ -172,10 +176,12 @@ _DENIAL_BEFORE = {
                      r"\bni\s+(?:(?:un|une|de|du|d'|vraiment|probleme|souci)\s*){1,3}$|"
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
                      r"\s*){0,2}$|"
-                     r"\brien a voir avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
+                     r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport)\s+avec\s+"
+                     r"(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
                      r"(?:(?:um|uma|o|a|de|do|da|problema|questao|assunto|bug|sobre)\s+){0,3}$|"
-                     r"\bnada a ver com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
+                     r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
+                     r"nao tem relacao)\s+com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
 #: Korean "not" after the words, in every register: 아니에요/아닌/아닙니다/아냐, and the
 #: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."), also over
@@ -383,9 +389,17 @@ def _joined_ko(text: str, end: int) -> bool:
     return bool(_NEGATION_JOINED_KO.search(after))
 
 
+#: Korean "unrelated" after the words: "구독이랑은 상관없고", "결제랑 관계없는", "결제와 무관":
+#: the topic ruled out, as "nothing to do with" is.
+_UNRELATED_AFTER_KO = re.compile(r"^(?:이랑|랑|과|와|하고)?(?:은|는|도)?\s*(?:전혀\s*)?"
+                                 r"(?:상관\s*(?:이\s*)?없|관계\s*(?:가\s*)?없|관련\s*(?:이\s*)?없|무관)")
+
+
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
     after = _after(text, end)
+    if _UNRELATED_AFTER_KO.search(text[end:end + 16]):
+        return True
     if _NEGATION_AFTER_KO.search(after) or _CONTEXT_AFTER_KO.search(after) \
             or _DENIAL_AFTER_KO.search(after) or _joined_ko(text, end):
         return True
@@ -458,7 +472,8 @@ def not_the_topic(text: str, start: int, end: int) -> bool:
 def is_denied(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are denied as the problem's kind."""
     after = _after(text, end)
-    if _NEGATION_AFTER_KO.search(after) or _DENIAL_AFTER_KO.search(after):
+    if _NEGATION_AFTER_KO.search(after) or _DENIAL_AFTER_KO.search(after) \
+            or _UNRELATED_AFTER_KO.search(text[end:end + 16]):
         return True
     before = fold(text[max(0, start - 40):start])
     langs = (language,) if language in _DENIAL_BEFORE else _ANY_LANGUAGE
