@@ -461,3 +461,24 @@ def test_a_topic_said_unrelated_does_not_route(language: str, text: str) -> None
 ])
 def test_another_topic_said_unrelated_leaves_billing(language: str, text: str) -> None:
     assert billing().first(text, language) is not None
+
+
+def test_a_company_paying_is_no_studio(stream: TriageContext) -> None:
+    """"our company card": a business paying, of no kind the text states (asked)."""
+    d = decide(on(stream, "I do the bookkeeping for a bakery. Our company card shows a "
+                          "monthly charge from your site that nobody here signed up for."),
+               stream)
+    assert written(stream, d).get("occupation") != "occ_studio"
+
+
+@pytest.mark.parametrize(("body", "team"), [
+    ("We're a production company with six rooms; one of our performers is stuck in review.",
+     "Studio Support"),
+    ("Nous sommes un studio de quatre modèles, les gains d'octobre n'ont pas été versés.",
+     "Studio Support"),
+])
+def test_a_production_company_and_its_earnings_are_a_studios(stream: TriageContext,
+                                                             body: str, team: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == "occ_studio"
+    assert group(d) == team
