@@ -17,6 +17,7 @@ from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
 from integrations.triage._rules import Keywords
+from integrations.triage.reading.options import OptionReader
 
 _RULES = Path(__file__).parents[2] / "schemas/examples/streaming-platform/rules.json"
 
@@ -482,3 +483,30 @@ def test_a_production_company_and_its_earnings_are_a_studios(stream: TriageConte
     d = decide(on(stream, body), stream)
     assert written(stream, d).get("occupation") == "occ_studio"
     assert group(d) == team
+
+
+@pytest.mark.parametrize("body", [
+    "Two friends now stream with me in my flat. Not sure if I stay a model or if this is a "
+    "studio now, which papers do I send?",
+    "Deux copines streament chez moi maintenant. Je sais pas si je reste modèle ou si ça "
+    "devient un studio, quels papiers envoyer ?",
+    "Agora tem mais duas meninas transmitindo comigo. Não sei se continuo como modelo ou se "
+    "isso já vira estúdio.",
+    "친구 두 명이 저희 집에서 같이 방송해요. 이제 모델인지 스튜디오인지 잘 모르겠어요.",
+])
+def test_a_requester_torn_between_two_kinds_is_asked(stream: TriageContext,
+                                                     body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert "occupation" not in written(stream, d)
+    assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "I'm a model, not sure if the bug is on Chrome or on Firefox.",
+    "I'm a regular viewer, not sure if the model or the site muted me.",
+])
+def test_doubt_about_something_else_is_no_doubt_between_kinds(stream: TriageContext,
+                                                              body: str) -> None:
+    """Doubt about a browser, or about one kind only (after the doubt), holds no two kinds."""
+    reader = OptionReader(stream.workspace.fields["occupation"])
+    assert not reader.undecided([("body", body)], "en")

@@ -306,14 +306,50 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     is right, whether to register as one), gives them a second role (`_SECOND_ROLE`; one
     kind's activity and also others' content, `_also_others`), puts two people on one
     account (`_shared`), has someone take a share of their money beside two kinds named
-    (`_cut`), or an option's words, not negated, are the requester's affiliation
+    (`_cut`), writes for someone else (`_on_behalf`), doubts between two kinds (`_torn`),
+    or an option's words, not negated, are the requester's affiliation
     (`_affiliation`: also where they do their shows, "faço as lives num estúdio")."""
     folded = [fold(t) for _, t in texts]
     return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or _founding(
         folded, hits, people) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
         or _shared(folded, hits) or _also_others(folded, hits) or _cut(folded, hits) \
-        or _on_behalf(texts, hits, people)
+        or _on_behalf(texts, hits, people) or _torn(texts, people)
+
+
+#: The requester in doubt between two things, in one sentence: "not sure if I stay a model
+#: or if this is a studio now", "je sais pas si je reste modèle ou si on est un studio",
+#: "não sei se continuo como modelo ou se isso já vira estúdio", "모델인지 스튜디오인지
+#: 모르겠어요" (folded).
+_TORN = re.compile(
+    r"\b(?:not sure|unsure|don'?t know|do not know|no idea|wondering|can'?t tell|"
+    r"(?:je\s+)?(?:ne\s+)?sais\s+pas|jsp|je me demande|nao sei|nem sei|(?:fico|to|estou)\s+em\s+"
+    r"duvida)\b[^.!?\n]{0,80}?\b(?:or|ou)\b|(?:인지|건지)\s*[^.!?\n]{0,30}(?:인지|건지)\s*(?:잘\s*)?"
+    r"(?:모르|몰라)")
+
+
+def _torn(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]) -> bool:
+    """True when a sentence doubting between two things (`_TORN`) names two kinds by their
+    one-word names ("não sei se continuo como modelo ou se isso já vira estúdio")."""
+    for _, text in texts:
+        folded = fold(text)
+        for m in _TORN.finditer(folded):
+            # from the doubt on: "I'm a viewer, not sure if the model or the site muted
+            # me" doubts about one kind only
+            end = next((e.start() for e in SENTENCE_END.finditer(folded, m.end())),
+                       len(folded))
+            sentence = folded[m.start():end]
+            named: set[str] = set()
+            for w in NAME_WORD.findall(sentence):
+                for form in {w, *(key(w, lang) for lang in LANGUAGES)}:
+                    named |= people.get(form, set())
+            if HANGUL.search(m.group()):  # Korean: the kinds come before the doubt
+                sentence = _sentence_of(folded, m)
+            for w in re.findall(r"[\uac00-\ud7a3]+?(?=인지|건지)", sentence):
+                named |= people.get(w, set())
+            if len(named) > 1:
+                return True
+    return False
 
 
 def _on_behalf(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
