@@ -510,3 +510,13 @@ def test_doubt_about_something_else_is_no_doubt_between_kinds(stream: TriageCont
     """Doubt about a browser, or about one kind only (after the doubt), holds no two kinds."""
     reader = OptionReader(stream.workspace.fields["occupation"])
     assert not reader.undecided([("body", body)], "en")
+
+
+@pytest.mark.parametrize("body", [
+    "제 방에 들어오는 시청자 한 명이 방송 때마다 욕을 해요.",
+    "시청자 두 명이 채팅에서 계속 도배해요.",
+])
+def test_a_counted_korean_person_is_someone_else(stream: TriageContext, body: str) -> None:
+    """"시청자 한 명이": one viewer among others, not the requester."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") != "occ_user"

@@ -532,6 +532,9 @@ def across_a_preposition(text: str, hit: Hit) -> bool:
 _KO_NOUN_AFTER = re.compile(
     r"\s+(?:[\uac00-\ud7a3]+(?<![는한인된던])\s+)?(?!소속|사람|분|중|거|것)([\uac00-\ud7a3]+?)"
     r"(?:인데|이에요|예요|입니다|이고|이라서)")
+#: Korean: a count right after a bare kind ("시청자 한 명이", "모델 두 명", "유저 몇 명"):
+#: people counted, someone the requester tells about.
+_KO_COUNTED = re.compile(r"\s*(?:한|두|세|네|다섯|몇|여러|\d+)\s*(?:명|분)")
 #: The Korean kinds a bare noun may name (`_KO_NOUN_AFTER` looks past them only).
 _KO_KIND = frozenset({"모델", "시청자", "유저", "회원", "스트리머", "BJ", "비제이", "크리에이터",
                       "방송인", "스튜디오", "에이전시"})
@@ -554,6 +557,8 @@ def someone_else(text: str, hit: Hit) -> bool:
         return True  # "I left my studio", "스튜디오를 그만두고": what the requester was
     words = text[hit.start:hit.end]
     if HANGUL.search(words[-1:]):
+        if words in _KO_KIND and _KO_COUNTED.match(text, hit.end):
+            return True  # "시청자 한 명이", "모델 두 명": people counted, not the writer
         if words in _KO_KIND and _KO_NOUN_AFTER.match(text, hit.end):
             return True  # "모델 방송방 매니저인데": the requester is the manager
         if len(words.split()) > 1:
