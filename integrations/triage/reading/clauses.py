@@ -104,6 +104,12 @@ class ClauseReader:
                 found = self._when_clause(capped, m, source, locale, chained=True)
                 if found is not None:
                     return found
+        # a change the requester made that the problem dates from ("since I enabled
+        # two-step login, …", "depuis que j'ai installé …", "설치한 이후로"): the act it follows
+        for source, text in texts if self._when else ():
+            found = self._onset_clause(text[:4000], source, locale)
+            if found is not None:
+                return found
         cue = self._cue
         for source, text in texts:
             capped = text[:4000]
@@ -155,6 +161,39 @@ class ClauseReader:
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
             precise = bool(_TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5]))))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
+            return None
+        return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
+                        locale=locale, confidence=CLAUSE, source=source)
+
+    def _onset_clause(self, capped: str, source: str, locale: str) -> Evidence | None:
+        """The requester's change the problem dates from (`_ONSET`, `_ONSET_KO`): in a
+        Latin script from the act to the problem's new subject, a comma or the sentence's
+        end ("enabled two-factor login | the dashboard spins"); in Korean from the clause's
+        start to the connective ("워드프레스 테마를 변경한 이후로")."""
+        if HANGUL.search(capped):
+            m = _ONSET_KO.search(capped)
+            if m is None:
+                return None
+            start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
+            value = capped[start:m.end()].strip(" ,;")
+        else:
+            folded = fold(capped)
+            if len(folded) != len(capped):
+                return None
+            m = _ONSET.search(folded)
+            if m is None or any(q.start() <= m.start() < q.end()
+                                for q in _QUOTE_SPAN.finditer(capped)):
+                return None
+            act = next(m.start(g) for g in ("act", "act_fr", "act_pt") if m.group(g))
+            end = min((i for i in (capped.find(p, act) for p in ".!?\n,;:") if i >= 0),
+                      default=len(capped))
+            # the verb's own object first ("instalei o plugin"), then a new subject ("… o
+            # painel não carrega"), never one after a preposition ("on my blog")
+            obj = _OBJECT_HEAD.match(folded, m.end())
+            new = _NEW_SUBJECT.search(folded, obj.end() if obj else m.end(), end)
+            end = result_stop(folded, act, new.start() if new else end)
+            value = capped[act:end].strip(" ,;")
+        if _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
                         locale=locale, confidence=CLAUSE, source=source)
@@ -342,6 +381,51 @@ _WHEN_FORM = re.compile(
     r"(?<!\w)(?:ao|ap[oó]s|depois de)\s+(?P<inf>(?:clicar|tocar|apertar|abrir|selecionar|"
     r"escolher|entrar|acessar|gerar|exportar|baixar|salvar|colar|digitar|enviar)(?!\w))")
 _WHEN_KO = re.compile(_KO_WHEN)
+
+
+#: A change the requester made to their setup or the product, that the problem dates from
+#: (folded): "since I enabled …", "ever since we updated", "after I installed", "depuis que
+#: j'ai activé", "après que j'ai mis à jour", "desde que ativei", "depois que instalei".
+#: Never what someone else changed ("since you updated"), nor joining ("since I joined").
+_ONSET = re.compile(
+    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+(?:i|we)\s+"
+    r"(?:(?:have|had|'ve|just|first|finally)\s+)*"
+    r"(?P<act>(?:enabled|disabled|activated|deactivated|turned\s+(?:on|off)|switched|"
+    r"installed|uninstalled|reinstalled|updated|upgraded|downgraded|changed|modified|edited|"
+    r"moved|migrated|added|removed|deleted|connected|disconnected|linked|reset|renamed|"
+    r"set\s+up|configured|replaced|pasted)(?!\w))|"
+    r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|nous\s+|on\s+)"
+    r"(?:ai|avons|a|aie|suis|sommes|est)\s+(?:(?:juste|enfin|d'abord)\s+)?"
+    r"(?P<act_fr>(?:active|desactive|installe|desinstalle|reinstalle|mis\s+a\s+jour|change|"
+    r"modifie|passe|migre|ajoute|supprime|retire|connecte|deconnecte|lie|reinitialise|"
+    r"configure|renomme|remplace|colle)(?:e?s?)(?!\w))|"
+    r"(?<!\w)(?:desde|depois|logo\s+depois|assim)\s+que\s+(?:eu\s+|a\s+gente\s+)?"
+    r"(?:(?:ja|so)\s+)?"
+    r"(?P<act_pt>(?:ativei|desativei|habilitei|desabilitei|liguei|desliguei|instalei|"
+    r"desinstalei|reinstalei|atualizei|mudei|troquei|alterei|migrei|adicionei|removi|"
+    r"apaguei|exclui|conectei|desconectei|vinculei|resetei|configurei|editei|coloquei|"
+    r"colei)(?!\w))")
+#: Korean: the change and "-한 이후로/뒤로/다음부터" ("테마를 변경한 이후로", "플러그인
+#: 업데이트하고 나서부터", "2단계 인증 켠 뒤로").
+_ONSET_KO = re.compile(
+    r"(?:(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|"
+    r"적용|교체|등록)\s*(?:한|했던)|바꾼|바꿨던|켠|끈|깐|깔은)\s*"
+    r"(?:이후로|이후부터|이후에?|후로|후부터|뒤로|뒤부터|뒤에|다음부터|다음으로)(?![\uac00-\ud7a3])|"
+    r"(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|적용|"
+    r"교체|등록)\s*하고\s*나서(?:부터)?(?![\uac00-\ud7a3])")
+#: The first words of the act's object: a determiner, if any, and a word.
+_OBJECT_HEAD = re.compile(r"\s+(?:(?:the|my|our|a|an|le|la|les|l'|un|une|mon|ma|mes|o|a|os|as|"
+                          r"um|uma|meu|minha)\s+)?[^\s,.;:!?]+")
+#: In a Latin onset clause, where the problem's subject starts after the act's object: a
+#: determiner not after a preposition, or "and" and a determiner ("… two-factor login the
+#: dashboard spins", "… o plugin novo o painel", "… and the banners vanished").
+_NEW_SUBJECT = re.compile(
+    r"(?<!\son)(?<!\sin)(?<!\sto)(?<!\sfor)(?<!\sof)(?<!\swith)(?<!\sat)(?<!\sfrom)"
+    r"(?<!\sinto)(?<!\ssur)(?<!\sdans)(?<!\sde)(?<!\sdu)(?<!\sdes)(?<!\sa)(?<!\sau)"
+    r"(?<!\spour)(?<!\savec)(?<!\sen)(?<!\sem)(?<!\sno)(?<!\sna)(?<!\sdo)(?<!\sda)"
+    r"(?<!\spara)(?<!\spra)(?<!\scom)(?<!\spor)(?<!\spelo)(?<!\spela)"
+    r"\s(?:(?:and|et|e)\s+)?(?:the|my|our|it|this|all|le|la|les|l'|mon|ma|mes|tout|tous|"
+    r"ca|il|elle|o|a|os|as|meu|minha|meus|minhas|isso|tudo)\s")
 
 
 def _when_matches(text: str) -> list[re.Match[str]]:

@@ -31,13 +31,16 @@ __all__ = ["KO_ACT_JOIN", "listed", "result_stop", "sequence"]
 #: French present with its subject, bare past participle or infinitive; Portuguese present
 #: or past. Each verb takes what it acts on after it.
 _ACT = (
-    r"(?:(?:i|we)\s+(?:just\s+|then\s+|first\s+)?)?"
+    # the pluperfect or the perfect tells the same acts ("I had switched my theme, then
+    # pasted …", "we've changed the plan and added …")
+    r"(?:(?:i|we)\s+(?:(?:had|'d|have|'ve)\s+)?(?:just\s+|then\s+|first\s+|already\s+)?)?"
     r"(?:go(?:es)?\s+(?:to|into|in)|went\s+(?:to|into|in)|head(?:ed)?\s+to|"
     r"navigate(?:d)?\s+to|open(?:ed)?|click(?:ed)?|tap(?:ped)?|press(?:ed)?|hit|"
     r"select(?:ed)?|choose|chose|pick(?:ed)?|enter(?:ed)?|type(?:d)?|paste(?:d)?|"
     r"fill(?:ed)?\s+(?:in|out)|submit(?:ted)?|save(?:d)?|upload(?:ed)?|download(?:ed)?|"
     r"export(?:ed)?|log(?:ged)?\s*(?:in|into|on)|login|sign(?:ed)?\s+in|refresh(?:ed)?|"
-    r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?\s+to|search(?:ed)?|generate(?:d)?|add(?:ed)?|"
+    r"reload(?:ed)?|scroll(?:ed)?|switch(?:ed)?(?!\s+(?:on|off)\b)|search(?:ed)?|generate(?:d)?|"
+    r"add(?:ed)?|enable(?:d)?|disable(?:d)?|activate(?:d)?|install(?:ed)?|update(?:d)?|"
     r"cop(?:y|ied)|set|tick(?:ed)?|change(?:d)?|edit(?:ed)?|filter(?:ed)?|"
     # not "sort of", not "applied for" a programme: "apply" is the filter's in fr/pt only
     r"sort(?:ed)?(?!\s+of\b)|confirm(?:ed)?|drag(?:ged)?)"
@@ -45,9 +48,14 @@ _ACT = (
     r"tape|appuie|ouvre|entre|rentre|selectionne|choisis|coche|remplis|modifie|saisis|"
     r"colle|valide|me\s+connecte|se\s+connecte|telecharge|exporte|lance|genere|actualise|"
     r"recharge|ajoute|cherche|copie|change|filtre|trie|applique|confirme|mets|"
-    r"(?:ai\s+(?:juste\s+|seulement\s+|simplement\s+)?)?(?:clique|ouvert|choisi|selectionne|tape|"
+    # the perfect or the pluperfect ("j'ai cliqué", "j'avais d'abord passé l'interface …")
+    r"(?:(?:ai|avais)\s+(?:juste\s+|seulement\s+|simplement\s+|d'abord\s+|deja\s+)?)?"
+    r"(?:clique|ouvert|choisi|selectionne|tape|"
     r"saisi|colle|coche|valide|rempli|telecharge|exporte|genere|ajoute|filtre|trie|"
     r"applique|confirme|mis)|"
+    r"(?:ai|avais)\s+(?:juste\s+|seulement\s+|simplement\s+|d'abord\s+|deja\s+)?"
+    r"(?:modifie|change|passe|active|desactive|installe|desinstalle|supprime|remplace|"
+    r"renomme|configure|connecte|deconnecte|vide|efface|recharge|redemarre)|"
     r"(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
     r"selectionner|taper|saisir|coller|valider|se\s+connecter|telecharger|exporter|appuyer|"
     r"cocher|remplir|generer|ajouter|changer|modifier|filtrer|trier|appliquer|confirmer|"
@@ -60,7 +68,9 @@ _ACT = (
     r"fui\s+(?:em|no|na|ate)|cliquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
     r"coloquei|salvei|acessei|baixei|exportei|colei|gerei|fiz\s+login|loguei|atualizei|"
     r"adicionei|copiei|mudei|troquei|alterei|filtrei|ordenei|apliquei|confirmei|marquei|"
-    r"pus)")
+    r"pus|ativei|desativei|instalei|desinstalei|"
+    # the pluperfect: "(eu) tinha mudado o tema", "havia instalado"
+    r"(?:tinha|havia)\s+(?:ja\s+|acabado\s+de\s+)?[a-z]{2,}(?:ado|ido))")
 #: After an act's verb, words that make it a noun or a state ("export fails", "download
 #: button", "acesso negado"): no act.
 _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
@@ -77,7 +87,12 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
          r"just|only|simply|juste|seulement|simplement|so|apenas|simplesmente|"
          # the acts as the time of the problem: "when I pick … and click …, it fails"
          r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
-         r"toda vez que)\s+)*")
+         r"toda vez que|"
+         # the time before the problem: "before this started I had …", "avant que ça
+         # plante j'avais …", "antes de dar erro eu tinha …"
+         r"before\s+(?:it|this|that|the\s+[^\W\d]+)\s+[^\W\d]+|"
+         r"avant\s+qu(?:e\s+|')(?:ca|cela|il|elle|le\s+[^\W\d]+|la\s+[^\W\d]+)\s+"
+         r"(?:ne\s+)?[^\W\d]+|antes\s+de\s+(?:dar|travar|quebrar|parar|sumir)(?:\s+erro)?)\s+)*")
 #: In the last act's clause, the result told without a join: a new subject and its state
 #: ("… click export the button goes grey", "… clico em exportar o botão fica cinza", "…
 #: je clique sur exporter le bouton devient gris"): the steps end before it.
@@ -119,7 +134,8 @@ _QUESTION = re.compile(r"\?\s*$")
 #: "눌러서", "열고"), which chains steps; a state's ("쓰고 있고", "이고", "없고") does not.
 KO_ACT_JOIN = re.compile(
     r"(?:클릭|선택|입력|로그인|접속|다운로드|업로드|저장|검색|변경|생성|복사|새로고침|이동|수정|"
-    r"설정|제출|추가)\s*(?:하고|해서|한\s*후|한\s*다음|했고)$|"
+    r"설정|제출|추가|업데이트|업그레이드|설치|재설치|삭제|활성화|비활성화|연동|적용|등록|교체)"
+    r"\s*(?:하고|해서|한\s*(?:후|뒤|다음)에?|했고|하고\s*나서)$|"
     r"(?:들어가서|들어가고|들어갔고|눌러서|누르고|눌렀고|열고|열어서|고르고|골라서|켜고|켜서|"
     r"넣고|넣어서|치고|쳐서|가서|바꾸고|바꿔서|바꿨고)$")
 

@@ -1,0 +1,92 @@
+"""Steps the problem dates from, and steps told in the pluperfect (issue 10, fresh21): "since
+I enabled two-step login, the dashboard spins" names the requester's act the problem
+follows, as "when I click …" does, though it names no button; a path told in the
+pluperfect ("I had changed my theme, then pasted …", "j'avais d'abord modifié …, puis
+cliqué …", "eu tinha mudado … e depois colei …") is still the requester's acts, not what
+they have ("I had a blank dashboard"). Through the pure core, on the ad-network
+workspace's ``steps_taken``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from integrations.triage import TriageContext
+from integrations.triage.reading import compile_reading, read
+
+CREATED = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
+
+
+def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
+    reader = compile_reading({"steps_taken": ctx.workspace.fields["steps_taken"]})
+    found = read(reader, "steps_taken", [(f"comment:{i}", t) for i, t in enumerate(texts, 1)],
+                 locale, CREATED, "UTC")
+    return found.value if found is not None else None
+
+
+@pytest.mark.parametrize(("texts", "locale", "expected", "not_in"), [
+    # a change the requester made, the problem dated from it
+    (["Ever since I enabled two-factor login the dashboard spins forever on my laptop."],
+     "en", "enabled two-factor login", "spins"),
+    (["the link page is blank since I updated the plugin on my blog, no error shown."],
+     "en", "updated the plugin on my blog", "blank"),
+    (["Depuis que j'ai activé la double authentification, le tableau de bord charge à "
+      "l'infini."], "fr", "activé la double authentification", "charge"),
+    (["Desde que instalei o plugin novo de cache o painel não carrega mais."], "pt-br",
+     "instalei o plugin novo de cache", "carrega"),
+    (["depois que mudei o tema do blog os banners sumiram"], "pt-br",
+     "mudei o tema do blog", "sumiram"),
+    (["워드프레스 테마를 변경한 이후로 배너가 안 보여요."], "ko", "테마를 변경한", None),
+    (["어제 플러그인 업데이트한 다음에 글의 링크를 누르면 오류 페이지가 떠요."], "ko",
+     "플러그인 업데이트한 다음에 글의 링크를 누르면", None),
+])
+def test_the_act_a_problem_dates_from(ads: TriageContext, texts: list[str], locale: str,
+                                      expected: str, not_in: str | None) -> None:
+    found = steps(ads, texts, locale)
+    assert found is not None and expected.casefold() in found.casefold()
+    assert not_in is None or not_in not in found
+
+
+@pytest.mark.parametrize(("texts", "locale"), [
+    # since the requester joined or has been a member: no act on the product
+    (["Since I joined in 2019 I never had a blank dashboard like this."], "en"),
+    (["Depuis que je suis inscrit, le tableau de bord n'a jamais été aussi lent."], "fr"),
+    (["Desde que entrei no programa nunca vi o painel assim."], "pt-br"),
+    # the product changed, not the requester
+    (["Since you updated the dashboard the reports page is blank."], "en"),
+    (["Depuis que vous avez mis à jour le site, la page des liens est vide."], "fr"),
+    (["가입한 이후로 이런 적은 처음이에요."], "ko"),
+])
+def test_no_act_of_the_requesters_to_date_from(ads: TriageContext, texts: list[str],
+                                               locale: str) -> None:
+    assert steps(ads, texts, locale) is None
+
+
+@pytest.mark.parametrize(("texts", "locale", "expected", "not_in"), [
+    (["Before this started I had changed my site's theme, then pasted the banner code "
+      "into the footer."], "en",
+     "changed my site's theme, then pasted the banner code into the footer", None),
+    (["J'avais d'abord modifié la langue dans les paramètres, puis cliqué sur Rapports, et "
+      "là j'ai une erreur rouge."], "fr",
+     "modifié la langue dans les paramètres, puis cliqué sur Rapports", None),
+    (["Eu tinha mudado o tema do site e depois colei o código do banner, aí aparece uma "
+      "página em branco."], "pt-br",
+     "mudado o tema do site e depois colei o código do banner", None),
+])
+def test_a_path_in_the_pluperfect(ads: TriageContext, texts: list[str], locale: str,
+                                  expected: str, not_in: str | None) -> None:
+    found = steps(ads, texts, locale)
+    assert found is not None and expected.casefold() in found.casefold()
+    assert not_in is None or not_in not in found
+
+
+@pytest.mark.parametrize(("texts", "locale"), [
+    # what the requester had, no act
+    (["I had a blank dashboard last week, then it came back by itself."], "en"),
+    (["J'avais un souci d'affichage, puis ça s'est réglé tout seul."], "fr"),
+    (["Eu tinha um problema no painel e depois voltou sozinho."], "pt-br"),
+])
+def test_what_the_requester_had_is_no_step(ads: TriageContext, texts: list[str],
+                                           locale: str) -> None:
+    assert steps(ads, texts, locale) is None
