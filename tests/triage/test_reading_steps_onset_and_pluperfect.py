@@ -90,3 +90,27 @@ def test_a_path_in_the_pluperfect(ads: TriageContext, texts: list[str], locale: 
 def test_what_the_requester_had_is_no_step(ads: TriageContext, texts: list[str],
                                            locale: str) -> None:
     assert steps(ads, texts, locale) is None
+
+
+@pytest.mark.parametrize(("texts", "locale"), [
+    # a cue inside "when …" that names no button or page: the time of the problem, as a
+    # "when I …" clause is (`clauses._when_clause`), not steps an agent can follow
+    (["Depuis hier quand je me connecte le tableau de bord reste tout blanc."], "fr"),
+    (["since monday when I log in my dashboard is totally empty, no links at all"], "en"),
+    (["quando eu faço login o painel fica vazio, sem nenhum link"], "pt-br"),
+])
+def test_a_cue_in_a_when_clause_needs_a_target(ads: TriageContext, texts: list[str],
+                                               locale: str) -> None:
+    assert steps(ads, texts, locale) is None
+
+
+@pytest.mark.parametrize(("texts", "locale", "expected"), [
+    (["when I log in through the Partner Hub page it loops back to the login form"], "en",
+     "log in through the Partner Hub page"),
+    (["quand je me connecte depuis « Espace éditeur » la page tourne sans fin"], "fr",
+     "je me connecte depuis « Espace éditeur »"),
+])
+def test_a_cue_in_a_when_clause_with_a_target_is_read(ads: TriageContext, texts: list[str],
+                                                      locale: str, expected: str) -> None:
+    found = steps(ads, texts, locale)
+    assert found is not None and expected.casefold() in found.casefold()

@@ -119,6 +119,8 @@ class ClauseReader:
                     continue  # the product's words ("다시 로그인해 주세요"), no step taken
                 if _by_itself(capped, m):
                     continue  # what the product does ("새로고침 돼요", "the page reloaded")
+                if _vague_when(capped, m):
+                    continue  # "quand je me connecte, tout est vide": when, not steps
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
@@ -325,6 +327,25 @@ def _by_itself(text: str, m: re.Match[str]) -> bool:
     if _CONCESSION.search(before):
         return True
     return not _SUBJECT.match(m.group()) and _OTHER_SUBJECT.search(before) is not None
+
+
+#: Right before a cue, what makes it the time of the problem ("when I log in", "quand je
+#: me connecte", "quando eu faço login", "chaque fois que j'ai cliqué").
+_WHEN_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:when(?:ever)?|every time|each time|as soon as|quand|lorsque?|lorsqu['’]|"
+    r"(?:à |a )?chaque fois que?|chaque fois qu['’]|d[eè]s que|quando|sempre que|"
+    r"toda vez que|cada vez que|assim que)\s*$")
+
+
+def _vague_when(text: str, m: re.Match[str]) -> bool:
+    """True when the Latin cue ``m`` stands in a "when" clause ("Depuis lundi quand je me
+    connecte mon tableau de bord est vide") and names no button nor page in the words
+    after it: the time the problem shows, as a "when I …" clause without a target is
+    (`ClauseReader._when_clause`), not steps an agent can follow."""
+    if HANGUL.search(m.group()) or not _WHEN_BEFORE.search(text, 0, m.start()):
+        return False
+    after = " ".join(text[m.end():m.end() + 80].split()[:4])
+    return not _TARGET.search(ENVIRONMENT.sub("", after))
 
 
 #: The cue of a free-text field that reads a menu path the requester followed.
