@@ -13,9 +13,11 @@ un site (SID …)": `matcher.is_someone_elses`, `matcher.in_anothers_clause`; bu
 address the requester's account was made with is the account's whoever reads it: "my
 brother made my account with his email (…)", `_MADE_WITH`), nor when
 another label names it (`foreign`: "commande n° 40291177", "주문번호 77120456", "pedido
-5530912", "MID 24016", an amount). Such a candidate is left out; and while one labelled as
-something else stands in the ticket, a candidate that no label names is not written
-either: the requester numbers other things, and a bare number may be one of them.
+5530912", "MID 24016", an amount; any noun before "number" or "id" or after "numéro de"
+names its thing: "member number is 55120984", `_NUMBER_OF`). Such a candidate is left out;
+and while one labelled as something else stands in the ticket, a candidate that no label
+names is not written either: the requester numbers other things, and a bare number may be
+one of them.
 """
 
 from __future__ import annotations
@@ -52,6 +54,25 @@ _OTHER_LABEL = re.compile(r"\b(?:" + _OTHER_THINGS + r")" + _MARK)
 #: Any noun with an explicit numbering mark ("commande n° …", "ticket #…"): the word names
 #: what the number is.
 _MARKED = re.compile(r"\b([^\W\d_]+)\s*(?:n[°º]|#)\s*(?:[:=]\s*)?$")
+#: Any noun right before a word for "number" or "id" ("member number is", "customer no.",
+#: "advertiser id"), or after "numéro de"/"número de" ("numéro de membre", "número de
+#: membro"), folded, at the end of the text before a candidate: the noun names what the
+#: number is (`TypedReader.foreign`).
+_NUMBER_OF = re.compile(
+    r"\b([^\W\d_]+)\s+(?:number|no\.?|nr\.?|id|numero|num\.?)\s*"
+    r"(?:is|was|est|etait|e|eh|foi|era|[:=]|c'est)?\s*(?:le\s+|o\s+)?$|"
+    r"\b(?:numero|num\.?|codigo|identifiant)\s+(?:de|d'|du|do|da|des|dos|das)\s*"
+    r"(?:l'|la\s+|le\s+|o\s+|a\s+)?([^\W\d_]+)\s*(?:est|e|eh|[:=]|c'est)?\s*"
+    r"(?:le\s+|o\s+)?$")
+#: Words before "number"/"id" that name no other thing: a determiner ("my number is"), or
+#: the account the site belongs to, which requesters call their site's number by
+#: ("account id", "publisher number", "numéro de compte", "id de afiliado").
+_NUMBER_OF_ANY_WORDS = (
+    "my your our his her their its the a an this that same new old mon ma mes ton ta notre "
+    "votre son sa le la un une ce cette meu minha seu sua nosso nossa o um uma esse essa "
+    "este esta account accounts publisher affiliate partner user compte comptes editeur "
+    "affilie partenaire utilisateur conta contas afiliado parceiro usuario")
+_NUMBER_OF_ANY = frozenset(_NUMBER_OF_ANY_WORDS.split())
 #: A Korean noun compounded with 번호 (number) or a Korean word for another thing
 #: ("주문번호 77120456", "주문 번호는", "송장번호", "영수증"), then a particle.
 _KOREAN_LABEL = re.compile(
@@ -153,6 +174,10 @@ class TypedReader:
             return True
         marked = _MARKED.search(folded)
         if marked and marked.group(1) not in self._words:
+            return True
+        numbered = _NUMBER_OF.search(folded)
+        noun = numbered and (numbered.group(1) or numbered.group(2))
+        if noun and noun not in self._words and noun not in _NUMBER_OF_ANY:
             return True
         korean = _KOREAN_LABEL.search(folded)
         if korean and not any(w in (korean.group(1) or korean.group()) for w in self._words
