@@ -38,6 +38,14 @@ def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
     (["depois que mudei o tema do blog os banners sumiram"], "pt-br",
      "mudei o tema do blog", "sumiram"),
     (["워드프레스 테마를 변경한 이후로 배너가 안 보여요."], "ko", "테마를 변경한", None),
+    (["2단계 인증 켜고 나서부터 대시보드가 계속 로딩만 돼요."], "ko", "2단계 인증 켜고 나서부터",
+     None),
+    (["Right after installing the new cache plugin, the banners stopped showing."], "en",
+     "installing the new cache plugin", "stopped"),
+    (["Après avoir mis à jour mon thème, le widget ne s'affiche plus."], "fr",
+     "mis à jour mon thème", "widget"),
+    (["Depois de ativar o modo escuro do site, os banners ficam pretos."], "pt-br",
+     "ativar o modo escuro do site", "pretos"),
     (["어제 플러그인 업데이트한 다음에 글의 링크를 누르면 오류 페이지가 떠요."], "ko",
      "플러그인 업데이트한 다음에 글의 링크를 누르면", None),
 ])
@@ -57,6 +65,8 @@ def test_the_act_a_problem_dates_from(ads: TriageContext, texts: list[str], loca
     (["Since you updated the dashboard the reports page is blank."], "en"),
     (["Depuis que vous avez mis à jour le site, la page des liens est vide."], "fr"),
     (["가입한 이후로 이런 적은 처음이에요."], "ko"),
+    (["Since joining the programme I never saw the dashboard this slow."], "en"),
+    (["Depois de entrar no programa nunca vi o painel assim."], "pt-br"),
 ])
 def test_no_act_of_the_requesters_to_date_from(ads: TriageContext, texts: list[str],
                                                locale: str) -> None:

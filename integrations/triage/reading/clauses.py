@@ -186,7 +186,8 @@ class ClauseReader:
             if m is None or any(q.start() <= m.start() < q.end()
                                 for q in _QUOTE_SPAN.finditer(capped)):
                 return None
-            act = next(m.start(g) for g in ("act", "act_fr", "act_pt") if m.group(g))
+            act = next(m.start(g) for g in ("act", "act_ing", "act_inf_fr", "act_fr",
+                                            "act_inf_pt", "act_pt") if m.group(g))
             end = min((i for i in (capped.find(p, act) for p in ".!?\n,;:") if i >= 0),
                       default=len(capped))
             # the verb's own object first ("instalei o plugin"), then a new subject ("… o
@@ -415,6 +416,19 @@ _ONSET = re.compile(
     r"installed|uninstalled|reinstalled|updated|upgraded|downgraded|changed|modified|edited|"
     r"moved|migrated|added|removed|deleted|connected|disconnected|linked|reset|renamed|"
     r"set\s+up|configured|replaced|pasted)(?!\w))|"
+    # the act as a gerund: "since updating the plugin", "right after enabling 2FA"
+    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+"
+    r"(?P<act_ing>(?:enabling|disabling|activating|deactivating|turning\s+(?:on|off)|"
+    r"switching|installing|uninstalling|reinstalling|updating|upgrading|downgrading|changing|"
+    r"modifying|editing|moving|migrating|adding|removing|deleting|connecting|disconnecting|"
+    r"linking|resetting|renaming|setting\s+up|configuring|replacing|pasting)(?!\w))|"
+    # "après avoir activé", "depois de ativar", "após instalar"
+    r"(?<!\w)apres\s+avoir\s+(?P<act_inf_fr>(?:active|desactive|installe|desinstalle|"
+    r"reinstalle|mis\s+a\s+jour|change|modifie|migre|ajoute|supprime|connecte|reinitialise|"
+    r"configure|remplace)(?!\w))|"
+    r"(?<!\w)(?:depois\s+de|apos)\s+(?P<act_inf_pt>(?:ativar|desativar|habilitar|"
+    r"desabilitar|instalar|desinstalar|reinstalar|atualizar|mudar|trocar|alterar|migrar|"
+    r"adicionar|remover|conectar|vincular|resetar|configurar)(?!\w))|"
     r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|nous\s+|on\s+)"
     r"(?:ai|avons|a|aie|suis|sommes|est)\s+(?:(?:juste|enfin|d'abord)\s+)?"
     r"(?P<act_fr>(?:active|desactive|installe|desinstalle|reinstalle|mis\s+a\s+jour|change|"
@@ -432,8 +446,8 @@ _ONSET_KO = re.compile(
     r"(?:(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|"
     r"적용|교체|등록)\s*(?:한|했던)|바꾼|바꿨던|켠|끈|깐|깔은)\s*"
     r"(?:이후로|이후부터|이후에?|후로|후부터|뒤로|뒤부터|뒤에|다음부터|다음으로)(?![\uac00-\ud7a3])|"
-    r"(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|적용|"
-    r"교체|등록)\s*하고\s*나서(?:부터)?(?![\uac00-\ud7a3])")
+    r"(?:(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|"
+    r"적용|교체|등록)\s*하고|바꾸고|켜고|끄고|깔고)\s*나서(?:부터)?(?![\uac00-\ud7a3])")
 #: The first words of the act's object: a determiner, if any, and a word.
 _OBJECT_HEAD = re.compile(r"\s+(?:(?:the|my|our|a|an|le|la|les|l'|un|une|mon|ma|mes|o|a|os|as|"
                           r"um|uma|meu|minha)\s+)?[^\s,.;:!?]+")
