@@ -124,3 +124,25 @@ def test_a_cue_in_a_when_clause_with_a_target_is_read(ads: TriageContext, texts:
                                                       locale: str, expected: str) -> None:
     found = steps(ads, texts, locale)
     assert found is not None and expected.casefold() in found.casefold()
+
+
+@pytest.mark.parametrize(("texts", "locale", "expected"), [
+    # the one change the requester owns up to, told as "all I did was …"
+    (["The banner went blank overnight. The only thing I changed was the cookie consent "
+      "plugin."], "en", "the cookie consent plugin"),
+    (["All I did was move the widget to the footer and now it's an empty box."], "en",
+     "move the widget to the footer"),
+    (["Le widget est vide. La seule chose que j'ai changée, c'est le thème du blog."], "fr",
+     "le thème du blog"),
+    (["Tout ce que j'ai fait, c'est déplacer le widget dans le pied de page."], "fr",
+     "déplacer le widget dans le pied de page"),
+    (["O banner sumiu. A única coisa que mudei foi o plugin de cookies."], "pt-br",
+     "o plugin de cookies"),
+    (["Tudo o que eu fiz foi mudar o widget para o rodapé."], "pt-br",
+     "mudar o widget para o rodapé"),
+    (["배너가 안 보여요. 최근에 워드프레스 테마 바꾼 거밖에 없어요."], "ko", "테마 바꾼"),
+])
+def test_the_one_change_owned_up_to(ads: TriageContext, texts: list[str], locale: str,
+                                    expected: str) -> None:
+    found = steps(ads, texts, locale)
+    assert found is not None and expected.casefold() in found.casefold()
