@@ -33,6 +33,8 @@ def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
      "en", "updated the plugin on my blog", "blank"),
     (["Depuis que j'ai activé la double authentification, le tableau de bord charge à "
       "l'infini."], "fr", "activé la double authentification", "charge"),
+    (["Depuis que je suis passé sur Windows 11, les rapports ne s'affichent plus."], "fr",
+     "passé sur Windows 11", "rapports"),
     (["Desde que instalei o plugin novo de cache o painel não carrega mais."], "pt-br",
      "instalei o plugin novo de cache", "carrega"),
     (["depois que mudei o tema do blog os banners sumiram"], "pt-br",

@@ -429,7 +429,7 @@ _ONSET = re.compile(
     r"(?<!\w)(?:depois\s+de|apos)\s+(?P<act_inf_pt>(?:ativar|desativar|habilitar|"
     r"desabilitar|instalar|desinstalar|reinstalar|atualizar|mudar|trocar|alterar|migrar|"
     r"adicionar|remover|conectar|vincular|resetar|configurar)(?!\w))|"
-    r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|nous\s+|on\s+)"
+    r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|je\s+|nous\s+|on\s+)"
     r"(?:ai|avons|a|aie|suis|sommes|est)\s+(?:(?:juste|enfin|d'abord)\s+)?"
     r"(?P<act_fr>(?:active|desactive|installe|desinstalle|reinstalle|mis\s+a\s+jour|change|"
     r"modifie|passe|migre|ajoute|supprime|retire|connecte|deconnecte|lie|reinitialise|"
