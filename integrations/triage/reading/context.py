@@ -257,6 +257,41 @@ _SHOWS_AFTER = re.compile(r"^\s*(?:(?:still|only|just|now|toujours|encore|ainda|
                           r"montre|mostra|aparece|exibe|diz)\s+(?:(?:me|only|just|seulement|"
                           r"que|so|apenas)\s+)?(?:nothing|rien|nada|zero|no|aucune?|nenhum|"
                           r"[$€£]|r\$|\d)")
+#: A setting the requester turned on or changed right before the problem began: "since I
+#: enabled two-factor", "depuis que j'ai activé la double authentification", "desde que
+#: ativei a verificação em duas etapas" (folded, the since-clause's verb and at most an
+#: article and a word before the words): the trigger, a step, not the problem. A past verb
+#: only ("since I can't log in" gives a cause, no moment).
+_SINCE_BEFORE = re.compile(
+    r"(?:\b(?:ever\s+)?since\s+(?:i|we)\s+(?:(?:first|just)\s+)?(?:[^\W\d_]+ed|set|put|got|"
+    r"made|took|turned|switched)|\bdepuis\s+que\s+(?:j'ai|j ai|on a|nous avons|j'avais)\s+"
+    r"(?:(?:bien|juste)\s+)?[^\W\d_]+[ei]e?s?|\b(?:desde|depois)\s+que\s+(?:eu\s+|a gente\s+|"
+    r"nos\s+)?[^\W\d_]+(?:ei|ou|amos|i)|\bdesde\s+que\s+(?:eu\s+)?(?:fiz|pus|coloquei))\s+"
+    r"(?:(?:on|up|in|off|the|my|a|an|le|la|les|l'|mon|ma|mes|o|a|os|as|um|uma|meu|minha)"
+    r"\s*){0,2}(?:[^\W\d_][\w'-]*\s+)?$")
+#: The same in Korean, after the words: "2단계 인증을 켠 뒤로", "…설정한 후로", "…바꾸고
+#: 나서부터".
+_SINCE_AFTER_KO = re.compile(r"\s*(?:을|를|이|가)?\s*[\uac00-\ud7a3]{0,4}?"
+                             r"(?:[\uac00-\ud7a3](?:\s*(?:뒤로|후로|이후로|뒤부터|후부터|"
+                             r"이후부터|다음부터)|고\s*나서(?:부터)?))")
+#: Words that begin a clause's predicate: the main clause after a comma-less since-clause
+#: ("since I moved the page keeps spinning"), never the trigger.
+_PREDICATE_HIT = re.compile(r"^(?:keeps?|is|are|was|were|never|won'?t|doesn'?t|just|still|"
+                            r"est|ne|n'|tourne|reste|fica|ficou|ta|esta|nao|continua|"
+                            r"[^\W\d_]+(?:ing|ando|endo))\b")
+#: A holder of money that shows nothing: "my bank shows nothing", "mon relevé n'affiche
+#: rien", "meu extrato não mostra nada", "통장에는 아무것도 안 떠요": the money did not
+#: arrive, the words of a blank page say no page is blank.
+_BANK_BEFORE = re.compile(r"\b(?:bank|bank account|bank statement|statement|balance|paypal|"
+                          r"wallet|banque|compte bancaire|releve|releve bancaire|solde|banco|"
+                          r"extrato|conta bancaria|conta do banco|saldo|carteira)\s+"
+                          r"(?:(?:still|only|just|also|toujours|encore|ainda|so|tambem)\s+)?$")
+_BANK_BEFORE_KO = re.compile(r"(?:통장|계좌|은행|잔액|입금\s*내역|거래\s*내역)"
+                             r"(?:에는|에선|에서|에|은|는|이|가|도)?\s*"
+                             r"(?:(?:아직|아무것도|아무\s*것도|아무|여전히)\s*)*$")
+_BLANK_HIT = re.compile(r"(?:nothing|rien|nada|^(?:shows?|showing|affiche|n'affiche|mostra|"
+                        r"nao mostra|exibe|nao exibe|aparece|nao aparece)\b)")
+_BLANK_HIT_KO = re.compile(r"^(?:안\s*(?:떠|뜨|보여)|아무것도)")
 _SLOW_HIT = re.compile(r"slow|forever|ages|long|lent|eternite|longtemps|demor|lento|오래|느려|"
                        r"느림|지연|걸려|걸림")
 #: Korean: the money, then lost ("돈을 잃고 있어요", "돈 날리고", "수익 손해").
@@ -503,6 +538,19 @@ HESITATION = re.compile(
 #: "…건지 …인지", "아니면", "거나".
 _ALTERNATIVE = re.compile(r"\b(?:or|ou|soit|whether|si)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|"
                           r"아니면|거나")
+#: A hedge closing a guess, no alternative: "is there a hold on my account or something?",
+#: "un blocage ou quoi ?", "ou un truc comme ça", "ou algo assim", "ou alguma coisa", "a week
+#: or so" (folded): the guess is the one thing named, the sentence offers no second.
+_HEDGE = re.compile(r"\b(?:or|ou)\s+(?:something|anything|whatever|so|smth|sth|what|quoi|"
+                    r"quelque chose|un truc|qqch|algo|alguma coisa|qualquer coisa|sei la|"
+                    r"coisa assim|tipo isso)\b(?:\s+(?:like that|else|similar|comme ca|du genre|"
+                    r"de ce genre|assim|do tipo|parecido)\b)?")
+
+
+def _alternative(sentence: str) -> bool:
+    """True when the folded ``sentence`` offers alternatives (`_ALTERNATIVE`), a hedge
+    (`_HEDGE`) aside."""
+    return bool(_ALTERNATIVE.search(_HEDGE.sub(" ", sentence) if "o" in sentence else sentence))
 
 
 def in_address(text: str, start: int, end: int) -> bool:
@@ -560,6 +608,11 @@ def _context(text: str, hit: Hit) -> bool:
             or edited_done(text, hit, before)
             or (_HOLDER_HIT.search(fold(text[hit.start:hit.end]))
                 and _SHOWS_AFTER.search(fold(text[hit.end:hit.end + 24])))
+            or (_SINCE_BEFORE.search(before)
+                and not _PREDICATE_HIT.match(fold(text[hit.start:hit.end])))
+            or (_SINCE_AFTER_KO.match(text, hit.end) is not None
+                and HANGUL.search(text, hit.start, hit.end) is not None)
+            or money_not_shown(text, hit, before)
             or (_NOTHING_HIT.search(fold(text[hit.start:hit.end]))
                 and _AMOUNT_AFTER.search(fold(text[hit.end:hit.end + 24])))
             or (_SLOW_HIT.search(fold(text[hit.start:hit.end]))
@@ -570,6 +623,16 @@ def _context(text: str, hit: Hit) -> bool:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
+
+
+def money_not_shown(text: str, hit: Hit, before: str) -> bool:
+    """True when the words of ``hit`` say that nothing shows, of a holder of money right
+    before them (`_BANK_BEFORE`): the money did not arrive, no page is blank."""
+    own = fold(text[hit.start:hit.end])
+    if HANGUL.search(own):
+        return bool(_BLANK_HIT_KO.match(own) and _BANK_BEFORE_KO.search(
+            text[max(0, hit.start - 24):hit.start]))
+    return bool(_BLANK_HIT.search(own) and _BANK_BEFORE.search(before))
 
 
 #: A word every marker of `_TRIED_BEFORE` or `_NO_EFFECT_AFTER` holds (raw text, any case).
@@ -670,7 +733,7 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
-                and _ALTERNATIVE.search(sentence)) or unsure(text, start, end)
+                and _alternative(sentence)) or unsure(text, start, end)
 
 
 #: A disjunction of two alternatives: "or", "ou", "soit", "아니면", "거나", a Korean
@@ -728,7 +791,7 @@ def _in_doubt(text: str, start: int, hit: Hit) -> bool:
     cause the requester only guesses at, among others, is not stated."""
     end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
     sentence = fold(text[start:end])
-    return bool(HESITATION.search(sentence) and _ALTERNATIVE.search(sentence)) or unsure(
+    return bool(HESITATION.search(sentence) and _alternative(sentence)) or unsure(
         text, hit.start, hit.end)
 
 

@@ -56,6 +56,7 @@ from integrations.triage.reading.context import (
 )
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import (
+    COMMON,
     FUNCTION_WRITTEN,
     Hit,
     PerLanguage,
@@ -102,6 +103,28 @@ _WANTED_BEFORE = re.compile(
     r"\b(?:wanted|tried|trying|was going|meant|voulais|voulu|voulait|"
     r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia)\s+"
     r"(?:to\s+|de\s+|d')?$")
+
+
+#: Portuguese "baixar" said of a setting: "baixei os gráficos pro mínimo", "baixar a
+#: qualidade" (lowered), not a download (folded, right after the verb).
+_LOWERED_AFTER = re.compile(r"\s+(?:(?:o|a|os|as|tudo|todos os|todas as|um pouco|mais|ainda)"
+                            r"\s+)*(?:grafico|qualidade|resoluc|configurac|config|detalhe|"
+                            r"sombra|textura|brilho|volume|fps|taxa de quadros|settings|"
+                            r"preset|efeito|particula)")
+
+
+def other_sense(text: str, hit: Hit, language: str) -> bool:
+    """True when the one word of ``hit`` is meant in a sense its phrase is not: an everyday
+    word a keyword's stem falls onto ("resolvam isso logo", soon, met as "logar": `COMMON`,
+    unless the phrase writes the word itself), or Portuguese "baixar" said of a setting
+    (`_LOWERED_AFTER`: lowered, not downloaded)."""
+    word = fold(text[hit.start:hit.end])
+    if " " in word.strip():
+        return False
+    if word in COMMON.get(language, frozenset()) and word not in fold(hit.phrase.text).split():
+        return True
+    return language == "pt" and word.startswith("baix") and bool(
+        _LOWERED_AFTER.match(fold(text[hit.end:hit.end + 40])))
 
 
 def loose(text: str, hit: Hit) -> bool:
@@ -396,7 +419,8 @@ class OptionReader:
         named: set[tuple[str, int, int]] = set()  # hits inside another field's name
         for source, text in texts:
             toks = tokens(text, language, memo)
-            hits = explained(matcher.find(text, toks))
+            hits = [h for h in explained(matcher.find(text, toks))
+                    if not other_sense(text, h, language)]
             if self.person:
                 hits = [h for h in hits if not verb_after_gap(text, h)
                         and not a_things(text, h)]

@@ -1,0 +1,121 @@
+"""Shapes of a sentence that set an option's words apart from the problem: a setting the
+requester turned on before the problem began ("since I enabled two-factor the dashboard
+loads forever", "desde que ativei a verificação em duas etapas"): the trigger, a step; a
+guess closed by a hedge ("is there a hold on my account or something?"): "or something"
+offers no alternative; a bank or a statement that shows nothing ("my bank shows nothing"):
+money that did not arrive, no blank page; an everyday word a keyword's stem falls onto
+("resolvam isso logo": soon, not "logar"); and Portuguese "baixar" said of the graphics
+(lowered, not downloaded). In en, fr, ko and pt-br, with what must still be read kept."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Since I enabled two-factor authentication the dashboard just keeps spinning on my "
+     "laptop. SID 5520871", "en"),
+    ("Depuis que j'ai activé la double authentification, le tableau de bord tourne dans le "
+     "vide sur mon PC. SID 5520871", "fr"),
+    ("Desde que ativei a verificação em duas etapas o painel fica carregando infinito. "
+     "SID 5520871", "pt-br"),
+    ("2단계 인증을 켠 뒤로 대시보드가 무한 로딩이에요. SID 5520871", "ko"),
+])
+def test_a_setting_turned_on_before_the_problem_is_its_trigger(
+        ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the change itself is the problem, no trigger of another
+    ("Desde que troquei de celular não consigo mais logar, o código não chega. SID 5520871",
+     "pt-br"),
+    ("Depuis que j'ai changé mon mot de passe, impossible de me connecter. SID 5520871", "fr"),
+])
+def test_what_follows_the_trigger_still_names_the_problem(
+        ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+def test_the_main_clause_after_a_trigger_is_no_trigger(ads: TriageContext) -> None:
+    body = "Since I moved the dashboard keeps spinning forever on every page. SID 5520871"
+    d = decide(on(ads, body, form="publisher-support", locale="en"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My November commission never showed up although my balance is way over the minimum. "
+     "Is there a hold on my account or something? SID 6612388", "en"),
+    ("Ma commission de novembre n'est jamais arrivée alors que mon solde dépasse le minimum. "
+     "Il y a un blocage sur mon compte ou quoi ? SID 6612388", "fr"),
+    ("Minha comissão de novembro nunca caiu e meu saldo já passou do mínimo. Tem algum "
+     "bloqueio na minha conta ou algo assim? SID 6612388", "pt-br"),
+])
+def test_a_guess_closed_by_a_hedge_offers_no_alternative(
+        ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+def test_a_real_alternative_is_still_a_doubt(ads: TriageContext) -> None:
+    body = ("My November commission never showed up. Is my account suspended or is the "
+            "payment just late? SID 6612388")
+    d = decide(on(ads, body, form="publisher-support", locale="en"), ads)
+    assert "problem_type" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Dashboard says my October payout went out on the 15th but my bank shows nothing. "
+     "SID 4471920", "en"),
+    ("Le tableau de bord dit que mon paiement d'octobre est parti le 15 mais mon relevé "
+     "n'affiche rien. SID 4471920", "fr"),
+    ("O painel diz que meu pagamento de outubro saiu dia 15 mas meu extrato não mostra "
+     "nada. SID 4471920", "pt-br"),
+    ("대시보드에는 10월 지급이 15일에 나갔다고 나오는데 통장에는 아무것도 안 떠요. SID 4471920",
+     "ko"),
+])
+def test_a_bank_that_shows_nothing_is_money_not_arrived(
+        ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
+    assert written(ads, d).get("problem_type") == "pub_payments"
+
+
+def test_a_dashboard_that_shows_nothing_is_still_technical(ads: TriageContext) -> None:
+    body = "Since this morning the dashboard shows nothing, just a grey area. SID 4471920"
+    d = decide(on(ads, body, form="publisher-support", locale="en"), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize("body", [
+    "por favor resolvam isso logo, faz dias que ninguém me responde",
+    "logo depois do almoço mandei outro e-mail e nada, ninguém responde",
+])
+def test_an_everyday_word_is_no_keyword_by_its_stem(ads: TriageContext, body: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale="pt-br"), ads)
+    assert "problem_type" not in written(ads, d)
+
+
+def test_the_keyword_written_as_such_is_still_read(ads: TriageContext) -> None:
+    body = "Não consigo logar no painel desde ontem, diz senha inválida. SID 5520871"
+    d = decide(on(ads, body, form="publisher-support", locale="pt-br"), ads)
+    assert written(ads, d).get("problem_type") == "pub_account"
+
+
+@pytest.mark.parametrize("body", [
+    "O jogo tá travando muito em raid. Já baixei os gráficos pro mínimo e nada.",
+    "Fica dando engasgo direto, baixei a qualidade e a resolução e continua igual.",
+])
+def test_graphics_lowered_are_no_download(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="technical-issues", locale="pt-br"), games)
+    assert written(games, d).get("issue_type") != "tech_patching"
+
+
+def test_a_download_is_still_patching(games: TriageContext) -> None:
+    body = "Não consigo baixar o patch novo, o download trava em 40% toda vez."
+    d = decide(on(games, body, form="technical-issues", locale="pt-br"), games)
+    assert written(games, d).get("issue_type") == "tech_patching"
