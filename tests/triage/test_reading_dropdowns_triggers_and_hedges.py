@@ -119,3 +119,91 @@ def test_a_download_is_still_patching(games: TriageContext) -> None:
     body = "Não consigo baixar o patch novo, o download trava em 40% toda vez."
     d = decide(on(games, body, form="technical-issues", locale="pt-br"), games)
     assert written(games, d).get("issue_type") == "tech_patching"
+
+
+@pytest.mark.parametrize(("subject", "body", "locale"), [
+    ("link builder spinning forever", "Since Monday the link builder just shows the loading "
+     "wheel and never finishes. SID 2209871", "en"),
+    ("générateur de liens bloqué", "Depuis lundi le générateur de liens tourne dans le vide "
+     "et ne finit jamais. SID 2209871", "fr"),
+    ("gerador de links carregando", "Desde segunda o gerador de links fica carregando e nunca "
+     "termina. SID 2209871", "pt-br"),
+    ("링크 생성기 무한 로딩", "월요일부터 링크 생성기가 계속 로딩만 되고 안 끝나요. SID 2209871",
+     "ko"),
+])
+def test_a_tool_that_spins_is_where_a_technical_problem_shows(
+        ads: TriageContext, subject: str, body: str, locale: str) -> None:
+    d = decide(on(ads, body, subject=subject, form="publisher-support", locale=locale), ads)
+    assert written(ads, d).get("problem_type") == "pub_technical"
+
+
+def test_what_the_tool_makes_wrong_is_no_technical_problem(ads: TriageContext) -> None:
+    body = ("The link builder makes links to the old Fnac campaign, the advertiser says the "
+            "offer moved. SID 2209871")
+    d = decide(on(ads, body, form="publisher-support", locale="en"), ads)
+    assert written(ads, d).get("problem_type") != "pub_technical"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Tried to pay with a paysafecard bought at the gas station but the shop says this "
+     "payment method is not available for me.", "en"),
+    ("J'ai voulu payer avec une paysafecard de 20 euros achetée au tabac mais la boutique dit "
+     "que ce moyen de paiement n'est pas disponible pour moi.", "fr"),
+    ("Paguei com paysafecard comprada na banca mas a loja diz que esse método de pagamento "
+     "não está disponível pra mim.", "pt-br"),
+    ("편의점에서 산 paysafecard로 결제하려는데 이 결제 수단은 사용할 수 없다고 나와요.", "ko"),
+])
+def test_a_but_clause_naming_another_option_is_what_went_wrong(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Bought the 5000 Bits pack yesterday but it never showed up, my card was charged.", "en"),
+    ("J'ai acheté le pack 5000 Bits hier mais rien reçu, ma carte a été débitée.", "fr"),
+])
+def test_bought_but_nothing_came_is_still_not_received(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("purchase_problem") == "purchase_not_received"
+
+
+@pytest.mark.parametrize(("subject", "body", "locale"), [
+    ("quest NPC vanished", "The NPC vanished and I can't turn in the quest The Iron Gate. "
+     "Character Maelis on Brutwacht.", "en"),
+    ("PNJ disparu", "Le PNJ a disparu et je ne peux pas rendre la quête La Porte de Fer. "
+     "Personnage Maelis sur Brutwacht.", "fr"),
+    ("npc sumiu", "O NPC sumiu e não consigo entregar a missão A Porta de Ferro. Personagem "
+     "Maelis no Brutwacht.", "pt-br"),
+    ("NPC 사라짐", "NPC가 사라져서 퀘스트 완료를 못 해요. 캐릭터 Maelis, Brutwacht 서버.", "ko"),
+])
+def test_a_thing_of_another_option_that_vanished_is_no_lost_item(
+        games: TriageContext, subject: str, body: str, locale: str) -> None:
+    d = decide(on(games, body, subject=subject, form="in-game-issues", locale=locale), games)
+    assert written(games, d).get("ingame_category") == "ingame_quest"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My sword vanished from my bags after the quest. Character Maelis on Brutwacht.", "en"),
+    ("Minha espada sumiu do inventário. Personagem Maelis no Brutwacht.", "pt-br"),
+    # the stone picked up for the quest vanished: the quest is no subject of the loss
+    ("La pierre que j'avais ramassée pour la quête a disparu de mon sac. Perso Maelis sur "
+     "Brutwacht.", "fr"),
+])
+def test_an_item_that_vanished_is_still_lost(games: TriageContext, body: str,
+                                            locale: str) -> None:
+    d = decide(on(games, body, form="in-game-issues", locale=locale), games)
+    assert written(games, d).get("ingame_category") != "ingame_quest"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Tried to buy the starter pack but the payment method isn't available for me.", "en"),
+    ("j ai voulu prendre le pack mais ce moyen de paiement n est pas dispo pour moi", "fr"),
+    ("tentei comprar o pacote mas a forma de pagamento não tá disponível pra mim", "pt-br"),
+    ("스타터 팩 사려고 했는데 이 결제 수단은 안 돼요 라고 떠요", "ko"),
+])
+def test_a_method_not_available_to_the_buyer_is_refused(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("purchase_problem") == "purchase_method_refused"

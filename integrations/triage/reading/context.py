@@ -26,7 +26,11 @@ from integrations.triage.reading.normalise import MENU_ARROW, fold
 _PLACE_AFTER = re.compile(
     r"^[\s'\"»”]*(?:tabs?|pages?|sections?|menus?|screens?|onglets?|rubriques?|abas?|guias?|"
     r"paginas?|telas?|generators?|generateurs?|geradore?s?|tools?|outils?|ferramentas?|"
-    r"widgets?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
+    r"widgets?|builders?)\b|^\s*(?:탭|페이지|메뉴|화면|생성기)")
+#: A keyword that ends in a tool's noun ("link builder"): the tool, a place of the product
+#: like "the Links tab" (`_PLACE_AFTER`); what goes wrong there is the problem.
+_TOOL_OWN = re.compile(r"\b(?:builders?|generators?|generateurs?|geradore?s?|widgets?|tools?|"
+                       r"outils?|ferramentas?)$|(?:생성기|빌더)$")
 #: "on the", "in the", "sur l'onglet", "na aba", "no menu", "on my", "sur mon", "na minha"
 #: right before the words ("nothing works on my account": where, not what), and where the
 #: requester is sent ("back to login", "renvoie vers la connexion"); a tool named after its
@@ -577,7 +581,8 @@ def _context(text: str, hit: Hit) -> bool:
     """`context` before what the product says back is set apart."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
-    if (_PLACE_AFTER.search(after) or (_PLACE_BEFORE.search(before)
+    if (_PLACE_AFTER.search(after) or _TOOL_OWN.search(fold(text[hit.start:hit.end]))
+            or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
             or (_DOING_BEFORE.search(before) and not _PAID_WITH.search(before)

@@ -127,6 +127,24 @@ def other_sense(text: str, hit: Hit, language: str) -> bool:
         _LOWERED_AFTER.match(fold(text[hit.end:hit.end + 40])))
 
 
+#: The last word of a phrase that states an act and its letdown ("bought but", "acheté
+#: mais", "comprei mas").
+_BUT_WORDS = frozenset({"but", "mais", "mas", "only", "however"})
+
+
+def let_down_by_another(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
+    """True when ``hit``'s phrase ends in "but" ("acheté mais") and the clause after it, in
+    the same sentence, names another option ("… achetée au tabac mais la boutique dit que ce
+    moyen de paiement n'est pas disponible"): the act is the setup, the other option what
+    went wrong."""
+    words = fold(hit.phrase.text).split()
+    if not words or words[-1] not in _BUT_WORDS:
+        return False
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
+    return any(o.phrase.label != hit.phrase.label and not o.negated
+               and hit.end <= o.start < stop for o in hits)
+
+
 def loose(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` meet its phrase only loosely: other endings or a word
     between ("entrar mais na conta" for "entraram na minha conta", someone got in)."""
@@ -498,11 +516,14 @@ class OptionReader:
                             or AT_TECHNICAL.search(fold(text[max(0, o.start - 12):hit.start]))))
                              or (hit.end <= o.start and AT_KO.match(text[hit.end:o.start]))
                              or (o.end <= hit.start and hit.start - o.end <= 24
-                                 and stalled(text, o.end, hit.start, hit.end)))
+                                 and stalled(text, o.end, hit.start, hit.end))
+                             or (o.end <= hit.start and hit.start - o.end <= 24
+                                 and vanished(text, o, hit.start, hit.end)))
                         for o in hits) or (unable and loose(text, hit) and _UNABLE_BEFORE.search(
                             fold(text[max(0, hit.start - 28):hit.start]))) or (
                         loose(text, hit) and _WANTED_BEFORE.search(
                             fold(text[max(0, hit.start - 24):hit.start]))) or (
+                        let_down_by_another(text, hit, hits)) or (
                         self.person and someone_else(text, hit)) or (
                         not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
@@ -662,6 +683,34 @@ def stalled(text: str, gap_start: int, start: int, end: int) -> bool:
     if _STALLED_GAP_KO.fullmatch(gap):
         return True
     return bool(_STALLED_GAP.fullmatch(gap) and _STALLED_AT.match(text, end))
+
+
+#: A word of loss: "vanished", "disappeared", "is gone", "a disparu", "sumiu", "사라졌어요".
+_LOSS_HIT = re.compile(r"(?:vanish|disappear|gone|went missing|disparu|dispar|sumi|desaparec|"
+                       r"사라|없어)")
+#: Between another option's thing and a word of loss, a subject's verb at most ("the NPC
+#: just vanished", "le PNJ a disparu", "o NPC simplesmente sumiu", "NPC가 갑자기 사라졌어요").
+_LOSS_GAP = re.compile(r"\s*(?:(?:has|have|is|was|just|simply|suddenly|a|ont|est|simplement|"
+                       r"soudain|simplesmente|de repente|tinha|ja)\s+)*|"
+                       r"\s*(?:이|가|은|는|도)?\s*(?:(?:갑자기|그냥)\s*)?")
+
+
+#: Before the other option's thing, the start of its clause, an article and a word at most:
+#: the thing is the loss's subject ("The NPC vanished", "e o NPC sumiu"), not a word of a
+#: complement ("la pierre que j'avais ramassée pour la quête a disparu": the stone).
+_SUBJECT_START = re.compile(r"(?:^|[.!?,;:\n(]|\b(?:and|et|e|but|mais|mas|then|puis|now|agora|"
+                            r"maintenant)\s)\s*(?:(?:the|my|our|this|that|le|la|l'|les|mon|ma|"
+                            r"ce|cette|o|a|os|as|meu|minha|esse|essa|este|esta)\s*)?"
+                            r"(?:[^\W\d_]+\s+)?$")
+
+
+def vanished(text: str, thing: Hit, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` are a loss said of another option's thing
+    right before them (``thing``), the subject of its clause: "the NPC vanished" is the
+    quest's NPC gone, no item lost."""
+    return bool(_LOSS_GAP.fullmatch(text, thing.end, start)
+                and _LOSS_HIT.search(fold(text[start:end]))
+                and _SUBJECT_START.search(fold(text[max(0, thing.start - 40):thing.start])))
 
 
 def explained(hits: list[Hit]) -> list[Hit]:
