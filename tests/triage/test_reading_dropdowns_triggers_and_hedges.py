@@ -207,3 +207,42 @@ def test_a_method_not_available_to_the_buyer_is_refused(
         games: TriageContext, body: str, locale: str) -> None:
     d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
     assert written(games, d).get("purchase_problem") == "purchase_method_refused"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("After the maintenance my Frostweave Hood is just not there anymore. Not in my bags, not "
+     "in the bank. Character Maelis on Brutwacht.", "en"),
+    ("Depuis la maintenance ma Capuche de givre n'est plus là, plus dans mes sacs ni dans ma "
+     "banque. Perso Maelis sur Brutwacht.", "fr"),
+    ("Depois da manutenção meu Capuz de Gelo não está mais no inventário, procurei em tudo. "
+     "Personagem Maelis no Brutwacht.", "pt-br"),
+    ("점검 끝나고 접속하니까 서리 두건이 가방에도 없고 창고에도 없어요. 캐릭터 Maelis, Brutwacht "
+     "서버.", "ko"),
+])
+def test_a_thing_no_longer_there_is_a_lost_item(games: TriageContext, body: str,
+                                               locale: str) -> None:
+    d = decide(on(games, body, form="in-game-issues", locale=locale), games)
+    assert written(games, d).get("ingame_category") == "ingame_lost_item"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My character got stuck between two rocks near the lake and I can't move my character "
+     "at all. Maelis on Brutwacht, please teleport me out.", "en"),
+    ("Mon perso est coincé entre des rochers près du lac, je ne peux plus bouger mon "
+     "personnage. Maelis sur Brutwacht.", "fr"),
+    ("Meu personagem ficou preso entre as pedras perto do lago e não consigo mexer o "
+     "personagem. Maelis no Brutwacht.", "pt-br"),
+    ("호수 근처에서 바위 사이에 캐릭터가 끼어서 못 움직여요. 위치 좀 옮겨주세요. 캐릭터 Maelis, "
+     "Brutwacht 서버.", "ko"),
+])
+def test_a_character_stuck_in_the_scenery_is_other(games: TriageContext, body: str,
+                                                  locale: str) -> None:
+    d = decide(on(games, body, form="in-game-issues", locale=locale), games)
+    assert written(games, d).get("ingame_category") == "ingame_other"
+
+
+def test_an_npc_no_longer_there_is_the_quest(games: TriageContext) -> None:
+    body = ("Finished every objective of The Iron Gate but the NPC is not there anymore. "
+            "Character Maelis on Brutwacht.")
+    d = decide(on(games, body, form="in-game-issues", locale="en"), games)
+    assert written(games, d).get("ingame_category") == "ingame_quest"

@@ -686,8 +686,8 @@ def stalled(text: str, gap_start: int, start: int, end: int) -> bool:
 
 
 #: A word of loss: "vanished", "disappeared", "is gone", "a disparu", "sumiu", "사라졌어요".
-_LOSS_HIT = re.compile(r"(?:vanish|disappear|gone|went missing|disparu|dispar|sumi|desaparec|"
-                       r"사라|없어)")
+_LOSS_HIT = re.compile(r"(?:vanish|disappear|gone|went missing|there anymore|no longer there|"
+                       r"disparu|dispar|plus la|sumi|desaparec|mais la|사라|없어)")
 #: Between another option's thing and a word of loss, a subject's verb at most ("the NPC
 #: just vanished", "le PNJ a disparu", "o NPC simplesmente sumiu", "NPC가 갑자기 사라졌어요").
 _LOSS_GAP = re.compile(r"\s*(?:(?:has|have|is|was|just|simply|suddenly|a|ont|est|simplement|"
@@ -699,7 +699,8 @@ _LOSS_GAP = re.compile(r"\s*(?:(?:has|have|is|was|just|simply|suddenly|a|ont|est
 #: the thing is the loss's subject ("The NPC vanished", "e o NPC sumiu"), not a word of a
 #: complement ("la pierre que j'avais ramassée pour la quête a disparu": the stone).
 _SUBJECT_START = re.compile(r"(?:^|[.!?,;:\n(]|\b(?:and|et|e|but|mais|mas|then|puis|now|agora|"
-                            r"maintenant)\s)\s*(?:(?:the|my|our|this|that|le|la|l'|les|mon|ma|"
+                            r"maintenant|because|since|as|when|parce que|car|quand|porque|pois|"
+                            r"quando|que|qu')\s)\s*(?:(?:the|my|our|this|that|le|la|l'|les|mon|ma|"
                             r"ce|cette|o|a|os|as|meu|minha|esse|essa|este|esta)\s*)?"
                             r"(?:[^\W\d_]+\s+)?$")
 
