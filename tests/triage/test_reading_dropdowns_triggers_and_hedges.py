@@ -246,3 +246,26 @@ def test_an_npc_no_longer_there_is_the_quest(games: TriageContext) -> None:
             "Character Maelis on Brutwacht.")
     d = decide(on(games, body, form="in-game-issues", locale="en"), games)
     assert written(games, d).get("ingame_category") == "ingame_quest"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Got a mail at 4am saying someone logged into my account from Brazil. Now my password "
+     "doesn't work. Account name frostmere.", "en"),
+    ("Quelqu'un s'est connecté à mon compte depuis le Brésil cette nuit. Maintenant mon mot "
+     "de passe est incorrect. Compte frostmere.", "fr"),
+    ("Alguém entrou na minha conta de madrugada, veio um aviso do Brasil. Agora a senha dá "
+     "senha incorreta. Conta frostmere.", "pt-br"),
+    ("새벽에 모르는 기기에서 누군가 접속했다고 메일이 왔어요. 이제 비밀번호가 틀리다고 나와요. "
+     "계정 frostmere", "ko"),
+])
+def test_a_symptom_now_after_its_cause_is_the_cause(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    d = decide(on(games, body, form="account-recovery", locale=locale), games)
+    assert written(games, d).get("recovery_reason") == "recovery_compromised"
+
+
+def test_a_second_reason_now_is_still_two(games: TriageContext) -> None:
+    body = ("I changed phones last week so my authenticator is gone. Now I forgot my password "
+            "too. Account frostmere.")
+    d = decide(on(games, body, form="account-recovery", locale="en"), games)
+    assert "recovery_reason" not in written(games, d)

@@ -145,6 +145,26 @@ def let_down_by_another(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
                and hit.end <= o.start < stop for o in hits)
 
 
+#: A sentence opened by "now" right before a thing's symptom: "Now my password doesn't
+#: work", "Maintenant mon mot de passe est incorrect", "Agora a senha dá incorreta", "이제
+#: 비밀번호가 틀리다고" (folded, from the sentence's start): the outcome of what came before.
+#: Not "now I forgot my password too": the requester's own act, a second reason.
+_NOW_START = re.compile(r"(?:(?:and|so|et|du coup|e|ai)\s+)?(?:now|maintenant|agora|이제)\s*,?\s*"
+                        r"(?:(?:my|the|mon|ma|le|la|l'|minha|meu|a|o)\s*)?")
+
+
+def now_after_cause(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
+    """True when ``hit`` opens a sentence after "now" (`_NOW_START`) and another option is
+    named, as the problem, in an earlier sentence: the symptom is that cause's outcome
+    ("someone logged into my account from Brazil. Now my password doesn't work")."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    opening = fold(text[begin:hit.start]).strip()
+    if not begin or not opening or not _NOW_START.fullmatch(opening + " "):
+        return False
+    return any(o.phrase.label != hit.phrase.label and not o.negated and o.end <= begin
+               for o in hits)
+
+
 def loose(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` meet its phrase only loosely: other endings or a word
     between ("entrar mais na conta" for "entraram na minha conta", someone got in)."""
@@ -524,6 +544,7 @@ class OptionReader:
                         loose(text, hit) and _WANTED_BEFORE.search(
                             fold(text[max(0, hit.start - 24):hit.start]))) or (
                         let_down_by_another(text, hit, hits)) or (
+                        now_after_cause(text, hit, hits)) or (
                         self.person and someone_else(text, hit)) or (
                         not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
