@@ -269,3 +269,28 @@ def test_a_second_reason_now_is_still_two(games: TriageContext) -> None:
             "too. Account frostmere.")
     d = decide(on(games, body, form="account-recovery", locale="en"), games)
     assert "recovery_reason" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I paid with a paysafecard from the kiosk and the shop refused it. The card code is "
+     "still unused.", "en"),
+    ("J'ai voulu payer avec une paysafecard achetée au tabac, refusée. Le code de la carte "
+     "est toujours pas utilisé.", "fr"),
+    ("Tentei pagar com paysafecard e foi recusado. O código do cartão continua sem uso.",
+     "pt-br"),
+    pytest.param("페이세이프카드로 결제하려는데 거절됐어요. 그 카드 코드는 아직 안 썼어요.", "ko",
+                 marks=pytest.mark.xfail(strict=True, reason="Korean '카드' is no separate word "
+                                         "of '페이세이프카드': no phrase of the prepaid option "
+                                         "holds it")),
+])
+def test_the_card_with_a_prepaid_code_is_the_prepaid_card(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase", locale=locale), games)
+    assert written(games, d).get("payment_method") == "pay_paysafecard"
+
+
+def test_a_card_number_is_still_a_card(games: TriageContext) -> None:
+    body = ("My paysafecard was refused, so I tried my Visa too: the card number is right but "
+            "it was refused as well.")
+    d = decide(on(games, body, form="unable-to-purchase", locale="en"), games)
+    assert written(games, d).get("payment_method") != "pay_paysafecard"

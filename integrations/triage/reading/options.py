@@ -165,6 +165,51 @@ def now_after_cause(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
                for o in hits)
 
 
+def _option_words(f: Field, language: str) -> dict[str, frozenset[str]]:
+    """Per option, the folded words of its phrases in ``language`` (titles, keywords)."""
+    words: dict[str, set[str]] = {}
+    for label, text, _ in option_phrases(f, language):
+        words.setdefault(label, set()).update(_WORD.findall(fold(text)))
+    return {label: frozenset(w) for label, w in words.items()}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: The word a bare hit is the complement of, or that it qualifies: "le code de la carte",
+#: "the card code", "the card's code", "o código do cartão" (folded).
+_OWNER_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de la|de l'|du|de|of the|of|do|da)\s*$")
+_OWNED_AFTER = re.compile(r"(?:'s)?\s+([^\W\d_]+)\s+(?:is|was|has|had|still|isn't|wasn't|"
+                          r"hasn't|doesn't|didn't|won't|isnt|wasnt|doesnt|didnt|wont)\b")
+#: A definite article right before the bare word: the thing named before ("the card", "la
+#: carte", "do cartão").
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|la|le|l'|cette|ce|du|o|a|do|da|esse|essa|"
+                              r"este|esta|desse|dessa)\s*$")
+
+
+def part_of_another(text: str, hit: Hit, words: Mapping[str, frozenset[str]],
+                    others: set[str], language: str) -> bool:
+    """True when the one word of ``hit``, after a definite article (the thing named before),
+    stands with a noun (`_OWNER_BEFORE`; `_OWNED_AFTER` in English: "le code de la carte",
+    "the card code is …") that only another option named in the texts (``others``) holds in
+    its phrases ("code prépayé"): the card with a prepaid code is that option's, the bare
+    word no means of its own."""
+    own = words.get(hit.phrase.label, frozenset())
+    if " " in fold(text[hit.start:hit.end]).strip():
+        return False
+    if not _DEFINITE_BEFORE.search(fold(text[max(0, hit.start - 8):hit.start])):
+        return False  # "my card", "une carte": a means of the requester's own
+    near = []
+    before = _OWNER_BEFORE.search(fold(text[max(0, hit.start - 24):hit.start]))
+    if before:
+        near.append(before.group(1))
+    # English compounds a noun after ("the card code is …"), French and Portuguese a
+    # complement before ("le code de la carte")
+    after = _OWNED_AFTER.match(fold(text[hit.end:hit.end + 32])) if language == "en" else None
+    if after:
+        near.append(after.group(1))
+    return any(w not in own and any(w in words.get(o, frozenset()) for o in others)
+               for w in near)
+
+
 def loose(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` meet its phrase only loosely: other endings or a word
     between ("entrar mais na conta" for "entraram na minha conta", someone got in)."""
@@ -344,6 +389,7 @@ class OptionReader:
         self.people = person_words(f) if self.person else {}
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
         self.quoted = quoted_option(f)
+        self._words: dict[str, dict[str, frozenset[str]]] = {}  # per language
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
             if names else None
         self.rivals = PerLanguage(lambda language: [
@@ -563,6 +609,16 @@ class OptionReader:
             best.pop(value, None)
         if not best:
             return None
+        if len(best) > 1 and not self.person:
+            # "le code de la carte" after "une paysafecard": the card is the prepaid one
+            words = self._words.get(language)
+            if words is None:
+                words = self._words[language] = _option_words(self.field, language)
+            for t, h in kept:
+                others = {o.phrase.label for x, o in kept if o.phrase.label != h.phrase.label
+                          and (x, o.start, o.end) not in named}
+                if others and part_of_another(t, h, words, others, language):
+                    named.add((t, h.start, h.end))
         subject = next((t for src, t in texts if src == "subject"), None)
         strong, direct = weigh(kept, set(best), language, memo, frozenset(named), subject)
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
