@@ -294,3 +294,16 @@ def test_a_card_number_is_still_a_card(games: TriageContext) -> None:
             "it was refused as well.")
     d = decide(on(games, body, form="unable-to-purchase", locale="en"), games)
     assert written(games, d).get("payment_method") != "pay_paysafecard"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # an update is itself a kind of problem the game's form offers: no trigger set aside
+    ("Since I updated the game it crashes every time I load into a raid.", "en"),
+    ("Depuis que j'ai mis à jour le jeu, il plante à chaque raid.", "fr"),
+    ("업데이트 받고 나서부터 레이드 들어가면 튕겨요.", "ko"),
+    ("Ever since I installed the new patch I can't log in, stuck on connecting.", "en"),
+])
+def test_an_update_before_the_problem_is_no_trigger_set_aside(
+        games: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(games, body, form="technical-issues", locale=locale), games)
+    assert "issue_type" in asked(d)

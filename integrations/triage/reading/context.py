@@ -263,26 +263,37 @@ _SHOWS_AFTER = re.compile(r"^\s*(?:(?:still|only|just|now|toujours|encore|ainda|
                           r"[$€£]|r\$|\d)")
 #: A setting the requester turned on or changed right before the problem began: "since I
 #: enabled two-factor", "depuis que j'ai activé la double authentification", "desde que
-#: ativei a verificação em duas etapas" (folded, the since-clause's verb and at most an
-#: article and a word before the words): the trigger, a step, not the problem. A past verb
-#: only ("since I can't log in" gives a cause, no moment).
+#: ativei a verificação em duas etapas" (folded, the since-clause's verb of setting and at
+#: most an article and a word before the words): the trigger, a step, not the problem. A
+#: verb of setting only: "since I updated the game" names an update, itself a kind of
+#: problem a game's form offers; "since I can't log in" gives a cause, no moment.
+_SETTING_EN = (r"enabled|activated|turned|switched|set|changed|added|linked|connected|"
+               r"configured|disabled|removed|verified")
+_SETTING_FR = (r"active|mis|ajoute|change|modifie|lie|connecte|configure|desactive|"
+               r"supprime|verifie")
+_SETTING_PT = (r"ativei|liguei|configurei|mudei|troquei|adicionei|vinculei|conectei|"
+               r"cadastrei|desativei|removi|alterei|coloquei|habilitei|ativamos|mudamos|"
+               r"trocamos|configuramos|ativou|mudou|trocou")
 _SINCE_BEFORE = re.compile(
-    r"(?:\b(?:ever\s+)?since\s+(?:i|we)\s+(?:(?:first|just)\s+)?(?:[^\W\d_]+ed|set|put|got|"
-    r"made|took|turned|switched)|\bdepuis\s+que\s+(?:j'ai|j ai|on a|nous avons|j'avais)\s+"
-    r"(?:(?:bien|juste)\s+)?[^\W\d_]+[ei]e?s?|\b(?:desde|depois)\s+que\s+(?:eu\s+|a gente\s+|"
-    r"nos\s+)?[^\W\d_]+(?:ei|ou|amos|i)|\bdesde\s+que\s+(?:eu\s+)?(?:fiz|pus|coloquei))\s+"
+    r"(?:\b(?:ever\s+)?since\s+(?:i|we)\s+(?:(?:first|just)\s+)?(?:" + _SETTING_EN + r")|"
+    r"\bdepuis\s+que\s+(?:j'ai|j ai|on a|nous avons|j'avais)\s+(?:(?:bien|juste)\s+)?"
+    r"(?:" + _SETTING_FR + r")e?s?|"
+    r"\b(?:desde|depois)\s+que\s+(?:eu\s+|a gente\s+|nos\s+)?(?:" + _SETTING_PT + r"))\s+"
     r"(?:(?:on|up|in|off|the|my|a|an|le|la|les|l'|mon|ma|mes|o|a|os|as|um|uma|meu|minha)"
     r"\s*){0,2}(?:[^\W\d_][\w'-]*\s+)?$")
 #: The same in Korean, after the words: "2단계 인증을 켠 뒤로", "…설정한 후로", "…바꾸고
-#: 나서부터".
-_SINCE_AFTER_KO = re.compile(r"\s*(?:을|를|이|가)?\s*[\uac00-\ud7a3]{0,4}?"
-                             r"(?:[\uac00-\ud7a3](?:\s*(?:뒤로|후로|이후로|뒤부터|후부터|"
-                             r"이후부터|다음부터)|고\s*나서(?:부터)?))")
+#: 나서부터" (a verb of setting: "업데이트 받고 나서부터" names an update).
+_SINCE_AFTER_KO = re.compile(r"\s*(?:을|를|이|가)?\s*(?:켠|켜고|킨|키고|설정한|설정하고|"
+                             r"바꾼|바꾸고|등록한|등록하고|연결한|연결하고|활성화한|활성화하고|"
+                             r"추가한|추가하고|변경한|변경하고)\s*(?:뒤로|후로|이후로|뒤부터|후부터|이후부터|다음부터|"
+                             r"나서(?:부터)?)")
 #: Words that begin a clause's predicate: the main clause after a comma-less since-clause
 #: ("since I moved the page keeps spinning"), never the trigger.
 _PREDICATE_HIT = re.compile(r"^(?:keeps?|is|are|was|were|never|won'?t|doesn'?t|just|still|"
                             r"est|ne|n'|tourne|reste|fica|ficou|ta|esta|nao|continua|"
                             r"[^\W\d_]+(?:ing|ando|endo))\b")
+#: A subject pronoun inside the words: a clause of their own ("the game it crashes").
+_SUBJECT_WORD = re.compile(r"\b(?:it|he|she|they|i|we|il|elle|ils|on|je|ele|ela|eles|eu)\b")
 #: A holder of money that shows nothing: "my bank shows nothing", "mon relevé n'affiche
 #: rien", "meu extrato não mostra nada", "통장에는 아무것도 안 떠요": the money did not
 #: arrive, the words of a blank page say no page is blank.
@@ -614,7 +625,8 @@ def _context(text: str, hit: Hit) -> bool:
             or (_HOLDER_HIT.search(fold(text[hit.start:hit.end]))
                 and _SHOWS_AFTER.search(fold(text[hit.end:hit.end + 24])))
             or (_SINCE_BEFORE.search(before)
-                and not _PREDICATE_HIT.match(fold(text[hit.start:hit.end])))
+                and not _PREDICATE_HIT.match(fold(text[hit.start:hit.end]))
+                and not _SUBJECT_WORD.search(fold(text[hit.start:hit.end])))
             or (_SINCE_AFTER_KO.match(text, hit.end) is not None
                 and HANGUL.search(text, hit.start, hit.end) is not None)
             or money_not_shown(text, hit, before)
