@@ -307,3 +307,15 @@ def test_an_update_before_the_problem_is_no_trigger_set_aside(
         games: TriageContext, body: str, locale: str) -> None:
     d = decide(on(games, body, form="technical-issues", locale=locale), games)
     assert "issue_type" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Ma commission d'octobre n'est jamais arrivée. Maintenant mon compte est bloqué aussi. "
+     "SID 5520871", "fr"),
+    ("Minha comissão de outubro nunca caiu. Agora minha conta está bloqueada também. "
+     "SID 5520871", "pt-br"),
+])
+def test_a_second_problem_added_now_is_no_outcome(ads: TriageContext, body: str,
+                                                 locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
+    assert "problem_type" in asked(d)

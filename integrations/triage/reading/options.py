@@ -153,6 +153,11 @@ _NOW_START = re.compile(r"(?:(?:and|so|et|du coup|e|ai)\s+)?(?:now|maintenant|ag
                         r"(?:(?:my|the|mon|ma|le|la|l'|minha|meu|a|o)\s*)?")
 
 
+#: A second thing added, in the words' sentence: "too", "also", "aussi", "também", "도".
+_TOO = re.compile(r"\b(?:too|also|as well|either|aussi|egalement|en plus|tambem|tb)\b|"
+                  r"[\uac00-\ud7a3]도\s")
+
+
 def now_after_cause(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
     """True when ``hit`` opens a sentence after "now" (`_NOW_START`) and another option is
     named, as the problem, in an earlier sentence: the symptom is that cause's outcome
@@ -161,6 +166,9 @@ def now_after_cause(text: str, hit: Hit, hits: Sequence[Hit]) -> bool:
     opening = fold(text[begin:hit.start]).strip()
     if not begin or not opening or not _NOW_START.fullmatch(opening + " "):
         return False
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
+    if _TOO.search(fold(text[hit.start:stop])):
+        return False  # "maintenant mon compte est bloqué aussi": a second problem added
     return any(o.phrase.label != hit.phrase.label and not o.negated and o.end <= begin
                for o in hits)
 
