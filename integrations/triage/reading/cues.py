@@ -160,9 +160,9 @@ def _cue_words(cue: str) -> str:
 
 
 #: A French "c'est" inside a cue ("moi c'est"), and how chat writes it: "moi c X", "moi
-#: cé X", "moi, c'est X", "moi sé X", "moi ces X".
+#: cé X", "moi, c'est X", "moi sé X", "moi ces X", "moi c est X".
 _CEST = re.compile(r"\\ c\['’\]\?est$")
-_CEST_ANY = r",?\\s+(?:c['’]?est|c|cé|ces|sé)"
+_CEST_ANY = r",?\\s+(?:c(?:['’]|\\s+)?est|c|cé|ces|sé)"
 
 
 def cues_pattern(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:

@@ -143,7 +143,9 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # "my username's lunabelle_x": the contracted copula
             r"['’]s\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
-            r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c|called|named|nommée?|chamad[oa]|s'appelle|"
+            # (casual French drops the apostrophe: "mon compte c est lutinbleu")
+            r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c\s+est|c|called|named|nommée?|chamad[oa]|"
+            r"s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme)\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|"
@@ -334,6 +336,19 @@ def _proper_name(value: str) -> bool:
     return any(c.islower() for c in value) and len(value) >= 3
 
 
+def _shouted(value: str, languages: tuple[str, ...]) -> bool:
+    """True for a word written in capitals that the workspace's languages use often: said
+    with emphasis ("came out of my acct TWICE", "minha conta NUNCA recebeu", "mon compte
+    ENCORE débité"), no handle; a rare or coined one ("KRAGGOR") may still be a name."""
+    return value.isalpha() and value.isupper() and len(value) >= 2 and \
+        (fold(value) in COMMON or fold(value) in STATE_WORDS or common_word(value, languages))
+
+
+#: A label's mark between a field's name and its value ("Account: X", "login = X"): what
+#: follows is the value whatever its case.
+_LABEL_MARK = re.compile(r"[:：=]")
+
+
 def _looks_like_name(value: str, explicit: bool) -> bool:
     words = value.split()
     first = words[0]
@@ -342,8 +357,9 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     word = first.casefold()
     if fold(word) in STATE_WORDS or (len(words) == 1 and fold(word) in COMMON):
         return False  # "avec PayPal": a preposition; "is the same": a common word
-    if any(w[:1].isupper() for w in words[1:]):  # "le pack Marchand": a named product
-        return True
+    if any(w[:1].isupper() and words[i].casefold() not in NAME_JOINERS
+           for i, w in enumerate(words[1:])):  # "le pack Marchand": a named product
+        return True  # (not "feito da Rússia": a capital after a preposition is a place's)
     if not explicit or word in STATE_WORDS or len(word) < 4:
         return False
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
@@ -622,6 +638,28 @@ _LOGGED_IN = re.compile(
     r"(?<![\w.])([A-Za-z][\w.]{2,30}[A-Za-z0-9])\s*(?:으로|로)\s*(?:로그인|접속)")
 #: A colon after a value starts what follows ("mon compte brumeazur : l'actuelle …").
 _COLON_NEXT = re.compile(r"[ \t]*[:：]")
+#: The verb of a predicate right after a handle: the handle named its subject ("my account
+#: thornvexa is registered with …", "mon compte brumeazur est enregistré …", "minha conta
+#: zorvelinha está cadastrada …", "… foi criada").
+_PREDICATE = re.compile(
+    r"(?i)\s+(?:is|was|has|had|got|gets|keeps|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t|"
+    r"can['’]?t|cannot|won['’]?t|still|est|était|etait|a|avait|n['’]|ne|reste|"
+    r"é|e|está|esta|estava|foi|tá|ta|ficou|fica|tem|tinha|não|nao|continua)\s")
+#: A terse item of a list before a comma: a few words from the sentence's start ("Windows
+#: 11, account bretonwolf.", "windows 10, compte brumeazur.").
+_TERSE_ITEM = re.compile(r"(?:^|[.!?\n])[ \t]*(?:[^\s,.!?;:]+[ \t]+){0,2}[^\s,.!?;:]+,[ \t]*$")
+
+
+#: A comma and the first word of the next item ("…, email x@y.com").
+_NEXT_ITEM = re.compile(r"[ \t]*,[ \t]*([^\W\d_][\w-]*)")
+
+
+def _terse_item(text: str, at: int) -> bool:
+    """True when the field's name at ``at`` opens an item of a terse list: after a comma
+    that ends an item of three words at most from the sentence's start."""
+    return _TERSE_ITEM.search(text, max(0, at - 60), at) is not None
+
+
 #: Endings of a participle or an adjective a handle is not taken to have.
 _PARTICIPLE_ENDS = ("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida")
 
@@ -1030,6 +1068,8 @@ class NameReader:
                         fold(value) in DEMONYMS | SERVICES | PLACES or \
                         _quantity(capped, m, value):
                     continue
+                if _shouted(value, self._languages) and not _LABEL_MARK.search(m.group(1)):
+                    continue  # "came out of my acct TWICE", "minha conta DUAS vezes"
                 # the requester's child's thing ("my son's character is X", "mon fils a
                 # changé le mot de passe du compte X"): theirs when the parent names none
                 sink = None
@@ -1441,17 +1481,25 @@ class NameReader:
                               not _relative_speaks(text, m.start(), label, True))
             # a terse line of its own, the field's name then the handle: "Account
             # velvetorc.", "Compte : …", "Conta velvetorc." (the sentence is just the two)
+            end = m.start(2) + m.group(2).find(value) + len(value)
             terse = self._role == "own" and "other" not in self._rivals and \
-                bool(_SENTENCE_START.search(before) or not before.strip()) and \
-                bool(_TERSE_END.match(text, m.start(2) + m.group(2).find(value) + len(value)))
+                bool(_SENTENCE_START.search(before) or not before.strip() or
+                     _terse_item(text, m.start())) and \
+                bool(_TERSE_END.match(text, end) or self._next_item(text, end))
             owned = owned or terse
         if not owned:
             return False
         rest = text[m.start(2) + m.group(2).find(value) + len(value):]
         if not (_CLAUSE_END.match(rest) or _NEXT_CLAUSE.match(rest) or _COLON_NEXT.match(rest)
-                or _JOINED.match(rest) or _ASKED_ACT.match(rest)):
+                or _JOINED.match(rest) or _ASKED_ACT.match(rest) or _PREDICATE.match(rest)):
             return False
         return _coined(value, self._languages, terse=terse)
+
+    def _next_item(self, text: str, at: int) -> bool:
+        """True when a comma at ``at`` opens the next item of a terse list, another field's
+        name and its value ("Conta luanaplays, email luana@…", "account x, server Kyrios")."""
+        nxt = _NEXT_ITEM.match(text, at)
+        return nxt is not None and fold(nxt.group(1)) in self._kinds
 
     def _generic_value(self, text: str, m: re.Match[str]) -> str | None:
         """The handle after a generic identifier label ("user: nandarift", "login: x",

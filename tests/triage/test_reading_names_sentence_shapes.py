@@ -1,0 +1,162 @@
+"""Which span after a field's name is its value, by the sentence's shape (issue 10, round 2):
+a word written in capitals for emphasis ("came out of my acct TWICE") and a phrase whose
+capital follows a preposition ("email de login feito da Rússia") name nothing; French
+written without its apostrophes ("mon compte c est lutinbleu", "moi c est Kalinka") states
+a value as "c'est" does; a coined handle is read when the sentence goes on with its verb
+("mon compte ptitecrevette est enregistré …") or when it ends a terse item of a list
+("Windows 11, account bretonwolf."). Through the pure core, on the example workspaces, in
+en, fr, ko and pt-br; the cases are invented, not the corpus's."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+
+
+@pytest.mark.parametrize("body", [
+    "paid 9.99 for the pack and the money left my account TWICE, still no coins in game.",
+    "the charge hit my acct AGAIN this morning and nothing arrived",
+    "o valor saiu da minha conta DUAS vezes e não recebi nada",
+    "cobraram na minha conta NOVAMENTE e nada dos créditos",
+    "le paiement est passé sur mon compte ENCORE une fois, toujours rien reçu",
+])
+def test_a_word_in_capitals_for_emphasis_is_no_account_name(
+        games: TriageContext, body: str) -> None:
+    """Capitals shout a word the language knows: no handle, so the account is asked."""
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert "account_name" not in written(games, d)
+    assert "account_name" in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "Chegou um e-mail de login feito da Alemanha que não fui eu. Minha senha não funciona.",
+    "Recebi um aviso de login vindo da Ucrânia, não era eu, e a senha mudou.",
+    "J'ai reçu un mail de login venu de Roumanie, c'était pas moi, et mon mot de passe "
+    "ne marche plus.",
+    "I got a login alert, login made of Russia or something, wasn't me and my password "
+    "changed.",
+])
+def test_a_capital_after_a_preposition_makes_no_name_of_a_phrase(
+        games: TriageContext, body: str) -> None:
+    """"login feito da Alemanha": the participle and its place are no account name."""
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Le pack Marchand que j'ai payé n'est jamais arrivé.", "pack Marchand"),
+])
+def test_a_noun_and_the_name_right_after_it_stay_a_name(
+        games: TriageContext, body: str, value: str) -> None:
+    d = decide(on(games, body, form="unable-to-purchase"), games)
+    assert written(games, d).get("purchase_name", value).endswith("Marchand")
+
+
+@pytest.mark.parametrize(("body", "key", "value", "form"), [
+    ("le jeu plante au lancement. mon compte c est brumeazur. merci", "account_name",
+     "brumeazur", "technical-issues"),
+    ("re, le compte c est jules.b et je voulais le pack", "account_name", "jules.b",
+     "unable-to-purchase"),
+    ("un mec me harcèle en zone pvp depuis hier. moi c est Aubeline. faites qqch",
+     "character_name", "Aubeline", "report-a-player"),
+    ("mon perso c est Brindille sur Faeblight et ma quête bloque", "character_name",
+     "Brindille", "in-game-issues"),
+])
+def test_french_without_its_apostrophes_states_a_value(
+        games: TriageContext, body: str, key: str, value: str, form: str) -> None:
+    """"c est" for "c'est": casual French drops the apostrophe, the copula stays one."""
+    d = decide(on(games, body, form=form), games)
+    assert written(games, d).get(key) == value
+    assert key not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "mon compte c est bloqué depuis hier, le jeu ne lance plus.",
+    "mon compte c est pas le bon, le jeu ne lance plus.",
+])
+def test_a_state_after_c_est_is_no_handle(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("I'm leaving my job, my account thornvexa is registered with my work email and I "
+     "want my gmail instead.", "thornvexa"),
+    ("my glyph account quillmoss was made with an old address, can I change it?",
+     "quillmoss"),
+    ("je change de boulot et mon compte brumeazur est enregistré avec mon adresse pro, je "
+     "voudrais ma gmail.", "brumeazur"),
+    ("minha conta zorvelinha está cadastrada com o e-mail da empresa, quero trocar pro "
+     "gmail.", "zorvelinha"),
+    ("minha conta tavinhoz foi criada com um e-mail antigo, dá pra trocar?", "tavinhoz"),
+])
+def test_a_coined_handle_before_its_verb_is_the_account(
+        games: TriageContext, body: str, value: str) -> None:
+    """"mon compte brumeazur est enregistré": the handle names the account, the verb
+    after it starts the predicate."""
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert written(games, d).get("account_name") == value
+    assert "account_name" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    "my account settings are wrong since the patch, the email shows an old address.",
+    "mon compte principal est enregistré avec mon adresse pro, je voudrais ma gmail.",
+    "minha conta antiga foi criada com um e-mail que não uso, quero trocar.",
+    "my friend's account quillmoss is registered with his old email, he wants to change it.",
+])
+def test_a_known_word_or_someone_elses_handle_before_a_verb_is_no_account_name(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="glyph-account-issues"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("The launcher never gets past 0 %. Windows 11, account thornvexa. Thanks.", "thornvexa"),
+    ("le launcher reste à 0 %. windows 10, compte brumeazur. merci", "brumeazur"),
+    ("o launcher fica em 0 %. Windows 10, conta zorvelinha. valeu", "zorvelinha"),
+])
+def test_a_coined_handle_ending_a_terse_list_item_is_the_account(
+        games: TriageContext, body: str, value: str) -> None:
+    """"Windows 11, account thornvexa.": a list of terse items, the field's name then its
+    value."""
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "The launcher never gets past 0 %. Windows 11, account locked. Thanks.",
+    "The launcher never gets past 0 %. Windows 11, account settings. Thanks.",
+    "o launcher fica em 0 %. Windows 10, conta bloqueada. valeu",
+])
+def test_a_state_ending_a_terse_list_item_is_no_account_name(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="technical-issues"), games)
+    assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Someone got in and sold my gear. Account thornvexa, email thorn.v@mail.com. Help!",
+     "thornvexa"),
+    ("quelqu'un a vidé mon perso. Compte brumeazur, mail brume.az@free.fr. Aidez-moi",
+     "brumeazur"),
+    ("invadiram e venderam tudo. Conta zorvelinha, email zorve@hotmail.com. Socorro!",
+     "zorvelinha"),
+])
+def test_a_coined_handle_before_the_next_item_of_a_terse_list_is_the_account(
+        games: TriageContext, body: str, value: str) -> None:
+    """"Conta luanaplays, email …": a comma and another field's name end the item."""
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "Someone got in and sold my gear. Account hijacked, email changed too. Help!",
+    "invadiram e venderam tudo. Conta invadida, email trocado. Socorro!",
+])
+def test_a_state_before_the_next_item_is_no_account_name(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert "account_name" not in written(games, d)
