@@ -160,3 +160,30 @@ def test_a_state_before_the_next_item_is_no_account_name(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="account-recovery"), games)
     assert "account_name" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Hello, I'm writing on behalf of my husband, he is not good with computers. His Glyph "
+     "account is called fenrouk, made with an address that no longer exists.", "fenrouk"),
+    ("Bonjour, je vous écris pour mon père qui n'est pas à l'aise avec l'ordinateur. Son "
+     "compte Glyph s'appelle papyrouk, créé avec une adresse qui n'existe plus.", "papyrouk"),
+    ("Oi, estou escrevendo pelo meu marido, ele não manja de computador. O login dele é "
+     "marcaovix, criado com um e-mail que não existe mais.", "marcaovix"),
+])
+def test_the_account_of_the_person_written_for_is_read(
+        games: TriageContext, body: str, value: str) -> None:
+    """Writing for someone else ("on behalf of my husband", "je vous écris pour mon père",
+    "escrevo pelo meu marido"): their account is the one the ticket is about."""
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("account_name") == value
+
+
+@pytest.mark.parametrize("body", [
+    "My husband also plays. His Glyph account is called fenrouk, mine is the one hacked.",
+    "Mon père joue aussi. Son compte Glyph s'appelle papyrouk, c'est le mien qui est piraté.",
+])
+def test_a_relatives_account_is_not_read_without_writing_for_them(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="account-recovery"), games)
+    assert written(games, d).get("account_name") != "fenrouk"
+    assert written(games, d).get("account_name") != "papyrouk"
