@@ -187,3 +187,33 @@ def test_a_relatives_account_is_not_read_without_writing_for_them(
     d = decide(on(games, body, form="account-recovery"), games)
     assert written(games, d).get("account_name") != "fenrouk"
     assert written(games, d).get("account_name") != "papyrouk"
+
+
+@pytest.mark.parametrize(("body", "character", "reported"), [
+    ("어제 Grimtooth77 이라는 애가 계속 저를 따라다니면서 욕했어요. 저는 Haneulbit 으로 "
+     "플레이해요.", "Haneulbit", "Grimtooth77"),
+    ("goldmarket88 이라는 놈이 월드 채팅에 광고 도배했어요. 전 Sorabi로 플레이합니다.",
+     "Sorabi", "goldmarket88"),
+    ("저는 Bamsae 캐릭으로 플레이하는데 Kkangpae 라는 사람이 사기 쳤어요.", "Bamsae",
+     "Kkangpae"),
+])
+def test_korean_play_as_and_someone_called_x(
+        games: TriageContext, body: str, character: str, reported: str) -> None:
+    """"저는 X 으로 플레이해요" is the requester's character; "X 이라는 애가" someone else,
+    the player reported."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("character_name") == character
+    assert written(games, d).get("reported_player") == reported
+
+
+@pytest.mark.parametrize("body", [
+    "저는 PC로 플레이해요. 어떤 유저가 계속 욕했어요.",
+    "저는 Steam으로 플레이해요. 누가 욕했어요.",
+    "저는 Haneul 이라는 캐릭으로 플레이해요. 누가 계속 욕했어요.",
+    "Kroo_99 라는 친구랑 같이 하는데 누가 욕했어요.",
+])
+def test_a_platform_a_service_or_the_requesters_own_is_no_one_reported(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)
+    assert written(games, d).get("character_name") in (None, "Haneul")

@@ -179,6 +179,12 @@ _KO_BEFORE = r"([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:(?:이)?라는|인)\s*(?:{
 #: "Grom77 이라는 플레이어").
 _KO_SOMEONE_AFTER = re.compile(
     r"^\s*(?:인|(?:이)?라는)\s*(?:유저|플레이어|사람|분|애|놈|녀석|상대)")
+#: A Latin name "called" a person in Korean: "tr0vegoldshop 이라는 애가", "Grom77 이라는
+#: 유저", "Kkang 인 사람이" (a friend, 친구, is no one reported).
+_KO_SOMEONE_CALLED = re.compile(
+    r"(?<![\w.])([A-Za-z0-9][A-Za-z0-9_.-]{1,40})\s*(?:(?:이)?라는|인)\s*"
+    r"(?:유저|플레이어|사람|분|애|놈|녀석|상대|넘|새끼|캐릭|캐릭터)"
+    r"(?=[이가은는을를도의한]|님|\s|$|[.,!?])")
 #: A Hangul name is taken only when a copula states it ("서버는 누이입니다"), never from a
 #: description ("서버가 다운됐어요").
 _KO_NAMED = r"(?:{names})\s*(?:은|는)\s*([\uac00-\ud7a3]{1,10}?)(?:입니다|이에요|예요|이고|고요)"
@@ -1273,6 +1279,14 @@ class NameReader:
                         not _KO_SELF.search(clause) and not _SELF_SUBJECT.search(clause) and \
                         fold(name) not in NOT_NAMES:
                     add(name, m.start(1) if m.group(1) else m.start(2), m)
+            for m in _KO_SOMEONE_CALLED.finditer(capped) if self._offender and korean else ():
+                # "tr0vegoldshop 이라는 애가 도배했어요": someone called X, not the requester
+                name = m.group(1)
+                if not _KO_SELF.search(_clause_before(capped, m.start())) and \
+                        not self._is_other(name) and fold(name) not in NOT_NAMES and \
+                        (HANDLE.search(name) or _proper_name(name) or
+                         _coined(name, self._languages)):
+                    add(name, m.start(1), m)
             for m in self._before.finditer(capped) if korean else ():
                 # "g0ldseller4u 라는 캐릭이 도배했어요": a thing "called X" the requester does
                 # not claim in its clause ("저는", "제") or in the field's name ("Haneul
@@ -1724,9 +1738,12 @@ def _corrected(text: str, end: int, value: str) -> tuple[str, int, int] | None:
 
 #: The requester introducing themself in Korean by a Latin name and a copula: "저는
 #: Haneul 이에요", "전 Haneul입니다", "난 Haneul 임".
+#: Or by the name they play as: "저는 Dalbit 으로 플레이해요", "전 Haneul로 게임해요" (the
+#: Korean "I play as X").
 _KO_SELF_INTRO = re.compile(
     r"(?<![\uac00-\ud7a3])(?:저는|전|나는|난)\s+([A-Za-z][A-Za-z0-9_'-]{1,23})\s*"
-    r"(?:이에요|예요|입니다|이고요|이고|임|이야|야)(?![\uac00-\ud7a3])")
+    r"(?:(?:이에요|예요|입니다|이고요|이고|임|이야|야)(?![\uac00-\ud7a3])|"
+    r"(?:으로|로)\s*(?:플레이|게임\s*(?:하|해|합))|(?:캐릭(?:터)?(?:으로|로))\s*(?:플레이|게임|하|해))")
 #: Verbs of an offense against someone, by their stems (en, fr, pt-br; Korean nouns and
 #: verbs of abuse).
 _OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|curs|swear|swore|slur|"
