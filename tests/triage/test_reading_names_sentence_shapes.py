@@ -217,3 +217,31 @@ def test_a_platform_a_service_or_the_requesters_own_is_no_one_reported(
     d = decide(on(games, body, form="report-a-player"), games)
     assert "reported_player" not in written(games, d)
     assert written(games, d).get("character_name") in (None, "Haneul")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Não é hack, o problema é que o Ferrugem fica me xingando no chat geral, ontem a noite "
+     "toda.", "Ferrugem"),
+    ("c'est pas de la triche, le souci c'est que le Corbeau me harcèle en boucle depuis hier",
+     "Corbeau"),
+    ("Not a hacker. The problem is that the Butcher keeps insulting me in chat.", "Butcher"),
+    ("it's not about pvp, it's because Grakzul keeps insulting me in chat", "Grakzul"),
+])
+def test_an_offender_named_mid_sentence_after_a_conjunction(
+        games: TriageContext, body: str, value: str) -> None:
+    """"o problema é que o Malandro fica me xingando": a capitalised word after a
+    conjunction and an article is a proper name even when the language knows the word."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize("body", [
+    "o problema é que o Chat fica me xingando o tempo todo",
+    "the thing is that the Guild keeps insulting me",
+    "it's bad because Someone keeps insulting me",
+    "o problema é que o Discord fica me mandando spam",
+])
+def test_a_place_a_group_or_a_word_after_a_conjunction_is_no_offender(
+        games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)

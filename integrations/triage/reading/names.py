@@ -1267,7 +1267,9 @@ class NameReader:
                     continue  # "Kyprosa chat is full of people insulting me": a place
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own and \
-                        (HANDLE.search(name) or _coined(name, self._languages)):
+                        (HANDLE.search(name) or _coined(name, self._languages) or (
+                            m.group("mid") and name[:1].isupper() and
+                            fold(name) not in self._kinds | PLACE_NOUNS | COMMON)):
                     add(name, m.start("n"), m)
             for m in self._introduced.finditer(capped) if self._introduced and \
                     self._others_thing else ():
@@ -1764,8 +1766,14 @@ _TOLD_ABOUT = re.compile(
 #: in its clause an offense and the requester as its object ("telling me", "m'a insulté",
 #: "me xingou", "nos ameaçou"), or in Korean the name, its particle, the requester or
 #: the chat, and a word of abuse ("Mordrake가 저한테 욕했어요").
+#: Or after a conjunction mid-sentence ("… because Goldkingzz keeps insulting me"); with an
+#: article too (group ``mid``) a capitalised word is a proper name whatever the languages
+#: know of it ("o problema é que o Malandro fica me xingando", "the thing is that the
+#: Butcher keeps insulting me").
 _OFFENDER = re.compile(
-    r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?]\s))\s*(?:(?:o|a|le|la|the)\s+)?"
+    r"(?:(?:^|(?<=[.!?\n])\s*|(?<=[.!?]\s))\s*(?:(?:o|a|le|la|the)\s+)?|"
+    r"(?<!\w)(?:que|qu['’]|porque|mas|but|because|that|mais|parce\s+que|since|and|et|e)"
+    r"\s+(?P<mid>(?:o|a|le|la|the)\s+)?)"
     r"(?P<n>(?-i:[A-Z][A-Za-z0-9_'-]{2,30}|[a-z][A-Za-z]*[\d_][\w'-]*))"
     r"(?:"
     rf"(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:me|us|m['’]|nous|nos)\b[^.!?\n;]{{0,40}}?{_OFFENSE})|"
