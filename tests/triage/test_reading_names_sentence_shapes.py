@@ -245,3 +245,18 @@ def test_a_place_a_group_or_a_word_after_a_conjunction_is_no_offender(
         games: TriageContext, body: str) -> None:
     d = decide(on(games, body, form="report-a-player"), games)
     assert "reported_player" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("친구(Kroo_99)한테 주려고 꺼내놨던 Sunfire Dragon Egg가 그냥 사라졌어요;; 복구 되나요?",
+     "Sunfire Dragon Egg"),
+    ("동생(Minsu_07)한테 주려던 Storm Blade 가 갑자기 없어졌어요", "Storm Blade"),
+    ("I took the Frost Wyrm Egg out to give my buddy (Thornwick77) and now the egg thing "
+     "is nowhere, never traded.", "Frost Wyrm Egg"),
+])
+def test_a_name_in_brackets_after_a_persons_noun_is_that_persons(
+        games: TriageContext, body: str, value: str) -> None:
+    """"친구(Kroo_99)", "my buddy (Thornwick77)": the friend's name, not a thing's, so the
+    one thing left over is the item."""
+    d = decide(on(games, body, form="in-game-issues"), games)
+    assert written(games, d).get("item_name") == value

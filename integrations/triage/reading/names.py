@@ -1940,7 +1940,8 @@ _PERSON_BEFORE = re.compile(
     # CaioGrimm)", "my friend Tom (char Tomsk)"
     r"(?:\s+\w+\s*\(\s*(?:(?:his|her|son|sa|seu|sua)\s+)?"
     r"(?:personagem|perso|character|char|캐릭터?|캐릭)?\s*:?)?"
-    r"\s*(?:캐릭터?|캐릭|\(?(?:personagem|perso|character|char)\)?)?[\s\"'«“‘]*$")
+    # (their name in brackets after the noun: "친구(Kroo_99)", "my buddy (Thornwick)")
+    r"\s*(?:캐릭터?|캐릭|\(?(?:personagem|perso|character|char)\)?)?[\s\"'«“‘(\[]*$")
 #: The interface's words or speech before a name-like span: what is shown or said ("the
 #: error "Connection Lost"", "le bouton « Réclamer »", "o botão "Resgatar"", "it said").
 _SHOWN_BEFORE = re.compile(
