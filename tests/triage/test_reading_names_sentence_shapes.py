@@ -260,3 +260,28 @@ def test_a_name_in_brackets_after_a_persons_noun_is_that_persons(
     one thing left over is the item."""
     d = decide(on(games, body, form="in-game-issues"), games)
     assert written(games, d).get("item_name") == value
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("Is swapping the item at the last second allowed?? Because Vexmoor just did it to me.",
+     "Vexmoor"),
+    ("Echanger l'objet au dernier moment c'est permis ? Parce que Kraggor m'a fait ça hier.",
+     "Kraggor"),
+    ("Trocar o item no último segundo pode? Porque o Zorvak fez isso comigo ontem.",
+     "Zorvak"),
+])
+def test_a_name_that_did_the_act_told_before_to_the_requester_is_the_offender(
+        games: TriageContext, body: str, value: str) -> None:
+    """"Because Goldkingzz just did it to me": on a report, the act told before done to
+    the requester names who did it."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert written(games, d).get("reported_player") == value
+
+
+@pytest.mark.parametrize("body", [
+    "And Mira told me that a player did it to us, but I didn't see who.",
+    "Because someone did it to me, I want to know who.",
+])
+def test_who_told_of_the_act_is_no_offender(games: TriageContext, body: str) -> None:
+    d = decide(on(games, body, form="report-a-player"), games)
+    assert "reported_player" not in written(games, d)

@@ -1753,7 +1753,11 @@ _OFFENSE = (r"(?:(?<!\w)(?:insult|harass|harcel|harcèl|threat|menac|amea[cç]|c
             r"kill|tu[eé]|mat[aoe]|xing|ofend|ofenf|persegu|humilh|assedi|traiter|trait[eé]|"
             r"call|chamou|chamando|follow|suiv|sigu|segu|"
             r"camp|team.?kill|ganked|gank|racis|hate|hating|odi|bait|exploit|cheat|trich|roub|rob|"
-            r"stole|vol[eé])|욕|괴롭|협박|도배|비하|모욕|스토킹|트롤|사기|저격)")
+            r"stole|vol[eé]|"
+            # the act told before, done to the requester: "Goldkingzz just did it to me", "il
+            # m'a fait ça", "ele fez isso comigo"
+            r"did\s+(?:it|this|that)\s+to|pulled\s+(?:it|this|that)\s+on|fait\s+[cç]a|"
+            r"l['’]a\s+fait|fez\s+isso|fizeram\s+isso)|욕|괴롭|협박|도배|비하|모욕|스토킹|트롤|사기|저격)")
 #: An offense anywhere (`_OFFENDER` holds one: without it, it need not be tried).
 _AN_OFFENSE = re.compile(_OFFENSE, re.IGNORECASE)
 #: Another subject or a report between a name and the offense: the name told of it, the
@@ -1771,13 +1775,15 @@ _TOLD_ABOUT = re.compile(
 #: know of it ("o problema é que o Malandro fica me xingando", "the thing is that the
 #: Butcher keeps insulting me").
 _OFFENDER = re.compile(
-    r"(?:(?:^|(?<=[.!?\n])\s*|(?<=[.!?]\s))\s*(?:(?:o|a|le|la|the)\s+)?|"
+    r"(?:(?:^|(?<=[.!?\n])\s*|(?<=[.!?]\s))\s*(?:(?:o|a|le|la|the)\s+)?"
+    r"(?!(?:because|but|and|that|since|parce|porque|mas|mais|que|et|e)(?!\w))|"
     r"(?<!\w)(?:que|qu['’]|porque|mas|but|because|that|mais|parce\s+que|since|and|et|e)"
     r"\s+(?P<mid>(?:o|a|le|la|the)\s+)?)"
     r"(?P<n>(?-i:[A-Z][A-Za-z0-9_'-]{2,30}|[a-z][A-Za-z]*[\d_][\w'-]*))"
     r"(?:"
     rf"(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:me|us|m['’]|nous|nos)\b[^.!?\n;]{{0,40}}?{_OFFENSE})|"
-    rf"(?=[^.!?\n;]{{0,80}}{_OFFENSE})(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:(?:me|us|nous|nos)(?!\w)|"
+    rf"(?=[^.!?\n;]{{0,80}}{_OFFENSE})(?=(?:\s+[\w'’-]+){{0,10}}?\s+(?:(?:me|us|nous|nos|"
+    r"comigo|conosco)(?!\w)|"
     r"m['’]))|"
     r"(?:\s*(?:이|가|은|는)\s+|\s+)(?:[\uac00-\ud7a3\s]{0,20}?)"
     r"(?:저한테|저에게|저를|나한테|나를|우리한테|우리를|채팅|챗)[\uac00-\ud7a3\s]{0,12}?"
