@@ -385,9 +385,10 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     word = first.casefold()
     if fold(word) in STATE_WORDS or (len(words) == 1 and fold(word) in COMMON):
         return False  # "avec PayPal": a preposition; "is the same": a common word
-    if any(w[:1].isupper() and words[i].casefold() not in NAME_JOINERS
-           for i, w in enumerate(words[1:])):  # "le pack Marchand": a named product
-        return True  # (not "feito da Rússia": a capital after a preposition is a place's)
+    if any(w[:1].isupper() and not (words[i].casefold() in NAME_JOINERS and
+                                    fold(w.rstrip(".,;:!?")) in PLACES)
+           for i, w in enumerate(words[1:])):  # "le pack Marchand", "pacote de Natal"
+        return True  # (not "feito da Rússia": from a place, no name)
     if not explicit or word in STATE_WORDS or len(word) < 4:
         return False
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
