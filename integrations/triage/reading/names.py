@@ -64,6 +64,18 @@ line drops the possessive of a field's name ("cleric Thessaly on Wolfsbane." for
 cleric"). After a lone place preposition, a word the languages know but seldom use
 ("on Kraken a player") names the place when it ends its noun phrase.
 
+Which span is the value, by the sentence's shape: a common word in capitals is emphasis
+("came out of my acct TWICE"), a place after a preposition no name ("login feito da
+Rússia"); casual French drops the apostrophe of "c'est" ("mon compte c est lutinbleu"). A
+coined handle may go on with its predicate's verb ("mon compte ptitecrevette est
+enregistré …"), end a terse list item ("Windows 11, account bretonwolf.") or come before
+the next item's field name ("Conta luanaplays, email …"). A requester writing for someone
+else ("je vous écris pour mon mari") is read as a parent writing for a child. In Korean,
+"저는 X 으로 플레이해요" is the requester's character and "X 이라는 애가" someone else. The
+offender may be named after a conjunction ("o problema é que o Malandro fica me
+xingando") and by the act told before ("Because Goldkingzz just did it to me"); a name in
+brackets after a person's noun ("친구(Kroo_99)") is that person's.
+
 Patterns built from a field's names and cues live in `cues`, the word lists a name
 is told from in `words`; free-text fields are read by `clauses`.
 """
