@@ -113,7 +113,7 @@ from integrations.triage.reading.lexicon import (
 )
 from integrations.triage.reading.matcher import FUNCTION_WRITTEN, owned_by_another, owner_before
 from integrations.triage.reading.normalise import fold, strip_korean
-from integrations.triage.reading.typed import _OTHER_THINGS
+from integrations.triage.reading.typed import _ON_BEHALF, _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import (
     ACTS_ON,
@@ -268,7 +268,10 @@ def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
         begin = max((text.rfind(c, 0, max(0, begin - 1)) for c in ".!?\n"), default=-1) + 1
     child = next(reversed(list(_CHILD_NAMED.finditer(text, begin, at))), None)
     if child is None:
-        if _PARENT.search(text, 0, at) is None and _ON_BEHALF.search(text, 0, at) is None:
+        # (or for someone else: "je vous écris pour mon mari", "on behalf of my dad": the
+        # third person's thing, "son compte", is theirs as a child's is; `typed`'s test)
+        if _PARENT.search(text, 0, at) is None and \
+                _ON_BEHALF.search(fold(text[:at])) is None:
             return False
         begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
         return not any(not _CHILD_WORD.fullmatch(r.group().split()[-1])
@@ -292,28 +295,6 @@ _PARENT = re.compile(
     r"(?:meu|nosso)\s+(?:filho|menino|moleque|pequeno)|(?:minha|nossa)\s+(?:filha|menina|"
     r"pequena)|sou\s+(?:a\s+|o\s+)?(?:m[ãa]e|pai|respons[áa]vel)(?=\s+d))(?!\w)|"
     r"아들|(?<![\uac00-\ud7a3])딸|우리\s*애|(?:엄마|아빠|부모|어머니|아버지)(?:입니다|예요|이에요|인데|고요)")
-
-
-#: The requester writing for another person, who cannot or does not write themself: "I'm
-#: writing on behalf of my husband", "je vous écris pour mon père", "de la part de ma
-#: mère", "estou escrevendo pelo meu marido", "em nome da minha mãe", "남편 대신 문의": the
-#: third person's thing named after it ("his account", "son compte", "o login dele") is
-#: the one the ticket is about, read as a child's is (`_child_speaks`).
-_ON_BEHALF = re.compile(
-    r"(?i)(?<!\w)(?:(?:(?:writing|write|wrote|asking|reaching\s+out|contacting\s+you|"
-    r"messaging)(?:\s+(?:to\s+)?you)?\s+for|on\s+behalf\s+of|in\s+place\s+of)\s+(?:my|our)|"
-    r"(?:(?:je\s+(?:vous\s+)?|j['’])(?:[ée]cris|contacte|envoie\s+ce\s+message)\s+"
-    r"(?:pour|au\s+nom\s+de|à\s+la\s+place\s+de)|de\s+la\s+part\s+de|au\s+nom\s+de)\s+"
-    r"(?:mon|ma|notre)|"
-    r"(?:escrevo|escrevendo|t[oô]\s+escrevendo|estou\s+escrevendo|escrevi|entrei\s+em\s+contato)"
-    r"\s+(?:pel[oa]|em\s+nome\s+d[oa]|no\s+lugar\s+d[oa]|por)\s+(?:meu|minha|nosso|nossa)|"
-    r"em\s+nome\s+d[oa]\s+(?:meu|minha))\s+(?:\w+\s+)?"
-    r"(?:husband|wife|partner|dad|father|mom|mum|mother|grand(?:pa|ma|father|mother)|"
-    r"brother|sister|uncle|aunt|friend|mari|femme|compagnon|compagne|conjointe?|p[èe]re|papa|"
-    r"m[èe]re|maman|grand-p[èe]re|grand-m[èe]re|fr[èe]re|s(?:oe|œ)ur|oncle|tante|amie?|"
-    r"marido|esposa|mulher|pai|m[ãa]e|av[ôóo]|irm[ãa]o?|tio|tia|amig[oa]|namorad[oa])(?!\w)|"
-    r"(?:남편|아내|와이프|아버지|아빠|어머니|엄마|할아버지|할머니|형|오빠|누나|언니|동생|친구)"
-    r"\s*(?:을|를)?\s*대신")
 
 
 #: The words of a child alone ("son", "fils", "filho", "아들").
