@@ -8,20 +8,10 @@ chain of states. Through the pure core, on the ad-network workspace's ``steps_ta
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from triage_support import steps
 
 from integrations.triage import TriageContext
-from integrations.triage.reading import compile_reading, read
-
-CREATED = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
-
-
-def steps(ctx: TriageContext, body: str, locale: str) -> str | None:
-    reader = compile_reading({"steps_taken": ctx.workspace.fields["steps_taken"]})
-    found = read(reader, "steps_taken", [("comment:1", body)], locale, CREATED, "UTC")
-    return found.value if found is not None else None
 
 
 @pytest.mark.parametrize(("body", "locale", "expected"), [
@@ -68,7 +58,7 @@ def steps(ctx: TriageContext, body: str, locale: str) -> str | None:
 ])
 def test_a_sequence_of_acts_is_the_steps(ads: TriageContext, body: str, locale: str,
                                          expected: str) -> None:
-    found = steps(ads, body, locale)
+    found = steps(ads, [body], locale)
     assert found is not None and expected.casefold() in found.casefold()
 
 
@@ -89,4 +79,4 @@ def test_a_sequence_of_acts_is_the_steps(ads: TriageContext, body: str, locale: 
 ])
 def test_no_sequence_of_acts_names_no_steps(ads: TriageContext, body: str,
                                             locale: str) -> None:
-    assert steps(ads, body, locale) is None
+    assert steps(ads, [body], locale) is None

@@ -8,21 +8,10 @@ workspace's ``steps_taken``."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from triage_support import steps
 
 from integrations.triage import TriageContext
-from integrations.triage.reading import compile_reading, read
-
-CREATED = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
-
-
-def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
-    reader = compile_reading({"steps_taken": ctx.workspace.fields["steps_taken"]})
-    found = read(reader, "steps_taken", [(f"comment:{i}", t) for i, t in enumerate(texts, 1)],
-                 locale, CREATED, "UTC")
-    return found.value if found is not None else None
 
 
 @pytest.mark.parametrize(("texts", "locale", "expected", "not_in"), [

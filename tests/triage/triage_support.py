@@ -19,6 +19,7 @@ from integrations.model import (
     Workspace,
 )
 from integrations.triage import RuleSet, TriageContext, Update, load_rules, parse_rules
+from integrations.triage.reading import compile_reading, read
 from integrations.workspace import load
 
 T0 = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
@@ -201,3 +202,15 @@ def example_context(name: str, root: Path | None = None) -> TriageContext:
         form_ids={2000 + i: k for i, k in enumerate(sorted(ws.forms))},
         group_ids={g: 3000 + i for i, g in enumerate(groups)}, rules=rules,
         self_author_ids=[BOT])
+
+
+#: When the tickets the reading tests read were opened (dates are read relative to it).
+READ_AT = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
+
+
+def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
+    """The ``steps_taken`` the pure core reads from ``texts`` (comments 1, 2, …), or None."""
+    reader = compile_reading({"steps_taken": ctx.workspace.fields["steps_taken"]})
+    found = read(reader, "steps_taken", [(f"comment:{i}", t) for i, t in enumerate(texts, 1)],
+                 locale, READ_AT, "UTC")
+    return found.value if found is not None else None
