@@ -113,7 +113,7 @@ from integrations.triage.reading.lexicon import (
 )
 from integrations.triage.reading.matcher import FUNCTION_WRITTEN, owned_by_another, owner_before
 from integrations.triage.reading.normalise import fold, strip_korean
-from integrations.triage.reading.typed import _ON_BEHALF, _OTHER_THINGS
+from integrations.triage.reading.typed import _OTHER_THINGS
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import (
     ACTS_ON,
@@ -137,6 +137,7 @@ from integrations.triage.reading.words import (
     STATE_PARTICIPLES,
     STATE_WORDS,
     names_identifier,
+    on_behalf,
 )
 
 __all__ = ["NameReader", "identifier_nouns", "identifier_role"]
@@ -271,7 +272,7 @@ def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
         # (or for someone else: "je vous écris pour mon mari", "on behalf of my dad": the
         # third person's thing, "son compte", is theirs as a child's is; `typed`'s test)
         if _PARENT.search(text, 0, at) is None and \
-                _ON_BEHALF.search(fold(text[:at])) is None:
+                not on_behalf(fold(text[:at])):
             return False
         begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
         return not any(not _CHILD_WORD.fullmatch(r.group().split()[-1])

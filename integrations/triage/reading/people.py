@@ -23,6 +23,7 @@ from integrations.triage.reading.context import HANGUL, SENTENCE_END
 from integrations.triage.reading.matcher import Hit
 from integrations.triage.reading.normalise import fold, key, strip_korean
 from integrations.triage.reading.vocabulary import option_keywords
+from integrations.triage.reading.words import ON_BEHALF
 
 #: A person field (`vocabulary.is_person`): words for someone the requester tells about
 #: ("a model I follow blocked me", "une modèle que je regarde", "uma modelo que eu sigo",
@@ -354,15 +355,17 @@ def _torn(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]) -> b
 
 def _on_behalf(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
                people: Mapping[str, set[str]]) -> bool:
-    """True when the requester writes for another person (`_ON_BEHALF`, not a kind:
+    """True when the requester writes for another person (`words.ON_BEHALF`, not a kind:
     "on behalf of our studio" is theirs), names a kind, and says of none that it is
     what they are: the kinds are that person's, the requester's own is theirs to say."""
     if not any(not h.negated for _, h in hits) or any(
             not h.negated and says_self(t, h) for t, h in hits):
         return False
     for _, text in texts:
-        for m in _ON_BEHALF.finditer(fold(text)):
-            word = m.group(1) or m.group(2)
+        for m in ON_BEHALF.finditer(fold(text)):
+            word = m.group("person") or m.group("person_ko")
+            if word is None:
+                continue
             if not any(people.get(w) for w in {word, *(key(word, lang) for lang in LANGUAGES)}):
                 return True
     return False
@@ -603,17 +606,6 @@ def someone_else(text: str, hit: Hit) -> bool:
 #: clause describing the person right after it.
 _KO_RELATIVE = re.compile(r"[\uac00-\ud7a3](?:한|하는|했던|하던|보는|보던|던)$")
 _KO_SELF_AFTER_VERB = tuple(e for e in _KO_SELF if e != "고")
-#: The requester writing for someone else ("on behalf of my girlfriend", "j'écris pour ma
-#: copine", "de la part de mon frère", "escrevendo pela minha namorada", "em nome do meu
-#: irmão", "여자친구 대신 문의드려요"): the kinds the text names are that person's (group 1,
-#: the person; "on behalf of our studio" is the requester's own studio).
-_ON_BEHALF = re.compile(
-    r"\b(?:on\s+behalf\s+of|writing\s+(?:this\s+)?for|asking\s+for|contacting\s+you\s+for|"
-    r"de\s+la\s+part\s+de|pour\s+le\s+compte\s+de|j'ecris\s+pour|je\s+vous\s+ecris\s+pour|"
-    r"je\s+demande\s+pour|a\s+la\s+place\s+de|em\s+nome\s+d[aeo]|escrevendo\s+(?:pel[oa]|por|"
-    r"no\s+lugar\s+d[aeo])|no\s+lugar\s+d[aeo]|perguntando\s+pel[oa]|a\s+pedido\s+d[aeo])\s+"
-    r"(?:(?:my|a|an|our|mon|ma|mes|un|une|notre|minha|meu|uma|um|nossa|nosso)\s+)?([^\W\d_]+)|"
-    r"([\uac00-\ud7a3]+)\s*(?:대신|대신해서|대신에)\s*(?:문의|연락|글|질문|여쭤|써|적어|남겨|메일)")
 _KO_WHO_IS = re.compile(r"^인\s*(?:친구|지인|언니|누나|오빠|형|동생|여자친구|남자친구|분|사람|애|"
                         r"아내|와이프|남편|동료)")
 

@@ -13,7 +13,7 @@ un site (SID …)": `matcher.is_someone_elses`, `matcher.in_anothers_clause`; bu
 address the requester's account was made with is the account's whoever reads it: "my
 brother made my account with his email (…)", `_MADE_WITH`; and the person the requester
 writes for owns the ticket: "je vous écris à la place de mon mari … son site c'est le …",
-`_ON_BEHALF`), nor when
+`words.on_behalf`), nor when
 another label names it (`foreign`: "commande n° 40291177", "주문번호 77120456", "pedido
 5530912", "MID 24016", an amount; any noun before "number" or "id" or after "numéro de"
 names its thing: "member number is 55120984", `_NUMBER_OF`). Such a candidate is left out;
@@ -32,6 +32,7 @@ from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.vocabulary import field_synonyms
+from integrations.triage.reading.words import on_behalf
 
 __all__ = ["TypedReader", "recognisable"]
 
@@ -124,16 +125,6 @@ _MADE_WITH = re.compile(
     r"(?:e-?mail|email)\s+(?:dele|dela)\s*[(:]?\s*$")
 
 
-#: The requester writing on someone's behalf (folded): "I'm writing on behalf of my dad",
-#: "writing for my wife", "je vous écris à la place de mon mari", "pour le compte de ma
-#: mère", "em nome do meu marido", "남편 대신 문의드려요". The ticket is that person's:
-#: their numbers are its values ("son site c'est le 3356120").
-_ON_BEHALF = re.compile(
-    r"\b(?:on behalf of|(?:writing|write|asking|emailing|contacting you|reaching out)\s+"
-    r"(?:for|on behalf of)\s+(?:my|a)|a la place de|pour le compte de|au nom de|"
-    r"de la part de|(?:j'ecris|je vous ecris|j'ecris ici)\s+pour\s+(?:mon|ma)|em nome d[oae]|"
-    r"no lugar d[oae]|(?:escrevendo|escrevo)\s+(?:por|pel[oa]|para)\s+(?:o\s+|a\s+)?"
-    r"(?:meu|minha))\b|대신\s*(?:문의|연락|글|질문|메일|작성|남겨|써|올려|여쭤)")
 #: Another person's possessive between the label and the number (folded): "o SID dele é",
 #: "o site da minha irmã é": Portuguese puts the owner after the thing.
 _THEIRS_AFTER_LABEL = re.compile(
@@ -208,7 +199,7 @@ class TypedReader:
         found: dict[str, tuple[bool, str, str]] = {}
         others = False  # a candidate labelled as another thing stands in the ticket
         # written on someone's behalf: that person's numbers are the ticket's
-        proxy = any(_ON_BEHALF.search(fold(text[:4000])) for _, text in texts)
+        proxy = any(on_behalf(fold(text[:4000])) for _, text in texts)
         for source, text in texts:
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")

@@ -252,3 +252,28 @@ MAIL_WORDS = frozenset(("email", "e-mail", "mail", "courriel", "이메일", "메
 #: Words of a field's names that stand for no thing ("the exact …").
 NOT_ANAPHORS = frozenset(("exact", "exacte", "exato", "the", "was", "est", "ou", "or",
                           "nom", "nome", "name"))
+#: The requester writing on someone else's behalf (folded): "I'm writing on behalf of my
+#: dad", "asking for my wife", "je vous écris à la place de mon mari", "de la part de mon
+#: frère", "em nome do meu irmão", "escrevendo pela minha namorada", "남편 대신 문의드려요".
+#: The person is group ``person`` (``person_ko`` before "대신"; "on behalf of our studio"
+#: is the requester's own studio, the caller tells), a possessive or article before it
+#: ``whose``; a verb's "for" (``verb``) asks about a thing without one (`on_behalf`).
+ON_BEHALF = re.compile(
+    r"\b(?:(?:on\s+behalf\s+of|a\s+la\s+place\s+de|pour\s+le\s+compte\s+de|au\s+nom\s+de|"
+    r"de\s+la\s+part\s+de|em\s+nome\s+d[aeo]|no\s+lugar\s+d[aeo]|a\s+pedido\s+d[aeo])\b|"
+    r"(?P<verb>(?:writing|write|asking|emailing|contacting\s+you|reaching\s+out)\s+"
+    r"(?:this\s+)?for|(?:j'ecris|je\s+vous\s+ecris|j'ecris\s+ici|je\s+demande)\s+pour|"
+    r"(?:escrevendo|escrevo|perguntando)\s+(?:por|pel[oa]|para)))"
+    r"(?:\s+(?:(?:o|a)\s+(?=m|n))?(?P<whose>(?:my|a|an|our|mon|ma|mes|un|une|notre|minha|meu|uma|um|"
+    r"nossa|nosso)\s+)?(?P<person>[^\W\d_]+))?|"
+    r"(?:(?P<person_ko>[\uac00-\ud7a3]+)\s*)?대신(?:해서|에)?\s*"
+    r"(?:문의|연락|글|질문|메일|작성|남겨|써|적어|올려|여쭤)")
+
+
+def on_behalf(folded: str) -> bool:
+    """True when ``folded`` says the requester writes for someone else (`ON_BEHALF`): after
+    a verb, a possessive or an article first ("asking for my wife", not "asking for help")."""
+    m = ON_BEHALF.search(folded)
+    while m is not None and m.group("verb") is not None and m.group("whose") is None:
+        m = ON_BEHALF.search(folded, m.start() + 1)  # "j'écris pour | le compte de ma mère"
+    return m is not None
