@@ -18,7 +18,14 @@ from integrations.model import Field
 from integrations.triage.reading.context import ENVIRONMENT
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.normalise import MENU_ARROW, fold, substance
-from integrations.triage.reading.steps import KO_ACT_JOIN, listed, result_stop, sequence
+from integrations.triage.reading.steps import (
+    KO_ACT_JOIN,
+    ONSET,
+    ONSET_KO,
+    listed,
+    result_stop,
+    sequence,
+)
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
 from integrations.triage.reading.words import HANGUL
 
@@ -168,12 +175,12 @@ class ClauseReader:
                         locale=locale, confidence=CLAUSE, source=source)
 
     def _onset_clause(self, capped: str, source: str, locale: str) -> Evidence | None:
-        """The requester's change the problem dates from (`_ONSET`, `_ONSET_KO`): in a
+        """The requester's change the problem dates from (`ONSET`, `ONSET_KO`): in a
         Latin script from the act to the problem's new subject, a comma or the sentence's
         end ("enabled two-factor login | the dashboard spins"); in Korean from the clause's
         start to the connective ("워드프레스 테마를 변경한 이후로")."""
         if HANGUL.search(capped):
-            m = _ONSET_KO.search(capped)
+            m = ONSET_KO.search(capped)
             if m is None:
                 return None
             start = max((capped.rfind(p, 0, m.start()) for p in ".!?\n,"), default=-1) + 1
@@ -182,12 +189,11 @@ class ClauseReader:
             folded = fold(capped)
             if len(folded) != len(capped):
                 return None
-            m = _ONSET.search(folded)
+            m = ONSET.search(folded)
             if m is None or any(q.start() <= m.start() < q.end()
                                 for q in _QUOTE_SPAN.finditer(capped)):
                 return None
-            act = next(m.start(g) for g in ("act", "act_ing", "act_inf_fr", "act_fr",
-                                            "act_inf_pt", "act_pt") if m.group(g))
+            act = m.start(m.lastgroup or 0)
             end = min((i for i in (capped.find(p, act) for p in ".!?\n,;:") if i >= 0),
                       default=len(capped))
             # the verb's own object first ("instalei o plugin"), then a new subject ("… o
@@ -405,49 +411,6 @@ _WHEN_FORM = re.compile(
 _WHEN_KO = re.compile(_KO_WHEN)
 
 
-#: A change the requester made to their setup or the product, that the problem dates from
-#: (folded): "since I enabled …", "ever since we updated", "after I installed", "depuis que
-#: j'ai activé", "après que j'ai mis à jour", "desde que ativei", "depois que instalei".
-#: Never what someone else changed ("since you updated"), nor joining ("since I joined").
-_ONSET = re.compile(
-    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+(?:i|we)\s+"
-    r"(?:(?:have|had|'ve|just|first|finally)\s+)*"
-    r"(?P<act>(?:enabled|disabled|activated|deactivated|turned\s+(?:on|off)|switched|"
-    r"installed|uninstalled|reinstalled|updated|upgraded|downgraded|changed|modified|edited|"
-    r"moved|migrated|added|removed|deleted|connected|disconnected|linked|reset|renamed|"
-    r"set\s+up|configured|replaced|pasted)(?!\w))|"
-    # the act as a gerund: "since updating the plugin", "right after enabling 2FA"
-    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+"
-    r"(?P<act_ing>(?:enabling|disabling|activating|deactivating|turning\s+(?:on|off)|"
-    r"switching|installing|uninstalling|reinstalling|updating|upgrading|downgrading|changing|"
-    r"modifying|editing|moving|migrating|adding|removing|deleting|connecting|disconnecting|"
-    r"linking|resetting|renaming|setting\s+up|configuring|replacing|pasting)(?!\w))|"
-    # "après avoir activé", "depois de ativar", "após instalar"
-    r"(?<!\w)apres\s+avoir\s+(?P<act_inf_fr>(?:active|desactive|installe|desinstalle|"
-    r"reinstalle|mis\s+a\s+jour|change|modifie|migre|ajoute|supprime|connecte|reinitialise|"
-    r"configure|remplace)(?!\w))|"
-    r"(?<!\w)(?:depois\s+de|apos)\s+(?P<act_inf_pt>(?:ativar|desativar|habilitar|"
-    r"desabilitar|instalar|desinstalar|reinstalar|atualizar|mudar|trocar|alterar|migrar|"
-    r"adicionar|remover|conectar|vincular|resetar|configurar)(?!\w))|"
-    r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|je\s+|nous\s+|on\s+)"
-    r"(?:ai|avons|a|aie|suis|sommes|est)\s+(?:(?:juste|enfin|d'abord)\s+)?"
-    r"(?P<act_fr>(?:active|desactive|installe|desinstalle|reinstalle|mis\s+a\s+jour|change|"
-    r"modifie|passe|migre|ajoute|supprime|retire|connecte|deconnecte|lie|reinitialise|"
-    r"configure|renomme|remplace|colle)(?:e?s?)(?!\w))|"
-    r"(?<!\w)(?:desde|depois|logo\s+depois|assim)\s+que\s+(?:eu\s+|a\s+gente\s+)?"
-    r"(?:(?:ja|so)\s+)?"
-    r"(?P<act_pt>(?:ativei|desativei|habilitei|desabilitei|liguei|desliguei|instalei|"
-    r"desinstalei|reinstalei|atualizei|mudei|troquei|alterei|migrei|adicionei|removi|"
-    r"apaguei|exclui|conectei|desconectei|vinculei|resetei|configurei|editei|coloquei|"
-    r"colei)(?!\w))")
-#: Korean: the change and "-한 이후로/뒤로/다음부터" ("테마를 변경한 이후로", "플러그인
-#: 업데이트하고 나서부터", "2단계 인증 켠 뒤로").
-_ONSET_KO = re.compile(
-    r"(?:(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|"
-    r"적용|교체|등록)\s*(?:한|했던)|바꾼|바꿨던|켠|끈|깐|깔은)\s*"
-    r"(?:이후로|이후부터|이후에?|후로|후부터|뒤로|뒤부터|뒤에|다음부터|다음으로)(?![\uac00-\ud7a3])|"
-    r"(?:(?:활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|해제|추가|"
-    r"적용|교체|등록)\s*하고|바꾸고|켜고|끄고|깔고)\s*나서(?:부터)?(?![\uac00-\ud7a3])")
 #: The first words of the act's object: a determiner, if any, and a word.
 _OBJECT_HEAD = re.compile(r"\s+(?:(?:the|my|our|a|an|le|la|les|l'|un|une|mon|ma|mes|o|a|os|as|"
                           r"um|uma|meu|minha)\s+)?[^\s,.;:!?]+")

@@ -20,6 +20,7 @@ import re
 
 from integrations.triage.reading.matcher import Hit, is_someone_elses
 from integrations.triage.reading.normalise import MENU_ARROW, fold
+from integrations.triage.reading.steps import ONSET, ONSET_KO
 
 #: A word naming a part of a site or an app, after the word it qualifies ("Links tab",
 #: "onglet Liens", "aba de links", "링크 탭").
@@ -263,30 +264,24 @@ _SHOWS_AFTER = re.compile(r"^\s*(?:(?:still|only|just|now|toujours|encore|ainda|
                           r"[$€£]|r\$|\d)")
 #: A setting the requester turned on or changed right before the problem began: "since I
 #: enabled two-factor", "depuis que j'ai activé la double authentification", "desde que
-#: ativei a verificação em duas etapas" (folded, the since-clause's verb of setting and at
-#: most an article and a word before the words): the trigger, a step, not the problem. A
-#: verb of setting only: "since I updated the game" names an update, itself a kind of
-#: problem a game's form offers; "since I can't log in" gives a cause, no moment.
-_SETTING_EN = (r"enabled|activated|turned|switched|set|changed|added|linked|connected|"
-               r"configured|disabled|removed|verified")
-_SETTING_FR = (r"active|mis|ajoute|change|modifie|lie|connecte|configure|desactive|"
-               r"supprime|verifie")
-_SETTING_PT = (r"ativei|liguei|configurei|mudei|troquei|adicionei|vinculei|conectei|"
-               r"cadastrei|desativei|removi|alterei|coloquei|habilitei|ativamos|mudamos|"
-               r"trocamos|configuramos|ativou|mudou|trocou")
-_SINCE_BEFORE = re.compile(
-    r"(?:\b(?:ever\s+)?since\s+(?:i|we)\s+(?:(?:first|just)\s+)?(?:" + _SETTING_EN + r")|"
-    r"\bdepuis\s+que\s+(?:j'ai|j ai|on a|nous avons|j'avais)\s+(?:(?:bien|juste)\s+)?"
-    r"(?:" + _SETTING_FR + r")e?s?|"
-    r"\b(?:desde|depois)\s+que\s+(?:eu\s+|a gente\s+|nos\s+)?(?:" + _SETTING_PT + r"))\s+"
-    r"(?:(?:on|up|in|off|the|my|a|an|le|la|les|l'|mon|ma|mes|o|a|os|as|um|uma|meu|minha)"
+#: ativei a verificação em duas etapas", "2단계 인증을 켠 뒤로" (`steps.ONSET`, `ONSET_KO`;
+#: in a Latin script at most an article and a word between the act and the words): the
+#: trigger, a step, not the problem. A verb of setting only: "since I updated the game",
+#: "depuis que j'ai mis à jour" name an update, itself a kind of problem a game's form offers.
+_SETTING = re.compile(
+    r"(?:enabl|activat|disabl|chang|configur|remov|switch|add|link|connect)(?:ed|ing)|"
+    r"turn(?:ed|ing)(?:\s+(?:on|off))?|set(?:ting)?(?:\s+up)?|verified|(?:active|mis|ajoute|"
+    r"change|modifie|lie|connecte|configure|desactive|supprime|verifie)e?s?|(?:ativ|ligu|"
+    r"configur|mud|troqu|adicion|vincul|conect|cadastr|desativ|alter|coloqu|habilit)ei|"
+    r"removi|(?:ativ|mud|troc|configur)amos|(?:ativ|desativ|habilit|mud|troc|alter|adicion|"
+    r"conect|vincul|configur)ar|remover")
+#: Korean: the particle after the words, and the verb of setting the onset starts with.
+_SETTING_KO = re.compile(r"\s*(?:을|를|이|가)?\s*(?=켜|켠|킨|키고|설정|바꾸|바꾼|등록|연결|활성화|"
+                         r"추가|변경)")
+#: After a Latin onset's act, up to the words: its object's article and first word.
+_SET_OBJECT = re.compile(
+    r"\s+(?:(?:on|up|in|off|the|my|a|an|le|la|les|l'|mon|ma|mes|o|a|os|as|um|uma|meu|minha)"
     r"\s*){0,2}(?:[^\W\d_][\w'-]*\s+)?$")
-#: The same in Korean, after the words: "2단계 인증을 켠 뒤로", "…설정한 후로", "…바꾸고
-#: 나서부터" (a verb of setting: "업데이트 받고 나서부터" names an update).
-_SINCE_AFTER_KO = re.compile(r"\s*(?:을|를|이|가)?\s*(?:켠|켜고|킨|키고|설정한|설정하고|"
-                             r"바꾼|바꾸고|등록한|등록하고|연결한|연결하고|활성화한|활성화하고|"
-                             r"추가한|추가하고|변경한|변경하고)\s*(?:뒤로|후로|이후로|뒤부터|후부터|이후부터|다음부터|"
-                             r"나서(?:부터)?)")
 #: Words that begin a clause's predicate: the main clause after a comma-less since-clause
 #: ("since I moved the page keeps spinning"), never the trigger.
 _PREDICATE_HIT = re.compile(r"^(?:keeps?|is|are|was|were|never|won'?t|doesn'?t|just|still|"
@@ -624,11 +619,7 @@ def _context(text: str, hit: Hit) -> bool:
             or edited_done(text, hit, before)
             or (_HOLDER_HIT.search(fold(text[hit.start:hit.end]))
                 and _SHOWS_AFTER.search(fold(text[hit.end:hit.end + 24])))
-            or (_SINCE_BEFORE.search(before)
-                and not _PREDICATE_HIT.match(fold(text[hit.start:hit.end]))
-                and not _SUBJECT_WORD.search(fold(text[hit.start:hit.end])))
-            or (_SINCE_AFTER_KO.match(text, hit.end) is not None
-                and HANGUL.search(text, hit.start, hit.end) is not None)
+            or setting_changed(text, hit, before)
             or money_not_shown(text, hit, before)
             or (_NOTHING_HIT.search(fold(text[hit.start:hit.end]))
                 and _AMOUNT_AFTER.search(fold(text[hit.end:hit.end + 24])))
@@ -640,6 +631,19 @@ def _context(text: str, hit: Hit) -> bool:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
         text, start, hit) or _in_doubt(text, start, hit)
+
+
+def setting_changed(text: str, hit: Hit, before: str) -> bool:
+    """True when the words of ``hit`` are the object of a setting the requester changed
+    (`steps.ONSET` of a verb of `_SETTING`, then at most `_SET_OBJECT`; or `ONSET_KO`
+    after them, of `_SETTING_KO`): "since I enabled | two-factor", "2단계 인증을 켠 뒤로"."""
+    own = fold(text[hit.start:hit.end])
+    if not _PREDICATE_HIT.match(own) and not _SUBJECT_WORD.search(own) and any(
+            _SETTING.fullmatch(m.group(m.lastgroup or 0)) and _SET_OBJECT.match(before, m.end())
+            for m in ONSET.finditer(before)):
+        return True
+    particle = _SETTING_KO.match(text, hit.end)
+    return bool(particle and ONSET_KO.match(text, particle.end()) and HANGUL.search(own))
 
 
 def money_not_shown(text: str, hit: Hit, before: str) -> bool:

@@ -25,7 +25,7 @@ from integrations.triage.reading.normalise import fold
 #: A Hangul syllable.
 HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
 
-__all__ = ["KO_ACT_JOIN", "listed", "result_stop", "sequence"]
+__all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "listed", "result_stop", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -270,3 +270,57 @@ def listed(text: str) -> tuple[int, int] | None:
     if len(run) < 2:
         return None
     return run[0][0], run[-1][1]
+
+
+#: The acts of change a problem may date from, one list per language (folded; `ONSET`):
+#: English past and gerund, French past participle, Portuguese preterite and infinitive,
+#: Korean nouns of "-하다" verbs and the verbs said alone.
+_CHANGED_EN = (r"enabled|disabled|activated|deactivated|turned(?:\s+(?:on|off))?|switched|"
+               r"installed|uninstalled|reinstalled|updated|upgraded|downgraded|changed|"
+               r"modified|edited|moved|migrated|added|removed|deleted|connected|disconnected|"
+               r"linked|reset|renamed|set(?:\s+up)?|configured|replaced|pasted|verified")
+_CHANGING_EN = (r"enabling|disabling|activating|deactivating|turning\s+(?:on|off)|switching|"
+                r"installing|uninstalling|reinstalling|updating|upgrading|downgrading|"
+                r"changing|modifying|editing|moving|migrating|adding|removing|deleting|"
+                r"connecting|disconnecting|linking|resetting|renaming|setting\s+up|"
+                r"configuring|replacing|pasting")
+_CHANGED_FR = (r"active|desactive|installe|desinstalle|reinstalle|mis(?:\s+a\s+jour)?|change|"
+               r"modifie|passe|migre|ajoute|supprime|retire|connecte|deconnecte|lie|"
+               r"reinitialise|configure|renomme|remplace|colle|verifie")
+_CHANGED_PT = (r"ativei|desativei|habilitei|desabilitei|liguei|desliguei|instalei|"
+               r"desinstalei|reinstalei|atualizei|mudei|troquei|alterei|migrei|adicionei|"
+               r"removi|apaguei|exclui|conectei|desconectei|vinculei|resetei|configurei|"
+               r"editei|coloquei|colei|cadastrei|ativamos|mudamos|trocamos|configuramos")
+_CHANGE_PT = (r"ativar|desativar|habilitar|desabilitar|instalar|desinstalar|reinstalar|"
+              r"atualizar|mudar|trocar|alterar|migrar|adicionar|remover|conectar|vincular|"
+              r"resetar|configurar")
+_CHANGE_KO = (r"활성화|비활성화|설치|재설치|삭제|업데이트|업그레이드|변경|수정|설정|연동|연결|"
+              r"해제|추가|적용|교체|등록")
+#: A change the requester made to their setup or the product, that the problem dates from
+#: (folded): "since I enabled …", "ever since we updated", "after I installed", "depuis que
+#: j'ai activé", "après que j'ai mis à jour", "desde que ativei", "depois que instalei".
+#: Never what someone else changed ("since you updated"), nor joining ("since I joined").
+#: The act is the match's last group (``m.lastgroup``: one per language and form).
+ONSET = re.compile(
+    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+(?:i|we)\s+"
+    r"(?:(?:have|had|'ve|just|first|finally)\s+)*(?P<act>(?:" + _CHANGED_EN + r")(?!\w))|"
+    # the act as a gerund: "since updating the plugin", "right after enabling 2FA"
+    r"(?<!\w)(?:(?:ever\s+)?since|after|right\s+after)\s+"
+    r"(?P<act_ing>(?:" + _CHANGING_EN + r")(?!\w))|"
+    # "après avoir activé", "depois de ativar", "após instalar"
+    r"(?<!\w)apres\s+avoir\s+(?P<act_inf_fr>(?:" + _CHANGED_FR + r")(?:e?s?)(?!\w))|"
+    r"(?<!\w)(?:depois\s+de|apos)\s+(?P<act_inf_pt>(?:" + _CHANGE_PT + r")(?!\w))|"
+    r"(?<!\w)(?:depuis|apres|des)\s+qu(?:e\s+|')(?:j'|j\s+|je\s+|nous\s+|on\s+)"
+    r"(?:ai|avons|a|aie|avais|suis|sommes|est)\s+(?:(?:juste|enfin|d'abord|bien)\s+)?"
+    r"(?P<act_fr>(?:" + _CHANGED_FR + r")(?:e?s?)(?!\w))|"
+    r"(?<!\w)(?:desde|depois|logo\s+depois|assim)\s+que\s+(?:eu\s+|a\s+gente\s+|nos\s+)?"
+    r"(?:(?:ja|so)\s+)?(?P<act_pt>(?:" + _CHANGED_PT + r")(?!\w))")
+#: Korean: the change and "-한 이후로/뒤로/다음부터" ("테마를 변경한 이후로", "플러그인
+#: 업데이트하고 나서부터", "2단계 인증 켠 뒤로").
+ONSET_KO = re.compile(
+    r"(?:(?:" + _CHANGE_KO + r")\s*(?:한|했던)|바꾼|바꿨던|켠|킨|끈|깐|깔은)\s*"
+    r"(?:이후로|이후부터|이후에?|후로|후부터|뒤로|뒤부터|뒤에|다음부터|다음으로)(?:는|도)?"
+    r"(?![\uac00-\ud7a3])|"
+    r"(?:(?:" + _CHANGE_KO + r")\s*하고|바꾸고|켜고|키고|끄고|깔고)\s*나서(?:부터)?(?:는|도)?"
+    r"(?![\uac00-\ud7a3])")
+
