@@ -36,7 +36,14 @@ there and after its pass on names and dropdowns (in the headers), then opened.
 ``fresh18`` (``*-fresh18.yaml``): written blind after that pass, measured with the session's
 start and end code (in the headers), measured again at the next session's start, then opened.
 ``fresh19`` (``*-fresh19.yaml``): written blind at the start of that session, measured with
-its start code and after its passes (in the headers), kept unseen for the next session.
+its start code and after its passes (in the headers), measured again at the next session's
+start, then opened. ``fresh20`` (``*-fresh20.yaml``): written blind at the start of that next
+session, kept unseen through its two rounds of passes, measured at both ends (in the headers),
+then opened. ``fresh21`` (``*-fresh21.yaml``): written blind during its first round (more
+personas, more indirect descriptions), measured before and after that round, then tuned on by
+the second. ``fresh22`` (``*-fresh22.yaml``): written blind after the second round's start,
+measured with the session's start and end code (in the headers), kept unseen for the next
+session.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
