@@ -269,19 +269,61 @@ def test_the_requester_handling_their_own_subscription_still_routes(language: st
 
 
 @pytest.mark.parametrize("body", [
-    "여자친구 대신 문의드려요. 여기서 모델로 활동하는데 로그인이 안 된대요.",
     "모델인 친구가 정산 페이지가 고장났다는데 맞나요?",
-    "Writing on behalf of my sister: her payout page is broken and she can't stream.",
-    "J'écris de la part de mon frère, son live coupe et ses tips ont disparu.",
-    "Escrevendo pela minha prima: a live dela trava e as gorjetas sumiram.",
+    "My friend who is a model here says her payout page is broken. Is it down?",
+    "Une amie qui est modèle ici dit que sa page de paiements est cassée, c'est normal ?",
+    "Uma amiga que é modelo aqui disse que a página de repasses dela quebrou. Tá fora do ar?",
 ])
-def test_someone_written_for_or_described_is_not_the_requester(stream: TriageContext,
-                                                               body: str) -> None:
-    """"대신 문의드려요", "on behalf of my sister", "모델인 친구": the kind is the other
-    person's; the requester's own is asked."""
+def test_someone_described_is_not_the_requester(stream: TriageContext, body: str) -> None:
+    """"모델인 친구", "my friend who is a model": without writing on their behalf, the kind
+    is the other person's; the requester's own is asked."""
     d = decide(on(stream, body), stream)
     assert "occupation" not in written(stream, d)
     assert "occupation" in asked(d)
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("여자친구 대신 문의드려요. 여기서 모델로 활동하는데 로그인이 안 된대요.", "occ_model"),
+    ("남편 대신 문의드려요. 남편이 시청자인데 토큰이 사라졌대요.", "occ_user"),
+    ("Writing on behalf of my sister: her payout page is broken and she can't stream.",
+     "occ_model"),
+    ("I'm writing on behalf of my dad, he's a member here and was charged twice.",
+     "occ_user"),
+    ("J'écris de la part de mon frère, son live coupe et ses tips ont disparu.", "occ_model"),
+    ("Je vous écris à la place de ma femme : elle est modèle ici et sa room ne charge plus.",
+     "occ_model"),
+    ("Escrevendo pela minha prima: a live dela trava e as gorjetas sumiram.", "occ_model"),
+    ("Escrevo em nome da minha namorada, ela é modelo e o perfil dela sumiu.", "occ_model"),
+    ("I'm writing on behalf of a model I assist: her room won't load since Monday.",
+     "occ_model"),
+])
+def test_someone_written_for_gives_the_ticket_their_kind(stream: TriageContext, body: str,
+                                                          value: str) -> None:
+    """Written on someone's behalf, the ticket is about their account: the kind said of
+    them ("she's a model", "sa room", "a live dela", "여기서 모델로 활동하는데") is the
+    ticket's, as their SID and their name are (`typed`, `names`)."""
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") == value
+    assert "occupation" not in asked(d)
+
+
+@pytest.mark.parametrize("body", [
+    # another person than the one written for: a streamer is "she", the husband is not
+    "Writing on behalf of my husband: a streamer banned him and her room won't open for him.",
+    # the requester's own thing beside the person written for: theirs to say
+    "Writing on behalf of my wife: my stream keeps freezing too.",
+    # a person the requester runs, not writes for
+    "Writing on behalf of our studio team: one of the girls can't log in.",
+    "J'écris de la part de mon mari : une streameuse l'a banni et sa room ne s'ouvre plus.",
+    "Escrevo pelo meu marido: uma modelo bloqueou ele e a live dela não abre pra ele.",
+    "남편 대신 문의드려요. 남편이 좋아하는 모델이 남편을 차단했어요.",
+    # a thing asked for, no one written for
+    "Asking for a refund: she's a model I tipped and her show froze.",
+])
+def test_someone_written_for_lends_no_other_persons_kind(stream: TriageContext,
+                                                         body: str) -> None:
+    d = decide(on(stream, body), stream)
+    assert written(stream, d).get("occupation") != "occ_model"
 
 
 @pytest.mark.parametrize(("body", "value"), [

@@ -70,13 +70,17 @@ from integrations.triage.reading.people import (
     NAME_WORD,
     a_things,
     denies_kind,
+    ko_theirs,
     left_behind,
     person_words,
     says_self,
     self_named,
     someone_else,
+    their_phrases,
+    theirs,
     undecided,
     verb_after_gap,
+    written_for,
 )
 from integrations.triage.reading.vocabulary import (
     KEYWORD_WEIGHT,
@@ -396,6 +400,7 @@ class OptionReader:
         self.person = is_person(f)
         self.people = person_words(f) if self.person else {}
         self.matcher = PerLanguage(lambda language: option_phrases(f, language))
+        self.their = PerLanguage(lambda language: their_phrases(f, language))
         self.quoted = quoted_option(f)
         self._words: dict[str, dict[str, frozenset[str]]] = {}  # per language
         self.names = PerLanguage(lambda language: [("", n, 1.0) for n in names]) \
@@ -413,6 +418,7 @@ class OptionReader:
         question."""
         language = locale.split("-", 1)[0].lower()
         matcher = self.matcher(language)
+        proxy = self.for_whom(texts, language)
         for source, text in texts:
             hits = [h for h in matcher.find(text) if not h.negated]
             # a bare name in the subject ("modèle suspendue") says whom the ticket is about
@@ -427,11 +433,45 @@ class OptionReader:
                     hits.append(Hit(Phrase(next(iter(named)), m.group(), (), KEYWORD_WEIGHT),
                                     m.start(), m.end(), False,
                                     is_negated(text, m.start(), m.end(), language)))
+            ours = {(h.start, h.end) for h in proxy.get(text, ())}
+            hits += [h for h in proxy.get(text, ()) if h not in hits]
             for h in hits:
                 if h.phrase.label != value and not h.negated and not (
-                        self.person and someone_else(text, h)):
+                        self.person and someone_else(text, h) and (h.start, h.end) not in ours):
                     return h.phrase.label
         return None
+
+    def for_whom(self, texts: Sequence[tuple[str, str]], language: str
+                 ) -> dict[str, list[Hit]]:
+        """On a person field, written on someone's behalf (`written_for`) and the requester
+        saying of no kind that it is what they are: per text, the hits said of that person
+        ("her room", "she's a model", "여자친구가 모델로 활동하는데", `theirs`), the ticket's
+        as their SID is (`typed`). Empty otherwise: "I'm a viewer writing on behalf of my
+        girlfriend" is the requester's kind."""
+        if not self.person:
+            return {}
+        person = written_for(texts, self.people)
+        if person is None:
+            return {}
+        matcher = self.matcher(language)
+        found = {text: [h for h in matcher.find(text) if not h.negated] for _, text in texts}
+        if any(says_self(t, h) for t, hs in found.items() for h in hs) or any(
+                self_named(t, self.people) for _, t in texts):
+            return {}
+        out: dict[str, list[Hit]] = {}
+        for _, text in texts:
+            hits = found[text]
+            # the person's own kind when the requester names them by it ("on behalf of a
+            # model I assist"), a Korean clause they are the subject of
+            ko = [h for h in hits if ko_theirs(text, h, person)
+                  or (person in self.people
+                      and fold(text[h.start:h.end]).split()[-1:] == [person])]
+            others = [h for h in hits if h not in ko and someone_else(text, h)]
+            said = theirs(text, self.their(language).find(text), others, person, self.people)
+            said += [h for h in ko if h not in said]
+            if said:
+                out[text] = said
+        return out
 
     def said_self(self, texts: Sequence[tuple[str, str]], locale: str) -> set[str]:
         """On a person field, the options the requester says they are (`says_self`)."""
@@ -452,10 +492,15 @@ class OptionReader:
         declared pattern's value as for the reader's, a question."""
         if not self.person:
             return False
-        matcher = self.matcher(locale.split("-", 1)[0].lower())
+        language = locale.split("-", 1)[0].lower()
+        matcher = self.matcher(language)
         hits = [(t, h) for _, t in texts for h in matcher.find(t) if not h.negated]
+        proxy = self.for_whom(texts, language)
+        hits += [(t, h) for t, said in proxy.items() for h in said if (t, h) not in hits]
         return undecided(texts, hits, self.people) or (
-            bool(hits) and all(someone_else(t, h) for t, h in hits)) or len(
+            bool(hits) and all(someone_else(t, h) and not any(
+                (o.start, o.end) == (h.start, h.end) for o in proxy.get(t, ()))
+                               for t, h in hits)) or len(
             {h.phrase.label for t, h in hits if says_self(t, h)}) > 1
 
     def only_left(self, texts: Sequence[tuple[str, str]], locale: str, value: str) -> bool:
@@ -509,6 +554,7 @@ class OptionReader:
         kept: list[tuple[str, Hit]] = []
         naming: dict[str, set[str]] = {}  # the distinct texts naming each option
         named: set[tuple[str, int, int]] = set()  # hits inside another field's name
+        proxy = self.for_whom(texts, language)  # said of the person written for
         for source, text in texts:
             toks = tokens(text, language, memo)
             hits = [h for h in explained(matcher.find(text, toks))
@@ -536,6 +582,9 @@ class OptionReader:
                     # "it's not that my payment gets declined, …": what it names is not the
                     # problem
                     hits = [h for h in hits if not any(s <= h.start < e for s, e in clauses)]
+            ours = {(h.start, h.end) for h in proxy.get(text, ())}
+            hits += [h for h in proxy.get(text, ()) if not any(
+                o.start < h.end and h.start < o.end for o in hits)]
             for value, start, end in self_named(text, self.people) if self.people else ():
                 if not any(h.start < end and start < h.end for h in hits):
                     hits.append(Hit(Phrase(value, text[start:end], (), KEYWORD_WEIGHT),
@@ -599,7 +648,8 @@ class OptionReader:
                             fold(text[max(0, hit.start - 24):hit.start]))) or (
                         let_down_by_another(text, hit, hits)) or (
                         now_after_cause(text, hit, hits)) or (
-                        self.person and someone_else(text, hit)) or (
+                        self.person and someone_else(text, hit)
+                        and (hit.start, hit.end) not in ours) or (
                         not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
@@ -628,7 +678,9 @@ class OptionReader:
                 if others and part_of_another(t, h, words, others, language):
                     named.add((t, h.start, h.end))
         subject = next((t for src, t in texts if src == "subject"), None)
-        strong, direct = weigh(kept, set(best), language, memo, frozenset(named), subject)
+        strong, direct = weigh(kept, set(best), language, memo, frozenset(named), subject,
+                               frozenset((t, h.start, h.end) for t, hs in proxy.items()
+                                         for h in hs))
         ranked = sorted(best, key=lambda v: (-strong[v], -score[v], v))
         hit, source, text = best[ranked[0]]
         where = texts_of[ranked[0]]
@@ -818,7 +870,8 @@ def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
 
 def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
           memo: dict[tuple[str, str], list[Token]] | None = None,
-          named: frozenset[tuple[str, int, int]] = frozenset(), summary: str | None = None
+          named: frozenset[tuple[str, int, int]] = frozenset(), summary: str | None = None,
+          theirs: frozenset[tuple[str, int, int]] = frozenset()
           ) -> tuple[dict[str, float], set[str]]:
     """Per option, the distinct content words (keys: "lien" and "liens" are one; function
     words do not count) its hits cover in the requester's texts, however many of its
@@ -826,7 +879,8 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
     option named only as context (`context`; or inside another field's name, ``named``:
     ``(text, start, end)``; or in a subject naming two options, ``summary``, a word the
     body names only as context) counts `PLACE_WEIGHT` in all. Also returns the options
-    named at least once as the problem itself."""
+    named at least once as the problem itself. A hit said of the person the requester
+    writes for (``theirs``: "her room") is no other person's context."""
     covered: dict[str, dict[str, float]] = {v: {} for v in values}
     function = FUNCTION_WRITTEN.get(language, frozenset())
     direct: set[str] = set()  # options named at least once as the problem, not its context
@@ -838,7 +892,7 @@ def weigh(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
                 for t, o in hits):
             continue  # a word of a longer passage of the same option counts with it
         place = (text, hit.start, hit.end) in named or (
-            context(text, hit))
+            (text, hit.start, hit.end) not in theirs and context(text, hit))
         inside = [t for t in tokens(text, language, memo)
                   if hit.start <= t.start and t.end <= hit.end]
         # function words say nothing of the option ("logged in": one word, not two)

@@ -5,10 +5,13 @@ may name the requester ("I'm a model", "모델인데요": `says_self`, `self_nam
 they tell about or a kind they have left ("a model I follow blocked me", "I left my
 studio": `someone_else`, `left_behind`), and the requester may be two kinds at once or
 unsure which ("I work through a studio", "I do my shows in a friend's studio", "which
-account type do I need", or writing for someone else: `undecided`), which makes the field
-a question. A topic the requester rules out ("nothing to do with my earnings") denies no
-kind (`denies_kind`). Kept apart from the option reader (`options`), which only asks these
-questions of its hits on a person field.
+account type do I need": `undecided`), which makes the field a question. Written on
+someone's behalf ("on behalf of my sister", "여자친구 대신 문의드려요"), the ticket is about
+their account: the kind said of them ("she's a model", "her room", "a live dela") is the
+ticket's (`written_for`, `theirs`), unless the requester says what they are. A topic the
+requester rules out ("nothing to do with my earnings") denies no kind (`denies_kind`).
+Kept apart from the option reader (`options`), which only asks these questions of its hits
+on a person field.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from rapidfuzz.distance import OSA
 
 from integrations.model import Field
 from integrations.triage.reading.context import HANGUL, SENTENCE_END
-from integrations.triage.reading.matcher import Hit
+from integrations.triage.reading.matcher import Hit, Phrase
 from integrations.triage.reading.normalise import fold, key, strip_korean
-from integrations.triage.reading.vocabulary import option_keywords
+from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, option_keywords
 from integrations.triage.reading.words import ON_BEHALF
 
 #: A person field (`vocabulary.is_person`): words for someone the requester tells about
@@ -353,22 +356,152 @@ def _torn(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]) -> b
     return False
 
 
-def _on_behalf(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
-               people: Mapping[str, set[str]]) -> bool:
-    """True when the requester writes for another person (`words.ON_BEHALF`, not a kind:
-    "on behalf of our studio" is theirs), names a kind, and says of none that it is
-    what they are: the kinds are that person's, the requester's own is theirs to say."""
-    if not any(not h.negated for _, h in hits) or any(
-            not h.negated and says_self(t, h) for t, h in hits):
-        return False
+#: The requester's own words among a person field's hits: "my stream", "I stream", "je
+#: diffuse", "faço live", "제 방송" (folded): theirs, not the person they write for.
+_MINE = re.compile(r"(?:i|i'm|im|we|we're|je|j'|nous|eu|sou|somos|faco|transmito|trabalho|"
+                   r"assisto|comprei|dei|mandei|pago|저는|제가|내가|저희)(?!\w)")
+#: A first-person possessive before the person written for: "on behalf of our studio",
+#: "de la part de mon agence": when the word is a kind, it is the requester's own.
+_FIRST_WHOSE = frozenset({"my", "our", "mon", "ma", "mes", "notre", "minha", "meu", "nossa",
+                          "nosso"})
+#: Words for a man or a woman written for (folded), so that "his"/"her" ("dele"/"dela")
+#: refer to them; other words (a friend, a cousin) take either.
+_MAN = frozenset({"husband", "brother", "dad", "father", "son", "boyfriend", "uncle",
+                  "grandfather", "grandpa", "mari", "frere", "pere", "fils", "copain", "oncle",
+                  "marido", "irmao", "pai", "filho", "namorado", "tio", "avo"})
+_WOMAN = frozenset({"wife", "sister", "mom", "mum", "mother", "daughter", "girlfriend", "aunt",
+                    "grandmother", "grandma", "femme", "soeur", "mere", "fille", "copine",
+                    "tante", "esposa", "mulher", "irma", "mae", "filha", "namorada", "tia"})
+_SOMEONE = frozenset({"friend", "partner", "cousin", "client", "colleague", "ami", "amie",
+                      "pote", "cousine", "collegue", "amigo", "amiga", "primo", "prima",
+                      "colega", "cliente", "parceiro", "parceira"})
+
+
+def written_for(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]
+                ) -> str | None:
+    """The folded word for the person the requester writes on behalf of (`words.ON_BEHALF`:
+    "on behalf of my sister", "escrevendo pela minha prima", "여자친구 대신 문의드려요"), or
+    None. A verb's "for" needs a possessive or an article ("writing for the model I
+    assist" names no one written for); a kind the requester owns is theirs ("on behalf of
+    our studio")."""
     for _, text in texts:
         for m in ON_BEHALF.finditer(fold(text)):
             word = m.group("person") or m.group("person_ko")
-            if word is None:
+            whose = (m.group("whose") or "").strip()
+            if not whose and m.group("person"):  # "of a model": the article the regex's
+                # Portuguese "a" before "m" took ("em nome da a minha") is English's too
+                whose = next(iter(m.group()[:m.start("person") - m.start()].split()[-1:]), "")
+                whose = whose if whose in ("a", "an") else ""
+            if word is None or (m.group("verb") is not None and not whose):
                 continue
-            if not any(people.get(w) for w in {word, *(key(word, lang) for lang in LANGUAGES)}):
-                return True
-    return False
+            kind = any(people.get(w) for w in {word, *(key(word, lang) for lang in LANGUAGES)})
+            if kind and (not whose or whose in _FIRST_WHOSE):
+                continue  # "on behalf of our studio": the requester's own
+            if m.group("verb") is not None and whose not in _FIRST_WHOSE and not kind \
+                    and word not in _MAN | _WOMAN | _SOMEONE:
+                continue  # "asking for a refund": a thing asked for, no one
+            return word
+    return None
+
+
+def _on_behalf(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
+               people: Mapping[str, set[str]]) -> bool:
+    """True when the requester writes for another person (`written_for`), says of no kind
+    that it is what they are, and names one as their own ("writing for my wife: my stream
+    freezes too"): theirs or hers, theirs to say. The kinds said of the person written for
+    ("her room", "she's a model", `theirs`) are the ticket's, and read."""
+    if not any(not h.negated for _, h in hits) or any(
+            not h.negated and says_self(t, h) for t, h in hits):
+        return False
+    if written_for(texts, people) is None:
+        return False
+    return any(not h.negated and (_MINE.match(fold(t[h.start:h.end]))
+                                  or _OURS.match(fold(t[h.start:h.end]))) for t, h in hits)
+
+
+#: The kind said of someone (folded), after the cue: "she's a model", "he is just a
+#: member", "she works as a model", "elle est modèle", "il bosse comme streameur", "ela é
+#: modelo", "ele trabalha como modelo": the word read against every option's one-word
+#: names (`person_words`).
+_THIRD_CUE = re.compile(
+    r"\b(?:(?:she|he)(?:'s|\s+is|\s+works\s+as|\s+is\s+registered\s+as)|"
+    r"(?:elle|il)\s+(?:est|travaille\s+comme|bosse\s+comme|est\s+inscrite?\s+comme)|"
+    r"(?:ela|ele)\s+(?:e|eh|trabalha\s+como|atua\s+como|e\s+cadastrad[ao]\s+como))\s+"
+    r"(?:(?:just|only|a|an|juste|simple|une?|um|uma|so|apenas)\s+){0,2}([^\W\d_]+)")
+#: A third person's possessive for the first person's, per language: "my room" said of
+#: her ("her room"), "mon live" ("son live"), "minha live" ("a live dela", "sua live").
+_THEIR_PT: dict[str, tuple[str, ...]] = {"minha": ("sua",), "meu": ("seu",),
+                                         "minhas": ("suas",), "meus": ("seus",)}
+_THEIR: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"my": ("her", "his", "their")},
+    "fr": {"mon": ("son",), "ma": ("sa",), "mes": ("ses",)},
+    "pt": _THEIR_PT}
+
+
+def their_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
+    """A person field's first-person possessive keywords said of a third person ("my
+    room" → "her room", "his room"; "mes tips" → "ses tips"; "minha live" → "sua live",
+    "live dela", "live dele"): what is said of the person the requester writes for."""
+    out: list[tuple[str, str, float]] = []
+    table = _THEIR.get(language, {})
+    for value, per in option_keywords(f).items():
+        for loc, words in per.items():
+            if loc.split("-", 1)[0].lower() != language:
+                continue
+            for w in words:
+                first, _, rest = w.partition(" ")
+                if not rest:
+                    continue
+                out.extend((value, f"{o} {rest}", KEYWORD_WEIGHT) for o in table.get(first, ()))
+                if language == "pt" and first in _THEIR_PT:
+                    out.extend((value, f"{rest} {o}", KEYWORD_WEIGHT) for o in ("dela", "dele"))
+    return out
+
+
+def theirs(text: str, found: Sequence[Hit], others: Sequence[Hit], person: str,
+           people: Mapping[str, set[str]]) -> list[Hit]:
+    """The hits of ``text`` said of the person the requester writes for (``person``,
+    folded): ``found`` (`their_phrases`: "her room", "sa room", "a live dela") and the
+    kind said of them (`_THIRD_CUE`: "she's a model", "ela é modelo"), unless another
+    person's kind (``others``, someone else's) stands before in the sentence ("a streamer
+    banned him from her room") or the pronoun is of the other sex ("his" for a wife)."""
+    folded = fold(text)
+    out: list[Hit] = []
+    for m in _THIRD_CUE.finditer(folded):
+        word = m.group(1)
+        named = set().union(*(people.get(w, set()) for w in {
+            word, *(key(word, lang) for lang in LANGUAGES)}))
+        if len(named) == 1:
+            out.append(Hit(Phrase(next(iter(named)), text[m.start(1):m.end(1)], (),
+                              KEYWORD_WEIGHT), m.start(1), m.end(1), False, False))
+    # whole phrases only: "minhas modelos" is no "modelo e o perfil dela" across a gap
+    out += [h for h in found if not h.negated and not h.skipped and not h.fuzzy]
+    kept = []
+    for h in out:
+        said = folded[max(0, h.start - 12):h.end]
+        if (person in _MAN and re.search(r"\b(?:her|she|elle|ela|dela)\b", said)) or (
+                person in _WOMAN and re.search(r"\b(?:his|he|il|ele|dele)\b", said)):
+            continue  # "her room" for a husband: another woman's
+        start = max((e.end() for e in SENTENCE_END.finditer(text, 0, h.start)), default=0)
+        if any(start <= o.start < h.start for o in others):
+            continue  # "a streamer banned him from her room": hers, whoever she is
+        kept.append(h)
+    return kept
+
+
+def ko_theirs(text: str, hit: Hit, person: str) -> bool:
+    """True when a Korean hit's clause has the person written for as its subject
+    ("여자친구가 모델로 활동하는데", for "여자친구 대신"): theirs, the ticket's."""
+    if not HANGUL.search(text[hit.end - 1:hit.end]):
+        return False
+    words, phrase = text[hit.start:hit.end], hit.phrase.text
+    rest = (words[len(phrase):] if words.startswith(phrase) else "") + text[hit.end:hit.end + 4]
+    if len(phrase.split()) == 1 and not rest.startswith(_KO_SELF):
+        return False  # "남편이 좋아하는 모델이": the model is the subject, not his kind
+    start = max((m.end() for m in _KO_CLAUSE.finditer(text, 0, hit.start)), default=0)
+    subjects = [w for w in text[start:hit.start].split() if HANGUL.match(w) and w not in _KO_I
+                and (w.endswith(("가", "이", "께서")))]
+    return bool(subjects) and all(w.startswith(person) for w in subjects)
 
 
 def _cut(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
