@@ -296,6 +296,10 @@ def test_someone_described_is_not_the_requester(stream: TriageContext, body: str
     ("Escrevo em nome da minha namorada, ela é modelo e o perfil dela sumiu.", "occ_model"),
     ("I'm writing on behalf of a model I assist: her room won't load since Monday.",
      "occ_model"),
+    ("I'm writing on behalf of my mom, she's a paying member and got charged twice.",
+     "occ_user"),
+    ("J'écris pour ma mère : elle est abonnée et son abonnement a été prélevé deux fois.",
+     "occ_user"),
 ])
 def test_someone_written_for_gives_the_ticket_their_kind(stream: TriageContext, body: str,
                                                           value: str) -> None:
@@ -317,6 +321,7 @@ def test_someone_written_for_gives_the_ticket_their_kind(stream: TriageContext, 
     "J'écris de la part de mon mari : une streameuse l'a banni et sa room ne s'ouvre plus.",
     "Escrevo pelo meu marido: uma modelo bloqueou ele e a live dela não abre pra ele.",
     "남편 대신 문의드려요. 남편이 좋아하는 모델이 남편을 차단했어요.",
+    "Writing on behalf of my wife: she watches a model whose room won't load.",
     # a thing asked for, no one written for
     "Asking for a refund: she's a model I tipped and her show froze.",
 ])

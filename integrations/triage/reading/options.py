@@ -73,6 +73,7 @@ from integrations.triage.reading.people import (
     ko_theirs,
     left_behind,
     person_words,
+    said_of_them,
     says_self,
     self_named,
     someone_else,
@@ -462,8 +463,9 @@ class OptionReader:
         for _, text in texts:
             hits = found[text]
             # the person's own kind when the requester names them by it ("on behalf of a
-            # model I assist"), a Korean clause they are the subject of
-            ko = [h for h in hits if ko_theirs(text, h, person)
+            # model I assist"), after their "is" ("she's a paying member"), or in a Korean
+            # clause they are the subject of
+            ko = [h for h in hits if ko_theirs(text, h, person) or said_of_them(text, h)
                   or (person in self.people
                       and fold(text[h.start:h.end]).split()[-1:] == [person])]
             others = [h for h in hits if h not in ko and someone_else(text, h)]

@@ -428,6 +428,13 @@ _THIRD_CUE = re.compile(
     r"(?:elle|il)\s+(?:est|travaille\s+comme|bosse\s+comme|est\s+inscrite?\s+comme)|"
     r"(?:ela|ele)\s+(?:e|eh|trabalha\s+como|atua\s+como|e\s+cadastrad[ao]\s+como))\s+"
     r"(?:(?:just|only|a|an|juste|simple|une?|um|uma|so|apenas)\s+){0,2}([^\W\d_]+)")
+#: Right before a kind's words, the cue of `_THIRD_CUE` and a word at most ("she's a
+#: paying member", "elle est une simple abonnée"): the kind said of that person.
+_THIRD_BEFORE = re.compile(
+    r"\b(?:(?:she|he)(?:'s|\s+is|\s+works\s+as|\s+is\s+registered\s+as)|"
+    r"(?:elle|il)\s+(?:est|travaille\s+comme|bosse\s+comme)|"
+    r"(?:ela|ele)\s+(?:e|eh|trabalha\s+como|atua\s+como))\s+"
+    r"(?:(?:just|only|a|an|juste|simple|une?|um|uma|so|apenas)\s+){0,2}(?:[^\W\d_]+\s+)?$")
 #: A third person's possessive for the first person's, per language: "my room" said of
 #: her ("her room"), "mon live" ("son live"), "minha live" ("a live dela", "sua live").
 _THEIR_PT: dict[str, tuple[str, ...]] = {"minha": ("sua",), "meu": ("seu",),
@@ -436,6 +443,10 @@ _THEIR: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"my": ("her", "his", "their")},
     "fr": {"mon": ("son",), "ma": ("sa",), "mes": ("ses",)},
     "pt": _THEIR_PT}
+#: The first person's "I am" said of a third person, per language.
+_THEY_ARE: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"i'm": ("she's", "he's", "she is", "he is"), "i am": ("she is", "he is")},
+    "fr": {"suis": ("est",), "je suis": ("elle est", "il est")}}
 
 
 def their_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
@@ -453,6 +464,14 @@ def their_phrases(f: Field, language: str) -> list[tuple[str, str, float]]:
                 if not rest:
                     continue
                 out.extend((value, f"{o} {rest}", KEYWORD_WEIGHT) for o in table.get(first, ()))
+                # "suis abonnée" said of her: "est abonnée"; "i'm a subscriber": "she's a …"
+                out.extend((value, f"{o} {rest}", KEYWORD_WEIGHT)
+                           for o in _THEY_ARE.get(language, {}).get(first, ()))
+                if w.startswith(("je suis ", "i am ")):
+                    tail = w.split(" ", 2)[2]
+                    out.extend((value, f"{o} {tail}", KEYWORD_WEIGHT)
+                               for o in _THEY_ARE[language]["je suis" if language == "fr"
+                                                           else "i am"])
                 if language == "pt" and first in _THEIR_PT:
                     out.extend((value, f"{rest} {o}", KEYWORD_WEIGHT) for o in ("dela", "dele"))
     return out
@@ -487,6 +506,12 @@ def theirs(text: str, found: Sequence[Hit], others: Sequence[Hit], person: str,
             continue  # "a streamer banned him from her room": hers, whoever she is
         kept.append(h)
     return kept
+
+
+def said_of_them(text: str, hit: Hit) -> bool:
+    """True when the words of ``hit`` follow a third person's "is" (`_THIRD_BEFORE`: "she's
+    a paying member", "ela é uma assinante"): in a text written for that person, theirs."""
+    return bool(_THIRD_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
 
 
 def ko_theirs(text: str, hit: Hit, person: str) -> bool:
