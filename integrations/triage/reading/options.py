@@ -434,11 +434,10 @@ class OptionReader:
                     hits.append(Hit(Phrase(next(iter(named)), m.group(), (), KEYWORD_WEIGHT),
                                     m.start(), m.end(), False,
                                     is_negated(text, m.start(), m.end(), language)))
-            ours = {(h.start, h.end) for h in proxy.get(text, ())}
             hits += [h for h in proxy.get(text, ()) if h not in hits]
             for h in hits:
                 if h.phrase.label != value and not h.negated and not (
-                        self.person and someone_else(text, h) and (h.start, h.end) not in ours):
+                        self.person and _anothers(text, h, proxy)):
                     return h.phrase.label
         return None
 
@@ -500,9 +499,7 @@ class OptionReader:
         proxy = self.for_whom(texts, language)
         hits += [(t, h) for t, said in proxy.items() for h in said if (t, h) not in hits]
         return undecided(texts, hits, self.people) or (
-            bool(hits) and all(someone_else(t, h) and not any(
-                (o.start, o.end) == (h.start, h.end) for o in proxy.get(t, ()))
-                               for t, h in hits)) or len(
+            bool(hits) and all(_anothers(t, h, proxy) for t, h in hits)) or len(
             {h.phrase.label for t, h in hits if says_self(t, h)}) > 1
 
     def only_left(self, texts: Sequence[tuple[str, str]], locale: str, value: str) -> bool:
@@ -584,7 +581,6 @@ class OptionReader:
                     # "it's not that my payment gets declined, …": what it names is not the
                     # problem
                     hits = [h for h in hits if not any(s <= h.start < e for s, e in clauses)]
-            ours = {(h.start, h.end) for h in proxy.get(text, ())}
             hits += [h for h in proxy.get(text, ()) if not any(
                 o.start < h.end and h.start < o.end for o in hits)]
             for value, start, end in self_named(text, self.people) if self.people else ():
@@ -650,8 +646,7 @@ class OptionReader:
                             fold(text[max(0, hit.start - 24):hit.start]))) or (
                         let_down_by_another(text, hit, hits)) or (
                         now_after_cause(text, hit, hits)) or (
-                        self.person and someone_else(text, hit)
-                        and (hit.start, hit.end) not in ours) or (
+                        self.person and _anothers(text, hit, proxy)) or (
                         not self.person and (offered(text, hit) or a_means(text, hit))):
                     named.add((text, hit.start, hit.end))
                 kept.append((text, hit))
@@ -862,6 +857,14 @@ def explained(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(
         o.phrase.label != h.phrase.label and h.start <= o.start and o.end <= h.end
         and any(o.start < e and s < o.end for s, e in h.skipped) for o in hits)]
+
+
+def _anothers(text: str, hit: Hit, proxy: Mapping[str, Sequence[Hit]]) -> bool:
+    """A kind said of someone the requester tells about (`someone_else`), unless it is said
+    of the person the ticket is written for (`OptionReader.for_whom`): that one is the
+    ticket's."""
+    return someone_else(text, hit) and not any(
+        (o.start, o.end) == (hit.start, hit.end) for o in proxy.get(text, ()))
 
 
 def strength(hits: Sequence[tuple[str, Hit]], values: set[str], language: str,
