@@ -16,7 +16,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from integrations.triage.reading.learned import Model
 
 __all__ = [
     "FIELD_KINDS",
@@ -158,6 +161,9 @@ class Workspace:
     fields: Mapping[str, Field]
     forms: Mapping[str, Form]
     settings: Mapping[str, Any] = field(default_factory=dict)
+    #: ``learned.json``, when the workspace has one: a second opinion on dropdowns
+    #: (`integrations.triage.reading.learned`); never provisioned.
+    learned: Model | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

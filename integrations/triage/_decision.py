@@ -271,7 +271,8 @@ class TriageContext:
             rules=rules,
             compiled_rules=rules.compile(group_ids, brands),
             templates=templates,
-            forms={key: compile_form(form, workspace.fields, workspace.default_locale)
+            forms={key: compile_form(form, workspace.fields, workspace.default_locale,
+                                     workspace.learned)
                    for key, form in workspace.forms.items()},
             field_ids=dict(field_ids),
             form_ids=dict(form_ids),

@@ -27,12 +27,14 @@ from integrations.model import Condition, Field, Form, Ticket
 from integrations.triage.reading import (
     DEFAULT_THRESHOLDS,
     Evidence,
+    Opinion,
     Reader,
     compile_reading,
     is_negated,
     read,
 )
 from integrations.triage.reading.context import in_doubt
+from integrations.triage.reading.learned import DEFAULT_VETO, Model
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import substance
 from integrations.triage.reading.vocabulary import field_synonyms
@@ -293,6 +295,8 @@ class FormSpec:
     #: Per property, a test that says a value surely passes (`quick_check`), when its
     #: schema has a common shape: the validator is run only on the other values.
     property_checks: Mapping[str, Check] = field(default_factory=dict)
+    #: The workspace's learned model (``learned.json``), when it has one.
+    learned: Model | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +305,8 @@ class ReadingSettings:
 
     timezone: str = "UTC"
     thresholds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    #: A keyword option the learned model gives less than this is not written.
+    learned_veto: float = DEFAULT_VETO
 
 
 @dataclass(frozen=True)
@@ -429,11 +435,13 @@ def option_patterns(f: Field) -> tuple[re.Pattern[str], ...]:
 
 
 def compile_form(form: Form, fields: Mapping[str, Field],
-                 default_locale: str | None = None) -> FormSpec:
+                 default_locale: str | None = None, learned: Model | None = None
+                 ) -> FormSpec:
     """Build the validation schema of ``form`` from the model (its field refs resolved).
 
     ``default_locale`` is the locale of the plain ``title``/``description`` of system
-    field properties (their translations are in ``x-deskops``).
+    field properties (their translations are in ``x-deskops``); ``learned`` is the
+    workspace's learned model (a second opinion on dropdowns), when it has one.
     """
     keys = tuple(str(r) for r in form.fields)
     required = [k for k in form.required if k in keys]
@@ -493,9 +501,10 @@ def compile_form(form: Form, fields: Mapping[str, Field],
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
                              for k in keys},
-        option_patterns=by_option, system=system, reader=compile_reading(used),
+        option_patterns=by_option, system=system, reader=compile_reading(used, learned),
         option_values={k: frozenset(o.value for o in f.options) for k, f in used.items()},
         property_checks={k: c for k in keys if (c := quick_check(props[k], checker))},
+        learned=learned,
     )
 
 
@@ -726,6 +735,9 @@ def evaluate(
     ambiguous: dict[str, Evidence] = {}
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
+    opinion = Opinion(spec.learned, reading.learned_veto,
+                      reading.thresholds.get("option", 1.0)) \
+        if spec.learned is not None and reading is not None else None
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     for key in spec.keys:
         if key not in spec.fields:
@@ -753,7 +765,7 @@ def evaluate(
             continue
         if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
-        evidence = read(spec.reader, key, capped, written, created, zone, memo)
+        evidence = read(spec.reader, key, capped, written, created, zone, memo, opinion)
         if evidence is None:
             continue
         if evidence.choices:
@@ -838,9 +850,11 @@ def _missing(spec: FormSpec, instance: Mapping[str, Any],
     for key, evidence in (ambiguous or {}).items():
         if key in found and key in spec.fields:
             f = spec.fields[key]
+            note = f"; {evidence.note}" if evidence.note else ""
             found[key] = replace(found[key], choices=tuple(
                 _option_titles(f, v) for v in evidence.choices),
-                detail=f"{found[key].detail}; the text names {' and '.join(evidence.choices)}")
+                detail=f"{found[key].detail}; the text names {' and '.join(evidence.choices)}"
+                       f"{note}")
     for cond in conditions:
         parent = str(cond.parent)
         if parent not in found or found[parent].reason != "required" or cond.value is False:

@@ -33,6 +33,7 @@ from integrations.model import Workspace
 from integrations.triage._instance import ReadingSettings
 from integrations.triage._templates import TEMPLATE_NAMES
 from integrations.triage.reading import DEFAULT_THRESHOLDS, Matcher
+from integrations.triage.reading.learned import DEFAULT_VETO
 from integrations.triage.reading.matcher import not_the_topic
 
 __all__ = [
@@ -365,7 +366,8 @@ def _reading_settings(data: Mapping[str, Any], source: str) -> ReadingSettings:
         raise WorkspaceError([Problem(source, "/settings/reading/timezone",
                                       f"unknown time zone {timezone!r}")]) from exc
     thresholds = {**DEFAULT_THRESHOLDS, **dict(data.get("thresholds", {}))}
-    return ReadingSettings(timezone=timezone, thresholds=thresholds)
+    return ReadingSettings(timezone=timezone, thresholds=thresholds,
+                           learned_veto=float(data.get("learned_veto", DEFAULT_VETO)))
 
 
 def load_rules(root: Path, workspace: Workspace | None = None) -> RuleSet:

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from integrations.errors import Problem, WorkspaceError
 from integrations.model import (
@@ -33,6 +33,9 @@ from integrations.workspace._meta import meta_problems, pointer
 from integrations.workspace._patterns import python_pattern_problems, schema_pattern_problems
 from integrations.workspace._types import FieldDoc, FormDoc, Report
 
+if TYPE_CHECKING:
+    from integrations.triage.reading.learned import Model
+
 __all__ = ["FIELD_KEY", "FORM_KEY", "SETTINGS_FILE", "TAG", "check"]
 
 SETTINGS_FILE = "deskops.json"
@@ -43,8 +46,10 @@ FORM_KEY = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 TAG = re.compile(r"^[^\sA-Z,#@\"'<>&;]+$")
 
 
-def check(root: Path, target: str | None = None) -> Report:
-    """Load and check the workspace at ``root``; never raises for a bad workspace."""
+def check(root: Path, target: str | None = None, *, learned: bool = True) -> Report:
+    """Load and check the workspace at ``root``; never raises for a bad workspace.
+    ``learned=False`` leaves ``learned.json`` out (``deskops learn`` replaces it, stale or
+    not)."""
     report = Report(target=target)
     root = Path(root)
     if not root.is_dir():
@@ -79,11 +84,12 @@ def check(root: Path, target: str | None = None) -> Report:
 
     _rename_checks(report, field_docs, form_docs)
     fields, forms = cross_checks(report, settings, field_docs, form_docs, target)
+    model = _learned_checks(root, fields, report) if learned else None
     workspace = None
     if report.ok:
         workspace = Workspace(
             root=root, default_locale=default_locale, locales=locales,
-            fields=fields, forms=forms, settings=settings,
+            fields=fields, forms=forms, settings=settings, learned=model,
         )
     _triage_checks(root, workspace, default_locale, report)
     if report.ok:
@@ -110,6 +116,40 @@ def _rename_checks(report: Report, field_docs: Mapping[str, FieldDoc],
                              f"declares it was {was!r}: a key is renamed once")
             else:
                 claimed[was] = key
+
+
+def _learned_checks(root: Path, fields: Mapping[str, Field], report: Report) -> Model | None:
+    """``learned.json``, when present: a model the worker can score, over dropdowns the
+    workspace has, whose classes are their options (a model trained before an option was
+    removed is stale: train it again). One problem per line."""
+    from integrations.triage.reading.learned import FILE, LearnedError, Model
+
+    if not (root / FILE).exists():
+        return None
+    data = _read_json(root, FILE, report)
+    if data is _FAILED:
+        return None
+    try:
+        model = Model.from_json(data)
+    except LearnedError as exc:
+        report.error(FILE, exc.pointer, str(exc))
+        return None
+    ok = True
+    for key, fm in model.fields.items():
+        f = fields.get(key)
+        if f is None or f.kind != "dropdown":
+            report.error(FILE, f"/fields/{key}", f"{key!r} is not a dropdown field of the "
+                         "workspace: train the model again (deskops learn)")
+            ok = False
+            continue
+        values = {o.value for o in f.options}
+        stale = [c for c in fm.classes if c and c not in values]
+        if stale:
+            report.error(FILE, f"/fields/{key}/classes", f"{', '.join(map(repr, stale))} "
+                         f"{'is not an option' if len(stale) == 1 else 'are not options'} "
+                         f"of {key} (a stale model): train it again (deskops learn)")
+            ok = False
+    return model if ok else None
 
 
 def _triage_checks(root: Path, workspace: Workspace | None, default_locale: str,

@@ -13,7 +13,10 @@ the field's schema; the decision writes them. One module per method:
 - ``typed``: recognisable formats (e-mail, numeric ids) anywhere;
 - ``names``: names inside sentences (`cues` builds the patterns of a field's names and
   cues, `words` holds the word lists a name is told from);
-- ``clauses``: free-text clauses after cues, and "Label: value" lines of text fields.
+- ``clauses``: free-text clauses after cues, and "Label: value" lines of text fields;
+- ``learned``: the workspace's learned model (``learned.json``), a second opinion on
+  dropdowns: it vetoes a keyword write it finds unlikely and fills a dropdown nothing was
+  read for when it is sure (`learned.second_opinion`, applied here and only here).
 
 Labelled lines ("Label: value") are read first by the declared ``x-deskops.extract``
 patterns and the option lines (any title or synonym of the field as the label), then by
@@ -32,6 +35,7 @@ from integrations.triage.reading.checkbox import CheckboxReader
 from integrations.triage.reading.clauses import ClauseReader
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
+from integrations.triage.reading.learned import Model, Opinion, second_opinion
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
 from integrations.triage.reading.names import (
     NameReader,
@@ -50,6 +54,7 @@ __all__ = [
     "Hit",
     "Matcher",
     "Method",
+    "Opinion",
     "Reader",
     "compile_reading",
     "is_negated",
@@ -60,6 +65,7 @@ __all__ = [
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
     "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8, "checkbox": 0.85,
+    "learned": 0.85,
 }
 
 
@@ -73,10 +79,14 @@ class Reader:
     clauses: Mapping[str, ClauseReader] = field(default_factory=dict)
     dates: tuple[str, ...] = ()
     checkboxes: Mapping[str, CheckboxReader] = field(default_factory=dict)
+    #: Per dropdown the workspace's learned model knows, its option values (the model's
+    #: other classes are ignored: a stale model after an option was removed).
+    learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
-def compile_reading(fields: Mapping[str, Field]) -> Reader:
-    """The reader for a form whose custom fields are ``fields``."""
+def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -> Reader:
+    """The reader for a form whose custom fields are ``fields`` (``learned``: the
+    workspace's learned model, when it has one)."""
     options, typed, names, clauses, dates, boxes = {}, {}, {}, {}, [], {}
     # every option title of the form, folded: a name is never another field's choice
     others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
@@ -117,16 +127,24 @@ def compile_reading(fields: Mapping[str, Field]) -> Reader:
                              for w in identifier_nouns(fields[k]))
             names[key] = NameReader(f, others, kinds.get(key, frozenset()), rivals, theirs,
                                     ours, phrases)
-    return Reader(options, typed, names, clauses, tuple(dates), boxes)
+    known = {k: frozenset(o.value for o in fields[k].options) for k in options
+             if learned is not None and k in learned.fields}
+    return Reader(options, typed, names, clauses, tuple(dates), boxes, known)
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
-         created: datetime, timezone: str, memo: dict[Any, Any] | None = None
-         ) -> Evidence | None:
+         created: datetime, timezone: str, memo: dict[Any, Any] | None = None,
+         opinion: Opinion | None = None) -> Evidence | None:
     """The candidate for field ``key`` from ``texts`` (``(source, text)``, newest first);
-    ``memo`` is one ticket's scratch space, shared by its fields."""
+    ``memo`` is one ticket's scratch space, shared by its fields. With ``opinion`` (the
+    workspace's learned model and settings) a dropdown the model knows gets its second
+    opinion on the keywords' reading."""
     if key in reader.options:
-        return reader.options[key].read(texts, locale, memo)
+        evidence = reader.options[key].read(texts, locale, memo)
+        if opinion is not None and key in reader.learned:
+            return second_opinion(opinion, key, reader.learned[key], evidence, texts, locale,
+                                  memo)
+        return evidence
     if key in reader.checkboxes:
         return reader.checkboxes[key].read(texts, locale, memo)
     if key in reader.dates:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 __all__ = ["Evidence", "Method"]
 
 #: How a value was read; also the suffix of the tag that marks an inferred write.
-Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox"]
+Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox", "learned"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,8 @@ class Evidence:
     which language (``locale``) and how sure the method is (``confidence``, 0 to 1).
 
     ``choices`` is set instead of a value when a dropdown's text named two options: the
-    value is not written and the question offers them.
+    value is not written and the question offers them. ``method`` ``learned``: chosen by
+    the workspace's learned model (`reading.learned`), ``confidence`` its probability.
     """
 
     key: str
@@ -29,6 +30,8 @@ class Evidence:
     confidence: float
     source: str = ""
     choices: tuple[str, ...] = ()
+    #: Why a value was not written, for explain (a learned veto: `reading.learned`).
+    note: str = ""
 
     def describe(self) -> str:
         """``"commissions … never paid" (option, en)``, for explain."""

@@ -1,0 +1,179 @@
+"""Training the learned second opinion on dropdowns (``learned.json``, ``deskops learn``).
+
+The worker scores the model in pure Python (`integrations.triage.reading.learned`); here
+scikit-learn fits it: one TF-IDF vocabulary per workspace over character n-grams — the
+worker's own `ngram_list`, so both sides see the same features — and one multinomial
+logistic regression per dropdown field, with a "not stated" class ``""`` learned from the
+fields careful labellers ask. Labelled tickets are in the corpus format of
+``tests/data/triage`` (subject, body, replies, form, fields, states, ask).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from integrations.errors import DeskopsError
+from integrations.model import Workspace
+from integrations.triage.reading.learned import FORMAT, NGRAM_RANGE, ngram_list
+
+__all__ = ["MIN_EXAMPLES", "FieldSummary", "LabelsError", "read_labels", "text_of", "train",
+           "train_report"]
+
+#: A field with fewer labelled examples is not learned (a note says so).
+MIN_EXAMPLES = 20
+#: Most n-grams kept in a workspace's vocabulary (the most frequent): the file's size.
+MAX_FEATURES = 20_000
+#: A vocabulary index whose weights all stay below this is left out of a field's weights.
+PRUNE = 0.005
+#: Significant digits the weights and idfs are stored with.
+DIGITS = 5
+#: Regularisation of the logistic regressions (scikit-learn's ``C``), as measured.
+C = 10.0
+
+
+class LabelsError(DeskopsError):
+    """A labels file that cannot be trained on (one line)."""
+
+
+@dataclass(frozen=True)
+class FieldSummary:
+    """What ``deskops learn`` prints per field: its examples, classes, and 5-fold
+    cross-validated accuracy (None when skipped; ``note`` says why)."""
+
+    key: str
+    examples: int
+    classes: tuple[str, ...]
+    accuracy: float | None = None
+    note: str = ""
+
+
+def text_of(ticket: Mapping[str, Any]) -> str:
+    """What the requester wrote: subject, body and replies, as the worker reads them."""
+    return "\n".join([str(ticket.get("subject") or ""), str(ticket.get("body") or ""),
+                      *(str(r) for r in ticket.get("replies") or ())])
+
+
+def read_labels(paths: Iterable[Path], workspace: str) -> list[dict[str, Any]]:
+    """The labelled tickets of ``paths`` (corpus YAML); `LabelsError` for an unreadable file
+    or one labelled for another workspace."""
+    tickets: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise LabelsError(f"{path}: unreadable labels ({first})") from exc
+        if not isinstance(doc, Mapping) or not isinstance(doc.get("tickets"), list):
+            raise LabelsError(f"{path}: not a labels file (a mapping with 'workspace' and "
+                              "'tickets')")
+        if doc.get("workspace") != workspace:
+            raise LabelsError(f"{path}: tickets of workspace {doc.get('workspace')!r}, not "
+                              f"{workspace!r}")
+        tickets.extend(dict(t) for t in doc["tickets"] if isinstance(t, Mapping))
+    return tickets
+
+
+def _rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], key: str
+          ) -> tuple[list[int], list[str]]:
+    """The tickets that teach field ``key`` and their classes: those whose form has it and
+    whose requester did not pick it in the portal; the stated option, or ``""`` when the
+    labels ask for it; others teach nothing about it."""
+    default = workspace.settings.get("default_form")
+    values = {o.value for o in workspace.fields[key].options}
+    rows, classes = [], []
+    for i, t in enumerate(tickets):
+        form = workspace.forms.get(str(t.get("form") or default or ""))
+        if form is not None and key not in {str(r) for r in form.fields}:
+            continue
+        if key in dict(t.get("fields") or {}):
+            continue
+        stated = dict(t.get("states") or {}).get(key)
+        if stated is not None:
+            if stated in values:
+                rows.append(i)
+                classes.append(str(stated))
+        elif key in (t.get("ask") or ()):
+            rows.append(i)
+            classes.append("")
+    return rows, classes
+
+
+def _round(value: float, digits: int | None) -> float:
+    return float(f"{value:.{digits}g}") if digits else float(value)
+
+
+def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
+                 source: str = "", max_features: int | None = MAX_FEATURES,
+                 prune: float = PRUNE, digits: int | None = DIGITS, folds: int = 5,
+                 date: str | None = None) -> tuple[dict[str, Any], list[FieldSummary]]:
+    """The ``learned.json`` document for ``workspace`` from labelled ``tickets``, and per
+    dropdown field what was learned. ``prune=0, digits=None`` keep every weight exactly
+    (the tests compare the worker's scorer with scikit-learn's)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold, cross_val_score
+
+    vectorizer = TfidfVectorizer(analyzer=ngram_list, sublinear_tf=True, min_df=2,
+                                 max_features=max_features)
+    matrix = vectorizer.fit_transform([text_of(t) for t in tickets])
+    out_fields: dict[str, Any] = {}
+    summaries: list[FieldSummary] = []
+    for key in sorted(workspace.fields):
+        if workspace.fields[key].kind != "dropdown":
+            continue
+        rows, y = _rows(workspace, tickets, key)
+        classes = tuple(sorted(set(y)))
+        if len(rows) < MIN_EXAMPLES or len(classes) < 2:
+            why = (f"{len(rows)} examples, fewer than {MIN_EXAMPLES}" if len(rows) < MIN_EXAMPLES
+                   else "one class only")
+            summaries.append(FieldSummary(key, len(rows), classes, None,
+                                          f"skipped: {why}"))
+            continue
+        x = matrix[rows]
+        model = LogisticRegression(C=C, max_iter=2000)
+        accuracy = None
+        if folds and len(rows) >= 2 * folds:
+            accuracy = float(cross_val_score(
+                LogisticRegression(C=C, max_iter=2000), x, y,
+                cv=KFold(folds, shuffle=True, random_state=0)).mean())
+        model.fit(x, y)
+        names = [str(c) for c in model.classes_]
+        coef = model.coef_
+        if len(names) == 2:  # scikit-learn's sigmoid is the softmax of [0, z]
+            intercept = [0.0, float(model.intercept_[0])]
+            column = [[0.0, float(w)] for w in coef[0]]
+        else:
+            intercept = [float(v) for v in model.intercept_]
+            column = [[float(coef[c][j]) for c in range(len(names))]
+                      for j in range(coef.shape[1])]
+        weights = {}
+        for j, ws in enumerate(column):
+            if max(abs(w) for w in ws) > prune:
+                weights[str(j)] = [_round(w, digits) for w in ws]
+        out_fields[key] = {"classes": names, "intercept": [_round(v, digits) for v in intercept],
+                           "weights": weights, "examples": len(rows)}
+        summaries.append(FieldSummary(key, len(rows), tuple(names), accuracy))
+    idf = vectorizer.idf_
+    vocabulary = {gram: [int(j), _round(float(idf[j]), digits)]
+                  for gram, j in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])}
+    doc = {
+        "format": FORMAT,
+        "trained": {"tickets": len(tickets), "source": source,
+                    "date": date or datetime.now(UTC).date().isoformat()},
+        "ngram_range": list(NGRAM_RANGE),
+        "vocabulary": vocabulary,
+        "fields": out_fields,
+    }
+    return doc, summaries
+
+
+def train(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], **options: Any
+          ) -> dict[str, Any]:
+    """The ``learned.json`` document for ``workspace`` from labelled ``tickets``."""
+    return train_report(workspace, tickets, **options)[0]

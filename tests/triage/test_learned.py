@@ -1,0 +1,303 @@
+"""The learned second opinion on dropdowns (`integrations.triage.reading.learned`): the pure
+scorer is scikit-learn's, the veto and the fill act where they should and nowhere else, and
+``validate`` names a file the worker could not use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from test_reading import asked, on, written
+from triage_support import EXAMPLES, example_context
+
+from integrations.cli.main import cli
+from integrations.learn.reader import train_report
+from integrations.triage import decide, explain_text
+from integrations.triage.reading.learned import (
+    FORMAT,
+    LearnedError,
+    Model,
+    ngram_list,
+    ngrams,
+    normalise,
+)
+from integrations.workspace import check, load
+
+sklearn = pytest.importorskip("sklearn")
+
+# ------------------------------------------------------------------ features and scorer
+
+TEXTS = [
+    "Mes commissions d'octobre ne sont pas arrivées",
+    "정산 금액이 아직 입금되지 않았어요 ㅠㅠ",
+    "Não recebi o pagamento 😡😡 de setembro",
+    "a b c I ok éé Ünïcödé ﬁx ＡＢＣ１２",
+    "tab\tand\nnew  lines   and    runs",
+    "x",
+    "",
+    "🙂 ✈️ 👍🏽 — « guillemets » l'été",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ngrams_are_sklearns_char_wb(text: str) -> None:
+    """The worker's features are scikit-learn's ``char_wb`` (2 to 5) of the normalised text,
+    in order, repeats kept: accents, Hangul, emoji, one-letter words alike."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5),
+                             lowercase=False).build_analyzer()(normalise(text))
+    assert ngram_list(text) == theirs
+    assert ngrams(text) == Counter(theirs)
+
+
+def test_normalise_folds_width_and_case() -> None:
+    assert normalise("ＡＢＣ１２ Straße") == "abc12 strasse"
+
+
+#: About thirty small labelled tickets in four languages (ad-network's publisher form).
+SMALL = [
+    ("my commissions were never paid", "pub_payments", "browser_chrome"),
+    ("payment missing for october, commissions pending", "pub_payments", ""),
+    ("where is my payout? commissions late", "pub_payments", ""),
+    ("the dashboard crashes in chrome", "pub_technical", "browser_chrome"),
+    ("reports page error 504 in chrome", "pub_technical", "browser_chrome"),
+    ("the link tool shows a blank page", "pub_technical", ""),
+    ("hello, I have a question", "", ""),
+    ("can someone call me back", "", ""),
+    ("mes commissions ne sont pas payées", "pub_payments", ""),
+    ("paiement des commissions en retard", "pub_payments", "browser_chrome"),
+    ("le tableau de bord plante sous chrome", "pub_technical", "browser_chrome"),
+    ("erreur 504 sur la page des rapports", "pub_technical", ""),
+    ("bonjour, une question rapide", "", ""),
+    ("merci de me rappeler", "", "browser_chrome"),
+    ("커미션이 지급되지 않았어요", "pub_payments", ""),
+    ("정산 금액이 입금되지 않았습니다 커미션", "pub_payments", "browser_chrome"),
+    ("크롬에서 대시보드 오류가 납니다", "pub_technical", "browser_chrome"),
+    ("보고서 페이지 오류 504", "pub_technical", ""),
+    ("안녕하세요 문의드립니다", "", ""),
+    ("전화 부탁드립니다", "", "browser_chrome"),
+    ("minhas comissões não foram pagas", "pub_payments", ""),
+    ("pagamento das comissões atrasado", "pub_payments", "browser_chrome"),
+    ("o painel trava no chrome", "pub_technical", "browser_chrome"),
+    ("erro 504 na página de relatórios", "pub_technical", ""),
+    ("olá, uma dúvida", "", ""),
+    ("por favor me liguem", "", "browser_chrome"),
+    ("commissions unpaid again, payment late", "pub_payments", ""),
+    ("chrome error on the reports page", "pub_technical", "browser_chrome"),
+    ("comissões e pagamento atrasados", "pub_payments", ""),
+    ("오류 크롬 대시보드", "pub_technical", "browser_chrome"),
+]
+
+
+def _labelled() -> list[dict[str, Any]]:
+    out = []
+    for i, (body, problem, browser) in enumerate(SMALL):
+        states = {k: v for k, v in (("problem_type", problem), ("browser", browser)) if v}
+        ask = [k for k, v in (("problem_type", problem), ("browser", browser)) if not v]
+        out.append({"id": f"t{i}", "subject": "help", "body": body, "states": states,
+                    "ask": ask, "fields": {}})
+    return out
+
+
+def test_the_scorer_is_sklearns_predict_proba() -> None:
+    """Trained on the small tickets (multinomial: problem_type; binary: browser), the
+    file's pure-Python scorer gives scikit-learn's probabilities within 1e-9."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    ws = load(EXAMPLES / "ad-network")
+    tickets = _labelled()
+    doc, _ = train_report(ws, tickets, max_features=None, prune=0.0, digits=None, folds=0)
+    model = Model.from_json(json.loads(json.dumps(doc)))
+    texts = ["\n".join([t["subject"], t["body"]]) for t in tickets]
+    vec = TfidfVectorizer(analyzer=ngram_list, sublinear_tf=True, min_df=2)
+    matrix = vec.fit_transform(texts)
+    probes = [*texts, "commissions chrome 정산 pagamento", "nothing known here", ""]
+    for key in ("problem_type", "browser"):
+        rows = [i for i, t in enumerate(tickets) if key in t["states"] or key in t["ask"]]
+        y = [tickets[i]["states"].get(key, "") for i in rows]
+        clf = LogisticRegression(C=10, max_iter=2000).fit(matrix[rows], y)
+        assert list(model.fields[key].classes) == list(clf.classes_)
+        theirs = clf.predict_proba(vec.transform(probes))
+        for text, row in zip(probes, theirs, strict=True):
+            ours = model.probabilities(key, ngrams(text))
+            for c, p in zip(clf.classes_, row, strict=True):
+                assert ours[c] == pytest.approx(p, abs=1e-9), (key, text, c)
+    assert len(model.fields["browser"].classes) == 2  # the binary (sigmoid) case is covered
+
+
+# ------------------------------------------------------------------ veto and fill
+
+
+def _model(weights: dict[str, list[float]], intercept: list[float],
+           classes: list[str] | None = None, vocabulary: dict[str, list[float]] | None = None
+           ) -> dict[str, Any]:
+    return {"format": FORMAT, "trained": {"tickets": 0, "source": "test", "date": "2026-12-06"},
+            "ngram_range": [2, 5], "vocabulary": vocabulary or {"zorb": [0, 1.0]},
+            "fields": {"problem_type": {
+                "classes": classes or ["", "pub_payments", "pub_technical"],
+                "intercept": intercept, "weights": weights, "examples": 30}}}
+
+
+def _copy(tmp_path: Path, model: dict[str, Any] | None, **reading: Any) -> Path:
+    root = tmp_path / "ad-network"
+    shutil.copytree(EXAMPLES / "ad-network", root)
+    (root / "learned.json").unlink(missing_ok=True)
+    if model is not None:
+        (root / "learned.json").write_text(json.dumps(model), encoding="utf-8")
+    if reading:
+        rules = json.loads((root / "rules.json").read_text(encoding="utf-8"))
+        rules.setdefault("settings", {}).setdefault("reading", {}).update(reading)
+        (root / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    return root
+
+
+KEYWORDS = "my April commissions were never paid, SID 4471023"
+NOTHING = "Bonjour, mon zorblax ne marche plus depuis hier. SID 4471023"
+
+
+def test_without_a_model_the_keywords_decide(tmp_path: Path) -> None:
+    ctx = example_context("ad-network", _copy(tmp_path, None))
+    assert written(ctx, decide(on(ctx, KEYWORDS), ctx))["problem_type"] == "pub_payments"
+    assert "problem_type" in asked(decide(on(ctx, NOTHING), ctx))
+
+
+def test_a_keyword_write_the_model_rejects_becomes_a_question(tmp_path: Path) -> None:
+    """The model gives pub_payments p≈0.01: not written, asked with both options."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    d = decide(on(ctx, KEYWORDS), ctx)
+    assert "problem_type" not in written(ctx, d)
+    item = next(m for m in d.missing if m.key == "problem_type")
+    assert [c[""] for c in item.choices] == ["Payments and commissions", "Technical problem"]
+    assert "learned model gave it p=0.01" in item.detail
+    assert "the keyword option pub_payments was not written" in explain_text(d)
+
+
+def test_the_veto_threshold_is_a_setting(tmp_path: Path) -> None:
+    """``learned_veto: 0`` turns the veto off: the same model lets the keyword write."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0]),
+                                              learned_veto=0.0))
+    assert written(ctx, decide(on(ctx, KEYWORDS), ctx))["problem_type"] == "pub_payments"
+
+
+def test_a_label_line_is_never_vetoed(tmp_path: Path) -> None:
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    d = decide(on(ctx, "Problem type: Payments and commissions\nSID 4471023\n"
+                       "my commissions were never paid"), ctx)
+    assert written(ctx, d)["problem_type"] == "pub_payments"
+
+
+def test_a_portal_value_is_never_vetoed(tmp_path: Path) -> None:
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    d = decide(on(ctx, KEYWORDS, form="publisher-support", problem_type="pub_payments"), ctx)
+    assert "problem_type" not in asked(d)
+
+
+def test_a_sure_model_fills_what_nothing_read(tmp_path: Path) -> None:
+    """"zorb" weighs 3 for payments: p = e³/(e³+2) ≈ 0.91 ≥ 0.85, written as learned."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model(
+        {"0": [0.0, 3.0, 0.0]}, [0.0, 0.0, 0.0])))
+    d = decide(on(ctx, NOTHING), ctx)
+    assert written(ctx, d)["problem_type"] == "pub_payments"
+    e = next(x for x in d.extracted if x.key == "problem_type")
+    assert e.method == "learned" and e.evidence is not None
+    assert e.evidence.confidence == pytest.approx(0.909, abs=1e-3)
+    assert e.evidence.span == "zorblax"
+    assert "problem_type = pub_payments ← 'zorblax' (learned, fr, confidence 0.91)" \
+        in explain_text(d)
+
+
+def test_an_unsure_model_leaves_the_question(tmp_path: Path) -> None:
+    """Weight 1: p = e/(e+2) ≈ 0.58 < 0.85, still asked."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model(
+        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0])))
+    d = decide(on(ctx, NOTHING), ctx)
+    assert "problem_type" in asked(d)
+    assert "problem_type" not in written(ctx, d)
+
+
+def test_the_fill_threshold_is_a_setting(tmp_path: Path) -> None:
+    ctx = example_context("ad-network", _copy(tmp_path, _model(
+        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0]), thresholds={"learned": 0.5}))
+    assert written(ctx, decide(on(ctx, NOTHING), ctx))["problem_type"] == "pub_payments"
+
+
+def test_not_stated_is_never_filled(tmp_path: Path) -> None:
+    ctx = example_context("ad-network", _copy(tmp_path, _model(
+        {"0": [3.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])))
+    assert "problem_type" in asked(decide(on(ctx, NOTHING), ctx))
+
+
+# ------------------------------------------------------------------ validate
+
+
+def _problems(root: Path) -> list[str]:
+    return [str(p) for p in check(root).errors]
+
+
+def test_validate_names_a_malformed_file(tmp_path: Path) -> None:
+    root = _copy(tmp_path, None)
+    (root / "learned.json").write_text("{not json", encoding="utf-8")
+    problems = _problems(root)
+    assert len(problems) == 1 and problems[0].startswith("learned.json") \
+        and "invalid JSON" in problems[0]
+
+
+def test_validate_names_a_wrong_format(tmp_path: Path) -> None:
+    root = _copy(tmp_path, {**_model({}, [0, 0, 0]), "format": "other/9"})
+    problems = _problems(root)
+    assert len(problems) == 1 and "learned.json" in problems[0]
+
+
+def test_validate_names_an_unknown_field(tmp_path: Path) -> None:
+    model = _model({}, [0, 0, 0])
+    model["fields"]["no_such_field"] = model["fields"].pop("problem_type")
+    problems = _problems(_copy(tmp_path, model))
+    assert len(problems) == 1 and "no_such_field" in problems[0] \
+        and problems[0].startswith("learned.json")
+
+
+def test_validate_names_a_stale_class(tmp_path: Path) -> None:
+    """An option removed since training: the model is stale, validate says so."""
+    problems = _problems(_copy(tmp_path, _model({}, [0, 0, 0],
+                                                ["", "pub_payments", "pub_gone"])))
+    assert len(problems) == 1 and "'pub_gone' is not an option of problem_type" in problems[0]
+
+
+def test_the_cli_exits_non_zero_on_a_bad_model(tmp_path: Path) -> None:
+    root = _copy(tmp_path, _model({}, [0, 0, 0], ["", "pub_payments", "pub_gone"]))
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert result.exit_code == 1
+    assert sum("learned.json" in line for line in result.output.splitlines()) == 1
+
+
+def test_a_stale_class_is_ignored_at_run_time(tmp_path: Path) -> None:
+    """Scored directly (a model validate would refuse), a class that is no longer an option
+    is never offered: the veto's second choice is the best option that still exists."""
+    from dataclasses import replace
+
+    from integrations.triage import TriageContext
+
+    ctx = example_context("ad-network", _copy(tmp_path, None))
+    stale = Model.from_json(_model({}, [0.0, 5.0, -3.0, 1.0],
+                                   ["", "pub_gone", "pub_payments", "pub_technical"]))
+    built = TriageContext.build(
+        replace(ctx.workspace, learned=stale), field_ids=ctx.field_ids,
+        form_ids=ctx.form_ids,
+        group_ids={g: 3000 + i for i, g in enumerate(sorted(
+            {r.group for r in ctx.rules.rules if r.group}))},
+        rules=ctx.rules, self_author_ids=[900])
+    d = decide(on(built, KEYWORDS), built)
+    item = next(m for m in d.missing if m.key == "problem_type")
+    assert [c[""] for c in item.choices] == ["Payments and commissions", "Technical problem"]
+
+
+def test_a_model_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(LearnedError):
+        Model.from_json([])
