@@ -58,6 +58,7 @@ COMMANDS: dict[str, str] = {
     "retriage": "integrations.cli.triage:retriage",
     "report": "integrations.cli.report:report",
     "suggest": "integrations.cli.suggest:suggest",
+    "learn": "integrations.cli.learn:learn",
 }
 
 
