@@ -1,0 +1,147 @@
+"""Does the learned second opinion on dropdowns (``learned.json``) help on a split it never saw?
+
+Usage: ``python scripts/corpus/learned_transfer.py [--split fresh22 | --each] [-v]
+[--max-features N] [--veto P] [--fill P]``.
+
+For a held-out split S (default: the newest), ``schemas/examples`` is copied to a temporary
+folder without any ``learned.json``; each workspace's model is trained
+(`integrations.learn.reader.train`) on every corpus ticket whose split is not S and written
+into the copy; S is then scored by ``triage_quality`` against the copy without the model and
+with it. ``--each`` holds out fresh14 … the newest in turn and sums. Files with ``fresh23``
+in their name are never read (the next blind split). Pure: no sandbox, no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import triage_quality as tq
+
+from integrations.learn.reader import train
+from integrations.triage.reading.learned import FILE
+from integrations.workspace import load
+
+WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
+#: The blind split measured after this work: never trained on, never scored here.
+UNSEEN = "fresh23"
+
+
+def corpus(workspace: str) -> list[dict[str, Any]]:
+    """Every labelled ticket of ``workspace`` (``split`` defaults to tune, as in scoring)."""
+    out: list[dict[str, Any]] = []
+    for path in sorted(tq.CORPUS.glob(f"{workspace}*.yaml")):
+        if UNSEEN in path.name:
+            continue
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if doc.get("workspace") == workspace:
+            out.extend(doc["tickets"])
+    return out
+
+
+def _copy(to: Path) -> Path:
+    """``schemas/examples`` without any learned model."""
+    root = to / "examples"
+    shutil.copytree(tq.EXAMPLES, root)
+    for name in WORKSPACES:
+        (root / name / FILE).unlink(missing_ok=True)
+    return root
+
+
+def _settings(root: Path, veto: float | None, fill: float | None) -> None:
+    """``settings.reading.learned_veto`` / ``thresholds.learned`` set in the copy's rules."""
+    if veto is None and fill is None:
+        return
+    for name in WORKSPACES:
+        path = root / name / "rules.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        reading = data.setdefault("settings", {}).setdefault("reading", {})
+        if veto is not None:
+            reading["learned_veto"] = veto
+        if fill is not None:
+            reading.setdefault("thresholds", {})["learned"] = fill
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def held_out(split: str, max_features: int | None, veto: float | None, fill: float | None,
+             verbose: bool) -> tuple[tq.Tally, tq.Tally]:
+    """``split``'s tallies without and with models trained on every other split."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _copy(Path(tmp))
+        _settings(root, veto, fill)
+        before = tq.run(split, False, root)
+        for name in WORKSPACES:
+            tickets = [t for t in corpus(name) if t.get("split", "tune") != split]
+            options: dict[str, Any] = {} if max_features is None else {
+                "max_features": max_features or None}
+            doc = train(load(root / name), tickets, source=f"all but {split}", folds=0,
+                        **options)
+            (root / name / FILE).write_text(json.dumps(doc, ensure_ascii=False,
+                                                       separators=(",", ":")), encoding="utf-8")
+        after = tq.run(split, False, root)
+    total_b, total_a = tq.Tally(), tq.Tally()
+    for lang in sorted(before):
+        total_b.add(before[lang])
+        total_a.add(after[lang])
+        total_b.notes.extend(before[lang].notes)
+        total_a.notes.extend(after[lang].notes)
+    print(_line(split, total_b, total_a), flush=True)
+    if verbose:
+        old, new = set(total_b.notes), set(total_a.notes)
+        for note in sorted(old - new):
+            print(f"  - {note}")
+        for note in sorted(new - old):
+            print(f"  + {note}")
+    return total_b, total_a
+
+
+def _line(name: str, a: tq.Tally, b: tq.Tally) -> str:
+    def pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.1f}" if whole else "-"
+
+    return (f"{name:<8} {a.tickets:>4}  redundant {pct(a.redundant, a.asked)} "
+            f"({a.redundant}/{a.asked}) → {pct(b.redundant, b.asked)} ({b.redundant}/{b.asked})"
+            f" %  missed {pct(a.missed, a.to_ask)} ({a.missed}/{a.to_ask}) → "
+            f"{pct(b.missed, b.to_ask)} ({b.missed}/{b.to_ask}) %  wrong "
+            f"{pct(a.wrong, a.written)} ({a.wrong}/{a.written}) → {pct(b.wrong, b.written)} "
+            f"({b.wrong}/{b.written}) %  routes {pct(a.routed_right, a.tickets)} → "
+            f"{pct(b.routed_right, b.tickets)} %")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    fresh = [s for s in tq.SPLITS if s.startswith("fresh") and s[5:].isdigit()
+             and s != UNSEEN]
+    parser.add_argument("--split", default=fresh[-1], choices=tq.SPLITS[1:])
+    parser.add_argument("--each", action="store_true",
+                        help="hold out fresh14 … the newest in turn, and sum")
+    parser.add_argument("--max-features", type=int, default=None,
+                        help="vocabulary cap (default: the trainer's; 0: none)")
+    parser.add_argument("--veto", type=float, default=None, help="settings.reading.learned_veto")
+    parser.add_argument("--fill", type=float, default=None, help="thresholds.learned")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv[1:])
+    splits = [s for s in fresh if int(s[5:]) >= 14] if args.each else [args.split]
+    start = time.perf_counter()
+    total_b, total_a = tq.Tally(), tq.Tally()
+    for split in splits:
+        b, a = held_out(split, args.max_features, args.veto, args.fill, args.verbose)
+        total_b.add(b)
+        total_a.add(a)
+    if len(splits) > 1:
+        print(_line("sum", total_b, total_a))
+    print(f"({len(splits)} split(s) held out, {time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
