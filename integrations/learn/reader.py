@@ -10,6 +10,7 @@ fields careful labellers ask. Labelled tickets are in the corpus format of
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,13 +23,22 @@ from integrations.errors import DeskopsError
 from integrations.model import Workspace
 from integrations.triage.reading.learned import FORMAT, NGRAM_RANGE, ngram_list
 
-__all__ = ["MIN_EXAMPLES", "FieldSummary", "LabelsError", "read_labels", "text_of", "train",
-           "train_report"]
+__all__ = [
+    "MIN_EXAMPLES",
+    "FieldSummary",
+    "LabelsError",
+    "read_labels",
+    "size_of",
+    "text_of",
+    "train",
+    "train_report",
+]
 
 #: A field with fewer labelled examples is not learned (a note says so).
 MIN_EXAMPLES = 20
-#: Most n-grams kept in a workspace's vocabulary (the most frequent): the file's size.
-MAX_FEATURES = 20_000
+#: About the largest ``learned.json`` written (bytes, compact JSON): a larger model keeps
+#: fewer n-grams (the most frequent ones) until it fits.
+BUDGET = 1_500_000
 #: A vocabulary index whose weights all stay below this is left out of a field's weights.
 PRUNE = 0.005
 #: Significant digits the weights and idfs are stored with.
@@ -108,13 +118,37 @@ def _round(value: float, digits: int | None) -> float:
     return float(f"{value:.{digits}g}") if digits else float(value)
 
 
+def size_of(doc: Mapping[str, Any]) -> int:
+    """The bytes ``doc`` takes as ``deskops learn`` writes it."""
+    return len(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
+
+
 def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
-                 source: str = "", max_features: int | None = MAX_FEATURES,
-                 prune: float = PRUNE, digits: int | None = DIGITS, folds: int = 5,
-                 date: str | None = None) -> tuple[dict[str, Any], list[FieldSummary]]:
+                 source: str = "", max_features: int | None = None,
+                 budget: int | None = BUDGET, prune: float = PRUNE,
+                 digits: int | None = DIGITS, folds: int = 5, date: str | None = None
+                 ) -> tuple[dict[str, Any], list[FieldSummary]]:
     """The ``learned.json`` document for ``workspace`` from labelled ``tickets``, and per
-    dropdown field what was learned. ``prune=0, digits=None`` keep every weight exactly
-    (the tests compare the worker's scorer with scikit-learn's)."""
+    dropdown field what was learned. The vocabulary keeps every n-gram of two tickets or
+    more (at most ``max_features``), fewer while the file exceeds ``budget`` bytes.
+    ``prune=0, digits=None, budget=None`` keep every weight exactly (the tests compare the
+    worker's scorer with scikit-learn's)."""
+    cap = max_features
+    while True:
+        doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, 0, date)
+        size, kept = size_of(doc), len(doc["vocabulary"])
+        if budget is None or size <= budget or kept <= 1000:
+            break
+        cap = max(1000, int(kept * budget / size * 0.97))
+    if folds:
+        doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, folds, date)
+    return doc, summaries
+
+
+def _fit(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], source: str,
+         max_features: int | None, prune: float, digits: int | None, folds: int,
+         date: str | None) -> tuple[dict[str, Any], list[FieldSummary]]:
+    """One training at a given vocabulary cap (`train_report`)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import KFold, cross_val_score

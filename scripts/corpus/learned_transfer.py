@@ -1,7 +1,7 @@
 """Does the learned second opinion on dropdowns (``learned.json``) help on a split it never saw?
 
 Usage: ``python scripts/corpus/learned_transfer.py [--split fresh22 | --each] [-v]
-[--max-features N] [--veto P] [--fill P]``.
+[--max-features N] [--budget BYTES] [--veto P] [--fill P]``.
 
 For a held-out split S (default: the newest), ``schemas/examples`` is copied to a temporary
 folder without any ``learned.json``; each workspace's model is trained
@@ -72,7 +72,7 @@ def _settings(root: Path, veto: float | None, fill: float | None) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def held_out(split: str, max_features: int | None, veto: float | None, fill: float | None,
+def held_out(split: str, options: dict[str, Any], veto: float | None, fill: float | None,
              verbose: bool) -> tuple[tq.Tally, tq.Tally]:
     """``split``'s tallies without and with models trained on every other split."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,8 +81,6 @@ def held_out(split: str, max_features: int | None, veto: float | None, fill: flo
         before = tq.run(split, False, root)
         for name in WORKSPACES:
             tickets = [t for t in corpus(name) if t.get("split", "tune") != split]
-            options: dict[str, Any] = {} if max_features is None else {
-                "max_features": max_features or None}
             doc = train(load(root / name), tickets, source=f"all but {split}", folds=0,
                         **options)
             (root / name / FILE).write_text(json.dumps(doc, ensure_ascii=False,
@@ -124,17 +122,23 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", default=fresh[-1], choices=tq.SPLITS[1:])
     parser.add_argument("--each", action="store_true",
                         help="hold out fresh14 … the newest in turn, and sum")
-    parser.add_argument("--max-features", type=int, default=None,
-                        help="vocabulary cap (default: the trainer's; 0: none)")
+    parser.add_argument("--max-features", type=int, default=None, help="vocabulary cap")
+    parser.add_argument("--budget", type=int, default=None,
+                        help="largest file in bytes (default: the trainer's; 0: none)")
     parser.add_argument("--veto", type=float, default=None, help="settings.reading.learned_veto")
     parser.add_argument("--fill", type=float, default=None, help="thresholds.learned")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv[1:])
+    options: dict[str, Any] = {}
+    if args.max_features is not None:
+        options["max_features"] = args.max_features
+    if args.budget is not None:
+        options["budget"] = args.budget or None
     splits = [s for s in fresh if int(s[5:]) >= 14] if args.each else [args.split]
     start = time.perf_counter()
     total_b, total_a = tq.Tally(), tq.Tally()
     for split in splits:
-        b, a = held_out(split, args.max_features, args.veto, args.fill, args.verbose)
+        b, a = held_out(split, options, args.veto, args.fill, args.verbose)
         total_b.add(b)
         total_a.add(a)
     if len(splits) > 1:

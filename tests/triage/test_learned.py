@@ -113,7 +113,8 @@ def test_the_scorer_is_sklearns_predict_proba() -> None:
 
     ws = load(EXAMPLES / "ad-network")
     tickets = _labelled()
-    doc, _ = train_report(ws, tickets, max_features=None, prune=0.0, digits=None, folds=0)
+    doc, _ = train_report(ws, tickets, max_features=None, budget=None, prune=0.0,
+                          digits=None, folds=0)
     model = Model.from_json(json.loads(json.dumps(doc)))
     texts = ["\n".join([t["subject"], t["body"]]) for t in tickets]
     vec = TfidfVectorizer(analyzer=ngram_list, sublinear_tf=True, min_df=2)
@@ -163,14 +164,15 @@ NOTHING = "Bonjour, mon zorblax ne marche plus depuis hier. SID 4471023"
 
 
 def test_without_a_model_the_keywords_decide(tmp_path: Path) -> None:
-    ctx = example_context("ad-network", _copy(tmp_path, None))
+    ctx = example_context("ad-network", _copy(tmp_path, None), learned=True)
     assert written(ctx, decide(on(ctx, KEYWORDS), ctx))["problem_type"] == "pub_payments"
     assert "problem_type" in asked(decide(on(ctx, NOTHING), ctx))
 
 
 def test_a_keyword_write_the_model_rejects_becomes_a_question(tmp_path: Path) -> None:
     """The model gives pub_payments p≈0.01: not written, asked with both options."""
-    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])),
+                          learned=True)
     d = decide(on(ctx, KEYWORDS), ctx)
     assert "problem_type" not in written(ctx, d)
     item = next(m for m in d.missing if m.key == "problem_type")
@@ -182,19 +184,21 @@ def test_a_keyword_write_the_model_rejects_becomes_a_question(tmp_path: Path) ->
 def test_the_veto_threshold_is_a_setting(tmp_path: Path) -> None:
     """``learned_veto: 0`` turns the veto off: the same model lets the keyword write."""
     ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0]),
-                                              learned_veto=0.0))
+                                              learned_veto=0.0), learned=True)
     assert written(ctx, decide(on(ctx, KEYWORDS), ctx))["problem_type"] == "pub_payments"
 
 
 def test_a_label_line_is_never_vetoed(tmp_path: Path) -> None:
-    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])),
+                          learned=True)
     d = decide(on(ctx, "Problem type: Payments and commissions\nSID 4471023\n"
                        "my commissions were never paid"), ctx)
     assert written(ctx, d)["problem_type"] == "pub_payments"
 
 
 def test_a_portal_value_is_never_vetoed(tmp_path: Path) -> None:
-    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])))
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])),
+                          learned=True)
     d = decide(on(ctx, KEYWORDS, form="publisher-support", problem_type="pub_payments"), ctx)
     assert "problem_type" not in asked(d)
 
@@ -202,7 +206,7 @@ def test_a_portal_value_is_never_vetoed(tmp_path: Path) -> None:
 def test_a_sure_model_fills_what_nothing_read(tmp_path: Path) -> None:
     """"zorb" weighs 3 for payments: p = e³/(e³+2) ≈ 0.91 ≥ 0.85, written as learned."""
     ctx = example_context("ad-network", _copy(tmp_path, _model(
-        {"0": [0.0, 3.0, 0.0]}, [0.0, 0.0, 0.0])))
+        {"0": [0.0, 3.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)
     d = decide(on(ctx, NOTHING), ctx)
     assert written(ctx, d)["problem_type"] == "pub_payments"
     e = next(x for x in d.extracted if x.key == "problem_type")
@@ -216,7 +220,7 @@ def test_a_sure_model_fills_what_nothing_read(tmp_path: Path) -> None:
 def test_an_unsure_model_leaves_the_question(tmp_path: Path) -> None:
     """Weight 1: p = e/(e+2) ≈ 0.58 < 0.85, still asked."""
     ctx = example_context("ad-network", _copy(tmp_path, _model(
-        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0])))
+        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)
     d = decide(on(ctx, NOTHING), ctx)
     assert "problem_type" in asked(d)
     assert "problem_type" not in written(ctx, d)
@@ -224,13 +228,13 @@ def test_an_unsure_model_leaves_the_question(tmp_path: Path) -> None:
 
 def test_the_fill_threshold_is_a_setting(tmp_path: Path) -> None:
     ctx = example_context("ad-network", _copy(tmp_path, _model(
-        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0]), thresholds={"learned": 0.5}))
+        {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0]), thresholds={"learned": 0.5}), learned=True)
     assert written(ctx, decide(on(ctx, NOTHING), ctx))["problem_type"] == "pub_payments"
 
 
 def test_not_stated_is_never_filled(tmp_path: Path) -> None:
     ctx = example_context("ad-network", _copy(tmp_path, _model(
-        {"0": [3.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])))
+        {"0": [3.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)
     assert "problem_type" in asked(decide(on(ctx, NOTHING), ctx))
 
 
@@ -284,7 +288,7 @@ def test_a_stale_class_is_ignored_at_run_time(tmp_path: Path) -> None:
 
     from integrations.triage import TriageContext
 
-    ctx = example_context("ad-network", _copy(tmp_path, None))
+    ctx = example_context("ad-network", _copy(tmp_path, None), learned=True)
     stale = Model.from_json(_model({}, [0.0, 5.0, -3.0, 1.0],
                                    ["", "pub_gone", "pub_payments", "pub_technical"]))
     built = TriageContext.build(
@@ -301,3 +305,14 @@ def test_a_stale_class_is_ignored_at_run_time(tmp_path: Path) -> None:
 def test_a_model_that_is_not_an_object_is_refused() -> None:
     with pytest.raises(LearnedError):
         Model.from_json([])
+
+
+@pytest.mark.parametrize("name", ["ad-network", "game-publisher", "streaming-platform"])
+def test_the_shipped_models_load_small_and_blind_to_fresh23(name: str) -> None:
+    """Each example's learned.json loads with its workspace, keeps to the size budget and
+    names its training files, none of the next blind split."""
+    ws = load(EXAMPLES / name)
+    assert ws.learned is not None and ws.learned.fields
+    source = str(ws.learned.trained["source"])
+    assert f"{name}-fresh22.yaml" in source and "fresh23" not in source
+    assert (EXAMPLES / name / "learned.json").stat().st_size <= 1_550_000

@@ -191,10 +191,16 @@ def hours(n: float) -> timedelta:
 Step = Callable[[Ticket], Ticket]
 
 
-def example_context(name: str, root: Path | None = None) -> TriageContext:
+def example_context(name: str, root: Path | None = None, *, learned: bool = False
+                    ) -> TriageContext:
     """The triage context of an example workspace (or a copy of it at ``root``), with ids
-    made up the way a provisioning lock would give them."""
+    made up the way a provisioning lock would give them. The reading tests pin what the
+    reading methods themselves read: the example's learned second opinion
+    (``learned.json``) is left out unless ``learned``; its effect is measured on the
+    corpus (``scripts/corpus/learned_transfer.py``) and tested in ``test_learned.py``."""
     ws = load(root or EXAMPLES / name)
+    if not learned:
+        ws = dataclasses.replace(ws, learned=None)
     rules = load_rules(ws.root, ws)
     groups = sorted({r.group for r in rules.rules if r.group})
     return TriageContext.build(

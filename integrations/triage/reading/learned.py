@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -75,18 +76,15 @@ def ngram_list(text: str, ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[st
     text = _SPACES.sub(" ", normalise(text))
     low, high = ngram_range
     out: list[str] = []
-    append = out.append
+    extend = out.extend
     for word in text.split():
         w = " " + word + " "
         size = len(w)
         for n in range(low, high + 1):
-            offset = 0
-            append(w[offset:offset + n])
-            while offset + n < size:
-                offset += 1
-                append(w[offset:offset + n])
-            if offset == 0:  # a short word counts once
+            if size <= n:  # a short word counts once, and no longer n-gram follows
+                out.append(w)
                 break
+            extend([w[i:i + n] for i in range(size - n + 1)])
     return out
 
 
@@ -174,13 +172,16 @@ class Model:
         the text of ``counts`` (``x``: its `features`, when already computed)."""
         model = self.fields[key]
         vector = self.features(counts) if x is None else x
-        z = list(model.intercept)
         weights = model.weights
+        values, rows = [], []
         for index, value in vector.items():
             w = weights.get(index)
             if w is not None:
-                for c, wc in enumerate(w):
-                    z[c] += value * wc
+                values.append(value)
+                rows.append(w)
+        z = [b + sum(map(mul, values, column)) for b, column in
+             zip(model.intercept, zip(*rows, strict=True), strict=True)] if rows \
+            else list(model.intercept)
         top = max(z)
         exps = [math.exp(v - top) for v in z]
         total = sum(exps)
