@@ -736,7 +736,8 @@ def evaluate(
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
     opinion = Opinion(spec.learned, reading.learned_veto,
-                      reading.thresholds.get("option", 1.0)) \
+                      reading.thresholds.get("option", 1.0),
+                      reading.thresholds.get("learned", 1.0)) \
         if spec.learned is not None and reading is not None else None
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     for key in spec.keys:

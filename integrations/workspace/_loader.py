@@ -119,9 +119,11 @@ def _rename_checks(report: Report, field_docs: Mapping[str, FieldDoc],
 
 
 def _learned_checks(root: Path, fields: Mapping[str, Field], report: Report) -> Model | None:
-    """``learned.json``, when present: a model the worker can score, over dropdowns the
-    workspace has, whose classes are their options (a model trained before an option was
-    removed is stale: train it again). One problem per line."""
+    """``learned.json``, when present: a model the worker can score. A field that is no
+    dropdown of the workspace, or a class that is no option of its field (a model trained
+    before a field or an option was removed), is a warning, not an error: the worker
+    ignores them, and removing an option must not stop ``plan`` until the model is
+    trained again. One problem per line."""
     from integrations.triage.reading.learned import FILE, LearnedError, Model
 
     if not (root / FILE).exists():
@@ -134,22 +136,19 @@ def _learned_checks(root: Path, fields: Mapping[str, Field], report: Report) -> 
     except LearnedError as exc:
         report.error(FILE, exc.pointer, str(exc))
         return None
-    ok = True
     for key, fm in model.fields.items():
         f = fields.get(key)
         if f is None or f.kind != "dropdown":
-            report.error(FILE, f"/fields/{key}", f"{key!r} is not a dropdown field of the "
-                         "workspace: train the model again (deskops learn)")
-            ok = False
+            report.warn(FILE, f"/fields/{key}", f"{key!r} is not a dropdown field of the "
+                        "workspace, its model is ignored: train the model again (deskops learn)")
             continue
         values = {o.value for o in f.options}
         stale = [c for c in fm.classes if c and c not in values]
         if stale:
-            report.error(FILE, f"/fields/{key}/classes", f"{', '.join(map(repr, stale))} "
-                         f"{'is not an option' if len(stale) == 1 else 'are not options'} "
-                         f"of {key} (a stale model): train it again (deskops learn)")
-            ok = False
-    return model if ok else None
+            report.warn(FILE, f"/fields/{key}/classes", f"{', '.join(map(repr, stale))} "
+                        f"{'is not an option' if len(stale) == 1 else 'are not options'} "
+                        f"of {key} (a stale model), ignored: train it again (deskops learn)")
+    return model
 
 
 def _triage_checks(root: Path, workspace: Workspace | None, default_locale: str,

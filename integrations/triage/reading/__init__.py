@@ -15,8 +15,8 @@ the field's schema; the decision writes them. One module per method:
   cues, `words` holds the word lists a name is told from);
 - ``clauses``: free-text clauses after cues, and "Label: value" lines of text fields;
 - ``learned``: the workspace's learned model (``learned.json``), a second opinion on
-  dropdowns: it vetoes a keyword write it finds unlikely and fills a dropdown nothing was
-  read for when it is sure (`learned.second_opinion`, applied here and only here).
+  dropdowns: it vetoes a keyword write it finds unlikely and fills a dropdown the keywords
+  leave unwritten when it is sure (`learned.second_opinion`, applied here and only here).
 
 Labelled lines ("Label: value") are read first by the declared ``x-deskops.extract``
 patterns and the option lines (any title or synonym of the field as the label), then by

@@ -7,7 +7,8 @@ by ``deskops learn`` (`integrations.learn.reader`), is asked twice (`second_opin
 
 - veto: a keyword write from prose (method ``option``) whose option the model gives
   ``p < learned_veto`` is not written; the question offers it and the model's best option;
-- fill: a dropdown nothing was read for gets the model's top option when it is sure
+- fill: a dropdown the keywords leave unwritten (nothing read, two options, too unsure)
+  gets the model's top option when it is sure
   (method ``learned``, its probability the confidence, the ``learned`` threshold applies).
 
 Pure Python on purpose: the worker scores the model without scikit-learn. `ngrams`
@@ -233,6 +234,8 @@ class Opinion:
     model: Model
     veto: float = DEFAULT_VETO
     written: float = 0.8
+    #: The lowest probability a filled option is offered at (the ``learned`` threshold).
+    fill: float = 0.85
 
 
 #: How many of the words that weighed most make a filled value's span.
@@ -244,14 +247,16 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
                    evidence: Evidence | None, texts: Sequence[tuple[str, str]], locale: str,
                    memo: dict[Any, Any] | None) -> Evidence | None:
     """``evidence`` (the keyword reading of dropdown ``key``) after the model's word: a
-    prose write vetoed into a question, or nothing read filled with a sure option; as is
-    otherwise. Classes that are no longer ``options`` (a stale model) are ignored."""
+    prose write vetoed into a question, or a reading left unwritten (nothing read, two
+    options, too unsure) filled with a sure option; as is otherwise. Classes that are no
+    longer ``options`` (a stale model) are ignored."""
     model = opinion.model
     if key not in model.fields:
         return evidence
-    if evidence is not None and (evidence.method != "option" or evidence.value is None
-                                 or evidence.choices or evidence.confidence < opinion.written):
-        return evidence  # a label line, a question already, or nothing written anyway
+    writes = evidence is not None and evidence.value is not None and not evidence.choices \
+        and evidence.confidence >= opinion.written
+    if writes and evidence is not None and evidence.method != "option":
+        return evidence  # a "Label: value" line or a declared pattern: the requester's word
     scratch: dict[Any, Any] = memo if memo is not None else {}
     slot = ("learned", id(model))
     if slot not in scratch:
@@ -261,7 +266,7 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
     probs = {c: p for c, p in model.probabilities(key, counts, x).items()
              if c == "" or c in options}
     ranked = sorted((c for c in probs if c), key=lambda c: (-probs[c], c))
-    if evidence is not None:
+    if writes and evidence is not None:
         value = str(evidence.value)
         if value not in probs:
             return evidence  # an option the model never learned: it has no opinion
@@ -275,8 +280,8 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
             choices=(value, other) if other else (value,),
             note=f"the keyword option {value} was not written: the learned model gave it "
                  f"p={p:.2f}")
-    if not ranked or probs[ranked[0]] <= probs.get("", 0.0):
-        return None
+    if not ranked or probs[ranked[0]] < opinion.fill or probs[ranked[0]] <= probs.get("", 0.0):
+        return evidence  # not sure: the keyword reading's question (or none) stands
     top = ranked[0]
     span, source = _span(model, key, top, x, texts)
     return Evidence(key=key, value=top, span=span, method="learned", locale=locale,
