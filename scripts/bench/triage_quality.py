@@ -42,8 +42,13 @@ session, kept unseen through its two rounds of passes, measured at both ends (in
 then opened. ``fresh21`` (``*-fresh21.yaml``): written blind during its first round (more
 personas, more indirect descriptions), measured before and after that round, then tuned on by
 the second. ``fresh22`` (``*-fresh22.yaml``): written blind after the second round's start,
-measured with the session's start and end code (in the headers), kept unseen for the next
-session.
+measured with the session's start and end code (in the headers), measured again at the next
+session's start, then opened. ``fresh23`` (``*-fresh23.yaml``): written blind at the start of
+that session, measured with its start code and with the learned second opinion trained without
+it (in the headers), then opened and trained on. ``fresh24`` (``*-fresh24.yaml``): written blind
+after the learned second opinion landed, measured with the session's start and end code (in
+the headers), kept unseen for the next session; the example workspaces' ``learned.json`` is
+trained on every split but this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
