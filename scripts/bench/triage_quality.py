@@ -206,6 +206,21 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} %" if whole else "    - "
 
 
+def before_after(name: str, a: Tally, b: Tally) -> str:
+    """One line comparing two runs on the same tickets (``a`` before, ``b`` after), for the
+    corpus scripts that score a change of the examples (`scripts/corpus/`)."""
+    def pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.1f}" if whole else "-"
+
+    return (f"{name:<8} {a.tickets:>4}  redundant {pct(a.redundant, a.asked)} "
+            f"({a.redundant}/{a.asked}) → {pct(b.redundant, b.asked)} ({b.redundant}/{b.asked})"
+            f" %  missed {pct(a.missed, a.to_ask)} ({a.missed}/{a.to_ask}) → "
+            f"{pct(b.missed, b.to_ask)} ({b.missed}/{b.to_ask}) %  wrong "
+            f"{pct(a.wrong, a.written)} ({a.wrong}/{a.written}) → {pct(b.wrong, b.written)} "
+            f"({b.wrong}/{b.written}) %  routes {pct(a.routed_right, a.tickets)} → "
+            f"{pct(b.routed_right, b.tickets)} %")
+
+
 def _line(name: str, t: Tally) -> str:
     return (f"{name:<8} {t.tickets:>4}  redundant {_pct(t.redundant, t.asked)} "
             f"({t.redundant}/{t.asked})  missed {_pct(t.missed, t.to_ask)} "

@@ -192,17 +192,6 @@ def _print_reports(workspace: str, reports: Sequence[FieldReport],
                   f"{' …' if len(p.keywords) > 5 else ''}")
 
 
-def _cmp(name: str, a: tq.Tally, b: tq.Tally) -> str:
-    def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.1f}" if whole else "-"
-
-    return (f"{name:<8} {a.tickets:>4}  redundant {pct(a.redundant, a.asked)} → "
-            f"{pct(b.redundant, b.asked)} %  missed {pct(a.missed, a.to_ask)} → "
-            f"{pct(b.missed, b.to_ask)} %  wrong {pct(a.wrong, a.written)} "
-            f"({a.wrong}/{a.written}) → {pct(b.wrong, b.written)} ({b.wrong}/{b.written}) %"
-            f"  routes {pct(a.routed_right, a.tickets)} → {pct(b.routed_right, b.tickets)} %")
-
-
 def _kinds(by_lang: dict[str, tq.Tally]) -> Counter[tuple[str, str]]:
     """The held-out misses by (what, field kind): how many a dropdown keyword could touch."""
     kinds: dict[str, str] = {}
@@ -226,8 +215,8 @@ def _report(split: str, before: dict[str, tq.Tally], after: dict[str, tq.Tally],
     for lang in sorted(before):
         total_b.add(before[lang])
         total_a.add(after[lang])
-        print(_cmp(lang, before[lang], after[lang]))
-    print(_cmp("overall", total_b, total_a))
+        print(tq.before_after(lang, before[lang], after[lang]))
+    print(tq.before_after("overall", total_b, total_a))
     print("  misses before, by field kind: " + ", ".join(
         f"{what} {kind} {n}" for (what, kind), n in sorted(_kinds(before).items())))
     if verbose:

@@ -92,7 +92,7 @@ def held_out(split: str, options: dict[str, Any], veto: float | None, fill: floa
         total_a.add(after[lang])
         total_b.notes.extend(before[lang].notes)
         total_a.notes.extend(after[lang].notes)
-    print(_line(split, total_b, total_a), flush=True)
+    print(tq.before_after(split, total_b, total_a), flush=True)
     if verbose:
         old, new = set(total_b.notes), set(total_a.notes)
         for note in sorted(old - new):
@@ -100,19 +100,6 @@ def held_out(split: str, options: dict[str, Any], veto: float | None, fill: floa
         for note in sorted(new - old):
             print(f"  + {note}")
     return total_b, total_a
-
-
-def _line(name: str, a: tq.Tally, b: tq.Tally) -> str:
-    def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.1f}" if whole else "-"
-
-    return (f"{name:<8} {a.tickets:>4}  redundant {pct(a.redundant, a.asked)} "
-            f"({a.redundant}/{a.asked}) → {pct(b.redundant, b.asked)} ({b.redundant}/{b.asked})"
-            f" %  missed {pct(a.missed, a.to_ask)} ({a.missed}/{a.to_ask}) → "
-            f"{pct(b.missed, b.to_ask)} ({b.missed}/{b.to_ask}) %  wrong "
-            f"{pct(a.wrong, a.written)} ({a.wrong}/{a.written}) → {pct(b.wrong, b.written)} "
-            f"({b.wrong}/{b.written}) %  routes {pct(a.routed_right, a.tickets)} → "
-            f"{pct(b.routed_right, b.tickets)} %")
 
 
 def main(argv: list[str]) -> int:
@@ -142,7 +129,7 @@ def main(argv: list[str]) -> int:
         total_b.add(b)
         total_a.add(a)
     if len(splits) > 1:
-        print(_line("sum", total_b, total_a))
+        print(tq.before_after("sum", total_b, total_a))
     print(f"({len(splits)} split(s) held out, {time.perf_counter() - start:.0f} s)")
     return 0
 
