@@ -46,7 +46,7 @@ measured with the session's start and end code (in the headers), measured again 
 session's start, then opened. ``fresh23`` (``*-fresh23.yaml``): written blind at the start of
 that session, measured with its start code and with the learned second opinion trained without
 it (in the headers), then opened and trained on. ``fresh24`` (``*-fresh24.yaml``): written blind
-after the learned second opinion landed, measured with the session's start and end code (in
+once the learned second opinion was built, measured with the session's start and end code (in
 the headers), kept unseen for the next session; the example workspaces' ``learned.json`` is
 trained on every split but this one.
 
