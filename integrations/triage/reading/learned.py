@@ -19,7 +19,6 @@ of ``[0, z]``, which is the sigmoid scikit-learn applies).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -28,7 +27,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import mul
-from pathlib import Path
 from typing import Any
 
 from integrations.triage.reading.evidence import SPAN_MAX, Evidence, clip
@@ -113,18 +111,6 @@ class Model:
     fields: Mapping[str, FieldModel]
     ngram_range: tuple[int, int] = NGRAM_RANGE
     trained: Mapping[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path | str) -> Model:
-        """The model in ``path``; `LearnedError` when it is not valid JSON or not a model."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LearnedError(f"cannot read: {exc}") from exc
-        except json.JSONDecodeError as exc:
-            raise LearnedError(f"invalid JSON at line {exc.lineno}:{exc.colno}: {exc.msg}"
-                               ) from exc
-        return cls.from_json(data)
 
     @classmethod
     def from_json(cls, data: Any) -> Model:
