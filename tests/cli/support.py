@@ -129,10 +129,11 @@ def _texts(root: Path, skip: Iterable[Path]) -> dict[str, str]:
 def run(args: Sequence[str], env: Mapping[str, str], cwd: Path, *,
         timeout: float = 60) -> Result:
     """``deskops ARGS`` as a user would run it; collects every file left under ``cwd``
-    (except the secrets file, whose job is to hold secrets)."""
+    (except the secrets file, whose job is to hold secrets, and its ``.tmp`` sibling: the
+    same file mid-write, which a command running alongside ``webhooks install`` may see)."""
     proc = subprocess.run([DESKOPS, *args], env=dict(env), cwd=cwd, capture_output=True,
                           text=True, timeout=timeout, check=False)
-    files = _texts(cwd, [cwd / "secrets.json"])
+    files = _texts(cwd, [cwd / "secrets.json", cwd / "secrets.json.tmp"])
     return Result(tuple(args), proc.returncode, proc.stdout, proc.stderr, files)
 
 

@@ -54,6 +54,7 @@ def _flow(case: Path, env: dict[str, str], first: list[list[str]],
     results = run_all(jobs)
     secrets = [*SANDBOX_SECRETS, *_written_secrets(case)]
     results += run_all([(["-v", "-w", "ws", *args], env, case) for args in then])
+    assert not (case / "secrets.json.tmp").exists(), "a secrets file write was left half done"
     return results, secrets
 
 
