@@ -29,6 +29,9 @@ def hits(phrase: str, language: str, text: str) -> list[tuple[bool, bool]]:
     ("ko", "크롬", "크롬은 잘 되는데 엣지가 안 돼요"),  # the browser in trouble is Edge
     ("pt", "pagamento", "não é problema de pagamento, o pagamento tá ok."),
     ("pt", "assinatura", "minha assinatura está ativa, o vídeo que não abre"),
+    ("en", "membership", "my membership went through fine last week, the video freezes"),
+    ("fr", "abonnement", "mon abonnement s'est bien renouvelé, c'est la vidéo qui bloque"),
+    ("ko", "갱신", "멤버십은 잘 갱신됐어요. 근데 화면이 까매요"),
 ])
 def test_a_topic_declared_fine_is_no_evidence(language: str, phrase: str, text: str) -> None:
     found = hits(phrase, language, text)
@@ -43,6 +46,8 @@ def test_a_topic_declared_fine_is_no_evidence(language: str, phrase: str, text: 
     ("en", "advertisers", "other advertisers are fine, only this one breaks"),
     ("fr", "paiement", "le paiement ne marche pas depuis hier"),
     ("fr", "paiement", "le paiement est bien passé mais rien reçu"),
+    ("en", "payment", "my payment went through fine but the tokens never showed up"),
+    ("pt", "pagamento", "o pagamento passou normal mas as fichas não caíram"),
     ("ko", "결제", "결제가 잘 안 돼요"),
     ("ko", "광고주", "다른 광고주는 정상입니다"),
     ("ko", "로그인", "웹사이트에서는 같은 비번으로 로그인 잘 됩니다"),

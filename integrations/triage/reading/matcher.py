@@ -266,21 +266,37 @@ _FINE_AFTER = re.compile(
     r"in order|up to date)|(?:works?|is working|are working)\s+(?:fine|perfectly|normally|ok)|"
     # settled or paid, now: "the billing part is sorted already", "my membership is paid"
     r"(?:is|are|'s|'re|has been|have been)\s+(?:(?:already|all|fully)\s+)?(?:sorted|resolved|"
-    r"settled|taken care of|paid(?:\s+up)?)"
+    r"settled|taken care of|paid(?:\s+up)?)|"
+    # went through as it should: "my membership went through fine", "renewed normally"
+    r"(?:(?:went|goes|has gone)\s+through|renewed|processed|was charged|got renewed|got "
+    r"processed)\s+(?:just\s+)?(?:fine|ok|okay|normally|as usual|without\s+(?:a|any)\s+"
+    r"(?:problem|issue|hitch))(?!\w)(?!\s*(?:last\s+\w+\s*)?,?\s*but\b)"
     r")\b|"
     r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?"
     r"(?:(?!pas\b)[a-z]+\s+et\s+)?(?:ok|actifs?|actives?|nickel|"
     r"en ordre|a jour|normale?|correcte?)|(?:va|vont|marche|marchent|fonctionne|"
     r"fonctionnent)\s+(?:tres\s+)?(?:bien|normalement|correctement|nickel)(?!\s+(?:sauf|mais)"
-    r")|(?:est|sont)\s+(?:(?:deja|bien|tout)\s+)?(?:regle|reglee|resolu|resolue|paye|payee))\b|"
+    r")|(?:est|sont)\s+(?:(?:deja|bien|tout)\s+)?(?:regle|reglee|resolu|resolue|paye|payee)|"
+    r"(?:est|s'est|s est|a|ont)\s+bien\s+(?:ete\s+)?(?:passee?|renouvelee?|prelevee?|debitee?)"
+    r"(?!\w)(?!\s*,?\s*mais\b))\b|"
     r"^\s*(?:(?:ta|esta|tao|estao|segue|continua)\s+(?:(?:tudo|bem|totalmente)\s+)?"
     r"(?:(?!nao\b)[a-z]+\s+e\s+)?(?:ok|certo|"
     r"certa|normal|ativo|ativa|ativos|ativas|em dia|funcionando|de boa|tranquilo|beleza|"
     r"resolvid[oa]|pag[oa]|quitad[oa])|(?:ja\s+)?foi\s+(?:resolvid[oa]|pag[oa]|quitad[oa])|"
-    r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho))\b|"
+    r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho)|"
+    r"(?:passou|renovou|foi renovad[oa]|foi aprovad[oa]|entrou)\s+(?:certinho|normal|normalmente|"
+    r"de boa|sem problemas?)(?!\w)(?!\s*,?\s*mas\b))\b|"
     r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요)|괜찮|멀쩡|문제\s*없|이상\s*없|"
     r"해결\s*(?:됐|되었|됨|돼)|(?:결제\s*)?(?:돼|되어)\s*있(?:어|습|음)|"
-    r"정상(?:이|입|인|적으로\s*(?:됐|되었|처리\s*됐|완료)))")
+    # "구독은 잘 갱신됐어요", "정상적으로 연장됐고": a verb of its own, done as it should ("잘
+    # 안돼요" is no such thing)
+    r"(?:잘|정상적으로|문제\s*없이)\s*(?![안못])[\uac00-\ud7a3]{1,3}(?:됐|되었|됩니|되고)|"
+    r"정상(?:이|입|인|적으로\s*(?:됐|되었|처리\s*됐|완료)))|"
+    # the topic's own verb, then how it went: "renewed normally", "renovou certinho"
+    r"^\s*(?:just\s+)?(?:fine|normally|as usual|without\s+(?:a|any)\s+(?:problem|issue)s?)\b"
+    r"(?!\s*,?\s*but\b)|"
+    r"^\s*(?:normalement|sans (?:souci|probleme))\b(?!\s*,?\s*mais\b)|"
+    r"^\s*(?:certinho|normalmente|de boa|sem problemas?)\b(?!\s*,?\s*mas\b)")
 
 
 #: Before a topic declared fine, words that make it another one than the problem's: "other
@@ -296,6 +312,12 @@ _FINE_OTHER_AFTER = re.compile(r"\b(?:elsewhere|other|ailleurs|autres?|outr[oa]s
 _DONE_STATE_KO = re.compile(r"\s*있(?:어|습|음)")
 
 
+#: Korean, fine said around the words: an adverb of "as it should" before them and their
+#: verb done after ("멤버십은 잘 갱신됐어요", "정상적으로 결제됐고", "문제없이 연장됐어요").
+_FINE_ADVERB_BEFORE_KO = re.compile(r"(?:잘|정상적으로|문제\s*없이|무사히|제대로)\s*$")
+_DONE_AFTER_KO = re.compile(r"[\uac00-\ud7a3]+?\s*(?:됐|되었|됩니|돼|되고|됨|되어)")
+
+
 def _declared_fine(text: str, start: int, end: int) -> bool:
     """True when the words at ``text[start:end]`` are declared fine (`_FINE_AFTER`), in a
     clause about them, not about another of their kind (`_FINE_OTHER_BEFORE`). Such a mention
@@ -307,6 +329,9 @@ def _declared_fine(text: str, start: int, end: int) -> bool:
         end -= 1
     if text[max(start, end - 2):end].endswith(("돼", "되어")) and _DONE_STATE_KO.match(text, end):
         return True  # "구독은 결제돼 있어요": paid, a state
+    if _FINE_ADVERB_BEFORE_KO.search(text[max(0, start - 8):start]) \
+            and _DONE_AFTER_KO.match(text[start:end + 6]):
+        return True  # "잘 갱신됐어요": renewed as it should
     after = fold(_SENTENCE_END.split(text[end:end + 30], maxsplit=1)[0])
     found = _FINE_AFTER.search(after)
     return found is not None and not _FINE_OTHER_AFTER.search(after, found.end())
@@ -395,8 +420,39 @@ _UNRELATED_AFTER_KO = re.compile(r"^(?:이랑|랑|과|와|하고)?(?:은|는|도
                                  r"(?:상관\s*(?:이\s*)?없|관계\s*(?:가\s*)?없|관련\s*(?:이\s*)?없|무관)")
 
 
+#: A thing the requester disowns: the negation is of their own act, not of the thing ("it's
+#: not a charge I made", "ce n'est pas un achat que j'ai fait", "não é uma compra que eu
+#: fiz", "não foi compra minha", "제가 한 결제 아닌데", "내가 결제한 거 아님"). The thing is
+#: there, unwanted: it is the problem, no denial of it.
+_DISOWNED_AFTER = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:(?:ever|actually|even|myself)\s+)?(?:made|did|"
+    r"authori[sz]ed|approved|recogni[sz]e|asked for|ordered|bought|placed|requested)\b|"
+    r"^\s*(?:que|qu')\s*(?:j'ai|j ai|nous avons|on a|moi)\s*(?:fait|faite|autorise|autorisee|"
+    r"effectue|effectuee|demande|demandee|passe|passee|reconnais)?\b|"
+    r"^\s*(?:que\s+)?(?:eu|a gente|nos)\s+(?:fiz|fizemos|autorizei|autorizamos|reconheco|"
+    r"pedi|realizei)\b|^\s*(?:minha|meu|nossa|nosso)\b")
+_DISOWNED_BEFORE_KO = re.compile(r"(?:제가|내가|저희가|우리가|본인이)\s+(?:직접\s+)?"
+                                 r"(?:[\uac00-\ud7a3]*(?:한|했던|산|샀던|낸|승인한)\s+)?$")
+_DISOWNED_WORD_KO = re.compile(r"[\uac00-\ud7a3]*(?:한|했던|산)\s*(?:게|거|건|것)")
+
+
+def _disowned(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` name a thing the requester disowns
+    (`_DISOWNED_AFTER`): a negation there denies their act, not the thing."""
+    if _DISOWNED_AFTER.search(fold(text[end:end + 40])):
+        return True
+    before = text[max(0, start - 16):start]
+    if not _DISOWNED_BEFORE_KO.search(before):
+        return False
+    # "제가 한 결제", "내가 결제한 거": the requester's act before the thing, or in its word
+    return not before.rstrip().endswith(("제가", "내가", "저희가", "우리가", "본인이")) \
+        or bool(_DISOWNED_WORD_KO.match(text, start))
+
+
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
     """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
+    if _disowned(text, start, end):
+        return False
     after = _after(text, end)
     if _UNRELATED_AFTER_KO.search(text[end:end + 16]):
         return True
