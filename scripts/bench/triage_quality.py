@@ -47,8 +47,10 @@ session's start, then opened. ``fresh23`` (``*-fresh23.yaml``): written blind at
 that session, measured with its start code and with the learned second opinion trained without
 it (in the headers), then opened and trained on. ``fresh24`` (``*-fresh24.yaml``): written blind
 once the learned second opinion was built, measured with the session's start and end code (in
-the headers), kept unseen for the next session; the example workspaces' ``learned.json`` is
-trained on every split but this one.
+the headers), measured again at the next session's start, then opened and trained on.
+``fresh25`` (``*-fresh25.yaml``): written blind at the start of that session, measured with its
+start code and end code (in the headers), kept unseen for the next session; the example
+workspaces' ``learned.json`` is trained on every split but this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
