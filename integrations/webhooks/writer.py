@@ -21,13 +21,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import os
 import queue
-import select
 import sys
 import threading
 import time
-import weakref
 from collections import defaultdict, deque
 from contextlib import suppress
 
@@ -109,12 +106,6 @@ def _settle(pairs: list[tuple[asyncio.Future[Stored], Stored | BaseException]]) 
             future.set_result(outcome)
 
 
-def _close_all(*fds: int) -> None:
-    for fd in fds:
-        with suppress(OSError):
-            os.close(fd)
-
-
 class GroupWriter:
     """The one writer of a receiver process (see the module docstring)."""
 
@@ -127,19 +118,11 @@ class GroupWriter:
         self.max_batch = min(max_batch, MAX_BATCH)
         self.stall_seconds = stall_seconds if stall_seconds is not None else store.timeout + 1.0
         self.idle_seconds = idle_seconds
-        # A deque rather than queue.Queue: an append wakes the writer only when it sleeps,
-        # instead of a Condition notify per event (a tenth of the ack's CPU). The writer
-        # sleeps on a pipe, not a threading.Event: the loop wakes it with an `os.write`,
-        # which drops the GIL for the system call, where `Event.set` woke it holding the GIL
-        # (docs/deployment.md, task 11h).
+        # A deque and an Event rather than queue.Queue: an append wakes the writer only when
+        # it sleeps, instead of a Condition notify per event (a tenth of the ack's CPU).
         self.inbox_size = inbox_size
         self._inbox: deque[_Item] = deque()
-        self._wake_r, self._wake_w = os.pipe()
-        os.set_blocking(self._wake_r, False)
-        os.set_blocking(self._wake_w, False)
-        # Closed when the writer is collected (its thread holds it while running); not at
-        # exit, where a daemon writer may still be asleep on the pipe.
-        weakref.finalize(self, _close_all, self._wake_r, self._wake_w).atexit = False
+        self._wake = threading.Event()
         self._sleeping = False
         self._wake_pending = False
         self._nudge_inbox: queue.Queue[list[int]] = queue.Queue(inbox_size)
@@ -189,11 +172,11 @@ class GroupWriter:
         inbox = self._inbox
         if not inbox:
             with self._lock:
-                self._drain_wakes()
+                self._wake.clear()
                 self._sleeping = True
                 self._wake_pending = False  # a wake-up lost with its loop is not waited for
             try:
-                if not inbox and not self._sleep(self.idle_seconds):
+                if not inbox and not self._wake.wait(self.idle_seconds):
                     with self._lock:
                         if not inbox:
                             self._thread = None
@@ -206,23 +189,9 @@ class GroupWriter:
         return batch
 
     def _wake_writer(self) -> None:
-        """On the event loop, at the start of its next pass: wake the sleeping writer (one
-        byte down its pipe; the GIL is released for the write)."""
+        """On the event loop, at the start of its next pass: wake the sleeping writer."""
         self._wake_pending = False
-        with suppress(BlockingIOError):  # the pipe is full: the writer is woken already
-            os.write(self._wake_w, b"\0")
-
-    def _sleep(self, seconds: float) -> bool:
-        """Wait for a wake-up, at most ``seconds``; True if one came."""
-        poller = select.poll()
-        poller.register(self._wake_r, select.POLLIN)
-        return bool(poller.poll(seconds * 1000))
-
-    def _drain_wakes(self) -> None:
-        """Forget the wake-ups already read by this sleep's predecessors."""
-        with suppress(BlockingIOError):
-            while os.read(self._wake_r, 4096):
-                pass
+        self._wake.set()
 
     def _run(self) -> None:
         try:
