@@ -6,14 +6,22 @@ its memory) for ever. `read_timeout_protocol` is uvicorn's h11 protocol with one
 per request: from the connection's opening (or the request's first byte on a kept-alive
 connection) until the request's last byte. A request not fully received by then is closed.
 It is a deadline, not an idle timer, so a client trickling one byte a second is closed too.
+
+The same protocol writes a response whose length is known (a ``Content-Length``: every
+answer of the receiver) in one ``send``: uvicorn writes the status line and headers, then
+the body, each its own system call and TCP segment (`_OneWrite`).
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import h11
+from h11._connection import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
+from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.server import ServerState
 
 __all__ = ["DEFAULT_READ_TIMEOUT", "read_timeout_protocol"]
 
@@ -22,9 +30,38 @@ __all__ = ["DEFAULT_READ_TIMEOUT", "read_timeout_protocol"]
 DEFAULT_READ_TIMEOUT = 10.0
 
 
+class _OneWrite(h11.Connection):
+    """An h11 connection that holds a response's head until its first body bytes, when the
+    response has a ``Content-Length`` (its body follows at once), and returns both as one.
+
+    uvicorn writes what each `send` returns; the head's empty return is no write at all
+    (asyncio skips empty writes), so the response goes out in one system call, not two.
+    A response without a length (chunked, perhaps streamed) is written as before.
+    """
+
+    _held = b""
+
+    def send(self, event: Any) -> Any:
+        data = super().send(event)
+        if type(event) is h11.Response and b"\r\ncontent-length: " in data:
+            self._held = data
+            return b""
+        if self._held:
+            data, self._held = self._held + (data or b""), b""
+        return data
+
+
 class _ReadDeadlineH11(H11Protocol):
     read_timeout = DEFAULT_READ_TIMEOUT
     _deadline: asyncio.TimerHandle | None = None
+
+    def __init__(self, config: Config, server_state: ServerState,
+                 app_state: dict[str, Any], _loop: asyncio.AbstractEventLoop | None = None,
+                 ) -> None:
+        super().__init__(config, server_state, app_state, _loop)
+        limit = config.h11_max_incomplete_event_size
+        self.conn = _OneWrite(h11.SERVER, DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
+                              if limit is None else limit)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
         super().connection_made(transport)  # type: ignore[arg-type]
