@@ -10,7 +10,6 @@ A connection is dropped after any error so the next call reconnects.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
@@ -49,20 +48,21 @@ class _Translating:
         return int(self._cursor.rowcount)
 
 
-#: `add_many`'s insert on PostgreSQL: the batch as one JSON parameter, an array of rows (in
-#: `_INSERT_HEAD`'s column order, less ``attempts``), so the text is the same for every batch
-#: size: psycopg converts it once and prepares it once, and the server plans it once. One
-#: ``json.dumps`` of the rows costs the writer about a third of what psycopg's Python code
-#: spent dumping one binary array per column (docs/deployment.md, task 11h). Rows are taken
-#: in array order (``WITH ORDINALITY``), so the ids follow the order of the rows.
-_INSERT_JSON = (
+#: `add_many`'s insert on PostgreSQL: one array per column, so the text is the same for every
+#: batch size. psycopg then converts it once (it re-parses a statement of more than 50
+#: parameters, such as a multi-row VALUES, on every call) and prepares it once, and the
+#: server plans it once instead of per batch. ``unnest`` yields the rows in array order,
+#: so the ids follow the order of the rows.
+_INSERT_UNNEST = (
     "INSERT INTO deskops_events (source, kind, ticket_id, ticket_updated_at, invocation_id, "
     "invocation_key, dedupe_key, webhook_id, requester_id, status, attempts, received_at, "
     "nudge_at, reason, finished_at) "
-    "SELECT e->>0, e->>1, (e->>2)::bigint, e->>3, e->>4, e->>5, e->>6, e->>7, "
-    "(e->>8)::bigint, e->>9, 0, (e->>10)::float8, (e->>11)::float8, e->>12, "
-    "(e->>13)::float8 FROM json_array_elements(%s::json) WITH ORDINALITY AS v(e, n) "
-    "ORDER BY n ON CONFLICT DO NOTHING RETURNING id, invocation_key, dedupe_key")
+    "SELECT s, k, t, u, i, ik, dk, w, r, st, 0, ra, na, re, fa FROM unnest("
+    "%b::text[], %b::text[], %b::bigint[], %b::text[], %b::text[], %b::text[], %b::text[], "
+    "%b::text[], %b::bigint[], %b::text[], %b::float8[], %b::float8[], %b::text[], "
+    "%b::float8[]) "
+    "AS v(s, k, t, u, i, ik, dk, w, r, st, ra, na, re, fa) "
+    "ON CONFLICT DO NOTHING RETURNING id, invocation_key, dedupe_key")
 
 
 class PostgresEventStore(EventStore):
@@ -178,7 +178,8 @@ class PostgresEventStore(EventStore):
 
     def _insert(self, cur: Cursor, rows: list[tuple[Any, ...]]) -> list[Any]:
         assert isinstance(cur, _Translating)
-        return cur.execute_binary(_INSERT_JSON, [json.dumps(rows, allow_nan=False)])
+        return cur.execute_binary(_INSERT_UNNEST,
+                                  [list(column) for column in zip(*rows, strict=True)])
 
     def interrupt(self, thread_id: int) -> None:
         """Cut the connection of thread ``thread_id`` (stalled server): its call then fails."""
