@@ -36,8 +36,8 @@ class _OneWrite(h11.Connection):
 
     uvicorn writes what each `send` returns; the head's empty return is no write at all
     (asyncio skips empty writes), so the response goes out in one system call, not two.
-    A response without a length (chunked, perhaps streamed) is written as before. About 5 %
-    more acks per second in interleaved runs (docs/deployment.md, task 11h).
+    A response without a length (chunked, perhaps streamed) is written as before. Acks per
+    second B/A 1.05-1.17 (medians) in interleaved runs (docs/deployment.md, task 11h).
     """
 
     _held = b""
