@@ -6,7 +6,8 @@ from ``x-deskops.cues``: words that start the clause giving the value ("I tried"
 "j'ai vidé", "já limpei", "해 봤"); a list of the requester's actions from its start;
 multi-word cues without accents too; contacting someone is no step, nor what the product
 did ("the page reloaded", "페이지가 계속 새로고침 돼요") or a concession ("even though I just
-logged in"); a cue's clause ends before its result ("… and it went white").
+logged in"), nor a step denied ("I haven't tried another browser", "못 해봤어요", and what
+"or" joins to it); a cue's clause ends before its result ("… and it went white").
 """
 
 from __future__ import annotations
@@ -121,9 +122,13 @@ class ClauseReader:
         for source, text in texts:
             capped = text[:4000]
             quoted = [q.span() for q in _QUOTE_SPAN.finditer(capped)]
+            denied = -1  # where the last cue the requester denied ends
             for m in cue.finditer(capped) if cue is not None else ():
                 if any(s <= m.start() < e for s, e in quoted):
                     continue  # the product's words ("다시 로그인해 주세요"), no step taken
+                if _denied(capped, m, denied):
+                    denied = m.end()  # "haven't tried", "못 해봤어요": no step taken
+                    continue
                 if _by_itself(capped, m):
                     continue  # what the product does ("새로고침 돼요", "the page reloaded")
                 if _vague_when(capped, m):
@@ -256,6 +261,27 @@ class ClauseReader:
                             method="sentence", locale=locale, confidence=CLAUSE,
                             source=source)
         return None
+
+
+#: A denial right before a cue: "haven't", "did not", "never", "(n'ai) pas (encore)",
+#: "jamais", "(ainda) não", "nunca", an adverb between ("not yet", "pas encore", "não
+#: cheguei a"); in Korean "안"/"못" before the verb ("못 해봤어요", "안 지웠어요").
+_DENIAL_BEFORE = re.compile(
+    r"(?i)(?:(?:\bnot|n't|\bnever|\bpas|\bjamais|\bn[aã]o|\bnunca)"
+    r"(?:\s+(?:yet|even|really|ever|actually|encore|vraiment|ainda|sequer|cheguei\s+a))?"
+    r"|(?<![\uac00-\ud7a3])(?:안|못))\s*$")
+#: Between a denied cue and the next: only its object and "or" ("haven't cleared the cache
+#: or reinstalled", "não limpei o cache nem reinstalei"), which the denial reaches too.
+_DENIAL_GOES_ON = re.compile(r"(?i)^[^.!?\n,;]*?\b(?:or|nor|ou|ni|nem)\s+$")
+
+
+def _denied(capped: str, m: re.Match[str], denied: int) -> bool:
+    """Whether the requester says they did not take cue ``m``'s step ("I haven't tried
+    another browser", "je n'ai pas encore vidé le cache", "não tentei", "다른 걸로는 못
+    해봤어요"), or one "or" joins to a denied cue ending at ``denied``."""
+    if _DENIAL_BEFORE.search(capped, max(0, m.start() - 40), m.start()):
+        return True
+    return 0 <= denied <= m.start() and bool(_DENIAL_GOES_ON.match(capped[denied:m.start()]))
 
 
 #: An accented letter of a cue and the letters written for it when accents are dropped.
