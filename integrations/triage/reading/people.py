@@ -5,7 +5,9 @@ may name the requester ("I'm a model", "모델인데요": `says_self`, `self_nam
 they tell about or a kind they have left ("a model I follow blocked me", "I left my
 studio": `someone_else`, `left_behind`), and the requester may be two kinds at once or
 unsure which ("I work through a studio", "I do my shows in a friend's studio", "which
-account type do I need": `undecided`), which makes the field a question. Written on
+account type do I need": `undecided`), or becoming another (another kind's activity taken up
+too, "comecei a fazer umas lives também"; an account switched from one kind to another),
+which makes the field a question. Written on
 someone's behalf ("on behalf of my sister", "여자친구 대신 문의드려요"), the ticket is about
 their account: the kind said of them ("she's a model", "her room", "a live dela") is the
 ticket's (`written_for`, `theirs`), unless the requester says what they are. A topic the
@@ -226,6 +228,29 @@ _FOUNDING = re.compile(
     r"(?:abrindo|montando|criando|abrir|montar|criar)|abri|montei|abro|monto)\s+"
     r"(?:(?:um|uma|meu|minha|nosso|nossa|proprio|propria)\s+){1,2}([^\W\d_]+)|"
     r"([\uac00-\ud7a3]+?)(?:을|를)?\s*(?:차리|창업|오픈\s*하려|오픈\s*준비)")
+#: The requester taking up another kind's activity too, under way or planned: "last month
+#: I started doing some lives too", "I want to start streaming as well", "j'ai commencé à
+#: faire des lives aussi", "je vais commencer à diffuser moi aussi", "comecei a fazer umas
+#: lives também", "저도 방송을 시작해보려고요" (folded): a kind added to the one they name,
+#: the change under way. Without "too" ("I'm a new model, I just started streaming") it is
+#: that kind's own start.
+_TAKING_UP = re.compile(
+    r"(?:\b(?:i|i'?ve|i'?m|i'?ll|je|j'ai|j'|moi|eu|me)\b[^.!?\n]{0,25}?\b(?:start|started|"
+    r"starting|begin|began|begun|beginning|commence|commencer|comecar|comecando)|"
+    r"\b(?:comecei|comeco|(?:quero|vou|to|estou|tou)\s+(?:comecar|comecando)))\s+(?:(?:to|a|doing|faire|fazer|de|d')\s+)?(?:[\w']+\s+){0,2}?"
+    r"(?:stream|broadcast|live|show|cam|perform|model|diffus|transmit|transmissa)\w*"
+    r"[^.!?\n]{0,60}?\b(?:too|also|as well|aussi|egalement|tambem)\b|"
+    r"(?:저도|나도)[^.!?\n]{0,20}?(?:방송|라이브|캠)\S*\s*(?:\S+\s+)?시작")
+#: A switch of the requester's account from one kind to another: "switch my account from
+#: viewer to broadcaster", "passer mon compte de spectateur à diffuseur", "mudar minha
+#: conta de espectador para modelo", "시청자 계정에서 방송 계정으로 바꾸고 싶어요" (folded):
+#: the word switched from or to (groups 1, 2; 3 in Korean, from).
+_SWITCH = re.compile(
+    r"\b(?:switch|change|move|convert|upgrade|turn|passer|changer|basculer|transformer|mudar|"
+    r"trocar|passar|migrar|converter)\w*\s+(?:[\w']+\s+){0,3}?(?:from|de|d'|do|da)\s*"
+    r"(?:(?:a|an|un|une|um|uma)\s+)?([^\W\d_]+)\s+(?:account\s+|compte\s+|conta\s+)?"
+    r"(?:to|into|a|en|pour|para|pra)\s+(?:(?:a|an|un|une|um|uma)\s+)?([^\W\d_]+)|"
+    r"([\uac00-\ud7a3]+?)\s*계정(?:에서|을|를)\s*\S+?\s*계정으로\s*(?:바꾸|바꿀|바꿔|전환|변경|옮기)")
 #: Two kinds at once, in the sentence naming them: "both", "half … half", "at the same
 #: time", "à la fois", "les deux", "ao mesmo tempo", "as duas coisas", "둘 다".
 _BOTH = re.compile(r"\b(?:both|at the same time|a la fois|en meme temps|les deux|"
@@ -315,7 +340,7 @@ def undecided(texts: Sequence[tuple[str, str]], hits: Sequence[tuple[str, Hit]],
     (`_affiliation`: also where they do their shows, "faço as lives num estúdio")."""
     folded = [fold(t) for _, t in texts]
     return any(_WHICH_KIND.search(f) or _second_role(f) for f in folded) or _founding(
-        folded, hits, people) or any(
+        folded, hits, people) or _taking_up(folded, hits) or _switch(folded, people) or any(
         _affiliation(t, h, people) for t, h in hits if not h.negated) or _both(hits, people) \
         or _shared(folded, hits) or _also_others(folded, hits) or _cut(folded, hits) \
         or _on_behalf(texts, hits, people) or _torn(texts, people)
@@ -549,6 +574,24 @@ def _founding(folded: Sequence[str], hits: Sequence[tuple[str, Hit]],
                 word, *(key(word, lang) for lang in LANGUAGES)}))
             if founded and named - founded:
                 return True
+    return False
+
+
+def _taking_up(folded: Sequence[str], hits: Sequence[tuple[str, Hit]]) -> bool:
+    """True when the requester, who names a kind, takes up another kind's activity too
+    (`_TAKING_UP`): two kinds, or one becoming another; which is theirs to say."""
+    return any(not h.negated for _, h in hits) and any(_TAKING_UP.search(f) for f in folded)
+
+
+def _switch(folded: Sequence[str], people: Mapping[str, set[str]]) -> bool:
+    """True when the requester switches their account from one kind to another
+    (`_SWITCH`), a kind's name on either side: the change under way is theirs to say."""
+    for f in folded:
+        for m in _SWITCH.finditer(f):
+            for word in filter(None, m.groups()):
+                if set().union(*(people.get(w, set()) for w in {
+                        word, *(key(word, lang) for lang in LANGUAGES)})):
+                    return True
     return False
 
 
