@@ -1,7 +1,8 @@
 """People: on a person field (`vocabulary.is_person`), who the requester is.
 
 A person field's options are kinds of requester (a model, a studio, a viewer). Its words
-may name the requester ("I'm a model", "모델인데요": `says_self`, `self_named`) or someone
+may name the requester ("I'm a model", "모델인데요": `says_self`, `self_named`; never the
+object of a verb in -ing, "I'm losing viewers") or someone
 they tell about or a kind they have left ("a model I follow blocked me", "I left my
 studio": `someone_else`, `left_behind`), and the requester may be two kinds at once or
 unsure which ("I work through a studio", "I do my shows in a friend's studio", "which
@@ -41,7 +42,8 @@ _SELF_BEFORE = re.compile(
     r"(?:\bi'?m|\bi am|\bim|\bwe'?re|\bwe are|\bbeing|\bbeen|\bje suis|\bj'suis|"
     r"\ben tant que|\bcomme|\bnous sommes|\bon est|\bsou|\bsomos|\bcomo|\bsendo|"
     r"\bjust|\bonly|\bsimply|\bmerely|\bjuste|\bseulement|\bsimple|\bapenas|\bsomente)\s+"
-    r"(?:[^\W\d]+\s+){0,3}$")
+    # never across a verb in -ing ("I'm getting members complaining": its object)
+    r"(?:(?![a-z]{2,}[^aeiou\W]?ing\s)[^\W\d]+\s+){0,3}$")
 #: A second kind the requester gives themselves: "… and also a viewer", "et aussi
 #: spectatrice", "e também assinante".
 ALSO_BEFORE = re.compile(r"\b(?:and|et|e|but|mais|mas)\s+(?:also|aussi|tambem)\s+"
@@ -791,6 +793,8 @@ def someone_else(text: str, hit: Hit) -> bool:
         return ending in _KO_OTHER and not HANGUL.match(text[hit.end:hit.end + 1])
     if _OURS.match(fold(words)):
         return False  # "a minha live", "la mia": the requester's own, whatever article
+    if _across_progressive(words, hit):
+        return True  # "I'm losing viewers": the people the verb acts on
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _SELF_BEFORE.search(before) or _OWN_BEFORE.search(before) \
             or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
@@ -833,8 +837,17 @@ def says_self(text: str, hit: Hit) -> bool:
         endings = _KO_SELF if len(phrase.split()) == 1 else _KO_SELF_AFTER_VERB
         return bool(ending) and any(ending.startswith(e) for e in endings) \
             and not _ko_other_subject(text, hit)  # "친구가 모델인데": the friend's copula
-    return bool(_SELF_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start]))
-                or _SELF_CUE.match(fold(words)))
+    if _SELF_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])):
+        return True
+    return _SELF_CUE.match(fold(words)) is not None and not _across_progressive(words, hit)
+
+
+def _across_progressive(words: str, hit: Hit) -> bool:
+    """True when the phrase of ``hit`` is met across a verb in -ing after "I'm" ("i'm a
+    viewer" in "I'm losing viewers"): the verb's object, others, not what the requester is."""
+    m = _SELF_CUE.match(fold(words))
+    return m is not None and bool(_PROGRESSIVE.fullmatch(m.group(1) or "")) \
+        and m.group(1) not in fold(hit.phrase.text)
 
 
 def _plural_of(words: str, phrase: str) -> bool:
@@ -863,6 +876,10 @@ _SELF_CUE = re.compile(
     r"(?:sou|to|estou)\s+cadastrad[ao]|me\s+cadastrei))\s+(?:[^\W\d_]+\s+){0,3}?"
     r"(?:as|comme|en\s+tant\s+que|como)|\bi'?m|\bi am|\bje suis|\bj'suis|\bsou)\s+"
     r"(?:(?:just|only|simply|juste|seulement|simplement|apenas|so|somente|a|an|un|une|um|uma)\s+){0,3}([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: A verb in -ing right after "I'm" ("I'm losing regulars", "I'm getting members …"): the
+#: word after it is the verb's object, no kind the requester names (never a word four
+#: letters or shorter: "king", "thing").
+_PROGRESSIVE = re.compile(r"[a-z]{2,}[^aeiou\W]?ing")
 _ANSWER = re.compile(r"^\W*([^\W\d_]+)\s*,\s*(?:not|pas|nao)\s+[^\W\d_]+")
 #: The requester introducing themselves at a sentence's start: "Model here, …", "solo
 #: creator here", "modèle ici", "modelo aqui" (an adjective or two may come first; never
@@ -918,6 +935,8 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
             if named:
                 values |= named
                 span = span or m.span(g)
+            elif m.re is _SELF_CUE and _PROGRESSIVE.fullmatch(word):
+                break  # "I'm losing regulars": the verb's object, not what they are
         if len(values) == 1 and span is not None:
             out.append((next(iter(values)), *span))
     return out
