@@ -22,7 +22,8 @@ matcher (`_korean_pattern`), run only on text holding Hangul.
 A hit preceded by a simple negation ("not a crash", "pas un problème de paiement",
 "não é problema técnico") or followed by one in Korean ("결제 문제는 아니고") is kept but
 marked ``negated``: it never counts as evidence. So is a mention that only dates the
-problem ("since the update", "depuis la dernière mise à jour", "업데이트 이후").
+problem ("since the update", "depuis la dernière mise à jour", "업데이트 이후"), and a thing
+the requester does not have installed ("Chrome isn't installed", "크롬은 안 깔려 있어서").
 """
 
 from __future__ import annotations
@@ -209,7 +210,16 @@ _DENIAL_AFTER_KO = re.compile(
     r"없습|없고|"
     r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)|"
     r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어(?![졌지진짐])|"
-    r"없습|없고|없음)")
+    r"없습|없고|없음)|"
+    # not installed: "크롬은 안 깔려 있어서", "크롬은 설치가 안 돼 있어요", "깔려 있지 않아요"
+    r"^(?:은|는|도|이|가)?\s*(?:안\s*(?:깔|설치)|설치\S*\s*안\s*(?:돼|되|했)|"
+    r"(?:깔려|설치\S*\s*(?:돼|되어))\s*있지\s*않)")
+#: Latin, after the words: a thing the requester does not have installed ("Chrome isn't
+#: installed", "Chrome n'est pas installé", "o Chrome não está instalado"): none of theirs.
+_NOT_INSTALLED_AFTER = re.compile(
+    r"^\s*(?:is|was)(?:n't|\s+not)\s+(?:even\s+)?installed\b|"
+    r"^\s*n'(?:est|etait)\s+(?:meme\s+)?pas\s+installee?\b|"
+    r"^\s*(?:nao|nem)\s+(?:esta|ta|estava)\s+(?:nem\s+)?instalad[oa]\b")
 #: "since the update", "depuis la dernière mise à jour", "업데이트 이후", and the time before
 #: it ("before the patch everything was fine", "avant la maj aucun souci", "antes da
 #: atualização", "업데이트 전에는"): context, not the problem.
@@ -460,6 +470,8 @@ def is_negated(text: str, start: int, end: int, language: str) -> bool:
             or _DENIAL_AFTER_KO.search(after) or _joined_ko(text, end):
         return True
     if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
+        return True
+    if _NOT_INSTALLED_AFTER.search(fold(text[end:end + 40])):
         return True
     if _declared_fine(text, start, end) or _TEAM_AFTER.search(fold(after)):
         return True
