@@ -886,7 +886,12 @@ class Matcher:
                                     negated and is_denied(text, start, end, self.language),
                                     tuple((toks[m].start, toks[m].end) for m in skipped)))
         if self._ko_pattern is not None and _HANGUL_TEXT.search(text):
-            hits.extend(self._korean_hits(text, hits))
+            korean = self._korean_hits(text, hits)
+            if korean:  # a longer phrase of the same option ("다운로드가 멈" over "다운로드")
+                hits = [h for h in hits if not any(
+                    k.phrase.label == h.phrase.label and k.start <= h.start and h.end <= k.end
+                    for k in korean)]
+            hits.extend(korean)
         if self._dropped_ne and len(hits) > 1:  # "ne charge pas" found twice: keep the longer
             hits = [h for h in hits if not any(
                 o.phrase.text == h.phrase.text and o.start <= h.start and h.end <= o.end
@@ -894,7 +899,8 @@ class Matcher:
         return hits
 
     def _korean_hits(self, text: str, found: Sequence[Hit]) -> list[Hit]:
-        """Korean phrases the word-by-word pass missed (joined or split words)."""
+        """Korean phrases the word-by-word pass missed (joined or split words), or found
+        only in part: a phrase going on past a shorter one of its option replaces it."""
         assert self._ko_pattern is not None
         out: list[Hit] = []
         for m in self._ko_pattern.finditer(text):
@@ -902,8 +908,9 @@ class Matcher:
             phrase = self._ko_phrases[int(m.lastgroup[1:])]
             start, end = m.span()
             if any(h.phrase.label == phrase.label and h.start < end and start < h.end
+                   and not (h.start <= start and h.end < end and h.end - h.start < end - start)
                    for h in found):
-                continue
+                continue  # found already, unless this phrase goes on past it ("다운로드가 멈")
             negated = is_negated(text, start, end, self.language)
             out.append(Hit(phrase, start, end, False, negated,
                            negated and is_denied(text, start, end, self.language)))
