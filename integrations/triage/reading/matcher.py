@@ -227,7 +227,9 @@ _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after|before)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|"
     r"new\s+|[a-z]+'?s\s+)?|"
     r"\b(?:depuis|apres|avant)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
-    r"\b(?:desde|depois d|antes d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)$")
+    r"\b(?:desde|depois d|antes d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)"
+    # a version between ("after the 5.2 hotfix", "depuis le 1.4 patch", "desde o 2.0 patch")
+    r"(?:v?\d+(?:\.\d+)*[a-z]?\s+)?$")
 #: A hedge or a change under way before the words: "we're kind of becoming an agency", "a
 #: gente tá meio que virando agência", "on devient presque un studio": not what is, yet.
 _HEDGE_BEFORE = re.compile(
