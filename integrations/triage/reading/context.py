@@ -122,8 +122,17 @@ _DOING_OWN_KO = re.compile(r"[\uac00-\ud7a3](?:하면|할때)$")
 #: réinstaller", "tentei reinstalar", "재설치도 해봤어요" (a gerund after "tried"; a verb
 #: redone, re-, after "essayé"/"tentei"; 해봤 after the Korean word).
 _TRIED_BEFORE = re.compile(r"\b(?:tried|trying)\s+(?:to\s+)?$|"
-                           r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$")
-_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+|verif\w*|check\w*|scan\w*)\b")
+                           r"\b(?:essaye|tente)\s+(?:de\s+|d')?$|\btentei\s+$|"
+                           # a check already run: "already did a file check", "I ran a
+                           # scan", "j'ai déjà fait une vérification", "já fiz a verificação"
+                           r"\b(?:already\s+(?:did|ran|done|performed)|i\s+(?:did|ran)|"
+                           r"(?:i'?ve|have)\s+(?:already\s+)?(?:done|run|ran))\s+(?:a|an|the)?\s*$|"
+                           r"\b(?:j'ai\s+)?deja\s+(?:fait|lance)\s+(?:une?|la|le)?\s*$|"
+                           r"\bja\s+(?:fiz|rodei)\s+(?:uma?|a|o)?\s*$")
+#: What a remedy names: a verb in -ing, a re-, a verification, check or scan ("a file check",
+#: "an integrity scan": its thing before it).
+_TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+|verif\w*|check\w*|scan\w*|"
+                        r"\w+\s+(?:check|scan|verification|repair)\w*)\b")
 #: A step the requester took, then its want of effect: "Verified files, no change", "tried
 #: verify files in glyph, didnt help", "vérifié les fichiers, rien n'y fait", "verifiquei os
 #: arquivos, não adiantou" (folded, the rest of the clause): a remedy, not the problem.
@@ -658,7 +667,8 @@ def money_not_shown(text: str, hit: Hit, before: str) -> bool:
 
 #: A word every marker of `_TRIED_BEFORE` or `_NO_EFFECT_AFTER` holds (raw text, any case).
 TRIED_CUE = re.compile(r"(?i)tried|trying|essay|tent|change|differ|luck|effe|efe|help|same|"
-                       r"rien|succ|pareil|aid|adiant|resolv|nada|igual|mesma|fix|solve")
+                       r"rien|succ|pareil|aid|adiant|resolv|nada|igual|mesma|fix|solve|"
+                       r"already|d[ée]j[àa]|j[áa] |\bran\b|\bdid\b|\bdone\b|\brun\b")
 
 
 def tried(text: str, hit: Hit, before: str | None = None) -> bool:
