@@ -151,7 +151,8 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # (nom : Brasier_Noir, mail …)", "my account (username: x)", "계정(아이디: x)"
             r"\s*[(\[]\s*(?:user\s*name|name|nom|nome|login|pseudo|nick(?:name)?|ign|id|"
             r"usu[aá]rio|identifiant|이름|아이디|닉네임)\s*[:：=]\s*|"
-            r"\s*[(\[,]\s*|"
+            # "mon perso à moi, GrimOutrider": the requester's own, stressed
+            r"(?:\s+[aà]\s+moi)?\s*[(\[,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
             # "my username's lunabelle_x": the contracted copula
             r"['’]s\s+|"
@@ -473,10 +474,17 @@ def _apposition(text: str, m: re.Match[str], value: str) -> bool:
 
 
 def _closed(text: str, m: re.Match[str], value: str) -> bool:
-    """True when one-word ``value`` is closed by the bracket or comma that opened it."""
+    """True when one-word ``value`` is closed by the bracket or comma that opened it, or,
+    after a comma, a handle's shape by its sentence's end ("it's for my character,
+    GrimOutrider.")."""
     at = m.start(2) + m.group(2).find(value) + len(value)
     closer = ")" if "(" in m.group(1) else "]" if "[" in m.group(1) else ","
-    return text[at:].lstrip().startswith(closer) and " " not in value
+    rest = text[at:].lstrip()
+    # the sentence's end closes a handle's shape only: an inner capital, a digit, an
+    # underscore ("my character, Thanks." is no name)
+    ends = closer == "," and (not rest or rest[0] in ".!?\n") and bool(
+        re.search(r"[a-z][A-Z]|[\d_]", value))
+    return (rest.startswith(closer) or ends) and " " not in value
 
 
 #: A conjunction and a new subject: the clause before it has ended ("the account is
