@@ -49,7 +49,7 @@ it (in the headers), then opened and trained on. ``fresh24`` (``*-fresh24.yaml``
 once the learned second opinion was built, measured with the session's start and end code (in
 the headers), measured again at the next session's start, then opened and trained on.
 ``fresh25`` (``*-fresh25.yaml``): written blind at the start of that session, measured with its
-start code and end code (in the headers), kept unseen for the next session; the example
+start code and end code (in the headers: the same), kept unseen for the next session; the example
 workspaces' ``learned.json`` is trained on every split but this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
