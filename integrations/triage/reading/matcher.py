@@ -462,9 +462,12 @@ def _disowned(text: str, start: int, end: int) -> bool:
 
 
 def is_negated(text: str, start: int, end: int, language: str) -> bool:
-    """True when the words at ``text[start:end]`` are negated (see the module docstring)."""
-    if _disowned(text, start, end):
-        return False
+    """True when the words at ``text[start:end]`` are negated (see the module docstring);
+    a thing the requester disowns is not (`_disowned`, looked at only then: it is rare)."""
+    return _negated(text, start, end, language) and not _disowned(text, start, end)
+
+
+def _negated(text: str, start: int, end: int, language: str) -> bool:
     after = _after(text, end)
     if _UNRELATED_AFTER_KO.search(text[end:end + 16]):
         return True
