@@ -53,6 +53,13 @@ _DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일�
 _RESTATED = re.compile(
     r"\b(?:there'?s\s+|there\s+is\s+)?no\s+going\s+back\b|\bno\s+way\s+back\b|"
     r"\b(?:can(?:'t|not)|won'?t)\s+be\s+(?:undone|reversed|recovered|restored)\b|"
+    # what the requester will not get back ("I won't get anything back", "je ne récupérerai
+    # rien", "não vou recuperar nada", "돌려받을 수 없")
+    r"\b(?:i\s+)?(?:won'?t|will\s+not|can'?t|cannot|can\s+not)\s+(?:ever\s+)?get\s+"
+    r"(?:anything|any\s+of\s+it|it|them|my\s+\w+|\w+\s+stuff)\s+back\b|"
+    r"\b(?:je\s+)?(?:ne\s+|n')?(?:recupererai|pourrai\s+(?:rien\s+)?recuperer)\s+rien\b|"
+    r"\bnao\s+(?:vou|irei|vai\s+dar\s+pra)\s+(?:recuperar|ter\s+de\s+volta)\s+nada\b|"
+    r"돌려\s*받을\s*수\s*(?:없|가\s*없)|"
     r"\b(?:there'?s\s+|there\s+is\s+)?no\s+(?:undo(?:ing)?|way\s+to\s+(?:undo|reverse|"
     r"recover|restore|get\s+it\s+back))\b(?:\s+(?:it|this|that))?|"
     r"\b(?:il\s+n'y\s+a\s+|y\s+a\s+)?pas\s+de\s+retour(?:\s+en\s+arriere)?(?:\s+possible)?\b|"
@@ -75,7 +82,8 @@ _REASSURED = re.compile(
     r"문제\s*(?:없|가\s*없)\S*|상관\s*없\S*|괜찮\S*")
 #: Indifference and reasons to leave, whose negation is about the game, not the consent
 #: ("don't care", "je m'en fiche", "tanto faz"; "haven't played since 2019", "no point
-#: keeping it", "je joue plus depuis", "não jogo mais", "안 한 지"): taken out with the
+#: keeping it", "je joue plus depuis", "não jogo mais", "안 한 지"; no more of the company's
+#: mail: "je veux plus de mails de vous"): taken out with the
 #: reassurances (folded).
 _INDIFFERENT = re.compile(
     r"\b(?:i\s+)?(?:don'?t|do\s+not)\s+(?:really\s+)?(?:care|mind)\b|\bwhatever\b|"
@@ -86,7 +94,15 @@ _INDIFFERENT = re.compile(
     r"\bje\s+m'en\s+(?:fiche|fous|moque)\b|\bpeu\s+importe\b|\bca\s+m'est\s+egal\b|"
     r"\b(?:je\s+)?(?:ne\s+)?(?:joue|jouais)\s+plus\b|\b(?:je\s+)?n'ai\s+pas\s+joue\b|"
     r"\btanto\s+faz\b|\bnao\s+(?:ligo|me\s+importo)\b|\bnao\s+(?:jogo|entro)\s+(?:mais|ha)\b|"
-    r"안\s*(?:한|했던)\s*지|접은\s*지")
+    r"안\s*(?:한|했던)\s*지|접은\s*지|"
+    # no more of the company's mail, a reason to leave: "je veux (juste) plus de mails",
+    # "I don't want any more emails", "não quero mais e-mails", "메일 그만"
+    r"\b(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+(?:any\s+more|anymore|more|your)\s+"
+    r"(?:e-?mails?|mails?|newsletters?|messages?|spam)\b|"
+    r"\b(?:je\s+)?(?:ne\s+)?veux\s+(?:juste\s+|simplement\s+)?plus\s+(?:de\s+|recevoir\s+"
+    r"(?:de\s+|vos\s+)?)(?:e-?mails?|mails?|courriels?|newsletters?|messages?|spam)\b|"
+    r"\bnao\s+quero\s+mais\s+(?:receber\s+)?(?:e-?mails?|newsletters?|mensagens?|spam)\b|"
+    r"(?:메일|이메일|광고)\S*\s*그만")
 #: Verbs of the requester's knowing, interchangeable in a ticking statement: a keyword
 #: written with one ("know … permanent", "영구 삭제 알") is also stated with another
 #: ("I understand it's permanent", "영구 삭제되는 것 이해했습니다").
@@ -173,12 +189,28 @@ _KNOWN_AFTER_KO = re.compile(r"\s*(?:다는|는|단)?\s*(?:거|것|걸|점)(?:�
                              r"(?:잘\s*|충분히\s*|다\s*)?(?:알|이해)")
 
 
+#: The deletion named as the restatement's subject, between the verb of knowing and it
+#: ("sei que a exclusão não tem volta", "I know deleting it can't be undone", "je sais que
+#: la suppression, c'est sans retour"): at most four words, one naming the deletion
+#: (`_DELETION`, any language), none ending a clause (folded).
+_DELETION_SUBJECT = re.compile(
+    r"(?:(?:a|o|la|le|l'|the|this|my|ma|mon|minha|meu|da|de|du|do)\s+)?"
+    r"(?:exclusao|exclusao\s+da\s+conta|apagar|apagar\s+a\s+conta|delecao|suppression|"
+    r"suppression\s+du\s+compte|fermeture\s+du\s+compte|deletion|deleting(?:\s+it)?|"
+    r"deleting\s+(?:the|my)\s+account|(?:account\s+)?deletion)"
+    r"(?:\s*,\s*(?:c'est|ca|isso|it'?s))?\s+(?:(?:e|est|is|will\s+be|sera)\s+)?$")
+
+
 def _known_irreversible(folded: str) -> re.Match[str] | None:
     """The first restatement of irreversibility in ``folded`` that a verb of knowing
-    governs (`_KNOWN_BEFORE`, `_KNOWN_AFTER_KO`), or None."""
+    governs (`_KNOWN_BEFORE`, `_KNOWN_AFTER_KO`), directly or over the deletion named as
+    its subject (`_DELETION_SUBJECT`), or None."""
     for m in _RESTATED.finditer(folded):
-        if _KNOWN_BEFORE.search(folded, max(0, m.start() - 48), m.start()) or \
-                _KNOWN_AFTER_KO.match(folded, m.end()):
+        before = folded[max(0, m.start() - 80):m.start()]
+        subject = _DELETION_SUBJECT.search(before)
+        if subject is not None:
+            before = before[:subject.start()]
+        if _KNOWN_BEFORE.search(before[-48:]) or _KNOWN_AFTER_KO.match(folded, m.end()):
             return m
     return None
 

@@ -208,7 +208,10 @@ _EDITED_DONE_KO = re.compile(r"(?:변경|수정)\s*했|바꿨|바꿔\s*놨")
 #: problem's cause, no step: never read as one).
 _PAYOUT_DETAILS = re.compile(r"bank|banc|payment|payout|paypal|iban|\brib\b|\bpix\b|paiement|"
                              r"pagamento|계좌")  # on the raw text, casefolded
-_DONE_AFTER_KO = re.compile(r"^\S*\s*(?:끝냈|끝내고|끝났|완료했|완료하고|깼|클리어)")
+#: In Korean, the finishing verb after the thing, an adverb of wholeness between ("퀘스트 다
+#: 깨고", "임무 전부 끝냈는데"); 깨다 (to clear) in its connective forms too.
+_DONE_AFTER_KO = re.compile(r"^\S*\s*(?:(?:다|모두|전부)\s*)?"
+                            r"(?:끝냈|끝내고|끝났|완료했|완료하고|깼|깨고|깨서|클리어)")
 #: What the product or a message says, reported ("the status says I'm not a patron", "le
 #: statut dit que je suis pas patron", "diz que não sou assinante"): a negation there is the
 #: problem shown, never the requester denying an option.
@@ -554,9 +557,11 @@ HESITATION = re.compile(
     r"두 가지|헷갈|"
     r"잘 모르|인지 모르|건지\s*(?:도\s*)?(?:잘\s*)?(?:모르|몰라)")
 #: Alternatives in one sentence: "or", "ou", "soit", "whether", a Korean "…인지 …인지",
-#: "…건지 …인지", "아니면", "거나".
+#: "…건지 …인지", "아니면", "거나", or two Korean questions in a row with no "or" ("버그인가요
+#: 아이템이 날아간 건가요?": which of the two).
 _ALTERNATIVE = re.compile(r"\b(?:or|ou|soit|whether|si)\b|(?:인지|건지|는지).*(?:인지|건지|는지)|"
-                          r"아니면|거나")
+                          r"아니면|거나|(?:인가요|건가요|는\s*건가요|된\s*건가요)\s*,?\s+\S.*"
+                          r"(?:인가요|건가요|나요)\s*$")
 #: A hedge closing a guess, no alternative: "is there a hold on my account or something?",
 #: "un blocage ou quoi ?", "ou un truc comme ça", "ou algo assim", "ou alguma coisa", "a week
 #: or so" (folded): the guess is the one thing named, the sentence offers no second.

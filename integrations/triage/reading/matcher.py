@@ -115,7 +115,7 @@ MEMO_MAX = 20_000
 _NEGATION_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither|\bnever)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
-                     r"question|with|of|use|using|used|have|own|even|being|getting|"
+                     r"question|query|with|of|use|using|used|have|own|even|being|getting|"
                      # a request withheld: "not asking for a refund", "don't want a refund"
                      r"asking|looking|requesting|seeking|wanting|want|for|"
                      # a topic set aside: "I'm not talking about my subscription"
@@ -125,13 +125,14 @@ _NEGATION_BEFORE = {
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
     "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
-                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|bug|histoire|"
-                     r"affaire|sujet|eu|ete|"
+                     r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|demande|bug|"
+                     r"histoire|affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport|rien a faire)\s+"
                      r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+(?:(?:e|um|uma|o|a|de|do|"
-                     r"da|foi|eh|problema|questao|assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
+                     r"da|foi|eh|problema|questao|duvida|pergunta|assunto|bug|sou|somos|era|sao|"
+                     r"uso|usei|usamos|"
                      r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
                      # a topic set aside: "não tô falando da assinatura"
                      r"falando|reclamando|perguntando|escrevendo)\s+)"
@@ -165,12 +166,12 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: from another mention.
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
-                     r"problem|issue|question|bug|with|of|use|using)\s+){1,3}$|"
+                     r"problem|issue|question|query|bug|with|of|use|using)\s+){1,3}$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
     "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
-                     r"(?:probleme|souci|question|bug|histoire|affaire|sujet)s?\s+(?:(?:de|d'|du|des|"
+                     r"(?:probleme|souci|question|demande|bug|histoire|affaire|sujet)s?\s+(?:(?:de|d'|du|des|"
                      r"avec|le|la|les|l'|"
                      r"mon|ma|mes)\s*){0,2}$|"
                      r"(?:\bpas|\baucune?)\s+(?:vraiment\s+)?(?:un|une|le|la|les|l')\s*$|"
@@ -180,7 +181,8 @@ _DENIAL_BEFORE = {
                      r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport)\s+avec\s+"
                      r"(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|assunto|bug|sobre)\s+){0,3}$|"
+                     r"(?:(?:um|uma|o|a|de|do|da|problema|questao|duvida|pergunta|assunto|bug|"
+                     r"sobre)\s+){0,3}$|"
                      r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
                      r"nao tem relacao)\s+com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
 }
@@ -730,7 +732,8 @@ class Hit:
 
 def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern[str] | None]:
     """One regular expression for a matcher's Korean phrases, each its own group: words
-    joined by optional spaces and an optional particle, a "되" key meeting its contracted
+    joined by optional spaces and up to two stacked particles ("인벤에도 없": 에 and 도),
+    a "되" key meeting its contracted
     forms, the last word open-ended (its ending is part of the hit). A phrase starts a word
     unless its first word has two syllables or more (compounds: "접속오류"). Character
     classes stand outside the alternatives: the expression compiles once per matcher, fast."""
@@ -744,7 +747,7 @@ def _korean_pattern(phrases: Sequence[Phrase]) -> tuple[list[Phrase], re.Pattern
             continue
         if len(raw) == 1 and len(raw[0]) < 2:
             continue  # one syllable alone: the word-by-word pass (exact key) is enough
-        body = rf"(?:{particles})?\s*".join(
+        body = rf"(?:{particles}){{0,2}}\s*".join(
             re.escape(w[:-1]) + _DOE if w.endswith("되") else re.escape(w) for w in raw)
         group = f"(?P<k{len(kept)}>{body})"
         if raw[0][:-1] if raw[0].endswith("되") else raw[0]:

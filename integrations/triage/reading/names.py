@@ -343,8 +343,9 @@ _CLAUSE_START = re.compile(
 _SENTENCE_START = re.compile(r"[.!?\n]\s*$")
 #: Where its one-word value must end: the clause (a slash or a dash between spaces
 #: separates two items: "계정 이름 minjiii / 이메일 …"; a Korean copula after a Latin word
-#: ends it too: "아이디는 ravenmoor 예요").
-_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$)|[/|]\s|-\s)|"
+#: ends it too: "아이디는 ravenmoor 예요"; so does an aside opening in brackets: "my account
+#: frostwhisker (email …)").
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$)|[/|]\s|-\s|\()|"
                          r"\s*(?:입니다|이에요|예요|이고|이구요|이요|인데)(?![\uac00-\ud7a3])")
 
 
@@ -362,9 +363,13 @@ def _proper_name(value: str) -> bool:
 def _shouted(value: str, languages: tuple[str, ...]) -> bool:
     """True for a word written in capitals that the workspace's languages use often: said
     with emphasis ("came out of my acct TWICE", "minha conta NUNCA recebeu", "mon compte
-    ENCORE débité"), no handle; a rare or coined one ("KRAGGOR") may still be a name."""
-    return value.isalpha() and value.isupper() and len(value) >= 2 and \
-        (fold(value) in COMMON or fold(value) in STATE_WORDS or common_word(value, languages))
+    ENCORE débité"), no handle; a rare or coined one ("KRAGGOR") may still be a name.
+    A run of such words is emphasis too ("someone is in my account RIGHT NOW")."""
+    words = value.split()
+    return bool(words) and all(
+        w.isalpha() and w.isupper() and len(w) >= 2 and
+        (fold(w) in COMMON or fold(w) in STATE_WORDS or common_word(w, languages))
+        for w in words)
 
 
 #: A label's mark between a field's name and its value ("Account: X", "login = X"): what
@@ -372,10 +377,15 @@ def _shouted(value: str, languages: tuple[str, ...]) -> bool:
 _LABEL_MARK = re.compile(r"[:：=]")
 
 
+#: A dot between two letters inside one word, as handles have ("ana.trovinha").
+_DOTTED = re.compile(r"[^\W\d_]\.[^\W\d_]")
+
+
 def _looks_like_name(value: str, explicit: bool) -> bool:
     words = value.split()
     first = words[0]
-    if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper():
+    if any(c.isdigit() or c == "_" for c in first) or first[:1].isupper() or \
+            _DOTTED.search(first):  # "na conta ana.trovinha": a dot inside, as in a handle
         return True
     word = first.casefold()
     if fold(word) in STATE_WORDS or (len(words) == 1 and fold(word) in COMMON):

@@ -103,11 +103,15 @@ _UNABLE_BEFORE = re.compile(
 #: What the requester wanted or tried to do, right before an option's words met only
 #: loosely (`loose`): "queria comprar o pacote mas …" for "comprei mas" (bought but), "I
 #: wanted to buy it but" for "bought it but": an intention, not the act the option names
-#: (not "quero trocar o email", "I want to change": the request itself).
+#: (not "quero trocar o email", "I want to change": the request itself). A need is an
+#: intention too: "preciso entrar na minha conta" is no "entraram na minha conta" (they got
+#: in), "I need to log in" no "logged in from".
 _WANTED_BEFORE = re.compile(
     r"\b(?:wanted|tried|trying|was going|meant|voulais|voulu|voulait|"
-    r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia)\s+"
-    r"(?:to\s+|de\s+|d')?$")
+    r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia|"
+    r"need|needed|have|has|dois|devais|doit|besoin|preciso|precisava|precisamos|"
+    r"tenho que|tenho de|temos que)\s+(?:(?:urgently|really|absolutely|vraiment|urgente|"
+    r"urgentemente|muito)\s+)?(?:to\s+|de\s+|d')?$")
 
 
 #: Portuguese "baixar" said of a setting: "baixei os gráficos pro mínimo", "baixar a
