@@ -4,7 +4,9 @@ Order (each step says *how* the locale was found, for `deskops explain`):
 
 1. ``script``: Hangul in the text → Korean (a script check is exact; no statistics needed);
 2. ``detector``: `py3langid` (langid.py's model, about 5 MB, deterministic, no network),
-   restricted to the candidate locales' languages, accepted above a confidence threshold;
+   restricted to the candidate locales' languages, accepted above a confidence threshold,
+   on the requester's own words (a message quoted in double quotes or guillemets is the
+   product's, left out when enough letters remain);
 3. ``requester``: the requester's own locale, when it is one of the candidates;
 4. ``default``: the workspace's default locale.
 
@@ -80,8 +82,23 @@ def _restricted(languages: tuple[str, ...]) -> Any:
     return identifier
 
 
+#: A message quoted in double quotes or guillemets, on one line: the product's words
+#: ("Unexpected token < in JSON", « Fichier non valide »), not the requester's language.
+_QUOTED = re.compile(r"\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|«[^»\n]{1,160}»")
+
+
+def _own_words(text: str) -> str:
+    """``text`` without its quoted messages (`_QUOTED`) when enough letters remain for the
+    detector: an English error message pasted into Portuguese prose does not make it
+    English, nor uncertain."""
+    if '"' not in text and "“" not in text and "«" not in text:
+        return text
+    own = _QUOTED.sub(" ", text)
+    return own if len(_LETTER.findall(own)) >= MIN_LETTERS else text
+
+
 def _classify(text: str, languages: Sequence[str]) -> tuple[str, float]:
-    lang, prob = _restricted(tuple(sorted(languages))).classify(text)
+    lang, prob = _restricted(tuple(sorted(languages))).classify(_own_words(text))
     return str(lang), float(prob)
 
 

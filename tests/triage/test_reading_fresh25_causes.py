@@ -186,3 +186,66 @@ def test_a_question_set_aside_denies_its_topic(ads: TriageContext, body: str,
     d = decide(on(ads, body, form="publisher-support", locale=locale), ads)
     assert written(ads, d).get("problem_type") != "pub_rewards"
     assert not any("Rewards" in str(r) for r in d.rules), d.rules
+
+
+# ------------------------------------------------------------------ dates, steps, language
+
+
+@pytest.mark.parametrize(("body", "locale", "day"), [
+    ("O cartão foi cobrado semana passada. Já faz uma semana e ninguém responde.", "pt-br",
+     "2026-03-02"),
+    ("Le paiement est parti mardi. Ça fait trois jours que j'attends une réponse.", "fr",
+     "2026-03-10"),
+])
+def test_a_wait_for_an_answer_does_not_date_the_problem(games: TriageContext, body: str,
+                                                        locale: str, day: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("occurred_on") == day
+
+
+def test_a_duration_alone_still_dates_the_problem(games: TriageContext) -> None:
+    got, _ = _read(games, "Ça fait trois jours que le jeu plante au lancement.",
+                   "technical-issues", "fr")
+    assert got.get("occurred_on") == "2026-03-09"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The reports page is blank. Tried 4 times today. Firefox on Windows 11, SID 4410022.",
+     "en"),
+    ("La page des rapports est vide. J'ai essayé plusieurs fois hier. Firefox sur Windows 11, "
+     "SID 4410022.", "fr"),
+])
+def test_a_count_of_tries_is_no_step(ads: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(ads, body, form="publisher-support", locale=locale,
+                  problem_type="pub_technical"), ads)
+    assert "steps_taken" not in written(ads, d)
+    assert "steps_taken" in asked(d)
+
+
+def test_an_adverb_of_manner_keeps_a_sentence_of_acts(ads: TriageContext) -> None:
+    d = decide(on(ads, "SID 4410022, Firefox on Windows 11. I literally just typed my email "
+                       "and pressed Enter, nothing more.", form="publisher-support",
+                  locale="en", problem_type="pub_technical"), ads)
+    assert written(ads, d).get("steps_taken", "").startswith("I literally just typed my email")
+
+
+def test_a_quoted_english_message_leaves_portuguese_prose_portuguese(
+        ads: TriageContext) -> None:
+    """An error message pasted in English is the product's words: the requester's language
+    is read from theirs ("no Windows 10" is "on Windows 10", no English negation)."""
+    d = decide(on(ads, 'O relatório não abre e aparece "Request failed with status code 500 '
+                       'please retry later". Uso Firefox no Windows 11. SID 4410022.',
+                  form="publisher-support", problem_type="pub_technical"), ads)
+    assert d.language == "pt-br"
+    assert written(ads, d).get("operating_system") == "Windows 11"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("There's a character, Vornakel, who runs the same loop all night with a bot.", "en"),
+    ("Il y a un perso, Vornakel, qui tourne en boucle toute la nuit, c'est un bot.", "fr"),
+    ("Tem um personagem, Vornakel, que fica rodando em loop a noite toda, é bot.", "pt-br"),
+])
+def test_a_character_there_named_in_apposition_is_the_reported_player(
+        games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale)
+    assert got.get("reported_player") == "Vornakel"

@@ -256,11 +256,26 @@ class ClauseReader:
         value = capped[start:end].strip(" ,;")
         if _CONTACT.search(fold(value)):  # asking someone is no step taken
             return None
+        if _ONLY_COUNT.match(fold(capped[m.end():end])):
+            return None  # "tried 3 times today": how often, nothing acted on
         if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
             return Evidence(key=self.field.key, value=value, span=clip(value),
                             method="sentence", locale=locale, confidence=CLAUSE,
                             source=source)
         return None
+
+
+#: After a cue, only a count of tries and when: "tried 3 times today", "j'ai essayé plusieurs fois
+#: hier", "tentei umas 5 vezes", "tried again this morning" (folded): a retry counted,
+#: no step named.
+_ONLY_COUNT = re.compile(
+    r"\s*(?:it\s+|again\s+|de nouveau\s+|de novo\s+|novamente\s+)?"
+    r"(?:(?:about|like|around|environ|genre|umas?|uns|tipo)\s+)?"
+    r"(?:\d+|once|twice|two|three|four|five|several|many|multiple|a few|a couple of|"
+    r"deux|trois|quatre|cinq|plusieurs|maintes|duas|dois|tres|quatro|cinco|varias|muitas)"
+    r"\s*(?:times?|x|fois|vezes)?\s*"
+    r"(?:(?:today|yesterday|this morning|tonight|last night|now|already|in a row|"
+    r"aujourd'hui|hier|ce matin|deja|d'affilee|hoje|ontem|ja|seguidas?)\s*)*[\s,;:]*$")
 
 
 #: A denial right before a cue: "haven't", "did not", "never", "(n'ai) pas (encore)",

@@ -31,7 +31,9 @@ mapped to IANA), else the workspace's (``settings.reading.timezone``, UTC by def
 A date in the future of the ticket is never a candidate. Periods ("last week", "last
 weekend") give their first day with a lower confidence, so the workspace threshold
 decides whether they are written. "Since the update" is not dated: the ticket does not
-say when the update was.
+say when the update was. A duration counted to now beside a wait for an answer ("já faz
+uma semana e ninguém resolve", "ça fait 3 jours que j'attends") dates the wait: it counts
+like a retry's date, only when the texts give no other.
 """
 
 from __future__ import annotations
@@ -446,6 +448,31 @@ _RETRY = re.compile(
     r"다시\s*(?:시도|해|했|결제|구매|눌러|눌렀|확인)|재시도|(?:오늘|지금)도|아직도")
 
 
+#: A wait for the support's answer: "nobody answers", "personne ne répond", "j'attends",
+#: "ninguém resolve", "sem resposta", "답이 없어요", "기다리고" (folded).
+_WAITED = re.compile(
+    r"\b(?:nobody|no one|no answer|no reply|no response|(?:still\s+)?waiting|"
+    r"personne|sans reponse|pas de reponse|aucune reponse|j'attends|en attente|"
+    r"ninguem|sem resposta|nenhuma resposta|esperando|aguardando)\b|"
+    r"(?:답|답변|답장|연락)(?:이|도)?\s*없|기다리")
+#: A duration counted to now ("ça fait une semaine", "faz uma semana", "depuis trois
+#: jours", "일주일째"): with `_WAITED` in its sentence it dates the wait, not the problem
+#: ("já faz uma semana e ninguém resolve"); read like a retry's date (`read_date`).
+_DURATION_START = re.compile(r"(?:ca fait|cela fait|voila|depuis|ja faz|faz|fazem|ja ha|ha)\s|"
+                             r"\S*째")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+def _waited(folded: str, at: int, phrase: str) -> bool:
+    """True when the date phrase at ``folded[at:]`` is a duration counted to now and its
+    sentence tells a wait for an answer (`_WAITED`)."""
+    if not _DURATION_START.match(fold(phrase)):
+        return False
+    begin = max((m.end() for m in _SENTENCE_STOP.finditer(folded, 0, at)), default=0)
+    stop = next((m.start() for m in _SENTENCE_STOP.finditer(folded, at)), len(folded))
+    return _WAITED.search(folded, begin, stop) is not None
+
+
 def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
                ) -> list[tuple[date, float, str]]:
     """Every date the text gives: ``(date, confidence, phrase)``, in text order; ``created``
@@ -456,7 +483,8 @@ def find_dates(text: str, language: str, created: datetime, timezone: str = "UTC
 
 def _find_dates(text: str, language: str, created: datetime, timezone: str = "UTC"
                 ) -> list[tuple[date, float, str, bool]]:
-    """`find_dates`, each date told whether it stands in a retry's clause (`_RETRY`)."""
+    """`find_dates`, each date told whether it stands in a retry's clause (`_RETRY`) or
+    counts a wait for an answer (`_waited`)."""
     local = created
     today = local.date()
     folded = fold(text)
@@ -493,7 +521,7 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
     for start, end, day, phrase in _weekdays(folded, text, today):
         add(start, end, day, EXACT, phrase)
     retry = [(m.start(), m.end()) for m in _RETRY.finditer(folded)]
-    return [(d, c, p, any(_same_clause(folded, at, r) for r in retry))
+    return [(d, c, p, any(_same_clause(folded, at, r) for r in retry) or _waited(folded, at, p))
             for at, d, c, p in sorted(found, key=lambda x: x[0])]
 
 

@@ -33,7 +33,9 @@ __all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "listed", "result_stop", "sequenc
 _ACT = (
     # the pluperfect or the perfect tells the same acts ("I had switched my theme, then
     # pasted …", "we've changed the plan and added …")
-    r"(?:(?:i|we)\s+(?:(?:had|'d|have|'ve)\s+)?(?:just\s+|then\s+|first\s+|already\s+)?)?"
+    # an adverb of manner too: "i literally just typed …", "I simply clicked …"
+    r"(?:(?:i|we)\s+(?:(?:had|'d|have|'ve)\s+)?(?:(?:literally|simply|only|really)\s+)?"
+    r"(?:just\s+|then\s+|first\s+|already\s+)?)?"
     r"(?:go(?:es)?\s+(?:to|into|in)|went\s+(?:to|into|in)|head(?:ed)?\s+to|"
     r"navigate(?:d)?\s+to|open(?:ed)?|click(?:ed)?|tap(?:ped)?|press(?:ed)?|hit|"
     r"select(?:ed)?|choose|chose|pick(?:ed)?|enter(?:ed)?|type(?:d)?|paste(?:d)?|"
