@@ -161,15 +161,21 @@ def test_two_korean_questions_in_a_row_ask_which(games: TriageContext) -> None:
      "pt-br"),
     ("I forgot my password and the reset mail never comes. I need to log in to my account "
      "today.", "en"),
+    ("J'ai oublié mon mot de passe, j'ai besoin d'entrer dans mon compte.", "fr"),
 ])
 def test_a_need_is_no_act_done(games: TriageContext, body: str, locale: str) -> None:
     got, _ = _read(games, body, "account-recovery", locale)
     assert got.get("recovery_reason") == "recovery_password"
 
 
-def test_someone_who_got_in_is_still_read(games: TriageContext) -> None:
-    got, _ = _read(games, "Entraram na minha conta ontem e trocaram a senha.",
-                   "account-recovery", "pt-br")
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Entraram na minha conta ontem e trocaram a senha.", "pt-br"),
+    # the perfect's "has" is no need
+    ("Someone has logged into my account from another country.", "en"),
+])
+def test_someone_who_got_in_is_still_read(games: TriageContext, body: str,
+                                          locale: str) -> None:
+    got, _ = _read(games, body, "account-recovery", locale)
     assert got.get("recovery_reason") == "recovery_compromised"
 
 

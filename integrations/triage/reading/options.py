@@ -107,11 +107,13 @@ _UNABLE_BEFORE = re.compile(
 #: intention too: "preciso entrar na minha conta" is no "entraram na minha conta" (they got
 #: in), "I need to log in" no "logged in from".
 _WANTED_BEFORE = re.compile(
-    r"\b(?:wanted|tried|trying|was going|meant|voulais|voulu|voulait|"
-    r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia|"
-    r"need|needed|have|has|dois|devais|doit|besoin|preciso|precisava|precisamos|"
-    r"tenho que|tenho de|temos que)\s+(?:(?:urgently|really|absolutely|vraiment|urgente|"
-    r"urgentemente|muito)\s+)?(?:to\s+|de\s+|d')?$")
+    r"\b(?:(?:wanted|tried|trying|was going|meant|voulais|voulu|voulait|"
+    r"essaye|essaie|essayais|queria|quis|tentei|tentando|tentava|ia)\s+(?:to\s+|de\s+|d')?|"
+    # a need: "need to", "have to" (never the perfect's "have"), "besoin de", "preciso"
+    r"(?:(?:need|needs|needed|have|has|had)\s+(?:(?:urgently|really|absolutely)\s+)?to|"
+    r"dois|devais|doit|besoin\s+(?:de|d')|preciso|precisava|precisamos|tenho\s+que|tenho\s+de|"
+    r"temos\s+que)\s*(?:(?:urgently|really|vraiment|absolument|urgente|urgentemente|muito)\s+)?"
+    r"(?:de\s+|d'|e\s+)?)$")
 
 
 #: Portuguese "baixar" said of a setting: "baixei os gráficos pro mínimo", "baixar a
