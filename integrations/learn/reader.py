@@ -126,13 +126,17 @@ def size_of(doc: Mapping[str, Any]) -> int:
 def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
                  source: str = "", max_features: int | None = None,
                  budget: int | None = BUDGET, prune: float = PRUNE,
-                 digits: int | None = DIGITS, folds: int = 5, date: str | None = None
-                 ) -> tuple[dict[str, Any], list[FieldSummary]]:
+                 digits: int | None = DIGITS, folds: int = 5, date: str | None = None,
+                 spans: bool = True) -> tuple[dict[str, Any], list[FieldSummary]]:
     """The ``learned.json`` document for ``workspace`` from labelled ``tickets``, and per
     dropdown field what was learned. The vocabulary keeps every n-gram of two tickets or
     more (at most ``max_features``), fewer while the file exceeds ``budget`` bytes.
     ``prune=0, digits=None, budget=None`` keep every weight exactly (the tests compare the
-    worker's scorer with scikit-learn's)."""
+    worker's scorer with scikit-learn's). ``spans``: also the span reader of name fields
+    (`train_spans`), whose bytes the budget counts first."""
+    found = train_spans(workspace, tickets, digits=digits) if spans else None
+    if found is not None and budget is not None:
+        budget -= size_of({"spans": found})  # the dropdowns' vocabulary makes room
     cap = max_features
     while True:
         doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, 0, date)
@@ -142,6 +146,8 @@ def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
         cap = max(1000, int(kept * budget / size * 0.97))
     if folds:
         doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, folds, date)
+    if found is not None:
+        doc["spans"] = found
     return doc, summaries
 
 
@@ -211,3 +217,88 @@ def train(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], **options:
           ) -> dict[str, Any]:
     """The ``learned.json`` document for ``workspace`` from labelled ``tickets``."""
     return train_report(workspace, tickets, **options)[0]
+
+
+# --------------------------------------------------------------------------- spans
+
+#: Regularisation of the span reader's logistic regression (scikit-learn's ``C``).
+SPAN_C = 1.0
+#: A span feature whose weight stays below this is left out.
+SPAN_PRUNE = 0.05
+
+
+def _texts(ticket: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The requester's texts as the worker reads them: replies newest first, then the
+    description, then the subject."""
+    replies = [str(r) for r in ticket.get("replies") or ()]
+    return [*((f"comment {2 + i}", r) for i, r in reversed(list(enumerate(replies)))),
+            ("description", str(ticket.get("body") or "")),
+            ("subject", str(ticket.get("subject") or ""))]
+
+
+def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
+              ) -> tuple[list[list[str]], list[int], list[str]]:
+    """The span reader's training rows: per ticket and name field of its form, every
+    candidate's features, 1 for the one that is the stated value, 0 for the others. A
+    field whose stated value is no candidate (not verbatim, or not a name's shape) teaches
+    nothing on that ticket; a field stated nowhere gives negatives only."""
+    from integrations.triage.reading.lexicon import lexicon_languages
+    from integrations.triage.reading.spans import candidates, features, field_cues, span_fields
+
+    default = workspace.settings.get("default_form")
+    keys = span_fields(workspace.fields)
+    cues = {k: field_cues(workspace.fields[k]) for k in keys}
+    everyone = frozenset(w for ws in cues.values() for w in ws)
+    x: list[list[str]] = []
+    y: list[int] = []
+    used: set[str] = set()
+    for t in tickets:
+        form = workspace.forms.get(str(t.get("form") or default or ""))
+        wanted = [k for k in keys if form is None or k in {str(r) for r in form.fields}]
+        wanted = [k for k in wanted if k not in dict(t.get("fields") or {})]
+        if not wanted:
+            continue
+        locale = str(t.get("lang") or "en")
+        languages = lexicon_languages((locale,))
+        found = [c for source, text in _texts(t)
+                 for c in candidates(source, text, locale, languages)]
+        if not found:
+            continue
+        states = dict(t.get("states") or {})
+        for k in wanted:
+            stated = states.get(k)
+            truth = " ".join(str(stated).split()).casefold() if stated is not None else None
+            labels = [int(truth is not None and " ".join(c.text.split()).casefold() == truth)
+                      for c in found]
+            if truth is not None and not any(labels):
+                continue
+            for c, label in zip(found, labels, strict=True):
+                x.append(features(c, k, cues[k], everyone - cues[k]))
+                y.append(label)
+            used.add(k)
+    return x, y, sorted(used)
+
+
+def train_spans(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
+                c: float = SPAN_C, prune: float = SPAN_PRUNE, digits: int | None = DIGITS
+                ) -> dict[str, Any] | None:
+    """``learned.json``'s ``spans`` object (`integrations.triage.reading.spans`), or None
+    when the tickets hold no positive example."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x, y, used = span_rows(workspace, tickets)
+    if not x:
+        return None
+    if sum(y) < MIN_EXAMPLES or sum(y) == len(y):
+        return None
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([dict.fromkeys(row, 1) for row in x])
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(matrix, y)
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): _round(float(w), digits) for n, w in zip(names, model.coef_[0],
+                                                                 strict=True)
+               if abs(w) > prune}
+    return {"fields": used, "intercept": _round(float(model.intercept_[0]), digits),
+            "weights": dict(sorted(weights.items())), "examples": len(y), "positives": sum(y)}

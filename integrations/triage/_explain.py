@@ -79,7 +79,7 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
 _METHOD = {"option": "option titles and keywords", "date": "date in words",
            "typed": "typed value", "sentence": "value in a sentence", "label": "labelled line",
            "pattern": "pattern", "checkbox": "checkbox statement",
-           "learned": "learned"}
+           "learned": "learned", "learned_span": "learned span"}
 
 
 def explain_text(decision: Decision) -> str:

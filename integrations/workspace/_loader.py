@@ -148,6 +148,13 @@ def _learned_checks(root: Path, fields: Mapping[str, Field], report: Report) -> 
             report.warn(FILE, f"/fields/{key}/classes", f"{', '.join(map(repr, stale))} "
                         f"{'is not an option' if len(stale) == 1 else 'are not options'} "
                         f"of {key} (a stale model), ignored: train it again (deskops learn)")
+    if model.spans is not None:
+        for key in sorted(model.spans.fields):
+            f = fields.get(key)
+            if f is None or f.kind not in ("text", "regexp"):
+                report.warn(FILE, "/spans/fields", f"{key!r} is not a text field of the "
+                            "workspace, the span reader ignores it: train the model again "
+                            "(deskops learn)")
     return model
 
 

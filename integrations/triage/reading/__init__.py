@@ -16,7 +16,9 @@ the field's schema; the decision writes them. One module per method:
 - ``clauses``: free-text clauses after cues, and "Label: value" lines of text fields;
 - ``learned``: the workspace's learned model (``learned.json``), a second opinion on
   dropdowns: it vetoes a keyword write it finds unlikely and fills a dropdown the keywords
-  leave unwritten when it is sure (`learned.second_opinion`, applied here and only here).
+  leave unwritten when it is sure (`learned.second_opinion`, applied here and only here);
+- ``spans``: the same file's span reader, for a name field the hand-written readers (and
+  ``leftover``) leave empty: the best name-like span when it is sure (`spans.best_span`).
 
 Labelled lines ("Label: value") are read first by the declared ``x-deskops.extract``
 patterns and the option lines (any title or synonym of the field as the label), then by
@@ -45,6 +47,7 @@ from integrations.triage.reading.names import (
 )
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
+from integrations.triage.reading.spans import DEFAULT_SPAN, best_span, field_cues
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 
@@ -65,7 +68,7 @@ __all__ = [
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
     "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8, "checkbox": 0.85,
-    "learned": 0.85,
+    "learned": 0.85, "learned_span": DEFAULT_SPAN,
 }
 
 
@@ -82,6 +85,8 @@ class Reader:
     #: Per dropdown the workspace's learned model knows, its option values (the model's
     #: other classes are ignored: a stale model after an option was removed).
     learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Per name field, its cue words for the learned span reader (when the model has one).
+    cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -> Reader:
@@ -129,7 +134,9 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -
                                     ours, phrases)
     known = {k: frozenset(o.value for o in fields[k].options) for k in options
              if learned is not None and k in learned.fields}
-    return Reader(options, typed, names, clauses, tuple(dates), boxes, known)
+    cues = {k: field_cues(fields[k]) for k in names} \
+        if learned is not None and learned.spans is not None else {}
+    return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues)
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
@@ -155,8 +162,17 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         own = _named(reader, key, texts, locale, memo)
         if own is not None:
             return own
-        return leftover(reader.names, key, texts, locale,
-                        lambda: {k: _named(reader, k, texts, locale, memo) for k in reader.names})
+        def others() -> dict[str, Evidence | None]:
+            return {k: _named(reader, k, texts, locale, memo) for k in reader.names}
+
+        left = leftover(reader.names, key, texts, locale, others)
+        spans = opinion.model.spans if opinion is not None else None
+        if left is not None or spans is None or opinion is None or key not in reader.cues:
+            return left
+        done = others()
+        return best_span(spans, key, reader.cues, texts, locale, memo,
+                         [str(e.value) for e in done.values() if e is not None],
+                         [k for k, e in done.items() if e is None], opinion.span)
     if key in reader.clauses:
         return reader.clauses[key].read(texts, locale)
     return None

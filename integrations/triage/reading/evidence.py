@@ -8,7 +8,8 @@ from typing import Any, Literal
 __all__ = ["Evidence", "Method"]
 
 #: How a value was read; also the suffix of the tag that marks an inferred write.
-Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox", "learned"]
+Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox", "learned",
+                 "learned_span"]
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,8 @@ class Evidence:
 
     ``choices`` is set instead of a value when a dropdown's text named two options: the
     value is not written and the question offers them. ``method`` ``learned``: chosen by
-    the workspace's learned model (`reading.learned`), ``confidence`` its probability.
+    the workspace's learned model (`reading.learned`), ``confidence`` its probability;
+    ``learned_span``: a name field's span chosen by its span reader (`reading.spans`).
     """
 
     key: str

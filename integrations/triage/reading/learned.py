@@ -30,11 +30,13 @@ from operator import mul
 from typing import Any
 
 from integrations.triage.reading.evidence import SPAN_MAX, Evidence, clip
+from integrations.triage.reading.spans import DEFAULT_SPAN, SpanModel
 
 __all__ = [
     "DEFAULT_VETO",
     "FILE",
     "FORMAT",
+    "FORMATS",
     "FieldModel",
     "LearnedError",
     "Model",
@@ -47,8 +49,11 @@ __all__ = [
 
 #: The workspace file holding the model.
 FILE = "learned.json"
-#: The format tag of that file.
-FORMAT = "deskops-learned/1"
+#: The format tag of that file: ``/2`` may hold a ``spans`` model (`reading.spans`), a
+#: ``/1`` file (dropdowns only) is read as before.
+FORMAT = "deskops-learned/2"
+#: Every format tag this code reads.
+FORMATS = ("deskops-learned/1", FORMAT)
 #: A keyword option the model gives less than this is not written (``learned_veto``).
 DEFAULT_VETO = 0.15
 NGRAM_RANGE = (2, 5)
@@ -111,13 +116,15 @@ class Model:
     fields: Mapping[str, FieldModel]
     ngram_range: tuple[int, int] = NGRAM_RANGE
     trained: Mapping[str, Any] = field(default_factory=dict)
+    #: The span reader of name/id-like free-text fields (``spans``), when trained.
+    spans: SpanModel | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> Model:
         """The model in a parsed ``learned.json``; `LearnedError` names the first flaw."""
-        if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-            raise LearnedError(f"not a {FORMAT} model (\"format\" must be {FORMAT!r})",
-                               "/format")
+        if not isinstance(data, Mapping) or data.get("format") not in FORMATS:
+            raise LearnedError(f"not a {FORMAT} model (\"format\" must be one of "
+                               f"{', '.join(FORMATS)})", "/format")
         rng = data.get("ngram_range", list(NGRAM_RANGE))
         if not (isinstance(rng, list) and len(rng) == 2 and all(
                 isinstance(n, int) and n > 0 for n in rng) and rng[0] <= rng[1]):
@@ -138,8 +145,14 @@ class Model:
             raise LearnedError("fields must be an object", "/fields")
         fields = {str(k): _field_model(str(k), v) for k, v in fields_doc.items()}
         trained = data.get("trained") if isinstance(data.get("trained"), Mapping) else {}
+        spans = None
+        if data.get("spans") is not None:
+            try:
+                spans = SpanModel.from_json(data["spans"])
+            except ValueError as exc:
+                raise LearnedError(str(exc), "/spans") from exc
         return cls(vocabulary=vocabulary, fields=fields, ngram_range=(rng[0], rng[1]),
-                   trained=dict(trained or {}))
+                   trained=dict(trained or {}), spans=spans)
 
     def features(self, counts: Mapping[str, int]) -> dict[int, float]:
         """The L2-normalised TF-IDF vector (index → value) of one text's n-gram counts,
@@ -222,6 +235,8 @@ class Opinion:
     written: float = 0.8
     #: The lowest probability a filled option is offered at (the ``learned`` threshold).
     fill: float = 0.85
+    #: The lowest probability a span is written at (the ``learned_span`` threshold).
+    span: float = DEFAULT_SPAN
 
 
 #: How many of the words that weighed most make a filled value's span.
