@@ -45,6 +45,10 @@ def learn(app: App, labels: tuple[Path, ...]) -> None:
         click.echo(f"{s.key}: {s.examples} examples, {len(s.classes)} classes "
                    f"({', '.join(c or '(not stated)' for c in s.classes)}), "
                    f"5-fold accuracy {accuracy}")
+    if "spans" in doc:
+        spans = doc["spans"]
+        click.echo(f"spans (name fields): {spans['positives']} values among "
+                   f"{spans['examples']} candidate spans, fields {', '.join(spans['fields'])}")
     if not doc["fields"]:
         raise click.ClickException(f"nothing learned from {len(tickets)} tickets: no dropdown "
                                    "field has enough labelled examples; no file written")

@@ -7,8 +7,9 @@ Usage: ``python scripts/corpus/span_transfer.py [--splits fresh20,...] [--thresh
 For each held-out split S (default fresh20 … fresh24), ``schemas/examples`` is copied to a
 temporary folder; each workspace's ``learned.json`` is trained (dropdown models and span
 reader, `integrations.learn.reader.train`) on every corpus ticket whose split is not S, and
-S is scored (``triage_quality.score``) twice: with that file less its ``spans`` (today's
-product) and with it whole, at each ``--threshold`` (``settings.reading.thresholds.
+S is scored (``triage_quality.score``) with the dropdown models alone (today's product,
+trained without spans: the whole size budget) and with the file whole (the spans' bytes
+taken from the dropdowns' budget), at each ``--threshold`` (``settings.reading.thresholds.
 learned_span``). The sums over the splits are printed last. Files with ``fresh25`` or
 ``fresh26`` in their name (blind splits) are never opened. Pure: no sandbox, no network.
 """
@@ -90,8 +91,10 @@ def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], ve
         for name in WORKSPACES:
             tickets = [t for d in docs if d["workspace"] == name for t in d["tickets"]
                        if t.get("split", "tune") != split]
-            full[name] = train(load(root / name), tickets, source=f"all but {split}", folds=0)
-            bare = {k: v for k, v in full[name].items() if k != "spans"}
+            ws = load(root / name)
+            full[name] = train(ws, tickets, source=f"all but {split}", folds=0)
+            # today's product: the dropdown models alone, with the whole budget
+            bare = train(ws, tickets, source=f"all but {split}", folds=0, spans=False)
             (root / name / FILE).write_text(json.dumps(bare, ensure_ascii=False), "utf-8")
         out = [score(docs, split, root)]
         for name in WORKSPACES:

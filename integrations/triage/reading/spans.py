@@ -63,6 +63,11 @@ _TOKEN = re.compile(rf"{_HANGUL_RUN}|{_LATIN}")
 _QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’'\n]{2,40}?)\s*[\"”»’']")
 _HANGUL = re.compile(_HANGUL_RUN)
 _SENTENCE_END = frozenset(".!?\n")
+#: Possessives and pronouns before a span: the requester's own thing or another person's.
+_WHOSE = {**dict.fromkeys(("my", "mine", "mon", "ma", "mes", "mien", "mienne", "meu", "minha",
+                           "meus", "minhas", "제", "내", "저의", "나의"), "1"),
+          **dict.fromkeys(("his", "her", "their", "son", "sa", "ses", "leur", "seu", "sua",
+                           "dele", "dela", "그의", "걔"), "3")}
 
 
 class Candidate(NamedTuple):
@@ -222,6 +227,11 @@ def _candidate(source: str, text: str, s: int, e: int, toks: list[tuple[str, int
     if e < len(text) and _HANGUL.match(text[e:e + 1]):
         tail = _HANGUL.match(text, e)
         f.append(f"attached={tail.group()[:2] if tail else ''}")
+    # whose it is: "son compte (max_durand)" is another person's, "le mien, sophie.b2" mine
+    for w, _, _ in toks[max(0, i - _LEFT):i]:
+        whose = _WHOSE.get(fold(w))
+        if whose:
+            f.append(f"poss={whose}")
     left = tuple(keys[max(0, i - _CUE_WINDOW):i])
     right = tuple(keys[j:j + _CUE_WINDOW])
     for d, k in enumerate(reversed(left[-_LEFT:]), 1):
