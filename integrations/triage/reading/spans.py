@@ -321,9 +321,15 @@ def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
     if not found:
         return None
     everyone = frozenset(w for k, ws in cues.items() for w in ws)
+    # one ticket's probabilities, per field and span, shared by its fields' readings
+    scores: dict[tuple[str, int, int, str], float] = \
+        memo.setdefault(("spans", "p"), {}) if memo is not None else {}
 
     def p(c: Candidate, k: str) -> float:
-        return model.probability(features(c, k, cues[k], everyone - cues[k]))
+        slot = (k, c.start, c.end, c.source)
+        if slot not in scores:
+            scores[slot] = model.probability(features(c, k, cues[k], everyone - cues[k]))
+        return scores[slot]
 
     scored: dict[str, tuple[float, Candidate]] = {}
     for c in found:
