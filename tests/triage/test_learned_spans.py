@@ -33,6 +33,11 @@ GP = load(EXAMPLES / "game-publisher")
 CUES = {k: field_cues(GP.fields[k]) for k in span_fields(GP.fields)}
 
 
+def NONE() -> tuple[list[str], list[str]]:
+    """No other field read a value, none is empty."""
+    return [], []
+
+
 def _texts(body: str) -> list[tuple[str, str]]:
     return [("description", body), ("subject", "help")]
 
@@ -107,25 +112,25 @@ def test_rows_label_the_stated_value_only() -> None:
 ])
 def test_reads_unseen_sentences(model: SpanModel, key: str, lang: str, body: str,
                                 value: str) -> None:
-    found = best_span(model, key, CUES, _texts(body), lang, {}, [], [], threshold=0.6)
+    found = best_span(model, key, CUES, _texts(body), lang, {}, NONE, threshold=0.6)
     assert found is not None and found.value == value
     assert found.method == "learned_span" and found.confidence >= 0.6
 
 
 def test_nothing_when_no_name(model: SpanModel) -> None:
     body = "I cannot log in since the update, the launcher just spins. Please advise."
-    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, [], []) is None
+    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, NONE) is None
 
 
 def test_never_a_span_another_field_took(model: SpanModel) -> None:
     body = "Account is thornquill, registered to my old school address."
-    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, ["thornquill"],
-                     [], threshold=0.6) is None
+    assert best_span(model, "account_name", CUES, _texts(body), "en", {},
+                     lambda: (["thornquill"], []), threshold=0.6) is None
 
 
 def test_two_close_spans_write_nothing(model: SpanModel) -> None:
     body = "Account is thornquill or maybe velmaris, registered to my old address."
-    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, [], [],
+    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, NONE,
                      threshold=0.5, margin=0.3) is None
 
 

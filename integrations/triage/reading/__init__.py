@@ -169,10 +169,12 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         spans = opinion.model.spans if opinion is not None else None
         if left is not None or spans is None or opinion is None or key not in reader.cues:
             return left
-        done = others()
-        return best_span(spans, key, reader.cues, texts, locale, memo,
-                         [str(e.value) for e in done.values() if e is not None],
-                         [k for k, e in done.items() if e is None], opinion.span)
+        def taken() -> tuple[list[str], list[str]]:
+            done = others()
+            return ([str(e.value) for e in done.values() if e is not None],
+                    [k for k, e in done.items() if e is None])
+
+        return best_span(spans, key, reader.cues, texts, locale, memo, taken, opinion.span)
     if key in reader.clauses:
         return reader.clauses[key].read(texts, locale)
     return None

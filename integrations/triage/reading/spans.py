@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -306,18 +306,17 @@ def _all_candidates(texts: Sequence[tuple[str, str]], locale: str,
 
 def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
               texts: Sequence[tuple[str, str]], locale: str, memo: dict[Any, Any] | None,
-              claimed: Iterable[str], empty: Iterable[str], threshold: float = DEFAULT_SPAN,
-              margin: float | None = None) -> Evidence | None:
+              others: Callable[[], tuple[Iterable[str], Iterable[str]]],
+              threshold: float = DEFAULT_SPAN, margin: float | None = None
+              ) -> Evidence | None:
     """Field ``key_``'s best span, or None: p ≥ ``threshold``, ``margin`` (default
-    `DEFAULT_MARGIN`) above the next distinct span, not ``claimed`` (values other fields
-    read) and wanted less by each other ``empty`` name field of the form (``cues``: every
-    name field's cues)."""
+    `DEFAULT_MARGIN`) above the next distinct span, not a value another field read and
+    wanted less by each other empty name field of the form (``others``: those values and
+    those fields, asked only once a span passes; ``cues``: every name field's cues)."""
     if key_ not in model.fields or key_ not in cues:
         return None
     margin = DEFAULT_MARGIN if margin is None else margin
-    taken = {fold(c) for c in claimed}
-    found = [c for c in _all_candidates(texts, locale, memo)
-             if fold(c.text) not in taken and not any(fold(c.text) in t for t in taken)]
+    found = _all_candidates(texts, locale, memo)
     if not found:
         return None
     everyone = frozenset(w for k, ws in cues.items() for w in ws)
@@ -331,12 +330,20 @@ def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
             scores[slot] = model.probability(features(c, k, cues[k], everyone - cues[k]))
         return scores[slot]
 
+    if max(p(c, key_) for c in found) < threshold:
+        return None  # nothing sure enough, whatever the other fields read
+    claimed, empty = others()
+    taken = {fold(c) for c in claimed}
+    found = [c for c in found
+             if fold(c.text) not in taken and not any(fold(c.text) in t for t in taken)]
     scored: dict[str, tuple[float, Candidate]] = {}
     for c in found:
         value = fold(c.text)
         prob = p(c, key_)
         if value not in scored or prob > scored[value][0]:
             scored[value] = (prob, c)
+    if not scored:
+        return None
     ranked = sorted(scored.values(), key=lambda pc: (-pc[0], pc[1].start))
     best, cand = ranked[0]
     if best < threshold or (len(ranked) > 1 and ranked[1][0] > best - margin):
