@@ -570,6 +570,10 @@ _SOMEONE_ELSES_BEFORE = re.compile(
     r"\b(?:hers|theirs|le sien|la sienne|les siens|o dele|o dela|a dele|a dela|o deles|"
     r"o delas)\s+(?:[^\W\d]+(?:['’][^\W\d]*)?\s+){0,3}$|"
     r"\b" + _PEOPLE + r"'s\s+(?:[^\W\d]+\s+)?$|"
+    # the owner after the thing, Portuguese's order: "o SID dele é", "o site da minha irmã é"
+    r"\b(?:dele|dela|deles|delas|d[oa]\s+(?:meu|minha)\s+(?:amig[oa]|colega|soci[oa]|"
+    r"irmao|irma|marido|esposa|namorad[oa]|chefe|cliente|cunhad[oa]|filh[oa]|mae|pai|"
+    r"prim[oa]|parceir[oa]|sogr[oa]|ti[oa]))\s*(?:e|eh|=)?\s*$|"
     r"(?:친구|동료|지인|남편|아내|여자친구|남자친구|동생|형|누나|언니|오빠|파트너)(?:의)?\s*$")
 _SOMEONE_ELSES_AFTER = re.compile(
     r"^\s*(?:dele|dela|deles|delas)\b|"

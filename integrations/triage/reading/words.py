@@ -270,10 +270,25 @@ ON_BEHALF = re.compile(
     r"(?:문의|연락|글|질문|메일|작성|남겨|써|적어|올려|여쭤)")
 
 
+#: Things the requester writes about, never a person they write for: "je vous écris pour
+#: mon site à moi", "writing for my own site", "escrevo pela minha loja", folded.
+WRITTEN_ABOUT = frozenset((
+    "site", "sites", "website", "websites", "blog", "blogs", "account", "accounts", "store",
+    "shop", "channel", "page", "app", "order", "payment", "ticket", "request", "question",
+    "problem", "issue", "compte", "comptes", "boutique", "chaine", "commande", "paiement",
+    "demande", "probleme", "appli", "application", "conta", "contas", "loja", "canal",
+    "pagina", "aplicativo", "pedido", "pagamento", "pergunta", "duvida", "problema",
+    # "for my own site", "pour mon propre site", "pelo meu próprio site": the requester's
+    "own", "propre", "proprio", "propria"))
+
+
 def on_behalf(folded: str) -> bool:
     """True when ``folded`` says the requester writes for someone else (`ON_BEHALF`): after
-    a verb, a possessive or an article first ("asking for my wife", not "asking for help")."""
+    a verb, a possessive or an article first ("asking for my wife", not "asking for help"),
+    and a person, not a thing written about (`WRITTEN_ABOUT`: "je vous écris pour mon
+    site à moi" is the requester's own ticket)."""
     m = ON_BEHALF.search(folded)
-    while m is not None and m.group("verb") is not None and m.group("whose") is None:
+    while m is not None and m.group("verb") is not None and (
+            m.group("whose") is None or m.group("person") in WRITTEN_ABOUT):
         m = ON_BEHALF.search(folded, m.start() + 1)  # "j'écris pour | le compte de ma mère"
     return m is not None
