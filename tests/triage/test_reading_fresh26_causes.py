@@ -1,16 +1,21 @@
 """Causes of misreads found on the fresh26 split, each fixed as a general rule and tested
 here in sentences of our own, in the languages it touches: writing "for my site" is no
 writing on someone's behalf (their number stays theirs); the owner named after the thing
-("o SID dele é …") makes the number another person's for a form's extraction pattern too."""
+("o SID dele é …") makes the number another person's for a form's extraction pattern too;
+a named day of the year after a word that dates by it ("on Black Friday", "à Noël", "no
+Natal", "블프에") is that day; a day of the month opening a sentence before its subject or
+its past verb ("Le 12 j'ai payé", "Dia 12 comprei") is a date."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
+from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.words import on_behalf
 
 
@@ -58,3 +63,56 @@ def test_the_owner_after_the_label_makes_the_number_theirs(ads: TriageContext, b
                                                            locale: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale)
     assert got.get("sid") == "6610899"
+
+
+# ------------------------------------------------------------------ dates
+
+#: A Wednesday: Black Friday 2026 (Nov 27) is past, Christmas 2026 still to come.
+_TODAY = datetime(2026, 12, 9, 15, 0)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("I paid for the bundle on Black Friday and never got it.", "en", date(2026, 11, 27)),
+    ("Since Cyber Monday my orders are missing.", "en", date(2026, 11, 30)),
+    ("On Christmas Eve the gift code failed.", "en", date(2025, 12, 24)),
+    ("J'ai payé pendant le Black Friday, rien reçu.", "fr", date(2026, 11, 27)),
+    ("Depuis le nouvel an je ne peux plus me connecter.", "fr", date(2026, 1, 1)),
+    ("Comprei na Black Friday e não chegou nada.", "pt", date(2026, 11, 27)),
+    ("Desde o Natal o jogo trava.", "pt", date(2025, 12, 25)),
+    ("블프에 결제했는데 아이템이 안 들어왔어요.", "ko", date(2026, 11, 27)),
+    ("크리스마스 이브에 결제했어요.", "ko", date(2025, 12, 24)),
+])
+def test_a_named_day_of_the_year_is_its_latest_date(text: str, language: str,
+                                                     expected: date) -> None:
+    assert [d for d, _, _ in find_dates(text, language, _TODAY)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("I bought the Christmas bundle.", "en"),
+    ("I got a Christmas gift card.", "en"),
+    ("Le pack de Noël est bugué.", "fr"),
+    ("Moro em Natal e o pagamento falhou.", "pt"),
+    ("크리스마스 이벤트 보상이 안 와요.", "ko"),
+])
+def test_a_named_day_as_a_things_name_is_no_date(text: str, language: str) -> None:
+    assert find_dates(text, language, _TODAY) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Le 4 j'ai payé deux fois.", "fr", date(2026, 12, 4)),
+    ("Bonjour. Le 20 on a essayé de payer.", "fr", date(2026, 11, 20)),
+    ("Dia 4 comprei o passe e não recebi.", "pt", date(2026, 12, 4)),
+    ("Oi. Dia 20, eu tentei pagar.", "pt", date(2026, 11, 20)),
+])
+def test_a_day_of_the_month_opening_a_sentence_is_a_date(text: str, language: str,
+                                                          expected: date) -> None:
+    assert [d for d, _, _ in find_dates(text, language, _TODAY)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le 3 niveaux de la quête sont bloqués.", "fr"),
+    ("Dia 3 de cada mês o pagamento falha.", "pt"),
+])
+def test_a_number_opening_a_sentence_without_a_subject_is_no_date(text: str,
+                                                                 language: str) -> None:
+    assert find_dates(text, language, _TODAY) == []

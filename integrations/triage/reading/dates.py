@@ -22,8 +22,12 @@ Date phrases are found with per-language expressions on accent-folded lower-case
 - month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일";
 - a day of the month alone after a word that makes it one ("since the 3rd", "depuis le
   10", "desde o dia 5", "10일부터", "foi dia 25", "c'était le 25 au soir", "le 25." ending
-  its clause, "dia 28," ending its clause but never "todo dia 28", every month): this
-  month's, or last month's when still to come.
+  its clause, "dia 28," ending its clause but never "todo dia 28", every month; or opening
+  a sentence before its subject or past verb: "Le 28 j'ai acheté", "Dia 28 comprei"): this
+  month's, or last month's when still to come;
+- a named day of the year after a word that dates by it ("on Black Friday", "since Cyber
+  Monday", "à Noël", "no Natal", "블프에", "크리스마스 때"): its latest occurrence; never
+  the words alone, which name a sale, an event or an item ("the Christmas pack").
 
 Everything resolves against the ticket's creation in the requester's time zone when known
 (``Ticket.time_zone``: a Zendesk user's ``iana_time_zone``, a Freshdesk contact's Rails zone
@@ -197,7 +201,57 @@ _DAY_OF_MONTH = re.compile(
     r"(?!\s*(?:[h:%$/]|de\s+\w|dias?\b))|"
     r"(?<!\btodo )(?<!\bcada )(?<!\boutro )(?<!\bum )(?<!\bo )(?<!\bno )(?<!\bdo )\bdia (\d{1,2})\b"
     r"(?=\s*(?:$|[.,;!)]|(?:a|de) (?:noite|tarde|manha)\b|e\s+(?!(?:o\s+)?(?:dia\s+)?\d)))|"
-    r"(?<![\d월/])(\d{1,2})일\s*(?:부터|에|날)")
+    r"(?<![\d월/])(\d{1,2})일\s*(?:부터|에|날)|"
+    # opening a sentence, before its subject or its past verb: "Le 28 j'ai acheté …",
+    # "Dia 28 comprei …", "Dia 28, eu tentei …"
+    r"(?:^|(?<=[.!?\n])|(?<=[.!?\n] ))le (\d{1,2})(?:er)?,?\s+(?=j'|je\s|on\s|nous\s|il\s|elle\s|"
+    r"ils\s|elles\s)|"
+    r"(?:^|(?<=[.!?\n])|(?<=[.!?\n] ))(?:no )?dia (\d{1,2}),?\s+(?=eu\s|a gente\s|"
+    r"[a-z]{2,}(?:ei|ou|eu|iu)\b)")
+
+
+#: A named day of the year after a word that dates by it ("on Black Friday", "à Noël",
+#: "no Natal", "블프에", "크리스마스 때"), folded: its latest occurrence, today included.
+#: Without the cue the words name a sale, an event or an item ("the Christmas pack").
+_HOLIDAY = re.compile(
+    r"\b(?:on|since|over|at|during|depuis|pendant|au|le jour de|le soir de|la nuit de|"
+    r"na|no|desde a|desde o|durante a|durante o|dia de|noite de)\s+(?:(?:the|le|la|o)\s+)?"
+    r"(?:(?P<black>black friday)|(?P<cyber>cyber monday)|"
+    r"(?P<eve>christmas eve|xmas eve|la veille de noel|(?:a\s+)?vespera de natal)|"
+    r"(?P<christmas>christmas(?: day)?|xmas|noel|natal)|"
+    r"(?P<new_eve>new year'?s eve|la saint-sylvestre|saint-sylvestre|reveillon de ano novo)|"
+    r"(?P<new_year>new year'?s(?: day)?|nouvel an|jour de l'an|ano novo))\b|"
+    r"(?:\ba\s+(?:(?P<christmas_fr>noel)|(?P<new_year_fr>nouvel an))\b)|"
+    r"(?:(?P<black_ko>블랙\s*프라이데이|블프)|(?P<eve_ko>크리스마스\s*이브)|"
+    r"(?P<christmas_ko>크리스마스|성탄절))\s*(?:에|때|날|부터|당일)")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday(kind: str, year: int) -> date:
+    """The day ``kind`` (a `_HOLIDAY` group name) falls on in ``year``."""
+    kind = kind.removesuffix("_ko").removesuffix("_fr")
+    if kind in ("black", "cyber"):  # the day after / the Monday after the 4th Thursday
+        thanksgiving = _nth_weekday(year, 11, 3, 4)
+        return thanksgiving + timedelta(days=1 if kind == "black" else 4)
+    return {"eve": date(year, 12, 24), "christmas": date(year, 12, 25),
+            "new_eve": date(year, 12, 31), "new_year": date(year, 1, 1)}[kind]
+
+
+def _holidays(folded: str, text: str, today: date) -> list[tuple[int, int, date, str]]:
+    """``(start, end, day, phrase)`` for each named day of the year the text dates by."""
+    out: list[tuple[int, int, date, str]] = []
+    for m in _HOLIDAY.finditer(folded):
+        kind = next(k for k, v in m.groupdict().items() if v)
+        day = _holiday(kind, today.year)
+        if day > today:
+            day = _holiday(kind, today.year - 1)
+        start = m.start(kind)
+        out.append((start, m.end(kind), day, text[start:m.end(kind)]))
+    return out
 
 
 def _day_first(language: str, timezone: str) -> bool | None:
@@ -519,6 +573,8 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
                 day, confidence = today - timedelta(days=today.weekday() + 7), PERIOD
             add(m.start(), m.end(), day, confidence, text[m.start():m.end()])
     for start, end, day, phrase in _weekdays(folded, text, today):
+        add(start, end, day, EXACT, phrase)
+    for start, end, day, phrase in _holidays(folded, text, today):
         add(start, end, day, EXACT, phrase)
     retry = [(m.start(), m.end()) for m in _RETRY.finditer(folded)]
     return [(d, c, p, any(_same_clause(folded, at, r) for r in retry) or _waited(folded, at, p))
