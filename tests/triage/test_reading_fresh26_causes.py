@@ -4,7 +4,8 @@ writing on someone's behalf (their number stays theirs); the owner named after t
 ("o SID dele é …") makes the number another person's for a form's extraction pattern too;
 a named day of the year after a word that dates by it ("on Black Friday", "à Noël", "no
 Natal", "블프에") is that day; a day of the month opening a sentence before its subject or
-its past verb ("Le 12 j'ai payé", "Dia 12 comprei") is a date."""
+its past verb ("Le 12 j'ai payé", "Dia 12 comprei") is a date; a card's kind a stem falls
+onto ("my debit card" met as "debited") names the payment method, not the act."""
 
 from __future__ import annotations
 
@@ -116,3 +117,29 @@ def test_a_day_of_the_month_opening_a_sentence_is_a_date(text: str, language: st
 def test_a_number_opening_a_sentence_without_a_subject_is_no_date(text: str,
                                                                  language: str) -> None:
     assert find_dates(text, language, _TODAY) == []
+
+
+# ------------------------------------------------------------------ a card's kind
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I tried to pay for the season pass with my debit card and the store says the payment "
+     "was refused.", "en"),
+    ("I used two different credit cards, every time the payment was refused.", "en"),
+    ("J'ai voulu payer le pass avec ma carte de débit, le paiement est refusé.", "fr"),
+    ("Tentei pagar o passe com cartão de débito e o pagamento foi recusado.", "pt-br"),
+])
+def test_a_cards_kind_is_no_charge(games: TriageContext, body: str, locale: str) -> None:
+    got, ask = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_declined"
+    assert "purchase_problem" not in ask
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The money was debited from my card but the pass never arrived.", "en"),
+    ("Foi debitado no cartão de crédito e o passe não chegou.", "pt-br"),
+])
+def test_the_act_itself_is_still_a_charge(games: TriageContext, body: str,
+                                          locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_not_received"

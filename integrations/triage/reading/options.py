@@ -124,15 +124,28 @@ _LOWERED_AFTER = re.compile(r"\s+(?:(?:o|a|os|as|tudo|todos os|todas as|um pouco
                             r"preset|efeito|particula)")
 
 
+#: A card named by its kind around a word: "debit card", "credit cards", "carte de débit",
+#: "carte bancaire de crédit", "cartão de débito", "cartões de crédito" (folded; ``before``
+#: ends right before the word, ``after`` starts right after it).
+_CARD_AFTER = re.compile(r"^[\s-]+cards?\b")
+_CARD_BEFORE = re.compile(r"\b(?:cartes?|carte bancaire|cartao|cartoes)\s+(?:de\s+)?$")
+
+
 def other_sense(text: str, hit: Hit, language: str) -> bool:
     """True when the one word of ``hit`` is meant in a sense its phrase is not: an everyday
     word a keyword's stem falls onto ("resolvam isso logo", soon, met as "logar": `COMMON`,
-    unless the phrase writes the word itself), or Portuguese "baixar" said of a setting
-    (`_LOWERED_AFTER`: lowered, not downloaded)."""
+    unless the phrase writes the word itself), a card's kind a stem falls onto ("my debit
+    card" met as "debited", "cartão de crédito" as "creditado": the payment method, not the
+    act), or Portuguese "baixar" said of a setting (`_LOWERED_AFTER`: lowered, not
+    downloaded)."""
     word = fold(text[hit.start:hit.end])
     if " " in word.strip():
         return False
-    if word in COMMON.get(language, frozenset()) and word not in fold(hit.phrase.text).split():
+    written = word in fold(hit.phrase.text).split()
+    if word in COMMON.get(language, frozenset()) and not written:
+        return True
+    if not written and (_CARD_AFTER.match(fold(text[hit.end:hit.end + 12])) or
+                        _CARD_BEFORE.search(fold(text[max(0, hit.start - 20):hit.start]))):
         return True
     return language == "pt" and word.startswith("baix") and bool(
         _LOWERED_AFTER.match(fold(text[hit.end:hit.end + 40])))
