@@ -5,7 +5,9 @@ writing on someone's behalf (their number stays theirs); the owner named after t
 a named day of the year after a word that dates by it ("on Black Friday", "à Noël", "no
 Natal", "블프에") is that day; a day of the month opening a sentence before its subject or
 its past verb ("Le 12 j'ai payé", "Dia 12 comprei") is a date; a card's kind a stem falls
-onto ("my debit card" met as "debited") names the payment method, not the act."""
+onto ("my debit card" met as "debited") names the payment method, not the act; an option
+stated in a clause before the sentence's doubt ("신용카드인데 … 건지 모르겠어요", "I paid by
+card, and I'm not sure if …") is no alternative of the doubt."""
 
 from __future__ import annotations
 
@@ -143,3 +145,33 @@ def test_the_act_itself_is_still_a_charge(games: TriageContext, body: str,
                                           locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == "purchase_not_received"
+
+
+# ------------------------------------------------------------------ stated before a doubt
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I wanted the season pass. I paid with a Visa credit card, and I'm not sure if my bank "
+     "blocked it or if you just don't take foreign cards.", "en"),
+    ("Je voulais le pass. C'est une carte bancaire Visa, et je ne sais pas si ma banque a "
+     "bloqué ou si vous refusez les cartes étrangères.", "fr"),
+    ("Eu queria o passe. Paguei com cartão de crédito Visa, e não sei se o banco bloqueou "
+     "ou se vocês não aceitam cartão estrangeiro.", "pt-br"),
+    ("시즌 패스 사려고 했어요. 해외에서 발급한 신용카드인데 은행에서 막은 건지 아니면 해외 "
+     "카드는 안 받는 건지 모르겠어요.", "ko"),
+])
+def test_a_method_stated_before_the_doubt_is_written(games: TriageContext, body: str,
+                                                     locale: str) -> None:
+    got, ask = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("payment_method") == "pay_card"
+    assert "payment_method" not in ask
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I'm not sure if I paid with my credit card or with PayPal.", "en"),
+    ("신용카드로 결제한 건지 페이팔로 한 건지 모르겠어요.", "ko"),
+])
+def test_a_method_inside_the_doubt_stays_a_question(games: TriageContext, body: str,
+                                                    locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert "payment_method" not in got

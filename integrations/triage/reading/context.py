@@ -792,6 +792,40 @@ def between_alternatives(text: str, start: int, end: int) -> bool:
     return bool(HESITATION.search(sentence) and _DISJUNCTION.search(sentence))
 
 
+#: Where a doubt's alternatives begin (folded): "not sure if", "je sais pas si", "não sei
+#: se", "whether", or a Korean "…건지/인지/는지" after which the doubt follows.
+_DOUBT_START = re.compile(r"\b(?:not sure|no idea|no clue|idk|dunno|(?:don'?t|do not) know|"
+                          r"wondering|whether|pas sur|(?:ne )?sais pas|sait pas|chais pas|jsp|"
+                          r"nao sei|sei la|nem sei)\b|(?:인지|건지|는지|은지)")
+#: A clause stated before the doubt: a comma, "and", "et", "e", a Korean premise ending
+#: ("신용카드인데 | 카드사에서 거절한 건지 …", "…이고").
+_PREMISE_BREAK = re.compile(r"[,;]|\b(?:and|so|et|donc|e|entao)\b|"
+                            r"(?<=[\uac00-\ud7a3])(?:인데|는데|은데|이고)\s")
+
+#: A disjunction between the words and the doubt's start ("펫이 없어요, 아니면 받았는데 사라진
+#: 건지 모르겠어요"): the words may be the doubt's first alternative.
+_OR_BEFORE_DOUBT = re.compile(r"\b(?:or|ou|soit)\b|아니면|혹은|거나")
+
+
+def before_the_doubt(text: str, start: int, end: int) -> bool:
+    """True when the words at ``text[start:end]`` stand in a clause of their own before the
+    sentence's doubt begins (`_DOUBT_START`, with a `_PREMISE_BREAK` between): "한국에서
+    발급한 신용카드인데 카드사에서 거절한 건지 … 모르겠어요", "I paid by credit card, and I'm
+    not sure if my bank refused it or …": stated, whatever the doubt is about."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    sentence = fold(text[begin:stop])
+    at, to = start - begin, end - begin
+    if HANGUL.search(text, start, end):
+        # a Korean hit's own word may end in its premise ending ("신용카드인데")
+        to = text.find(" ", end, stop) - begin if " " in text[end:stop] else len(sentence)
+    doubt = _DOUBT_START.search(sentence, to)
+    if doubt is None or _DOUBT_START.search(sentence, 0, at) is not None \
+            or _OR_BEFORE_DOUBT.search(sentence, to, doubt.start()):
+        return False  # an "or" first: the words may be the first alternative
+    return bool(_PREMISE_BREAK.search(sentence, at, doubt.start()))
+
+
 #: The requester asks on whose side the cause lies, the network's or another's: "is this on
 #: your end or theirs?", "c'est de votre côté ou du leur ?", "é do lado de vocês ou deles?",
 #: "그쪽 문제인가요, 아니면 광고주 쪽 문제인가요?" (folded). Every labelled ticket asking so leaves
@@ -827,7 +861,8 @@ def _in_doubt(text: str, start: int, hit: Hit) -> bool:
     cause the requester only guesses at, among others, is not stated."""
     end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
     sentence = fold(text[start:end])
-    return bool(HESITATION.search(sentence) and _alternative(sentence)) or unsure(
+    return (bool(HESITATION.search(sentence) and _alternative(sentence))
+            and not before_the_doubt(text, hit.start, hit.end)) or unsure(
         text, hit.start, hit.end)
 
 

@@ -43,6 +43,7 @@ from integrations.triage.reading.context import (
     SOURCE_GAP,
     TRIED_CUE,
     a_means,
+    before_the_doubt,
     between_alternatives,
     context,
     done,
@@ -739,7 +740,11 @@ class OptionReader:
             return Evidence(key=self.field.key, value=None, span=span, method="option",
                             locale=locale, confidence=0.0, source=source,
                             choices=tuple(doubted[:2]))
-        torn = bool(doubted) and any(between_alternatives(t, h.start, h.end) for t, h in kept)
+        # an option stated in a clause before the doubt ("신용카드인데 … 건지 … 모르겠어요") is
+        # no alternative of it
+        torn = bool(doubted) and any(between_alternatives(t, h.start, h.end) for t, h in kept) \
+            and not any(h.phrase.label == ranked[0] and before_the_doubt(t, h.start, h.end)
+                        for t, h in kept)
         if not self.person and (torn or any(whose_side(t) for _, t in texts)):
             # the requester does not know which of two causes holds ("서류가 반영이 안 된 건지
             # 지급 쪽 문제인지 모르겠어요"), one of them perhaps named by no keyword, or asks on
