@@ -10,8 +10,8 @@ reader, `integrations.learn.reader.train`) on every corpus ticket whose split is
 S is scored (``triage_quality.score``) with the dropdown models alone (today's product,
 trained without spans: the whole size budget) and with the file whole (the spans' bytes
 taken from the dropdowns' budget), at each ``--threshold`` (``settings.reading.thresholds.
-learned_span``). The sums over the splits are printed last. Files with ``fresh25`` or
-``fresh26`` in their name (blind splits) are never opened. Pure: no sandbox, no network.
+learned_span``). The sums over the splits are printed last. Files with ``fresh27`` in their
+name (the blind split kept unseen) are never opened. Pure: no sandbox, no network.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from integrations.workspace import load
 
 WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
 #: Blind splits: never trained on, scored, or even opened here.
-BLIND = ("fresh25", "fresh26")
+BLIND = ("fresh27",)
 SPLITS = ("fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 
 

@@ -156,9 +156,15 @@ def test_features_conjoin_the_field() -> None:
     assert "cue_l2" in feats and "account_name|cue_l2" in feats and "bias" in feats
 
 
+def _dropdowns_only(data: dict[str, Any]) -> dict[str, Any]:
+    """A shipped ``learned.json`` as a ``/1`` file: its dropdown models, no span reader."""
+    return {**{k: v for k, v in data.items() if k != "spans"}, "format": "deskops-learned/1"}
+
+
 def test_learned_json_formats() -> None:
     """A ``/1`` file (dropdowns only) still loads; a bad ``spans`` object is named."""
-    data = json.loads((EXAMPLES / "game-publisher" / "learned.json").read_text("utf-8"))
+    data = _dropdowns_only(json.loads(
+        (EXAMPLES / "game-publisher" / "learned.json").read_text("utf-8")))
     assert Model.from_json(data).spans is None
     with pytest.raises(LearnedError) as err:
         Model.from_json({**data, "format": "deskops-learned/2", "spans": {"fields": 3}})
@@ -170,16 +176,18 @@ def test_learned_json_formats() -> None:
 def test_decide_writes_a_learned_span_and_explain_shows_it(tmp_path: Path) -> None:
     """In the product: a name field the hand-written readers leave empty gets the span,
     method ``learned_span``; the threshold is a setting (above 1 turns it off)."""
-    root = tmp_path / "gp"
+    root, bare_root = tmp_path / "gp", tmp_path / "gp-bare"
     shutil.copytree(EXAMPLES / "game-publisher", root)
-    data = json.loads((root / "learned.json").read_text("utf-8"))
+    data = _dropdowns_only(json.loads((root / "learned.json").read_text("utf-8")))
+    shutil.copytree(root, bare_root)
+    (bare_root / "learned.json").write_text(json.dumps(data), "utf-8")
     spans = train_spans(GP, _tickets(), c=10.0)
     (root / "learned.json").write_text(json.dumps(
         {**data, "format": "deskops-learned/2", "spans": spans}), "utf-8")
     body = "Bonjour, le compte velmaris ne marche plus depuis lundi."
     ctx = example_context("game-publisher", root, learned=True)
     d = decide(on(ctx, body, form="glyph-account-issues"), ctx)
-    bare = example_context("game-publisher", learned=True)
+    bare = example_context("game-publisher", bare_root, learned=True)
     before = decide(on(bare, body, form="glyph-account-issues"), bare)
     if "account_name" in written(bare, before):
         pytest.skip("the hand-written readers read this sentence now")
