@@ -49,8 +49,13 @@ it (in the headers), then opened and trained on. ``fresh24`` (``*-fresh24.yaml``
 once the learned second opinion was built, measured with the session's start and end code (in
 the headers), measured again at the next session's start, then opened and trained on.
 ``fresh25`` (``*-fresh25.yaml``): written blind at the start of that session, measured with its
-start code and end code (in the headers: the same), kept unseen for the next session; the example
-workspaces' ``learned.json`` is trained on every split but this one.
+start code and end code (in the headers: the same), measured again at the next session's start,
+then opened and trained on. ``fresh26`` (``*-fresh26.yaml``): written blind at the start of that
+session, measured with its start code and after fresh25's fixes, then opened and trained on.
+``fresh27`` (``*-fresh27.yaml``): written blind in the same session with more personas, measured
+at its start, after each round of fixes and with the span reader (in the headers), kept unseen
+for the next session; the example workspaces' ``learned.json`` is trained on every split but
+this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
