@@ -57,9 +57,11 @@ def _copy(to: Path) -> Path:
     return root
 
 
-def _settings(root: Path, veto: float | None, fill: float | None) -> None:
-    """``settings.reading.learned_veto`` / ``thresholds.learned`` set in the copy's rules."""
-    if veto is None and fill is None:
+def set_reading(root: Path, *, veto: float | None = None, **thresholds: float | None) -> None:
+    """``settings.reading.learned_veto`` and ``thresholds`` (``learned``, ``learned_span``…)
+    set in the copy's rules; a value None is left as it is."""
+    values = {k: v for k, v in thresholds.items() if v is not None}
+    if veto is None and not values:
         return
     for name in WORKSPACES:
         path = root / name / "rules.json"
@@ -67,9 +69,18 @@ def _settings(root: Path, veto: float | None, fill: float | None) -> None:
         reading = data.setdefault("settings", {}).setdefault("reading", {})
         if veto is not None:
             reading["learned_veto"] = veto
-        if fill is not None:
-            reading.setdefault("thresholds", {})["learned"] = fill
+        if values:
+            reading.setdefault("thresholds", {}).update(values)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def print_changes(before: tq.Tally, after: tq.Tally) -> None:
+    """The misses ``after`` no longer has (-) and those it has anew (+)."""
+    old, new = set(before.notes), set(after.notes)
+    for note in sorted(old - new):
+        print(f"  - {note}")
+    for note in sorted(new - old):
+        print(f"  + {note}")
 
 
 def held_out(split: str, options: dict[str, Any], veto: float | None, fill: float | None,
@@ -77,7 +88,7 @@ def held_out(split: str, options: dict[str, Any], veto: float | None, fill: floa
     """``split``'s tallies without and with models trained on every other split."""
     with tempfile.TemporaryDirectory() as tmp:
         root = _copy(Path(tmp))
-        _settings(root, veto, fill)
+        set_reading(root, veto=veto, learned=fill)
         before = tq.run(split, False, root)
         for name in WORKSPACES:
             tickets = [t for t in corpus(name) if t.get("split", "tune") != split]
@@ -94,11 +105,7 @@ def held_out(split: str, options: dict[str, Any], veto: float | None, fill: floa
         total_a.notes.extend(after[lang].notes)
     print(tq.before_after(split, total_b, total_a), flush=True)
     if verbose:
-        old, new = set(total_b.notes), set(total_a.notes)
-        for note in sorted(old - new):
-            print(f"  - {note}")
-        for note in sorted(new - old):
-            print(f"  + {note}")
+        print_changes(total_b, total_a)
     return total_b, total_a
 
 

@@ -30,6 +30,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import triage_quality as tq
+from learned_transfer import WORKSPACES, print_changes, set_reading
 
 import integrations.triage.reading.spans as spans
 from integrations.learn.reader import train
@@ -37,7 +38,6 @@ from integrations.triage import decide
 from integrations.triage.reading.learned import FILE
 from integrations.workspace import load
 
-WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
 #: Blind splits: never trained on, scored, or even opened here.
 BLIND = ("fresh27",)
 SPLITS = ("fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
@@ -72,15 +72,6 @@ def score(docs: list[dict[str, Any]], split: str, examples: Path) -> tq.Tally:
     return total
 
 
-def _threshold(root: Path, value: float) -> None:
-    for name in WORKSPACES:
-        path = root / name / "rules.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-        reading = data.setdefault("settings", {}).setdefault("reading", {})
-        reading.setdefault("thresholds", {})["learned_span"] = value
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
 def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], verbose: bool
              ) -> list[tq.Tally]:
     """``split``'s tallies: without the span reader, then with it at each threshold."""
@@ -100,16 +91,12 @@ def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], ve
         for name in WORKSPACES:
             (root / name / FILE).write_text(json.dumps(full[name], ensure_ascii=False), "utf-8")
         for value in thresholds:
-            _threshold(root, value)
+            set_reading(root, learned_span=value)
             out.append(score(docs, split, root))
     for value, tally in zip(thresholds, out[1:], strict=True):
         print(tq.before_after(f"{split}@{value}", out[0], tally), flush=True)
         if verbose:
-            old, new = set(out[0].notes), set(tally.notes)
-            for note in sorted(old - new):
-                print(f"  - {note}")
-            for note in sorted(new - old):
-                print(f"  + {note}")
+            print_changes(out[0], tally)
     return out
 
 
