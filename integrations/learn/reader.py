@@ -283,13 +283,11 @@ def train_spans(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
                 c: float = SPAN_C, prune: float = SPAN_PRUNE, digits: int | None = DIGITS
                 ) -> dict[str, Any] | None:
     """``learned.json``'s ``spans`` object (`integrations.triage.reading.spans`), or None
-    when the tickets hold no positive example."""
+    when the tickets hold fewer than ``MIN_EXAMPLES`` stated names (or nothing else)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     x, y, used = span_rows(workspace, tickets)
-    if not x:
-        return None
     if sum(y) < MIN_EXAMPLES or sum(y) == len(y):
         return None
     vectorizer = DictVectorizer()

@@ -162,19 +162,22 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         own = _named(reader, key, texts, locale, memo)
         if own is not None:
             return own
+
         def others() -> dict[str, Evidence | None]:
             return {k: _named(reader, k, texts, locale, memo) for k in reader.names}
 
         left = leftover(reader.names, key, texts, locale, others)
-        spans = opinion.model.spans if opinion is not None else None
-        if left is not None or spans is None or opinion is None or key not in reader.cues:
+        if left is not None or opinion is None or opinion.model.spans is None or \
+                key not in reader.cues:
             return left
+
         def taken() -> tuple[list[str], list[str]]:
             done = others()
             return ([str(e.value) for e in done.values() if e is not None],
                     [k for k, e in done.items() if e is None])
 
-        return best_span(spans, key, reader.cues, texts, locale, memo, taken, opinion.span)
+        return best_span(opinion.model.spans, key, reader.cues, texts, locale, memo, taken,
+                         opinion.span)
     if key in reader.clauses:
         return reader.clauses[key].read(texts, locale)
     return None
