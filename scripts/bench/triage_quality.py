@@ -54,8 +54,9 @@ then opened and trained on. ``fresh26`` (``*-fresh26.yaml``): written blind at t
 session, measured with its start code and after fresh25's fixes, then opened and trained on.
 ``fresh27`` (``*-fresh27.yaml``): written blind in the same session with more personas, measured
 at its start, after each round of fixes and with the span reader (in the headers), kept unseen
-for the next session; the example workspaces' ``learned.json`` is trained on every split but
-this one.
+for the next session, measured again at its start, then opened. ``fresh29`` (``*-fresh29.yaml``):
+written blind at the start of that session with other personas (elderly, dictated, formal on
+someone's behalf, answers in fragments, pasted logs), measured once, then opened and tuned on.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
