@@ -52,7 +52,8 @@ _OTHER_THINGS = (
 #: A numbering mark after a noun ("n°", "no.", "#", "number", "numéro", "número"), then an
 #: optional copula; at the end of the text before a candidate (folded).
 _MARK = (r"\s*(?:n[°º]|no\.?|nr\.?|#|number|numero|num\.?|id|code|codigo)?\s*"
-         r"(?:is|was|est|etait|e|foi|era|[:=])?\s*$")
+         r"(?:(?:is|was|est|etait|e|eh|foi|era|c'est|[:=])\s*"
+         r"(?:(?:the|le|la|l'|o|a)\s*)?)?$")
 _OTHER_LABEL = re.compile(r"\b(?:" + _OTHER_THINGS + r")" + _MARK)
 #: Any noun with an explicit numbering mark ("commande n° …", "ticket #…"): the word names
 #: what the number is.
@@ -80,7 +81,8 @@ _NUMBER_OF_ANY = frozenset(_NUMBER_OF_ANY_WORDS.split())
 #: ("주문번호 77120456", "주문 번호는", "송장번호", "영수증"), then a particle.
 _KOREAN_LABEL = re.compile(
     r"([\uac00-\ud7a3]+)번호\s*(?:은|는|이|가)?\s*[:：]?\s*$|"
-    r"(?:주문|송장|영수증|거래|운송장|전화)\S{0,3}(?:\s*번호\S{0,2})?\s*[:：]?\s*$")
+    r"(?:주문|송장|영수증|거래|운송장|전화)\S{0,3}(?:\s*번호\S{0,2})?"
+    r"(?:\s*(?:중|가운데)\s*(?:하나|한\s*건|한\s*개)\S{0,2})?\s*[:：]?\s*$")
 #: An acronym right before ("MID 24016", "PO 5512093"), in the text as written.
 _ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
 #: An amount: a currency after the number ("12000 KRW", "50000원", "15000 reais").

@@ -1,0 +1,44 @@
+"""Causes of misreads found on the fresh27 split, each fixed as a general rule and tested
+here in sentences of our own, in the languages it touches: a number the requester names as
+one of their orders ("um dos pedidos é o …", "one of the orders is the …", "une des commandes
+c'est la …", "주문 중 하나는 …") is that order's, never the site's id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_reading import asked, on, written
+
+from integrations.triage import TriageContext, decide
+
+
+def _read(ctx: TriageContext, body: str, form: str, locale: str,
+          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
+    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
+    return written(ctx, d), asked(d)
+
+
+# ------------------------------------------------------------------ an order's number
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I sold 3 items through my link, one of the orders is the 4410293847, nothing shows in "
+     "my dashboard.", "en"),
+    ("Bonjour, j'ai vendu deux produits, une des commandes c'est la 4410293847, rien dans mon "
+     "tableau de bord.", "fr"),
+    ("gente, vendi 2 produtos pelo meu link (um dos pedidos é o 4410293847) e não apareceu "
+     "nada no painel.", "pt-br"),
+    ("링크로 3개 팔았는데 주문 중 하나는 4410293847 이에요. 대시보드에 아무것도 안 보여요.", "ko"),
+])
+def test_a_number_named_as_an_order_is_no_site_id(ads: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, ask = _read(ads, body, "publisher-support", locale)
+    assert "sid" not in got
+    assert "sid" in ask
+
+
+def test_the_site_id_beside_an_order_is_still_written(ads: TriageContext) -> None:
+    got, _ = _read(ads, "Oi, meu SID é 5530987, um dos pedidos é o 4410293847 e não aparece "
+                   "a comissão.", "publisher-support", "pt-br")
+    assert got.get("sid") == "5530987"
