@@ -1,7 +1,9 @@
 """Causes of misreads found on the fresh27 split, each fixed as a general rule and tested
 here in sentences of our own, in the languages it touches: a number the requester names as
 one of their orders ("um dos pedidos é o …", "one of the orders is the …", "une des commandes
-c'est la …", "주문 중 하나는 …") is that order's, never the site's id."""
+c'est la …", "주문 중 하나는 …") is that order's, never the site's id; an option the requester
+hedges ("j'ai peut-être été débité", "I was maybe charged", "talvez tenha sido cobrado", "아마
+… 빠져나간 것 같은데") is a guess, never written."""
 
 from __future__ import annotations
 
@@ -42,3 +44,36 @@ def test_the_site_id_beside_an_order_is_still_written(ads: TriageContext) -> Non
     got, _ = _read(ads, "Oi, meu SID é 5530987, um dos pedidos é o 4410293847 e não aparece "
                    "a comissão.", "publisher-support", "pt-br")
     assert got.get("sid") == "5530987"
+
+
+# ------------------------------------------------------------------ a hedged option
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Yesterday I tried to buy the pack, it spun and then nothing, I was maybe charged but I "
+     "see nothing in game.", "en"),
+    ("Hier j'ai voulu acheter le pack, ça a tourné et puis plus rien, j'ai peut-être été "
+     "débité mais je ne vois rien.", "fr"),
+    ("Ontem tentei comprar o pacote, ficou carregando, talvez tenha sido cobrado mas não "
+     "vejo nada na conta.", "pt-br"),
+    ("어제 패키지 사려고 했는데 로딩만 돌다가 끝났어요. 아마 돈은 빠져나간 것 같은데 "
+     "게임에 아무것도 없어요.", "ko"),
+])
+def test_a_hedged_charge_is_no_statement(games: TriageContext, body: str,
+                                         locale: str) -> None:
+    got, ask = _read(games, body, "unable-to-purchase", locale)
+    assert "purchase_problem" not in got
+    assert "purchase_problem" in ask
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Yesterday I bought the pack, I was charged but nothing arrived in game.", "en"),
+    ("Hier j'ai acheté le pack, j'ai été débité mais je n'ai rien reçu.", "fr"),
+    ("Ontem comprei o pacote, fui cobrado e não recebi nada.", "pt-br"),
+    ("어제 패키지 샀는데 돈은 빠져나갔는데 아이템이 안 들어왔어요.", "ko"),
+])
+def test_a_plain_charge_is_still_written(games: TriageContext, body: str,
+                                         locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_not_received"
+

@@ -738,19 +738,31 @@ _UNSURE_BEFORE = re.compile(
 _UNSURE_AFTER_KO = re.compile(r"^[\uac00-\ud7a3]*?\s*(?:건지|는지|은지|인지|던지|ㄴ지)도?\s*"
                               r"(?:(?:안|못)\s*[\uac00-\ud7a3]*?(?:건지|는지|은지|인지)\s*|"
                               r"아닌지\s*)?(?:잘\s*)?(?:모르|몰라|모름)")
-#: A word every marker of `_UNSURE_BEFORE` or `_UNSURE_AFTER_KO` holds (raw text, any case).
+#: A hedge right before the words in their clause: "I was maybe charged", "j'ai peut-être
+#: été débité", "talvez tenha sido cobrado", "perhaps it went through" (folded, a few words
+#: at most between): a guess, no statement.
+_HEDGE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly|peut[- ]?etre|talvez|quem sabe)\b"
+                           r"[^,;:.!?\n]{0,32}$")
+#: Korean: 아마 (probably, maybe) before the words in their clause ("아마 결제된 것 같은데").
+_HEDGE_BEFORE_KO = re.compile(r"아마(?:도)?\s[^,.!?\n]{0,16}$")
+#: A word every marker of `_UNSURE_BEFORE`, `_UNSURE_AFTER_KO` or a hedge holds (raw text,
+#: any case).
 _UNSURE_CUE = re.compile(r"(?i)s[uû]re?|know|id[ée]e|idea|ideia|clue|idk|dunno|tell|wonder|"
-                         r"sais|jsp|chais|sei|certain|certeza|saber|모르|몰라|모름")
+                         r"sais|jsp|chais|sei|certain|certeza|saber|모르|몰라|모름|maybe|"
+                         r"perhaps|possibly|peut|talvez|quem sabe|아마")
 _WHY_KO = re.compile(r"(?:왜|어째서)\s*\S*\s*$")
 
 
 def unsure(text: str, start: int, end: int) -> bool:
     """True when the requester says they do not know whether the words at
-    ``text[start:end]`` hold (`_UNSURE_BEFORE`, `_UNSURE_AFTER_KO`): no statement."""
+    ``text[start:end]`` hold (`_UNSURE_BEFORE`, `_UNSURE_AFTER_KO`) or hedges them
+    (`_HEDGE_BEFORE`, `_HEDGE_BEFORE_KO`: "j'ai peut-être été débité"): no statement."""
     if not _UNSURE_CUE.search(text):
         return False  # most texts doubt nothing: no sentence to fold
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    if _UNSURE_BEFORE.search(fold(text[begin:start])):
+    before = fold(text[begin:start])
+    if _UNSURE_BEFORE.search(before) or _HEDGE_BEFORE.search(before) \
+            or _HEDGE_BEFORE_KO.search(text[begin:start]):
         return True
     if not HANGUL.search(text, start, end) or _WHY_KO.search(text[begin:start]):
         return False
