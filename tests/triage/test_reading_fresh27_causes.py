@@ -3,7 +3,10 @@ here in sentences of our own, in the languages it touches: a number the requeste
 one of their orders ("um dos pedidos é o …", "one of the orders is the …", "une des commandes
 c'est la …", "주문 중 하나는 …") is that order's, never the site's id; an option the requester
 hedges ("j'ai peut-être été débité", "I was maybe charged", "talvez tenha sido cobrado", "아마
-… 빠져나간 것 같은데") is a guess, never written."""
+… 빠져나간 것 같은데") is a guess, never written; a topic the requester sets aside ("not about my
+subscription", "pas au sujet de mon abonnement", "não é sobre a minha assinatura") is denied,
+and one whose clause closes on "no problem there" ("sem problema nisso") or said to be in
+place ("구독은 잘 되어 있어요") is declared fine: neither fires a rule."""
 
 from __future__ import annotations
 
@@ -77,3 +80,33 @@ def test_a_plain_charge_is_still_written(games: TriageContext, body: str,
     got, _ = _read(games, body, "unable-to-purchase", locale)
     assert got.get("purchase_problem") == "purchase_not_received"
 
+
+# ------------------------------------------------------------------ a topic set aside
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Quick note: this is not about my subscription, it went through and I can see the "
+     "charge, no problem there. The issue is the player: the sound drops every minute.", "en"),
+    ("Ce n'est pas au sujet de mon abonnement, tout est en ordre. Le problème c'est le son "
+     "qui coupe toutes les minutes pendant les lives.", "fr"),
+    ("Não é sobre a minha assinatura, vi a cobrança, sem problema nisso. O problema é o som "
+     "que corta a cada minuto nas lives.", "pt-br"),
+    ("결제 얘기는 아니에요. 구독은 잘 되어 있어요. 방송 보면 소리가 1분마다 끊겨요.", "ko"),
+])
+def test_a_billing_topic_set_aside_routes_no_billing(stream: TriageContext, body: str,
+                                                     locale: str) -> None:
+    d = decide(on(stream, body, locale=locale), stream)
+    assert "billing" not in d.update.add_tags, [r.reasons for r in d.rules]
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My subscription is fine but I was charged twice this month.", "en"),
+    ("I can see the charge, but the premium features never unlocked.", "en"),
+    ("Mon abonnement est actif mais j'ai été débité deux fois ce mois-ci.", "fr"),
+    ("A assinatura tá ok, mas fui cobrado duas vezes esse mês.", "pt-br"),
+    ("구독은 잘 되어 있는데 이번 달에 결제가 두 번 됐어요.", "ko"),
+])
+def test_a_billing_problem_beside_a_fine_topic_still_routes_to_billing(
+        stream: TriageContext, body: str, locale: str) -> None:
+    d = decide(on(stream, body, locale=locale), stream)
+    assert "billing" in d.update.add_tags, [r.reasons for r in d.rules]

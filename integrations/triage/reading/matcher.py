@@ -129,7 +129,9 @@ _NEGATION_BEFORE = {
                      r"histoire|affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
                      r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport|rien a faire)\s+"
-                     r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
+                     r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$|"
+                     r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
+                     r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
     "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+(?:(?:e|um|uma|o|a|de|do|"
                      r"da|foi|eh|problema|questao|duvida|pergunta|assunto|bug|sou|somos|era|sao|"
                      r"uso|usei|usamos|"
@@ -139,7 +141,9 @@ _NEGATION_BEFORE = {
                      r"{0,4}$|"
                      r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
                      r"nao tem relacao)\s+com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
-                     r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$"),
+                     r"\bnada de errado com\s+(?:(?:o|a|os|as|meu|minha|um|uma)\s+)?$|"
+                     r"\bnao\s+(?:e|eh|foi)\s+(?:bem\s+)?sobre\s+(?:(?:o|a|os|as)\s+)?"
+                     r"(?:(?:meu|minha|meus|minhas|nosso|nossa)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
 #: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
@@ -167,6 +171,9 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 _DENIAL_BEFORE = {
     "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|question|query|bug|with|of|use|using)\s+){1,3}$|"
+                     # a topic of the requester's ruled out: "this is NOT about my membership"
+                     r"(?:\bnot|n't)\s+(?:(?:really|just|even)\s+)?(?:about|related to)\s+"
+                     r"(?:my|our)\s+$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
@@ -179,8 +186,13 @@ _DENIAL_BEFORE = {
                      r"\b(?:n'|ne\s+)?(?:utilise|suis)\s+pas\s+(?:(?:un|une|de|d'|le|la|les|l')"
                      r"\s*){0,2}$|"
                      r"\b(?:rien a voir|aucun rapport|sans rapport|pas de rapport)\s+avec\s+"
-                     r"(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$"),
-    "pt": re.compile(r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
+                     r"(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$|"
+                     # "ce n'est pas au sujet de mon abonnement", "pas à propos de mon …"
+                     r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
+                     r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
+    "pt": re.compile(r"\bnao\s+(?:e|eh|foi)\s+(?:bem\s+)?sobre\s+(?:(?:o|a|os|as)\s+)?"
+                     r"(?:(?:meu|minha|meus|minhas|nosso|nossa)\s+)?$|"
+                     r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
                      r"(?:(?:um|uma|o|a|de|do|da|problema|questao|duvida|pergunta|assunto|bug|"
                      r"sobre)\s+){0,3}$|"
                      r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
@@ -300,7 +312,7 @@ _FINE_AFTER = re.compile(
     r"(?:funciona|funcionam)\s+(?:bem|normal|normalmente|certinho)|"
     r"(?:passou|renovou|foi renovad[oa]|foi aprovad[oa]|entrou)\s+(?:certinho|normal|normalmente|"
     r"de boa|sem problemas?)(?!\w)(?!\s*,?\s*mas\b))\b|"
-    r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요)|괜찮|멀쩡|문제\s*없|이상\s*없|"
+    r"^(?:은|는|도|이|가)?\s*(?:잘\s*(?:됐|되었|됩|돼|되고|되는|되요|되어\s*있)|괜찮|멀쩡|문제\s*없|이상\s*없|"
     r"해결\s*(?:됐|되었|됨|돼)|(?:결제\s*)?(?:돼|되어)\s*있(?:어|습|음)|"
     # "구독은 잘 갱신됐어요", "정상적으로 연장됐고": a verb of its own, done as it should ("잘
     # 안돼요" is no such thing)
@@ -310,6 +322,12 @@ _FINE_AFTER = re.compile(
     r"^\s*(?:just\s+)?(?:fine|normally|as usual|without\s+(?:a|any)\s+(?:problem|issue)s?)\b"
     r"(?!\s*,?\s*but\b)|"
     r"^\s*(?:normalement|sans (?:souci|probleme))\b(?!\s*,?\s*mais\b)|"
+    # its clause closed on it: "I can see the charge, no problem there", "le prélèvement est
+    # passé, aucun souci de ce côté", "a cobrança tá lá, sem problema nisso"
+    r"^\s*[,;-]?\s*(?:no\s+(?:problems?|issues?)\s+(?:there|with\s+(?:that|it|this))|"
+    r"(?:aucun|pas\s+de)\s+(?:souci|probleme)\s+(?:la|la-dessus|de ce cote|avec ca)|"
+    r"(?:sem|nenhum)\s+problemas?\s+(?:ai|nisso|com isso|quanto a isso))\b"
+    r"(?!\s*,?\s*(?:but|mais|mas)\b)|"
     r"^\s*(?:certinho|normalmente|de boa|sem problemas?)\b(?!\s*,?\s*mas\b)")
 
 
