@@ -6,16 +6,20 @@ hedges ("j'ai peut-être été débité", "I was maybe charged", "talvez tenha s
 … 빠져나간 것 같은데") is a guess, never written; a topic the requester sets aside ("not about my
 subscription", "pas au sujet de mon abonnement", "não é sobre a minha assinatura") is denied,
 and one whose clause closes on "no problem there" ("sem problema nisso") or said to be in
-place ("구독은 잘 되어 있어요") is declared fine: neither fires a rule."""
+place ("구독은 잘 되어 있어요") is declared fine: neither fires a rule; a weekday followed by a
+time or a round-the-clock ("depuis dimanche 24h/24", "since Saturday 24/7", "desde segunda 24
+horas por dia") is still that day."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
+from integrations.triage.reading.dates import find_dates
 
 
 def _read(ctx: TriageContext, body: str, form: str, locale: str,
@@ -110,3 +114,31 @@ def test_a_billing_problem_beside_a_fine_topic_still_routes_to_billing(
         stream: TriageContext, body: str, locale: str) -> None:
     d = decide(on(stream, body, locale=locale), stream)
     assert "billing" in d.update.add_tags, [r.reasons for r in d.rules]
+
+
+# ------------------------------------------------------------------ a weekday and a time
+
+#: A Wednesday.
+_TODAY = datetime(2026, 12, 2, 10, 0)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Un joueur campe devant le boss depuis dimanche 24h/24, il ne parle jamais.", "fr",
+     date(2026, 11, 29)),
+    ("Depuis samedi 14h le serveur rame.", "fr", date(2026, 11, 28)),
+    ("That account has been botting since Saturday 24/7.", "en", date(2026, 11, 28)),
+    ("Since Sunday 9am the server lags.", "en", date(2026, 11, 29)),
+    ("O cara fica farmando desde segunda 24 horas por dia.", "pt", date(2026, 11, 30)),
+])
+def test_a_weekday_before_a_time_is_still_that_day(text: str, language: str,
+                                                  expected: date) -> None:
+    assert [d for d, _, _ in find_dates(text, language, _TODAY)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Il joue tous les dimanches 24h/24.", "fr"),
+    ("Every Saturday 24/7 the same bot.", "en"),
+    ("Lundi 30 je serai absent.", "fr"),
+])
+def test_a_habit_or_a_day_of_the_month_is_no_weekday_date(text: str, language: str) -> None:
+    assert find_dates(text, language, _TODAY) == []

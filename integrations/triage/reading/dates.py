@@ -153,8 +153,12 @@ _NOT_PAST_BEFORE = re.compile(
     r"tous les|d'ici|"
     r"jusqu'a|avant|proxima|proximo|toda|todo|todas|todos|ate)|"
     r"(?<![가-힣])(?:다음\s*주|다음|담주|매주|매))\s*$")
+#: A number after the weekday is its day of the month ("lundi 12"), unless it is a time or
+#: a round-the-clock ("dimanche 14h", "sunday 9am", "depuis dimanche 24h/24", "desde segunda
+#: 24 horas por dia"): the day stands.
 _NOT_PAST_AFTER = re.compile(
-    r"^(?:\s+(?:prochain|next|que vem|\d)|\s*마다)")
+    r"^(?:\s+(?:prochain|next|que vem|\d(?!\d?\s*(?:h\b|h\d|h/|:\d|heures?\b|hours?\b|hrs?\b|"
+    r"am\b|pm\b|horas?\b|/\s*7\b)))|\s*마다)")
 #: A Portuguese past act right before a weekday word makes it a day ("comprei sexta",
 #: "travou segunda", "foi quarta"), not an ordinal ("a segunda", "sexta vez").
 _PT_PAST = re.compile(r"\b(?:[a-z]{2,}(?:ei|ou|eu|iu)|foi|era)\s+$")
