@@ -8,7 +8,8 @@ subscription", "pas au sujet de mon abonnement", "não é sobre a minha assinatu
 and one whose clause closes on "no problem there" ("sem problema nisso") or said to be in
 place ("구독은 잘 되어 있어요") is declared fine: neither fires a rule; a weekday followed by a
 time or a round-the-clock ("depuis dimanche 24h/24", "since Saturday 24/7", "desde segunda 24
-horas por dia") is still that day."""
+horas por dia") is still that day; a Korean verb of knowing over "복구 못 하는" (the requester
+cannot recover it) ticks the deletion's consent as "복구 안 되는" does."""
 
 from __future__ import annotations
 
@@ -142,3 +143,29 @@ def test_a_weekday_before_a_time_is_still_that_day(text: str, language: str,
 ])
 def test_a_habit_or_a_day_of_the_month_is_no_weekday_date(text: str, language: str) -> None:
     assert find_dates(text, language, _TODAY) == []
+
+
+# ------------------------------------------------------------------ "복구 못 하는 거 알아요"
+
+
+@pytest.mark.parametrize("body", [
+    "계정 삭제 원합니다. 삭제하면 다시 복구 못 하는 거 알고 있고 괜찮습니다. 계정 이름: minsu_p",
+    "계정 지워주세요. 복원을 못 한다는 것도 이해했습니다.",
+])
+def test_knowing_it_cannot_be_recovered_ticks_the_consent(games: TriageContext,
+                                                          body: str) -> None:
+    got, ask = _read(games, body, "account-deletion", "ko")
+    assert got.get("deletion_confirmed") is True
+    assert "deletion_confirmed" not in ask
+
+
+@pytest.mark.parametrize("body", [
+    "계정 지워주세요. 근데 삭제하면 복구 못 하는 건가요?",
+    "계정 지워주세요. 삭제하면 복구 못 하는 거 알고 있는데 아직은 지우지 마세요.",
+    "비밀번호를 잊어서 계정을 복구 못 하고 있어요. 그냥 삭제해 주세요.",
+])
+def test_a_question_a_delay_or_a_plain_inability_ticks_nothing(games: TriageContext,
+                                                               body: str) -> None:
+    got, ask = _read(games, body, "account-deletion", "ko")
+    assert "deletion_confirmed" not in got
+    assert "deletion_confirmed" in ask
