@@ -9,7 +9,9 @@ and one whose clause closes on "no problem there" ("sem problema nisso") or said
 place ("구독은 잘 되어 있어요") is declared fine: neither fires a rule; a weekday followed by a
 time or a round-the-clock ("depuis dimanche 24h/24", "since Saturday 24/7", "desde segunda 24
 horas por dia") is still that day; a Korean verb of knowing over "복구 못 하는" (the requester
-cannot recover it) ticks the deletion's consent as "복구 안 되는" does."""
+cannot recover it) ticks the deletion's consent as "복구 안 되는" does; English words written
+for others the same in every sense ("somebody", "pw", "acct") meet the keywords of "someone",
+"password", "account"."""
 
 from __future__ import annotations
 
@@ -169,3 +171,22 @@ def test_a_question_a_delay_or_a_plain_inability_ticks_nothing(games: TriageCont
     got, ask = _read(games, body, "account-deletion", "ko")
     assert "deletion_confirmed" not in got
     assert "deletion_confirmed" in ask
+
+
+# ------------------------------------------------------------------ "somebody changed my pw"
+
+
+@pytest.mark.parametrize("body", [
+    "can't log in. somebody changed my pw and the email too. account is frostbyte22",
+    "Somebody got into my acct last night and now nothing works. account is frostbyte22",
+])
+def test_an_everyday_spelling_meets_the_keyword(games: TriageContext, body: str) -> None:
+    got, ask = _read(games, body, "account-recovery", "en")
+    assert got.get("recovery_reason") == "recovery_compromised"
+    assert "recovery_reason" not in ask
+
+
+def test_somebody_alone_names_no_compromise(games: TriageContext) -> None:
+    got, _ = _read(games, "Somebody told me to write here: I can't remember my password. "
+                   "account is frostbyte22", "account-recovery", "en")
+    assert got.get("recovery_reason") == "recovery_password"

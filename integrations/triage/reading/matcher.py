@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from integrations.triage.reading.normalise import (
+    EN_SAME,
     KOREAN_PARTICLES,
     Token,
     fold,
@@ -890,7 +891,10 @@ class Matcher:
         subscriber; "performe" and "performeuse"), an inflection adds letters, it does not
         take off a suffix."""
         shortest = self._shortest.get(k)
-        return shortest is not None and k.isascii() and len(fold(tok.raw)) + 3 <= shortest
+        form = fold(tok.raw)
+        if self.language == "en":
+            form = EN_SAME.get(form, form)  # "acct" is "account" written short, no derivation
+        return shortest is not None and k.isascii() and len(form) + 3 <= shortest
 
     def find(self, text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
         """Every phrase found in ``text`` (negated ones marked): word by word, then the

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 import Stemmer
 
-__all__ = ["KOREAN_PARTICLES", "MENU_ARROW", "Token", "fold", "key", "strip_korean", "substance",
-           "tokens", "words"]
+__all__ = ["EN_SAME", "KOREAN_PARTICLES", "MENU_ARROW", "Token", "fold", "key", "strip_korean",
+           "substance", "tokens", "words"]
 
 #: What joins two steps of a menu path the requester followed ("Reports > Export",
 #: "Settings › Billing", "Relatórios -> Vendas", "로그인 → 링크 메뉴"); read by the option reader
@@ -123,10 +123,19 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
     return Stemmer.Stemmer(name) if name else None
 
 
+#: English words written for another, the same in every sense (`key`): "somebody changed
+#: my pw" is "someone changed my password".
+EN_SAME = {"somebody": "someone", "pw": "password", "pwd": "password", "passwd": "password",
+            "acct": "account"}
+
+
 @lru_cache(maxsize=65536)
 def key(word: str, language: str) -> str:
-    """The normalised form of one word in ``language`` (``en``, ``fr``, ``ko``, ``pt``)."""
+    """The normalised form of one word in ``language`` (``en``, ``fr``, ``ko``, ``pt``);
+    an English word written for another (`EN_SAME`) is that word."""
     lowered = word.casefold()
+    if language == "en":
+        lowered = EN_SAME.get(lowered, lowered)
     if _HANGUL.search(lowered):
         return strip_korean(lowered)
     if language == "pt" and fold(lowered) == "nao":
