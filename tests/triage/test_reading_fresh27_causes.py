@@ -11,7 +11,8 @@ time or a round-the-clock ("depuis dimanche 24h/24", "since Saturday 24/7", "des
 horas por dia") is still that day; a Korean verb of knowing over "복구 못 하는" (the requester
 cannot recover it) ticks the deletion's consent as "복구 안 되는" does; English words written
 for others the same in every sense ("somebody", "pw", "acct") meet the keywords of "someone",
-"password", "account"."""
+"password", "account"; a card's network before its kind ("a visa debit", "um Visa débito")
+names the payment method, not a debit."""
 
 from __future__ import annotations
 
@@ -190,3 +191,24 @@ def test_somebody_alone_names_no_compromise(games: TriageContext) -> None:
     got, _ = _read(games, "Somebody told me to write here: I can't remember my password. "
                    "account is frostbyte22", "account-recovery", "en")
     assert got.get("recovery_reason") == "recovery_password"
+
+
+# ------------------------------------------------------------------ "a visa debit"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Trying to buy the Winter Pack and the store says payment declined. My bank says "
+     "nothing was attempted. (it's a visa debit)", "en"),
+    ("Tentei comprar o pacote e deu pagamento recusado. Uso um Visa débito.", "pt-br"),
+])
+def test_a_cards_network_and_kind_is_no_debit(games: TriageContext, body: str,
+                                              locale: str) -> None:
+    got, ask = _read(games, body, "unable-to-purchase", locale)
+    assert got.get("purchase_problem") == "purchase_declined"
+    assert "purchase_problem" not in ask
+
+
+def test_money_debited_from_a_visa_is_still_a_charge(games: TriageContext) -> None:
+    got, _ = _read(games, "The money was debited from my Visa but the pack never arrived.",
+                   "unable-to-purchase", "en")
+    assert got.get("purchase_problem") == "purchase_not_received"

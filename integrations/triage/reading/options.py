@@ -126,18 +126,21 @@ _LOWERED_AFTER = re.compile(r"\s+(?:(?:o|a|os|as|tudo|todos os|todas as|um pouco
 
 
 #: A card named by its kind around a word: "debit card", "credit cards", "carte de débit",
-#: "carte bancaire de crédit", "cartão de débito", "cartões de crédito" (folded; ``before``
-#: ends right before the word, ``after`` starts right after it).
+#: "carte bancaire de crédit", "cartão de débito", "cartões de crédito", or after its
+#: network: "a visa debit", "Mastercard crédito" (folded; ``before`` ends right before the
+#: word, ``after`` starts right after it).
 _CARD_AFTER = re.compile(r"^[\s-]+cards?\b")
-_CARD_BEFORE = re.compile(r"\b(?:cartes?|carte bancaire|cartao|cartoes)\s+(?:de\s+)?$")
+_CARD_BEFORE = re.compile(r"\b(?:cartes?|carte bancaire|cartao|cartoes)\s+(?:de\s+)?$|"
+                          r"\b(?:visa|mastercard|master card|maestro|amex|elo|hipercard)"
+                          r"[\s-]+(?:de\s+)?$")
 
 
 def other_sense(text: str, hit: Hit, language: str) -> bool:
     """True when the one word of ``hit`` is meant in a sense its phrase is not: an everyday
     word a keyword's stem falls onto ("resolvam isso logo", soon, met as "logar": `COMMON`,
     unless the phrase writes the word itself), a card's kind a stem falls onto ("my debit
-    card" met as "debited", "cartão de crédito" as "creditado": the payment method, not the
-    act), or Portuguese "baixar" said of a setting (`_LOWERED_AFTER`: lowered, not
+    card", "a visa debit" met as "debited", "cartão de crédito" as "creditado": the payment
+    method, not the act), or Portuguese "baixar" said of a setting (`_LOWERED_AFTER`: lowered, not
     downloaded)."""
     word = fold(text[hit.start:hit.end])
     if " " in word.strip():
