@@ -12,7 +12,9 @@ horas por dia") is still that day; a Korean verb of knowing over "복구 못 하
 cannot recover it) ticks the deletion's consent as "복구 안 되는" does; English words written
 for others the same in every sense ("somebody", "pw", "acct") meet the keywords of "someone",
 "password", "account"; a card's network before its kind ("a visa debit", "um Visa débito")
-names the payment method, not a debit."""
+names the payment method, not a debit; a list of steps closed on a bare "nada" / "nothing" /
+"rien" ("instalei de novo, desliguei o antivírus, nada") names remedies tried, not the
+problem."""
 
 from __future__ import annotations
 
@@ -212,3 +214,31 @@ def test_money_debited_from_a_visa_is_still_a_charge(games: TriageContext) -> No
     got, _ = _read(games, "The money was debited from my Visa but the pack never arrived.",
                    "unable-to-purchase", "en")
     assert got.get("purchase_problem") == "purchase_not_received"
+
+
+# ------------------------------------------------------------------ steps, then "nada"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ('oi, desde sexta o launcher fica travado em "carregando..." e nunca abre a tela de login. '
+     "ja desinstalei e instalei de novo, desliguei o antivirus, nada. windows 11.", "pt-br"),
+    ('since Friday the launcher is stuck on "connecting..." and the login screen never shows. '
+     "uninstalled and reinstalled it, turned the firewall off, nothing. windows 11.", "en"),
+    ('depuis vendredi le launcher reste bloqué sur "connexion..." et l\'écran de connexion ne '
+     "vient jamais. désinstallé et réinstallé, coupé le pare-feu, rien. windows 11.", "fr"),
+])
+def test_remedies_closed_on_nothing_are_no_problem(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    got, ask = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == "tech_login"
+    assert "issue_type" not in ask
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("O patch não instala: clico em instalar, nada.", "pt-br"),
+    ("The patch won't install: I click install, nothing.", "en"),
+])
+def test_one_act_then_nothing_is_still_the_problem(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("issue_type") == "tech_patching"

@@ -135,14 +135,20 @@ _TRIED_HIT = re.compile(r"^(?:\w+ing|re\w+|verif\w*|check\w*|scan\w*|"
                         r"\w+\s+(?:check|scan|verification|repair)\w*)\b")
 #: A step the requester took, then its want of effect: "Verified files, no change", "tried
 #: verify files in glyph, didnt help", "vérifié les fichiers, rien n'y fait", "verifiquei os
-#: arquivos, não adiantou" (folded, the rest of the clause): a remedy, not the problem.
+#: arquivos, não adiantou", or a list of steps closed on a bare "nada" (folded, the rest of
+#: the clause): a remedy, not the problem.
 _NO_EFFECT_AFTER = re.compile(
     r"^[^.!?\n]{0,24}?[,;:-]\s*(?:but\s+|mais\s+|mas\s+)?(?:(?:it|that|this|ca|isso)\s+)?"
     r"(?:no change|rien a faire|didn'?t fix|didn'?t solve|didnt fix|no difference|no luck|"
     r"no effect|didn'?t help|did not help|didnt help|nothing changed|still the same|same thing|"
     r"same result|rien n'y fait|rien n'a change|sans effet|sans succes|toujours pareil|"
     r"n'a pas aide|ca n'a rien fait|nao adiantou|nao resolveu|nada mudou|sem efeito|"
-    r"continua igual|mesma coisa)\b")
+    r"continua igual|mesma coisa)\b|"
+    # a list of steps closed on a bare "nothing": "reinstalled, turned the firewall off,
+    # nothing", "instalei de novo, desliguei firewall, nada" (two steps at least: "I click
+    # install, nothing" is the problem)
+    r"^[^.!?\n]{0,32}?[,;]\s*[^.!?\n,;]{2,40}[,;]\s*(?:(?:and|et|e)\s+)?(?:still\s+|toujours\s+|"
+    r"ainda\s+)?(?:nothing|nada|rien|nope)\s*(?:[.!\n]|$)")
 _TRIED_AFTER_KO = re.compile(r"^\S*\s*(?:도|를|을)?\s*해\s*(?:봤|보았|봐도)")
 #: The instrument particle (로, 으로) on the word tried: "카드로도 해봤는데" (paid by card too)
 #: tells the means used, no remedy.
