@@ -14,7 +14,8 @@ for others the same in every sense ("somebody", "pw", "acct") meet the keywords 
 "password", "account"; a card's network before its kind ("a visa debit", "um Visa débito")
 names the payment method, not a debit; a list of steps closed on a bare "nada" / "nothing" /
 "rien" ("instalei de novo, desliguei o antivírus, nada") names remedies tried, not the
-problem."""
+problem; no one managing the requester ("nobody manages me", "personne ne gère mon compte",
+"ninguém cuida da minha conta") is no affiliation."""
 
 from __future__ import annotations
 
@@ -242,3 +243,29 @@ def test_one_act_then_nothing_is_still_the_problem(games: TriageContext, body: s
                                                    locale: str) -> None:
     got, _ = _read(games, body, "technical-issues", locale)
     assert got.get("issue_type") == "tech_patching"
+
+
+# ------------------------------------------------------------------ "nobody manages me"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Someone floods my chat every night. I do my shows by myself, nobody manages me. My "
+     "username is LolaVex.", "en"),
+    ("Un type spamme mon chat tous les soirs. Je fais mes lives seule, personne ne gère mon "
+     "compte. Mon pseudo est LolaVex.", "fr"),
+    ("Um cara fica spamando meu chat toda noite. Faço minhas lives sozinha, ninguém cuida da "
+     "minha conta. Meu usuário é LolaVex.", "pt-br"),
+])
+def test_no_one_managing_the_requester_is_no_affiliation(stream: TriageContext, body: str,
+                                                         locale: str) -> None:
+    got, ask = _read(stream, body, "submit-a-request", locale)
+    assert got.get("occupation") == "occ_model"
+    assert "occupation" not in ask
+
+
+def test_someone_managing_the_requester_is_still_asked(stream: TriageContext) -> None:
+    got, ask = _read(stream, "Someone floods my chat every night. I do my shows in a studio, "
+                     "the owner manages my schedule. My username is LolaVex.",
+                     "submit-a-request", "en")
+    assert "occupation" not in got
+    assert "occupation" in ask

@@ -316,13 +316,18 @@ _KIND_OF_BEFORE = re.compile(
 #: account", "that manages my schedule", "qui gère mes paiements", "gère mon compte",
 #: "que cuida dos meus pagamentos", "gerencia minha conta".
 _MANAGES_ME_AFTER = re.compile(
-    r"^[^.!?\n]{0,30}?(?<![\w'])(?:(?:handles|manages|runs|pays|controls|books|schedules|"
+    r"^(?P<pre>[^.!?\n]{0,30}?)(?<![\w'])(?:(?:handles|manages|runs|pays|controls|books|schedules|"
     r"takes care of|looks after|sets up)\s+(?:all\s+)?(?:of\s+)?(?:my|me)\b|"
     r"(?:gere|gerent|s'occupe\s+de|s'occupent\s+de|paie|paient|controle|organise)\s+"
     r"(?:(?:toute|tout|une partie de|la plupart de)\s+)?(?:mon|ma|mes|me|m')|"
     r"(?:cuida|cuidam|gerencia|gerenciam|administra|administram|paga|pagam|controla|"
     r"organiza)\s+(?:de\s+|d[oa]s?\s+)?(?:(?:toda|todo|parte d[aeo])\s+)?(?:meu|minha|meus|"
     r"minhas|me)\b)")
+#: No one as the subject of what `_MANAGES_ME_AFTER` finds: "I do my shows by myself,
+#: nobody manages me", "personne ne gère mes horaires", "ninguém cuida da minha conta": the
+#: requester works through no one (folded, the end of its group ``pre``).
+_NOBODY_BEFORE = re.compile(r"\b(?:nobody|no\s*one|no-one|not\s+anyone|personne\s+ne|"
+                            r"ninguem|nenhum[a]?\s+[^\W\d_]+)\s*$")
 #: Korean: the words, then 소속 and the requester's copula or another kind ("스튜디오 소속
 #: 모델이에요", "에이전시 소속으로 활동해요"): a member, not the studio.
 _BELONG_AFTER_KO = re.compile(r"^\s*소속\s*(?:으로|이고|이에요|입니다|인데|이라|\S+(?:이에요|"
@@ -676,7 +681,8 @@ def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
     another option's name the requester says they are ("sou modelo de um estúdio", "I'm a
     model at a studio"; not "a modelo do estúdio", the studio's), before what it
     does for the requester ("my studio handles my account", "mon agence gère mon
-    compte", "o estúdio cuida dos meus pagamentos", `_MANAGES_ME_AFTER`) or a Korean
+    compte", "o estúdio cuida dos meus pagamentos", `_MANAGES_ME_AFTER`; never of no one,
+    "nobody manages me", `_NOBODY_BEFORE`) or a Korean
     belonging ("스튜디오 소속 모델이에요"). Never the requester's own words ("our studio",
     "my fans": "I stream for my fans")."""
     if _OURS.match(fold(text[hit.start:hit.end])) or left_behind(text, hit):
@@ -692,7 +698,9 @@ def _affiliation(text: str, hit: Hit, people: Mapping[str, set[str]]) -> bool:
         if named - {hit.phrase.label}:
             return True
     after = fold(text[hit.end:hit.end + 48])
-    if _MANAGES_ME_AFTER.match(after) or (_BELONG_AFTER_KO.match(after) and "저희" not in before):
+    manages = _MANAGES_ME_AFTER.match(after)
+    if (manages and not _NOBODY_BEFORE.search(manages.group("pre"))) or (
+            _BELONG_AFTER_KO.match(after) and "저희" not in before):
         return True
     words = text[hit.start:hit.end]
     ending = words[len(hit.phrase.text):] if words.startswith(hit.phrase.text) else ""
