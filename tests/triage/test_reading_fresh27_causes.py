@@ -15,7 +15,9 @@ for others the same in every sense ("somebody", "pw", "acct") meet the keywords 
 names the payment method, not a debit; a list of steps closed on a bare "nada" / "nothing" /
 "rien" ("instalei de novo, desliguei o antivírus, nada") names remedies tried, not the
 problem; no one managing the requester ("nobody manages me", "personne ne gère mon compte",
-"ninguém cuida da minha conta") is no affiliation."""
+"ninguém cuida da minha conta") is no affiliation; the conjunction repeated after a join
+("quand je me connecte puis que je clique …", "quando entro e depois que clico …") goes on
+with the steps."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.dates import find_dates
+from integrations.triage.reading.steps import sequence
 
 
 def _read(ctx: TriageContext, body: str, form: str, locale: str,
@@ -269,3 +272,29 @@ def test_someone_managing_the_requester_is_still_asked(stream: TriageContext) ->
                      "submit-a-request", "en")
     assert "occupation" not in got
     assert "occupation" in ask
+
+
+# ------------------------------------------------------------------ "puis que je clique"
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    ("Bonjour, sous Windows 10 avec Chrome, quand je me connecte puis que je clique sur "
+     "l'onglet Paiements, la page reste blanche. SID 3390117.", "fr",
+     "je me connecte puis que je clique sur l'onglet Paiements"),
+    ("Oi, no Windows 10 com Chrome, quando eu entro no painel e depois que clico em "
+     "Relatórios, a tela fica branca. SID 3390117.", "pt-br",
+     "entro no painel e depois que clico em Relatórios"),
+])
+def test_a_repeated_conjunction_goes_on_with_the_steps(ads: TriageContext, body: str,
+                                                      locale: str, steps: str) -> None:
+    got, ask = _read(ads, body, "publisher-support", locale)
+    assert steps in got.get("steps_taken", "")
+    assert "steps_taken" not in ask
+
+
+@pytest.mark.parametrize("text", [
+    "Je pense que je clique trop vite.",
+    "Il faut que je clique sur Rapports puis que je choisisse le mois ?",
+])
+def test_que_alone_or_in_a_need_is_no_sequence(text: str) -> None:
+    assert sequence(text) is None

@@ -90,6 +90,9 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
          # the acts as the time of the problem: "when I pick … and click …, it fails"
          r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
          r"toda vez que|"
+         # the conjunction repeated after a join: "quand je me connecte puis que je clique
+         # …", "quando entro e depois que clico …"
+         r"que|"
          # the time before the problem: "before this started I had …", "avant que ça
          # plante j'avais …", "antes de dar erro eu tinha …"
          r"before\s+(?:it|this|that|the\s+[^\W\d]+)\s+[^\W\d]+|"
