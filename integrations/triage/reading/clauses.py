@@ -23,6 +23,7 @@ from integrations.triage.reading.steps import (
     KO_ACT_JOIN,
     ONSET,
     ONSET_KO,
+    acts_at,
     listed,
     result_stop,
     sequence,
@@ -133,6 +134,8 @@ class ClauseReader:
                     continue  # what the product does ("새로고침 돼요", "the page reloaded")
                 if _vague_when(capped, m):
                     continue  # "quand je me connecte, tout est vide": when, not steps
+                if _time_only(capped, m):
+                    continue  # "before that it was steady": how things were, no step
                 found = self._clause(capped, m, source, locale)
                 if found is not None:
                     return found
@@ -375,6 +378,32 @@ def _by_itself(text: str, m: re.Match[str]) -> bool:
     if _CONCESSION.search(before):
         return True
     return not _SUBJECT.match(m.group()) and _OTHER_SUBJECT.search(before) is not None
+
+
+#: A cue that names only a time before the problem ("before that", "avant ça", "antes
+#: disso", "그 전에"): a step only when an act of the requester follows it.
+_TIME_CUE = re.compile(r"(?i)(?:before that|avant [cç]a|juste avant|antes disso|그 전에)$")
+#: After the Korean time cue, a topic or a limit ("그 전에는", "그 전엔", "그 전까지는"):
+#: how things were before the problem, no act.
+_KO_TOPIC_AFTER = re.compile(r"(?:는|엔|까지|만\s*해도)(?![\uac00-\ud7a3])")
+
+
+def _time_only(text: str, m: re.Match[str]) -> bool:
+    """True when the cue ``m`` only names the time before the problem and what follows
+    tells how things were, not what the requester did ("Before that it was steady $50 a
+    day", "Avant ça tout marchait", "Antes disso era normal", "그 전에는 잘 됐어요"); a
+    step the clause goes on to name has its own cue ("antes disso limpei o cache")."""
+    if not _TIME_CUE.search(m.group()):
+        return False
+    if HANGUL.search(m.group()):
+        return _KO_TOPIC_AFTER.match(text, m.end()) is not None
+    end = min((i for i in (text.find(p, m.end()) for p in ".!?\n") if i >= 0),
+              default=len(text))
+    folded = fold(text[:end])
+    if len(folded) != end:
+        return False
+    start = m.end() + len(folded[m.end():]) - len(folded[m.end():].lstrip(" ,;:"))
+    return not acts_at(folded, start, end)
 
 
 #: Right before a cue, what makes it the time of the problem ("when I log in", "quand je

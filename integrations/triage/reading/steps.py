@@ -25,7 +25,7 @@ from integrations.triage.reading.normalise import fold
 #: A Hangul syllable.
 HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
 
-__all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "listed", "result_stop", "sequence"]
+__all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "acts_at", "listed", "result_stop", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -228,6 +228,14 @@ def _sequence_in(text: str, folded: str, begin: int, end: int) -> tuple[int, int
     if _NOT_TAKEN.search(folded, begin, best[0][0] + 24):
         return None
     return best[0][0], result_stop(folded, best[-1][0], best[-1][1])
+
+
+def acts_at(folded: str, start: int, stop: int) -> bool:
+    """True when the clause ``folded[start:stop]`` starts with an act of the requester
+    (`_ACT`: "logged in", "j'ai vidé", "abri o app") or the requester as the subject of
+    one (`_BRIDGE`: "I wiped …", "eu reinstalei …"), not a state ("it was fine", "tout
+    marchait", "era normal", "I was making $50 a day")."""
+    return bool(_CLAUSE_ACT.match(folded, start, stop) or _BRIDGE.match(folded, start, stop))
 
 
 def result_stop(folded: str, start: int, stop: int) -> int:
