@@ -1,7 +1,9 @@
 """Causes of misreads found on the fresh29 split, each fixed as a general rule and tested
 here in sentences of our own, in the languages it touches: a cue that names only the time
 before the problem ("before that", "avant ça", "antes disso", "그 전에는") followed by how
-things were is no step taken."""
+things were is no step taken; a part or a likeness of a name ("something with 'Wolf' in
+it", "quelque chose comme « Aube »") or a name the requester says they cannot recall is
+no name given."""
 
 from __future__ import annotations
 
@@ -54,3 +56,42 @@ def test_an_act_after_the_time_is_still_a_step(ads: TriageContext, body: str, lo
                                                 value: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale, problem_type="pub_technical")
     assert got.get("steps_taken") == value
+
+
+# ------------------------------------------------------------------ a half-remembered name
+
+_LOST = {"product": "game_defiance_2050", "platform": "platform_xbox", "region": "region_eu"}
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My character is Ginny74. I had a big orange rifle, it was called something with "
+     "\"Wolf\" in it but I can't remember the exact name, and since yesterday it's gone.",
+     "en"),
+    ("Mon personnage s'appelle Mamie_Jo. J'avais une épée bleue, quelque chose comme "
+     "« Aube », et depuis hier elle a disparu.", "fr"),
+    ("Mon personnage s'appelle Mamie_Jo. Mon épée « Aube Noire » a disparu hier, je ne "
+     "me souviens plus du nom exact.", "fr"),
+    ("Meu personagem é Dona_Lu. Eu tinha uma espada azul, o nome era alguma coisa com "
+     "\"Dragão\" mas não lembro o nome certo, e desde ontem sumiu.", "pt-br"),
+    ("제 캐릭터는 Halmae77이에요. 주황색 총이 있었는데 이름에 '늑대'가 들어갔던 것 같은데 "
+     "정확한 이름은 기억이 안 나요. 어제부터 가방에 없어요.", "ko"),
+])
+def test_a_half_remembered_name_is_asked(games: TriageContext, body: str,
+                                         locale: str) -> None:
+    got, missing = _read(games, body, "in-game-issues", locale, "weapon gone", **_LOST)
+    assert "item_name" not in got
+    assert "item_name" in missing
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("My character is Ginny74, I can't remember when I made it. My rifle \"Wolfsbane\" "
+     "vanished yesterday.", "en", "Wolfsbane"),
+    ("Mon personnage s'appelle Mamie_Jo. Mon épée « Lame de l'Aube » a disparu depuis "
+     "hier.", "fr", "Lame de l'Aube"),
+    ("Meu personagem é Dona_Lu. Sumiu minha espada Aurora Negra, não lembro o nome do dia "
+     "em que comprei.", "pt-br", "Aurora Negra"),
+])
+def test_a_name_given_whole_is_still_read(games: TriageContext, body: str, locale: str,
+                                          value: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale, "weapon gone", **_LOST)
+    assert got.get("item_name") == value

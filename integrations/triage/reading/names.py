@@ -1422,6 +1422,9 @@ class NameReader:
             found = [f for f in found if not _AN_EMAIL.search(f.value)]
         if self._role in ("own", ""):
             found = [f for f in found if not _introduced_aside(f.text, f.start)]
+        # "quelque chose avec « Loup » dedans, je ne me souviens plus du nom exact": a
+        # part of a name the requester cannot recall is no name to write
+        found = [f for f in found if not _half_remembered(f.text, f.start, f.end)]
         if self._code is not None:
             found = self._codes(found)
         values = _merged(found)
@@ -1873,6 +1876,38 @@ def _introduced_aside(text: str, at: int) -> bool:
     return bool(_INDEFINITE_ASIDE.search(text[max(0, opening - 60):opening + 1]))
 
 
+#: Right before a name, words that make it only a part or a likeness of the name ("something
+#: with 'Wolf' in it", "quelque chose comme « Aube »", "un truc avec", "alguma coisa com",
+#: "algo tipo") (folded).
+_PART_OF_A_NAME = re.compile(
+    r"(?:something|smth|anything|quelque chose|un truc|un machin|alguma coisa|algo|"
+    r"qualquer coisa)\s+(?:with|like|similar to|avec|comme|du genre|genre|com|tipo|como|"
+    r"parecido com)\s*(?:the\s+word\s+|le\s+mot\s+|a\s+palavra\s+)?[\W_]*$")
+#: In a name's sentence, the requester saying they cannot recall its name (folded): "can't
+#: remember the exact name", "je ne me souviens plus du nom exact", "não lembro o nome
+#: certo", "esqueci o nome"; in Korean "이름이 기억이 안 나요", "이름은 까먹었어요".
+_NAME_FORGOTTEN = re.compile(
+    r"(?:(?:can'?t|cannot|don'?t|do not|couldn'?t)\s+(?:quite\s+|really\s+)?(?:remember|recall)|"
+    r"forgot|forgotten|(?:ne\s+)?me\s+souviens\s+(?:plus|pas)|j'ai\s+oublie|"
+    r"(?:nao|nem)\s+(?:me\s+)?lembro|esqueci)"
+    r"\s+(?:(?:of\s+|de\s+|du\s+|do\s+|da\s+)?(?:the|its|his|her|le|du|son|sa|o|a|seu|sua|"
+    r"exactly|exactement|exatamente)\s+){0,2}(?:(?:exact|full|real|right)\s+)?"
+    r"(?:name|nom|nome|title|titre|titulo)\b(?!\s+(?:of|do|da|dos|das|de|du|des)\b)"
+    r"|이름[이은을]?\s*(?:잘\s*)?(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹)")
+
+
+def _half_remembered(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is only a part or a likeness of it
+    (`_PART_OF_A_NAME`: "something with 'Wolf' in it") or stands in a sentence where the
+    requester says they cannot recall it (`_NAME_FORGOTTEN`: "…, I can't remember the exact
+    name"): the requester has not given it."""
+    if _PART_OF_A_NAME.search(fold(text[max(0, start - 40):start])):
+        return True
+    begin = max((text.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
+    stop = min((i for i in (text.find(p, end) for p in ".!?\n") if i >= 0), default=len(text))
+    return bool(_NAME_FORGOTTEN.search(fold(text[begin:stop])))
+
+
 def _ext(f: Field) -> dict[str, object]:
     ext = (f.schema or {}).get("x-deskops") if isinstance(f.schema, dict) else None
     return ext if isinstance(ext, dict) else {}
@@ -2139,7 +2174,8 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
         return None
     people: set[str] = set()
     spans = [s for source, text in texts if source != "subject"
-             for s in _own_spans(reader, source, text[:4000], people)]
+             for s in _own_spans(reader, source, text[:4000], people)
+             if not _half_remembered(s.text, s.start, s.end)]
     if not spans:  # nothing this field could take, whatever the others read
         return None
     # a name said once to be a place is one everywhere ("bot à Silverwood" in the subject,
