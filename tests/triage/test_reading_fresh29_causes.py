@@ -3,7 +3,8 @@ here in sentences of our own, in the languages it touches: a cue that names only
 before the problem ("before that", "avant ça", "antes disso", "그 전에는") followed by how
 things were is no step taken; a part or a likeness of a name ("something with 'Wolf' in
 it", "quelque chose comme « Aube »") or a name the requester says they cannot recall is
-no name given."""
+no name given; a studio the requester worked under until now ("지금까지는 한 스튜디오 밑에서
+방송했는데") is a kind left, not the one they are."""
 
 from __future__ import annotations
 
@@ -95,3 +96,32 @@ def test_a_name_given_whole_is_still_read(games: TriageContext, body: str, local
                                           value: str) -> None:
     got, _ = _read(games, body, "in-game-issues", locale, "weapon gone", **_LOST)
     assert got.get("item_name") == value
+
+
+# ------------------------------------------------------------------ a studio until now
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("지금까지는 한 스튜디오 밑에서 방송했는데 다음 달부터 혼자 하려고 해요. 정산 계좌는 "
+     "어떻게 바꾸나요?", "ko"),
+    ("그동안 스튜디오 소속으로 활동했는데 이제 혼자 하려고요. 계정 그대로 써도 되나요?", "ko"),
+    ("Until now I streamed under a studio, but my contract with them ends this month. Can I "
+     "keep my account?", "en"),
+    ("Até agora eu fazia live por um estúdio, mas meu contrato acaba no fim do mês. Posso "
+     "manter minha conta?", "pt-br"),
+])
+def test_a_studio_until_now_is_no_kind_written(stream: TriageContext, body: str,
+                                              locale: str) -> None:
+    got, missing = _read(stream, body, "submit-a-request", locale)
+    assert "occupation" not in got
+    assert "occupation" in missing
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("지금까지 스튜디오 운영하면서 이런 적은 없었는데 정산이 밀렸어요.", "ko"),
+    ("저희는 스튜디오인데요 지금까지 정산이 안 들어왔어요.", "ko"),
+])
+def test_a_studio_still_run_is_written(stream: TriageContext, body: str,
+                                       locale: str) -> None:
+    got, _ = _read(stream, body, "submit-a-request", locale)
+    assert got.get("occupation") == "occ_studio"

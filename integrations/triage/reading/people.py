@@ -108,6 +108,13 @@ _FORMER_BEFORE = re.compile(
     r"d[eoa])\s+(?:(?:um|uma|o|a|meu|minha)\s+)?$|"
     r"\bnao\s+(?:sou|estou|to|trabalho)\s+mais\s+(?:com|pra|para|no|na|num|numa|em|d[oa])\s+"
     r"(?:(?:um|uma|o|a|meu|minha)\s+)?$")
+#: Korean: what the requester did until now, before the kind's words ("지금까지는 한 스튜디오
+#: 밑에서 방송했는데", "그동안 스튜디오 소속으로 활동했는데") and a past act after them
+#: (`_PAST_AFTER_KO`; not "지금까지 스튜디오 운영하면서": what they still do).
+_FORMER_BEFORE_KO = re.compile(r"(?:지금까지(?:는|도)?|여태(?:까지)?(?:는)?|이제까지(?:는)?|그동안)"
+                               r"\s+(?:\S+\s+){0,2}$")
+_PAST_AFTER_KO = re.compile(r"^\S*\s+(?:\S+\s+){0,2}?\S*(?:했는데|했었|했어요|했고|했지만|"
+                            r"였는데|이었는데|였어요|이었어요)")
 _FORMER_AFTER_KO = re.compile(r"^\s*(?:\S+\s+)?(?:그만두|그만뒀|그만 두|나왔|나와서|나오고|탈퇴|"
                               r"떠났|떠나서|관뒀|관두)|^\s*소속이었")
 _KO_SELF = ("이에요", "예요", "입니다", "이고", "고", "인데", "이었어요", "였어요", "이며",
@@ -757,9 +764,12 @@ _KO_KIND = frozenset({"모델", "시청자", "유저", "회원", "스트리머",
 def left_behind(text: str, hit: Hit) -> bool:
     """True when the words of ``hit`` (a kind of person) name what the requester has left
     (`_FORMER_BEFORE`: "I left my studio", "saí do estúdio"; `_FORMER_AFTER_KO`:
-    "스튜디오를 그만두고"): what they were, not what they are."""
+    "스튜디오를 그만두고"; `_FORMER_BEFORE_KO`: "지금까지는 한 스튜디오 밑에서 방송했는데"):
+    what they were, not what they are."""
     if HANGUL.search(text[hit.end - 1:hit.end]):
-        return bool(_FORMER_AFTER_KO.match(text[hit.end:hit.end + 16]))
+        return bool(_FORMER_AFTER_KO.match(text[hit.end:hit.end + 16]) or (
+            _FORMER_BEFORE_KO.search(text[max(0, hit.start - 24):hit.start]) and
+            _PAST_AFTER_KO.match(text[hit.end:hit.end + 30])))
     return bool(_FORMER_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
 
 
