@@ -36,7 +36,7 @@ from integrations.triage.reading import (
 from integrations.triage.reading.context import in_doubt
 from integrations.triage.reading.learned import DEFAULT_VETO, Model
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
-from integrations.triage.reading.normalise import substance
+from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
 
@@ -673,6 +673,11 @@ def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | No
         # the pattern saw the studio, the requester is a model)
         return Evidence(key=key, value=None, span="", method="option", locale=locale,
                         confidence=0.0, choices=(str(found.value), sorted(said)[0]))
+    if evidence is not None and evidence.value is None and len(evidence.choices) > 1 and \
+            found.value in evidence.choices and _alike(found, texts):
+        # the reader meets the pattern's option and another, said alike ("testei no Chrome
+        # e no Edge, os dois iguais"): the pattern saw the first only
+        return evidence
     if evidence is None or evidence.choices or evidence.value is None:
         return None
     confident = evidence.confidence >= reading.thresholds.get(evidence.method, 1.0)
@@ -684,6 +689,32 @@ def _doubted(spec: FormSpec, key: str, found: Extracted, evidence: Evidence | No
     other = reader.other_named(texts, locale, str(found.value))
     return replace(evidence, value=None, confidence=0.0,
                    choices=(str(found.value), other)) if other else None
+
+
+#: After a declared pattern's hit, in its sentence or the next, the two options named said
+#: to fare alike (folded): "same on both", "both do it", "neither works", "les deux",
+#: "pareil", "os dois iguais", "nos dois", "nenhum", "둘 다", "똑같".
+_ALIKE = re.compile(
+    r"\b(?:both|neither|either one|same (?:on|in|with) (?:both|each|either|all)|"
+    r"les deux|aucun des deux|pareil|pareille|de la meme facon|"
+    r"os dois|as duas|ambos|ambas|nos dois|nas duas|nenhum dos|igualzinho)\b|둘\s*다|똑같|마찬가지")
+
+
+def _alike(found: Extracted, texts: Sequence[tuple[str, str]]) -> bool:
+    """True when, after the declared pattern's hit ``found`` in its text, the sentence of the
+    hit or the next says the options named fare alike (`_ALIKE`)."""
+    pattern = re.compile(found.pattern)
+    for source, text in texts:
+        if source != found.source:
+            continue
+        for m in pattern.finditer(text[:MAX_INPUT]):
+            stops = [i for i in (text.find(p, m.end()) for p in ".!?\n") if i >= 0]
+            end = min(stops, default=len(text))
+            end = min((i for i in (text.find(p, end + 1) for p in ".!?\n") if i >= 0),
+                      default=len(text))
+            if _ALIKE.search(fold(text[m.start():end])):
+                return True
+    return False
 
 
 def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:

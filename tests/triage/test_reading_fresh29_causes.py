@@ -4,7 +4,9 @@ before the problem ("before that", "avant ça", "antes disso", "그 전에는") 
 things were is no step taken; a part or a likeness of a name ("something with 'Wolf' in
 it", "quelque chose comme « Aube »") or a name the requester says they cannot recall is
 no name given; a studio the requester worked under until now ("지금까지는 한 스튜디오 밑에서
-방송했는데") is a kind left, not the one they are."""
+방송했는데") is a kind left, not the one they are; two options a declared pattern meets, said to fare
+alike ("Chrome and Edge, same on both", "os dois iguais"), are asked, not the first
+written."""
 
 from __future__ import annotations
 
@@ -125,3 +127,36 @@ def test_a_studio_still_run_is_written(stream: TriageContext, body: str,
                                        locale: str) -> None:
     got, _ = _read(stream, body, "submit-a-request", locale)
     assert got.get("occupation") == "occ_studio"
+
+
+# ------------------------------------------------------------------ two options, alike
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The dashboard never finishes loading. I tried Chrome and Edge, same on both. "
+     "Windows 11. SID 8821004", "en"),
+    ("Le tableau de bord tourne à l'infini. J'ai testé sur Chrome et sur Firefox, pareil. "
+     "Windows 11. SID 8821004", "fr"),
+    ("O painel fica carregando. Testei no Firefox e no Chrome, os dois iguais. Windows 11. "
+     "SID 8821004", "pt-br"),
+    ("대시보드가 계속 로딩만 돼요. 크롬이랑 엣지 둘 다 해봤는데 똑같아요. 윈도우 11. "
+     "SID 8821004", "ko"),
+])
+def test_two_options_said_alike_are_asked(ads: TriageContext, body: str,
+                                          locale: str) -> None:
+    got, missing = _read(ads, body, "publisher-support", locale,
+                         problem_type="pub_technical")
+    assert "browser" not in got
+    assert "browser" in missing
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("The dashboard never finishes loading in Chrome. It works in Edge. Windows 11. "
+     "SID 8821004", "en", "browser_chrome"),
+    ("O painel fica carregando no Firefox. Windows 11. SID 8821004", "pt-br",
+     "browser_firefox"),
+])
+def test_one_failing_option_is_still_written(ads: TriageContext, body: str, locale: str,
+                                             value: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale, problem_type="pub_technical")
+    assert got.get("browser") == value
