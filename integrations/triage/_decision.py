@@ -113,12 +113,26 @@ def reminder_tag(n: int) -> str:
     return f"{REMINDER_TAG_PREFIX}{n}"
 
 
+#: A message the requester forwards or pastes: from its header ("---------- Forwarded message
+#: ---------", "Begin forwarded message:", "Message transféré", "Début du message
+#: réexpédié", "Mensagem encaminhada", "전달된 메시지") to a line of dashes or underscores
+#: that closes it, else the text's end; and lines quoted with ">".
+_FORWARDED = re.compile(
+    r"(?im)^[ \t>]*(?:-{2,}|_{2,})?[ \t]*(?:forwarded message|begin forwarded message|"
+    r"original message|message transf[ée]r[ée]|d[ée]but du message r[ée]exp[ée]di[ée]|"
+    r"message d'origine|mensagem encaminhada|mensagem original|전달된 메시지|원본 메시지)"
+    r"[^\n]*\n(?:.*\n)*?(?:[ \t]*(?:-{5,}|_{5,})[ \t]*(?:\n|$)|(?:.*\Z))"
+    r"|^[ \t]*>[^\n]*$")
+
+
 def is_auto_reply(comment: TicketComment | None = None, text: str | None = None) -> bool:
-    """Auto-responder evidence: the helpdesk saw auto-reply headers, or the text says so."""
+    """Auto-responder evidence: the helpdesk saw auto-reply headers, or the text says so
+    outside a message the requester forwards or quotes (`_FORWARDED`: a pasted "message
+    automatique" is the product's, the line beside it the requester's own)."""
     if comment is not None and comment.auto_submitted:
         return True
     body = text if text is not None else (comment.body if comment is not None else "")
-    return bool(_AUTO_REPLY.search(body[:2000]))
+    return bool(_AUTO_REPLY.search(_FORWARDED.sub(" ", body[:2000])))
 
 
 def mode_from_env(env: Mapping[str, str], default: Mode = "live") -> Mode:

@@ -6,7 +6,8 @@ it", "quelque chose comme « Aube »") or a name the requester says they cannot 
 no name given; a studio the requester worked under until now ("지금까지는 한 스튜디오 밑에서
 방송했는데") is a kind left, not the one they are; two options a declared pattern meets, said to fare
 alike ("Chrome and Edge, same on both", "os dois iguais"), are asked, not the first
-written."""
+written; an automatic message the requester forwards or quotes, with a line of their own,
+is no auto-reply."""
 
 from __future__ import annotations
 
@@ -160,3 +161,39 @@ def test_one_failing_option_is_still_written(ads: TriageContext, body: str, loca
                                              value: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale, problem_type="pub_technical")
     assert got.get("browser") == value
+
+
+# ------------------------------------------------------------------ a pasted automatic message
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("---------- Forwarded message ---------\nFrom: no-reply\nSubject: Your account was "
+     "suspended\n\nHello mike_r, your account was suspended. This is an automatic reply, "
+     "please do not answer it.\n---------\n\nwhat is this?? i only watch streams at night",
+     "en"),
+    ("what?? i did nothing\n\n---------- Forwarded message ---------\nFrom: no-reply\n"
+     "Auto-reply: your account is under review.", "en"),
+    ("---------- Message transféré ---------\nDe : no-reply\n\nCeci est un message "
+     "automatique, merci de ne pas y répondre.\n---------\n\nc'est quoi ça je regarde juste "
+     "des lives", "fr"),
+    ("---------- Mensagem encaminhada ---------\nDe: no-reply\n\nEsta é uma resposta "
+     "automática, não responda.\n---------\n\nué?? eu só assisto as lives", "pt-br"),
+    ("---------- 전달된 메시지 ---------\n보낸사람: no-reply\n\n본 메일은 자동 응답 메일입니다.\n"
+     "---------\n\n이게 뭐예요? 저는 방송만 봐요", "ko"),
+    ("> Ceci est un message automatique.\n> Votre compte a été suspendu.\n\nPourquoi ? Je "
+     "regarde seulement des lives.", "fr"),
+])
+def test_a_pasted_automatic_message_is_the_requesters_ticket(stream: TriageContext,
+                                                             body: str, locale: str) -> None:
+    d = decide(on(stream, body, locale=locale, subject="Fwd: account suspended"), stream)
+    assert d.kind != "skip"
+
+
+@pytest.mark.parametrize("body", [
+    "Je suis absente jusqu'au 12 mai. Réponse automatique.",
+    "Automatic reply: I am out of office until Monday.\n\n-----Original Message-----\n"
+    "From: support\nWe need your username.",
+])
+def test_an_auto_reply_is_still_left_alone(stream: TriageContext, body: str) -> None:
+    d = decide(on(stream, body, subject="Re: your request"), stream)
+    assert d.kind == "skip"
