@@ -3,11 +3,12 @@ here in sentences of our own, in the languages it touches: a cue that names only
 before the problem ("before that", "avant ça", "antes disso", "그 전에는") followed by how
 things were is no step taken; a part or a likeness of a name ("something with 'Wolf' in
 it", "quelque chose comme « Aube »") or a name the requester says they cannot recall is
-no name given; a studio the requester worked under until now ("지금까지는 한 스튜디오 밑에서
-방송했는데") is a kind left, not the one they are; two options a declared pattern meets, said to fare
-alike ("Chrome and Edge, same on both", "os dois iguais"), are asked, not the first
-written; an automatic message the requester forwards or quotes, with a line of their own,
-is no auto-reply."""
+no name given; a studio the requester worked under until now ("지금까지는 한 스튜디오
+밑에서 방송했는데") is a kind left, not the one they are; two options a declared pattern
+meets, said to fare alike ("Chrome and Edge, same on both", "os dois iguais"), are asked,
+not the first written; an automatic message the requester forwards or quotes, with a line
+of their own, is no auto-reply; a negation typed without its apostrophe ("i didnt forget
+the password", "havent tried") negates as "didn't" does."""
 
 from __future__ import annotations
 
@@ -197,3 +198,36 @@ def test_a_pasted_automatic_message_is_the_requesters_ticket(stream: TriageConte
 def test_an_auto_reply_is_still_left_alone(stream: TriageContext, body: str) -> None:
     d = decide(on(stream, body, subject="Re: your request"), stream)
     assert d.kind == "skip"
+
+
+# ------------------------------------------------------------------ "didnt": a negation all the same
+
+_RECOVERY = {"product": "game_rift", "platform": "platform_pc", "region": "region_na"}
+
+
+@pytest.mark.parametrize("body", [
+    "account is mossy_oak. the email on it is mossy@example.org. no i didnt forget the "
+    "password. got a mail yesterday saying the password was changed from a login in brazil. that wasnt me",
+    "account is mossy_oak, email mossy@example.org. i didnt lose my password, someone "
+    "hacked me yesterday",
+])
+def test_a_negation_without_its_apostrophe_negates(games: TriageContext, body: str) -> None:
+    got, _ = _read(games, body, "account-recovery", "en", "cant get in", **_RECOVERY)
+    assert got.get("recovery_reason") == "recovery_compromised"
+
+
+def test_a_step_denied_without_its_apostrophe_is_no_step(ads: TriageContext) -> None:
+    got, missing = _read(ads, "The dashboard is blank. I havent cleared the cache or "
+                         "reinstalled anything. SID 5512345", "publisher-support", "en",
+                         problem_type="pub_technical")
+    assert "steps_taken" not in got
+    assert "steps_taken" in missing
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Le jeu dont je parle plante, mot de passe oublié depuis hier. Compte mossy_oak, "
+     "mossy@example.org.", "fr"),
+])
+def test_dont_in_french_is_no_negation(games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "account-recovery", locale, "mot de passe", **_RECOVERY)
+    assert got.get("recovery_reason") == "recovery_password"

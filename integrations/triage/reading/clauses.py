@@ -281,11 +281,13 @@ _ONLY_COUNT = re.compile(
     r"aujourd'hui|hier|ce matin|deja|d'affilee|hoje|ontem|ja|seguidas?)\s*)*[\s,;:]*$")
 
 
-#: A denial right before a cue: "haven't", "did not", "never", "(n'ai) pas (encore)",
-#: "jamais", "(ainda) não", "nunca", an adverb between ("not yet", "pas encore", "não
-#: cheguei a"); in Korean "안"/"못" before the verb ("못 해봤어요", "안 지웠어요").
+#: A denial right before a cue: "haven't" (or "havent", "didnt"), "did not", "never",
+#: "(n'ai) pas (encore)", "jamais", "(ainda) não", "nunca", an adverb between ("not yet",
+#: "pas encore", "não cheguei a"); in Korean "안"/"못" before the verb ("못 해봤어요",
+#: "안 지웠어요").
 _DENIAL_BEFORE = re.compile(
-    r"(?i)(?:(?:\bnot|n't|\bnever|\bpas|\bjamais|\bn[aã]o|\bnunca)"
+    r"(?i)(?:(?:\bnot|n't|\b(?:does|did|is|was|has|have|had|could|ca)nt|\bnever|\bpas|"
+    r"\bjamais|\bn[aã]o|\bnunca)"
     r"(?:\s+(?:yet|even|really|ever|actually|encore|vraiment|ainda|sequer|cheguei\s+a))?"
     r"|(?<![\uac00-\ud7a3])(?:안|못))\s*$")
 #: Between a denied cue and the next: only its object and "or" ("haven't cleared the cache

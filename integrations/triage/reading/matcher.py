@@ -104,6 +104,9 @@ def plausible_typo(written: str, meant: str) -> bool:
     return b in _NEIGHBOURS.get(a, frozenset({b}))
 
 
+#: A negation written without its apostrophe, as dictated or typed fast ("didnt", "wasnt",
+#: "havent", "cant"): English only ("dont" is a French word too).
+_NT = r"\b(?:do|does|did|is|was|are|were|has|have|had|could|would|should|ca|wo|must|need)nt"
 #: Words remembered per matcher (then forgotten all at once: memory stays bounded).
 MEMO_MAX = 20_000
 #: A negation word ("never": "never performed or anything"), then at most three words that
@@ -114,7 +117,8 @@ MEMO_MAX = 20_000
 #: rien perdu"; a bug of the kind, "not a quest bug", "pas un bug de quête", "não é bug de
 #: item"; "nothing is missing"; "il n'y a pas eu de piratage").
 _NEGATION_BEFORE = {
-    "en": re.compile(r"(?:\bnot|n't|\bno longer|\bno|\bwithout|\bnor|\bneither|\bnever)\s+"
+    "en": re.compile(r"(?:\bnot|n't|" + _NT +
+                     r"|\bno longer|\bno|\bwithout|\bnor|\bneither|\bnever)\s+"
                      r"(?:(?:a|an|the|really|just|about|related to|my|any|problem|issue|bug|"
                      r"question|query|with|of|use|using|used|have|own|even|being|getting|"
                      # a request withheld: "not asking for a refund", "don't want a refund"
@@ -149,7 +153,8 @@ _NEGATION_BEFORE = {
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
 #: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
 _NEGATION_JOINED = {
-    "en": re.compile(r"(?:\bnot|n't|\bno|\bwithout|\bneither|\bnothing\s+(?:is\s+|'s\s+)?wrong"
+    "en": re.compile(r"(?:\bnot|n't|" + _NT +
+                     r"|\bno|\bwithout|\bneither|\bnothing\s+(?:is\s+|'s\s+)?wrong"
                      r"\s+with|\bnothing to do with)\s+(?:(?:a|an|the|any|really|use|using|have|"
                      r"own|issues?|problems?|with|my|our)\s+){0,3}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+"
                      r"(?:or|nor)\s+(?:(?:a|an|the|any|my|our|with)\s+){0,2}$"),
@@ -170,7 +175,8 @@ _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
 #: unlike "not paid", which describes the problem. An option denied anywhere is not read
 #: from another mention.
 _DENIAL_BEFORE = {
-    "en": re.compile(r"(?:\bnot|n't)\s+(?:(?:a|an|the|really|just|about|related to|any|"
+    "en": re.compile(r"(?:\bnot|n't|" + _NT +
+                     r")\s+(?:(?:a|an|the|really|just|about|related to|any|"
                      r"problem|issue|question|query|bug|with|of|use|using)\s+){1,3}$|"
                      # a topic of the requester's ruled out: "this is NOT about my membership"
                      r"(?:\bnot|n't)\s+(?:(?:really|just|even)\s+)?(?:about|related to)\s+"
