@@ -8,16 +8,20 @@ no name given; a studio the requester worked under until now ("지금까지는 �
 meets, said to fare alike ("Chrome and Edge, same on both", "os dois iguais"), are asked,
 not the first written; an automatic message the requester forwards or quotes, with a line
 of their own, is no auto-reply; a negation typed without its apostrophe ("i didnt forget
-the password", "havent tried") negates as "didn't" does."""
+the password", "havent tried") negates as "didn't" does; more named days of the year
+("on Thanksgiving night", "à Halloween", "no Dia dos Namorados", "할로윈 때") date what
+follows."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 from test_reading import asked, on, written
 
 from integrations.triage import TriageContext, decide
+from integrations.triage.reading.dates import find_dates
 
 
 def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
@@ -231,3 +235,31 @@ def test_a_step_denied_without_its_apostrophe_is_no_step(ads: TriageContext) -> 
 def test_dont_in_french_is_no_negation(games: TriageContext, body: str, locale: str) -> None:
     got, _ = _read(games, body, "account-recovery", locale, "mot de passe", **_RECOVERY)
     assert got.get("recovery_reason") == "recovery_password"
+
+
+# ------------------------------------------------------------------ more named days of the year
+
+#: A Wednesday: Thanksgiving 2026 (Nov 26) and Halloween are past, Valentine's Day too.
+_TODAY = datetime(2026, 12, 9, 15, 0)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("On Thanksgiving night I bought the credits pack and never got it.", "en",
+     date(2026, 11, 26)),
+    ("Since Thanksgiving my orders are missing.", "en", date(2026, 11, 26)),
+    ("À Halloween j'ai acheté le pack de skins.", "fr", date(2026, 10, 31)),
+    ("Comprei o pacote no Dia dos Namorados e não recebi.", "pt", date(2026, 6, 12)),
+    ("할로윈 때 샀는데 아직 안 들어왔어요.", "ko", date(2026, 10, 31)),
+    ("I paid on Valentine's Day and nothing came.", "en", date(2026, 2, 14)),
+])
+def test_a_named_day_dates_the_problem(text: str, language: str, expected: date) -> None:
+    assert [d for d, _, _ in find_dates(text, language, _TODAY)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Thanksgiving pack is broken.", "en"),
+    ("the Halloween skin is gone from my bag", "en"),
+    ("O pacote Dia dos Namorados sumiu.", "pt"),
+])
+def test_a_named_day_as_a_things_name_dates_nothing(text: str, language: str) -> None:
+    assert find_dates(text, language, _TODAY) == []

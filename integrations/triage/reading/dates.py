@@ -215,7 +215,8 @@ _DAY_OF_MONTH = re.compile(
 
 
 #: A named day of the year after a word that dates by it ("on Black Friday", "à Noël",
-#: "no Natal", "블프에", "크리스마스 때"), folded: its latest occurrence, today included.
+#: "no Natal", "블프에", "크리스마스 때", "on Thanksgiving night", "à Halloween", "no Dia dos
+#: Namorados", "할로윈 때"), folded: its latest occurrence, today included.
 #: Without the cue the words name a sale, an event or an item ("the Christmas pack").
 _HOLIDAY = re.compile(
     r"\b(?:on|since|over|at|during|depuis|pendant|au|le jour de|le soir de|la nuit de|"
@@ -224,10 +225,16 @@ _HOLIDAY = re.compile(
     r"(?P<eve>christmas eve|xmas eve|la veille de noel|(?:a\s+)?vespera de natal)|"
     r"(?P<christmas>christmas(?: day)?|xmas|noel|natal)|"
     r"(?P<new_eve>new year'?s eve|la saint-sylvestre|saint-sylvestre|reveillon de ano novo)|"
-    r"(?P<new_year>new year'?s(?: day)?|nouvel an|jour de l'an|ano novo))\b|"
-    r"(?:\ba\s+(?:(?P<christmas_fr>noel)|(?P<new_year_fr>nouvel an))\b)|"
+    r"(?P<new_year>new year'?s(?: day)?|nouvel an|jour de l'an|ano novo)|"
+    r"(?P<thanks>thanksgiving(?: day| night| evening| eve)?|(?:dia de )?acao de gracas)|"
+    r"(?P<halloween>halloween)|"
+    r"(?P<valentine>valentine'?s(?: day)?|la saint-valentin|saint-valentin)|"
+    r"(?P<namorados>dia dos namorados))\b|"
+    r"(?:\ba\s+(?:(?P<christmas_fr>noel)|(?P<new_year_fr>nouvel an)|"
+    r"(?P<halloween_fr>halloween))\b)|"
     r"(?:(?P<black_ko>블랙\s*프라이데이|블프)|(?P<eve_ko>크리스마스\s*이브)|"
-    r"(?P<christmas_ko>크리스마스|성탄절))\s*(?:에|때|날|부터|당일)")
+    r"(?P<christmas_ko>크리스마스|성탄절)|(?P<halloween_ko>할로윈|핼러윈)|"
+    r"(?P<valentine_ko>발렌타인\s*데이|밸런타인\s*데이))\s*(?:에|때|날|부터|당일)")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -238,11 +245,14 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 def _holiday(kind: str, year: int) -> date:
     """The day ``kind`` (a `_HOLIDAY` group name) falls on in ``year``."""
     kind = kind.removesuffix("_ko").removesuffix("_fr")
-    if kind in ("black", "cyber"):  # the day after / the Monday after the 4th Thursday
+    if kind in ("black", "cyber", "thanks"):  # the 4th Thursday of November, the day
+        # after, the Monday after
         thanksgiving = _nth_weekday(year, 11, 3, 4)
-        return thanksgiving + timedelta(days=1 if kind == "black" else 4)
+        return thanksgiving + timedelta(days={"thanks": 0, "black": 1, "cyber": 4}[kind])
     return {"eve": date(year, 12, 24), "christmas": date(year, 12, 25),
-            "new_eve": date(year, 12, 31), "new_year": date(year, 1, 1)}[kind]
+            "new_eve": date(year, 12, 31), "new_year": date(year, 1, 1),
+            "halloween": date(year, 10, 31), "valentine": date(year, 2, 14),
+            "namorados": date(year, 6, 12)}[kind]
 
 
 def _holidays(folded: str, text: str, today: date) -> list[tuple[int, int, date, str]]:
