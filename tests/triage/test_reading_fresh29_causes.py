@@ -10,7 +10,8 @@ not the first written; an automatic message the requester forwards or quotes, wi
 of their own, is no auto-reply; a negation typed without its apostrophe ("i didnt forget
 the password", "havent tried") negates as "didn't" does; more named days of the year
 ("on Thanksgiving night", "à Halloween", "no Dia dos Namorados", "할로윈 때") date what
-follows."""
+follows; a kind described by a word or two before its naming verb ("I play a lady cleric
+named Mirabel", "une vieille prêtresse nommée …") still names the character."""
 
 from __future__ import annotations
 
@@ -263,3 +264,22 @@ def test_a_named_day_dates_the_problem(text: str, language: str, expected: date)
 ])
 def test_a_named_day_as_a_things_name_dates_nothing(text: str, language: str) -> None:
     assert find_dates(text, language, _TODAY) == []
+
+
+# ------------------------------------------------------------------ a kind described before its name
+
+_RIFT = {"product": "game_rift", "platform": "platform_pc", "region": "region_eu"}
+
+
+@pytest.mark.parametrize(("body", "locale", "value"), [
+    ("I play a lady cleric named Mirabel on the Zaviel server. My red horse is gone since "
+     "Sunday.", "en", "Mirabel"),
+    ("I play an old dwarf warrior called Borin. My red horse is gone since Sunday.", "en",
+     "Borin"),
+    ("Je joue une vieille prêtresse nommée Mirabelle sur le serveur Zaviel. Mon cheval a "
+     "disparu dimanche.", "fr", "Mirabelle"),
+])
+def test_a_kind_described_before_its_name(games: TriageContext, body: str, locale: str,
+                                          value: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale, "horse gone", **_RIFT)
+    assert got.get("character_name") == value

@@ -180,9 +180,11 @@ _COPULA_END = re.compile(r"(?:^|\s)(?:is|was|est|c'est|é|s'appelle|se chama|cal
 #: adjective describes the thing ("nick ofensivo", "offensive name") rather than naming it.
 _ADJECTIVE = re.compile(r"(?:ous|ive|ful|ible|able|ic|ique|if|eux|euse|ivo|iva|oso|osa|ivel|"
                         r"avel|ico|ica)$")
-#: An article, and a kind before its naming verb ("a dwarf named", "une elfe qui s'appelle").
+#: An article, and a kind before its naming verb ("a dwarf named", "une elfe qui s'appelle"),
+#: described by a word or two ("a lady cleric named", "an old dwarf warrior called", "une
+#: vieille prêtresse nommée").
 _ARTICLE = (r"(?:(?:a|an|the|un|une|le|la|les|des|o|a|os|as|um|uma|de|d')\s+"
-            r"(?:\w+\s+(?:called|named|nommée?|chamad[oa]|"
+            r"(?:(?:\w+\s+){1,3}?(?:called|named|nommée?|chamad[oa]|"
             r"(?:qui|who|que)\s+(?:s'appelle|s’appelle|is\s+called|se\s+chama))\s+)?)?")
 #: (a name stays on its line: "mon compte Glyph.\nnom de compte : X" is two lines)
 #: A short number ending the clause is part of a name ("serveur Europe 2", "Kraken 3.").
