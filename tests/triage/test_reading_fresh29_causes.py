@@ -205,14 +205,15 @@ def test_an_auto_reply_is_still_left_alone(stream: TriageContext, body: str) -> 
     assert d.kind == "skip"
 
 
-# ------------------------------------------------------------------ "didnt": a negation all the same
+# ------------------------------------------------------------------ "didnt", a negation
 
 _RECOVERY = {"product": "game_rift", "platform": "platform_pc", "region": "region_na"}
 
 
 @pytest.mark.parametrize("body", [
     "account is mossy_oak. the email on it is mossy@example.org. no i didnt forget the "
-    "password. got a mail yesterday saying the password was changed from a login in brazil. that wasnt me",
+    "password. got a mail yesterday saying the password was changed from a login in "
+    "brazil. that wasnt me",
     "account is mossy_oak, email mossy@example.org. i didnt lose my password, someone "
     "hacked me yesterday",
 ])
@@ -266,7 +267,7 @@ def test_a_named_day_as_a_things_name_dates_nothing(text: str, language: str) ->
     assert find_dates(text, language, _TODAY) == []
 
 
-# ------------------------------------------------------------------ a kind described before its name
+# ------------------------------------------------------------------ a kind described
 
 _RIFT = {"product": "game_rift", "platform": "platform_pc", "region": "region_eu"}
 
