@@ -11,7 +11,9 @@ of their own, is no auto-reply; a negation typed without its apostrophe ("i didn
 the password", "havent tried") negates as "didn't" does; more named days of the year
 ("on Thanksgiving night", "à Halloween", "no Dia dos Namorados", "할로윈 때") date what
 follows; a kind described by a word or two before its naming verb ("I play a lady cleric
-named Mirabel", "une vieille prêtresse nommée …") still names the character."""
+named Mirabel", "une vieille prêtresse nommée …") still names the character; a company
+the requester writes for as its staff ("au nom de la société … SARL", "em nome da
+empresa") is their own side, no other person whose kind is theirs to say."""
 
 from __future__ import annotations
 
@@ -284,3 +286,35 @@ def test_a_kind_described_before_its_name(games: TriageContext, body: str, local
                                           value: str) -> None:
     got, _ = _read(games, body, "in-game-issues", locale, "horse gone", **_RIFT)
     assert got.get("character_name") == value
+
+
+# ------------------------------------------------------------------ a company written for
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I am writing on behalf of Redline Media LLC, a production studio that currently "
+     "employs four models on your platform. We would like to update the bank account you "
+     "pay our models' earnings to.", "en"),
+    ("Je me permets de vous écrire au nom de la société Studio Lumière SAS, qui emploie "
+     "trois modèles. Nous voudrions changer le RIB où vous versez les gains de nos "
+     "modèles.", "fr"),
+    ("Escrevo em nome da empresa Ateliê Vermelho Ltda, estúdio de produção com quatro "
+     "modelos na plataforma. Queremos trocar a conta em que vocês pagam os ganhos dos "
+     "nossos modelos.", "pt-br"),
+])
+def test_a_company_written_for_is_the_requesters_side(stream: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(stream, body, "submit-a-request", locale)
+    assert got.get("occupation") == "occ_studio"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Je vous écris au nom de ma mère, elle ne sait pas se servir de l'ordinateur. Son "
+     "abonnement a été prélevé deux fois.", "fr"),
+    ("Writing on behalf of my sister: my models and her stream both freeze.", "en"),
+])
+def test_a_person_written_for_still_makes_the_kind_theirs(stream: TriageContext, body: str,
+                                                          locale: str) -> None:
+    got, missing = _read(stream, body, "submit-a-request", locale)
+    assert "occupation" not in got
+    assert "occupation" in missing
