@@ -13,7 +13,9 @@ the password", "havent tried") negates as "didn't" does; more named days of the 
 follows; a kind described by a word or two before its naming verb ("I play a lady cleric
 named Mirabel", "une vieille prêtresse nommée …") still names the character; a company
 the requester writes for as its staff ("au nom de la société … SARL", "em nome da
-empresa") is their own side, no other person whose kind is theirs to say."""
+empresa") is their own side, no other person whose kind is theirs to say; money going out
+of a card told in plain words ("money comes out of my card every month", "de l'argent part
+de ma carte", "sai dinheiro do cartão", "카드에서 돈이 나가요") is a billing question."""
 
 from __future__ import annotations
 
@@ -318,3 +320,22 @@ def test_a_person_written_for_still_makes_the_kind_theirs(stream: TriageContext,
     got, missing = _read(stream, body, "submit-a-request", locale)
     assert "occupation" not in got
     assert "occupation" in missing
+
+
+# ------------------------------------------------------------------ money going out
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("My grandson set this up, I only watch in the evening. Every month money comes out of "
+     "my card automatically and I want it to stop.", "en"),
+    ("Mon petit-fils m'a inscrite, je regarde seulement le soir. Chaque mois de l'argent "
+     "part de ma carte tout seul, je voudrais arrêter.", "fr"),
+    ("Meu neto me cadastrou, eu só assisto à noite. Todo mês sai dinheiro do cartão sozinho "
+     "e eu quero parar.", "pt-br"),
+    ("아들이 가입해줘서 방송만 보는데, 매달 카드에서 돈이 자동으로 나가요. 어떻게 멈추나요?",
+     "ko"),
+])
+def test_money_going_out_in_plain_words_is_billing(stream: TriageContext, body: str,
+                                                   locale: str) -> None:
+    d = decide(on(stream, body, locale=locale, subject="Help"), stream)
+    assert "billing" in d.update.add_tags
