@@ -15,7 +15,9 @@ named Mirabel", "une vieille prêtresse nommée …") still names the character;
 the requester writes for as its staff ("au nom de la société … SARL", "em nome da
 empresa") is their own side, no other person whose kind is theirs to say; money going out
 of a card told in plain words ("money comes out of my card every month", "de l'argent part
-de ma carte", "sai dinheiro do cartão", "카드에서 돈이 나가요") is a billing question."""
+de ma carte", "sai dinheiro do cartão", "카드에서 돈이 나가요") is a billing question; a
+program playing in a player's place ("un programme qui joue à sa place", "a program
+playing for him") is cheating (not Korean yet: "프로그램 돌리는 것 같아요" still asks)."""
 
 from __future__ import annotations
 
@@ -339,3 +341,25 @@ def test_money_going_out_in_plain_words_is_billing(stream: TriageContext, body: 
                                                    locale: str) -> None:
     d = decide(on(stream, body, locale=locale, subject="Help"), stream)
     assert "billing" in d.update.add_tags
+
+
+# ------------------------------------------------------------------ a bot in plain words
+
+_ARCHEAGE = {"product": "game_archeage", "platform": "platform_pc", "region": "region_eu"}
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I want to report the player Grindmaster3000 on the Ezi server. He kills the same "
+     "monsters day and night and never answers, it is clearly a program playing for him. "
+     "My character is Oriane.", "en"),
+    ("Je signale le joueur Grindmaster3000 sur le serveur Ezi. Il tue les mêmes mobs jour et "
+     "nuit et ne répond jamais, c'est clairement un programme qui joue à sa place. Mon "
+     "personnage : Oriane.", "fr"),
+    ("Quero denunciar o jogador Grindmaster3000 no servidor Ezi. Ele mata os mesmos "
+     "monstros dia e noite e nunca responde, é claramente um programa jogando no lugar "
+     "dele. Meu personagem é Oriane.", "pt-br"),
+])
+def test_a_program_playing_for_someone_is_cheating(games: TriageContext, body: str,
+                                                   locale: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale, "report", **_ARCHEAGE)
+    assert got.get("offense") == "offense_cheating"
