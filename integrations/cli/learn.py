@@ -49,6 +49,11 @@ def learn(app: App, labels: tuple[Path, ...]) -> None:
         spans = doc["spans"]
         click.echo(f"spans (name fields): {spans['positives']} values among "
                    f"{spans['examples']} candidate spans, fields {', '.join(spans['fields'])}")
+    if "clauses" in doc:
+        clauses = doc["clauses"]
+        click.echo(f"clauses (free-text fields): {clauses['positives']} values among "
+                   f"{clauses['examples']} candidate clauses, fields "
+                   f"{', '.join(clauses['fields'])}")
     if not doc["fields"]:
         raise click.ClickException(f"nothing learned from {len(tickets)} tickets: no dropdown "
                                    "field has enough labelled examples; no file written")

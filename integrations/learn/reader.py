@@ -11,6 +11,8 @@ fields careful labellers ask. Labelled tickets are in the corpus format of
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -127,16 +129,21 @@ def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
                  source: str = "", max_features: int | None = None,
                  budget: int | None = BUDGET, prune: float = PRUNE,
                  digits: int | None = DIGITS, folds: int = 5, date: str | None = None,
-                 spans: bool = True) -> tuple[dict[str, Any], list[FieldSummary]]:
+                 spans: bool = True, clauses: bool = True
+                 ) -> tuple[dict[str, Any], list[FieldSummary]]:
     """The ``learned.json`` document for ``workspace`` from labelled ``tickets``, and per
     dropdown field what was learned. The vocabulary keeps every n-gram of two tickets or
     more (at most ``max_features``), fewer while the file exceeds ``budget`` bytes.
     ``prune=0, digits=None, budget=None`` keep every weight exactly (the tests compare the
     worker's scorer with scikit-learn's). ``spans``: also the span reader of name fields
-    (`train_spans`), whose bytes the budget counts first."""
-    found = train_spans(workspace, tickets, digits=digits) if spans else None
-    if found is not None and budget is not None:
-        budget -= size_of({"spans": found})  # the dropdowns' vocabulary makes room
+    (`train_spans`), and ``clauses`` the clause reader of free-text fields
+    (`train_clauses`), whose bytes the budget counts first."""
+    readers = {"spans": train_spans(workspace, tickets, digits=digits) if spans else None,
+               "clauses": train_clauses(workspace, tickets, digits=digits) if clauses
+               else None}
+    readers = {part: found for part, found in readers.items() if found is not None}
+    if readers and budget is not None:
+        budget -= size_of(readers)  # the dropdowns' vocabulary makes room
     cap = max_features
     while True:
         doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, 0, date)
@@ -146,8 +153,7 @@ def train_report(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
         cap = max(1000, int(kept * budget / size * 0.97))
     if folds:
         doc, summaries = _fit(workspace, tickets, source, cap, prune, digits, folds, date)
-    if found is not None:
-        doc["spans"] = found
+    doc.update(readers)
     return doc, summaries
 
 
@@ -225,6 +231,8 @@ def train(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], **options:
 SPAN_C = 1.0
 #: A span feature whose weight stays below this is left out.
 SPAN_PRUNE = 0.05
+#: Regularisation of the clause reader's logistic regression.
+CLAUSE_C = 1.0
 
 
 def _texts(ticket: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -284,10 +292,106 @@ def train_spans(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
                 ) -> dict[str, Any] | None:
     """``learned.json``'s ``spans`` object (`integrations.triage.reading.spans`), or None
     when the tickets hold fewer than ``MIN_EXAMPLES`` stated names (or nothing else)."""
+    return _fit_binary(*span_rows(workspace, tickets), c=c, prune=prune, digits=digits)
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def _norm(value: Any) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).casefold().strip(" .")
+    return " ".join(text.split())
+
+
+def supported(written: Any, stated: Any) -> bool:
+    """Whether a written free-text value is one the label ``stated`` supports, as the
+    corpus scorer (``scripts/bench/triage_quality.py`` ``_supported``) judges it: equal,
+    one inside the other, or (two words or more on both sides) two thirds of the shorter
+    side's words shared."""
+    a, b = _norm(written), _norm(stated)
+    if not a:
+        return False
+    if a == b or a in b or b in a:
+        return True
+    wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    shared = sum(1 for w in shorter if w in longer)
+    return 3 * shared >= 2 * len(shorter)
+
+
+def fits(clause: str, stated: Any) -> bool:
+    """Whether ``clause`` is the stated value said whole: `supported`, holding two thirds
+    of its words or more, and at most about twice as long ("I logged in" is part of "I
+    logged in, opened Reports and clicked Export", no answer; the sentence around a
+    quoted error message says more than it)."""
+    if not supported(clause, stated):
+        return False
+    words, truth = re.findall(r"\w+", _norm(clause)), re.findall(r"\w+", _norm(stated))
+    shared = sum(1 for w in truth if w in words)
+    return 3 * shared >= 2 * len(truth) and len(words) <= 2 * len(truth) + 2
+
+
+def clause_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
+                ) -> tuple[list[list[str]], list[int], list[str]]:
+    """The clause reader's training rows: per ticket and free-text field of its form,
+    every clause candidate's features, 1 for those that say the stated value whole
+    (`fits`), 0 for the others. A field whose stated value no candidate says teaches
+    nothing on that ticket; a field stated nowhere gives negatives only."""
+    from integrations.triage.reading.spans import (
+        clause_candidates,
+        clause_features,
+        clause_fields,
+        field_cues,
+    )
+
+    default = workspace.settings.get("default_form")
+    keys = clause_fields(workspace.fields)
+    cues = {k: field_cues(workspace.fields[k]) for k in keys}
+    everyone = frozenset(w for ws in cues.values() for w in ws)
+    x: list[list[str]] = []
+    y: list[int] = []
+    used: set[str] = set()
+    for t in tickets:
+        form = workspace.forms.get(str(t.get("form") or default or ""))
+        wanted = [k for k in keys if form is None or k in {str(r) for r in form.fields}]
+        wanted = [k for k in wanted if k not in dict(t.get("fields") or {})]
+        if not wanted:
+            continue
+        locale = str(t.get("lang") or "en")
+        found = [c for source, text in _texts(t) for c in clause_candidates(source, text, locale)]
+        if not found:
+            continue
+        states = dict(t.get("states") or {})
+        for k in wanted:
+            stated = states.get(k)
+            labels = [int(stated is not None and fits(c.text, stated)) for c in found]
+            if stated is not None and not any(labels):
+                continue
+            for c, label in zip(found, labels, strict=True):
+                x.append(clause_features(c, k, cues[k], everyone - cues[k]))
+                y.append(label)
+            used.add(k)
+    return x, y, sorted(used)
+
+
+def train_clauses(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
+                  c: float = CLAUSE_C, prune: float = SPAN_PRUNE,
+                  digits: int | None = DIGITS) -> dict[str, Any] | None:
+    """``learned.json``'s ``clauses`` object (`integrations.triage.reading.spans`
+    ``best_clause``), or None when the tickets hold fewer than ``MIN_EXAMPLES`` clauses
+    stated (or nothing else)."""
+    return _fit_binary(*clause_rows(workspace, tickets), c=c, prune=prune, digits=digits)
+
+
+def _fit_binary(x: list[list[str]], y: list[int], used: list[str], *, c: float, prune: float,
+                digits: int | None) -> dict[str, Any] | None:
+    """One binary logistic regression over rows of feature names (`train_spans`,
+    `train_clauses`), as the worker's `SpanModel` reads it."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    x, y, used = span_rows(workspace, tickets)
     if sum(y) < MIN_EXAMPLES or sum(y) == len(y):
         return None
     vectorizer = DictVectorizer()

@@ -79,7 +79,8 @@ def explain_json(decision: Decision, *, include_comment: bool = True) -> dict[st
 _METHOD = {"option": "option titles and keywords", "date": "date in words",
            "typed": "typed value", "sentence": "value in a sentence", "label": "labelled line",
            "pattern": "pattern", "checkbox": "checkbox statement",
-           "learned": "learned", "learned_span": "learned span"}
+           "learned": "learned", "learned_span": "learned span",
+           "learned_clause": "learned clause"}
 
 
 def explain_text(decision: Decision) -> str:

@@ -769,7 +769,8 @@ def evaluate(
     opinion = Opinion(spec.learned, reading.learned_veto,
                       reading.thresholds.get("option", 1.0),
                       reading.thresholds.get("learned", 1.0),
-                      reading.thresholds.get("learned_span", 1.0)) \
+                      reading.thresholds.get("learned_span", 1.0),
+                      reading.thresholds.get("learned_clause", 1.0)) \
         if spec.learned is not None and reading is not None else None
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     for key in spec.keys:

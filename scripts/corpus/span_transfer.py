@@ -39,7 +39,7 @@ from integrations.triage.reading.learned import FILE
 from integrations.workspace import load
 
 #: Blind splits: never trained on, scored, or even opened here.
-BLIND = ("fresh27",)
+BLIND = ("fresh28",)
 SPLITS = ("fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 
 

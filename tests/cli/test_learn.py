@@ -37,6 +37,17 @@ def test_learn_writes_a_file_that_loads(workspace: Path) -> None:
     assert "ad-network-fresh20.yaml" in ws.learned.trained["source"]
 
 
+def test_learn_writes_the_clause_reader(workspace: Path) -> None:
+    """The file holds the clause reader of free-text fields, and the output says so."""
+    labels = [str(LABELS), str(LABELS.with_name("ad-network-fresh21.yaml"))]
+    result = CliRunner().invoke(cli, ["-w", str(workspace), "learn", *labels])
+    assert result.exit_code == 0, result.output
+    assert "clauses (free-text fields):" in result.output
+    learned = load(workspace).learned
+    assert learned is not None and learned.clauses is not None
+    assert {"steps_taken", "error_message"} <= learned.clauses.fields
+
+
 def test_learn_replaces_a_stale_model(workspace: Path) -> None:
     (workspace / "learned.json").write_text("{broken", encoding="utf-8")
     result = CliRunner().invoke(cli, ["learn", str(LABELS), "-w", str(workspace)])

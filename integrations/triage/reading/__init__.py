@@ -47,7 +47,13 @@ from integrations.triage.reading.names import (
 )
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
-from integrations.triage.reading.spans import DEFAULT_SPAN, best_span, field_cues
+from integrations.triage.reading.spans import (
+    DEFAULT_CLAUSE,
+    DEFAULT_SPAN,
+    best_clause,
+    best_span,
+    field_cues,
+)
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 
@@ -68,7 +74,7 @@ __all__ = [
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
     "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8, "checkbox": 0.85,
-    "learned": 0.85, "learned_span": DEFAULT_SPAN,
+    "learned": 0.85, "learned_span": DEFAULT_SPAN, "learned_clause": DEFAULT_CLAUSE,
 }
 
 
@@ -87,6 +93,9 @@ class Reader:
     learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: Per name field, its cue words for the learned span reader (when the model has one).
     cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Per free-text field, its cue words for the learned clause reader (when the model
+    #: has one).
+    clause_cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -> Reader:
@@ -136,7 +145,9 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -
              if learned is not None and k in learned.fields}
     cues = {k: field_cues(fields[k]) for k in names} \
         if learned is not None and learned.spans is not None else {}
-    return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues)
+    clause_cues = {k: field_cues(fields[k]) for k in clauses} \
+        if learned is not None and learned.clauses is not None else {}
+    return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues, clause_cues)
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
@@ -179,8 +190,31 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         return best_span(opinion.model.spans, key, reader.cues, texts, locale, memo, taken,
                          opinion.span)
     if key in reader.clauses:
-        return reader.clauses[key].read(texts, locale)
+        own = _clause(reader, key, texts, locale, memo)
+        if own is not None or opinion is None or opinion.model.clauses is None or \
+                key not in reader.clause_cues:
+            return own
+
+        def read_clauses() -> tuple[list[str], list[str]]:
+            done = {k: _clause(reader, k, texts, locale, memo) for k in reader.clauses}
+            return ([str(e.value) for e in done.values() if e is not None and e.value],
+                    [k for k, e in done.items() if e is None])
+
+        return best_clause(opinion.model.clauses, key, reader.clause_cues, texts, locale, memo,
+                           read_clauses, opinion.clause)
     return None
+
+
+def _clause(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
+            memo: dict[Any, Any] | None) -> Evidence | None:
+    """Free-text field ``key``'s hand-written reading, once per ticket: an empty one
+    weighs the others' (`spans.best_clause`)."""
+    if memo is None:
+        return reader.clauses[key].read(texts, locale)
+    slot = ("clause", key)
+    if slot not in memo:
+        memo[slot] = reader.clauses[key].read(texts, locale)
+    return memo[slot]  # type: ignore[no-any-return]
 
 
 def _named(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,

@@ -9,7 +9,7 @@ __all__ = ["Evidence", "Method"]
 
 #: How a value was read; also the suffix of the tag that marks an inferred write.
 Method = Literal["label", "pattern", "option", "date", "typed", "sentence", "checkbox", "learned",
-                 "learned_span"]
+                 "learned_span", "learned_clause"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class Evidence:
     ``choices`` is set instead of a value when a dropdown's text named two options: the
     value is not written and the question offers them. ``method`` ``learned``: chosen by
     the workspace's learned model (`reading.learned`), ``confidence`` its probability;
-    ``learned_span``: a name field's span chosen by its span reader (`reading.spans`).
+    ``learned_span``: a name field's span chosen by its span reader (`reading.spans`);
+    ``learned_clause``: a free-text field's clause chosen by its clause reader (the same).
     """
 
     key: str

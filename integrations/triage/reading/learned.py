@@ -30,7 +30,7 @@ from operator import mul
 from typing import Any
 
 from integrations.triage.reading.evidence import SPAN_MAX, Evidence, clip
-from integrations.triage.reading.spans import DEFAULT_SPAN, SpanModel
+from integrations.triage.reading.spans import DEFAULT_CLAUSE, DEFAULT_SPAN, SpanModel
 
 __all__ = [
     "DEFAULT_VETO",
@@ -118,6 +118,9 @@ class Model:
     trained: Mapping[str, Any] = field(default_factory=dict)
     #: The span reader of name/id-like free-text fields (``spans``), when trained.
     spans: SpanModel | None = None
+    #: The clause reader of free-text fields (``clauses``), when trained; a file without
+    #: it (as every ``/1`` file and the first ``/2`` ones) reads no clause.
+    clauses: SpanModel | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> Model:
@@ -145,14 +148,16 @@ class Model:
             raise LearnedError("fields must be an object", "/fields")
         fields = {str(k): _field_model(str(k), v) for k, v in fields_doc.items()}
         trained = data.get("trained") if isinstance(data.get("trained"), Mapping) else {}
-        spans = None
-        if data.get("spans") is not None:
-            try:
-                spans = SpanModel.from_json(data["spans"])
-            except ValueError as exc:
-                raise LearnedError(str(exc), "/spans") from exc
+        readers: dict[str, SpanModel | None] = {"spans": None, "clauses": None}
+        for part in readers:
+            if data.get(part) is not None:
+                try:
+                    readers[part] = SpanModel.from_json(data[part])
+                except ValueError as exc:
+                    raise LearnedError(str(exc).replace("spans", part, 1), f"/{part}") from exc
         return cls(vocabulary=vocabulary, fields=fields, ngram_range=(rng[0], rng[1]),
-                   trained=dict(trained or {}), spans=spans)
+                   trained=dict(trained or {}), spans=readers["spans"],
+                   clauses=readers["clauses"])
 
     def features(self, counts: Mapping[str, int]) -> dict[int, float]:
         """The L2-normalised TF-IDF vector (index → value) of one text's n-gram counts,
@@ -237,6 +242,8 @@ class Opinion:
     fill: float = 0.85
     #: The lowest probability a span is written at (the ``learned_span`` threshold).
     span: float = DEFAULT_SPAN
+    #: The lowest probability a clause is written at (the ``learned_clause`` threshold).
+    clause: float = DEFAULT_CLAUSE
 
 
 #: How many of the words that weighed most make a filled value's span.

@@ -29,17 +29,22 @@ from typing import Any, NamedTuple
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.lexicon import known_word, lexicon_languages
-from integrations.triage.reading.normalise import fold, key
+from integrations.triage.reading.normalise import MENU_ARROW, fold, key
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.triage.reading.words import NAME_JOINERS, STATE_WORDS
 
 __all__ = [
+    "DEFAULT_CLAUSE",
     "DEFAULT_MARGIN",
     "DEFAULT_SPAN",
     "Candidate",
     "SpanModel",
+    "best_clause",
     "best_span",
     "candidates",
+    "clause_candidates",
+    "clause_features",
+    "clause_fields",
     "features",
     "field_cues",
     "span_fields",
@@ -48,6 +53,8 @@ __all__ = [
 #: Lowest probability a span is written at (rules.json ``thresholds.learned_span``): a
 #: wrong name costs more than a question.
 DEFAULT_SPAN = 0.9
+#: Lowest probability a clause is written at (``thresholds.learned_clause``).
+DEFAULT_CLAUSE = 0.9
 #: How far the best span must stand above the next one for the same field.
 DEFAULT_MARGIN = 0.3
 #: Words either side of a candidate that describe it.
@@ -352,4 +359,216 @@ def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
     if any(p(cand, k) >= best for k in rivals):
         return None
     return Evidence(key=key_, value=cand.text, span=clip(cand.text), method="learned_span",
+                    locale=locale, confidence=best, source=cand.source)
+
+
+# --------------------------------------------------------------------------- clauses
+#
+# Free-text fields (``textarea``: the steps taken, an error message, a reason) hold a clause,
+# not a name: the candidates are the requester's sentences, runs of one to three of their
+# comma pieces, quoted strings and what follows a colon; each described by its kind, size,
+# first, last and inner words (`normalise.key`), the words before it and the field's own
+# names near it, scored by a second `SpanModel` (``learned.json`` ``clauses``).
+
+#: Where a sentence ends: ., ! or ? before a space (not "v3.2"), or a line break.
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+#: Where a clause ends inside a sentence: a comma, a semicolon, a dash between spaces, or
+#: the space after a Korean connective ending ("로그인하고 ", "눌렀는데 ", "누르면 "), which
+#: stays with its clause.
+_PIECE = re.compile(r"(\s*[,;]\s+|\s+[-–—]\s+)|(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|해서|어서|"
+                    r"아서|니까|더니|면서|면)(\s+)")
+_QUOTED_CLAUSE = re.compile(r"(?<!\w)[\"“«‘']\s*([^\"”»’'\n]{3,150}?)\s*[\"”»’'](?!\w)")
+#: What follows a colon, up to the line's end or a closing quote ('"Export failed: timed
+#: out". Tried twice').
+_COLON = re.compile(r"[:：]\s*([^\n\"”»]{3,200})")
+_WORD = re.compile(rf"{_HANGUL_RUN}|{_LATIN}|\d+")
+#: Least letters and digits of a clause candidate.
+_CLAUSE_MIN = 6
+#: Most pieces a run of a sentence's pieces joins.
+_RUN = 3
+
+
+def clause_fields(fields: Mapping[str, Field]) -> list[str]:
+    """The form's free-text fields of clauses (``textarea``)."""
+    return sorted(k for k, f in fields.items() if f.kind == "textarea")
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "5" if n <= 5 else \
+        "9" if n <= 9 else "15" if n <= 15 else "16+"
+
+
+def clause_candidates(source: str, text: str, locale: str) -> list[Candidate]:
+    """The clauses of ``text`` that could be a free-text field's value, with their
+    features (`Candidate`; ``left`` its words' keys before it, ``right`` its own)."""
+    text = text[:_MAX_TEXT]
+    lang = locale.split("-", 1)[0].lower()
+    spans: dict[tuple[int, int], set[str]] = {}
+    start = 0
+    for number, m in enumerate([*_SENTENCE.finditer(text), None]):
+        end = m.start() if m is not None else len(text)
+        s, e = _trim(text, start, end)
+        if e > s:
+            where = f"sent{min(number, 3)}"
+            spans.setdefault((s, e), set()).update(("sent", where))
+            cuts = [p.span(1) if p.group(1) else p.span(2) for p in _PIECE.finditer(text, s, e)]
+            bounds = [s, *(b for c in cuts for b in c), e]
+            pieces = [_trim(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+            pieces = [p for p in pieces if p[1] > p[0]]
+            if len(pieces) > 1:
+                for i in range(len(pieces)):
+                    for j in range(i + 1, min(i + _RUN, len(pieces)) + 1):
+                        if (i, j) == (0, len(pieces)):
+                            continue
+                        why = {f"part{j - i}", where}
+                        if i == 0:
+                            why.add("head")
+                        if j == len(pieces):
+                            why.add("tail")
+                        spans.setdefault((pieces[i][0], pieces[j - 1][1]), set()).update(why)
+        start = m.end() if m is not None else len(text)
+    for m in _QUOTED_CLAUSE.finditer(text):
+        spans.setdefault(m.span(1), set()).add("quoted")
+    for m in _COLON.finditer(text):
+        s, e = _trim(text, m.start(1), m.end(1))
+        if e > s:
+            spans.setdefault((s, e), set()).add("colon")
+    out = []
+    for (s, e), why in spans.items():
+        span = text[s:e]
+        if _substance(span) < _CLAUSE_MIN:
+            continue
+        out.append(_clause(source, text, s, e, why, lang))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\"'“«‘(-*•>,;:":
+        s += 1
+    while e > s and text[e - 1] in " \t.!?…,;:":
+        e -= 1
+    return s, e
+
+
+def _substance(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _clause(source: str, text: str, s: int, e: int, why: set[str], lang: str) -> Candidate:
+    span = text[s:e]
+    words = _WORD.findall(span)
+    keys = [key(w, lang) for w in words]
+    f = [f"why={w}" for w in sorted(why)]
+    f.append(f"words={_bucket(len(words))}")
+    f.append(f"lang={lang}")
+    f.append(f"src={source.split(' ', 1)[0]}")
+    if keys:
+        f.append(f"f1={keys[0]}")
+        f.append(f"la={keys[-1]}")
+    if len(keys) > 1:
+        f.append(f"f2={keys[1]}")
+    if words and _HANGUL.fullmatch(words[-1]):
+        f.append(f"end={words[-1][-2:]}")
+    f.extend(f"w={k}" for k in set(keys[:24]))
+    f.append(f"pp={_punct(text, s - 1, -1)}")
+    f.append(f"np={_punct(text, e, 1)}")
+    if any(c.isdigit() for c in span):
+        f.append("digit")
+    if re.search(MENU_ARROW, span):
+        f.append("arrow")
+    if any(ch in span for ch in "\"“«'’"):
+        f.append("quote_in")
+    if any(("_" in w or w.isupper()) and len(w) > 2 for w in words):
+        f.append("code")
+    if text[e:e + 1] == "?" or text[e:e + 2].strip().startswith("?"):
+        f.append("question")
+    before = [key(w, lang) for w in _WORD.findall(text[max(0, s - 60):s])][-_CUE_WINDOW:]
+    for d, k in enumerate(reversed(before[-2:]), 1):
+        f.append(f"l{d}={k}")
+    if not before:
+        f.append("l1=^")
+    return Candidate(span, source, s, e, tuple(f), tuple(before), tuple(keys))
+
+
+def clause_features(c: Candidate, field: str, cues: frozenset[str], others: frozenset[str]
+                    ) -> list[str]:
+    """``c``'s features for free-text ``field``: its own, whether the field's names stand
+    before it or inside it (``cues``) or another field's (``others``), each also
+    conjoined with the field."""
+    own = []
+    if any(k in cues for k in c.left):
+        own.append("cue_l")
+    if any(k in cues for k in c.right):
+        own.append("cue_in")
+    if any(k in others for k in c.left[-2:]):
+        own.append("other_l")
+    if any(k in others for k in c.right):
+        own.append("other_in")
+    if not own:
+        own.append("no_cue")
+    base = [*c.features, *own]
+    return ["bias", *base, f"{field}|bias", *(f"{field}|{x}" for x in base)]
+
+
+def _clause_candidates(texts: Sequence[tuple[str, str]], locale: str,
+                       memo: dict[Any, Any] | None) -> list[Candidate]:
+    slot = ("clauses", locale)
+    if memo is not None and slot in memo:
+        return memo[slot]  # type: ignore[no-any-return]
+    out = [c for source, text in texts for c in clause_candidates(source, text, locale)]
+    if memo is not None:
+        memo[slot] = out
+    return out
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.source == b.source and a.start < b.end and b.start < a.end
+
+
+def best_clause(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
+                texts: Sequence[tuple[str, str]], locale: str, memo: dict[Any, Any] | None,
+                others: Callable[[], tuple[Iterable[str], Iterable[str]]],
+                threshold: float = DEFAULT_CLAUSE, margin: float | None = None
+                ) -> Evidence | None:
+    """Free-text field ``key_``'s best clause, or None: p ≥ ``threshold``, ``margin``
+    above the best clause
+    elsewhere in the text (one that does not overlap it), holding
+    no value another free-text field read, and wanted less by each other empty one
+    (``others``: those values and those fields, asked only once a clause passes)."""
+    if key_ not in model.fields or key_ not in cues:
+        return None
+    margin = DEFAULT_MARGIN if margin is None else margin
+    found = _clause_candidates(texts, locale, memo)
+    if not found:
+        return None
+    everyone = frozenset(w for k, ws in cues.items() for w in ws)
+    scores: dict[tuple[str, int, int, str], float] = \
+        memo.setdefault(("clauses", "p"), {}) if memo is not None else {}
+
+    def p(c: Candidate, k: str) -> float:
+        slot = (k, c.start, c.end, c.source)
+        if slot not in scores:
+            scores[slot] = model.probability(clause_features(c, k, cues[k], everyone - cues[k]))
+        return scores[slot]
+
+    if max(p(c, key_) for c in found) < threshold:
+        return None
+    claimed, empty = others()
+    taken = [fold(v) for v in claimed if v]
+    found = [c for c in found if not any(t in fold(c.text) or fold(c.text) in t
+                                         for t in taken)]
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda c: (-p(c, key_), c.start))
+    cand = ranked[0]
+    best = p(cand, key_)
+    if best < threshold:
+        return None
+    elsewhere = next((p(c, key_) for c in ranked if not _overlaps(c, cand)), 0.0)
+    if elsewhere > best - margin:
+        return None
+    rivals = [k for k in empty if k != key_ and k in model.fields and k in cues]
+    if any(p(cand, k) >= best for k in rivals):
+        return None
+    return Evidence(key=key_, value=cand.text, span=clip(cand.text), method="learned_clause",
                     locale=locale, confidence=best, source=cand.source)
