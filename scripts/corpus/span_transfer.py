@@ -6,12 +6,14 @@ Usage: ``python scripts/corpus/span_transfer.py [--splits fresh20,...] [--thresh
 
 For each held-out split S (default fresh20 … fresh24), ``schemas/examples`` is copied to a
 temporary folder; each workspace's ``learned.json`` is trained (dropdown models and span
-reader, `integrations.learn.reader.train`) on every corpus ticket whose split is not S, and
-S is scored (``triage_quality.score``) with the dropdown models alone (today's product,
-trained without spans: the whole size budget) and with the file whole (the spans' bytes
-taken from the dropdowns' budget), at each ``--threshold`` (``settings.reading.thresholds.
-learned_span``). The sums over the splits are printed last. Files with ``fresh27`` in their
-name (the blind split kept unseen) are never opened. Pure: no sandbox, no network.
+reader, and the clause reader of free-text fields, `integrations.learn.reader.train`) on
+every corpus ticket whose split is not S, and S is scored (``triage_quality.score``) with
+the dropdown models alone (trained without spans or clauses: the whole size budget) and
+with the file whole (the readers' bytes taken from the dropdowns' budget), at each
+``--threshold`` (``settings.reading.thresholds.learned_span``; the clause reader at its
+default ``learned_clause``). The sums over the splits are printed last. Files with
+``fresh28`` in their name (the blind split kept unseen) are never opened. Pure: no
+sandbox, no network.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], ve
             ws = load(root / name)
             full[name] = train(ws, tickets, source=f"all but {split}", folds=0)
             # today's product: the dropdown models alone, with the whole budget
-            bare = train(ws, tickets, source=f"all but {split}", folds=0, spans=False)
+            bare = train(ws, tickets, source=f"all but {split}", folds=0, spans=False,
+                         clauses=False)
             (root / name / FILE).write_text(json.dumps(bare, ensure_ascii=False), "utf-8")
         out = [score(docs, split, root)]
         for name in WORKSPACES:
