@@ -2,13 +2,14 @@
 never saw? Leave-one-split-out, as `learned_transfer.py`.
 
 Usage: ``python scripts/corpus/span_transfer.py [--splits fresh20,...] [--threshold P ...]
-[--margin M] [-v]``.
+[--margin M] [--before dropdowns|spans] [-v]``.
 
 For each held-out split S (default fresh20 … fresh24), ``schemas/examples`` is copied to a
 temporary folder; each workspace's ``learned.json`` is trained (dropdown models and span
 reader, and the clause reader of free-text fields, `integrations.learn.reader.train`) on
 every corpus ticket whose split is not S, and S is scored (``triage_quality.score``) with
-the dropdown models alone (trained without spans or clauses: the whole size budget) and
+the dropdown models alone (trained without spans or clauses: the whole size budget; with
+``--before spans`` the span reader too, so the clause reader's own worth shows) and
 with the file whole (the readers' bytes taken from the dropdowns' budget), at each
 ``--threshold`` (``settings.reading.thresholds.learned_span``; the clause reader at its
 default ``learned_clause``). The sums over the splits are printed last. Files with
@@ -74,8 +75,8 @@ def score(docs: list[dict[str, Any]], split: str, examples: Path) -> tq.Tally:
     return total
 
 
-def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], verbose: bool
-             ) -> list[tq.Tally]:
+def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], verbose: bool,
+             before: str = "dropdowns") -> list[tq.Tally]:
     """``split``'s tallies: without the span reader, then with it at each threshold."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "examples"
@@ -86,9 +87,9 @@ def held_out(docs: list[dict[str, Any]], split: str, thresholds: list[float], ve
                        if t.get("split", "tune") != split]
             ws = load(root / name)
             full[name] = train(ws, tickets, source=f"all but {split}", folds=0)
-            # today's product: the dropdown models alone, with the whole budget
-            bare = train(ws, tickets, source=f"all but {split}", folds=0, spans=False,
-                         clauses=False)
+            # the dropdown models alone, with the whole budget; or with the span reader
+            bare = train(ws, tickets, source=f"all but {split}", folds=0,
+                         spans=before == "spans", clauses=False)
             (root / name / FILE).write_text(json.dumps(bare, ensure_ascii=False), "utf-8")
         out = [score(docs, split, root)]
         for name in WORKSPACES:
@@ -108,6 +109,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--splits", default=",".join(SPLITS))
     parser.add_argument("--threshold", type=float, nargs="+", default=[spans.DEFAULT_SPAN])
     parser.add_argument("--margin", type=float, default=None, help="spans.DEFAULT_MARGIN")
+    parser.add_argument("--before", choices=("dropdowns", "spans"), default="dropdowns",
+                        help="the file compared with: dropdown models alone, or with the "
+                             "span reader too (the clause reader's own worth)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv[1:])
     splits = args.splits.split(",")
@@ -119,7 +123,8 @@ def main(argv: list[str]) -> int:
     docs = _docs()
     sums = [tq.Tally() for _ in range(len(args.threshold) + 1)]
     for split in splits:
-        for total, tally in zip(sums, held_out(docs, split, args.threshold, args.verbose),
+        for total, tally in zip(sums, held_out(docs, split, args.threshold, args.verbose,
+                                                     args.before),
                                 strict=True):
             total.add(tally)
     for value, tally in zip(args.threshold, sums[1:], strict=True):
