@@ -259,6 +259,8 @@ class ClauseReader:
         value = capped[start:end].strip(" ,;")
         if _CONTACT.search(fold(value)):  # asking someone is no step taken
             return None
+        if _run_on(value):
+            return None  # dictated text with no end found: where the clause ends is unknown
         if _ONLY_COUNT.match(fold(capped[m.end():end])):
             return None  # "tried 3 times today": how often, nothing acted on
         if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
@@ -266,6 +268,18 @@ class ClauseReader:
                             method="sentence", locale=locale, confidence=CLAUSE,
                             source=source)
         return None
+
+
+#: Words of a clause with no punctuation past which, in a Latin script, its end is unknown.
+RUN_ON_WORDS = 25
+
+
+def _run_on(value: str) -> bool:
+    """Whether ``value`` runs on with no mark of where its clause ends: many words and no
+    comma, stop or colon between them ("troquei o tema depois disso aparece escrito no
+    console … valeu"), as dictated text comes; precision first, nothing is written."""
+    return not HANGUL.search(value) and len(value.split()) >= RUN_ON_WORDS and \
+        not re.search(r"[,;:.!?()\n]", value)
 
 
 #: After a cue, only a count of tries and when: "tried 3 times today", "j'ai essayé plusieurs fois

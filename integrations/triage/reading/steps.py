@@ -105,6 +105,23 @@ _RESULT = re.compile(
     r"\s(?:the|it|this|le|la|les|l'|ca|o|a|os|as|isso|nothing|rien|nada)\s*(?:[^\W\d]+\s+){0,2}"
     r"(?:is|goes|went|turns|turned|stays|becomes|became|gets|got|fica|ficou|vira|virou|some|"
     r"sumiu|reste|devient|passe|disparait|happens|happened|acontece|aconteceu)\b")
+#: A result after a join or a pointer to the time of the acts, its subject left out, as
+#: dictated or hurried text tells it: "… and then it disappeared", "e depois disso sumiu",
+#: "et après ça ça a disparu", "and it stopped", "e parou de aparecer".
+_THEN_RESULT = re.compile(
+    r"\s(?:(?:and|e|et)\s+(?:(?:after that|since then|then|right after|depois disso|"
+    r"depois|apos isso|desde entao|ai|entao|apres ca|apres cela|depuis|ensuite|puis)\s+)?|"
+    r"(?:after that|since then|depois disso|apos isso|desde entao|apres ca|apres cela)\s+)"
+    r"(?:(?:it|everything|ca|tout|isso|tudo)\s+)?(?:(?:a|s'est|has|just)\s+)?"
+    r"(?:sumiu|some|parou|travou|quebrou|caiu|desapareceu|disappeared|vanished|stopped|"
+    r"broke|crashed|died|disparu|disparait|plante|arrete|bloque|nao\s+(?:aparece|funciona|"
+    r"carrega|abre)|(?:doesn'?t|won'?t|didn'?t)\s+(?:show|work|load|open)|"
+    r"(?:ne\s+)?(?:s'affiche|marche|charge)\s+plus)\b")
+#: In dictated text, what ends a clause as a full stop would: a sign-off ("valeu",
+#: "thanks", "merci") or the requester's id told next ("my sid is …", "meu sid é").
+_RUN_ON_END = re.compile(
+    r"\s(?:valeu|obrigad[oa]|abracos?|thanks|thank you|thx|merci|cordialement|"
+    r"(?:my|our|meu|minha|nosso|mon|ma|notre)\s+(?:sid|site id|id do site|id du site)\b)\b")
 _CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
 _SPLIT = re.compile(_JOIN)
 #: A clause that only names a place of the product, capitalised ("Reports, | Transactions,
@@ -246,6 +263,13 @@ def result_stop(folded: str, start: int, stop: int) -> int:
     result = _RESULT.search(folded, start, stop)
     if result is not None:
         end = result.start()
+    # dictated text with no stop between: a result after "and (after that)" with no
+    # subject ("troquei o tema e depois disso sumiu"), a sign-off or the requester's id
+    # told next ("… valeu", "… meu sid é …") end the acts as a full stop would
+    for after in (_THEN_RESULT, _RUN_ON_END):
+        found = after.search(folded, start, end)
+        if found is not None:
+            end = found.start()
     while end > start and folded[end - 1] in " ,;:":
         end -= 1
     tail = re.search(r"\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)$", folded[:end])
