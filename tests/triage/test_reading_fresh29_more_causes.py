@@ -4,7 +4,9 @@ text with no punctuation, the steps a cue starts end where a result follows "and
 that)" with its subject left out ("troquei o tema e depois disso sumiu", "I updated the
 plugin and after that it disappeared"), at a sign-off ("valeu", "thanks", "merci") or the
 requester's id told next ("meu sid é …"); a clause whose end is still not found after
-many words is not written."""
+many words is not written; an ad that does not show on the requester's site ("the banners
+don't show on my blog", "mes bannières ne s'affichent plus", "os banners não aparecem",
+"배너가 안 떠요") is a technical problem, the banner only where it shows."""
 
 from __future__ import annotations
 
@@ -74,3 +76,33 @@ def test_acts_after_a_join_are_still_steps(ads: TriageContext, body: str, locale
                                            steps: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale, problem_type="pub_technical")
     assert got.get("steps_taken", "").endswith(steps)
+
+
+# ------------------------------------------------------------------ an ad that does not show
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Since yesterday the banners just don't show on my blog anymore. SID 5512345", "en"),
+    ("my banner ads arent showing on the homepage, only a gap. SID 5512345", "en"),
+    ("the banner ads simply dont show up on my page anymore. SID 5512345", "en"),
+    ("o banner nao aparece no meu blog quando abro no celular. SID 5512345", "pt-br"),
+    ("la bannière ne s'affiche pas sur mon site quand j'ouvre la page. SID 5512345", "fr"),
+    ("Depuis hier mes bannières ne s'affichent plus sur mon blog. SID 5512345", "fr"),
+    ("Desde ontem os banners não aparecem mais no meu blog. SID 5512345", "pt-br"),
+    ("어제부터 제 블로그에 배너가 안 떠요. SID 5512345", "ko"),
+])
+def test_an_ad_not_showing_is_technical(ads: TriageContext, body: str, locale: str) -> None:
+    got, missing = _read(ads, body, "publisher-support", locale)
+    assert got.get("problem_type") == "pub_technical"
+    assert "problem_type" not in missing
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the banners themselves asked for: the advertiser's creatives, no display problem
+    ("Where can I find new banners for the Fnac campaign? SID 5512345", "en"),
+    ("Où trouver les bannières de la campagne Fnac ? SID 5512345", "fr"),
+])
+def test_banners_asked_for_are_no_display_problem(ads: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale)
+    assert got.get("problem_type") != "pub_technical"
