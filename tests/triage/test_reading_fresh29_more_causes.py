@@ -6,7 +6,10 @@ plugin and after that it disappeared"), at a sign-off ("valeu", "thanks", "merci
 requester's id told next ("meu sid é …"); a clause whose end is still not found after
 many words is not written; an ad that does not show on the requester's site ("the banners
 don't show on my blog", "mes bannières ne s'affichent plus", "os banners não aparecem",
-"배너가 안 떠요") is a technical problem, the banner only where it shows."""
+"배너가 안 떠요") is a technical problem, the banner only where it shows; French "virer"
+said of a person put out ("ils m'ont viré du programme") is no money wired, and a brand
+gone from the requester's partner brands ("ma liste de marques partenaires") is about
+advertisers."""
 
 from __future__ import annotations
 
@@ -106,3 +109,27 @@ def test_banners_asked_for_are_no_display_problem(ads: TriageContext, body: str,
                                                   locale: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale)
     assert got.get("problem_type") != "pub_technical"
+
+
+# ------------------------------------------------------------------ put out of a programme
+
+
+@pytest.mark.parametrize("body", [
+    "Fnac a disparu de ma liste de marques partenaires, ils m'ont viré du programme ? "
+    "SID 5512345",
+    "Je ne vois plus Boulanger dans mes marques partenaires, on m'a viré de la plateforme "
+    "ou quoi ? SID 5512345",
+])
+def test_put_out_of_a_programme_is_no_payment(ads: TriageContext, body: str) -> None:
+    got, missing = _read(ads, body, "publisher-support", "fr")
+    assert got.get("problem_type") == "pub_advertisers"
+    assert "problem_type" not in missing
+
+
+@pytest.mark.parametrize("body", [
+    "Ma commission de novembre n'a toujours pas été virée sur mon compte. SID 5512345",
+    "L'argent a été viré le 3 mais je ne le vois pas sur mon compte bancaire. SID 5512345",
+])
+def test_money_wired_stays_a_payment(ads: TriageContext, body: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", "fr")
+    assert got.get("problem_type") in (None, "pub_payments")

@@ -125,6 +125,17 @@ _LOWERED_AFTER = re.compile(r"\s+(?:(?:o|a|os|as|tudo|todos os|todas as|um pouco
                             r"preset|efeito|particula)")
 
 
+#: French "virer" said of a person put out of something: "ils m'ont viré du programme",
+#: "viré de la plateforme", "on nous a virés" (folded; ``after`` starts right after the
+#: word, ``before`` ends right before it), not money wired ("viré sur mon compte").
+_OUSTED_AFTER = re.compile(r"^e?s?\s+(?:du|des|de\s+(?:la|l'|leur|leurs|son|sa|ses|ce|cette)?|"
+                           r"d')\s*(?:programme|plateforme|reseau|partenariat|affiliation|"
+                           r"liste|campagne|boutique|marque|annonceur|groupe)")
+_OUSTED_BEFORE = re.compile(r"\b(?:m'|t'|l'|nous|vous|les|me|te)\s*(?:ont|a|avez|as|avaient|"
+                            r"avait|ai|auraient|aurait)\s+(?:deja\s+|carrement\s+|juste\s+)?$|"
+                            r"\b(?:me|m')\s*(?:faire|fait|suis fait|suis faite)\s+$")
+
+
 #: A card named by its kind around a word: "debit card", "credit cards", "carte de débit",
 #: "carte bancaire de crédit", "cartão de débito", "cartões de crédito", or after its
 #: network: "a visa debit", "Mastercard crédito" (folded; ``before`` ends right before the
@@ -151,6 +162,10 @@ def other_sense(text: str, hit: Hit, language: str) -> bool:
     if not written and (_CARD_AFTER.match(fold(text[hit.end:hit.end + 12])) or
                         _CARD_BEFORE.search(fold(text[max(0, hit.start - 20):hit.start]))):
         return True
+    if language == "fr" and word.startswith("vir") and (
+            _OUSTED_AFTER.match(fold(text[hit.end:hit.end + 40])) or
+            _OUSTED_BEFORE.search(fold(text[max(0, hit.start - 20):hit.start]))):
+        return True  # "ils m'ont viré du programme": put out, no money wired
     return language == "pt" and word.startswith("baix") and bool(
         _LOWERED_AFTER.match(fold(text[hit.end:hit.end + 40])))
 
