@@ -9,7 +9,9 @@ don't show on my blog", "mes bannières ne s'affichent plus", "os banners não a
 "배너가 안 떠요") is a technical problem, the banner only where it shows; French "virer"
 said of a person put out ("ils m'ont viré du programme") is no money wired, and a brand
 gone from the requester's partner brands ("ma liste de marques partenaires") is about
-advertisers."""
+advertisers; a script error pasted from the browser's console ("Uncaught TypeError: …",
+"ReferenceError", "erreur dans la console", "erro no console") is technical, never the
+advertisers' question its tracking tag stands in."""
 
 from __future__ import annotations
 
@@ -133,3 +135,41 @@ def test_put_out_of_a_programme_is_no_payment(ads: TriageContext, body: str) -> 
 def test_money_wired_stays_a_payment(ads: TriageContext, body: str) -> None:
     got, _ = _read(ads, body, "publisher-support", "fr")
     assert got.get("problem_type") in (None, "pub_payments")
+
+
+# ------------------------------------------------------------------ a pasted script error
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Since the theme update our affiliate widget is dead. Console shows:\n\n"
+     "  Uncaught TypeError: rkWidget.init is not a function\n\nSID 5512345", "en"),
+    ("The tracking snippet broke after the update, javascript error in the console: "
+     "ReferenceError: rkq is not defined. SID 5512345", "en"),
+])
+def test_a_pasted_script_error_is_technical(ads: TriageContext, body: str,
+                                            locale: str) -> None:
+    got, missing = _read(ads, body, "publisher-support", locale)
+    assert got.get("problem_type") == "pub_technical"
+    assert "problem_type" not in missing
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Depuis la mise à jour le lien de suivi ne marche plus, dans la console j'ai : "
+     "Uncaught ReferenceError: rkq is not defined. SID 5512345", "fr"),
+    ("o link de afiliado parou, aparece no console um erro de javascript. SID 5512345",
+     "pt-br"),
+])
+def test_a_script_error_beside_links_is_never_advertisers(ads: TriageContext, body: str,
+                                                          locale: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale)
+    assert got.get("problem_type") in (None, "pub_technical")
+
+
+@pytest.mark.parametrize("body", [
+    # no console, no script: the tracking itself stays the advertisers' question
+    "My tracking links show no clicks since Monday. SID 5512345",
+])
+def test_tracking_without_a_script_error_stays_advertisers(ads: TriageContext,
+                                                           body: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", "en")
+    assert got.get("problem_type") == "pub_advertisers"
