@@ -7,7 +7,7 @@ For a held-out split S (default: the newest), ``schemas/examples`` is copied to 
 folder without any ``learned.json``; each workspace's model is trained
 (`integrations.learn.reader.train`) on every corpus ticket whose split is not S and written
 into the copy; S is then scored by ``triage_quality`` against the copy without the model and
-with it. ``--each`` holds out fresh14 … the newest in turn and sums. Files with ``fresh27``
+with it. ``--each`` holds out fresh14 … the newest in turn and sums. Files with ``fresh30``
 in their name are never read (the next blind split). Pure: no sandbox, no network.
 """
 
@@ -33,7 +33,7 @@ from integrations.workspace import load
 
 WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
 #: The blind split kept unseen for the next session: never trained on, never scored here.
-UNSEEN = "fresh27"
+UNSEEN = "fresh30"
 
 
 def corpus(workspace: str) -> list[dict[str, Any]]:
