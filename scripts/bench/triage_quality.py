@@ -57,6 +57,9 @@ at its start, after each round of fixes and with the span reader (in the headers
 for the next session, measured again at its start, then opened. ``fresh29`` (``*-fresh29.yaml``):
 written blind at the start of that session with other personas (elderly, dictated, formal on
 someone's behalf, answers in fragments, pasted logs), measured once, then opened and tuned on.
+``fresh28`` (``*-fresh28.yaml``): written blind just before fresh29 with the same brief, measured at
+the session's start, after the fixes of fresh27 and fresh29 and with models trained without it
+(in the headers), then opened late in that session.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
