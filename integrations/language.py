@@ -178,6 +178,14 @@ def detect_reading(
             found = _match(lang, others)
             if found:
                 return found, "detector", reading
+            # a language the workspace does not answer in (Portuguese to an en/fr/ko
+            # desk): forced to choose among the candidates, the detector would call it the
+            # nearest one (French), with confidence; the requester's locale or the default
+            # answers instead
+            requester = _match(fallback_locale, candidates)
+            if requester:
+                return requester, "requester", reading
+            return default, "default", reading
     locale, how = detect(texts, candidates, fallback_locale=fallback_locale, default=default,
                          min_confidence=min_confidence)
     return locale, how, reading or language_of(locale)
