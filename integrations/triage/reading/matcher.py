@@ -673,20 +673,32 @@ def in_anothers_clause(text: str, start: int) -> bool:
     44012378"), the requester not named after them. A number or a name there is theirs,
     not the requester's; the clause ends at punctuation and at a contrast ("but mine,
     3390877", "이고 저는 44012999")."""
+    return clause_person(text, start) is not None
+
+
+def clause_person(text: str, start: int) -> str | None:
+    """The other person (folded: their noun or their name) the clause of ``text[start:]``
+    is about (`in_anothers_clause`), ``None`` when it is about nobody else."""
     before = fold(text[max(0, start - 80):start])
     clause = _CLAUSE_BREAK.split(before)[-1]
-    last = max((m.end() for m in _PERSON.finditer(clause)), default=-1)
+    found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)]
     named = _people_named(text)
     if named:  # "mon associé Marc … Marc a aussi un site (SID …)": Marc's clause
-        last = max(last, max((m.end() for m in named.finditer(clause)), default=-1))
-    return last >= 0 and not _FIRST_PERSON.search(clause, last)
+        found += [(m.end(), m.group()) for m in named.finditer(clause)]
+    if not found:
+        return None
+    last, who = max(found)
+    return None if _FIRST_PERSON.search(clause, last) else who
 
 
 #: A capitalised first name, as written.
 _FIRST_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,20}(?![\w'’-])")
 #: A person's noun right before a name ("mon associé Marc", "my partner Dana", "meu
-#: cunhado Rui"), or after it in apposition ("Dana, my partner"), folded.
-_PERSON_BEFORE_NAME = re.compile(rf"(?:{_PERSON.pattern})\s*$")
+#: cunhado Rui"), a comma and a title between them too ("son associé, M. Leroy", "my
+#: partner, Mr. Hale", "meu sócio, Sr. Prado"), or after it in apposition ("Dana, my
+#: partner"), folded.
+_PERSON_BEFORE_NAME = re.compile(
+    rf"(?:{_PERSON.pattern})(?:\s+d(?:el|ess)[ea]s?)?\s*(?:,\s*)?(?:(?:m|mme|mlle|mr|mrs|ms|dr|sr|sra|srta)\.?\s+)?$")
 _PERSON_AFTER_NAME = re.compile(
     rf"^\s*,\s*(?:my|our|mon|ma|notre|meu|minha|nosso|nossa)\s+(?:{_PERSON.pattern})")
 

@@ -29,10 +29,10 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
-from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
+from integrations.triage.reading.matcher import clause_person, in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.vocabulary import field_synonyms
-from integrations.triage.reading.words import on_behalf
+from integrations.triage.reading.words import behalf_words, on_behalf
 
 __all__ = ["TypedReader", "recognisable"]
 
@@ -153,6 +153,15 @@ def recognisable(f: Field) -> bool:
     return not any(compiled.search(p) for p in PROBES)
 
 
+def _third(text: str, start: int, written_for: frozenset[str]) -> bool:
+    """True when the clause of ``text[start:]`` is about a person (`clause_person`) whom no
+    word of the person the requester writes for (``written_for``) names: a third person."""
+    who = clause_person(text, start)
+    # (the English "son" is also the French possessive: "… ma mère … son site c'est le …")
+    return who is not None and who != "son" and \
+        not set(re.findall(r"[^\W\d_]+", who)) & written_for
+
+
 class TypedReader:
     """One recognisable field: its pattern and the names that label it."""
 
@@ -202,6 +211,9 @@ class TypedReader:
         others = False  # a candidate labelled as another thing stands in the ticket
         # written on someone's behalf: that person's numbers are the ticket's
         proxy = any(on_behalf(fold(text[:4000])) for _, text in texts)
+        # … but not a third person's: "au nom de Mme Dubois … le site de son associé,
+        # M. Leroy (SID …)" is the associate's
+        written_for = frozenset(w for _, text in texts for w in behalf_words(fold(text[:4000])))
         for source, text in texts:
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")
@@ -216,7 +228,8 @@ class TypedReader:
                 end = start + len(value)
                 before = fold(text[max(0, start - 40):start])
                 if (is_someone_elses(text, start, end) or in_anothers_clause(text, start)
-                        or _THEIRS_AFTER_LABEL.search(before)) and not proxy \
+                        or _THEIRS_AFTER_LABEL.search(before)) and (
+                            not proxy or _third(text, start, written_for)) \
                         and not (self._email and _MADE_WITH.search(
                             fold(text[max(0, start - 120):start]))):
                     continue  # another person's: never the requester's value

@@ -287,8 +287,22 @@ def on_behalf(folded: str) -> bool:
     a verb, a possessive or an article first ("asking for my wife", not "asking for help"),
     and a person, not a thing written about (`WRITTEN_ABOUT`: "je vous écris pour mon
     site à moi" is the requester's own ticket)."""
+    return _behalf(folded) is not None
+
+
+def _behalf(folded: str) -> re.Match[str] | None:
     m = ON_BEHALF.search(folded)
     while m is not None and m.group("verb") is not None and (
             m.group("whose") is None or m.group("person") in WRITTEN_ABOUT):
         m = ON_BEHALF.search(folded, m.start() + 1)  # "j'écris pour | le compte de ma mère"
-    return m is not None
+    return m
+
+
+def behalf_words(folded: str) -> frozenset[str]:
+    """The words naming the person the requester writes for (`on_behalf`), with the words
+    right after them ("au nom de Mme Claire Dubois", "on behalf of my partner Dana"):
+    another person named in a clause is that person only when one of these names them."""
+    m = _behalf(folded)
+    if m is None:
+        return frozenset()
+    return frozenset(re.findall(r"[^\W\d_]+", folded[m.start():m.end() + 40]))
