@@ -95,3 +95,65 @@ def test_the_id_of_the_person_written_for_is_still_written(
         ads: TriageContext, body: str, locale: str) -> None:
     got, _ = _read(ads, body, "publisher-support", locale)
     assert got.get("sid") == "55102999"
+
+
+# ------------------------------------ a name said of a person or given as a character
+
+_TROVE = {"product": "game_trove", "platform": "platform_pc", "region": "region_na"}
+
+
+def _game(ctx: TriageContext, body: str, locale: str) -> tuple[dict[str, Any], list[str]]:
+    d = decide(on(ctx, body, form="in-game-issues", locale=locale, **_TROVE), ctx)
+    return written(ctx, d), asked(d)
+
+
+@pytest.mark.parametrize(("body", "locale", "not_item"), [
+    ("My nephew and I play together, his character is SkullCrusher and mine is Aunt Bea. On "
+     "Monday the glider I fly around on was gone. Could you please give it back?", "en",
+     "SkullCrusher"),
+    ("We play as a family, her character is FrostyPaws and my character is Nana Jo. "
+     "Yesterday the mount I ride was no longer in my collection.", "en", "FrostyPaws"),
+    ("Je joue avec mon petit-fils, son personnage c'est RoiDino et le mien c'est Mamie Jo. "
+     "Lundi la monture que je montais n'était plus là.", "fr", "RoiDino"),
+    ("Je joue avec mon fils, son perso s'appelle TigreNoir et mon perso c'est Mamie Jo. Hier "
+     "ma monture n'était plus dans ma collection.", "fr", "TigreNoir"),
+    ("eu jogo com meu neto, o personagem dele é ReiDino e o meu é Vovó Lu. Na segunda a "
+     "montaria que eu usava sumiu da coleção.", "pt-br", "Vovó Lu"),
+    ("oi meu personagem chama Sol Dourado e ontem minha montaria sumiu da coleção me ajudem",
+     "pt-br", "Sol Dourado"),
+    ("어제 파티원 Haneul이랑 같이 던전 돌다가 제 망토가 없어졌어요. 제 캐릭은 Bomi 입니다", "ko",
+     "Haneul"),
+    ("길드원 Daon이랑 교환하다가 튕겼는데 제 검이 사라졌어요. 제 캐릭은 Bomi 입니다", "ko", "Daon"),
+])
+def test_a_name_said_of_a_person_or_a_character_is_no_item(
+        games: TriageContext, body: str, locale: str, not_item: str) -> None:
+    got, _ = _game(games, body, locale)
+    assert got.get("item_name") != not_item
+
+
+def test_a_character_named_with_a_bare_chama_is_read() -> None:
+    from triage_support import example_context
+    games = example_context("game-publisher")
+    got, _ = _game(games, "oi meu personagem chama Sol Dourado e ontem minha montaria sumiu "
+                   "da coleção me ajudem", "pt-br")
+    assert got.get("character_name") == "Sol Dourado"
+    # "chama" before a lower-case word is no naming: "meu personagem chama atenção"
+    got, _ = _game(games, "meu personagem chama atenção demais com a montaria nova, mas ontem "
+                   "ela sumiu da coleção", "pt-br")
+    assert got.get("character_name") is None
+
+
+@pytest.mark.parametrize(("body", "locale", "character", "item"), [
+    ("My character is Tallowby. Yesterday my mount Skyreaver vanished from my collection.",
+     "en", "Tallowby", "Skyreaver"),
+    ("I was trading with my guildmate Rook yesterday and my Frostfang Blade disappeared, my "
+     "character is Tallowby", "en", "Tallowby", "Frostfang Blade"),
+    ("Mon perso c'est Brindille. Hier ma monture Crinière d'Argent a disparu de ma collection.",
+     "fr", "Brindille", "Crinière d'Argent"),
+    ("meu personagem é Sol Dourado e ontem minha montaria Relâmpago Azul sumiu da coleção",
+     "pt-br", "Sol Dourado", "Relâmpago Azul"),
+])
+def test_the_item_beside_a_character_is_still_written(
+        games: TriageContext, body: str, locale: str, character: str, item: str) -> None:
+    got, _ = _game(games, body, locale)
+    assert (got.get("character_name"), got.get("item_name")) == (character, item)

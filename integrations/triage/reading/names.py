@@ -160,7 +160,9 @@ _CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # (casual French drops the apostrophe: "mon compte c est lutinbleu")
             r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c\s+est|c|called|named|nommée?|chamad[oa]|"
             r"s'appelle|"
-            r"s’appelle|se\s+chama|se\s+nomme)\s+|"
+            r"s’appelle|se\s+chama|se\s+nomme|"
+            # spoken Portuguese drops the "se": "meu personagem chama Luna Estelar"
+            r"chama(?=\s+(?-i:[A-ZÀ-ÖØ-Þ])))\s+|"
             r"\s+(?:qui|que|who)\s+(?:s'appelle|s’appelle|se\s+chama|se\s+nomme|is\s+called|"
             r"is\s+named|'s\s+called)\s+|"
             # a name given with a noun for it: "a player with the name X", "um jogador com o
@@ -1991,7 +1993,9 @@ _PLACE_BEFORE = re.compile(
 #: dele Mortain", "친구 Yuna", "my brother Tom"), its possessive between at most.
 _PERSON_BEFORE = re.compile(
     rf"(?i)(?:(?<!\w)(?:{_RELATIVE.pattern.removeprefix('(?i)')}|{_PEOPLE.pattern})"
-    r"(?:\s+(?:dele|dela|de\s+\w+|of\s+mine|à\s+moi))?|친구|동생|형|누나|언니|오빠)"
+    r"(?:\s+(?:dele|dela|de\s+\w+|of\s+mine|à\s+moi))?|친구|동생|형|누나|언니|오빠|"
+    # one's guild, party, team or raid members, an acquaintance, the other side of a trade
+    r"길드원|파티원|팀원|공대원|클랜원|혈맹원|동료|지인|상대방?)"
     # their own name, then their character in brackets: "meu amigo Caio (personagem
     # CaioGrimm)", "my friend Tom (char Tomsk)"
     r"(?:\s+\w+\s*\(\s*(?:(?:his|her|son|sa|seu|sua)\s+)?"
@@ -2250,6 +2254,11 @@ def _own_spans(reader: NameReader, source: str, capped: str, people: set[str]) -
             continue  # "Glyph account", "Personagem Joaquina_BR": a field's own words
         if (c.nxt and _another_noun(reader, c.nxt)) or (c.prev and _another_noun(reader, c.prev)):
             continue  # "Deepwood shard", "Dahuta 서버", "server Hearthmoor": another's
+        if c.named_by and c.named_by not in reader._own and (
+                c.named_by in reader._kinds or _another_noun(reader, c.named_by)):
+            continue  # "his character is DinoKing": a character's name, whoever's, no item
+        if c.named_by in _STANDS_FOR_A_NOUN:
+            continue  # "o dele é ReiDino e o meu é Vovó Lu": whose thing, said before
         if c.place:
             continue  # "near Solis", "à Silverwood": a place
         single = len(words) == 1
@@ -2289,6 +2298,9 @@ class _Judged(NamedTuple):
     place: bool  # after a place's preposition, and no handle ("near Solis")
     opening: bool  # it starts its sentence
     determined: bool  # a determiner, a number or a possessive before it
+    #: the noun a copula or a naming verb gives it to, folded ("his character is DinoKing",
+    #: "son perso c'est Kazdrak", "o personagem dele é Mortain")
+    named_by: str
 
 
 @functools.lru_cache(maxsize=256)
@@ -2316,5 +2328,21 @@ def _judged(capped: str) -> tuple[_Judged, ...]:
             value, folded, start, end, shaped, korean, after, person, dropped,
             fold(nxt.group(1)) if nxt else "", fold(prev.group(1)) if prev else "",
             bool(_PLACE_BEFORE.search(before)) and not shaped,
-            bool(_OPENS.search(capped[:start])), bool(_DETERMINED.search(before))))
+            bool(_OPENS.search(capped[:start])), bool(_DETERMINED.search(before)),
+            named.group(1) if (named := _NAMED_BY.search(fold(before))) else ""))
     return tuple(out)
+
+
+#: Possessive pronouns standing for a noun said before them ("and mine is", "le mien c'est",
+#: "o meu é", "a dela é"), folded: what they name is of that noun's kind, untold here.
+_STANDS_FOR_A_NOUN = frozenset((
+    "mine", "yours", "his", "hers", "theirs", "ours", "mien", "mienne", "tien", "tienne",
+    "sien", "sienne", "notre", "leur", "meu", "minha", "teu", "tua", "seu", "sua", "dele",
+    "dela", "nosso", "nossa"))
+#: A noun, its owner ("dele", "de mon frère"), then a copula or a naming verb right before
+#: a name (folded): "his character is", "son perso c'est", "o personagem dele é", "meu
+#: personagem chama", "my mount is called".
+_NAMED_BY = re.compile(
+    r"(?<!\w)(\w+)(?:\s+(?:dele|dela|deles|delas|de\s+\w+|of\s+\w+))?\s+"
+    r"(?:is|was|est|c['’]\s*est|e|era|foi|chama|se\s+chama|s['’]appelle|se\s+nomme|"
+    r"(?:is\s+|was\s+)?(?:called|named)|nommee?|appelee?|chamad[oa])\s*:?\s*$")
