@@ -59,7 +59,10 @@ written blind at the start of that session with other personas (elderly, dictate
 someone's behalf, answers in fragments, pasted logs), measured once, then opened and tuned on.
 ``fresh28`` (``*-fresh28.yaml``): written blind just before fresh29 with the same brief, measured at
 the session's start, after the fixes of fresh27 and fresh29 and with models trained without it
-(in the headers), then opened late in that session.
+(in the headers), then opened late in that session. ``fresh30`` (``*-fresh30.yaml``): written
+blind after them with the same brief, measured with the session's start and end code (in the
+headers), kept unseen for the next session; the example workspaces' ``learned.json`` is trained
+on every split but this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
