@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -244,6 +244,21 @@ def _texts(ticket: Mapping[str, Any]) -> list[tuple[str, str]]:
             ("subject", str(ticket.get("subject") or ""))]
 
 
+def _wanted(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], keys: Sequence[str]
+            ) -> Iterator[tuple[Mapping[str, Any], list[str]]]:
+    """Each ticket with the fields of ``keys`` its form holds and the requester did not
+    pick (a portal's dropdowns are given, not read), for the span and clause readers'
+    rows; tickets with none are skipped."""
+    default = workspace.settings.get("default_form")
+    for t in tickets:
+        form = workspace.forms.get(str(t.get("form") or default or ""))
+        given = dict(t.get("fields") or {})
+        wanted = [k for k in keys
+                  if (form is None or k in {str(r) for r in form.fields}) and k not in given]
+        if wanted:
+            yield t, wanted
+
+
 def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
               ) -> tuple[list[list[str]], list[int], list[str]]:
     """The span reader's training rows: per ticket and name field of its form, every
@@ -253,19 +268,13 @@ def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
     from integrations.triage.reading.lexicon import lexicon_languages
     from integrations.triage.reading.spans import candidates, features, field_cues, span_fields
 
-    default = workspace.settings.get("default_form")
     keys = span_fields(workspace.fields)
     cues = {k: field_cues(workspace.fields[k]) for k in keys}
     everyone = frozenset(w for ws in cues.values() for w in ws)
     x: list[list[str]] = []
     y: list[int] = []
     used: set[str] = set()
-    for t in tickets:
-        form = workspace.forms.get(str(t.get("form") or default or ""))
-        wanted = [k for k in keys if form is None or k in {str(r) for r in form.fields}]
-        wanted = [k for k in wanted if k not in dict(t.get("fields") or {})]
-        if not wanted:
-            continue
+    for t, wanted in _wanted(workspace, tickets, keys):
         locale = str(t.get("lang") or "en")
         languages = lexicon_languages((locale,))
         found = [c for source, text in _texts(t)
@@ -304,10 +313,11 @@ def _norm(value: Any) -> str:
 
 
 def supported(written: Any, stated: Any) -> bool:
-    """Whether a written free-text value is one the label ``stated`` supports, as the
-    corpus scorer (``scripts/bench/triage_quality.py`` ``_supported``) judges it: equal,
-    one inside the other, or (two words or more on both sides) two thirds of the shorter
-    side's words shared."""
+    """Whether a written free-text value is one the label ``stated`` supports (the corpus
+    scorer's rule: ``scripts/bench/triage_quality.py`` uses this one): equal, one inside the
+    other, or (two words or more on both sides) two thirds of the shorter side's words
+    shared — the label is one way to write the value ("Patron 30 jours" for "l'abonnement
+    Patron 30"); one-word values ("macbook" for "macOS") must match."""
     a, b = _norm(written), _norm(stated)
     if not a:
         return False
@@ -346,19 +356,13 @@ def clause_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
         field_cues,
     )
 
-    default = workspace.settings.get("default_form")
     keys = clause_fields(workspace.fields)
     cues = {k: field_cues(workspace.fields[k]) for k in keys}
     everyone = frozenset(w for ws in cues.values() for w in ws)
     x: list[list[str]] = []
     y: list[int] = []
     used: set[str] = set()
-    for t in tickets:
-        form = workspace.forms.get(str(t.get("form") or default or ""))
-        wanted = [k for k in keys if form is None or k in {str(r) for r in form.fields}]
-        wanted = [k for k in wanted if k not in dict(t.get("fields") or {})]
-        if not wanted:
-            continue
+    for t, wanted in _wanted(workspace, tickets, keys):
         locale = str(t.get("lang") or "en")
         found = [c for source, text in _texts(t) for c in clause_candidates(source, text, locale)]
         if not found:

@@ -82,7 +82,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -91,6 +90,7 @@ from typing import Any
 
 import yaml
 
+from integrations.learn.reader import supported as _supported
 from integrations.model import Ticket, TicketComment
 from integrations.triage import Decision, TriageContext, decide, load_rules
 from integrations.workspace import load
@@ -159,29 +159,6 @@ def _ticket(n: int, item: dict[str, Any], ctx: TriageContext, created: datetime)
         fields={field_ids[k]: v for k, v in dict(item.get("fields") or {}).items()},
         attachments=tuple(item.get("attachments", ())), comments=tuple(comments),
         channel="web" if item.get("form") else "email")
-
-
-def _norm(value: Any) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).casefold().strip(" .")
-    return " ".join(text.split())
-
-
-def _supported(written: Any, stated: Any) -> bool:
-    """A written value the label supports: equal, or (free text) one inside the other, or
-    (free text of two words or more on both sides) sharing at least two thirds of the
-    shorter side's words — the label is one way to write the value ("Patron 30 jours" for
-    "l'abonnement Patron 30"); one-word values ("macbook" for "macOS") must match."""
-    a, b = _norm(written), _norm(stated)
-    if not a:
-        return False
-    if a == b or a in b or b in a:
-        return True
-    wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
-    if len(wa) < 2 or len(wb) < 2:
-        return False
-    shorter, longer = sorted((wa, wb), key=len)
-    shared = sum(1 for w in shorter if w in longer)
-    return 3 * shared >= 2 * len(shorter)
 
 
 def _group(decision: Decision) -> str | None:
