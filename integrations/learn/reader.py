@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -259,16 +259,18 @@ def _wanted(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], keys: Se
             yield t, wanted
 
 
-def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
-              ) -> tuple[list[list[str]], list[int], list[str]]:
-    """The span reader's training rows: per ticket and name field of its form, every
-    candidate's features, 1 for the one that is the stated value, 0 for the others. A
-    field whose stated value is no candidate (not verbatim, or not a name's shape) teaches
-    nothing on that ticket; a field stated nowhere gives negatives only."""
-    from integrations.triage.reading.lexicon import lexicon_languages
-    from integrations.triage.reading.spans import candidates, features, field_cues, span_fields
+def _candidate_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]],
+                    keys: Sequence[str], find: Callable[[str, str, str], list[Any]],
+                    is_value: Callable[[str, Any], bool],
+                    featurise: Callable[[Any, str, frozenset[str], frozenset[str]], list[str]]
+                    ) -> tuple[list[list[str]], list[int], list[str]]:
+    """Training rows of a binary candidate reader (`span_rows`, `clause_rows`): per ticket
+    and field of ``keys`` its form holds, every candidate ``find`` gives for the ticket's
+    texts (source, text, locale), featurised, 1 where ``is_value`` accepts it for the
+    stated value, 0 elsewhere. A field whose stated value no candidate says teaches nothing
+    on that ticket; a field stated nowhere gives negatives only."""
+    from integrations.triage.reading.spans import field_cues
 
-    keys = span_fields(workspace.fields)
     cues = {k: field_cues(workspace.fields[k]) for k in keys}
     everyone = frozenset(w for ws in cues.values() for w in ws)
     x: list[list[str]] = []
@@ -276,24 +278,40 @@ def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
     used: set[str] = set()
     for t, wanted in _wanted(workspace, tickets, keys):
         locale = str(t.get("lang") or "en")
-        languages = lexicon_languages((locale,))
-        found = [c for source, text in _texts(t)
-                 for c in candidates(source, text, locale, languages)]
+        found = [c for source, text in _texts(t) for c in find(source, text, locale)]
         if not found:
             continue
         states = dict(t.get("states") or {})
         for k in wanted:
             stated = states.get(k)
-            truth = " ".join(str(stated).split()).casefold() if stated is not None else None
-            labels = [int(truth is not None and " ".join(c.text.split()).casefold() == truth)
-                      for c in found]
-            if truth is not None and not any(labels):
+            labels = [int(stated is not None and is_value(c.text, stated)) for c in found]
+            if stated is not None and not any(labels):
                 continue
             for c, label in zip(found, labels, strict=True):
-                x.append(features(c, k, cues[k], everyone - cues[k]))
+                x.append(featurise(c, k, cues[k], everyone - cues[k]))
                 y.append(label)
             used.add(k)
     return x, y, sorted(used)
+
+
+def _verbatim(text: str, stated: Any) -> bool:
+    """A span that is the stated name as written (case and spacing aside)."""
+    return " ".join(text.split()).casefold() == " ".join(str(stated).split()).casefold()
+
+
+def span_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
+              ) -> tuple[list[list[str]], list[int], list[str]]:
+    """The span reader's training rows (`_candidate_rows`): name fields, name-like candidates, 1 for
+    the one that is the stated value verbatim (a value not verbatim, or not a name's shape,
+    teaches nothing on that ticket)."""
+    from integrations.triage.reading.lexicon import lexicon_languages
+    from integrations.triage.reading.spans import candidates, features, span_fields
+
+    def find(source: str, text: str, locale: str) -> list[Any]:
+        return candidates(source, text, locale, lexicon_languages((locale,)))
+
+    return _candidate_rows(workspace, tickets, span_fields(workspace.fields), find, _verbatim,
+                           features)
 
 
 def train_spans(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
@@ -345,39 +363,12 @@ def fits(clause: str, stated: Any) -> bool:
 
 def clause_rows(workspace: Workspace, tickets: Sequence[Mapping[str, Any]]
                 ) -> tuple[list[list[str]], list[int], list[str]]:
-    """The clause reader's training rows: per ticket and free-text field of its form,
-    every clause candidate's features, 1 for those that say the stated value whole
-    (`fits`), 0 for the others. A field whose stated value no candidate says teaches
-    nothing on that ticket; a field stated nowhere gives negatives only."""
-    from integrations.triage.reading.spans import (
-        clause_candidates,
-        clause_features,
-        clause_fields,
-        field_cues,
-    )
+    """The clause reader's training rows (`_candidate_rows`): free-text fields, clause candidates, 1
+    for those that say the stated value whole (`fits`)."""
+    from integrations.triage.reading.spans import clause_candidates, clause_features, clause_fields
 
-    keys = clause_fields(workspace.fields)
-    cues = {k: field_cues(workspace.fields[k]) for k in keys}
-    everyone = frozenset(w for ws in cues.values() for w in ws)
-    x: list[list[str]] = []
-    y: list[int] = []
-    used: set[str] = set()
-    for t, wanted in _wanted(workspace, tickets, keys):
-        locale = str(t.get("lang") or "en")
-        found = [c for source, text in _texts(t) for c in clause_candidates(source, text, locale)]
-        if not found:
-            continue
-        states = dict(t.get("states") or {})
-        for k in wanted:
-            stated = states.get(k)
-            labels = [int(stated is not None and fits(c.text, stated)) for c in found]
-            if stated is not None and not any(labels):
-                continue
-            for c, label in zip(found, labels, strict=True):
-                x.append(clause_features(c, k, cues[k], everyone - cues[k]))
-                y.append(label)
-            used.add(k)
-    return x, y, sorted(used)
+    return _candidate_rows(workspace, tickets, clause_fields(workspace.fields),
+                           clause_candidates, fits, clause_features)
 
 
 def train_clauses(workspace: Workspace, tickets: Sequence[Mapping[str, Any]], *,
