@@ -61,8 +61,10 @@ someone's behalf, answers in fragments, pasted logs), measured once, then opened
 the session's start, after the fixes of fresh27 and fresh29 and with models trained without it
 (in the headers), then opened late in that session. ``fresh30`` (``*-fresh30.yaml``): written
 blind after them with the same brief, measured with the session's start and end code (in the
-headers), kept unseen for the next session; the example workspaces' ``learned.json`` is trained
-on every split but this one.
+headers), kept unseen for the next session, measured again at its start, then opened.
+``fresh31`` (``*-fresh31.yaml``): written blind at the start of session 15 with the same brief and
+four more personas, measured at that session's start and end (in the headers), kept unseen;
+the example workspaces' ``learned.json`` is trained on every split but this one.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
