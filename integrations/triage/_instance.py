@@ -34,7 +34,7 @@ from integrations.triage.reading import (
     read,
 )
 from integrations.triage.reading.context import in_doubt
-from integrations.triage.reading.learned import DEFAULT_VETO, Model
+from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms
@@ -769,6 +769,7 @@ def evaluate(
     opinion = Opinion(spec.learned, reading.learned_veto,
                       reading.thresholds.get("option", 1.0),
                       reading.thresholds.get("learned", 1.0),
+                      reading.thresholds.get("learned_agree", 1.0),
                       reading.thresholds.get("learned_span", 1.0),
                       reading.thresholds.get("learned_clause", 1.0)) \
         if spec.learned is not None and reading is not None else None
@@ -789,6 +790,20 @@ def evaluate(
         if found is not None and reading is not None and _free_floating(spec, key, found):
             doubt = _doubted(spec, key, found, read(spec.reader, key, capped, written, created,
                                                     zone, memo), reading, capped, written)
+            if doubt is not None and doubt.choices and opinion is not None \
+                    and key in spec.reader.learned and not _alike(found, capped):
+                # the model may settle what the pattern and the reader disagree on, not two
+                # options the requester says fare alike ("testei no Chrome e no Edge, os dois
+                # iguais": a model picks one, held out on fresh29)
+                doubt = second_opinion(opinion, key, spec.reader.learned[key], doubt, capped,
+                                       written, memo) or doubt
+            if doubt is not None and doubt.method == "learned" and doubt.value is not None:
+                value = _coerce(spec.fields[key], doubt.value)
+                if _valid_alone(spec, key, value):
+                    instance[key] = value
+                    extracted.append(Extracted(key=key, value=value, source=doubt.source,
+                                               pattern=doubt.method, evidence=doubt))
+                    continue
             if doubt is not None:
                 if doubt.choices:
                     ambiguous[key] = doubt
@@ -805,8 +820,9 @@ def evaluate(
         if evidence.choices:
             ambiguous[key] = evidence
             continue
-        if evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
-            continue
+        if evidence.method != "learned" \
+                and evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
+            continue  # (a learned fill met its threshold in `second_opinion`)
         value = _coerce(spec.fields[key], evidence.value)
         if _valid_alone(spec, key, value):
             instance[key] = value

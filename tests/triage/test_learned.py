@@ -362,3 +362,83 @@ def test_an_unsure_model_keeps_the_two_choices(tmp_path: Path) -> None:
         {"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)
     item = next(m for m in decide(on(ctx, TWO), ctx).missing if m.key == "problem_type")
     assert len(item.choices) == 2
+
+
+def test_agreeing_with_the_keywords_the_model_is_heard_at_its_own_threshold(
+        tmp_path: Path) -> None:
+    """``learned_agree``: the model's top option is one of the two the keywords name
+    (p = e/(e+2) ≈ 0.58): below ``learned`` (0.85), at or above ``learned_agree`` it is
+    written."""
+    model = _model({"0": [0.0, 1.0, 0.0]}, [0.0, 0.0, 0.0])
+    ctx = example_context("ad-network", _copy(tmp_path / "a", model,
+                                              thresholds={"learned_agree": 0.55}), learned=True)
+    d = decide(on(ctx, TWO), ctx)
+    assert written(ctx, d)["problem_type"] == "pub_payments"
+    assert next(x for x in d.extracted if x.key == "problem_type").method == "learned"
+    strict = example_context("ad-network", _copy(tmp_path / "b", model,
+                                                 thresholds={"learned_agree": 0.6}),
+                             learned=True)
+    assert "problem_type" in asked(decide(on(strict, TWO), strict))
+
+
+def test_the_agree_threshold_is_not_heard_for_an_option_the_keywords_did_not_name(
+        tmp_path: Path) -> None:
+    """The keywords name payments and technical; the model's top (p ≈ 0.58) is another
+    option: only the ``learned`` threshold applies, so the question stands."""
+    model = _model({"0": [0.0, 1.0, 0.0, 0.0]}, [0.0, 0.0, 0.0, 0.0],
+                   classes=["", "pub_other", "pub_payments", "pub_technical"])
+    ctx = example_context("ad-network", _copy(tmp_path, model,
+                                              thresholds={"learned_agree": 0.3}), learned=True)
+    d = decide(on(ctx, TWO), ctx)
+    assert "problem_type" in asked(d) and "problem_type" not in written(ctx, d)
+
+
+def test_a_vetoed_keyword_option_is_asked_even_when_the_model_is_sure_of_another(
+        tmp_path: Path) -> None:
+    """The keywords read payments, the model gives it p ≈ 0.002 and technical p ≈ 0.95: the
+    veto leaves a question offering both, not the model's option (a model vetoing is often
+    blind to the words the keywords read)."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [0.0, -3.0, 3.0])),
+                          learned=True)
+    d = decide(on(ctx, KEYWORDS), ctx)
+    assert "problem_type" not in written(ctx, d)
+    item = next(m for m in d.missing if m.key == "problem_type")
+    assert [c[""] for c in item.choices] == ["Payments and commissions", "Technical problem"]
+
+
+STUDIO_AND_MODEL = "I model for a studio but I also stream on my own, zorblax. My user is kim_22"
+
+
+def test_the_model_settles_what_a_declared_pattern_and_the_reader_disagree_on(
+        tmp_path: Path) -> None:
+    """streaming-platform's occupation has a declared pattern ("studio"); the option reader
+    reads the model too, so both are offered. A model sure of one writes it."""
+    bare = example_context("streaming-platform")
+    item = next(m for m in decide(on(bare, STUDIO_AND_MODEL), bare).missing
+                if m.key == "occupation")
+    assert len(item.choices) == 2
+    root = tmp_path / "streaming-platform"
+    shutil.copytree(EXAMPLES / "streaming-platform", root)
+    (root / "learned.json").write_text(json.dumps({
+        "format": FORMAT, "trained": {"tickets": 0, "source": "test", "date": "2026-12-07"},
+        "ngram_range": [2, 5], "vocabulary": {"zorb": [0, 1.0]},
+        "fields": {"occupation": {"classes": ["", "occ_model", "occ_studio", "occ_user"],
+                                  "intercept": [0.0, 0.0, 0.0, 0.0],
+                                  "weights": {"0": [0.0, 4.0, 0.0, 0.0]}, "examples": 30}}}),
+        encoding="utf-8")
+    ctx = example_context("streaming-platform", root, learned=True)
+    d = decide(on(ctx, STUDIO_AND_MODEL), ctx)
+    assert written(ctx, d)["occupation"] == "occ_model"
+    assert next(x for x in d.extracted if x.key == "occupation").method == "learned"
+
+
+def test_two_options_said_to_fare_alike_are_not_settled_by_the_model(tmp_path: Path) -> None:
+    """"Chrome and Edge, both the same": a model sure of Chrome does not pick it."""
+    text = ("Reports never load. Tried in Chrome and in Edge, both the same. Windows 11, "
+            "zorblax. SID 4471023")
+    model = _model({"0": [0.0, 4.0, 0.0]}, [0.0, 0.0, 0.0],
+                   classes=["", "browser_chrome", "browser_edge"])
+    model["fields"] = {"browser": model["fields"]["problem_type"]}
+    ctx = example_context("ad-network", _copy(tmp_path, model), learned=True)
+    d = decide(on(ctx, text), ctx)
+    assert "browser" not in written(ctx, d)

@@ -37,7 +37,7 @@ from integrations.triage.reading.checkbox import CheckboxReader
 from integrations.triage.reading.clauses import ClauseReader
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
-from integrations.triage.reading.learned import Model, Opinion, second_opinion
+from integrations.triage.reading.learned import DEFAULT_AGREE, Model, Opinion, second_opinion
 from integrations.triage.reading.matcher import Hit, Matcher, is_negated
 from integrations.triage.reading.names import (
     NameReader,
@@ -74,7 +74,8 @@ __all__ = [
 #: Lowest confidence written per method (rules.json ``settings.reading.thresholds``).
 DEFAULT_THRESHOLDS: Mapping[str, float] = {
     "option": 0.8, "date": 0.7, "typed": 0.8, "sentence": 0.8, "label": 0.8, "checkbox": 0.85,
-    "learned": 0.85, "learned_span": DEFAULT_SPAN, "learned_clause": DEFAULT_CLAUSE,
+    "learned": 0.85, "learned_agree": DEFAULT_AGREE, "learned_span": DEFAULT_SPAN,
+    "learned_clause": DEFAULT_CLAUSE,
 }
 
 

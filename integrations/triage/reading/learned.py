@@ -33,6 +33,7 @@ from integrations.triage.reading.evidence import SPAN_MAX, Evidence, clip
 from integrations.triage.reading.spans import DEFAULT_CLAUSE, DEFAULT_SPAN, SpanModel
 
 __all__ = [
+    "DEFAULT_AGREE",
     "DEFAULT_VETO",
     "FILE",
     "FORMAT",
@@ -56,6 +57,8 @@ FORMAT = "deskops-learned/2"
 FORMATS = ("deskops-learned/1", FORMAT)
 #: A keyword option the model gives less than this is not written (``learned_veto``).
 DEFAULT_VETO = 0.15
+#: The lowest probability of a filled option the keywords agree with (``learned_agree``).
+DEFAULT_AGREE = 0.85
 NGRAM_RANGE = (2, 5)
 _SPACES = re.compile(r"\s\s+")
 
@@ -240,6 +243,9 @@ class Opinion:
     written: float = 0.8
     #: The lowest probability a filled option is offered at (the ``learned`` threshold).
     fill: float = 0.85
+    #: The same where the keywords agree: the model's top option is one of the two the text
+    #: names, or the keyword option read too unsure to write (``learned_agree``).
+    agree: float = DEFAULT_AGREE
     #: The lowest probability a span is written at (the ``learned_span`` threshold).
     span: float = DEFAULT_SPAN
     #: The lowest probability a clause is written at (the ``learned_clause`` threshold).
@@ -282,15 +288,22 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
         if p >= opinion.veto:
             return evidence
         other = next((c for c in ranked if c != value), None)
+        # asked, not filled with the model's option: where the model vetoes, it is often
+        # blind to the words the keywords read ("엣지"), and its sure top is then its prior
+        # (held out on fresh14-30: one right value for two wrong)
         return Evidence(
             key=key, value=None, span=evidence.span, method="option", locale=locale,
             confidence=0.0, source=evidence.source,
             choices=(value, other) if other else (value,),
             note=f"the keyword option {value} was not written: the learned model gave it "
                  f"p={p:.2f}")
-    if not ranked or probs[ranked[0]] < opinion.fill or probs[ranked[0]] <= probs.get("", 0.0):
-        return evidence  # not sure: the keyword reading's question (or none) stands
+    if not ranked:
+        return evidence
     top = ranked[0]
+    agrees = evidence is not None and (top in evidence.choices or top == evidence.value)
+    least = min(opinion.fill, opinion.agree) if agrees else opinion.fill
+    if probs[top] < least or probs[top] <= probs.get("", 0.0):
+        return evidence  # not sure: the keyword reading's question (or none) stands
     span, source = _span(model, key, top, x, texts)
     return Evidence(key=key, value=top, span=span, method="learned", locale=locale,
                     confidence=probs[top], source=source)
