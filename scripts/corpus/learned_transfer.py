@@ -1,7 +1,8 @@
 """Does the learned second opinion on dropdowns (``learned.json``) help on a split it never saw?
 
 Usage: ``python scripts/corpus/learned_transfer.py [--split fresh22 | --each] [-v]
-[--max-features N] [--budget BYTES] [--veto P] [--fill P] [--agree P[,P…]] [--dropdowns]``.
+[--since N] [--max-features N] [--budget BYTES] [--veto P] [--fill P] [--agree P[,P…]]
+[--dropdowns]``.
 
 For a held-out split S (default: the newest), ``schemas/examples`` is copied to a temporary
 folder without any ``learned.json``; each workspace's model is trained
@@ -144,6 +145,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", default=fresh[-1], choices=tq.SPLITS[1:])
     parser.add_argument("--each", action="store_true",
                         help="hold out fresh14 … the newest in turn, and sum")
+    parser.add_argument("--since", type=int, default=14,
+                        help="with --each, the first split held out (default fresh14)")
     parser.add_argument("--max-features", type=int, default=None, help="vocabulary cap")
     parser.add_argument("--budget", type=int, default=None,
                         help="largest file in bytes (default: the trainer's; 0: none)")
@@ -161,7 +164,7 @@ def main(argv: list[str]) -> int:
         options["max_features"] = args.max_features
     if args.budget is not None:
         options["budget"] = args.budget or None
-    splits = [s for s in fresh if int(s[5:]) >= 14] if args.each else [args.split]
+    splits = [s for s in fresh if int(s[5:]) >= args.since] if args.each else [args.split]
     agree: list[float | None] = [float(v) for v in args.agree.split(",")] if args.agree \
         else [None]
     start = time.perf_counter()
