@@ -65,6 +65,9 @@ headers), kept unseen for the next session, measured again at its start, then op
 ``fresh31`` (``*-fresh31.yaml``): written blind at the start of session 15 with the same brief and
 four more personas, measured at that session's start and end (in the headers), kept unseen;
 the example workspaces' ``learned.json`` is trained on every split but this one.
+``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
+fresh31's brief by writers who never saw fresh31, as training data for the learned readers
+(not a test of anything unseen).
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -109,7 +112,7 @@ def _fresh_splits() -> list[str]:
     return [f"fresh{n}" for n in sorted(numbers)]
 
 
-SPLITS = ("all", "tune", "tune3", "tune4", "heldout", "fresh", *_fresh_splits())
+SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "heldout", "fresh", *_fresh_splits())
 
 
 @dataclass
