@@ -169,15 +169,21 @@ def test_without_a_model_the_keywords_decide(tmp_path: Path) -> None:
     assert "problem_type" in asked(decide(on(ctx, NOTHING), ctx))
 
 
-def test_a_keyword_write_the_model_rejects_becomes_a_question(tmp_path: Path) -> None:
-    """The model gives pub_payments p≈0.01: not written, asked with both options."""
-    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [4.0, -1.0, 0.0])),
-                          learned=True)
+@pytest.mark.parametrize(("intercept", "p"), [
+    ([4.0, -1.0, 0.0], "0.01"),  # the model's best is "not stated"
+    # the model is sure of technical (p ≈ 0.95): still a question offering both, not the
+    # model's option (a model that vetoes is often blind to the words the keywords read)
+    ([0.0, -3.0, 3.0], "0.00"),
+])
+def test_a_keyword_write_the_model_rejects_becomes_a_question(
+        tmp_path: Path, intercept: list[float], p: str) -> None:
+    """The model gives pub_payments p ≤ 0.01: not written, asked with both options."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model({}, intercept)), learned=True)
     d = decide(on(ctx, KEYWORDS), ctx)
     assert "problem_type" not in written(ctx, d)
     item = next(m for m in d.missing if m.key == "problem_type")
     assert [c[""] for c in item.choices] == ["Payments and commissions", "Technical problem"]
-    assert "learned model gave it p=0.01" in item.detail
+    assert f"learned model gave it p={p}" in item.detail
     assert "the keyword option pub_payments was not written" in explain_text(d)
 
 
@@ -391,19 +397,6 @@ def test_the_agree_threshold_is_not_heard_for_an_option_the_keywords_did_not_nam
                                               thresholds={"learned_agree": 0.3}), learned=True)
     d = decide(on(ctx, TWO), ctx)
     assert "problem_type" in asked(d) and "problem_type" not in written(ctx, d)
-
-
-def test_a_vetoed_keyword_option_is_asked_even_when_the_model_is_sure_of_another(
-        tmp_path: Path) -> None:
-    """The keywords read payments, the model gives it p ≈ 0.002 and technical p ≈ 0.95: the
-    veto leaves a question offering both, not the model's option (a model vetoing is often
-    blind to the words the keywords read)."""
-    ctx = example_context("ad-network", _copy(tmp_path, _model({}, [0.0, -3.0, 3.0])),
-                          learned=True)
-    d = decide(on(ctx, KEYWORDS), ctx)
-    assert "problem_type" not in written(ctx, d)
-    item = next(m for m in d.missing if m.key == "problem_type")
-    assert [c[""] for c in item.choices] == ["Payments and commissions", "Technical problem"]
 
 
 STUDIO_AND_MODEL = "I model for a studio but I also stream on my own, zorblax. My user is kim_22"
