@@ -594,10 +594,11 @@ def test_a_typo_is_written_only_when_another_passage_corroborates_it(
 
 def test_a_short_korean_clause_is_judged_by_substance_not_characters(
         ads: TriageContext) -> None:
-    """"캐시 지웠어요" is 7 characters but says as much as "I cleared it" (substance 12)."""
-    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 캐시 지웠어요. "
+    """"리포트 눌렀어요" is 8 characters but says as much as "I clicked Reports" (substance
+    14)."""
+    d = decide(on(ads, "리포트 페이지가 안 열려요. 크롬, 윈도우 10이에요. 리포트 눌렀어요. "
                   "SID 1234567", locale="ko"), ads)
-    assert written(ads, d).get("steps_taken") == "캐시 지웠어요"
+    assert written(ads, d).get("steps_taken") == "리포트 눌렀어요"
 
 
 @pytest.mark.parametrize("body", [

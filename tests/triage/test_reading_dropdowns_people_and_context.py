@@ -182,13 +182,13 @@ def test_the_requesters_own_sid_is_written_not_a_friends(ads: TriageContext, bod
 
 def test_a_conditional_field_is_not_read_when_its_condition_is_known_false(
         ads: TriageContext) -> None:
-    """Steps are needed for a technical problem only: on an account question "já tentei
-    resetar 2x" is not written; on a technical one it is."""
-    d = decide(on(ads, "Não consigo entrar na minha conta, a senha tá errada. Já tentei "
-                       "resetar a senha duas vezes. SID 9034412"), ads)
+    """Steps are needed for a technical problem only: on an account question "já cliquei
+    em Entrar 2x" is not written; on a technical one "já cliquei em Exportar 2x" is."""
+    d = decide(on(ads, "Não consigo entrar na minha conta, a senha tá errada. Já cliquei "
+                       "em Entrar duas vezes. SID 9034412"), ads)
     assert written(ads, d).get("problem_type") == "pub_account"
     assert "steps_taken" not in written(ads, d)
-    d = decide(on(ads, "O painel fica em branco, tela branca. Já tentei limpar o cache duas "
+    d = decide(on(ads, "O painel fica em branco, tela branca. Já cliquei em Exportar duas "
                        "vezes. Chrome no Windows 11. SID 9034412"), ads)
     assert written(ads, d).get("problem_type") == "pub_technical"
     assert "steps_taken" in written(ads, d)

@@ -229,8 +229,8 @@ def test_a_negation_without_its_apostrophe_negates(games: TriageContext, body: s
 
 
 def test_a_step_denied_without_its_apostrophe_is_no_step(ads: TriageContext) -> None:
-    got, missing = _read(ads, "The dashboard is blank. I havent cleared the cache or "
-                         "reinstalled anything. SID 5512345", "publisher-support", "en",
+    got, missing = _read(ads, "The dashboard is blank. I havent clicked Export or changed "
+                         "the filter. SID 5512345", "publisher-support", "en",
                          problem_type="pub_technical")
     assert "steps_taken" not in got
     assert "steps_taken" in missing

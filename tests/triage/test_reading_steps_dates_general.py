@@ -2,13 +2,14 @@
 and pt-br, through the pure core on the example workspaces.
 
 Steps: what the requester did before the problem (the narrative: "when I click Get Link
-…", "je clique sur Rapports puis sur Performance") is the steps, before a remedy tried after
-it ("I already cleared the cache"); a clause whose verb is left out ("… puis sur
-Performance", "… and my password") continues the act before it; "just", "only", "só",
-"juste" before an act and verbs of changing a setting ("changed the filter", "mudei o
-filtro", "기간을 7일로 바꾸면") are acts too. Dates: a retry's date ("tried again today")
-is not the problem's when the text dates the problem otherwise; "dia 25 e …", "le 20 et …"
-date a day. The sentences are new: none is a corpus ticket."""
+…", "je clique sur Rapports puis sur Performance") is the steps; a remedy tried after the
+problem ("I already cleared the cache") is none, after the path or alone; a clause whose
+verb is left out ("… puis sur Performance", "… and my password") continues the act before
+it; "just", "only", "só", "juste" before an act and verbs of changing a setting
+("changed the filter", "mudei o filtro", "기간을 7일로 바꾸면") are acts too. Dates: a
+retry's date ("tried again today") is not the problem's when the text dates the problem
+otherwise; "dia 25 e …", "le 20 et …" date a day. The sentences are new: none is a
+corpus ticket."""
 
 from __future__ import annotations
 
@@ -54,20 +55,15 @@ def test_the_act_before_the_problem_is_the_steps_not_the_remedy(
     assert found is not None and expected.casefold() in found.casefold()
 
 
-@pytest.mark.parametrize(("body", "locale", "expected"), [
-    # a remedy alone is still what the requester did
-    ("The stats page is blank. Chrome on Windows 11, I already cleared the cache.", "en",
-     "cleared the cache"),
-    ("La page reste blanche. Firefox sous Ubuntu, j'ai déjà vidé le cache.", "fr",
-     "vidé le cache"),
-    ("O painel fica em branco. Uso Chrome no Windows, já limpei o cache.", "pt-br",
-     "limpei o cache"),
-    ("통계 페이지가 하얗게 나와요. 크롬이고 캐시 지웠어요.", "ko", "캐시 지웠어요"),
+@pytest.mark.parametrize(("body", "locale"), [
+    # a remedy alone is no path to the problem: nothing read, the steps are asked
+    ("The stats page is blank. Chrome on Windows 11, I already cleared the cache.", "en"),
+    ("La page reste blanche. Firefox sous Ubuntu, j'ai déjà vidé le cache.", "fr"),
+    ("O painel fica em branco. Uso Chrome no Windows, já limpei o cache.", "pt-br"),
+    ("통계 페이지가 하얗게 나와요. 크롬이고 캐시 지웠어요.", "ko"),
 ])
-def test_a_remedy_alone_is_still_read(ads: TriageContext, body: str, locale: str,
-                                      expected: str) -> None:
-    found = value(ads, "steps_taken", [body], locale)
-    assert found is not None and expected.casefold() in found.casefold()
+def test_a_remedy_alone_is_not_read(ads: TriageContext, body: str, locale: str) -> None:
+    assert value(ads, "steps_taken", [body], locale) is None
 
 
 # ------------------------------------------- steps: a clause whose verb is left out
