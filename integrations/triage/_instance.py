@@ -34,8 +34,10 @@ from integrations.triage.reading import (
     read,
 )
 from integrations.triage.reading.context import in_doubt
+from integrations.triage.reading.forwarded import own_words
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
+from integrations.triage.reading.names import identifier_role
 from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -766,6 +768,12 @@ def evaluate(
     ambiguous: dict[str, Evidence] = {}
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
+    # a requester's own value is never read from someone else's words (a forwarded e-mail,
+    # quoted lines); what the ticket is about (a dropdown) is read from the whole text
+    own = [(source, own_words(text)) for source, text in texts]
+    others = own != texts
+    own_capped = [(source, text[:MAX_INPUT]) for source, text in own] if others else capped
+    own_memo: dict[Any, Any] = {} if others else memo
     opinion = Opinion(spec.learned, reading.learned_veto,
                       reading.thresholds.get("option", 1.0),
                       reading.thresholds.get("learned", 1.0),
@@ -781,7 +789,11 @@ def evaluate(
         declared = key in spec.extract or key in spec.option_patterns
         if current is not None and (not declared or _valid_alone(spec, key, current)):
             continue  # a value a person set: kept (asked again when invalid)
-        found = _declared(spec, key, texts, written) if declared else None
+        # what the ticket is about (a dropdown, a date, the other person's name) is read from
+        # the whole text; the requester's own values from their own words
+        about = key in spec.reader.options or key in spec.reader.dates or (
+            others and identifier_role(spec.fields[key]) == "other")
+        found = _declared(spec, key, texts if about else own, written) if declared else None
         # the requester's time zone, else the workspace's
         zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
         if found is not None and reading is not None and _free_floating(spec, key, found) \
@@ -814,7 +826,8 @@ def evaluate(
             continue
         if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
-        evidence = read(spec.reader, key, capped, written, created, zone, memo, opinion)
+        evidence = read(spec.reader, key, capped if about else own_capped, written, created,
+                        zone, memo if about else own_memo, opinion)
         if evidence is None:
             continue
         if evidence.choices:

@@ -1,0 +1,62 @@
+"""Another person's words inside the requester's message: a forwarded e-mail or quoted lines.
+
+"forwarding this from my buddy Dan, same thing on mine — ---------- Forwarded message ---------
+From: Dan R. … my SID is 6612093": the SID is Dan's. A forwarded block (from a mail client's
+marker, in any of the workspace languages, to a closing line of dashes or the end) and quoted
+lines (``>``) are someone else's, so a requester's own value (an id, a name, a date, a free
+text) is never read from them (`own_words`); what the ticket is about still is (a dropdown reads
+the whole text: "same thing on mine" points at the forwarded problem). A requester forwarding
+their own earlier message ("forwarding my previous e-mail", "je renvoie mon message") keeps it,
+and so does one forwarding a company's receipt or notice ("From: service@paypal.com").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["own_words"]
+
+#: A mail client's forwarding or original-message marker, on a line of its own.
+_MARKER = re.compile(
+    r"(?im)^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|original message|message transf[ée]r[ée]|"
+    r"message d'origine|message original|mensagem encaminhada|mensagem original|"
+    r"전달된 메시지|전달 메시지|원본 메시지)[ \t]*-{2,}|begin forwarded message[ \t]*:|"
+    r"d[ée]but du message r[ée]exp[ée]di[ée][ \t]*:|"
+    r"in[íi]cio da mensagem encaminhada[ \t]*:)[ \t]*$")
+#: The line closing a forwarded block: dashes (or underscores) alone.
+_CLOSE = re.compile(r"(?m)^[ \t]*(?:-{5,}|_{5,})[ \t]*$")
+#: A quoted line of an e-mail reply.
+_QUOTED = re.compile(r"(?m)^[ \t]*>.*$")
+#: A forwarded block's sender that is a company's robot (a receipt, a notice about the
+#: requester's own account): "From: service@paypal.com", "De : no-reply@…".
+_ROBOT = re.compile(
+    r"(?im)^[ \t]*(?:from|de|von|보낸 사람)[ \t]*:.*\b(?:no-?reply|noreply|service|billing|"
+    r"receipts?|payments?|orders?|support|notifications?|accounts?|info|security)@")
+#: Before the marker: the requester forwards their own earlier message.
+_OWN = re.compile(
+    r"(?i)\b(?:my (?:own |previous |earlier |last |first )?(?:message|e-?mail|mail|request)|"
+    r"mon (?:pr[ée]c[ée]dent |dernier |premier )?(?:message|mail|e-mail|courriel)|"
+    r"ma (?:pr[ée]c[ée]dente |derni[èe]re |premi[èe]re )?demande|"
+    r"minha (?:mensagem|solicita[çc][ãa]o|reclama[çc][ãa]o)|meu (?:e-?mail|pedido) anterior)\b"
+    r"|제가 (?:전에 |이전에 |먼저 )?보낸")
+
+
+def own_words(text: str) -> str:
+    """``text`` without the forwarded blocks and quoted lines it holds (as is when none)."""
+    if ">" not in text and "--" not in text and ":" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    for m in _MARKER.finditer(text):
+        if m.start() < at:
+            continue
+        if _OWN.search(text, at, m.start()):
+            continue  # their own earlier message, forwarded again
+        close = _CLOSE.search(text, m.end())
+        end = close.end() if close else len(text)
+        if _ROBOT.search(text[m.end():end][:400]):
+            continue  # a receipt or notice about their own account: their own
+        out.append(text[at:m.start()])
+        at = end
+    out.append(text[at:])
+    return _QUOTED.sub("", "".join(out))

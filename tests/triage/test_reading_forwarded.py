@@ -1,0 +1,81 @@
+"""Another person's words inside the requester's message (`reading.forwarded`): a forwarded
+e-mail or quoted lines hold someone else's id or name, never the requester's own value; what
+the ticket is about (a dropdown, a date, the reported player) is still read from them."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import asked, on, written
+from triage_support import example_context
+
+from integrations.triage import decide
+from integrations.triage.reading.forwarded import own_words
+
+FRIEND_EN = """forwarding this from my buddy Dan, i have exactly the same thing going on
+
+---------- Forwarded message ---------
+From: Dan R.
+hey man, my SID is 6612093 and almost all my september commissions show as reversed now
+----------
+
+yep same here, like 80% of mine flipped to reversed overnight. whats the deal"""
+
+FRIEND_KO = ("아래는 옆팀 동료가 보낸 메일인데 저도 똑같은 상황이라 같이 전달드려요. "
+             "제 사이트는 SID 70019981 입니다.\n\n----- 전달된 메시지 -----\n보낸 사람: 김민수\n"
+             "'제 SID 70012233 인데 패션 브랜드 제휴 신청한 지 3주째 승인 대기예요.'")
+
+QUOTED_PT = """encaminhando o que minha amiga me mandou, ela ta no mesmo programa:
+
+> Amiga, meu SID é 4433221 e o pagamento desse mes veio com uma taxa estranha descontada
+
+eu to com a mesma taxa! meu pagamento veio R$ 35 a menos e nao tem explicacao no extrato"""
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    (FRIEND_EN, "6612093", "80% of mine"),
+    (FRIEND_KO, "70012233", "70019981"),
+    (QUOTED_PT, "4433221", "R$ 35 a menos"),
+    ("Fwd below.\n-------- Message transféré --------\nDe : Léa\nmon pseudo c'est lea_77", "lea_77",
+     "Fwd below."),
+])
+def test_someone_elses_block_is_left_out(text: str, gone: str, kept: str) -> None:
+    own = own_words(text)
+    assert gone not in own and kept in own
+
+
+@pytest.mark.parametrize("text", [
+    "no forward here, my SID is 6612093 -- thanks!",
+    # their own earlier message, sent again
+    "Forwarding my previous message since nobody answered.\n\n---------- Forwarded message "
+    "---------\nFrom: me\nmy SID is 6612093, the export fails",
+    # a company's receipt about their own purchase
+    "never got the bits. acct is Ravenstar_D\n\n---------- Forwarded message ---------\n"
+    "From: service@paypal.com\nTransaction ID: 7KD41923MX0557421",
+])
+def test_the_requesters_own_words_are_kept(text: str) -> None:
+    assert own_words(text) == text
+
+
+@pytest.mark.parametrize(("text", "sid"), [(FRIEND_EN, None), (FRIEND_KO, "70019981"),
+                                           (QUOTED_PT, None)])
+def test_a_friends_sid_is_not_written(text: str, sid: str | None) -> None:
+    ctx = example_context("ad-network")
+    d = decide(on(ctx, text), ctx)
+    assert written(ctx, d).get("sid") == sid
+    assert ("sid" in asked(d)) == (sid is None)
+
+
+def test_what_the_ticket_is_about_is_read_from_the_forward() -> None:
+    """The player reported is named only in the friend's forwarded warning; the requester's
+    own character is on top. Both are read, the friend's character is not."""
+    text = ("je vous transfère ce que mon pote m'a envoyé. moi aussi il m'a fait le coup hier "
+            "soir sur Ezi, mon perso c'est Tharok : 20 € envoyés sur son paypal et jamais vu "
+            "l'or.\n\n----- Message transféré -----\nDe : Nico\n\"mec fais gaffe au "
+            "joueur nommé Goldseller_77, il vend de l'or contre du paypal. mon perso c'est "
+            "Nyxara si jamais tu le signales\"")
+    ctx = example_context("game-publisher")
+    d = decide(on(ctx, text, form="report-a-player", product="game_archeage",
+                  platform="platform_pc", region="region_eu"), ctx)
+    values = written(ctx, d)
+    assert values.get("character_name") == "Tharok"
+    assert values.get("reported_player") == "Goldseller_77"
