@@ -768,8 +768,7 @@ def evaluate(
     ambiguous: dict[str, Evidence] = {}
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
-    # a requester's own value is never read from someone else's words (a forwarded e-mail,
-    # quoted lines); what the ticket is about (a dropdown) is read from the whole text
+    # someone else's words (a forwarded e-mail, quoted lines), left out of the requester's own
     own = [(source, own_words(text)) for source, text in texts]
     others = own != texts
     own_capped = [(source, text[:MAX_INPUT]) for source, text in own] if others else capped

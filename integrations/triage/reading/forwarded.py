@@ -3,11 +3,12 @@
 "forwarding this from my buddy Dan, same thing on mine — ---------- Forwarded message ---------
 From: Dan R. … my SID is 6612093": the SID is Dan's. A forwarded block (from a mail client's
 marker, in any of the workspace languages, to a closing line of dashes or the end) and quoted
-lines (``>``) are someone else's, so a requester's own value (an id, a name, a date, a free
-text) is never read from them (`own_words`); what the ticket is about still is (a dropdown reads
-the whole text: "same thing on mine" points at the forwarded problem). A requester forwarding
-their own earlier message ("forwarding my previous e-mail", "je renvoie mon message") keeps it,
-and so does one forwarding a company's receipt or notice ("From: service@paypal.com").
+lines (``>``) are someone else's, so a requester's own value (an id, their own name, a free
+text) is never read from them (`own_words`); what the ticket is about still is (a dropdown, a
+date, the name of the person reported: "same thing on mine" points at the forwarded problem).
+A requester forwarding their own earlier message ("forwarding my previous e-mail", "je renvoie
+mon message") keeps it, and so does one forwarding a company's receipt or notice ("From:
+service@paypal.com").
 """
 
 from __future__ import annotations
