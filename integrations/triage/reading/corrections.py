@@ -1,0 +1,39 @@
+"""A word the requester takes back as they write: "Mon pseudo est bella_rose — non pardon,
+bella_roze", "desde segunda, quer dizer, terça", "윈도우 10... 아 아니다, 윈도우 11".
+
+The word before a correction marker, in the same sentence, is struck with the marker
+(`taken_back`), so every reader sees only the value that stands ("Mon pseudo est bella_roze",
+"desde terça"). A marker after a sentence's end ("… this computer. I mean, it works") is a
+filler, not a correction, and strikes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["taken_back"]
+
+#: A correction marker, in the workspace languages: "no sorry", "I mean", "non pardon",
+#: "je veux dire", "quer dizer", "ou melhor", "아 아니다", "아니 아니".
+_MARKER = (
+    r"(?:no,? (?:wait|sorry)|wait,? no|sorry,? (?:I mean|I meant|no)|I mean|I meant|or rather|"
+    r"actually,? no|non,? pardon|pardon,? non|enfin,? non|euh,? non|je veux dire|ou plut[ôo]t|"
+    r"non,? attendez|quer dizer|ou melhor|n[ãa]o,? pera|"
+    r"아 아니다|아 아니|아니 아니|아니다)")
+#: The word taken back (a handle, a number, a word with its trailing dots), the separator
+#: (a dash, comma, dots: never a sentence's end) and the marker with what follows it.
+_TAKEN_BACK = re.compile(
+    r"(?<![\w@.-])\w[\w@.'-]*?(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b"
+    + _MARKER + r"\b[ \t]*[,:]?[ \t]*"
+    # a bare "no" only after a dash: "it was Tuesday — no, Wednesday"
+    r"|(?<![\w@.-])\w[\w@.'-]*?[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b[ \t]*,[ \t]*",
+    re.IGNORECASE)
+
+
+def taken_back(text: str) -> str:
+    """``text`` with each word the requester takes back struck, with its marker."""
+    lowered = text.casefold()
+    if not any(m in lowered for m in ("mean", "pardon", "rather", "no", "non", "dire", "plut",
+                                      "dizer", "melhor", "pera", "아니")):
+        return text
+    return _TAKEN_BACK.sub("", text)

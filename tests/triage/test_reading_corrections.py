@@ -1,0 +1,40 @@
+"""A word the requester takes back as they write (`reading.corrections`): the value that stands
+is the one after the correction marker, in every language of the corpus; a filler after a
+sentence's end strikes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from test_reading import on, written
+from triage_support import example_context
+
+from integrations.triage import decide
+from integrations.triage.reading.corrections import taken_back
+
+
+@pytest.mark.parametrize(("text", "stands"), [
+    ("Mon pseudo est bella_rose — non pardon, bella_roze avec un z", "Mon pseudo est bella_roze"),
+    ("Desde segunda, quer dizer, terça, o Safari não carrega", "Desde terça, o Safari"),
+    ("Lundi, non pardon, c'était mardi, le jour de la maintenance", "c'était mardi, le jour"),
+    ("it was Tuesday — no, Wednesday", "it was Wednesday"),
+    ("my SID is 4471902... sorry, I mean 4471920", "my SID is 4471920"),
+    ("윈도우 10... 아 아니다 작년에 업그레이드 했네요, 윈도우 11입니다", "윈도우 작년에"),
+])
+def test_the_word_taken_back_is_struck(text: str, stands: str) -> None:
+    assert stands in taken_back(text)
+
+
+@pytest.mark.parametrize("text", [
+    'it asks every time, even with "remember this computer". I mean, I can log in',
+    "I tried it - no luck, same thing",
+    "Bonjour, je voudrais savoir comment exporter mes rapports",
+])
+def test_a_filler_or_plain_text_is_left_as_is(text: str) -> None:
+    assert taken_back(text) == text
+
+
+def test_the_corrected_id_is_written() -> None:
+    ctx = example_context("ad-network")
+    d = decide(on(ctx, "My payment never came. My SID is 4471902 — no, sorry, I mean 4471920."),
+               ctx)
+    assert written(ctx, d).get("sid") == "4471920"
