@@ -14,7 +14,7 @@ from integrations.triage.reading.corrections import taken_back
 
 @pytest.mark.parametrize(("text", "stands"), [
     ("Mon pseudo est bella_rose — non pardon, bella_roze avec un z", "Mon pseudo est bella_roze"),
-    ("Desde segunda, quer dizer, terça, o Safari não carrega", "Desde terça, o Safari"),
+    ("Desde segunda... quer dizer, terça, o Safari não carrega", "Desde terça, o Safari"),
     ("Lundi, non pardon, c'était mardi, le jour de la maintenance", "c'était mardi, le jour"),
     ("it was Tuesday — no, Wednesday", "it was Wednesday"),
     ("my SID is 4471902... sorry, I mean 4471920", "my SID is 4471920"),
@@ -27,6 +27,10 @@ def test_the_word_taken_back_is_struck(text: str, stands: str) -> None:
 @pytest.mark.parametrize("text", [
     'it asks every time, even with "remember this computer". I mean, I can log in',
     "I tried it - no luck, same thing",
+    # "I mean" and "quer dizer" after a comma are as often fillers or rephrases (a name
+    # corrected into a near copy of itself is the name reader's: test_reading_names_items)
+    "my character is Aelin, I mean Thorgar lost it too",
+    "meu personagem é Ayla, quer dizer, era ontem",
     "Bonjour, je voudrais savoir comment exporter mes rapports",
 ])
 def test_a_filler_or_plain_text_is_left_as_is(text: str) -> None:

@@ -13,20 +13,26 @@ import re
 
 __all__ = ["taken_back"]
 
-#: A correction marker, in the workspace languages: "no sorry", "I mean", "non pardon",
-#: "je veux dire", "quer dizer", "ou melhor", "아 아니다", "아니 아니".
-_MARKER = (
-    r"(?:no,? (?:wait|sorry)|wait,? no|sorry,? (?:I mean|I meant|no)|I mean|I meant|or rather|"
-    r"actually,? no|non,? pardon|pardon,? non|enfin,? non|euh,? non|je veux dire|ou plut[ôo]t|"
-    r"non,? attendez|quer dizer|ou melhor|n[ãa]o,? pera|"
-    r"아 아니다|아 아니|아니 아니|아니다)")
+#: A correction marker, in the workspace languages: "no sorry", "sorry, I mean", "non pardon",
+#: "ou melhor", "아 아니다": it takes back the word before it after a comma too.
+_STRONG = (
+    r"(?:no,? (?:wait|sorry)|wait,? no|sorry,? (?:I mean|I meant|no)|or rather|"
+    r"actually,? no|non,? pardon|pardon,? non|enfin,? non|euh,? non|ou plut[ôo]t|"
+    r"non,? attendez|ou melhor|n[ãa]o,? pera|아 아니다|아 아니|아니 아니|아니다)")
+#: A marker that is as often a filler or a rephrase ("Aelin, I mean Thorgar lost it too",
+#: "Ayla, quer dizer, era ontem"): a correction only after a dash or dots ("modelo... quer
+#: dizer, estúdio"). A name corrected into a near copy of itself after a comma ("Aelin, I
+#: mean Aelinn") is the name reader's to see (`names`).
+_WEAK = r"(?:I mean|I meant|quer dizer|je veux dire)"
 #: The word taken back (a handle, a number, a word with its trailing dots), the separator
 #: (a dash, comma, dots: never a sentence's end) and the marker with what follows it.
+_WORD = r"(?<![\w@.-])\w[\w@.'-]*?"
 _TAKEN_BACK = re.compile(
-    r"(?<![\w@.-])\w[\w@.'-]*?(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b"
-    + _MARKER + r"\b[ \t]*[,:]?[ \t]*"
+    _WORD + r"(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b" + _STRONG
+    + r"\b[ \t]*[,:]?[ \t]*"
+    + r"|" + _WORD + r"(?:[ \t]*[—–]{1,2}|\.{2,3}|…)[ \t]*\b" + _WEAK + r"\b[ \t]*[,:]?[ \t]*"
     # a bare "no" only after a dash: "it was Tuesday — no, Wednesday"
-    r"|(?<![\w@.-])\w[\w@.'-]*?[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b[ \t]*,[ \t]*",
+    + r"|" + _WORD + r"[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b[ \t]*,[ \t]*",
     re.IGNORECASE)
 
 
