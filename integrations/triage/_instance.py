@@ -641,6 +641,18 @@ def _declared(spec: FormSpec, key: str, texts: Sequence[tuple[str, str]],
     return None
 
 
+def _take(spec: FormSpec, key: str, evidence: Evidence, instance: dict[str, Any],
+          extracted: list[Extracted]) -> bool:
+    """Write what ``evidence`` read into ``instance`` when the field takes it alone."""
+    value = _coerce(spec.fields[key], evidence.value)
+    if not _valid_alone(spec, key, value):
+        return False
+    instance[key] = value
+    extracted.append(Extracted(key=key, value=value, source=evidence.source,
+                               pattern=evidence.method, evidence=evidence))
+    return True
+
+
 def _free_floating(spec: FormSpec, key: str, found: Extracted) -> bool:
     """True when a dropdown's value came from a declared ``extract`` pattern (an option's
     name anywhere in the text), not from a labelled line ("Occupation: Studio") or a line
@@ -810,13 +822,9 @@ def evaluate(
                 # iguais": a model picks one, held out on fresh29)
                 doubt = second_opinion(opinion, key, spec.reader.learned[key], doubt, capped,
                                        written, memo) or doubt
-            if doubt is not None and doubt.method == "learned" and doubt.value is not None:
-                value = _coerce(spec.fields[key], doubt.value)
-                if _valid_alone(spec, key, value):
-                    instance[key] = value
-                    extracted.append(Extracted(key=key, value=value, source=doubt.source,
-                                               pattern=doubt.method, evidence=doubt))
-                    continue
+            if doubt is not None and doubt.method == "learned" and doubt.value is not None \
+                    and _take(spec, key, doubt, instance, extracted):
+                continue
             if doubt is not None:
                 if doubt.choices:
                     ambiguous[key] = doubt
@@ -837,11 +845,7 @@ def evaluate(
         if evidence.method != "learned" \
                 and evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
             continue  # (a learned fill met its threshold in `second_opinion`)
-        value = _coerce(spec.fields[key], evidence.value)
-        if _valid_alone(spec, key, value):
-            instance[key] = value
-            extracted.append(Extracted(key=key, value=value, source=evidence.source,
-                                       pattern=evidence.method, evidence=evidence))
+        _take(spec, key, evidence, instance, extracted)
     missing = _missing(spec, instance, ambiguous)
     optional: list[MissingItem] = []
     files = [*ticket.attachments,

@@ -27,7 +27,7 @@ patterns and the option lines (any title or synonym of the field as the label), 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -206,25 +206,23 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
     return None
 
 
+def _once(memo: dict[Any, Any] | None, slot: tuple[str, str],
+          reading: Callable[[], Evidence | None]) -> Evidence | None:
+    """``reading()``, once per ticket (``memo``): a field read empty weighs the others'."""
+    if memo is None:
+        return reading()
+    if slot not in memo:
+        memo[slot] = reading()
+    return memo[slot]  # type: ignore[no-any-return]
+
+
 def _clause(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
             memo: dict[Any, Any] | None) -> Evidence | None:
-    """Free-text field ``key``'s hand-written reading, once per ticket: an empty one
-    weighs the others' (`spans.best_clause`)."""
-    if memo is None:
-        return reader.clauses[key].read(texts, locale)
-    slot = ("clause", key)
-    if slot not in memo:
-        memo[slot] = reader.clauses[key].read(texts, locale)
-    return memo[slot]  # type: ignore[no-any-return]
+    """Free-text field ``key``'s hand-written reading (`spans.best_clause` weighs it)."""
+    return _once(memo, ("clause", key), lambda: reader.clauses[key].read(texts, locale))
 
 
 def _named(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
            memo: dict[Any, Any] | None) -> Evidence | None:
-    """Field ``key``'s own reading of a name, once per ticket: a field read empty weighs
-    every other's (`names.leftover`)."""
-    if memo is None:
-        return reader.names[key].read(texts, locale)
-    slot = ("names", key)
-    if slot not in memo:
-        memo[slot] = reader.names[key].read(texts, locale)
-    return memo[slot]  # type: ignore[no-any-return]
+    """Field ``key``'s own reading of a name (`names.leftover` weighs it)."""
+    return _once(memo, ("names", key), lambda: reader.names[key].read(texts, locale))
