@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from test_reading import on, written
-from triage_support import EXAMPLES, example_context
+from triage_support import EXAMPLES, assert_sklearns_probabilities, example_context
 
 from integrations.learn.reader import clause_rows, supported, train, train_clauses
 from integrations.triage import decide, explain_text
@@ -144,18 +144,9 @@ def test_two_close_clauses_write_nothing(model: SpanModel) -> None:
 
 def test_scorer_is_sklearns() -> None:
     """The worker's probability is scikit-learn's ``predict_proba`` (weights kept exactly)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     x, y, _ = clause_rows(AN, _tickets())
-    doc = train_clauses(AN, _tickets(), c=1.0, prune=0.0, digits=None)
-    assert doc is not None
-    vec = DictVectorizer()
-    matrix = vec.fit_transform([dict.fromkeys(r, 1) for r in x])
-    theirs = LogisticRegression(C=1.0, max_iter=3000).fit(matrix, y).predict_proba(matrix)[:, 1]
-    ours = SpanModel.from_json(doc)
-    for row, p in zip(x, theirs, strict=True):
-        assert abs(ours.probability(row) - p) < 1e-9
+    assert_sklearns_probabilities(x, y, train_clauses(AN, _tickets(), c=1.0, prune=0.0,
+                                                digits=None))
 
 
 def test_features_conjoin_the_field() -> None:

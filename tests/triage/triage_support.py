@@ -220,3 +220,22 @@ def steps(ctx: TriageContext, texts: list[str], locale: str) -> str | None:
     found = read(reader, "steps_taken", [(f"comment:{i}", t) for i, t in enumerate(texts, 1)],
                  locale, READ_AT, "UTC")
     return found.value if found is not None else None
+
+
+def assert_sklearns_probabilities(rows: list[list[str]], labels: list[int],
+                                  doc: dict[str, Any] | None) -> None:
+    """The span or clause reader trained into ``doc`` gives, on every row, the probability
+    scikit-learn's ``predict_proba`` gives (weights kept exactly: the worker scores it in
+    plain Python)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from integrations.triage.reading.spans import SpanModel
+
+    assert doc is not None
+    matrix = DictVectorizer().fit_transform([dict.fromkeys(r, 1) for r in rows])
+    theirs = LogisticRegression(C=1.0, max_iter=3000).fit(matrix, labels).predict_proba(
+        matrix)[:, 1]
+    ours = SpanModel.from_json(doc)
+    for row, p in zip(rows, theirs, strict=True):
+        assert abs(ours.probability(row) - p) < 1e-9
