@@ -18,6 +18,7 @@ in their name are never read (the next blind split). Pure: no sandbox, no networ
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -52,6 +53,15 @@ def corpus(workspace: str) -> list[dict[str, Any]]:
     return out
 
 
+@functools.cache
+def _shipped_readers(name: str) -> dict[str, Any]:
+    """The span and clause readers of workspace ``name``'s shipped ``learned.json`` (read
+    once per run)."""
+    path = tq.EXAMPLES / name / FILE
+    shipped = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {k: shipped[k] for k in ("spans", "clauses") if k in shipped}
+
+
 def _copy(to: Path, readers: bool = False) -> Path:
     """``schemas/examples`` without any learned model (``readers``: but for the shipped
     span and clause readers)."""
@@ -59,9 +69,8 @@ def _copy(to: Path, readers: bool = False) -> Path:
     shutil.copytree(tq.EXAMPLES, root)
     for name in WORKSPACES:
         path = root / name / FILE
-        shipped = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        kept = {k: shipped[k] for k in ("spans", "clauses") if k in shipped}
-        if readers and kept:
+        kept = _shipped_readers(name) if readers else {}
+        if kept:
             path.write_text(json.dumps({**_EMPTY, **kept}, ensure_ascii=False), encoding="utf-8")
         else:
             path.unlink(missing_ok=True)
@@ -119,13 +128,12 @@ def held_out(split: str, options: dict[str, Any], veto: float | None, fill: floa
         before = _total(tq.run(split, False, root))
         for name in WORKSPACES:
             tickets = [t for t in corpus(name) if t.get("split", "tune") != split]
-            path = root / name / FILE
-            kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
             doc = train(load(root / name), tickets, source=f"all but {split}", folds=0,
                         **({"spans": False, "clauses": False} if dropdowns else {}), **options)
-            doc.update({k: kept[k] for k in ("spans", "clauses") if k in kept})
-            path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
-                            encoding="utf-8")
+            if dropdowns:
+                doc.update(_shipped_readers(name))
+            (root / name / FILE).write_text(
+                json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         afters = []
         for value in agree:
             set_reading(root, learned_agree=value)
