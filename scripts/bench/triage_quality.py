@@ -63,8 +63,11 @@ the session's start, after the fixes of fresh27 and fresh29 and with models trai
 blind after them with the same brief, measured with the session's start and end code (in the
 headers), kept unseen for the next session, measured again at its start, then opened.
 ``fresh31`` (``*-fresh31.yaml``): written blind at the start of session 15 with the same brief and
-four more personas, measured at that session's start and end (in the headers), kept unseen;
-the example workspaces' ``learned.json`` is trained on every split but this one.
+four more personas, measured at that session's start and end (in the headers), kept unseen for
+the next session, measured again at its start, then opened. ``fresh32`` (``*-fresh32.yaml``):
+written blind at the start of session 16 with five more personas, measured at its start (in the
+headers), kept unseen; the example workspaces' ``learned.json`` is trained on every split but
+this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen).
