@@ -47,3 +47,38 @@ def test_a_doubted_or_bare_restatement_never_ticks(games: TriageContext, body: s
                                                    locale: str) -> None:
     d = decide(on(games, body, form="account-deletion", locale=locale), games)
     assert "deletion_confirmed" not in written(games, d)
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the deletion as a time clause before the restatement
+    ("Please remove the account ashfall_9. We understand that once it is deleted it can't "
+     "be recovered, and that is fine.", "en"),
+    ("Supprimez le compte ashfall_9, je sais qu'une fois supprimé on ne pourra plus le "
+     "récupérer.", "fr"),
+    # another verb of bringing back
+    ("ashfall_9 계정 삭제해 주세요. 다시 되살릴 수 없다는 거 알아요.", "ko"),
+    # the statement in English inside another language's ticket
+    ("Quero excluir a conta ashfall_9, não jogo mais. I understand its permanent, pode "
+     "apagar.", "pt-br"),
+    ("Supprimez ashfall_9 svp, I know it's permanent.", "fr"),
+])
+def test_other_words_and_english_statements_tick(games: TriageContext, body: str,
+                                                 locale: str) -> None:
+    d = decide(on(games, body, form="account-deletion", locale=locale), games)
+    assert written(games, d).get("deletion_confirmed") is True
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    # the English statement doubted in either language
+    ("Quero excluir a conta ashfall_9. I know its permanent? não tenho certeza.", "pt-br"),
+    ("Quero excluir a minha conta ashfall_9, mas se I know its permanent eu desisto, "
+     "porque não quero perder os meus itens.", "pt-br"),
+    ("Supprimez ashfall_9, I don't know if it's permanent.", "fr"),
+    # the time clause with a condition, and one asked
+    ("Please remove ashfall_9. If it is deleted it cannot be restored, right?", "en"),
+    ("ashfall_9 계정 삭제하면 되살릴 수 없는지 잘 모르겠어요.", "ko"),
+])
+def test_doubted_other_words_never_tick(games: TriageContext, body: str,
+                                        locale: str) -> None:
+    d = decide(on(games, body, form="account-deletion", locale=locale), games)
+    assert "deletion_confirmed" not in written(games, d)

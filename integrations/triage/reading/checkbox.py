@@ -70,7 +70,7 @@ _RESTATED = re.compile(
     r"\bnao\s+(?:tem|ha)\s+(?:volta|retorno|como\s+(?:voltar|desfazer|recuperar))\b|"
     r"\bsem\s+(?:volta|retorno)\b|\bnao\s+(?:pode|da)\s+(?:pra\s+|para\s+)?"
     r"(?:ser\s+)?(?:desfeit[ao]|desfazer|recuperad[ao]|recuperar|voltar\s+atras)\b|"
-    r"(?:되돌릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
+    r"(?:되돌릴|되살릴|살릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
     r"복구\s*불가|"
     # "다시 복구 못 하는", "복원을 못 한다는": the requester's own inability, said plainly
     r"(?:복구|복원|되돌리기)(?:를|을|는|도)?\s*못\s*(?:하|한|해|함)")
@@ -200,7 +200,14 @@ _DELETION_SUBJECT = re.compile(
     r"(?:exclusao|exclusao\s+da\s+conta|apagar|apagar\s+a\s+conta|delecao|suppression|"
     r"suppression\s+du\s+compte|fermeture\s+du\s+compte|deletion|deleting(?:\s+it)?|"
     r"deleting\s+(?:the|my)\s+account|(?:account\s+)?deletion)"
-    r"(?:\s*,\s*(?:c'est|ca|isso|it'?s))?\s+(?:(?:e|est|is|will\s+be|sera)\s+)?$")
+    r"(?:\s*,\s*(?:c'est|ca|isso|it'?s))?\s+(?:(?:e|est|is|will\s+be|sera)\s+)?$|"
+    # the deletion as a time clause: "once it is deleted it", "une fois supprimé, il",
+    # "depois de apagada ela"
+    r"(?:once|after)\s+(?:it|the\s+account|my\s+account|it'?s)\s+(?:is\s+|has\s+been\s+)?"
+    r"(?:deleted|removed|erased|closed|gone)\s*,?\s+(?:it\s+|everything\s+|they\s+)?$|"
+    r"une\s+fois\s+(?:le\s+compte\s+)?(?:supprime|efface|ferme)e?s?\s*,?\s+"
+    r"(?:il\s+|on\s+|ca\s+|c'est\s+)?$|"
+    r"depois\s+de\s+(?:apagad|excluid|deletad)[ao]s?\s*,?\s+(?:ela\s+|ele\s+|isso\s+)?$")
 
 
 def _known_irreversible(folded: str) -> re.Match[str] | None:
@@ -241,13 +248,13 @@ class CheckboxReader:
         matcher = self.matcher(language)
         if not matcher:
             return None
-        for source, text in texts:
-            for hit in matcher.find(text, tokens(text, language, memo)):
-                if hit.fuzzy or hit.negated or not plain(text, hit.start, hit.end, language):
-                    continue
-                return Evidence(key=self.field.key, value=True, span=clip(text[hit.start:hit.end]),
-                                method="checkbox", locale=locale,
-                                confidence=hit.confidence, source=source)
+        # English statements too: customers who write another language often state this
+        # one in English ("quero deletar minha conta … i know its permanent"); the sentence
+        # must then be plain in both languages.
+        for lang in dict.fromkeys((language, "en")):
+            found = self._keyword(texts, lang, language, locale, memo)
+            if found is not None:
+                return found
         for source, text in texts:
             folded = fold(text)
             known = _known_irreversible(folded) if len(folded) == len(text) else None
@@ -274,6 +281,25 @@ class CheckboxReader:
                                         span=clip(folded[m.start():m.end()]),
                                         method="checkbox", locale=locale,
                                         confidence=KEYWORD_WEIGHT, source=source)
+        return None
+
+
+    def _keyword(self, texts: Sequence[tuple[str, str]], lang: str, language: str,
+                 locale: str, memo: dict[tuple[str, str], list[Token]] | None
+                 ) -> Evidence | None:
+        """The first plain, exact hit of ``lang``'s keywords in a text of ``language``."""
+        matcher = self.matcher(lang)
+        for source, text in texts:
+            if not matcher:
+                break
+            for hit in matcher.find(text, tokens(text, lang, memo)):
+                if hit.fuzzy or hit.negated or not all(
+                        plain(text, hit.start, hit.end, each)
+                        for each in dict.fromkeys((language, lang))):
+                    continue
+                return Evidence(key=self.field.key, value=True, span=clip(text[hit.start:hit.end]),
+                                method="checkbox", locale=locale,
+                                confidence=hit.confidence, source=source)
         return None
 
 
