@@ -9,7 +9,7 @@ from test_reading import asked, on, written
 from triage_support import example_context
 
 from integrations.triage import decide
-from integrations.triage.reading.forwarded import own_words
+from integrations.triage.reading.forwarded import own_subject, own_words
 
 FRIEND_EN = """forwarding this from my buddy Dan, i have exactly the same thing going on
 
@@ -79,3 +79,34 @@ def test_what_the_ticket_is_about_is_read_from_the_forward() -> None:
     values = written(ctx, d)
     assert values.get("character_name") == "Tharok"
     assert values.get("reported_player") == "Goldseller_77"
+
+
+NOTICE_FR = """---------- Forwarded message ---------
+From: Publisher Network <no-reply@publishers.example.com>
+Subject: Your payment details have been updated
+Hello, the bank account on your publisher profile was updated on 12/01/2026. If you did not
+make this change, please contact support immediately.
+
+c'est pas moi qui ai changé ça !! on a piraté mon compte cette nuit, mon SID est 4455667"""
+
+
+def test_a_notice_is_not_the_requesters_language() -> None:
+    """A forwarded company notice is theirs for its facts, not for its words: the language
+    is read from what the requester wrote below it, and so is the answer's."""
+    assert own_words(NOTICE_FR) == NOTICE_FR
+    own = own_words(NOTICE_FR, notices=False)
+    assert own.strip().startswith("c'est pas moi") and "Hello" not in own
+    ctx = example_context("ad-network")
+    d = decide(on(ctx, NOTICE_FR, subject="Fwd: Your payment details have been updated"), ctx)
+    assert "lang_fr" in d.update.add_tags
+    assert written(ctx, d).get("sid") == "4455667"
+
+
+@pytest.mark.parametrize(("subject", "own"), [
+    ("Fwd: Your Glyph email address has been changed", ""),
+    ("TR : votre commande", ""), ("Enc: pagamento recusado", ""), ("전달: 결제 확인", ""),
+    ("Forward my earnings please", "Forward my earnings please"),
+    ("trouble with my account", "trouble with my account"),
+])
+def test_a_forwarded_subject_is_someone_elses(subject: str, own: str) -> None:
+    assert own_subject(subject) == own

@@ -8,14 +8,15 @@ text) is never read from them (`own_words`); what the ticket is about still is (
 date, the name of the person reported: "same thing on mine" points at the forwarded problem).
 A requester forwarding their own earlier message ("forwarding my previous e-mail", "je renvoie
 mon message") keeps it, and so does one forwarding a company's receipt or notice ("From:
-service@paypal.com").
+service@paypal.com"). The language the requester writes is read without any of them
+(``own_words(text, notices=False)``, `own_subject`): a notice's English is not theirs.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["own_words"]
+__all__ = ["own_subject", "own_words"]
 
 #: A mail client's forwarding or original-message marker, on a line of its own.
 _MARKER = re.compile(
@@ -26,6 +27,8 @@ _MARKER = re.compile(
     r"in[íi]cio da mensagem encaminhada[ \t]*:)[ \t]*$")
 #: The line closing a forwarded block: dashes (or underscores) alone.
 _CLOSE = re.compile(r"(?m)^[ \t]*(?:-{5,}|_{5,})[ \t]*$")
+#: A forwarded e-mail's subject prefix (en, fr "TR", pt "Enc", ko "전달").
+_FORWARDED_SUBJECT = re.compile(r"(?i)^\s*(?:fwd?|tr|enc|rv|전달)\s*:")
 #: A quoted line of an e-mail reply.
 _QUOTED = re.compile(r"(?m)^[ \t]*>.*$")
 #: A forwarded block's sender that is a company's robot (a receipt, a notice about the
@@ -42,8 +45,10 @@ _OWN = re.compile(
     r"|제가 (?:전에 |이전에 |먼저 )?보낸")
 
 
-def own_words(text: str) -> str:
-    """``text`` without the forwarded blocks and quoted lines it holds (as is when none)."""
+def own_words(text: str, notices: bool = True) -> str:
+    """``text`` without the forwarded blocks and quoted lines it holds (as is when none).
+    A company's notice about the requester's account stays, unless ``notices`` is false:
+    its facts are theirs, its words (and language) are not."""
     if ">" not in text and "--" not in text and ":" not in text:
         return text
     out: list[str] = []
@@ -56,8 +61,31 @@ def own_words(text: str) -> str:
         close = _CLOSE.search(text, m.end())
         end = close.end() if close else len(text)
         if _ROBOT.search(text[m.end():end][:400]):
-            continue  # a receipt or notice about their own account: their own
+            if notices:
+                continue  # a receipt or notice about their own account: their own
+            if close is None:  # a notice is one paragraph: what follows is the requester's
+                end = _notice_end(text, m.end())
         out.append(text[at:m.start()])
         at = end
     out.append(text[at:])
     return _QUOTED.sub("", "".join(out))
+
+
+#: A forwarded e-mail's header line ("From: …", "Objet : …", "Assunto: …", "제목: …").
+_HEADER = re.compile(
+    r"(?i)[ \t]*(?:from|to|cc|subject|date|sent|de|à|a|objet|envoy[ée]|para|assunto|data|"
+    r"enviad[ao]|보낸 사람|받는 사람|제목|날짜)[ \t]*:.*(?:\n|$)")
+
+
+def _notice_end(text: str, at: int) -> int:
+    """Where a forwarded notice that no dashes close ends: after its header lines, at the
+    first blank line of its body (or the end)."""
+    while (header := _HEADER.match(text, at)) is not None and header.end() > at:
+        at = header.end()
+    blank = re.compile(r"\n[ \t]*\n").search(text, at)
+    return blank.end() if blank else len(text)
+
+
+def own_subject(subject: str) -> str:
+    """``subject``, or nothing when it is a forwarded e-mail's (someone else's words)."""
+    return "" if _FORWARDED_SUBJECT.match(subject) else subject
