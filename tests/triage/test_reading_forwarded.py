@@ -110,3 +110,30 @@ def test_a_notice_is_not_the_requesters_language() -> None:
 ])
 def test_a_forwarded_subject_is_someone_elses(subject: str, own: str) -> None:
     assert own_subject(subject) == own
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Meu irmão me mandou isso, é igual comigo:\n\"comprei o pacote ontem, transação "
+     "7KD41923MX, e nada\"\nNo meu caso foi no PayPal, conta bia.trove", "7KD41923MX",
+     "bia.trove"),
+    ("my buddy texted me this: “my SID is 6612093 and nothing got paid” mine too, SID 5512871",
+     "6612093", "5512871"),
+    ("Voilà ce que mon pote m'a envoyé : « mon perso Nyxara est bloqué » moi c'est Tharok",
+     "Nyxara", "Tharok"),
+    ("친구가 보낸 메시지예요: '내 캐릭터 하늘 이 정지됐어요 ㅠㅠ' 저는 바다 캐릭터요",
+     "하늘", "바다"),
+])
+def test_a_message_relayed_in_quotes_is_someone_elses(text: str, gone: str, kept: str) -> None:
+    own = own_words(text)
+    assert gone not in own and kept in own
+
+
+@pytest.mark.parametrize("text", [
+    # quoted by the requester, not relayed from a person
+    'the error says: "payment failed for account bob_77, code 4471"',
+    'you sent me this: "your account bob_77 has been suspended for 7 days"',
+    "I sent my ticket number: \"TK-1234567 about my missing payment\"",
+    "mon pote m'a dit de vous écrire : mon compte est sylvanor",
+])
+def test_a_quote_that_is_not_relayed_is_kept(text: str) -> None:
+    assert own_words(text) == text

@@ -27,6 +27,24 @@ _MARKER = re.compile(
     r"in[íi]cio da mensagem encaminhada[ \t]*:)[ \t]*$")
 #: The line closing a forwarded block: dashes (or underscores) alone.
 _CLOSE = re.compile(r"(?m)^[ \t]*(?:-{5,}|_{5,})[ \t]*$")
+#: A message relayed in quotes after a line saying someone sent it: "Minha amiga me mandou
+#: isso:\n\"paguei no cartão … transação 9F3K22LX81\"", "my brother wrote me this: “…”",
+#: "voilà ce qu'il m'a envoyé : « … »", "친구가 보낸 메시지예요: '…'". The quotes hold the
+#: other person's words, to their closing quote (at most a few lines).
+_RELAYED = re.compile(
+    r"(?i)(?:sent|forwarded|wrote|texted|messaged)\s+(?:me|us)\b|"
+    r"\bm'a\s+(?:envoy[ée]|transf[ée]r[ée]|[ée]crit)|\bnous\s+a\s+(?:envoy[ée]|[ée]crit)|"
+    r"\bme\s+(?:mandou|enviou|passou|escreveu|encaminhou)|"
+    r"(?:보낸|보내\s*준|보내온|전달한|전달받은)")
+#: The person who sent it, in the same line: a friend, a relative, a colleague, "he", "she"
+#: (a notice from the company, "you sent me this: '…'", is about the requester's own account).
+_SENDER = re.compile(
+    r"(?i)\b(?:friend|buddy|mate|pal|bro(?:ther)?|sister|sis|cousin|son|daughter|wife|"
+    r"husband|girlfriend|boyfriend|colleague|coworker|co-worker|he|she|they|ami|amie|pote|"
+    r"copain|copine|fr[èe]re|s[œo]eur|coll[èe]gue|cousine?|fils|fille|mari|femme|il|elle|"
+    r"amig[ao]|irm[ãa]o?|colega|primo|prima|filh[ao]|namorad[ao]|marido|esposa|ele|ela)\b|"
+    r"친구|동생|형이|형은|누나|언니|오빠|동료|아들|딸|남편|아내|와이프|지인")
+_QUOTE = re.compile(r"[\"“«‘'][^\"”»’\n]{12,}(?:\n[^\"”»’\n]+){0,4}[\"”»’']")
 #: A forwarded e-mail's subject prefix (en, fr "TR", pt "Enc", ko "전달").
 _FORWARDED_SUBJECT = re.compile(r"(?i)^\s*(?:fwd?|tr|enc|rv|전달)\s*:")
 #: A quoted line of an e-mail reply.
@@ -68,7 +86,20 @@ def own_words(text: str, notices: bool = True) -> str:
         out.append(text[at:m.start()])
         at = end
     out.append(text[at:])
-    return _QUOTED.sub("", "".join(out))
+    return _relayed(_QUOTED.sub("", "".join(out)))
+
+
+def _relayed(text: str) -> str:
+    """``text`` without the quoted messages it relays from someone else."""
+    if ":" not in text:
+        return text
+    for colon in re.finditer(r"[:：]\s*", text):
+        line = text[text.rfind("\n", 0, colon.start()) + 1:colon.start()]
+        quote = _QUOTE.match(text, colon.end())
+        if quote is not None and _RELAYED.search(line) and _SENDER.search(line) \
+                and not _OWN.search(line):
+            return text[:colon.end()] + _relayed(text[quote.end():])
+    return text
 
 
 #: A forwarded e-mail's header line ("From: …", "Objet : …", "Assunto: …", "제목: …").
