@@ -504,7 +504,7 @@ def compile_form(form: Form, fields: Mapping[str, Field],
         extract=extract, attachments=tuple(attachments),
         property_validators={k: TicketValidator(props[k], format_checker=checker)
                              for k in keys},
-        option_patterns=by_option, system=system, reader=compile_reading(used, learned),
+        option_patterns=by_option, system=system, reader=compile_reading(used, learned, fields),
         option_values={k: frozenset(o.value for o in f.options) for k, f in used.items()},
         property_checks={k: c for k in keys if (c := quick_check(props[k], checker))},
         learned=learned,

@@ -191,3 +191,15 @@ def test_decide_writes_a_learned_span_and_explain_shows_it(tmp_path: Path) -> No
     off = example_context("game-publisher", root, learned=True)
     assert "account_name" not in written(off, decide(on(off, body,
                                                         form="glyph-account-issues"), off))
+
+
+def test_every_name_field_of_the_workspace_weighs_as_another_fields_words() -> None:
+    """The readers are trained with every name field of the workspace as the others (a
+    cleric named Sunmere is a character wherever it is written); a form without a
+    character field weighs its words the same when deciding, not only its own fields'."""
+    ctx = example_context("game-publisher", learned=True)
+    reader = ctx.forms["glyph-account-issues"].reader
+    assert "character_name" not in ctx.forms["glyph-account-issues"].keys
+    assert set(reader.cues) == set(span_fields(GP.fields))
+    assert reader.cues["character_name"] == CUES["character_name"]
+    assert set(reader.clause_cues) >= set(ctx.forms["glyph-account-issues"].reader.clauses)

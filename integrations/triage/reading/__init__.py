@@ -52,7 +52,9 @@ from integrations.triage.reading.spans import (
     DEFAULT_SPAN,
     best_clause,
     best_span,
+    clause_fields,
     field_cues,
+    span_fields,
 )
 from integrations.triage.reading.typed import TypedReader, recognisable
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
@@ -99,9 +101,11 @@ class Reader:
     clause_cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
-def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -> Reader:
+def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
+                    workspace: Mapping[str, Field] | None = None) -> Reader:
     """The reader for a form whose custom fields are ``fields`` (``learned``: the
-    workspace's learned model, when it has one)."""
+    workspace's learned model, when it has one; ``workspace``: all the workspace's fields,
+    whose names the learned readers weigh as other fields' words, as in training)."""
     options, typed, names, clauses, dates, boxes = {}, {}, {}, {}, [], {}
     # every option title of the form, folded: a name is never another field's choice
     others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
@@ -144,10 +148,13 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None) -
                                     ours, phrases)
     known = {k: frozenset(o.value for o in fields[k].options) for k in options
              if learned is not None and k in learned.fields}
-    cues = {k: field_cues(fields[k]) for k in names} \
-        if learned is not None and learned.spans is not None else {}
-    clause_cues = {k: field_cues(fields[k]) for k in clauses} \
-        if learned is not None and learned.clauses is not None else {}
+    # the learned readers were trained with every name (free-text) field of the workspace
+    # as the others ("a cleric named Sunmere" names a character on an account form too)
+    every = {**(workspace or {}), **fields}
+    cues = {k: field_cues(every[k]) for k in {*names, *span_fields(every)}} \
+        if learned is not None and learned.spans is not None and names else {}
+    clause_cues = {k: field_cues(every[k]) for k in {*clauses, *clause_fields(every)}} \
+        if learned is not None and learned.clauses is not None and clauses else {}
     return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues, clause_cues)
 
 
