@@ -231,3 +231,19 @@ def test_someone_introduced_by_name_is_reported_past_a_friends_character(
     d = decide(on(games, body, form="report-a-player"), games)
     assert written(games, d).get("reported_player") == "Kr0nkVile"
     assert "character_name" not in written(games, d)
+
+
+@pytest.mark.parametrize("body", [
+    "A player named Gravemaw spammed slurs at my buddy on Dahuta last night, I was right "
+    "there on my own char Oskarr and saw it all.",
+    "Un joueur nommé Gravemaw insultait mon pote sur Dahuta hier soir, j'étais là avec mon "
+    "propre perso Oskarr.",
+    "Um jogador chamado Gravemaw xingou meu amigo no Dahuta ontem à noite, eu estava lá com "
+    "meu próprio personagem Oskarr.",
+])
+def test_own_between_a_possessive_and_the_fields_name(games: TriageContext, body: str) -> None:
+    """"my own char X" names the requester's character as "my char X" does."""
+    d = decide(on(games, body, form="report-a-player"), games)
+    values = written(games, d)
+    assert values.get("character_name") == "Oskarr"
+    assert values.get("reported_player") == "Gravemaw"

@@ -43,8 +43,15 @@ def spaced(name: str) -> str:
     "numero de referencia", "mon heros"; a short word keeps them: "é" is not "e", "and")."""
     if HANGUL.search(name):
         return re.escape(name).replace("\\ ", r"\s*")
-    return "".join(_unaccented(w) if len(w) >= 3 else re.escape(w)
-                   for w in re.split(r"(\s+)", name))
+    parts = [_unaccented(w) if len(w) >= 3 else re.escape(w) for w in re.split(r"(\s+)", name)]
+    if len(parts) > 2 and fold(name.split()[0]) in _OWNERS:
+        parts[1] += _OWN  # "my own char Oskarr", "mon propre perso", "meu próprio char"
+    return "".join(parts)
+
+
+#: Possessives after which "own" may stand ("my own char"), folded.
+_OWNERS = frozenset(("my", "mon", "ma", "mes", "meu", "minha", "meus", "minhas"))
+_OWN = r"(?:own\s+|propre\s+|pr[oó]pri[oa]\s+)?"
 
 
 def _unaccented(word: str) -> str:
