@@ -42,3 +42,31 @@ def test_the_corrected_id_is_written() -> None:
     d = decide(on(ctx, "My payment never came. My SID is 4471902 — no, sorry, I mean 4471920."),
                ctx)
     assert written(ctx, d).get("sid") == "4471920"
+
+
+@pytest.mark.parametrize(("text", "stands", "gone"), [
+    ("locked out since saturday. sid 6610284 sorry 6610248 typing on my phone",
+     "sid 6610248 typing", "6610284"),
+    ("Mon SID c'est 5520913, je veux dire, 5520931.", "Mon SID c'est 5520931.", "5520913"),
+    ("meu usuário é mari_22 desculpa o corretor, mari_222", "meu usuário é mari_222",
+     "mari_22 "),
+    ("아이디는 haneul_7 아니 haneul_77 이에요", "아이디는 haneul_77 이에요", "haneul_7 "),
+])
+def test_a_value_followed_by_its_own_correction_is_struck(text: str, stands: str,
+                                                        gone: str) -> None:
+    """A number then a number of its length, a handle then a handle like it, with a marker
+    between ("sorry", "je veux dire", "desculpa o corretor", "아니"): the first is a slip,
+    whatever the punctuation."""
+    out = taken_back(text)
+    assert stands in out and gone not in out
+
+
+@pytest.mark.parametrize("text", [
+    # two different values: an amount and an id, a friend's handle and the requester's
+    "I paid 2000 sorry, my SID is 6610248",
+    "order 123456 sorry 7654321 is my SID",
+    "my friend is tom_22, I mean my own account is alice_9",
+    "typo in my last message, my SID is 6610248",
+])
+def test_two_different_values_are_both_kept(text: str) -> None:
+    assert taken_back(text) == text

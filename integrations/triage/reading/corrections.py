@@ -1,5 +1,6 @@
 """A word the requester takes back as they write: "Mon pseudo est bella_rose — non pardon,
-bella_roze", "desde segunda, quer dizer, terça", "윈도우 10... 아 아니다, 윈도우 11".
+bella_roze", "desde segunda, quer dizer, terça", "윈도우 10... 아 아니다, 윈도우 11",
+"sid 735521 sorry 735512".
 
 The word before a correction marker, in the same sentence, is struck with the marker
 (`taken_back`), so every reader sees only the value that stands ("Mon pseudo est bella_roze",
@@ -10,6 +11,7 @@ filler, not a correction, and strikes nothing.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 __all__ = ["taken_back"]
 
@@ -36,13 +38,63 @@ _TAKEN_BACK = re.compile(
     re.IGNORECASE)
 
 
+#: A marker between two values of one shape: "sid 735521 sorry 735512", "jen_n_tonic sorry
+#: autocorrect, jen_and_tonic", "8812034, quer dizer, 8812043": whatever the punctuation, a
+#: number followed by a number of its length (a handle by a handle) is a correction.
+_SLIP = (r"(?:sorry|I mean|I meant|quer dizer|je veux dire|pardon|desculpa|desculpe|oops|ops|"
+         r"typo|auto-?correct|corretor|correcteur|correction|corre[çc][ãa]o|아니|정정|오타)")
+_MARKED = re.compile(r"\b" + _SLIP + r"(?:[ \t]+(?:(?:o|the|my|le|mon|meu)[ \t]+)?" + _SLIP
+                     + r")?\b", re.IGNORECASE)
+_VALUE = r"(?P<v>\d{4,}|[\w.-]*[_.\d][\w.-]*)"
+#: The value after a marker; the one before it is the word before (`_before`).
+_AFTER = re.compile(r"[ \t]*[,:]?[ \t]*" + _VALUE + r"(?![\w@-])")
+_ONE_VALUE = re.compile(_VALUE)
+
+
+def _same_shape(x: str, y: str) -> bool:
+    """Two numbers of one length (give or take a digit), or two handles, alike enough for
+    one to be the other mistyped (a number and another, "123456 sorry 7654321", are two)."""
+    if x.isdigit() or y.isdigit():
+        if not (x.isdigit() and y.isdigit() and abs(len(x) - len(y)) <= 1):
+            return False
+    elif not (any(c.isalpha() for c in x) and any(c.isalpha() for c in y)):
+        return False
+    return SequenceMatcher(None, x.casefold(), y.casefold()).ratio() >= 0.6
+
+
+def _before(text: str, at: int, end: int) -> int | None:
+    """Where the value right before ``end`` starts (past its separator), or None."""
+    head = text[at:end].rstrip(" \t")
+    head = head[:-1] if head.endswith((",", ";", ":")) else head.rstrip("—–-")
+    head = head.rstrip(" \t")
+    start = max(head.rfind(c) for c in " \t\n(\"'") + 1
+    word = head[start:]
+    return at + start if word and _ONE_VALUE.fullmatch(word) else None
+
+
+def _slips(text: str) -> str:
+    """``text`` without each value followed by a marker and a value of its shape."""
+    out, at = [], 0
+    for m in _MARKED.finditer(text):
+        before = _before(text, at, m.start())
+        after = _AFTER.match(text, m.end())
+        if before is not None and after and _same_shape(text[before:m.start()].rstrip(
+                " \t,;:—–-"), after.group("v")):
+            out.append(text[at:before])
+            at = after.start("v")
+    return "".join(out) + text[at:] if out else text
+
+
 #: A word each marker holds (a bare "no" only after a dash): most texts have none, and
 #: looking for these is cheaper than the strike's search.
 _WORDS = ("wait", "sorry", "mean", "rather", "actually", "pardon", "enfin", "euh", "dire",
-          "plut", "attendez", "dizer", "melhor", "pera", "아니", "—", "–")
+          "plut", "attendez", "dizer", "melhor", "pera", "아니", "—", "–", "descul", "oops",
+          "ops", "typo", "correct", "corre", "정정", "오타")
 
 
 def taken_back(text: str) -> str:
     """``text`` with each word the requester takes back struck, with its marker."""
     lowered = text.casefold()
-    return _TAKEN_BACK.sub("", text) if any(w in lowered for w in _WORDS) else text
+    if not any(w in lowered for w in _WORDS):
+        return text
+    return _TAKEN_BACK.sub("", _slips(text))
