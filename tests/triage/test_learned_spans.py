@@ -203,3 +203,33 @@ def test_every_name_field_of_the_workspace_weighs_as_another_fields_words() -> N
     assert set(reader.cues) == set(span_fields(GP.fields))
     assert reader.cues["character_name"] == CUES["character_name"]
     assert set(reader.clause_cues) >= set(ctx.forms["glyph-account-issues"].reader.clauses)
+    # and the requester's own identifiers are the ones a friend's name is kept from
+    assert reader.own_ids == {"account_name"}
+    assert ctx.forms["report-a-player"].reader.own_ids == {"character_name"}
+
+
+@pytest.mark.parametrize(("text", "value", "theirs"), [
+    ("친구 계정은 sunny_day 인데 걔는 문제 없대요", "sunny_day", True),
+    ("o do meu namorado é leo_fit, o meu eu não lembro", "leo_fit", True),
+    ("my friend's account is tom_22 and he's fine", "tom_22", True),
+    ("my friend told me to write, my account is alice_9", "alice_9", False),
+    ("mon pote et moi on joue ensemble, mon compte c'est lea_77", "lea_77", False),
+    ("my account is alice_9", "alice_9", False),
+])
+def test_a_friends_or_relatives_name_is_theirs(text: str, value: str, theirs: bool) -> None:
+    from integrations.triage.reading.names import someone_elses
+
+    assert someone_elses(text, text.index(value)) is theirs
+
+
+def test_the_span_reader_never_gives_the_requester_a_friends_account(model: SpanModel) -> None:
+    """The learned span reader reads a handle anywhere; on the requester's own identifier
+    (``theirs``, `names.someone_elses`) it leaves out one a friend or a relative is said to
+    have (the shipped model was sure of 'sunny_day' at 0.99 in "친구 계정은 sunny_day 인데")."""
+    from integrations.triage.reading.names import someone_elses
+
+    body = "My brother's account is thornquill, registered to my old school address."
+    found = best_span(model, "account_name", CUES, _texts(body), "en", {}, NONE, threshold=0.6)
+    assert found is not None and found.value == "thornquill"
+    assert best_span(model, "account_name", CUES, _texts(body), "en", {}, NONE, threshold=0.6,
+                     theirs=someone_elses) is None

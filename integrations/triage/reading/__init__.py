@@ -44,6 +44,7 @@ from integrations.triage.reading.names import (
     identifier_nouns,
     identifier_role,
     leftover,
+    someone_elses,
 )
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
@@ -99,6 +100,9 @@ class Reader:
     #: Per free-text field, its cue words for the learned clause reader (when the model
     #: has one).
     clause_cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The requester's own identifiers (`identifier_role` "own"): the learned span reader
+    #: never gives them a friend's or a relative's name.
+    own_ids: frozenset[str] = frozenset()
 
 
 def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
@@ -155,7 +159,9 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
         if learned is not None and learned.spans is not None and names else {}
     clause_cues = {k: field_cues(every[k]) for k in {*clauses, *clause_fields(every)}} \
         if learned is not None and learned.clauses is not None and clauses else {}
-    return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues, clause_cues)
+    own_ids = frozenset(k for k in names if roles.get(k) == "own")
+    return Reader(options, typed, names, clauses, tuple(dates), boxes, known, cues, clause_cues,
+                  own_ids)
 
 
 def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str,
@@ -196,7 +202,7 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
                     [k for k, e in done.items() if e is None])
 
         return best_span(opinion.model.spans, key, reader.cues, texts, locale, memo, taken,
-                         opinion.span)
+                         opinion.span, theirs=someone_elses if key in reader.own_ids else None)
     if key in reader.clauses:
         own = _clause(reader, key, texts, locale, memo)
         if own is not None or opinion is None or opinion.model.clauses is None or \

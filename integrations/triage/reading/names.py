@@ -250,6 +250,19 @@ def _relative_speaks(text: str, at: int, label: str, own: bool) -> bool:
     return bool(words) and (words[0] in _THIRD_POSSESSIVES or words[-1] in _THIRD_AFTER)
 
 
+def someone_elses(text: str, at: int) -> bool:
+    """True when the clause before ``at`` names a friend or a relative and no first-person
+    possessive after them: "my friend's account is X", "친구 계정은 X", "a conta do meu irmão
+    é X" name theirs, not the requester's ("my account, not my friend's, is X" is theirs)."""
+    begin = max((text.rfind(c, 0, at) for c in ".!?\n,;"), default=-1) + 1
+    last = max((m.end() for m in _RELATIVE.finditer(text, begin, at)), default=None)
+    return last is not None and not _MINE_WORD.search(text, last, at)
+
+
+#: A first-person possessive anywhere (the requester's own, after a friend was named).
+_MINE_WORD = re.compile(r"(?i)(?<!\w)(?:my|mon|ma|meu|minha)(?!\w)|제\s|내\s")
+
+
 _THIRD_POSSESSIVES = frozenset(("his", "her", "their", "son", "sa", "ses", "leur"))
 _THIRD_AFTER = frozenset(("dele", "dela", "deles", "delas"))
 

@@ -314,12 +314,14 @@ def _all_candidates(texts: Sequence[tuple[str, str]], locale: str,
 def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
               texts: Sequence[tuple[str, str]], locale: str, memo: dict[Any, Any] | None,
               others: Callable[[], tuple[Iterable[str], Iterable[str]]],
-              threshold: float = DEFAULT_SPAN, margin: float | None = None
-              ) -> Evidence | None:
+              threshold: float = DEFAULT_SPAN, margin: float | None = None,
+              theirs: Callable[[str, int], bool] | None = None) -> Evidence | None:
     """Field ``key_``'s best span, or None: p ≥ ``threshold``, ``margin`` (default
     `DEFAULT_MARGIN`) above the next distinct span, not a value another field read and
     wanted less by each other empty name field of the form (``others``: those values and
-    those fields, asked only once a span passes; ``cues``: every name field's cues)."""
+    those fields, asked only once a span passes; ``cues``: every name field's cues), and,
+    for the requester's own identifier, not a span ``theirs`` (text, start) gives to a
+    friend or a relative."""
     if key_ not in model.fields or key_ not in cues:
         return None
     margin = DEFAULT_MARGIN if margin is None else margin
@@ -343,6 +345,9 @@ def best_span(model: SpanModel, key_: str, cues: Mapping[str, frozenset[str]],
     taken = {fold(c) for c in claimed}
     found = [c for c in found
              if fold(c.text) not in taken and not any(fold(c.text) in t for t in taken)]
+    if theirs is not None:
+        text_of = dict(texts)
+        found = [c for c in found if not theirs(text_of.get(c.source, ""), c.start)]
     scored: dict[str, tuple[float, Candidate]] = {}
     for c in found:
         value = fold(c.text)
