@@ -28,7 +28,7 @@ patterns and the option lines (any title or synonym of the field as the label), 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +48,7 @@ from integrations.triage.reading.names import (
 )
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.options import OptionReader, titles_of
+from integrations.triage.reading.parts import split_texts
 from integrations.triage.reading.spans import (
     DEFAULT_CLAUSE,
     DEFAULT_SPAN,
@@ -174,9 +175,9 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
     if key in reader.options:
         evidence = reader.options[key].read(texts, locale, memo)
         if opinion is not None and key in reader.learned:
-            return second_opinion(opinion, key, reader.learned[key], evidence, texts, locale,
-                                  memo)
-        return evidence
+            evidence = second_opinion(opinion, key, reader.learned[key], evidence, texts,
+                                      locale, memo)
+        return _two_problems(reader, key, evidence, texts, locale, opinion)
     if key in reader.checkboxes:
         return reader.checkboxes[key].read(texts, locale, memo)
     if key in reader.dates:
@@ -217,6 +218,33 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         return best_clause(opinion.model.clauses, key, reader.clause_cues, texts, locale, memo,
                            read_clauses, opinion.clause)
     return None
+
+
+def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
+                  texts: Sequence[tuple[str, str]], locale: str,
+                  opinion: Opinion | None) -> Evidence | None:
+    """``evidence``, or the two options a message announcing two problems names, one in
+    each (`parts`, each read as a whole text is): which one the ticket is about is then the
+    requester's to say."""
+    if evidence is None or evidence.value is None or evidence.choices:
+        return evidence
+    split = split_texts(texts)
+    if split is None:
+        return evidence
+    read = []
+    for part in split:
+        scratch: dict[Any, Any] = {}
+        found = reader.options[key].read(part, locale, scratch)
+        if opinion is not None and key in reader.learned:
+            found = second_opinion(opinion, key, reader.learned[key], found, part, locale,
+                                   scratch)
+        read.append(found)
+    values = [str(e.value) for e in read if e is not None and e.value is not None
+              and not e.choices]
+    if len(values) < 2 or values[0] == values[1]:
+        return evidence
+    return replace(evidence, value=None, choices=tuple(values),
+                   note=f"two problems announced: {values[0]} in one, {values[1]} in the other")
 
 
 def _once(memo: dict[Any, Any] | None, slot: tuple[str, str],

@@ -1,0 +1,62 @@
+"""Two problems in one message: "two unrelated things sorry. 1) my payout looks short …
+2) separately, the deep links … keep redirecting", "Deux choses. D'abord … Ensuite …",
+"duas coisas: primeiro … segundo …", "두 가지 문의드려요. 첫째 … 둘째 …".
+
+When the requester announces separate problems and marks where the second starts, each
+part is read on its own (`parts`); a dropdown whose parts name different options is not
+stated (the question offers both), as a careful agent would ask which one the ticket is
+about. Parts that agree, or a part that names nothing, change nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from integrations.triage.reading.normalise import fold
+
+__all__ = ["parts", "split_texts"]
+
+#: The requester announcing more than one problem (folded).
+_ANNOUNCED = re.compile(
+    r"\b(?:two|2|couple\s+of|a\s+few|several)\s+(?:\w+\s+)?(?:things|issues|problems|"
+    r"questions|requests)\b|"
+    r"\bdeux\s+(?:\w+\s+)?(?:trucs|choses|problemes|questions|soucis|demandes)\b|"
+    r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas|duvidas|questoes|perguntas)\b|"
+    r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas|assuntos|pedidos)\b|"
+    r"두\s*가지|2\s*가지|두\s*개의?\s*(?:문제|문의|질문)")
+#: Where the second problem starts: an ordinal or "2)" opening a sentence or a line
+#: (folded); "1)" … "2)" marks parts without an announcement.
+_SECOND = re.compile(
+    r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
+    r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째)")
+_FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
+
+
+def parts(text: str) -> tuple[str, str] | None:
+    """``text`` cut where its second announced problem starts, or None when it announces
+    none (or marks no second part)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None  # offsets would not match: never cut
+    numbered = _FIRST_NUMBERED.search(folded)
+    if numbered is None and not _ANNOUNCED.search(folded):
+        return None
+    start = numbered.end() if numbered is not None else 0
+    second = _SECOND.search(folded, start)
+    if second is None:
+        return None
+    cut = second.start() + (len(second.group()) - len(second.group().lstrip(".!?:;\n \t")))
+    first, rest = text[:cut].strip(), text[cut:].strip()
+    return (first, rest) if first and rest else None
+
+
+def split_texts(texts: Sequence[tuple[str, str]]
+                ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    """The requester's texts as two readings, the first text that announces two problems
+    cut in two (the others are left out of both), or None."""
+    for source, text in texts:
+        cut = parts(text)
+        if cut is not None:
+            return [(source, cut[0])], [(source, cut[1])]
+    return None
