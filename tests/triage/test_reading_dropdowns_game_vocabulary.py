@@ -109,6 +109,9 @@ def test_offenses_in_player_words(games: TriageContext, body: str, locale: str,
     ("J'ai perdu mon mot de passe, compte kaelith.", "fr", "recovery_password"),
     ("비번을 잊어버렸어요. 계정은 kaelith 입니다.", "ko", "recovery_password"),
     ("não me lembro da senha, conta kaelith.", "pt-br", "recovery_password"),
+    ("j'ai complètement zappé mon mdp, compte kaelith.", "fr", "recovery_password"),
+    ("It keeps asking for the secret word and I can't find where I wrote it, account "
+     "kaelith.", "en", "recovery_password"),
 ])
 def test_a_forgotten_password_in_player_words(games: TriageContext, body: str, locale: str,
                                               value: str) -> None:
