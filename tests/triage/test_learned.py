@@ -342,7 +342,8 @@ def test_the_shipped_models_load_small_and_blind_to_fresh32(name: str) -> None:
     assert ws.learned is not None and ws.learned.fields
     source = str(ws.learned.trained["source"])
     assert f"{name}.yaml" in source and f"{name}-fresh31.yaml" in source
-    assert f"{name}-tune5.yaml" in source and "fresh32" not in source
+    assert f"{name}-tune5.yaml" in source and f"{name}-tune6.yaml" in source
+    assert "fresh32" not in source
     assert ws.learned.spans is not None
     assert (ws.learned.clauses is not None) == (name != "streaming-platform")
     assert (EXAMPLES / name / "learned.json").stat().st_size <= 1_550_000
