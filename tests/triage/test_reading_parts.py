@@ -21,6 +21,8 @@ from integrations.triage.reading.parts import parts
     ("Tenho duas dúvidas. Primeiro, o pagamento atrasou. Segundo, os links quebraram.",
      "Segundo, os links"),
     ("두 가지 문의드려요. 첫째 정산이 안 들어왔어요. 둘째 링크가 안 열려요.", "둘째 링크가"),
+    ("두 개 여쭤볼게요. 하나는 메일 주소를 바꾸고 싶고요, 또 하나는 링크가 404 떠요.",
+     "또 하나는 링크가"),
 ])
 def test_the_second_problem_starts_where_it_is_marked(text: str, second: str) -> None:
     cut = parts(text)

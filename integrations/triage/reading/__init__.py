@@ -220,6 +220,10 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
     return None
 
 
+#: The model's lowest probability for a part's option (`_two_problems`).
+_PART_FILL = 0.5
+
+
 def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
                   texts: Sequence[tuple[str, str]], locale: str,
                   opinion: Opinion | None) -> Evidence | None:
@@ -231,12 +235,15 @@ def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
     split = split_texts(texts)
     if split is None:
         return evidence
+    # a part's option is only compared, never written: the model is heard at a lower bar
+    # (a wrong guess costs a question, as its outcome always is)
+    heard = replace(opinion, fill=_PART_FILL, agree=_PART_FILL) if opinion is not None else None
     read = []
     for part in split:
         scratch: dict[Any, Any] = {}
         found = reader.options[key].read(part, locale, scratch)
-        if opinion is not None and key in reader.learned:
-            found = second_opinion(opinion, key, reader.learned[key], found, part, locale,
+        if heard is not None and key in reader.learned:
+            found = second_opinion(heard, key, reader.learned[key], found, part, locale,
                                    scratch)
         read.append(found)
     values = [str(e.value) for e in read if e is not None and e.value is not None

@@ -24,12 +24,12 @@ _ANNOUNCED = re.compile(
     r"\bdeux\s+(?:\w+\s+)?(?:trucs|choses|problemes|questions|soucis|demandes)\b|"
     r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas|duvidas|questoes|perguntas)\b|"
     r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas|assuntos|pedidos)\b|"
-    r"두\s*가지|2\s*가지|두\s*개의?\s*(?:문제|문의|질문)")
+    r"두\s*가지|2\s*가지|두\s*개(?:의)?\s*(?:문제|문의|질문|여쭤|물어|궁금)")
 #: Where the second problem starts: an ordinal or "2)" opening a sentence or a line
 #: (folded); "1)" … "2)" marks parts without an announcement.
 _SECOND = re.compile(
     r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
-    r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째)")
+    r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
 
 
