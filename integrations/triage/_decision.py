@@ -53,7 +53,7 @@ from integrations.triage._rules import (
     match_rules,
 )
 from integrations.triage._templates import Templates, load_templates
-from integrations.triage.reading.forwarded import own_subject, own_words
+from integrations.triage.reading.forwarded import own_subject, own_words, without_logs
 
 __all__ = [
     "ANSWERED_TAG",
@@ -352,8 +352,9 @@ def _language(ticket: Ticket, ctx: TriageContext) -> tuple[str, str, str]:
                     return loc, "tag", language_of(loc)
     texts = [ticket.subject, ticket.description,
              *(t for s, t in requester_texts(ticket, ctx.self_author_ids) if s.startswith("c"))]
-    # the language the requester writes, not that of an e-mail they forward
-    own = [own_subject(texts[0]), *(own_words(t, notices=False) for t in texts[1:])]
+    # the language the requester writes, not that of an e-mail they forward or of a log
+    own = [own_subject(texts[0]),
+           *(without_logs(own_words(t, notices=False)) for t in texts[1:])]
     if any(t.strip() for t in own[1:]):
         texts = own
     return detect_reading(texts, ws.locales, fallback_locale=ticket.requester_locale,

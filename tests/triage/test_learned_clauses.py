@@ -204,3 +204,13 @@ def test_decide_writes_a_learned_clause_and_explain_shows_it(tmp_path: Path) -> 
     off = example_context("ad-network", root, learned=True)
     assert "error_message" not in written(off, decide(on(off, body,
                                                          problem_type="pub_technical"), off))
+
+
+def test_a_time_of_day_is_no_colon_before_a_clause() -> None:
+    """'[12:04:35] POST /api/export 500': what follows a colon is a candidate, not what
+    follows the colons of a time."""
+    text = ("CSV 다운로드 누르면 아래처럼 떠요.\n\n[12:04:35] POST /api/export 500 (Internal "
+            "Server Error)\n[12:04:35] Uncaught ExportError: report generation failed")
+    found = [c.text for c in clause_candidates("description", text, "ko")]
+    assert not any(t.startswith(("04:35", "35]")) for t in found)
+    assert "report generation failed" in found

@@ -9,7 +9,7 @@ from test_reading import asked, on, written
 from triage_support import example_context
 
 from integrations.triage import decide
-from integrations.triage.reading.forwarded import own_subject, own_words
+from integrations.triage.reading.forwarded import own_subject, own_words, without_logs
 
 FRIEND_EN = """forwarding this from my buddy Dan, i have exactly the same thing going on
 
@@ -137,3 +137,49 @@ def test_a_message_relayed_in_quotes_is_someone_elses(text: str, gone: str, kept
 ])
 def test_a_quote_that_is_not_relayed_is_kept(text: str) -> None:
     assert own_words(text) == text
+
+
+CRASH_KO = """=== RIFT Crash Report ===
+Client version: 5.12.0.3341
+Build date: 2026-11-24
+Module: rift_x64.exe
+Exception: ACCESS_VIOLATION (0xC0000005) at 0x00007FF6A1B3C2D0
+  d3d11.dll+0x2f1a0
+Memory: 16384 MB
+=========================
+
+접속할 때마다 이게 떠요 ㅠ 게임이 그냥 꺼져요"""
+
+LOG_FR = """[2026-12-01 21:14:02] INFO  encoder: x264 preset=veryfast bitrate=4500kbps
+[2026-12-01 21:14:04] ERROR ERR_STREAM_AUTH (403) handshake rejected
+[2026-12-01 21:14:14] FATAL giving up after 3 retries
+
+depuis hier soir ça me fait ça dès que je lance le direct, je suis modèle indépendante"""
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    (CRASH_KO, "접속할 때마다", "Client version"),
+    (LOG_FR, "depuis hier soir", "ERR_STREAM_AUTH"),
+])
+def test_a_pasted_log_is_no_ones_words(text: str, kept: str, gone: str) -> None:
+    own = without_logs(text)
+    assert kept in own and gone not in own
+
+
+@pytest.mark.parametrize("text", [
+    "my SID: 4471920\nthe page stays blank since Tuesday",  # a person's own "Key: value"
+    "I am on Windows 11 and Chrome 131.\nIt still fails.",
+])
+def test_a_persons_lines_are_kept(text: str) -> None:
+    assert without_logs(text) == text
+
+
+@pytest.mark.parametrize(("ws", "form", "body", "tag"), [
+    ("game-publisher", "technical-issues", CRASH_KO, "lang_ko"),
+    ("streaming-platform", None, LOG_FR, "lang_fr"),
+])
+def test_the_language_is_the_requesters_not_the_logs(ws: str, form: str | None, body: str,
+                                                     tag: str) -> None:
+    ctx = example_context(ws)
+    d = decide(on(ctx, body, form=form, subject="."), ctx)
+    assert tag in d.update.add_tags

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["own_subject", "own_words"]
+__all__ = ["own_subject", "own_words", "without_logs"]
 
 #: A mail client's forwarding or original-message marker, on a line of its own.
 _MARKER = re.compile(
@@ -120,3 +120,24 @@ def _notice_end(text: str, at: int) -> int:
 def own_subject(subject: str) -> str:
     """``subject``, or nothing when it is a forwarded e-mail's (someone else's words)."""
     return "" if _FORWARDED_SUBJECT.match(subject) else subject
+
+
+#: A line a program wrote (a log, a crash report, a stack trace): a timestamp opening it,
+#: a log level, an address, a module, a banner, or a "Key: value" with a number ("Client
+#: version: 5.12.0"); only lines of ASCII are looked at.
+_MACHINE_LINE = re.compile(
+    r"^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d)|"
+    r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|TRACE|CRITICAL)\b|0x[0-9A-Fa-f]{4,}|"
+    r"\b[\w-]+\.(?:dll|exe|so|sys|js|py|cpp|java)\b|^\s*(?:at\s+[\w.$<>]+\(|Traceback\b|"
+    r"File\s+\")|^\s*[=\-*#]{3,}.*[=\-*#]{3,}\s*$|"
+    r"^\s*[A-Z][\w .()/-]{1,30}:\s*[\w.:/()-]*\d[\w .:/()-]*$")
+
+
+def without_logs(text: str) -> str:
+    """``text`` without the lines a program wrote (`_MACHINE_LINE`): a pasted log's
+    English is not the requester's language."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    kept = [line for line in lines if not (line.isascii() and _MACHINE_LINE.search(line))]
+    return "\n".join(kept) if len(kept) < len(lines) else text

@@ -384,8 +384,8 @@ _PIECE = re.compile(r"(\s*[,;]\s+|\s+[-–—]\s+)|(?<=[\uac00-\ud7a3])(?:고|�
                     r"아서|니까|더니|면서|면)(\s+)")
 _QUOTED_CLAUSE = re.compile(r"(?<!\w)[\"“«‘']\s*([^\"”»’'\n]{3,150}?)\s*[\"”»’'](?!\w)")
 #: What follows a colon, up to the line's end or a closing quote ('"Export failed: timed
-#: out". Tried twice').
-_COLON = re.compile(r"[:：]\s*([^\n\"”»]{3,200})")
+#: out". Tried twice'); not a colon between digits, a time of day ("[12:04:35] POST").
+_COLON = re.compile(r"(?<!\d)[:：](?!\d)\s*([^\n\"”»]{3,200})")
 _WORD = re.compile(rf"{_HANGUL_RUN}|{_LATIN}|\d+")
 #: Least letters and digits of a clause candidate.
 _CLAUSE_MIN = 6
