@@ -51,6 +51,7 @@ def test_the_corrected_id_is_written() -> None:
     ("meu usuário é mari_22 desculpa o corretor, mari_222", "meu usuário é mari_222",
      "mari_22 "),
     ("아이디는 haneul_7 아니 haneul_77 이에요", "아이디는 haneul_77 이에요", "haneul_7 "),
+    ("계정명 sora_11 아 잘못 썼다 sora_12 입니다", "계정명 sora_12 입니다", "sora_11"),
 ])
 def test_a_value_followed_by_its_own_correction_is_struck(text: str, stands: str,
                                                         gone: str) -> None:

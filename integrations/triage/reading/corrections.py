@@ -42,7 +42,8 @@ _TAKEN_BACK = re.compile(
 #: autocorrect, jen_and_tonic", "8812034, quer dizer, 8812043": whatever the punctuation, a
 #: number followed by a number of its length (a handle by a handle) is a correction.
 _SLIP = (r"(?:sorry|I mean|I meant|quer dizer|je veux dire|pardon|desculpa|desculpe|oops|ops|"
-         r"typo|auto-?correct|corretor|correcteur|correction|corre[çc][ãa]o|아니|정정|오타)")
+         r"typo|auto-?correct|corretor|correcteur|correction|corre[çc][ãa]o|아니|정정|오타|"
+         r"(?:아\s+)?잘못\s*(?:썼|적었|입력했|쳤)\S*)")
 _MARKED = re.compile(r"\b" + _SLIP + r"(?:[ \t]+(?:(?:o|the|my|le|mon|meu)[ \t]+)?" + _SLIP
                      + r")?\b", re.IGNORECASE)
 _VALUE = r"(?P<v>\d{4,}|[\w.-]*[_.\d][\w.-]*)"
@@ -89,7 +90,7 @@ def _slips(text: str) -> str:
 #: looking for these is cheaper than the strike's search.
 _WORDS = ("wait", "sorry", "mean", "rather", "actually", "pardon", "enfin", "euh", "dire",
           "plut", "attendez", "dizer", "melhor", "pera", "아니", "—", "–", "descul", "oops",
-          "ops", "typo", "correct", "corre", "정정", "오타")
+          "ops", "typo", "correct", "corre", "정정", "오타", "잘못")
 
 
 def taken_back(text: str) -> str:
