@@ -212,6 +212,7 @@ def test_every_name_field_of_the_workspace_weighs_as_another_fields_words() -> N
     ("친구 계정은 sunny_day 인데 걔는 문제 없대요", "sunny_day", True),
     ("o do meu namorado é leo_fit, o meu eu não lembro", "leo_fit", True),
     ("my friend's account is tom_22 and he's fine", "tom_22", True),
+    ("아이디 물어보셔서요 남편 거는 minsu_80 이에요", "minsu_80", True),
     ("my friend told me to write, my account is alice_9", "alice_9", False),
     ("mon pote et moi on joue ensemble, mon compte c'est lea_77", "lea_77", False),
     ("my account is alice_9", "alice_9", False),

@@ -227,7 +227,8 @@ _RELATIVE = re.compile(
     r"husband|cousin|"
     r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
     r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa])"
-    r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸")
+    r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸|남편|아내|와이프|남친|여친|남자친구|여자친구|"
+    r"엄마|아빠|어머니|아버지|지인|동료")
 #: A first-person possessive right before a field's name: the requester's own.
 _MINE_BEFORE = re.compile(r"(?i)(?:(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
 #: An e-mail address.
