@@ -112,6 +112,8 @@ def test_plain_statements_and_owned_studios_are_still_read(stream: TriageContext
      "occ_model"),
     ("Sou criadora de conteúdo e meus vídeos não carregam. Usuário bia_x", "occ_model"),
     ("혼자 방송하는 크리에이터입니다. 팬분들이 보낸 메시지가 안 보여요.", "occ_model"),
+    ("시청자 계정인데요 결제가 두 번 됐어요. 하나 환불해 주세요.", "occ_user"),
+    ("방송 구경하려고 가입했는데 매달 자동결제되는 걸 끄고 싶어요.", "occ_user"),
 ])
 def test_what_the_requester_says_they_are_is_read(stream: TriageContext, body: str,
                                                  value: str) -> None:
