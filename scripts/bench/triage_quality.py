@@ -72,6 +72,7 @@ this one.
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets
 written the same way in session 16 with fresh32's brief by writers who never saw fresh32.
+``tune7`` (``*-tune7.yaml``): 120 more from the same brief, all in Korean.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -116,7 +117,7 @@ def _fresh_splits() -> list[str]:
     return [f"fresh{n}" for n in sorted(numbers)]
 
 
-SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "heldout", "fresh", *_fresh_splits())
+SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "heldout", "fresh", *_fresh_splits())
 
 
 @dataclass
