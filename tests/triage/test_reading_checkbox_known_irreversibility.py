@@ -57,6 +57,7 @@ def test_a_doubted_or_bare_restatement_never_ticks(games: TriageContext, body: s
      "récupérer.", "fr"),
     # another verb of bringing back
     ("ashfall_9 계정 삭제해 주세요. 다시 되살릴 수 없다는 거 알아요.", "ko"),
+    ("ashfall_9 계정 지워주세요. 지우면 다시 못 살리는 거 알고 신청해요.", "ko"),
     # the statement in English inside another language's ticket
     ("Quero excluir a conta ashfall_9, não jogo mais. I understand its permanent, pode "
      "apagar.", "pt-br"),

@@ -73,7 +73,9 @@ _RESTATED = re.compile(
     r"(?:되돌릴|되살릴|살릴|복구할|복원할|취소할)\s*수\s*(?:없|가\s*없)|복구(?:가|는)?\s*안\s*(?:되|돼|됨)|"
     r"복구\s*불가|"
     # "다시 복구 못 하는", "복원을 못 한다는": the requester's own inability, said plainly
-    r"(?:복구|복원|되돌리기)(?:를|을|는|도)?\s*못\s*(?:하|한|해|함)")
+    r"(?:복구|복원|되돌리기)(?:를|을|는|도)?\s*못\s*(?:하|한|해|함)|"
+    # "다시 못 살리는", "못 되돌리는": the requester's own "can't bring it back"
+    r"못\s*(?:되살리|살리|되돌리|복구하|복원하)")
 #: Reassurances whose negation agrees ("pas de souci", "no problem", "sem problema", "문제
 #:없어요"): they doubt nothing, so they are taken out before looking for a negation.
 _REASSURED = re.compile(
