@@ -138,6 +138,8 @@ def test_a_payment_that_merely_does_not_work_is_asked(games: TriageContext, body
     ("paguei mas não creditou nada no jogo.", "pt-br", "purchase_not_received"),
     ("Ma carte a été bloquée, la transaction a échoué.", "fr", "purchase_declined"),
     ("카드 승인이 안 나서 결제 거절됐어요.", "ko", "purchase_declined"),
+    ("카드로 결제하려는데 '결제가 승인되지 않았습니다'라고 떠요. 한도는 충분해요.", "ko",
+     "purchase_declined"),
 ])
 def test_purchase_problems_in_player_words(games: TriageContext, body: str, locale: str,
                                            value: str) -> None:
