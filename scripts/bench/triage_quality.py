@@ -117,7 +117,8 @@ def _fresh_splits() -> list[str]:
     return [f"fresh{n}" for n in sorted(numbers)]
 
 
-SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "heldout", "fresh", *_fresh_splits())
+SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "heldout", "fresh",
+          *_fresh_splits())
 
 
 @dataclass
