@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from integrations.triage.reading.words import RELATIVES_KO, RELATIVES_LATIN
+
 __all__ = ["own_subject", "own_words", "without_logs"]
 
 #: A mail client's forwarding or original-message marker, on a line of its own.
@@ -39,11 +41,9 @@ _RELAYED = re.compile(
 #: The person who sent it, in the same line: a friend, a relative, a colleague, "he", "she"
 #: (a notice from the company, "you sent me this: '…'", is about the requester's own account).
 _SENDER = re.compile(
-    r"(?i)\b(?:friend|buddy|mate|pal|bro(?:ther)?|sister|sis|cousin|son|daughter|wife|"
-    r"husband|girlfriend|boyfriend|colleague|coworker|co-worker|he|she|they|ami|amie|pote|"
-    r"copain|copine|fr[èe]re|s[œo]eur|coll[èe]gue|cousine?|fils|fille|mari|femme|il|elle|"
-    r"amig[ao]|irm[ãa]o?|colega|primo|prima|filh[ao]|namorad[ao]|marido|esposa|ele|ela)\b|"
-    r"친구|동생|형이|형은|누나|언니|오빠|동료|아들|딸|남편|아내|와이프|지인")
+    rf"(?i)(?<!\w)(?:{RELATIVES_LATIN}|pal|bro|sis|son|girlfriend|boyfriend|colleague|"
+    r"co-?worker|coll[èe]gue|colega|he|she|they|il|elle|ele|ela)(?!\w)|"
+    rf"{RELATIVES_KO}|형은")
 _QUOTE = re.compile(r"[\"“«‘'][^\"”»’\n]{12,}(?:\n[^\"”»’\n]+){0,4}[\"”»’']")
 #: A forwarded e-mail's subject prefix (en, fr "TR", pt "Enc", ko "전달").
 _FORWARDED_SUBJECT = re.compile(r"(?i)^\s*(?:fwd?|tr|enc|rv|전달)\s*:")

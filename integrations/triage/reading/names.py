@@ -133,6 +133,8 @@ from integrations.triage.reading.words import (
     NOT_TAIL,
     PLACE_NOUNS,
     PLACES,
+    RELATIVES_KO,
+    RELATIVES_LATIN,
     SERVICES,
     STATE_PARTICIPLES,
     STATE_WORDS,
@@ -222,13 +224,7 @@ _SELF_BEFORE = re.compile(
 
 #: A friend or a relative named earlier in the sentence: "mon pote Tibo (son perso c'est
 #: Tiboulet)", "meu filho joga … com o perso Trovinho".
-_RELATIVE = re.compile(
-    r"(?i)(?<!\w)(?:friend|buddy|mate|brother|sister|(?:my|his|her|our)\s+son|daughter|wife|"
-    r"husband|cousin|"
-    r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
-    r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa])"
-    r"(?!\w)|친구|동생|형이|누나|언니|오빠|아들|딸|남편|아내|와이프|남친|여친|남자친구|여자친구|"
-    r"엄마|아빠|어머니|아버지|지인|동료")
+_RELATIVE = re.compile(rf"(?i)(?<!\w)(?:{RELATIVES_LATIN})(?!\w)|{RELATIVES_KO}")
 #: A first-person possessive right before a field's name: the requester's own.
 _MINE_BEFORE = re.compile(r"(?i)(?:(?<!\w)(?:my|mon|ma|meu|minha)|제|내)\s*$")
 #: An e-mail address.
