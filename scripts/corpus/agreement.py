@@ -5,6 +5,11 @@ Usage: ``python scripts/corpus/agreement.py [SPLIT] [-v]`` (default ``fresh10``,
 second labeller has labelled: ``tests/data/triage/second-labeller/<workspace>-<split>.yaml``).
 It tells whether the issue's targets are within what people agree on: a target below the
 labellers' own disagreement could not be measured with this corpus.
+
+The second labeller gets the split's tickets without their labels (``states``, ``ask`` and
+``route`` removed), the workspace summaries and the brief's labelling rules, in a folder that
+holds nothing else: fresh32's agreed on every ask and route while the first labels sat in a
+neighbouring folder it was told not to open, which nothing could check.
 """
 
 from __future__ import annotations
