@@ -177,7 +177,7 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         if opinion is not None and key in reader.learned:
             evidence = second_opinion(opinion, key, reader.learned[key], evidence, texts,
                                       locale, memo)
-        return _two_problems(reader, key, evidence, texts, locale, opinion)
+        return _two_problems(reader, key, evidence, texts, locale, opinion, memo)
     if key in reader.checkboxes:
         return reader.checkboxes[key].read(texts, locale, memo)
     if key in reader.dates:
@@ -226,13 +226,17 @@ _PART_FILL = 0.5
 
 def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
                   texts: Sequence[tuple[str, str]], locale: str,
-                  opinion: Opinion | None) -> Evidence | None:
+                  opinion: Opinion | None, memo: dict[Any, Any] | None = None
+                  ) -> Evidence | None:
     """``evidence``, or the two options a message announcing two problems names, one in
     each (`parts`, each read as a whole text is): which one the ticket is about is then the
-    requester's to say."""
+    requester's to say. The cut is made once per ticket (``memo``), not per dropdown."""
     if evidence is None or evidence.value is None or evidence.choices:
         return evidence
-    split = split_texts(texts)
+    ticket: dict[Any, Any] = memo if memo is not None else {}
+    if ("parts",) not in ticket:
+        ticket[("parts",)] = split_texts(texts)
+    split = ticket[("parts",)]
     if split is None:
         return evidence
     # a part's option is only compared, never written: the model is heard at a lower bar

@@ -291,9 +291,9 @@ class CheckboxReader:
                  ) -> Evidence | None:
         """The first plain, exact hit of ``lang``'s keywords in a text of ``language``."""
         matcher = self.matcher(lang)
+        if not matcher:
+            return None
         for source, text in texts:
-            if not matcher:
-                break
             for hit in matcher.find(text, tokens(text, lang, memo)):
                 if hit.fuzzy or hit.negated or not all(
                         plain(text, hit.start, hit.end, each)

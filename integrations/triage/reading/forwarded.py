@@ -44,6 +44,7 @@ _SENDER = re.compile(
     rf"(?i)(?<!\w)(?:{RELATIVES_LATIN}|pal|bro|sis|son|girlfriend|boyfriend|colleague|"
     r"co-?worker|coll[èe]gue|colega|he|she|they|il|elle|ele|ela)(?!\w)|"
     rf"{RELATIVES_KO}|형은")
+_COLON = re.compile(r"[:：]\s*")
 _QUOTE = re.compile(r"[\"“«‘'][^\"”»’\n]{12,}(?:\n[^\"”»’\n]+){0,4}[\"”»’']")
 #: A forwarded e-mail's subject prefix (en, fr "TR", pt "Enc", ko "전달").
 _FORWARDED_SUBJECT = re.compile(r"(?i)^\s*(?:fwd?|tr|enc|rv|전달)\s*:")
@@ -93,7 +94,7 @@ def _relayed(text: str) -> str:
     """``text`` without the quoted messages it relays from someone else."""
     if ":" not in text:
         return text
-    for colon in re.finditer(r"[:：]\s*", text):
+    for colon in _COLON.finditer(text):
         line = text[text.rfind("\n", 0, colon.start()) + 1:colon.start()]
         quote = _QUOTE.match(text, colon.end())
         if quote is not None and _RELAYED.search(line) and _SENDER.search(line) \
@@ -107,13 +108,15 @@ _HEADER = re.compile(
     r"(?i)[ \t]*(?:from|to|cc|subject|date|sent|de|à|a|objet|envoy[ée]|para|assunto|data|"
     r"enviad[ao]|보낸 사람|받는 사람|제목|날짜)[ \t]*:.*(?:\n|$)")
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
 
 def _notice_end(text: str, at: int) -> int:
     """Where a forwarded notice that no dashes close ends: after its header lines, at the
     first blank line of its body (or the end)."""
     while (header := _HEADER.match(text, at)) is not None and header.end() > at:
         at = header.end()
-    blank = re.compile(r"\n[ \t]*\n").search(text, at)
+    blank = _BLANK_LINE.search(text, at)
     return blank.end() if blank else len(text)
 
 
