@@ -60,8 +60,9 @@ def _unaccented(word: str) -> str:
                    else re.escape(c) for c in word)
 
 
-#: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리" (not "5000원", a sum).
-KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리)?(?![\w])"
+#: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리", "패트론 90일권" (not
+#: "5000원", a sum).
+KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리|일권|일|개월권|개월)?(?![\w])"
 #: Korean nouns too generic to name a thing with their count ("아이템 3개": three items).
 KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "것", "개", "캐릭터"))
 
@@ -212,7 +213,8 @@ def cues_pattern(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         verbs = "|".join(re.escape(c) for c in korean)
         parts.append(rf"(?<!\w)(?P<nk>(?-i:(?:\d[\d,]*\s+)?[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
                      rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
-                     rf"(?:\s+\d[\d,]*(?:일|개월|개)?)?))"  # "Patron 30일", "Bits 2400"
+                     # "Patron 30일", "Bits 2400", "RIFT 패트론 90일" (a Hangul noun before a count)
+                     rf"(?:\s+[\uac00-\ud7a3]{{1,6}}(?=\s+\d))?(?:\s+\d[\d,]*(?:일|개월|개)?)?))"
                      rf"(?=[\s가-힣])"
                      rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}}|"
                      # its subject particle, then where it was: "Storm Blade 가 인벤토리에서"

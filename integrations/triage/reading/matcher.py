@@ -137,9 +137,10 @@ _NEGATION_BEFORE = {
                      r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$|"
                      r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
                      r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
-    "pt": re.compile(r"(?:\bnao|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+(?:(?:e|um|uma|o|a|de|do|"
-                     r"da|foi|eh|problema|questao|duvida|pergunta|assunto|bug|sou|somos|era|sao|"
-                     r"uso|usei|usamos|"
+    # "n" is "não" in chat shorthand ("n é problema de pagamento")
+    "pt": re.compile(r"(?:\bnao|\bn|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+"
+                     r"(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|questao|duvida|pergunta|"
+                     r"assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
                      r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
                      # a topic set aside: "não tô falando da assinatura"
                      r"falando|reclamando|perguntando|escrevendo)\s+)"
@@ -199,7 +200,7 @@ _DENIAL_BEFORE = {
                      r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
     "pt": re.compile(r"\bnao\s+(?:e|eh|foi)\s+(?:bem\s+)?sobre\s+(?:(?:o|a|os|as)\s+)?"
                      r"(?:(?:meu|minha|meus|minhas|nosso|nossa)\s+)?$|"
-                     r"(?:\bnao|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
+                     r"(?:\bnao|\bn|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
                      r"(?:(?:um|uma|o|a|de|do|da|problema|questao|duvida|pergunta|assunto|bug|"
                      r"sobre)\s+){0,3}$|"
                      r"\b(?:nada a ver|nao tem a ver|nao tem nada a ver|sem relacao|"
@@ -302,8 +303,8 @@ _FINE_AFTER = re.compile(
     r"settled|taken care of|paid(?:\s+up)?)|"
     # went through as it should: "my membership went through fine", "renewed normally"
     r"(?:(?:went|goes|has gone)\s+through|renewed|processed|was charged|got renewed|got "
-    r"processed)\s+(?:just\s+)?(?:fine|ok|okay|normally|as usual|without\s+(?:a|any)\s+"
-    r"(?:problem|issue|hitch))(?!\w)(?!\s*(?:last\s+\w+\s*)?,?\s*but\b)"
+    r"processed)\s+(?:just\s+)?(?:fine|ok|okay|normally|as usual|without\s+(?:(?:a|any)\s+)?"
+    r"(?:problems?|issues?|hitch))(?!\w)(?!\s*(?:last\s+\w+\s*)?,?\s*but\b)"
     r")\b|"
     r"^\s*(?:(?:est|sont)\s+(?:(?:bien|toujours|tout a fait)\s+)?"
     r"(?:(?!pas\b)[a-z]+\s+et\s+)?(?:ok|actifs?|actives?|nickel|"
@@ -326,7 +327,7 @@ _FINE_AFTER = re.compile(
     r"(?:잘|정상적으로|문제\s*없이)\s*(?![안못])[\uac00-\ud7a3]{1,3}(?:됐|되었|됩니|되고)|"
     r"정상(?:이|입|인|적으로\s*(?:됐|되었|처리\s*됐|완료)))|"
     # the topic's own verb, then how it went: "renewed normally", "renovou certinho"
-    r"^\s*(?:just\s+)?(?:fine|normally|as usual|without\s+(?:a|any)\s+(?:problem|issue)s?)\b"
+    r"^\s*(?:just\s+)?(?:fine|normally|as usual|without\s+(?:(?:a|any)\s+)?(?:problem|issue)s?)\b"
     r"(?!\s*,?\s*but\b)|"
     r"^\s*(?:normalement|sans (?:souci|probleme))\b(?!\s*,?\s*mais\b)|"
     # its clause closed on it: "I can see the charge, no problem there", "le prélèvement est
@@ -586,7 +587,7 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
 #: ("my friend's account", "친구 계정"), or after them ("no Firefox dele", "le compte de
 #: mon ami", "a conta do meu sócio").
 _PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|sister|wife|"
-           r"husband|boyfriend|girlfriend|boss|client|mom|dad|son|daughter|cousin)")
+           r"husband|boyfriend|girlfriend|boss|manager|client|mom|dad|son|daughter|cousin)")
 _SOMEONE_ELSES_BEFORE = re.compile(
     r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:(?!(?:my|i|me|mon|ma|mes|je|meu|minha|"
     r"eu)\s)[^\W\d]+\s+){0,4}$|"
@@ -654,7 +655,9 @@ _PERSON = re.compile(
     r"(?:brother|sister|mother|father|son|daughter)-in-law|in-laws|beau-frere|belle-soeur|"
     r"beau-pere|belle-mere|belle-famille|cunhad[oa]|sogr[oa]|genro|nora)s?\b|"
     r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객|"
-    r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌)")
+    r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌|"
+    # at work: "팀장님 계정이 6012377" is the team leader's
+    r"팀장|사장님|상사|부장님|과장님|실장님|선배|후배|매니저)")
 #: The requester, after that person in the clause: it is theirs again ("my colleague told me
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(

@@ -365,13 +365,16 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,;!?\n)]|\.(?:\s|$)|[/|]\s|-\s|\()|"
 
 def _proper_name(value: str) -> bool:
     """True when ``value`` (a capitalised run) can be a name: not a demonym, a language or
-    a common word, with a lower-case letter ("PC" is not one)."""
+    a common word, with a lower-case letter ("PC" is not one) or a Hangul word beside its
+    capitals ("RIFT 패트론 90일": Hangul has no case)."""
     first = fold(value.split()[0]).strip("'’-")
     if first in NOT_NAMES or all(fold(w) in NOT_NAMES for w in value.split()):
         return False
     if " " not in value and first.endswith(("ed", "ing")):  # "I'm Locked", "I'm Playing"
         return False
-    return any(c.islower() for c in value) and len(value) >= 3
+    return (any(c.islower() for c in value) or (
+        " " in value and any(c.isupper() for c in value) and bool(HANGUL.search(value)))) \
+        and len(value) >= 3
 
 
 def _shouted(value: str, languages: tuple[str, ...]) -> bool:

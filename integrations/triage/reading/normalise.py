@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 import Stemmer
 
-__all__ = ["EN_SAME", "KOREAN_PARTICLES", "MENU_ARROW", "Token", "fold", "key", "strip_korean",
-           "substance", "tokens", "words"]
+__all__ = ["EN_SAME", "KOREAN_PARTICLES", "MENU_ARROW", "SAME", "SHORTHAND", "Token", "fold",
+           "key", "strip_korean", "substance", "tokens", "words"]
 
 #: What joins two steps of a menu path the requester followed ("Reports > Export",
 #: "Settings › Billing", "Relatórios -> Vendas", "로그인 → 링크 메뉴"); read by the option reader
@@ -123,19 +123,46 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
     return Stemmer.Stemmer(name) if name else None
 
 
-#: English words written for another, the same in every sense (`key`): "somebody changed
-#: my pw" is "someone changed my password".
-EN_SAME = {"somebody": "someone", "pw": "password", "pwd": "password", "passwd": "password",
-            "acct": "account"}
+#: Words written for another, the same in every sense (`key`), per language: "somebody
+#: changed my pw" is "someone changed my password"; chat shorthand ("u", "pk", "vc", "q")
+#: is the word it stands for. A shorthand of several words is in `SHORTHAND`.
+SAME: dict[str, dict[str, str]] = {
+    "en": {"somebody": "someone", "pw": "password", "pwd": "password", "passwd": "password",
+           "acct": "account", "u": "you", "ur": "your", "pls": "please", "plz": "please",
+           "bc": "because", "cuz": "because", "coz": "because", "b4": "before",
+           "ppl": "people", "msg": "message", "thx": "thanks"},
+    "fr": {"pk": "pourquoi", "pq": "pourquoi", "bcp": "beaucoup", "tt": "tout",
+           "qd": "quand", "pr": "pour", "ds": "dans", "dc": "donc", "tjrs": "toujours",
+           "tjs": "toujours", "pb": "probleme", "pbm": "probleme", "msg": "message",
+           "slt": "salut"},
+    "pt": {"q": "que", "vc": "você", "vcs": "vocês", "pq": "porque", "tb": "também",
+           "tbm": "também", "msm": "mesmo", "n": "não", "hj": "hoje", "ngm": "ninguém",
+           "td": "tudo", "tds": "todos", "cmg": "comigo", "dps": "depois", "qdo": "quando",
+           "qnd": "quando", "mt": "muito", "mto": "muito", "agr": "agora", "msg": "mensagem",
+           "dnv": "de novo", "obg": "obrigado"},
+}
+EN_SAME = SAME["en"]
+#: Chat shorthand of several words, read as those words (each at the shorthand's place):
+#: "idk" is "I do not know", "jsp" "je sais pas", "jai" "j'ai".
+SHORTHAND: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"idk": ("i", "do", "not", "know"), "im": ("i", "am"), "ive": ("i", "have"),
+           "rn": ("right", "now")},
+    "fr": {"jsp": ("je", "sais", "pas"), "jsais": ("je", "sais"), "jai": ("j", "ai"),
+           "jsuis": ("je", "suis"), "chui": ("je", "suis"), "jpeux": ("je", "peux"),
+           "jpx": ("je", "peux"), "jveux": ("je", "veux"), "jarrive": ("j", "arrive"),
+           "ya": ("il", "y", "a"), "qqn": ("quelqu", "un")},
+    "pt": {"fds": ("fim", "de", "semana"), "dnv": ("de", "novo")},
+}
 
 
 @lru_cache(maxsize=65536)
 def key(word: str, language: str) -> str:
     """The normalised form of one word in ``language`` (``en``, ``fr``, ``ko``, ``pt``);
-    an English word written for another (`EN_SAME`) is that word."""
+    a word written for another (`SAME`) is that word."""
     lowered = word.casefold()
-    if language == "en":
-        lowered = EN_SAME.get(lowered, lowered)
+    same = SAME.get(language)
+    if same:
+        lowered = same.get(lowered, lowered)
     if _HANGUL.search(lowered):
         return strip_korean(lowered)
     if language == "pt" and fold(lowered) == "nao":
@@ -179,6 +206,11 @@ def tokens(text: str, language: str, memo: dict[tuple[str, str], list[Token]] | 
     out = [Token(key(w := m.group(), language), *m.span(), w) for m in _WORD.finditer(text)]
     if language == "en":
         out = _english_not(out, text)
+    short = SHORTHAND.get(language)
+    if short and any(t.raw.casefold() in short for t in out):
+        out = [s for t in out for s in (
+            [Token(key(w, language), t.start, t.end, w) for w in short[t.raw.casefold()]]
+            if t.raw.casefold() in short else [t])]
     if memo is not None:
         memo[(text, language)] = out
     return out

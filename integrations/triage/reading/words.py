@@ -11,14 +11,14 @@ import re
 
 from integrations.triage.reading.normalise import fold
 
-#: A friend or a relative (en, fr, pt; then Korean): whose a name, an id or a message is,
-#: when not the requester's (`names`, `forwarded`). Patterns, one list for both.
+#: A friend, a relative or a colleague (en, fr, pt; then Korean): whose a name, an id or a
+#: message is, when not the requester's (`names`, `forwarded`). Patterns, one list for both.
 RELATIVES_LATIN = (
     r"friend|buddy|mate|brother|sister|(?:my|his|her|our)\s+son|daughter|wife|husband|cousin|"
     r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
     r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa]")
 RELATIVES_KO = (r"친구|동생|형이|누나|언니|오빠|아들|딸|남편|아내|와이프|남친|여친|"
-                r"남자친구|여자친구|엄마|아빠|어머니|아버지|지인|동료")
+                r"남자친구|여자친구|엄마|아빠|어머니|아버지|지인|동료|팀장|사장님|상사|선배|후배")
 #: A Hangul syllable: Korean text.
 HANGUL = re.compile("[\uac00-\ud7a3]")
 #: Small words that may join two capitalised words of one name.
