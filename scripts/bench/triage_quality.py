@@ -66,8 +66,10 @@ headers), kept unseen for the next session, measured again at its start, then op
 four more personas, measured at that session's start and end (in the headers), kept unseen for
 the next session, measured again at its start, then opened. ``fresh32`` (``*-fresh32.yaml``):
 written blind at the start of session 16 with five more personas, measured at its start (in the
-headers), kept unseen; the example workspaces' ``learned.json`` is trained on every split but
-this one.
+headers), kept unseen for the next session, measured again at its start, then opened.
+``fresh33`` (``*-fresh33.yaml``): written blind at the start of session 17 with six more personas,
+measured at its start (in the headers), kept unseen; the example workspaces' ``learned.json`` is
+trained on every split but this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets
