@@ -5,7 +5,10 @@ gone "without issue" is declared fine, so it does not route; a number in a claus
 team leader or a boss ("팀장님 계정이 …") is theirs, not the requester's; a Latin name
 before a Hangul noun and its count ("RIFT 패트론 90일 결제하려고") names the purchase; and the
 game example's vocabulary for an authenticator app's code and for a payment method the
-shop does not list yet."""
+shop does not list yet; two problems announced in the subject ("two things") and marked in
+the body ("first, … second, …") are asked, as when the body announces them; and more
+vocabulary: only watching ("구경만") is a viewer's, a false friend ("my personage") names the
+character, "I lose my" a lost item."""
 
 from __future__ import annotations
 
@@ -127,3 +130,44 @@ def test_a_method_the_shop_may_add_later_is_not_accepted(games: TriageContext) -
                    "없네요. 카카오페이 추가 계획 있나요?", "unable-to-purchase", "ko",
                    product="game_rift")
     assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+# ------------------------------------------------------------------ two problems
+
+
+@pytest.mark.parametrize(("subject", "body", "locale"), [
+    ("two things", "hey, SID 50211876. first, my October commissions still show as pending. "
+     "second, totally separate, the deep links I made yesterday redirect to the homepage.",
+     "en"),
+    ("deux choses", "SID 50211876. d'abord mes commissions d'octobre sont toujours en attente. "
+     "ensuite, rien à voir, mes liens profonds redirigent vers l'accueil.", "fr"),
+])
+def test_two_problems_announced_in_the_subject_are_asked(ads: TriageContext, subject: str,
+                                                         body: str, locale: str) -> None:
+    got, missing = _read(ads, body, "publisher-support", locale, subject=subject)
+    assert "problem_type" not in got
+    assert "problem_type" in missing
+
+
+def test_a_subject_without_an_announcement_cuts_nothing(ads: TriageContext) -> None:
+    got, _ = _read(ads, "SID 50211876. my October commissions still show as pending, and "
+                   "second, nobody answered my last e-mail.", "publisher-support", "en",
+                   subject="commissions")
+    assert got.get("problem_type") == "pub_payments"
+
+
+# ------------------------------------------------------------------ more vocabulary
+
+
+def test_only_watching_is_a_viewer(stream: TriageContext) -> None:
+    got, _ = _read(stream, "아들이 만들어준 계정으로 노래 방송을 구경만 하고 있는데요, 엊그제부터 "
+                   "화면이 까맣게만 나옵니다.", "submit-a-request", "ko")
+    assert got.get("occupation") == "occ_user"
+
+
+def test_a_false_friend_names_the_character_and_the_loss(games: TriageContext) -> None:
+    got, _ = _read(games, "sorry my english is not so good. I lose my Tidal Glider last week, "
+                   "I am sure I not sell him. My personage is called Mariposa.",
+                   "in-game-issues", "en", product="game_archeage")
+    assert got.get("character_name") == "Mariposa"
+    assert got.get("ingame_category") == "ingame_lost_item"

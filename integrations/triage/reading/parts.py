@@ -33,14 +33,15 @@ _SECOND = re.compile(
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
 
 
-def parts(text: str) -> tuple[str, str] | None:
+def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
     """``text`` cut where its second announced problem starts, or None when it announces
-    none (or marks no second part)."""
+    none (or marks no second part); ``announced``: another text of the ticket (its
+    subject: "two things") announced them."""
     folded = fold(text)
     if len(folded) != len(text):
         return None  # offsets would not match: never cut
     numbered = _FIRST_NUMBERED.search(folded)
-    if numbered is None and not _ANNOUNCED.search(folded):
+    if numbered is None and not announced and not _ANNOUNCED.search(folded):
         return None
     start = numbered.end() if numbered is not None else 0
     second = _SECOND.search(folded, start)
@@ -54,9 +55,12 @@ def parts(text: str) -> tuple[str, str] | None:
 def split_texts(texts: Sequence[tuple[str, str]]
                 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
     """The requester's texts as two readings, the first text that announces two problems
-    cut in two (the others are left out of both), or None."""
+    (or follows a subject that does) cut in two (the others are left out of both), or
+    None."""
+    announced = any(_ANNOUNCED.search(fold(text)) for source, text in texts
+                    if source == "subject")
     for source, text in texts:
-        cut = parts(text)
+        cut = parts(text, announced and source != "subject")
         if cut is not None:
             return [(source, cut[0])], [(source, cut[1])]
     return None
