@@ -8,7 +8,9 @@ game example's vocabulary for an authenticator app's code and for a payment meth
 shop does not list yet; two problems announced in the subject ("two things") and marked in
 the body ("first, … second, …") are asked, as when the body announces them; and more
 vocabulary: only watching ("구경만") is a viewer's, a false friend ("my personage") names the
-character, "I lose my" a lost item."""
+character, "I lose my" a lost item; a date said after the thing is told to work elsewhere
+("my card works everywhere else, I bought groceries with it this morning") dates that use,
+not the problem."""
 
 from __future__ import annotations
 
@@ -171,3 +173,27 @@ def test_a_false_friend_names_the_character_and_the_loss(games: TriageContext) -
                    "in-game-issues", "en", product="game_archeage")
     assert got.get("character_name") == "Mariposa"
     assert got.get("ingame_category") == "ingame_lost_item"
+
+
+# ------------------------------------------------------------------ a use that worked
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("The shop said my Visa card was refused. My card works everywhere else, I bought "
+     "groceries with it this morning.", "en"),
+    ("La boutique refuse ma carte. Elle marche partout ailleurs, j'ai fait mes courses avec "
+     "hier.", "fr"),
+    ("A loja recusa meu cartão. Funciona em outros lugares, paguei o mercado com ele ontem.",
+     "pt-br"),
+])
+def test_a_date_of_a_use_elsewhere_is_not_the_problems(games: TriageContext, body: str,
+                                                       locale: str) -> None:
+    got, missing = _read(games, body, "unable-to-purchase", locale, product="game_trove")
+    assert "occurred_on" not in got
+    assert "occurred_on" in missing
+
+
+def test_the_problems_date_before_elsewhere_still_counts(games: TriageContext) -> None:
+    got, _ = _read(games, "ma carte a été refusée hier alors qu'elle marche partout ailleurs",
+                   "unable-to-purchase", "fr", product="game_trove")
+    assert got.get("occurred_on") == "2026-03-11"

@@ -487,16 +487,30 @@ _CLAUSE_END = re.compile(r"[.!?;,\n]|\s(?:and|but|et|mais|e|mas)\s|"
                          r"(?<=[\uac00-\ud7a3])(?:고|는데|은데|지만|니까|면서)\s")
 
 
+#: The thing said to work elsewhere ("my card works everywhere else, I bought groceries with
+#: it this morning", "ma carte marche partout ailleurs", "funciona em outros lugares", "다른
+#: 데서는 잘 돼요"): a date in that sentence is of the use that worked, not of the problem.
+_ELSEWHERE = re.compile(r"\b(?:everywhere else|elsewhere|partout ailleurs|ailleurs|"
+                        r"em outros lugares|em outro lugar|em qualquer outro lugar)\b|"
+                        r"다른\s*(?:곳|데)\s*(?:에서|서)")
+
+
 def _side_act(folded: str, start: int, end: int) -> bool:
     """True when the date at ``folded[start:end]`` stands in a clause telling a side act
-    (`_SIDE_THING` updated or installed, `_SIDE_ACT`) that no `_ONSET` ties the problem to."""
+    (`_SIDE_THING` updated or installed, `_SIDE_ACT`) that no `_ONSET` ties the problem to,
+    or after words telling the thing works elsewhere (`_ELSEWHERE`)."""
     begin = max((m.end() for m in _CLAUSE.finditer(folded, 0, start)), default=0)
     stop = next((m.start() for m in _CLAUSE.finditer(folded, end)), len(folded))
     clause = folded[begin:stop]
     if _ONSET.search(clause):
         return False
-    return bool((_SIDE_THING.search(clause) and _SIDE_UPDATE.search(clause))
-                or _SIDE_ACT.search(clause))
+    if (_SIDE_THING.search(clause) and _SIDE_UPDATE.search(clause)) or _SIDE_ACT.search(clause):
+        return True
+    # said before the date, in its clause or the one before it, in its sentence
+    sentence = max((m.end() for m in _SENTENCE_STOP.finditer(folded, 0, start)), default=0)
+    stops = [m.end() for m in _CLAUSE.finditer(folded, sentence, begin)]
+    return _ELSEWHERE.search(folded, stops[-2] if len(stops) > 1 else sentence,
+                             start) is not None
 
 
 #: A retry: the requester's act done again ("tried again today", "j'ai réessayé ce
@@ -559,7 +573,8 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
     found: list[tuple[int, date, float, str]] = []
     taken: list[tuple[int, int]] = []
     side = bool(_SIDE_ACT.search(folded) or (_SIDE_THING.search(folded)
-                                             and _SIDE_UPDATE.search(folded)))
+                                             and _SIDE_UPDATE.search(folded))
+                or _ELSEWHERE.search(folded))
 
     def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
         if day <= today and not any(s < end and start < e for s, e in taken):
