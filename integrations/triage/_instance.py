@@ -26,6 +26,7 @@ from jsonschema.exceptions import ValidationError
 from integrations.model import Condition, Field, Form, Ticket
 from integrations.triage.reading import (
     DEFAULT_THRESHOLDS,
+    TWO_PROBLEMS,
     Evidence,
     Opinion,
     Reader,
@@ -41,6 +42,7 @@ from integrations.triage.reading.matcher import in_anothers_clause, is_someone_e
 from integrations.triage.reading.names import identifier_role
 from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms
+from integrations.triage.reading.words import placeholder
 from integrations.workspace import DEFAULT_CAP, safe_search
 
 __all__ = [
@@ -737,6 +739,8 @@ def _valid_alone(spec: FormSpec, key: str, value: Any) -> bool:
     if f is not None and f.kind == "dropdown" and f.options:
         # a dropdown's schema is its options' consts: a set lookup, not a oneOf validation
         return isinstance(value, str) and value in spec.option_values[key]
+    if isinstance(value, str) and placeholder(value):
+        return False  # "Error: none", "Steps: same as above": the item left empty
     check = spec.property_checks.get(key)
     if check is not None and check(value):
         return True
@@ -846,6 +850,7 @@ def evaluate(
                 and evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
             continue  # (a learned fill met its threshold in `second_opinion`)
         _take(spec, key, evidence, instance, extracted)
+    _one_of_two(spec, ambiguous, instance, extracted)
     missing = _missing(spec, instance, ambiguous)
     optional: list[MissingItem] = []
     files = [*ticket.attachments,
@@ -876,6 +881,21 @@ def evaluate(
             (missing if att.required else optional).append(item)
     return Evaluation(instance=instance, extracted=tuple(extracted), missing=tuple(missing),
                       optional=tuple(optional))
+
+
+def _one_of_two(spec: FormSpec, ambiguous: Mapping[str, Evidence], instance: dict[str, Any],
+                extracted: list[Extracted]) -> None:
+    """Two problems announced and their dropdown asked (`TWO_PROBLEMS`): a value read for a
+    field only that dropdown's options require belongs to one of them, unknown which (the
+    quest's name or the lost mount's?), so it is not written."""
+    split = {k for k, e in ambiguous.items() if e.note.startswith(TWO_PROBLEMS)}
+    if not split:
+        return
+    tied = {str(ch.field) for c in spec.form.conditions if str(c.parent) in split
+            for ch in c.children if ch.required} - set(spec.schema.get("required", ()))
+    for e in [e for e in extracted if e.key in tied and e.evidence is not None]:
+        extracted.remove(e)
+        instance.pop(e.key, None)
 
 
 def _missing(spec: FormSpec, instance: Mapping[str, Any],

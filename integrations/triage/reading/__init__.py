@@ -63,6 +63,7 @@ from integrations.triage.reading.vocabulary import field_synonyms, option_keywor
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "TWO_PROBLEMS",
     "Evidence",
     "Hit",
     "Matcher",
@@ -222,6 +223,8 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
 
 #: The model's lowest probability for a part's option (`_two_problems`).
 _PART_FILL = 0.5
+#: How a dropdown asked because two problems were announced notes it (`_two_problems`).
+TWO_PROBLEMS = "two problems announced"
 
 
 def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
@@ -255,7 +258,7 @@ def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
     if len(values) < 2 or values[0] == values[1]:
         return evidence
     return replace(evidence, value=None, choices=tuple(values),
-                   note=f"two problems announced: {values[0]} in one, {values[1]} in the other")
+                   note=f"{TWO_PROBLEMS}: {values[0]} in one, {values[1]} in the other")
 
 
 def _once(memo: dict[Any, Any] | None, slot: tuple[str, str],

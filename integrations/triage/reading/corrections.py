@@ -29,9 +29,13 @@ _WEAK = r"(?:I mean|I meant|quer dizer|je veux dire)"
 #: The word taken back (a handle, a number, a word with its trailing dots), the separator
 #: (a dash, comma, dots: never a sentence's end) and the marker with what follows it.
 _WORD = r"(?<![\w@.-])\w[\w@.'-]*?"
+#: The copula a correction may repeat: "name is grimsby-main no wait its grimsby_main"
+#: (struck with it when the word taken back followed one: `_COPULA_BEFORE`).
+_AGAIN = r"(?P<again>(?:it['’]?s|it is|it was|c['’]?est|c['’]?[ée]tait|[ée]|era)\b[ \t]*)?"
+_COPULA_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|est|c['’]?est|[ée]|era|[ée]tait)|[:=])[ \t]*$")
 _TAKEN_BACK = re.compile(
     _WORD + r"(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b" + _STRONG
-    + r"\b[ \t]*[,:]?[ \t]*"
+    + r"\b[ \t]*[,:]?[ \t]*" + _AGAIN
     + r"|" + _WORD + r"(?:[ \t]*[—–]{1,2}|\.{2,3}|…)[ \t]*\b" + _WEAK + r"\b[ \t]*[,:]?[ \t]*"
     # a bare "no" only after a dash: "it was Tuesday — no, Wednesday"
     + r"|" + _WORD + r"[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b[ \t]*,[ \t]*",
@@ -98,4 +102,12 @@ def taken_back(text: str) -> str:
     lowered = text.casefold()
     if not any(w in lowered for w in _WORDS):
         return text
-    return _TAKEN_BACK.sub("", _slips(text))
+    text = _slips(text)
+
+    def strike(m: re.Match[str]) -> str:
+        again = m.group("again")
+        if again and not _COPULA_BEFORE.search(text, 0, m.start()):
+            return again  # "Lundi, non pardon, c'était mardi": the copula stays
+        return ""
+
+    return _TAKEN_BACK.sub(strike, text)

@@ -40,7 +40,8 @@ def spaced(name: str) -> str:
     """A field's name as a pattern; Korean compounds are written with or without their
     spaces ("거래ID", "계정이름" for "거래 ID", "계정 이름"); a word of three letters or
     more is met without its accents too, as players type them ("id da transacao",
-    "numero de referencia", "mon heros"; a short word keeps them: "é" is not "e", "and")."""
+    "numero de referencia", "mon heros"; a short word keeps them: "é" is not "e", "and"),
+    and a long one with a doubled letter typed once ("acount")."""
     if HANGUL.search(name):
         return re.escape(name).replace("\\ ", r"\s*")
     parts = [_unaccented(w) if len(w) >= 3 else re.escape(w) for w in re.split(r"(\s+)", name)]
@@ -55,9 +56,15 @@ _OWN = r"(?:own\s+|propre\s+|pr[oó]pri[oa]\s+)?"
 
 
 def _unaccented(word: str) -> str:
-    """A word as a pattern meeting it with or without its accents."""
-    return "".join(f"[{c}{fold(c)}]" if fold(c) != c.casefold() and len(fold(c)) == 1
-                   else re.escape(c) for c in word)
+    """A word as a pattern meeting it with or without its accents, and (six letters or
+    more) with a doubled letter typed once: "acount", "adress" for "account", "address"
+    (not shorter: "nommé" typed "nomé" would meet Portuguese "nome")."""
+    out = [f"[{c}{fold(c)}]" if fold(c) != c.casefold() and len(fold(c)) == 1
+           else re.escape(c) for c in word]
+    if len(word) >= 6:
+        out = [p + "?" if i and c.isalpha() and c == word[i - 1] else p
+               for i, (c, p) in enumerate(zip(word, out, strict=True))]
+    return "".join(out)
 
 
 #: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리", "패트론 90일권" (not

@@ -127,6 +127,29 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"지난\s*주(?!말|\s*[월화수목금토일]요일)", "week"),
     ))
 
+#: This evening, said before it came ("j'ai un event ce soir avec ma guilde", written at
+#: 14:40): a time still to come dates no problem. From `_EVENING` on, it may be past.
+_TONIGHT = re.compile(r"this evening|tonight|ce soir|esta noite|hoje a noite|hoje de noite|"
+                      r"오늘\s*(?:밤|저녁)")
+_EVENING = 18
+#: A verb in the past in the words' clause ("my Visa got declined three times tonight",
+#: "a été refusée ce soir", "caiu hoje à noite", "오늘 밤에 튕겼어요"): the evening is over.
+_PAST_VERB = re.compile(
+    r"(?i)\b(?:\w+ed|got|was|were|did|had|went|came|broke|lost|kept|"
+    r"(?:ai|as|a|avons|avez|ont|est|suis|sont|été)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées)|\w+ait|"
+    r"\w{2,}(?:ei|ou|eu|iu)|foi|era|estava)\b|"
+    # Korean: a syllable ending in the past's ㅆ ("했", "었", "튕겼", "됐"; not "있", to be,
+    # nor the future's "겠")
+    "[" + "".join(c for i in range(399) if (c := chr(0xAC00 + 28 * i + 20)) not in "있겠")
+    + "]")
+
+
+def _told_past(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` tells something past (`_PAST_VERB`)."""
+    begin = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return _PAST_VERB.search(text, begin, stop) is not None
+
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
@@ -475,7 +498,13 @@ _SIDE_ACT = re.compile(
     r"(?:i|we|i've|we've)\s+(?:already\s+|also\s+)?(?:contact|email|e-mail|call|phon|messag)ed|"
     r"wrote to|reached out|ecrit a|ecrit au|"
     r"ecrit aux|appele|contacte|mandei (?:um )?e-?mail|liguei|contatei|"
-    r"entrei em contato|falei com)\b|재설치|다시 설치|무결성 검사|파일 검사|"
+    r"entrei em contato|falei com|"
+    # an earlier ticket's fate: "my first ticket got closed on Monday", "ma demande a été
+    # fermée lundi", "o chamado foi fechado segunda"
+    r"(?:ticket|case|request|demande|dossier|chamado|pedido|protocolo)\b[^.!?\n]{0,40}?"
+    r"\b(?:closed|opened|answered|submitted|ferme\w*|cloture\w*|ouvert\w*|fechad\w*|"
+    r"encerrad\w*|abert\w*|respondid\w*))\b|재설치|다시 설치|무결성 검사|파일 검사|"
+    r"문의\S*\s+(?:\S+\s+){0,3}?(?:닫|종료|종결)|"
     r"문의(?:했|드렸|남겼)|전화(?:했|해 ?봤|드렸)|연락(?:했|드렸)")
 _ONSET = re.compile(r"\b(?:since|after|ever since|depuis|apres|desde|depois)\b|"
                     r"이후|후로|후부터|부터|그때부터|나서")
@@ -594,6 +623,9 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
             add(m.start(), m.end(), ago, EXACT, text[m.start():m.end()])
     for pattern, rule in _RELATIVE:
         for m in pattern.finditer(folded):
+            if rule == "d0" and local.hour < _EVENING and _TONIGHT.match(folded, m.start()) \
+                    and not _told_past(text, m.start(), m.end()):
+                continue  # "j'ai un event ce soir", written in the afternoon: still to come
             if rule.startswith("d"):
                 day, confidence = today - timedelta(days=int(rule[1:])), EXACT
             elif rule == "weekend":

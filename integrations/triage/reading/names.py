@@ -1358,6 +1358,8 @@ class NameReader:
                 if cued is None:
                     continue
                 name, at, end = cued
+                if "\n" in capped[m.start():at] or "\n" in capped[end:m.end()]:
+                    continue  # "Achat : … Starter Pack / Moyen de paiement : …": a line's end
                 if self._own_thing and _PERSON_BEFORE.search(capped[max(0, at - 40):at]):
                     continue  # "jogo com meu amigo Pedro": a person, not the requester's own
                 cut = _DE_TAIL_END.search(name)

@@ -20,8 +20,9 @@ __all__ = ["parts", "split_texts"]
 #: The requester announcing more than one problem (folded).
 _ANNOUNCED = re.compile(
     r"\b(?:two|2|couple\s+of|a\s+few|several)\s+(?:\w+\s+)?(?:things|issues|problems|"
-    r"questions|requests)\b|"
-    r"\bdeux\s+(?:\w+\s+)?(?:trucs|choses|problemes|questions|soucis|demandes)\b|"
+    r"questions|requests|bugs)\b|"
+    r"\bdeux\s+(?:\w+\s+)?(?:trucs|choses|problemes|questions|soucis|demandes|affaires|"
+    r"sujets|points|bugs)\b|"
     r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas|duvidas|questoes|perguntas)\b|"
     r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas|assuntos|pedidos)\b|"
     r"두\s*가지|2\s*가지|두\s*개(?:의)?\s*(?:문제|문의|질문|여쭤|물어|궁금)")

@@ -314,3 +314,23 @@ def behalf_words(folded: str) -> frozenset[str]:
     if m is None:
         return frozenset()
     return frozenset(re.findall(r"[^\W\d_]+", folded[m.start():m.end() + 40]))
+
+
+#: An answer that holds no value: "n/a", "none", "same as above", "idem", "néant", "mesma
+#: coisa de antes", "없음", "모름" (folded, whole): the requester filling a list of labels
+#: leaves the item empty, so "Error: none" states no error message.
+_PLACEHOLDER = re.compile(
+    r"(?:n/?a|none|nothing|nil|null|unknown|not sure|no idea|idk|i don't know|i dont know|"
+    r"(?:same|see|as)(?:\s+as)?\s+(?:above|before)|same|ditto|"
+    r"aucun|aucune|aucune idee|pas d.idee|rien|neant|idem|pareil|inconnu|je (?:ne )?sais pas|"
+    r"jsp|voir (?:plus )?haut|sem ideia|"
+    r"(?:comme|pareil qu'?|idem qu'?)\s*(?:au-dessus|avant|plus haut)|"
+    r"nenhum|nenhuma|nada|nao sei|sei la|(?:a )?mesma coisa(?: de antes| de cima)?|"
+    r"o mesmo(?: de antes| de cima)?|igual(?: a cima| acima| antes)?|ver acima|"
+    r"없음|없어요|없습니다|모름|몰라요|모르겠어요|모르겠습니다|잘 모르겠어요|상동|동일|"
+    r"위와 같음|위와 동일|위랑 같음|위와 같아요|[-–—?./]+)")
+
+
+def placeholder(value: str) -> bool:
+    """True when a free-text value is no value (`_PLACEHOLDER`: "n/a", "same as above")."""
+    return _PLACEHOLDER.fullmatch(fold(value).strip(" .!,;:'\"()")) is not None
