@@ -71,7 +71,7 @@ headers), kept unseen for the next session, measured again at its start, then op
 measured at its start and after fresh32's fixes (in the headers), then opened.
 ``fresh34`` (``*-fresh34.yaml``): written blind in session 17 with the same brief before fresh33
 was opened, measured then (in the headers), kept unseen; the example workspaces'
-``learned.json`` is trained on neither fresh33 nor fresh34 yet.
+``learned.json`` is trained on every split but this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets
