@@ -9,12 +9,15 @@ it; a correction that repeats its copula ("grimsby-main no wait its grimsby_main
 the value after the first copula; a label typed with a doubled letter once ("acount is …")
 is still the label; "deux affaires" announces two problems, and then a value read for a
 field only the asked dropdown requires (the quest's name, or the mount's?) is not written;
-and the game example's vocabulary for an e-mail on file, a launcher that "could not
-connect", a "quest" in French and a hateful name in Korean."""
+the game example's vocabulary for an e-mail on file, a launcher that "could not connect",
+a "quest" in French and a hateful name in Korean; a reply that is one act ("j'ai juste
+ouvert le rapport des clics") is the steps taken; and an act tried ("tried to copy",
+"tentei copiar") after a greeting run on into it ("bom dia eu abri …") is a step."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -194,3 +197,50 @@ def test_game_vocabulary(games: TriageContext, form: str, body: str, locale: str
                          value: str) -> None:
     got, _ = _read(games, body, form, locale, product="game_trove")
     assert got.get(key) == value
+
+
+# ------------------------------------------------------------------ steps
+
+
+@pytest.mark.parametrize(("reply", "locale"), [
+    ("j'ai juste ouvert le rapport des clics comme d'hab", "fr"),
+    ("I just opened the clicks report like every day", "en"),
+    ("só abri o relatório de cliques como sempre", "pt-br"),
+])
+def test_a_reply_that_is_one_act_is_the_steps(ads: TriageContext, reply: str,
+                                              locale: str) -> None:
+    ticket = on(ads, "mes stats de clics sont a zero depuis avant hier, bug technique, "
+                "firefox sous ubuntu 22.04. SID 66120934", form="publisher-support",
+                locale=locale)
+    first = ticket.comments[0]
+    ticket = replace(ticket, comments=(first, replace(
+        first, id=2, body=reply, created_at=first.created_at + timedelta(hours=1))))
+    d = decide(ticket, ads)
+    assert written(ads, d).get("steps_taken") == reply
+
+
+def test_a_reply_that_is_no_act_is_no_steps(ads: TriageContext) -> None:
+    ticket = on(ads, "mes stats de clics sont a zero, bug technique, firefox sous ubuntu "
+                "22.04. SID 66120934", form="publisher-support", locale="fr")
+    first = ticket.comments[0]
+    ticket = replace(ticket, comments=(first, replace(
+        first, id=2, body="merci de regarder vite svp", created_at=first.created_at
+        + timedelta(hours=1))))
+    assert "steps_taken" not in written(ads, decide(ticket, ads))
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    ("bom dia eu abri o painel pelo celular e tentei copiar o link do produto e não copia "
+     "nada. uso safari no ios 17, problema técnico. meu sid é 80012945", "pt-br",
+     "eu abri o painel pelo celular e tentei copiar o link do produto"),
+    ("good morning I opened the dashboard on my phone and tried to copy the product link "
+     "and nothing copies. safari on ios 17, technical problem. SID 80012945", "en",
+     "I opened the dashboard on my phone and tried to copy the product link"),
+    ("J'ai ouvert le tableau de bord et j'ai essayé de copier le lien du produit, rien ne "
+     "se copie. safari ios 17, problème technique. SID 80012945", "fr",
+     "J'ai ouvert le tableau de bord et j'ai essayé de copier le lien du produit"),
+])
+def test_an_act_tried_after_a_greeting_is_a_step(ads: TriageContext, body: str, locale: str,
+                                                 steps: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale)
+    assert str(got.get("steps_taken", "")).startswith(steps)

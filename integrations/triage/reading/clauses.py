@@ -25,6 +25,7 @@ from integrations.triage.reading.steps import (
     ONSET_KO,
     acts_at,
     listed,
+    opens_with_act,
     result_stop,
     sequence,
 )
@@ -146,6 +147,14 @@ class ClauseReader:
                 found = self._when_clause(capped, m, source, locale)
                 if found is not None:
                     return found
+        # last, a reply that is one act ("j'ai juste ouvert le rapport des clics comme
+        # d'hab"): the answer to "what did you do?", one act being all there was
+        for source, text in texts if self._steps else ():
+            reply = _one_act_reply(source, text)
+            if reply is not None:
+                return Evidence(key=self.field.key, value=reply, span=clip(reply),
+                                method="sentence", locale=locale, confidence=CLAUSE,
+                                source=source)
         return None
 
     def _when_clause(self, capped: str, m: re.Match[str], source: str, locale: str,
@@ -532,6 +541,31 @@ _KO_SEQUENCE = re.compile(r"[\uac00-\ud7a3]\s*후\s|(?<=[\uac00-\ud7a3])(?<!에)
 #: "Relatórios -> Exportar", "로그인 → 링크 메뉴"); never a quoted reply ("> on Monday"),
 #: an amount ("> 100") nor a French quote ("« Erreur 403 » qui").
 _PATH = re.compile(r"(?<=[^\W\d])[ \t]*" + MENU_ARROW + r"[ \t]*(?=[^\W\d])")
+#: An act told as the time of the problem ("When I open the dashboard I get a blank page"):
+#: the problem's moment, no step taken (folded).
+_WHEN_LEAD = re.compile(r"\s*(?:when|whenever|every time|each time|as soon as|once|quand|"
+                        r"lorsqu|des que|chaque fois|a chaque fois|quando|sempre que|"
+                        r"toda vez|cada vez|assim que|logo que)\b")
+#: What ends a clause or joins another to it.
+_ONE_CLAUSE_ENDS = re.compile(r"[.!?\n,;:]|\s(?:and|then|but|et|puis|mais|e|depois|mas|ai)\s")
+
+
+def _one_act_reply(source: str, text: str) -> str | None:
+    """A requester's reply that is one clause starting with an act (`opens_with_act`), with
+    no result after it ("je clique sur Performance et ça plante" tells when the problem
+    shows, as one act alone does) and nothing joined to it (a sequence is `sequence`'s to
+    read), whole."""
+    value = text.strip().rstrip(".!")
+    if not source.startswith("comment") or len(value) > 200 or _ONE_CLAUSE_ENDS.search(value):
+        return None
+    folded = fold(value)
+    if len(folded) != len(value) or not opens_with_act(folded) or \
+            _WHEN_LEAD.match(folded) or result_stop(folded, 0, len(folded)) < len(folded) or \
+            _CONTACT.search(folded) or substance(value) < CLAUSE_MIN:
+        return None
+    return value
+
+
 #: Contacting someone (a bank, support, a friend) is not a step taken on the problem.
 _CONTACT = re.compile(
     r"(?<!\w)(?:contact(?:ed|ing|e|er|ei|ar)?|ask(?:ed|ing)|call(?:ed|ing)|email(?:ed|ing)|"

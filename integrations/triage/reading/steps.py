@@ -25,7 +25,8 @@ from integrations.triage.reading.normalise import fold
 #: A Hangul syllable.
 HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
 
-__all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "acts_at", "listed", "result_stop", "sequence"]
+__all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "acts_at", "listed", "opens_with_act",
+           "result_stop", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -36,6 +37,8 @@ _ACT = (
     # an adverb of manner too: "i literally just typed …", "I simply clicked …"
     r"(?:(?:i|we)\s+(?:(?:had|'d|have|'ve)\s+)?(?:(?:literally|simply|only|really)\s+)?"
     r"(?:just\s+|then\s+|first\s+|already\s+)?)?"
+    # an act tried: "I tried to copy the link", "j'ai essayé de copier", "tentei copiar"
+    r"(?:tr(?:y|ied)\s+to\s+)?"
     r"(?:go(?:es)?\s+(?:to|into|in)|went\s+(?:to|into|in)|head(?:ed)?\s+to|"
     r"navigate(?:d)?\s+to|open(?:ed)?|click(?:ed)?|tap(?:ped)?|press(?:ed)?|hit|"
     r"select(?:ed)?|choose|chose|pick(?:ed)?|enter(?:ed)?|type(?:d)?|paste(?:d)?|"
@@ -58,10 +61,11 @@ _ACT = (
     r"(?:ai|avais)\s+(?:juste\s+|seulement\s+|simplement\s+|d'abord\s+|deja\s+)?"
     r"(?:modifie|change|passe|active|desactive|installe|desinstalle|supprime|remplace|"
     r"renomme|configure|connecte|deconnecte|vide|efface|recharge|redemarre)|"
-    r"(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
+    r"(?:(?:ai\s+)?essaye\s+(?:de\s+|d'))?"
+    r"(?:(?:suis\s+)?alle\s+(?:dans|sur)|aller\s+(?:dans|sur|a)|cliquer|ouvrir|choisir|"
     r"selectionner|taper|saisir|coller|valider|se\s+connecter|telecharger|exporter|appuyer|"
     r"cocher|remplir|generer|ajouter|changer|modifier|filtrer|trier|appliquer|confirmer|"
-    r"mettre)"
+    r"mettre|copier))"
     r"|(?:eu\s+|a gente\s+)?(?:entro\s+(?:em|no|na|nos|nas)|vou\s+(?:em|no|na|pra|para|"
     r"ate)|clico|abro|digito|seleciono|escolho|aperto|preencho|coloco|salvo|acesso|baixo|"
     r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|mudo|troco|altero|filtro|"
@@ -72,7 +76,9 @@ _ACT = (
     r"adicionei|copiei|mudei|troquei|alterei|filtrei|ordenei|apliquei|confirmei|marquei|"
     r"pus|ativei|desativei|instalei|desinstalei|"
     # the pluperfect: "(eu) tinha mudado o tema", "havia instalado"
-    r"(?:tinha|havia)\s+(?:ja\s+|acabado\s+de\s+)?[a-z]{2,}(?:ado|ido))")
+    r"(?:tinha|havia)\s+(?:ja\s+|acabado\s+de\s+)?[a-z]{2,}(?:ado|ido)|"
+    r"tentei\s+(?:copiar|abrir|clicar|entrar|gerar|exportar|baixar|acessar|colar|salvar|"
+    r"selecionar|escolher|atualizar|instalar|fazer\s+login|logar|mudar|trocar|alterar))")
 #: After an act's verb, words that make it a noun or a state ("export fails", "download
 #: button", "acesso negado"): no act.
 _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|didn'?t|"
@@ -87,6 +93,10 @@ _JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
 _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro|"
          # "just opened the site", "só abri o app": nothing but the acts
          r"just|only|simply|juste|seulement|simplement|so|apenas|simplesmente|"
+         # a greeting run on into the acts, as dictated: "bom dia eu abri o painel …"
+         # (left out of the steps: `_GREETING`)
+         r"hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|salut|"
+         r"bom\s+dia|boa\s+(?:tarde|noite)|oi|ola|"
          # the acts as the time of the problem: "when I pick … and click …, it fails"
          r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
          r"toda vez que|"
@@ -98,6 +108,9 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
          r"before\s+(?:it|this|that|the\s+[^\W\d]+)\s+[^\W\d]+|"
          r"avant\s+qu(?:e\s+|')(?:ca|cela|il|elle|le\s+[^\W\d]+|la\s+[^\W\d]+)\s+"
          r"(?:ne\s+)?[^\W\d]+|antes\s+de\s+(?:dar|travar|quebrar|parar|sumir)(?:\s+erro)?)\s+)*")
+#: A greeting opening the sentence of acts, no act of them.
+_GREETING = re.compile(r"(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|"
+                       r"salut|bom\s+dia|boa\s+(?:tarde|noite)|oi|ola)\b[\s,!]*")
 #: In the last act's clause, the result told without a join: a new subject and its state
 #: ("… click export the button goes grey", "… clico em exportar o botão fica cinza", "…
 #: je clique sur exporter le bouton devient gris"): the steps end before it.
@@ -231,6 +244,8 @@ def _sequence_in(text: str, folded: str, begin: int, end: int) -> tuple[int, int
         if (m and b > m.end()) or (run and _continues(folded, run[-1], (a, b), clauses[i + 1:])) \
                 or (run and _bridges(text, folded, (a, b), clauses[i + 1:])):
             start = a + len(folded[a:b]) - len(folded[a:b].lstrip())
+            if not run and (greeting := _GREETING.match(folded, start, b)):
+                start = greeting.end()
             run.append((start, b))
             continue
         if len(run) >= 2:
@@ -245,6 +260,13 @@ def _sequence_in(text: str, folded: str, begin: int, end: int) -> tuple[int, int
     if _NOT_TAKEN.search(folded, begin, best[0][0] + 24):
         return None
     return best[0][0], result_stop(folded, best[-1][0], best[-1][1])
+
+
+def opens_with_act(folded: str) -> bool:
+    """True when ``folded`` starts with an act on the product and its object (`_ACT`: "j'ai
+    juste ouvert le rapport", "I clicked Export"), not only the requester as a subject."""
+    m = _CLAUSE_ACT.match(folded)
+    return m is not None and len(folded) > m.end()
 
 
 def acts_at(folded: str, start: int, stop: int) -> bool:
