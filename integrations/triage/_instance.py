@@ -36,7 +36,7 @@ from integrations.triage.reading import (
 )
 from integrations.triage.reading.context import in_doubt
 from integrations.triage.reading.corrections import taken_back
-from integrations.triage.reading.forwarded import own_words
+from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.names import identifier_role
@@ -783,7 +783,8 @@ def evaluate(
             instance[key] = value
     extracted: list[Extracted] = []
     ambiguous: dict[str, Evidence] = {}
-    texts = [(source, taken_back(text)) for source, text in texts]  # "X — non pardon, Y": Y
+    # "X — non pardon, Y": Y; "Sent from my iPhone" is the mail app's, not the requester's
+    texts = [(source, taken_back(without_signature(text))) for source, text in texts]
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
     # someone else's words (a forwarded e-mail, quoted lines), left out of the requester's own

@@ -183,7 +183,8 @@ def _wide(keywords: Sequence[str], language: str) -> list[re.Pattern[str]]:
 #: requester states the consent's meaning in other words: it ticks like a keyword (the
 #: restatement alone, "pas de retour possible, je crois", still ticks nothing).
 _KNOWN_BEFORE = re.compile(
-    r"\b(?:know|understand|get|reali[sz]e|am\s+aware|i'?m\s+aware|accept|"
+    r"\b(?:know|understand|get|reali[sz]e|(?:am|i'?m)\s+(?:(?:fully|well|totally|completely)\s+)?"
+    r"aware|accept|"
     r"sais|comprends|suis\s+(?:bien\s+)?conscient|suis\s+(?:bien\s+)?consciente|ai\s+compris|"
     r"suis\s+au\s+courant|accepte|sei|entendo|entendi|compreendo|(?:estou|to)\s+ciente|"
     r"aceito)\b(?:\s+(?:well|bien|fully|totally|completely|perfeitamente|parfaitement))?"
@@ -205,8 +206,12 @@ _DELETION_SUBJECT = re.compile(
     r"(?:\s*,\s*(?:c'est|ca|isso|it'?s))?\s+(?:(?:e|est|is|will\s+be|sera)\s+)?$|"
     # the deletion as a time clause: "once it is deleted it", "une fois supprimé, il",
     # "depois de apagada ela"
-    r"(?:once|after)\s+(?:it|the\s+account|my\s+account|it'?s)\s+(?:is\s+|has\s+been\s+)?"
-    r"(?:deleted|removed|erased|closed|gone)\s*,?\s+(?:it\s+|everything\s+|they\s+)?$|"
+    r"(?:once|after)\s+(?:(?:it|the\s+account|my\s+account|it'?s)\s+(?:is\s+|has\s+been\s+)?)?"
+    r"(?:deleted|removed|erased|closed|gone)\s*,?\s+(?:it\s+|everything\s+|they\s+|"
+    r"(?:the|my)\s+account(?:\s+and\s+(?:its|my|all\s+(?:its|my))\s+\w+)?\s+)?$|"
+    # the account itself, and what goes with it: "I am aware that the account and its
+    # characters cannot be restored"
+    r"(?:the|my)\s+account(?:\s+and\s+(?:its|my|all\s+(?:its|my))\s+\w+)?\s+$|"
     r"une\s+fois\s+(?:le\s+compte\s+)?(?:supprime|efface|ferme)e?s?\s*,?\s+"
     r"(?:il\s+|on\s+|ca\s+|c'est\s+)?$|"
     r"depois\s+de\s+(?:apagad|excluid|deletad)[ao]s?\s*,?\s+(?:ela\s+|ele\s+|isso\s+)?$")

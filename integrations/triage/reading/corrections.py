@@ -18,6 +18,8 @@ __all__ = ["taken_back"]
 #: A correction marker, in the workspace languages: "no sorry", "sorry, I mean", "non pardon",
 #: "ou melhor", "아 아니다": it takes back the word before it after a comma too.
 _STRONG = (
+    # an interjection may open it: "marie_lou92, ah non pardon, marie_lou93"
+    r"(?:(?:ah|oh|euh|eh|oops|ops)[ \t]*,?[ \t]*)?"
     r"(?:no,? (?:wait|sorry)|wait,? no|sorry,? (?:I mean|I meant|no)|or rather|"
     r"actually,? no|non,? pardon|pardon,? non|enfin,? non|euh,? non|ou plut[ôo]t|"
     r"non,? attendez|ou melhor|n[ãa]o,? pera|아 아니다|아 아니|아니 아니|아니다)")

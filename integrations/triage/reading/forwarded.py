@@ -18,7 +18,7 @@ import re
 
 from integrations.triage.reading.words import RELATIVES_KO, RELATIVES_LATIN
 
-__all__ = ["own_subject", "own_words", "without_logs"]
+__all__ = ["own_subject", "own_words", "without_logs", "without_signature"]
 
 #: A mail client's forwarding or original-message marker, on a line of its own.
 _MARKER = re.compile(
@@ -64,6 +64,24 @@ _OWN = re.compile(
     r"|제가 (?:전에 |이전에 |먼저 )?보낸")
 
 
+#: A mail app's signature ending the text: "Sent from my iPhone", "Envoyé de mon iPhone",
+#: "Enviado do meu celular", "Get Outlook for Android", "iPhone에서 보냄": no words of the
+#: requester's ("iphone" is no operating system they state).
+_SIGNATURE = re.compile(
+    r"(?i)(?:^|(?<=[.!?\n])|(?<=[.!?]\s))[ \t]*(?:-{2,}[ \t]*\n?[ \t]*)?"
+    r"(?:sent from my|sent from (?:yahoo|mail|outlook) for|get outlook for|"
+    r"envoy[ée] (?:de|depuis) (?:mon|l'application)|enviado (?:do|de|pelo|a partir do) meu)"
+    r"[ \t]+[\w .'-]{2,30}[ \t]*$|[ \t]*\S{2,20}에서 보냄[ \t]*$")
+
+
+def without_signature(text: str) -> str:
+    """``text`` without a mail app's signature at its end (`_SIGNATURE`)."""
+    lowered = text[-80:].casefold()
+    if not any(w in lowered for w in ("sent", "nvoy", "nviado", "outlook", "보냄")):
+        return text
+    return _SIGNATURE.sub("", text.rstrip()).rstrip()
+
+
 def own_words(text: str, notices: bool = True) -> str:
     """``text`` without the forwarded blocks and quoted lines it holds (as is when none).
     A company's notice about the requester's account stays, unless ``notices`` is false:
@@ -87,7 +105,26 @@ def own_words(text: str, notices: bool = True) -> str:
         out.append(text[at:m.start()])
         at = end
     out.append(text[at:])
-    return _relayed(_QUOTED.sub("", "".join(out)))
+    return _relayed(_below(_QUOTED.sub("", "".join(out))))
+
+
+#: A line announcing someone else's message below it ("아래는 저희 소속 모델이 보내온
+#: 메시지입니다", "below is the message my colleague sent", "voici ci-dessous le message de
+#: …", "segue abaixo a mensagem"), then a line of dashes and that message.
+_BELOW = re.compile(r"(?i)(?:\b(?:below|ci-dessous|en dessous|abaixo)\b|아래(?:는|에|의)?\s)"
+                    r"[^\n]{0,80}(?:message|mail|mensagem|texto|메시지|메일|문자)")
+
+
+def _below(text: str) -> str:
+    """``text`` without a message set under a line of dashes after a line announcing it
+    (`_BELOW`): the message is the other person's."""
+    if "-----" not in text:
+        return text
+    for m in _CLOSE.finditer(text):
+        if _BELOW.search(text, max(0, m.start() - 300), m.start()):
+            end = _CLOSE.search(text, m.end())
+            return text[:m.start()] + (text[end.end():] if end else "")
+    return text
 
 
 def _relayed(text: str) -> str:

@@ -148,7 +148,10 @@ NAMED = 0.85
 #: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
 #: A relative pronoun may open the naming verb ("un joueur qui s'appelle Kraggor", "um
 #: jogador que se chama X", "a player who is called X"); "c'est" states a value as "is" does.
-_CONNECT = (r"(?:\s*[:：=]\s*|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+#: After a label's mark, its value on the same line, or on the next when that line is no
+#: label of its own ("Carte graphique :\nProblème : …" leaves the card empty).
+COLON_VALUE = r"[ \t]*(?:\n[ \t]*(?![^\n:：=]{1,30}[:：=]))?"
+_CONNECT = (r"(?:[ \t]*[:：=]" + COLON_VALUE + r"|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
             # a name's own label inside brackets after the field's name: "mon compte Glyph
             # (nom : Brasier_Noir, mail …)", "my account (username: x)", "계정(아이디: x)"
             r"\s*[(\[]\s*(?:user\s*name|name|nom|nome|login|pseudo|nick(?:name)?|ign|id|"
@@ -893,7 +896,7 @@ class NameReader:
             rf"c[oó]digo|n°|nº|r[eé]f(?:[eé]rence)?\.?|reference|refer[eê]ncia)\s+"
             rf"(?:(?:do|da|de|du|de\s+la|of|of\s+the|d['’])\s*)?"
             rf"(?:{alternation})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+){{0,6}}?)"
-            rf"\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern else None
+            rf"[ \t]*[:：=]{COLON_VALUE}({_CODE})(?![\w-])") if f.pattern else None
         #: a name of the field that says identifier ("transaction ID", "order number",
         #: "거래 번호"), a few qualifying words and a colon: its code ("Transaction ID on the
         #: PlayStation receipt: 7HX2-99KD-41QA"; a bare "transaction failed: …" is no label)
@@ -901,7 +904,8 @@ class NameReader:
                             if set(fold(n).split()) & _ID_LABEL_NOUNS and n not in branded)
         self._gapped_label = re.compile(
             rf"(?i)(?<!\w)(?:{id_names})(?![A-Za-z])((?:\s+(?!{_JOINS}(?![\w-]))[\w'’-]+)"
-            rf"{{1,4}}?)\s*[:：=]\s*({_CODE})(?![\w-])") if f.pattern and id_names else None
+            rf"{{1,4}}?)[ \t]*[:：=]{COLON_VALUE}({_CODE})(?![\w-])"
+        ) if f.pattern and id_names else None
         #: the field's name, a relative clause with its own subject, and a naming verb: "the
         #: account he made for me is called OldOakWalt", "le perso que j'ai créé s'appelle
         #: Nyx", "a conta que eu uso se chama Kira_77" (not "the character that killed me
@@ -2212,6 +2216,8 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
         if folded in claimed or any(folded in c or c in folded for c in claimed) or \
                 (len(words) == 1 and folded in claimed_words):
             continue
+        if HANDLE.search(span.value) and someone_elses(span.text, span.start):
+            continue  # "동생 거 알려드릴게요 minsu0420": a relative's handle, no one's purchase
         if _coordinated(span.text, span.start, span.end, claimed):
             continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
         introduced = reader._role == "other" and bool(_INTRODUCED.search(span.clause))

@@ -71,7 +71,7 @@ _ACT = (
     r"exporto|colo|gero|faco\s+login|atualizo|adiciono|copio|mudo|troco|altero|filtro|"
     r"ordeno|aplico|confirmo|ponho|"
     r"entrei\s+(?:em|no|na)|"
-    r"fui\s+(?:em|no|na|ate)|cliquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
+    r"fui\s+(?:em|no|na|ate)|cliquei|toquei|abri|digitei|selecionei|escolhi|apertei|preenchi|"
     r"coloquei|salvei|acessei|baixei|exportei|colei|gerei|fiz\s+login|loguei|atualizei|"
     r"adicionei|copiei|mudei|troquei|alterei|filtrei|ordenei|apliquei|confirmei|marquei|"
     r"pus|ativei|desativei|instalei|desinstalei|"

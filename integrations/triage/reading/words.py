@@ -322,10 +322,13 @@ def behalf_words(folded: str) -> frozenset[str]:
 _PLACEHOLDER = re.compile(
     r"(?:n/?a|none|nothing|nil|null|unknown|not sure|no idea|idk|i don't know|i dont know|"
     r"(?:same|see|as)(?:\s+as)?\s+(?:above|before)|same|ditto|"
+    r"same\s+as\s+(?:in\s+)?(?:the\s+|my\s+)?(?:other|last|previous|first|earlier)\s+"
+    r"(?:ticket|one|time|case|message|e-?mail)|"
     r"aucun|aucune|aucune idee|pas d.idee|rien|neant|idem|pareil|inconnu|je (?:ne )?sais pas|"
     r"jsp|voir (?:plus )?haut|sem ideia|"
-    r"(?:comme|pareil qu'?|idem qu'?)\s*(?:au-dessus|avant|plus haut)|"
-    r"nenhum|nenhuma|nada|nao sei|sei la|(?:a )?mesma coisa(?: de antes| de cima)?|"
+    r"(?:comme|pareil qu'?|idem qu'?)\s*(?:au-dessus|avant|plus haut|(?:la )?derniere fois|"
+    r"(?:l'|mon )?autre (?:ticket|demande|message))|"
+    r"nenhum|nenhuma|nada|nao sei|sei la|(?:a )?mesma coisa(?: d[eoa]s?\b[^.!?\n]{0,30})?|"
     r"o mesmo(?: de antes| de cima)?|igual(?: a cima| acima| antes)?|ver acima|"
     r"없음|없어요|없습니다|모름|몰라요|모르겠어요|모르겠습니다|잘 모르겠어요|상동|동일|"
     r"위와 같음|위와 동일|위랑 같음|위와 같아요|[-–—?./]+)")
