@@ -335,5 +335,7 @@ _PLACEHOLDER = re.compile(
 
 
 def placeholder(value: str) -> bool:
-    """True when a free-text value is no value (`_PLACEHOLDER`: "n/a", "same as above")."""
-    return _PLACEHOLDER.fullmatch(fold(value).strip(" .!,;:'\"()")) is not None
+    """True when a free-text value is no value (`_PLACEHOLDER`: "n/a", "same as above");
+    none is longer than 48 characters, so a longer value is not folded at all."""
+    return len(value) <= 48 and \
+        _PLACEHOLDER.fullmatch(fold(value).strip(" .!,;:'\"()")) is not None
