@@ -49,6 +49,13 @@ def asked(d: Decision) -> list[str]:
     return [m.key for m in d.missing if m.reason != "if_choice"]
 
 
+def read_ticket(ctx: TriageContext, body: str, form: str | None, locale: str,
+                subject: str = "Help", **fields: Any) -> tuple[dict[str, Any], list[str]]:
+    """What deciding a ticket of ``body`` writes and asks (the reading tests' one question)."""
+    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
+    return written(ctx, d), asked(d)
+
+
 # ------------------------------------------------------------------ 1. options in sentences
 
 

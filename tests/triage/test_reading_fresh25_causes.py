@@ -8,19 +8,11 @@ row; a need ("preciso entrar") is no act done; "não é dúvida de X" sets X asi
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from test_reading import asked, on, written
+from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext, decide
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str,
-          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
-    return written(ctx, d), asked(d)
-
 
 # ------------------------------------------------------------------ names
 

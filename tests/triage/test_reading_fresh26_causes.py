@@ -12,21 +12,13 @@ card, and I'm not sure if …") is no alternative of the doubt."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import read_ticket as _read
 
-from integrations.triage import TriageContext, decide
+from integrations.triage import TriageContext
 from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.words import on_behalf
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str,
-          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
-    return written(ctx, d), asked(d)
-
 
 # ------------------------------------------------------------------ whose number
 

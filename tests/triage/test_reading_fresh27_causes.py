@@ -22,21 +22,14 @@ with the steps."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import on
+from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.steps import sequence
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str,
-          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
-    return written(ctx, d), asked(d)
-
 
 # ------------------------------------------------------------------ an order's number
 

@@ -7,17 +7,13 @@ from typing import Any
 
 import pytest
 from test_reading import asked, on, written
+from test_reading import read_ticket as _read
 
 from integrations.language import detect_reading
 from integrations.triage import TriageContext, decide
 
 DESK = ["en", "fr", "ko"]
 
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str,
-          subject: str = "Help") -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject), ctx)
-    return written(ctx, d), asked(d)
 
 
 # ------------------------------------------- a language the workspace does not answer in

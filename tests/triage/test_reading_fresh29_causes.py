@@ -22,20 +22,13 @@ playing for him") is cheating (not Korean yet: "프로그램 돌리는 것 같�
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import on
+from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.dates import find_dates
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
-          **fields: Any) -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
-    return written(ctx, d), asked(d)
-
 
 # ------------------------------------------------------------------ a time, not a step
 

@@ -15,19 +15,10 @@ advertisers' question its tracking tag stands in."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from test_reading import asked, on, written
+from test_reading import read_ticket as _read
 
-from integrations.triage import TriageContext, decide
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
-          **fields: Any) -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
-    return written(ctx, d), asked(d)
-
+from integrations.triage import TriageContext
 
 # ------------------------------------------------------------------ dictated run-on steps
 

@@ -16,22 +16,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import read_ticket as _read
 
-from integrations.triage import TriageContext, decide
+from integrations.triage import TriageContext
 from integrations.triage._rules import Keywords
 from integrations.triage.reading.normalise import tokens
 
 _RULES = Path(__file__).parents[2] / "schemas/examples/streaming-platform/rules.json"
 
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
-          **fields: Any) -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
-    return written(ctx, d), asked(d)
 
 
 # ------------------------------------------------------------------ chat shorthand

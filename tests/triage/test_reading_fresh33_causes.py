@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import on, written
+from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.corrections import taken_back
@@ -31,11 +31,6 @@ from integrations.triage.reading.words import placeholder
 AFTERNOON = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
 EVENING = datetime(2026, 12, 2, 21, 30, tzinfo=UTC)
 
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
-          **fields: Any) -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
-    return written(ctx, d), asked(d)
 
 
 # ------------------------------------------------------------------ items left empty

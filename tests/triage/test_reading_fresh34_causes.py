@@ -14,22 +14,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from test_reading import asked, on, written
+from test_reading import on, written
+from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.words import placeholder
-
-
-def _read(ctx: TriageContext, body: str, form: str, locale: str, subject: str = "Help",
-          **fields: Any) -> tuple[dict[str, Any], list[str]]:
-    d = decide(on(ctx, body, form=form, locale=locale, subject=subject, **fields), ctx)
-    return written(ctx, d), asked(d)
-
 
 # ------------------------------------------------------------------ signatures
 
