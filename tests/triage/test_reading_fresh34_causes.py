@@ -8,7 +8,9 @@ is no purchase's name either; "fully aware" over "the account … cannot be rest
 the deletion checkbox; a placeholder that points at another ticket ("mesma coisa do outro
 chamado") is no value; "toquei em Links" is an act; and the examples' vocabulary for a
 model's pending payout, a code by mail at every login, a character "en jeu", a launcher
-that "never lets me in"."""
+that "never lets me in"; and one act on a part of the product named in lower case
+("every time i click on the reports tab", "toda vez que eu abro os relatórios") is the steps
+taken, as later labels and second labels read it (two early labels were relabelled so)."""
 
 from __future__ import annotations
 
@@ -161,3 +163,27 @@ def test_a_models_pending_payout_stays_with_model_support(stream: TriageContext)
                   "attente alors qu'on est en décembre. pseudo: sunny.cam", locale="fr"), stream)
     groups = [m.group for m in d.rules if m.group]
     assert groups[-1] == "Model Support"
+
+
+# ------------------------------------------------------------------ one act, a part named
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    ("every time i click on the reports tab it just spins, safari on mac os ventura, "
+     "technical problem. SID 88213064", "en", "click on the reports tab"),
+    ("O site trava toda vez que eu abro os relatórios, Safari no iOS 17, problema técnico. "
+     "SID 2045566", "pt-br", "abro os relatórios"),
+    ("quando eu clico pra gerar link aparece 403 forbidden, uso firefox no windows 11, "
+     "problema técnico. SID 2093381", "pt-br", "clico pra gerar link"),
+])
+def test_one_act_on_a_part_named_in_lower_case_is_the_steps(ads: TriageContext, body: str,
+                                                            locale: str, steps: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale)
+    assert str(got.get("steps_taken", "")).startswith(steps)
+
+
+def test_one_act_on_the_product_at_large_is_still_no_step(ads: TriageContext) -> None:
+    got, missing = _read(ads, "When I open the dashboard I get a blank page. Chrome on "
+                         "Windows 11, technical problem. SID 88213064", "publisher-support",
+                         "en")
+    assert "steps_taken" not in got and "steps_taken" in missing

@@ -185,7 +185,8 @@ class ClauseReader:
             value = capped[m.start(act):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            precise = bool(_TARGET.search(ENVIRONMENT.sub("", " ".join(value.split()[1:5]))))
+            after = ENVIRONMENT.sub("", " ".join(value.split()[1:5]))
+            precise = bool(_TARGET.search(after) or _PART.search(fold(after)))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
@@ -532,6 +533,12 @@ def _when_matches(text: str) -> list[re.Match[str]]:
 #: What makes an act a step an agent can follow: a named target (a capitalised word, not
 #: "I", or a quote), or in Korean two acts in sequence ("로그인 후 …", "들어가서 …").
 _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
+#: A part of the product named in lower case ("click on the reports tab", "abro os
+#: relatórios", "clico pra gerar link"): as precise a target as a capitalised one, as the
+#: labellers read it (folded).
+_PART = re.compile(r"\b(?:reports?|rapports?|relatorios?|tab|onglet|aba|button|bouton|botao|"
+                   r"links?|liens?|csv|spreadsheet|planilha|tableur|widget|filters?|filtres?|"
+                   r"filtros?|generator|generateur|gerador|menu|export|exportar|exporter)\b")
 #: A quoted passage: a message the product shows or someone's words, never the
 #: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
 #: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
