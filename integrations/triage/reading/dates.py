@@ -146,9 +146,7 @@ _PAST_VERB = re.compile(
 
 def _told_past(text: str, start: int, end: int) -> bool:
     """True when the clause around ``text[start:end]`` tells something past (`_PAST_VERB`)."""
-    begin = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    stop = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
-    return _PAST_VERB.search(text, begin, stop) is not None
+    return _PAST_VERB.search(text, *_clause_around(text, start, end)) is not None
 
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -524,12 +522,18 @@ _ELSEWHERE = re.compile(r"\b(?:everywhere else|elsewhere|partout ailleurs|ailleu
                         r"다른\s*(?:곳|데)\s*(?:에서|서)")
 
 
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding ``text[start:end]`` begins and stops (`_CLAUSE`)."""
+    begin = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return begin, stop
+
+
 def _side_act(folded: str, start: int, end: int) -> bool:
     """True when the date at ``folded[start:end]`` stands in a clause telling a side act
     (`_SIDE_THING` updated or installed, `_SIDE_ACT`) that no `_ONSET` ties the problem to,
     or after words telling the thing works elsewhere (`_ELSEWHERE`)."""
-    begin = max((m.end() for m in _CLAUSE.finditer(folded, 0, start)), default=0)
-    stop = next((m.start() for m in _CLAUSE.finditer(folded, end)), len(folded))
+    begin, stop = _clause_around(folded, start, end)
     clause = folded[begin:stop]
     if _ONSET.search(clause):
         return False

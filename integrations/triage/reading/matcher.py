@@ -45,6 +45,7 @@ from integrations.triage.reading.normalise import (
     strip_korean,
     tokens,
 )
+from integrations.triage.reading.words import COLLEAGUES_KO
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -660,7 +661,7 @@ _PERSON = re.compile(
     r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객|"
     r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌|"
     # at work: "팀장님 계정이 6012377" is the team leader's
-    r"팀장|사장님|상사|부장님|과장님|실장님|선배|후배|매니저)")
+    + COLLEAGUES_KO + r"|부장님|과장님|실장님|매니저)")
 #: The requester, after that person in the clause: it is theirs again ("my colleague told me
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(

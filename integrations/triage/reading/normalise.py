@@ -139,7 +139,7 @@ SAME: dict[str, dict[str, str]] = {
            "tbm": "também", "msm": "mesmo", "n": "não", "hj": "hoje", "ngm": "ninguém",
            "td": "tudo", "tds": "todos", "cmg": "comigo", "dps": "depois", "qdo": "quando",
            "qnd": "quando", "mt": "muito", "mto": "muito", "agr": "agora", "msg": "mensagem",
-           "dnv": "de novo", "obg": "obrigado"},
+           "obg": "obrigado"},
 }
 EN_SAME = SAME["en"]
 #: Chat shorthand of several words, read as those words (each at the shorthand's place):

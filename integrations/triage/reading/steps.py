@@ -90,13 +90,15 @@ _NOT_OBJECT = (r"(?:is|are|was|were|fails?|failed|does|doesn'?t|don'?t|won'?t|di
 #: Where a clause of the sequence starts: the sentence's start or a join, then what may come
 #: before the act ("then", "first", "puis", "ensuite", "depois", "aí").
 _JOIN = r"(?:,|;|:|\s(?:and|then|et|puis|ensuite|e|depois|ai|entao)\b)"
+#: Greetings, folded (`_LEAD`, `_GREETING`).
+_GREETINGS = (r"hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|salut|"
+              r"bom\s+dia|boa\s+(?:tarde|noite)|oi|ola")
 _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro|"
          # "just opened the site", "só abri o app": nothing but the acts
          r"just|only|simply|juste|seulement|simplement|so|apenas|simplesmente|"
          # a greeting run on into the acts, as dictated: "bom dia eu abri o painel …"
          # (left out of the steps: `_GREETING`)
-         r"hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|salut|"
-         r"bom\s+dia|boa\s+(?:tarde|noite)|oi|ola|"
+         + _GREETINGS + r"|"
          # the acts as the time of the problem: "when I pick … and click …, it fails"
          r"when|whenever|every time|quand|lorsque|chaque fois que|quando|sempre que|"
          r"toda vez que|"
@@ -109,8 +111,7 @@ _LEAD = (r"(?:(?:and|then|first|et|puis|ensuite|apres|e|depois|ai|entao|primeiro
          r"avant\s+qu(?:e\s+|')(?:ca|cela|il|elle|le\s+[^\W\d]+|la\s+[^\W\d]+)\s+"
          r"(?:ne\s+)?[^\W\d]+|antes\s+de\s+(?:dar|travar|quebrar|parar|sumir)(?:\s+erro)?)\s+)*")
 #: A greeting opening the sentence of acts, no act of them.
-_GREETING = re.compile(r"(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|"
-                       r"salut|bom\s+dia|boa\s+(?:tarde|noite)|oi|ola)\b[\s,!]*")
+_GREETING = re.compile(rf"(?:{_GREETINGS})\b[\s,!]*")
 #: In the last act's clause, the result told without a join: a new subject and its state
 #: ("… click export the button goes grey", "… clico em exportar o botão fica cinza", "…
 #: je clique sur exporter le bouton devient gris"): the steps end before it.

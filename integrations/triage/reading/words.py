@@ -17,8 +17,11 @@ RELATIVES_LATIN = (
     r"friend|buddy|mate|brother|sister|(?:my|his|her|our)\s+son|daughter|wife|husband|cousin|"
     r"guildmate|guildie|pote|ami|amie|copain|copine|fr[eè]re|s(?:oe|œ)ur|fils|fille|"
     r"cousine?|femme|mari|amig[oa]|irm[aã]o?|filh[oa]|prim[oa]|esposa|marido|namorad[oa]")
+#: Colleagues above or beside the requester at work, in Korean ("팀장님 계정이 6012377" is
+#: the team leader's): relatives' kin for `RELATIVES_KO`, people for `matcher`.
+COLLEAGUES_KO = r"팀장|사장님|상사|선배|후배"
 RELATIVES_KO = (r"친구|동생|형이|누나|언니|오빠|아들|딸|남편|아내|와이프|남친|여친|"
-                r"남자친구|여자친구|엄마|아빠|어머니|아버지|지인|동료|팀장|사장님|상사|선배|후배")
+                r"남자친구|여자친구|엄마|아빠|어머니|아버지|지인|동료|" + COLLEAGUES_KO)
 #: A Hangul syllable: Korean text.
 HANGUL = re.compile("[\uac00-\ud7a3]")
 #: Small words that may join two capitalised words of one name.
