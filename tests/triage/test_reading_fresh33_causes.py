@@ -26,6 +26,7 @@ from test_reading import read_ticket as _read
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.dates import find_dates
+from integrations.triage.reading.matcher import is_denied
 from integrations.triage.reading.words import placeholder
 
 AFTERNOON = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
@@ -107,7 +108,7 @@ def test_tonight_said_in_the_evening_dates_today() -> None:
      "5000 Credits.", "en"),
     ("Ma première demande a été fermée lundi sans réponse. Le 28 novembre j'ai acheté 5000 "
      "crédits.", "fr"),
-    ("Meu chamado anterior foi fechado segunda sem resposta. No dia 28/11 comprei 5000 "
+    ("Meu chamado anterior foi fechado ontem sem resposta. No dia 28/11 comprei 5000 "
      "créditos.", "pt"),
 ])
 def test_an_earlier_tickets_fate_dates_no_problem(text: str, language: str) -> None:
@@ -119,8 +120,10 @@ def test_an_earlier_tickets_fate_dates_no_problem(text: str, language: str) -> N
 
 
 def test_none_of_that_denies_the_option_before_it(games: TriageContext) -> None:
-    got, _ = _read(games, "요즘 프레임이 말도 안 되게 떨어져요. 튕기거나 그런 건 없고 그냥 버벅임. "
-                   "계정 rift_bori", "technical-issues", "ko", product="game_rift")
+    text = "요즘 프레임이 말도 안 되게 떨어져요. 튕기거나 그런 건 없고 그냥 버벅임. 계정 rift_bori"
+    at = text.index("튕기")
+    assert is_denied(text, at, at + 2, "ko")
+    got, _ = _read(games, text, "technical-issues", "ko", product="game_rift")
     assert got.get("issue_type") == "tech_performance"
 
 
