@@ -41,7 +41,7 @@ from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opin
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.names import identifier_role
 from integrations.triage.reading.normalise import fold, substance
-from integrations.triage.reading.vocabulary import field_synonyms
+from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 from integrations.triage.reading.words import placeholder
 from integrations.workspace import DEFAULT_CAP, safe_search
 
@@ -578,6 +578,12 @@ def _option_value(f: Field, raw: str) -> str | None:
             n = name.strip().casefold()
             if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded):
                 found.add(opt.value)
+    if not found:
+        # an option's keyword, whole ("Ocupação: modelo"): after its field's label it
+        # names the option as its title would
+        found = {value for value, by_locale in option_keywords(f).items()
+                 for words in by_locale.values() for w in words
+                 if fold(w) == fold(text)}
     return found.pop() if len(found) == 1 else None
 
 

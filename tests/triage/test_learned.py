@@ -238,6 +238,20 @@ def test_the_fill_threshold_is_a_setting(tmp_path: Path) -> None:
     assert written(ctx, decide(on(ctx, NOTHING), ctx))["problem_type"] == "pub_payments"
 
 
+def test_two_announced_problems_leave_the_models_fill_unwritten(tmp_path: Path) -> None:
+    """The model fills payments from the whole message ("zorb"), but only the first of the
+    two announced problems names it; the second names nothing known: which one the ticket
+    is about is the requester's to say."""
+    ctx = example_context("ad-network", _copy(tmp_path, _model(
+        {"0": [0.0, 3.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)
+    d = decide(on(ctx, "Two things. First, my zorblax acts odd since Monday. Second, the "
+                       "frobnitz stays grey. SID 4471023"), ctx)
+    assert "problem_type" not in written(ctx, d)
+    item = next(m for m in d.missing if m.key == "problem_type")
+    assert "two problems announced: pub_payments in one, nothing known in the other" \
+        in item.detail
+
+
 def test_not_stated_is_never_filled(tmp_path: Path) -> None:
     ctx = example_context("ad-network", _copy(tmp_path, _model(
         {"0": [3.0, 0.0, 0.0]}, [0.0, 0.0, 0.0])), learned=True)

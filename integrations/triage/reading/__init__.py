@@ -255,6 +255,11 @@ def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
         read.append(found)
     values = [str(e.value) for e in read if e is not None and e.value is not None
               and not e.choices]
+    if len(values) == 1 and evidence.method == "learned":
+        # the model read the whole message; one part names its option, the other part
+        # nothing: which problem the ticket is about is the requester's to say
+        return replace(evidence, value=None, choices=(values[0],),
+                       note=f"{TWO_PROBLEMS}: {values[0]} in one, nothing known in the other")
     if len(values) < 2 or values[0] == values[1]:
         return evidence
     return replace(evidence, value=None, choices=tuple(values),

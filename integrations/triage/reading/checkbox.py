@@ -45,6 +45,11 @@ _DOUBT = {
     "pt": re.compile(r"\b(?:nao|nunca|nem|se|caso|talvez|espera|esperem|"
                      r"ainda)\b"),
 }
+#: Where a sentence's earlier clause ends before a consent (folded): ", so", ", and yes",
+#: ", donc", ", então" … (`plain`).
+_CLAUSE_CUT = re.compile(r"[,;]\s+(?:so|and|donc|alors|et|entao|e|mas|but|mais)\b")
+#: A condition in an earlier clause still bears on the consent ("if …, I understand …").
+_CONDITION = re.compile(r"\b(?:if|unless|whether|si|s'il|sauf|se|caso)\b")
 _DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일까|나요|까요|말고|잠깐|아직")
 #: Restatements of irreversibility whose negation is the statement itself ("there's no
 #: going back", "sans retour possible", "não tem volta", "되돌릴 수 없어요"): beside a
@@ -324,7 +329,15 @@ def plain(text: str, start: int, end: int, language: str) -> bool:
     sentence = text[sentence_start:sentence_end]
     if "?" in sentence or "？" in sentence:
         return False
-    around = text[sentence_start:start] + " … " + text[end:sentence_end]
+    before = fold(text[sentence_start:start])
+    cut = max(_CLAUSE_CUT.finditer(before), key=lambda c: c.start(), default=None)
+    if cut is not None:
+        # an earlier clause's negation is its own ("I simply do not have the time anymore,
+        # so I would like it removed, and yes, I understand …"); its condition is not
+        if _CONDITION.search(before[:cut.start()]):
+            return False
+        before = before[cut.start():]
+    around = before + " … " + fold(text[end:sentence_end])
     outside = _INDIFFERENT.sub(" ", _REASSURED.sub(" ", _RESTATED.sub(" ", fold(around))))
     if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
         return False

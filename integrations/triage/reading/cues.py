@@ -70,6 +70,8 @@ def _unaccented(word: str) -> str:
 #: A Korean noun with its count: "크레딧 5000", "크레딧 1000개짜리", "패트론 90일권" (not
 #: "5000원", a sum).
 KO_COUNTED = r"[\uac00-\ud7a3]{1,8}\s*\d[\d,]*(?:개짜리|개|짜리|일권|일|개월권|개월)?(?![\w])"
+#: A sum of money after its figure ("33,000원", "10달러"): a price, never a count.
+_KO_SUM = r"(?:원|달러|유로|엔)"
 #: Korean nouns too generic to name a thing with their count ("아이템 3개": three items).
 KO_GENERIC = frozenset(("아이템", "물건", "장비", "보상", "상품", "것", "개", "캐릭터"))
 
@@ -158,7 +160,7 @@ def ko_thing(phrase: str, own: frozenset[str]) -> bool:
     first = words[0]  # (a genitive is part of a name: "용의 검")
     if any(w in KO_GENERIC or w in _KO_NOT_THING or w in own for w in words) or \
             (len(words) == 2 and first in _KO_GRADES and words[1] in _KO_CATEGORIES) or \
-            first.endswith(("에서", "에", "를", "을", "는", "은", "도", "고", "서", "요",
+            first.endswith(("에서", "에", "를", "을", "는", "은", "도", "고", "서", "요", "로",
                             "다", "가", "한테", "께")):
         return False
     return not first.endswith(_KO_MODIFIER_ENDS)
@@ -221,7 +223,10 @@ def cues_pattern(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         parts.append(rf"(?<!\w)(?P<nk>(?-i:(?:\d[\d,]*\s+)?[A-Za-z][A-Za-z0-9À-ÿ_'’-]{{1,30}}"
                      rf"(?:(?:\s+(?:of|the)){{0,2}}\s+[A-Z][A-Za-z0-9À-ÿ_'’-]{{1,30}}){{0,3}}"
                      # "Patron 30일", "Bits 2400", "RIFT 패트론 90일" (a Hangul noun before a count)
-                     rf"(?:\s+[\uac00-\ud7a3]{{1,6}}(?=\s+\d))?(?:\s+\d[\d,]*(?:일|개월|개)?)?))"
+                     rf"(?:\s+[\uac00-\ud7a3]{{1,6}}(?=\s+\d))?"
+                     # (a sum is no count: "Archeum Pack 33,000원 결제했" names the pack)
+                     rf"(?:\s+\d[\d,]*(?:일|개월|개)?(?![\d,]|\s*{_KO_SUM}))?))"
+                     rf"(?:\s+\d[\d,.]*\s*{_KO_SUM})?"
                      rf"(?=[\s가-힣])"
                      rf"(?:\s*{_KO_NOT_MEANS}[\uac00-\ud7a3]{{1,6}}|"
                      # its subject particle, then where it was: "Storm Blade 가 인벤토리에서"
@@ -237,6 +242,10 @@ def cues_pattern(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
         # or a Korean noun and its count, right before the verb ("크레딧 5000 결제하려고",
         # "크레딧 1000개짜리 사려고"): a sum of money ("5000원") names no product
         parts.append(rf"(?<![\w])(?P<nkq>{KO_COUNTED})\s*(?:을|를)?\s*(?:{verbs})")
+        # or two Hangul words before what they cost ("아키움 패키지 33,000원 결제했는데")
+        parts.append(rf"(?<![\uac00-\ud7a3])(?P<nkp>[\uac00-\ud7a3]{{1,6}}\s+"
+                     rf"[\uac00-\ud7a3]{{1,6}})\s+\d[\d,.]*\s*{_KO_SUM}\s*(?:을|를)?\s*"
+                     rf"(?:{verbs})")
         # or a name in quotes, which bound it whatever its script ("마운트 '별빛 고래'가
         # 컬렉션에서 사라졌어요")
         parts.append(rf"[\"'‘“«]\s*(?P<nkt>[^\"'’”»\n]{{1,30}}?)\s*[\"'’”»]\s*"

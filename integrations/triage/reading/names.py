@@ -159,6 +159,10 @@ _CONNECT = (r"(?:[ \t]*[:：=]" + COLON_VALUE + r"|\s*(?:#|n°|nº|no\.|n\.º)\s
             # "mon perso à moi, GrimOutrider": the requester's own, stressed
             r"(?:\s+[aà]\s+moi)?\s*[(\[,]\s*|"
             r"['’]s\s+name\s+(?:is|was)\s+|"
+            # a hedge before the copula: "le nom du compte je crois que c'est Vieuxloup",
+            # "my account I think is X", "a conta acho que é X" (stated, if unsure)
+            r",?\s+(?:i\s+(?:think|believe)|je\s+(?:crois|pense)(?:\s+que)?|(?:acho|creio)"
+            r"\s+que)\s+(?:it['’]?s\s+|it\s+is\s+|is\s+|c['’]est\s+|c\s+est\s+|[ée]\s+)|"
             # "my username's lunabelle_x": the contracted copula
             r"['’]s\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
@@ -1213,9 +1217,11 @@ class NameReader:
                         self._labelled_clause(capped, m, value, source) or \
                         (explicit and self._stated_handle(label, value)) or \
                         self._coined_handle(capped, m, value, label):
-                    add(value, m.start(2) + max(0, m.group(2).find(raw.split()[0])), m,
-                        to=sink)
-                    pos = m.end() if sink is None else pos  # the parent's own may follow
+                    at = m.start(2) + max(0, m.group(2).find(raw.split()[0]))
+                    add(value, at, m, to=sink)
+                    # on past the name, not past all its pattern took: "nick Zoomzoom. Meu
+                    # personagem é Iracema" names a second one; the parent's own may follow
+                    pos = max(pos, at + len(value)) if sink is None else pos
             for m in self._quote_after.finditer(capped) if self._quote_after and named else ():
                 name = _quoted(capped, m.end())
                 gap = fold(m.group(1))
@@ -1379,9 +1385,10 @@ class NameReader:
                     continue  # "lost 500 Gold", "pack 20 Euros": a count names a product
                     # only on a field whose own examples count a shop's unit ("5000 Credits")
                 in_quotes = in_quotes or m.groupdict().get("nq") is not None
-                hangul_thing = m.groupdict().get("nkh") is not None and \
-                    ko_thing(name, self._own | self._kinds) and \
-                    _KO_STORED.search(_sentence_before(capped, m.end())) is not None
+                hangul_thing = ((m.groupdict().get("nkh") is not None and
+                                 _KO_STORED.search(_sentence_before(capped, m.end())))
+                                or m.groupdict().get("nkp") is not None) and \
+                    ko_thing(name, self._own | self._kinds)
                 if (_proper_name(name) or counted or in_quotes or hangul_thing) and \
                         name.casefold() not in self._own and not self._is_other(name):
                     # a quest one finished is context beside the thing lost: read only
@@ -1451,6 +1458,11 @@ class NameReader:
         if self._code is not None:
             found = self._codes(found)
         values = _merged(found)
+        if len(values) > 1 and self._role == "own":
+            # the one introduced as the requester's own ("Meu personagem é Iracema") over
+            # a name given bare ("nick Zoomzoom"), on a form where others' names are too
+            mine = {v: e for v, e in values.items() if _FIRST_PERSON_OWNER.match(e[1])}
+            values = mine if len(mine) == 1 else values
         if len(values) != 1:  # two names compete: neither is written
             return None
         value, (source, span) = next(iter(values.items()))
@@ -1919,12 +1931,22 @@ _NAME_FORGOTTEN = re.compile(
     r"|이름[이은을]?\s*(?:잘\s*)?(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹)")
 
 
+#: Right after a name, the requester saying it is only part of it ("Moreau quelque chose",
+#: "Gaston something", "Ana alguma coisa") or one of two ("anaclara_rs ou anaclara.rs").
+_UNSURE_AFTER = re.compile(
+    r"[ \t]*(?:(?:or|ou)[ \t]+(?:something|quelque[ \t]+chose|algo|alguma[ \t]+coisa|"
+    r"(?-i:[A-ZÀ-Þ])[\w.-]+|[\w-]*[_.\d][\w.-]*)|something|quelque[ \t]+chose|"
+    r"alguma[ \t]+coisa|qualquer[ \t]+coisa)(?!\w)", re.IGNORECASE)
+
+
 def _half_remembered(text: str, start: int, end: int) -> bool:
     """True when the name at ``text[start:end]`` is only a part or a likeness of it
-    (`_PART_OF_A_NAME`: "something with 'Wolf' in it") or stands in a sentence where the
+    (`_PART_OF_A_NAME`: "something with 'Wolf' in it"), one of two or cut short
+    (`_UNSURE_AFTER`), or stands in a sentence where the
     requester says they cannot recall it (`_NAME_FORGOTTEN`: "…, I can't remember the exact
     name"): the requester has not given it."""
-    if _PART_OF_A_NAME.search(fold(text[max(0, start - 40):start])):
+    if _PART_OF_A_NAME.search(fold(text[max(0, start - 40):start])) or \
+            _UNSURE_AFTER.match(text, end):
         return True
     begin = max((text.rfind(p, 0, start) for p in ".!?\n"), default=-1) + 1
     stop = min((i for i in (text.find(p, end) for p in ".!?\n") if i >= 0), default=len(text))

@@ -32,6 +32,9 @@ _SECOND = re.compile(
     r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
     r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
+#: Where the second of two announced problems starts without an ordinal: "and also …",
+#: "et aussi …", "e também …" (folded), after the first clause.
+_ALSO = re.compile(r"(?:[,.;!?\n]\s*|\s)(?:and\s+also|et\s+aussi|e\s+tambem)\b")
 
 
 def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
@@ -45,10 +48,11 @@ def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
     if numbered is None and not announced and not _ANNOUNCED.search(folded):
         return None
     start = numbered.end() if numbered is not None else 0
-    second = _SECOND.search(folded, start)
+    second = _SECOND.search(folded, start) or (
+        _ALSO.search(folded) if numbered is None else None)
     if second is None:
         return None
-    cut = second.start() + (len(second.group()) - len(second.group().lstrip(".!?:;\n \t")))
+    cut = second.start() + (len(second.group()) - len(second.group().lstrip(".,!?:;\n \t")))
     first, rest = text[:cut].strip(), text[cut:].strip()
     return (first, rest) if first and rest else None
 

@@ -833,8 +833,19 @@ def someone_else(text: str, hit: Hit) -> bool:
         return False
     if _plural_of(words, hit.phrase.text):
         return True  # "viewers can't see my prices": people, not the one who writes
+    described = _DESCRIBED_BEFORE.search(before)
+    if described is not None and described.group(1) in _MAN | _WOMAN | _SOMEONE:
+        return True  # "uma amiga que é modelo", "my friend who is a model": theirs
     return bool(_OTHER_BEFORE.search(before)
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
+#: A person described by a relative clause right before the words (folded): "uma amiga
+#: que é modelo", "my friend who is a model", "une amie qui est modèle" (the person's
+#: word is checked against `_MAN`, `_WOMAN`, `_SOMEONE`).
+_DESCRIBED_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:who|that|que|qui)\s+(?:is|was|e|era|est|etait)\s+"
+    r"(?:(?:a|an|un|une|um|uma)\s+)?$")
 
 
 #: Korean: a person noun after the words' adnominal copula ("모델인 친구가", "스튜디오 하는
