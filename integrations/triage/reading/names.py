@@ -1942,9 +1942,9 @@ _UNSURE_AFTER = re.compile(
 def _half_remembered(text: str, start: int, end: int) -> bool:
     """True when the name at ``text[start:end]`` is only a part or a likeness of it
     (`_PART_OF_A_NAME`: "something with 'Wolf' in it"), one of two or cut short
-    (`_UNSURE_AFTER`), or stands in a sentence where the
-    requester says they cannot recall it (`_NAME_FORGOTTEN`: "…, I can't remember the exact
-    name"): the requester has not given it."""
+    (`_UNSURE_AFTER`), or stands in a sentence where the requester says they cannot recall
+    it (`_NAME_FORGOTTEN`: "…, I can't remember the exact name"): the requester has not
+    given it."""
     if _PART_OF_A_NAME.search(fold(text[max(0, start - 40):start])) or \
             _UNSURE_AFTER.match(text, end):
         return True
