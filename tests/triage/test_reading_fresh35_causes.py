@@ -9,8 +9,10 @@ clause's negation does not doubt a consent ("I no longer have time, so …, and 
 understand it cannot be undone"), its condition does; a labelled line's value may be an
 option's keyword ("Ocupação: modelo"), and a person described by a relative clause ("uma
 amiga que é modelo") is not the requester; a sum after a Korean purchase's name is its
-price, not part of the name ("아키움 패키지 33,000원 결제했는데"); and the examples'
-vocabulary ("ma CB est declined")."""
+price, not part of the name ("아키움 패키지 33,000원 결제했는데"); an act tried or wanted
+on a part of the product ("whenever I try to download the payouts CSV", "quand je veux
+exporter le rapport") is the steps taken; and the examples' vocabulary ("ma CB est
+declined")."""
 
 from __future__ import annotations
 
@@ -161,3 +163,27 @@ def test_an_english_declined_in_french_or_portuguese(games: TriageContext, body:
                                                      locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale, product="game_archeage")
     assert got.get("purchase_problem") == "purchase_declined"
+
+
+# ------------------------------------------------------------------ an act tried or wanted
+
+
+@pytest.mark.parametrize(("body", "locale", "act"), [
+    ("whenever I try to download the payouts CSV I get \"Session expired (code 419)\". "
+     "Chrome on Windows 11, SID 2048817", "en", "download the payouts CSV"),
+    ("bonjour quand je veux exporter le rapport des clics en csv ça me met erreur 500, sous "
+     "firefox windows 10, mon numéro de site c'est le 55019877", "fr",
+     "exporter le rapport des clics en csv"),
+    ("oi, quando tento gerar o link no gerador aparece erro 403, uso chrome no windows 11, "
+     "SID 3048817", "pt-br", "gerar o link no gerador"),
+])
+def test_an_act_tried_on_a_part_of_the_product_is_the_steps(ads: TriageContext, body: str,
+                                                            locale: str, act: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale)
+    assert act in str(got.get("steps_taken", ""))
+
+
+def test_trying_to_log_in_names_no_step(ads: TriageContext) -> None:
+    got, _ = _read(ads, "whenever I try to log in it just spins forever. Chrome on Windows 11, "
+                   "SID 2048817", "publisher-support", "en")
+    assert "steps_taken" not in got

@@ -185,7 +185,8 @@ class ClauseReader:
             value = capped[m.start(act):end].strip(" ,;")
             # the few words after the act: a named button or page ("tap Get Link",
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
-            after = ENVIRONMENT.sub("", " ".join(value.split()[1:5]))
+            acted = re.sub(rf"(?i)^{_MODAL}", "", value)  # the act, not "try to"
+            after = ENVIRONMENT.sub("", " ".join(acted.split()[1:5]))
             precise = bool(_TARGET.search(after) or _PART.search(fold(after)))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
@@ -476,6 +477,10 @@ _KO_WHEN = (
     + ")(?:는데|더니)(?![\\uac00-\\ud7a3])|(?:"
     + "|".join([*(f"{n}\\s*할" for n in _KO_HA), *(v[3] for v in _KO_VERBS)])
     + ")\\s*때(?:마다)?(?![\\uac00-\\ud7a3])")
+#: Trying or wanting, before an act in the infinitive: "try to", "want to", "veux",
+#: "essaie de", "tento", "quero".
+_MODAL = (r"(?:(?:try|tried|trying|want|wanted)\s+to|(?:veux|voulais|essaie|essaye|essayais|"
+          r"tente|tentais)(?:\s+de|\s+d['’])?|(?:tento|tentei|tentava|quero|queria))\s+")
 #: "When I <act>", "quand je <act>", "quando (eu) <act>": the act, in the first person
 #: present or past, of using the product (not "when I joined", "when will I be paid");
 #: in Korean an act in "-면" ("메뉴 누르면", "Reports 클릭하면").
@@ -492,8 +497,17 @@ _WHEN = re.compile(
     r"colle|génère|genere|actualise|rafraîchis|rafraichis|change|modifie)|"
     r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
     r"salvo|carrego|acesso|colo|gero|atualizo|mudo|troco|altero|cliquei|abri|entrei|"
-    r"acessei|mudei|troquei))"
-    r"(?!\w))")
+    r"acessei|mudei|troquei)|"
+    # an act tried or wanted ("whenever I try to export the CSV", "quand je veux
+    # télécharger le rapport", "quando tento gerar o link"): the act, its modal first
+    r"{modal}(?:click|tap|press|hit|open|select|choose|pick|enter|type|submit|log|sign|"
+    r"upload|download|export|save|run|load|visit|paste|generate|refresh|change|create|add|"
+    r"cliquer|appuyer|ouvrir|s[ée]lectionner|choisir|entrer|saisir|valider|me\s+connecter|"
+    r"t[ée]l[ée]charger|exporter|enregistrer|lancer|charger|coller|g[ée]n[ée]rer|actualiser|"
+    r"rafra[îi]chir|changer|modifier|cr[ée]er|ajouter|"
+    r"clicar|tocar|apertar|abrir|selecionar|escolher|entrar|digitar|baixar|exportar|salvar|"
+    r"carregar|acessar|colar|gerar|atualizar|mudar|trocar|alterar|criar|adicionar))"
+    r"(?!\w))".replace("{modal}", _MODAL))
 #: The act as a gerund or an infinitive: "clicking Export gives …", "en cliquant sur
 #: « Exporter »", "après avoir cliqué sur", "ao clicar em Gerar", "depois de abrir".
 _WHEN_FORM = re.compile(
