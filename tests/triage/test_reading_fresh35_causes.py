@@ -187,3 +187,17 @@ def test_trying_to_log_in_names_no_step(ads: TriageContext) -> None:
     got, _ = _read(ads, "whenever I try to log in it just spins forever. Chrome on Windows 11, "
                    "SID 2048817", "publisher-support", "en")
     assert "steps_taken" not in got
+
+
+@pytest.mark.parametrize(("body", "locale", "name"), [
+    ("trying to grab the 800 Cubits bundle for my son and the store keeps refusing my visa. "
+     "acct is tidepool_k", "en", "800 Cubits bundle"),
+    ("hier soir j'ai voulu prendre le pack 5000 crédits avec ma carte bleue et ça me met "
+     "paiement refusé. mon compte c'est Grisemer", "fr", "pack 5000 crédits"),
+    ("Queria pagar os 900 Bits com Pix ontem e a loja simplesmente não aceita. Conta "
+     "pedro.tb", "pt-br", "900 Bits"),
+])
+def test_getting_or_taking_a_product_names_the_purchase(games: TriageContext, body: str,
+                                                        locale: str, name: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale, product="game_trove")
+    assert got.get("purchase_name") == name
