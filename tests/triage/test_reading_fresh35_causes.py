@@ -201,3 +201,17 @@ def test_getting_or_taking_a_product_names_the_purchase(games: TriageContext, bo
                                                         locale: str, name: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale, product="game_trove")
     assert got.get("purchase_name") == name
+
+
+@pytest.mark.parametrize(("body", "locale", "name"), [
+    ("Samedi soir j'ai vu Brikabrak777 tourner en rond au même endroit pendant 2h, clairement "
+     "un bot. Capture jointe. Moi c'est Pistou.", "fr", "Brikabrak777"),
+    ("y'a un perso Qwxzzt qui farm le même coin H24 sans jamais parler, clairement un script. "
+     "mon perso Elfie.", "fr", "Qwxzzt"),
+    ("Ontem vi o Zapzap99 voando pelo mapa, hack na cara dura. Meu personagem é Jurema.",
+     "pt-br", "Zapzap99"),
+])
+def test_a_player_seen_misbehaving_is_the_reported_one(games: TriageContext, body: str,
+                                                       locale: str, name: str) -> None:
+    got, _ = _read(games, body, "report-a-player", locale, product="game_trove")
+    assert got.get("reported_player") == name
