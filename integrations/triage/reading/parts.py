@@ -25,7 +25,11 @@ _ANNOUNCED = re.compile(
     r"sujets|points|bugs)\b|"
     r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas|duvidas|questoes|perguntas)\b|"
     r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas|assuntos|pedidos)\b|"
-    r"두\s*가지|2\s*가지|두\s*개(?:의)?\s*(?:문제|문의|질문|여쭤|물어|궁금)")
+    r"두\s*가지|2\s*가지|두\s*개(?:의)?\s*(?:문제|문의|질문|여쭤|물어|궁금)|"
+    # both named at the end: "fix both", "réglez les deux", "arruma os dois", "둘 다 고쳐"
+    r"\b(?:fix|check|solve|sort)\s+(?:them\s+)?both\b|\b(?:reglez|reparez|corrigez|"
+    r"regardez)\s+les\s+deux\b|\b(?:arruma|arrumem|resolve|resolvam|vejam)\s+(?:os|as)\s+"
+    r"(?:dois|duas)\b|둘\s*다\s*(?:고쳐|해결|봐)")
 #: Where the second problem starts: an ordinal or "2)" opening a sentence or a line
 #: (folded); "1)" … "2)" marks parts without an announcement.
 _SECOND = re.compile(
@@ -33,8 +37,9 @@ _SECOND = re.compile(
     r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
 #: Where the second of two announced problems starts without an ordinal: "and also …",
-#: "et aussi …", "e também …" (folded), after the first clause.
-_ALSO = re.compile(r"(?:[,.;!?\n]\s*|\s)(?:and\s+also|et\s+aussi|e\s+tambem)\b")
+#: "et aussi …", "e também …", "on top of that …" (folded), after the first clause.
+_ALSO = re.compile(r"(?:[,.;!?\n]\s*|\s)(?:and\s+also|et\s+aussi|e\s+tambem|"
+                   r"(?:and\s+)?on\s+top\s+of\s+that|et\s+en\s+plus|(?:e\s+)?alem\s+disso)\b")
 
 
 def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
