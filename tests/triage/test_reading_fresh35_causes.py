@@ -12,8 +12,9 @@ line's value may be an option's keyword ("Ocupação: modelo"), and a person des
 relative clause ("uma amiga que é modelo") is not the requester; a sum after a Korean
 purchase's name is its price, not part of the name ("아키움 패키지 33,000원 결제했는데"); an
 act tried or wanted on a part of the product ("whenever I try to download the payouts
-CSV", "quand je veux exporter le rapport") is the steps taken; and the examples'
-vocabulary ("ma CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
+CSV", "quand je veux exporter le rapport") is the steps taken; in a message written in
+capitals a rare word after a field's name is its name ("MY CHARACTER PIPSQUEAK HAD …"); and
+the examples' vocabulary ("ma CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
 
 from __future__ import annotations
 
@@ -204,10 +205,8 @@ def test_trying_to_log_in_names_no_step(ads: TriageContext) -> None:
 
 
 @pytest.mark.parametrize(("body", "locale", "name"), [
-    ("trying to grab the 800 Cubits bundle for my son and the store keeps refusing my visa. "
-     "acct is tidepool_k", "en", "800 Cubits bundle"),
-    ("hier soir j'ai voulu prendre le pack 5000 crédits avec ma carte bleue et ça me met "
-     "paiement refusé. mon compte c'est Grisemer", "fr", "pack 5000 crédits"),
+    ("hier soir j'ai voulu prendre le Pack Légende avec ma carte bleue et ça me met "
+     "paiement refusé. mon compte c'est Grisemer", "fr", "Pack Légende"),
     ("Queria pagar os 900 Bits com Pix ontem e a loja simplesmente não aceita. Conta "
      "pedro.tb", "pt-br", "900 Bits"),
 ])
@@ -229,3 +228,28 @@ def test_a_player_seen_misbehaving_is_the_reported_one(games: TriageContext, bod
                                                        locale: str, name: str) -> None:
     got, _ = _read(games, body, "report-a-player", locale, product="game_trove")
     assert got.get("reported_player") == name
+
+
+# ------------------------------------------------------------------ a message in capitals
+
+
+@pytest.mark.parametrize(("body", "locale", "name"), [
+    ("I HAVE PLAYED FOR 3 YEARS AND THIS IS THE WORST. MY CHARACTER PIPSQUEAK HAD HIS DRAGON "
+     "COMPANION JUST GONE FROM THE COLLECTION.", "en", "PIPSQUEAK"),
+    ("MON PERSO GRIBOUILLE A PERDU SA MONTURE DEPUIS LA MAJ, C'EST INADMISSIBLE", "fr",
+     "GRIBOUILLE"),
+    ("MEU PERSONAGEM TATUZAO PERDEU O PET DEPOIS DA ATUALIZACAO, ABSURDO", "pt-br", "TATUZAO"),
+])
+def test_a_rare_word_after_the_fields_name_is_a_name_in_a_shouted_message(
+        games: TriageContext, body: str, locale: str, name: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale, product="game_trove")
+    assert got.get("character_name") == name
+
+
+@pytest.mark.parametrize("body", [
+    "MY CHARACTER KEEPS CRASHING THE GAME EVERY TIME I LOG IN, FIX IT NOW",
+    "MY CHARACTER HAS LOST HIS MOUNT AFTER THE PATCH AND NOBODY ANSWERS",
+])
+def test_a_common_word_after_it_is_none(games: TriageContext, body: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", "en", product="game_trove")
+    assert "character_name" not in got

@@ -423,6 +423,9 @@ def _looks_like_name(value: str, explicit: bool) -> bool:
     return not word.endswith(("ed", "ing", "é", "ée", "és", "ado", "ada", "ido", "ida"))
 
 
+#: A currency after a number ("20 Euros", "5 €", "5000원").
+_CURRENCY = re.compile(r"(?i)\s*(?:[€$£¥₩]|원)|\s+(?:dollars?|euros?|reais|bucks|usd|eur|brl|krw)"
+                       r"(?!\w)")
 #: Units after a number: "my account is 10 years old" states an age, not a name.
 _UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|semaines?|"
                     r"jours?|heures?|anos?|m[eê]s(?:es)?|semanas?|dias?|horas?|yo)(?!\w)|"
@@ -434,9 +437,12 @@ _UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|sem
 
 def _quantity(text: str, m: re.Match[str], value: str) -> bool:
     """True when ``value`` is a number followed by a unit ("10 years old") or a currency
-    ("19,99€")."""
+    ("19,99€"), or a value that is a sum of money whole ("20 Euros"; not "30 day", which
+    may start a product's name)."""
     if not value.isdigit():
-        return False
+        number = re.match(r"\d[\d.,]*", value)
+        unit = _CURRENCY.match(value, number.end()) if number is not None else None
+        return unit is not None and unit.end() == len(value)
     at = m.start(2) + m.group(2).find(value) + len(value)
     return bool(_UNITS.match(text[at:]))
 
@@ -470,6 +476,23 @@ def _title_case(text: str) -> bool:
         return False
     words = [w for w in _INNER_WORD.findall(text) if w.casefold() not in NAME_JOINERS]
     return len(words) >= 2 and 10 * sum(w[0].isupper() for w in words) >= 8 * len(words)
+
+
+def _shouting(text: str) -> bool:
+    """True for a text written in capitals (nine letters in ten)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and 10 * sum(c.isupper() for c in letters) >= 9 * len(letters)
+
+
+def _before_common(value: str, languages: tuple[str, ...]) -> str:
+    """The words of ``value`` before its first common one ("PIPSQUEAK HAD HIS" →
+    "PIPSQUEAK"); empty when it starts with one."""
+    kept: list[str] = []
+    for word in value.split():
+        if fold(word) in COMMON or common_word(word, languages):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 #: A word of three letters or more that does not start a sentence or a line.
@@ -1095,7 +1118,11 @@ class NameReader:
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
                     quoted: bool = False, to: list[_Mention] | None = None) -> None:
-                if not quoted and not _SHAPED.search(value) and is_titled():
+                if not quoted and not _SHAPED.search(value) and is_titled() and not (
+                        # a message shouted whole ("MY CHARACTER PIPSQUEAK HAD …"): a rare
+                        # word after the field's name is still its name
+                        " " not in value and value.isupper() and
+                        _shouting(capped) and _rare(value, self._languages)):  # noqa: B023
                     return
                 fixed = _corrected(capped, end if end is not None else at + len(value),  # noqa: B023
                                    value)
@@ -1130,6 +1157,10 @@ class NameReader:
                     continue
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
+                if " " in value and _shouting(capped):
+                    # capitals say nothing of where a shouted name ends: "PIPSQUEAK HAD HIS
+                    # DRAGON" is a name and the words that go on
+                    value = _before_common(value, self._languages)
                 if not value or value.casefold() in self._own or self._is_other(value) or \
                         fold(value) in DEMONYMS | SERVICES | PLACES or \
                         _quantity(capped, m, value):
@@ -1185,6 +1216,7 @@ class NameReader:
                     continue
                 if not explicit and label.split()[-1][:1].isupper() and \
                         value[:1].isupper() and not _SHAPED.search(value) and \
+                        not _shouting(capped) and \
                         not _CLAUSE_END.match(capped[m.start(2) + m.group(2).find(value)
                                                      + len(value):]):
                     # "Login Screen freezes": a capitalised compound, not "Server Kraken,"
