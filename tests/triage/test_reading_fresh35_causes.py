@@ -13,8 +13,10 @@ relative clause ("uma amiga que é modelo") is not the requester; a sum after a 
 purchase's name is its price, not part of the name ("아키움 패키지 33,000원 결제했는데"); an
 act tried or wanted on a part of the product ("whenever I try to download the payouts
 CSV", "quand je veux exporter le rapport") is the steps taken; in a message written in
-capitals a rare word after a field's name is its name ("MY CHARACTER PIPSQUEAK HAD …"); and
-the examples' vocabulary ("ma CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
+capitals a rare word after a field's name is its name ("MY CHARACTER PIPSQUEAK HAD …");
+"nothing can be recovered", in a translation app's words too ("this is not able to be
+returned", "rien ne pourra être récupéré"), restates the deletion's consent; and the
+examples' vocabulary ("ma CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
 
 from __future__ import annotations
 
@@ -253,3 +255,25 @@ def test_a_rare_word_after_the_fields_name_is_a_name_in_a_shouted_message(
 def test_a_common_word_after_it_is_none(games: TriageContext, body: str) -> None:
     got, _ = _read(games, body, "in-game-issues", "en", product="game_trove")
     assert "character_name" not in got
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I am wishing the closing of my Glyph account mossharbor and the erasing of all data. I "
+     "am understanding that this is not able to be returned, it is okay. Mail is "
+     "m.h@mail.com", "en"),
+    ("Je souhaite que le compte Vieux_Loup soit supprimé, je suis bien conscient que c'est "
+     "définitif et que rien ne pourra être récupéré. Adresse : vl@orange.fr", "fr"),
+    ("Quero excluir a conta velho_lobo. Estou ciente de que nada poderá ser recuperado. "
+     "Email vl@uol.com.br", "pt-br"),
+])
+def test_nothing_to_be_recovered_restates_the_consent(games: TriageContext, body: str,
+                                                      locale: str) -> None:
+    got, _ = _read(games, body, "account-deletion", locale, product="game_archeage")
+    assert got.get("deletion_confirmed") is True
+
+
+def test_asking_whether_it_can_be_returned_is_no_consent(games: TriageContext) -> None:
+    got, _ = _read(games, "I am understanding that this is not able to be returned? Please "
+                   "close the account mossharbor, mail m.h@mail.com", "account-deletion", "en",
+                   product="game_archeage")
+    assert "deletion_confirmed" not in got

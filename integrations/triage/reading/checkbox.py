@@ -58,6 +58,12 @@ _DOUBT_KO = re.compile(r"않|못|아니|아닌|모르|만약|혹시|인지|일�
 _RESTATED = re.compile(
     r"\b(?:there'?s\s+|there\s+is\s+)?no\s+going\s+back\b|\bno\s+way\s+back\b|"
     r"\b(?:can(?:'t|not)|won'?t)\s+be\s+(?:undone|reversed|recovered|restored)\b|"
+    # as a translation app says it: "this is not able to be returned"
+    r"\b(?:is\s+|are\s+)?not\s+able\s+to\s+be\s+(?:undone|reversed|recovered|restored|"
+    r"returned|brought\s+back)\b|"
+    # nothing to be recovered: "rien ne pourra être récupéré", "nada poderá ser recuperado"
+    r"\b(?:rien|nada)\s+(?:ne\s+)?(?:pourra|peut|podera|pode)\s+(?:etre|ser)\s+"
+    r"(?:recuperee?s?|restauree?s?|recuperad[oa]s?|restaurad[oa]s?)\b|"
     # what the requester will not get back ("I won't get anything back", "je ne récupérerai
     # rien", "não vou recuperar nada", "돌려받을 수 없")
     r"\b(?:i\s+)?(?:won'?t|will\s+not|can'?t|cannot|can\s+not)\s+(?:ever\s+)?get\s+"
@@ -188,8 +194,8 @@ def _wide(keywords: Sequence[str], language: str) -> list[re.Pattern[str]]:
 #: requester states the consent's meaning in other words: it ticks like a keyword (the
 #: restatement alone, "pas de retour possible, je crois", still ticks nothing).
 _KNOWN_BEFORE = re.compile(
-    r"\b(?:know|understand|get|reali[sz]e|(?:am|i'?m)\s+(?:(?:fully|well|totally|completely)\s+)?"
-    r"aware|accept|"
+    r"\b(?:know|understand|(?:am|i'?m)\s+understanding|get|reali[sz]e|"
+    r"(?:am|i'?m)\s+(?:(?:fully|well|totally|completely)\s+)?aware|accept|"
     r"sais|comprends|suis\s+(?:bien\s+)?conscient|suis\s+(?:bien\s+)?consciente|ai\s+compris|"
     r"suis\s+au\s+courant|accepte|sei|entendo|entendi|compreendo|(?:estou|to)\s+ciente|"
     r"aceito)\b(?:\s+(?:well|bien|fully|totally|completely|perfeitamente|parfaitement))?"
