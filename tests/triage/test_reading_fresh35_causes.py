@@ -15,8 +15,10 @@ act tried or wanted on a part of the product ("whenever I try to download the pa
 CSV", "quand je veux exporter le rapport") is the steps taken; in a message written in
 capitals a rare word after a field's name is its name ("MY CHARACTER PIPSQUEAK HAD …");
 "nothing can be recovered", in a translation app's words too ("this is not able to be
-returned", "rien ne pourra être récupéré"), restates the deletion's consent; and the
-examples' vocabulary ("ma CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
+returned", "rien ne pourra être récupéré"), restates the deletion's consent; a day is taken
+back with its part of the day ("Tuesday night — no wait, Monday"); a bare Portuguese
+weekday before a past act dates it ("segunda comprei"); and the examples' vocabulary ("ma
+CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import pytest
 from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext
+from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.parts import parts
 
 # ------------------------------------------------------------------ two problems
@@ -277,3 +280,35 @@ def test_asking_whether_it_can_be_returned_is_no_consent(games: TriageContext) -
                    "close the account mossharbor, mail m.h@mail.com", "account-deletion", "en",
                    product="game_archeage")
     assert "deletion_confirmed" not in got
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("It happened on Tuesday night - no wait, it was Monday.", "Tuesday", "Monday."),
+    ("c'était mardi soir, non pardon, lundi", "mardi", "c'était lundi"),
+    ("foi terça à noite — não, segunda", "terça", "foi segunda"),
+])
+def test_a_day_and_its_part_are_taken_back_together(text: str, gone: str, kept: str) -> None:
+    left = taken_back(text)
+    assert gone not in left and left.endswith(kept)
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    ("Oi, segunda comprei o Pacote Prata no pix, o dinheiro saiu mas não caiu nada. Conta "
+     "tiagoarche", "2026-03-09"),
+    ("Oi, sexta eu tentei comprar o Pacote Prata no pix e não caiu nada. Conta tiagoarche",
+     "2026-03-06"),
+])
+def test_a_portuguese_weekday_before_a_past_act_is_a_day(games: TriageContext, body: str,
+                                                         day: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", "pt-br", product="game_archeage")
+    assert got.get("occurred_on") == day
+
+
+def test_an_ordinal_before_a_past_act_is_no_day(games: TriageContext) -> None:
+    got, _ = _read(games, "tentei comprar o Pacote Prata duas vezes, a segunda comprou mas não "
+                   "caiu nada. Conta tiagoarche", "unable-to-purchase", "pt-br",
+                   product="game_archeage")
+    assert "occurred_on" not in got

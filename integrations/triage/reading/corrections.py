@@ -31,16 +31,25 @@ _WEAK = r"(?:I mean|I meant|quer dizer|je veux dire)"
 #: The word taken back (a handle, a number, a word with its trailing dots), the separator
 #: (a dash, comma, dots: never a sentence's end) and the marker with what follows it.
 _WORD = r"(?<![\w@.-])\w[\w@.'-]*?"
+#: A day and its part of the day, taken back together: "Tuesday night — no wait, it was
+#: Monday", "mardi soir, non pardon, lundi", "terça à noite, quer dizer, segunda".
+_DAY_PART = (r"(?<![\w@.-])(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:night|evening|"
+             r"morning|afternoon)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+"
+             r"(?:soir|matin|midi|après-midi|apres-midi)|(?:segunda|terça|terca|quarta|quinta|"
+             r"sexta|sábado|sabado|domingo)(?:-feira)?[ \t]+(?:à|a|de)[ \t]+(?:noite|tarde|manhã|"
+             r"manha))")
 #: The copula a correction may repeat: "name is grimsby-main no wait its grimsby_main"
 #: (struck with it when the word taken back followed one: `_COPULA_BEFORE`).
 _AGAIN = r"(?P<again>(?:it['’]?s|it is|it was|c['’]?est|c['’]?[ée]tait|[ée]|era)\b[ \t]*)?"
 _COPULA_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|est|c['’]?est|[ée]|era|[ée]tait)|[:=])[ \t]*$")
 _TAKEN_BACK = re.compile(
-    _WORD + r"(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b" + _STRONG
+    r"(?:" + _DAY_PART + "|" + _WORD + r")(?:\.{2,3}|…)?[ \t]*(?:[—–-]{1,2}|,|\.{2,3}|…)?[ \t]*\b"
+    + _STRONG
     + r"\b[ \t]*[,:]?[ \t]*" + _AGAIN
     + r"|" + _WORD + r"(?:[ \t]*[—–]{1,2}|\.{2,3}|…)[ \t]*\b" + _WEAK + r"\b[ \t]*[,:]?[ \t]*"
     # a bare "no" only after a dash: "it was Tuesday — no, Wednesday"
-    + r"|" + _WORD + r"[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b[ \t]*,[ \t]*",
+    + r"|(?:" + _DAY_PART + "|" + _WORD + r")[ \t]*[—–]{1,2}[ \t]*(?:no|non|n[ãa]o|아니)\b"
+    r"[ \t]*,[ \t]*",
     re.IGNORECASE)
 
 

@@ -183,6 +183,10 @@ _NOT_PAST_AFTER = re.compile(
 #: A Portuguese past act right before a weekday word makes it a day ("comprei sexta",
 #: "travou segunda", "foi quarta"), not an ordinal ("a segunda", "sexta vez").
 _PT_PAST = re.compile(r"\b(?:[a-z]{2,}(?:ei|ou|eu|iu)|foi|era)\s+$")
+#: Or right after it, the weekday opening its clause ("segunda comprei o pacote", "sexta
+#: eu tentei"): not after an article ("a segunda comprou": the second one).
+_PT_PAST_AFTER = re.compile(r"^\s+(?:eu\s+)?[a-z]{2,}(?:ei|ou|eu|iu)\b")
+_PT_ARTICLE = re.compile(r"\b(?:a|o|as|os|uma|um)\s+$")
 #: Nouns after which a Portuguese weekday word is an ordinal ("na segunda vez").
 _ORDINAL_NOUN = re.compile(
     r"^\s+(?:vez|vezes|tentativa|tentativas|etapa|parte|opcao|pagina|linha|fase|temporada|"
@@ -339,7 +343,9 @@ def _weekdays(folded: str, text: str, today: date) -> list[tuple[int, int, date,
                 _NOT_PAST_AFTER.match(after):
             continue
         if name not in ("sabado", "domingo") and not feira and not post and \
-                (not (pre or _PT_PAST.search(folded, 0, m.start()))
+                (not (pre or _PT_PAST.search(folded, 0, m.start()) or (
+                    _PT_PAST_AFTER.match(after) and
+                    not _PT_ARTICLE.search(folded, 0, m.start())))
                  or _ORDINAL_NOUN.match(after)):
             continue  # "segunda" alone is also "second", unless a past act dates it
         weekday = _WEEKDAYS[name]
