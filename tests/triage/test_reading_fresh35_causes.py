@@ -312,3 +312,17 @@ def test_an_ordinal_before_a_past_act_is_no_day(games: TriageContext) -> None:
                    "caiu nada. Conta tiagoarche", "unable-to-purchase", "pt-br",
                    product="game_archeage")
     assert "occurred_on" not in got
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I bought the Frostfall Bundle for my grandson with my Visa, the bank took $39.99 but "
+     "nothing showed up in his game. Account oldmaple", "en"),
+    ("j'ai acheté le Pack Hiver avec ma carte, la banque a pris 39,99 € mais rien n'est apparu "
+     "dans le jeu. compte vieilerable", "fr"),
+    ("comprei o Pacote Inverno no cartão, o banco descontou 39,90 mas não apareceu nada no "
+     "jogo. conta bordo_velho", "pt-br"),
+])
+def test_money_taken_and_nothing_shown_is_a_purchase_not_received(
+        games: TriageContext, body: str, locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale, product="game_archeage")
+    assert got.get("purchase_problem") == "purchase_not_received"
