@@ -8,8 +8,9 @@ theirs; a hedge before the copula still states a name ("le nom du compte je croi
 c'est …"), but a name cut short or one of two ("Moreau quelque chose", "ana_rs ou ana.rs")
 states none; an earlier clause's negation does not doubt a consent ("I no longer have
 time, so …, and yes, I understand it cannot be undone"), its condition does; a labelled
-line's value may be an option's keyword ("Ocupação: modelo"), and a person described by a
-relative clause ("uma amiga que é modelo") is not the requester; a sum after a Korean
+line's value may be an option's keyword ("Ocupação: modelo", "Account Type: viewer (…)"),
+and a person described by a relative clause ("uma amiga que é modelo", "uma amiga minha que
+só assiste") is not the requester; a sum after a Korean
 purchase's name is its price, not part of the name ("아키움 패키지 33,000원 결제했는데"); an
 act tried or wanted on a part of the product ("whenever I try to download the payouts
 CSV", "quand je veux exporter le rapport") is the steps taken; in a message written in
@@ -144,6 +145,8 @@ def test_an_earlier_clauses_condition_still_doubts_it(games: TriageContext) -> N
 @pytest.mark.parametrize(("body", "locale", "value"), [
     ("Usuário: n/a\nOcupação: modelo\nProblema: minha verificação foi recusada 2x", "pt-br",
      "occ_model"),
+    ("Customer Name: Dana Whitfield\nAccount Type: viewer (I used to stream myself)\nLogin: "
+     "dw_watch\nIssue: the chat shows nothing", "en", "occ_user"),
 ])
 def test_a_labelled_lines_value_may_be_an_options_keyword(stream: TriageContext, body: str,
                                                           locale: str, value: str) -> None:
@@ -326,3 +329,11 @@ def test_money_taken_and_nothing_shown_is_a_purchase_not_received(
         games: TriageContext, body: str, locale: str) -> None:
     got, _ = _read(games, body, "unable-to-purchase", locale, product="game_archeage")
     assert got.get("purchase_problem") == "purchase_not_received"
+
+
+def test_a_friend_described_by_what_she_does_is_not_the_requester(
+        stream: TriageContext) -> None:
+    got, _ = _read(stream, "Oi! Sou modelo independente e uma amiga minha que só assiste não "
+                   "consegue abrir minhas lives, aparece 'conteúdo indisponível'.", None,
+                   "pt-br")
+    assert got.get("occupation") == "occ_model"
