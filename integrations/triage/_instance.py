@@ -580,8 +580,8 @@ def _option_value(f: Field, raw: str) -> str | None:
                 found.add(opt.value)
     if not found:
         # an option's keyword, whole ("Ocupação: modelo"): after its field's label it
-        # names the option as its title would
-        # (an aside in brackets after it aside: "Account Type: Agency (we manage 4 …)")
+        # names the option as its title would, an aside in brackets after it set apart
+        # ("Account Type: Agency (we manage 4 …)")
         said = fold(re.sub(r"\s*\([^()]*\)?\s*$", "", text))
         found = {value for value, by_locale in option_keywords(f).items()
                  for words in by_locale.values() for w in words if fold(w) == said}

@@ -344,7 +344,7 @@ def plain(text: str, start: int, end: int, language: str) -> bool:
             return False
         before = before[cut.start():]
     around = before + " … " + fold(text[end:sentence_end])
-    outside = _INDIFFERENT.sub(" ", _REASSURED.sub(" ", _RESTATED.sub(" ", fold(around))))
+    outside = _INDIFFERENT.sub(" ", _REASSURED.sub(" ", _RESTATED.sub(" ", around)))
     if _DOUBT_KO.search(outside) or _KO_NOT.search(outside):
         return False
     langs = (language,) if language in _DOUBT else tuple(_DOUBT)

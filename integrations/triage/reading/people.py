@@ -842,8 +842,7 @@ def someone_else(text: str, hit: Hit) -> bool:
 
 #: A person described by a relative clause right before the words (folded): "uma amiga
 #: que é modelo", "my friend who is a model", "une amie qui est modèle", "uma amiga minha
-#: que só assiste" (the person's
-#: word is checked against `_MAN`, `_WOMAN`, `_SOMEONE`).
+#: que só assiste" (the person's word is checked against `_MAN`, `_WOMAN`, `_SOMEONE`).
 _DESCRIBED_BEFORE = re.compile(
     r"\b([a-z]+)(?:\s+(?:minha|meu|of\s+mine|a\s+moi))?\s+(?:who|that|que|qui)\s+"
     r"(?:(?:is|was|e|era|est|etait)\s+(?:(?:a|an|un|une|um|uma)\s+)?)?$")
