@@ -358,6 +358,7 @@ def test_the_shipped_models_load_small_and_blind_to_fresh36(name: str) -> None:
     assert f"{name}.yaml" in source and f"{name}-fresh31.yaml" in source
     assert f"{name}-tune5.yaml" in source and f"{name}-tune6.yaml" in source
     assert f"{name}-tune8.yaml" in source and f"{name}-tune8b.yaml" in source
+    assert f"{name}-tune9.yaml" in source and f"{name}-tune9b.yaml" in source
     assert f"{name}-fresh35.yaml" in source
     assert "fresh36" not in source
     assert ws.learned.spans is not None
