@@ -18,7 +18,8 @@ capitals a rare word after a field's name is its name ("MY CHARACTER PIPSQUEAK H
 "nothing can be recovered", in a translation app's words too ("this is not able to be
 returned", "rien ne pourra être récupéré"), restates the deletion's consent; a day is taken
 back with its part of the day ("Tuesday night — no wait, Monday"); a bare Portuguese
-weekday before a past act dates it ("segunda comprei"); and the examples' vocabulary ("ma
+weekday before a past act dates it ("segunda comprei"); a closing formula opening its
+sentence is no name ("Merci d'avance"); and the examples' vocabulary ("ma
 CB est declined", "j'ai voulu prendre le pack …", "j'ai vu X")."""
 
 from __future__ import annotations
@@ -337,3 +338,11 @@ def test_a_friend_described_by_what_she_does_is_not_the_requester(
                    "consegue abrir minhas lives, aparece 'conteúdo indisponível'.", None,
                    "pt-br")
     assert got.get("occupation") == "occ_model"
+
+
+def test_a_closing_formula_is_no_items_name(games: TriageContext) -> None:
+    got, _ = _read(games, "Bonjour, je suis une personne âgée. Mon petit-fils m'a aidé à faire "
+                   "mon personnage Hortense. Hier j'avais une belle épée et ce matin elle n'est "
+                   "plus dans mon sac. Je ne connais pas son nom, elle était bleue. Merci "
+                   "d'avance.", "in-game-issues", "fr", product="game_rift")
+    assert "item_name" not in got

@@ -2311,6 +2311,10 @@ class _Span(NamedTuple):
     after: str
 
 
+#: A French or Portuguese elided article or preposition on a word ("d'avance", "l'objet").
+_ELIDED = re.compile(r"^[dlmnstcj]['’]", re.IGNORECASE)
+
+
 def _own_spans(reader: NameReader, source: str, capped: str, people: set[str]) -> list[_Span]:
     """The spans of ``capped`` that ``reader``'s field could take as far as it alone can
     tell (the other fields' readings are weighed by `leftover`); a span after a person's
@@ -2343,9 +2347,9 @@ def _own_spans(reader: NameReader, source: str, capped: str, people: set[str]) -
                 (reader.leftover_kind == THING and not c.determined)):
             continue  # "Tohrin is sending …", "Kraken", "I destroyed Grimtusk"
         if not single and not c.shaped and c.opening and not c.korean and \
-                all(known_word(w, reader._languages) for w in c.value.split()
+                all(known_word(_ELIDED.sub("", w), reader._languages) for w in c.value.split()
                     if w.casefold() not in NAME_JOINERS):
-            continue  # "Last Night", "Screenshots Attached"
+            continue  # "Last Night", "Screenshots Attached", "Merci d'avance"
         joined = any(w in NAME_JOINERS for w in words)
         if not _accepts(reader, c.value, c.shaped, joined):
             continue
