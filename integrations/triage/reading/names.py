@@ -431,8 +431,7 @@ _UNITS = re.compile(r"(?i)\s+(?:years?|months?|weeks?|days?|hours?|ans?|mois|sem
                     r"jours?|heures?|anos?|m[eê]s(?:es)?|semanas?|dias?|horas?|yo)(?!\w)|"
                     r"\s*(?:년|개월|달|주|일|시간|살)|"
                     # a sum of money: "payé 19,99€", "paid 20 dollars", "5000원"
-                    r"(?:[.,]\d{1,2}(?!\d)|\s*[€$£¥₩]|\s*원)|"
-                    r"\s+(?:dollars?|euros?|reais|bucks|usd|eur|brl|krw)(?!\w)")
+                    r"[.,]\d{1,2}(?!\d)|" + _CURRENCY.pattern.removeprefix("(?i)"))
 
 
 def _quantity(text: str, m: re.Match[str], value: str) -> bool:
@@ -1110,11 +1109,17 @@ class NameReader:
             # a Title Case or upper-case text ("Account Recovery Request") capitalises
             # every word: only a name's shape or quotes tell a name in it
             titled: list[bool] = []  # worked out on the first name found only
+            shouted: list[bool] = []  # likewise
 
             def is_titled() -> bool:
                 if not titled:  # noqa: B023
                     titled.append(_title_case(capped))  # noqa: B023
                 return titled[0]  # noqa: B023
+
+            def is_shouted() -> bool:
+                if not shouted:  # noqa: B023
+                    shouted.append(_shouting(capped))  # noqa: B023
+                return shouted[0]  # noqa: B023
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
                     quoted: bool = False, to: list[_Mention] | None = None) -> None:
@@ -1122,7 +1127,7 @@ class NameReader:
                         # a message shouted whole ("MY CHARACTER PIPSQUEAK HAD …"): a rare
                         # word after the field's name is still its name
                         " " not in value and value.isupper() and
-                        _shouting(capped) and _rare(value, self._languages)):  # noqa: B023
+                        is_shouted() and _rare(value, self._languages)):
                     return
                 fixed = _corrected(capped, end if end is not None else at + len(value),  # noqa: B023
                                    value)
@@ -1157,7 +1162,7 @@ class NameReader:
                     continue
                 raw = self._drop_own(m.group(2))
                 value = self._clean(raw)
-                if " " in value and _shouting(capped):
+                if " " in value and is_shouted():
                     # capitals say nothing of where a shouted name ends: "PIPSQUEAK HAD HIS
                     # DRAGON" is a name and the words that go on
                     value = _before_common(value, self._languages)
@@ -1216,7 +1221,7 @@ class NameReader:
                     continue
                 if not explicit and label.split()[-1][:1].isupper() and \
                         value[:1].isupper() and not _SHAPED.search(value) and \
-                        not _shouting(capped) and \
+                        not is_shouted() and \
                         not _CLAUSE_END.match(capped[m.start(2) + m.group(2).find(value)
                                                      + len(value):]):
                     # "Login Screen freezes": a capitalised compound, not "Server Kraken,"
