@@ -20,6 +20,8 @@ Date phrases are found with per-language expressions on accent-folded lower-case
   date without its year needs a word that introduces a date before it ("on", "le", "dia",
   "desde") or a Korean particle after it ("3/10에"), so "10/10" as a rating is no date;
 - month names ("le 3 mars", "March 8", "10 de março") by ``dateparser``, and "3월 10일";
+  the day written in words too ("le vingt-sept novembre", "the twenty-third of November",
+  "vinte e cinco de novembro", "November twenty-one"), or after "on the", "dia";
 - a day of the month alone after a word that makes it one ("since the 3rd", "depuis le
   10", "desde o dia 5", "10일부터", "foi dia 25", "c'était le 25 au soir", "le 25." ending
   its clause, "dia 28," ending its clause but never "todo dia 28", every month; or opening
@@ -445,10 +447,84 @@ def _parse_named_month(phrase: str, language: str, base: datetime) -> date | Non
     return parsed.date() if parsed else None
 
 
+def _day_words() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
+    """Days of the month written in words, folded (patterns), to ``(day, suffix)``: English
+    ordinals keep theirs ("twenty-third" → 23, "rd"), so that "on the 23rd" still reads as
+    one; and the English cardinals among them, which name a day only after its month
+    ("November twenty-one"; "one of November's packs" is none)."""
+    en = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+    en_th = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+             "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+    fr = ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+          "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+          "dix-neuf")
+    pt = ("um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez",
+          "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete", "dezoito",
+          "dezenove")
+    suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+    words: dict[str, tuple[int, str]] = {"premier": (1, ""), "primeiro": (1, ""),
+                                         "quatorze": (14, ""), "dezasseis": (16, ""),
+                                         "dezassete": (17, ""), "dezanove": (19, "")}
+    for n, (e, t, f, p) in enumerate(zip(en, en_th, fr, pt, strict=True), start=1):
+        words[e], words[t] = (n, ""), (n, suffix.get(n, "th"))
+        if n > 1:  # "un novembre pluvieux", "um de novembro": an article; the 1st is premier
+            words[f], words[p] = (n, ""), (n, "")
+    counts = set(en)
+    for tens, e, t, f, p in ((20, "twenty", "twentieth", "vingt", "vinte"),
+                             (30, "thirty", "thirtieth", "trente", "trinta")):
+        words[e], words[f], words[p], words[t] = ((tens, ""),) * 3 + ((tens, "th"),)
+        counts.add(e)
+        for n in range(1, 10 if tens == 20 else 2):
+            words[f"{e}[- ]{en[n - 1]}"] = (tens + n, "")
+            counts.add(f"{e}[- ]{en[n - 1]}")
+            words[f"{e}[- ]{en_th[n - 1]}"] = (tens + n, suffix.get(tens + n, "th"))
+            words[f"{f}{' et ' if n == 1 else '[- ]'}{fr[n - 1]}"] = (tens + n, "")
+            words[f"{p} e {pt[n - 1]}"] = (tens + n, "")
+    return words, frozenset(counts)
+
+
+_DAY_WORDS, _EN_COUNTS = _day_words()
+_AFTER_MONTH = re.compile(rf"{_MONTHS}\s+(?:the\s+)?")
+_DAY_WORDS_CUE = re.compile(rf"\b(?:{_MONTHS}|(?:on|since|from) the|dia)\b")
+#: A day of the month in words where a date's digits would stand: before a month ("vingt-sept
+#: novembre", "the twenty-third of November", "vinte e cinco de novembro"), after one
+#: ("November twenty-third") or after "on/since/from the" and "dia" ("dia vinte e cinco").
+_WORD_DAY = re.compile(
+    r"(?P<pre>\b(?:on|since|from) the\s+|\bdia\s+|\b" + _MONTHS + r"\s+(?:the\s+)?)?\b"
+    r"(?P<n>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?P<post>\s+(?:of\s+|de\s+)?" + _MONTHS + r"\b)?")
+
+
+def _in_digits(folded: str) -> tuple[str, dict[int, int]]:
+    """``folded`` with each day written in words as digits, padded to the same length so
+    that every offset still points into the original text; and, for a date ending on the
+    digits, where its words end."""
+    ends: dict[int, int] = {}
+    if not _DAY_WORDS_CUE.search(folded):
+        return folded, ends  # most texts: no month, no "on the", no "dia"
+
+    def digits(m: re.Match[str]) -> str:
+        word, pre = m.group("n"), m.group("pre") or ""
+        key = next(k for k in _DAY_WORDS if re.fullmatch(k, word))
+        if not (pre or m.group("post")) or (key in _EN_COUNTS
+                                            and not _AFTER_MONTH.fullmatch(pre)):
+            return m.group()
+        day, suffix = _DAY_WORDS[key]
+        ends[m.start("n") + len(f"{day}{suffix}")] = m.end("n")
+        ends[m.start("n") + len(str(day))] = m.end("n")
+        return (m.group("pre") or "") + f"{day}{suffix}".ljust(len(word)) + \
+            (m.group("post") or "")
+    return _WORD_DAY.sub(digits, folded), ends
+
+
 def _absolute(folded: str, text: str, language: str, local: datetime,
               timezone: str) -> list[tuple[int, int, date, str]]:
     today = local.date()
     out: list[tuple[int, int, date, str]] = []
+    folded, ends = _in_digits(folded)
     if not _DIGIT.search(folded):
         return out  # every absolute date has a digit
     for m in _ISO.finditer(folded):
@@ -478,6 +554,8 @@ def _absolute(folded: str, text: str, language: str, local: datetime,
         numeric = _numeric(m, folded, language, timezone, today)
         if numeric is not None:
             out.append((m.start(), m.end(), numeric, text[m.start():m.end()]))
+    if ends:  # a date ending on a day written in words ends with its words
+        out = [(a, ends.get(b, b), d, text[a:ends.get(b, b)]) for a, b, d, _ in out]
     return out
 
 

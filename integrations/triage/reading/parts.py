@@ -19,13 +19,20 @@ __all__ = ["parts", "split_texts"]
 
 #: The requester announcing more than one problem (folded).
 _ANNOUNCED = re.compile(
-    r"\b(?:two|2|couple\s+of|a\s+few|several)\s+(?:\w+\s+)?(?:things|issues|problems|"
-    r"questions|requests|bugs)\b|"
-    r"\bdeux\s+(?:\w+\s+)?(?:trucs|choses|problemes|questions|soucis|demandes|affaires|"
-    r"sujets|points|bugs)\b|"
-    r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas|duvidas|questoes|perguntas)\b|"
-    r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas|assuntos|pedidos)\b|"
+    # the noun's plural optional: "two problem please help", as a learner writes it
+    r"\b(?:two|2|couple\s+of|a\s+few|several)\s+(?:\w+\s+)?(?:things?|issues?|problems?|"
+    r"questions?|requests?|bugs?)\b|"
+    r"\bdeux\s+(?:\w+\s+)?(?:trucs?|choses?|problemes?|questions?|soucis|demandes?|"
+    r"affaires?|sujets?|points?|bugs?)\b|"
+    r"\b(?:duas|2)\s+(?:\w+\s+)?(?:coisas?|duvidas?|questoes|questao|perguntas?)\b|"
+    r"\b(?:dois|2)\s+(?:\w+\s+)?(?:problemas?|assuntos?|pedidos?)\b|"
     r"두\s*가지|2\s*가지|두\s*개(?:의)?\s*(?:문제|문의|질문|여쭤|물어|궁금)|"
+    # the first of them named as one: "First problem: …", "Premier problème :", "Primeiro
+    # problema:", "첫 번째 문제는"
+    r"(?:\bfirst\s+(?:problem|issue|thing|question)|\bpremier\s+(?:probleme|souci|point)|"
+    r"\bpremiere\s+(?:chose|question)|\bprimeiro\s+(?:problema|assunto)|"
+    r"\bprimeira\s+(?:coisa|duvida|questao))\s*(?:[:-]|is\b|c'est\b|e\b)|"
+    r"첫\s*번째\s*(?:문제|문의|질문)|"
     # both named at the end: "fix both", "réglez les deux", "arruma os dois", "둘 다 고쳐"
     r"\b(?:fix|check|solve|sort)\s+(?:them\s+)?both\b|\b(?:reglez|reparez|corrigez|"
     r"regardez)\s+les\s+deux\b|\b(?:arruma|arrumem|resolve|resolvam|vejam)\s+(?:os|as)\s+"
@@ -34,7 +41,8 @@ _ANNOUNCED = re.compile(
 #: (folded); "1)" … "2)" marks parts without an announcement.
 _SECOND = re.compile(
     r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
-    r"ensuite\b|segundo\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
+    r"ensuite\b|deuxieme\s+(?:probleme|souci|point|chose|question)\b|segundo\b|"
+    r"segunda\s+(?:coisa|duvida|questao)\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")
 #: Where the second of two announced problems starts without an ordinal: "and also …",
 #: "et aussi …", "e também …", "on top of that …" (folded), after the first clause.

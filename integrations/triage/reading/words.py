@@ -38,6 +38,8 @@ STATE_WORDS = frozenset({
     "there", "here", "too", "very", "really", "already", "always", "never", "linked",
     "dans", "pour", "chez", "mon", "ton", "son", "ma", "ta", "sa", "deja", "toujours",
     "desde", "para", "meu", "minha", "seu", "sua", "muito", "ainda", "sempre",
+    # adverbs of precision ("je ne sais pas quel serveur c'est exactement")
+    "exactly", "precisely", "exactement", "precisement", "exatamente", "precisamente",
     "par", "via", "using", "through", "en", "em", "pelo", "pela", "por", "na",
     "do", "da", "dos", "das", "du", "des", "nos", "nas", "au", "aux",
     # "qui s'appelle comme moi", "que se chama igual": a comparison, not a name
