@@ -3,7 +3,13 @@ general rule and tested here in sentences of our own: a day of the month written
 is a date ("le vingt-sept novembre", "on the twenty-third", "dia vinte e cinco de
 novembro"); a learner's "two problem" and a first problem named as one ("First problem:
 …", "Premier problème :") announce two problems; an adverb of precision after a field's
-name is no name ("je ne sais pas quel serveur c'est exactement")."""
+name is no name ("je ne sais pas quel serveur c'est exactement"); a kind of thing denied
+with its words after its noun ("ce n'est pas un refus de carte", "não é recusa de cartão")
+names no option; "desde a atualização" only dates the problem; a person's noun that
+qualifies a thing ("le site partenaire") is no other person; a code on the statement is
+the transaction's ("na fatura aparece o código …"); a date in a personal occasion's clause
+("her birthday on the 5th") is the occasion's; a dictated sentence of acts ends where its
+result runs on ("… and hit run and then nothing happens no error …")."""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext
 from integrations.triage.reading.dates import find_dates
+from integrations.triage.reading.matcher import is_denied, is_negated
 from integrations.triage.reading.parts import parts
 
 WEDNESDAY = datetime(2026, 12, 2, 14, 40)
@@ -109,3 +116,106 @@ def test_an_adverb_of_precision_is_no_name(games: TriageContext, body: str,
     got, missing = _read(games, body, "report-a-player", locale, product="game_rift")
     assert "server" not in got
     assert "server" in missing
+
+
+# ------------------------------------------------------------------ a kind of thing denied
+
+
+@pytest.mark.parametrize(("text", "word", "language"), [
+    ("Ce n'est PAS un refus de carte comme l'a cru votre collègue", "carte", "fr"),
+    ("It is not a refusal of my card like your colleague thought", "card", "en"),
+    ("Não é recusa de cartão como seu colega achou", "cartão", "pt"),
+])
+def test_a_kind_of_thing_denied_names_no_option(text: str, word: str, language: str) -> None:
+    start = text.index(word)
+    assert is_negated(text, start, start + len(word), language)
+    assert is_denied(text, start, start + len(word), language)
+
+
+@pytest.mark.parametrize(("text", "word", "language"), [
+    ("la carte a été refusée, pas un souci de PayPal", "carte", "fr"),
+    ("o cartão foi recusado, não é culpa do PayPal", "cartão", "pt"),
+])
+def test_the_thing_itself_stays_stated(text: str, word: str, language: str) -> None:
+    start = text.index(word)
+    assert not is_negated(text, start, start + len(word), language)
+
+
+def test_a_denied_card_leaves_paypal_stated(games: TriageContext) -> None:
+    got, _ = _read(games, "Je relance : ce n'est PAS un refus de carte comme l'a cru votre "
+                   "collègue, PayPal m'a bien débité 49,99 € mais le Pack Gardien n'est "
+                   "jamais arrivé sur mon compte Brisefer_22.", "unable-to-purchase", "fr",
+                   product="game_rift", platform="platform_pc", region="region_eu")
+    assert got.get("payment_method") == "pay_paypal"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("desde a atualização de ontem o jogo tá com lag", "atualização"),
+    ("depois da atualização o jogo trava", "atualização"),
+    ("desde o patch novo o ping subiu", "patch"),
+])
+def test_since_the_update_in_portuguese_only_dates_the_problem(text: str, word: str) -> None:
+    start = text.index(word)
+    assert is_negated(text, start, start + len(word), "pt")
+
+
+# ------------------------------------------------------------------ a partner site
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Je vous écris au nom de M. Durand, gérant de la société Les Jardins du Sud, dont le "
+     "site partenaire porte l'identifiant 3051447. Un annonceur nous a retiré de son "
+     "programme le 24 novembre.", "fr"),
+    ("Escrevo em nome do Sr. Prado, dono da loja Casa Verde, cujo site parceiro tem o "
+     "número 3051447. Um anunciante nos tirou do programa dele dia 24.", "pt-br"),
+    ("I write for Mr. Hale: our partner site has the ID 3051447. An advertiser dropped us "
+     "from its program on the 24th.", "en"),
+])
+def test_a_partner_site_is_no_other_persons(ads: TriageContext, body: str,
+                                            locale: str) -> None:
+    got, missing = _read(ads, body, None, locale)
+    assert got.get("sid") == "3051447"
+    assert "sid" not in missing
+
+
+def test_a_partners_own_site_is_still_the_partners(ads: TriageContext) -> None:
+    got, _ = _read(ads, "Mon partenaire a le site 3051447, le mien je ne sais plus. Un "
+                   "annonceur nous a retirés du programme.", None, "fr")
+    assert "sid" not in got
+
+
+# ------------------------------------------------------------------ the statement's code
+
+
+def test_a_code_on_the_statement_is_the_transaction(games: TriageContext) -> None:
+    got, _ = _read(games, "Comprei 1500 Credits no cartão e os créditos não caíram na conta "
+                   "zeca_tatu. Na fatura aparece o código GMG7741902BR.", "unable-to-purchase",
+                   "pt-br", product="game_trove", platform="platform_pc", region="region_na")
+    assert got.get("transaction_id") == "GMG7741902BR"
+
+
+# ------------------------------------------------------------------ an occasion's date
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    ("all i wanted yesterday was the dragon bundle for my daughter, its her birthday on the "
+     "5th and she's been asking for weeks", "en", date(2026, 12, 1)),
+    ("hier j'ai voulu acheter le pack pour mon fils, son anniversaire c'est le 28", "fr",
+     date(2026, 12, 1)),
+    ("ontem tentei comprar o pacote pro meu filho, o aniversário dele é dia 28", "pt",
+     date(2026, 12, 1)),
+])
+def test_an_occasions_date_is_not_the_problems(text: str, language: str, day: date) -> None:
+    assert [d for d, _, _ in find_dates(text, language, WEDNESDAY)] == [day]
+
+
+# ------------------------------------------------------------------ dictated steps
+
+
+def test_dictated_acts_end_where_the_result_runs_on(ads: TriageContext) -> None:
+    got, _ = _read(ads, "hi so my dashboard wont load the reports page it just keeps spinning "
+                   "im on firefox on windows 11 what I did was I logged in went to reports "
+                   "then picked last month and hit run and then nothing happens no error no "
+                   "nothing just the wheel my site id is 4471902 thanks", None, "en")
+    steps = got.get("steps_taken", "")
+    assert "hit run" in steps and "nothing happens" not in steps

@@ -27,6 +27,7 @@ from integrations.triage.reading.steps import (
     listed,
     opens_with_act,
     result_stop,
+    run_on_stop,
     sequence,
 )
 from integrations.triage.reading.vocabulary import field_synonyms, per_locale
@@ -83,7 +84,9 @@ class ClauseReader:
                     return found
         # a sentence of acts ("J'ouvre Rapports, je choisis la période, je clique sur
         # Générer et ça tourne"): from its first act to the sentence's end, the result
-        # included, as a cue's clause; before a cue elsewhere ("tried twice")
+        # included, as a cue's clause, but not what a dictated sentence runs on to after
+        # its acts ("… hit run and then nothing happens no error …": `run_on_stop`);
+        # before a cue elsewhere ("tried twice")
         for source, text in texts if self._steps else ():
             capped = text[:4000]
             span = listed(capped)  # a list, one act a line: the lines from first to last
@@ -97,6 +100,9 @@ class ClauseReader:
                                             for q in _QUOTE_SPAN.finditer(capped)):
                 end = min((i for i in (capped.find(p, span[1]) for p in ".!?\n") if i >= 0),
                           default=len(capped))
+                folded = fold(capped)
+                if len(folded) == len(capped):
+                    end = max(span[1], run_on_stop(folded, span[1], end))
                 value = capped[span[0]:end].strip(" ,;")
                 if not _CONTACT.search(fold(value)) and substance(value) >= CLAUSE_MIN:
                     return Evidence(key=self.field.key, value=value, span=clip(value),

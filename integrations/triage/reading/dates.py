@@ -606,6 +606,13 @@ _ELSEWHERE = re.compile(r"\b(?:everywhere else|elsewhere|partout ailleurs|ailleu
                         r"다른\s*(?:곳|데)\s*(?:에서|서)")
 
 
+#: A personal occasion in the date's clause ("it's her birthday on the 5th", "notre
+#: anniversaire de mariage le 12", "o aniversário dele é dia 5", "생일이 5일이라"): the
+#: occasion's date, not the problem's (folded).
+_OCCASION = re.compile(r"\b(?:birthday|bday|anniversary|wedding|anniversaire|mariage|"
+                       r"aniversario|niver|casamento)\b|생일|결혼")
+
+
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause holding ``text[start:end]`` begins and stops (`_CLAUSE`)."""
     begin = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -693,10 +700,13 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
                                              and _SIDE_UPDATE.search(folded))
                 or _ELSEWHERE.search(folded))
 
+    occasion = _OCCASION.search(folded) is not None
+
     def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
         if day <= today and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
-            if not (side and _side_act(folded, start, end)):
+            if not (side and _side_act(folded, start, end)) and not (
+                    occasion and _OCCASION.search(folded, *_clause_around(folded, start, end))):
                 found.append((start, day, confidence, phrase))
 
     for start, end, day, phrase in _absolute(folded, text, language, local, timezone):

@@ -110,6 +110,16 @@ def plausible_typo(written: str, meant: str) -> bool:
 _NT = r"\b(?:do|does|did|is|was|are|were|has|have|had|could|would|should|ca|wo|must|need)nt"
 #: Words remembered per matcher (then forgotten all at once: memory stays bounded).
 MEMO_MAX = 20_000
+#: A denied kind of thing, the words after its noun: "not a refusal of my card", "ce n'est
+#: pas un refus de carte", "não é recusa de cartão" (folded; the English "not a card
+#: refusal" needs none).
+_NOT_A_KIND_OF = {
+    "en": r"(?:\bnot|n't)\s+(?:a|an)\s+[^\W\d]{3,}\s+(?:of|with)\s+(?:(?:my|the|a|an)\s+)?$",
+    "fr": r"\bpas\s+(?:vraiment\s+)?(?:un|une)\s+[^\W\d]{3,}\s+(?:de\s+|d')"
+          r"(?:(?:ma|mon|la|l')\s*)?$",
+    "pt": r"(?:\bnao|\bn)\s+(?:e|eh|foi)\s+(?:(?:um|uma)\s+)?[^\W\d]{3,}\s+(?:de|do|da)\s+"
+          r"(?:(?:meu|minha)\s+)?$",
+}
 #: A negation word ("never": "never performed or anything"), then at most three words that
 #: keep its scope (articles, "really", a
 #: copula or "use": "not a crash", "no studio", "without PayPal", "pas de souci de
@@ -129,8 +139,9 @@ _NEGATION_BEFORE = {
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
-                     r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$"),
-    "fr": re.compile(r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
+                     r"\bnothing\s+(?:is|was|has been|got|seems|went)\s+$|" + _NOT_A_KIND_OF["en"]),
+    "fr": re.compile(_NOT_A_KIND_OF["fr"] + "|"
+                     r"(?:\bpas|\bni|\baucune?|\bsans|\bplus|\brien)\s+(?:(?:un|une|de|du|"
                      r"des|d'|le|la|les|l'|vraiment|encore|probleme|souci|question|demande|bug|"
                      r"histoire|affaire|sujet|eu|ete|"
                      r"utilise|j'utilise|avec)\s*){0,3}$|"
@@ -139,7 +150,8 @@ _NEGATION_BEFORE = {
                      r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
                      r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
     # "n" is "não" in chat shorthand ("n é problema de pagamento")
-    "pt": re.compile(r"(?:\bnao|\bn|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+"
+    "pt": re.compile(_NOT_A_KIND_OF["pt"] + "|"
+                     r"(?:\bnao|\bn|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+"
                      r"(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|questao|duvida|pergunta|"
                      r"assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
                      r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
@@ -185,8 +197,10 @@ _DENIAL_BEFORE = {
                      r"(?:my|our)\s+$|"
                      r"\bnothing to do with\s+(?:(?:a|an|the|my|any)\s+)?$|"
                      r"\b(?:unrelated|not related|no relation)\s+to\s+(?:(?:a|an|the|my|any)\s+)?$|"
-                     r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$"),
-    "fr": re.compile(r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
+                     r"\bnothing\s+(?:is\s+|'s\s+)?wrong\s+with\s+(?:(?:a|an|the|my|any)\s+)?$|"
+                     + _NOT_A_KIND_OF["en"]),
+    "fr": re.compile(_NOT_A_KIND_OF["fr"] + "|"
+                     r"(?:\bpas|\baucune?)\s+(?:(?:vraiment|un|une|de|d'|du)\s*){0,2}"
                      r"(?:probleme|souci|question|demande|bug|histoire|affaire|sujet)s?\s+(?:(?:de|d'|du|des|"
                      r"avec|le|la|les|l'|"
                      r"mon|ma|mes)\s*){0,2}$|"
@@ -199,7 +213,8 @@ _DENIAL_BEFORE = {
                      # "ce n'est pas au sujet de mon abonnement", "pas à propos de mon …"
                      r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
                      r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
-    "pt": re.compile(r"\bnao\s+(?:e|eh|foi)\s+(?:bem\s+)?sobre\s+(?:(?:o|a|os|as)\s+)?"
+    "pt": re.compile(_NOT_A_KIND_OF["pt"] + "|"
+                     r"\bnao\s+(?:e|eh|foi)\s+(?:bem\s+)?sobre\s+(?:(?:o|a|os|as)\s+)?"
                      r"(?:(?:meu|minha|meus|minhas|nosso|nossa)\s+)?$|"
                      r"(?:\bnao|\bn|\bnem)\s+(?:e|eh|foi|sou|somos|uso|usei|usamos)\s+"
                      r"(?:(?:um|uma|o|a|de|do|da|problema|questao|duvida|pergunta|assunto|bug|"
@@ -253,7 +268,7 @@ _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:since|after|before)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|"
     r"new\s+|[a-z]+'?s\s+)?|"
     r"\b(?:depuis|apres|avant)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
-    r"\b(?:desde|depois d|antes d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)"
+    r"\b(?:desde\s+|depois\s+d|antes\s+d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)"
     # a version between ("after the 5.2 hotfix", "depuis le 1.4 patch", "desde o 2.0 patch")
     r"(?:v?\d+(?:\.\d+)*[a-z]?\s+)?$")
 #: A hedge or a change under way before the words: "we're kind of becoming an agency", "a
@@ -662,6 +677,15 @@ _PERSON = re.compile(
     r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌|"
     # at work: "팀장님 계정이 6012377" is the team leader's
     + COLLEAGUES_KO + r"|부장님|과장님|실장님|매니저)")
+#: A person's noun that only qualifies a thing: "le site partenaire", "a conta parceira",
+#: "our partner site", "the client dashboard" (folded): no person ("my wifes site" is one).
+_QUALIFIERS = frozenset(("partner", "partners", "client", "clients", "partenaire",
+                         "partenaires", "parceiro", "parceira", "parceiros", "parceiras",
+                         "cliente", "clientes"))
+_THING_BEFORE = re.compile(r"\b(?:site|sites|compte|comptes|programme|espace|portail|lien|liens|"
+                           r"conta|contas|programa|portal|area|painel|link|links)\s+$")
+_THING_AFTER = re.compile(r"\s+(?:site|sites|account|accounts|program|programme|portal|area|"
+                          r"dashboard|links?|id)\b")
 #: The requester, after that person in the clause: it is theirs again ("my colleague told me
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(
@@ -688,7 +712,9 @@ def clause_person(text: str, start: int) -> str | None:
     is about (`in_anothers_clause`), ``None`` when it is about nobody else."""
     before = fold(text[max(0, start - 80):start])
     clause = _CLAUSE_BREAK.split(before)[-1]
-    found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)]
+    found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)
+             if not (m.group() in _QUALIFIERS and (_THING_BEFORE.search(clause, 0, m.start())
+                                                   or _THING_AFTER.match(clause, m.end())))]
     named = _people_named(text)
     if named:  # "mon associé Marc … Marc a aussi un site (SID …)": Marc's clause
         found += [(m.end(), m.group()) for m in named.finditer(clause)]

@@ -26,7 +26,7 @@ from integrations.triage.reading.normalise import fold
 HANGUL_ANY = re.compile(r"[\uac00-\ud7a3]")
 
 __all__ = ["KO_ACT_JOIN", "ONSET", "ONSET_KO", "acts_at", "listed", "opens_with_act",
-           "result_stop", "sequence"]
+           "result_stop", "run_on_stop", "sequence"]
 
 #: An act on the product at a clause's start (folded text): English present, bare or past;
 #: French present with its subject, bare past participle or infinitive; Portuguese present
@@ -121,13 +121,16 @@ _RESULT = re.compile(
     r"sumiu|reste|devient|passe|disparait|happens|happened|acontece|aconteceu)\b")
 #: A result after a join or a pointer to the time of the acts, its subject left out, as
 #: dictated or hurried text tells it: "… and then it disappeared", "e depois disso sumiu",
-#: "et après ça ça a disparu", "and it stopped", "e parou de aparecer".
+#: "et après ça ça a disparu", "and it stopped", "e parou de aparecer", "and then nothing
+#: happens".
 _THEN_RESULT = re.compile(
     r"\s(?:(?:and|e|et)\s+(?:(?:after that|since then|then|right after|depois disso|"
     r"depois|apos isso|desde entao|ai|entao|apres ca|apres cela|depuis|ensuite|puis)\s+)?|"
     r"(?:after that|since then|depois disso|apos isso|desde entao|apres ca|apres cela)\s+)"
     r"(?:(?:it|everything|ca|tout|isso|tudo)\s+)?(?:(?:a|s'est|has|just)\s+)?"
-    r"(?:sumiu|some|parou|travou|quebrou|caiu|desapareceu|disappeared|vanished|stopped|"
+    # or nothing comes of them: "… and then nothing happens", "e aí nada acontece"
+    r"(?:nothing\s+(?:happens|happened)|rien\s+ne\s+se\s+passe|nada\s+acontece|"
+    r"sumiu|some|parou|travou|quebrou|caiu|desapareceu|disappeared|vanished|stopped|"
     r"broke|crashed|died|disparu|disparait|plante|arrete|bloque|nao\s+(?:aparece|funciona|"
     r"carrega|abre)|(?:doesn'?t|won'?t|didn'?t)\s+(?:show|work|load|open)|"
     r"(?:ne\s+)?(?:s'affiche|marche|charge)\s+plus)\b")
@@ -282,13 +285,17 @@ def result_stop(folded: str, start: int, stop: int) -> int:
     """Where the acts told in ``folded[start:stop]`` end: before a result told without a
     join (`_RESULT`: "… click export the button goes grey", "… and it went white") and the
     join word left before it ("… click Export CSV and"); ``stop`` when there is none."""
-    end = stop
     result = _RESULT.search(folded, start, stop)
-    if result is not None:
-        end = result.start()
-    # dictated text with no stop between: a result after "and (after that)" with no
-    # subject ("troquei o tema e depois disso sumiu"), a sign-off or the requester's id
-    # told next ("… valeu", "… meu sid é …") end the acts as a full stop would
+    return run_on_stop(folded, start, result.start() if result is not None else stop)
+
+
+def run_on_stop(folded: str, start: int, stop: int) -> int:
+    """Where the acts told in ``folded[start:stop]`` end in dictated text with no stop
+    between: before a result after "and (after that)" with no subject ("troquei o tema e
+    depois disso sumiu", "… hit run and then nothing happens"), a sign-off or the
+    requester's id told next ("… valeu", "… meu sid é …"), as a full stop would end them;
+    and the join word left before it."""
+    end = stop
     for after in (_THEN_RESULT, _RUN_ON_END):
         found = after.search(folded, start, end)
         if found is not None:
