@@ -9,7 +9,11 @@ names no option; "desde a atualização" only dates the problem; a person's noun
 qualifies a thing ("le site partenaire") is no other person; a code on the statement is
 the transaction's ("na fatura aparece o código …"); a date in a personal occasion's clause
 ("her birthday on the 5th") is the occasion's; a dictated sentence of acts ends where its
-result runs on ("… and hit run and then nothing happens no error …")."""
+result runs on ("… and hit run and then nothing happens no error …"). From tune9's wrong
+values: a device is no operating system ("Safari on my iPhone"; a Mac still is one), a
+Korean topic the requester cannot tell more of states nothing ("윈도우는... 잘 모르겠어요"),
+and what stands in brackets after another person is theirs ("mon fils a aussi un compte
+(JulienTech, julien.v@…)")."""
 
 from __future__ import annotations
 
@@ -219,3 +223,50 @@ def test_dictated_acts_end_where_the_result_runs_on(ads: TriageContext) -> None:
                    "nothing just the wheel my site id is 4471902 thanks", None, "en")
     steps = got.get("steps_taken", "")
     assert "hit run" in steps and "nothing happens" not in steps
+
+
+# ------------------------------------------------------------------ tune9's wrong values
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("the reports page stays blank. I use Safari on my iPhone, I open Reports and tap Run. "
+     "SID 4471902", "en"),
+    ("bug technique : la page des rapports ne charge pas. J'utilise Safari sur mon iPad, "
+     "j'ouvre Rapports et je clique sur Lancer. SID 4471902", "fr"),
+    ("a página de relatórios fica em branco. Uso Safari no MacBook, abro Relatórios e clico "
+     "em Gerar. SID 4471902", "pt-br"),
+])
+def test_a_device_is_no_operating_system(ads: TriageContext, body: str, locale: str) -> None:
+    got, missing = _read(ads, body, None, locale)
+    assert got.get("problem_type") == "pub_technical"
+    assert "operating_system" not in got
+    assert "operating_system" in missing
+
+
+def test_a_mac_still_is_one(ads: TriageContext) -> None:
+    got, _ = _read(ads, "the reports page stays blank. Safari on my Mac, I open Reports and "
+                   "click Run. SID 4471902", None, "en")
+    assert got.get("operating_system") == "Mac"
+
+
+def test_a_korean_topic_the_requester_cannot_tell_is_no_value(games: TriageContext) -> None:
+    got, missing = _read(games, "캐릭터 선택 화면에서 게임이 강제종료 돼요. 그래픽카드는 GTX 1660 "
+                         "이고 계정은 minjae_r. 윈도우는... 잘 모르겠어요", "technical-issues",
+                         "ko", product="game_rift", platform="platform_pc", region="region_na")
+    assert "operating_system" not in got
+    assert "operating_system" in missing
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Je souhaite supprimer mon compte Glyph. Mon fils Julien a aussi un compte (JulienTech, "
+     "julien.v@orange.fr) mais lui veut le garder.", "fr"),
+    ("I want my Glyph account deleted. My son Jake also has one (JakeTech, jake.v@mail.com) "
+     "but he wants to keep his.", "en"),
+    ("Quero excluir minha conta Glyph. Meu filho Caio também tem conta (CaioTech, "
+     "caio.v@uol.com.br), mas ele quer manter a dele.", "pt-br"),
+])
+def test_an_address_in_brackets_after_another_person_is_theirs(games: TriageContext, body: str,
+                                                               locale: str) -> None:
+    got, missing = _read(games, body, "account-deletion", locale, product="game_rift")
+    assert "account_email" not in got
+    assert "account_email" in missing

@@ -740,10 +740,15 @@ _UNSURE_BEFORE = re.compile(
     r"\b(?:nao\s+sei|nem\s+sei|sei\s+la|nao\s+sei\s+nem|nao\s+faco\s+(?:a\s+menor\s+)?ideia|"
     r"nao\s+tenho\s+certeza|sem\s+saber)\s+(?:nem\s+)?se)\b[^,;:.!?\n]*$")
 #: Korean: the words end in "…는지/건지/인지 (잘) 모르겠" ("결제가 된 건지 모르겠어요",
-#: "빠져나갔는지도 모르겠어요", "결제됐는지 안 됐는지 모르겠어요"); never after 왜 (why).
+#: "빠져나갔는지도 모르겠어요", "결제됐는지 안 됐는지 모르겠어요"), or are the topic of one
+#: ("윈도우는... 잘 모르겠어요"); never after 왜 (why).
 _UNSURE_AFTER_KO = re.compile(r"^[\uac00-\ud7a3]*?\s*(?:건지|는지|은지|인지|던지|ㄴ지)도?\s*"
                               r"(?:(?:안|못)\s*[\uac00-\ud7a3]*?(?:건지|는지|은지|인지)\s*|"
-                              r"아닌지\s*)?(?:잘\s*)?(?:모르|몰라|모름)")
+                              r"아닌지\s*)?(?:잘\s*)?(?:모르|몰라|모름)|"
+                              # the words as a topic the requester cannot tell more of:
+                              # "윈도우는... 잘 모르겠어요"
+                              r"^[\uac00-\ud7a3]*?(?:은|는)\s*(?:\.{2,}|…)?\s*(?:잘\s*)?"
+                              r"(?:모르|몰라|모름)")
 #: A hedge right before the words in their clause: "I was maybe charged", "j'ai peut-être
 #: été débité", "talvez tenha sido cobrado", "perhaps it went through" (folded, a few words
 #: at most between): a guess, no statement.

@@ -711,6 +711,9 @@ def clause_person(text: str, start: int) -> str | None:
     """The other person (folded: their noun or their name) the clause of ``text[start:]``
     is about (`in_anothers_clause`), ``None`` when it is about nobody else."""
     before = fold(text[max(0, start - 80):start])
+    opened = before.rfind("(")
+    if opened > before.rfind(")"):  # inside brackets, the clause they stand in: "mon fils
+        before = before[:opened]    # a aussi un compte (JulienTech, julien@…)"
     clause = _CLAUSE_BREAK.split(before)[-1]
     found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)
              if not (m.group() in _QUALIFIERS and (_THING_BEFORE.search(clause, 0, m.start())
