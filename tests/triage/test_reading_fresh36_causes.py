@@ -13,7 +13,8 @@ result runs on ("… and hit run and then nothing happens no error …"). From t
 values: a device is no operating system ("Safari on my iPhone"; a Mac still is one), a
 Korean topic the requester cannot tell more of states nothing ("윈도우는... 잘 모르겠어요"),
 and what stands in brackets after another person is theirs ("mon fils a aussi un compte
-(JulienTech, julien.v@…)")."""
+(JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
+for this item")."""
 
 from __future__ import annotations
 
@@ -270,3 +271,29 @@ def test_an_address_in_brackets_after_another_person_is_theirs(games: TriageCont
     got, missing = _read(games, body, "account-deletion", locale, product="game_rift")
     assert "account_email" not in got
     assert "account_email" in missing
+
+
+# ------------------------------------------------------------------ the examples' vocabulary
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("at checkout the shop says gift card balance can't be used for this item, so I can't buy "
+     "the bundle. account pixie_mom", "en"),
+    ("au paiement la boutique dit que le solde de la carte cadeau ne peut pas être utilisé "
+     "pour cet article. compte pixie_mom", "fr"),
+    ("na hora de pagar a loja diz que o saldo do vale-presente não pode ser usado para esse "
+     "item. conta pixie_mom", "pt-br"),
+])
+def test_a_method_that_cannot_be_used_is_refused(games: TriageContext, body: str,
+                                                 locale: str) -> None:
+    got, _ = _read(games, body, "unable-to-purchase", locale, product="game_trove",
+                   platform="platform_switch", region="region_na")
+    assert got.get("purchase_problem") == "purchase_method_refused"
+
+
+def test_a_card_the_requester_cannot_use_is_no_refusal(games: TriageContext) -> None:
+    got, _ = _read(games, "My nephew is 15 and cannot use his own card, so this morning I tried "
+                   "three times to pay with my Visa and each time the payment was declined.",
+                   "unable-to-purchase", "en", product="game_rift", platform="platform_pc",
+                   region="region_eu")
+    assert got.get("purchase_problem") == "purchase_declined"
