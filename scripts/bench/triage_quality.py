@@ -86,7 +86,9 @@ written the same way in session 16 with fresh32's brief by writers who never saw
 ``tune7`` (``*-tune7.yaml``): 120 more from the same brief, all in Korean. ``tune8``
 (``*-tune8.yaml``, ``*-tune8b.yaml``): 240 written in session 18 with fresh36's brief by
 writers who never saw fresh36, as training data. ``tune9`` (``*-tune9.yaml``, ``*-tune9b.yaml``):
-240 more, written the same way at that session's end.
+240 more, written the same way at that session's end. ``tune10`` (``*-tune10.yaml``,
+``*-tune10b.yaml``): 240 written in session 19 with fresh37's brief by writers who never saw
+fresh37, as training data.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -131,8 +133,8 @@ def _fresh_splits() -> list[str]:
     return [f"fresh{n}" for n in sorted(numbers)]
 
 
-SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "heldout",
-          "fresh", *_fresh_splits())
+SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10",
+          "heldout", "fresh", *_fresh_splits())
 
 
 @dataclass

@@ -359,6 +359,7 @@ def test_the_shipped_models_load_small_and_blind_to_fresh37(name: str) -> None:
     assert f"{name}-tune5.yaml" in source and f"{name}-tune6.yaml" in source
     assert f"{name}-tune8.yaml" in source and f"{name}-tune8b.yaml" in source
     assert f"{name}-tune9.yaml" in source and f"{name}-tune9b.yaml" in source
+    assert f"{name}-tune10.yaml" in source and f"{name}-tune10b.yaml" in source
     assert f"{name}-fresh36.yaml" in source
     assert "fresh37" not in source
     assert ws.learned.spans is not None
