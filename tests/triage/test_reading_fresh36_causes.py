@@ -14,7 +14,7 @@ values: a device is no operating system ("Safari on my iPhone"; a Mac still is o
 Korean topic the requester cannot tell more of states nothing ("윈도우는... 잘 모르겠어요"),
 and what stands in brackets after another person is theirs ("mon fils a aussi un compte
 (JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
-for this item")."""
+for this item"); "since your patch" only dates the problem."""
 
 from __future__ import annotations
 
@@ -297,3 +297,14 @@ def test_a_card_the_requester_cannot_use_is_no_refusal(games: TriageContext) -> 
                    "unable-to-purchase", "en", product="game_rift", platform="platform_pc",
                    region="region_eu")
     assert got.get("purchase_problem") == "purchase_declined"
+
+
+@pytest.mark.parametrize(("text", "word", "language"), [
+    ("THE GAME SHUTS DOWN EVERY TIME. THIS HAS BEEN HAPPENING SINCE YOUR PATCH ON THURSDAY.",
+     "PATCH", "en"),
+    ("le jeu plante à chaque fois depuis votre mise à jour de jeudi", "mise à jour", "fr"),
+    ("o jogo fecha toda vez desde a sua atualização de quinta", "atualização", "pt"),
+])
+def test_since_your_patch_only_dates_the_problem(text: str, word: str, language: str) -> None:
+    start = text.index(word)
+    assert is_negated(text, start, start + len(word), language)

@@ -261,14 +261,16 @@ _NOT_INSTALLED_AFTER = re.compile(
     r"^\s*(?:is|was)(?:n't|\s+not)\s+(?:even\s+)?installed\b|"
     r"^\s*n'(?:est|etait)\s+(?:meme\s+)?pas\s+installee?\b|"
     r"^\s*(?:nao|nem)\s+(?:esta|ta|estava)\s+(?:nem\s+)?instalad[oa]\b")
-#: "since the update", "depuis la dernière mise à jour", "업데이트 이후", and the time before
+#: "since the update", "since your patch", "depuis la dernière mise à jour", "desde a sua
+#: atualização", "업데이트 이후", and the time before
 #: it ("before the patch everything was fine", "avant la maj aucun souci", "antes da
 #: atualização", "업데이트 전에는"): context, not the problem.
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:since|after|before)\s+(?:(?:the|a|an|my)\s+)?(?:last\s+|latest\s+|recent\s+|"
-    r"new\s+|[a-z]+'?s\s+)?|"
-    r"\b(?:depuis|apres|avant)\s+(?:la|le|l'|une?)\s*(?:derniere\s+|dernier\s+|nouvelle\s+)?|"
-    r"\b(?:desde\s+|depois\s+d|antes\s+d)[ao]\s+(?:ultima\s+|ultimo\s+|nova\s+)?)"
+    r"(?:\b(?:since|after|before)\s+(?:(?:the|a|an|my|your|ur|their)\s+)?(?:last\s+|latest\s+|"
+    r"recent\s+|new\s+|[a-z]+'?s\s+)?|"
+    r"\b(?:depuis|apres|avant)\s+(?:la|le|l'|une?|votre|vos)\s*(?:derniere\s+|dernier\s+|"
+    r"nouvelle\s+)?|"
+    r"\b(?:desde\s+|depois\s+d|antes\s+d)[ao]\s+(?:(?:sua|seu|nova|ultima|ultimo)\s+)?)"
     # a version between ("after the 5.2 hotfix", "depuis le 1.4 patch", "desde o 2.0 patch")
     r"(?:v?\d+(?:\.\d+)*[a-z]?\s+)?$")
 #: A hedge or a change under way before the words: "we're kind of becoming an agency", "a
