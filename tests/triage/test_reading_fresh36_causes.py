@@ -14,7 +14,8 @@ values: a device is no operating system ("Safari on my iPhone"; a Mac still is o
 Korean topic the requester cannot tell more of states nothing ("윈도우는... 잘 모르겠어요"),
 and what stands in brackets after another person is theirs ("mon fils a aussi un compte
 (JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
-for this item"); "since your patch" only dates the problem."""
+for this item"); "since your patch" only dates the problem; "associé à l'adresse" is a
+participle, no partner."""
 
 from __future__ import annotations
 
@@ -308,3 +309,17 @@ def test_a_card_the_requester_cannot_use_is_no_refusal(games: TriageContext) -> 
 def test_since_your_patch_only_dates_the_problem(text: str, word: str, language: str) -> None:
     start = text.index(word)
     assert is_negated(text, start, start + len(word), language)
+
+
+def test_an_address_associated_with_the_account_is_the_accounts(games: TriageContext) -> None:
+    got, _ = _read(games, "Je vous prie de supprimer mon compte Glyph « Haldir_Fr », associé à "
+                   "l'adresse h.fournier@orange.fr. Je ne joue plus depuis 2019.",
+                   "account-deletion", "fr", product="game_rift")
+    assert got.get("account_email") == "h.fournier@orange.fr"
+
+
+def test_a_partner_who_has_an_address_is_still_a_partner(games: TriageContext) -> None:
+    got, _ = _read(games, "Je veux supprimer mon compte Glyph Haldir_Fr. Mon associé a l'adresse "
+                   "marc.l@orange.fr, la mienne je ne la retrouve plus.", "account-deletion",
+                   "fr", product="game_rift")
+    assert "account_email" not in got

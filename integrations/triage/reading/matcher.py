@@ -688,6 +688,9 @@ _THING_BEFORE = re.compile(r"\b(?:site|sites|compte|comptes|programme|espace|por
                            r"conta|contas|programa|portal|area|painel|link|links)\s+$")
 _THING_AFTER = re.compile(r"\s+(?:site|sites|account|accounts|program|programme|portal|area|"
                           r"dashboard|links?|id)\b")
+#: "associé à l'adresse …", "associée au compte": the participle (associated), no partner.
+#: Raw text: "mon associé a le site …" (has) is one.
+_PARTICIPLE = re.compile(r"(?i)associée?s?\s+(?:à|au|aux|avec)\b")
 #: The requester, after that person in the clause: it is theirs again ("my colleague told me
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(
@@ -712,14 +715,17 @@ def in_anothers_clause(text: str, start: int) -> bool:
 def clause_person(text: str, start: int) -> str | None:
     """The other person (folded: their noun or their name) the clause of ``text[start:]``
     is about (`in_anothers_clause`), ``None`` when it is about nobody else."""
-    before = fold(text[max(0, start - 80):start])
+    raw = text[max(0, start - 80):start]
+    before = fold(raw)
+    raw = raw if len(raw) == len(before) else before  # offsets shared, or no accents to see
     opened = before.rfind("(")
     if opened > before.rfind(")"):  # inside brackets, the clause they stand in: "mon fils
         before = before[:opened]    # a aussi un compte (JulienTech, julien@…)"
     clause = _CLAUSE_BREAK.split(before)[-1]
     found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)
              if not (m.group() in _QUALIFIERS and (_THING_BEFORE.search(clause, 0, m.start())
-                                                   or _THING_AFTER.match(clause, m.end())))]
+                                                   or _THING_AFTER.match(clause, m.end())))
+             and not _PARTICIPLE.match(raw, len(before) - len(clause) + m.start())]
     named = _people_named(text)
     if named:  # "mon associé Marc … Marc a aussi un site (SID …)": Marc's clause
         found += [(m.end(), m.group()) for m in named.finditer(clause)]
