@@ -15,7 +15,7 @@ Korean topic the requester cannot tell more of states nothing ("윈도우는... 
 and what stands in brackets after another person is theirs ("mon fils a aussi un compte
 (JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
 for this item"); "since your patch" only dates the problem; "associé à l'adresse" is a
-participle, no partner."""
+participle, no partner; "je fais que mater", "je suis cliente" say a viewer."""
 
 from __future__ import annotations
 
@@ -323,3 +323,14 @@ def test_a_partner_who_has_an_address_is_still_a_partner(games: TriageContext) -
                    "marc.l@orange.fr, la mienne je ne la retrouve plus.", "account-deletion",
                    "fr", product="game_rift")
     assert "account_email" not in got
+
+
+@pytest.mark.parametrize("body", [
+    "slt jsp comment on résilie, ça se renouvelle tt seul. moi je fais que mater, je veux plus "
+    "payer. pseudo: max.dlt",
+    "bonjour, mon abonnement a été débité alors que je l'avais annulé. je suis cliente, "
+    "pseudo fanny_b",
+])
+def test_a_viewer_in_french_slang(stream: TriageContext, body: str) -> None:
+    got, _ = _read(stream, body, None, "fr")
+    assert got.get("occupation") == "occ_user"
