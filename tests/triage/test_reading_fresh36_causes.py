@@ -155,14 +155,18 @@ def test_a_denied_card_leaves_paypal_stated(games: TriageContext) -> None:
     assert got.get("payment_method") == "pay_paypal"
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("desde a atualização de ontem o jogo tá com lag", "atualização"),
-    ("depois da atualização o jogo trava", "atualização"),
-    ("desde o patch novo o ping subiu", "patch"),
+@pytest.mark.parametrize(("text", "word", "language"), [
+    ("desde a atualização de ontem o jogo tá com lag", "atualização", "pt"),
+    ("depois da atualização o jogo trava", "atualização", "pt"),
+    ("desde o patch novo o ping subiu", "patch", "pt"),
+    ("THE GAME SHUTS DOWN EVERY TIME. THIS HAS BEEN HAPPENING SINCE YOUR PATCH ON THURSDAY.",
+     "PATCH", "en"),
+    ("le jeu plante à chaque fois depuis votre mise à jour de jeudi", "mise à jour", "fr"),
+    ("o jogo fecha toda vez desde a sua atualização de quinta", "atualização", "pt"),
 ])
-def test_since_the_update_in_portuguese_only_dates_the_problem(text: str, word: str) -> None:
+def test_since_the_update_only_dates_the_problem(text: str, word: str, language: str) -> None:
     start = text.index(word)
-    assert is_negated(text, start, start + len(word), "pt")
+    assert is_negated(text, start, start + len(word), language)
 
 
 # ------------------------------------------------------------------ a partner site
@@ -299,16 +303,6 @@ def test_a_card_the_requester_cannot_use_is_no_refusal(games: TriageContext) -> 
                    region="region_eu")
     assert got.get("purchase_problem") == "purchase_declined"
 
-
-@pytest.mark.parametrize(("text", "word", "language"), [
-    ("THE GAME SHUTS DOWN EVERY TIME. THIS HAS BEEN HAPPENING SINCE YOUR PATCH ON THURSDAY.",
-     "PATCH", "en"),
-    ("le jeu plante à chaque fois depuis votre mise à jour de jeudi", "mise à jour", "fr"),
-    ("o jogo fecha toda vez desde a sua atualização de quinta", "atualização", "pt"),
-])
-def test_since_your_patch_only_dates_the_problem(text: str, word: str, language: str) -> None:
-    start = text.index(word)
-    assert is_negated(text, start, start + len(word), language)
 
 
 def test_an_address_associated_with_the_account_is_the_accounts(games: TriageContext) -> None:

@@ -487,7 +487,9 @@ def _day_words() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
 
 
 _DAY_WORDS, _EN_COUNTS = _day_words()
+#: A month before the words ("November twenty-one"): an English count is a day only there.
 _AFTER_MONTH = re.compile(rf"{_MONTHS}\s+(?:the\s+)?")
+#: What every day in words needs near it: most texts have none, and skip the long pattern.
 _DAY_WORDS_CUE = re.compile(rf"\b(?:{_MONTHS}|(?:on|since|from) the|dia)\b")
 #: A day of the month in words where a date's digits would stand: before a month ("vingt-sept
 #: novembre", "the twenty-third of November", "vinte e cinco de novembro"), after one
