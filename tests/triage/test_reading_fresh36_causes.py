@@ -15,7 +15,8 @@ Korean topic the requester cannot tell more of states nothing ("윈도우는... 
 and what stands in brackets after another person is theirs ("mon fils a aussi un compte
 (JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
 for this item"); "since your patch" only dates the problem; "associé à l'adresse" is a
-participle, no partner; "je fais que mater", "je suis cliente" say a viewer."""
+participle, no partner; "je fais que mater", "je suis cliente" say a viewer; "je ne me souviens
+plus du mot de passe" loses the password, it does not deny it."""
 
 from __future__ import annotations
 
@@ -328,3 +329,18 @@ def test_a_partner_who_has_an_address_is_still_a_partner(games: TriageContext) -
 def test_a_viewer_in_french_slang(stream: TriageContext, body: str) -> None:
     got, _ = _read(stream, body, None, "fr")
     assert got.get("occupation") == "occ_user"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Je ne me souviens plus du mot de passe et je ne reçois rien", "mot de passe"),
+    ("je ne retrouve pas mon mot de passe", "mot de passe"),
+])
+def test_a_thing_forgotten_is_no_denial(text: str, word: str) -> None:
+    start = text.index(word)
+    assert not is_negated(text, start, start + len(word), "fr")
+
+
+def test_a_thing_denied_after_its_verb_still_is() -> None:
+    text = "ce n'est pas un souci de paiement"
+    start = text.index("paiement")
+    assert is_negated(text, start, start + len("paiement"), "fr")

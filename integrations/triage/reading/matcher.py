@@ -535,9 +535,20 @@ def _negated(text: str, start: int, end: int, language: str) -> bool:
         return True
     if _CONTEXT_BEFORE.search(before) or _HEDGE_BEFORE.search(before):
         return True
+    if _FORGOTTEN_BEFORE.search(before):
+        return False  # "je ne me souviens plus du mot de passe": the thing is what is lost
     langs = (language,) if language in _NEGATION_BEFORE else _ANY_LANGUAGE
     return any(_NEGATION_BEFORE[lang].search(before) or _NEGATION_JOINED[lang].search(before)
                for lang in langs)
+
+
+#: A French verb of remembering, knowing or finding before its negation, then the words
+#: (folded): "je ne me souviens plus du mot de passe", "je ne retrouve pas mon mot de
+#: passe": the requester lost the thing, which is the problem, not a denial of it (in
+#: English and Portuguese the negation stands before the verb: "não lembro a senha").
+_FORGOTTEN_BEFORE = re.compile(
+    r"\b(?:souviens|souvient|rappelle|rappelles|retrouve|retrouves|connais|sais)\s+"
+    r"(?:plus|pas)\s+(?:(?:de|du|des|d'|mon|ma|mes|le|la|les|l')\s*)?$")
 
 
 #: A verb of validity: renewing, extending, expiring ("renew", "renouveler", "renovar",
