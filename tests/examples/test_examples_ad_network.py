@@ -246,13 +246,16 @@ def test_screenshots_are_a_hint_for_technical_problems_only(ctx: TriageContext,
 @pytest.mark.parametrize(("text", "written"), [
     ("Reports stay grey on my macbook (macOS Sonoma) in Firefox.", "macOS Sonoma"),
     ("리포트가 안 열려요. 맥북 macOS Ventura에 사파리 씁니다.", "macOS Ventura"),
-    ("Le tableau de bord reste blanc sur mon MacBook Air.", "MacBook Air"),
+    ("Le tableau de bord reste blanc sur mon Mac.", "Mac"),
     ("O painel não abre no Windows 11 com Chrome.", "Windows 11"),
+    ("Le tableau de bord reste blanc sur mon MacBook Air.", None),
+    ("The dashboard stays blank on my iPhone.", None),
 ])
 def test_the_system_named_is_written_before_the_device_it_runs_on(
-        ctx: TriageContext, ids: Ids, text: str, written: str) -> None:
-    """An operating system named anywhere wins over a device ("macbook"); the device is
-    written only when no system is named."""
+        ctx: TriageContext, ids: Ids, text: str, written: str | None) -> None:
+    """An operating system named anywhere wins over a device ("macbook"); a Mac alone is
+    written as its system, while an iPhone, an iPad or a MacBook names none (the corpus's
+    labellers took one for a system once in six: the version is still to ask)."""
     t = ticket(subject="dashboard", description=text, form_id=ids.form["publisher-support"],
                fields=ids.fields(sid="3456789", problem_type="pub_technical"))
     d = decide(t, ctx)
