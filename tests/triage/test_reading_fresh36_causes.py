@@ -16,7 +16,8 @@ and what stands in brackets after another person is theirs ("mon fils a aussi un
 (JulienTech, julien.v@…)"); and the examples' vocabulary ("gift card balance can't be used
 for this item"); "since your patch" only dates the problem; "associé à l'adresse" is a
 participle, no partner; "je fais que mater", "je suis cliente" say a viewer; "je ne me souviens
-plus du mot de passe" loses the password, it does not deny it."""
+plus du mot de passe" loses the password, it does not deny it; a site's description ("사이트
+소개란", "description du site") is an account matter."""
 
 from __future__ import annotations
 
@@ -344,3 +345,17 @@ def test_a_thing_denied_after_its_verb_still_is() -> None:
     text = "ce n'est pas un souci de paiement"
     start = text.index("paiement")
     assert is_negated(text, start, start + len("paiement"), "fr")
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("크롬이고 윈도우 11이에요. 사이트 소개란에 있는 글을 바꾸고 싶은데 어디서 하는지 모르겠어요. "
+     "SID 4471902", "ko"),
+    ("I'd like to change my site description, where do I do that? SID 4471902", "en"),
+    ("Je voudrais modifier la description du site, où est-ce que ça se fait ? SID 4471902",
+     "fr"),
+    ("Quero mudar a descrição do site, onde faço isso? SID 4471902", "pt-br"),
+])
+def test_a_sites_description_is_an_account_matter(ads: TriageContext, body: str,
+                                                  locale: str) -> None:
+    got, _ = _read(ads, body, None, locale)
+    assert got.get("problem_type") == "pub_account"
