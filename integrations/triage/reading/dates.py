@@ -448,7 +448,7 @@ def _parse_named_month(phrase: str, language: str, base: datetime) -> date | Non
 
 
 def _day_words() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
-    """Days of the month written in words, folded (patterns), to ``(day, suffix)``: English
+    """Days of the month written in words, folded, to ``(day, suffix)``: English
     ordinals keep theirs ("twenty-third" → 23, "rd"), so that "on the 23rd" still reads as
     one; and the English cardinals among them, which name a day only after its month
     ("November twenty-one"; "one of November's packs" is none)."""
@@ -478,10 +478,11 @@ def _day_words() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
         words[e], words[f], words[p], words[t] = ((tens, ""),) * 3 + ((tens, "th"),)
         counts.add(e)
         for n in range(1, 10 if tens == 20 else 2):
-            words[f"{e}[- ]{en[n - 1]}"] = (tens + n, "")
-            counts.add(f"{e}[- ]{en[n - 1]}")
-            words[f"{e}[- ]{en_th[n - 1]}"] = (tens + n, suffix.get(tens + n, "th"))
-            words[f"{f}{' et ' if n == 1 else '[- ]'}{fr[n - 1]}"] = (tens + n, "")
+            for join in "- ":  # "twenty-one", "twenty one", "vingt-sept", "vingt sept"
+                words[f"{e}{join}{en[n - 1]}"] = (tens + n, "")
+                counts.add(f"{e}{join}{en[n - 1]}")
+                words[f"{e}{join}{en_th[n - 1]}"] = (tens + n, suffix.get(tens + n, "th"))
+                words[f"{f}{' et ' if n == 1 else join}{fr[n - 1]}"] = (tens + n, "")
             words[f"{p} e {pt[n - 1]}"] = (tens + n, "")
     return words, frozenset(counts)
 
@@ -496,7 +497,8 @@ _DAY_WORDS_CUE = re.compile(rf"\b(?:{_MONTHS}|(?:on|since|from) the|dia)\b")
 #: ("November twenty-third") or after "on/since/from the" and "dia" ("dia vinte e cinco").
 _WORD_DAY = re.compile(
     r"(?P<pre>\b(?:on|since|from) the\s+|\bdia\s+|\b" + _MONTHS + r"\s+(?:the\s+)?)?\b"
-    r"(?P<n>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?P<n>" + "|".join(re.escape(w) for w in sorted(_DAY_WORDS, key=len, reverse=True)) +
+    r")\b"
     r"(?P<post>\s+(?:of\s+|de\s+)?" + _MONTHS + r"\b)?")
 
 
@@ -510,11 +512,10 @@ def _in_digits(folded: str) -> tuple[str, dict[int, int]]:
 
     def digits(m: re.Match[str]) -> str:
         word, pre = m.group("n"), m.group("pre") or ""
-        key = next(k for k in _DAY_WORDS if re.fullmatch(k, word))
-        if not (pre or m.group("post")) or (key in _EN_COUNTS
+        if not (pre or m.group("post")) or (word in _EN_COUNTS
                                             and not _AFTER_MONTH.fullmatch(pre)):
             return m.group()
-        day, suffix = _DAY_WORDS[key]
+        day, suffix = _DAY_WORDS[word]
         ends[m.start("n") + len(f"{day}{suffix}")] = m.end("n")
         ends[m.start("n") + len(str(day))] = m.end("n")
         return (m.group("pre") or "") + f"{day}{suffix}".ljust(len(word)) + \
