@@ -430,7 +430,8 @@ def option_patterns(f: Field) -> tuple[re.Pattern[str], ...]:
         return "|".join(re.escape(n) for n in sorted(unique, key=lambda n: (-len(n), n)))
 
     options = alternation(n for o in f.options for n in (o.value, o.title, *o.titles.values()))
-    labels = alternation([f.key, *field_synonyms(f)])
+    # a label's spaces may be left out ("결제수단" for "결제 수단": Korean spacing varies)
+    labels = alternation([f.key, *field_synonyms(f)]).replace(r"\ ", r"[ \t]?")
     if not options:
         return ()
     return (

@@ -559,8 +559,11 @@ HESITATION = re.compile(
     # disparu, je sais plus", "je sais pas trop"): with an alternative, a doubt
     r"(?:je|j'|on) (?:ne |n')?(?:sais|sait) (?:plus|pas trop|pas vraiment)|chais pas|jsp|"
     r"confuse?|nao sei|sei la|nem sei|confus[oa]|"
+    # nor remembers which: "I don't remember if …", "je ne me souviens plus si", "não lembro"
+    r"(?:don'?t|do not|can'?t|cannot) (?:remember|recall)|"
+    r"(?:souviens|rappelle) (?:pas|plus)|(?:nao|n) (?:me )?lembro|"
     r"two (?:things|issues|problems)|deux (?:choses|problemes)|duas coisas|dois problemas)\b|"
-    r"두 가지|헷갈|"
+    r"두 가지|헷갈|기억(?:이|도)?\s*(?:안|잘 안)\s*나|"
     r"잘 모르|인지 모르|건지\s*(?:도\s*)?(?:잘\s*)?(?:모르|몰라)")
 #: Alternatives in one sentence: "or", "ou", "soit", "whether", a Korean "…인지 …인지",
 #: "…건지 …인지", "아니면", "거나", or two Korean questions in a row with no "or" ("버그인가요
@@ -875,7 +878,8 @@ def whose_side(text: str) -> bool:
 
 #: A word every marker of `HESITATION` holds (raw text, any case).
 HESITATION_CUE = re.compile(r"(?i)sure|idea|clue|idk|dunno|either|confus|know|s[uû]r|sai|sav|"
-                            r"chais|jsp|sei|two|deux|duas|dois|두 가지|헷갈|모르|몰라")
+                            r"chais|jsp|sei|two|deux|duas|dois|두 가지|헷갈|모르|몰라|"
+                            r"remember|recall|souvien|rappel|lembr|기억")
 
 
 def _in_doubt(text: str, start: int, hit: Hit) -> bool:

@@ -16,13 +16,15 @@ from difflib import SequenceMatcher
 __all__ = ["taken_back"]
 
 #: A correction marker, in the workspace languages: "no sorry", "sorry, I mean", "non pardon",
-#: "ou melhor", "아 아니다": it takes back the word before it after a comma too.
+#: "ou melhor", "não, desculpa", "non désolée", "아 아니다": it takes back the word before it
+#: after a comma too.
 _STRONG = (
     # an interjection may open it: "marie_lou92, ah non pardon, marie_lou93"
     r"(?:(?:ah|oh|euh|eh|oops|ops)[ \t]*,?[ \t]*)?"
     r"(?:no,? (?:wait|sorry)|wait,? no|sorry,? (?:I mean|I meant|no)|or rather|"
     r"actually,? no|non,? pardon|pardon,? non|enfin,? non|euh,? non|ou plut[ôo]t|"
-    r"non,? attendez|ou melhor|n[ãa]o,? pera|아 아니다|아 아니|아니 아니|아니다)")
+    r"non,? attendez|ou melhor|n[ãa]o,? pera|n[ãa]o,? desculp[ae]|non,? d[ée]sol[ée]e?|"
+    r"아 아니다|아 아니|아니 아니|아니다)")
 #: A marker that is as often a filler or a rephrase ("Aelin, I mean Thorgar lost it too",
 #: "Ayla, quer dizer, era ontem"): a correction only after a dash or dots ("modelo... quer
 #: dizer, estúdio"). A name corrected into a near copy of itself after a comma ("Aelin, I
@@ -105,7 +107,7 @@ def _slips(text: str) -> str:
 #: looking for these is cheaper than the strike's search.
 _WORDS = ("wait", "sorry", "mean", "rather", "actually", "pardon", "enfin", "euh", "dire",
           "plut", "attendez", "dizer", "melhor", "pera", "아니", "—", "–", "descul", "oops",
-          "ops", "typo", "correct", "corre", "정정", "오타", "잘못")
+          "ops", "typo", "correct", "corre", "정정", "오타", "잘못", "desol", "désol")
 
 
 def taken_back(text: str) -> str:

@@ -39,7 +39,11 @@ weekend") give their first day with a lower confidence, so the workspace thresho
 decides whether they are written. "Since the update" is not dated: the ticket does not
 say when the update was. A duration counted to now beside a wait for an answer ("já faz
 uma semana e ninguém resolve", "ça fait 3 jours que j'attends") dates the wait: it counts
-like a retry's date, only when the texts give no other.
+like a retry's date, only when the texts give no other. A date in another person's clause
+dates their doing ("my friend finished that quest yesterday", `matcher.clause_person`),
+when it tells their success ("finished", "worked": the requester's problem is
+not theirs), unless the requester writes for them or dates their own try by it ("the same
+day").
 """
 
 from __future__ import annotations
@@ -51,7 +55,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.matcher import clause_person
 from integrations.triage.reading.normalise import fold
+from integrations.triage.reading.words import on_behalf
 
 __all__ = ["find_dates", "read_date"]
 
@@ -582,6 +588,9 @@ _SIDE_ACT = re.compile(
     # contacting someone: the date of the e-mail or the call, not of the problem
     r"(?:i|we|i've|we've)\s+(?:already\s+|also\s+)?(?:contact|email|e-mail|call|phon|messag)ed|"
     r"wrote to|reached out|ecrit a|ecrit au|"
+    # "je vous avais déjà écrit mardi", "I already wrote you on Tuesday", "já escrevi"
+    r"(?:vous|t')\s*(?:ai|avais|avons|avions)\s+(?:deja\s+)?(?:ecrit|contacte|relance)|"
+    r"(?:already|also)\s+wrote|wrote (?:in|you)|ja\s+(?:escrevi|mandei|enviei)|"
     r"ecrit aux|appele|contacte|mandei (?:um )?e-?mail|liguei|contatei|"
     r"entrei em contato|falei com|"
     # an earlier ticket's fate: "my first ticket got closed on Monday", "ma demande a été
@@ -614,6 +623,18 @@ _ELSEWHERE = re.compile(r"\b(?:everywhere else|elsewhere|partout ailleurs|ailleu
 #: occasion's date, not the problem's (folded).
 _OCCASION = re.compile(r"\b(?:birthday|bday|anniversary|wedding|anniversaire|mariage|"
                        r"aniversario|niver|casamento)\b|생일|결혼")
+
+
+#: What went well for someone: "finished", "worked", "il a fini", "deu certo", "완료했다"
+#: (folded).
+_THEIR_SUCCESS = re.compile(
+    r"\b(?:finished|completed|worked|works fine|went through|fini|termine|reussi|"
+    r"fonctionne|marche|sans souci|terminou|completou|conseguiu|funcionou|deu certo|"
+    r"de boa)\b|완료|성공|잘\s*(?:됐|되)")
+#: A later clause dated by an earlier date: "the same day", "le même jour", "no mesmo dia",
+#: "같은 날" (folded).
+_SAME_DAY = re.compile(r"\b(?:(?:that|the) same day|le meme jour|ce jour-la|no mesmo dia|"
+                       r"nesse mesmo dia|naquele dia)\b|같은\s*날|그날")
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -704,12 +725,20 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
                 or _ELSEWHERE.search(folded))
 
     occasion = _OCCASION.search(folded) is not None
+    # another person's success dates their doing, not the problem ("같은 길드원 Hoshi는 어제
+    # 완료했다는데"), unless the requester writes for that person or dates their own try by
+    # it ("… and I tried the same day")
+    raw = text if len(text) == len(folded) else folded
+    proxy = on_behalf(folded) or _SAME_DAY.search(folded) is not None or \
+        _THEIR_SUCCESS.search(folded) is None
 
     def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
         if day <= today and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
             if not (side and _side_act(folded, start, end)) and not (
-                    occasion and _OCCASION.search(folded, *_clause_around(folded, start, end))):
+                    occasion and _OCCASION.search(folded, *_clause_around(folded, start, end))
+            ) and (proxy or not _THEIR_SUCCESS.search(folded, *_clause_around(folded, start, end))
+                   or clause_person(raw, start) is None):
                 found.append((start, day, confidence, phrase))
 
     for start, end, day, phrase in _absolute(folded, text, language, local, timezone):

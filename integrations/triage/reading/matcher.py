@@ -149,9 +149,10 @@ _NEGATION_BEFORE = {
                      r"avec\s+(?:(?:le|la|les|l'|mon|ma|mes|un|une)\s*)?$|"
                      r"\bpas\s+(?:vraiment\s+)?(?:au sujet de|a propos de|concernant)\s+"
                      r"(?:(?:le|la|les|l'|mon|ma|mes|notre)\s*)?$"),
-    # "n" is "não" in chat shorthand ("n é problema de pagamento")
+    # "n" is "não" in chat shorthand ("n é problema de pagamento"); "do nada" (out of
+    # nowhere) is no negation: "o jogo fecha do nada e volta pra área de trabalho"
     "pt": re.compile(_NOT_A_KIND_OF["pt"] + "|"
-                     r"(?:\bnao|\bn|\bnem|\bsem|\bnada|\bnenhum|\bnenhuma)\s+"
+                     r"(?:\bnao|\bn|\bnem|\bsem|(?<!\bdo\s)\bnada|\bnenhum|\bnenhuma)\s+"
                      r"(?:(?:e|um|uma|o|a|de|do|da|foi|eh|problema|questao|duvida|pergunta|"
                      r"assunto|bug|sou|somos|era|sao|uso|usei|usamos|"
                      r"tenho|temos|nenhum|nenhuma|sobre|estou|to|quero|pedindo|pedir|querendo|"
@@ -165,21 +166,22 @@ _NEGATION_BEFORE = {
                      r"(?:(?:meu|minha|meus|minhas|nosso|nossa)\s+)?$"),
 }
 #: Negation carried over a coordination: "no studio or agency", "pas de carte ni de
-#: PayPal", "sem estúdio ou agência": the second word is as negated as the first.
+#: PayPal", "sem estúdio ou agência", "no agency/studio": the second word is as negated as
+#: the first.
 _NEGATION_JOINED = {
     "en": re.compile(r"(?:\bnot|n't|" + _NT +
                      r"|\bno|\bwithout|\bneither|\bnothing\s+(?:is\s+|'s\s+)?wrong"
                      r"\s+with|\bnothing to do with)\s+(?:(?:a|an|the|any|really|use|using|have|"
-                     r"own|issues?|problems?|with|my|our)\s+){0,3}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+"
-                     r"(?:or|nor)\s+(?:(?:a|an|the|any|my|our|with)\s+){0,2}$"),
+                     r"own|issues?|problems?|with|my|our)\s+){0,3}[^\W\d]+(?:\s+[^\W\d]+)?(?:\s*,?\s+"
+                     r"(?:or|nor)\s+(?:(?:a|an|the|any|my|our|with)\s+){0,2}|\s*/\s*)$"),
     "fr": re.compile(r"(?:\bpas|\bsans|\baucune?|\brien a voir avec)\s+(?:(?:un|une|de|du|des|"
                      r"d'|le|la|les|l'|mon|ma|mes)"
-                     r"\s*){0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|ni)\s+"
-                     r"(?:(?:un|une|de|du|des|d'|le|la|les|l'|mon|ma|mes|avec)\s*){0,2}$"),
+                     r"\s*){0,2}[^\W\d]+(?:\s+[^\W\d]+)?(?:\s*,?\s+(?:ou|ni)\s+"
+                     r"(?:(?:un|une|de|du|des|d'|le|la|les|l'|mon|ma|mes|avec)\s*){0,2}|\s*/\s*)$"),
     "pt": re.compile(r"(?:\bnao|\bsem|\bnem|\bnada a ver com|\bnada de errado com)\s+"
                      r"(?:(?:e|um|uma|o|a|de|do|da|sou|uso|tenho|meu|minha)\s+)"
-                     r"{0,2}[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s+(?:ou|nem)\s+"
-                     r"(?:(?:um|uma|o|a|de|do|da|com|meu|minha)\s+){0,2}$"),
+                     r"{0,2}[^\W\d]+(?:\s+[^\W\d]+)?(?:\s*,?\s+(?:ou|nem)\s+"
+                     r"(?:(?:um|uma|o|a|de|do|da|com|meu|minha)\s+){0,2}|\s*/\s*)$"),
 }
 #: French negation after its verb, "ne" dropped as spoken ("ça plante pas", "je joue
 #: plus"); "pas mal" (quite a lot) is no negation.
@@ -619,7 +621,8 @@ def is_denied(text: str, start: int, end: int, language: str) -> bool:
 #: ("my friend's account", "친구 계정"), or after them ("no Firefox dele", "le compte de
 #: mon ami", "a conta do meu sócio").
 _PEOPLE = (r"(?:friend|colleague|coworker|co-worker|partner|associate|brother|sister|wife|"
-           r"husband|boyfriend|girlfriend|boss|manager|client|mom|dad|son|daughter|cousin)")
+           r"husband|boyfriend|girlfriend|boss|manager|client|mom|dad|son|daughter|cousin|"
+           r"guildmate|guildie|clanmate|teammate)")
 _SOMEONE_ELSES_BEFORE = re.compile(
     r"\b(?:his|her|their|son|sa|ses|leur|leurs)\s+(?:(?!(?:my|i|me|mon|ma|mes|je|meu|minha|"
     r"eu)\s)[^\W\d]+\s+){0,4}$|"
@@ -687,6 +690,7 @@ _PERSON = re.compile(
     r"(?:brother|sister|mother|father|son|daughter)-in-law|in-laws|beau-frere|belle-soeur|"
     r"beau-pere|belle-mere|belle-famille|cunhad[oa]|sogr[oa]|genro|nora)s?\b|"
     r"(?:친구|동료|지인|남편|아내|와이프|여자친구|남자친구|동생|형|누나|언니|오빠|파트너|고객|"
+    r"길드원|클랜원|팀원|파티원|"
     r"처남|처제|처형|매형|매부|형부|제부|시누이|올케|동서|장인|장모|시아버지|시어머니|사촌|"
     # at work: "팀장님 계정이 6012377" is the team leader's
     + COLLEAGUES_KO + r"|부장님|과장님|실장님|매니저)")
@@ -733,10 +737,14 @@ def clause_person(text: str, start: int) -> str | None:
     if opened > before.rfind(")"):  # inside brackets, the clause they stand in: "mon fils
         before = before[:opened]    # a aussi un compte (JulienTech, julien@…)"
     clause = _CLAUSE_BREAK.split(before)[-1]
+    at = len(before) - len(clause)  # the clause's offset in ``raw``
     found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)
              if not (m.group() in _QUALIFIERS and (_THING_BEFORE.search(clause, 0, m.start())
                                                    or _THING_AFTER.match(clause, m.end())))
-             and not _PARTICIPLE.match(raw, len(before) - len(clause) + m.start())]
+             and not _PARTICIPLE.match(raw, at + m.start())
+             and not _titled(raw, at + m.start(), at + m.end())
+             and not (_WITH_ME_BEFORE.search(clause, 0, m.start())
+                      or _WITH_ME_AFTER.match(clause, m.end()))]
     named = _people_named(text)
     if named:  # "mon associé Marc … Marc a aussi un site (SID …)": Marc's clause
         found += [(m.end(), m.group()) for m in named.finditer(clause)]
@@ -744,6 +752,21 @@ def clause_person(text: str, start: int) -> str | None:
         return None
     last, who = max(found)
     return None if _FIRST_PERSON.search(clause, last) else who
+
+
+#: The requester and the person together: "at me and my friend", "my friend and I", "moi
+#: et mon frère", "eu e meu amigo" (folded): the clause is theirs as much as the
+#: requester's.
+_WITH_ME_BEFORE = re.compile(r"\b(?:me|i|moi|eu|mim)\s+(?:and|et|e)\s+(?:my|mon|ma|meu|minha)?\s*$")
+_WITH_ME_AFTER = re.compile(r"\s+(?:and|et|e)\s+(?:i|me|moi|eu)\b")
+
+
+def _titled(raw: str, start: int, end: int) -> bool:
+    """True when the person's noun at ``raw[start:end]`` is written with a capital inside a
+    sentence ("Bought Patron 90 days", "the Partner Program"): the name of a thing."""
+    word = raw[start:end]
+    return word[:1].isupper() and word[1:].islower() and \
+        raw[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "(", '"', "«", "“")
 
 
 #: A capitalised first name, as written.

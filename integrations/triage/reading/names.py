@@ -1123,7 +1123,10 @@ class NameReader:
 
             def add(value: str, at: int, m: re.Match[str], end: int | None = None,
                     quoted: bool = False, to: list[_Mention] | None = None) -> None:
-                if not quoted and not _SHAPED.search(value) and is_titled() and not (
+                # (after a colon, a name: "item: Planar Sword of Tempest" is a label and a
+                # name, not a Title Case text)
+                if not quoted and not _SHAPED.search(value) and is_titled() and \
+                        not capped[:at].rstrip().endswith((":", "：")) and not (  # noqa: B023
                         # a message shouted whole ("MY CHARACTER PIPSQUEAK HAD …"): a rare
                         # word after the field's name is still its name
                         " " not in value and value.isupper() and

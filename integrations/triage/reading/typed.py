@@ -20,6 +20,10 @@ names its thing: "member number is 55120984", `_NUMBER_OF`). Such a candidate is
 and while one labelled as something else stands in the ticket, a candidate that no label
 names is not written either: the requester numbers other things, and a bare number may be
 one of them.
+
+A numeric id written in groups ("40 771 236", "90-114-27", "6.120.447") is read as its
+digits, but only right after the field's own label ("site ID is 90-114-27"): unlabelled,
+groups of digits are as often a phone number, a postcode or a date.
 """
 
 from __future__ import annotations
@@ -89,6 +93,10 @@ _ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|dollars?|euros?|"
                            r"won)(?!\w)", re.IGNORECASE)
 _TRAILING_HANGUL = re.compile(r"^(.*?\d)[\uac00-\ud7a3]{1,5}$")
+#: Digits in groups with one separator throughout: a space (also a no-break one), a dot or
+#: a hyphen ("40 771 236", "6.120.447", "445-120-77", "8830 221").
+_GROUPED = re.compile(
+    r"(?<![\w.\-])\d{1,4}([ .\-\u00a0\u202f])\d{2,4}(?:\1\d{2,4})*(?![\w]|[.\-]\d)")
 #: A count: what is counted after the number ("40000 visitors a month", "12 000 visiteurs",
 #: "30000 acessos", "방문자 40000명"), or a word of approximation before it ("about 40000",
 #: "environ", "cerca de", "약"): a quantity the requester reports, never an identifier.
@@ -171,12 +179,15 @@ class TypedReader:
         names = sorted((fold(n) for n in field_synonyms(f)), key=len, reverse=True)
         self._label = re.compile(
             r"(?:" + "|".join(re.escape(n) for n in names if n) + r")[^\w\n]{0,4}"
-            r"(?:(?:is|est|e|:|=|은|는|이)\s*)?$") if names else None
+            r"(?:(?:is|est|e|:|=|은|는|이)\s*(?:(?:the|le|la|o|a)\s+)?)?$") if names else None
         #: an e-mail field: someone else's address the requester's account was made with
         #: is still the account's (`_MADE_WITH`)
         self._email = bool(self._pattern.search("someone@example.com"))
         #: every word of the field's names: a label made of one of them is the field's own
         self._words = frozenset(w for n in names for w in re.findall(r"[^\W_]+", n))
+        #: a numeric id: its digits may be written in groups (`_GROUPED`)
+        self._digits = bool(self._pattern.search("12345678")) and \
+            not self._pattern.search("12 345 678")
 
     def foreign(self, text: str, start: int, end: int) -> bool:
         """True when a label right before the candidate names another thing than the
@@ -215,6 +226,7 @@ class TypedReader:
         # M. Leroy (SID …)" is the associate's
         written_for = frozenset(w for _, text in texts for w in behalf_words(fold(text[:4000])))
         for source, text in texts:
+            candidates: list[tuple[str, int, int, bool]] = []  # value, start, end, grouped
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")
                 start = m.start()
@@ -223,9 +235,14 @@ class TypedReader:
                     bare = _TRAILING_HANGUL.sub(r"\1", value.lstrip("#№"))
                     start += len(value) - len(value.lstrip("#№"))
                     value = bare
-                if not value or not self._pattern.search(value):
+                if value and self._pattern.search(value):
+                    candidates.append((value, start, start + len(value), False))
+            if self._digits:
+                candidates.extend((re.sub(r"\D", "", m.group()), m.start(), m.end(), True)
+                                  for m in _GROUPED.finditer(text[:4000]))
+            for value, start, end, grouped in candidates:
+                if grouped and not self._pattern.search(value):
                     continue
-                end = start + len(value)
                 before = fold(text[max(0, start - 40):start])
                 if (is_someone_elses(text, start, end) or in_anothers_clause(text, start)
                         or _THEIRS_AFTER_LABEL.search(before)) and (
@@ -233,11 +250,13 @@ class TypedReader:
                         and not (self._email and _MADE_WITH.search(
                             fold(text[max(0, start - 120):start]))):
                     continue  # another person's: never the requester's value
+                labelled = bool(self._label and self._label.search(before)) or \
+                    bool(_MINE_IS.search(before))
+                if grouped and not labelled:
+                    continue  # groups of digits unlabelled: a phone, a postcode, a date
                 if self.foreign(text, start, end):
                     others = True
                     continue
-                labelled = bool(self._label and self._label.search(before)) or \
-                    bool(_MINE_IS.search(before))
                 prior = found.get(value)
                 if prior is None or (labelled and not prior[0]):
                     found[value] = (labelled, source, text[max(0, start - 24):end])
