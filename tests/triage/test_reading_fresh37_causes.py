@@ -12,7 +12,9 @@ without its space labels an option line ("결제수단: 카카오페이"); a kin
 remember is in doubt ("모델로 했는지 스튜디오로 했는지 기억이 안 나요"); "do nada" (out of
 nowhere) negates nothing; "não, desculpa" and "non désolée" take back the word before; a
 name after a label and a colon is read in a short reply ("item: Planar Sword of
-Tempest") even though its words are capitalised."""
+Tempest") even though its words are capitalised. Of several labelled ids, the one the
+requester calls theirs is read ("le mien (SID …)", "eu sou o …", "제꺼는 …", "my SID is
+…"); a long number's 번 numbers it ("5512031번이라고"), it counts no times."""
 
 from __future__ import annotations
 
@@ -164,3 +166,32 @@ def test_a_browser_taken_back_is_struck(text: str, kept: str) -> None:
 def test_a_name_after_a_label_and_colon_in_a_short_reply_is_read(games: TriageContext) -> None:
     got, _ = _read(games, "item: Planar Sword of Tempest", "in-game-issues", "en")
     assert got.get("item_name") == "Planar Sword of Tempest"
+
+
+# ------------------------------------------------------------------ whose id, of several
+
+
+@pytest.mark.parametrize(("body", "locale", "sid"), [
+    ("Je gère deux sites : le mien (SID 5512031) et celui de ma sœur (SID 5512099) dont je "
+     "fais la compta. Mes commissions de novembre manquent.", "fr", "5512031"),
+    ("Eu e meu sócio temos sites separados, ele é o 5512099 e eu sou o 5512031. Minhas "
+     "comissões não caíram.", "pt-br", "5512031"),
+    ("커미션이 안 들어왔어요. 사이트 번호는 친구가 알려준 건 5512099 인데 "
+     "제꺼는 5512031 이에요", "ko", "5512031"),
+    ("SID 5512099 was my old site, my SID is 5512031 now. Commissions missing.", "en",
+     "5512031"),
+    # a long number's 번 numbers it: "5512031번이라고"
+    ("커미션이 두 달째 안 들어와요. 제 사이트 번호는 5512031번이라고 적어 두었어요.", "ko",
+     "5512031"),
+])
+def test_of_several_labelled_ids_the_requesters_own_is_read(
+        ads: TriageContext, body: str, locale: str, sid: str) -> None:
+    got, missing = _read(ads, body, None, locale)
+    assert got.get("sid") == sid
+    assert "sid" not in missing
+
+
+def test_a_bracket_after_a_korean_clause_ending_is_that_clauses(ads: TriageContext) -> None:
+    got, _ = _read(ads, "동생도 퍼블리셔인데 (SID 5512099) 걔는 멀쩡하대요. 제 계정 5512031 로 "
+                   "들어가면 대시보드가 깨져요.", None, "ko")
+    assert got.get("sid") == "5512031"

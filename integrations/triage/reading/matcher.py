@@ -710,11 +710,12 @@ _PARTICIPLE = re.compile(r"(?i)associée?s?\s+(?:à|au|aux|avec)\b")
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(
     r"\b(?:i|i'm|me|my|mine|je|j'|moi|mon|ma|mes|m'|eu|meu|minha|meus|minhas|mim)(?!\w)|"
-    r"(?:저는|저도|제가|전|나는|난|내가|제\s|내\s|저희)")
+    r"(?:저는|저도|제가|전|나는|난|내가|제\s|내\s|저희|제꺼|제거|내꺼|내거)")
 #: Where a clause ends, for `in_anothers_clause`: punctuation, a contrast or a Korean
-#: clause ending ("…이고 저는", "…는데", "…지만").
+#: clause ending ("…이고 저는", "…는데", "…인데 제꺼는", "…지만"), not before a bracket, which
+#: belongs to what it follows ("동생도 퍼블리셔인데 (SID …)").
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n,]|\b(?:but|whereas|while|mais|alors que|tandis que|mas|"
-                           r"enquanto|porem)\b|(?:고|는데|지만)\s")
+                           r"enquanto|porem)\b|(?:고|는데|인데|지만)\s(?!\s*\()")
 
 
 def in_anothers_clause(text: str, start: int) -> bool:
@@ -735,7 +736,7 @@ def clause_person(text: str, start: int) -> str | None:
     raw = raw if len(raw) == len(before) else before  # offsets shared, or no accents to see
     opened = before.rfind("(")
     if opened > before.rfind(")"):  # inside brackets, the clause they stand in: "mon fils
-        before = before[:opened]    # a aussi un compte (JulienTech, julien@…)"
+        before = before[:opened].rstrip()  # a aussi un compte (JulienTech, julien@…)"
     clause = _CLAUSE_BREAK.split(before)[-1]
     at = len(before) - len(clause)  # the clause's offset in ``raw``
     found = [(m.end(), m.group()) for m in _PERSON.finditer(clause)

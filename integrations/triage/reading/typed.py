@@ -4,7 +4,9 @@ numeric id with a declared pattern) is found anywhere in the text, not only afte
 A format is *recognisable* when its pattern rejects ordinary words (`PROBES`): a pattern
 that accepts "hello" (a free-form name) is left to `names`. One distinct candidate in
 the whole ticket is written; several are written only when exactly one stands right after
-one of the field's names (title, synonyms); else nothing is (precision first).
+one of the field's names (title, synonyms), or when several do, exactly one the requester
+calls their own ("my SID", "le mien (SID …)", "eu sou o …", "제꺼는 …"); else nothing is
+(precision first).
 
 A candidate is not the requester's value when it is someone else's ("her own site
 (3390114)", "meu sócio tem o SID 12093344", "meu cunhado também é publisher (SID …)", or in
@@ -120,7 +122,16 @@ _COUNTED_BEFORE = re.compile(
 _MINE_IS = re.compile(
     r"(?<!\w)(?:mine|le mien|la mienne|o meu|a minha)\s*(?:is|was|est|etait|c'est|c’est|e|"
     r"eh|era|:|=)\s*(?:(?:the|a|le|la|o|a|um|uma|un|une)\s+)?(?:[^\W\d_]{1,12}\s*[#:]?\s*)?$|"
+    # "le mien (SID 5810227)", "o meu (4455002)", "eu sou o 4455002", "je suis le 5810227"
+    r"(?<!\w)(?:mine|le mien|la mienne|o meu|a minha)\s*\(\s*(?:[^\W\d_]{1,12}\s*[#:]?\s*)?$|"
+    r"(?<!\w)(?:eu sou|je suis)\s+(?:o|a|le|la)\s+$|"
     r"(?:제|내)\s*(?:거|것|건|꺼)\s*(?:은|는)?\s*(?:[^\W\d_]{1,12}\s*)?$")
+
+
+#: The requester's possessive right before the field's label ("my SID", "mon SID", "meu
+#: SID", "제 사이트"), folded: with `_MINE_IS`, what tells the requester's own of several
+#: labelled values.
+_MY = re.compile(r"(?<!\w)(?:my|mon|ma|notre|our|meu|minha|nosso|nossa|제|내|저희)\s*$")
 
 
 #: The requester's account made with someone else's address, right before it (folded):
@@ -197,8 +208,10 @@ class TypedReader:
         the field's own words ("사이트 번호", "site number") is the field's."""
         before = text[max(0, start - 30):start]
         folded = fold(before)
-        if _AMOUNT_AFTER.search(text[end:end + 8]) or _COUNTED_AFTER.search(
-                text[end:end + 24]) or _COUNTED_BEFORE.search(folded):
+        counted = _COUNTED_AFTER.search(text[end:end + 24])
+        if counted and counted.group().strip() == "번" and end - start >= 5:
+            counted = None  # "3345120번": a long number's 번 numbers it, it counts no times
+        if _AMOUNT_AFTER.search(text[end:end + 8]) or counted or _COUNTED_BEFORE.search(folded):
             return True
         other = _OTHER_LABEL.search(folded)
         if other and not set(re.findall(r"[^\W_]+", other.group())) & self._words:
@@ -219,6 +232,7 @@ class TypedReader:
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: dict[str, tuple[bool, str, str]] = {}
+        mine: set[str] = set()  # labelled as the requester's own ("le mien (SID …)")
         others = False  # a candidate labelled as another thing stands in the ticket
         # written on someone's behalf: that person's numbers are the ticket's
         proxy = any(on_behalf(fold(text[:4000])) for _, text in texts)
@@ -250,8 +264,12 @@ class TypedReader:
                         and not (self._email and _MADE_WITH.search(
                             fold(text[max(0, start - 120):start]))):
                     continue  # another person's: never the requester's value
-                labelled = bool(self._label and self._label.search(before)) or \
-                    bool(_MINE_IS.search(before))
+                label = self._label.search(before) if self._label else None
+                own = bool(_MINE_IS.search(before) or (
+                    label and _MY.search(before, 0, label.start())))
+                labelled = bool(label) or own
+                if own:
+                    mine.add(value)
                 if grouped and not labelled:
                     continue  # groups of digits unlabelled: a phone, a postcode, a date
                 if self.foreign(text, start, end):
@@ -268,6 +286,8 @@ class TypedReader:
             value, (labelled, source, span) = next(iter(found.items()))
         else:
             attached = [v for v, (lab, _, _) in found.items() if lab]
+            if len(attached) > 1:  # several labelled: the one the requester calls theirs
+                attached = [v for v in attached if v in mine]
             if len(attached) != 1:
                 return None
             value = attached[0]
