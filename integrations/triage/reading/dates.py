@@ -729,16 +729,20 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
     # 완료했다는데"), unless the requester writes for that person or dates their own try by
     # it ("… and I tried the same day")
     raw = text if len(text) == len(folded) else folded
-    proxy = on_behalf(folded) or _SAME_DAY.search(folded) is not None or \
-        _THEIR_SUCCESS.search(folded) is None
+    successes = _THEIR_SUCCESS.search(folded) is not None and not (
+        on_behalf(folded) or _SAME_DAY.search(folded))
+
+    def theirs(start: int, end: int) -> bool:
+        return successes and _THEIR_SUCCESS.search(
+            folded, *_clause_around(folded, start, end)) is not None and \
+            clause_person(raw, start) is not None
 
     def add(start: int, end: int, day: date, confidence: float, phrase: str) -> None:
         if day <= today and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
             if not (side and _side_act(folded, start, end)) and not (
                     occasion and _OCCASION.search(folded, *_clause_around(folded, start, end))
-            ) and (proxy or not _THEIR_SUCCESS.search(folded, *_clause_around(folded, start, end))
-                   or clause_person(raw, start) is None):
+            ) and not theirs(start, end):
                 found.append((start, day, confidence, phrase))
 
     for start, end, day, phrase in _absolute(folded, text, language, local, timezone):
