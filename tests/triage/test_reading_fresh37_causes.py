@@ -14,7 +14,9 @@ nowhere) negates nothing; "não, desculpa" and "non désolée" take back the wor
 name after a label and a colon is read in a short reply ("item: Planar Sword of
 Tempest") even though its words are capitalised. Of several labelled ids, the one the
 requester calls theirs is read ("le mien (SID …)", "eu sou o …", "제꺼는 …", "my SID is
-…"); a long number's 번 numbers it ("5512031번이라고"), it counts no times."""
+…"); a long number's 번 numbers it ("5512031번이라고"), it counts no times. A text shouted
+whole gives no leftover name ("JA MANDEI 3 TICKETS"), nor does an option's keyword ("PS
+Store", a payment method)."""
 
 from __future__ import annotations
 
@@ -195,3 +197,15 @@ def test_a_bracket_after_a_korean_clause_ending_is_that_clauses(ads: TriageConte
     got, _ = _read(ads, "동생도 퍼블리셔인데 (SID 5512099) 걔는 멀쩡하대요. 제 계정 5512031 로 "
                    "들어가면 대시보드가 깨져요.", None, "ko")
     assert got.get("sid") == "5512031"
+
+
+def test_a_shouted_sentence_is_no_leftover_name(games: TriageContext) -> None:
+    got, _ = _read(games, "SERIO ESSE JOGO É UMA PORCARIA, TUDO BUGADO, NINGUEM RESPONDE NADA, "
+                   "JA MANDEI 3 TICKETS. VOU DESINSTALAR.", "in-game-issues", "pt-br")
+    assert "item_name" not in got and "character_name" not in got
+
+
+def test_an_options_keyword_is_no_leftover_name(games: TriageContext) -> None:
+    got, _ = _read(games, "동생 계정(minu_kr)으로는 PS Store 지갑으로 바로 샀는데 제 계정 "
+                   "haneul_p 에서는 결제가 안 돼요.", "unable-to-purchase", "ko")
+    assert got.get("purchase_name") != "PS Store"

@@ -1885,11 +1885,14 @@ _KO_DURATION_END = re.compile(r"^[A-Za-z][^\uac00-\ud7a3]*\d(?:일|개월|주|�
 
 
 def _in_phrase(phrases: frozenset[str], found: _Mention) -> bool:
-    """True when the name read, with a word or two beside it, is a keyword of an option of
-    the form ("no servidor NA": "servidor na" says the region North America)."""
+    """True when the name read, alone or with a word or two beside it, is a keyword of an
+    option of the form ("PS Store" says the payment method; "no servidor NA": "servidor na"
+    says the region North America)."""
     if not phrases:
         return False
     value = fold(found.value)
+    if value in phrases:
+        return True
     before = fold(found.text[max(0, found.start - 30):found.start]).split()[-2:]
     after = [strip_korean(w) if HANGUL.search(w) else w
              for w in fold(found.text[found.end:found.end + 30]).split()[:2]]
@@ -2107,7 +2110,9 @@ def _candidates(text: str) -> tuple[tuple[str, int, int, bool], ...]:
             # a name's quotes ("'The Shadow of Akylios'", "'대형 선박 설계도'"), not what was
             # said or shown ("his 'discount site'", "'Payment declined'", "'결제가 거부되었습니다'")
             out.append((quoted, m.start(1), m.end(1), True))
-    for m in _RUN.finditer(text):
+    # a text shouted whole capitalises every word: only its quotes tell a name in it
+    # ("JA MANDEI 3 TICKETS" is a sentence)
+    for m in () if _shouting(text) else _RUN.finditer(text):
         if any(q.start() <= m.start() < q.end() for q in quotes):
             continue  # "'Item Not Found'": the quotation is read whole
         value = m.group().rstrip("'’-")
@@ -2276,8 +2281,8 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
     for span in spans:
         folded, words = span.folded, span.folded.split()
         if folded in claimed or any(folded in c or c in folded for c in claimed) or \
-                (len(words) == 1 and folded in claimed_words):
-            continue
+                (len(words) == 1 and folded in claimed_words) or folded in reader._phrases:
+            continue  # claimed, or an option's keyword ("PS Store": a payment method)
         if HANDLE.search(span.value) and someone_elses(span.text, span.start):
             continue  # "동생 거 알려드릴게요 minsu0420": a relative's handle, no one's purchase
         if _coordinated(span.text, span.start, span.end, claimed):
