@@ -251,12 +251,11 @@ class TypedReader:
                     value = bare
                 if value and self._pattern.search(value):
                     candidates.append((value, start, start + len(value), False))
-            if self._digits:
-                candidates.extend((re.sub(r"\D", "", m.group()), m.start(), m.end(), True)
-                                  for m in _GROUPED.finditer(text[:4000]))
+            for m in _GROUPED.finditer(text[:4000]) if self._digits else ():
+                digits = re.sub(r"\D", "", m.group())
+                if self._pattern.search(digits):
+                    candidates.append((digits, m.start(), m.end(), True))
             for value, start, end, grouped in candidates:
-                if grouped and not self._pattern.search(value):
-                    continue
                 before = fold(text[max(0, start - 40):start])
                 if (is_someone_elses(text, start, end) or in_anothers_clause(text, start)
                         or _THEIRS_AFTER_LABEL.search(before)) and (
