@@ -28,7 +28,7 @@ from test_reading import read_ticket as _read
 from integrations.triage import TriageContext
 from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.dates import find_dates
-from integrations.triage.reading.matcher import is_negated
+from integrations.triage.reading.matcher import clause_person, is_negated
 
 WEDNESDAY = datetime(2026, 12, 2, 14, 40)
 
@@ -209,3 +209,9 @@ def test_an_options_keyword_is_no_leftover_name(games: TriageContext) -> None:
     got, _ = _read(games, "동생 계정(minu_kr)으로는 PS Store 지갑으로 바로 샀는데 제 계정 "
                    "haneul_p 에서는 결제가 안 돼요.", "unable-to-purchase", "ko")
     assert got.get("purchase_name") != "PS Store"
+
+
+def test_removal_is_no_first_person() -> None:
+    # "제거" (removal) is no "제 거" (mine): the clause stays the friend's
+    text = "친구가 제거 요청한 사이트 5512099 도 있어요"
+    assert clause_person(text, text.index("5512099")) == "친구"

@@ -710,7 +710,7 @@ _PARTICIPLE = re.compile(r"(?i)associée?s?\s+(?:à|au|aux|avec)\b")
 #: my SID is …", "제 친구는 … 저는").
 _FIRST_PERSON = re.compile(
     r"\b(?:i|i'm|me|my|mine|je|j'|moi|mon|ma|mes|m'|eu|meu|minha|meus|minhas|mim)(?!\w)|"
-    r"(?:저는|저도|제가|전|나는|난|내가|제\s|내\s|저희|제꺼|제거|내꺼|내거)")
+    r"(?:저는|저도|제가|전|나는|난|내가|제\s|내\s|저희|제꺼|내꺼)")
 #: Where a clause ends, for `in_anothers_clause`: punctuation, a contrast or a Korean
 #: clause ending ("…이고 저는", "…는데", "…인데 제꺼는", "…지만"), not before a bracket, which
 #: belongs to what it follows ("동생도 퍼블리셔인데 (SID …)").
