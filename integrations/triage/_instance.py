@@ -34,12 +34,13 @@ from integrations.triage.reading import (
     is_negated,
     read,
 )
-from integrations.triage.reading.context import in_doubt
+from integrations.triage.reading.choice import choose
+from integrations.triage.reading.context import in_doubt, kind_unknown
 from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
-from integrations.triage.reading.names import identifier_role
+from integrations.triage.reading.names import identifier_role, unknown_to_requester
 from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 from integrations.triage.reading.words import placeholder
@@ -605,10 +606,15 @@ def _empty(value: Any) -> bool:
 
 
 def _search(patterns: Sequence[re.Pattern[str]], text: str,
-            locale: str = "en") -> tuple[str, str] | None:
+            locale: str = "en", undecided: bool = False) -> tuple[str, str] | None:
+    """The value a declared pattern finds, of several the one the text singles out
+    (`choose`); when nothing tells which, none, or with ``undecided`` the first (a
+    dropdown's option: the option reader then weighs them all, `_doubted`)."""
     capped = text[:MAX_INPUT]
     language = locale.split("-", 1)[0].lower()
     for pat in patterns:
+        values: list[str] = []
+        spans: list[tuple[int, int]] = []
         for m in pat.finditer(capped):
             group = next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), 0)
             value = m.group(group) if group or not m.re.groups else None
@@ -624,7 +630,18 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
                         or is_someone_elses(capped, start, end))) \
                     or in_anothers_clause(capped, start) or in_doubt(capped, start, end):
                 continue
-            return value.strip(), pat.pattern
+            stop = capped.find("\n", end)
+            if placeholder(capped[start:stop if stop >= 0 else len(capped)]):
+                continue  # "Usuário: mesmo do e-mail": the item left to another
+            values.append(value.strip())
+            spans.append((start, end))
+        if values:
+            # several different values ("tried Firefox, works fine … only Chrome is
+            # broken"): the one the text singles out, or none
+            chosen = choose(capped, spans, values)
+            if chosen is None and undecided:
+                chosen = 0
+            return (values[chosen], pat.pattern) if chosen is not None else None
     return None
 
 
@@ -638,7 +655,7 @@ def _declared(spec: FormSpec, key: str, texts: Sequence[tuple[str, str]],
         return None
     f = spec.fields[key]
     for source, text in texts:
-        found = _search(patterns, text, locale) if patterns else None
+        found = _search(patterns, text, locale, f.kind == "dropdown") if patterns else None
         if found is not None and not _valid_alone(spec, key, _coerce(f, found[0])):
             found = None
         if found is None and by_option:
@@ -815,11 +832,19 @@ def evaluate(
         declared = key in spec.extract or key in spec.option_patterns
         if current is not None and (not declared or _valid_alone(spec, key, current)):
             continue  # a value a person set: kept (asked again when invalid)
+        if spec.fields[key].kind in ("text", "regexp") and own_capped \
+                and unknown_to_requester(spec.fields[key], own_capped[0][1]):
+            continue  # "não lembro o servidor" (newest text): what else reads as one is not it
         # what the ticket is about (a dropdown, a date, the other person's name) is read from
         # the whole text; the requester's own values from their own words
         about = key in spec.reader.options or key in spec.reader.dates or (
             others and identifier_role(spec.fields[key]) == "other")
-        found = _declared(spec, key, texts if about else own, written) if declared else None
+        found = None
+        if declared and about and others:
+            # a value of the requester's own words before one of the forwarded message's
+            found = _declared(spec, key, own, written)
+        if declared and found is None:
+            found = _declared(spec, key, texts if about else own, written)
         # the requester's time zone, else the workspace's
         zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
         if found is not None and reading is not None and _free_floating(spec, key, found) \
@@ -835,6 +860,10 @@ def evaluate(
                 # iguais": a model picks one, held out on fresh29)
                 doubt = second_opinion(opinion, key, spec.reader.learned[key], doubt, capped,
                                        written, memo) or doubt
+            if doubt is not None and doubt.method == "learned" and doubt.value is not None \
+                    and any(kind_unknown(t) for _, t in capped):
+                # "je sais pas trop sous quelle case je rentre": the model does not settle it
+                doubt = replace(doubt, value=None, choices=(str(doubt.value), str(found.value)))
             if doubt is not None and doubt.method == "learned" and doubt.value is not None \
                     and _take(spec, key, doubt, instance, extracted):
                 continue

@@ -35,6 +35,7 @@ from typing import Any
 from integrations.model import Field
 from integrations.triage.reading.checkbox import CheckboxReader
 from integrations.triage.reading.clauses import ClauseReader
+from integrations.triage.reading.context import kind_unknown
 from integrations.triage.reading.dates import read_date
 from integrations.triage.reading.evidence import Evidence, Method
 from integrations.triage.reading.learned import DEFAULT_AGREE, Model, Opinion, second_opinion
@@ -178,6 +179,12 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
         if opinion is not None and key in reader.learned:
             evidence = second_opinion(opinion, key, reader.learned[key], evidence, texts,
                                       locale, memo)
+        if evidence is not None and evidence.value is not None and \
+                evidence.method in ("option", "learned") and any(
+                    kind_unknown(t) for _, t in texts):
+            # "je sais pas trop sous quelle case je rentre": the requester's to pick
+            return replace(evidence, value=None, confidence=0.0, choices=(str(evidence.value),),
+                           note="the requester does not know which kind applies")
         return _two_problems(reader, key, evidence, texts, locale, opinion, memo)
     if key in reader.checkboxes:
         return reader.checkboxes[key].read(texts, locale, memo)

@@ -20,6 +20,7 @@ import re
 
 from integrations.triage.reading.matcher import Hit, is_someone_elses
 from integrations.triage.reading.normalise import MENU_ARROW, fold
+from integrations.triage.reading.parts import in_tried_list
 from integrations.triage.reading.steps import ONSET, ONSET_KO
 
 #: A word naming a part of a site or an app, after the word it qualifies ("Links tab",
@@ -649,7 +650,8 @@ def _context(text: str, hit: Hit) -> bool:
             or (_SLOW_HIT.search(fold(text[hit.start:hit.end]))
                 and _PROCESS_BEFORE.search(fold(text[max(0, hit.start - 40):hit.start])))
             or _CONSEQUENCE_BEFORE.search(before)
-            or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])):
+            or _CONSEQUENCE_AFTER_KO.search(text[hit.end:hit.end + 8])
+            or in_tried_list(text, hit.start)):
         return True
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, hit.start)), default=0)
     return bool(_STEPS_BEFORE.search(fold(text[start:hit.start]))) or _in_steps(
@@ -861,7 +863,7 @@ _WHOSE_SIDE = re.compile(
     r"(?:theirs|mine|their|my|his|hers|her|the\s+[a-z]+(?:'s)?|[a-z]+'s)\b|"
     r"\b(?:de|du)\s+(?:votre|notre)\s+cote\s*,?\s+ou\s+(?:du\s+(?:leur|mien|sien)|de\s+(?:leur|"
     r"mon|son)\s+cote|chez\s+(?:eux|moi)|(?:de|du\s+cote\s+de)\s+l'annonceur)|"
-    r"\bchez\s+vous\s+ou\s+chez\s+(?:eux|moi|l'annonceur)\b|"
+    r"\bchez\s+vous\s+ou\s+chez\s+(?:eux|moi|l'annonceur|(?:les|la|le|l')\s*[a-z]+)\b|"
     r"\b(?:do\s+lado\s+de\s+(?:voces|vcs)|com\s+(?:voces|vcs))\s*,?\s+ou\s+(?:do\s+lado\s+)?"
     r"(?:deles|delas|dele|dela|meu|comigo|com\s+eles|do\s+anunciante|da\s+loja)\b|"
     r"쪽\s*(?:문제)?\s*(?:인가요|예요|이에요|인지)\s*[,?]?\s*(?:아니면|혹은)\s*\S*\s*쪽")
@@ -874,6 +876,27 @@ def whose_side(text: str) -> bool:
     (`_WHOSE_SIDE`): they do not know what kind of problem it is, a question settles it.
     Cached: every dropdown of the form asks it of the same texts."""
     return bool(_WHOSE_SIDE_CUE.search(text) and _WHOSE_SIDE.search(fold(text)))
+
+
+#: The requester says they do not know which kind they or their problem are: "not sure
+#: which category I fall under", "je sais pas trop sous quelle case je rentre", "não sei em
+#: qual categoria", "어느 유형인지 모르겠어요" (folded).
+_KIND_UNKNOWN = re.compile(
+    r"\b(?:not sure|(?:don'?t|do not) know|no idea|unsure)\s+(?:about\s+)?(?:which|what)\s+"
+    r"(?:category|box|option|type|kind|section)\b|"
+    r"\b(?:sais|sait) (?:pas|plus)\s+(?:trop\s+|vraiment\s+|bien\s+)?"
+    r"(?:dans\s+|sous\s+|a\s+|en\s+)?quel(?:le)?s?\s+(?:case|categorie|type|option|rubrique|section)\b|"
+    r"\b(?:nao sei|nem sei|sei la)\s+(?:em\s+|de\s+|se\s+)?(?:qual|que)\s+(?:categoria|opcao|tipo|"
+    r"caixinha|caixa|secao)\b|"
+    r"(?:어느|어떤|무슨)\s*(?:카테고리|유형|항목|분류)\S*\s*(?:\S+\s+){0,2}?\S*(?:모르|몰라|헷갈)")
+_KIND_UNKNOWN_CUE = re.compile(r"(?i)categor|box|option|type|kind|section|case|rubrique|caix|"
+                               r"se[cç][aã]o|카테고리|유형|항목|분류")
+
+
+def kind_unknown(text: str) -> bool:
+    """True when the requester says they do not know which kind applies (`_KIND_UNKNOWN`):
+    whatever the words suggest, the dropdown is theirs to pick, a question settles it."""
+    return bool(_KIND_UNKNOWN_CUE.search(text) and _KIND_UNKNOWN.search(fold(text)))
 
 
 #: A word every marker of `HESITATION` holds (raw text, any case).

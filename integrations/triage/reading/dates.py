@@ -135,6 +135,13 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"지난\s*주(?!말|\s*[월화수목금토일]요일)", "week"),
     ))
 
+#: A demand ("I want my items today", "je veux être remboursé aujourd'hui", "quero meu
+#: dinheiro hoje", "오늘 안에 환불해 주세요"): today in its clause is the requester's deadline
+#: (folded).
+_DEMAND = re.compile(r"\b(?:(?:i|we)\s+(?:want|need|expect|demand)|give me|je (?:veux|voudrais|"
+                     r"exige)|j'exige|(?:eu\s+)?(?:quero|exijo)|rendez-moi|devolvam)\b|"
+                     r"오늘\s*(?:안에|안으로|중으로|중에|까지)")
+
 #: This evening, said before it came ("j'ai un event ce soir avec ma guilde", written at
 #: 14:40): a time still to come dates no problem. From `_EVENING` on, it may be past.
 _TONIGHT = re.compile(r"this evening|tonight|ce soir|esta noite|hoje a noite|hoje de noite|"
@@ -760,6 +767,9 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
             if rule == "d0" and local.hour < _EVENING and _TONIGHT.match(folded, m.start()) \
                     and not _told_past(text, m.start(), m.end()):
                 continue  # "j'ai un event ce soir", written in the afternoon: still to come
+            if rule == "d0" and _DEMAND.search(folded, *_clause_around(folded, m.start(),
+                                                                       m.end())):
+                continue  # "I want my money back today": a deadline, not the problem's day
             if rule.startswith("d"):
                 day, confidence = today - timedelta(days=int(rule[1:])), EXACT
             elif rule == "weekend":

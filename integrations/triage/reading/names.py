@@ -142,7 +142,7 @@ from integrations.triage.reading.words import (
     on_behalf,
 )
 
-__all__ = ["NameReader", "identifier_nouns", "identifier_role"]
+__all__ = ["NameReader", "identifier_nouns", "identifier_role", "unknown_to_requester"]
 
 NAMED = 0.85
 #: A number sign joins a name to its code ("order #A1B2C3", "commande n° 55821-X").
@@ -464,7 +464,8 @@ def _plain_value_stands(text: str, m: re.Match[str], value: str,
     # a word no language of ``coined`` knows ends its clause at a conjunction too ("glyph
     # name is marrowlight and first time i tried …"): a handle, not "antiga e não entra"
     return bool(_CLAUSE_END.match(text[at:]) or _NEXT_CLAUSE.match(text[at:]) or (
-        coined and _JOINED.match(text[at:]) and _coined(value, coined)))
+        coined and (_JOINED.match(text[at:]) or _RUN_ON.match(text[at:]))
+        and _coined(value, coined)))
 
 
 def _title_case(text: str) -> bool:
@@ -555,6 +556,9 @@ _NEXT_CLAUSE = re.compile(
 #: jamais ça aide", "zorvelinha caso precise", "mirelkin in case you need it".
 _JOINED = re.compile(r"(?i)\s+(?:and|but|et|mais|e|mas|if|in\s+case|unless|si|au\s+cas|"
                      r"en\s+cas|se|caso)\s")
+#: A run-on text's next clause, opened by its subject with no mark before it, a stray letter
+#: aside: "minha conta é marcelinho (a) eu também mudei …", "my user is nightowl i cant …".
+_RUN_ON = re.compile(r"(?i)\s+(?:[^\W\d_]\s+)?(?:i|eu|je|j'|we|nous|nos|a gente)\s")
 #: The act the requester asks for, right after a handle: "my account wrenlowe deleted (…",
 #: "mon compte brumeazur supprimé,", "minha conta zorvelinha excluída," (a participle
 #: ending its clause).
@@ -1972,6 +1976,42 @@ _NAME_FORGOTTEN = re.compile(
     r"exactly|exactement|exatamente)\s+){0,2}(?:(?:exact|full|real|right)\s+)?"
     r"(?:name|nom|nome|title|titre|titulo)\b(?!\s+(?:of|do|da|dos|das|de|du|des)\b)"
     r"|이름[이은을]?\s*(?:잘\s*)?(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹)")
+
+
+#: The requester saying they do not know or remember a thing, right before its noun (folded):
+#: "I don't remember the server", "je ne sais plus quel serveur", "não lembro o servidor",
+#: "nem sei qual servidor".
+_UNKNOWN_BEFORE = re.compile(
+    r"(?:(?:can'?t|cannot|don'?t|do not|couldn'?t|didn'?t)\s+(?:quite\s+|really\s+)?"
+    r"(?:remember|recall|know)|forgot|no idea|(?:ne\s+)?(?:me\s+)?(?:souviens|rappelle|sais)\s+"
+    r"(?:plus|pas)|j'ai\s+oublie|(?:nao|nem)\s+(?:me\s+)?(?:lembro|sei)|esqueci)"
+    r"\s+(?:(?:of\s+|de\s+|du\s+|do\s+|da\s+)?(?:the|which|what|its|my|le|la|l'|quel|quelle|"
+    r"mon|ma|o|a|qual|meu|minha|em que|on which|sur quel)\s*){0,2}$")
+#: In Korean the noun comes first: "서버는 기억이 안 나요", "서버는 모르겠어요".
+_UNKNOWN_AFTER_KO = re.compile(r"(?:은|는|이|가|도)?\s*(?:잘\s*)?"
+                               r"(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹|모르)")
+#: Nouns too general to tell which field the requester does not know ("I don't remember the
+#: name" of what?).
+_GENERAL_NOUNS = frozenset({"name", "nom", "nome", "이름", "number", "numero", "id", "code",
+                            "codigo", "title", "titre", "titulo"})
+
+
+def unknown_to_requester(f: Field, text: str) -> bool:
+    """True when the requester says they do not know or remember the field's thing ("não
+    lembro o servidor", "서버는 기억이 안 나요"): a value read for it elsewhere in the text is
+    another thing's ("… por R$ 30 no Pix. Não lembro o servidor"), so the field is asked."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = text.casefold()
+    nouns = {fold(n).strip() for n in field_synonyms(f)} - _GENERAL_NOUNS
+    for noun in filter(None, nouns):
+        korean = HANGUL.match(noun) is not None  # a particle may follow: "서버는"
+        for m in re.finditer(rf"(?<!\w){re.escape(noun)}" + ("" if korean else r"(?!\w)"),
+                             folded):
+            if _UNKNOWN_BEFORE.search(folded, max(0, m.start() - 60), m.start()) or (
+                    korean and _UNKNOWN_AFTER_KO.match(folded, m.end())):
+                return True
+    return False
 
 
 #: Right after a name, the requester saying it is only part of it ("Moreau quelque chose",

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["parts", "split_texts"]
+__all__ = ["in_tried_list", "parts", "split_texts"]
 
 #: The requester announcing more than one problem (folded).
 _ANNOUNCED = re.compile(
@@ -50,6 +50,31 @@ _ALSO = re.compile(r"(?:[,.;!?\n]\s*|\s)(?:and\s+also|et\s+aussi|e\s+tambem|"
                    r"(?:and\s+)?on\s+top\s+of\s+that|et\s+en\s+plus|(?:e\s+)?alem\s+disso)\b")
 
 
+#: A list item's start: "1.", "2)", "-", "*", "•".
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•·])[ \t]")
+#: A list's header telling what follows was already tried: "Things I already tried:", "Ce
+#: que j'ai déjà fait :", "O que já tentei:", "해본 것들:" (folded).
+_TRIED_HEADER = re.compile(
+    r"\b(?:tried|did|done|checked|attempted|fait|essaye\w*|tente\w*|verifie\w*|tentei|fiz|"
+    r"testei|tentativas|ja)\b|해\s*(?:봤|본|보았)|시도|확인한")
+
+
+def in_tried_list(text: str, at: int) -> bool:
+    """True when ``text[at]`` stands in an item of a list headed as what the requester
+    already tried ("Ce que j'ai déjà fait :\n1. … 6. essayé avec le partage de connexion"):
+    each item is a remedy, not the problem."""
+    line = text.rfind("\n", 0, at) + 1
+    if not _LIST_ITEM.match(text, line):
+        return False
+    while line > 0:  # back over the list's items to the line before them
+        previous = text.rfind("\n", 0, line - 1) + 1
+        if not _LIST_ITEM.match(text, previous):
+            header = text[previous:line].strip()
+            return header.endswith((":", "：")) and _TRIED_HEADER.search(fold(header)) is not None
+        line = previous
+    return False
+
+
 def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
     """``text`` cut where its second announced problem starts, or None when it announces
     none (or marks no second part); ``announced``: another text of the ticket (its
@@ -58,6 +83,8 @@ def parts(text: str, announced: bool = False) -> tuple[str, str] | None:
     if len(folded) != len(text):
         return None  # offsets would not match: never cut
     numbered = _FIRST_NUMBERED.search(folded)
+    if numbered is not None and in_tried_list(text, numbered.end()):
+        numbered = None  # "Ce que j'ai déjà fait :\n1. …": remedies, not problems
     if numbered is None and not announced and not _ANNOUNCED.search(folded):
         return None
     start = numbered.end() if numbered is not None else 0

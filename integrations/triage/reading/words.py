@@ -334,7 +334,11 @@ _PLACEHOLDER = re.compile(
     r"(?:comme|pareil qu'?|idem qu'?)\s*(?:au-dessus|avant|plus haut|(?:la )?derniere fois|"
     r"(?:l'|mon )?autre (?:ticket|demande|message))|"
     r"nenhum|nenhuma|nada|nao sei|sei la|(?:a )?mesma coisa(?: d[eoa]s?\b[^.!?\n]{0,30})?|"
-    r"o mesmo(?: de antes| de cima)?|igual(?: a cima| acima| antes)?|ver acima|"
+    r"(?:o )?mesmo(?: de antes| de cima)?|igual(?: a cima| acima| antes)?|ver acima|"
+    # the same as another item: "Usuário: mesmo do e-mail", "Username: same as my email"
+    r"(?:same|the same)\s+as\s+(?:(?:my|the)\s+)?(?:e-?mail|login|account)(?:\s+address)?|"
+    r"(?:le )?meme (?:que|qu'a) (?:l'|mon |le )?(?:e-?mail|mail|adresse|compte)|"
+    r"(?:o )?mesmo (?:d[oa]|que (?:o |a )?)(?:e-?mail|login|conta)|"
     r"없음|없어요|없습니다|모름|몰라요|모르겠어요|모르겠습니다|잘 모르겠어요|상동|동일|"
     r"위와 같음|위와 동일|위랑 같음|위와 같아요|[-–—?./]+)")
 

@@ -1,0 +1,122 @@
+"""Which of several values of one field a text names is the problem's: "tried Firefox,
+works fine; tried Edge, also fine; so it's only Chrome that's broken", "회사 PC는 엣지 …
+다른 데선 다 되는데 이건 집 맥북 사파리에서만 그래요".
+
+A requester who lists the browsers, systems or devices they tried names the one with the
+problem among others. Each value owns the words from it to the next value (or its sentence's
+end): a value whose words say it works, with no negation, is set aside (`works`); of those
+left, one the requester singles out ("only", "seulement", "só", "…만") is the one
+(`singled_out`). When neither settles it, `choose` gives none: the field is asked, never
+guessed (a wrong value costs more than a question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from integrations.triage.reading.normalise import fold
+
+__all__ = ["choose"]
+
+#: It works, in the value's own words: "works fine", "also fine", "marche", "funciona",
+#: "deu certo", "잘 돼요", "되는데" (folded).
+_WORKS = re.compile(
+    r"\b(?:works|worked|working|(?:is|was|all|also|its|it's|seems?)\s+(?:fine|ok|okay|good)|"
+    r"no (?:problems?|issues?)|marche|marchait|fonctionne|fonctionnait|(?:tout|aussi)\s+bien|"
+    r"nickel|funciona\w*|deu certo|vai (?:bem|normal)|de boa|(?:tudo|tambem) (?:certo|ok))\b|"
+    r"(?<![안못]\s)(?<![안못])(?:잘\s*)?(?:돼요|됩니다|되는데|되고|돼서|되요|돼)(?![가-힣])|"
+    r"정상|문제\s*없|괜찮")
+#: A negation in those words: then they do not say it works ("doesn't work", "ne marche
+#: pas", "não funciona", "안 돼요") (folded).
+_NOT = re.compile(r"\b(?:not|n't|never|no longer|pas|plus|jamais|nao|nunca|nem)\b|n'|"
+                  r"안\s*[돼되]|못|않")
+#: Singled out, before the value: "only", "just", "seulement", "uniquement", "somente",
+#: "apenas", a few words at most between; "que sur", "só no" (folded "so no": the
+#: preposition tells it from English "so").
+_ONLY_BEFORE = re.compile(r"(?:\b(?:only|just|seulement|uniquement|somente|apenas|exclusivement|"
+                          r"exclusivamente)\s+(?:\S+\s+){0,2}|"
+                          r"\b(?:que|so)\s+(?:sur|dans|avec|no|na|com|em)\s+(?:\S+\s+)?)$")
+#: Singled out, after it: "Chrome only", "크롬에서만", "맥북만".
+_ONLY_AFTER = re.compile(r"(?:\s+only\b|\s+seulement\b|\s+apenas\b|[가-힣]{0,3}만(?![가-힣]))")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _own_words(folded: str, spans: Sequence[tuple[int, int]], i: int) -> str:
+    """The words of the ``i``-th value: from its end to the next value or its sentence's
+    end, and back to its clause's start."""
+    start, end = spans[i]
+    later = [s for s, _ in spans if s >= end]
+    stop = min([*later, len(folded)])
+    sentence = _SENTENCE_END.search(folded, end, stop)
+    stop = sentence.start() if sentence else stop
+    begin = max([e for _, e in spans if e <= start] + [
+        m.end() for m in re.finditer(r"[.!?\n,;]", folded[:start])] + [0])
+    return folded[begin:start] + " " + folded[end:stop]
+
+
+def works(folded: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
+    """True when the ``i``-th value's own words say it works (and negate nothing)."""
+    words = _own_words(folded, spans, i)
+    return _WORKS.search(words) is not None and _NOT.search(words) is None
+
+
+def singled_out(folded: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
+    """True when the requester singles the ``i``-th value out ("only Chrome", "사파리에서만")."""
+    start, end = spans[i]
+    before = folded[max(0, start - 30):start]
+    return bool(_ONLY_BEFORE.search(before) or _ONLY_AFTER.match(folded, end))
+
+
+def _same(a: str, b: str) -> bool:
+    """True when one value is the other, or the other said more fully ("windows",
+    "windows 10")."""
+    short, long = sorted((fold(a).strip(), fold(b).strip()), key=len)
+    return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
+
+
+_JOINED = re.compile(r"[\s(\[/,-]{0,3}")
+
+
+def _mentions(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str]
+              ) -> list[list[int]]:
+    """The values grouped by the thing they name: the same value again, or said more
+    fully ("windows … windows 10"), or next to each other ("linux (ubuntu)")."""
+    groups: list[list[int]] = []
+    for i, value in enumerate(values):
+        for group in groups:
+            last = group[-1]
+            if any(_same(value, values[j]) for j in group) or \
+                    _JOINED.fullmatch(text, spans[last][1], spans[i][0]):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
+
+
+def choose(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str]) -> int | None:
+    """The index of the value the problem is about, of ``values`` found at ``spans`` in
+    ``text`` (in text order); None when they name several things and nothing tells which.
+    Of one thing named more than once, its fullest value."""
+    groups = _mentions(text, spans, values)
+
+    def fullest(group: list[int]) -> int:
+        best = group[0]
+        for i in group[1:]:
+            if _same(values[i], values[best]) and len(values[i].strip()) > len(values[best]):
+                best = i
+        return best
+
+    if len(groups) <= 1:
+        return fullest(groups[0]) if groups else None
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed the offsets: read the text as it is
+        folded = text.casefold()
+    left = [g for g in groups if not all(works(folded, spans, i) for i in g)]
+    if len(left) == 1:
+        return fullest(left[0])
+    only = [g for g in left if any(singled_out(folded, spans, i) for i in g)]
+    if len(only) == 1:
+        return fullest(only[0])
+    return None
