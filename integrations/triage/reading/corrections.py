@@ -108,12 +108,13 @@ def _slips(text: str) -> str:
 _WORDS = ("wait", "sorry", "mean", "rather", "actually", "pardon", "enfin", "euh", "dire",
           "plut", "attendez", "dizer", "melhor", "pera", "아니", "—", "–", "descul", "oops",
           "ops", "typo", "correct", "corre", "정정", "오타", "잘못", "desol", "désol")
+_CUE = re.compile("|".join(re.escape(w) for w in _WORDS))
 
 
 def taken_back(text: str) -> str:
     """``text`` with each word the requester takes back struck, with its marker."""
     lowered = text.casefold()
-    if not any(w in lowered for w in _WORDS):
+    if not _CUE.search(lowered):
         return text
     text = _slips(text)
 

@@ -1996,21 +1996,39 @@ _GENERAL_NOUNS = frozenset({"name", "nom", "nome", "이름", "number", "numero",
                             "codigo", "title", "titre", "titulo"})
 
 
+#: A word every marker of not knowing holds (raw text, any case): most texts hold none.
+_UNKNOWN_CUE = re.compile(r"(?i)remember|recall|know|idea|forgot|souvien|rappel|sai|oubli|"
+                          r"lembr|sei|esqueci|기억|생각|까먹|모르")
+
+
+@functools.lru_cache(maxsize=256)
+def _noun_pattern(nouns: frozenset[str]) -> re.Pattern[str] | None:
+    """The field's nouns as one pattern (a Korean noun may take a particle: "서버는")."""
+    words = sorted(nouns, key=len, reverse=True)
+    latin = [re.escape(n) for n in words if not HANGUL.match(n)]
+    korean = [re.escape(n) for n in words if HANGUL.match(n)]
+    parts = ([rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)"] if latin else []) + \
+        ([rf"(?<!\w)(?P<ko>{'|'.join(korean)})"] if korean else [])
+    return re.compile("|".join(parts)) if parts else None
+
+
 def unknown_to_requester(f: Field, text: str) -> bool:
     """True when the requester says they do not know or remember the field's thing ("não
     lembro o servidor", "서버는 기억이 안 나요"): a value read for it elsewhere in the text is
     another thing's ("… por R$ 30 no Pix. Não lembro o servidor"), so the field is asked."""
+    if not _UNKNOWN_CUE.search(text):
+        return False
+    pattern = _noun_pattern(frozenset(fold(n).strip() for n in field_synonyms(f)) - _GENERAL_NOUNS
+                            - {""})
+    if pattern is None:
+        return False
     folded = fold(text)
     if len(folded) != len(text):
         folded = text.casefold()
-    nouns = {fold(n).strip() for n in field_synonyms(f)} - _GENERAL_NOUNS
-    for noun in filter(None, nouns):
-        korean = HANGUL.match(noun) is not None  # a particle may follow: "서버는"
-        for m in re.finditer(rf"(?<!\w){re.escape(noun)}" + ("" if korean else r"(?!\w)"),
-                             folded):
-            if _UNKNOWN_BEFORE.search(folded, max(0, m.start() - 60), m.start()) or (
-                    korean and _UNKNOWN_AFTER_KO.match(folded, m.end())):
-                return True
+    for m in pattern.finditer(folded):
+        if _UNKNOWN_BEFORE.search(folded, max(0, m.start() - 60), m.start()) or (
+                m.lastgroup == "ko" and _UNKNOWN_AFTER_KO.match(folded, m.end())):
+            return True
     return False
 
 
