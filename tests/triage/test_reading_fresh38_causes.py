@@ -211,3 +211,26 @@ def test_a_numbered_list_of_problems_is_still_two_parts() -> None:
     text = "Deux soucis :\n1. mon paiement a été refusé\n2. mon compte est bloqué"
     assert not in_tried_list(text, text.index("paiement"))
     assert parts(text) is not None
+
+
+# ------------------------------------------------------------------ the field's description
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("I can't log in any more. The number at the top right of my dashboard was 44-10-289, my "
+     "nephew wrote it down for me.", "en"),
+    ("Je ne peux plus me connecter. Le numéro en haut à droite du tableau de bord : "
+     "44 10 289.", "fr"),
+    ("Não consigo entrar. Código (o número do canto direito do painel): 4410289", "pt-br"),
+    ("로그인이 안 돼요. 대시보드 오른쪽 상단 번호는 4410 289 입니다.", "ko"),
+])
+def test_the_fields_description_echoed_labels_its_value(ads: TriageContext, body: str,
+                                                        locale: str) -> None:
+    got, missing = _read(ads, body, None, locale)
+    assert got.get("sid") == "4410289"
+    assert "sid" not in missing
+
+
+def test_a_phone_number_is_no_described_id(ads: TriageContext) -> None:
+    got, missing = _read(ads, "My payout is late. Call me back on 44-10-289 please.", None, "en")
+    assert "sid" not in got and "sid" in missing

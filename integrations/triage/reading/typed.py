@@ -25,7 +25,9 @@ one of them.
 
 A numeric id written in groups ("40 771 236", "90-114-27", "6.120.447") is read as its
 digits, but only right after the field's own label ("site ID is 90-114-27"): unlabelled,
-groups of digits are as often a phone number, a postcode or a date.
+groups of digits are as often a phone number, a postcode or a date. The field's description,
+echoed right before the value in most of its words, labels it as well ("the number at the
+top right of the page was 509-1327": the form and deskops' questions show that description).
 """
 
 from __future__ import annotations
@@ -152,6 +154,26 @@ _THEIRS_AFTER_LABEL = re.compile(
     r"\b(?:dele|dela|deles|delas|d[oa]\s+(?:meu|minha)\s+[^\W\d_]+)\s*(?:e|eh|:|=)?\s*$")
 
 
+#: Words of a field's description that say nothing of the field (folded): articles,
+#: possessives, prepositions.
+_DESCRIPTION_STOP_WORDS = (
+    "the your you our this that with for from and are was les des une votre vous notre dans "
+    "sur pour avec est sont aux seu sua seus suas nosso nossa com para uma que dos das nos nas")
+_DESCRIPTION_STOP = frozenset(_DESCRIPTION_STOP_WORDS.split())
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words that say something (three letters at least); a Korean word by its first
+    two syllables, its particles and endings off ("상단에", "번호는": 상단, 번호)."""
+    words = set()
+    for w in re.findall(r"[^\W\d_]{2,}", fold(text)):
+        if "\uac00" <= w[0] <= "\ud7a3":
+            words.add(w[:2])
+        elif len(w) >= 3 and w not in _DESCRIPTION_STOP:
+            words.add(w)
+    return frozenset(words)
+
+
 def _pattern(f: Field) -> str | None:
     if f.pattern:
         return f.pattern
@@ -196,9 +218,25 @@ class TypedReader:
         self._email = bool(self._pattern.search("someone@example.com"))
         #: every word of the field's names: a label made of one of them is the field's own
         self._words = frozenset(w for n in names for w in re.findall(r"[^\W_]+", n))
+        #: the field's description in each locale, its words: a requester echoing it ("the
+        #: number at the top right of the page was 509-1327", "o número do canto direito do
+        #: painel: 3012877") labels the value as the field's name would (`_echoed`)
+        self._described = [w for w in (_content_words(d) for d in {
+            f.description, *f.descriptions.values()} if d) if len(w) >= 3]
         #: a numeric id: its digits may be written in groups (`_GROUPED`)
         self._digits = bool(self._pattern.search("12345678")) and \
             not self._pattern.search("12 345 678")
+
+    def _echoed(self, text: str, start: int) -> bool:
+        """True when the words right before ``text[start]``, on its line and in its sentence,
+        hold most of the field's description in some locale (three words at least): the
+        requester describes the field as its form and questions do."""
+        if not self._described:
+            return False
+        begin = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 120)
+        said = _content_words(text[begin + 1:start])
+        return any(len(said & words) >= max(3, (len(words) + 1) // 2)
+                   for words in self._described)
 
     def foreign(self, text: str, start: int, end: int) -> bool:
         """True when a label right before the candidate names another thing than the
@@ -266,7 +304,7 @@ class TypedReader:
                 label = self._label.search(before) if self._label else None
                 own = bool(_MINE_IS.search(before) or (
                     label and _MY.search(before, 0, label.start())))
-                labelled = bool(label) or own
+                labelled = bool(label) or own or self._echoed(text, start)
                 if own:
                     mine.add(value)
                 if grouped and not labelled:
