@@ -86,7 +86,7 @@ its start code, after fresh38's fixes and with models trained on fresh38 (in the
 the same), then opened. ``fresh40`` (``*-fresh40.yaml``): written blind in session 21 after
 fresh38's fixes with six more personas, measured with the session's start code and after
 those fixes (in the headers), kept unseen; the example workspaces' ``learned.json`` is trained
-on every split but fresh39 and this one.
+on every split but this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets
