@@ -638,9 +638,7 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
         if values:
             # several different values ("tried Firefox, works fine … only Chrome is
             # broken"): the one the text singles out, or none
-            chosen = choose(capped, spans, values)
-            if chosen is None and undecided:
-                chosen = 0
+            chosen = choose(capped, spans, values, undecided)
             return (values[chosen], pat.pattern) if chosen is not None else None
     return None
 

@@ -10,7 +10,14 @@ a handle ("minha conta é zorvelo eu também …"). A requester who does not kno
 applies ("je sais pas trop sous quelle case je rentre") is asked, the model does not settle
 it. "mesmo do e-mail" fills no label. "c'est chez vous ou chez les marques ?" asks on whose
 side the cause lies. A list headed as what was already tried holds remedies, not problems
-("Ce que j'ai déjà fait :\\n1. … 2. … le partage de connexion")."""
+("Ce que j'ai déjà fait :\\n1. … 2. … le partage de connexion"). The field's description
+echoed labels a value ("the number at the top right of the page was 509-1327").
+
+From fresh39: the form's questions echoed with short answers ("char? Snaggletooth"); "my
+site number is", and an id spelled digit by digit ("8 8 0 1 4 5 2"); a parent writing for
+a child gives the child's character even beside their own ("mine is …"); a name with the
+field's name in brackets after it ("Kestrel-7 (mon perso)"); a single value said to work
+("No PC abre normal no Firefox") is not the problem's."""
 
 from __future__ import annotations
 
@@ -234,3 +241,68 @@ def test_the_fields_description_echoed_labels_its_value(ads: TriageContext, body
 def test_a_phone_number_is_no_described_id(ads: TriageContext) -> None:
     got, missing = _read(ads, "My payout is late. Call me back on 44-10-289 please.", None, "en")
     assert "sid" not in got and "sid" in missing
+
+
+# ------------------------------------------------------------------ fresh39's causes
+
+
+def test_the_forms_questions_echoed_with_answers_are_read(games: TriageContext) -> None:
+    got, _ = _read(games, "char? Thornbeak\nshard? Deepwood\nwhat's wrong? the quest npc "
+                          "won't talk\nwhen? yday", "in-game-issues", "en")
+    assert got.get("character_name") == "Thornbeak" and got.get("server") == "Deepwood"
+
+
+def test_a_question_mark_in_a_sentence_labels_nothing(stream: TriageContext) -> None:
+    got, _ = _read(stream, "Can they all stay on my login? Nao entendi nada dessa parte.", None,
+                   "pt-br")
+    assert "username" not in got
+
+
+@pytest.mark.parametrize("body", [
+    "The reports page keeps spinning on chrome. my site number is 55-019-27 thanks",
+    "Les rapports ne chargent plus. Le numéro du site : 55 019 27.",
+    "리포트가 안 열려요. 사이트 아이디 5 5 0 1 9 2 7 입니다.",
+])
+def test_a_site_number_in_groups_or_digit_by_digit(ads: TriageContext, body: str) -> None:
+    got, _ = _read(ads, body, None, "en")
+    assert got.get("sid") == "5501927"
+
+
+def test_a_parent_writing_for_a_child_gives_the_childs_character(games: TriageContext
+                                                                 ) -> None:
+    got, _ = _read(games, "Hello, I'm writing for my 9 year old. His character is Pebblewick "
+                          "(mine is GardenMum but mine is fine). His mount vanished on Monday.",
+                   "in-game-issues", "en")
+    assert got.get("character_name") == "Pebblewick"
+
+
+def test_a_parent_playing_too_keeps_their_own(games: TriageContext) -> None:
+    got, _ = _read(games, "My son and I both play. His character is Pebblewick, mine is "
+                          "GardenMum and my mount vanished on Monday.", "in-game-issues", "en")
+    assert got.get("character_name") == "GardenMum"
+
+
+@pytest.mark.parametrize(("body", "locale"), [
+    ("Mon fusil a disparu de l'inventaire de Kestrel-9 (mon perso) jeudi.", "fr"),
+    ("My rifle vanished from the inventory of Kestrel-9 (my character) on Thursday.", "en"),
+])
+def test_a_name_with_the_fields_name_in_brackets_after_it(games: TriageContext, body: str,
+                                                          locale: str) -> None:
+    got, _ = _read(games, body, "in-game-issues", locale)
+    assert got.get("character_name") == "Kestrel-9"
+
+
+def test_a_value_said_to_work_is_not_written(ads: TriageContext) -> None:
+    assert _choose("No PC abre normal no Firefox, mas no celular o painel trava.",
+                   "Firefox") is None
+    got, _ = _read(ads, "No PC abre normal no Firefox, mas no celular (navegador Samsung "
+                        "Internet) o painel fica travado. É problema técnico. SID 7390051",
+                   None, "pt-br")
+    assert got.get("browser") != "browser_firefox"
+
+
+def test_fine_until_a_day_is_no_value_that_works(games: TriageContext) -> None:
+    got, _ = _read(games, "the game closes to desktop since the patch, before that it was fine "
+                          "my glyph name is bluecactus77 im on windows ten with an rtx 3060",
+                   "technical-issues", "en")
+    assert got.get("operating_system", "").lower().startswith("windows")

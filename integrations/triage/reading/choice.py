@@ -24,13 +24,17 @@ __all__ = ["choose"]
 _WORKS = re.compile(
     r"\b(?:works|worked|working|(?:is|was|all|also|its|it's|seems?)\s+(?:fine|ok|okay|good)|"
     r"no (?:problems?|issues?)|marche|marchait|fonctionne|fonctionnait|(?:tout|aussi)\s+bien|"
-    r"nickel|funciona\w*|deu certo|vai (?:bem|normal)|de boa|(?:tudo|tambem) (?:certo|ok))\b|"
-    r"(?<![안못]\s)(?<![안못])(?:잘\s*)?(?:돼요|됩니다|되는데|되고|돼서|되요|돼)(?![가-힣])|"
+    r"nickel|funciona\w*|deu certo|(?:vai|abre|carrega|roda) (?:bem|normal\w*|certinho)|de boa|"
+    r"(?:tudo|tambem) (?:certo|ok)|(?:loads?|opens?|runs?) (?:fine|ok|normally)|"
+    r"s'ouvre (?:bien|normalement))\b|"
+    # Korean: "잘 돼요", "크롬은 되는데", "다 돼요" (not a verb's own ending: "반복돼요")
+    r"잘\s*(?:돼|되|됩)|(?:[은는]|다|선|서는)\s+(?:돼요|되는데|됩니다|되고|돼서|되요)|"
     r"정상|문제\s*없|괜찮")
-#: A negation in those words: then they do not say it works ("doesn't work", "ne marche
-#: pas", "não funciona", "안 돼요") (folded).
-_NOT = re.compile(r"\b(?:not|n't|never|no longer|pas|plus|jamais|nao|nunca|nem)\b|n'|"
-                  r"안\s*[돼되]|못|않")
+#: A negation in those words, or a time it worked until: then they do not say it works
+#: ("doesn't work", "ne marche pas", "não funciona", "안 돼요", "it was fine until
+#: yesterday") (folded).
+_NOT = re.compile(r"\b(?:not|n't|never|no longer|pas|plus|jamais|nao|nunca|nem|until|"
+                  r"jusqu'a|ate)\b|n'|안\s*[돼되]|못|않|전까지")
 #: Singled out, before the value: "only", "just", "seulement", "uniquement", "somente",
 #: "apenas", a few words at most between; "que sur", "só no" (folded "so no": the
 #: preposition tells it from English "so").
@@ -42,16 +46,22 @@ _ONLY_AFTER = re.compile(r"(?:\s+only\b|\s+seulement\b|\s+apenas\b|[가-힣]{0,3
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+#: How far a value's own words reach (a text with no stops runs on: "… its windows 11 and
+#: my graphics is … my cousin plays on his laptop and his is fine").
+_REACH_BEFORE, _REACH_AFTER = 30, 48
+
+
 def _own_words(folded: str, spans: Sequence[tuple[int, int]], i: int) -> str:
     """The words of the ``i``-th value: from its end to the next value or its sentence's
-    end, and back to its clause's start."""
+    end, and back to its clause's start, a few words each way at most."""
     start, end = spans[i]
     later = [s for s, _ in spans if s >= end]
-    stop = min([*later, len(folded)])
+    stop = min([*later, len(folded), end + _REACH_AFTER])
     sentence = _SENTENCE_END.search(folded, end, stop)
     stop = sentence.start() if sentence else stop
     begin = max([e for _, e in spans if e <= start] + [
-        m.end() for m in re.finditer(r"[.!?\n,;]", folded[:start])] + [0])
+        m.end() for m in re.finditer(r"[.!?\n,;]", folded[:start])] + [
+        0, start - _REACH_BEFORE])
     return folded[begin:start] + " " + folded[end:stop]
 
 
@@ -95,11 +105,15 @@ def _mentions(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str]
     return groups
 
 
-def choose(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str]) -> int | None:
+def choose(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str],
+           undecided: bool = False) -> int | None:
     """The index of the value the problem is about, of ``values`` found at ``spans`` in
-    ``text`` (in text order); None when they name several things and nothing tells which.
-    Of one thing named more than once, its fullest value."""
+    ``text`` (in text order); of one thing named more than once, its fullest value. None
+    when every value is said to work ("No PC abre normal no Firefox"), or when several
+    things are named and nothing tells which (with ``undecided``, the first of them)."""
     groups = _mentions(text, spans, values)
+    if not groups:
+        return None
 
     def fullest(group: list[int]) -> int:
         best = group[0]
@@ -108,15 +122,13 @@ def choose(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str]) -
                 best = i
         return best
 
-    if len(groups) <= 1:
-        return fullest(groups[0]) if groups else None
     folded = fold(text)
     if len(folded) != len(text):  # folding changed the offsets: read the text as it is
         folded = text.casefold()
     left = [g for g in groups if not all(works(folded, spans, i) for i in g)]
-    if len(left) == 1:
-        return fullest(left[0])
+    if len(left) <= 1:
+        return fullest(left[0]) if left else None
     only = [g for g in left if any(singled_out(folded, spans, i) for i in g)]
     if len(only) == 1:
         return fullest(only[0])
-    return None
+    return fullest(left[0]) if undecided else None

@@ -152,6 +152,10 @@ NAMED = 0.85
 #: label of its own ("Carte graphique :\nProblème : …" leaves the card empty).
 COLON_VALUE = r"[ \t]*(?:\n[ \t]*(?![^\n:：=]{1,30}[:：=]))?"
 _CONNECT = (r"(?:[ \t]*[:：=]" + COLON_VALUE + r"|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+            # the form's question echoed with its answer: "char? Snaggletooth", "shard?
+            # Deepwood" (the answer ends its line, a short one: not "meu login? Nao
+            # entendi nada.")
+            r"[ \t]*\?[ \t]+(?=[^\n?.!]{1,40}(?:\n|$))|"
             # a name's own label inside brackets after the field's name: "mon compte Glyph
             # (nom : Brasier_Noir, mail …)", "my account (username: x)", "계정(아이디: x)"
             r"\s*[(\[]\s*(?:user\s*name|name|nom|nome|login|pseudo|nick(?:name)?|ign|id|"
@@ -945,7 +949,8 @@ class NameReader:
             rf"[\w'’-]+){{1,6}}?)\s+{_NAMING_VERB}\s+"
             rf"(?-i:([A-Z][\w'-]{{1,30}}|[a-z][\w'-]*[\d_][\w'-]*))(?![\w'-])")
         #: the name first, a copula, then the requester's own field ("Kaelor é meu char",
-        #: "nightfern_22 is my account", "Nyxie c'est mon perso", "c'est Nyxie mon perso"),
+        #: "nightfern_22 is my account", "Nyxie c'est mon perso", "c'est Nyxie mon perso",
+        #: "Kestrel-7 (mon perso)"),
         #: the field's name ending its clause or qualified by one word of rank ("mon
         #: personnage principal"; not "Steam is my account provider")
         mine = "|".join(sorted({spaced(_COPULA_END.sub("", n).strip()) for n in names
@@ -953,8 +958,10 @@ class NameReader:
                                key=len, reverse=True))
         self._name_first = re.compile(
             rf"(?<![\w'’-])(?:(?P<c>c['’]?est|cest)\s+)?"
-            rf"(?-i:(?P<n>[A-Za-z0-9][\w'-]{{1,30}}))\s*,?\s+"
-            rf"(?(c)|(?:is|was|é|e|era|est|c['’]?est|cest|était)\s+)(?:{mine})(?![\w'’-])"
+            rf"(?-i:(?P<n>[A-Za-z0-9][\w'-]{{1,30}}))(?:\s*,?\s+"
+            rf"(?(c)|(?:is|was|é|e|era|est|c['’]?est|cest|était)\s+)|"
+            # or the field's name in brackets after it: "Kestrel-7 (mon perso)"
+            rf"\s*\(\s*)(?:{mine})(?![\w'’-])"
             rf"(?:\s+(?:main|principale?|favou?rite|favori(?:te)?|favorit[oa]|preferid[oa]|"
             rf"principal))?(?=\s*(?:$|[,.;!?\n)]|\s+(?:and|but|et|mais|e|mas|so|alors|então|"
             rf"she|he|il|elle|ele|ela|it|i|je|eu|qui|que|who|which)(?!\w)))",
@@ -1485,8 +1492,12 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
-        if not found:  # a parent writing for their child: the child's thing
-            found = proxy or done
+        if proxy and (not found or any(on_behalf(fold(t[:4000])) for _, t in texts)):
+            # a parent writing for their child ("I'm writing for my 10 year old. His
+            # character is X (mine is Y)"): the child's thing, the ticket's
+            found = proxy
+        if not found:
+            found = done
         # "um aviso de login da Rússia": a country or a city is never a name
         found = [f for f in found if fold(f.value) not in PLACES and
                  not _in_phrase(self._phrases, f)]

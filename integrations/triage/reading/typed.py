@@ -98,9 +98,12 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|
                            r"won)(?!\w)", re.IGNORECASE)
 _TRAILING_HANGUL = re.compile(r"^(.*?\d)[\uac00-\ud7a3]{1,5}$")
 #: Digits in groups with one separator throughout: a space (also a no-break one), a dot or
-#: a hyphen ("40 771 236", "6.120.447", "445-120-77", "8830 221").
+#: a hyphen ("40 771 236", "6.120.447", "445-120-77", "8830 221"), or one digit at a time
+#: ("8 8 0 1 4 5 2").
 _GROUPED = re.compile(
-    r"(?<![\w.\-])\d{1,4}([ .\-\u00a0\u202f])\d{2,4}(?:\1\d{2,4})*(?![\w]|[.\-]\d)")
+    r"(?<![\w.\-])\d{1,4}([ .\-\u00a0\u202f])\d{2,4}(?:\1\d{2,4})*(?![\w]|[.\-]\d)|"
+    # or spelled digit by digit: "8 8 0 1 4 5 2"
+    r"(?<![\w.\-])\d(?:([ \-])\d)(?:\2\d){3,11}(?![\w]|[.\-]\d)")
 #: A count: what is counted after the number ("40000 visitors a month", "12 000 visiteurs",
 #: "30000 acessos", "방문자 40000명"), or a word of approximation before it ("about 40000",
 #: "environ", "cerca de", "약"): a quantity the requester reports, never an identifier.
@@ -211,7 +214,9 @@ class TypedReader:
         self._pattern = re.compile(_pattern(f) or "$^")
         names = sorted((fold(n) for n in field_synonyms(f)), key=len, reverse=True)
         self._label = re.compile(
-            r"(?:" + "|".join(re.escape(n) for n in names if n) + r")[^\w\n]{0,4}"
+            r"(?:" + "|".join(re.escape(n) for n in names if n) + r")"
+            # "my site number is", "le numéro" after the name: the name's number, its value
+            r"(?:\s*(?:number|no\.?|nr\.?|numero|num\.?|번호))?[^\w\n]{0,4}"
             r"(?:(?:is|est|e|:|=|은|는|이)\s*(?:(?:the|le|la|o|a)\s+)?)?$") if names else None
         #: an e-mail field: someone else's address the requester's account was made with
         #: is still the account's (`_MADE_WITH`)

@@ -278,7 +278,7 @@ ON_BEHALF = re.compile(
     r"(?:this\s+)?for|(?:j'ecris|je\s+vous\s+ecris|j'ecris\s+ici|je\s+demande)\s+pour|"
     r"(?:escrevendo|escrevo|perguntando)\s+(?:por|pel[oa]|para)))"
     r"(?:\s+(?:(?:o|a)\s+(?=m|n))?(?P<whose>(?:my|a|an|our|mon|ma|mes|un|une|notre|minha|meu|uma|um|"
-    r"nossa|nosso)\s+)?(?P<person>[^\W\d_]+))?|"
+    r"nossa|nosso)\s+)?(?P<person>\d{1,2}[- ]?(?:year|yr)s?[- ]?old|[^\W\d_]+))?|"
     r"(?:(?P<person_ko>[\uac00-\ud7a3]+)\s*)?대신(?:해서|에)?\s*"
     r"(?:문의|연락|글|질문|메일|작성|남겨|써|적어|올려|여쭤)")
 
