@@ -306,3 +306,15 @@ def test_fine_until_a_day_is_no_value_that_works(games: TriageContext) -> None:
                           "my glyph name is bluecactus77 im on windows ten with an rtx 3060",
                    "technical-issues", "en")
     assert got.get("operating_system", "").lower().startswith("windows")
+
+
+@pytest.mark.parametrize(("text", "language", "days"), [
+    ("na sexta eu comprei o pacote e ja esperei o fim de semana todo e nada", "pt",
+     ["2026-11-27"]),
+    ("bought it Friday, waited the whole weekend, nothing", "en", ["2026-11-27"]),
+    ("j'ai acheté vendredi et attendu tout le week-end", "fr", ["2026-11-27"]),
+    ("it broke last weekend", "en", ["2026-11-28"]),
+])
+def test_a_whole_period_waited_through_dates_nothing(text: str, language: str,
+                                                     days: list[str]) -> None:
+    assert [d.isoformat() for d, _, _ in find_dates(text, language, WEDNESDAY)] == days

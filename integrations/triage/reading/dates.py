@@ -135,6 +135,12 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"지난\s*주(?!말|\s*[월화수목금토일]요일)", "week"),
     ))
 
+#: A whole period: "the whole weekend", "tout le week-end", "o fim de semana todo" (folded):
+#: a time the requester waited or played through, not the problem's day.
+_WHOLE_AFTER = re.compile(r"\s+(?:tod[oa]|inteir[oa])\b")
+_WHOLE_BEFORE = re.compile(r"\b(?:whole|entire|all)\s+(?:the\s+|last\s+)?$|"
+                           r"\btout\s+(?:le\s+|la\s+)?$")
+
 #: A demand ("I want my items today", "je veux être remboursé aujourd'hui", "quero meu
 #: dinheiro hoje", "오늘 안에 환불해 주세요"): today in its clause is the requester's deadline
 #: (folded).
@@ -770,6 +776,10 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
             if rule == "d0" and _DEMAND.search(folded, *_clause_around(folded, m.start(),
                                                                        m.end())):
                 continue  # "I want my money back today": a deadline, not the problem's day
+            if not rule.startswith("d") and (
+                    _WHOLE_AFTER.match(folded, m.end())
+                    or _WHOLE_BEFORE.search(folded, max(0, m.start() - 12), m.start())):
+                continue  # "esperei o fim de semana todo": a wait through it, no event's day
             if rule.startswith("d"):
                 day, confidence = today - timedelta(days=int(rule[1:])), EXACT
             elif rule == "weekend":
