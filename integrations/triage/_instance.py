@@ -861,7 +861,8 @@ def evaluate(
             if doubt is not None and doubt.method == "learned" and doubt.value is not None \
                     and any(kind_unknown(t) for _, t in capped):
                 # "je sais pas trop sous quelle case je rentre": the model does not settle it
-                doubt = replace(doubt, value=None, choices=(str(doubt.value), str(found.value)))
+                doubt = replace(doubt, value=None, choices=tuple(dict.fromkeys(
+                    (str(doubt.value), str(found.value)))))
             if doubt is not None and doubt.method == "learned" and doubt.value is not None \
                     and _take(spec, key, doubt, instance, extracted):
                 continue

@@ -3,11 +3,14 @@ works fine; tried Edge, also fine; so it's only Chrome that's broken", "회사 P
 다른 데선 다 되는데 이건 집 맥북 사파리에서만 그래요".
 
 A requester who lists the browsers, systems or devices they tried names the one with the
-problem among others. Each value owns the words from it to the next value (or its sentence's
-end): a value whose words say it works, with no negation, is set aside (`works`); of those
-left, one the requester singles out ("only", "seulement", "só", "…만") is the one
-(`singled_out`). When neither settles it, `choose` gives none: the field is asked, never
-guessed (a wrong value costs more than a question).
+problem among others. One thing said twice, or more fully ("windows … windows 10", "linux
+(ubuntu)"), is one value. Each value owns the words from it to the next value or its
+sentence's end, a few words at most: a value whose words say it works, with no negation nor
+"until", is set aside (`works`), and when every value is, none is the problem's ("No PC abre
+normal no Firefox"); of those left, one the requester singles out ("only", "seulement", "só",
+"…만") is the one (`singled_out`). When neither settles it, `choose` gives none, and the field
+is asked, never guessed (a wrong value costs more than a question); for a dropdown the caller
+may take the first, which the option reader then weighs against the rest.
 """
 
 from __future__ import annotations
