@@ -318,3 +318,24 @@ def test_fine_until_a_day_is_no_value_that_works(games: TriageContext) -> None:
 def test_a_whole_period_waited_through_dates_nothing(text: str, language: str,
                                                      days: list[str]) -> None:
     assert [d.isoformat() for d, _, _ in find_dates(text, language, WEDNESDAY)] == days
+
+
+def test_logging_on_names_no_place(games: TriageContext) -> None:
+    got, _ = _read(games, "right after the maintenance i logged on Brambleroot and my mount "
+                          "is not in my mounts anymore", "in-game-issues", "en")
+    assert "server" not in got
+    got, _ = _read(games, "a gold seller spams chat on Kyprosa all evening, his name is "
+                          "Vexxiron", "report-a-player", "en")
+    assert got.get("server") == "Kyprosa"
+
+
+@pytest.mark.parametrize(("body", "locale", "name"), [
+    ("The game never lets me in since Sunday. My account name, according to my grandson, is "
+     "grandpaJoe51.", "en", "grandpaJoe51"),
+    ("Le jeu plante depuis dimanche. Mon compte, si je me souviens bien, c'est lutinbleu77.",
+     "fr", "lutinbleu77"),
+])
+def test_an_aside_between_the_label_and_its_value(games: TriageContext, body: str,
+                                                  locale: str, name: str) -> None:
+    got, _ = _read(games, body, "technical-issues", locale)
+    assert got.get("account_name") == name

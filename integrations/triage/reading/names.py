@@ -152,6 +152,9 @@ NAMED = 0.85
 #: label of its own ("Carte graphique :\nProblème : …" leaves the card empty).
 COLON_VALUE = r"[ \t]*(?:\n[ \t]*(?![^\n:：=]{1,30}[:：=]))?"
 _CONNECT = (r"(?:[ \t]*[:：=]" + COLON_VALUE + r"|\s*(?:#|n°|nº|no\.|n\.º)\s*|"
+            # an aside between commas before the copula: "my account name, according to my
+            # grandson, is X", "mon pseudo, si je me souviens bien, c'est X"
+            r"\s*,[^,\n]{3,40},\s*(?:is|was|est|c['’]est|é|e|era)\s+|"
             # the form's question echoed with its answer: "char? Snaggletooth", "shard?
             # Deepwood" (the answer ends its line, a short one: not "meu login? Nao
             # entendi nada.")

@@ -243,7 +243,9 @@ KO_KINDS = frozenset(("전사", "마법사", "궁수", "도적", "사제", "성�
 #: Acts on a thing, not a place: "clicked on Arkforge", "dépensé sur X", "gastei no X".
 ACTS_ON = frozenset(("click", "clicked", "clicking", "tap", "tapped", "press", "pressed",
                      "spent", "spend", "spending", "wasted", "clique", "cliquer", "appuye",
-                     "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer"))
+                     "depense", "cliquei", "cliquei", "toquei", "gastei", "apertei", "cliquer",
+                     # "log on" is one verb: "i logged on PixlPanda" logs a character in
+                     "log", "logged", "logging", "logs"))
 
 #: What ends a file's or a site's name, not a handle's ("bot_farm.jpg", "gmail.com").
 FILE_ENDS = frozenset(("jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "pdf", "txt", "log",
