@@ -35,7 +35,7 @@ from integrations.triage.reading import (
     read,
 )
 from integrations.triage.reading.choice import choose
-from integrations.triage.reading.context import in_doubt, kind_unknown
+from integrations.triage.reading.context import in_doubt
 from integrations.triage.reading.corrections import taken_back
 from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
@@ -858,11 +858,6 @@ def evaluate(
                 # iguais": a model picks one, held out on fresh29)
                 doubt = second_opinion(opinion, key, spec.reader.learned[key], doubt, capped,
                                        written, memo) or doubt
-            if doubt is not None and doubt.method == "learned" and doubt.value is not None \
-                    and any(kind_unknown(t) for _, t in capped):
-                # "je sais pas trop sous quelle case je rentre": the model does not settle it
-                doubt = replace(doubt, value=None, choices=tuple(dict.fromkeys(
-                    (str(doubt.value), str(found.value)))))
             if doubt is not None and doubt.method == "learned" and doubt.value is not None \
                     and _take(spec, key, doubt, instance, extracted):
                 continue

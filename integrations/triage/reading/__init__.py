@@ -180,9 +180,9 @@ def read(reader: Reader, key: str, texts: Sequence[tuple[str, str]], locale: str
             evidence = second_opinion(opinion, key, reader.learned[key], evidence, texts,
                                       locale, memo)
         if evidence is not None and evidence.value is not None and \
-                evidence.method in ("option", "learned") and any(
-                    kind_unknown(t) for _, t in texts):
-            # "je sais pas trop sous quelle case je rentre": the requester's to pick
+                evidence.method == "option" and any(kind_unknown(t) for _, t in texts):
+            # "je sais pas trop sous quelle case je rentre": the requester's to pick (nor
+            # does the model fill it, `second_opinion`)
             return replace(evidence, value=None, confidence=0.0, choices=(str(evidence.value),),
                            note="the requester does not know which kind applies")
         return _two_problems(reader, key, evidence, texts, locale, opinion, memo)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from integrations.triage.reading.context import SENTENCE_END
 from integrations.triage.reading.normalise import fold
 
 __all__ = ["choose"]
@@ -46,7 +47,6 @@ _ONLY_BEFORE = re.compile(r"(?:\b(?:only|just|seulement|uniquement|somente|apena
                           r"\b(?:que|so)\s+(?:sur|dans|avec|no|na|com|em)\s+(?:\S+\s+)?)$")
 #: Singled out, after it: "Chrome only", "크롬에서만", "맥북만".
 _ONLY_AFTER = re.compile(r"(?:\s+only\b|\s+seulement\b|\s+apenas\b|[가-힣]{0,3}만(?![가-힣]))")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 #: How far a value's own words reach (a text with no stops runs on: "… its windows 11 and
@@ -60,7 +60,7 @@ def _own_words(folded: str, spans: Sequence[tuple[int, int]], i: int) -> str:
     start, end = spans[i]
     later = [s for s, _ in spans if s >= end]
     stop = min([*later, len(folded), end + _REACH_AFTER])
-    sentence = _SENTENCE_END.search(folded, end, stop)
+    sentence = SENTENCE_END.search(folded, end, stop)
     stop = sentence.start() if sentence else stop
     begin = max([e for _, e in spans if e <= start] + [
         m.end() for m in re.finditer(r"[.!?\n,;]", folded[:start])] + [

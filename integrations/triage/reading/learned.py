@@ -29,6 +29,7 @@ from functools import cached_property
 from operator import mul
 from typing import Any
 
+from integrations.triage.reading.context import kind_unknown
 from integrations.triage.reading.evidence import SPAN_MAX, Evidence, clip
 from integrations.triage.reading.spans import DEFAULT_CLAUSE, DEFAULT_SPAN, SpanModel
 
@@ -264,7 +265,8 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
                    memo: dict[Any, Any] | None) -> Evidence | None:
     """``evidence`` (the keyword reading of dropdown ``key``) after the model's word: a
     prose write vetoed into a question, or a reading left unwritten (nothing read, two
-    options, too unsure) filled with a sure option; as is otherwise. Classes that are no
+    options, too unsure) filled with a sure option, unless the requester says they do not
+    know which kind applies (`context.kind_unknown`); as is otherwise. Classes that are no
     longer ``options`` (a stale model) are ignored."""
     model = opinion.model
     if key not in model.fields:
@@ -299,7 +301,8 @@ def second_opinion(opinion: Opinion, key: str, options: frozenset[str],
             choices=(value, other) if other else (value,),
             note=f"the keyword option {value} was not written: the learned model gave it "
                  f"p={p:.2f}")
-    if not ranked:
+    if not ranked or any(kind_unknown(t) for _, t in texts):
+        # ("je sais pas trop sous quelle case je rentre": not the model's to settle)
         return evidence
     top = ranked[0]
     agrees = evidence is not None and (top in evidence.choices or top == evidence.value)

@@ -1982,28 +1982,32 @@ _PART_OF_A_NAME = re.compile(
 #: In a name's sentence, the requester saying they cannot recall its name (folded): "can't
 #: remember the exact name", "je ne me souviens plus du nom exact", "não lembro o nome
 #: certo", "esqueci o nome"; in Korean "이름이 기억이 안 나요", "이름은 까먹었어요".
+#: The requester not recalling something, before it (folded), and in Korean after it
+#: ("… 기억이 안 나요", "… 까먹었어요"): for a name (`_NAME_FORGOTTEN`) and for any field's
+#: thing (`_UNKNOWN_BEFORE`, `_UNKNOWN_AFTER_KO`).
+_FORGOT = (r"(?:can'?t|cannot|don'?t|do not|couldn'?t)\s+(?:quite\s+|really\s+)?"
+           r"(?:remember|recall)|forgot|(?:ne\s+)?me\s+souviens\s+(?:plus|pas)|j'ai\s+oublie|"
+           r"(?:nao|nem)\s+(?:me\s+)?lembro|esqueci")
+_FORGOT_KO = r"(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹)"
 _NAME_FORGOTTEN = re.compile(
-    r"(?:(?:can'?t|cannot|don'?t|do not|couldn'?t)\s+(?:quite\s+|really\s+)?(?:remember|recall)|"
-    r"forgot|forgotten|(?:ne\s+)?me\s+souviens\s+(?:plus|pas)|j'ai\s+oublie|"
-    r"(?:nao|nem)\s+(?:me\s+)?lembro|esqueci)"
+    rf"(?:{_FORGOT}|forgotten)"
     r"\s+(?:(?:of\s+|de\s+|du\s+|do\s+|da\s+)?(?:the|its|his|her|le|du|son|sa|o|a|seu|sua|"
     r"exactly|exactement|exatamente)\s+){0,2}(?:(?:exact|full|real|right)\s+)?"
     r"(?:name|nom|nome|title|titre|titulo)\b(?!\s+(?:of|do|da|dos|das|de|du|des)\b)"
-    r"|이름[이은을]?\s*(?:잘\s*)?(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹)")
+    rf"|이름[이은을]?\s*(?:잘\s*)?{_FORGOT_KO}")
 
 
 #: The requester saying they do not know or remember a thing, right before its noun (folded):
 #: "I don't remember the server", "je ne sais plus quel serveur", "não lembro o servidor",
 #: "nem sei qual servidor".
 _UNKNOWN_BEFORE = re.compile(
-    r"(?:(?:can'?t|cannot|don'?t|do not|couldn'?t|didn'?t)\s+(?:quite\s+|really\s+)?"
-    r"(?:remember|recall|know)|forgot|no idea|(?:ne\s+)?(?:me\s+)?(?:souviens|rappelle|sais)\s+"
-    r"(?:plus|pas)|j'ai\s+oublie|(?:nao|nem)\s+(?:me\s+)?(?:lembro|sei)|esqueci)"
+    rf"(?:{_FORGOT}|(?:can'?t|cannot|don'?t|do not|couldn'?t|didn'?t)\s+(?:quite\s+|really\s+)?"
+    r"(?:remember|recall|know)|no idea|(?:ne\s+)?(?:me\s+)?(?:souviens|rappelle|sais)\s+"
+    r"(?:plus|pas)|(?:nao|nem)\s+(?:me\s+)?sei)"
     r"\s+(?:(?:of\s+|de\s+|du\s+|do\s+|da\s+)?(?:the|which|what|its|my|le|la|l'|quel|quelle|"
     r"mon|ma|o|a|qual|meu|minha|em que|on which|sur quel)\s*){0,2}$")
 #: In Korean the noun comes first: "서버는 기억이 안 나요", "서버는 모르겠어요".
-_UNKNOWN_AFTER_KO = re.compile(r"(?:은|는|이|가|도)?\s*(?:잘\s*)?"
-                               r"(?:기억(?:이|은|도)?\s*(?:잘\s*)?안|생각(?:이|은)?\s*(?:잘\s*)?안|까먹|모르)")
+_UNKNOWN_AFTER_KO = re.compile(rf"(?:은|는|이|가|도)?\s*(?:잘\s*)?(?:{_FORGOT_KO}|모르)")
 #: Nouns too general to tell which field the requester does not know ("I don't remember the
 #: name" of what?).
 _GENERAL_NOUNS = frozenset({"name", "nom", "nome", "이름", "number", "numero", "id", "code",
