@@ -85,8 +85,10 @@ kept unseen, measured again at session 21's start, then opened. ``fresh39``
 its start code, after fresh38's fixes and with models trained on fresh38 (in the headers: all
 the same), then opened. ``fresh40`` (``*-fresh40.yaml``): written blind in session 21 after
 fresh38's fixes with six more personas, measured with the session's start code and after
-those fixes (in the headers), kept unseen; the example workspaces' ``learned.json`` is trained
-on every split but this one.
+those fixes (in the headers), kept unseen, measured again at session 22's start, then opened.
+``fresh41`` (``*-fresh41.yaml``): written blind at session 22's start with six more personas,
+measured with its start code (in the headers), kept unseen; the example workspaces'
+``learned.json`` is trained on every split but this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets
