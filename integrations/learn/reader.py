@@ -330,17 +330,26 @@ def _norm(value: Any) -> str:
     return " ".join(text.split())
 
 
+def _inside(part: str, whole: str) -> bool:
+    """Whether ``part`` stands in ``whole``, not cut from a longer word (Korean: anywhere,
+    its particles written onto the word)."""
+    if re.search("[\uac00-\ud7a3]", part):
+        return part in whole
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+
+
 def supported(written: Any, stated: Any) -> bool:
     """Whether a written free-text value is one the label ``stated`` supports (the corpus
     scorer's rule: ``scripts/bench/triage_quality.py`` uses this one): equal, one inside the
-    other, or (two words or more on both sides) two thirds of the shorter side's words
-    shared — the label is one way to write the value ("Patron 30 jours" for "l'abonnement
-    Patron 30"); one-word values ("macbook" for "macOS") must match."""
+    other as whole words ("Aub" is no part of "Aubepine" to write), or (two words or more on
+    both sides) two thirds of the shorter side's words shared — the label is one way to
+    write the value ("Patron 30 jours" for "l'abonnement Patron 30"); one-word values
+    ("macbook" for "macOS") must match."""
     a, b = _norm(written), _norm(stated)
     if not a:
         return False
-    if a == b or a in b or b in a:
-        return True
+    if a == b or _inside(a, b) or _inside(b, a) or a + "s" == b or b + "s" == a:
+        return True  # ("three Lunagems" for "Lunagem": a plural is the same thing)
     wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
     if len(wa) < 2 or len(wb) < 2:
         return False

@@ -61,6 +61,9 @@ def test_supported_is_the_scorers() -> None:
     assert supported("opened Reports and clicked Export", "clicked Export")
     assert supported("Patron 30 jours", "l'abonnement Patron 30")
     assert not supported("macbook", "macOS") and not supported("", "x")
+    # a value cut from a longer word is wrong to write, whatever it shares with the label
+    assert not supported("Aub", "Aubepine") and not supported("Kestrel", "Kestrel_9")
+    assert supported("Lunagems", "Lunagem") and supported("하늘", "하늘이")
 
 
 _STEPS = [
