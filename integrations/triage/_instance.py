@@ -36,14 +36,14 @@ from integrations.triage.reading import (
 )
 from integrations.triage.reading.choice import choose
 from integrations.triage.reading.context import in_doubt
-from integrations.triage.reading.corrections import taken_back
+from integrations.triage.reading.corrections import taken_back, unspelled
 from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.names import identifier_role, unknown_to_requester
 from integrations.triage.reading.normalise import fold, substance
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
-from integrations.triage.reading.words import placeholder
+from integrations.triage.reading.words import HANGUL, placeholder
 from integrations.workspace import DEFAULT_CAP, safe_search
 
 __all__ = [
@@ -623,6 +623,8 @@ def _search(patterns: Sequence[re.Pattern[str]], text: str,
             # the value's own place, not only the match's: a pattern may start at the
             # text's start ("^(?!…two SIDs…).*?SID (\d+)") and end far from its label
             start, end = m.span(group)
+            if start < end and (_cut_word(capped, end) or _cut_word(capped, start)):
+                continue  # "Aub|épine": a pattern's ASCII class cut a word; no value
             if is_negated(capped, m.start(), m.end(), language) \
                     or is_someone_elses(capped, m.start(), m.end()) \
                     or ((start, end) != m.span() and (
@@ -806,8 +808,8 @@ def evaluate(
             instance[key] = value
     extracted: list[Extracted] = []
     ambiguous: dict[str, Evidence] = {}
-    # "X — non pardon, Y": Y; "Sent from my iPhone" is the mail app's, not the requester's
-    texts = [(source, taken_back(without_signature(text))) for source, text in texts]
+    # "X — non pardon, Y": Y; "g-r-i-m-m": grimm; "Sent from my iPhone" is the mail app's
+    texts = [(source, unspelled(taken_back(without_signature(text)))) for source, text in texts]
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
     # someone else's words (a forwarded e-mail, quoted lines), left out of the requester's own
@@ -836,7 +838,8 @@ def evaluate(
         # what the ticket is about (a dropdown, a date, the other person's name) is read from
         # the whole text; the requester's own values from their own words
         about = key in spec.reader.options or key in spec.reader.dates or (
-            others and identifier_role(spec.fields[key]) == "other")
+            others and identifier_role(spec.fields[key]) == "other") or (
+            others and key in spec.reader.checkboxes)  # a box's own question quoted back
         found = None
         if declared and about and others:
             # a value of the requester's own words before one of the forwarded message's
@@ -882,7 +885,10 @@ def evaluate(
                 and evidence.confidence < reading.thresholds.get(evidence.method, 1.0):
             continue  # (a learned fill met its threshold in `second_opinion`)
         _take(spec, key, evidence, instance, extracted)
-    _one_of_two(spec, ambiguous, instance, extracted)
+    if reading is not None:
+        _one_of_two(spec, ambiguous, instance, extracted, memo.get(("parts",)),
+                    lambda key, part: read(spec.reader, key, part, written, created,
+                                           (ticket.time_zone or reading.timezone), {}))
     missing = _missing(spec, instance, ambiguous)
     optional: list[MissingItem] = []
     files = [*ticket.attachments,
@@ -915,17 +921,33 @@ def evaluate(
                       optional=tuple(optional))
 
 
+def _cut_word(text: str, at: int) -> bool:
+    """True when ``at`` falls between two letters of one Latin word (a Korean particle
+    written onto a value, "윈도우10에서", "스튜디오를", is no cut)."""
+    return 0 < at < len(text) and text[at - 1].isalpha() and text[at].isalpha() and \
+        not HANGUL.match(text[at - 1]) and not HANGUL.match(text[at])
+
+
 def _one_of_two(spec: FormSpec, ambiguous: Mapping[str, Evidence], instance: dict[str, Any],
-                extracted: list[Extracted]) -> None:
+                extracted: list[Extracted], split: Sequence[Sequence[tuple[str, str]]] | None,
+                reread: Callable[[str, Sequence[tuple[str, str]]], Evidence | None]) -> None:
     """Two problems announced and their dropdown asked (`TWO_PROBLEMS`): a value read for a
     field only that dropdown's options require belongs to one of them, unknown which (the
-    quest's name or the lost mount's?), so it is not written."""
-    split = {k for k, e in ambiguous.items() if e.note.startswith(TWO_PROBLEMS)}
-    if not split:
+    quest's name or the lost mount's?), so it is not written; nor is a value each problem
+    gives its own of ("the pack I bought last week … today my card is refused": which
+    date?). ``split``: the two parts (`parts.split_texts`); ``reread``: a field read in one."""
+    notes = {k for k, e in ambiguous.items() if e.note.startswith(TWO_PROBLEMS)}
+    if not notes:
         return
-    tied = {str(ch.field) for c in spec.form.conditions if str(c.parent) in split
+    tied = {str(ch.field) for c in spec.form.conditions if str(c.parent) in notes
             for ch in c.children if ch.required} - set(spec.schema.get("required", ()))
-    for e in [e for e in extracted if e.key in tied and e.evidence is not None]:
+    for e in [e for e in extracted if e.evidence is not None]:
+        if e.key not in tied:
+            if split is None or e.key in spec.reader.options:
+                continue
+            first, second = (reread(e.key, part) for part in split)
+            if first is None or second is None or first.value == second.value:
+                continue  # one problem's value, or both problems': the ticket's
         extracted.remove(e)
         instance.pop(e.key, None)
 

@@ -240,8 +240,9 @@ def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
                   ) -> Evidence | None:
     """``evidence``, or the two options a message announcing two problems names, one in
     each (`parts`, each read as a whole text is): which one the ticket is about is then the
-    requester's to say. The cut is made once per ticket (``memo``), not per dropdown."""
-    if evidence is None or evidence.value is None or evidence.choices:
+    requester's to say (noted so when the whole text named both already, for `evaluate`).
+    The cut is made once per ticket (``memo``), not per dropdown."""
+    if evidence is None or (evidence.value is None and not evidence.choices):
         return evidence
     ticket: dict[Any, Any] = memo if memo is not None else {}
     if ("parts",) not in ticket:
@@ -262,7 +263,7 @@ def _two_problems(reader: Reader, key: str, evidence: Evidence | None,
         read.append(found)
     values = [str(e.value) for e in read if e is not None and e.value is not None
               and not e.choices]
-    if len(values) == 1 and evidence.method == "learned":
+    if len(values) == 1 and evidence.method == "learned" and not evidence.choices:
         # the model read the whole message; one part names its option, the other part
         # nothing: which problem the ticket is about is the requester's to say
         return replace(evidence, value=None, choices=(values[0],),

@@ -14,7 +14,9 @@ higher than for a dropdown, because a tick is the requester's consent:
 - a reassurance ("pas de souci", "no problem", "문제없어요") negates no consent; a keyword
   is also stated with another verb of knowing ("understand" for "know", "이해" for "알");
 - a verb of knowing over a restatement of irreversibility ("I get that there's no undo",
-  "tô ciente que não tem volta") states the same in other words, and ticks alike;
+  "tô ciente que não tem volta") states the same in other words, and ticks alike; so does
+  the holder's knowing, told by one who writes for them ("ela entende que não tem volta");
+- a plain yes under the box's own question quoted back ("> … is permanent\nsim") ticks;
 - the value read is only ever ``True``: nothing in a text unticks a box.
 
 Its title is no keyword: a sentence this long is never written as is, and its words alone
@@ -28,9 +30,11 @@ from collections.abc import Sequence
 
 from integrations.model import Field
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.forwarded import own_words
 from integrations.triage.reading.matcher import PerLanguage
 from integrations.triage.reading.normalise import Token, fold, tokens
 from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, checkbox_keywords
+from integrations.triage.reading.words import on_behalf
 
 __all__ = ["CheckboxReader"]
 
@@ -228,17 +232,62 @@ _DELETION_SUBJECT = re.compile(
     r"depois\s+de\s+(?:apagad|excluid|deletad)[ao]s?\s*,?\s+(?:ela\s+|ele\s+|isso\s+)?$")
 
 
-def _known_irreversible(folded: str) -> re.Match[str] | None:
+#: The holder's knowing, written by the one who writes for them ("ela entende que não tem
+#: volta", "she knows it can't be undone", "elle sait que c'est sans retour"; folded).
+_THEY_KNOW_BEFORE = re.compile(
+    r"\b(?:he|she|they|il|elle|ils|elles|ele|ela|eles|elas)\s+(?:(?:fully|well|bien|bem)\s+)?"
+    r"(?:knows?|understands?|gets|is\s+aware|are\s+aware|accepts?|sait|savent|comprend|"
+    r"comprennent|est\s+(?:bien\s+)?consciente?|sabe|sabem|entende|entendem|esta\s+ciente|"
+    r"aceita)\b(?:\s+(?:that|que|qu'|de\s+que)|\s+(?=qu'))?\s*(?:(?:it|this|that|ce|ca|isso)"
+    r"\s+)?$")
+
+
+def _known_irreversible(folded: str, behalf: bool = False) -> re.Match[str] | None:
     """The first restatement of irreversibility in ``folded`` that a verb of knowing
-    governs (`_KNOWN_BEFORE`, `_KNOWN_AFTER_KO`), directly or over the deletion named as
-    its subject (`_DELETION_SUBJECT`), or None."""
+    governs (`_KNOWN_BEFORE`, `_KNOWN_AFTER_KO`; the holder's, `_THEY_KNOW_BEFORE`, when
+    the requester writes on their ``behalf``), directly or over the deletion named as its
+    subject (`_DELETION_SUBJECT`), or None."""
     for m in _RESTATED.finditer(folded):
         before = folded[max(0, m.start() - 80):m.start()]
         subject = _DELETION_SUBJECT.search(before)
         if subject is not None:
             before = before[:subject.start()]
-        if _KNOWN_BEFORE.search(before[-48:]) or _KNOWN_AFTER_KO.match(folded, m.end()):
+        if _KNOWN_BEFORE.search(before[-48:]) or _KNOWN_AFTER_KO.match(folded, m.end()) or (
+                behalf and _THEY_KNOW_BEFORE.search(before[-48:])):
             return m
+    return None
+
+
+#: A plain yes opening an answer (folded): "yes", "yes I confirm", "oui", "sim", "confirmo",
+#: "네", "예", "확인했습니다".
+_YES = re.compile(r"(?:yes|yep|yeah|confirmed|i\s+confirm|oui|je\s+confirme|confirme|sim|"
+                  r"confirmo|confirmado|ok|okay|d'accord|claro)\b|(?:네|예|확인)")
+
+
+def _answered_yes(text: str, titles: Sequence[str], language: str) -> tuple[int, int] | None:
+    """Where the requester answers yes under the box's own question quoted back ("> Please
+    confirm: I understand that deleting my account is permanent\nsim, ela entende"): the
+    answer line's span, when it says nothing else that doubts (`plain`), or None."""
+    if ">" not in text:
+        return None
+    lines = text.split("\n")
+    at = 0
+    for i, line in enumerate(lines):
+        quoted = fold(line.lstrip())
+        if quoted.startswith(">") and any(t in quoted for t in titles):
+            start = at + len(line) + 1
+            for answer in lines[i + 1:]:
+                if answer.strip() and not answer.lstrip().startswith(">"):
+                    break
+                start += len(answer) + 1
+            else:
+                return None
+            folded = fold(answer)
+            yes = _YES.match(folded, len(folded) - len(folded.lstrip()))
+            return (start, start + len(answer)) if yes is not None and len(folded) == len(
+                answer) and plain(fold(text), start + yes.start(), start + yes.end(),
+                                  language) else None
+        at += len(line) + 1
     return None
 
 
@@ -261,11 +310,24 @@ class CheckboxReader:
 
     def read(self, texts: Sequence[tuple[str, str]], locale: str,
              memo: dict[tuple[str, str], list[Token]] | None = None) -> Evidence | None:
-        """``True`` with its evidence when one text states the box's statement plainly."""
+        """``True`` with its evidence when one text states the box's statement plainly
+        (in the requester's own words: a quoted or forwarded message's consent is not
+        theirs), or answers yes under its question quoted back."""
         language = locale.split("-", 1)[0].lower()
         matcher = self.matcher(language)
         if not matcher:
             return None
+        titles = [fold(t) for t in dict.fromkeys((self.field.title, *self.field.titles.values()))
+                  if t]
+        for source, text in texts:
+            yes = _answered_yes(text, titles, language)
+            if yes is not None:
+                return Evidence(key=self.field.key, value=True, span=clip(text[yes[0]:yes[1]]),
+                                method="checkbox", locale=locale, confidence=KEYWORD_WEIGHT,
+                                source=source)
+        own = [(source, own_words(text)) for source, text in texts]
+        if own != list(texts):
+            texts, memo = own, None
         # English statements too: customers who write another language often state this
         # one in English ("quero deletar minha conta … i know its permanent"); the sentence
         # must then be plain in both languages.
@@ -273,9 +335,10 @@ class CheckboxReader:
             found = self._keyword(texts, lang, language, locale, memo)
             if found is not None:
                 return found
+        behalf = any(on_behalf(fold(text[:4000])) for _, text in texts)
         for source, text in texts:
             folded = fold(text)
-            known = _known_irreversible(folded) if len(folded) == len(text) else None
+            known = _known_irreversible(folded, behalf) if len(folded) == len(text) else None
             if known is not None and plain(folded, known.start(), known.end(), language):
                 return Evidence(key=self.field.key, value=True,
                                 span=clip(text[known.start():known.end()]), method="checkbox",

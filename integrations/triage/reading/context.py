@@ -792,12 +792,26 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     comme on est ou passer en studio" states no studio. For what a declared pattern finds,
     too; two options in doubt make the field a question (`OptionReader.read`)."""
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    stop = _doubt_end(text, end)
     sentence = fold(text[begin:stop])
     # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
                 and _alternative(sentence)) or unsure(text, start, end)
+
+
+#: A question's alternative going on after its mark: "… studio ? ou modèle", "… ? or".
+_OR_AFTER = re.compile(r"\s*(?:(?i:or|ou|soit)\b|아니면)")
+
+
+def _doubt_end(text: str, at: int) -> int:
+    """Where the sentence going on at ``at`` ends, for a doubt: a question's alternative
+    after its mark is the same doubt ("mon compte est en mode studio ? ou modèle, je sais
+    plus")."""
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
+    if text[stop:stop + 1] == "?" and _OR_AFTER.match(text, stop + 1):
+        stop = next((m.start() for m in SENTENCE_END.finditer(text, stop + 2)), len(text))
+    return stop
 
 
 #: A disjunction of two alternatives: "or", "ou", "soit", "아니면", "거나", a Korean
@@ -909,8 +923,7 @@ def _in_doubt(text: str, start: int, hit: Hit) -> bool:
     """True when the hit's sentence doubts between alternatives ("not sure if tracking
     broke or it's the advertiser", "트래킹이 깨진 건지 광고주 쪽 문제인지 모르겠네요"): a
     cause the requester only guesses at, among others, is not stated."""
-    end = next((m.start() for m in SENTENCE_END.finditer(text, hit.end)), len(text))
-    sentence = fold(text[start:end])
+    sentence = fold(text[start:_doubt_end(text, hit.end)])
     return (bool(HESITATION.search(sentence) and _alternative(sentence))
             and not before_the_doubt(text, hit.start, hit.end)) or unsure(
         text, hit.start, hit.end)

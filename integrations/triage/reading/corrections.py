@@ -1,6 +1,7 @@
 """A word the requester takes back as they write: "Mon pseudo est bella_rose — non pardon,
 bella_roze", "desde segunda, quer dizer, terça", "윈도우 10... 아 아니다, 윈도우 11",
-"sid 735521 sorry 735512".
+"sid 735521 sorry 735512"; and a word spelled out letter by letter, "g-r-i-m-m-j-a-w",
+which stands for the word (`unspelled`).
 
 The word before a correction marker, in the same sentence, is struck with the marker
 (`taken_back`), so every reader sees only the value that stands ("Mon pseudo est bella_roze",
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-__all__ = ["taken_back"]
+__all__ = ["taken_back", "unspelled"]
 
 #: A correction marker, in the workspace languages: "no sorry", "sorry, I mean", "non pardon",
 #: "ou melhor", "não, desculpa", "non désolée", "아 아니다": it takes back the word before it
@@ -125,3 +126,16 @@ def taken_back(text: str) -> str:
         return ""
 
     return _TAKEN_BACK.sub(strike, text)
+
+
+#: A word spelled letter by letter with hyphens, "g-r-i-m-m-j-a-w", "b-e-l-a-c-o-r-v-o": five
+#: letters or more, each alone (a hyphenated word, "re-roll", "e-mail", has longer pieces).
+_SPELLED = re.compile(r"(?<![\w-])(?:[^\W_]-){4,}[^\W_](?![\w-])")
+
+
+def unspelled(text: str) -> str:
+    """``text`` with each word spelled letter by letter written whole, as the requester
+    means it ("His account is g-r-i-m-m-j-a-w (grimmjaw, all one word)")."""
+    if "-" not in text:
+        return text
+    return _SPELLED.sub(lambda m: m.group().replace("-", ""), text)

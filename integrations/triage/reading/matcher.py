@@ -186,6 +186,8 @@ _NEGATION_JOINED = {
 #: French negation after its verb, "ne" dropped as spoken ("ça plante pas", "je joue
 #: plus"); "pas mal" (quite a lot) is no negation.
 _NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
+#: Portuguese negation after its noun: "não perdi item nenhum", "problema nenhum".
+_NEGATION_AFTER_PT = re.compile(r"\s*(?:nenhum|nenhuma)\b")
 #: Denials: a negation that says what the problem is *not* ("not a crash", "pas un problème
 #: de paiement", "não é problema técnico", "결제 문제는 아니고", "I don't use Chrome"),
 #: unlike "not paid", which describes the problem. An option denied anywhere is not read
@@ -526,6 +528,8 @@ def _negated(text: str, start: int, end: int, language: str) -> bool:
             or _DENIAL_AFTER_KO.search(after) or _joined_ko(text, end):
         return True
     if language == "fr" and _NEGATION_AFTER_FR.search(fold(after)):
+        return True
+    if language == "pt" and _NEGATION_AFTER_PT.match(fold(after)):
         return True
     if _NOT_INSTALLED_AFTER.search(fold(text[end:end + 40])):
         return True

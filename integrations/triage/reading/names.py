@@ -1524,6 +1524,9 @@ class NameReader:
         if len(values) != 1:  # two names compete: neither is written
             return None
         value, (source, span) = next(iter(values.items()))
+        particle = _PARTICLE_ON_LATIN.search(value)
+        if particle is not None:
+            value = value[:particle.start()]  # "1000 Credits가 계정에 안 들어왔어요"
         return Evidence(key=self.field.key, value=value, span=clip(span), method="sentence",
                         locale=locale, confidence=NAMED, source=source)
 
@@ -1774,6 +1777,11 @@ class NameReader:
         elif hangul:
             value = strip_korean(value)
         return value
+
+
+#: A Korean particle written onto a Latin name's end: "Credits가", "Kyprosa에서", "Dalbit으로".
+_PARTICLE_ON_LATIN = re.compile(r"(?<=[A-Za-z0-9])(?:이|가|을|를|은|는|의|에|에서|으로|로|도|만|"
+                                r"이랑|랑|하고|와|과)$")
 
 
 #: A chat channel of a place (on a field read after a lone "on", "sur", "no": a server):

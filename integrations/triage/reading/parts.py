@@ -37,10 +37,10 @@ _ANNOUNCED = re.compile(
     r"\b(?:fix|check|solve|sort)\s+(?:them\s+)?both\b|\b(?:reglez|reparez|corrigez|"
     r"regardez)\s+les\s+deux\b|\b(?:arruma|arrumem|resolve|resolvam|vejam)\s+(?:os|as)\s+"
     r"(?:dois|duas)\b|둘\s*다\s*(?:고쳐|해결|봐)")
-#: Where the second problem starts: an ordinal or "2)" opening a sentence or a line
+#: Where the second problem starts: an ordinal, "2)" or "Two:" opening a sentence or a line
 #: (folded); "1)" … "2)" marks parts without an announcement.
 _SECOND = re.compile(
-    r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
+    r"(?:^|[.!?:;\n]\s*|\s)(?:2\s*[).-]|(?:two|deux|dois|duas)\s*[:)]|second(?:ly)?\b|and\s+second\b|deuxiemement\b|"
     r"ensuite\b|deuxieme\s+(?:probleme|souci|point|chose|question)\b|segundo\b|"
     r"segunda\s+(?:coisa|duvida|questao)\b|em\s+segundo\s+lugar\b|둘째|두\s*번째|또\s*하나는?)")
 _FIRST_NUMBERED = re.compile(r"(?:^|[.!?:;\n]\s*|\s)1\s*[).-]\s")

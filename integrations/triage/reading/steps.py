@@ -8,7 +8,9 @@ by a comma, "then", "and" ("puis", "et", "e", "depois", "aí"), each starting wi
 a row or more are the steps; the first clause that is no act ("nothing downloads", "et ça
 tourne") is the result and ends them, but between two acts a clause the requester starts
 ("je filtre sur le mois dernier") or a place named alone ("Reports, | Transactions, |
-filtered …") goes on the path. A free-text field reads them as its value
+filtered …") goes on the path. A long sentence with no comma is dictated: each act there
+starts a clause of its own ("i log in go to reports click last 30 days"), unless another
+doer's ("si vous avez changé …"). A free-text field reads them as its value
 (`clauses.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
 wish or what cannot be done ("I want to", "je voudrais", "não consigo"). Korean chains
 its acts with "-고"/"-서": `KO_ACT_JOIN` tells an act's join ("들어가서", "선택하고") from a
@@ -129,7 +131,8 @@ _THEN_RESULT = re.compile(
     r"(?:after that|since then|depois disso|apos isso|desde entao|apres ca|apres cela)\s+)"
     r"(?:(?:it|everything|ca|tout|isso|tudo)\s+)?(?:(?:a|s'est|has|just)\s+)?"
     # or nothing comes of them: "… and then nothing happens", "e aí nada acontece"
-    r"(?:nothing\s+(?:happens|happened)|rien\s+ne\s+se\s+passe|nada\s+acontece|"
+    r"(?:nothing\s+(?:happens|happened|loads|shows|opens|appears)|rien\s+ne\s+(?:se\s+passe|"
+    r"charge|s'affiche|s'ouvre)|nada\s+(?:acontece|carrega|aparece|abre)|"
     r"sumiu|some|parou|travou|quebrou|caiu|desapareceu|disappeared|vanished|stopped|"
     r"broke|crashed|died|disparu|disparait|plante|arrete|bloque|nao\s+(?:aparece|funciona|"
     r"carrega|abre)|(?:doesn'?t|won'?t|didn'?t)\s+(?:show|work|load|open)|"
@@ -140,6 +143,17 @@ _RUN_ON_END = re.compile(
     r"\s(?:valeu|obrigad[oa]|abracos?|thanks|thank you|thx|merci|cordialement|"
     r"(?:my|our|meu|minha|nosso|mon|ma|notre)\s+(?:sid|site id|id do site|id du site)\b)\b")
 _CLAUSE_ACT = re.compile(rf"\s*{_LEAD}(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
+#: Another doer, or the auxiliary of one, right before a verb: "si vous avez changé", "if
+#: you changed", "se vocês mudaram" (folded).
+_OTHER_DOER = re.compile(r"\b(?:you|they|he|she|has|avez|ont|vous|ils|elle|il|a|voce|vcs|"
+                         r"ele|ela|eles|elas|have|had)\s+$")
+#: An act inside a clause, with nothing joining it to the words before (`_sequence_in`).
+_UNJOINED_ACT = re.compile(rf"(?<=\s)(?:{_ACT})(?!\w)(?!\s+{_NOT_OBJECT})")
+#: A sentence longer than this with no comma is read as dictated (`_sequence_in`): three
+#: acts or more in quick succession (at most `_CLOSE` words from one to the next) start a
+#: clause each (two are as often an act and its object: "clicked update").
+_RUN_ON = 80
+_CLOSE = 5
 _SPLIT = re.compile(_JOIN)
 #: A clause that only names a place of the product, capitalised ("Reports, | Transactions,
 #: | filtered …", "Rapports, | Factures, | je clique"): the previous act's next step.
@@ -239,6 +253,19 @@ def sequence(text: str) -> tuple[int, int] | None:
 def _sequence_in(text: str, folded: str, begin: int, end: int) -> tuple[int, int] | None:
     """The run of two act clauses or more in ``folded[begin:end]``, from the first act."""
     cuts = [begin, *(m.end() for m in _SPLIT.finditer(folded, begin, end)), end]
+    if end - begin > _RUN_ON and "," not in folded[begin:end]:
+        # dictated, no comma anywhere: acts in quick succession start a clause each ("…
+        # since yesterday i log in go to reports click last 30 days and then nothing loads")
+        acts = [m.start() for m in _UNJOINED_ACT.finditer(folded, begin, end)
+                if not _OTHER_DOER.search(folded, begin, m.start())]
+        chain: list[int] = []
+        for a in [*acts, -1]:
+            if chain and a >= 0 and len(folded[chain[-1]:a].split()) <= _CLOSE:
+                chain.append(a)
+                continue
+            if len(chain) >= 3:
+                cuts = sorted({*cuts, *chain})
+            chain = [a]
     clauses = [(a, b) for a, b in pairwise(cuts)
                if not _EMPTY.match(folded, a, b)]  # ", then": two joins in a row
     run: list[tuple[int, int]] = []

@@ -281,6 +281,14 @@ ON_BEHALF = re.compile(
     r"(?:escrevendo|escrevo|perguntando)\s+(?:por|pel[oa]|para)))"
     r"(?:\s+(?:(?:o|a)\s+(?=m|n))?(?P<whose>(?:my|a|an|our|mon|ma|mes|un|une|notre|minha|meu|uma|um|"
     r"nossa|nosso)\s+)?(?P<person>\d{1,2}[- ]?(?:year|yr)s?[- ]?old|[^\W\d_]+))?|"
+    # a relative who asked the requester to write: "my dad asked me to write", "ma mère
+    # m'a demandé de vous écrire", "minha mãe pediu pra eu escrever"
+    r"(?:my|mon|ma|minha|meu)\s+(?:\w+\s+)?[^\W\d_]+\s+(?:has\s+)?(?:asked|wants|wanted|"
+    r"told)\s+me\s+to\s+(?:write|e-?mail|contact|message)\b(?!\s+(?:a|an|the|about)\b)|"
+    r"(?:mon|ma)\s+(?:\w+\s+)?[^\W\d_]+\s+m'a\s+demande\s+(?:d'ecrire|de\s+(?:vous\s+)?"
+    r"(?:ecrire|contacter))|"
+    r"(?:minha|meu)\s+(?:\w+\s+)?[^\W\d_]+\s+(?:me\s+)?pediu\s+(?:pra|para|que)\s+(?:eu\s+)?"
+    r"(?:escrever|escrevesse|mandar|entrar\s+em\s+contato)|"
     r"(?:(?P<person_ko>[\uac00-\ud7a3]+)\s*)?대신(?:해서|에)?\s*"
     r"(?:문의|연락|글|질문|메일|작성|남겨|써|적어|올려|여쭤)")
 
