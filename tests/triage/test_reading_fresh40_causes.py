@@ -11,7 +11,10 @@ A purchase that "still isn't on my account" was not received. Acts dictated with
 denied after it ("não perdi item nenhum") is negated. The seed workspaces learn "souscrire
 l'offre « … »" (a purchase's name) and a shop's prepaid card ("eShop 선불카드"). A declared
 pattern never writes part of a word ("Aub" of "Aubépine"), and a Korean particle written onto
-a Latin name ("1000 Credits가") is not the name's."""
+a Latin name ("1000 Credits가") is not the name's. What the requester is: "I should say that
+I only watch" is the requester speaking, "소속 없는" denies an agency, "je ne diffuse rien" a
+broadcast, and the question put to them told back ("vcs perguntaram se sou usuário ou
+modelo") states nothing. "minha conta e rafa_m": "é" typed without its accent, before a handle."""
 
 from __future__ import annotations
 
@@ -222,3 +225,38 @@ def test_a_particle_written_onto_a_latin_name_is_not_the_names(games: TriageCont
     got, _ = _read(games, "페이팔에서 돈은 빠졌어요. 근데 1000 Credits가 계정에 안 들어왔어요.",
                    "unable-to-purchase", "ko")
     assert got.get("purchase_name") == "1000 Credits"
+
+
+# ------------------------------------------------------------------ what the requester is
+
+
+@pytest.mark.parametrize(("body", "locale", "kind"), [
+    ("The password is wrong since Monday. I should say that I only watch, I do not perform.",
+     "en", "occ_user"),
+    ("정산이 3주째 안 됐어요. 저 소속 없는 개인 모델이에요.", "ko", "occ_model"),
+    ("vcs perguntaram se sou usuario ou modelo. acho que sou usuário comum né, só assisto",
+     "pt-br", "occ_user"),
+    ("Vous m'avez demandé si je suis modèle ou studio : je regarde seulement, je ne diffuse "
+     "rien.", "fr", "occ_user"),
+])
+def test_the_requesters_own_kind_is_read(stream: TriageContext, body: str, locale: str,
+                                         kind: str) -> None:
+    got, _ = _read(stream, body, None, locale)
+    assert got.get("occupation") == kind
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("o jogo ta lagando demais minha conta e rafa_m com underline nao com traco", "rafa_m"),
+    ("o jogo ta lagando demais, minha conta e lucas99", "lucas99"),
+    ("minha conta e meu personagem sumiram depois do patch", None),
+])
+def test_a_copula_typed_without_its_accent_names_a_handle(games: TriageContext, body: str,
+                                                          name: str | None) -> None:
+    got, _ = _read(games, body, "technical-issues", "pt-br")
+    assert got.get("account_name") == name
+
+
+def test_a_message_that_only_shows_is_what_the_product_says(ads: TriageContext) -> None:
+    got, _ = _read(ads, '어제부터 맥북에서 엣지로 리포트 들어가면 "데이터를 불러올 수 없습니다" 만 '
+                        '뜹니다. sid 5093318', "publisher-support", "ko")
+    assert got.get("problem_type") == "pub_technical"

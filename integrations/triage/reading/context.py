@@ -386,7 +386,8 @@ _SHOWN_BEFORE = re.compile(
     r"aparece|apareceu|aparecendo|dando|deu|mostra|mostrou|mostrando|diz|dizendo|retorna|"
     r"mensagem|erro)\b(?:\s+[^\s'\"«“]+){0,2}\s*$")
 _SHOWN_AFTER = re.compile(
-    r"^\s*(?:(?:가|이|라고|라는|이라는|이라고)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|메시지|메세지)|"
+    r"^\s*(?:(?:가|이|라고|라는|이라는|이라고|만|만\s*계속)?\s*(?:떠|뜨|뜹|나와|나오|나옵|표시|오류|에러|"
+    r"메시지|메세지)|"
     r"(?:error|message|erreur|erro|mensagem|s'affiche|appears|aparece|pops up|shows up)\b)")
 #: A one-word message is an error only with a code or a word of failure in it.
 _ERROR_WORD = re.compile(r"\d|error|erreur|erro|\berr_|exception|denied|refuse|negado|failed|fail|"
@@ -607,11 +608,28 @@ def context(text: str, hit: Hit) -> bool:
     return _context(text, hit) and not shown(text, hit) and not answered(text, hit)
 
 
+#: The question put to the requester, told back (folded): "you asked whether", "vous m'avez
+#: demandé si", "vcs perguntaram se", "me perguntaram se".
+_ASKED_OF_ME = re.compile(
+    r"\b(?:you|u|vous|tu|vcs?|voces?|voce)\s+(?:m'|me\s+)?(?:asked|ask|avez\s+demande|as\s+"
+    r"demande|demandez|perguntaram|perguntou|pergunta)\s+(?:me\s+)?(?:if|whether|si|s'|se)\b|"
+    r"\bme\s+perguntaram\s+se\b")
+
+
+def asked_of_me(before: str) -> bool:
+    """True when ``before`` (folded) tells back the question put to the requester, its
+    sentence going on to the words ("vcs perguntaram se sou usuário ou modelo"): the
+    question's words, not the answer."""
+    m = _ASKED_OF_ME.search(before)
+    return m is not None and SENTENCE_END.search(before, m.end()) is None
+
+
 def _context(text: str, hit: Hit) -> bool:
     """`context` before what the product says back is set apart."""
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or _TOOL_OWN.search(fold(text[hit.start:hit.end]))
+            or asked_of_me(before)
             or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
@@ -789,7 +807,8 @@ def unsure(text: str, start: int, end: int) -> bool:
 def in_doubt(text: str, start: int, end: int) -> bool:
     """True when the words at ``text[start:end]`` stand in a sentence that doubts between
     alternatives (`_in_doubt`), or asks which of them holds: "on sait pas si on doit rester
-    comme on est ou passer en studio" states no studio. For what a declared pattern finds,
+    comme on est ou passer en studio" states no studio; so does the question put to the
+    requester, told back (`asked_of_me`). For what a declared pattern finds,
     too; two options in doubt make the field a question (`OptionReader.read`)."""
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _doubt_end(text, end)
@@ -797,7 +816,8 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     # a question naming alternatives asks which holds ("est-ce un bug d'affichage ou est-ce
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
-                and _alternative(sentence)) or unsure(text, start, end)
+                and _alternative(sentence)) or unsure(text, start, end) or asked_of_me(
+        fold(text[max(0, start - 48):start]))
 
 
 #: A question's alternative going on after its mark: "… studio ? ou modèle", "… ? or".

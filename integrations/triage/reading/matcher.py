@@ -185,7 +185,7 @@ _NEGATION_JOINED = {
 }
 #: French negation after its verb, "ne" dropped as spoken ("ça plante pas", "je joue
 #: plus"); "pas mal" (quite a lot) is no negation.
-_NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais)\b(?!\s+mal\b)")
+_NEGATION_AFTER_FR = re.compile(r"^\s*(?:pas|plus|jamais|rien)\b(?!\s+mal\b)")
 #: Portuguese negation after its noun: "não perdi item nenhum", "problema nenhum".
 _NEGATION_AFTER_PT = re.compile(r"\s*(?:nenhum|nenhuma)\b")
 #: Denials: a negation that says what the problem is *not* ("not a crash", "pas un problème
@@ -251,6 +251,8 @@ _DENIAL_AFTER_KO = re.compile(
     r"^(?:은|는|도)?\s*(?:안\s*(?:써|쓰|씀|사용)|사용\s*안)|^(?:은|는|도)\s*(?:없어(?![졌지진짐])|"
     r"없습|없고|"
     r"없음|없는데|안\s*(?:하|해|했|함|합))|^(?:은|는|이|가|을|를|도)?\s*(?:말고|없이)|"
+    # an adnominal "without", no particle between: "소속 없는 개인 모델" (no agency)
+    r"^\s*없는\s+(?=[\uac00-\ud7a3])|"
     r"^\s*(?:문제|이슈|쪽)?\s*(?:같은\s*(?:건|거|것은?)|는|은|도)\s*(?:전혀\s*)?(?:없어(?![졌지진짐])|"
     r"없습|없고|없음)|"
     # none of that: "튕기거나 그런 건 없고 그냥 버벅임" (no crash or the like)

@@ -174,7 +174,9 @@ _CONNECT = (r"(?:[ \t]*[:：=]" + COLON_VALUE + r"|\s*(?:#|n°|nº|no\.|n\.º)\s
             r"['’]s\s+|"
             r"\s+(?:is|was|est)\s+(?:called|named|appelée?|nommée?)\s+|"
             # (casual French drops the apostrophe: "mon compte c est lutinbleu")
-            r"\s+(?:is|was|est|é|eh|c'est|c’est|cest|c\s+est|c|called|named|nommée?|chamad[oa]|"
+            # "minha conta e rafa_m": "é" typed without its accent, before a handle only
+            r"\s+(?:is|was|est|é|eh|e(?=\s+\w+[_.\d]\w*)|c'est|c’est|cest|c\s+est|c|called|"
+            r"named|nommée?|chamad[oa]|"
             r"s'appelle|"
             r"s’appelle|se\s+chama|se\s+nomme|"
             # spoken Portuguese drops the "se": "meu personagem chama Luna Estelar"

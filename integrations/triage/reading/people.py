@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import OSA
 
 from integrations.model import Field
-from integrations.triage.reading.context import HANGUL, SENTENCE_END
+from integrations.triage.reading.context import HANGUL, SENTENCE_END, asked_of_me
 from integrations.triage.reading.matcher import Hit, Phrase
 from integrations.triage.reading.normalise import fold, key, strip_korean
 from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, option_keywords
@@ -827,6 +827,8 @@ def someone_else(text: str, hit: Hit) -> bool:
         return False  # "a minha live", "la mia": the requester's own, whatever article
     if _across_progressive(words, hit):
         return True  # "I'm losing viewers": the people the verb acts on
+    if _I_FIRST.match(fold(words)):
+        return False  # "(I should say that) I only watch": the requester, whatever before
     before = fold(text[max(0, hit.start - 40):hit.start])
     if _SELF_BEFORE.search(before) or _OWN_BEFORE.search(before) \
             or _KIND_AFTER.search(fold(text[hit.end:hit.end + 12])):
@@ -838,6 +840,11 @@ def someone_else(text: str, hit: Hit) -> bool:
         return True  # "uma amiga que é modelo", "my friend who is a model": theirs
     return bool(_OTHER_BEFORE.search(before)
                 or _OTHER_AFTER.search(fold(text[hit.end:hit.end + 30])))
+
+
+#: A hit opening with the requester as its subject: "I only watch", "je regarde", "eu só
+#: assisto", "we run a studio" (folded).
+_I_FIRST = re.compile(r"(?:i|i'm|we|we're|je|j'|nous|eu|nos|a gente)\s")
 
 
 #: A person described by a relative clause right before the words (folded): "uma amiga
@@ -873,6 +880,8 @@ def says_self(text: str, hit: Hit) -> bool:
     words = text[hit.start:hit.end]
     if across_a_preposition(text, hit):
         return False  # "I'm a moderator in a model's room"
+    if asked_of_me(fold(text[max(0, hit.start - 48):hit.start])):
+        return False  # "vous m'avez demandé si je suis modèle ou studio": the question's
     if HANGUL.search(words[-1:]):
         phrase = hit.phrase.text
         ending = words[len(phrase):] if words.startswith(phrase) else ""
@@ -980,7 +989,8 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
                 span = span or m.span(g)
             elif m.re is _SELF_CUE and _PROGRESSIVE.fullmatch(word):
                 break  # "I'm losing regulars": the verb's object, not what they are
-        if len(values) == 1 and span is not None:
+        if len(values) == 1 and span is not None and not asked_of_me(
+                folded[max(0, m.start() - 48):m.start()]):
             out.append((next(iter(values)), *span))
     return out
 
