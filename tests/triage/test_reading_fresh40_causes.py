@@ -14,7 +14,9 @@ pattern never writes part of a word ("Aub" of "Aubépine"), and a Korean particl
 a Latin name ("1000 Credits가") is not the name's. What the requester is: "I should say that
 I only watch" is the requester speaking, "소속 없는" denies an agency, "je ne diffuse rien" a
 broadcast, and the question put to them told back ("vcs perguntaram se sou usuário ou
-modelo") states nothing. "minha conta e rafa_m": "é" typed without its accent, before a handle."""
+modelo") states nothing. "minha conta e rafa_m": "é" typed without its accent, before a
+handle. A company written for ("on behalf of Northlight Media, a small studio") is the
+requester's own side, no other person."""
 
 from __future__ import annotations
 
@@ -260,3 +262,20 @@ def test_a_message_that_only_shows_is_what_the_product_says(ads: TriageContext) 
     got, _ = _read(ads, '어제부터 맥북에서 엣지로 리포트 들어가면 "데이터를 불러올 수 없습니다" 만 '
                         '뜹니다. sid 5093318', "publisher-support", "ko")
     assert got.get("problem_type") == "pub_technical"
+
+
+@pytest.mark.parametrize(("text", "behalf"), [
+    ("I am writing on behalf of Northlight Media, a small studio we run.", False),
+    ("Je vous écris au nom de Studio Lumière, une petite agence.", False),
+    ("on behalf of Redline Media LLC", False),
+    ("on behalf of my friend Anna", True),
+])
+def test_a_company_written_for_is_the_requesters_own_side(text: str, behalf: bool) -> None:
+    assert on_behalf(fold(text)) is behalf
+
+
+def test_a_studio_writing_for_itself_is_the_studio(stream: TriageContext) -> None:
+    got, _ = _read(stream, "I am writing on behalf of Northlight Media, a small studio we run "
+                           "with four performers. One of our girls cannot start her broadcast. "
+                           "Our own studio login is northlight_studio.", None, "en")
+    assert got.get("occupation") == "occ_studio"

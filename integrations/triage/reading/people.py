@@ -29,7 +29,7 @@ from integrations.triage.reading.context import HANGUL, SENTENCE_END, asked_of_m
 from integrations.triage.reading.matcher import Hit, Phrase
 from integrations.triage.reading.normalise import fold, key, strip_korean
 from integrations.triage.reading.vocabulary import KEYWORD_WEIGHT, option_keywords
-from integrations.triage.reading.words import ON_BEHALF
+from integrations.triage.reading.words import ON_BEHALF, ORGANISATION
 
 #: A person field (`vocabulary.is_person`): words for someone the requester tells about
 #: ("a model I follow blocked me", "une modèle que je regarde", "uma modelo que eu sigo",
@@ -416,18 +416,6 @@ _SOMEONE = frozenset({"friend", "partner", "cousin", "client", "colleague", "ami
                       "colega", "cliente", "parceiro", "parceira"})
 
 
-#: An organisation the requester writes for, as its staff (folded, at the person's word):
-#: "on behalf of the company", "au nom de la société …", "em nome da empresa", or a name
-#: with its legal form ("on behalf of Redline Media LLC", "Atelier Rouge SARL"): the
-#: requester's own side, as "our studio" is, no other person.
-_ORGANISATION = re.compile(
-    r"(?:(?:the|our|my|la|le|l'|notre|ma|mon|a|o|nossa|nosso|minha|meu)\s*)?"
-    r"(?:company|business|firm|corporation|organi[sz]ation|societe|entreprise|boite|"
-    r"empresa|firma|companhia|organizacao)\b"
-    r"|(?:[^\W\d_][\w&'-]*\s+){1,4}(?:llc|inc|ltd|ltda|sarl|sas|sasu|eurl|gmbh|corp|eireli|"
-    r"s\.?a\.?|me)\b")
-
-
 def written_for(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]
                 ) -> str | None:
     """The folded word for the person the requester writes on behalf of (`words.ON_BEHALF`:
@@ -445,7 +433,7 @@ def written_for(texts: Sequence[tuple[str, str]], people: Mapping[str, set[str]]
                 whose = whose if whose in ("a", "an") else ""
             if word is None or (m.group("verb") is not None and not whose):
                 continue
-            if m.group("person") and _ORGANISATION.match(fold(text), m.start("person")):
+            if m.group("person") and ORGANISATION.match(fold(text), m.start("person")):
                 continue  # "au nom de la société Atelier Rouge SARL": the requester's side
             kind = any(people.get(w) for w in {word, *(key(word, lang) for lang in LANGUAGES)})
             if kind and (not whose or whose in _FIRST_WHOSE):

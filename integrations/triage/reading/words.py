@@ -305,6 +305,22 @@ WRITTEN_ABOUT = frozenset((
     "own", "propre", "proprio", "propria"))
 
 
+#: An organisation the requester writes for, as its staff (folded, at the person's word):
+#: "on behalf of the company", "au nom de la société …", "em nome da empresa", or a name
+#: with its legal form or its trade ("on behalf of Redline Media LLC", "Atelier Rouge SARL",
+#: "Northlight Media, a small studio"): the requester's own side, as "our studio" is, no
+#: other person.
+ORGANISATION = re.compile(
+    r"(?:(?:the|our|my|la|le|l'|notre|ma|mon|a|o|nossa|nosso|minha|meu)\s*)?"
+    r"(?:company|business|firm|corporation|organi[sz]ation|societe|entreprise|boite|"
+    r"empresa|firma|companhia|organizacao)\b"
+    r"|(?:[^\W\d_][\w&'-]*\s+){1,4}(?:llc|inc|ltd|ltda|sarl|sas|sasu|eurl|gmbh|corp|eireli|"
+    r"s\.?a\.?|me|media|studios?|agency|agence|agencia|group|groupe|grupo)\b"
+    r"|(?:[^\W\d_][\w&'-]*\s+){0,3}[^\W\d_][\w&'-]*\s*,\s*(?:a|an|une?|uma?)\s+"
+    r"(?:small\s+|petite?\s+|pequen[ao]\s+)?(?:studio|agency|company|business|agence|"
+    r"entreprise|societe|estudio|agencia|empresa)\b")
+
+
 def on_behalf(folded: str) -> bool:
     """True when ``folded`` says the requester writes for someone else (`ON_BEHALF`): after
     a verb, a possessive or an article first ("asking for my wife", not "asking for help"),
@@ -315,10 +331,12 @@ def on_behalf(folded: str) -> bool:
 
 def _behalf(folded: str) -> re.Match[str] | None:
     m = ON_BEHALF.search(folded)
-    while m is not None and m.group("verb") is not None and (
-            m.group("whose") is None or m.group("person") in WRITTEN_ABOUT):
+    while m is not None and ((m.group("verb") is not None and (
+            m.group("whose") is None or m.group("person") in WRITTEN_ABOUT))
+            or (m.group("person") and ORGANISATION.match(folded, m.start("person")))):
         m = ON_BEHALF.search(folded, m.start() + 1)  # "j'écris pour | le compte de ma mère"
     return m
+
 
 
 def behalf_words(folded: str) -> frozenset[str]:
