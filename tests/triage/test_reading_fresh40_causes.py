@@ -16,7 +16,8 @@ I only watch" is the requester speaking, "소속 없는" denies an agency, "je n
 broadcast, and the question put to them told back ("vcs perguntaram se sou usuário ou
 modelo") states nothing. "minha conta e rafa_m": "é" typed without its accent, before a
 handle. A company written for ("on behalf of Northlight Media, a small studio") is the
-requester's own side, no other person."""
+requester's own side, no other person. One act on what a report is cut by ("when I pick a
+date range", "dès que je filtre par annonceur") is the step taken."""
 
 from __future__ import annotations
 
@@ -279,3 +280,27 @@ def test_a_studio_writing_for_itself_is_the_studio(stream: TriageContext) -> Non
                            "with four performers. One of our girls cannot start her broadcast. "
                            "Our own studio login is northlight_studio.", None, "en")
     assert got.get("occupation") == "occ_studio"
+
+
+# ------------------------------------------------------------------ one act a problem follows
+
+
+@pytest.mark.parametrize(("body", "locale", "steps"), [
+    ("The stats page throws 'something went wrong' when I pick a date range. Chrome on "
+     "Windows 10, SID 6601287", "en", "pick a date range"),
+    ("The reports tab throws an error every time I filter by date. Firefox on Ubuntu 22.04, "
+     "site 51128830", "en", "filter by date"),
+    ("La page Liens plante dès que je filtre par annonceur. Edge, Windows 11, site 3318840.",
+     "fr", "filtre par annonceur"),
+])
+def test_one_act_on_what_a_report_is_cut_by_is_the_step(ads: TriageContext, body: str,
+                                                         locale: str, steps: str) -> None:
+    got, _ = _read(ads, body, "publisher-support", locale, problem_type="pub_technical")
+    assert steps in got.get("steps_taken", "")
+
+
+def test_a_vague_when_is_still_no_step(ads: TriageContext) -> None:
+    got, missing = _read(ads, "Depuis lundi quand je me connecte mon tableau de bord est vide. "
+                              "Edge, Windows 11, site 3318840.", "publisher-support", "fr",
+                         problem_type="pub_technical")
+    assert "steps_taken" not in got and "steps_taken" in missing

@@ -193,7 +193,10 @@ class ClauseReader:
             # "clique sur « Exporter »"), not the product at large ("open the dashboard")
             acted = re.sub(rf"(?i)^{_MODAL}", "", value)  # the act, not "try to"
             after = ENVIRONMENT.sub("", " ".join(acted.split()[1:5]))
-            precise = bool(_TARGET.search(after) or _PART.search(fold(after)))
+            # or an act on a part itself ("whenever I export", "quando exporto")
+            precise = bool(_TARGET.search(after) or _PART.search(fold(after))
+                           or _PART.fullmatch(fold(acted.split()[0]).rstrip(".,;:!?")
+                                              if acted.split() else ""))
         if not precise or _CONTACT.search(fold(value)) or substance(value) < CLAUSE_MIN:
             return None
         return Evidence(key=self.field.key, value=value, span=clip(value), method="sentence",
@@ -497,11 +500,14 @@ _WHEN = re.compile(
     r"(?:quando|assim que|sempre que|toda vez que|cada vez que|logo que|depois que)\s+(?:eu\s+)?)"
     r"(?P<act>\s*(?:"
     r"(?:click|tap|press|hit|open|go|select|choose|pick|enter|type|submit|log|sign|upload|"
-    r"download|export|save|run|load|visit|paste|generate|refresh|change)(?:s|d|ed|ped|ged)?|"
-    r"(?:clique|tape|appuie|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|valide|"
+    r"download|export|save|run|load|visit|paste|generate|refresh|change|filter|sort)"
+    r"(?:s|d|ed|ped|ged)?|"
+    r"(?:clique|tape|appuie|presse|ouvre|vais|sélectionne|selectionne|choisis|entre|saisis|"
+    r"valide|filtre|trie|"
     r"me\s+connecte|télécharge|telecharge|exporte|enregistre|lance|charge|"
     r"colle|génère|genere|actualise|rafraîchis|rafraichis|change|modifie)|"
     r"(?:clico|toco|aperto|abro|vou|seleciono|escolho|entro|digito|faço|faco|baixo|exporto|"
+    r"filtro|ordeno|"
     r"salvo|carrego|acesso|colo|gero|atualizo|mudo|troco|altero|cliquei|abri|entrei|"
     r"acessei|mudei|troquei)|"
     # an act tried or wanted ("whenever I try to export the CSV", "quand je veux
@@ -558,7 +564,10 @@ _TARGET = re.compile(r"(?-i:(?<!\w)(?!I\b)[A-ZÀ-Ö][a-zà-ÿ])|[«\"“'‘]")
 #: labellers read it (folded).
 _PART = re.compile(r"\b(?:reports?|rapports?|relatorios?|tab|onglet|aba|button|bouton|botao|"
                    r"links?|liens?|csv|spreadsheet|planilha|tableur|widget|filters?|filtres?|"
-                   r"filtros?|generator|generateur|gerador|menu|export|exportar|exporter)\b")
+                   r"filtros?|generator|generateur|gerador|menu|export|exportar|exporter|"
+                   # what a report is cut by: "pick a date range", "filtre par annonceur"
+                   r"dates?|date\s+range|periode|periodo|advertisers?|annonceurs?|"
+                   r"anunciantes?|monthly|mensuel|mensal)\b")
 #: A quoted passage: a message the product shows or someone's words, never the
 #: requester's own steps ('세션이 만료되었습니다. 다시 로그인해 주세요.', « Vous avez déjà
 #: cliqué », "I tried to reload"); an apostrophe inside a word opens none.
