@@ -268,8 +268,8 @@ def _answered_yes(text: str, titles: Sequence[str], language: str) -> tuple[int,
     """Where the requester answers yes under the box's own question quoted back ("> Please
     confirm: I understand that deleting my account is permanent\nsim, ela entende"): the
     answer line's span, when it says nothing else that doubts (`plain`), or None."""
-    if ">" not in text:
-        return None
+    if ">" not in text or len(fold(text)) != len(text):
+        return None  # (folding must keep the offsets)
     lines = text.split("\n")
     at = 0
     for i, line in enumerate(lines):
@@ -284,9 +284,8 @@ def _answered_yes(text: str, titles: Sequence[str], language: str) -> tuple[int,
                 return None
             folded = fold(answer)
             yes = _YES.match(folded, len(folded) - len(folded.lstrip()))
-            return (start, start + len(answer)) if yes is not None and len(folded) == len(
-                answer) and plain(fold(text), start + yes.start(), start + yes.end(),
-                                  language) else None
+            return (start, start + len(answer)) if yes is not None and plain(
+                fold(text), start + yes.start(), start + yes.end(), language) else None
         at += len(line) + 1
     return None
 

@@ -8,9 +8,9 @@ by a comma, "then", "and" ("puis", "et", "e", "depois", "aí"), each starting wi
 a row or more are the steps; the first clause that is no act ("nothing downloads", "et ça
 tourne") is the result and ends them, but between two acts a clause the requester starts
 ("je filtre sur le mois dernier") or a place named alone ("Reports, | Transactions, |
-filtered …") goes on the path. A long sentence with no comma is dictated: each act there
-starts a clause of its own ("i log in go to reports click last 30 days"), unless another
-doer's ("si vous avez changé …"). A free-text field reads them as its value
+filtered …") goes on the path. A long sentence with no comma is dictated: three acts or
+more in quick succession there start a clause each ("i log in go to reports click last 30
+days"), not another doer's ("si vous avez changé …"). A free-text field reads them as its value
 (`clauses.ClauseReader`). Not steps: a sentence asking ("How do I go to … and …?"), a
 wish or what cannot be done ("I want to", "je voudrais", "não consigo"). Korean chains
 its acts with "-고"/"-서": `KO_ACT_JOIN` tells an act's join ("들어가서", "선택하고") from a
