@@ -825,6 +825,8 @@ def evaluate(
                       reading.thresholds.get("learned_clause", 1.0)) \
         if spec.learned is not None and reading is not None else None
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
+    # the requester's time zone, else the workspace's
+    zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
     for key in spec.keys:
         if key not in spec.fields:
             continue
@@ -846,8 +848,6 @@ def evaluate(
             found = _declared(spec, key, own, written)
         if declared and found is None:
             found = _declared(spec, key, texts if about else own, written)
-        # the requester's time zone, else the workspace's
-        zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
         if found is not None and reading is not None and _free_floating(spec, key, found) \
                 and spec.reader.options[key].only_left(capped, written, str(found.value)):
             found = None  # "I left my studio", "my home studio": no kind, the reader reads on
@@ -887,8 +887,7 @@ def evaluate(
         _take(spec, key, evidence, instance, extracted)
     if reading is not None:
         _one_of_two(spec, ambiguous, instance, extracted, memo.get(("parts",)),
-                    lambda key, part: read(spec.reader, key, part, written, created,
-                                           (ticket.time_zone or reading.timezone), {}))
+                    lambda key, part: read(spec.reader, key, part, written, created, zone, {}))
     missing = _missing(spec, instance, ambiguous)
     optional: list[MissingItem] = []
     files = [*ticket.attachments,

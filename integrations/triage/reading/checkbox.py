@@ -303,6 +303,8 @@ class CheckboxReader:
             ("true", w, KEYWORD_WEIGHT)
             for w in _with_knowing(checkbox_keywords(f, language), language)])
         self._wide: dict[str, list[re.Pattern[str]]] = {}
+        #: the box's question in every locale, folded, as deskops asks it (`_answered_yes`)
+        self._titles = [fold(t) for t in dict.fromkeys((f.title, *f.titles.values())) if t]
 
     def __bool__(self) -> bool:
         return bool(checkbox_keywords(self.field))
@@ -316,10 +318,8 @@ class CheckboxReader:
         matcher = self.matcher(language)
         if not matcher:
             return None
-        titles = [fold(t) for t in dict.fromkeys((self.field.title, *self.field.titles.values()))
-                  if t]
         for source, text in texts:
-            yes = _answered_yes(text, titles, language)
+            yes = _answered_yes(text, self._titles, language)
             if yes is not None:
                 return Evidence(key=self.field.key, value=True, span=clip(text[yes[0]:yes[1]]),
                                 method="checkbox", locale=locale, confidence=KEYWORD_WEIGHT,

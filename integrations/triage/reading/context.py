@@ -616,10 +616,15 @@ _ASKED_OF_ME = re.compile(
     r"\bme\s+perguntaram\s+se\b")
 
 
-def asked_of_me(before: str) -> bool:
-    """True when ``before`` (folded) tells back the question put to the requester, its
-    sentence going on to the words ("vcs perguntaram se sou usuário ou modelo"): the
-    question's words, not the answer."""
+def asked_of_me(text: str, at: int) -> bool:
+    """True when the words before ``text[at]`` tell back the question put to the
+    requester, its sentence going on to ``at`` ("vcs perguntaram se sou usuário ou
+    modelo"): the question's words, not the answer."""
+    return _asked(fold(text[max(0, at - 48):at]))
+
+
+def _asked(before: str) -> bool:
+    """`asked_of_me` on the folded words before a place, ``before``."""
     m = _ASKED_OF_ME.search(before)
     return m is not None and SENTENCE_END.search(before, m.end()) is None
 
@@ -629,7 +634,7 @@ def _context(text: str, hit: Hit) -> bool:
     after = fold(text[hit.end:hit.end + 12])
     before = fold(text[max(0, hit.start - 48):hit.start])
     if (_PLACE_AFTER.search(after) or _TOOL_OWN.search(fold(text[hit.start:hit.end]))
-            or asked_of_me(before)
+            or _asked(before)
             or (_PLACE_BEFORE.search(before)
                                        and not _CHARGED_ON.search(before)
                                        and not _EDITED_ON.search(before))
@@ -817,7 +822,7 @@ def in_doubt(text: str, start: int, end: int) -> bool:
     # que je ne vais pas être payé ?"): a doubt as well
     return bool((HESITATION.search(sentence) or text[stop:stop + 1] == "?")
                 and _alternative(sentence)) or unsure(text, start, end) or asked_of_me(
-        fold(text[max(0, start - 48):start]))
+        text, start)
 
 
 #: A question's alternative going on after its mark: "… studio ? ou modèle", "… ? or".

@@ -868,7 +868,7 @@ def says_self(text: str, hit: Hit) -> bool:
     words = text[hit.start:hit.end]
     if across_a_preposition(text, hit):
         return False  # "I'm a moderator in a model's room"
-    if asked_of_me(fold(text[max(0, hit.start - 48):hit.start])):
+    if asked_of_me(text, hit.start):
         return False  # "vous m'avez demandé si je suis modèle ou studio": the question's
     if HANGUL.search(words[-1:]):
         phrase = hit.phrase.text
@@ -977,8 +977,7 @@ def self_named(text: str, table: Mapping[str, set[str]]) -> list[tuple[str, int,
                 span = span or m.span(g)
             elif m.re is _SELF_CUE and _PROGRESSIVE.fullmatch(word):
                 break  # "I'm losing regulars": the verb's object, not what they are
-        if len(values) == 1 and span is not None and not asked_of_me(
-                folded[max(0, m.start() - 48):m.start()]):
+        if len(values) == 1 and span is not None and not asked_of_me(folded, m.start()):
             out.append((next(iter(values)), *span))
     return out
 

@@ -338,7 +338,6 @@ def _behalf(folded: str) -> re.Match[str] | None:
     return m
 
 
-
 def behalf_words(folded: str) -> frozenset[str]:
     """The words naming the person the requester writes for (`on_behalf`), with the words
     right after them ("au nom de Mme Claire Dubois", "on behalf of my partner Dana"):
