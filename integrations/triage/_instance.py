@@ -36,12 +36,12 @@ from integrations.triage.reading import (
 )
 from integrations.triage.reading.choice import choose
 from integrations.triage.reading.context import in_doubt
-from integrations.triage.reading.corrections import taken_back, unspelled
+from integrations.triage.reading.corrections import dictated, joined, taken_back, unspelled
 from integrations.triage.reading.forwarded import own_words, without_signature
 from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opinion
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.names import identifier_role, unknown_to_requester
-from integrations.triage.reading.normalise import fold, substance
+from integrations.triage.reading.normalise import fold, spelled_out, substance
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 from integrations.triage.reading.words import HANGUL, placeholder
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -809,7 +809,10 @@ def evaluate(
     extracted: list[Extracted] = []
     ambiguous: dict[str, Evidence] = {}
     # "X — non pardon, Y": Y; "g-r-i-m-m": grimm; "Sent from my iPhone" is the mail app's
-    texts = [(source, unspelled(taken_back(without_signature(text)))) for source, text in texts]
+    # "q n" for "que não", "pixel paladin 88 all one word", an address said aloud
+    language = written.split("-")[0].lower()
+    texts = [(source, spelled_out(joined(dictated(unspelled(taken_back(
+        without_signature(text))))), language)) for source, text in texts]
     capped = [(source, text[:MAX_INPUT]) for source, text in texts]
     memo: dict[Any, Any] = {}
     # someone else's words (a forwarded e-mail, quoted lines), left out of the requester's own

@@ -1,7 +1,9 @@
 """A word the requester takes back as they write: "Mon pseudo est bella_rose — non pardon,
 bella_roze", "desde segunda, quer dizer, terça", "윈도우 10... 아 아니다, 윈도우 11",
-"sid 735521 sorry 735512"; and a word spelled out letter by letter, "g-r-i-m-m-j-a-w",
-which stands for the word (`unspelled`).
+"sid 735521 sorry 735512"; a word spelled out letter by letter, "g-r-i-m-m-j-a-w",
+which stands for the word (`unspelled`); and words the requester says are one ("pixel
+paladin 88 all one word no spaces": pixelpaladin88, `joined`), and an e-mail address said
+aloud ("mathis point r 9 2 arobase gmail point com": mathis.r92@gmail.com, `dictated`).
 
 The word before a correction marker, in the same sentence, is struck with the marker
 (`taken_back`), so every reader sees only the value that stands ("Mon pseudo est bella_roze",
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-__all__ = ["taken_back", "unspelled"]
+__all__ = ["dictated", "joined", "taken_back", "unspelled"]
 
 #: A correction marker, in the workspace languages: "no sorry", "sorry, I mean", "non pardon",
 #: "ou melhor", "não, desculpa", "non désolée", "아 아니다": it takes back the word before it
@@ -139,3 +141,94 @@ def unspelled(text: str) -> str:
     if "-" not in text:
         return text
     return _SPELLED.sub(lambda m: m.group().replace("-", ""), text)
+
+
+#: Words said to be one, then the saying: "pixel paladin 88 all one word", "ruby fox 12 (no
+#: spaces)", "nuit blanche tout attaché", "lobo mau tudo junto", "blue whale 붙여서".
+_JOINED = re.compile(
+    r"(?<![\w@.-])((?:[^\W_]+[ \t]+){1,4}(?!(?:all|in|as|tout|tudo)\b)[^\W_]+)"
+    r"[ \t]*,?[ \t]*[(\-—–]?[ \t]*"
+    r"(?:(?:all (?:in )?one word|(?:as )?one word|no spaces?|without (?:any )?spaces?|"
+    r"tout attach[ée]|tout coll[ée]|en un (?:seul )?mot|sans espaces?|tudo junto|"
+    r"(?:tudo )?numa palavra s[óo]|sem espa[çc]os?)(?!\w)|붙여서|붙여\s?써|띄어쓰기\s?없이)",
+    re.IGNORECASE)
+#: Words that end a label rather than start the value: a copula, a possessive, the thing named
+#: ("my account name is …", "mon pseudo c'est …", "meu nick é …").
+_BEFORE_VALUE = frozenset((
+    "is", "was", "its", "it's", "est", "c'est", "cest", "e", "é", "eh", "era", "name", "names",
+    "username", "nick", "nickname", "handle", "account", "id", "my", "the", "a", "nom", "pseudo",
+    "compte", "mon", "ma", "le", "la", "nome", "conta", "usuário", "usuario", "meu", "minha", "o",
+    "called", "appelle", "chama", "tag", "gamertag", "et", "and", "e-mail", "email"))
+
+
+def joined(text: str) -> str:
+    """``text`` with words the requester says make one written as one ("my account name is
+    pixel paladin 88 all one word": pixelpaladin88). A label's words before them stay."""
+    if not _JOINED.search(text):
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        start = len(words)
+        while start > 0 and words[start - 1].lower() not in _BEFORE_VALUE \
+                and not HANGUL_PARTICLE.search(words[start - 1]):
+            start -= 1
+        if len(words) - start < 2 or (start == 0 and not _LABEL_END.search(text, 0, m.start())):
+            return m.group()  # one word, or words that no label introduces: a phrase
+        whole = "".join(words[start:])
+        if re.search(rf"(?i)(?<![\w@.-]){re.escape(whole)}\w", text[m.end():m.end() + 60]):
+            return m.group()  # "blue beard — no spaces, its bluebeardgaming": said whole next
+        return " ".join([*words[:start], "".join(words[start:])]) + m.group()[len(m.group(1)):]
+
+    return _JOINED.sub(join, text)
+
+
+#: A label's end right before the words ("… is ", "… : ", "… 은 ").
+_LABEL_END = re.compile(r"(?i)(?:\b(?:is|was|est|c['’]est|[ée]|era)|[:=]|[은는이가])[ \t]*$")
+#: A Korean word ending in a particle ("계정은", "닉네임이"): a label, not part of the value.
+HANGUL_PARTICLE = re.compile(r"[\uac00-\ud7a3]")
+
+
+#: An address said aloud, from its "at" on: "arobase gmail point com", "at outlook dot com",
+#: "arroba hotmail ponto com ponto br", "골뱅이 naver 점 com". The domain ends in a top-level
+#: domain, so "at home" is no address.
+_SPOKEN_AT = re.compile(
+    r"[ \t]+(?:at|arobase|arroba|골뱅이)[ \t]+((?:[\w-]+[ \t]+(?:dot|point|ponto|점)[ \t]+)+"
+    r"(?:com|net|org|fr|br|kr|co|uk|io|de|es|pt|be|ca|ch|info|me))(?![\w@]|\.\w)",
+    re.IGNORECASE)
+#: Words said for the signs of an address.
+_SPOKEN_SIGNS = {"dot": ".", "point": ".", "ponto": ".", "점": ".", "underscore": "_",
+                 "underline": "_", "dash": "-", "hyphen": "-", "tiret": "-", "hífen": "-",
+                 "hifen": "-", "traço": "-"}
+#: "tiret bas", "trait de soulignement", "sublinhado": an underscore in two words or one.
+_SPOKEN_UNDERSCORE = re.compile(r"(?i)\b(?:tiret[ \t]+bas|tiret[ \t]+du[ \t]+8|sublinhado)\b")
+
+
+def dictated(text: str) -> str:
+    """``text`` with each e-mail address said aloud written as one ("m-a-t-h-i-s point r 9 2
+    arobase gmail point com": mathis.r92@gmail.com, once `unspelled`). The address's local
+    part is the words back to a label, a colon or the line's start (eight at most)."""
+    if not _SPOKEN_AT.search(text):
+        return text
+    text = _SPOKEN_UNDERSCORE.sub("underscore", text)
+    out: list[str] = []
+    at = 0
+    for m in _SPOKEN_AT.finditer(text):
+        line_start = text.rfind("\n", at, m.start()) + 1
+        words = text[max(at, line_start):m.start()].split(" ")
+        local: list[str] = []
+        while words and len(local) < 8:
+            word = words[-1]
+            if not word or word.lower() in _BEFORE_VALUE or HANGUL_PARTICLE.search(word) \
+                    or not re.fullmatch(r"[\w.-]+", word):
+                break
+            local.insert(0, words.pop())
+        if not local or local[0].lower() in _SPOKEN_SIGNS:
+            continue
+        begin = m.start() - len(" ".join(local))
+        address = "".join(_SPOKEN_SIGNS.get(w.lower(), w) for w in local) + "@" + "".join(
+            _SPOKEN_SIGNS.get(w.lower(), w) for w in m.group(1).split())
+        out.append(text[at:begin] + address)
+        at = m.end()
+    out.append(text[at:])
+    return "".join(out)

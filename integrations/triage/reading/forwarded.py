@@ -105,7 +105,25 @@ def own_words(text: str, notices: bool = True) -> str:
         out.append(text[at:m.start()])
         at = end
     out.append(text[at:])
-    return _relayed(_below(_QUOTED.sub("", "".join(out))))
+    return _relayed(_below(_QUOTED.sub("", _answered_inline("".join(out)))))
+
+
+#: A question quoted back, then the requester's short answer alone on the next line, shaped
+#: like a value (three words at most, one with a capital, a digit, "_", "@" or "."): "> - le
+#: nom de votre compte Glyph\nMathrak". The question holds no value of its own (no digit, no
+#: "@"); a longer answer is a sentence and "see below" no value: both are read as written.
+_INLINE_ANSWER = re.compile(r"(?m)^[ \t]*>[ \t]*(?:[-*•][ \t]*)?([^\d@\n>]{3,90}?)[ \t]*\n"
+                            r"(?=[ \t]*[^\s>][^ \t\n]*(?:[ \t]+[^ \t\n]+){0,2}[ \t]*(?:\n|$))"
+                            r"(?=[^\n]*[A-Z0-9_@.])")
+
+
+def _answered_inline(text: str) -> str:
+    """``text`` with each question quoted back and answered on the next line written as a
+    label of its answer ("le nom de votre compte Glyph : Mathrak"): the question is the
+    helpdesk's, the answer the requester's."""
+    if ">" not in text:
+        return text
+    return _INLINE_ANSWER.sub(lambda m: m.group(1).rstrip(" ?:") + " : ", text)
 
 
 #: A line announcing someone else's message below it ("아래는 저희 소속 모델이 보내온
@@ -115,14 +133,27 @@ _BELOW = re.compile(r"(?i)(?:\b(?:below|ci-dessous|en dessous|abaixo)\b|아래(?
                     r"[^\n]{0,80}(?:message|mail|mensagem|texto|메시지|메일|문자)")
 
 
+#: ... or a post someone else made, copied in: "아래는 친구가 디스코드에 올린 거 복붙한
+#: 거예요", "below is what my friend posted", "voici ce que mon pote a posté", "segue abaixo
+#: o que meu amigo postou" (with a `_SENDER` on the line: "pasted below is my log" is theirs).
+_BELOW_POSTED = re.compile(
+    r"(?i)(?:\b(?:below|ci-dessous|en dessous|abaixo)\b|아래(?:는|에|의)?\s)[^\n]{0,80}"
+    r"(?:\bpost(?:ed)?\b|\bpasted?\b|\bcopied\b|\bpost[ée]|\bcopi[ée]|\bcoll[ée]|\bpostou|"
+    r"\bcopiei|\bcolei|올린|복붙|붙여|퍼온|캡처)")
+#: A line of three dashes or more (or underscores) alone: where a pasted message starts or ends.
+_DASHES = re.compile(r"(?m)^[ \t]*(?:-{3,}|_{3,})[ \t]*$")
+
+
 def _below(text: str) -> str:
     """``text`` without a message set under a line of dashes after a line announcing it
-    (`_BELOW`): the message is the other person's."""
-    if "-----" not in text:
+    (`_BELOW`, `_BELOW_POSTED`): the message is the other person's."""
+    if "---" not in text and "___" not in text:
         return text
-    for m in _CLOSE.finditer(text):
-        if _BELOW.search(text, max(0, m.start() - 300), m.start()):
-            end = _CLOSE.search(text, m.end())
+    for m in _DASHES.finditer(text):
+        head = text[max(0, m.start() - 300):m.start()]
+        posted = _BELOW_POSTED.search(head)
+        if _BELOW.search(head) or (posted and _SENDER.search(head, posted.start())):
+            end = _DASHES.search(text, m.end())
             return text[:m.start()] + (text[end.end():] if end else "")
     return text
 

@@ -16,8 +16,21 @@ from typing import NamedTuple
 
 import Stemmer
 
-__all__ = ["EN_SAME", "KOREAN_PARTICLES", "MENU_ARROW", "SAME", "SHORTHAND", "Token", "fold",
-           "key", "strip_korean", "substance", "tokens", "words"]
+__all__ = [
+    "EN_SAME",
+    "KOREAN_PARTICLES",
+    "MENU_ARROW",
+    "SAME",
+    "SHORTHAND",
+    "Token",
+    "fold",
+    "key",
+    "spelled_out",
+    "strip_korean",
+    "substance",
+    "tokens",
+    "words",
+]
 
 #: What joins two steps of a menu path the requester followed ("Reports > Export",
 #: "Settings › Billing", "Relatórios -> Vendas", "로그인 → 링크 메뉴"); read by the option reader
@@ -153,6 +166,36 @@ SHORTHAND: dict[str, dict[str, tuple[str, ...]]] = {
            "ya": ("il", "y", "a"), "qqn": ("quelqu", "un")},
     "pt": {"fds": ("fim", "de", "semana"), "dnv": ("de", "novo")},
 }
+
+#: The languages whose chat shorthand is written out in the text itself (`spelled_out`):
+#: Brazilian Portuguese shortens its small words more than any other ("sei q n tem volta").
+_SPELLED_OUT = ("pt",)
+
+
+@lru_cache(maxsize=4)
+def _shorthand_words(language: str) -> re.Pattern[str] | None:
+    table = [*SAME.get(language, {}), *SHORTHAND.get(language, {})]
+    if not table:
+        return None
+    return re.compile(r"(?<![\w°º#@./-])(" + "|".join(sorted(map(re.escape, table), key=len,
+                                                             reverse=True))
+                      + r")(?![\w°º@/-]|\.\w)", re.IGNORECASE)
+
+
+def spelled_out(text: str, language: str) -> str:
+    """``text`` with the chat shorthand of ``language`` written out ("sei q n tem volta":
+    "sei que não tem volta"), so that readers matching whole phrases see the words `key`
+    sees (Portuguese only: `_SPELLED_OUT`)."""
+    pattern = _shorthand_words(language) if language in _SPELLED_OUT else None
+    if pattern is None:
+        return text
+    same, short = SAME.get(language, {}), SHORTHAND.get(language, {})
+
+    def out(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        return same.get(word) or " ".join(short[word])
+
+    return pattern.sub(out, text)
 
 
 @lru_cache(maxsize=65536)

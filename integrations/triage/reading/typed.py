@@ -96,6 +96,9 @@ _ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
 #: An amount: a currency after the number ("12000 KRW", "50000원", "15000 reais").
 _AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|dollars?|euros?|"
                            r"won)(?!\w)", re.IGNORECASE)
+#: A part of a URL or a path after a slash or an equals sign ("…/site/7719034/links",
+#: "?sid=7719034"): a candidate only when the part before labels it (`TypedReader.read`).
+_URL_PART = re.compile(r"(?<=[/=])[^/?#&=]+")
 _TRAILING_HANGUL = re.compile(r"^(.*?\d)[\uac00-\ud7a3]{1,5}$")
 #: Digits in groups with one separator throughout: a space (also a no-break one), a dot or
 #: a hyphen ("40 771 236", "6.120.447", "445-120-77", "8830 221"), or one digit at a time
@@ -217,7 +220,7 @@ class TypedReader:
             r"(?:" + "|".join(re.escape(n) for n in names if n) + r")"
             # "my site number is", "le numéro" after the name: the name's number, its value
             r"(?:\s*(?:number|no\.?|nr\.?|numero|num\.?|번호))?[^\w\n]{0,4}"
-            r"(?:(?:is|est|e|:|=|은|는|이)\s*(?:(?:the|le|la|o|a)\s+)?)?$") if names else None
+            r"(?:(?:is|est|c'est|e|:|=|은|는|이)\s*(?:(?:the|le|la|o|a)\s+)?)?$") if names else None
         #: an e-mail field: someone else's address the requester's account was made with
         #: is still the account's (`_MADE_WITH`)
         self._email = bool(self._pattern.search("someone@example.com"))
@@ -242,6 +245,21 @@ class TypedReader:
         said = _content_words(text[begin + 1:start])
         return any(len(said & words) >= max(3, (len(words) + 1) // 2)
                    for words in self._described)
+
+    def _url_parts(self, token: str, start: int) -> list[tuple[str, int, int, bool, bool]]:
+        """The parts of a URL or path ``token`` (at ``start``) that match the pattern, as
+        candidates needing a label; the part before one labels it when it is one of the
+        field's words ("…/publisher/44910273/programs", "…/sites/4471023/reports")."""
+        parts = []
+        for part in _URL_PART.finditer(token):
+            if not self._pattern.search(part.group()):
+                continue
+            segment = fold(token[:part.start() - 1]).rsplit("/", 1)[-1]
+            segment = re.split(r"[?&]", segment)[-1]
+            named = len(segment) >= 3 and (segment in self._words or (
+                segment.endswith("s") and segment[:-1] in self._words))
+            parts.append((part.group(), start + part.start(), start + part.end(), True, named))
+        return parts
 
     def foreign(self, text: str, start: int, end: int) -> bool:
         """True when a label right before the candidate names another thing than the
@@ -283,22 +301,26 @@ class TypedReader:
         # M. Leroy (SID …)" is the associate's
         written_for = frozenset(w for _, text in texts for w in behalf_words(fold(text[:4000])))
         for source, text in texts:
-            candidates: list[tuple[str, int, int, bool]] = []  # value, start, end, grouped
+            # value, start, end, whether it needs a label (grouped digits, a URL's part), and
+            # whether its URL labels it
+            candidates: list[tuple[str, int, int, bool, bool]] = []
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")
                 start = m.start()
+                if not self._pattern.search(value):
+                    candidates.extend(self._url_parts(value, start))
                 if value and not self._pattern.search(value):
                     # "#55120983", "44012999예요": the mark or the particle off
                     bare = _TRAILING_HANGUL.sub(r"\1", value.lstrip("#№"))
                     start += len(value) - len(value.lstrip("#№"))
                     value = bare
                 if value and self._pattern.search(value):
-                    candidates.append((value, start, start + len(value), False))
+                    candidates.append((value, start, start + len(value), False, False))
             for m in _GROUPED.finditer(text[:4000]) if self._digits else ():
                 digits = re.sub(r"\D", "", m.group())
                 if self._pattern.search(digits):
-                    candidates.append((digits, m.start(), m.end(), True))
-            for value, start, end, grouped in candidates:
+                    candidates.append((digits, m.start(), m.end(), True, False))
+            for value, start, end, needs_label, url_labelled in candidates:
                 before = fold(text[max(0, start - 40):start])
                 if (is_someone_elses(text, start, end) or in_anothers_clause(text, start)
                         or _THEIRS_AFTER_LABEL.search(before)) and (
@@ -309,11 +331,11 @@ class TypedReader:
                 label = self._label.search(before) if self._label else None
                 own = bool(_MINE_IS.search(before) or (
                     label and _MY.search(before, 0, label.start())))
-                labelled = bool(label) or own or self._echoed(text, start)
+                labelled = bool(label) or own or url_labelled or self._echoed(text, start)
                 if own:
                     mine.add(value)
-                if grouped and not labelled:
-                    continue  # groups of digits unlabelled: a phone, a postcode, a date
+                if needs_label and not labelled:
+                    continue  # unlabelled: a phone, a postcode, a date, a URL's product id
                 if self.foreign(text, start, end):
                     others = True
                     continue
