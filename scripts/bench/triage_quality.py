@@ -87,8 +87,10 @@ the same), then opened. ``fresh40`` (``*-fresh40.yaml``): written blind in sessi
 fresh38's fixes with six more personas, measured with the session's start code and after
 those fixes (in the headers), kept unseen, measured again at session 22's start, then opened.
 ``fresh41`` (``*-fresh41.yaml``): written blind at session 22's start with six more personas,
-measured with its start code (in the headers), kept unseen; the example workspaces'
-``learned.json`` is trained on every split but this one.
+measured with its start code (in the headers), kept unseen, measured again at session 23's
+start, then opened. ``fresh42`` (``*-fresh42.yaml``): written blind at session 23's start with
+six more personas, measured with its start code (in the headers), kept unseen; the example
+workspaces' ``learned.json`` is trained on every split but this one.
 ``tune5`` (``*-tune5.yaml``, ``*-tune5b.yaml``): 360 tickets written in that session with
 fresh31's brief by writers who never saw fresh31, as training data for the learned readers
 (not a test of anything unseen). ``tune6`` (``*-tune6.yaml``, ``*-tune6b.yaml``): 240 tickets

@@ -11,7 +11,7 @@ into the copy; S is then scored by ``triage_quality`` against the copy without t
 with it. ``--each`` holds out fresh14 … the newest in turn and sums. ``--agree`` scores the
 model once per ``learned_agree`` threshold given. ``--dropdowns`` trains the dropdown model
 only (seconds, not minutes) and keeps the shipped span and clause readers in both columns
-(they were trained on every split, so they flatter both alike). Files with ``fresh41``
+(they were trained on every split, so they flatter both alike). Files with ``fresh42``
 in their name are never read (the next blind split). Pure: no sandbox, no network.
 """
 
@@ -38,7 +38,7 @@ from integrations.workspace import load
 
 WORKSPACES = ("ad-network", "game-publisher", "streaming-platform")
 #: The blind split kept unseen for the next session: never trained on, never scored here.
-UNSEEN = "fresh41"
+UNSEEN = "fresh42"
 
 
 def corpus(workspace: str) -> list[dict[str, Any]]:

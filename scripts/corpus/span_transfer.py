@@ -13,7 +13,7 @@ the dropdown models alone (trained without spans or clauses: the whole size budg
 with the file whole (the readers' bytes taken from the dropdowns' budget), at each
 ``--threshold`` (``settings.reading.thresholds.learned_span``; the clause reader at its
 default ``learned_clause``). The sums over the splits are printed last. Files with
-``fresh41`` in their name (the blind split kept unseen) are never opened. Pure: no
+``fresh42`` in their name (the blind split kept unseen) are never opened. Pure: no
 sandbox, no network.
 """
 
@@ -42,7 +42,7 @@ from integrations.triage.reading.learned import FILE
 from integrations.workspace import load
 
 #: Blind splits: never trained on, scored, or even opened here.
-BLIND = ("fresh41",)
+BLIND = ("fresh42",)
 SPLITS = ("fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 
 
