@@ -7,15 +7,22 @@ friend's. Words said to make one ("pixel paladin 88 all one word") are one; an e
 address said aloud ("mathis point r 9 2 arobase gmail point com") is the address; a
 question quoted back with a short answer under it ("> - le nom de votre compte Glyph\\n
 Mathrak") labels the answer. Portuguese chat shorthand is written out before phrases are
-matched ("sei q n tem volta")."""
+matched ("sei q n tem volta"). A date told after "since" is the problem's start even where
+"still" follows; "around 1am last night" does not say which day; a date in digits is never
+an id ("2026-11-14" under a pasted table's "Transaction ID"); an act said to work ("je me
+connecte très bien") is no step taken; a game called by its first word ("mon compte
+Defiance") is no account name."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 from test_reading import read_ticket as _read
 
 from integrations.triage import TriageContext
 from integrations.triage.reading.corrections import dictated, joined
+from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.forwarded import own_words
 from integrations.triage.reading.normalise import spelled_out
 
@@ -168,3 +175,69 @@ def test_a_consent_in_shorthand_ticks_the_box(games: TriageContext) -> None:
                                 "volta, blz. minha conta é vitinho_aa.", "account-deletion",
                          "pt-br", product="game_archeage")
     assert got.get("deletion_confirmed") is True and "deletion_confirmed" not in missing
+
+
+# ------------------------------------------------------------------ dates: since, small hours
+
+CREATED = datetime(2026, 12, 2, 14, 40, tzinfo=UTC)
+
+
+def test_a_date_after_since_is_the_start_even_with_still() -> None:
+    found = find_dates("since yesterday's patch the launcher STILL sits at 99% every time",
+                       "en", CREATED)
+    assert [str(d) for d, _, _ in found] == ["2026-12-01"]
+
+
+def test_a_retry_still_dates_nothing_of_its_own() -> None:
+    got = find_dates("I bought it Monday. I tried again today and it still fails.", "en",
+                     CREATED)
+    assert {str(d) for d, _, _ in got} == {"2026-11-30", "2026-12-02"}
+
+
+@pytest.mark.parametrize(("body", "dated"), [
+    ("me and my buddy were doing arkfalls around 1am last night and this guy xXSpamXx kept "
+     "spamming zone chat", False),
+    ("around midnight last night this guy xXSpamXx kept spamming zone chat", False),
+    ("last night around 9pm this guy xXSpamXx kept spamming zone chat", True),
+])
+def test_a_small_hours_time_last_night_leaves_the_day_asked(games: TriageContext, body: str,
+                                                          dated: bool) -> None:
+    got, _ = _read(games, body, "report-a-player", "en", product="game_defiance_2050")
+    assert ("occurred_on" in got) is dated
+
+
+# ------------------------------------------------------------------ a date is no id
+
+
+def test_a_date_under_a_tables_id_header_is_no_id(games: TriageContext) -> None:
+    got, _ = _read(games, "My PayPal export, all for my Glyph account mirelle_k:\n\n"
+                          "Date       | Description               | Amount | Transaction ID\n"
+                          "2026-11-14 | RIFT Store - 5000 Credits | €34.99 | 3HN40218UV552913K\n"
+                          "2026-11-29 | RIFT Store - 10000 Credits | €64.99 | 9RT17720KL068341C\n"
+                          "\nThe last one never showed up in game.", "unable-to-purchase", "en",
+                   product="game_rift")
+    assert got.get("transaction_id") != "2026-11-14"
+
+
+# ------------------------------------------------------------------ what works is no step
+
+
+@pytest.mark.parametrize("body", [
+    "depuis lundi mes liens ne rapportent plus rien. Ce n'est pas un problème de compte, je me "
+    "connecte très bien. SID 1203948.",
+    "since monday my links earn nothing. not an account thing, i log in just fine. SID 1203948",
+])
+def test_an_act_said_to_work_is_no_step_taken(ads: TriageContext, body: str) -> None:
+    got, _ = _read(ads, body, None, "fr" if "depuis" in body else "en",
+                   problem_type="pub_technical")
+    assert "steps_taken" not in got
+
+
+# ------------------------------------------------------------------ a game by its first word
+
+
+def test_a_game_called_by_its_first_word_is_no_account_name(games: TriageContext) -> None:
+    got, missing = _read(games, "allo, svp fermez mon compte Defiance, ça fait 2 ans que je "
+                                "joue plus. le compte est à mon courriel tit-gus@example.ca.",
+                         "account-deletion", "fr", product="game_defiance_2050")
+    assert "account_name" not in got and "account_name" in missing

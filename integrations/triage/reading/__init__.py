@@ -115,8 +115,14 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
     whose names the learned readers weigh as other fields' words, as in training)."""
     options, typed, names, clauses, dates, boxes = {}, {}, {}, {}, [], {}
     # every option title of the form, folded: a name is never another field's choice
-    others = frozenset(fold(t) for f in fields.values() if f.kind == "dropdown"
-                       for o in f.options for t in (o.title, *o.titles.values()))
+    titles = [t for f in fields.values() if f.kind == "dropdown" for o in f.options
+              for t in (o.title, *o.titles.values())]
+    # … nor the name an option is called by for short, its first word when that is a proper
+    # noun ("fermez mon compte Defiance": the game "Defiance 2050")
+    others = frozenset(fold(t) for t in titles) | frozenset(
+        fold(t.split()[0]) for t in titles
+        if len(t.split()) > 1 and t[:1].isupper() and len(t.split()[0]) >= 4
+        and t.split()[0].isalpha() and not t.split()[0].isupper())
     # per field, the words that name the form's other fields: "mon perso Nyxie" names a
     # character, never an item
     words = {k: {fold(w) for n in field_synonyms(f) for w in n.split()} for k, f in

@@ -283,11 +283,21 @@ class ClauseReader:
             return None  # dictated text with no end found: where the clause ends is unknown
         if _ONLY_COUNT.match(fold(capped[m.end():end])):
             return None  # "tried 3 times today": how often, nothing acted on
+        if _WORKS_FINE.search(fold(value)):
+            return None  # "je me connecte très bien": what works, no step before a problem
         if substance(value) >= CLAUSE_MIN:  # "캐시 지웠어요" says as much as "cleared it"
             return Evidence(key=self.field.key, value=value, span=clip(value),
                             method="sentence", locale=locale, confidence=CLAUSE,
                             source=source)
         return None
+
+
+#: An act said to work, ending its clause (folded): "je me connecte très bien", "I log in
+#: just fine", "entro normalmente", "consigo logar de boa": a state, no step taken.
+_WORKS_FINE = re.compile(
+    r"\b(?:(?:just\s+|totally\s+)?fine|normally|without\s+(?:a|any)\s+problem|no\s+problem|"
+    r"(?:tres\s+|super\s+)?bien|normalement|sans\s+(?:aucun\s+)?(?:souci|probleme)|"
+    r"normalmente|sem\s+(?:nenhum\s+)?problema|de\s+boa|numa\s+boa|tranquilo)\s*$")
 
 
 #: Words of a clause with no punctuation past which, in a Latin script, its end is unknown.

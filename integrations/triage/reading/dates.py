@@ -776,6 +776,9 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
             if rule == "d0" and _DEMAND.search(folded, *_clause_around(folded, m.start(),
                                                                        m.end())):
                 continue  # "I want my money back today": a deadline, not the problem's day
+            if rule == "d1" and _NIGHT.fullmatch(m.group()) and _SMALL_HOURS.search(
+                    folded, max(0, m.start() - 24), m.end() + 24):
+                continue  # "around 1am last night": yesterday's night or today's small hours
             if not rule.startswith("d") and (
                     _WHOLE_AFTER.match(folded, m.end())
                     or _WHOLE_BEFORE.search(folded, max(0, m.start() - 12), m.start())):
@@ -792,8 +795,21 @@ def _find_dates(text: str, language: str, created: datetime, timezone: str = "UT
     for start, end, day, phrase in _holidays(folded, text, today):
         add(start, end, day, EXACT, phrase)
     retry = [(m.start(), m.end()) for m in _RETRY.finditer(folded)]
-    return [(d, c, p, any(_same_clause(folded, at, r) for r in retry) or _waited(folded, at, p))
+    return [(d, c, p, not _SINCE.search(folded, max(0, at - 16), at) and (
+        any(_same_clause(folded, at, r) for r in retry) or _waited(folded, at, p)))
             for at, d, c, p in sorted(found, key=lambda x: x[0])]
+
+
+#: A night named relative to today, and a time in its small hours near it ("around 1am last
+#: night", "hier soir vers minuit", "ontem de madrugada", "어젯밤 새벽 2시"): the night spans
+#: two days and the text does not say which one the time fell on (folded).
+_NIGHT = re.compile(r"last night|la nuit derniere|noite passada|어젯밤")
+_SMALL_HOURS = re.compile(r"\b(?:[1-4]|12)\s*(?:am|a\.m\.|h\b|heures? du matin|da manha)|"
+                          r"\b(?:midnight|minuit|meia-noite|madrugada)\b|새벽")
+#: The problem's start told right before its date ("since yesterday's patch … STILL sits at
+#: 99 %", "depuis lundi", "desde ontem"): the onset, never a retry's date, whatever "still"
+#: says of the problem in its clause (folded).
+_SINCE = re.compile(r"\b(?:since|depuis|desde)\s+(?:(?:the|le|la|o|a)\s+)?$")
 
 
 def _same_clause(folded: str, at: int, span: tuple[int, int]) -> bool:

@@ -727,6 +727,9 @@ _LONE_HANDLE = re.compile(
     r"[ \t]*[.!]?[ \t]*(?=\n|$)")
 #: A year alone ("2019"): a date, not a name or a handle.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: A date in digits ("2026-11-14" under a pasted table's "Transaction ID", "14/11/2026"):
+#: it says when, never names or numbers a thing.
+_DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})")
 #: Logging in with or as a handle ("logged in with kira_sun", "je me connecte avec x",
 #: "logado com x", "entro como x", "minsu_d로 로그인").
 _LOGGED_IN = re.compile(
@@ -1507,7 +1510,8 @@ class NameReader:
         found = [f for f in found if fold(f.value) not in PLACES and
                  not _in_phrase(self._phrases, f)]
         # "minha conta é de 2019", "mon compte est de 2019": a year says when, never names
-        found = [f for f in found if not _YEAR.fullmatch(f.value)]
+        found = [f for f in found if not _YEAR.fullmatch(f.value)
+                 and not _DATE_SHAPED.fullmatch(f.value)]
         if self._mail_form:
             found = [f for f in found if not _AN_EMAIL.search(f.value)]
         if self._role in ("own", ""):
