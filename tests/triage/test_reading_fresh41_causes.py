@@ -11,7 +11,10 @@ matched ("sei q n tem volta"). A date told after "since" is the problem's start 
 "still" follows; "around 1am last night" does not say which day; a date in digits is never
 an id ("2026-11-14" under a pasted table's "Transaction ID"); an act said to work ("je me
 connecte très bien") is no step taken; a game called by its first word ("mon compte
-Defiance") is no account name."""
+Defiance") is no account name. "conta? a minha é dn_rift1": the form's question echoed
+names the field "mine" stands for. A family member's account, when the requester writes
+for them ("딸인 제가 대신 글을 남깁니다 … 아버지 계정 이름은 X"), is the ticket's; a friend's
+stays the friend's. "Minha main" is the requester's character."""
 
 from __future__ import annotations
 
@@ -241,3 +244,51 @@ def test_a_game_called_by_its_first_word_is_no_account_name(games: TriageContext
                                 "joue plus. le compte est à mon courriel tit-gus@example.ca.",
                          "account-deletion", "fr", product="game_defiance_2050")
     assert "account_name" not in got and "account_name" in missing
+
+
+# ------------------------------------------------------------------ "mine" after an echoed question
+
+
+@pytest.mark.parametrize("body", [
+    "o patch fica em 0 B/s. conta? a minha é dn_rift1",
+    "o patch fica em 0 B/s. conta? a do meu primo é caio_rift99 pq ele joga junto cmg, a minha "
+    "é dn_rift1",
+])
+def test_mine_after_the_forms_question_echoed_is_the_value(games: TriageContext,
+                                                           body: str) -> None:
+    got, _ = _read(games, body, "technical-issues", "pt-br", product="game_rift")
+    assert got.get("account_name") == "dn_rift1"
+
+
+# ------------------------------------------------------------------ written for a family member
+
+
+@pytest.mark.parametrize(("body", "account"), [
+    ("저희 아버지께서 비밀번호가 기억이 안 나신다고 합니다. 딸인 제가 대신 글을 남깁니다. "
+     "아버지 계정 이름은 parkjs1961 입니다. 참고로 제 계정도 있는데 그건 문제 없어요.",
+     "parkjs1961"),
+    # not written for them: the requester's own
+    ("아버지 계정 이름은 parkjs1961 입니다. 제 계정은 minji_p 이고요. 로그인이 안 돼요.",
+     "minji_p"),
+])
+def test_a_family_members_account_written_for_is_the_tickets(games: TriageContext, body: str,
+                                                             account: str) -> None:
+    got, _ = _read(games, body, "account-recovery", "ko", product="game_archeage")
+    assert got.get("account_name") == account
+
+
+def test_a_friends_id_written_for_beside_ones_own_is_not_written(stream: TriageContext) -> None:
+    got, _ = _read(stream, "저는 그냥 시청자인데요, 제 친구 아이디 minjun22 가 해킹당한 것 같아서 "
+                           "대신 문의드려요. 혹시 제 계정(jh_park)으로 연락드려도 되나요?",
+                   None, "ko")
+    assert got.get("username") != "minjun22"
+
+
+# ------------------------------------------------------------------ "main" for one's character
+
+
+def test_minha_main_is_the_requesters_character(games: TriageContext) -> None:
+    got, _ = _read(games, "Minha main é uma cleric chamada Oberyn no shard Deepwood, e desde "
+                          "quinta a montaria sumiu. Meu alt (Selkie) ainda tem a dele.",
+                   "in-game-issues", "pt-br", product="game_rift")
+    assert got.get("character_name") == "Oberyn"

@@ -287,6 +287,13 @@ _CHILD = (r"(?:(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|child|boy|girl)|"
           r"(?:meu|nosso)\s+filho|(?:minha|nossa)\s+filha)(?!\w)|아들|(?<![\uac00-\ud7a3])딸")
 _CHILDS = re.compile(rf"(?i)(?:{_CHILD})['’]s\s*$|(?:아들|딸)(?:의)?\s*$")
 _CHILD_NAMED = re.compile(rf"(?i)(?<!\w)(?:{_CHILD})")
+#: A family member's possessive right before the thing ("my dad's account", "아버지 계정",
+#: "엄마의 계정"): the thing of the one the requester writes for, when they do (a friend's
+#: stays the friend's: a requester asking for a friend often gives their own beside it).
+_KINS = re.compile(
+    r"(?i)(?:dad|mum|mom|father|mother|brother|sister|wife|husband|grandma|grandpa|"
+    r"grandmother|grandfather|uncle|aunt)['’]s\s*$|"
+    r"(?:아버지|어머니|엄마|아빠|남편|아내|와이프|할머니|할아버지|부모님)(?:의|께서)?\s*$")
 
 
 def _child_speaks(text: str, at: int, sentences: int = 1) -> bool:
@@ -669,9 +676,15 @@ def _stands_for(named: re.Pattern[str], before: str) -> bool:
     return bool(ends) and not _ANOTHER_THING.search(before[ends[-1]:])
 
 
-def _sentence_before(text: str, at: int) -> str:
-    """The text from the start of the sentence holding ``at`` up to it."""
+def _sentence_before(text: str, at: int, echo: bool = False) -> str:
+    """The text from the start of the sentence holding ``at`` up to it; with ``echo``, from
+    a form's question echoed right before it ("conta? a minha é dn_rift1": a word or three
+    and a question mark)."""
     begin = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+    if echo and begin > 1 and text[begin - 1] == "?":
+        before = max((text.rfind(c, 0, begin - 1) for c in ".!?\n"), default=-1) + 1
+        if len(text[before:begin - 1].split()) <= 3:
+            begin = before
     return text[begin:at]
 
 
@@ -1115,6 +1128,8 @@ class NameReader:
     def read(self, texts: Sequence[tuple[str, str]], locale: str) -> Evidence | None:
         found: list[_Mention] = []
         proxy: list[_Mention] = []  # the requester's child's, read when nothing else is
+        # written for a relative ("딸인 제가 대신 글을 남깁니다"): their thing is the ticket's
+        behalf = any(on_behalf(fold(t[:4000])) for _, t in texts)
         done: list[_Mention] = []  # what was finished ("completed X"): when nothing else is
         places = self._places.get(locale.split("-", 1)[0].casefold()) or \
             self._places.get("*")
@@ -1200,6 +1215,8 @@ class NameReader:
                 if self._own_thing and owned_by_another(capped, m.start(), m.start(1)):
                     # "my son's character", or "his character" after "my son" is named
                     if not (_CHILDS.search(capped[max(0, m.start() - 24):m.start()]) or
+                            (behalf and _KINS.search(capped[max(0, m.start() - 24):
+                                                            m.start()])) or
                             (_THIRD_BEFORE.search(capped[max(0, m.start() - 24):m.start()]) and
                              _child_speaks(capped, m.start(), 2))):
                         # another's, its label and all: a name of the field inside it
@@ -1219,7 +1236,9 @@ class NameReader:
                                                                      m.start()]):
                     continue
                 if _relative_speaks(capped, m.start(), label, self._own_thing):
-                    if not (self._own_thing and _child_speaks(capped, m.start())):
+                    if not (self._own_thing and (_child_speaks(capped, m.start()) or (
+                            behalf and _KINS.search(capped[max(0, m.start() - 24):
+                                                           m.start()])))):
                         continue
                     sink = proxy
                 if self._own_thing and _KO_SOMEONE_AFTER.match(
@@ -1339,7 +1358,8 @@ class NameReader:
             for m in self._mine.finditer(capped) if self._mine and named else ():
                 # "her character is Kestrel and mine is Ashwyn": the field named earlier in
                 # the sentence, "mine" stands for the requester's own
-                if _stands_for(self._named_in, _sentence_before(capped, m.start())) and \
+                if _stands_for(self._named_in, _sentence_before(capped, m.start(), echo=True)) \
+                        and \
                         (m.group(1)[:1].isupper() or HANDLE.search(m.group(1))) and \
                         _proper_name(m.group(1)) and \
                         m.group(1).casefold() not in self._own and not self._is_other(m.group(1)):
@@ -1500,7 +1520,7 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
-        if proxy and (not found or any(on_behalf(fold(t[:4000])) for _, t in texts)):
+        if proxy and (not found or behalf):
             # a parent writing for their child ("I'm writing for my 10 year old. His
             # character is X (mine is Y)"): the child's thing, the ticket's
             found = proxy
