@@ -152,6 +152,9 @@ _JOINED = re.compile(
     r"tout attach[ée]|tout coll[ée]|en un (?:seul )?mot|sans espaces?|tudo junto|"
     r"(?:tudo )?numa palavra s[óo]|sem espa[çc]os?)(?!\w)|붙여서|붙여\s?써|띄어쓰기\s?없이)",
     re.IGNORECASE)
+#: A piece of the saying, which every text `_JOINED` matches holds (lower case).
+_JOINED_SAID = ("one word", "space", "tout attach", "tout coll", "un mot", "seul mot",
+                "sans espace", "junto", "palavra s", "sem espa", "붙여", "띄어쓰기")
 #: Words that end a label rather than start the value: a copula, a possessive, the thing named
 #: ("my account name is …", "mon pseudo c'est …", "meu nick é …").
 _BEFORE_VALUE = frozenset((
@@ -164,7 +167,8 @@ _BEFORE_VALUE = frozenset((
 def joined(text: str) -> str:
     """``text`` with words the requester says make one written as one ("my account name is
     pixel paladin 88 all one word": pixelpaladin88). A label's words before them stay."""
-    if not _JOINED.search(text):
+    low = text.lower()  # (cheap: the full pattern tries every word)
+    if not any(said in low for said in _JOINED_SAID):
         return text
 
     def join(m: re.Match[str]) -> str:
@@ -208,7 +212,9 @@ def dictated(text: str) -> str:
     """``text`` with each e-mail address said aloud written as one ("m-a-t-h-i-s point r 9 2
     arobase gmail point com": mathis.r92@gmail.com, once `unspelled`). The address's local
     part is the words back to a label, a colon or the line's start (eight at most)."""
-    if not _SPOKEN_AT.search(text):
+    low = text.lower()
+    if not any(dot in low for dot in (" dot ", " point ", " ponto ", " 점 ")) or \
+            not _SPOKEN_AT.search(text):
         return text
     text = _SPOKEN_UNDERSCORE.sub("underscore", text)
     out: list[str] = []

@@ -1129,7 +1129,13 @@ class NameReader:
         found: list[_Mention] = []
         proxy: list[_Mention] = []  # the requester's child's, read when nothing else is
         # written for a relative ("딸인 제가 대신 글을 남깁니다"): their thing is the ticket's
-        behalf = any(on_behalf(fold(t[:4000])) for _, t in texts)
+        # (worked out on first need: most tickets name no relative's thing)
+        behalf_known: list[bool] = []
+
+        def behalf() -> bool:
+            if not behalf_known:
+                behalf_known.append(any(on_behalf(fold(t[:4000])) for _, t in texts))
+            return behalf_known[0]
         done: list[_Mention] = []  # what was finished ("completed X"): when nothing else is
         places = self._places.get(locale.split("-", 1)[0].casefold()) or \
             self._places.get("*")
@@ -1215,8 +1221,8 @@ class NameReader:
                 if self._own_thing and owned_by_another(capped, m.start(), m.start(1)):
                     # "my son's character", or "his character" after "my son" is named
                     if not (_CHILDS.search(capped[max(0, m.start() - 24):m.start()]) or
-                            (behalf and _KINS.search(capped[max(0, m.start() - 24):
-                                                            m.start()])) or
+                            (_KINS.search(capped[max(0, m.start() - 24):m.start()])
+                             and behalf()) or
                             (_THIRD_BEFORE.search(capped[max(0, m.start() - 24):m.start()]) and
                              _child_speaks(capped, m.start(), 2))):
                         # another's, its label and all: a name of the field inside it
@@ -1237,8 +1243,8 @@ class NameReader:
                     continue
                 if _relative_speaks(capped, m.start(), label, self._own_thing):
                     if not (self._own_thing and (_child_speaks(capped, m.start()) or (
-                            behalf and _KINS.search(capped[max(0, m.start() - 24):
-                                                           m.start()])))):
+                            _KINS.search(capped[max(0, m.start() - 24):m.start()])
+                            and behalf()))):
                         continue
                     sink = proxy
                 if self._own_thing and _KO_SOMEONE_AFTER.match(
@@ -1520,7 +1526,7 @@ class NameReader:
                     found.append(_Mention(thing.group(group), source,
                                           clip(f"{thing.group()} … {m.group()}"), capped,
                                           thing.start(group), thing.end(group)))
-        if proxy and (not found or behalf):
+        if proxy and (not found or behalf()):
             # a parent writing for their child ("I'm writing for my 10 year old. His
             # character is X (mine is Y)"): the child's thing, the ticket's
             found = proxy
