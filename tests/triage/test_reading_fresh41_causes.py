@@ -14,19 +14,25 @@ connecte très bien") is no step taken; a game called by its first word ("mon co
 Defiance") is no account name. "conta? a minha é dn_rift1": the form's question echoed
 names the field "mine" stands for. A family member's account, when the requester writes
 for them ("딸인 제가 대신 글을 남깁니다 … 아버지 계정 이름은 X"), is the ticket's; a friend's
-stays the friend's. "Minha main" is the requester's character."""
+stays the friend's. "Minha main" is the requester's character. A rule's keyword in the
+requester's guess at the category, taken back before the problem ("je pense que c'est plutôt
+un problème de facturation, …, mais bon"), or in a short question opening a line ("souci
+facturation ?"), names no topic; a Korean list denied as one reaches over a noun of topic
+("결제나 구독 쪽 얘기는 아니구요")."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
+from test_reading import on
 from test_reading import read_ticket as _read
 
-from integrations.triage import TriageContext
+from integrations.triage import TriageContext, decide
 from integrations.triage.reading.corrections import dictated, joined
 from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.forwarded import own_words
+from integrations.triage.reading.matcher import not_the_topic
 from integrations.triage.reading.normalise import spelled_out
 
 # ------------------------------------------------------------------ an id inside a URL
@@ -292,3 +298,37 @@ def test_minha_main_is_the_requesters_character(games: TriageContext) -> None:
                           "quinta a montaria sumiu. Meu alt (Selkie) ainda tem a dele.",
                    "in-game-issues", "pt-br", product="game_rift")
     assert got.get("character_name") == "Oberyn"
+
+
+# ------------------------------------------------------------------ a category guessed, then not
+
+
+@pytest.mark.parametrize(("text", "word", "topic"), [
+    ("Bonsoir, je pense que c'est plutôt un problème de facturation, parce que je suis en "
+     "compte gratuit, mais bon : je n'arrive pas à changer ma photo.", "facturation", False),
+    ("I think it's a billing thing but my profile picture won't upload.", "billing", False),
+    ("souci facturation ? photo de profil\nBonsoir, ma photo ne change pas.", "facturation",
+     False),
+    # a guess the requester keeps, or a plain statement: the topic
+    ("I think it's a billing thing: I was charged twice.", "billing", True),
+    ("My billing address is wrong on the invoice.", "billing", True),
+    ("Billing question? I was charged twice this month", "Billing", True),
+])
+def test_a_guessed_category_taken_back_is_no_topic(text: str, word: str, topic: bool) -> None:
+    at = text.index(word)
+    assert not_the_topic(text, at, at + len(word)) is not topic
+
+
+def test_a_guessed_billing_category_does_not_route_to_billing(stream: TriageContext) -> None:
+    d = decide(on(stream, "Bonsoir, je pense que c'est plutôt un problème de facturation, "
+                          "parce que je suis en compte gratuit, mais bon : je n'arrive pas à "
+                          "changer ma photo de profil. Je suis un simple utilisateur.",
+                  locale="fr", subject="souci facturation ? photo de profil"), stream)
+    assert "Billing Support" not in [m.group for m in d.rules]
+
+
+def test_a_korean_list_denied_over_a_noun_of_topic_routes_nowhere_near_billing(
+        stream: TriageContext) -> None:
+    d = decide(on(stream, "결제나 구독 쪽 얘기는 아니구요 ㅋㅋ 돈은 잘 나가고 있음. "
+                          "어제부터 방송 볼 때 화질이 자꾸 360p로 떨어져요.", locale="ko"), stream)
+    assert "Billing Support" not in [m.group for m in d.rules]

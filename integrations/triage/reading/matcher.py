@@ -230,16 +230,18 @@ _DENIAL_BEFORE = {
 #: clipped written form 아님 ending its clause ("스튜디오 소속 아님)", "버그 아님."), also over
 #: a nominalised clause ("아이템이 없어진 건 아닌 것 같은데": not that the item vanished); 아님
 #: before another word is "or" ("크롬 아님 엣지"), no negation. A noun of topic may stand
-#: between ("요금 쪽 문의는 아니고요", "결제 관련 문제는 아니에요"), as "histoire", "affaire",
-#: "sujet", "assunto" do in French and Portuguese ("pas une histoire de facturation").
-_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:(?:문의|문제|질문|이슈)\S?\s+)?"
+#: between ("요금 쪽 문의는 아니고요", "결제 관련 문제는 아니에요", "구독 쪽 얘기는 아니구요"),
+#: as "histoire", "affaire", "sujet", "assunto" do in French and Portuguese ("pas une
+#: histoire de facturation").
+_NEGATION_AFTER_KO = re.compile(r"^\S*\s*(?:\S+\s+)?(?:(?:문의|문제|질문|이슈|얘기|이야기)\S?\s+)?"
                                 r"(?:\S+\s+(?:건|게|거|것은|것이)\s+)?"
                                 r"(?:아니|아닌|아닙|아냐|아녜|"
                                 r"아님(?![ \t]*[\uac00-\ud7a3A-Za-z0-9]))")
 _KO_TOPIC = frozenset("은는도")
 #: Korean, a list denied as one: "결제나 계정 문제는 아니에요", "결제랑 계정 쪽은 아니고": the
-#: first topic, "or"/"and", the next one (and its noun) and the negation.
-_NEGATION_JOINED_KO = re.compile(r"^(?:이나|나|이랑|랑|하고|과|와|,)\s*\S+\s+(?:\S+\s+)?"
+#: first topic, "or"/"and", the next one (and its noun or two: "결제나 구독 쪽 얘기는
+#: 아니구요") and the negation.
+_NEGATION_JOINED_KO = re.compile(r"^(?:이나|나|이랑|랑|하고|과|와|,)\s*\S+\s+(?:\S+\s+){0,2}"
                                  r"(?:아니|아닌|아닙|아냐)")
 #: Korean negations after the words: "크롬은 안 써요" (not used), "스튜디오는 없어요" (none),
 #: "방송은 안 하고" (I do not stream), "크롬 말고" (not Chrome, but), "카드 없이" (without): a
@@ -605,9 +607,36 @@ _HANDLED_BEFORE = re.compile(
 def not_the_topic(text: str, start: int, end: int) -> bool:
     """True when a rule keyword at ``text[start:end]`` names no topic of the ticket: what
     someone handles for the requester (`_HANDLED_BEFORE`: "a studio who handles my
-    payments"), or a renewal of an identity document (`renews_a_document`)."""
-    return bool(_HANDLED_BEFORE.search(fold(text[max(0, start - 60):start]))) \
-        or renews_a_document(text, start, end)
+    payments"), a renewal of an identity document (`renews_a_document`), or the
+    requester's own guess at the category, taken back before they tell the problem
+    (`_GUESSED_BEFORE`, `_BUT_AFTER`: "je pense que c'est plutôt un problème de
+    facturation, …, mais bon : je n'arrive pas à changer ma photo")."""
+    before = fold(text[max(0, start - 60):start])
+    if _HANDLED_BEFORE.search(before) or renews_a_document(text, start, end):
+        return True
+    if _GUESSED_BEFORE.search(before):
+        return _BUT_AFTER.search(fold(text[end:end + 120])) is not None
+    # the same guess opening a line as a short question ("souci facturation ? photo de
+    # profil", a subject): a doubt
+    mark = _MARK_AFTER.match(text, end)
+    return mark is not None and len(text[text.rfind("\n", 0, start) + 1:end].split()) <= 3
+
+
+#: A question mark right after a keyword.
+_MARK_AFTER = re.compile(r"[ \t]*\?")
+
+
+#: A guess at the ticket's category right before a keyword, in its sentence (folded): "I
+#: think it's a billing thing", "probably a billing problem", "je pense que c'est plutôt un
+#: problème de", "acho que é coisa de", "deve ser problema de", "아마 결제 쪽".
+_GUESSED_BEFORE = re.compile(
+    r"(?:\b(?:i think|i guess|i'd say|probably|maybe|might be|must be|je pense que|je crois que|"
+    r"sans doute|peut-etre|probablement|j'imagine que|acho que|deve ser|talvez|provavelmente|"
+    r"imagino que)\b|아마)[^.!?\n]{0,40}$")
+#: The guess taken back in its sentence: "but", "mais bon", "mas enfim", "anyway", or a
+#: Korean "-인데"/"-같은데" turning to the problem.
+_BUT_AFTER = re.compile(r"^[^.!?\n]*?(?:\b(?:but|anyway|mais|enfin|bref|mas|enfim|porem)\b|"
+                        r"(?:같은데|인데|긴\s*한데|지만))")
 
 
 def is_denied(text: str, start: int, end: int, language: str) -> bool:
