@@ -18,7 +18,10 @@ stays the friend's. "Minha main" is the requester's character. A rule's keyword 
 requester's guess at the category, taken back before the problem ("je pense que c'est plutôt
 un problème de facturation, …, mais bon"), or in a short question opening a line ("souci
 facturation ?"), names no topic; a Korean list denied as one reaches over a noun of topic
-("결제나 구독 쪽 얘기는 아니구요")."""
+("결제나 구독 쪽 얘기는 아니구요"). An e-mail address under the sign-off is the sender's
+contact card, the account's only when labelled (a "P.S." below it is the requester's words
+again); a handle after another field's noun and a copula ("The account is his, X") is no
+leftover for a third field (a purchase's name)."""
 
 from __future__ import annotations
 
@@ -332,3 +335,34 @@ def test_a_korean_list_denied_over_a_noun_of_topic_routes_nowhere_near_billing(
     d = decide(on(stream, "결제나 구독 쪽 얘기는 아니구요 ㅋㅋ 돈은 잘 나가고 있음. "
                           "어제부터 방송 볼 때 화질이 자꾸 360p로 떨어져요.", locale="ko"), stream)
     assert "Billing Support" not in [m.group for m in d.rules]
+
+
+# ------------------------------------------------------------------ an address in a signature
+
+
+SIGNED = ("I would like my Glyph account bokafor_rift closed. I am aware that deletion is "
+          "permanent and cannot be reversed.\n\nRegards,\n\nBenedict Okafor\nSenior Associate | "
+          "Okafor & Lane LLP\nT: +44 113 496 0721\nE: b.okafor@example.co.uk\n")
+
+
+@pytest.mark.parametrize(("body", "email"), [
+    (SIGNED, None),
+    (SIGNED + "\nP.S.: the account's e-mail is b.okafor@example.co.uk", "b.okafor@example.co.uk"),
+    ("Please delete my Glyph account bokafor_rift, registered to b.okafor@example.co.uk. I am "
+     "aware that it cannot be reversed.\n\nBest regards,\nBenedict", "b.okafor@example.co.uk"),
+])
+def test_an_address_under_the_sign_off_is_no_account_email(games: TriageContext, body: str,
+                                                           email: str | None) -> None:
+    got, missing = _read(games, body, "account-deletion", "en", product="game_rift")
+    assert got.get("account_email") == email
+    assert ("account_email" in missing) is (email is None)
+
+
+# ------------------------------------------------------------------ another field's value
+
+
+def test_a_handle_after_another_fields_noun_is_no_purchase_name(games: TriageContext) -> None:
+    got, _ = _read(games, "I tried to buy the pack three times and the payment could not be "
+                          "processed. The account is his, jaxon_blaster2014, I don't play myself.",
+                   "unable-to-purchase", "en", product="game_defiance_2050")
+    assert got.get("purchase_name") != "jaxon_blaster2014"

@@ -2401,6 +2401,9 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
             continue  # claimed, or an option's keyword ("PS Store": a payment method)
         if HANDLE.search(span.value) and someone_elses(span.text, span.start):
             continue  # "동생 거 알려드릴게요 minsu0420": a relative's handle, no one's purchase
+        labelled = _LABELLED_BY.search(fold(span.text[max(0, span.start - 40):span.start]))
+        if labelled is not None and labelled.group(1) in reader._kinds:
+            continue  # "The account is his, jaxon_blaster2014": another field's value
         if _coordinated(span.text, span.start, span.end, claimed):
             continue  # "a Frost Wyrm egg and a Storm Blade": the claimed one's kind
         introduced = reader._role == "other" and bool(_INTRODUCED.search(span.clause))
@@ -2423,6 +2426,13 @@ def leftover(readers: Mapping[str, NameReader], key: str, texts: Sequence[tuple[
         return None
     return Evidence(key=key, value=value, span=clip(value), method="sentence",
                     locale=locale, confidence=0.8, source=source)
+
+
+#: A field's noun, a copula or colon and perhaps an owner right before a span (folded):
+#: "the account is his, ", "account: ", "le compte est à lui : ", "a conta é dele, ".
+_LABELLED_BY = re.compile(
+    r"\b([^\W\d_]+)\s*(?::|\bis|\bwas|\best|\be|\bc'est)\s*(?:(?:his|hers|her|theirs|mine|"
+    r"a lui|a elle|le sien|la sienne|le mien|dele|dela|meu|minha)\s*)?[,:]?\s*$")
 
 
 class _Span(NamedTuple):
