@@ -18,7 +18,8 @@ stays the friend's. "Minha main" is the requester's character. A rule's keyword 
 requester's guess at the category, taken back before the problem ("je pense que c'est plutôt
 un problème de facturation, …, mais bon"), or in a short question opening a line ("souci
 facturation ?"), names no topic; a Korean list denied as one reaches over a noun of topic
-("결제나 구독 쪽 얘기는 아니구요"). An e-mail address under the sign-off is the sender's
+("결제나 구독 쪽 얘기는 아니구요"), and so does "je ne viens pas pour une histoire de
+facture" in French. An e-mail address under the sign-off is the sender's
 contact card, the account's only when labelled (a "P.S." below it is the requester's words
 again); a handle after another field's noun and a copula ("The account is his, X") is no
 leftover for a third field (a purchase's name)."""
@@ -366,3 +367,10 @@ def test_a_handle_after_another_fields_noun_is_no_purchase_name(games: TriageCon
                           "processed. The account is his, jaxon_blaster2014, I don't play myself.",
                    "unable-to-purchase", "en", product="game_defiance_2050")
     assert got.get("purchase_name") != "jaxon_blaster2014"
+
+
+def test_a_topic_the_requester_did_not_come_for_is_denied(stream: TriageContext) -> None:
+    d = decide(on(stream, "Alors je précise tout de suite, je ne viens pas pour une histoire de "
+                          "facture, mon abonnement est nickel. Depuis mardi la fenêtre de chat ne "
+                          "s'affiche plus. Je suis simple membre.", locale="fr"), stream)
+    assert "Billing Support" not in [m.group for m in d.rules]
