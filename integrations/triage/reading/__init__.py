@@ -108,6 +108,17 @@ class Reader:
     own_ids: frozenset[str] = frozenset()
 
 
+def _called_for_short(title: str) -> str | None:
+    """The word an option's title is called by for short: its first word when that is a
+    proper noun of four letters or more ("fermez mon compte Defiance": the game "Defiance
+    2050"); none for one word, a common word or an acronym."""
+    first, _, rest = title.partition(" ")
+    if rest and len(first) >= 4 and first.isalpha() and first[0].isupper() and \
+            not first.isupper():
+        return first
+    return None
+
+
 def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
                     workspace: Mapping[str, Field] | None = None) -> Reader:
     """The reader for a form whose custom fields are ``fields`` (``learned``: the
@@ -117,12 +128,8 @@ def compile_reading(fields: Mapping[str, Field], learned: Model | None = None,
     # every option title of the form, folded: a name is never another field's choice
     titles = [t for f in fields.values() if f.kind == "dropdown" for o in f.options
               for t in (o.title, *o.titles.values())]
-    # … nor the name an option is called by for short, its first word when that is a proper
-    # noun ("fermez mon compte Defiance": the game "Defiance 2050")
     others = frozenset(fold(t) for t in titles) | frozenset(
-        fold(t.split()[0]) for t in titles
-        if len(t.split()) > 1 and t[:1].isupper() and len(t.split()[0]) >= 4
-        and t.split()[0].isalpha() and not t.split()[0].isupper())
+        fold(short) for short in map(_called_for_short, titles) if short)
     # per field, the words that name the form's other fields: "mon perso Nyxie" names a
     # character, never an item
     words = {k: {fold(w) for n in field_synonyms(f) for w in n.split()} for k, f in

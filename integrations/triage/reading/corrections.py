@@ -175,7 +175,7 @@ def joined(text: str) -> str:
         words = m.group(1).split()
         start = len(words)
         while start > 0 and words[start - 1].lower() not in _BEFORE_VALUE \
-                and not HANGUL_PARTICLE.search(words[start - 1]):
+                and not _HANGUL.search(words[start - 1]):
             start -= 1
         if len(words) - start < 2 or (start == 0 and not _LABEL_END.search(text, 0, m.start())):
             return m.group()  # one word, or words that no label introduces: a phrase
@@ -189,8 +189,8 @@ def joined(text: str) -> str:
 
 #: A label's end right before the words ("… is ", "… : ", "… 은 ").
 _LABEL_END = re.compile(r"(?i)(?:\b(?:is|was|est|c['’]est|[ée]|era)|[:=]|[은는이가])[ \t]*$")
-#: A Korean word ending in a particle ("계정은", "닉네임이"): a label, not part of the value.
-HANGUL_PARTICLE = re.compile(r"[\uac00-\ud7a3]")
+#: A Korean word ("계정은", "닉네임이": a noun and its particle): a label, not the value.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 #: An address said aloud, from its "at" on: "arobase gmail point com", "at outlook dot com",
@@ -225,7 +225,7 @@ def dictated(text: str) -> str:
         local: list[str] = []
         while words and len(local) < 8:
             word = words[-1]
-            if not word or word.lower() in _BEFORE_VALUE or HANGUL_PARTICLE.search(word) \
+            if not word or word.lower() in _BEFORE_VALUE or _HANGUL.search(word) \
                     or not re.fullmatch(r"[\w.-]+", word):
                 break
             local.insert(0, words.pop())

@@ -316,7 +316,7 @@ class TypedReader:
             for m in _CANDIDATE.finditer(text[:4000]):
                 value = m.group().rstrip(".!?:")
                 start = m.start()
-                if not self._pattern.search(value):
+                if ("/" in value or "=" in value) and not self._pattern.search(value):
                     candidates.extend(self._url_parts(value, start))
                 if value and not self._pattern.search(value):
                     # "#55120983", "44012999예요": the mark or the particle off
