@@ -101,7 +101,9 @@ writers who never saw fresh36, as training data. ``tune9`` (``*-tune9.yaml``, ``
 240 more, written the same way at that session's end. ``tune10`` (``*-tune10.yaml``,
 ``*-tune10b.yaml``): 240 written in session 19 with fresh37's brief by writers who never saw
 fresh37, as training data. ``tune11`` (``*-tune11.yaml``, ``*-tune11b.yaml``): 240 written in
-session 22 with fresh41's brief by writers who never saw fresh41, as training data.
+session 22 with fresh41's brief by writers who never saw fresh41, as training data. ``tune12``
+(``*-tune12.yaml``): 120 written in session 23 with fresh42's brief by writers who never saw
+fresh42, as training data.
 
 Each ticket is decided by the pure core against its example workspace, and compared with
 its labels (what the text states, what a careful agent would ask, the group it should
@@ -147,7 +149,7 @@ def _fresh_splits() -> list[str]:
 
 
 SPLITS = ("all", "tune", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10",
-          "tune11", "heldout", "fresh", *_fresh_splits())
+          "tune11", "tune12", "heldout", "fresh", *_fresh_splits())
 
 
 @dataclass
