@@ -361,6 +361,7 @@ def test_the_shipped_models_load_small_and_blind_to_fresh42(name: str) -> None:
     assert f"{name}-tune9.yaml" in source and f"{name}-tune9b.yaml" in source
     assert f"{name}-tune10.yaml" in source and f"{name}-tune10b.yaml" in source
     assert f"{name}-tune11.yaml" in source and f"{name}-tune11b.yaml" in source
+    assert f"{name}-tune12.yaml" in source
     assert f"{name}-fresh36.yaml" in source and f"{name}-fresh37.yaml" in source
     assert f"{name}-fresh38.yaml" in source and f"{name}-fresh39.yaml" in source
     assert f"{name}-fresh40.yaml" in source and f"{name}-fresh41.yaml" in source
