@@ -22,7 +22,9 @@ facturation ?"), names no topic; a Korean list denied as one reaches over a noun
 facture" in French. An e-mail address under the sign-off is the sender's
 contact card, the account's only when labelled (a "P.S." below it is the requester's words
 again); a handle after another field's noun and a copula ("The account is his, X") is no
-leftover for a third field (a purchase's name)."""
+leftover for a third field (a purchase's name). Of ids in the rows of a pasted table, the one
+whose row is not said to work is the problem's; the requester's own name in brackets after
+their pronoun ("moi (Ysaline)") is their character on a report form."""
 
 from __future__ import annotations
 
@@ -374,3 +376,42 @@ def test_a_topic_the_requester_did_not_come_for_is_denied(stream: TriageContext)
                           "facture, mon abonnement est nickel. Depuis mardi la fenêtre de chat ne "
                           "s'affiche plus. Je suis simple membre.", locale="fr"), stream)
     assert "Billing Support" not in [m.group for m in d.rules]
+
+
+# ------------------------------------------------------------------ rows of a pasted table
+
+TABLE = ("제 사이트 두 개 현황 붙여넣습니다.\n\n| 사이트 | SID | 월 | 커미션 |\n"
+         "| 여행블로그 | 55012398 | 10월 | 210,000 |\n| 요리블로그 | 55012411 | 10월 | 0 |\n\n")
+
+
+@pytest.mark.parametrize(("after", "sid"), [
+    ("여행블로그는 정상이고, 요리블로그 쪽이 커미션이 0원으로 나와요.", "55012411"),
+    ("요리블로그 쪽이 커미션이 0원으로 나와요.", None),  # neither row said to work
+    ("여행블로그는 정상이 아니고 요리블로그도 이상해요.", None),  # a denial: not fine
+])
+def test_the_table_row_not_said_to_work_is_the_problems(ads: TriageContext, after: str,
+                                                        sid: str | None) -> None:
+    got, _ = _read(ads, TABLE + after, None, "ko")
+    assert got.get("sid") == sid
+
+
+# ------------------------------------------------------------------ "moi (X)"
+
+
+@pytest.mark.parametrize(("body", "mine"), [
+    ("samedi soir en donjon, un joueur qui s'appelle Grumgor nous a insultés pendant tout le "
+     "run, moi (Ysaline) et mon ami Kalimero_33. Des insultes racistes.", "Ysaline"),
+    ("a player called Grumgor kept insulting us all evening, me (Kestrel) and my friend Tom.",
+     "Kestrel"),
+])
+def test_the_requesters_name_in_brackets_is_their_character(games: TriageContext, body: str,
+                                                            mine: str) -> None:
+    got, _ = _read(games, body, "report-a-player", "fr" if "joueur" in body else "en",
+                   product="game_rift")
+    assert got.get("character_name") == mine and got.get("reported_player") == "Grumgor"
+
+
+def test_a_name_in_brackets_after_me_names_no_account(games: TriageContext) -> None:
+    got, _ = _read(games, "My sword vanished from the bank, me (Kestrel) and my alt both "
+                          "checked.", "in-game-issues", "en", product="game_rift")
+    assert got.get("account_name") != "Kestrel"

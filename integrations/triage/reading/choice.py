@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from integrations.triage.reading.context import SENTENCE_END
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["choose"]
+__all__ = ["choose", "table_row_chosen"]
 
 #: It works, in the value's own words: "works fine", "also fine", "marche", "funciona",
 #: "deu certo", "잘 돼요", "되는데" (folded).
@@ -35,10 +35,10 @@ _WORKS = re.compile(
     r"잘\s*(?:돼|되|됩)|(?:[은는]|다|선|서는)\s+(?:돼요|되는데|됩니다|되고|돼서|되요)|"
     r"정상|문제\s*없|괜찮")
 #: A negation in those words, or a time it worked until: then they do not say it works
-#: ("doesn't work", "ne marche pas", "não funciona", "안 돼요", "it was fine until
-#: yesterday") (folded).
+#: ("doesn't work", "ne marche pas", "não funciona", "안 돼요", "정상이 아니고", "it was fine
+#: until yesterday") (folded).
 _NOT = re.compile(r"\b(?:not|n't|never|no longer|pas|plus|jamais|nao|nunca|nem|until|"
-                  r"jusqu'a|ate)\b|n'|안\s*[돼되]|못|않|전까지")
+                  r"jusqu'a|ate)\b|n'|안\s*[돼되]|못|않|아니|전까지")
 #: Singled out, before the value: "only", "just", "seulement", "uniquement", "somente",
 #: "apenas", a few words at most between; "que sur", "só no" (folded "so no": the
 #: preposition tells it from English "so").
@@ -135,3 +135,34 @@ def choose(text: str, spans: Sequence[tuple[int, int]], values: Sequence[str],
     if len(only) == 1:
         return fullest(only[0])
     return fullest(left[0]) if undecided else None
+
+
+#: A row of a pasted table: cells between pipes or tabs.
+_ROW = re.compile(r"(?m)^[^\n]*(?:\|[^\n]*\||\t[^\n]*\t)[^\n]*$")
+_CELL = re.compile(r"[|\t]")
+
+
+def table_row_chosen(texts: Sequence[tuple[str, str]], values: Sequence[str]) -> str | None:
+    """Of ``values`` each in its own row of a pasted table, the one whose row the text
+    outside the table does not say works, when every other row's name is said to work
+    ("| 여행블로그 | 55012398 | … |\n| 요리블로그 | 55012411 | … |\n여행블로그는 정상이고,
+    요리블로그 쪽이 …": 55012411); else none. A row is named by its first cell with
+    letters."""
+    for _, text in texts:
+        rows = {v: r for v in values for r in _ROW.finditer(text) if v in r.group()}
+        if len(rows) != len(values) or len({r.start() for r in rows.values()}) != len(values):
+            continue
+        outside = fold(_ROW.sub(" ", text))
+        fine = []
+        for value, row in rows.items():
+            cells = [c.strip() for c in _CELL.split(row.group()) if c.strip()]
+            name = next((c for c in cells if c != value and re.search(r"[^\W\d_]", c)), None)
+            if name is None:
+                return None
+            said = [m.end() for m in re.finditer(re.escape(fold(name)), outside)]
+            if any(_WORKS.search(outside[at:at + 24]) and not _NOT.search(outside[at:at + 24])
+                   for at in said):
+                fine.append(value)
+        left = [v for v in values if v not in fine]
+        return left[0] if len(left) == 1 and fine else None
+    return None

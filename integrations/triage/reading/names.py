@@ -287,6 +287,10 @@ _CHILD = (r"(?:(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|child|boy|girl)|"
           r"(?:meu|nosso)\s+filho|(?:minha|nossa)\s+filha)(?!\w)|아들|(?<![\uac00-\ud7a3])딸")
 _CHILDS = re.compile(rf"(?i)(?:{_CHILD})['’]s\s*$|(?:아들|딸)(?:의)?\s*$")
 _CHILD_NAMED = re.compile(rf"(?i)(?<!\w)(?:{_CHILD})")
+#: The requester's own name in brackets after their pronoun: "moi (Ysaline)", "me (Kestrel)",
+#: "myself (Kestrel)", "eu (Iracema)", "나(Haneul)", "저(Haneul)".
+_SELF_BRACKETED = re.compile(r"(?i)(?:(?<!\w)(?:moi|me|myself|eu|mim)|(?<![\uac00-\ud7a3])[나저])"
+                             r"\s*\(\s*([^\s()]{2,30})\s*\)")
 #: A family member's possessive right before the thing ("my dad's account", "아버지 계정",
 #: "엄마의 계정"): the thing of the one the requester writes for, when they do (a friend's
 #: stays the friend's: a requester asking for a friend often gives their own beside it).
@@ -1375,6 +1379,14 @@ class NameReader:
                 if generic is not None:
                     add(generic, m.start("v"), m)
             for m in _KO_SELF_INTRO.finditer(capped) if self._ko_self_intro and korean else ():
+                name = m.group(1)
+                if _proper_name(name) and not self._is_other(name) and \
+                        name.casefold() not in self._own:
+                    add(name, m.start(1), m)
+            for m in _SELF_BRACKETED.finditer(capped) if self._role == "own" and \
+                    "other" in self._rivals and "(" in capped else ():
+                # "il nous a insultés, moi (Ysaline) et mon ami …": on a form naming the
+                # requester's player beside another's, their own name in brackets
                 name = m.group(1)
                 if _proper_name(name) and not self._is_other(name) and \
                         name.casefold() not in self._own:

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 
 from integrations.model import Field
+from integrations.triage.reading.choice import table_row_chosen
 from integrations.triage.reading.evidence import Evidence, clip
 from integrations.triage.reading.matcher import clause_person, in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold
@@ -368,6 +369,8 @@ class TypedReader:
             attached = [v for v, (lab, _, _) in found.items() if lab]
             if len(attached) > 1:  # several labelled: the one the requester calls theirs
                 attached = [v for v in attached if v in mine]
+            if not attached:  # rows of a pasted table: the one row not said to work
+                attached = [v for v in [table_row_chosen(texts, list(found))] if v]
             if len(attached) != 1:
                 return None
             value = attached[0]
