@@ -42,6 +42,7 @@ from integrations.triage.reading.learned import DEFAULT_VETO, Model, second_opin
 from integrations.triage.reading.matcher import in_anothers_clause, is_someone_elses
 from integrations.triage.reading.names import identifier_role, unknown_to_requester
 from integrations.triage.reading.normalise import fold, spelled_out, substance
+from integrations.triage.reading.parts import latest_story
 from integrations.triage.reading.vocabulary import field_synonyms, option_keywords
 from integrations.triage.reading.words import HANGUL, placeholder
 from integrations.workspace import DEFAULT_CAP, safe_search
@@ -830,6 +831,8 @@ def evaluate(
     created = min((c.created_at for c in ticket.comments), default=ticket.updated_at)
     # the requester's time zone, else the workspace's
     zone = (ticket.time_zone or reading.timezone) if reading else "UTC"
+    story = latest_story(capped)  # a reply that solved the first problem and tells a new one
+    story_memo: dict[Any, Any] = {}
     for key in spec.keys:
         if key not in spec.fields:
             continue
@@ -877,8 +880,13 @@ def evaluate(
             continue
         if reading is None or current is not None or _unneeded(spec, key, instance):
             continue
-        evidence = read(spec.reader, key, capped if about else own_capped, written, created,
-                        zone, memo if about else own_memo, opinion)
+        if key in spec.reader.options and story is not None:
+            # "works now … but now …": the kind of the problem the ticket is about now
+            evidence = read(spec.reader, key, story, written, created, zone, story_memo,
+                            opinion)
+        else:
+            evidence = read(spec.reader, key, capped if about else own_capped, written,
+                            created, zone, memo if about else own_memo, opinion)
         if evidence is None:
             continue
         if evidence.choices:

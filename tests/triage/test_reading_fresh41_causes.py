@@ -24,22 +24,28 @@ contact card, the account's only when labelled (a "P.S." below it is the request
 again); a handle after another field's noun and a copula ("The account is his, X") is no
 leftover for a third field (a purchase's name). Of ids in the rows of a pasted table, the one
 whose row is not said to work is the problem's; the requester's own name in brackets after
-their pronoun ("moi (Ysaline)") is their character on a report form."""
+their pronoun ("moi (Ysaline)") is their character on a report form. A reply that says the
+first problem works now and turns to a new one ("이제 됩니다 … 근데 이번엔 …") gives the
+problem's kind from the new one only."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from test_reading import on
+from test_reading import CREATED as TICKET_CREATED
+from test_reading import REQUESTER, on, written
 from test_reading import read_ticket as _read
 
+from integrations.model import TicketComment
 from integrations.triage import TriageContext, decide
 from integrations.triage.reading.corrections import dictated, joined
 from integrations.triage.reading.dates import find_dates
 from integrations.triage.reading.forwarded import own_words
 from integrations.triage.reading.matcher import not_the_topic
 from integrations.triage.reading.normalise import spelled_out
+from integrations.triage.reading.parts import latest_story
 
 # ------------------------------------------------------------------ an id inside a URL
 
@@ -415,3 +421,43 @@ def test_a_name_in_brackets_after_me_names_no_account(games: TriageContext) -> N
     got, _ = _read(games, "My sword vanished from the bank, me (Kestrel) and my alt both "
                           "checked.", "in-game-issues", "en", product="game_rift")
     assert got.get("account_name") != "Kestrel"
+
+
+# ------------------------------------------------------------------ a later reply changes the story
+
+
+@pytest.mark.parametrize(("reply", "after"), [
+    ("update: login works now (clearing the cache did it). But now the payouts page shows "
+     "nothing for November.", " the payouts page shows nothing for November."),
+    ("Bon, ça marche maintenant pour la connexion. Mais là mes paiements de novembre ont "
+     "disparu.", " mes paiements de novembre ont disparu."),
+    ("agora funciona o login, mas agora o pagamento de novembro sumiu.",
+     " o pagamento de novembro sumiu."),
+    ("업데이트: 로그인은 이제 됩니다. 근데 이번엔 11월 지급분이 안 보여요.",
+     " 11월 지급분이 안 보여요."),
+    ("login still fails, and now the payouts page is blank too.", None),
+])
+def test_a_reply_that_solves_the_first_problem_and_turns_tells_the_story(
+        reply: str, after: str | None) -> None:
+    story = latest_story([("comment 2", reply), ("description", "I can't log in since today.")])
+    assert (story[0][1] if story else None) == after
+
+
+def test_the_first_message_alone_has_no_later_story() -> None:
+    assert latest_story([("description", "it works now, but now my payouts are gone")]) is None
+
+
+@pytest.mark.parametrize(("reply", "kind"), [
+    ("업데이트: 로그인은 이제 됩니다 (캐시 지우니까 되네요). 근데 이번엔 지급 내역 페이지에 11월 "
+     "지급분이 아예 안 보여요. SID 6620175", "pub_payments"),
+    # no turn: the login problem of the first message is still the ticket's
+    ("아직도 로그인이 안 돼요. 비번 재설정도 해봤어요. SID 6620175", "pub_account"),
+])
+def test_the_problems_kind_comes_from_the_story_told_last(ads: TriageContext, reply: str,
+                                                          kind: str | None) -> None:
+    first = on(ads, "오늘 아침부터 로그인이 안 됩니다. 아이디 비번 맞게 넣었는데 계속 튕겨요.",
+               locale="ko")
+    later = TicketComment(id=2, author_id=REQUESTER, public=True, body=reply,
+                          created_at=TICKET_CREATED + timedelta(hours=2), from_requester=True)
+    d = decide(replace(first, comments=(*first.comments, later)), ads)
+    assert written(ads, d).get("problem_type") == kind

@@ -6,6 +6,10 @@ When the requester announces separate problems and marks where the second starts
 part is read on its own (`parts`); a dropdown whose parts name different options is not
 stated (the question offers both), as a careful agent would ask which one the ticket is
 about. Parts that agree, or a part that names nothing, change nothing.
+
+A later reply may also change the story: "update: login works now (clearing the cache did
+it). But now the payments page shows nothing for November": the first problem is solved and
+the ticket is about the new one (`latest_story`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Sequence
 
 from integrations.triage.reading.normalise import fold
 
-__all__ = ["in_tried_list", "parts", "split_texts"]
+__all__ = ["in_tried_list", "latest_story", "parts", "split_texts"]
 
 #: The requester announcing more than one problem (folded).
 _ANNOUNCED = re.compile(
@@ -109,3 +113,30 @@ def split_texts(texts: Sequence[tuple[str, str]]
         if cut is not None:
             return [(source, cut[0])], [(source, cut[1])]
     return None
+
+
+#: The first problem solved, then the turn to a new one, in a reply (folded): "works now …
+#: but now", "ça marche maintenant … mais là", "agora funciona … mas agora", "이제 됩니다 …
+#: 근데 이번엔". What follows the turn is the ticket's problem now.
+_STORY_TURN = re.compile(
+    r"(?:\b(?:works?|working|fixed|solved|resolved|sorted|fine|ok)\s+now\b|"
+    r"\b(?:marche|fonctionne|c'est regle|c'est bon|c'est resolu)\s+(?:maintenant|mtn)\b|"
+    r"\b(?:agora\s+(?:funciona|foi|deu certo|ta ok|esta ok)|(?:funciona|deu certo|resolveu)\s+"
+    r"agora)\b|이제\s*(?:됩니다|돼요|되네요|잘\s*돼요|되요)|해결(?:됐|되었|했))"
+    r"[^\n]{0,120}?(?:\bbut\s+now\b|\bnow\s+(?:the|my|it)\b|"
+    r"\bmais\s+(?:maintenant|la|par contre)\b|\bmas\s+agora\b|"
+    r"(?:근데|그런데|하지만)\s*(?:이번엔|이제는|지금은))")
+
+
+def latest_story(texts: Sequence[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """What the ticket is about now, when the newest reply says the first problem is solved
+    and turns to another (`_STORY_TURN`): that reply from the turn on; None when no reply
+    does (``texts`` newest first, as `evaluate` holds them)."""
+    if not texts or not texts[0][0].startswith("comment"):
+        return None
+    source, text = texts[0]
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None  # (folding must keep the offsets)
+    turn = _STORY_TURN.search(folded)
+    return [(source, text[turn.end():])] if turn is not None else None
