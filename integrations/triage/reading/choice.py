@@ -145,9 +145,9 @@ _CELL = re.compile(r"[|\t]")
 def table_row_chosen(texts: Sequence[tuple[str, str]], values: Sequence[str]) -> str | None:
     """Of ``values`` each in its own row of a pasted table, the one whose row the text
     outside the table does not say works, when every other row's name is said to work
-    ("| 여행블로그 | 55012398 | … |\n| 요리블로그 | 55012411 | … |\n여행블로그는 정상이고,
-    요리블로그 쪽이 …": 55012411); else none. A row is named by its first cell with
-    letters."""
+    (rows "| 여행블로그 | 55012398 | … |" and "| 요리블로그 | 55012411 | … |", then
+    "여행블로그는 정상이고, 요리블로그 쪽이 …": 55012411); else none. A row is named by its
+    first cell with letters."""
     for _, text in texts:
         rows = {v: r for v in values for r in _ROW.finditer(text) if v in r.group()}
         if len(rows) != len(values) or len({r.start() for r in rows.values()}) != len(values):

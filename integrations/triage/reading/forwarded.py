@@ -18,7 +18,7 @@ import re
 
 from integrations.triage.reading.words import RELATIVES_KO, RELATIVES_LATIN
 
-__all__ = ["own_subject", "own_words", "without_logs", "without_signature"]
+__all__ = ["contact_card", "own_subject", "own_words", "without_logs", "without_signature"]
 
 #: A mail client's forwarding or original-message marker, on a line of its own.
 _MARKER = re.compile(
@@ -72,6 +72,27 @@ _SIGNATURE = re.compile(
     r"(?:sent from my|sent from (?:yahoo|mail|outlook) for|get outlook for|"
     r"envoy[ée] (?:de|depuis) (?:mon|l'application)|enviado (?:do|de|pelo|a partir do) meu)"
     r"[ \t]+[\w .'-]{2,30}[ \t]*$|[ \t]*\S{2,20}에서 보냄[ \t]*$")
+
+
+#: A sign-off on a line of its own ("Regards,", "Cordialement", "Atenciosamente", "감사합니다").
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t]*(?:(?:kind|best|warm|many)?[ \t]*regards|sincerely(?: yours)?|yours truly|"
+    r"cordialement|bien (?:à|a) vous|salutations(?: distinguées)?|atenciosamente|"
+    r"att\.?|abraços?|감사합니다)[ \t,.!]*$")
+#: A postscript's mark opening a line ("P.S.:", "PS -", "p.s."), or an edit's ("edit:").
+_POSTSCRIPT = re.compile(r"(?im)^[ \t]*(?:p\.?[ \t]?s\.?|edit)[ \t]*[:.\-–—]")
+
+
+def contact_card(text: str) -> tuple[int, int] | None:
+    """Where ``text``'s sign-off block stands: from the end of its sign-off line to a
+    "P.S." below it (the requester's words again) or the end; None without a sign-off.
+    An address there ("E: b.okafor@firm.co.uk" under a solicitor's name) is the sender's
+    contact, not a value the requester gives (`typed`)."""
+    signed = _SIGN_OFF.search(text)
+    if signed is None:
+        return None
+    ps = _POSTSCRIPT.search(text, signed.end())
+    return signed.end(), ps.start() if ps else len(text)
 
 
 def without_signature(text: str) -> str:

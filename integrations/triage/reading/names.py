@@ -1222,12 +1222,11 @@ class NameReader:
                 # the requester's child's thing ("my son's character is X", "mon fils a
                 # changé le mot de passe du compte X"): theirs when the parent names none
                 sink = None
+                owner = capped[max(0, m.start() - 24):m.start()]  # whose thing, said before
                 if self._own_thing and owned_by_another(capped, m.start(), m.start(1)):
                     # "my son's character", or "his character" after "my son" is named
-                    if not (_CHILDS.search(capped[max(0, m.start() - 24):m.start()]) or
-                            (_KINS.search(capped[max(0, m.start() - 24):m.start()])
-                             and behalf()) or
-                            (_THIRD_BEFORE.search(capped[max(0, m.start() - 24):m.start()]) and
+                    if not (_CHILDS.search(owner) or (_KINS.search(owner) and behalf()) or
+                            (_THIRD_BEFORE.search(owner) and
                              _child_speaks(capped, m.start(), 2))):
                         # another's, its label and all: a name of the field inside it
                         # ("His Glyph account is called X": "account") is theirs too
@@ -1247,8 +1246,7 @@ class NameReader:
                     continue
                 if _relative_speaks(capped, m.start(), label, self._own_thing):
                     if not (self._own_thing and (_child_speaks(capped, m.start()) or (
-                            _KINS.search(capped[max(0, m.start() - 24):m.start()])
-                            and behalf()))):
+                            _KINS.search(owner) and behalf()))):
                         continue
                     sink = proxy
                 if self._own_thing and _KO_SOMEONE_AFTER.match(

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from integrations.model import Field
 from integrations.triage.reading.choice import table_row_chosen
 from integrations.triage.reading.evidence import Evidence, clip
+from integrations.triage.reading.forwarded import contact_card
 from integrations.triage.reading.matcher import clause_person, in_anothers_clause, is_someone_elses
 from integrations.triage.reading.normalise import fold
 from integrations.triage.reading.vocabulary import field_synonyms
@@ -97,15 +98,6 @@ _ACRONYM = re.compile(r"(?<![\w])([A-Z]{2,5})\s*[:#]?\s*$")
 #: An amount: a currency after the number ("12000 KRW", "50000원", "15000 reais").
 _AMOUNT_AFTER = re.compile(r"^\s*(?:€|\$|£|usd|eur|brl|krw|gbp|원|reais|r\$|dollars?|euros?|"
                            r"won)(?!\w)", re.IGNORECASE)
-#: A sign-off on a line of its own ("Regards,", "Cordialement", "Atenciosamente", "감사합니다"):
-#: an address below it is the sender's contact card ("E: b.okafor@firm.co.uk" under a
-#: solicitor's name), the account's only when a label says so.
-_SIGN_OFF = re.compile(
-    r"(?im)^[ \t]*(?:(?:kind|best|warm|many)?[ \t]*regards|sincerely(?: yours)?|yours truly|"
-    r"cordialement|bien (?:à|a) vous|salutations(?: distinguées)?|atenciosamente|"
-    r"att\.?|abraços?|감사합니다)[ \t,.!]*$")
-#: A postscript's mark opening a line ("P.S.:", "PS -", "p.s."), or an edit's ("edit:").
-_POSTSCRIPT = re.compile(r"(?im)^[ \t]*(?:p\.?[ \t]?s\.?|edit)[ \t]*[:.\-–—]")
 #: A part of a URL or a path after a slash or an equals sign ("…/site/7719034/links",
 #: "?sid=7719034"): a candidate only when the part before labels it (`TypedReader.read`).
 _URL_PART = re.compile(r"(?<=[/=])[^/?#&=]+")
@@ -326,13 +318,10 @@ class TypedReader:
                     value = bare
                 if value and self._pattern.search(value):
                     candidates.append((value, start, start + len(value), False, False))
-            if self._email:  # an address under the sign-off is the sender's contact card
-                signed = _SIGN_OFF.search(text[:4000])
-                if signed is not None:  # (a "P.S." below it is the requester's words again)
-                    ps = _POSTSCRIPT.search(text, signed.end())
-                    card = (signed.end(), ps.start() if ps else len(text))
-                    candidates = [(v, a, b, need or card[0] < a < card[1], url)
-                                  for v, a, b, need, url in candidates]
+            card = contact_card(text[:4000]) if self._email else None
+            if card is not None:  # an address there is the sender's, the account's if labelled
+                candidates = [(v, a, b, need or card[0] < a < card[1], url)
+                              for v, a, b, need, url in candidates]
             for m in _GROUPED.finditer(text[:4000]) if self._digits else ():
                 digits = re.sub(r"\D", "", m.group())
                 if self._pattern.search(digits):
